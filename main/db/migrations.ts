@@ -1,0 +1,77 @@
+/** One schema change: applied once, in order, inside a transaction; `PRAGMA user_version` records the last one. */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+/** Every schema change since the first release. Append only: never edit a migration that has shipped. */
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'accounts, cases, evidence and custody',
+    sql: `
+      CREATE TABLE workstation (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+      CREATE TABLE users (
+        id              TEXT PRIMARY KEY,
+        username        TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        display_name    TEXT NOT NULL,
+        role            TEXT NOT NULL CHECK (role IN ('expert','judge','clerk','administrator')),
+        password_hash   TEXT NOT NULL,
+        failed_attempts INTEGER NOT NULL DEFAULT 0,
+        locked_until    TEXT,
+        disabled        INTEGER NOT NULL DEFAULT 0,
+        created_at      TEXT NOT NULL,
+        created_by      TEXT REFERENCES users(id)
+      );
+      CREATE TABLE cases (
+        id         TEXT PRIMARY KEY,
+        number     TEXT NOT NULL UNIQUE,
+        venue      TEXT NOT NULL,
+        case_type  TEXT NOT NULL,
+        parties    TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users(id)
+      );
+      CREATE TABLE blobs (
+        sha256     TEXT PRIMARY KEY,
+        size_bytes INTEGER NOT NULL,
+        kind       TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        width      INTEGER,
+        height     INTEGER,
+        bit_depth  INTEGER,
+        thumbnail  BLOB,
+        stored_at  TEXT NOT NULL
+      );
+      CREATE TABLE evidence (
+        id            TEXT PRIMARY KEY,
+        case_id       TEXT NOT NULL REFERENCES cases(id),
+        sha256        TEXT NOT NULL REFERENCES blobs(sha256),
+        original_name TEXT NOT NULL,
+        added_by      TEXT NOT NULL REFERENCES users(id),
+        added_at      TEXT NOT NULL,
+        UNIQUE (case_id, sha256)
+      );
+      CREATE INDEX evidence_by_case ON evidence(case_id);
+      CREATE TABLE custody_events (
+        id          TEXT PRIMARY KEY,
+        evidence_id TEXT NOT NULL REFERENCES evidence(id),
+        action      TEXT NOT NULL,
+        actor_id    TEXT NOT NULL REFERENCES users(id),
+        actor_role  TEXT NOT NULL,
+        at          TEXT NOT NULL,
+        note        TEXT NOT NULL DEFAULT ''
+      );
+      CREATE INDEX custody_by_evidence ON custody_events(evidence_id, at);
+      -- Custody is append-only: history is never rewritten, whichever code path tries.
+      CREATE TRIGGER custody_no_update BEFORE UPDATE ON custody_events
+        BEGIN SELECT RAISE(ABORT, 'custody events are append-only'); END;
+      CREATE TRIGGER custody_no_delete BEFORE DELETE ON custody_events
+        BEGIN SELECT RAISE(ABORT, 'custody events are append-only'); END;
+    `,
+  },
+];

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import type { Case } from '../contract.ts';
+import type { Db } from '../db/database.ts';
+import { isoAt, type Clock } from './clock.ts';
+import { DalelError } from './errors.ts';
+import type { Actor } from './sessions.ts';
+
+/** New-case fields. */
+export interface NewCase {
+  readonly number: string;
+  readonly venue: string;
+  readonly caseType: Case['caseType'];
+  readonly parties: string;
+}
+
+interface CaseRow {
+  id: string;
+  number: string;
+  venue: string;
+  case_type: Case['caseType'];
+  parties: string;
+  created_at: string;
+  created_by_name: string;
+  evidence_count: number;
+}
+
+const selectCases = `
+  SELECT c.id, c.number, c.venue, c.case_type, c.parties, c.created_at, u.username AS created_by_name,
+         (SELECT COUNT(*) FROM evidence e WHERE e.case_id = c.id) AS evidence_count
+  FROM cases c JOIN users u ON u.id = c.created_by`;
+
+function toCase(row: CaseRow): Case {
+  return {
+    id: row.id,
+    number: row.number,
+    venue: row.venue,
+    caseType: row.case_type,
+    parties: row.parties,
+    createdAt: row.created_at,
+    createdBy: row.created_by_name,
+    evidenceCount: row.evidence_count,
+  };
+}
+
+/** Cases: create, list (with a text filter), open. */
+export class CaseService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Opens a new case; case numbers are unique on a workstation. */
+  create(input: NewCase, actor: Actor): Case {
+    const id = randomUUID();
+    const create = this.db.transaction(() => {
+      const clash = this.db.prepare('SELECT id FROM cases WHERE number = ?').get(input.number);
+      if (clash) throw new DalelError('CONFLICT', `Case number ${input.number} already exists.`, { number: input.number });
+      this.db
+        .prepare('INSERT INTO cases (id, number, venue, case_type, parties, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        .run(id, input.number, input.venue, input.caseType, input.parties, isoAt(this.clock.now()), actor.userId);
+    });
+    create.immediate();
+    return this.get(id);
+  }
+
+  /** Cases, newest first, optionally filtered by a substring of number, venue or parties. */
+  list(query?: string): Case[] {
+    const rows = query
+      ? this.db
+          .prepare(`${selectCases} WHERE c.number LIKE @q ESCAPE '\\' OR c.venue LIKE @q ESCAPE '\\' OR c.parties LIKE @q ESCAPE '\\' ORDER BY c.created_at DESC`)
+          .all({ q: `%${query.replace(/[%_\\]/g, (m) => `\\${m}`)}%` })
+      : this.db.prepare(`${selectCases} ORDER BY c.created_at DESC`).all();
+    return (rows as CaseRow[]).map(toCase);
+  }
+
+  /** One case, or NOT_FOUND. */
+  get(caseId: string): Case {
+    const row = this.db.prepare(`${selectCases} WHERE c.id = ?`).get(caseId) as CaseRow | undefined;
+    if (!row) throw new DalelError('NOT_FOUND', 'No such case.', { caseId });
+    return toCase(row);
+  }
+
+  /** Finds a case by its id or its number (the CLI accepts either). */
+  resolve(idOrNumber: string): Case {
+    const row = this.db.prepare(`${selectCases} WHERE c.id = ? OR c.number = ?`).get(idOrNumber, idOrNumber) as CaseRow | undefined;
+    if (!row) throw new DalelError('NOT_FOUND', `No case with id or number ${idOrNumber}.`, { caseId: idOrNumber });
+    return toCase(row);
+  }
+}

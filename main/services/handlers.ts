@@ -1,0 +1,90 @@
+import { appVersion } from '../version.ts';
+import type { CaseService } from './cases.ts';
+import type { CustodyLog } from './custody.ts';
+import type { CallContext, Handlers } from './dispatcher.ts';
+import { DalelError } from './errors.ts';
+import type { EvidenceService } from './evidence.ts';
+import { actorOf, type Session, type SessionManager } from './sessions.ts';
+import type { UserService } from './users.ts';
+
+/** The services the handlers compose. */
+export interface HandlerDeps {
+  readonly workstationId: string;
+  readonly users: UserService;
+  readonly sessions: SessionManager;
+  readonly cases: CaseService;
+  readonly evidence: EvidenceService;
+  readonly custody: CustodyLog;
+  /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
+  readonly onSessionChanged?: (clientKey: string) => void;
+}
+
+function required(context: CallContext): Session {
+  // The dispatcher guarantees a session for non-public channels; this narrows the type and guards against misuse.
+  if (!context.session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
+  return context.session;
+}
+
+/** Binds every contract channel to the services. Thin: validation and access were done by the dispatcher. */
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { users, sessions, cases, evidence, custody } = deps;
+  const changed = (context: CallContext) => deps.onSessionChanged?.(context.clientKey);
+  return {
+    'workstation.info': () => ({ version: appVersion, workstationId: deps.workstationId, needsSetup: users.needsSetup() }),
+    'auth.status': (_request, context) => ({
+      needsSetup: users.needsSetup(),
+      session: context.session ? sessions.info(context.session) : null,
+    }),
+    'auth.setupAdmin': async (request, context) => {
+      const user = await users.createFirstAdministrator(request);
+      const session = sessions.open(context.clientKey, user);
+      changed(context);
+      return sessions.info(session);
+    },
+    'auth.login': async (request, context) => {
+      const user = await users.authenticate(request.username, request.password);
+      const session = sessions.open(context.clientKey, user);
+      changed(context);
+      return sessions.info(session);
+    },
+    'auth.unlock': async (request, context) => {
+      const session = context.session;
+      if (!session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
+      await users.confirmPassword(session.user.id, request.password);
+      sessions.unlock(session);
+      changed(context);
+      return sessions.info(session);
+    },
+    'auth.logout': (_request, context) => {
+      sessions.close(context.clientKey);
+      changed(context);
+      return { ok: true as const };
+    },
+    'auth.reauthenticate': async (request, context) => {
+      const session = required(context);
+      await users.confirmPassword(session.user.id, request.password);
+      return { validUntil: sessions.markReauthenticated(session) };
+    },
+    'auth.changePassword': async (request, context) => {
+      await users.changePassword(required(context).user.id, request.currentPassword, request.newPassword);
+      return { ok: true as const };
+    },
+    'users.list': () => users.list(),
+    'users.add': (request, context) => users.add(request, required(context).user.id),
+    'users.setDisabled': (request) => {
+      const user = users.setDisabled(request.userId, request.disabled);
+      if (request.disabled) sessions.closeAllFor(user.id);
+      return user;
+    },
+    'cases.create': (request, context) => cases.create(request, actorOf(required(context))),
+    'cases.list': (request) => cases.list(request.query),
+    'cases.get': (request) => cases.get(request.caseId),
+    'evidence.add': (request, context) => evidence.add(request.caseId, request.fileName, request.bytes, actorOf(required(context))),
+    'evidence.list': (request) => evidence.list(request.caseId),
+    'evidence.custody': (request) => {
+      evidence.get(request.evidenceId);
+      return custody.list(request.evidenceId);
+    },
+    'evidence.thumbnail': (request) => ({ png: evidence.thumbnail(request.evidenceId) }),
+  };
+}

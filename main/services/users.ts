@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import type { Role, User } from '../contract.ts';
+import type { Db } from '../db/database.ts';
+import { isoAt, type Clock } from './clock.ts';
+import { DalelError } from './errors.ts';
+import { defaultScryptParams, hashPassword, verifyPassword, type ScryptParams } from './passwords.ts';
+
+/** Lock-out policy: after `maxFailures` wrong passwords in a row the account refuses logins for `lockoutMs`. */
+export interface LockoutPolicy {
+  readonly maxFailures: number;
+  readonly lockoutMs: number;
+}
+
+/** Five tries, then fifteen minutes: the usual policy for workstations holding case records. */
+export const defaultLockoutPolicy: LockoutPolicy = { maxFailures: 5, lockoutMs: 15 * 60 * 1000 };
+
+interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  password_hash: string;
+  failed_attempts: number;
+  locked_until: string | null;
+  disabled: number;
+  created_at: string;
+}
+
+function toUser(row: UserRow): User {
+  return {
+    id: row.id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    disabled: row.disabled === 1,
+    createdAt: row.created_at,
+  };
+}
+
+/** New-account fields. */
+export interface NewUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly password: string;
+}
+
+/** Accounts: creation, password checks with lock-out, listing and disabling. Knows nothing of sessions. */
+export class UserService {
+  private readonly dummyHash: Promise<string>;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly lockout: LockoutPolicy = defaultLockoutPolicy,
+    private readonly scryptParams: ScryptParams = defaultScryptParams,
+  ) {
+    // Unknown user names still cost one scrypt, so response time does not reveal which names exist.
+    this.dummyHash = hashPassword('not-a-real-password', scryptParams);
+  }
+
+  /** True until the first administrator exists. */
+  needsSetup(): boolean {
+    const row = this.db.prepare('SELECT COUNT(*) AS n FROM users').get() as { n: number };
+    return row.n === 0;
+  }
+
+  /** Creates the first administrator; refused once any account exists (there is no built-in default password). */
+  async createFirstAdministrator(input: Omit<NewUser, 'role'>): Promise<User> {
+    const hash = await hashPassword(input.password, this.scryptParams);
+    const create = this.db.transaction(() => {
+      if (!this.needsSetup()) throw new DalelError('SETUP_DONE', 'This workstation already has an administrator.');
+      return this.insert({ ...input, role: 'administrator' }, hash, null);
+    });
+    return create.immediate();
+  }
+
+  /** Creates an account on behalf of an administrator. */
+  async add(input: NewUser, createdBy: string): Promise<User> {
+    const hash = await hashPassword(input.password, this.scryptParams);
+    const existing = this.db.prepare('SELECT id FROM users WHERE username = ?').get(input.username);
+    if (existing) throw new DalelError('CONFLICT', `The user name "${input.username}" is taken.`, { username: input.username });
+    return this.insert(input, hash, createdBy);
+  }
+
+  private insert(input: NewUser, hash: string, createdBy: string | null): User {
+    const row: UserRow = {
+      id: randomUUID(),
+      username: input.username,
+      display_name: input.displayName,
+      role: input.role,
+      password_hash: hash,
+      failed_attempts: 0,
+      locked_until: null,
+      disabled: 0,
+      created_at: isoAt(this.clock.now()),
+    };
+    this.db
+      .prepare(
+        `INSERT INTO users (id, username, display_name, role, password_hash, created_at, created_by)
+         VALUES (@id, @username, @display_name, @role, @password_hash, @created_at, @created_by)`,
+      )
+      .run({ ...row, created_by: createdBy });
+    return toUser(row);
+  }
+
+  /** Every account, by user name. */
+  list(): User[] {
+    return (this.db.prepare('SELECT * FROM users ORDER BY username').all() as UserRow[]).map(toUser);
+  }
+
+  /** One account, or NOT_FOUND. */
+  get(userId: string): User {
+    return toUser(this.row(userId));
+  }
+
+  private row(userId: string): UserRow {
+    const row = this.db.prepare('SELECT * FROM users WHERE id = ?').get(userId) as UserRow | undefined;
+    if (!row) throw new DalelError('NOT_FOUND', 'No such user.', { userId });
+    return row;
+  }
+
+  /** Disables or re-enables an account; the last enabled administrator cannot be disabled. */
+  setDisabled(userId: string, disabled: boolean): User {
+    const change = this.db.transaction(() => {
+      const row = this.row(userId);
+      if (disabled && row.role === 'administrator') {
+        const admins = this.db
+          .prepare("SELECT COUNT(*) AS n FROM users WHERE role = 'administrator' AND disabled = 0")
+          .get() as { n: number };
+        if (admins.n <= 1) throw new DalelError('CONFLICT', 'The last administrator cannot be disabled.');
+      }
+      this.db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, userId);
+      return toUser({ ...row, disabled: disabled ? 1 : 0 });
+    });
+    return change.immediate();
+  }
+
+  /** Checks a user name and password, applying the lock-out policy; returns the account on success. */
+  async authenticate(username: string, password: string): Promise<User> {
+    const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
+    if (!row) {
+      await verifyPassword(password, await this.dummyHash);
+      throw new DalelError('INVALID_CREDENTIALS', 'Wrong user name or password.');
+    }
+    return this.checkPassword(row, password);
+  }
+
+  /** Checks the password of a known account (unlock, re-authentication), under the same lock-out policy. */
+  async confirmPassword(userId: string, password: string): Promise<User> {
+    return this.checkPassword(this.row(userId), password);
+  }
+
+  private async checkPassword(row: UserRow, password: string): Promise<User> {
+    const now = this.clock.now();
+    if (row.disabled === 1) throw new DalelError('INVALID_CREDENTIALS', 'Wrong user name or password.');
+    if (row.locked_until && Date.parse(row.locked_until) > now) {
+      throw new DalelError('ACCOUNT_LOCKED', `Too many failed attempts; try again after ${row.locked_until}.`, {
+        until: row.locked_until,
+      });
+    }
+    const valid = await verifyPassword(password, row.password_hash);
+    if (!valid) {
+      // Read the counter again after the slow hash: another attempt may have landed meanwhile.
+      const fresh = this.row(row.id);
+      const failures = fresh.failed_attempts + 1;
+      const lockNow = failures >= this.lockout.maxFailures;
+      this.db
+        .prepare('UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?')
+        .run(lockNow ? 0 : failures, lockNow ? isoAt(now + this.lockout.lockoutMs) : fresh.locked_until, row.id);
+      if (lockNow) {
+        throw new DalelError('ACCOUNT_LOCKED', 'Too many failed attempts; the account is locked for a while.', {
+          until: isoAt(now + this.lockout.lockoutMs),
+        });
+      }
+      throw new DalelError('INVALID_CREDENTIALS', 'Wrong user name or password.', {
+        attemptsLeft: this.lockout.maxFailures - failures,
+      });
+    }
+    this.db.prepare('UPDATE users SET failed_attempts = 0, locked_until = NULL WHERE id = ?').run(row.id);
+    return toUser(row);
+  }
+
+  /** Changes a user's own password after checking the current one. */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+    await this.confirmPassword(userId, currentPassword);
+    const hash = await hashPassword(newPassword, this.scryptParams);
+    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, userId);
+  }
+}

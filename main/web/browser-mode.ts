@@ -1,0 +1,47 @@
+import { fileURLToPath } from 'node:url';
+import { openWorkstation, type Workstation, type WorkstationOptions } from '../services/workstation.ts';
+import { startWebBridge, type WebBridge } from './server.ts';
+
+/** The built renderer, relative to this file in the source tree and in dist/ alike. */
+export const defaultStaticDir = fileURLToPath(new URL('../../renderer/dist/', import.meta.url));
+
+/** A workstation served to a browser over the loopback bridge. */
+export interface BrowserMode {
+  readonly workstation: Workstation;
+  readonly bridge: WebBridge;
+  close(): Promise<void>;
+}
+
+/** Opens the data folder and serves it on 127.0.0.1, pushing session events to the browser tabs. */
+export async function startBrowserMode(
+  options: Omit<WorkstationOptions, 'onSessionChanged'> & { readonly port?: number; readonly staticDir?: string; readonly token?: string },
+): Promise<BrowserMode> {
+  let bridge: WebBridge | null = null;
+  const workstation = openWorkstation({
+    ...options,
+    onSessionChanged: (clientKey) => {
+      const session = workstation.sessions.peek(clientKey);
+      bridge?.emit(clientKey, 'session.changed', { session: session ? workstation.sessions.info(session) : null });
+    },
+  });
+  try {
+    bridge = await startWebBridge({
+      dispatcher: workstation.dispatcher,
+      staticDir: options.staticDir ?? defaultStaticDir,
+      port: options.port,
+      token: options.token,
+    });
+  } catch (error) {
+    workstation.close();
+    throw error;
+  }
+  const running = bridge;
+  return {
+    workstation,
+    bridge: running,
+    close: async () => {
+      await running.close();
+      workstation.close();
+    },
+  };
+}
