@@ -31,7 +31,7 @@ const logBug: BugReporter = (channel, error) => {
 
 /**
  * The single entry point every transport (IPC, loopback HTTP, CLI) goes through: checks that the channel exists,
- * validates the payload against the contract, enforces the channel's access rule from the session, then runs the
+ * enforces the channel's access rule from the session, validates the payload against the contract, then runs the
  * handler and wraps the outcome in a result envelope.
  */
 export class Dispatcher {
@@ -58,13 +58,14 @@ export class Dispatcher {
 
   private async run<C extends RequestChannel>(clientKey: string, channel: C, payload: unknown): Promise<ResponseOf<C>> {
     const spec = requestChannels[channel];
+    // Access first: a caller without the right role learns nothing about the payload's shape.
+    const session = this.authorise(clientKey, channel, spec.access);
     const parsed = spec.request.safeParse(payload);
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const where = first?.path.length ? first.path.join('.') : 'payload';
       throw new DalelError('VALIDATION', `Invalid ${where}: ${first?.message ?? 'malformed request'}.`, { field: where });
     }
-    const session = this.authorise(clientKey, channel, spec.access);
     const handler = this.handlers[channel] as Handler<C>;
     return handler(parsed.data as ParsedRequestOf<C>, { clientKey, session });
   }

@@ -1,0 +1,245 @@
+/**
+ * The headless `dalel` command: the same services and the same contract as the app, for scripts and batch work.
+ * Every command goes through the dispatcher as a logged-in user, so the role rules of the app apply here too.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { Command, CommanderError, Option } from 'commander';
+import { caseTypes, roles, type RequestChannel, type RequestOf, type ResponseOf, type Role } from './contract.ts';
+import { PasswordInput } from './cli/password-input.ts';
+import { DalelError } from './services/errors.ts';
+import { defaultIntakeLimits } from './services/intake/sniff.ts';
+import { defaultDataDir } from './services/paths.ts';
+import { openWorkstation, type Workstation } from './services/workstation.ts';
+import { appVersion } from './version.ts';
+import { startBrowserMode } from './web/browser-mode.ts';
+
+const clientKey = 'cli';
+
+interface GlobalOptions {
+  dataDir?: string;
+  json?: boolean;
+  user?: string;
+}
+
+/** Where CLI output goes; tests pass their own. */
+export interface CliIo {
+  readonly out: (text: string) => void;
+  readonly err: (text: string) => void;
+  readonly passwords: PasswordInput;
+}
+
+class CliContext {
+  private workstation: Workstation | null = null;
+
+  constructor(
+    private readonly program: Command,
+    readonly io: CliIo,
+  ) {}
+
+  get options(): GlobalOptions {
+    return this.program.opts<GlobalOptions>();
+  }
+
+  open(): Workstation {
+    this.workstation ??= openWorkstation({ dataDir: this.options.dataDir ?? defaultDataDir() });
+    return this.workstation;
+  }
+
+  async call<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
+    const result = await this.open().dispatcher.invoke(clientKey, channel, payload);
+    if (!result.ok) throw new DalelError(result.error.code, result.error.message, result.error.params);
+    return result.value as ResponseOf<C>;
+  }
+
+  /** Logs in as --user, reading the password from standard input. */
+  async login(): Promise<void> {
+    const username = this.options.user;
+    if (!username) throw new DalelError('UNAUTHENTICATED', 'This command acts as a user: pass --user NAME (the password is read from standard input).');
+    const password = await this.io.passwords.next(`Password for ${username}: `);
+    await this.call('auth.login', { username, password });
+  }
+
+  print(value: unknown, human: () => string): void {
+    this.io.out(this.options.json ? JSON.stringify(value, null, 2) : human());
+  }
+
+  close(): void {
+    this.workstation?.close();
+    this.workstation = null;
+  }
+}
+
+/** Reads an evidence file from disk, refusing unreadable or oversized files by name before loading them. */
+function readEvidenceFile(file: string): Uint8Array {
+  try {
+    const size = statSync(file).size;
+    if (size > defaultIntakeLimits.maxBytes) throw new Error(`${size} bytes, over the ${defaultIntakeLimits.maxBytes}-byte limit`);
+    return new Uint8Array(readFileSync(file));
+  } catch (error) {
+    throw new DalelError('BAD_INPUT', `${file}: cannot be read (${(error as Error).message})`, { file, reasonCode: 'unreadable' });
+  }
+}
+
+function table(rows: ReadonlyArray<Record<string, string | number>>): string {
+  if (rows.length === 0) return '(none)';
+  const keys = Object.keys(rows[0]!);
+  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
+  const line = (cells: Array<string | number>) => cells.map((c, i) => String(c).padEnd(widths[i]!)).join('  ').trimEnd();
+  return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => r[k]!)))].join('\n');
+}
+
+/** Builds the command tree; `run` parses and executes it. */
+export function buildProgram(io: CliIo): { program: Command; context: CliContext } {
+  const program = new Command('dalel')
+    .description('Dalel forensic and court workstation: headless commands over the same data folder as the app.')
+    .version(appVersion)
+    .option('--data-dir <dir>', 'data folder (default: DALEL_DATA_DIR or the OS user-data folder)')
+    .option('--json', 'print machine-readable JSON')
+    .option('--user <name>', 'act as this user; the password is read from standard input')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+  const context = new CliContext(program, io);
+
+  const users = program.command('users').description('workstation accounts (administrators only)');
+  users
+    .command('add')
+    .description(
+      'add an account. Standard input: the acting administrator\'s password, then the new password, one per line. ' +
+        'On a workstation without accounts, creates the first administrator and reads only the new password.',
+    )
+    .requiredOption('--username <name>', 'login name')
+    .requiredOption('--display-name <text>', 'full name shown in records')
+    .addOption(new Option('--role <role>', 'role').choices(roles).default('expert'))
+    .action(async (opts: { username: string; displayName: string; role: Role }) => {
+      const ws = context.open();
+      if (ws.users.needsSetup()) {
+        if (opts.role !== 'administrator') throw new DalelError('CONFLICT', 'The first account must be an administrator (--role administrator).');
+        const password = await io.passwords.next(`New password for ${opts.username}: `);
+        const session = await context.call('auth.setupAdmin', { username: opts.username, displayName: opts.displayName, password });
+        return context.print(session.user, () => `Created administrator ${session.user.username} (${session.user.id}).`);
+      }
+      await context.login();
+      const password = await io.passwords.next(`New password for ${opts.username}: `);
+      const user = await context.call('users.add', { username: opts.username, displayName: opts.displayName, role: opts.role, password });
+      context.print(user, () => `Created ${user.role} ${user.username} (${user.id}).`);
+    });
+  users
+    .command('list')
+    .description('list accounts')
+    .action(async () => {
+      await context.login();
+      const list = await context.call('users.list', {});
+      context.print(list, () => table(list.map((u) => ({ username: u.username, name: u.displayName, role: u.role, disabled: u.disabled ? 'yes' : 'no' }))));
+    });
+
+  const cases = program.command('case').description('cases');
+  cases
+    .command('create')
+    .description('open a case (experts and judges)')
+    .requiredOption('--number <number>', 'case number, unique on this workstation')
+    .requiredOption('--venue <text>', 'court or laboratory')
+    .addOption(new Option('--type <type>', 'case type').choices(caseTypes).makeOptionMandatory())
+    .option('--parties <text>', 'parties, as free text', '')
+    .action(async (opts: { number: string; venue: string; type: (typeof caseTypes)[number]; parties: string }) => {
+      await context.login();
+      const created = await context.call('cases.create', { number: opts.number, venue: opts.venue, caseType: opts.type, parties: opts.parties });
+      context.print(created, () => `Created case ${created.number} (${created.id}).`);
+    });
+  cases
+    .command('list')
+    .description('list cases, newest first')
+    .option('--query <text>', 'filter by number, venue or parties')
+    .action(async (opts: { query?: string }) => {
+      await context.login();
+      const list = await context.call('cases.list', { query: opts.query });
+      context.print(list, () =>
+        table(list.map((c) => ({ number: c.number, type: c.caseType, venue: c.venue, evidence: c.evidenceCount, created: c.createdAt, id: c.id }))),
+      );
+    });
+
+  const evidence = program.command('evidence').description('evidence items');
+  evidence
+    .command('add')
+    .description('add files to a case (experts): PNG, JPEG, TIFF 8/16-bit, X3P, PDF')
+    .requiredOption('--case <id-or-number>', 'the case')
+    .argument('<files...>', 'files to add')
+    .action(async (files: string[], opts: { case: string }) => {
+      await context.login();
+      const target = context.open().cases.resolve(opts.case);
+      // Each file stands alone: one bad file is reported by name and does not stop (or undo) the others.
+      const outcomes: Array<{ file: string; result?: ResponseOf<'evidence.add'>; error?: DalelError }> = [];
+      for (const file of files) {
+        try {
+          outcomes.push({ file, result: await context.call('evidence.add', { caseId: target.id, fileName: basename(file), bytes: readEvidenceFile(file) }) });
+        } catch (error) {
+          if (!(error instanceof DalelError)) throw error;
+          outcomes.push({ file, error });
+        }
+      }
+      context.print(
+        outcomes.map((o) => (o.result ? { file: o.file, ok: true, ...o.result } : { file: o.file, ok: false, error: o.error?.toInfo() })),
+        () =>
+          outcomes
+            .map((o) =>
+              o.result
+                ? `${o.result.duplicate ? 'Already in case' : 'Added'}: ${o.file}  ${o.result.evidence.kind}  ${o.result.evidence.sizeBytes} bytes  sha256:${o.result.evidence.sha256}`
+                : `Refused: ${o.error?.message}`,
+            )
+            .join('\n'),
+      );
+      const failed = outcomes.filter((o) => o.error).length;
+      if (failed > 0) throw new DalelError('BAD_INPUT', `${failed} of ${files.length} files were refused.`);
+    });
+  evidence
+    .command('list')
+    .description('list the evidence of a case with hashes')
+    .requiredOption('--case <id-or-number>', 'the case')
+    .action(async (opts: { case: string }) => {
+      await context.login();
+      const target = context.open().cases.resolve(opts.case);
+      const list = await context.call('evidence.list', { caseId: target.id });
+      context.print(list, () => table(list.map((e) => ({ name: e.originalName, kind: e.kind, bytes: e.sizeBytes, sha256: e.sha256, added: e.addedAt }))));
+    });
+
+  program
+    .command('serve')
+    .description('serve browser mode on 127.0.0.1 (what `npm start` does when Electron is missing)')
+    .option('--port <port>', 'port (default: DALEL_PORT, or a free one)')
+    .action(async (opts: { port?: string }) => {
+      const mode = await startBrowserMode({ dataDir: context.options.dataDir ?? defaultDataDir(), port: Number(opts.port ?? process.env.DALEL_PORT ?? 0) });
+      io.out(`Dalel is running at ${mode.bridge.url}`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGINT', resolve);
+        process.once('SIGTERM', resolve);
+      });
+      await mode.close();
+    });
+
+  return { program, context };
+}
+
+/** Runs the CLI; returns the exit code (0 ok, 1 refused or failed, 2 usage error). */
+export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
+  const { program, context } = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    const json = program.opts<GlobalOptions>().json;
+    if (error instanceof DalelError) {
+      io.err(json ? JSON.stringify({ ok: false, error: error.toInfo() }) : `error: ${error.message}`);
+      return 1;
+    }
+    io.err(`error: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    context.close();
+  }
+}
+
+function defaultIo(): CliIo {
+  return { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`), passwords: new PasswordInput() };
+}

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# System packages Dalel needs on Debian 12: a C++ toolchain for better-sqlite3's native build, Chromium and Xvfb for
+# the browser tests and browser mode, and poppler-utils for checking exported PDFs. Safe to run again.
+set -euo pipefail
+
+packages=(build-essential python3 chromium xvfb poppler-utils)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup-system: all system packages present (${packages[*]})"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+echo "setup-system: installing ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,80 @@
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PasswordInput } from '../../main/cli/password-input.ts';
+import { runCli } from '../../main/cli.ts';
+import { makePng } from '../helpers/workstation.ts';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../helpers/workstation.ts';
+
+const adminPassword = 'admin password 1';
+const expertPassword = 'expert password 1';
+
+describe('dalel CLI', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  afterEach(() => cleanup());
+
+  async function dalel(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['--data-dir', dir, ...args], {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      passwords: new PasswordInput(Readable.from([stdin])),
+    });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  async function seed(): Promise<void> {
+    expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);
+    const added = await dalel(['--user', 'admin', 'users', 'add', '--username', 'expert', '--display-name', 'Expert', '--role', 'expert'], `${adminPassword}\n${expertPassword}\n`);
+    expect(added.code).toBe(0);
+  }
+
+  it('creates the first administrator, then only an administrator can add users', async () => {
+    const first = await dalel(['users', 'add', '--username', 'boss', '--display-name', 'Boss', '--role', 'expert'], `${adminPassword}\n`);
+    expect(first.code).toBe(1);
+    expect(first.err).toMatch(/first account must be an administrator/);
+    await seed();
+    const byExpert = await dalel(['--user', 'expert', 'users', 'add', '--username', 'x2', '--display-name', 'X'], `${expertPassword}\nsome password 1\n`);
+    expect(byExpert.code).toBe(1);
+    expect(byExpert.err).toMatch(/may not use users.add/);
+    const listed = await dalel(['--json', '--user', 'admin', 'users', 'list'], `${adminPassword}\n`);
+    expect((JSON.parse(listed.out) as Array<{ username: string }>).map((u) => u.username)).toEqual(['admin', 'expert']);
+  });
+
+  it('creates and lists cases and adds evidence with JSON output', async () => {
+    await seed();
+    const created = await dalel(['--json', '--user', 'expert', 'case', 'create', '--number', '2-2026', '--venue', 'Astana lab', '--type', 'criminal'], `${expertPassword}\n`);
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.out)).toMatchObject({ number: '2-2026', caseType: 'criminal' });
+    const file = join(dir, 'scan.png');
+    writeFileSync(file, makePng(10, 10));
+    const bad = join(dir, 'fake.png');
+    writeFileSync(bad, 'MZ this is not an image');
+    const added = await dalel(['--json', '--user', 'expert', 'evidence', 'add', '--case', '2-2026', file, bad], `${expertPassword}\n`);
+    expect(added.code).toBe(1);
+    const outcomes = JSON.parse(added.out) as Array<{ ok: boolean; file: string; evidence?: { kind: string }; error?: { params: { reasonCode: string } } }>;
+    expect(outcomes[0]).toMatchObject({ ok: true, evidence: { kind: 'png' } });
+    expect(outcomes[1]).toMatchObject({ ok: false, file: bad, error: { params: { reasonCode: 'unsupported-type' } } });
+    const listed = await dalel(['--json', '--user', 'expert', 'case', 'list'], `${expertPassword}\n`);
+    expect(JSON.parse(listed.out)).toMatchObject([{ number: '2-2026', evidenceCount: 1 }]);
+  });
+
+  it('refuses a wrong password and a missing --user', async () => {
+    await seed();
+    expect((await dalel(['--user', 'expert', 'case', 'list'], 'wrong\n')).err).toMatch(/Wrong user name or password/);
+    expect((await dalel(['case', 'list'])).err).toMatch(/pass --user NAME/);
+  });
+
+  it('prints help for every command and exits 2 on usage errors', async () => {
+    for (const path of [[], ['users'], ['users', 'add'], ['case'], ['case', 'create'], ['case', 'list'], ['evidence'], ['evidence', 'add'], ['serve']]) {
+      const result = await dalel([...path, '--help']);
+      expect(result.code, path.join(' ')).toBe(0);
+      expect(result.out, path.join(' ')).toMatch(/Usage: dalel/);
+    }
+    expect((await dalel(['case', 'create', '--number', '1'])).code).toBe(2);
+  });
+});
