@@ -1,9 +1,13 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openWorkstation, type Workstation, type WorkstationOptions } from '../services/workstation.ts';
 import { startWebBridge, type WebBridge } from './server.ts';
 
-/** The built renderer, relative to this file in the source tree and in dist/ alike. */
-export const defaultStaticDir = fileURLToPath(new URL('../../renderer/dist/', import.meta.url));
+/** The built renderer: beside main/ in the source tree, two levels further up once compiled into dist/main/. */
+export const defaultStaticDir = ['../../renderer/dist/', '../../../renderer/dist/']
+  .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+  .find((dir) => existsSync(join(dir, 'index.html'))) ?? fileURLToPath(new URL('../../renderer/dist/', import.meta.url));
 
 /** A workstation served to a browser over the loopback bridge. */
 export interface BrowserMode {
