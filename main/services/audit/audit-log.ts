@@ -1,0 +1,186 @@
+import type { Db } from '../../db/database.ts';
+import { isoAt, type Clock } from '../clock.ts';
+import { DalelError } from '../errors.ts';
+import type { Actor } from '../sessions.ts';
+import { canonicalBytes, type CanonicalValue } from './canonical-json.ts';
+import { consistencyProof, hashChildren, hashLeaf, inclusionProof, treeRoot, type Hash, type NodeSource } from './merkle.ts';
+
+/** What a caller records; the log adds sequence number, time and workstation. */
+export interface AuditDraft {
+  /** Dotted verb, e.g. 'case.created', 'evidence.received', 'auth.login-failed'. */
+  readonly action: string;
+  /** Who did it; null for the workstation itself. */
+  readonly actor: Actor | null;
+  /** Ids of what the action was about (caseId, evidenceId, userId, …). */
+  readonly subjects?: Readonly<Record<string, string>>;
+  /** SHA-256 of inputs, by name. */
+  readonly inputs?: Readonly<Record<string, string>>;
+  /** SHA-256 of outputs, by name. */
+  readonly outputs?: Readonly<Record<string, string>>;
+  /** Algorithm or model used, with its version and hash. */
+  readonly algorithm?: Readonly<{ name: string; version: string; modelSha256?: string; parameters?: Readonly<Record<string, CanonicalValue>> }>;
+  /** The meaning of a signature ("reviewed", "approved"), per 21 CFR 11.50. */
+  readonly meaning?: string;
+  /** For amendments: the sequence number of the entry this one supersedes. */
+  readonly supersedes?: number;
+  /** Further facts, as canonical JSON. */
+  readonly details?: Readonly<Record<string, CanonicalValue>>;
+}
+
+/** A stored entry as the trail viewer lists it. */
+export interface AuditRow {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string | null;
+  readonly role: string | null;
+  readonly action: string;
+  readonly caseId: string | null;
+  readonly bytes: Uint8Array;
+}
+
+/** Filters for listing the trail. */
+export interface AuditFilter {
+  readonly caseId?: string;
+  readonly actor?: string;
+  readonly action?: string;
+  readonly from?: string;
+  readonly to?: string;
+  readonly afterSeq?: number;
+  readonly limit?: number;
+}
+
+/**
+ * The append-only audit log: each entry is canonical JSON stored as written, and a leaf of an RFC 9162 Merkle tree
+ * whose complete subtrees are stored, so that an append costs O(log n) and any proof is O(log n) reads.
+ */
+export class AuditLog implements NodeSource {
+  private readonly insertEntry;
+  private readonly insertNode;
+  private readonly selectNode;
+  private readonly selectSize;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    readonly workstationId: string,
+  ) {
+    this.insertEntry = db.prepare('INSERT INTO audit_entries (seq, bytes, leaf_hash, at, actor, role, action, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insertNode = db.prepare('INSERT INTO audit_nodes (level, idx, hash) VALUES (?, ?, ?)');
+    this.selectNode = db.prepare('SELECT hash FROM audit_nodes WHERE level = ? AND idx = ?').pluck();
+    this.selectSize = db.prepare('SELECT COALESCE(MAX(seq) + 1, 0) FROM audit_entries').pluck();
+  }
+
+  /** Appends one entry; inside a caller's transaction it commits with the change it records. Returns its sequence number. */
+  append(draft: AuditDraft): number {
+    return this.appendAll([draft])[0]!;
+  }
+
+  /** Appends entries in one transaction (bulk work): all are durable after one commit, or none is stored. */
+  appendAll(drafts: readonly AuditDraft[]): number[] {
+    const write = this.db.transaction(() => {
+      let seq = this.size();
+      const seqs: number[] = [];
+      for (const draft of drafts) {
+        this.write(seq, draft);
+        seqs.push(seq);
+        seq += 1;
+      }
+      return seqs;
+    });
+    // IMMEDIATE takes the write lock before reading the size, so two processes cannot claim the same sequence number.
+    return this.db.inTransaction ? write() : write.immediate();
+  }
+
+  private write(seq: number, draft: AuditDraft): void {
+    const at = isoAt(this.clock.now());
+    const entry: Record<string, CanonicalValue | undefined> = {
+      v: 1,
+      seq,
+      at,
+      workstation: this.workstationId,
+      actor: draft.actor ? { userId: draft.actor.userId, username: draft.actor.username, role: draft.actor.role } : null,
+      action: draft.action,
+      subjects: draft.subjects ?? {},
+      inputs: draft.inputs,
+      outputs: draft.outputs,
+      algorithm: draft.algorithm as CanonicalValue | undefined,
+      meaning: draft.meaning,
+      supersedes: draft.supersedes,
+      details: draft.details as CanonicalValue | undefined,
+    };
+    const bytes = canonicalBytes(entry);
+    const leaf = hashLeaf(bytes);
+    this.insertEntry.run(seq, bytes, leaf, at, draft.actor?.username ?? null, draft.actor?.role ?? null, draft.action, draft.subjects?.caseId ?? null);
+    // Store the leaf, then every subtree it completes.
+    let level = 0;
+    let index = seq;
+    let hash: Hash = leaf;
+    this.insertNode.run(level, index, hash);
+    while (index % 2 === 1) {
+      hash = hashChildren(this.node(level, index - 1), hash);
+      level += 1;
+      index = (index - 1) / 2;
+      this.insertNode.run(level, index, hash);
+    }
+  }
+
+  /** Number of entries. */
+  size(): number {
+    return this.selectSize.get() as number;
+  }
+
+  /** A stored complete subtree. */
+  node(level: number, index: number): Hash {
+    const hash = this.selectNode.get(level, index) as Buffer | undefined;
+    if (!hash) throw new DalelError('INTERNAL', `audit log node (${level}, ${index}) is missing`);
+    return new Uint8Array(hash);
+  }
+
+  /** The root of the first `size` entries. */
+  root(size = this.size()): Hash {
+    return treeRoot(this, size);
+  }
+
+  /** Inclusion proof of entry `seq` in the tree of `size` entries. */
+  inclusionProof(seq: number, size: number): Hash[] {
+    return inclusionProof(this, seq, size);
+  }
+
+  /** Consistency proof between two sizes. */
+  consistencyProof(size1: number, size2: number): Hash[] {
+    return consistencyProof(this, size1, size2);
+  }
+
+  /** The exact bytes of one entry. */
+  entryBytes(seq: number): Uint8Array {
+    const row = this.db.prepare('SELECT bytes FROM audit_entries WHERE seq = ?').pluck().get(seq) as Buffer | undefined;
+    if (!row) throw new DalelError('NOT_FOUND', `No audit entry ${seq}.`, { seq });
+    return new Uint8Array(row);
+  }
+
+  /** Entries matching a filter, oldest first. */
+  list(filter: AuditFilter = {}): AuditRow[] {
+    const conditions: Array<[string, string, string | number | undefined]> = [
+      ['case_id = @caseId', 'caseId', filter.caseId],
+      ['actor = @actor', 'actor', filter.actor],
+      ['action LIKE @action', 'action', filter.action === undefined ? undefined : `${filter.action}%`],
+      ['at >= @from', 'from', filter.from],
+      ['at <= @to', 'to', filter.to],
+      ['seq > @afterSeq', 'afterSeq', filter.afterSeq],
+    ];
+    const active = conditions.filter(([, , value]) => value !== undefined && value !== '');
+    const where = active.map(([sql]) => sql);
+    const params = Object.fromEntries(active.map(([, name, value]) => [name, value as string | number]));
+    const sql = `SELECT seq, at, actor, role, action, case_id, bytes FROM audit_entries ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT @limit`;
+    const rows = this.db.prepare(sql).all({ ...params, limit: filter.limit ?? -1 }) as Array<{ seq: number; at: string; actor: string | null; role: string | null; action: string; case_id: string | null; bytes: Buffer }>;
+    return rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, role: r.role, action: r.action, caseId: r.case_id, bytes: new Uint8Array(r.bytes) }));
+  }
+
+  /** Iterates every entry's bytes in order, a page at a time (exports stream instead of loading the whole log). */
+  *iterate(fromSeq = 0, toSeq = this.size(), pageSize = 5000): Generator<{ seq: number; bytes: Uint8Array }> {
+    const page = this.db.prepare('SELECT seq, bytes FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq LIMIT ?');
+    for (let at = fromSeq; at < toSeq; at += pageSize) {
+      for (const row of page.all(at, toSeq, pageSize) as Array<{ seq: number; bytes: Buffer }>) yield { seq: row.seq, bytes: new Uint8Array(row.bytes) };
+    }
+  }
+}
