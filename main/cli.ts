@@ -6,7 +6,9 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { caseTypes, roles, type RequestChannel, type RequestOf, type ResponseOf, type Role } from './contract.ts';
+import { addAuditCommands } from './cli/audit-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
+import { passphraseSealerFromEnv } from './services/audit/key-passphrase.ts';
 import { DalelError } from './services/errors.ts';
 import { defaultIntakeLimits } from './services/intake/sniff.ts';
 import { defaultDataDir } from './services/paths.ts';
@@ -29,7 +31,8 @@ export interface CliIo {
   readonly passwords: PasswordInput;
 }
 
-class CliContext {
+/** What every command shares: options, the opened workstation, typed calls, output. */
+export class CliContext {
   private workstation: Workstation | null = null;
 
   constructor(
@@ -41,11 +44,13 @@ class CliContext {
     return this.program.opts<GlobalOptions>();
   }
 
+  /** Opens the data folder once. */
   open(): Workstation {
     this.workstation ??= openWorkstation({ dataDir: this.options.dataDir ?? defaultDataDir() });
     return this.workstation;
   }
 
+  /** Calls a channel as the logged-in user, turning an error envelope into a thrown DalelError. */
   async call<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<ResponseOf<C>> {
     const result = await this.open().dispatcher.invoke(clientKey, channel, payload);
     if (!result.ok) throw new DalelError(result.error.code, result.error.message, result.error.params);
@@ -60,10 +65,12 @@ class CliContext {
     await this.call('auth.login', { username, password });
   }
 
+  /** Prints JSON with --json, the human form otherwise. */
   print(value: unknown, human: () => string): void {
     this.io.out(this.options.json ? JSON.stringify(value, null, 2) : human());
   }
 
+  /** Closes the workstation (signing a last checkpoint when entries are unsigned and the key is open). */
   close(): void {
     this.workstation?.close();
     this.workstation = null;
@@ -203,12 +210,18 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
       context.print(list, () => table(list.map((e) => ({ name: e.originalName, kind: e.kind, bytes: e.sizeBytes, sha256: e.sha256, added: e.addedAt }))));
     });
 
+  addAuditCommands(program, context);
+
   program
     .command('serve')
     .description('serve browser mode on 127.0.0.1 (what `npm start` does when Electron is missing)')
     .option('--port <port>', 'port (default: DALEL_PORT, or a free one)')
     .action(async (opts: { port?: string }) => {
-      const mode = await startBrowserMode({ dataDir: context.options.dataDir ?? defaultDataDir(), port: Number(opts.port ?? process.env.DALEL_PORT ?? 0) });
+      const mode = await startBrowserMode({
+        dataDir: context.options.dataDir ?? defaultDataDir(),
+        port: Number(opts.port ?? process.env.DALEL_PORT ?? 0),
+        keySealer: passphraseSealerFromEnv(),
+      });
       io.out(`Dalel is running at ${mode.bridge.url}`);
       await new Promise<void>((resolve) => {
         process.once('SIGINT', resolve);

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { findElectronBinary } from './electron-binary.ts';
+import { passphraseSealerFromEnv } from './services/audit/key-passphrase.ts';
 import { defaultDataDir } from './services/paths.ts';
 import { startBrowserMode } from './web/browser-mode.ts';
 
@@ -22,8 +23,11 @@ async function main(): Promise<void> {
   }
   const why = 'why' in electron ? electron.why : 'there is no display (DISPLAY and WAYLAND_DISPLAY are unset)';
   console.log(`Electron cannot start here: ${why}. Serving browser mode instead.`);
-  const mode = await startBrowserMode({ dataDir: defaultDataDir(), port: Number(process.env.DALEL_PORT ?? 0) });
+  const mode = await startBrowserMode({ dataDir: defaultDataDir(), port: Number(process.env.DALEL_PORT ?? 0), keySealer: passphraseSealerFromEnv() });
   console.log(`Data folder: ${mode.workstation.dataDir}`);
+  if (!mode.workstation.keyring.isUnlocked()) {
+    console.log('The audit signing key is locked: an administrator or clerk unlocks it in the app (or set DALEL_KEY_PASSPHRASE_FILE).');
+  }
   console.log(`Dalel is running at ${mode.bridge.url}`);
   const stop = () => {
     void mode.close().then(() => process.exit(0));

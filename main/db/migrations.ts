@@ -74,4 +74,67 @@ export const migrations: readonly Migration[] = [
         BEGIN SELECT RAISE(ABORT, 'custody events are append-only'); END;
     `,
   },
+  {
+    version: 2,
+    name: 'signed, tamper-evident audit log',
+    sql: `
+      -- One row per entry; seq is the leaf index (0-based). bytes are the canonical JSON as written, never re-serialised;
+      -- the other columns are copies for filtering only.
+      CREATE TABLE audit_entries (
+        seq       INTEGER PRIMARY KEY,
+        bytes     BLOB NOT NULL,
+        leaf_hash BLOB NOT NULL,
+        at        TEXT NOT NULL,
+        actor     TEXT,
+        role      TEXT,
+        action    TEXT NOT NULL,
+        case_id   TEXT
+      );
+      CREATE INDEX audit_by_case ON audit_entries(case_id, seq);
+      CREATE INDEX audit_by_at ON audit_entries(at);
+      -- Every complete subtree: node(level, idx) covers leaves [idx*2^level, (idx+1)*2^level).
+      CREATE TABLE audit_nodes (
+        level INTEGER NOT NULL,
+        idx   INTEGER NOT NULL,
+        hash  BLOB NOT NULL,
+        PRIMARY KEY (level, idx)
+      ) WITHOUT ROWID;
+      CREATE TABLE audit_keys (
+        key_id      TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        public_key  BLOB NOT NULL,
+        sealed_seed BLOB NOT NULL,
+        sealer      TEXT NOT NULL,
+        created_at  TEXT NOT NULL,
+        retired_at  TEXT
+      );
+      CREATE TABLE audit_checkpoints (
+        id         INTEGER PRIMARY KEY,
+        size       INTEGER NOT NULL,
+        root       BLOB NOT NULL,
+        note       TEXT NOT NULL,
+        key_id     TEXT NOT NULL REFERENCES audit_keys(key_id),
+        reason     TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE audit_cosignatures (
+        id            INTEGER PRIMARY KEY,
+        checkpoint_id INTEGER NOT NULL REFERENCES audit_checkpoints(id),
+        witness       TEXT NOT NULL,
+        verifier_key  TEXT NOT NULL,
+        timestamp     INTEGER NOT NULL,
+        line          TEXT NOT NULL,
+        imported_at   TEXT NOT NULL,
+        UNIQUE (checkpoint_id, verifier_key)
+      );
+      -- Each custody event is also an audit entry; this links the two.
+      ALTER TABLE custody_events ADD COLUMN audit_seq INTEGER REFERENCES audit_entries(seq);
+      CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
+      CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
+      CREATE TRIGGER audit_nodes_no_update BEFORE UPDATE ON audit_nodes BEGIN SELECT RAISE(ABORT, 'audit nodes are append-only'); END;
+      CREATE TRIGGER audit_nodes_no_delete BEFORE DELETE ON audit_nodes BEGIN SELECT RAISE(ABORT, 'audit nodes are append-only'); END;
+      CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END;
+      CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END;
+    `,
+  },
 ];

@@ -3,8 +3,10 @@
  * typed IPC bridge between them. Everything security-related lives in the modules it wires together.
  */
 import { join } from 'node:path';
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
+import type { NamedSealer } from '../services/audit/keyring.ts';
 import { openWorkstation, type Workstation } from '../services/workstation.ts';
+import { createKeystoreSealer, keystoreRefusal } from './keystore.ts';
 import { clientKeyOf, registerContractHandlers, sendEvent } from './ipc.ts';
 import { installAppProtocol, registerAppScheme } from './protocol.ts';
 import { hardenSession, installSecurityHooks } from './security.ts';
@@ -33,11 +35,33 @@ function openMainWindow(ws: Workstation): void {
   mainWindow = window;
 }
 
+/**
+ * The OS keystore seals the audit signing key when one is usable; otherwise (no keyring on Linux) the key stays
+ * locked until an administrator or clerk unlocks it with a passphrase, and the reason is logged.
+ */
+function osKeySealer(): NamedSealer | undefined {
+  const refusal = keystoreRefusal(safeStorage, process.platform);
+  if (refusal) {
+    console.warn(`[dalel] audit signing key: ${refusal} The key can be unlocked with a passphrase instead.`);
+    return undefined;
+  }
+  return { kind: 'os-keystore', sealer: createKeystoreSealer() };
+}
+
 function start(): void {
   installAppProtocol(join(app.getAppPath(), 'renderer', 'dist'));
   hardenSession(session.defaultSession);
   const dataDir = process.env.DALEL_DATA_DIR || app.getPath('userData');
-  const ws = openWorkstation({ dataDir, onSessionChanged: (clientKey) => pushSession(ws, clientKey) });
+  const ws = openWorkstation({
+    dataDir,
+    onSessionChanged: (clientKey) => pushSession(ws, clientKey),
+    onExportProgress: (clientKey, done, total) => {
+      const window = mainWindow;
+      if (window && !window.isDestroyed() && clientKeyOf(window.webContents) === clientKey) sendEvent(window.webContents, 'audit.exportProgress', { done, total });
+    },
+    keySealer: osKeySealer(),
+    periodicCheckpoints: true,
+  });
   workstation = ws;
   registerContractHandlers(ws.dispatcher, () => mainWindow);
   openMainWindow(ws);

@@ -3,6 +3,7 @@ import type { Case } from '../contract.ts';
 import type { Db } from '../db/database.ts';
 import { isoAt, type Clock } from './clock.ts';
 import { DalelError } from './errors.ts';
+import type { AuditLog } from './audit/audit-log.ts';
 import type { Actor } from './sessions.ts';
 
 /** New-case fields. */
@@ -47,6 +48,7 @@ export class CaseService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Opens a new case; case numbers are unique on a workstation. */
@@ -58,6 +60,12 @@ export class CaseService {
       this.db
         .prepare('INSERT INTO cases (id, number, venue, case_type, parties, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(id, input.number, input.venue, input.caseType, input.parties, isoAt(this.clock.now()), actor.userId);
+      this.audit.append({
+        action: 'case.created',
+        actor,
+        subjects: { caseId: id },
+        details: { number: input.number, venue: input.venue, caseType: input.caseType, parties: input.parties },
+      });
     });
     create.immediate();
     return this.get(id);

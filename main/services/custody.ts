@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CustodyEvent } from '../contract.ts';
 import type { Db } from '../db/database.ts';
 import { isoAt, type Clock } from './clock.ts';
+import type { AuditLog } from './audit/audit-log.ts';
 import type { Actor } from './sessions.ts';
 
 /** Custody actions recorded so far; later modules add theirs ('analysed', 'exported', 'reported', …). */
@@ -22,10 +23,15 @@ export class CustodyLog {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
-  /** Appends one custody event; call inside the transaction that changes the item, so both land or neither. */
-  append(evidenceId: string, action: CustodyAction, actor: Actor, note = ''): CustodyEvent {
+  /**
+   * Appends one custody event and its audit entry; call inside the transaction that changes the item, so the change,
+   * the custody event and the audit entry all land or none does.
+   */
+  append(item: { readonly evidenceId: string; readonly caseId: string; readonly sha256: string }, action: CustodyAction, actor: Actor, note = ''): CustodyEvent {
+    const evidenceId = item.evidenceId;
     const event: CustodyEvent = {
       id: randomUUID(),
       evidenceId,
@@ -35,9 +41,16 @@ export class CustodyLog {
       at: isoAt(this.clock.now()),
       note,
     };
+    const seq = this.audit.append({
+      action: `evidence.${action}`,
+      actor,
+      subjects: { caseId: item.caseId, evidenceId },
+      inputs: { evidence: item.sha256 },
+      details: { custodyEventId: event.id, note },
+    });
     this.db
-      .prepare('INSERT INTO custody_events (id, evidence_id, action, actor_id, actor_role, at, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(event.id, evidenceId, action, actor.userId, actor.role, event.at, note);
+      .prepare('INSERT INTO custody_events (id, evidence_id, action, actor_id, actor_role, at, note, audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(event.id, evidenceId, action, actor.userId, actor.role, event.at, note, seq);
     return event;
   }
 

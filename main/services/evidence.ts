@@ -89,14 +89,14 @@ export class EvidenceService {
         | { id: string }
         | undefined;
       if (existing) {
-        this.custody.append(existing.id, 'received-again', actor, `same content submitted again as "${fileName}"`);
+        this.custody.append({ evidenceId: existing.id, caseId, sha256 }, 'received-again', actor, `same content submitted again as "${fileName}"`);
         return { evidence: this.get(existing.id), duplicate: true };
       }
       const id = randomUUID();
       this.db
         .prepare('INSERT INTO evidence (id, case_id, sha256, original_name, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)')
         .run(id, caseId, sha256, fileName, actor.userId, now);
-      this.custody.append(id, 'received', actor, `${fileName}, ${bytes.length} bytes, SHA-256 ${sha256}`);
+      this.custody.append({ evidenceId: id, caseId, sha256 }, 'received', actor, `${fileName}, ${bytes.length} bytes, SHA-256 ${sha256}`);
       return { evidence: this.get(id), duplicate: false };
     });
     return record.immediate();

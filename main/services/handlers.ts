@@ -1,4 +1,6 @@
 import { appVersion } from '../version.ts';
+import { createAuditHandlers, type AuditHandlerDeps } from './audit/audit-handlers.ts';
+import type { AuditLog } from './audit/audit-log.ts';
 import type { CaseService } from './cases.ts';
 import type { CustodyLog } from './custody.ts';
 import type { CallContext, Handlers } from './dispatcher.ts';
@@ -15,6 +17,7 @@ export interface HandlerDeps {
   readonly cases: CaseService;
   readonly evidence: EvidenceService;
   readonly custody: CustodyLog;
+  readonly audit: AuditHandlerDeps & { readonly log: AuditLog };
   /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
   readonly onSessionChanged?: (clientKey: string) => void;
 }
@@ -28,6 +31,7 @@ function required(context: CallContext): Session {
 /** Binds every contract channel to the services. Thin: validation and access were done by the dispatcher. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { users, sessions, cases, evidence, custody } = deps;
+  const log = deps.audit.log;
   const changed = (context: CallContext) => deps.onSessionChanged?.(context.clientKey);
   return {
     'workstation.info': () => ({ version: appVersion, workstationId: deps.workstationId, needsSetup: users.needsSetup() }),
@@ -38,53 +42,65 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'auth.setupAdmin': async (request, context) => {
       const user = await users.createFirstAdministrator(request);
       const session = sessions.open(context.clientKey, user);
+      log.append({ action: 'auth.login', actor: actorOf(session), subjects: { userId: user.id } });
       changed(context);
       return sessions.info(session);
     },
     'auth.login': async (request, context) => {
       const user = await users.authenticate(request.username, request.password);
       const session = sessions.open(context.clientKey, user);
+      log.append({ action: 'auth.login', actor: actorOf(session), subjects: { userId: user.id } });
       changed(context);
       return sessions.info(session);
     },
     'auth.unlock': async (request, context) => {
       const session = context.session;
       if (!session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
-      await users.confirmPassword(session.user.id, request.password);
+      await users.confirmPassword(session.user.id, request.password, 'unlock');
       sessions.unlock(session);
+      log.append({ action: 'auth.unlocked', actor: actorOf(session), subjects: { userId: session.user.id } });
       changed(context);
       return sessions.info(session);
     },
     'auth.logout': (_request, context) => {
+      if (context.session) log.append({ action: 'auth.logout', actor: actorOf(context.session), subjects: { userId: context.session.user.id } });
       sessions.close(context.clientKey);
       changed(context);
       return { ok: true as const };
     },
     'auth.reauthenticate': async (request, context) => {
       const session = required(context);
-      await users.confirmPassword(session.user.id, request.password);
-      return { validUntil: sessions.markReauthenticated(session) };
+      await users.confirmPassword(session.user.id, request.password, 'reauthenticate');
+      const validUntil = sessions.markReauthenticated(session);
+      log.append({ action: 'auth.reauthenticated', actor: actorOf(session), subjects: { userId: session.user.id } });
+      return { validUntil };
     },
     'auth.changePassword': async (request, context) => {
       await users.changePassword(required(context).user.id, request.currentPassword, request.newPassword);
       return { ok: true as const };
     },
     'users.list': () => users.list(),
-    'users.add': (request, context) => users.add(request, required(context).user.id),
-    'users.setDisabled': (request) => {
-      const user = users.setDisabled(request.userId, request.disabled);
+    'users.add': (request, context) => users.add(request, actorOf(required(context))),
+    'users.setDisabled': (request, context) => {
+      const user = users.setDisabled(request.userId, request.disabled, actorOf(required(context)));
       if (request.disabled) sessions.closeAllFor(user.id);
       return user;
     },
     'cases.create': (request, context) => cases.create(request, actorOf(required(context))),
     'cases.list': (request) => cases.list(request.query),
-    'cases.get': (request) => cases.get(request.caseId),
+    'cases.get': (request, context) => {
+      const found = cases.get(request.caseId);
+      log.append({ action: 'case.consulted', actor: actorOf(required(context)), subjects: { caseId: found.id } });
+      return found;
+    },
     'evidence.add': (request, context) => evidence.add(request.caseId, request.fileName, request.bytes, actorOf(required(context))),
     'evidence.list': (request) => evidence.list(request.caseId),
-    'evidence.custody': (request) => {
-      evidence.get(request.evidenceId);
+    'evidence.custody': (request, context) => {
+      const item = evidence.get(request.evidenceId);
+      log.append({ action: 'evidence.custody-consulted', actor: actorOf(required(context)), subjects: { caseId: item.caseId, evidenceId: item.id } });
       return custody.list(request.evidenceId);
     },
     'evidence.thumbnail': (request) => ({ png: evidence.thumbnail(request.evidenceId) }),
+    ...createAuditHandlers(deps.audit),
   };
 }

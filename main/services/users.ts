@@ -3,7 +3,9 @@ import type { Role, User } from '../contract.ts';
 import type { Db } from '../db/database.ts';
 import { isoAt, type Clock } from './clock.ts';
 import { DalelError } from './errors.ts';
+import type { AuditLog } from './audit/audit-log.ts';
 import { defaultScryptParams, hashPassword, verifyPassword, type ScryptParams } from './passwords.ts';
+import type { Actor } from './sessions.ts';
 
 /** Lock-out policy: after `maxFailures` wrong passwords in a row the account refuses logins for `lockoutMs`. */
 export interface LockoutPolicy {
@@ -52,6 +54,7 @@ export class UserService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
     private readonly lockout: LockoutPolicy = defaultLockoutPolicy,
     private readonly scryptParams: ScryptParams = defaultScryptParams,
   ) {
@@ -70,17 +73,24 @@ export class UserService {
     const hash = await hashPassword(input.password, this.scryptParams);
     const create = this.db.transaction(() => {
       if (!this.needsSetup()) throw new DalelError('SETUP_DONE', 'This workstation already has an administrator.');
-      return this.insert({ ...input, role: 'administrator' }, hash, null);
+      const user = this.insert({ ...input, role: 'administrator' }, hash, null);
+      this.audit.append({ action: 'user.created', actor: null, subjects: { userId: user.id }, details: { username: user.username, role: user.role, firstRun: true } });
+      return user;
     });
     return create.immediate();
   }
 
   /** Creates an account on behalf of an administrator. */
-  async add(input: NewUser, createdBy: string): Promise<User> {
+  async add(input: NewUser, by: Actor): Promise<User> {
     const hash = await hashPassword(input.password, this.scryptParams);
-    const existing = this.db.prepare('SELECT id FROM users WHERE username = ?').get(input.username);
-    if (existing) throw new DalelError('CONFLICT', `The user name "${input.username}" is taken.`, { username: input.username });
-    return this.insert(input, hash, createdBy);
+    const add = this.db.transaction(() => {
+      const existing = this.db.prepare('SELECT id FROM users WHERE username = ?').get(input.username);
+      if (existing) throw new DalelError('CONFLICT', `The user name "${input.username}" is taken.`, { username: input.username });
+      const user = this.insert(input, hash, by.userId);
+      this.audit.append({ action: 'user.created', actor: by, subjects: { userId: user.id }, details: { username: user.username, role: user.role } });
+      return user;
+    });
+    return add.immediate();
   }
 
   private insert(input: NewUser, hash: string, createdBy: string | null): User {
@@ -121,7 +131,7 @@ export class UserService {
   }
 
   /** Disables or re-enables an account; the last enabled administrator cannot be disabled. */
-  setDisabled(userId: string, disabled: boolean): User {
+  setDisabled(userId: string, disabled: boolean, by: Actor): User {
     const change = this.db.transaction(() => {
       const row = this.row(userId);
       if (disabled && row.role === 'administrator') {
@@ -131,6 +141,7 @@ export class UserService {
         if (admins.n <= 1) throw new DalelError('CONFLICT', 'The last administrator cannot be disabled.');
       }
       this.db.prepare('UPDATE users SET disabled = ? WHERE id = ?').run(disabled ? 1 : 0, userId);
+      this.audit.append({ action: disabled ? 'user.disabled' : 'user.enabled', actor: by, subjects: { userId }, details: { username: row.username } });
       return toUser({ ...row, disabled: disabled ? 1 : 0 });
     });
     return change.immediate();
@@ -141,17 +152,31 @@ export class UserService {
     const row = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as UserRow | undefined;
     if (!row) {
       await verifyPassword(password, await this.dummyHash);
+      this.audit.append({ action: 'auth.login-failed', actor: null, details: { username: username.slice(0, 64), reason: 'unknown user' } });
       throw new DalelError('INVALID_CREDENTIALS', 'Wrong user name or password.');
     }
-    return this.checkPassword(row, password);
+    return this.checkPassword(row, password, 'login');
   }
 
   /** Checks the password of a known account (unlock, re-authentication), under the same lock-out policy. */
-  async confirmPassword(userId: string, password: string): Promise<User> {
-    return this.checkPassword(this.row(userId), password);
+  async confirmPassword(userId: string, password: string, purpose: 'unlock' | 'reauthenticate' | 'password-change'): Promise<User> {
+    return this.checkPassword(this.row(userId), password, purpose);
   }
 
-  private async checkPassword(row: UserRow, password: string): Promise<User> {
+  private async checkPassword(row: UserRow, password: string, purpose: string): Promise<User> {
+    try {
+      return await this.checkPasswordUnlogged(row, password);
+    } catch (error) {
+      if (error instanceof DalelError) {
+        const who: Actor = { userId: row.id, username: row.username, role: row.role };
+        const action = error.code === 'ACCOUNT_LOCKED' ? 'auth.account-locked' : 'auth.password-refused';
+        this.audit.append({ action, actor: who, subjects: { userId: row.id }, details: { purpose, reason: error.message } });
+      }
+      throw error;
+    }
+  }
+
+  private async checkPasswordUnlogged(row: UserRow, password: string): Promise<User> {
     const now = this.clock.now();
     if (row.disabled === 1) throw new DalelError('INVALID_CREDENTIALS', 'Wrong user name or password.');
     if (row.locked_until && Date.parse(row.locked_until) > now) {
@@ -183,8 +208,11 @@ export class UserService {
 
   /** Changes a user's own password after checking the current one. */
   async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
-    await this.confirmPassword(userId, currentPassword);
+    const user = await this.confirmPassword(userId, currentPassword, 'password-change');
     const hash = await hashPassword(newPassword, this.scryptParams);
-    this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, userId);
+    this.db.transaction(() => {
+      this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(hash, userId);
+      this.audit.append({ action: 'user.password-changed', actor: { userId, username: user.username, role: user.role }, subjects: { userId } });
+    }).immediate();
   }
 }

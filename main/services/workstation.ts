@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/database.ts';
+import { AuditLog } from './audit/audit-log.ts';
+import { CheckpointService } from './audit/checkpoints.ts';
+import { AuditKeyring, type NamedSealer } from './audit/keyring.ts';
 import { CaseService } from './cases.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { CustodyLog } from './custody.ts';
@@ -23,6 +26,14 @@ export interface WorkstationOptions {
   readonly intakeLimits?: IntakeLimits;
   readonly scryptParams?: ScryptParams;
   readonly onSessionChanged?: (clientKey: string) => void;
+  /** Told of export progress, so transports can push it to the client that asked. */
+  readonly onExportProgress?: (clientKey: string, done: number, total: number) => void;
+  /** Opens the audit signing key at start (Electron's OS keystore, or a passphrase given to the CLI or browser mode). */
+  readonly keySealer?: NamedSealer;
+  /** scrypt cost of passphrase-sealed keys (tests lower it). */
+  readonly sealerScryptParams?: ScryptParams;
+  /** Sign a checkpoint every minute while entries arrive (long-running app processes; not the CLI). */
+  readonly periodicCheckpoints?: boolean;
 }
 
 /** One workstation's services over one data folder (database + evidence store), wired to one dispatcher. */
@@ -35,9 +46,15 @@ export interface Workstation {
   readonly cases: CaseService;
   readonly evidence: EvidenceService;
   readonly custody: CustodyLog;
+  readonly audit: AuditLog;
+  readonly keyring: AuditKeyring;
+  readonly checkpoints: CheckpointService;
   readonly dispatcher: Dispatcher;
   close(): void;
 }
+
+/** How often the periodic checkpoint timer looks whether a checkpoint is due (it signs at most once a minute). */
+const checkpointPollMs = 10_000;
 
 function workstationId(db: Db): string {
   const ensure = db.transaction(() => {
@@ -57,12 +74,49 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const db = openDatabase(join(options.dataDir, 'dalel.sqlite'));
   const id = workstationId(db);
   const store = new EvidenceStore(join(options.dataDir, 'evidence'));
-  const users = new UserService(db, clock, options.lockoutPolicy ?? defaultLockoutPolicy, options.scryptParams);
+  const audit = new AuditLog(db, clock, id);
+  const keyring = new AuditKeyring(db, clock, `dalel.kz/audit/${id}`);
+  const checkpoints = new CheckpointService(db, audit, keyring, clock);
+  const users = new UserService(db, clock, audit, options.lockoutPolicy ?? defaultLockoutPolicy, options.scryptParams);
   const sessions = new SessionManager(clock, options.sessionPolicy ?? defaultSessionPolicy);
-  const cases = new CaseService(db, clock);
-  const custody = new CustodyLog(db, clock);
+  const cases = new CaseService(db, clock, audit);
+  const custody = new CustodyLog(db, clock, audit);
   const evidence = new EvidenceService(db, store, cases, custody, clock, options.intakeLimits ?? defaultIntakeLimits);
-  const handlers = createHandlers({ workstationId: id, users, sessions, cases, evidence, custody, onSessionChanged: options.onSessionChanged });
+  if (options.keySealer) {
+    const created = keyring.unlock(options.keySealer);
+    audit.append({ action: created ? 'audit.key-created' : 'audit.key-unlocked', actor: null, details: { keyId: keyring.activeKey()!.keyId, sealer: options.keySealer.kind } });
+  }
+  const handlers = createHandlers({
+    workstationId: id,
+    users,
+    sessions,
+    cases,
+    evidence,
+    custody,
+    audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer },
+    onSessionChanged: options.onSessionChanged,
+  });
   const dispatcher = new Dispatcher(handlers, sessions);
-  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, dispatcher, close: () => db.close() };
+  const timer = options.periodicCheckpoints
+    ? setInterval(() => {
+        try {
+          checkpoints.signIfDue();
+        } catch (error) {
+          console.error('[dalel] periodic checkpoint failed:', error);
+        }
+      }, checkpointPollMs)
+    : null;
+  timer?.unref();
+  const close = () => {
+    if (timer) clearInterval(timer);
+    // A last checkpoint on the way out, so the newest entries are signed before the process ends.
+    try {
+      if (keyring.isUnlocked() && audit.size() > (checkpoints.latest()?.size ?? 0)) checkpoints.sign('shutdown');
+    } catch (error) {
+      console.error('[dalel] closing checkpoint failed:', error);
+    }
+    keyring.lock();
+    db.close();
+  };
+  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, dispatcher, close };
 }

@@ -22,11 +22,13 @@ export async function startBrowserMode(
 ): Promise<BrowserMode> {
   let bridge: WebBridge | null = null;
   const workstation = openWorkstation({
+    periodicCheckpoints: true,
     ...options,
     onSessionChanged: (clientKey) => {
       const session = workstation.sessions.peek(clientKey);
       bridge?.emit(clientKey, 'session.changed', { session: session ? workstation.sessions.info(session) : null });
     },
+    onExportProgress: (clientKey, done, total) => bridge?.emit(clientKey, 'audit.exportProgress', { done, total }),
   });
   try {
     bridge = await startWebBridge({

@@ -1,6 +1,7 @@
-import { crc32, inflateRawSync } from 'node:zlib';
+import { crc32 } from 'node:zlib';
 import type { EvidenceKind } from '../../contract.ts';
 import { badInput } from '../errors.ts';
+import { readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from '../zip-read.ts';
 
 /** Limits that keep a hostile or broken file from exhausting memory. */
 export interface IntakeLimits {
@@ -200,71 +201,31 @@ function sniffTiff(fileName: string, bytes: Uint8Array, limits: IntakeLimits): S
   return { kind: 'tiff', mediaType: mediaTypes.tiff, width, height, bitDepth };
 }
 
-interface ZipEntry {
-  readonly name: string;
-  readonly method: number;
-  readonly compressedSize: number;
-  readonly uncompressedSize: number;
-  readonly localHeader: number;
-}
-
-/** Reads a zip's central directory, checking that every entry lies inside the file (truncation shows here). */
-export function readZipDirectory(fileName: string, bytes: Uint8Array): ZipEntry[] {
-  const dv = view(bytes);
-  let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i -= 1) {
-    if (dv.getUint32(i, true) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) throw badInput(fileName, 'truncated', 'the zip archive is truncated or damaged: its central directory is missing');
-  const entries = dv.getUint16(eocd + 10, true);
-  let at = dv.getUint32(eocd + 16, true);
-  const result: ZipEntry[] = [];
-  for (let i = 0; i < entries; i += 1) {
-    if (at + 46 > bytes.length || dv.getUint32(at, true) !== 0x02014b50) {
-      throw badInput(fileName, 'corrupt', 'the zip archive\'s central directory is damaged');
-    }
-    const nameLength = dv.getUint16(at + 28, true);
-    const entry: ZipEntry = {
-      method: dv.getUint16(at + 10, true),
-      compressedSize: dv.getUint32(at + 20, true),
-      uncompressedSize: dv.getUint32(at + 24, true),
-      localHeader: dv.getUint32(at + 42, true),
-      name: new TextDecoder().decode(bytes.subarray(at + 46, at + 46 + nameLength)),
-    };
-    if (entry.localHeader + 30 + entry.compressedSize > bytes.length) {
-      throw badInput(fileName, 'truncated', `the zip archive is truncated: entry ${entry.name} runs past the end`);
-    }
-    result.push(entry);
-    at += 46 + nameLength + dv.getUint16(at + 30, true) + dv.getUint16(at + 32, true);
-  }
-  return result;
-}
-
-/** The bytes of one zip entry (stored or deflated), refusing entries larger than `maxBytes` once inflated. */
-export function readZipEntry(fileName: string, bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Uint8Array {
-  const dv = view(bytes);
-  const local = entry.localHeader;
-  if (dv.getUint32(local, true) !== 0x04034b50) throw badInput(fileName, 'corrupt', `zip entry ${entry.name} has a damaged header`);
-  const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
-  const data = bytes.subarray(start, start + entry.compressedSize);
-  if (entry.uncompressedSize > maxBytes) throw badInput(fileName, 'too-large', `zip entry ${entry.name} is too large once unpacked`);
-  if (entry.method === 0) return data;
-  if (entry.method !== 8) throw badInput(fileName, 'corrupt', `zip entry ${entry.name} uses an unsupported compression method`);
+/** The zip directory, with format errors turned into a refusal that names the file. */
+function zipDirectory(fileName: string, bytes: Uint8Array): ZipEntry[] {
   try {
-    return inflateRawSync(data, { maxOutputLength: maxBytes });
+    return readZipDirectory(bytes);
   } catch (error) {
-    throw badInput(fileName, 'corrupt', `zip entry ${entry.name} cannot be unpacked (${(error as Error).message})`);
+    if (error instanceof ZipFormatError) throw badInput(fileName, error.reasonCode, error.message);
+    throw error;
+  }
+}
+
+/** One zip entry's bytes, with format errors turned into a refusal that names the file. */
+function zipEntry(fileName: string, bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Uint8Array {
+  try {
+    return readZipEntry(bytes, entry, maxBytes);
+  } catch (error) {
+    if (error instanceof ZipFormatError) throw badInput(fileName, error.reasonCode, error.message);
+    throw error;
   }
 }
 
 function sniffX3p(fileName: string, bytes: Uint8Array, limits: IntakeLimits): SniffResult {
-  const entries = readZipDirectory(fileName, bytes);
+  const entries = zipDirectory(fileName, bytes);
   const main = entries.find((e) => e.name === 'main.xml' || e.name.endsWith('/main.xml'));
   if (!main) throw badInput(fileName, 'unsupported-type', 'the file is a zip archive without main.xml, so not an X3P surface');
-  const xml = new TextDecoder().decode(readZipEntry(fileName, bytes, main, 16 * 1024 * 1024));
+  const xml = new TextDecoder().decode(zipEntry(fileName, bytes, main, 16 * 1024 * 1024));
   const sizeOf = (axis: string) => Number(new RegExp(`<Size${axis}>\\s*(\\d+)\\s*</Size${axis}>`).exec(xml)?.[1] ?? 0);
   const width = sizeOf('X');
   const height = sizeOf('Y');

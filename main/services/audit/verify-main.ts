@@ -1,0 +1,57 @@
+/**
+ * Entry point of the stand-alone `verify.mjs` shipped in every export bundle (bundled by scripts/build-verifier.mjs
+ * into one dependency-free file for Node ≥ 18). Usage: node verify.mjs [folder or .zip] [--trusted-key KEY]
+ * [--trusted-checkpoint FILE] [--witness-key KEY] [--json]. Exit code 0 only when the bundle is valid.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { folderSource, formatReport, verifyBundle, zipSource, type VerifyOptions } from './bundle-verify.ts';
+
+function main(argv: string[]): number {
+  const trustedKeys: string[] = [];
+  const witnessKeys: string[] = [];
+  let trustedCheckpoint: string | undefined;
+  let target: string | undefined;
+  let json = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i]!;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    if (arg === '--trusted-key') trustedKeys.push(readKey(value()));
+    else if (arg === '--witness-key') witnessKeys.push(readKey(value()));
+    else if (arg === '--trusted-checkpoint') trustedCheckpoint = readFileSync(value(), 'utf8');
+    else if (arg === '--json') json = true;
+    else if (arg === '--help' || arg === '-h') {
+      console.log('usage: node verify.mjs [BUNDLE_DIR_OR_ZIP] [--trusted-key KEY_OR_FILE] [--trusted-checkpoint FILE] [--witness-key KEY_OR_FILE] [--json]');
+      return 0;
+    } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
+    else target = arg;
+  }
+  const path = target ?? dirname(fileURLToPath(import.meta.url));
+  const source = statSync(path).isDirectory() ? folderSource(path) : zipSource(new Uint8Array(readFileSync(path)));
+  const options: VerifyOptions = { trustedKeys, witnessKeys, trustedCheckpoint };
+  const report = verifyBundle(source, options);
+  console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
+  return report.valid ? 0 : 1;
+}
+
+/** A key given on the command line, or the path of a file holding it. */
+function readKey(value: string): string {
+  try {
+    if (statSync(value).isFile()) return readFileSync(value, 'utf8').trim();
+  } catch {
+    // not a file: the key itself
+  }
+  return value;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  process.exitCode = 2;
+}

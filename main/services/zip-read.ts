@@ -1,0 +1,110 @@
+/**
+ * Minimal zip reading (stored and deflated entries, ZIP64). Dependency-free and free of APIs newer than Node 18, so
+ * that the offline verifier shipped in bundles can read zips too.
+ */
+import { inflateRawSync } from 'node:zlib';
+
+/** A zip entry as listed in the central directory. */
+export interface ZipEntry {
+  readonly name: string;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly uncompressedSize: number;
+  readonly localHeader: number;
+}
+
+/** A zip that cannot be read: what is wrong, in words. */
+export class ZipFormatError extends Error {
+  constructor(
+    readonly reasonCode: 'truncated' | 'corrupt' | 'too-large',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ZipFormatError';
+  }
+}
+
+function view(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+const u64 = (dv: DataView, at: number) => Number(dv.getBigUint64(at, true));
+
+/** Reads a zip's central directory (ZIP64 aware), checking that every entry lies inside the file. */
+export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
+  const dv = view(bytes);
+  let eocd = -1;
+  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i -= 1) {
+    if (dv.getUint32(i, true) === 0x06054b50) {
+      eocd = i;
+      break;
+    }
+  }
+  if (eocd < 0) throw new ZipFormatError('truncated', 'the zip archive is truncated or damaged: its central directory is missing');
+  let count = dv.getUint16(eocd + 10, true);
+  let at = dv.getUint32(eocd + 16, true);
+  const locator = eocd - 20;
+  if (locator >= 0 && dv.getUint32(locator, true) === 0x07064b50) {
+    const record = u64(dv, locator + 8);
+    if (record + 56 > bytes.length || dv.getUint32(record, true) !== 0x06064b50) throw new ZipFormatError('corrupt', 'the ZIP64 end record is damaged');
+    count = u64(dv, record + 32);
+    at = u64(dv, record + 48);
+  }
+  const entries: ZipEntry[] = [];
+  const decoder = new TextDecoder();
+  for (let i = 0; i < count; i += 1) {
+    if (at + 46 > bytes.length || dv.getUint32(at, true) !== 0x02014b50) throw new ZipFormatError('corrupt', "the zip archive's central directory is damaged");
+    const nameLength = dv.getUint16(at + 28, true);
+    const extraLength = dv.getUint16(at + 30, true);
+    let compressedSize = dv.getUint32(at + 20, true);
+    let uncompressedSize = dv.getUint32(at + 24, true);
+    let localHeader = dv.getUint32(at + 42, true);
+    // ZIP64 extra field: the 0xffffffff fields follow in this order.
+    for (let x = at + 46 + nameLength; x + 4 <= at + 46 + nameLength + extraLength; ) {
+      const id = dv.getUint16(x, true);
+      const size = dv.getUint16(x + 2, true);
+      if (id === 0x0001) {
+        let y = x + 4;
+        if (uncompressedSize === 0xffffffff) {
+          uncompressedSize = u64(dv, y);
+          y += 8;
+        }
+        if (compressedSize === 0xffffffff) {
+          compressedSize = u64(dv, y);
+          y += 8;
+        }
+        if (localHeader === 0xffffffff) localHeader = u64(dv, y);
+      }
+      x += 4 + size;
+    }
+    const entry: ZipEntry = {
+      method: dv.getUint16(at + 10, true),
+      compressedSize,
+      uncompressedSize,
+      localHeader,
+      name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
+    };
+    if (entry.localHeader + 30 + entry.compressedSize > bytes.length) throw new ZipFormatError('truncated', `the zip archive is truncated: entry ${entry.name} runs past the end`);
+    entries.push(entry);
+    at += 46 + nameLength + extraLength + dv.getUint16(at + 32, true);
+  }
+  return entries;
+}
+
+/** The bytes of one zip entry, refusing entries larger than `maxBytes` once inflated. */
+export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Uint8Array {
+  const dv = view(bytes);
+  const local = entry.localHeader;
+  if (dv.getUint32(local, true) !== 0x04034b50) throw new ZipFormatError('corrupt', `zip entry ${entry.name} has a damaged header`);
+  const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+  const data = bytes.subarray(start, start + entry.compressedSize);
+  if (entry.uncompressedSize > maxBytes) throw new ZipFormatError('too-large', `zip entry ${entry.name} is too large once unpacked`);
+  if (entry.method === 0) return data;
+  if (entry.method !== 8) throw new ZipFormatError('corrupt', `zip entry ${entry.name} uses an unsupported compression method`);
+  try {
+    return inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+  } catch (error) {
+    throw new ZipFormatError('corrupt', `zip entry ${entry.name} cannot be unpacked (${(error as Error).message})`);
+  }
+}
+

@@ -1,0 +1,113 @@
+/**
+ * Zip writing (stored and deflated entries, ZIP64 for more than 65 535 entries or offsets past 4 GiB). Streams to a
+ * file and keeps only the central directory in memory.
+ */
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { crc32, deflateRawSync } from 'node:zlib';
+
+interface CentralRecord {
+  readonly name: Buffer;
+  readonly crc: number;
+  readonly method: number;
+  readonly compressedSize: number;
+  readonly size: number;
+  readonly offset: number;
+}
+
+/** Writes a zip file entry by entry; `close()` writes the central directory and syncs the file. */
+export class ZipWriter {
+  private readonly fd: number;
+  private offset = 0;
+  private readonly records: CentralRecord[] = [];
+
+  constructor(path: string) {
+    this.fd = openSync(path, 'wx');
+  }
+
+  private write(buffer: Uint8Array): void {
+    let done = 0;
+    while (done < buffer.length) done += writeSync(this.fd, buffer, done, buffer.length - done);
+    this.offset += buffer.length;
+  }
+
+  /** Adds a file; small or incompressible data is stored, the rest deflated. */
+  add(name: string, data: Uint8Array, compress = data.length > 512): void {
+    const deflated = compress ? deflateRawSync(data) : null;
+    const useDeflate = deflated !== null && deflated.length < data.length;
+    const body = useDeflate ? deflated : data;
+    const nameBytes = Buffer.from(name, 'utf8');
+    const crc = crc32(data);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(45, 4);
+    header.writeUInt16LE(0x0800, 6); // UTF-8 names
+    header.writeUInt16LE(useDeflate ? 8 : 0, 8);
+    header.writeUInt32LE(crc, 14);
+    header.writeUInt32LE(body.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    this.records.push({ name: nameBytes, crc, method: useDeflate ? 8 : 0, compressedSize: body.length, size: data.length, offset: this.offset });
+    this.write(header);
+    this.write(nameBytes);
+    this.write(body);
+  }
+
+  /** Writes the central directory (ZIP64 when needed), syncs and closes. */
+  close(): void {
+    const start = this.offset;
+    for (const r of this.records) {
+      const big = r.offset > 0xfffffffe;
+      const extra = big ? Buffer.alloc(12) : Buffer.alloc(0);
+      if (big) {
+        extra.writeUInt16LE(0x0001, 0);
+        extra.writeUInt16LE(8, 2);
+        extra.writeBigUInt64LE(BigInt(r.offset), 4);
+      }
+      const header = Buffer.alloc(46);
+      header.writeUInt32LE(0x02014b50, 0);
+      header.writeUInt16LE(0x031e, 4); // made by Unix, spec 3.0
+      header.writeUInt16LE(45, 6);
+      header.writeUInt16LE(0x0800, 8);
+      header.writeUInt16LE(r.method, 10);
+      header.writeUInt32LE(r.crc, 16);
+      header.writeUInt32LE(r.compressedSize, 20);
+      header.writeUInt32LE(r.size, 24);
+      header.writeUInt16LE(r.name.length, 28);
+      header.writeUInt16LE(extra.length, 30);
+      header.writeUInt32LE((0o100644 << 16) >>> 0, 38);
+      header.writeUInt32LE(big ? 0xffffffff : r.offset, 42);
+      this.write(header);
+      this.write(r.name);
+      this.write(extra);
+    }
+    const size = this.offset - start;
+    const zip64 = this.records.length > 0xfffe || start > 0xfffffffe;
+    if (zip64) {
+      const recordAt = this.offset;
+      const record = Buffer.alloc(56);
+      record.writeUInt32LE(0x06064b50, 0);
+      record.writeBigUInt64LE(44n, 4);
+      record.writeUInt16LE(45, 12);
+      record.writeUInt16LE(45, 14);
+      record.writeBigUInt64LE(BigInt(this.records.length), 24);
+      record.writeBigUInt64LE(BigInt(this.records.length), 32);
+      record.writeBigUInt64LE(BigInt(size), 40);
+      record.writeBigUInt64LE(BigInt(start), 48);
+      this.write(record);
+      const locator = Buffer.alloc(20);
+      locator.writeUInt32LE(0x07064b50, 0);
+      locator.writeBigUInt64LE(BigInt(recordAt), 8);
+      locator.writeUInt32LE(1, 16);
+      this.write(locator);
+    }
+    const end = Buffer.alloc(22);
+    end.writeUInt32LE(0x06054b50, 0);
+    end.writeUInt16LE(zip64 ? 0xffff : this.records.length, 8);
+    end.writeUInt16LE(zip64 ? 0xffff : this.records.length, 10);
+    end.writeUInt32LE(zip64 ? 0xffffffff : size, 12);
+    end.writeUInt32LE(zip64 ? 0xffffffff : start, 16);
+    this.write(end);
+    fsyncSync(this.fd);
+    closeSync(this.fd);
+  }
+}
