@@ -9,7 +9,8 @@ const noElectron = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'renderer/dist/', 'test-results/', 'coverage/', 'bench/out/'] },
+  // assets/audit/verify.mjs is generated from main/services/audit by scripts/build-verifier.mjs.
+  { ignores: ['node_modules/', 'dist/', 'renderer/dist/', 'test-results/', 'coverage/', 'bench/out/', 'assets/audit/verify.mjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -19,6 +20,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off',
     },
+  },
+  {
+    // Plain Node scripts run outside TypeScript; give them Node's globals.
+    files: ['scripts/**/*.mjs', 'bin/**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
   },
   {
     files: ['main/services/**', 'main/db/**', 'main/web/**', 'main/cli.ts', 'main/start.ts', 'main/contract*.ts', 'native/**', 'models/**'],

@@ -1,0 +1,53 @@
+import Link from '@mui/material/Link';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import type { Case } from '../../../main/contract.ts';
+import { useFormatters } from '../common/format.ts';
+
+/** Props of CaseRow. */
+export interface CaseRowProps {
+  readonly item: Case;
+  readonly onOpen: (caseId: string) => void;
+}
+
+/** One case in the list; the case number is the keyboard-reachable link, and a click anywhere on the row opens it too. */
+export function CaseRow({ item, onOpen }: CaseRowProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (
+    <TableRow hover onClick={() => onOpen(item.id)} sx={{ cursor: 'pointer' }} data-testid={`case-row-${item.number}`}>
+      <TableCell>
+        <Link
+          component="button"
+          type="button"
+          variant="body2"
+          onClick={(event) => {
+            event.stopPropagation();
+            onOpen(item.id);
+          }}
+          sx={{ fontWeight: 600 }}
+          aria-label={t('cases.open', { number: item.number })}
+          data-testid={`open-case-${item.number}`}
+        >
+          {item.number}
+        </Link>
+      </TableCell>
+      <TableCell>{t(`caseTypes.${item.caseType}`)}</TableCell>
+      <TableCell>{item.venue}</TableCell>
+      <TableCell sx={{ maxWidth: 360 }}>
+        <Typography variant="body2" noWrap title={item.parties}>
+          {item.parties || '—'}
+        </Typography>
+      </TableCell>
+      <TableCell align="right">{format.integer(item.evidenceCount)}</TableCell>
+      <TableCell>
+        <Typography variant="body2">{format.dateTime(item.createdAt)}</Typography>
+        <Typography variant="caption" color="text.secondary">
+          {item.createdBy}
+        </Typography>
+      </TableCell>
+    </TableRow>
+  );
+}

@@ -1,0 +1,48 @@
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Role } from '../../../main/contract.ts';
+import { useApi } from '../api/api-context.ts';
+import { call } from '../api/api-error.ts';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { useLoaded } from '../common/use-loaded.ts';
+import { EvidencePanel } from '../evidence/evidence-panel.tsx';
+import { CaseSummary } from './case-summary.tsx';
+
+/** Props of CaseView. */
+export interface CaseViewProps {
+  readonly caseId: string;
+  readonly role: Role;
+  readonly onBack: () => void;
+}
+
+/** One open case: its particulars and its evidence. */
+export function CaseView({ caseId, role, onBack }: CaseViewProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const load = useCallback(() => call(api, 'cases.get', { caseId }), [api, caseId]);
+  const loaded = useLoaded(load);
+  const item = loaded.value;
+
+  return (
+    <Stack spacing={2}>
+      <div>
+        <Button startIcon={<ArrowBackIcon />} onClick={onBack} data-testid="back-to-cases">
+          {t('cases.backToList')}
+        </Button>
+      </div>
+      {loaded.error !== null && <ErrorAlert error={loaded.error} />}
+      {item === undefined ? (
+        loaded.loading && <LinearProgress aria-label={t('common.loading')} />
+      ) : (
+        <>
+          <CaseSummary item={item} />
+          <EvidencePanel caseId={item.id} role={role} onChanged={loaded.reload} />
+        </>
+      )}
+    </Stack>
+  );
+}

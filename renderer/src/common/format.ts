@@ -1,0 +1,67 @@
+import type { TFunction } from 'i18next';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { browserLanguages } from '../i18n/i18n.ts';
+import { formattingLocale, isLanguage, numericFallbackLocales, type Language } from '../i18n/languages.ts';
+
+/** Locale-aware formatting of the values the interface shows. */
+export interface Formatters {
+  readonly locale: string;
+  /** A timestamp as date and time in the user's locale and time zone. */
+  dateTime(iso: string): string;
+  /** A file size in the largest fitting unit (bytes, KB, MB, GB, TB). */
+  size(bytes: number): string;
+  /** An exact byte count ("1 234 567 bytes"). */
+  exactBytes(bytes: number): string;
+  /** A whole number with the locale's grouping. */
+  integer(value: number): string;
+}
+
+const unitKeys = ['units.kilobytes', 'units.megabytes', 'units.gigabytes', 'units.terabytes'] as const;
+
+/** True when the runtime's ICU has real data for a locale (without it, month names come out as "M11"). */
+export function hasLocaleData(locale: string): boolean {
+  const month = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2020, 10, 15)));
+  return !/^M\d+$/.test(month);
+}
+
+/**
+ * Formatters for one language and locale tag. Unit names come from the translations (ICU's unit names are missing
+ * for some languages); where the locale's ICU data is missing altogether, dates are written numerically and
+ * numbers grouped the way a locale with the same conventions does it.
+ */
+export function createFormatters(language: Language, locale: string, t: TFunction): Formatters {
+  const complete = hasLocaleData(locale);
+  const numberLocale = complete ? locale : numericFallbackLocales[language];
+  const dateTime = complete
+    ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
+    : new Intl.DateTimeFormat(numberLocale, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const integer = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 0 });
+  const decimal = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 1 });
+  return {
+    locale,
+    dateTime: (iso) => {
+      const date = new Date(iso);
+      return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
+    },
+    size: (value) => {
+      if (value < 1024) return t('units.bytes', { value: integer.format(value) });
+      let scaled = value / 1024;
+      let unit = 0;
+      while (scaled >= 1024 && unit < unitKeys.length - 1) {
+        scaled /= 1024;
+        unit += 1;
+      }
+      return t(unitKeys[unit] ?? 'units.terabytes', { value: decimal.format(scaled) });
+    },
+    exactBytes: (value) => t('units.exactBytes', { value: integer.format(value) }),
+    integer: (value) => integer.format(value),
+  };
+}
+
+/** Formatters following the interface language (and the browser's region when it speaks that language). */
+export function useFormatters(): Formatters {
+  const { t, i18n } = useTranslation();
+  const language = isLanguage(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'kk';
+  return useMemo(() => createFormatters(language, formattingLocale(language, browserLanguages()), t), [language, t]);
+}

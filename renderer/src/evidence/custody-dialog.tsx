@@ -1,0 +1,49 @@
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import LinearProgress from '@mui/material/LinearProgress';
+import Typography from '@mui/material/Typography';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Evidence } from '../../../main/contract.ts';
+import { useApi } from '../api/api-context.ts';
+import { call } from '../api/api-error.ts';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { useLoaded } from '../common/use-loaded.ts';
+import { CustodyTable } from './custody-table.tsx';
+import { EvidenceDetails } from './evidence-details.tsx';
+
+/** Props of CustodyDialog. */
+export interface CustodyDialogProps {
+  readonly item: Evidence;
+  readonly onClose: () => void;
+}
+
+/** The detail view of one evidence item: its particulars and its chain of custody. */
+export function CustodyDialog({ item, onClose }: CustodyDialogProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const load = useCallback(() => call(api, 'evidence.custody', { evidenceId: item.id }), [api, item.id]);
+  const custody = useLoaded(load);
+  return (
+    <Dialog open onClose={onClose} fullWidth maxWidth="lg" aria-labelledby="custody-title" data-testid="custody-dialog">
+      <DialogTitle id="custody-title">{t('custody.title', { name: item.originalName })}</DialogTitle>
+      <DialogContent dividers>
+        <EvidenceDetails item={item} />
+        <Typography variant="h6" component="h2" sx={{ mt: 3, mb: 1 }}>
+          {t('custody.heading')}
+        </Typography>
+        {custody.loading && <LinearProgress aria-label={t('common.loading')} />}
+        {custody.error !== null && <ErrorAlert error={custody.error} />}
+        {custody.value && <CustodyTable events={custody.value} />}
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} autoFocus data-testid="custody-close">
+          {t('common.close')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,58 @@
+import Link from '@mui/material/Link';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import type { Evidence } from '../../../main/contract.ts';
+import { useFormatters } from '../common/format.ts';
+import { HashText } from '../common/hash-text.tsx';
+import { EvidenceThumbnail } from './evidence-thumbnail.tsx';
+import { useDimensionsText } from './use-dimensions-text.ts';
+
+/** Props of EvidenceRow. */
+export interface EvidenceRowProps {
+  readonly item: Evidence;
+  readonly onSelect: (item: Evidence) => void;
+}
+
+/** One evidence item in the case's table; its name (or the row) opens the chain of custody. */
+export function EvidenceRow({ item, onSelect }: EvidenceRowProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const dimensions = useDimensionsText(item);
+  return (
+    <TableRow hover onClick={() => onSelect(item)} sx={{ cursor: 'pointer', verticalAlign: 'top' }} data-testid={`evidence-row-${item.sha256}`}>
+      <TableCell sx={{ width: 88 }}>
+        <EvidenceThumbnail item={item} />
+      </TableCell>
+      <TableCell>
+        <Link
+          component="button"
+          type="button"
+          variant="body2"
+          onClick={(event) => {
+            event.stopPropagation();
+            onSelect(item);
+          }}
+          aria-label={t('evidence.openCustody', { name: item.originalName })}
+          sx={{ fontWeight: 600, textAlign: 'left', wordBreak: 'break-word' }}
+          data-testid={`evidence-open-${item.sha256}`}
+        >
+          {item.originalName}
+        </Link>
+      </TableCell>
+      <TableCell>{t(`evidenceKinds.${item.kind}`)}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.size(item.sizeBytes)}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>{dimensions}</TableCell>
+      <TableCell>
+        <HashText value={item.sha256} testId={`evidence-sha256-${item.sha256}`} />
+      </TableCell>
+      <TableCell>
+        <Typography variant="body2">{format.dateTime(item.addedAt)}</Typography>
+        <Typography variant="caption" color="text.secondary">
+          {item.addedBy}
+        </Typography>
+      </TableCell>
+    </TableRow>
+  );
+}

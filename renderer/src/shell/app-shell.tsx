@@ -1,0 +1,68 @@
+import LogoutIcon from '@mui/icons-material/Logout';
+import AppBar from '@mui/material/AppBar';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Toolbar from '@mui/material/Toolbar';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../../main/contract.ts';
+import { useAuth } from '../auth/auth-context.ts';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { Brand } from './brand.tsx';
+import { LanguageMenu } from './language-menu.tsx';
+import { ThemeToggle } from './theme-toggle.tsx';
+import { UserBadge } from './user-badge.tsx';
+import { WorkspaceTabs } from './workspace-tabs.tsx';
+import { WorkspaceView } from './workspace-view.tsx';
+import { workspacesFor, type WorkspaceId } from './workspaces.ts';
+
+/** Props of AppShell. */
+export interface AppShellProps {
+  readonly session: SessionInfo;
+}
+
+/** The logged-in frame: top bar (role's workspaces, language, theme, user, log out) and the open workspace. */
+export function AppShell({ session }: AppShellProps) {
+  const { t } = useTranslation();
+  const { logout } = useAuth();
+  const workspaces = workspacesFor(session.user.role);
+  const [chosen, setChosen] = useState<WorkspaceId | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const current = chosen !== null && workspaces.includes(chosen) ? chosen : workspaces[0];
+
+  async function leave() {
+    try {
+      await logout();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
+      <AppBar position="sticky" elevation={1}>
+        <Toolbar sx={{ gap: 1 }}>
+          <Brand />
+          {current !== undefined && <WorkspaceTabs workspaces={workspaces} current={current} onChange={setChosen} />}
+          <Box sx={{ flexGrow: 1 }} />
+          <LanguageMenu />
+          <ThemeToggle />
+          <UserBadge user={session.user} />
+          <Button color="inherit" startIcon={<LogoutIcon />} onClick={leave} data-testid="logout-button">
+            {t('shell.logout')}
+          </Button>
+        </Toolbar>
+      </AppBar>
+      <Box
+        component="main"
+        id="workspace-panel"
+        role="tabpanel"
+        aria-labelledby={current !== undefined ? `workspace-tab-${current}` : undefined}
+        sx={{ flexGrow: 1, p: { xs: 2, md: 3 }, width: '100%', maxWidth: 1600, mx: 'auto' }}
+      >
+        {error !== null && <ErrorAlert error={error} />}
+        {current === undefined ? <ErrorAlert error={null} messageFor={() => t('shell.noWorkspace')} /> : <WorkspaceView id={current} session={session} />}
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Role } from '../../../main/contract.ts';
+import { mayUse } from '../api/access.ts';
+
+/** The workspaces of the application, one per kind of work. */
+export const workspaceIds = ['expert', 'judge', 'clerk', 'users'] as const;
+/** A workspace. */
+export type WorkspaceId = (typeof workspaceIds)[number];
+
+/** Who each workspace is for; a workspace also needs its channel to be open to the role in the contract. */
+const audience: Readonly<Record<WorkspaceId, { readonly role: Role; readonly channel: 'cases.list' | 'users.list' }>> = {
+  expert: { role: 'expert', channel: 'cases.list' },
+  judge: { role: 'judge', channel: 'cases.list' },
+  clerk: { role: 'clerk', channel: 'cases.list' },
+  users: { role: 'administrator', channel: 'users.list' },
+};
+
+/** The workspaces a role may open, in menu order; the others are not shown at all. */
+export function workspacesFor(role: Role): readonly WorkspaceId[] {
+  return workspaceIds.filter((id) => audience[id].role === role && mayUse(role, audience[id].channel));
+}

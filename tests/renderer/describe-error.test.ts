@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../renderer/src/api/api-error.ts';
+import { BridgeError } from '../../renderer/src/api/bridge-error.ts';
+import { describeError } from '../../renderer/src/common/describe-error.ts';
+import { createFormatters } from '../../renderer/src/common/format.ts';
+import { createI18n } from '../../renderer/src/i18n/i18n.ts';
+import type { Language } from '../../renderer/src/i18n/languages.ts';
+
+function describeIn(language: Language, error: unknown): string {
+  const i18n = createI18n(language);
+  const t = i18n.getFixedT(language);
+  return describeError(t, error, createFormatters(language, { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' }[language], t));
+}
+
+const truncated = new ApiError({
+  code: 'BAD_INPUT',
+  message: 'scan.png: the file is truncated: the PNG has no IEND chunk',
+  params: { file: 'scan.png', reasonCode: 'truncated', reason: 'the file is truncated: the PNG has no IEND chunk' },
+});
+
+describe('describeError', () => {
+  it('names the file and translates the intake reason in every language', () => {
+    expect(describeIn('en', truncated)).toBe('“scan.png” is truncated: the file ends before its data is complete.');
+    expect(describeIn('ru', truncated)).toContain('«scan.png» обрезан');
+    expect(describeIn('kk', truncated)).toContain('«scan.png» қиылған');
+  });
+
+  it('formats the numbers of a too-large or too-many-pixels refusal', () => {
+    const tooLarge = new ApiError({ code: 'BAD_INPUT', message: '…', params: { file: 'big.tif', reasonCode: 'too-large', size: 3 * 1024 ** 3, limit: 2 * 1024 ** 3 } });
+    expect(describeIn('en', tooLarge)).toBe('“big.tif” (3 GB) is larger than the limit of 2 GB.');
+    const bomb = new ApiError({ code: 'BAD_INPUT', message: '…', params: { file: 'b.png', reasonCode: 'too-many-pixels', width: 100000, height: 100000, limit: 250000000 } });
+    expect(describeIn('en', bomb)).toBe('“b.png” declares 100,000 × 100,000 pixels, more than the limit of 250,000,000 (possible decompression bomb).');
+  });
+
+  it('uses the parameters of conflicts and failed logins', () => {
+    expect(describeIn('en', new ApiError({ code: 'CONFLICT', message: '', params: { username: 'erlan' } }))).toBe('The user name “erlan” is taken.');
+    expect(describeIn('ru', new ApiError({ code: 'CONFLICT', message: '', params: { number: '2-1/2025' } }))).toBe('Дело с номером 2-1/2025 уже существует.');
+    expect(describeIn('en', new ApiError({ code: 'INVALID_CREDENTIALS', message: '', params: { attemptsLeft: 2 } }))).toContain('Attempts left before the account is locked: 2.');
+    expect(describeIn('kk', new ApiError({ code: 'FORBIDDEN', message: '' }))).toBe('Сіздің рөліңізге бұл әрекетке рұқсат жоқ.');
+  });
+
+  it('explains bridge and network failures', () => {
+    expect(describeIn('en', new BridgeError(401, 'missing or wrong launch token'))).toContain('access key');
+    expect(describeIn('en', new BridgeError(500, 'internal error'))).toContain('HTTP 500');
+    expect(describeIn('en', new TypeError('Failed to fetch'))).toContain('cannot be reached');
+  });
+});
