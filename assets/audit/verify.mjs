@@ -1,13 +1,13 @@
 // Dalel audit bundle verifier: checks entries, proofs, checkpoint and checksums offline. Node.js >= 18, no packages.
 
 // main/services/audit/verify-main.ts
-import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { readFileSync as readFileSync2, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 
 // main/services/audit/bundle-verify.ts
 import { createHash as createHash3 } from "node:crypto";
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 // main/services/zip-read.ts
@@ -71,6 +71,7 @@ function readZipDirectory(bytes) {
     }
     const entry = {
       method: dv.getUint16(at + 10, true),
+      crc32: dv.getUint32(at + 16, true),
       compressedSize,
       uncompressedSize,
       localHeader,
@@ -82,20 +83,46 @@ function readZipDirectory(bytes) {
   }
   return entries;
 }
+var crcTable = null;
+function crc32Of(bytes) {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n += 1) {
+      let c = n;
+      for (let k = 0; k < 8; k += 1) c = c & 1 ? 3988292384 ^ c >>> 1 : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 4294967295;
+  for (let i = 0; i < bytes.length; i += 1) crc = crcTable[(crc ^ bytes[i]) & 255] ^ crc >>> 8;
+  return (crc ^ 4294967295) >>> 0;
+}
 function readZipEntry(bytes, entry, maxBytes) {
   const dv = view(bytes);
   const local = entry.localHeader;
   if (dv.getUint32(local, true) !== 67324752) throw new ZipFormatError("corrupt", `zip entry ${entry.name} has a damaged header`);
-  const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+  const nameLength = dv.getUint16(local + 26, true);
+  const localName = new TextDecoder().decode(bytes.subarray(local + 30, local + 30 + nameLength));
+  if (localName !== entry.name || dv.getUint16(local + 8, true) !== entry.method) {
+    throw new ZipFormatError("corrupt", `zip entry ${entry.name}: its local header disagrees with the central directory`);
+  }
+  const start = local + 30 + nameLength + dv.getUint16(local + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.uncompressedSize > maxBytes) throw new ZipFormatError("too-large", `zip entry ${entry.name} is too large once unpacked`);
-  if (entry.method === 0) return data;
-  if (entry.method !== 8) throw new ZipFormatError("corrupt", `zip entry ${entry.name} uses an unsupported compression method`);
-  try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
-  } catch (error) {
-    throw new ZipFormatError("corrupt", `zip entry ${entry.name} cannot be unpacked (${error.message})`);
+  let out;
+  if (entry.method === 0) out = data;
+  else if (entry.method !== 8) throw new ZipFormatError("corrupt", `zip entry ${entry.name} uses an unsupported compression method`);
+  else {
+    try {
+      out = inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+    } catch (error) {
+      throw new ZipFormatError("corrupt", `zip entry ${entry.name} cannot be unpacked (${error.message})`);
+    }
   }
+  if (out.length !== entry.uncompressedSize || crc32Of(out) !== entry.crc32) {
+    throw new ZipFormatError("corrupt", `zip entry ${entry.name} fails its CRC-32 check: its data has changed`);
+  }
+  return out;
 }
 
 // main/services/audit/merkle.ts
@@ -316,7 +343,16 @@ function folderSource(dir) {
       }
     },
     names() {
-      return readdirSync(dir, { recursive: true }).filter((n) => statSync(join(dir, n)).isFile()).map((n) => relative(dir, join(dir, n)).split(sep).join("/"));
+      const found = [];
+      const walk = (folder) => {
+        for (const entry of readdirSync(folder, { withFileTypes: true })) {
+          const path = join(folder, entry.name);
+          if (entry.isDirectory()) walk(path);
+          else if (entry.isFile()) found.push(relative(dir, path).split(sep).join("/"));
+        }
+      };
+      walk(dir);
+      return found;
     }
   };
 }
@@ -672,7 +708,7 @@ function main(argv) {
     else target = arg;
   }
   const path = target ?? dirname(fileURLToPath(import.meta.url));
-  const source = statSync2(path).isDirectory() ? folderSource(path) : zipSource(new Uint8Array(readFileSync2(path)));
+  const source = statSync(path).isDirectory() ? folderSource(path) : zipSource(new Uint8Array(readFileSync2(path)));
   const options = { trustedKeys, witnessKeys, trustedCheckpoint };
   const report = verifyBundle(source, options);
   console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
@@ -680,7 +716,7 @@ function main(argv) {
 }
 function readKey(value) {
   try {
-    if (statSync2(value).isFile()) return readFileSync2(value, "utf8").trim();
+    if (statSync(value).isFile()) return readFileSync2(value, "utf8").trim();
   } catch {
   }
   return value;

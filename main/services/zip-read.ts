@@ -11,6 +11,7 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly localHeader: number;
+  readonly crc32: number;
 }
 
 /** A zip that cannot be read: what is wrong, in words. */
@@ -79,6 +80,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     }
     const entry: ZipEntry = {
       method: dv.getUint16(at + 10, true),
+      crc32: dv.getUint32(at + 16, true),
       compressedSize,
       uncompressedSize,
       localHeader,
@@ -91,20 +93,52 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
-/** The bytes of one zip entry, refusing entries larger than `maxBytes` once inflated. */
+let crcTable: Uint32Array | null = null;
+
+/** CRC-32 (IEEE), written out because zlib.crc32 is missing from Node 18, where the offline verifier must run. */
+export function crc32Of(bytes: Uint8Array): number {
+  if (!crcTable) {
+    crcTable = new Uint32Array(256);
+    for (let n = 0; n < 256; n += 1) {
+      let c = n;
+      for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+      crcTable[n] = c >>> 0;
+    }
+  }
+  let crc = 0xffffffff;
+  for (let i = 0; i < bytes.length; i += 1) crc = crcTable[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
+  return (crc ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * The bytes of one zip entry, refusing entries larger than `maxBytes` once inflated. The local header must agree with
+ * the central directory (name, method, sizes) and the data with its CRC-32, so a changed byte in either shows.
+ */
 export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Uint8Array {
   const dv = view(bytes);
   const local = entry.localHeader;
   if (dv.getUint32(local, true) !== 0x04034b50) throw new ZipFormatError('corrupt', `zip entry ${entry.name} has a damaged header`);
-  const start = local + 30 + dv.getUint16(local + 26, true) + dv.getUint16(local + 28, true);
+  const nameLength = dv.getUint16(local + 26, true);
+  const localName = new TextDecoder().decode(bytes.subarray(local + 30, local + 30 + nameLength));
+  if (localName !== entry.name || dv.getUint16(local + 8, true) !== entry.method) {
+    throw new ZipFormatError('corrupt', `zip entry ${entry.name}: its local header disagrees with the central directory`);
+  }
+  const start = local + 30 + nameLength + dv.getUint16(local + 28, true);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.uncompressedSize > maxBytes) throw new ZipFormatError('too-large', `zip entry ${entry.name} is too large once unpacked`);
-  if (entry.method === 0) return data;
-  if (entry.method !== 8) throw new ZipFormatError('corrupt', `zip entry ${entry.name} uses an unsupported compression method`);
-  try {
-    return inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
-  } catch (error) {
-    throw new ZipFormatError('corrupt', `zip entry ${entry.name} cannot be unpacked (${(error as Error).message})`);
+  let out: Uint8Array;
+  if (entry.method === 0) out = data;
+  else if (entry.method !== 8) throw new ZipFormatError('corrupt', `zip entry ${entry.name} uses an unsupported compression method`);
+  else {
+    try {
+      out = inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+    } catch (error) {
+      throw new ZipFormatError('corrupt', `zip entry ${entry.name} cannot be unpacked (${(error as Error).message})`);
+    }
   }
+  if (out.length !== entry.uncompressedSize || crc32Of(out) !== entry.crc32) {
+    throw new ZipFormatError('corrupt', `zip entry ${entry.name} fails its CRC-32 check: its data has changed`);
+  }
+  return out;
 }
 

@@ -124,6 +124,11 @@ export class AuditLog implements NodeSource {
     }
   }
 
+  /** Runs reads and appends as one write transaction, so no other writer can append in between. */
+  atomically<T>(work: () => T): T {
+    return this.db.transaction(work).immediate();
+  }
+
   /** Number of entries. */
   size(): number {
     return this.selectSize.get() as number;

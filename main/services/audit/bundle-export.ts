@@ -185,8 +185,7 @@ export async function exportBundle(
 
   const filter = request.scope === 'case' ? { caseId: request.caseId } : request.scope === 'range' ? { from: request.from, to: request.to } : {};
   // Select and record in one transaction, so no entry can slip in between the selection and its record.
-  const recorded = (log as unknown as { db: import('../../db/database.ts').Db }).db;
-  const { exportSeq, seqs } = recorded.transaction(() => {
+  const { exportSeq, seqs } = log.atomically(() => {
     const selected = request.scope === 'all' ? null : log.list(filter).map((r) => r.seq);
     const size = log.size();
     const digest = createHash('sha256');
@@ -206,7 +205,7 @@ export async function exportBundle(
       },
     });
     return { exportSeq: seq, seqs: selected };
-  }).immediate();
+  });
   const checkpoint = checkpoints.sign('export');
   const note = checkpoints.cosignedNote(checkpoint);
   const size = checkpoint.size;

@@ -1,0 +1,235 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PasswordInput } from '../../../main/cli/password-input.ts';
+import { runCli } from '../../../main/cli.ts';
+import { exportBundle } from '../../../main/services/audit/bundle-export.ts';
+import { folderSource, verifyBundle, zipSource, type VerifyProblem } from '../../../main/services/audit/bundle-verify.ts';
+import { formatCheckpoint, noteSigner, signNote, formatVerifierKey, ed25519NoteType, parseTlogProof, formatTlogProof } from '../../../main/services/audit/note.ts';
+import { hashLeaf, MemoryTree, inclusionProof } from '../../../main/services/audit/merkle.ts';
+import { auditedWorkstation } from '../../helpers/audit.ts';
+import { tempDir } from '../../helpers/workstation.ts';
+
+const have = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+
+describe('audit export bundles', () => {
+  let ctx: Awaited<ReturnType<typeof auditedWorkstation>>;
+  let work: ReturnType<typeof tempDir>;
+  let all: { folder: string; zip: string };
+  let byCase: { folder: string; zip: string };
+  let trustedKey: string;
+  let earlierCheckpoint: string;
+
+  beforeAll(async () => {
+    ctx = await auditedWorkstation();
+    work = tempDir('dalel-bundle-');
+    const ws = ctx.env.ws;
+    const clerk = { userId: 'c', username: 'clerk', role: 'clerk' as const };
+    earlierCheckpoint = ws.checkpoints.sign('test').note;
+    await ws.dispatcher.invoke(ctx.clients.expert, 'cases.get', { caseId: ctx.theCase.id });
+    const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
+    all = await exportBundle(deps, { scope: 'all' }, clerk, join(work.dir, 'exports'));
+    byCase = await exportBundle(deps, { scope: 'case', caseId: ctx.theCase.id }, clerk, join(work.dir, 'exports'));
+    trustedKey = ws.keyring.activeKey()!.verifierKey;
+  });
+  afterAll(() => {
+    ctx.env.dispose();
+    work.cleanup();
+  });
+
+  /** A copy of a bundle folder to tamper with. */
+  function copyOf(folder: string): string {
+    const dir = join(work.dir, `tamper-${Math.random().toString(36).slice(2)}`);
+    cpSync(folder, dir, { recursive: true });
+    return dir;
+  }
+  const codes = (problems: VerifyProblem[]) => [...new Set(problems.map((p) => p.code))].sort();
+  const entriesOf = (dir: string) => readFileSync(join(dir, 'entries.jsonl'), 'utf8').split('\n').slice(0, -1);
+  const writeEntries = (dir: string, lines: string[]) => writeFileSync(join(dir, 'entries.jsonl'), lines.map((l) => `${l}\n`).join(''));
+
+  it('verifies, folder and zip, with the trusted key and the earlier checkpoint', () => {
+    for (const source of [folderSource(all.folder), zipSource(new Uint8Array(readFileSync(all.zip)))]) {
+      const report = verifyBundle(source, { trustedKeys: [trustedKey], trustedCheckpoint: earlierCheckpoint });
+      expect(report.problems).toEqual([]);
+      expect(report.valid).toBe(true);
+      expect(report.keyTrusted).toBe(true);
+    }
+    const partial = verifyBundle(folderSource(byCase.folder), { trustedKeys: [trustedKey] });
+    expect(partial.problems).toEqual([]);
+    expect(partial.entries).toBe(5); // case.created, two evidence.received, case.consulted, and the export entry
+  });
+
+  it('passes sha256sum -c, the openssl pkeyutl command and the bundled verify.mjs', () => {
+    if (have('sha256sum')) execFileSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], { cwd: all.folder });
+    else console.log('[bundle] sha256sum not installed: skipped that check');
+    if (have('openssl')) {
+      const out = execFileSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', 'log.pub.pem', '-rawin', '-in', 'checkpoint.body', '-sigfile', 'checkpoint.sig'], { cwd: all.folder }).toString();
+      expect(out).toContain('Signature Verified Successfully');
+    } else console.log('[bundle] openssl not installed: skipped that check');
+    const verify = spawnSync(process.execPath, ['verify.mjs', '--trusted-key', trustedKey], { cwd: all.folder });
+    expect(verify.stdout.toString()).toContain('VALID');
+    expect(verify.status).toBe(0);
+    const guide = readFileSync(join(all.folder, 'VERIFY.md'), 'utf8');
+    expect(guide).toContain('sha256sum -c SHA256SUMS');
+    expect(guide).toContain('openssl pkeyutl -verify -pubin -inkey log.pub.pem -rawin -in checkpoint.body -sigfile checkpoint.sig');
+  });
+
+  it('passes dalel audit verify, and fails it with exit code 1 when tampered', async () => {
+    const out: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => out.push(t), passwords: new PasswordInput(Readable.from([''])) };
+    expect(await runCli(['audit', 'verify', all.zip, '--trusted-key', trustedKey], io)).toBe(0);
+    const dir = copyOf(all.folder);
+    const lines = entriesOf(dir);
+    writeEntries(dir, [lines[1]!, lines[0]!, ...lines.slice(2)]);
+    expect(await runCli(['audit', 'verify', dir, '--trusted-key', trustedKey], io)).toBe(1);
+    expect(out.join('\n')).toContain('out of order');
+  });
+
+  it('rejects an edited entry', () => {
+    const dir = copyOf(all.folder);
+    const lines = entriesOf(dir);
+    lines[2] = lines[2]!.replace('"auth.login"', '"auth.logon"');
+    writeEntries(dir, lines);
+    const report = verifyBundle(folderSource(dir), { trustedKeys: [trustedKey] });
+    expect(report.valid).toBe(false);
+    expect(report.problems.find((p) => p.code === 'changed-entry')).toMatchObject({ line: 3, seq: 2 });
+  });
+
+  it('rejects a deleted line, naming the missing entry', () => {
+    const dir = copyOf(byCase.folder);
+    const lines = entriesOf(dir);
+    writeEntries(dir, [lines[0]!, ...lines.slice(2)]);
+    const report = verifyBundle(folderSource(dir), { trustedKeys: [trustedKey] });
+    const missing = report.problems.find((p) => p.code === 'missing-entry');
+    expect(missing?.message).toMatch(/entry seq \d+ is missing/);
+  });
+
+  it('rejects swapped lines', () => {
+    const dir = copyOf(all.folder);
+    const lines = entriesOf(dir);
+    writeEntries(dir, [lines[0]!, lines[2]!, lines[1]!, ...lines.slice(3)]);
+    const report = verifyBundle(folderSource(dir), { trustedKeys: [trustedKey] });
+    expect(codes(report.problems)).toContain('reordered');
+  });
+
+  it('rejects a truncated log: cut mid-line, or its last entries removed', () => {
+    const cut = copyOf(all.folder);
+    const text = readFileSync(join(cut, 'entries.jsonl'));
+    writeFileSync(join(cut, 'entries.jsonl'), text.subarray(0, text.length - 40));
+    expect(codes(verifyBundle(folderSource(cut), { trustedKeys: [trustedKey] }).problems)).toContain('truncated');
+    const shortened = copyOf(all.folder);
+    writeEntries(shortened, entriesOf(shortened).slice(0, -3));
+    const report = verifyBundle(folderSource(shortened), { trustedKeys: [trustedKey] });
+    expect(report.problems.find((p) => p.code === 'truncated')?.message).toMatch(/export entry .* is missing/);
+  });
+
+  it('rejects a proof that does not match', () => {
+    const dir = copyOf(all.folder);
+    const file = join(dir, 'proofs', readdirSync(join(dir, 'proofs'))[3]!);
+    const proof = parseTlogProof(readFileSync(file, 'utf8'));
+    const hashes = [...proof.hashes];
+    hashes[0] = new Uint8Array(32).fill(7);
+    writeFileSync(file, formatTlogProof({ ...proof, hashes }));
+    const report = verifyBundle(folderSource(dir), { trustedKeys: [trustedKey] });
+    expect(report.problems.find((p) => p.code === 'bad-proof')?.message).toMatch(/does not prove seq 3/);
+  });
+
+  it('rejects a history rewritten and re-signed with another key, everything else made consistent', () => {
+    const dir = copyOf(all.folder);
+    const lines = entriesOf(dir).map((l) => l.replace('"expert"', '"forger"'));
+    writeEntries(dir, lines);
+    // The forger rebuilds tree, proofs, checkpoint, signatures and checksums, all with a key of their own.
+    const origin = ctx.env.ws.keyring.origin;
+    const forger = noteSigner(origin, new Uint8Array(32).fill(9));
+    const tree = new MemoryTree();
+    for (const l of lines) tree.appendLeafHash(hashLeaf(Buffer.from(l)));
+    const body = formatCheckpoint({ origin, size: tree.size, root: tree.root() });
+    const note = signNote(body, forger);
+    writeFileSync(join(dir, 'checkpoint'), note);
+    writeFileSync(join(dir, 'checkpoint.body'), body);
+    writeFileSync(join(dir, 'log.vkey'), `${formatVerifierKey(origin, ed25519NoteType, forger.publicKey)}\n`);
+    lines.forEach((l, i) => writeFileSync(join(dir, 'proofs', `${String(i).padStart(10, '0')}.tlog-proof`), formatTlogProof({ index: i, hashes: inclusionProof(tree, i, tree.size), checkpoint: note })));
+    rmSync(join(dir, 'SHA256SUMS'));
+    const sums = execFileSync('sh', ['-c', 'find . -type f ! -name SHA256SUMS | sed s,^./,, | sort | xargs sha256sum'], { cwd: dir });
+    writeFileSync(join(dir, 'SHA256SUMS'), sums);
+    const withTrust = verifyBundle(folderSource(dir), { trustedKeys: [trustedKey] });
+    expect(withTrust.problems.map((p) => p.code)).toContain('unknown-key');
+    const againstEarlier = verifyBundle(folderSource(dir), { trustedCheckpoint: earlierCheckpoint });
+    expect(againstEarlier.valid).toBe(false);
+  });
+
+  it('rejects an export that is older than a checkpoint the verifier holds', async () => {
+    await ctx.env.ws.dispatcher.invoke(ctx.clients.judge, 'cases.get', { caseId: ctx.other.id });
+    const later = ctx.env.ws.checkpoints.sign('later').note;
+    const report = verifyBundle(folderSource(byCase.folder), { trustedKeys: [trustedKey], trustedCheckpoint: later });
+    expect(report.problems.find((p) => p.code === 'truncated')?.message).toMatch(/trusted checkpoint has \d+ entries/);
+  });
+
+  it('detects any single flipped byte anywhere in the exported folder', () => {
+    const files = folderSource(all.folder).names();
+    const dir = copyOf(all.folder);
+    fc.assert(
+      fc.property(fc.constantFrom(...files), fc.nat(), fc.integer({ min: 1, max: 255 }), (name, offset, mask) => {
+        const path = join(dir, name);
+        const original = readFileSync(path);
+        if (original.length === 0) return;
+        const flipped = Buffer.from(original);
+        const at = offset % flipped.length;
+        flipped[at] = flipped[at]! ^ mask;
+        writeFileSync(path, flipped);
+        try {
+          expect(verifyBundle(folderSource(dir), { trustedKeys: [trustedKey] }).valid, `${name} byte ${at}`).toBe(false);
+        } finally {
+          writeFileSync(path, original);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('detects a flipped byte in the zip, except in the zip fields that carry no content (times, version, attributes)', () => {
+    const zip = new Uint8Array(readFileSync(all.zip));
+    fc.assert(
+      fc.property(fc.nat(), fc.integer({ min: 1, max: 255 }), (offset, mask) => {
+        const copy = new Uint8Array(zip);
+        const at = offset % copy.length;
+        copy[at] = copy[at]! ^ mask;
+        let valid: boolean;
+        try {
+          valid = verifyBundle(zipSource(copy), { trustedKeys: [trustedKey] }).valid;
+        } catch {
+          valid = false;
+        }
+        if (valid) expect(contentFree(zip, at), `byte ${at}`).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+/** True when byte `at` of a zip lies in a header field that names no content: version, flags, time, attributes, comment length. */
+function contentFree(zip: Uint8Array, at: number): boolean {
+  const dv = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  for (let i = 0; i + 4 <= zip.length; ) {
+    const signature = dv.getUint32(i, true);
+    if (signature === 0x04034b50) {
+      const size = dv.getUint32(i + 18, true);
+      const nameLength = dv.getUint16(i + 26, true);
+      const extra = dv.getUint16(i + 28, true);
+      if ((at >= i + 4 && at < i + 8) || (at >= i + 10 && at < i + 14) || (at >= i + 14 && at < i + 26)) return true; // version, flags, time/date; crc/sizes are re-read from the directory
+      i += 30 + nameLength + extra + size;
+    } else if (signature === 0x02014b50) {
+      const nameLength = dv.getUint16(i + 28, true);
+      const extra = dv.getUint16(i + 30, true);
+      const comment = dv.getUint16(i + 32, true);
+      if ((at >= i + 4 && at < i + 10) || (at >= i + 12 && at < i + 16) || (at >= i + 32 && at < i + 42)) return true;
+      i += 46 + nameLength + extra + comment;
+    } else if (signature === 0x06054b50) {
+      return (at >= i + 4 && at < i + 8) || at >= i + 20;
+    } else return false;
+  }
+  return false;
+}
