@@ -40,7 +40,7 @@ describe('checkpoints and the signing key', () => {
     ws.db.prepare('DELETE FROM audit_nodes WHERE level > 0').run();
     // Rebuild the upper levels from the forged leaf, as a careful forger would.
     const rows = ws.db.prepare('SELECT idx, hash FROM audit_nodes WHERE level = 0 ORDER BY idx').all() as Array<{ idx: number; hash: Buffer }>;
-    let level = rows.map((r) => new Uint8Array(r.hash));
+    let level: Uint8Array[] = rows.map((r) => new Uint8Array(r.hash));
     for (let l = 1; level.length > 1; l += 1) {
       const next: Uint8Array[] = [];
       for (let i = 0; i + 1 < level.length; i += 2) {

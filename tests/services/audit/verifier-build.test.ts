@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 
 describe('assets/audit/verify.mjs', () => {
   it('is the current build of the verifier sources (run `npm run build:verifier` after changing them)', async () => {
-    const { bundleVerifier } = (await import('../../../scripts/build-verifier.mjs')) as { bundleVerifier: () => Promise<string> };
+    const { bundleVerifier } = await import('../../../scripts/build-verifier.mjs');
     const committed = readFileSync(new URL('../../../assets/audit/verify.mjs', import.meta.url), 'utf8');
     expect(committed === (await bundleVerifier())).toBe(true);
   });
