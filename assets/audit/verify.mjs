@@ -35,14 +35,19 @@ function readZipDirectory(bytes) {
   }
   if (eocd < 0) throw new ZipFormatError("truncated", "the zip archive is truncated or damaged: its central directory is missing");
   let count = dv.getUint16(eocd + 10, true);
+  let directorySize = dv.getUint32(eocd + 12, true);
   let at = dv.getUint32(eocd + 16, true);
+  let directoryEnd = eocd;
   const locator = eocd - 20;
   if (locator >= 0 && dv.getUint32(locator, true) === 117853008) {
     const record = u64(dv, locator + 8);
     if (record + 56 > bytes.length || dv.getUint32(record, true) !== 101075792) throw new ZipFormatError("corrupt", "the ZIP64 end record is damaged");
     count = u64(dv, record + 32);
+    directorySize = u64(dv, record + 40);
     at = u64(dv, record + 48);
+    directoryEnd = record;
   }
+  if (at + directorySize !== directoryEnd) throw new ZipFormatError("corrupt", "the zip end record disagrees with the central directory");
   const entries = [];
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i += 1) {
@@ -81,6 +86,7 @@ function readZipDirectory(bytes) {
     entries.push(entry);
     at += 46 + nameLength + extraLength + dv.getUint16(at + 32, true);
   }
+  if (at !== directoryEnd) throw new ZipFormatError("corrupt", "the central directory does not end where the end record says");
   return entries;
 }
 var crcTable = null;
@@ -103,7 +109,9 @@ function readZipEntry(bytes, entry, maxBytes) {
   if (dv.getUint32(local, true) !== 67324752) throw new ZipFormatError("corrupt", `zip entry ${entry.name} has a damaged header`);
   const nameLength = dv.getUint16(local + 26, true);
   const localName = new TextDecoder().decode(bytes.subarray(local + 30, local + 30 + nameLength));
-  if (localName !== entry.name || dv.getUint16(local + 8, true) !== entry.method) {
+  const deferred = (dv.getUint16(local + 6, true) & 8) !== 0;
+  const sizesAgree = deferred || dv.getUint32(local + 14, true) === entry.crc32 && (dv.getUint32(local + 18, true) === entry.compressedSize || dv.getUint32(local + 18, true) === 4294967295) && (dv.getUint32(local + 22, true) === entry.uncompressedSize || dv.getUint32(local + 22, true) === 4294967295);
+  if (localName !== entry.name || dv.getUint16(local + 8, true) !== entry.method || !sizesAgree) {
     throw new ZipFormatError("corrupt", `zip entry ${entry.name}: its local header disagrees with the central directory`);
   }
   const start = local + 30 + nameLength + dv.getUint16(local + 28, true);
@@ -668,7 +676,7 @@ function checkTrustedCheckpoint(source, trustedNote, checkpoint, keys, problem, 
 function parseConsistencyProofs(textValue) {
   const proofs = /* @__PURE__ */ new Map();
   for (const block of textValue.split("\n\n")) {
-    const lines = block.split("\n").filter((l) => l !== "");
+    const lines = block.split("\n").filter((l) => l !== "" && !l.startsWith("#"));
     const match = /^size (\d+)$/.exec(lines[0] ?? "");
     if (match) proofs.set(Number(match[1]), lines.slice(1).map((l) => new Uint8Array(Buffer.from(l, "base64"))));
   }

@@ -43,14 +43,19 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
   }
   if (eocd < 0) throw new ZipFormatError('truncated', 'the zip archive is truncated or damaged: its central directory is missing');
   let count = dv.getUint16(eocd + 10, true);
+  let directorySize = dv.getUint32(eocd + 12, true);
   let at = dv.getUint32(eocd + 16, true);
+  let directoryEnd = eocd;
   const locator = eocd - 20;
   if (locator >= 0 && dv.getUint32(locator, true) === 0x07064b50) {
     const record = u64(dv, locator + 8);
     if (record + 56 > bytes.length || dv.getUint32(record, true) !== 0x06064b50) throw new ZipFormatError('corrupt', 'the ZIP64 end record is damaged');
     count = u64(dv, record + 32);
+    directorySize = u64(dv, record + 40);
     at = u64(dv, record + 48);
+    directoryEnd = record;
   }
+  if (at + directorySize !== directoryEnd) throw new ZipFormatError('corrupt', 'the zip end record disagrees with the central directory');
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i += 1) {
@@ -90,6 +95,7 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
     entries.push(entry);
     at += 46 + nameLength + extraLength + dv.getUint16(at + 32, true);
   }
+  if (at !== directoryEnd) throw new ZipFormatError('corrupt', 'the central directory does not end where the end record says');
   return entries;
 }
 
@@ -120,7 +126,14 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: numbe
   if (dv.getUint32(local, true) !== 0x04034b50) throw new ZipFormatError('corrupt', `zip entry ${entry.name} has a damaged header`);
   const nameLength = dv.getUint16(local + 26, true);
   const localName = new TextDecoder().decode(bytes.subarray(local + 30, local + 30 + nameLength));
-  if (localName !== entry.name || dv.getUint16(local + 8, true) !== entry.method) {
+  // Bit 3 means sizes and CRC follow the data instead of sitting in the local header; otherwise they must agree.
+  const deferred = (dv.getUint16(local + 6, true) & 0x08) !== 0;
+  const sizesAgree =
+    deferred ||
+    (dv.getUint32(local + 14, true) === entry.crc32 &&
+      (dv.getUint32(local + 18, true) === entry.compressedSize || dv.getUint32(local + 18, true) === 0xffffffff) &&
+      (dv.getUint32(local + 22, true) === entry.uncompressedSize || dv.getUint32(local + 22, true) === 0xffffffff));
+  if (localName !== entry.name || dv.getUint16(local + 8, true) !== entry.method || !sizesAgree) {
     throw new ZipFormatError('corrupt', `zip entry ${entry.name}: its local header disagrees with the central directory`);
   }
   const start = local + 30 + nameLength + dv.getUint16(local + 28, true);

@@ -497,7 +497,7 @@ export function formatConsistencyProofs(proofs: ReadonlyMap<number, readonly Has
 export function parseConsistencyProofs(textValue: string): Map<number, Hash[]> {
   const proofs = new Map<number, Hash[]>();
   for (const block of textValue.split('\n\n')) {
-    const lines = block.split('\n').filter((l) => l !== '');
+    const lines = block.split('\n').filter((l) => l !== '' && !l.startsWith('#'));
     const match = /^size (\d+)$/.exec(lines[0] ?? '');
     if (match) proofs.set(Number(match[1]), lines.slice(1).map((l) => new Uint8Array(Buffer.from(l, 'base64'))));
   }
