@@ -316,6 +316,7 @@ export const errorCodes = [
   'UNKNOWN_CHANNEL',
   'UNAUTHENTICATED',
   'SESSION_LOCKED',
+  'KEY_LOCKED',
   'FORBIDDEN',
   'NOT_FOUND',
   'CONFLICT',

@@ -26,7 +26,8 @@ export class ZipWriter {
 
   private write(buffer: Uint8Array): void {
     let done = 0;
-    while (done < buffer.length) done += writeSync(this.fd, buffer, done, buffer.length - done);
+    // Explicit positions: begin() patches headers behind the current end, so the file position is not relied on.
+    while (done < buffer.length) done += writeSync(this.fd, buffer, done, buffer.length - done, this.offset + done);
     this.offset += buffer.length;
   }
 
@@ -50,6 +51,40 @@ export class ZipWriter {
     this.write(header);
     this.write(nameBytes);
     this.write(body);
+  }
+
+  /**
+   * Starts a stored entry whose data arrives in pieces (large files, without holding them in memory): the local
+   * header is written first and its CRC and sizes filled in by `end()`.
+   */
+  begin(name: string): { write(chunk: Uint8Array): void; end(): void } {
+    const nameBytes = Buffer.from(name, 'utf8');
+    const headerAt = this.offset;
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(45, 4);
+    header.writeUInt16LE(0x0800, 6);
+    header.writeUInt16LE(nameBytes.length, 26);
+    this.write(header);
+    this.write(nameBytes);
+    let crc = 0;
+    let size = 0;
+    return {
+      write: (chunk) => {
+        crc = crc32(chunk, crc);
+        size += chunk.length;
+        this.write(chunk);
+      },
+      end: () => {
+        if (size > 0xfffffffe) throw new Error(`zip entry ${name} is larger than 4 GiB`);
+        const patch = Buffer.alloc(12);
+        patch.writeUInt32LE(crc, 0);
+        patch.writeUInt32LE(size, 4);
+        patch.writeUInt32LE(size, 8);
+        writeSync(this.fd, patch, 0, 12, headerAt + 14);
+        this.records.push({ name: nameBytes, crc, method: 0, compressedSize: size, size, offset: headerAt });
+      },
+    };
   }
 
   /** Writes the central directory (ZIP64 when needed), syncs and closes. */

@@ -39,6 +39,20 @@ describe('describeError', () => {
     expect(describeIn('kk', new ApiError({ code: 'FORBIDDEN', message: '' }))).toBe('Сіздің рөліңізге бұл әрекетке рұқсат жоқ.');
   });
 
+  it('explains the audit log refusals: key locked or missing, wrong passphrase, short passphrase, uncovered entry, bad cosignature', () => {
+    expect(describeIn('en', new ApiError({ code: 'KEY_LOCKED', message: '' }))).toContain('signing key is locked');
+    expect(describeIn('en', new ApiError({ code: 'SESSION_LOCKED', message: '' }))).toBe('The session is locked; enter your password.');
+    expect(describeIn('ru', new ApiError({ code: 'CONFLICT', message: '', params: { reason: 'no-signing-key' } }))).toContain('Ключа подписи ещё нет');
+    expect(describeIn('en', new ApiError({ code: 'INVALID_CREDENTIALS', message: '', params: { reasonCode: 'wrong-passphrase' } }))).toBe('Wrong passphrase for the signing key.');
+    expect(describeIn('kk', new ApiError({ code: 'VALIDATION', message: '', params: { field: 'passphrase' } }))).toContain('12');
+    expect(describeIn('en', new ApiError({ code: 'CONFLICT', message: '', params: { seq: 7 } }))).toContain('Entry 7 is not covered');
+    expect(describeIn('en', new ApiError({ code: 'BAD_INPUT', message: '', params: { reasonCode: 'bad-signature' } }))).toContain('cosignature does not verify');
+    expect(describeIn('en', new ApiError({ code: 'NOT_FOUND', message: '', params: { reasonCode: 'unknown-checkpoint' } }))).toContain('not one this workstation signed');
+    expect(describeIn('en', new ApiError({ code: 'CONFLICT', message: '', params: { sealer: 'os-keystore' } }))).toContain("operating system's keystore");
+    // A bundle that is not a zip names the file, as rejected evidence does.
+    expect(describeIn('en', new ApiError({ code: 'BAD_INPUT', message: '', params: { file: 'x.zip', reasonCode: 'corrupt' } }))).toBe('“x.zip” is damaged and cannot be read.');
+  });
+
   it('explains bridge and network failures', () => {
     expect(describeIn('en', new BridgeError(401, 'missing or wrong launch token'))).toContain('access key');
     expect(describeIn('en', new BridgeError(500, 'internal error'))).toContain('HTTP 500');

@@ -2,13 +2,16 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { caseTypes, errorCodes, evidenceKinds, isEventChannel, isRequestChannel, roles } from '../../main/contract.ts';
-import { intakeReasons } from '../../renderer/src/common/describe-error.ts';
+import { auditSectionIds } from '../../renderer/src/audit/audit-sections.ts';
+import { checkpointReasons } from '../../renderer/src/audit/checkpoint-reason.ts';
+import { verifyProblemCodes } from '../../renderer/src/audit/verify-codes.ts';
+import { auditReasons, intakeReasons } from '../../renderer/src/common/describe-error.ts';
 import { knownCustodyActions } from '../../renderer/src/evidence/custody-table.tsx';
 import en from '../../renderer/src/i18n/en.json';
 import kk from '../../renderer/src/i18n/kk.json';
 import ru from '../../renderer/src/i18n/ru.json';
 import { formattingLocale, initialLanguage, languages, pickLanguage } from '../../renderer/src/i18n/languages.ts';
-import { workspaceIds } from '../../renderer/src/shell/workspaces.ts';
+import { workspaceIds, type CaseWorkspaceId } from '../../renderer/src/shell/workspaces.ts';
 
 type Tree = { readonly [key: string]: string | Tree };
 const resources: Record<string, Tree> = { en, ru, kk };
@@ -67,7 +70,21 @@ describe('translation resources', () => {
       ...intakeReasons.map((r) => `intake.reasons.${r}`),
       ...knownCustodyActions.map((a) => `custody.actions.${a}`),
       ...workspaceIds.map((w) => `workspaces.${w}`),
-      ...workspaceIds.filter((w) => w !== 'users').map((w) => `cases.intro.${w}`),
+      ...workspaceIds.filter((w): w is CaseWorkspaceId => w !== 'users' && w !== 'audit').map((w) => `cases.intro.${w}`),
+    ];
+    for (const key of needed) expect(english.has(key), key).toBe(true);
+  });
+
+  it('translate every audit section, key state, export scope, verifier problem, checkpoint reason and audit refusal', () => {
+    const needed = [
+      ...auditSectionIds.map((s) => `audit.sections.${s}`),
+      ...['clerk', 'audit'].map((w) => `audit.intro.${w}`),
+      ...['unlocked', 'locked', 'none'].map((s) => `audit.keyState.${s}`),
+      ...['passphrase', 'os-keystore'].map((s) => `audit.sealers.${s}`),
+      ...['all', 'case', 'range'].map((s) => `audit.exporting.scopes.${s}`),
+      ...[...verifyProblemCodes, 'other'].map((c) => `audit.verify.codes.${c}`),
+      ...Object.values(checkpointReasons).map((r) => `audit.checkpoints.reasons.${r}`),
+      ...auditReasons.map((r) => `errors.audit.${r}`),
     ];
     for (const key of needed) expect(english.has(key), key).toBe(true);
   });

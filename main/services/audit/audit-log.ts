@@ -3,7 +3,7 @@ import { isoAt, type Clock } from '../clock.ts';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
 import { canonicalBytes, type CanonicalValue } from './canonical-json.ts';
-import { consistencyProof, hashChildren, hashLeaf, inclusionProof, treeRoot, type Hash, type NodeSource } from './merkle.ts';
+import { consistencyProof, hashChildren, hashLeaf, inclusionProof, sameHash, treeRoot, type Hash, type NodeSource } from './merkle.ts';
 
 /** What a caller records; the log adds sequence number, time and workstation. */
 export interface AuditDraft {
@@ -58,6 +58,12 @@ export class AuditLog implements NodeSource {
   private readonly insertNode;
   private readonly selectNode;
   private readonly selectSize;
+  /**
+   * The right edge of the tree: for each level, the newest complete subtree, which is the only left sibling an append
+   * can need. Valid for `frontierSize` entries; another process appending makes it stale and it is reloaded.
+   */
+  private frontier = new Map<number, Hash>();
+  private frontierSize = -1;
 
   constructor(
     private readonly db: Db,
@@ -79,6 +85,7 @@ export class AuditLog implements NodeSource {
   appendAll(drafts: readonly AuditDraft[]): number[] {
     const write = this.db.transaction(() => {
       let seq = this.size();
+      if (!this.frontierCurrent(seq)) this.loadFrontier(seq);
       const seqs: number[] = [];
       for (const draft of drafts) {
         this.write(seq, draft);
@@ -88,7 +95,12 @@ export class AuditLog implements NodeSource {
       return seqs;
     });
     // IMMEDIATE takes the write lock before reading the size, so two processes cannot claim the same sequence number.
-    return this.db.inTransaction ? write() : write.immediate();
+    try {
+      return this.db.inTransaction ? write() : write.immediate();
+    } catch (error) {
+      this.frontierSize = -1; // rolled back: the frontier may hold nodes that were never committed
+      throw error;
+    }
   }
 
   private write(seq: number, draft: AuditDraft): void {
@@ -111,17 +123,42 @@ export class AuditLog implements NodeSource {
     const bytes = canonicalBytes(entry);
     const leaf = hashLeaf(bytes);
     this.insertEntry.run(seq, bytes, leaf, at, draft.actor?.username ?? null, draft.actor?.role ?? null, draft.action, draft.subjects?.caseId ?? null);
-    // Store the leaf, then every subtree it completes.
+    // Store the leaf, then every subtree it completes. A completed node's left sibling is the newest node of its
+    // level before this append, which the frontier holds, so no read is needed.
     let level = 0;
     let index = seq;
     let hash: Hash = leaf;
-    this.insertNode.run(level, index, hash);
-    while (index % 2 === 1) {
-      hash = hashChildren(this.node(level, index - 1), hash);
+    for (;;) {
+      this.insertNode.run(level, index, hash);
+      const left = index % 2 === 1 ? this.frontier.get(level) : undefined;
+      this.frontier.set(level, hash);
+      if (index % 2 === 0) break;
+      hash = hashChildren(left ?? this.node(level, index - 1), hash);
       level += 1;
       index = (index - 1) / 2;
-      this.insertNode.run(level, index, hash);
     }
+    this.frontierSize = seq + 1;
+  }
+
+  /**
+   * True when the cached frontier describes the stored log of `size` entries: same size, and the same newest leaf
+   * (a rolled-back append followed by another process's append would leave the size equal but the leaf different).
+   */
+  private frontierCurrent(size: number): boolean {
+    if (size !== this.frontierSize) return false;
+    if (size === 0) return true;
+    const newest = this.frontier.get(0);
+    return newest !== undefined && sameHash(newest, this.node(0, size - 1));
+  }
+
+  /** Rebuilds the frontier for a log of `size` entries from the stored subtrees. */
+  private loadFrontier(size: number): void {
+    this.frontier = new Map();
+    for (let level = 0; 2 ** level <= size; level += 1) {
+      const count = Math.floor(size / 2 ** level);
+      if (count > 0) this.frontier.set(level, this.node(level, count - 1));
+    }
+    this.frontierSize = size;
   }
 
   /** Runs reads and appends as one write transaction, so no other writer can append in between. */

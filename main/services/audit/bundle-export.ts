@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, fsyncSync, mkdirSync, openSync, closeSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DalelError } from '../errors.ts';
@@ -32,7 +32,7 @@ export interface ExportResult {
 export type ExportProgress = (done: number, total: number) => void;
 
 /** The PDF lists at most this many entries (a bigger trail stays complete in entries.jsonl and entries.csv). */
-export const pdfEntryLimit = 5000;
+export const pdfEntryLimit = 1000;
 
 /** What the exporter needs. */
 export interface ExportDeps {
@@ -78,6 +78,39 @@ class BundleWriter {
     // field the reader cross-checks, and exports skip the compression time.
     this.zip.add(`${this.top}/${name}`, bytes, false);
     if (name !== bundleFiles.sums) this.sums.push(`${createHash('sha256').update(bytes).digest('hex')}  ${name}\n`);
+  }
+
+  /** A file written in pieces, for the large ones (entries, CSV), so memory stays flat however long the log. */
+  stream(name: string): { write(data: Uint8Array | string): void; end(): void } {
+    const fd = openSync(join(this.folder, name), 'wx');
+    const entry = this.zip.begin(`${this.top}/${name}`);
+    const hash = createHash('sha256');
+    const pending: Buffer[] = [];
+    let pendingBytes = 0;
+    const flush = () => {
+      const chunk = Buffer.concat(pending);
+      pending.length = 0;
+      pendingBytes = 0;
+      let done = 0;
+      while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
+      entry.write(chunk);
+      hash.update(chunk);
+    };
+    return {
+      write: (data) => {
+        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+        pending.push(bytes);
+        pendingBytes += bytes.length;
+        if (pendingBytes >= 1 << 20) flush();
+      },
+      end: () => {
+        flush();
+        fsyncSync(fd);
+        closeSync(fd);
+        entry.end();
+        this.sums.push(`${hash.digest('hex')}  ${name}\n`);
+      },
+    };
   }
 
   finish(): void {
@@ -143,13 +176,22 @@ ${
 `;
 }
 
-function entryRow(bytes: Uint8Array, leaf: Hash): TrailRow {
+/** A trail row plus the raw JSON columns the CSV carries. */
+interface ExportRow extends TrailRow {
+  readonly role: string;
+  readonly caseId: string;
+  readonly subjectsJson: string;
+  readonly inputsJson: string;
+  readonly outputsJson: string;
+}
+
+function entryRow(bytes: Uint8Array, leaf: Hash): ExportRow {
   const e = JSON.parse(Buffer.from(bytes).toString('utf8')) as {
     seq: number;
     at: string;
     actor: { username: string; role: string } | null;
     action: string;
-    subjects: Record<string, string>;
+    subjects?: Record<string, string>;
     inputs?: Record<string, string>;
     outputs?: Record<string, string>;
     meaning?: string;
@@ -159,8 +201,13 @@ function entryRow(bytes: Uint8Array, leaf: Hash): TrailRow {
     seq: e.seq,
     at: e.at,
     actor: e.actor ? `${e.actor.username} (${e.actor.role})` : 'workstation',
+    role: e.actor?.role ?? '',
     action: e.action,
+    caseId: e.subjects?.caseId ?? '',
     subjects: Object.entries(e.subjects ?? {}).map(([k, v]) => `${k}=${v}`).join(' '),
+    subjectsJson: JSON.stringify(e.subjects ?? {}),
+    inputsJson: JSON.stringify(e.inputs ?? {}),
+    outputsJson: JSON.stringify(e.outputs ?? {}),
     hashes: [...Object.entries(e.inputs ?? {}), ...Object.entries(e.outputs ?? {})].map(([k, v]) => `${k}: ${v}`).join(' '),
     meaning: e.meaning ?? '',
     supersedes: e.supersedes ?? null,
@@ -223,46 +270,52 @@ export async function exportBundle(
   const writer = new BundleWriter(partial, `${zipPath}.partial`, name);
 
   try {
-    const lines: Buffer[] = [];
-    const csv: string[] = ['seq,at,actor,role,action,case_id,subjects,inputs,outputs,meaning,supersedes,entry_sha256\n'];
-    const pdfRows: TrailRow[] = [];
     const all = seqs === null;
     const selection = all ? null : [...seqs, exportSeq];
     const total = all ? size : selection!.length;
+    // Each pass reads the selection again from the database instead of holding it: memory stays flat however long
+    // the log, and zip entries, which cannot interleave, are written one after another.
+    function* selected(): Generator<{ seq: number; bytes: Uint8Array }> {
+      if (all) yield* log.iterate(0, size);
+      else for (const seq of selection!) yield { seq, bytes: log.entryBytes(seq) };
+    }
     let done = 0;
-    const emit = (seq: number, bytes: Uint8Array) => {
-      const leaf = hashLeaf(bytes);
-      lines.push(Buffer.from(bytes), Buffer.from('\n'));
-      writer.add(proofFileName(seq), formatTlogProof({ index: seq, hashes: log.inclusionProof(seq, size), checkpoint: note }));
-      const row = entryRow(bytes, leaf);
-      const e = JSON.parse(Buffer.from(bytes).toString('utf8')) as { subjects: Record<string, string>; inputs?: object; outputs?: object; actor: { role: string } | null };
-      csv.push(
-        [row.seq, row.at, row.actor, e.actor?.role ?? '', row.action, e.subjects?.caseId ?? '', JSON.stringify(e.subjects ?? {}), JSON.stringify(e.inputs ?? {}), JSON.stringify(e.outputs ?? {}), row.meaning, row.supersedes ?? '', row.entryHash]
+    const tick = async () => {
+      done += 1;
+      if (done % 250 === 0) {
+        options.onProgress?.(Math.floor(done / 3), total);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+
+    const jsonl = writer.stream(bundleFiles.entries);
+    for (const { bytes } of selected()) {
+      jsonl.write(bytes);
+      jsonl.write('\n');
+      await tick();
+    }
+    jsonl.end();
+
+    const csv = writer.stream('entries.csv');
+    csv.write('seq,at,actor,role,action,case_id,subjects,inputs,outputs,meaning,supersedes,entry_sha256\n');
+    const pdfRows: TrailRow[] = [];
+    for (const { bytes } of selected()) {
+      const row = entryRow(bytes, hashLeaf(bytes));
+      csv.write(
+        [row.seq, row.at, row.actor, row.role, row.action, row.caseId, row.subjectsJson, row.inputsJson, row.outputsJson, row.meaning, row.supersedes ?? '', row.entryHash]
           .map(csvCell)
           .join(',') + '\n',
       );
       if (pdfRows.length < pdfEntryLimit) pdfRows.push(row);
-    };
-    const tick = async () => {
-      done += 1;
-      if (done % 2000 === 0) {
-        options.onProgress?.(done, total);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    };
-    if (all) {
-      for (const { seq, bytes } of log.iterate(0, size)) {
-        emit(seq, bytes);
-        await tick();
-      }
-    } else {
-      for (const seq of selection!) {
-        emit(seq, log.entryBytes(seq));
-        await tick();
-      }
+      await tick();
     }
-    writer.add(bundleFiles.entries, Buffer.concat(lines));
-    writer.add('entries.csv', csv.join(''));
+    csv.end();
+
+    for (const { seq } of selected()) {
+      writer.add(proofFileName(seq), formatTlogProof({ index: seq, hashes: log.inclusionProof(seq, size), checkpoint: note }));
+      await tick();
+    }
+
     writer.add(bundleFiles.checkpoint, note);
     const parsed = parseNote(checkpoint.note);
     writer.add(bundleFiles.checkpointBody, parsed.text);

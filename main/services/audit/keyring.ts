@@ -128,7 +128,7 @@ export class AuditKeyring {
   /** The signer, or an error saying the key must be unlocked. */
   signer(): NoteSigner {
     if (!this.unlocked) {
-      throw new DalelError('SESSION_LOCKED', 'The audit signing key is locked: unlock it with its passphrase to sign checkpoints.', { reason: 'signing-key-locked' });
+      throw new DalelError('KEY_LOCKED', 'The audit signing key is locked: unlock it with its passphrase to sign checkpoints.');
     }
     return this.unlocked;
   }

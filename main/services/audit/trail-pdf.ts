@@ -37,22 +37,42 @@ function loadFont(bold: boolean): Uint8Array {
 const pageSize: [number, number] = [841.89, 595.28]; // A4 landscape
 const margin = 36;
 
+/**
+ * Text widths from per-character advances, cached: the font's own measure runs a full shaping pass per call, which
+ * made long trails take minutes. Table cells need no kerning precision.
+ */
+function measurer(font: PDFFont, size: number): (text: string) => number {
+  const advances = new Map<string, number>();
+  return (text) => {
+    let width = 0;
+    for (const char of text) {
+      let advance = advances.get(char);
+      if (advance === undefined) {
+        advance = font.widthOfTextAtSize(char, size);
+        advances.set(char, advance);
+      }
+      width += advance;
+    }
+    return width;
+  };
+}
+
 /** Breaks text into lines that fit a width, splitting long tokens such as hashes. */
-function wrap(text: string, font: PDFFont, size: number, width: number): string[] {
+function wrap(text: string, measure: (text: string) => number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {
     let rest = word;
-    while (font.widthOfTextAtSize(rest, size) > width) {
+    while (measure(rest) > width) {
       let cut = rest.length;
-      while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut -= 1;
+      while (cut > 1 && measure(rest.slice(0, cut)) > width) cut -= 1;
       if (line) lines.push(line);
       lines.push(rest.slice(0, cut));
       line = '';
       rest = rest.slice(cut);
     }
     const candidate = line ? `${line} ${rest}` : rest;
-    if (font.widthOfTextAtSize(candidate, size) > width) {
+    if (measure(candidate) > width) {
       lines.push(line);
       line = rest;
     } else {
@@ -95,12 +115,14 @@ export async function renderTrailPdf(input: TrailPdfInput): Promise<Uint8Array> 
     `Signed checkpoint: ${input.checkpoint.trim().split('\n').join(' · ')}`,
     `Signing key SHA-256 fingerprint: ${input.fingerprint}`,
   ];
-  for (const line of header.flatMap((h) => wrap(h, font, 8, pageSize[0] - 2 * margin))) {
+  const measureHeader = measurer(font, 8);
+  for (const line of header.flatMap((h) => wrap(h, measureHeader, pageSize[0] - 2 * margin))) {
     text(page, line, margin, y, font, 8);
     y -= 11;
   }
   y -= 6;
 
+  const measureCell = measurer(font, size);
   const drawHeader = () => {
     let x = margin;
     for (const c of columns) {
@@ -113,7 +135,7 @@ export async function renderTrailPdf(input: TrailPdfInput): Promise<Uint8Array> 
   };
   drawHeader();
   for (const row of input.rows) {
-    const cells = columns.map((c) => wrap(c.get(row), font, size, c.width - 4));
+    const cells = columns.map((c) => wrap(c.get(row), measureCell, c.width - 4));
     const height = Math.max(...cells.map((c) => c.length)) * leading + 2;
     if (y - height < margin) {
       page = doc.addPage(pageSize);

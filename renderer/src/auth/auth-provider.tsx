@@ -35,7 +35,7 @@ function viewOf(loaded: Loaded, clientLocked: boolean): AuthView {
 
 /**
  * Holds the authentication state: asks `auth.status` at start, follows `session.changed` events, locks the screen
- * after the session's idle time without input (and whenever a service answers SESSION_LOCKED), and gives the
+ * after the session's idle time without input (and whenever a service answers that the session is locked), and gives the
  * components below an API wrapped to notice a lost or locked session.
  */
 export function AuthProvider({ children }: { readonly children: ReactNode }) {
@@ -73,6 +73,7 @@ export function AuthProvider({ children }: { readonly children: ReactNode }) {
   const watched = useMemo(
     () =>
       watchSession(api, (error) => {
+        // The audit signing key being locked is not the user's session being locked: that one stays on screen.
         if (error.code === 'SESSION_LOCKED') setClientLocked(true);
         else if (error.code === 'UNAUTHENTICATED' && error.params?.reason !== 'reauth-required') refresh();
       }),

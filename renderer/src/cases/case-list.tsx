@@ -23,19 +23,21 @@ import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useDebounced } from '../common/use-debounced.ts';
 import { useLoaded } from '../common/use-loaded.ts';
-import type { WorkspaceId } from '../shell/workspaces.ts';
+import type { CaseWorkspaceId } from '../shell/workspaces.ts';
 import { CaseRow } from './case-row.tsx';
 import { NewCaseDialog } from './new-case-dialog.tsx';
 
 /** Props of CaseList. */
 export interface CaseListProps {
-  readonly workspace: Exclude<WorkspaceId, 'users'>;
+  readonly workspace: CaseWorkspaceId;
   readonly role: Role;
   readonly onOpen: (caseId: string) => void;
+  /** Leaves out the title, for a list shown under a workspace's own heading. */
+  readonly embedded?: boolean;
 }
 
 /** The case list of a workspace: search box, "new case" for roles that may create cases, and the table. */
-export function CaseList({ workspace, role, onOpen }: CaseListProps) {
+export function CaseList({ workspace, role, onOpen, embedded = false }: CaseListProps) {
   const { t } = useTranslation();
   const api = useApi();
   const [query, setQuery] = useState('');
@@ -49,9 +51,15 @@ export function CaseList({ workspace, role, onOpen }: CaseListProps) {
     <Stack spacing={2}>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'flex-end' }, justifyContent: 'space-between' }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
-          <Typography variant="h4" component="h1">
-            {t(`workspaces.${workspace}`)}
-          </Typography>
+          {embedded ? (
+            <Typography variant="h5" component="h2">
+              {t('cases.tableLabel')}
+            </Typography>
+          ) : (
+            <Typography variant="h4" component="h1">
+              {t(`workspaces.${workspace}`)}
+            </Typography>
+          )}
           <Typography color="text.secondary">{t(`cases.intro.${workspace}`)}</Typography>
         </Box>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexShrink: 0 }}>

@@ -12,13 +12,14 @@ export interface PasswordFieldProps {
   readonly value: string;
   readonly onChange: (value: string) => void;
   readonly testId: string;
-  readonly autoComplete: 'current-password' | 'new-password';
+  /** 'off' for secrets that are not the account's password (the audit key passphrase), so browsers offer no saved login. */
+  readonly autoComplete: 'current-password' | 'new-password' | 'off';
   readonly autoFocus?: boolean;
   readonly error?: string | null;
   readonly helperText?: string;
 }
 
-/** A password input with a show/hide button, for the login, setup, unlock and user forms. */
+/** A password input with a show/hide button, for the login, setup, unlock, user and signing-key forms. */
 export function PasswordField({ label, value, onChange, testId, autoComplete, autoFocus, error, helperText }: PasswordFieldProps) {
   const { t } = useTranslation();
   const [shown, setShown] = useState(false);

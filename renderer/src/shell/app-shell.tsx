@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../main/contract.ts';
 import { useAuth } from '../auth/auth-context.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { AuditInfoButton } from './audit-info-button.tsx';
 import { Brand } from './brand.tsx';
 import { LanguageMenu } from './language-menu.tsx';
 import { ThemeToggle } from './theme-toggle.tsx';
@@ -21,7 +22,7 @@ export interface AppShellProps {
   readonly session: SessionInfo;
 }
 
-/** The logged-in frame: top bar (role's workspaces, language, theme, user, log out) and the open workspace. */
+/** The logged-in frame: top bar (role's workspaces, audit log, language, theme, user, log out) and the open workspace. */
 export function AppShell({ session }: AppShellProps) {
   const { t } = useTranslation();
   const { logout } = useAuth();
@@ -45,6 +46,7 @@ export function AppShell({ session }: AppShellProps) {
           <Brand />
           {current !== undefined && <WorkspaceTabs workspaces={workspaces} current={current} onChange={setChosen} />}
           <Box sx={{ flexGrow: 1 }} />
+          <AuditInfoButton />
           <LanguageMenu />
           <ThemeToggle />
           <UserBadge user={session.user} />

@@ -1,4 +1,5 @@
 import type { SessionInfo } from '../../../main/contract.ts';
+import { AuditWorkspace } from '../audit/audit-workspace.tsx';
 import { CasesWorkspace } from '../cases/cases-workspace.tsx';
 import { UsersAdmin } from '../users/users-admin.tsx';
 import type { WorkspaceId } from './workspaces.ts';
@@ -9,8 +10,19 @@ export interface WorkspaceViewProps {
   readonly session: SessionInfo;
 }
 
-/** The content of one workspace: the case workspaces differ only in title and what the role may do. */
+/**
+ * The content of one workspace: the case workspaces differ only in title and what the role may do; the clerk's adds
+ * the audit screens beside the case list, and the administrator's audit workspace has those screens alone.
+ */
 export function WorkspaceView({ id, session }: WorkspaceViewProps) {
-  if (id === 'users') return <UsersAdmin currentUserId={session.user.id} />;
-  return <CasesWorkspace key={id} workspace={id} role={session.user.role} />;
+  const role = session.user.role;
+  switch (id) {
+    case 'users':
+      return <UsersAdmin currentUserId={session.user.id} />;
+    case 'clerk':
+    case 'audit':
+      return <AuditWorkspace key={id} workspace={id} role={role} />;
+    default:
+      return <CasesWorkspace key={id} workspace={id} role={role} />;
+  }
 }

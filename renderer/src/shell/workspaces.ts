@@ -1,17 +1,21 @@
-import type { Role } from '../../../main/contract.ts';
+import type { RequestChannel, Role } from '../../../main/contract.ts';
 import { mayUse } from '../api/access.ts';
 
 /** The workspaces of the application, one per kind of work. */
-export const workspaceIds = ['expert', 'judge', 'clerk', 'users'] as const;
+export const workspaceIds = ['expert', 'judge', 'clerk', 'users', 'audit'] as const;
 /** A workspace. */
 export type WorkspaceId = (typeof workspaceIds)[number];
+/** The workspaces built around the case list. */
+export type CaseWorkspaceId = Extract<WorkspaceId, 'expert' | 'judge' | 'clerk'>;
 
 /** Who each workspace is for; a workspace also needs its channel to be open to the role in the contract. */
-const audience: Readonly<Record<WorkspaceId, { readonly role: Role; readonly channel: 'cases.list' | 'users.list' }>> = {
+const audience: Readonly<Record<WorkspaceId, { readonly role: Role; readonly channel: RequestChannel }>> = {
   expert: { role: 'expert', channel: 'cases.list' },
   judge: { role: 'judge', channel: 'cases.list' },
   clerk: { role: 'clerk', channel: 'cases.list' },
   users: { role: 'administrator', channel: 'users.list' },
+  // The clerk's audit screens live inside the clerk workspace; administrators get them as a workspace of their own.
+  audit: { role: 'administrator', channel: 'audit.entries' },
 };
 
 /** The workspaces a role may open, in menu order; the others are not shown at all. */

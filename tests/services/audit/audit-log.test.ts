@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Case, Role } from '../../../main/contract.ts';
+import { AuditLog } from '../../../main/services/audit/audit-log.ts';
 import { canonicalText } from '../../../main/services/audit/canonical-json.ts';
 import { hashLeaf, MemoryTree, verifyConsistency, verifyInclusion } from '../../../main/services/audit/merkle.ts';
 import { call } from '../../helpers/workstation.ts';
@@ -78,6 +79,25 @@ describe('audit log', () => {
     expect(log.size()).toBe(before);
     expect(log.appendAll(Array.from({ length: 100 }, (_, i) => ({ action: 'bulk.item', actor, details: { i } })))).toHaveLength(100);
     expect(log.size()).toBe(before + 100);
+  });
+
+  it('keeps a correct tree when another process appends after a rolled-back append', () => {
+    const { ws } = ctx.env;
+    const other = new AuditLog(ws.db, ctx.env.clock, ws.id); // a second writer, as the CLI beside the app
+    const actor = { userId: 'u', username: 'x', role: 'clerk' as const };
+    ws.audit.append({ action: 'warm.up', actor });
+    expect(() =>
+      ws.db.transaction(() => {
+        ws.audit.append({ action: 'rolled.back', actor });
+        throw new Error('the change failed');
+      })(),
+    ).toThrow('the change failed');
+    other.append({ action: 'from.the.other.process', actor });
+    ws.audit.append({ action: 'after', actor });
+    const tree = new MemoryTree();
+    for (const row of ws.audit.list()) tree.appendLeafHash(hashLeaf(row.bytes));
+    expect(Buffer.from(ws.audit.root()).equals(Buffer.from(tree.root()))).toBe(true);
+    expect(ws.audit.list().map((r) => r.action).slice(-2)).toEqual(['from.the.other.process', 'after']);
   });
 
   it('rolls the audit entry back with the change it records', async () => {

@@ -1,0 +1,17 @@
+/**
+ * `npm run bench -- <suite> [options]`: runs a benchmark suite and prints its figures, each next to a baseline
+ * measured in the same process. Suites: audit.
+ */
+const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
+  audit: () => import('./audit.ts'),
+};
+
+const [suite, ...args] = process.argv.slice(2);
+const load = suite ? suites[suite] : undefined;
+if (!load) {
+  console.error(`usage: npm run bench -- <suite> [options]; suites: ${Object.keys(suites).join(', ')}`);
+  process.exit(2);
+}
+await (await load()).run(args);
+
+export {};

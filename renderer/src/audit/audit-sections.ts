@@ -1,0 +1,15 @@
+import type { Role } from '../../../main/contract.ts';
+import { mayUse } from '../api/access.ts';
+
+/** The screens of an audit workspace: the clerk's case list, the signing key, the trail, checkpoints, verification. */
+export const auditSectionIds = ['cases', 'key', 'trail', 'checkpoints', 'verify'] as const;
+/** One screen of an audit workspace. */
+export type AuditSectionId = (typeof auditSectionIds)[number];
+
+/**
+ * The sections a role sees, in tab order: the case list only where the workspace is built around it (the clerk's) and
+ * the role may list cases; the audit screens where the role may read the trail.
+ */
+export function auditSectionsFor(role: Role, withCases: boolean): readonly AuditSectionId[] {
+  return auditSectionIds.filter((id) => (id === 'cases' ? withCases && mayUse(role, 'cases.list') : mayUse(role, 'audit.entries')));
+}

@@ -1,0 +1,137 @@
+import HandshakeIcon from '@mui/icons-material/Handshake';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableContainer from '@mui/material/TableContainer';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CheckpointInfo, Role } from '../../../main/contract.ts';
+import { mayUse } from '../api/access.ts';
+import { useApi } from '../api/api-context.ts';
+import { call } from '../api/api-error.ts';
+import { DismissButton } from '../common/dismiss-button.tsx';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { useFormatters } from '../common/format.ts';
+import { useLoaded } from '../common/use-loaded.ts';
+import { CheckpointNoteDialog } from './checkpoint-note-dialog.tsx';
+import { CheckpointRow } from './checkpoint-row.tsx';
+import { ImportCosignatureDialog } from './import-cosignature-dialog.tsx';
+import { SignCheckpointButton } from './sign-checkpoint-button.tsx';
+
+/** Props of CheckpointHistory. */
+export interface CheckpointHistoryProps {
+  readonly role: Role;
+  /** Changes whenever a checkpoint may have been signed elsewhere (an export, a periodic one), to read the list again. */
+  readonly revision: number;
+  /** Told after a checkpoint was signed or a cosignature recorded. */
+  readonly onStatusChanged: () => void;
+}
+
+/** A message about the last action taken here. */
+type Notice = { readonly kind: 'signed'; readonly checkpoint: CheckpointInfo } | { readonly kind: 'cosigned'; readonly witness: string; readonly id: number };
+
+/**
+ * The signed checkpoints, newest first, with their witnesses; "Sign checkpoint now", the signed note of each for a
+ * witness to cosign, and the import of the cosignature the witness returns.
+ */
+export function CheckpointHistory({ role, revision, onStatusChanged }: CheckpointHistoryProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const format = useFormatters();
+  const load = useCallback(() => call(api, 'audit.checkpoints', {}).then((list) => ({ list, revision })), [api, revision]);
+  const checkpoints = useLoaded(load);
+  const [error, setError] = useState<unknown>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [shown, setShown] = useState<CheckpointInfo | null>(null);
+  const canSign = mayUse(role, 'audit.checkpoint');
+  const canImport = mayUse(role, 'audit.importCosignature');
+
+  const changed = (next: Notice) => {
+    setError(null);
+    setNotice(next);
+    checkpoints.reload();
+    onStatusChanged();
+  };
+
+  return (
+    <Paper variant="outlined" sx={{ p: 3 }} data-testid="checkpoint-history">
+      <Stack spacing={2}>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'flex-start' } }}>
+          <div>
+            <Typography variant="h5" component="h2">
+              {t('audit.sections.checkpoints')}
+            </Typography>
+            <Typography color="text.secondary">{t('audit.checkpoints.intro')}</Typography>
+          </div>
+          <Stack direction="row" spacing={1} sx={{ flexShrink: 0 }}>
+            {canImport && (
+              <Button variant="outlined" startIcon={<HandshakeIcon />} onClick={() => setImporting(true)} data-testid="cosignature-open">
+                {t('audit.checkpoints.import')}
+              </Button>
+            )}
+            {canSign && <SignCheckpointButton testId="checkpoint-sign" onError={setError} onSigned={(checkpoint) => changed({ kind: 'signed', checkpoint })} />}
+          </Stack>
+        </Stack>
+        {error !== null && <ErrorAlert error={error} testId="checkpoint-error" />}
+        {notice !== null && (
+          <Alert severity="success" action={<DismissButton onDismiss={() => setNotice(null)} testId="checkpoint-notice-dismiss" />} data-testid="checkpoint-notice">
+            {notice.kind === 'signed'
+              ? t('audit.checkpoints.signed', { id: notice.checkpoint.id, size: format.integer(notice.checkpoint.size) })
+              : t('audit.checkpoints.cosigned', { witness: notice.witness, id: notice.id })}
+          </Alert>
+        )}
+        {checkpoints.error !== null && <ErrorAlert error={checkpoints.error} />}
+        <div>
+          {checkpoints.loading && <LinearProgress aria-label={t('common.loading')} />}
+          <TableContainer>
+            <Table size="small" aria-label={t('audit.checkpoints.tableLabel')} data-testid="checkpoints-table">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('audit.checkpoints.id')}</TableCell>
+                  <TableCell align="right">{t('audit.checkpoints.size')}</TableCell>
+                  <TableCell>{t('audit.checkpoints.created')}</TableCell>
+                  <TableCell>{t('audit.checkpoints.reason')}</TableCell>
+                  <TableCell>{t('audit.keyId')}</TableCell>
+                  <TableCell>{t('audit.checkpoints.root')}</TableCell>
+                  <TableCell>{t('audit.checkpoints.witnesses')}</TableCell>
+                  <TableCell align="right">{t('audit.checkpoints.note')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {checkpoints.value?.list.map((checkpoint) => <CheckpointRow key={checkpoint.id} checkpoint={checkpoint} onShowNote={setShown} />)}
+                {checkpoints.value?.list.length === 0 && (
+                  <TableRow>
+                    <TableCell colSpan={8} data-testid="checkpoints-empty">
+                      <Typography color="text.secondary" sx={{ py: 2, textAlign: 'center' }}>
+                        {t('audit.checkpoints.empty')}
+                      </Typography>
+                    </TableCell>
+                  </TableRow>
+                )}
+              </TableBody>
+            </Table>
+          </TableContainer>
+        </div>
+      </Stack>
+      {shown && <CheckpointNoteDialog checkpoint={shown} onClose={() => setShown(null)} />}
+      {importing && (
+        <ImportCosignatureDialog
+          onClose={() => setImporting(false)}
+          onImported={(cosignature) => {
+            setImporting(false);
+            changed({ kind: 'cosigned', witness: cosignature.witness, id: cosignature.checkpointId });
+          }}
+        />
+      )}
+    </Paper>
+  );
+}

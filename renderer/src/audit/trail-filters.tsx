@@ -1,0 +1,103 @@
+import FilterAltIcon from '@mui/icons-material/FilterAlt';
+import FilterAltOffIcon from '@mui/icons-material/FilterAltOff';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Case } from '../../../main/contract.ts';
+import { CasePicker } from './case-picker.tsx';
+import { emptyTrailFilter, rangeIsBackwards, type TrailFilter } from './trail-query.ts';
+
+/** Props of TrailFilters. */
+export interface TrailFiltersProps {
+  readonly applied: TrailFilter;
+  readonly onApply: (filter: TrailFilter) => void;
+  /** Cases to pick from, or null where the role types a case id. */
+  readonly cases: readonly Case[] | null;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The trail's filter form: case, actor (user name), action prefix and a time range in local time. Changes apply on
+ * "Apply" (or Enter), so a half-typed time never sends a query; "Clear" shows the whole log again.
+ */
+export function TrailFilters({ applied, onApply, cases }: TrailFiltersProps) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<TrailFilter>(applied);
+  const set = (field: keyof TrailFilter) => (value: string) => setDraft((previous) => ({ ...previous, [field]: value }));
+  const backwards = rangeIsBackwards(draft.from, draft.to);
+  const badCaseId = cases === null && draft.caseId !== '' && !uuidPattern.test(draft.caseId);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (backwards || badCaseId) return;
+    onApply(draft);
+  }
+
+  return (
+    <form onSubmit={submit} noValidate aria-label={t('audit.trail.filters')} data-testid="trail-filters">
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+        <CasePicker
+          value={draft.caseId}
+          onChange={set('caseId')}
+          cases={cases}
+          testId="trail-filter-case"
+          anyLabel={t('audit.trail.allCases')}
+          error={badCaseId ? t('audit.caseIdInvalid') : null}
+        />
+        <TextField
+          size="small"
+          label={t('audit.trail.actor')}
+          value={draft.actor}
+          onChange={(event) => set('actor')(event.target.value)}
+          placeholder={t('audit.trail.actorHint')}
+          slotProps={{ htmlInput: { 'data-testid': 'trail-filter-actor', maxLength: 64, spellCheck: false } }}
+        />
+        <TextField
+          size="small"
+          label={t('audit.trail.actionPrefix')}
+          value={draft.action}
+          onChange={(event) => set('action')(event.target.value)}
+          placeholder={t('audit.trail.actionHint')}
+          slotProps={{ htmlInput: { 'data-testid': 'trail-filter-action', maxLength: 64, spellCheck: false } }}
+        />
+        <TextField
+          size="small"
+          type="datetime-local"
+          label={t('audit.trail.from')}
+          value={draft.from}
+          onChange={(event) => set('from')(event.target.value)}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'trail-filter-from' } }}
+        />
+        <TextField
+          size="small"
+          type="datetime-local"
+          label={t('audit.trail.to')}
+          value={draft.to}
+          onChange={(event) => set('to')(event.target.value)}
+          error={backwards}
+          helperText={backwards ? t('audit.rangeBackwards') : undefined}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'trail-filter-to' } }}
+        />
+        <Stack direction="row" spacing={1}>
+          <Button type="submit" variant="contained" startIcon={<FilterAltIcon />} data-testid="trail-filter-apply" sx={{ height: 40 }}>
+            {t('audit.trail.apply')}
+          </Button>
+          <Button
+            startIcon={<FilterAltOffIcon />}
+            onClick={() => {
+              setDraft(emptyTrailFilter);
+              onApply(emptyTrailFilter);
+            }}
+            data-testid="trail-filter-clear"
+            sx={{ height: 40 }}
+          >
+            {t('audit.trail.clear')}
+          </Button>
+        </Stack>
+      </Stack>
+    </form>
+  );
+}

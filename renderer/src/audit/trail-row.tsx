@@ -1,0 +1,71 @@
+import Link from '@mui/material/Link';
+import TableCell from '@mui/material/TableCell';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntryView } from '../../../main/contract.ts';
+import { useFormatters } from '../common/format.ts';
+import { monospaceFamily } from '../theme/create-app-theme.ts';
+import { ActorText } from './actor-text.tsx';
+
+/** Props of TrailRow. */
+export interface TrailRowProps {
+  readonly entry: AuditEntryView;
+  /** The case's number where known (else its id is shown). */
+  readonly caseNumber: string | undefined;
+  readonly onOpen: (entry: AuditEntryView) => void;
+}
+
+/** One audit entry in the trail; its sequence number is the keyboard-reachable link, and the whole row opens it too. */
+export function TrailRow({ entry, caseNumber, onOpen }: TrailRowProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (
+    <TableRow hover onClick={() => onOpen(entry)} sx={{ cursor: 'pointer' }} data-testid={`trail-row-${entry.seq}`} data-action={entry.action}>
+      <TableCell sx={{ width: 80 }}>
+        <Link
+          component="button"
+          type="button"
+          variant="body2"
+          onClick={(event) => {
+            event.stopPropagation();
+            onOpen(entry);
+          }}
+          aria-label={t('audit.trail.openEntry', { seq: entry.seq })}
+          sx={{ fontWeight: 600, fontFamily: monospaceFamily }}
+          data-testid={`trail-open-${entry.seq}`}
+        >
+          {entry.seq}
+        </Link>
+      </TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+        <time dateTime={entry.at} title={entry.at}>
+          {format.dateTime(entry.at)}
+        </time>
+      </TableCell>
+      <TableCell>
+        <ActorText actor={entry.actor} role={entry.role} />
+      </TableCell>
+      <TableCell>
+        <Typography component="code" variant="body2" sx={{ fontFamily: monospaceFamily, fontSize: '0.8rem' }}>
+          {entry.action}
+        </Typography>
+      </TableCell>
+      <TableCell>
+        {entry.caseId === null ? (
+          <Typography variant="body2" color="text.secondary">
+            —
+          </Typography>
+        ) : caseNumber !== undefined ? (
+          <Typography variant="body2" title={entry.caseId}>
+            {caseNumber}
+          </Typography>
+        ) : (
+          <Typography component="code" variant="body2" sx={{ fontFamily: monospaceFamily, fontSize: '0.75rem', wordBreak: 'break-all' }}>
+            {entry.caseId}
+          </Typography>
+        )}
+      </TableCell>
+    </TableRow>
+  );
+}

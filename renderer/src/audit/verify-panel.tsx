@@ -1,0 +1,154 @@
+import ReplayIcon from '@mui/icons-material/Replay';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/api-context.ts';
+import { call } from '../api/api-error.ts';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { monospaceFamily } from '../theme/create-app-theme.ts';
+import { BundleDropZone } from './bundle-drop-zone.tsx';
+import { keyLines, normaliseSignedNote } from './signed-note.ts';
+import { VerifyReportCard, type VerificationRecord } from './verify-report-card.tsx';
+
+/** Props of VerifyPanel. */
+export interface VerifyPanelProps {
+  /** This workstation's signing-key fingerprint, or null before the first key. */
+  readonly workstationFingerprint: string | null;
+  /** Told after a verification, which the services record in the log. */
+  readonly onVerified: () => void;
+}
+
+interface Bundle {
+  readonly name: string;
+  readonly bytes: Uint8Array;
+}
+
+/** The contract's bounds on the trust anchors, checked here so the form names the problem. */
+const maxTrustedKeys = 20;
+const maxKeyLength = 300;
+const maxCheckpointLength = 10_000;
+
+/**
+ * Verifies an exported bundle on this workstation: the .zip is dropped or picked and checked at once, optionally
+ * against a checkpoint kept from earlier and against given verifier keys (this workstation's own keys otherwise).
+ * The last report stays on screen until another bundle is verified.
+ */
+export function VerifyPanel({ workstationFingerprint, onVerified }: VerifyPanelProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [bundle, setBundle] = useState<Bundle | null>(null);
+  const [trustedCheckpoint, setTrustedCheckpoint] = useState('');
+  const [trustedKeys, setTrustedKeys] = useState('');
+  const [record, setRecord] = useState<VerificationRecord | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [unreadable, setUnreadable] = useState<string | null>(null);
+
+  const keys = keyLines(trustedKeys);
+  const keysProblem =
+    keys.length > maxTrustedKeys ? t('audit.verify.tooManyKeys', { max: maxTrustedKeys }) : keys.some((k) => k.length > maxKeyLength) ? t('audit.verify.keyTooLong', { max: maxKeyLength }) : null;
+  const checkpointProblem = trustedCheckpoint.length > maxCheckpointLength ? t('audit.verify.checkpointTooLong', { max: maxCheckpointLength }) : null;
+
+  async function verify(target: Bundle) {
+    if (keysProblem || checkpointProblem) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const report = await call(api, 'audit.verify', {
+        fileName: target.name,
+        zip: target.bytes,
+        ...(keys.length > 0 ? { trustedKeys: keys } : {}),
+        ...(trustedCheckpoint.trim() !== '' ? { trustedCheckpoint: normaliseSignedNote(trustedCheckpoint) } : {}),
+      });
+      setRecord({ fileName: target.name, at: new Date().toISOString(), report });
+      onVerified();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function choose(file: File) {
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch (failure) {
+      console.warn(`[dalel] cannot read ${file.name}:`, failure);
+      setBundle(null);
+      setError(null);
+      setUnreadable(file.name);
+      return;
+    }
+    setUnreadable(null);
+    const chosen = { name: file.name, bytes };
+    setBundle(chosen);
+    await verify(chosen);
+  }
+
+  return (
+    <Stack spacing={2}>
+      <Paper variant="outlined" sx={{ p: 3 }} data-testid="verify-panel">
+        <Stack spacing={2}>
+          <div>
+            <Typography variant="h5" component="h2">
+              {t('audit.sections.verify')}
+            </Typography>
+            <Typography color="text.secondary">{t('audit.verify.intro')}</Typography>
+          </div>
+          <BundleDropZone onFile={(file) => void choose(file)} busy={busy} />
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+            <TextField
+              label={t('audit.verify.trustedCheckpoint')}
+              value={trustedCheckpoint}
+              onChange={(event) => setTrustedCheckpoint(event.target.value)}
+              multiline
+              minRows={4}
+              maxRows={10}
+              fullWidth
+              error={checkpointProblem !== null}
+              helperText={checkpointProblem ?? t('audit.verify.trustedCheckpointHint')}
+              slotProps={{ htmlInput: { 'data-testid': 'verify-trusted-checkpoint', spellCheck: false, style: { fontFamily: monospaceFamily, fontSize: '0.8rem' } } }}
+            />
+            <TextField
+              label={t('audit.verify.trustedKeys')}
+              value={trustedKeys}
+              onChange={(event) => setTrustedKeys(event.target.value)}
+              multiline
+              minRows={4}
+              maxRows={10}
+              fullWidth
+              error={keysProblem !== null}
+              helperText={keysProblem ?? t('audit.verify.trustedKeysHint')}
+              slotProps={{ htmlInput: { 'data-testid': 'verify-trusted-keys', spellCheck: false, style: { fontFamily: monospaceFamily, fontSize: '0.8rem' } } }}
+            />
+          </Stack>
+          {bundle && (
+            <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+              <Typography variant="body2" data-testid="verify-file-name">
+                {t('audit.verify.chosen', { file: bundle.name })}
+              </Typography>
+              <Button startIcon={<ReplayIcon />} onClick={() => void verify(bundle)} disabled={busy} data-testid="verify-again">
+                {t('audit.verify.again')}
+              </Button>
+            </Stack>
+          )}
+          {busy && <LinearProgress aria-label={t('audit.verify.running')} data-testid="verify-running" />}
+          {error !== null && <ErrorAlert error={error} testId="verify-error" />}
+          {unreadable !== null && (
+            <Alert severity="error" role="alert" data-testid="verify-unreadable">
+              {t('intake.unreadable', { file: unreadable })}
+            </Alert>
+          )}
+        </Stack>
+      </Paper>
+      {record && <VerifyReportCard record={record} workstationFingerprint={workstationFingerprint} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,343 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZipWriter } from '../../main/services/zip-write.ts';
+import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
+import { chromiumArgs, findChromium, makePng, sha256Hex } from './helpers.ts';
+
+const chromiumFound = findChromium();
+if (chromiumFound.path === null) console.log(`[e2e] skipping the clerk tests: ${chromiumFound.reason}`);
+
+/** Screenshots and the downloaded bundles of this test, relative to the repository root. */
+const outDir = join(process.cwd(), 'test-results', 'e2e-clerk');
+
+const admin = { username: 'admin', displayName: 'Aigerim Seitkali', password: 'admin-passphrase-01' };
+const clerk = { username: 'clerk1', displayName: 'Dana Nurlanovna', password: 'clerk-passphrase-01' };
+const expert = { username: 'expert1', displayName: 'Erlan Dzhaksybekov', password: 'expert-passphrase-01' };
+const keyPassphrase = 'court-archive-key-2026';
+const caseNumber = '2-1234/2025';
+const caseVenue = 'Almaty City Forensic Laboratory';
+
+/** True when a command is on the PATH. */
+function have(command: string): boolean {
+  try {
+    execFileSync('which', [command], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/**
+ * A copy of a bundle zip with one character of the first entry changed (its action's first letter), the rest as it
+ * was: unzipped with `unzip`, rezipped with `zip -r` where it exists, else with the repository's own ZipWriter.
+ */
+function tamperedCopy(zipPath: string, outPath: string): { readonly before: string; readonly after: string } {
+  const work = mkdtempSync(join(tmpdir(), 'dalel-e2e-tamper-'));
+  try {
+    execFileSync('unzip', ['-q', zipPath, '-d', work]);
+    const [top] = readdirSync(work);
+    const entriesPath = join(work, top!, 'entries.jsonl');
+    const text = readFileSync(entriesPath, 'utf8');
+    const newline = text.indexOf('\n');
+    const before = text.slice(0, newline);
+    const after = before.replace(/"action":"(.)/, (_match, first: string) => `"action":"${first === 'x' ? 'y' : 'x'}`);
+    expect(after).not.toBe(before);
+    writeFileSync(entriesPath, after + text.slice(newline));
+    rmSync(outPath, { force: true });
+    if (have('zip')) {
+      execFileSync('zip', ['-q', '-r', outPath, top!], { cwd: work });
+    } else {
+      const writer = new ZipWriter(outPath);
+      for (const file of filesUnder(join(work, top!))) writer.add(relative(work, file).split('\\').join('/'), new Uint8Array(readFileSync(file)));
+      writer.close();
+    }
+    return { before, after };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+let mode: BrowserMode;
+let dataDir: string;
+
+beforeAll(async () => {
+  if (!existsSync(join(defaultStaticDir, 'index.html'))) {
+    throw new Error(`${defaultStaticDir} has no index.html: build the renderer first (npm run test:e2e does: npm run build:renderer)`);
+  }
+  dataDir = mkdtempSync(join(tmpdir(), 'dalel-e2e-clerk-'));
+  // Cheap scrypt for accounts and for sealing the signing key; production parameters are tested in the service tests.
+  mode = await startBrowserMode({ dataDir, port: 0, scryptParams: { N: 1024, r: 8, p: 1 }, sealerScryptParams: { N: 1024, r: 8, p: 1 } });
+});
+
+afterAll(async () => {
+  await mode?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit workflow in Chromium (browser mode)', () => {
+  let browser: Browser;
+  let page: Page;
+  const problems: string[] = [];
+  let step = 0;
+
+  /**
+   * Saves `NN-name.png` under test-results/e2e-clerk/: the whole page, or only the viewport while a dialog is open
+   * (its backdrop covers the viewport only).
+   */
+  async function shot(name: string, fullPage = true): Promise<void> {
+    step += 1;
+    // A full-page shot of a scrolled page paints the sticky top bar where the viewport was; start from the top.
+    if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: join(outDir, `${String(step).padStart(2, '0')}-${name}.png`), fullPage });
+  }
+
+  beforeAll(async () => {
+    rmSync(outDir, { recursive: true, force: true });
+    mkdirSync(outDir, { recursive: true });
+    browser = await chromium.launch({ executablePath: chromiumFound.path ?? undefined, args: [...chromiumArgs] });
+    // Reduced motion: the app then turns MUI's animations off, so screenshots never catch a dialog half faded in.
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true });
+    page = await context.newPage();
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function logIn(user: { username: string; password: string }, workspace: string): Promise<void> {
+    await page.getByTestId('login-username').fill(user.username);
+    await page.getByTestId('login-password').fill(user.password);
+    await page.getByTestId('login-submit').click();
+    await page.getByTestId(`nav-${workspace}`).waitFor();
+  }
+
+  async function logOut(): Promise<void> {
+    await page.getByTestId('logout-button').click();
+    await page.getByTestId('login-form').waitFor();
+  }
+
+  async function addUser(user: { username: string; displayName: string; password: string }, role: string): Promise<void> {
+    await page.getByTestId('add-user-button').click();
+    await page.getByTestId('add-user-username').fill(user.username);
+    await page.getByTestId('add-user-display-name').fill(user.displayName);
+    await page.getByTestId('add-user-role').selectOption(role);
+    await page.getByTestId('add-user-password').fill(user.password);
+    await page.getByTestId('add-user-password-confirm').fill(user.password);
+    await page.getByTestId('add-user-submit').click();
+    await page.getByTestId(`user-row-${user.username}`).waitFor();
+  }
+
+  it('signing key → trail and proof → checkpoint → case export with progress → download → VALID → tampered copy INVALID → key rotation', async () => {
+    const byTestId = (id: string) => page.getByTestId(id);
+
+    // 1. First run: the administrator, who adds a clerk and an expert.
+    await page.goto(mode.bridge.url);
+    await byTestId('setup-form').waitFor();
+    await byTestId('setup-username').fill(admin.username);
+    await byTestId('setup-display-name').fill(admin.displayName);
+    await byTestId('setup-password').fill(admin.password);
+    await byTestId('setup-password-confirm').fill(admin.password);
+    await byTestId('setup-submit').click();
+    await byTestId('nav-users').waitFor();
+    // Administrators have the audit screens as a workspace of their own.
+    await byTestId('nav-audit').waitFor();
+    await addUser(clerk, 'clerk');
+    await addUser(expert, 'expert');
+    expect(await byTestId(`user-row-${clerk.username}`).textContent()).toContain('Court clerk');
+    await shot('administrator-added-clerk-and-expert');
+    await logOut();
+
+    // 2. The expert opens a case and imports a PNG.
+    await logIn(expert, 'expert');
+    await byTestId('new-case-button').click();
+    await byTestId('case-number').fill(caseNumber);
+    await byTestId('case-venue').fill(caseVenue);
+    await byTestId('case-type').selectOption('forensic-examination');
+    await byTestId('case-parties').fill('State v. Unknown (firearm discharge)');
+    await byTestId('new-case-submit').click();
+    await byTestId('case-title').waitFor();
+    const png = makePng(96, 64, 1);
+    const sha = sha256Hex(png);
+    await byTestId('evidence-file-input').setInputFiles({ name: 'cartridge-case-01.png', mimeType: 'image/png', buffer: png });
+    await byTestId(`evidence-row-${sha}`).waitFor();
+    await shot('expert-imported-evidence');
+    await logOut();
+
+    // 3. The clerk: the case list is still the first section, the key state is in view above it.
+    await logIn(clerk, 'clerk');
+    await byTestId('clerk-workspace').waitFor();
+    await byTestId(`open-case-${caseNumber}`).waitFor();
+    expect(await byTestId('audit-strip-key-state').textContent()).toBe('No signing key yet');
+    await shot('clerk-workspace');
+
+    // 4. Unlocking the signing key the first time creates it; its full fingerprint is then shown.
+    await byTestId('section-key').click();
+    await byTestId('unlock-key-form').waitFor();
+    expect(await byTestId('unlock-key-explanation').textContent()).toContain('at least 12 characters');
+    await byTestId('unlock-key-passphrase').fill(keyPassphrase);
+    await byTestId('unlock-key-confirm').fill(keyPassphrase);
+    await shot('create-signing-key');
+    await byTestId('unlock-key-submit').click();
+    await byTestId('audit-key-fingerprint').waitFor();
+    const fingerprint = mode.workstation.keyring.activeKey()!.fingerprint;
+    expect(await byTestId('audit-key-fingerprint').textContent()).toBe(fingerprint);
+    expect(await byTestId('audit-key-verifier-key').textContent()).toBe(mode.workstation.keyring.activeKey()!.verifierKey);
+    expect(await byTestId('audit-strip-key-state').textContent()).toBe('Signing key unlocked');
+    expect(await byTestId('unlock-key-form').count()).toBe(0);
+    await shot('signing-key-unlocked');
+
+    // 5. The trail, filtered by the case: every row is the case's.
+    await byTestId('section-trail').click();
+    await byTestId('trail-row-0').waitFor();
+    await shot('audit-trail');
+    await byTestId('trail-filter-case').selectOption({ label: `${caseNumber} — ${caseVenue}` });
+    await byTestId('trail-filter-apply').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="trail-row-0"]') === null);
+    const rows = page.getByTestId(/^trail-row-\d+$/);
+    await rows.first().waitFor();
+    const rowCount = await rows.count();
+    expect(rowCount).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < rowCount; i++) expect(await rows.nth(i).textContent()).toContain(caseNumber);
+    const actions = await rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-action')));
+    expect(actions).toContain('case.created');
+    await shot('trail-filtered-by-case');
+
+    // 6. One entry's detail: its canonical JSON and inclusion proof (or, if no checkpoint covers it yet, signing one).
+    const firstSeq = (await rows.first().getAttribute('data-testid'))!.replace('trail-row-', '');
+    await byTestId(`trail-open-${firstSeq}`).click();
+    await byTestId('entry-dialog').waitFor();
+    expect(await byTestId('entry-json').textContent()).toContain(`"seq": ${firstSeq}`);
+    await page.locator('[data-testid="proof-text"], [data-testid="proof-not-covered"]').first().waitFor();
+    if ((await byTestId('proof-not-covered').count()) > 0) {
+      await byTestId('proof-sign-checkpoint').click();
+      await byTestId('proof-text').waitFor();
+    }
+    expect(await byTestId('proof-text').textContent()).toContain(`index ${firstSeq}`);
+    expect(await byTestId('proof-leaf-hash').textContent()).toMatch(/^[0-9a-f]{64}$/);
+    await byTestId('proof-text').scrollIntoViewIfNeeded();
+    await shot('entry-proof', false);
+    await byTestId('entry-close').click();
+    await byTestId('entry-dialog').waitFor({ state: 'detached' });
+
+    // 7. Sign a checkpoint now, from the checkpoint history.
+    await byTestId('section-checkpoints').click();
+    await byTestId('checkpoints-table').waitFor();
+    await byTestId('checkpoint-sign').click();
+    await byTestId('checkpoint-notice').waitFor();
+    const latest = mode.workstation.checkpoints.latest()!;
+    expect(latest.size).toBe(mode.workstation.audit.size());
+    expect(await byTestId('checkpoint-notice').textContent()).toContain(`Checkpoint ${latest.id} covers all`);
+    await byTestId(`checkpoint-row-${latest.id}`).waitFor();
+    await shot('checkpoint-signed');
+
+    // 8. Export the case: the progress bar runs to the result.
+    await byTestId('export-open').click();
+    await byTestId('export-dialog').waitFor();
+    await byTestId('export-scope-case').click();
+    await byTestId('export-case').selectOption({ label: `${caseNumber} — ${caseVenue}` });
+    await shot('export-dialog', false);
+    await byTestId('export-submit').click();
+    await byTestId('export-result').waitFor();
+    expect(await byTestId('export-progress').getAttribute('data-percent')).toBe('100');
+    const bundleName = (await byTestId('export-result-name').textContent())!;
+    expect(bundleName).toMatch(/^dalel-audit-case-\d{8}T\d{6}Z-\d+$/);
+    const entriesText = (await byTestId('export-result-entries').textContent())!;
+    expect(Number(entriesText)).toBe(rowCount + 1);
+    await shot('export-result', false);
+
+    // 9. Download the zip through the browser and keep it.
+    const [download] = await Promise.all([page.waitForEvent('download'), byTestId('export-download').click()]);
+    expect(download.suggestedFilename()).toBe(`${bundleName}.zip`);
+    const zipPath = join(outDir, `${bundleName}.zip`);
+    await download.saveAs(zipPath);
+    const zip = readFileSync(zipPath);
+    expect(zip.subarray(0, 4)).toEqual(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    expect(zip.equals(readFileSync(join(dataDir, 'exports', `${bundleName}.zip`)))).toBe(true);
+    await byTestId('export-downloaded').waitFor();
+    await byTestId('export-close').click();
+    await byTestId('export-dialog').waitFor({ state: 'detached' });
+
+    // 10. Verify the downloaded bundle: VALID, signed by this workstation's key.
+    await byTestId('section-verify').click();
+    await byTestId('verify-file-input').setInputFiles(zipPath);
+    await byTestId('verify-verdict').waitFor();
+    expect(await byTestId('verify-verdict').textContent()).toBe('VALID');
+    expect(await byTestId('verify-fingerprint').textContent()).toBe(fingerprint);
+    expect(await byTestId('verify-problems').count()).toBe(0);
+    expect(await byTestId('verify-passed').textContent()).toContain('entries each proven included');
+    await shot('verify-valid');
+
+    // 11. One changed byte in the first line of entries.jsonl: INVALID, and the problem names the entry.
+    const tamperedPath = join(outDir, `${bundleName}-tampered.zip`);
+    copyFileSync(zipPath, join(outDir, 'copy-before-tampering.zip'));
+    tamperedCopy(join(outDir, 'copy-before-tampering.zip'), tamperedPath);
+    rmSync(join(outDir, 'copy-before-tampering.zip'));
+    await byTestId('verify-file-input').setInputFiles(tamperedPath);
+    await page.waitForFunction(() => document.querySelector('[data-testid="verify-verdict"]')?.textContent === 'INVALID');
+    const changed = page.locator('[data-testid="verify-problem"][data-code="changed-entry"]');
+    await changed.first().waitFor();
+    const changedText = (await changed.first().textContent())!;
+    expect(changedText).toContain('An entry was changed');
+    expect(changedText).toMatch(/entry seq \d+ on line 1/);
+    expect(changedText).toContain('entries.jsonl');
+    await shot('verify-tampered-invalid');
+
+    // Every verification and the download were recorded in the log.
+    const recorded = mode.workstation.audit.list({ action: 'audit.bundle-' }).map((r) => r.action);
+    expect(recorded).toEqual(['audit.bundle-downloaded', 'audit.bundle-verified', 'audit.bundle-verified']);
+
+    // 12. The administrator rotates the key (typed twice, after a warning); the bundle signed with the old key stays VALID.
+    await logOut();
+    await logIn(admin, 'users');
+    await byTestId('nav-audit').click();
+    await byTestId('audit-workspace').waitFor();
+    expect(await byTestId('section-cases').count()).toBe(0);
+    await byTestId('audit-key-fingerprint').waitFor();
+    await byTestId('rotate-key-button').click();
+    await byTestId('rotate-key-passphrase').fill('a-new-archive-key-2026');
+    await byTestId('rotate-key-confirm').fill('a-new-archive-key-2026');
+    await shot('administrator-rotate-key', false);
+    await byTestId('rotate-key-submit').click();
+    await byTestId('rotate-key-done').waitFor();
+    const rotated = mode.workstation.keyring.activeKey()!.fingerprint;
+    expect(rotated).not.toBe(fingerprint);
+    await page.waitForFunction((expected) => document.querySelector('[data-testid="audit-key-fingerprint"]')?.textContent === expected, rotated);
+    await shot('administrator-key-rotated');
+    await byTestId('section-verify').click();
+    await byTestId('verify-file-input').setInputFiles(zipPath);
+    await page.waitForFunction(() => document.querySelector('[data-testid="verify-verdict"]')?.textContent === 'VALID');
+    expect(await byTestId('verify-fingerprint').textContent()).toBe(fingerprint);
+    expect(await byTestId('verify-key-match').textContent()).toBe("Not this workstation's current key");
+
+    // 13. In Kazakh, the report and the sections follow.
+    await byTestId('language-button').click();
+    await byTestId('language-option-kk').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="verify-verdict"]')?.textContent === 'ЖАРАМДЫ');
+    await page.getByText('Пакетті тексеру', { exact: true }).first().waitFor();
+    await shot('administrator-verify-kazakh');
+
+    // 14. Every role sees the current fingerprint from the top bar.
+    await byTestId('audit-info-button').click();
+    await byTestId('audit-info-dialog').waitFor();
+    expect(await byTestId('audit-info-fingerprint').textContent()).toBe(rotated);
+    await shot('audit-info-dialog', false);
+    await byTestId('audit-info-close').click();
+
+    expect(problems).toEqual([]);
+  });
+});
