@@ -11,7 +11,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 // main/services/zip-read.ts
-import { inflateRawSync } from "node:zlib";
+import * as zlib from "node:zlib";
 var ZipFormatError = class extends Error {
   constructor(reasonCode, message) {
     super(message);
@@ -90,7 +90,11 @@ function readZipDirectory(bytes) {
   return entries;
 }
 var crcTable = null;
+var nativeCrc32 = zlib.crc32;
 function crc32Of(bytes) {
+  return nativeCrc32 ? nativeCrc32(bytes) >>> 0 : crc32Portable(bytes);
+}
+function crc32Portable(bytes) {
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n += 1) {
@@ -122,7 +126,7 @@ function readZipEntry(bytes, entry, maxBytes) {
   else if (entry.method !== 8) throw new ZipFormatError("corrupt", `zip entry ${entry.name} uses an unsupported compression method`);
   else {
     try {
-      out = inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+      out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
     } catch (error) {
       throw new ZipFormatError("corrupt", `zip entry ${entry.name} cannot be unpacked (${error.message})`);
     }
@@ -146,6 +150,58 @@ function sameHash(a, b) {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
   return true;
+}
+function split(n) {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+function rangeHash(source, begin, end, cache) {
+  const size = end - begin;
+  if (size === 0) return emptyRoot;
+  if (cache && (size & size - 1) !== 0) {
+    const key = `${begin}:${end}`;
+    let hash2 = cache.get(key);
+    if (!hash2) {
+      hash2 = rangeHash(source, begin, end);
+      cache.set(key, hash2);
+    }
+    return hash2;
+  }
+  const pieces = [];
+  let at = begin;
+  for (let level = 31; level >= 0; level -= 1) {
+    const width = 2 ** level;
+    if (at + width <= end && at % width === 0) {
+      pieces.push(source.node(level, at / width));
+      at += width;
+    }
+  }
+  let hash = pieces[pieces.length - 1];
+  for (let i = pieces.length - 2; i >= 0; i -= 1) hash = hashChildren(pieces[i], hash);
+  return hash;
+}
+function treeRoot(source, size) {
+  return rangeHash(source, 0, size);
+}
+function inclusionProof(source, index, size, cache) {
+  if (index < 0 || index >= size) throw new RangeError(`leaf ${index} is not in a tree of ${size}`);
+  const path = [];
+  let begin = 0;
+  let end = size;
+  let m = index;
+  while (end - begin > 1) {
+    const k = split(end - begin);
+    if (m < k) {
+      path.push(rangeHash(source, begin + k, end, cache));
+      end = begin + k;
+    } else {
+      path.push(rangeHash(source, begin, begin + k, cache));
+      begin += k;
+      m -= k;
+    }
+  }
+  return path.reverse();
 }
 function checkHashes(...hashes) {
   return hashes.every((h) => h.length === 32) ? null : "a hash is not 32 bytes long";
@@ -225,6 +281,35 @@ function verifyConsistency(size1, size2, proof, root1, root2) {
 function isPowerOfTwo(n) {
   return n > 0 && (n & n - 1) === 0;
 }
+var MemoryTree = class {
+  levels = [[]];
+  /** Number of leaves. */
+  get size() {
+    return this.levels[0].length;
+  }
+  /** Appends a leaf hash, completing every subtree it closes. */
+  appendLeafHash(leaf) {
+    let level = 0;
+    let hash = leaf;
+    for (; ; ) {
+      const row = this.levels[level] ??= [];
+      row.push(hash);
+      const index = row.length - 1;
+      if (index % 2 === 0) return;
+      hash = hashChildren(row[index - 1], hash);
+      level += 1;
+    }
+  }
+  node(level, index) {
+    const hash = this.levels[level]?.[index];
+    if (!hash) throw new RangeError(`no complete subtree at level ${level}, index ${index}`);
+    return hash;
+  }
+  /** The root of the first `size` leaves (default: all). */
+  root(size = this.size) {
+    return treeRoot(this, size);
+  }
+};
 
 // main/services/audit/note.ts
 import { createHash as createHash2, createPrivateKey, createPublicKey, sign as edSign, verify as edVerify } from "node:crypto";
@@ -265,11 +350,11 @@ function checkNoteText(text2) {
   if (!text2.endsWith("\n") || text2.includes("\n\n") || text2.length === 0) throw new Error("note text must be non-empty lines each ending in a newline");
 }
 function parseNote(note) {
-  const split = note.lastIndexOf("\n\n");
-  if (split < 0 || !note.endsWith("\n")) throw new Error("malformed signed note: no blank line before the signatures");
-  const text2 = note.slice(0, split + 1);
+  const split2 = note.lastIndexOf("\n\n");
+  if (split2 < 0 || !note.endsWith("\n")) throw new Error("malformed signed note: no blank line before the signatures");
+  const text2 = note.slice(0, split2 + 1);
   checkNoteText(text2);
-  const signatures = note.slice(split + 2).slice(0, -1).split("\n").map((line) => {
+  const signatures = note.slice(split2 + 2).slice(0, -1).split("\n").map((line) => {
     const match = /^\u2014 (\S+) ([A-Za-z0-9+/=]+)$/u.exec(line);
     if (!match) throw new Error(`malformed signature line "${line.slice(0, 60)}"`);
     const bytes = new Uint8Array(Buffer.from(match[2], "base64"));
@@ -468,10 +553,13 @@ function verifyBundle(source, options = {}) {
       problem({ code: "reordered", file: bundleFiles.entries, line, seq, message: `line ${line} (seq ${seq}) comes after seq ${previousSeq}: entries are out of order` });
     }
     previousSeq = Math.max(previousSeq, seq);
-    const leaf = hashLeaf(bytes);
-    leaves.push({ seq, leaf, line, action: String(entry.action), details: entry.details ?? {} });
-    checkProof(source, seq, line, leaf, checkpoint, noteText, changedFiles, problem);
+    leaves.push({ seq, leaf: hashLeaf(bytes), line, action: String(entry.action), details: entry.details ?? {} });
   });
+  const expected = wholeLogTree(leaves, checkpoint);
+  const ranges = /* @__PURE__ */ new Map();
+  for (const { seq, line, leaf } of leaves) {
+    checkProof(source, seq, line, leaf, checkpoint, noteText, changedFiles, problem, expected ? inclusionProof(expected, seq, checkpoint.size, ranges) : null);
+  }
   if (leaves.length > 0 && !problems.some((p) => p.code === "changed-entry" || p.code === "bad-proof" || p.code === "reordered")) {
     passed.push(`${leaves.length} entries each proven included in the tree of ${checkpoint.size}`);
   }
@@ -570,7 +658,13 @@ function splitLines(bytes) {
   }
   return { items, truncatedTail: start < bytes.length };
 }
-function checkProof(source, seq, line, leaf, checkpoint, noteText, changedFiles, problem) {
+function wholeLogTree(leaves, checkpoint) {
+  if (leaves.length !== checkpoint.size || leaves.some((l, i) => l.seq !== i)) return null;
+  const tree = new MemoryTree();
+  for (const l of leaves) tree.appendLeafHash(l.leaf);
+  return sameHash(tree.root(), checkpoint.root) ? tree : null;
+}
+function checkProof(source, seq, line, leaf, checkpoint, noteText, changedFiles, problem, expected) {
   const file = proofFileName(seq);
   const bytes = source.read(file);
   if (!bytes) {
@@ -598,7 +692,8 @@ function checkProof(source, seq, line, leaf, checkpoint, noteText, changedFiles,
     problem({ code: "bad-proof", file, seq, line, message: `${file} refers to another checkpoint than the bundle's` });
     return;
   }
-  const failure = verifyInclusion(seq, checkpoint.size, leaf, proof.hashes, checkpoint.root);
+  const matchesTree = expected !== null && expected.length === proof.hashes.length && expected.every((h, i) => sameHash(h, proof.hashes[i]));
+  const failure = matchesTree ? null : verifyInclusion(seq, checkpoint.size, leaf, proof.hashes, checkpoint.root);
   if (failure) {
     const proofChanged = changedFiles.has(file);
     const entryChanged = changedFiles.has(bundleFiles.entries);

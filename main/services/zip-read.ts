@@ -2,7 +2,7 @@
  * Minimal zip reading (stored and deflated entries, ZIP64). Dependency-free and free of APIs newer than Node 18, so
  * that the offline verifier shipped in bundles can read zips too.
  */
-import { inflateRawSync } from 'node:zlib';
+import * as zlib from 'node:zlib';
 
 /** A zip entry as listed in the central directory. */
 export interface ZipEntry {
@@ -101,8 +101,16 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
 
 let crcTable: Uint32Array | null = null;
 
-/** CRC-32 (IEEE), written out because zlib.crc32 is missing from Node 18, where the offline verifier must run. */
+/** zlib's native CRC-32 where the runtime has it (Node ≥ 20.15); a namespace lookup, so Node 18 still loads this file. */
+const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
+
+/** CRC-32 (IEEE): native when available, else written out, because zlib.crc32 is missing from Node 18. */
 export function crc32Of(bytes: Uint8Array): number {
+  return nativeCrc32 ? nativeCrc32(bytes) >>> 0 : crc32Portable(bytes);
+}
+
+/** CRC-32 (IEEE) in plain JavaScript, table-driven. */
+export function crc32Portable(bytes: Uint8Array): number {
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n += 1) {
@@ -144,7 +152,7 @@ export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: numbe
   else if (entry.method !== 8) throw new ZipFormatError('corrupt', `zip entry ${entry.name} uses an unsupported compression method`);
   else {
     try {
-      out = inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
+      out = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, maxBytes) });
     } catch (error) {
       throw new ZipFormatError('corrupt', `zip entry ${entry.name} cannot be unpacked (${(error as Error).message})`);
     }

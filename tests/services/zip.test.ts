@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readZipDirectory, readZipEntry } from '../../main/services/zip-read.ts';
+import { crc32 } from 'node:zlib';
+import { crc32Portable, readZipDirectory, readZipEntry } from '../../main/services/zip-read.ts';
 import { ZipWriter } from '../../main/services/zip-write.ts';
 import { tempDir } from '../helpers/workstation.ts';
 
@@ -43,6 +44,12 @@ describe('zip writer and reader', () => {
     } finally {
       cleanup();
     }
+  });
+
+  it('computes the same CRC-32 in plain JavaScript (Node 18) as zlib', () => {
+    const data = new Uint8Array(100_000).map((_, i) => (i * 2654435761) >>> 24);
+    expect(crc32Portable(data)).toBe(crc32(data));
+    expect(crc32Portable(new Uint8Array(0))).toBe(0);
   });
 
   it('refuses a changed data byte (CRC-32) and a truncated archive', () => {

@@ -3,7 +3,7 @@ import { isoAt, type Clock } from '../clock.ts';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
 import { canonicalBytes, type CanonicalValue } from './canonical-json.ts';
-import { consistencyProof, hashChildren, hashLeaf, inclusionProof, sameHash, treeRoot, type Hash, type NodeSource } from './merkle.ts';
+import { consistencyProof, hashChildren, hashLeaf, inclusionProof, sameHash, treeRoot, type Hash, type NodeSource, type RangeCache } from './merkle.ts';
 
 /** What a caller records; the log adds sequence number, time and workstation. */
 export interface AuditDraft {
@@ -183,9 +183,9 @@ export class AuditLog implements NodeSource {
     return treeRoot(this, size);
   }
 
-  /** Inclusion proof of entry `seq` in the tree of `size` entries. */
-  inclusionProof(seq: number, size: number): Hash[] {
-    return inclusionProof(this, seq, size);
+  /** Inclusion proof of entry `seq` in the tree of `size` entries; pass one cache for many proofs of one size. */
+  inclusionProof(seq: number, size: number, cache?: RangeCache): Hash[] {
+    return inclusionProof(this, seq, size, cache);
   }
 
   /** Consistency proof between two sizes. */

@@ -9,7 +9,7 @@ import type { AuditLog } from './audit-log.ts';
 import { bundleFiles, exportAction, formatConsistencyProofs, proofFileName } from './bundle-verify.ts';
 import type { CheckpointService, StoredCheckpoint } from './checkpoints.ts';
 import type { AuditKeyring, PublicKeyInfo } from './keyring.ts';
-import { hashLeaf, type Hash } from './merkle.ts';
+import { hashLeaf, type Hash, type RangeCache } from './merkle.ts';
 import { formatTlogProof, parseNote } from './note.ts';
 import { renderTrailPdf, type TrailRow } from './trail-pdf.ts';
 
@@ -311,8 +311,9 @@ export async function exportBundle(
     }
     csv.end();
 
+    const ranges: RangeCache = new Map();
     for (const { seq } of selected()) {
-      writer.add(proofFileName(seq), formatTlogProof({ index: seq, hashes: log.inclusionProof(seq, size), checkpoint: note }));
+      writer.add(proofFileName(seq), formatTlogProof({ index: seq, hashes: log.inclusionProof(seq, size, ranges), checkpoint: note }));
       await tick();
     }
 

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { readZipDirectory, readZipEntry } from '../zip-read.ts';
-import { hashLeaf, sameHash, verifyConsistency, verifyInclusion, type Hash } from './merkle.ts';
+import { hashLeaf, inclusionProof, MemoryTree, sameHash, verifyConsistency, verifyInclusion, type Hash, type RangeCache } from './merkle.ts';
 import {
   ed25519NoteType,
   parseCheckpoint,
@@ -235,10 +235,15 @@ export function verifyBundle(source: BundleSource, options: VerifyOptions = {}):
       problem({ code: 'reordered', file: bundleFiles.entries, line, seq, message: `line ${line} (seq ${seq}) comes after seq ${previousSeq}: entries are out of order` });
     }
     previousSeq = Math.max(previousSeq, seq);
-    const leaf = hashLeaf(bytes);
-    leaves.push({ seq, leaf, line, action: String(entry.action), details: (entry.details ?? {}) as Record<string, unknown> });
-    checkProof(source, seq, line, leaf, checkpoint, noteText, changedFiles, problem);
+    leaves.push({ seq, leaf: hashLeaf(bytes), line, action: String(entry.action), details: (entry.details ?? {}) as Record<string, unknown> });
   });
+  // A whole-log bundle rebuilds the tree: a matching root proves every entry at once, and each proof file then only
+  // has to equal the proof derived from that tree, a comparison instead of a hash chain per entry.
+  const expected = wholeLogTree(leaves, checkpoint);
+  const ranges: RangeCache = new Map();
+  for (const { seq, line, leaf } of leaves) {
+    checkProof(source, seq, line, leaf, checkpoint, noteText, changedFiles, problem, expected ? inclusionProof(expected, seq, checkpoint.size, ranges) : null);
+  }
   if (leaves.length > 0 && !problems.some((p) => p.code === 'changed-entry' || p.code === 'bad-proof' || p.code === 'reordered')) {
     passed.push(`${leaves.length} entries each proven included in the tree of ${checkpoint.size}`);
   }
@@ -354,6 +359,14 @@ function splitLines(bytes: Uint8Array): { items: Uint8Array[]; truncatedTail: bo
   return { items, truncatedTail: start < bytes.length };
 }
 
+/** The tree of a bundle holding the whole log (seq 0…n−1, n = checkpoint size) when its root is the signed one. */
+function wholeLogTree(leaves: ReadonlyArray<{ seq: number; leaf: Hash }>, checkpoint: Checkpoint): MemoryTree | null {
+  if (leaves.length !== checkpoint.size || leaves.some((l, i) => l.seq !== i)) return null;
+  const tree = new MemoryTree();
+  for (const l of leaves) tree.appendLeafHash(l.leaf);
+  return sameHash(tree.root(), checkpoint.root) ? tree : null;
+}
+
 function checkProof(
   source: BundleSource,
   seq: number,
@@ -363,6 +376,7 @@ function checkProof(
   noteText: string,
   changedFiles: ReadonlySet<string>,
   problem: (p: VerifyProblem) => void,
+  expected: readonly Hash[] | null,
 ): void {
   const file = proofFileName(seq);
   const bytes = source.read(file);
@@ -391,7 +405,8 @@ function checkProof(
     problem({ code: 'bad-proof', file, seq, line, message: `${file} refers to another checkpoint than the bundle's` });
     return;
   }
-  const failure = verifyInclusion(seq, checkpoint.size, leaf, proof.hashes, checkpoint.root);
+  const matchesTree = expected !== null && expected.length === proof.hashes.length && expected.every((h, i) => sameHash(h, proof.hashes[i]!));
+  const failure = matchesTree ? null : verifyInclusion(seq, checkpoint.size, leaf, proof.hashes, checkpoint.root);
   if (failure) {
     // Tell a changed entry from a changed proof where the checksums can: an intact proof file means the entry changed.
     const proofChanged = changedFiles.has(file);

@@ -39,10 +39,22 @@ function split(n: number): number {
   return k;
 }
 
+/** Memo of hashes of incomplete ranges, shared by many proofs of one tree size (there are only O(log n) of them). */
+export type RangeCache = Map<string, Hash>;
+
 /** MTH of leaves [begin, end), where begin is a multiple of the largest power of two ≤ end − begin (true in every recursion here). */
-export function rangeHash(source: NodeSource, begin: number, end: number): Hash {
+export function rangeHash(source: NodeSource, begin: number, end: number, cache?: RangeCache): Hash {
   const size = end - begin;
   if (size === 0) return emptyRoot;
+  if (cache && (size & (size - 1)) !== 0) {
+    const key = `${begin}:${end}`;
+    let hash = cache.get(key);
+    if (!hash) {
+      hash = rangeHash(source, begin, end);
+      cache.set(key, hash);
+    }
+    return hash;
+  }
   // Complete subtrees of the range, largest first; combine right to left as RFC 9162 does for unbalanced right edges.
   const pieces: Hash[] = [];
   let at = begin;
@@ -64,7 +76,7 @@ export function treeRoot(source: NodeSource, size: number): Hash {
 }
 
 /** RFC 9162 §2.1.3.1 PATH(m, D[n]) for leaf `index` in a tree of `size` leaves, leaf's sibling first. */
-export function inclusionProof(source: NodeSource, index: number, size: number): Hash[] {
+export function inclusionProof(source: NodeSource, index: number, size: number, cache?: RangeCache): Hash[] {
   if (index < 0 || index >= size) throw new RangeError(`leaf ${index} is not in a tree of ${size}`);
   const path: Hash[] = [];
   let begin = 0;
@@ -73,10 +85,10 @@ export function inclusionProof(source: NodeSource, index: number, size: number):
   while (end - begin > 1) {
     const k = split(end - begin);
     if (m < k) {
-      path.push(rangeHash(source, begin + k, end));
+      path.push(rangeHash(source, begin + k, end, cache));
       end = begin + k;
     } else {
-      path.push(rangeHash(source, begin, begin + k));
+      path.push(rangeHash(source, begin, begin + k, cache));
       begin += k;
       m -= k;
     }
