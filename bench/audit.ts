@@ -6,13 +6,13 @@
  * Options: --appends N (default 100000), --export N (100000), --verify N (1000000), --skip-verify.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../main/db/database.ts';
 import { AuditLog, type AuditDraft } from '../main/services/audit/audit-log.ts';
 import { exportBundle } from '../main/services/audit/bundle-export.ts';
-import { folderSource, verifyBundle, zipSource, type BundleSource } from '../main/services/audit/bundle-verify.ts';
+import { folderSource, verifyBundle, zipFileSource, type BundleSource } from '../main/services/audit/bundle-verify.ts';
 import { CheckpointService } from '../main/services/audit/checkpoints.ts';
 import { AuditKeyring } from '../main/services/audit/keyring.ts';
 import { canonicalBytes } from '../main/services/audit/canonical-json.ts';
@@ -109,7 +109,7 @@ async function verifyRun(dir: string, n: number): Promise<void> {
     return took;
   };
   console.log(`verify   every file's SHA-256 and CRC, every entry against its proof, the signature, the selection`);
-  const zipTook = timed('zip    ', () => zipSource(new Uint8Array(readFileSync(`${folder}.zip`))));
+  const zipTook = timed('zip    ', () => zipFileSource(`${folder}.zip`));
   const folderTook = timed('folder ', () => folderSource(folder));
   const hashStart = process.hrtime.bigint();
   execFileSync('sh', ['-c', 'find . -type f -print0 | xargs -0 sha256sum > /dev/null'], { cwd: folder, maxBuffer: 1 << 30 });

@@ -11,7 +11,30 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
 // main/services/zip-read.ts
+import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import * as zlib from "node:zlib";
+function memorySource(bytes) {
+  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, Math.min(bytes.length, offset + length)) };
+}
+function fileByteSource(path) {
+  const fd = openSync(path, "r");
+  const size = fstatSync(fd).size;
+  return {
+    size,
+    read(offset, length) {
+      const out = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+      let done = 0;
+      while (done < out.length) {
+        const n = readSync(fd, out, done, out.length - done, offset + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return out.subarray(0, done);
+    },
+    close: () => closeSync(fd)
+  };
+}
+var asSource = (input) => input instanceof Uint8Array ? memorySource(input) : input;
 var ZipFormatError = class extends Error {
   constructor(reasonCode, message) {
     super(message);
@@ -24,30 +47,38 @@ function view(bytes) {
   return new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 var u64 = (dv, at) => Number(dv.getBigUint64(at, true));
-function readZipDirectory(bytes) {
-  const dv = view(bytes);
+function readZipDirectory(input) {
+  const source = asSource(input);
+  const tailStart = Math.max(0, source.size - (22 + 65535 + 20 + 56));
+  const tail = source.read(tailStart, source.size - tailStart);
+  const tv = view(tail);
   let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 65535); i -= 1) {
-    if (dv.getUint32(i, true) === 101010256) {
+  for (let i = tail.length - 22; i >= 0; i -= 1) {
+    if (tv.getUint32(i, true) === 101010256) {
       eocd = i;
       break;
     }
   }
   if (eocd < 0) throw new ZipFormatError("truncated", "the zip archive is truncated or damaged: its central directory is missing");
-  let count = dv.getUint16(eocd + 10, true);
-  let directorySize = dv.getUint32(eocd + 12, true);
-  let at = dv.getUint32(eocd + 16, true);
-  let directoryEnd = eocd;
+  let count = tv.getUint16(eocd + 10, true);
+  let directorySize = tv.getUint32(eocd + 12, true);
+  let start = tv.getUint32(eocd + 16, true);
+  let directoryEnd = tailStart + eocd;
   const locator = eocd - 20;
-  if (locator >= 0 && dv.getUint32(locator, true) === 117853008) {
-    const record = u64(dv, locator + 8);
-    if (record + 56 > bytes.length || dv.getUint32(record, true) !== 101075792) throw new ZipFormatError("corrupt", "the ZIP64 end record is damaged");
-    count = u64(dv, record + 32);
-    directorySize = u64(dv, record + 40);
-    at = u64(dv, record + 48);
-    directoryEnd = record;
+  if (locator >= 0 && tv.getUint32(locator, true) === 117853008) {
+    const recordAt = u64(tv, locator + 8);
+    const record = view(source.read(recordAt, 56));
+    if (record.byteLength < 56 || record.getUint32(0, true) !== 101075792) throw new ZipFormatError("corrupt", "the ZIP64 end record is damaged");
+    count = u64(record, 32);
+    directorySize = u64(record, 40);
+    start = u64(record, 48);
+    directoryEnd = recordAt;
   }
-  if (at + directorySize !== directoryEnd) throw new ZipFormatError("corrupt", "the zip end record disagrees with the central directory");
+  if (start + directorySize !== directoryEnd) throw new ZipFormatError("corrupt", "the zip end record disagrees with the central directory");
+  const bytes = source.read(start, directorySize);
+  if (bytes.length !== directorySize) throw new ZipFormatError("truncated", "the zip archive is truncated inside its central directory");
+  const dv = view(bytes);
+  let at = 0;
   const entries = [];
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i += 1) {
@@ -82,11 +113,11 @@ function readZipDirectory(bytes) {
       localHeader,
       name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength))
     };
-    if (entry.localHeader + 30 + entry.compressedSize > bytes.length) throw new ZipFormatError("truncated", `the zip archive is truncated: entry ${entry.name} runs past the end`);
+    if (entry.localHeader + 30 + entry.compressedSize > start) throw new ZipFormatError("truncated", `the zip archive is truncated: entry ${entry.name} runs past the end`);
     entries.push(entry);
     at += 46 + nameLength + extraLength + dv.getUint16(at + 32, true);
   }
-  if (at !== directoryEnd) throw new ZipFormatError("corrupt", "the central directory does not end where the end record says");
+  if (at !== directorySize) throw new ZipFormatError("corrupt", "the central directory does not end where the end record says");
   return entries;
 }
 var crcTable = null;
@@ -107,20 +138,23 @@ function crc32Portable(bytes) {
   for (let i = 0; i < bytes.length; i += 1) crc = crcTable[(crc ^ bytes[i]) & 255] ^ crc >>> 8;
   return (crc ^ 4294967295) >>> 0;
 }
-function readZipEntry(bytes, entry, maxBytes) {
-  const dv = view(bytes);
+function readZipEntry(input, entry, maxBytes) {
+  const source = asSource(input);
   const local = entry.localHeader;
-  if (dv.getUint32(local, true) !== 67324752) throw new ZipFormatError("corrupt", `zip entry ${entry.name} has a damaged header`);
-  const nameLength = dv.getUint16(local + 26, true);
-  const localName = new TextDecoder().decode(bytes.subarray(local + 30, local + 30 + nameLength));
-  const deferred = (dv.getUint16(local + 6, true) & 8) !== 0;
-  const sizesAgree = deferred || dv.getUint32(local + 14, true) === entry.crc32 && (dv.getUint32(local + 18, true) === entry.compressedSize || dv.getUint32(local + 18, true) === 4294967295) && (dv.getUint32(local + 22, true) === entry.uncompressedSize || dv.getUint32(local + 22, true) === 4294967295);
-  if (localName !== entry.name || dv.getUint16(local + 8, true) !== entry.method || !sizesAgree) {
+  const head = source.read(local, 30);
+  const dv = view(head);
+  if (head.length < 30 || dv.getUint32(0, true) !== 67324752) throw new ZipFormatError("corrupt", `zip entry ${entry.name} has a damaged header`);
+  const nameLength = dv.getUint16(26, true);
+  const localName = new TextDecoder().decode(source.read(local + 30, nameLength));
+  const deferred = (dv.getUint16(6, true) & 8) !== 0;
+  const sizesAgree = deferred || dv.getUint32(14, true) === entry.crc32 && (dv.getUint32(18, true) === entry.compressedSize || dv.getUint32(18, true) === 4294967295) && (dv.getUint32(22, true) === entry.uncompressedSize || dv.getUint32(22, true) === 4294967295);
+  if (localName !== entry.name || dv.getUint16(8, true) !== entry.method || !sizesAgree) {
     throw new ZipFormatError("corrupt", `zip entry ${entry.name}: its local header disagrees with the central directory`);
   }
-  const start = local + 30 + nameLength + dv.getUint16(local + 28, true);
-  const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.uncompressedSize > maxBytes) throw new ZipFormatError("too-large", `zip entry ${entry.name} is too large once unpacked`);
+  const dataStart = local + 30 + nameLength + dv.getUint16(28, true);
+  const data = source.read(dataStart, entry.compressedSize);
+  if (data.length !== entry.compressedSize) throw new ZipFormatError("truncated", `zip entry ${entry.name} runs past the end of the archive`);
   let out;
   if (entry.method === 0) out = data;
   else if (entry.method !== 8) throw new ZipFormatError("corrupt", `zip entry ${entry.name} uses an unsupported compression method`);
@@ -426,6 +460,9 @@ var exportAction = "audit.exported";
 function proofFileName(seq) {
   return `${bundleFiles.proofs}/${String(seq).padStart(10, "0")}.tlog-proof`;
 }
+function zipFileSource(path) {
+  return zipSource(fileByteSource(path));
+}
 function folderSource(dir) {
   return {
     read(name) {
@@ -449,7 +486,8 @@ function folderSource(dir) {
     }
   };
 }
-function zipSource(bytes) {
+function zipSource(zip) {
+  const bytes = zip instanceof Uint8Array ? memorySource(zip) : zip;
   const entries = readZipDirectory(bytes).filter((e) => !e.name.endsWith("/"));
   const tops = new Set(entries.map((e) => e.name.split("/")[0]));
   const prefix = entries.some((e) => e.name === bundleFiles.entries) || tops.size !== 1 ? "" : `${[...tops][0]}/`;
@@ -811,7 +849,7 @@ function main(argv) {
     else target = arg;
   }
   const path = target ?? dirname(fileURLToPath(import.meta.url));
-  const source = statSync(path).isDirectory() ? folderSource(path) : zipSource(new Uint8Array(readFileSync2(path)));
+  const source = statSync(path).isDirectory() ? folderSource(path) : zipFileSource(path);
   const options = { trustedKeys, witnessKeys, trustedCheckpoint };
   const report = verifyBundle(source, options);
   console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));

@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { CliContext } from '../cli.ts';
-import { folderSource, formatReport, verifyBundle, zipSource } from '../services/audit/bundle-verify.ts';
+import { folderSource, formatReport, verifyBundle, zipFileSource } from '../services/audit/bundle-verify.ts';
 import { DalelError } from '../services/errors.ts';
 
 /** A key given on the command line, or the path of a file holding it. */
@@ -39,7 +39,7 @@ export function addAuditCommands(program: Command, context: CliContext): void {
     .action((bundle: string, opts: { trustedKey: string[]; trustedCheckpoint?: string; witnessKey: string[] }) => {
       let source;
       try {
-        source = statSync(bundle).isDirectory() ? folderSource(bundle) : zipSource(new Uint8Array(readFileSync(bundle)));
+        source = statSync(bundle).isDirectory() ? folderSource(bundle) : zipFileSource(bundle);
       } catch (error) {
         throw new DalelError('BAD_INPUT', `${bundle}: cannot be read as a bundle (${(error as Error).message})`, { file: bundle, reasonCode: 'unreadable' });
       }

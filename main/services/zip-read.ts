@@ -2,7 +2,41 @@
  * Minimal zip reading (stored and deflated entries, ZIP64). Dependency-free and free of APIs newer than Node 18, so
  * that the offline verifier shipped in bundles can read zips too.
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import * as zlib from 'node:zlib';
+
+/** Random access to a zip's bytes: in memory, or read from a file on demand (bundles can exceed 2 GiB). */
+export interface ByteSource {
+  readonly size: number;
+  read(offset: number, length: number): Uint8Array;
+}
+
+/** Bytes already in memory. */
+export function memorySource(bytes: Uint8Array): ByteSource {
+  return { size: bytes.length, read: (offset, length) => bytes.subarray(offset, Math.min(bytes.length, offset + length)) };
+}
+
+/** A file read with positioned reads; call `close()` when done. */
+export function fileByteSource(path: string): ByteSource & { close(): void } {
+  const fd = openSync(path, 'r');
+  const size = fstatSync(fd).size;
+  return {
+    size,
+    read(offset, length) {
+      const out = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+      let done = 0;
+      while (done < out.length) {
+        const n = readSync(fd, out, done, out.length - done, offset + done);
+        if (n === 0) break;
+        done += n;
+      }
+      return out.subarray(0, done);
+    },
+    close: () => closeSync(fd),
+  };
+}
+
+const asSource = (input: Uint8Array | ByteSource): ByteSource => (input instanceof Uint8Array ? memorySource(input) : input);
 
 /** A zip entry as listed in the central directory. */
 export interface ZipEntry {
@@ -32,30 +66,38 @@ function view(bytes: Uint8Array): DataView {
 const u64 = (dv: DataView, at: number) => Number(dv.getBigUint64(at, true));
 
 /** Reads a zip's central directory (ZIP64 aware), checking that every entry lies inside the file. */
-export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
-  const dv = view(bytes);
+export function readZipDirectory(input: Uint8Array | ByteSource): ZipEntry[] {
+  const source = asSource(input);
+  const tailStart = Math.max(0, source.size - (22 + 0xffff + 20 + 56));
+  const tail = source.read(tailStart, source.size - tailStart);
+  const tv = view(tail);
   let eocd = -1;
-  for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 22 - 0xffff); i -= 1) {
-    if (dv.getUint32(i, true) === 0x06054b50) {
+  for (let i = tail.length - 22; i >= 0; i -= 1) {
+    if (tv.getUint32(i, true) === 0x06054b50) {
       eocd = i;
       break;
     }
   }
   if (eocd < 0) throw new ZipFormatError('truncated', 'the zip archive is truncated or damaged: its central directory is missing');
-  let count = dv.getUint16(eocd + 10, true);
-  let directorySize = dv.getUint32(eocd + 12, true);
-  let at = dv.getUint32(eocd + 16, true);
-  let directoryEnd = eocd;
+  let count = tv.getUint16(eocd + 10, true);
+  let directorySize = tv.getUint32(eocd + 12, true);
+  let start = tv.getUint32(eocd + 16, true);
+  let directoryEnd = tailStart + eocd;
   const locator = eocd - 20;
-  if (locator >= 0 && dv.getUint32(locator, true) === 0x07064b50) {
-    const record = u64(dv, locator + 8);
-    if (record + 56 > bytes.length || dv.getUint32(record, true) !== 0x06064b50) throw new ZipFormatError('corrupt', 'the ZIP64 end record is damaged');
-    count = u64(dv, record + 32);
-    directorySize = u64(dv, record + 40);
-    at = u64(dv, record + 48);
-    directoryEnd = record;
+  if (locator >= 0 && tv.getUint32(locator, true) === 0x07064b50) {
+    const recordAt = u64(tv, locator + 8);
+    const record = view(source.read(recordAt, 56));
+    if (record.byteLength < 56 || record.getUint32(0, true) !== 0x06064b50) throw new ZipFormatError('corrupt', 'the ZIP64 end record is damaged');
+    count = u64(record, 32);
+    directorySize = u64(record, 40);
+    start = u64(record, 48);
+    directoryEnd = recordAt;
   }
-  if (at + directorySize !== directoryEnd) throw new ZipFormatError('corrupt', 'the zip end record disagrees with the central directory');
+  if (start + directorySize !== directoryEnd) throw new ZipFormatError('corrupt', 'the zip end record disagrees with the central directory');
+  const bytes = source.read(start, directorySize);
+  if (bytes.length !== directorySize) throw new ZipFormatError('truncated', 'the zip archive is truncated inside its central directory');
+  const dv = view(bytes);
+  let at = 0;
   const entries: ZipEntry[] = [];
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i += 1) {
@@ -91,11 +133,11 @@ export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
       localHeader,
       name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
     };
-    if (entry.localHeader + 30 + entry.compressedSize > bytes.length) throw new ZipFormatError('truncated', `the zip archive is truncated: entry ${entry.name} runs past the end`);
+    if (entry.localHeader + 30 + entry.compressedSize > start) throw new ZipFormatError('truncated', `the zip archive is truncated: entry ${entry.name} runs past the end`);
     entries.push(entry);
     at += 46 + nameLength + extraLength + dv.getUint16(at + 32, true);
   }
-  if (at !== directoryEnd) throw new ZipFormatError('corrupt', 'the central directory does not end where the end record says');
+  if (at !== directorySize) throw new ZipFormatError('corrupt', 'the central directory does not end where the end record says');
   return entries;
 }
 
@@ -128,25 +170,28 @@ export function crc32Portable(bytes: Uint8Array): number {
  * The bytes of one zip entry, refusing entries larger than `maxBytes` once inflated. The local header must agree with
  * the central directory (name, method, sizes) and the data with its CRC-32, so a changed byte in either shows.
  */
-export function readZipEntry(bytes: Uint8Array, entry: ZipEntry, maxBytes: number): Uint8Array {
-  const dv = view(bytes);
+export function readZipEntry(input: Uint8Array | ByteSource, entry: ZipEntry, maxBytes: number): Uint8Array {
+  const source = asSource(input);
   const local = entry.localHeader;
-  if (dv.getUint32(local, true) !== 0x04034b50) throw new ZipFormatError('corrupt', `zip entry ${entry.name} has a damaged header`);
-  const nameLength = dv.getUint16(local + 26, true);
-  const localName = new TextDecoder().decode(bytes.subarray(local + 30, local + 30 + nameLength));
+  const head = source.read(local, 30);
+  const dv = view(head);
+  if (head.length < 30 || dv.getUint32(0, true) !== 0x04034b50) throw new ZipFormatError('corrupt', `zip entry ${entry.name} has a damaged header`);
+  const nameLength = dv.getUint16(26, true);
+  const localName = new TextDecoder().decode(source.read(local + 30, nameLength));
   // Bit 3 means sizes and CRC follow the data instead of sitting in the local header; otherwise they must agree.
-  const deferred = (dv.getUint16(local + 6, true) & 0x08) !== 0;
+  const deferred = (dv.getUint16(6, true) & 0x08) !== 0;
   const sizesAgree =
     deferred ||
-    (dv.getUint32(local + 14, true) === entry.crc32 &&
-      (dv.getUint32(local + 18, true) === entry.compressedSize || dv.getUint32(local + 18, true) === 0xffffffff) &&
-      (dv.getUint32(local + 22, true) === entry.uncompressedSize || dv.getUint32(local + 22, true) === 0xffffffff));
-  if (localName !== entry.name || dv.getUint16(local + 8, true) !== entry.method || !sizesAgree) {
+    (dv.getUint32(14, true) === entry.crc32 &&
+      (dv.getUint32(18, true) === entry.compressedSize || dv.getUint32(18, true) === 0xffffffff) &&
+      (dv.getUint32(22, true) === entry.uncompressedSize || dv.getUint32(22, true) === 0xffffffff));
+  if (localName !== entry.name || dv.getUint16(8, true) !== entry.method || !sizesAgree) {
     throw new ZipFormatError('corrupt', `zip entry ${entry.name}: its local header disagrees with the central directory`);
   }
-  const start = local + 30 + nameLength + dv.getUint16(local + 28, true);
-  const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.uncompressedSize > maxBytes) throw new ZipFormatError('too-large', `zip entry ${entry.name} is too large once unpacked`);
+  const dataStart = local + 30 + nameLength + dv.getUint16(28, true);
+  const data = source.read(dataStart, entry.compressedSize);
+  if (data.length !== entry.compressedSize) throw new ZipFormatError('truncated', `zip entry ${entry.name} runs past the end of the archive`);
   let out: Uint8Array;
   if (entry.method === 0) out = data;
   else if (entry.method !== 8) throw new ZipFormatError('corrupt', `zip entry ${entry.name} uses an unsupported compression method`);

@@ -1,8 +1,8 @@
 /**
  * Zip writing (stored and deflated entries, ZIP64 for more than 65 535 entries or offsets past 4 GiB). Streams to a
- * file and keeps only the central directory in memory.
+ * file; the central directory is spooled to a side file as entries are added, so memory stays flat however many.
  */
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 
 interface CentralRecord {
@@ -18,10 +18,44 @@ interface CentralRecord {
 export class ZipWriter {
   private readonly fd: number;
   private offset = 0;
-  private readonly records: CentralRecord[] = [];
+  private readonly spoolPath: string;
+  private readonly spool: number;
+  private spoolSize = 0;
+  private count = 0;
 
   constructor(path: string) {
     this.fd = openSync(path, 'wx');
+    this.spoolPath = `${path}.directory`;
+    this.spool = openSync(this.spoolPath, 'w+');
+  }
+
+  /** Appends one central-directory record to the spool file. */
+  private record(r: CentralRecord): void {
+    const big = r.offset > 0xfffffffe;
+    const extra = big ? Buffer.alloc(12) : Buffer.alloc(0);
+    if (big) {
+      extra.writeUInt16LE(0x0001, 0);
+      extra.writeUInt16LE(8, 2);
+      extra.writeBigUInt64LE(BigInt(r.offset), 4);
+    }
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(0x02014b50, 0);
+    header.writeUInt16LE(0x031e, 4); // made by Unix, spec 3.0
+    header.writeUInt16LE(45, 6);
+    header.writeUInt16LE(0x0800, 8);
+    header.writeUInt16LE(r.method, 10);
+    header.writeUInt32LE(r.crc, 16);
+    header.writeUInt32LE(r.compressedSize, 20);
+    header.writeUInt32LE(r.size, 24);
+    header.writeUInt16LE(r.name.length, 28);
+    header.writeUInt16LE(extra.length, 30);
+    header.writeUInt32LE((0o100644 << 16) >>> 0, 38);
+    header.writeUInt32LE(big ? 0xffffffff : r.offset, 42);
+    const all = Buffer.concat([header, r.name, extra]);
+    let done = 0;
+    while (done < all.length) done += writeSync(this.spool, all, done, all.length - done, this.spoolSize + done);
+    this.spoolSize += all.length;
+    this.count += 1;
   }
 
   private write(buffer: Uint8Array): void {
@@ -47,7 +81,7 @@ export class ZipWriter {
     header.writeUInt32LE(body.length, 18);
     header.writeUInt32LE(data.length, 22);
     header.writeUInt16LE(nameBytes.length, 26);
-    this.records.push({ name: nameBytes, crc, method: useDeflate ? 8 : 0, compressedSize: body.length, size: data.length, offset: this.offset });
+    this.record({ name: nameBytes, crc, method: useDeflate ? 8 : 0, compressedSize: body.length, size: data.length, offset: this.offset });
     this.write(header);
     this.write(nameBytes);
     this.write(body);
@@ -82,7 +116,7 @@ export class ZipWriter {
         patch.writeUInt32LE(size, 4);
         patch.writeUInt32LE(size, 8);
         writeSync(this.fd, patch, 0, 12, headerAt + 14);
-        this.records.push({ name: nameBytes, crc, method: 0, compressedSize: size, size, offset: headerAt });
+        this.record({ name: nameBytes, crc, method: 0, compressedSize: size, size, offset: headerAt });
       },
     };
   }
@@ -90,33 +124,16 @@ export class ZipWriter {
   /** Writes the central directory (ZIP64 when needed), syncs and closes. */
   close(): void {
     const start = this.offset;
-    for (const r of this.records) {
-      const big = r.offset > 0xfffffffe;
-      const extra = big ? Buffer.alloc(12) : Buffer.alloc(0);
-      if (big) {
-        extra.writeUInt16LE(0x0001, 0);
-        extra.writeUInt16LE(8, 2);
-        extra.writeBigUInt64LE(BigInt(r.offset), 4);
-      }
-      const header = Buffer.alloc(46);
-      header.writeUInt32LE(0x02014b50, 0);
-      header.writeUInt16LE(0x031e, 4); // made by Unix, spec 3.0
-      header.writeUInt16LE(45, 6);
-      header.writeUInt16LE(0x0800, 8);
-      header.writeUInt16LE(r.method, 10);
-      header.writeUInt32LE(r.crc, 16);
-      header.writeUInt32LE(r.compressedSize, 20);
-      header.writeUInt32LE(r.size, 24);
-      header.writeUInt16LE(r.name.length, 28);
-      header.writeUInt16LE(extra.length, 30);
-      header.writeUInt32LE((0o100644 << 16) >>> 0, 38);
-      header.writeUInt32LE(big ? 0xffffffff : r.offset, 42);
-      this.write(header);
-      this.write(r.name);
-      this.write(extra);
+    const chunk = Buffer.alloc(1 << 20);
+    for (let at = 0; at < this.spoolSize; ) {
+      const n = readSync(this.spool, chunk, 0, chunk.length, at);
+      this.write(chunk.subarray(0, n));
+      at += n;
     }
+    closeSync(this.spool);
+    rmSync(this.spoolPath, { force: true });
     const size = this.offset - start;
-    const zip64 = this.records.length > 0xfffe || start > 0xfffffffe;
+    const zip64 = this.count > 0xfffe || start > 0xfffffffe;
     if (zip64) {
       const recordAt = this.offset;
       const record = Buffer.alloc(56);
@@ -124,8 +141,8 @@ export class ZipWriter {
       record.writeBigUInt64LE(44n, 4);
       record.writeUInt16LE(45, 12);
       record.writeUInt16LE(45, 14);
-      record.writeBigUInt64LE(BigInt(this.records.length), 24);
-      record.writeBigUInt64LE(BigInt(this.records.length), 32);
+      record.writeBigUInt64LE(BigInt(this.count), 24);
+      record.writeBigUInt64LE(BigInt(this.count), 32);
       record.writeBigUInt64LE(BigInt(size), 40);
       record.writeBigUInt64LE(BigInt(start), 48);
       this.write(record);
@@ -137,8 +154,8 @@ export class ZipWriter {
     }
     const end = Buffer.alloc(22);
     end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(zip64 ? 0xffff : this.records.length, 8);
-    end.writeUInt16LE(zip64 ? 0xffff : this.records.length, 10);
+    end.writeUInt16LE(zip64 ? 0xffff : this.count, 8);
+    end.writeUInt16LE(zip64 ? 0xffff : this.count, 10);
     end.writeUInt32LE(zip64 ? 0xffffffff : size, 12);
     end.writeUInt32LE(zip64 ? 0xffffffff : start, 16);
     this.write(end);

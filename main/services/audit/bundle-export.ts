@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DalelError } from '../errors.ts';
@@ -59,8 +59,9 @@ const csvCell = (value: string | number | null | undefined): string => {
 
 /** Writes files into the bundle folder and its zip at once, keeping their SHA-256 for SHA256SUMS. */
 class BundleWriter {
-  private readonly sums: string[] = [];
   private readonly zip: ZipWriter;
+  /** SHA256SUMS is written as files are added (never held in memory), then copied into the zip last. */
+  private readonly sums: number;
 
   constructor(
     private readonly folder: string,
@@ -69,6 +70,11 @@ class BundleWriter {
   ) {
     mkdirSync(join(folder, bundleFiles.proofs), { recursive: true });
     this.zip = new ZipWriter(zipPath);
+    this.sums = openSync(join(folder, bundleFiles.sums), 'wx+');
+  }
+
+  private sum(name: string, digest: string): void {
+    writeSync(this.sums, `${digest}  ${name}\n`);
   }
 
   add(name: string, data: Uint8Array | string): void {
@@ -77,7 +83,7 @@ class BundleWriter {
     // Stored, not deflated: every byte of the zip is then either content (under CRC-32 and SHA256SUMS) or a header
     // field the reader cross-checks, and exports skip the compression time.
     this.zip.add(`${this.top}/${name}`, bytes, false);
-    if (name !== bundleFiles.sums) this.sums.push(`${createHash('sha256').update(bytes).digest('hex')}  ${name}\n`);
+    this.sum(name, createHash('sha256').update(bytes).digest('hex'));
   }
 
   /** A file written in pieces, for the large ones (entries, CSV), so memory stays flat however long the log. */
@@ -108,13 +114,23 @@ class BundleWriter {
         fsyncSync(fd);
         closeSync(fd);
         entry.end();
-        this.sums.push(`${hash.digest('hex')}  ${name}\n`);
+        this.sum(name, hash.digest('hex'));
       },
     };
   }
 
   finish(): void {
-    this.add(bundleFiles.sums, this.sums.join(''));
+    fsyncSync(this.sums);
+    const entry = this.zip.begin(`${this.top}/${bundleFiles.sums}`);
+    const chunk = Buffer.alloc(1 << 20);
+    for (let at = 0; ; ) {
+      const n = readSync(this.sums, chunk, 0, chunk.length, at);
+      if (n === 0) break;
+      entry.write(chunk.subarray(0, n));
+      at += n;
+    }
+    entry.end();
+    closeSync(this.sums);
     this.zip.close();
     // Directory entries are durable only once the folder itself is synced.
     const fd = openSync(this.folder, 'r');

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { readZipDirectory, readZipEntry } from '../zip-read.ts';
+import { fileByteSource, memorySource, readZipDirectory, readZipEntry, type ByteSource } from '../zip-read.ts';
 import { hashLeaf, inclusionProof, MemoryTree, sameHash, verifyConsistency, verifyInclusion, type Hash, type RangeCache } from './merkle.ts';
 import {
   ed25519NoteType,
@@ -88,6 +88,11 @@ export interface VerifyOptions {
   readonly witnessKeys?: readonly string[];
 }
 
+/** A bundle zip on disk, read entry by entry (bundles of a million entries exceed what fits in one buffer). */
+export function zipFileSource(path: string): BundleSource {
+  return zipSource(fileByteSource(path));
+}
+
 /** Read access to a bundle's files. */
 export interface BundleSource {
   read(name: string): Uint8Array | null;
@@ -120,8 +125,9 @@ export function folderSource(dir: string): BundleSource {
   };
 }
 
-/** A bundle in a zip (the folder may be the zip's root or its only top-level folder). */
-export function zipSource(bytes: Uint8Array): BundleSource {
+/** A bundle in a zip, in memory or read from disk on demand (the folder may be the zip's root or its only top-level folder). */
+export function zipSource(zip: Uint8Array | ByteSource): BundleSource {
+  const bytes = zip instanceof Uint8Array ? memorySource(zip) : zip;
   const entries = readZipDirectory(bytes).filter((e) => !e.name.endsWith('/'));
   const tops = new Set(entries.map((e) => e.name.split('/')[0]));
   const prefix = entries.some((e) => e.name === bundleFiles.entries) || tops.size !== 1 ? '' : `${[...tops][0]}/`;

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { folderSource, formatReport, verifyBundle, zipSource, type VerifyOptions } from './bundle-verify.ts';
+import { folderSource, formatReport, verifyBundle, zipFileSource, type VerifyOptions } from './bundle-verify.ts';
 
 function main(argv: string[]): number {
   const trustedKeys: string[] = [];
@@ -32,7 +32,7 @@ function main(argv: string[]): number {
     else target = arg;
   }
   const path = target ?? dirname(fileURLToPath(import.meta.url));
-  const source = statSync(path).isDirectory() ? folderSource(path) : zipSource(new Uint8Array(readFileSync(path)));
+  const source = statSync(path).isDirectory() ? folderSource(path) : zipFileSource(path);
   const options: VerifyOptions = { trustedKeys, witnessKeys, trustedCheckpoint };
   const report = verifyBundle(source, options);
   console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
