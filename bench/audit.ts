@@ -6,7 +6,7 @@
  * Options: --appends N (default 100000), --export N (100000), --verify N (1000000), --skip-verify.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../main/db/database.ts';
@@ -95,6 +95,15 @@ async function exportRun(dir: string, n: number): Promise<string> {
   db.close();
   console.log(`export   ${result.entries} entries with one .tlog-proof each, folder + zip (${(statSync(result.zip).size / 1e6).toFixed(1)} MB)`);
   console.log(`  took ${took.toFixed(2)} s   [target ≤ 5 s]; RSS ${(rssBefore / 1e6).toFixed(0)} MB before, peak ${(peak / 1e6).toFixed(0)} MB`);
+  // Baseline: the bare cost of creating as many files of the same sizes on this disk, with no proof work at all.
+  const floorDir = join(dir, `floor-${n}`);
+  mkdirSync(floorDir);
+  const sample = readFileSync(join(result.folder, 'proofs', readdirSync(join(result.folder, 'proofs'))[0]!));
+  const floorStart = process.hrtime.bigint();
+  for (let i = 0; i < result.entries; i += 1) writeFileSync(join(floorDir, `${i}.tlog-proof`), sample);
+  const floor = seconds(floorStart);
+  rmSync(floorDir, { recursive: true, force: true });
+  console.log(`  baseline: creating ${result.entries} files of ${sample.length} bytes with writeFileSync takes ${floor.toFixed(2)} s here; export/baseline ${(took / floor).toFixed(2)}`);
   return result.folder;
 }
 
