@@ -17,7 +17,14 @@ interface CentralRecord {
 /** Writes a zip file entry by entry; `close()` writes the central directory and syncs the file. */
 export class ZipWriter {
   private readonly fd: number;
+  /** Bytes written so far, flushed or not. */
   private offset = 0;
+  /** Output not yet written to the file: one write per megabyte instead of three per entry. */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private flushedTo = 0;
+  private spoolPending: Buffer[] = [];
+  private spoolPendingBytes = 0;
   private readonly spoolPath: string;
   private readonly spool: number;
   private spoolSize = 0;
@@ -51,18 +58,38 @@ export class ZipWriter {
     header.writeUInt16LE(extra.length, 30);
     header.writeUInt32LE((0o100644 << 16) >>> 0, 38);
     header.writeUInt32LE(big ? 0xffffffff : r.offset, 42);
-    const all = Buffer.concat([header, r.name, extra]);
-    let done = 0;
-    while (done < all.length) done += writeSync(this.spool, all, done, all.length - done, this.spoolSize + done);
-    this.spoolSize += all.length;
+    this.spoolPending.push(header, r.name, extra);
+    this.spoolPendingBytes += header.length + r.name.length + extra.length;
+    if (this.spoolPendingBytes >= 1 << 20) this.flushSpool();
     this.count += 1;
   }
 
   private write(buffer: Uint8Array): void {
+    this.pending.push(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+    this.pendingBytes += buffer.length;
+    this.offset += buffer.length;
+    if (this.pendingBytes >= 1 << 20) this.flush();
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0) return;
+    const chunk = Buffer.concat(this.pending, this.pendingBytes);
     let done = 0;
     // Explicit positions: begin() patches headers behind the current end, so the file position is not relied on.
-    while (done < buffer.length) done += writeSync(this.fd, buffer, done, buffer.length - done, this.offset + done);
-    this.offset += buffer.length;
+    while (done < chunk.length) done += writeSync(this.fd, chunk, done, chunk.length - done, this.flushedTo + done);
+    this.flushedTo += chunk.length;
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
+
+  private flushSpool(): void {
+    if (this.spoolPendingBytes === 0) return;
+    const chunk = Buffer.concat(this.spoolPending, this.spoolPendingBytes);
+    let done = 0;
+    while (done < chunk.length) done += writeSync(this.spool, chunk, done, chunk.length - done, this.spoolSize + done);
+    this.spoolSize += chunk.length;
+    this.spoolPending = [];
+    this.spoolPendingBytes = 0;
   }
 
   /** Adds a file; small or incompressible data is stored, the rest deflated. */
@@ -115,6 +142,7 @@ export class ZipWriter {
         patch.writeUInt32LE(crc, 0);
         patch.writeUInt32LE(size, 4);
         patch.writeUInt32LE(size, 8);
+        this.flush(); // the header must be in the file before it is patched there
         writeSync(this.fd, patch, 0, 12, headerAt + 14);
         this.record({ name: nameBytes, crc, method: 0, compressedSize: size, size, offset: headerAt });
       },
@@ -124,6 +152,7 @@ export class ZipWriter {
   /** Writes the central directory (ZIP64 when needed), syncs and closes. */
   close(): void {
     const start = this.offset;
+    this.flushSpool();
     const chunk = Buffer.alloc(1 << 20);
     for (let at = 0; at < this.spoolSize; ) {
       const n = readSync(this.spool, chunk, 0, chunk.length, at);
@@ -159,6 +188,7 @@ export class ZipWriter {
     end.writeUInt32LE(zip64 ? 0xffffffff : size, 12);
     end.writeUInt32LE(zip64 ? 0xffffffff : start, 16);
     this.write(end);
+    this.flush();
     fsyncSync(this.fd);
     closeSync(this.fd);
   }

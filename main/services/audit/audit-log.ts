@@ -171,11 +171,27 @@ export class AuditLog implements NodeSource {
     return this.selectSize.get() as number;
   }
 
+  /**
+   * The last node read at each level. Nodes never change once written, so this cannot go stale, and proofs of
+   * consecutive entries share all but their lowest siblings: an export reads about two nodes per proof, not twenty.
+   */
+  private readonly recentNodes = new Map<number, { index: number; hash: Hash }>();
+
+  /** Drops cached nodes, so the next reads see the database itself (before a checkpoint is checked and signed). */
+  forgetCachedNodes(): void {
+    this.recentNodes.clear();
+    this.frontierSize = -1;
+  }
+
   /** A stored complete subtree. */
   node(level: number, index: number): Hash {
-    const hash = this.selectNode.get(level, index) as Buffer | undefined;
-    if (!hash) throw new DalelError('INTERNAL', `audit log node (${level}, ${index}) is missing`);
-    return new Uint8Array(hash);
+    const recent = this.recentNodes.get(level);
+    if (recent?.index === index) return recent.hash;
+    const stored = this.selectNode.get(level, index) as Buffer | undefined;
+    if (!stored) throw new DalelError('INTERNAL', `audit log node (${level}, ${index}) is missing`);
+    const hash = new Uint8Array(stored);
+    this.recentNodes.set(level, { index, hash });
+    return hash;
   }
 
   /** The root of the first `size` entries. */

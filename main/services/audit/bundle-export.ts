@@ -73,8 +73,16 @@ class BundleWriter {
     this.sums = openSync(join(folder, bundleFiles.sums), 'wx+');
   }
 
+  private sumLines: string[] = [];
+
   private sum(name: string, digest: string): void {
-    writeSync(this.sums, `${digest}  ${name}\n`);
+    this.sumLines.push(`${digest}  ${name}\n`);
+    if (this.sumLines.length >= 10_000) this.flushSums();
+  }
+
+  private flushSums(): void {
+    writeSync(this.sums, this.sumLines.join(''));
+    this.sumLines = [];
   }
 
   add(name: string, data: Uint8Array | string): void {
@@ -120,6 +128,7 @@ class BundleWriter {
   }
 
   finish(): void {
+    this.flushSums();
     fsyncSync(this.sums);
     const entry = this.zip.begin(`${this.top}/${bundleFiles.sums}`);
     const chunk = Buffer.alloc(1 << 20);

@@ -71,6 +71,8 @@ export class CheckpointService {
   /** Signs a checkpoint of the whole log now (export, on demand), unless the newest already covers every entry. */
   sign(reason: string): StoredCheckpoint {
     const sign = this.db.transaction(() => {
+      // Read every node afresh: the consistency check must see what is stored, not what this process remembers.
+      this.log.forgetCachedNodes();
       const size = this.log.size();
       const previous = this.latest();
       if (previous && previous.size === size && previous.keyId === this.keyring.activeKey()?.keyId) return previous;
