@@ -1,9 +1,10 @@
 /**
  * `npm run bench -- <suite> [options]`: runs a benchmark suite and prints its figures, each next to a baseline
- * measured in the same process. Suites: audit.
+ * measured in the same process. Suites: audit, ballistics.
  */
 const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   audit: () => import('./audit.ts'),
+  ballistics: () => import('./ballistics.ts'),
 };
 
 const [suite, ...args] = process.argv.slice(2);

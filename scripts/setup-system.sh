@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # System packages Dalel needs on Debian 12: a C++ toolchain for better-sqlite3's native build, Chromium and Xvfb for
-# the browser tests and browser mode, and poppler-utils for checking exported PDFs. Safe to run again.
+# the browser tests and browser mode, poppler-utils for checking exported PDFs, and libopencv-dev (OpenCV 4.6), which
+# @u4/opencv4nodejs links against. Safe to run again.
 set -euo pipefail
 
-packages=(build-essential python3 chromium xvfb poppler-utils)
+packages=(build-essential python3 chromium xvfb poppler-utils libopencv-dev)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -1,0 +1,41 @@
+/**
+ * `npm run bench -- ballistics`: one full two-direction CMC comparison of the processed Fadul pair (cmcR defaults),
+ * printed beside its baseline measured in the same process: the time spent inside the bare OpenCV matchTemplate calls
+ * it makes. The ratio is our overhead (issue 4 targets: total ≤ 2 s, ratio ≤ 1.5×).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { compareCartridgeCases, type CmcInput } from '../native/cmc/cmc-run.ts';
+import { matchTemplateClock } from '../native/opencv/opencv-adapter.ts';
+import { gridFromX3p } from '../native/surface/height-grid.ts';
+import { readX3p } from '../native/x3p/x3p-read.ts';
+
+const dir = fileURLToPath(new URL('../../shared/data/ballistics/', import.meta.url));
+
+function input(file: string): CmcInput {
+  const bytes = new Uint8Array(readFileSync(dir + file));
+  return { name: file, sha256: createHash('sha256').update(bytes).digest('hex'), grid: gridFromX3p(readX3p(file, bytes)) };
+}
+
+/** Runs the suite; `--runs N` repeats the comparison (first run included: it also loads OpenCV). */
+export async function run(args: string[]): Promise<void> {
+  if (!existsSync(dir)) {
+    console.log('ballistics bench skipped: ../shared/data/ballistics is not present beside this checkout');
+    return;
+  }
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+  const a = input('fadul1.1_processed.x3p');
+  const b = input('fadul1.2_processed.x3p');
+  for (let i = 0; i < runs; i++) {
+    matchTemplateClock.ms = 0;
+    matchTemplateClock.calls = 0;
+    const result = compareCartridgeCases(a, b);
+    const total = result.timing.totalMs;
+    console.log(
+      `run ${i + 1}: CMC ${result.aToB.cmcCount}/${result.bToA.cmcCount}  total ${total.toFixed(0)} ms  ` +
+        `bare matchTemplate ${matchTemplateClock.ms.toFixed(0)} ms in ${matchTemplateClock.calls} calls  ratio ${(total / matchTemplateClock.ms).toFixed(2)}×`,
+    );
+  }
+}

@@ -1,0 +1,64 @@
+/**
+ * The one place that calls OpenCV (@u4/opencv4nodejs, built against the system libopencv). Everything else in native/
+ * works on typed arrays; this file turns them into Mats and back.
+ */
+import { createRequire } from 'node:module';
+import type * as OpenCv from '@u4/opencv4nodejs';
+
+const require = createRequire(import.meta.url);
+
+let cvModule: typeof OpenCv | null = null;
+
+/** Loads OpenCV once; opencv-build's loader logs its configuration to stdout, which we silence. */
+function cv(): typeof OpenCv {
+  if (!cvModule) {
+    const build = require('@u4/opencv-build') as { Log: { silence: boolean } };
+    build.Log.silence = true;
+    cvModule = require('@u4/opencv4nodejs') as typeof OpenCv;
+  }
+  return cvModule;
+}
+
+/** The OpenCV version string, for provenance. */
+export function openCvVersion(): string {
+  const v = cv().version;
+  return `${v.major}.${v.minor}.${v.revision}`;
+}
+
+/** Cumulative time spent inside bare matchTemplate calls (for the overhead figure of the benchmark). */
+export const matchTemplateClock = { ms: 0, calls: 0 };
+
+function floatMat(data: Float32Array, width: number, height: number): OpenCv.Mat {
+  return new (cv().Mat)(Buffer.from(data.buffer, data.byteOffset, data.byteLength), height, width, cv().CV_32F);
+}
+
+/**
+ * Normalised cross-correlation (TM_CCOEFF_NORMED) of `template` at every position inside `image`; both must be free of
+ * NaN. Returns the (W−w+1)×(H−h+1) score map, row-major.
+ */
+export function matchTemplateCcoeffNormed(
+  image: Float32Array,
+  imageWidth: number,
+  imageHeight: number,
+  template: Float32Array,
+  templateWidth: number,
+  templateHeight: number,
+): { readonly scores: Float32Array; readonly width: number; readonly height: number } {
+  const img = floatMat(image, imageWidth, imageHeight);
+  const tpl = floatMat(template, templateWidth, templateHeight);
+  const start = performance.now();
+  const result = img.matchTemplate(tpl, cv().TM_CCOEFF_NORMED);
+  matchTemplateClock.ms += performance.now() - start;
+  matchTemplateClock.calls += 1;
+  const buffer = result.getData();
+  const scores = new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+  return { scores, width: result.cols, height: result.rows };
+}
+
+/** Gaussian blur of a NaN-free float image with standard deviation `sigma` pixels (reflective borders). */
+export function gaussianBlur(data: Float32Array, width: number, height: number, sigma: number): Float32Array {
+  const size = 2 * Math.ceil(3 * sigma) + 1;
+  const out = floatMat(data, width, height).gaussianBlur(new (cv().Size)(size, size), sigma, sigma, cv().BORDER_REFLECT);
+  const buffer = out.getData();
+  return new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+}
