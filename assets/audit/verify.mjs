@@ -19,17 +19,28 @@ function memorySource(bytes) {
 function fileByteSource(path) {
   const fd = openSync(path, "r");
   const size = fstatSync(fd).size;
+  const windowSize = 8 << 20;
+  let window = new Uint8Array(0);
+  let windowStart = 0;
+  const readAt = (offset, length) => {
+    const out = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
+    let done = 0;
+    while (done < out.length) {
+      const n = readSync(fd, out, done, out.length - done, offset + done);
+      if (n === 0) break;
+      done += n;
+    }
+    return out.subarray(0, done);
+  };
   return {
     size,
     read(offset, length) {
-      const out = new Uint8Array(Math.max(0, Math.min(length, size - offset)));
-      let done = 0;
-      while (done < out.length) {
-        const n = readSync(fd, out, done, out.length - done, offset + done);
-        if (n === 0) break;
-        done += n;
+      if (length > windowSize / 2) return readAt(offset, length);
+      if (offset < windowStart || offset + length > windowStart + window.length) {
+        window = readAt(offset, windowSize);
+        windowStart = offset;
       }
-      return out.subarray(0, done);
+      return window.slice(offset - windowStart, offset - windowStart + length);
     },
     close: () => closeSync(fd)
   };
@@ -506,7 +517,8 @@ function verifyBundle(source, options = {}) {
   const problems = [];
   const passed = [];
   const problem = (p) => problems.push(p);
-  const changedFiles = checkSums(source, problem, passed);
+  const sums = checkSums(source, problem, passed);
+  const changedFiles = sums.changed;
   const report = (extra) => ({
     valid: problems.length === 0,
     problems,
@@ -596,7 +608,12 @@ function verifyBundle(source, options = {}) {
   const expected = wholeLogTree(leaves, checkpoint);
   const ranges = /* @__PURE__ */ new Map();
   for (const { seq, line, leaf } of leaves) {
-    checkProof(source, seq, line, leaf, checkpoint, noteText, changedFiles, problem, expected ? inclusionProof(expected, seq, checkpoint.size, ranges) : null);
+    checkProof(source, seq, line, leaf, checkpoint, noteText, sums, problem, expected ? inclusionProof(expected, seq, checkpoint.size, ranges) : null);
+  }
+  for (const [name, digest] of sums.proofs) {
+    const bytes = source.read(name);
+    if (!bytes) problem({ code: "missing-file", file: name, message: `${name} is listed in SHA256SUMS but missing` });
+    else if (sha256(bytes) !== digest) problem({ code: "checksum-mismatch", file: name, message: `${name} has been changed since export (SHA-256 differs from SHA256SUMS)` });
   }
   if (leaves.length > 0 && !problems.some((p) => p.code === "changed-entry" || p.code === "bad-proof" || p.code === "reordered")) {
     passed.push(`${leaves.length} entries each proven included in the tree of ${checkpoint.size}`);
@@ -613,10 +630,11 @@ function verifyBundle(source, options = {}) {
 }
 function checkSums(source, problem, passed) {
   const changed = /* @__PURE__ */ new Set();
+  const proofs = /* @__PURE__ */ new Map();
   const sums = source.read(bundleFiles.sums);
   if (!sums) {
     problem({ code: "missing-file", file: bundleFiles.sums, message: "SHA256SUMS is missing" });
-    return changed;
+    return { proofs, changed };
   }
   const listed = /* @__PURE__ */ new Set();
   for (const [i, line] of text(sums).split("\n").entries()) {
@@ -628,6 +646,10 @@ function checkSums(source, problem, passed) {
     }
     const name = match[2];
     listed.add(name);
+    if (name.startsWith(`${bundleFiles.proofs}/`)) {
+      proofs.set(name, match[1]);
+      continue;
+    }
     const bytes = source.read(name);
     if (!bytes) {
       changed.add(name);
@@ -640,8 +662,8 @@ function checkSums(source, problem, passed) {
   for (const name of source.names()) {
     if (name !== bundleFiles.sums && !listed.has(name)) problem({ code: "unlisted-file", file: name, message: `${name} is not listed in SHA256SUMS` });
   }
-  if (changed.size === 0) passed.push(`${listed.size} files match SHA256SUMS`);
-  return changed;
+  if (changed.size === 0) passed.push(`${listed.size - proofs.size} files match SHA256SUMS (the ${proofs.size} proofs are checked as they are read)`);
+  return { proofs, changed };
 }
 function readBundleKey(source, problem) {
   const bytes = source.read(bundleFiles.verifierKey);
@@ -702,13 +724,22 @@ function wholeLogTree(leaves, checkpoint) {
   for (const l of leaves) tree.appendLeafHash(l.leaf);
   return sameHash(tree.root(), checkpoint.root) ? tree : null;
 }
-function checkProof(source, seq, line, leaf, checkpoint, noteText, changedFiles, problem, expected) {
+function checkProof(source, seq, line, leaf, checkpoint, noteText, sums, problem, expected) {
   const file = proofFileName(seq);
   const bytes = source.read(file);
+  const listed = sums.proofs.get(file);
+  sums.proofs.delete(file);
   if (!bytes) {
     problem({ code: "missing-file", file, seq, line, message: `the proof of seq ${seq} (${file}) is missing` });
     return;
   }
+  if (listed === void 0) {
+    problem({ code: "unlisted-file", file, seq, message: `${file} is not listed in SHA256SUMS` });
+  } else if (sha256(bytes) !== listed) {
+    sums.changed.add(file);
+    problem({ code: "checksum-mismatch", file, seq, message: `${file} has been changed since export (SHA-256 differs from SHA256SUMS)` });
+  }
+  const changedFiles = sums.changed;
   let proof;
   try {
     proof = parseTlogProof(text(bytes));

@@ -3,6 +3,8 @@ import { createAuditHandlers, type AuditHandlerDeps } from './audit/audit-handle
 import type { AuditLog } from './audit/audit-log.ts';
 import type { CaseService } from './cases.ts';
 import type { CustodyLog } from './custody.ts';
+import { createDecisionHandlers } from './decision/decision-handlers.ts';
+import type { DecisionService } from './decision/decision-service.ts';
 import type { CallContext, Handlers } from './dispatcher.ts';
 import { DalelError } from './errors.ts';
 import type { EvidenceService } from './evidence.ts';
@@ -18,6 +20,7 @@ export interface HandlerDeps {
   readonly evidence: EvidenceService;
   readonly custody: CustodyLog;
   readonly audit: AuditHandlerDeps & { readonly log: AuditLog };
+  readonly decision: DecisionService;
   /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
   readonly onSessionChanged?: (clientKey: string) => void;
 }
@@ -102,5 +105,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'evidence.thumbnail': (request) => ({ png: evidence.thumbnail(request.evidenceId) }),
     ...createAuditHandlers(deps.audit),
+    ...createDecisionHandlers(deps.decision),
   };
 }

@@ -8,6 +8,7 @@ import { AuditKeyring, type NamedSealer } from './audit/keyring.ts';
 import { CaseService } from './cases.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { CustodyLog } from './custody.ts';
+import { DecisionService } from './decision/decision-service.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { EvidenceService } from './evidence.ts';
 import { createHandlers } from './handlers.ts';
@@ -49,6 +50,8 @@ export interface Workstation {
   readonly audit: AuditLog;
   readonly keyring: AuditKeyring;
   readonly checkpoints: CheckpointService;
+  /** Decision support over the models installed under `<dataDir>/models`. */
+  readonly decision: DecisionService;
   readonly dispatcher: Dispatcher;
   close(): void;
 }
@@ -82,6 +85,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const cases = new CaseService(db, clock, audit);
   const custody = new CustodyLog(db, clock, audit);
   const evidence = new EvidenceService(db, store, cases, custody, clock, options.intakeLimits ?? defaultIntakeLimits);
+  const decision = new DecisionService(join(options.dataDir, 'models'), audit);
   if (options.keySealer) {
     const created = keyring.unlock(options.keySealer);
     audit.append({ action: created ? 'audit.key-created' : 'audit.key-unlocked', actor: null, details: { keyId: keyring.activeKey()!.keyId, sealer: options.keySealer.kind } });
@@ -94,6 +98,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     evidence,
     custody,
     audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer },
+    decision,
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions);
@@ -116,7 +121,9 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       console.error('[dalel] closing checkpoint failed:', error);
     }
     keyring.lock();
+    // ONNX sessions hold native memory; closing them cannot fail in a way the caller could act on.
+    void decision.close();
     db.close();
   };
-  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, dispatcher, close };
+  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, dispatcher, close };
 }

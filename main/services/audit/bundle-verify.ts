@@ -149,7 +149,8 @@ export function verifyBundle(source: BundleSource, options: VerifyOptions = {}):
   const problems: VerifyProblem[] = [];
   const passed: string[] = [];
   const problem = (p: VerifyProblem) => problems.push(p);
-  const changedFiles = checkSums(source, problem, passed);
+  const sums = checkSums(source, problem, passed);
+  const changedFiles = sums.changed;
 
   const report = (extra: Partial<VerifyReport>): VerifyReport => ({
     valid: problems.length === 0,
@@ -248,7 +249,13 @@ export function verifyBundle(source: BundleSource, options: VerifyOptions = {}):
   const expected = wholeLogTree(leaves, checkpoint);
   const ranges: RangeCache = new Map();
   for (const { seq, line, leaf } of leaves) {
-    checkProof(source, seq, line, leaf, checkpoint, noteText, changedFiles, problem, expected ? inclusionProof(expected, seq, checkpoint.size, ranges) : null);
+    checkProof(source, seq, line, leaf, checkpoint, noteText, sums, problem, expected ? inclusionProof(expected, seq, checkpoint.size, ranges) : null);
+  }
+  // Proof files listed in SHA256SUMS that no entry led to were never read above: they must still exist and match.
+  for (const [name, digest] of sums.proofs) {
+    const bytes = source.read(name);
+    if (!bytes) problem({ code: 'missing-file', file: name, message: `${name} is listed in SHA256SUMS but missing` });
+    else if (sha256(bytes) !== digest) problem({ code: 'checksum-mismatch', file: name, message: `${name} has been changed since export (SHA-256 differs from SHA256SUMS)` });
   }
   if (leaves.length > 0 && !problems.some((p) => p.code === 'changed-entry' || p.code === 'bad-proof' || p.code === 'reordered')) {
     passed.push(`${leaves.length} entries each proven included in the tree of ${checkpoint.size}`);
@@ -269,12 +276,20 @@ export function verifyBundle(source: BundleSource, options: VerifyOptions = {}):
   });
 }
 
-function checkSums(source: BundleSource, problem: (p: VerifyProblem) => void, passed: string[]): Set<string> {
+/** What SHA256SUMS promises, and what has been found changed so far. */
+interface Checksums {
+  /** Expected SHA-256 of each listed proof file, checked when checkProof reads it (so each is read once). */
+  readonly proofs: Map<string, string>;
+  readonly changed: Set<string>;
+}
+
+function checkSums(source: BundleSource, problem: (p: VerifyProblem) => void, passed: string[]): Checksums {
   const changed = new Set<string>();
+  const proofs = new Map<string, string>();
   const sums = source.read(bundleFiles.sums);
   if (!sums) {
     problem({ code: 'missing-file', file: bundleFiles.sums, message: 'SHA256SUMS is missing' });
-    return changed;
+    return { proofs, changed };
   }
   const listed = new Set<string>();
   for (const [i, line] of text(sums).split('\n').entries()) {
@@ -286,6 +301,10 @@ function checkSums(source: BundleSource, problem: (p: VerifyProblem) => void, pa
     }
     const name = match[2]!;
     listed.add(name);
+    if (name.startsWith(`${bundleFiles.proofs}/`)) {
+      proofs.set(name, match[1]!);
+      continue;
+    }
     const bytes = source.read(name);
     if (!bytes) {
       changed.add(name);
@@ -298,8 +317,8 @@ function checkSums(source: BundleSource, problem: (p: VerifyProblem) => void, pa
   for (const name of source.names()) {
     if (name !== bundleFiles.sums && !listed.has(name)) problem({ code: 'unlisted-file', file: name, message: `${name} is not listed in SHA256SUMS` });
   }
-  if (changed.size === 0) passed.push(`${listed.size} files match SHA256SUMS`);
-  return changed;
+  if (changed.size === 0) passed.push(`${listed.size - proofs.size} files match SHA256SUMS (the ${proofs.size} proofs are checked as they are read)`);
+  return { proofs, changed };
 }
 
 function readBundleKey(source: BundleSource, problem: (p: VerifyProblem) => void): VerifierKey | null {
@@ -380,16 +399,25 @@ function checkProof(
   leaf: Hash,
   checkpoint: Checkpoint,
   noteText: string,
-  changedFiles: ReadonlySet<string>,
+  sums: Checksums,
   problem: (p: VerifyProblem) => void,
   expected: readonly Hash[] | null,
 ): void {
   const file = proofFileName(seq);
   const bytes = source.read(file);
+  const listed = sums.proofs.get(file);
+  sums.proofs.delete(file);
   if (!bytes) {
     problem({ code: 'missing-file', file, seq, line, message: `the proof of seq ${seq} (${file}) is missing` });
     return;
   }
+  if (listed === undefined) {
+    problem({ code: 'unlisted-file', file, seq, message: `${file} is not listed in SHA256SUMS` });
+  } else if (sha256(bytes) !== listed) {
+    sums.changed.add(file);
+    problem({ code: 'checksum-mismatch', file, seq, message: `${file} has been changed since export (SHA-256 differs from SHA256SUMS)` });
+  }
+  const changedFiles = sums.changed;
   let proof;
   try {
     proof = parseTlogProof(text(bytes));

@@ -1,0 +1,22 @@
+import type { RequestChannel } from '../../contract.ts';
+import type { Handler, Handlers } from '../dispatcher.ts';
+import { DalelError } from '../errors.ts';
+import { actorOf, type Session } from '../sessions.ts';
+import type { DecisionService } from './decision-service.ts';
+
+type DecisionChannel = Extract<RequestChannel, `decision.${string}`>;
+
+function sessionOf(session: Session | null): Session {
+  if (!session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
+  return session;
+}
+
+/** The channels of decision support: installed models with their cards, and judges' consultations. */
+export function createDecisionHandlers(decision: DecisionService): Pick<Handlers, DecisionChannel> {
+  const handlers: { [C in DecisionChannel]: Handler<C> } = {
+    'decision.models': () => decision.models(),
+    'decision.predict': (request, context) => decision.predict(request.modelSha256, request.facts, actorOf(sessionOf(context.session)), request.caseId),
+    'decision.predictBatch': (request, context) => decision.predictBatch(request.modelSha256, request.cases, actorOf(sessionOf(context.session))),
+  };
+  return handlers;
+}

@@ -1,0 +1,215 @@
+/**
+ * Decision support for judges: finds a model by its hash, validates the facts against the model's own case-type
+ * schema, runs the ONNX model, checks it against the TypeScript reference, explains the result, and appends one
+ * audit entry per consultation (facts hash, model hash, output hash and summary). Advisory only: nothing here says
+ * what a verdict should be, and the audit entry records that a judge saw this output.
+ */
+import type { Consultation, DecisionModel, DecisionOutput } from '../../contract.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { DalelError } from '../errors.ts';
+import type { Actor } from '../sessions.ts';
+import { parseCaseType, type CaseType } from './case-type.ts';
+import { explainCase } from './explain.ts';
+import { checkFacts, refuseNonInputs, validateFacts, type Facts } from './facts.ts';
+import { categoryCodes, encodeFacts } from './features.ts';
+import { scoreCase, scoreWidth } from './gam-model.ts';
+import { listModelFolders, readModelFolder, type ModelFolder } from './model-store.ts';
+import { OnnxModel, type OnnxOutputs } from './onnx-runner.ts';
+import { sha256OfJson } from './stable-json.ts';
+
+/** Largest allowed difference between the ONNX model and the TypeScript reference on any score or term. */
+export const agreementTolerance = 1e-6;
+
+/** A model ready to predict. */
+interface LoadedModel {
+  readonly folder: ModelFolder;
+  readonly caseType: CaseType;
+  readonly onnx: OnnxModel;
+  readonly codes: ReturnType<typeof categoryCodes>;
+}
+
+/** The identity of a model in answers and audit entries. */
+function modelRef(loaded: LoadedModel) {
+  const { model, sha256 } = loaded.folder;
+  return { sha256, caseType: model.caseType.id, caseTypeVersion: model.caseType.version };
+}
+
+/** A short, integer-and-string-only summary of an output for the audit entry (audit JSON holds no fractions). */
+function auditSummary(output: DecisionOutput): Record<string, string | boolean | string[]> {
+  return {
+    outcome: output.outcome,
+    ...(output.value !== undefined ? { value: String(output.value) } : {}),
+    ...(output.interval80 ? { interval80: output.interval80.map(String) } : {}),
+    ...(output.predictedClass !== undefined ? { predictedClass: output.predictedClass } : {}),
+    ...(output.probabilities ? { probabilities: output.probabilities.map((p) => `${p.value}:${p.probability}`) } : {}),
+    referred: output.abstention.refer,
+    reasons: output.abstention.reasons.map((r) => r.code),
+    synthetic: output.synthetic,
+  };
+}
+
+/** The decision-support service over a folder of installed models. */
+export class DecisionService {
+  private readonly loaded = new Map<string, Promise<LoadedModel>>();
+  /** Model folders named outside the installed folder (the CLI's --model DIR), by hash. */
+  private readonly registered = new Map<string, string>();
+
+  constructor(
+    readonly modelsDir: string,
+    private readonly log: AuditLog,
+  ) {}
+
+  /** The installed models (and registered folders) with their cards; unreadable folders are skipped with a warning. */
+  models(): DecisionModel[] {
+    const folders = [...listModelFolders(this.modelsDir), ...[...this.registered.values()].map((dir) => ({ folder: readModelFolder(dir) }))];
+    const seen = new Set<string>();
+    return folders.flatMap((entry) => {
+      if (!('folder' in entry)) {
+        console.warn(`[dalel] skipping model folder ${entry.dir}: ${entry.error.message}`);
+        return [];
+      }
+      const { folder } = entry;
+      if (seen.has(folder.sha256)) return [];
+      seen.add(folder.sha256);
+      const { model, card } = folder;
+      return [{ sha256: folder.sha256, caseType: model.caseType.id, caseTypeVersion: model.caseType.version, outcome: model.outcome.name, synthetic: model.synthetic, card }];
+    });
+  }
+
+  /** Makes a model folder outside the installed folder available (by its hash) to this process. */
+  register(dir: string): ModelFolder {
+    const folder = readModelFolder(dir);
+    this.registered.set(folder.sha256, dir);
+    return folder;
+  }
+
+  private load(sha256: string): Promise<LoadedModel> {
+    let pending = this.loaded.get(sha256);
+    if (!pending) {
+      pending = this.open(sha256);
+      this.loaded.set(sha256, pending);
+      // A failed load is not cached: the folder may be fixed or installed a moment later.
+      pending.catch(() => this.loaded.delete(sha256));
+    }
+    return pending;
+  }
+
+  /** The folder of a registered or installed model, read and checked. */
+  folder(sha256: string): ModelFolder {
+    const dir = this.registered.get(sha256) ?? this.findInstalled(sha256);
+    const folder = readModelFolder(dir);
+    if (folder.sha256 !== sha256) throw new DalelError('CONFLICT', `The model in ${dir} changed while it was being opened.`);
+    return folder;
+  }
+
+  private async open(sha256: string): Promise<LoadedModel> {
+    const folder = this.folder(sha256);
+    const caseType = parseCaseType(folder.model.schema, `${folder.dir}/model.json`);
+    const onnx = await OnnxModel.open(folder.onnx, folder.model.features.length);
+    return { folder, caseType, onnx, codes: categoryCodes(folder.model.features) };
+  }
+
+  private findInstalled(sha256: string): string {
+    for (const entry of listModelFolders(this.modelsDir)) if ('folder' in entry && entry.folder.sha256 === sha256) return entry.folder.dir;
+    throw new DalelError('NOT_FOUND', `No installed model has hash ${sha256.slice(0, 12)}…; install it under ${this.modelsDir}.`, { modelSha256: sha256 });
+  }
+
+  /** Runs encoded cases through ONNX and refuses the answer unless it matches the TypeScript reference. */
+  private async run(loaded: LoadedModel, rows: readonly Float64Array[]): Promise<OnnxOutputs> {
+    const F = loaded.folder.model.features.length;
+    const features = new Float64Array(rows.length * F);
+    rows.forEach((x, i) => features.set(x, i * F));
+    const out = await loaded.onnx.run(features, rows.length);
+    const K = scoreWidth(loaded.folder.model);
+    const T = loaded.folder.model.terms.length;
+    rows.forEach((x, i) => {
+      const reference = scoreCase(loaded.folder.model, x);
+      const off = (a: ArrayLike<number>, b: ArrayLike<number>, at: number) => Array.from(a).some((v, j) => !(Math.abs(v - b[at + j]!) <= agreementTolerance));
+      if (off(reference.score, out.score, i * K) || off(reference.terms, out.terms, i * T * K)) {
+        // Explanations are exact only if both evaluations agree; a disagreement is a bug, never a prediction.
+        throw new DalelError('INTERNAL', `Model ${loaded.folder.sha256.slice(0, 12)}…: ONNX and the reference disagree by more than ${agreementTolerance}.`);
+      }
+    });
+    return out;
+  }
+
+  private explain(loaded: LoadedModel, facts: Facts, x: Float64Array, out: OnnxOutputs, i: number): DecisionOutput {
+    const K = scoreWidth(loaded.folder.model);
+    const T = loaded.folder.model.terms.length;
+    return explainCase(loaded.folder.model, facts, x, { score: out.score.subarray(i * K, (i + 1) * K), terms: out.terms.subarray(i * T * K, (i + 1) * T * K) });
+  }
+
+  /** One consultation: validates, predicts, explains, logs. */
+  async predict(sha256: string, rawFacts: Readonly<Record<string, unknown>>, actor: Actor, caseId?: string): Promise<Consultation> {
+    const loaded = await this.load(sha256);
+    refuseNonInputs(loaded.caseType, rawFacts);
+    const facts = validateFacts(loaded.caseType, rawFacts);
+    const x = encodeFacts(loaded.folder.model.features, facts, loaded.codes);
+    const output = this.explain(loaded, facts, x, await this.run(loaded, [x]), 0);
+    const model = modelRef(loaded);
+    const auditSeq = this.log.append({
+      action: 'decision.consulted',
+      actor,
+      subjects: { ...(caseId ? { caseId } : {}), modelSha256: sha256 },
+      inputs: { facts: sha256OfJson(facts) },
+      outputs: { prediction: sha256OfJson(output) },
+      algorithm: { name: 'dalel-gam', version: loaded.folder.model.format, modelSha256: sha256 },
+      details: { caseType: model.caseType, caseTypeVersion: model.caseTypeVersion, ...auditSummary(output) },
+    });
+    return { ...output, model, auditSeq };
+  }
+
+  /** Many cases at once: each validated on its own (a bad row is reported, not fatal); one audit entry. */
+  async predictBatch(sha256: string, cases: ReadonlyArray<Readonly<Record<string, unknown>>>, actor: Actor) {
+    const loaded = await this.load(sha256);
+    const checked = cases.map((raw) => {
+      try {
+        refuseNonInputs(loaded.caseType, raw);
+      } catch (error) {
+        return { ok: false as const, field: (error as DalelError).params.field as string, message: (error as Error).message };
+      }
+      const result = checkFacts(loaded.caseType, raw);
+      return result.ok ? { ok: true as const, facts: result.facts } : { ok: false as const, ...result.problem };
+    });
+    const valid = checked.flatMap((c) => (c.ok ? [c.facts] : []));
+    const encoded = valid.map((facts) => encodeFacts(loaded.folder.model.features, facts, loaded.codes));
+    const out = encoded.length > 0 ? await this.run(loaded, encoded) : null;
+    let next = 0;
+    const results = checked.map((c) => {
+      if (!c.ok) return { ok: false as const, field: c.field, message: c.message };
+      const i = next;
+      next += 1;
+      return { ok: true as const, output: this.explain(loaded, c.facts, encoded[i]!, out!, i) };
+    });
+    const model = modelRef(loaded);
+    const auditSeq = this.log.append({
+      action: 'decision.consulted-batch',
+      actor,
+      subjects: { modelSha256: sha256 },
+      inputs: { cases: sha256OfJson(checked.map((c) => (c.ok ? c.facts : null))) },
+      outputs: { results: sha256OfJson(results) },
+      algorithm: { name: 'dalel-gam', version: loaded.folder.model.format, modelSha256: sha256 },
+      details: {
+        caseType: model.caseType,
+        caseTypeVersion: model.caseTypeVersion,
+        cases: cases.length,
+        refused: results.filter((r) => !r.ok).length,
+        referred: results.filter((r) => r.ok && r.output.abstention.refer).length,
+      },
+    });
+    return { results, model, auditSeq };
+  }
+
+  /** Releases the ONNX sessions. */
+  async close(): Promise<void> {
+    const all = [...this.loaded.values()];
+    this.loaded.clear();
+    for (const pending of all) {
+      try {
+        await (await pending).onnx.close();
+      } catch {
+        // a model that failed to open has no session to release
+      }
+    }
+  }
+}

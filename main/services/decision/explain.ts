@@ -1,0 +1,66 @@
+/**
+ * Turns a model's scores for one case into what the judge sees: the prediction (value and conformal intervals, or
+ * class probabilities), every term's exact contribution with the inputs it read, and the abstention decision.
+ */
+import type { DecisionOutput } from '../../contract.ts';
+import { decideAbstention, supportReasons } from './abstention.ts';
+import type { Facts, FactValue } from './facts.ts';
+import { classProbabilities, scoreWidth, type GamModel } from './gam-model.ts';
+
+/** Scores and per-term values of one case (from the TypeScript inference or the ONNX model). */
+export interface CaseScores {
+  readonly score: ArrayLike<number>;
+  /** terms[t * K + k]. */
+  readonly terms: ArrayLike<number>;
+}
+
+function clip(value: number, min: number | undefined, max: number | undefined): number {
+  return Math.min(max ?? Infinity, Math.max(min ?? -Infinity, value));
+}
+
+/** The input a feature read, as the judge entered it (a checklist item reads as ticked or not). */
+function inputOf(model: GamModel, j: number, facts: Facts): { feature: string; value: FactValue } {
+  const feature = model.features[j]!;
+  const value = facts[feature.field] ?? null;
+  if (feature.item !== undefined) return { feature: feature.name, value: Array.isArray(value) ? value.includes(feature.item) : null };
+  return { feature: feature.name, value };
+}
+
+/** Builds the output for one case; x is its encoded form, scores what the model computed for it. */
+export function explainCase(model: GamModel, facts: Facts, x: ArrayLike<number>, scores: CaseScores): DecisionOutput {
+  const K = scoreWidth(model);
+  const score = Array.from(scores.score);
+  const contributions = model.terms.map((term, t) => ({
+    term: term.name,
+    inputs: term.features.map((j) => inputOf(model, j, facts)),
+    values: Array.from({ length: K }, (_, k) => scores.terms[t * K + k]!),
+  }));
+  const support = supportReasons(model.features, facts, x);
+  const base = { outcome: model.outcome.name, synthetic: model.synthetic, score, intercept: [...model.intercept], contributions };
+  const outcome = model.outcome;
+  if (outcome.kind === 'regression') {
+    const raw = score[0]!;
+    const interval = (half: number): [number, number] => [clip(raw - half, outcome.min, outcome.max), clip(raw + half, outcome.min, outcome.max)];
+    const interval80 = model.conformal ? interval(model.conformal.halfWidths[0]) : undefined;
+    const interval95 = model.conformal ? interval(model.conformal.halfWidths[1]) : undefined;
+    const range = outcome.abstention.range ?? (outcome.min !== undefined && outcome.max !== undefined ? ([outcome.min, outcome.max] as const) : undefined);
+    return {
+      ...base,
+      kind: 'regression',
+      unit: outcome.unit,
+      value: clip(raw, outcome.min, outcome.max),
+      ...(interval80 && interval95 ? { interval80, interval95 } : {}),
+      abstention: decideAbstention({ interval: interval80, range, maxWidthFraction: outcome.abstention.maxIntervalWidthFraction, support }),
+    };
+  }
+  const p = classProbabilities(model, score);
+  const probabilities = outcome.classes.map((c, k) => ({ value: c.value, label: c.label, probability: p[k]! }));
+  const top = probabilities.reduce((best, c) => (c.probability > best.probability ? c : best));
+  return {
+    ...base,
+    kind: 'classification',
+    probabilities,
+    predictedClass: top.value,
+    abstention: decideAbstention({ topProbability: top.probability, minTopProbability: outcome.abstention.minTopProbability, support }),
+  };
+}
