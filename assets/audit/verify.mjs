@@ -518,7 +518,6 @@ function verifyBundle(source, options = {}) {
   const passed = [];
   const problem = (p) => problems.push(p);
   const sums = checkSums(source, problem, passed);
-  const changedFiles = sums.changed;
   const report = (extra) => ({
     valid: problems.length === 0,
     problems,

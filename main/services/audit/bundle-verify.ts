@@ -150,7 +150,6 @@ export function verifyBundle(source: BundleSource, options: VerifyOptions = {}):
   const passed: string[] = [];
   const problem = (p: VerifyProblem) => problems.push(p);
   const sums = checkSums(source, problem, passed);
-  const changedFiles = sums.changed;
 
   const report = (extra: Partial<VerifyReport>): VerifyReport => ({
     valid: problems.length === 0,
