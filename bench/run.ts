@@ -1,9 +1,10 @@
 /**
  * `npm run bench -- <suite> [options]`: runs a benchmark suite and prints its figures, each next to a baseline
- * measured in the same process. Suites: audit, ballistics.
+ * measured in the same process. Suites: audit, ballistics, decision.
  */
 const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   audit: () => import('./audit.ts'),
+  decision: () => import('./decision.ts'),
   ballistics: () => import('./ballistics.ts'),
 };
 

@@ -173,6 +173,165 @@ export const ExportScopeSchema = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('range'), from: z.string().datetime(), to: z.string().datetime() }).strict(),
 ]);
 
+/*
+ * Decision support (issue 5). The model card (Mitchell et al. 2019) travels with every model: data, held-out
+ * validation against a naive baseline, calibration, interval coverage, and a disparity report over protected
+ * attributes that are never inputs.
+ */
+const rate = z.number().min(0).max(1);
+
+/** One group of a protected attribute in the disparity report. */
+export const DisparityGroupSchema = z
+  .object({
+    value: z.string(),
+    label: z.string(),
+    cases: z.number().int().nonnegative(),
+    /** Regression: mean absolute error, mean signed error (predicted − actual), 80% interval coverage. */
+    meanAbsoluteError: z.number().optional(),
+    meanSignedError: z.number().optional(),
+    coverage80: rate.optional(),
+    /** Classification: accuracy, and how often each group is predicted vs actually in the positive/top class. */
+    accuracy: rate.optional(),
+    predictedPositiveRate: rate.optional(),
+    actualPositiveRate: rate.optional(),
+  })
+  .strict();
+
+/** The model card. */
+export const ModelCardSchema = z
+  .object({
+    format: z.literal('dalel-model-card/1'),
+    modelSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    createdAt: z.string().datetime(),
+    caseType: z.object({ id: z.string(), version: z.string(), sha256: z.string(), title: z.string() }).strict(),
+    outcome: z.object({ name: z.string(), kind: z.enum(['regression', 'classification']), unit: z.string().optional(), classes: z.array(z.string()).optional() }).strict(),
+    synthetic: z.boolean(),
+    intendedUse: z.string(),
+    data: z
+      .object({
+        file: z.string(),
+        sha256: z.string(),
+        description: z.string(),
+        records: z.number().int(),
+        cases: z.number().int(),
+        dropped: z.record(z.string(), z.number().int()),
+        period: z.object({ field: z.string().nullable(), from: z.string(), to: z.string() }).strict().nullable(),
+      })
+      .strict(),
+    validation: z
+      .object({
+        split: z.string(),
+        trainingCases: z.number().int(),
+        calibrationCases: z.number().int(),
+        testCases: z.number().int(),
+        regression: z
+          .object({
+            meanAbsoluteError: z.number(),
+            rootMeanSquaredError: z.number(),
+            baselines: z.array(z.object({ name: z.string(), meanAbsoluteError: z.number() }).strict()),
+            intervals: z.object({ halfWidth80: z.number(), halfWidth95: z.number(), coverage80: rate, coverage95: rate }).strict(),
+          })
+          .strict()
+          .optional(),
+        classification: z
+          .object({
+            accuracy: rate,
+            logLoss: z.number(),
+            expectedCalibrationError: z.number(),
+            baselines: z.array(z.object({ name: z.string(), accuracy: rate }).strict()),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    disparity: z.array(z.object({ attribute: z.string(), title: z.string(), groups: z.array(DisparityGroupSchema) }).strict()),
+    model: z
+      .object({
+        kind: z.string(),
+        features: z.array(z.object({ name: z.string(), kind: z.string(), bins: z.number().int() }).strict()),
+        interactions: z.array(z.string()),
+        bags: z.number().int(),
+        rounds: z.array(z.object({ main: z.number().int(), pairs: z.number().int() }).strict()),
+        trainingSeconds: z.number(),
+        options: z.record(z.string(), z.number()),
+      })
+      .strict(),
+    limitations: z.array(z.string()),
+  })
+  .strict();
+/** The model card. */
+export type ModelCard = z.infer<typeof ModelCardSchema>;
+
+/** One fact of a case: a number, a category, a flag, a checklist, or null when unknown. */
+export const FactValueSchema = z.union([z.string().max(1000), z.number(), z.boolean(), z.null(), z.array(z.string().max(200)).max(100)]);
+/** The facts of one case by field name (validated again against the model's case-type schema). */
+export const FactsSchema = z.record(z.string().max(100), FactValueSchema).refine((facts) => Object.keys(facts).length <= 200, 'too many facts');
+
+/** Why a prediction is referred to human review. */
+export const AbstentionReasonSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('interval-too-wide'), width: z.number(), range: z.tuple([z.number(), z.number()]), limit: z.number() }),
+  z.object({ code: z.literal('outside-training-range'), feature: z.string(), value: z.number(), min: z.number(), max: z.number() }),
+  z.object({ code: z.literal('unseen-category'), feature: z.string(), value: z.string() }),
+  z.object({ code: z.literal('unseen-missing'), feature: z.string() }),
+  z.object({ code: z.literal('low-confidence'), probability: z.number(), threshold: z.number() }),
+]);
+/** Why a prediction is referred to human review. */
+export type AbstentionReason = z.infer<typeof AbstentionReasonSchema>;
+
+/**
+ * A prediction with its exact explanation: score = intercept + Σ contributions (per score: one for regression and
+ * binary models, whose score is the positive class's log-odds; one per class for multiclass models).
+ */
+export const DecisionOutputSchema = z.object({
+  outcome: z.string(),
+  kind: z.enum(['regression', 'classification']),
+  unit: z.string().optional(),
+  /** True when the model was trained on generated cases: the interface must say so with the prediction. */
+  synthetic: z.boolean(),
+  score: z.array(z.number()),
+  intercept: z.array(z.number()),
+  contributions: z.array(
+    z.object({
+      term: z.string(),
+      inputs: z.array(z.object({ feature: z.string(), value: FactValueSchema })),
+      values: z.array(z.number()),
+    }),
+  ),
+  /** Regression: the predicted value (the score, clipped to the outcome's bounds) and conformal intervals. */
+  value: z.number().optional(),
+  interval80: z.tuple([z.number(), z.number()]).optional(),
+  interval95: z.tuple([z.number(), z.number()]).optional(),
+  /** Classification: every class's probability, and the most probable class. */
+  probabilities: z.array(z.object({ value: z.string(), label: z.string(), probability: z.number() })).optional(),
+  predictedClass: z.string().optional(),
+  abstention: z.object({ refer: z.boolean(), reasons: z.array(AbstentionReasonSchema) }),
+});
+/** A prediction with its exact explanation. */
+export type DecisionOutput = z.infer<typeof DecisionOutputSchema>;
+
+/** An installed decision model as the interface lists it. */
+export const DecisionModelSchema = z.object({
+  sha256: sha256Hex,
+  caseType: z.string(),
+  caseTypeVersion: z.string(),
+  outcome: z.string(),
+  synthetic: z.boolean(),
+  card: ModelCardSchema,
+});
+/** An installed decision model. */
+export type DecisionModel = z.infer<typeof DecisionModelSchema>;
+
+/** A consultation's answer: the prediction, the model that made it, and the audit entry that records it. */
+export const ConsultationSchema = DecisionOutputSchema.extend({
+  model: z.object({ sha256: sha256Hex, caseType: z.string(), caseTypeVersion: z.string() }),
+  auditSeq: z.number().int().nonnegative(),
+});
+/** A consultation's answer. */
+export type Consultation = z.infer<typeof ConsultationSchema>;
+
+/** Most cases one batch call may hold. */
+export const maxBatchCases = 5000;
+
 const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes');
 const empty = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -188,6 +347,8 @@ const caseCreators = ['expert', 'judge'] as const satisfies readonly Role[];
 const adminOnly = ['administrator'] as const satisfies readonly Role[];
 const auditors = ['clerk', 'administrator'] as const satisfies readonly Role[];
 const isoFilter = z.string().datetime().optional();
+const judgesOnly = ['judge'] as const satisfies readonly Role[];
+const modelReaders = ['judge', 'clerk', 'administrator'] as const satisfies readonly Role[];
 
 /** Every request/response channel, its schemas and who may call it. */
 export const requestChannels = {
@@ -288,6 +449,23 @@ export const requestChannels = {
     z.object({ note: z.string().min(1).max(20_000), witnessKey: z.string().min(1).max(300) }).strict(),
     z.object({ checkpointId: z.number().int(), witness: z.string(), timestamp: z.number().int() }),
     auditors,
+  ),
+  'decision.models': channel(empty, z.array(DecisionModelSchema), modelReaders),
+  /** A judge's consultation: logged with the facts' hash, the model's hash and the output, every time. */
+  'decision.predict': channel(
+    z.object({ modelSha256: sha256Hex, facts: FactsSchema, caseId: id.optional() }).strict(),
+    ConsultationSchema,
+    judgesOnly,
+  ),
+  /** Many cases at once (one audit entry for the batch, with the hashes of all inputs and outputs). */
+  'decision.predictBatch': channel(
+    z.object({ modelSha256: sha256Hex, cases: z.array(FactsSchema).min(1).max(maxBatchCases) }).strict(),
+    z.object({
+      results: z.array(z.union([z.object({ ok: z.literal(true), output: DecisionOutputSchema }), z.object({ ok: z.literal(false), field: z.string(), message: z.string() })])),
+      model: z.object({ sha256: sha256Hex, caseType: z.string(), caseTypeVersion: z.string() }),
+      auditSeq: z.number().int().nonnegative(),
+    }),
+    judgesOnly,
   ),
 } as const;
 

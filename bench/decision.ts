@@ -1,0 +1,194 @@
+/**
+ * Decision-support benchmarks on ../shared/data/legal (issue 5 targets in brackets), each figure next to a peer or
+ * baseline measured in the same run:
+ * 1. USSC FY2024 sentences, random 20% held out: MAE against the guideline minimum and scikit-learn's
+ *    HistGradientBoostingRegressor on the same split [below the baseline; within 5% of scikit-learn]; 80% interval
+ *    coverage [78–82%].
+ * 2. SCDB 1946–2004, trained on terms ≤ 1994, tested on 1995–2004: accuracy against the majority class and
+ *    HistGradientBoostingClassifier [above the majority; within 2 points of scikit-learn].
+ * 3. Training on 50 000 cases [≤ 60 s] (the 45 265 USSC cases with a sentence, topped up with cases drawn again from
+ *    them), and the ratio to scikit-learn's fit time on the same cases, with one thread and with every core.
+ * 4. Prediction with contributions for cases drawn from a 100 000-case corpus: per-case latency of the TypeScript
+ *    path, the ONNX path, and a judge's full consultation through the dispatcher with its audit entry [p95 ≤ 20 ms].
+ * Options: --skip-peer, --train N (50000), --corpus N (100000), --queries N (10000), --consultations N (2000).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findCaseType, loadCaseTypes, type CaseType } from '../main/services/decision/case-type.ts';
+import { explainCase } from '../main/services/decision/explain.ts';
+import { validateFacts } from '../main/services/decision/facts.ts';
+import { categoryCodes, encodeFacts } from '../main/services/decision/features.ts';
+import { scoreCase } from '../main/services/decision/gam-model.ts';
+import { writeModelFolder } from '../main/services/decision/model-store.ts';
+import { OnnxModel } from '../main/services/decision/onnx-runner.ts';
+import { openWorkstation } from '../main/services/workstation.ts';
+import { accuracy, meanAbsoluteError } from '../models/ebm/metrics.ts';
+import { seededRandom } from '../models/ebm/random.ts';
+import { trainCaseType, type CaseTypeTraining } from '../models/ebm/train-case-type.ts';
+import { targetValues, trainGam } from '../models/ebm/train.ts';
+import { peerOnCases, runSklearnPeer, sklearnAvailability } from '../models/peers/sklearn-peer.ts';
+
+const legal = new URL('../../shared/data/legal/', import.meta.url).pathname;
+const ussc = join(legal, 'ussc_fy2024_sentencing.csv');
+const scdb = join(legal, 'scdb_justice_docket_1946_2004.csv.gz');
+
+function option(args: string[], name: string, fallback: number): number {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+}
+
+function seconds(from: bigint): number {
+  return Number(process.hrtime.bigint() - from) / 1e9;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+function latencyLine(label: string, millis: number[]): string {
+  const sorted = [...millis].sort((a, b) => a - b);
+  return `  ${label}: p50 ${percentile(sorted, 0.5).toFixed(3)} ms, p95 ${percentile(sorted, 0.95).toFixed(3)} ms, p99 ${percentile(sorted, 0.99).toFixed(3)} ms (${sorted.length} cases)`;
+}
+
+function heldOut(caseType: CaseType, file: string, peer: boolean): CaseTypeTraining {
+  const trained = trainCaseType({ caseType, file });
+  const card = trained.card;
+  console.log(`${caseType.id}: ${card.data.cases} cases; ${card.validation.split}; ${trained.train.length} training (of which ${card.validation.calibrationCases} calibration), ${trained.test.length} test`);
+  console.log(`  glass-box model trained in ${trained.report.seconds.toFixed(2)} s (${trained.report.bags.length} bags; rounds ${trained.report.bags.map((b) => `${b.mainRounds}+${b.pairRounds}`).join(', ')})`);
+  const availability = sklearnAvailability();
+  // One thread: the figures compared here are accuracies, and OpenMP on a busy machine only adds noise.
+  const peerResult = peer && availability.available ? peerOnCases(trained.model, trained.train, trained.test, 1) : null;
+  if (peer && !availability.available) console.log(`  scikit-learn peer skipped: ${availability.reason}`);
+  const r = card.validation.regression;
+  if (r) {
+    console.log(`  MAE ${r.meanAbsoluteError.toFixed(3)} months   [below the guideline-minimum baseline; within 5% of scikit-learn]`);
+    for (const b of r.baselines) console.log(`  baseline ${b.name}: MAE ${b.meanAbsoluteError.toFixed(3)}`);
+    if (peerResult) {
+      const peerMae = meanAbsoluteError(peerResult.predictions.map((p) => Math.max(0, p[0]!)), targetValues(trained.model.outcome, trained.test.map((t) => t.target)));
+      console.log(`  peer scikit-learn ${peerResult.sklearn} HistGradientBoostingRegressor (fit ${peerResult.fitSeconds.toFixed(2)} s, ${peerResult.iterations} iterations): MAE ${peerMae.toFixed(3)}; ratio ours/peer ${(r.meanAbsoluteError / peerMae).toFixed(4)}`);
+    }
+    console.log(`  conformal intervals: 80% ±${r.intervals.halfWidth80.toFixed(1)} covers ${(r.intervals.coverage80 * 100).toFixed(2)}% [78–82%]; 95% ±${r.intervals.halfWidth95.toFixed(1)} covers ${(r.intervals.coverage95 * 100).toFixed(2)}%`);
+  }
+  const c = card.validation.classification;
+  if (c) {
+    console.log(`  accuracy ${(c.accuracy * 100).toFixed(2)}%, log loss ${c.logLoss.toFixed(4)}, expected calibration error ${c.expectedCalibrationError.toFixed(4)}   [above the majority class; within 2 points of scikit-learn]`);
+    for (const b of c.baselines) console.log(`  baseline ${b.name}: ${(b.accuracy * 100).toFixed(2)}%`);
+    if (peerResult) {
+      const peerAccuracy = accuracy(peerResult.predictions, targetValues(trained.model.outcome, trained.test.map((t) => t.target)));
+      console.log(`  peer scikit-learn ${peerResult.sklearn} HistGradientBoostingClassifier (fit ${peerResult.fitSeconds.toFixed(2)} s): ${(peerAccuracy * 100).toFixed(2)}%; difference ${((c.accuracy - peerAccuracy) * 100).toFixed(2)} points`);
+    }
+  }
+  for (const group of card.disparity) {
+    const parts = group.groups.map((g) =>
+      g.meanAbsoluteError !== undefined
+        ? `${g.label} n=${g.cases} MAE ${g.meanAbsoluteError.toFixed(1)} signed ${g.meanSignedError?.toFixed(1)} cover80 ${((g.coverage80 ?? 0) * 100).toFixed(0)}%`
+        : `${g.label} n=${g.cases} acc ${((g.accuracy ?? 0) * 100).toFixed(1)}%`,
+    );
+    console.log(`  disparity by ${group.attribute} (never an input): ${parts.join('; ')}`);
+  }
+  return trained;
+}
+
+function trainingTime(caseType: CaseType, usscTraining: CaseTypeTraining, n: number, peer: boolean): void {
+  const rows = usscTraining.data.rows;
+  const random = seededRandom(50_000);
+  // Every distinct case once, then repeats: a repeat in both a bag's fit and validation parts flatters the
+  // validation loss and delays early stopping, so repeats are kept to the few needed to reach n.
+  const drawn = n <= rows.length ? rows.slice(0, n) : [...rows, ...Array.from({ length: n - rows.length }, () => rows[Math.floor(random() * rows.length)]!)];
+  const started = process.hrtime.bigint();
+  const { model, report } = trainGam({ caseType, outcome: usscTraining.data.outcome, facts: drawn.map((r) => r.facts), targets: drawn.map((r) => r.target) });
+  const ours = seconds(started);
+  console.log(`training on ${n} cases (${Math.min(n, rows.length)} distinct USSC cases), ${report.bags.length} bags (rounds ${report.bags.map((b) => `${b.mainRounds}+${b.pairRounds}`).join(', ')}), ${report.pairs.length} pairs, one thread`);
+  console.log(`  glass-box model: ${ours.toFixed(2)} s   [target ≤ 60 s]`);
+  const availability = sklearnAvailability();
+  if (!peer || !availability.available) {
+    if (peer && !availability.available) console.log(`  scikit-learn peer skipped: ${availability.reason}`);
+    return;
+  }
+  const x = drawn.map((r) => encodeFacts(model.features, r.facts));
+  const y = targetValues(model.outcome, drawn.map((r) => r.target));
+  for (const threads of [1, undefined]) {
+    const result = runSklearnPeer({ task: 'regression', features: model.features, train: { x, y }, test: x.slice(0, 10), ...(threads ? { threads } : {}) });
+    const label = threads ? '1 thread' : `all ${cpus().length} cores, load average ${loadavg()[0]!.toFixed(1)}`;
+    console.log(`  peer scikit-learn HistGradientBoostingRegressor (${label}): fit ${result.fitSeconds.toFixed(2)} s; ratio ours/peer ${(ours / result.fitSeconds).toFixed(1)}`);
+  }
+}
+
+async function latency(usscTraining: CaseTypeTraining, corpusSize: number, queries: number, consultations: number): Promise<void> {
+  const { model, onnx, card } = usscTraining;
+  const rows = usscTraining.data.rows;
+  const random = seededRandom(100_000);
+  const corpus = Array.from({ length: corpusSize }, () => rows[Math.floor(random() * rows.length)]!);
+  const inputs = new Set(usscTraining.model.features.map((f) => f.field));
+  const asked = Array.from({ length: queries }, () => {
+    const facts = corpus[Math.floor(random() * corpus.length)]!.facts;
+    return Object.fromEntries(Object.entries(facts).filter(([k]) => inputs.has(k)));
+  });
+  const caseType = findCaseType(loadCaseTypes(), model.caseType.id, model.caseType.version);
+  const codes = categoryCodes(model.features);
+  const time = async (work: (facts: Record<string, unknown>) => unknown): Promise<number[]> => {
+    const millis: number[] = [];
+    for (const facts of asked) {
+      const started = process.hrtime.bigint();
+      await work(facts);
+      millis.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    return millis;
+  };
+  console.log(`prediction with contributions and abstention, ${queries} cases drawn from a ${corpusSize}-case corpus (precedent search not built yet)`);
+  const encodeOnly = await time((facts) => encodeFacts(model.features, validateFacts(caseType, facts), codes));
+  const reference = await time((facts) => {
+    const valid = validateFacts(caseType, facts);
+    const x = encodeFacts(model.features, valid, codes);
+    return explainCase(model, valid, x, scoreCase(model, x));
+  });
+  const session = await OnnxModel.open(onnx, model.features.length);
+  const viaOnnx = await time(async (facts) => {
+    const valid = validateFacts(caseType, facts);
+    const x = encodeFacts(model.features, valid, codes);
+    const out = await session.run(x, 1);
+    return explainCase(model, valid, x, out);
+  });
+  await session.close();
+  console.log(latencyLine('baseline: validate + encode only ', encodeOnly));
+  console.log(latencyLine('TypeScript reference path        ', reference));
+  console.log(latencyLine('ONNX path                        ', viaOnnx));
+
+  // A judge's consultation end to end: dispatcher, access check, schema validation, ONNX, reference check,
+  // explanation and the durable audit entry (SQLite WAL, synchronous=FULL).
+  const dir = mkdtempSync(join(tmpdir(), 'dalel-bench-decision-'));
+  try {
+    const ws = openWorkstation({ dataDir: dir, scryptParams: { N: 1024, r: 8, p: 1 } });
+    writeModelFolder(join(dir, 'models', 'ussc'), model, onnx, card);
+    const call = async (client: string, channel: string, payload: unknown) => {
+      const result = await ws.dispatcher.invoke(client, channel, payload);
+      if (!result.ok) throw new Error(`${channel}: ${result.error.message}`);
+      return result.value;
+    };
+    await call('admin', 'auth.setupAdmin', { username: 'admin', displayName: 'Admin', password: 'bench password 1' });
+    await call('admin', 'users.add', { username: 'judge', displayName: 'Judge', role: 'judge', password: 'bench password 1' });
+    await call('judge', 'auth.login', { username: 'judge', password: 'bench password 1' });
+    const millis: number[] = [];
+    for (const facts of asked.slice(0, consultations)) {
+      const started = process.hrtime.bigint();
+      await call('judge', 'decision.predict', { modelSha256: usscTraining.sha256, facts });
+      millis.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    console.log(latencyLine('judge consultation + audit entry ', millis) + '   [target p95 ≤ 20 ms]');
+    ws.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Runs the decision suite. */
+export async function run(args: string[]): Promise<void> {
+  const peer = !args.includes('--skip-peer');
+  const caseTypes = loadCaseTypes();
+  const usscType = findCaseType(caseTypes, 'ussc-sentencing');
+  const usscTraining = heldOut(usscType, ussc, peer);
+  heldOut(findCaseType(caseTypes, 'scdb-outcome'), scdb, peer);
+  trainingTime(usscType, usscTraining, option(args, 'train', 50_000), peer);
+  await latency(usscTraining, option(args, 'corpus', 100_000), option(args, 'queries', 10_000), option(args, 'consultations', 2000));
+}

@@ -1,0 +1,116 @@
+/**
+ * Cyclic gradient boosting (the EBM training loop): each round visits every term once, fits a shallow tree to
+ * that term's histogram of gradients, and adds a small step of it to the term's table. Early stopping watches the
+ * loss on a validation split and keeps the tables of the best round.
+ */
+import type { Loss } from './losses.ts';
+import { fitOrderedTree, fitPairTree, ratioOrder, type Histogram, type TreeSettings } from './shallow-trees.ts';
+
+/** How a term's cells are split: an ordered sequence, unordered categories, or an A × B grid. */
+export type TermShape = { readonly kind: 'ordered' } | { readonly kind: 'categorical' } | { readonly kind: 'pair'; readonly A: number; readonly B: number };
+
+/** One term as the booster sees it: its number of cells and the cell of every fit and validation case. */
+export interface StageTerm {
+  readonly cells: number;
+  readonly shape: TermShape;
+  readonly fit: Uint16Array;
+  readonly val: Uint16Array;
+}
+
+/** The cases of one bag and their running scores (n × K), which the stage updates in place. */
+export interface BagCases {
+  readonly fitY: Float64Array;
+  readonly valY: Float64Array;
+  readonly fitScore: Float64Array;
+  readonly valScore: Float64Array;
+}
+
+/** Settings of one boosting stage. */
+export interface BoostSettings extends TreeSettings {
+  readonly learningRate: number;
+  readonly maxRounds: number;
+  /** Stop after this many rounds without a better validation loss… */
+  readonly patience: number;
+  /** …or when the best loss fell by less than this fraction over the last `patience` rounds. */
+  readonly tolerance: number;
+}
+
+/** What a stage produced: each term's table at the best round, and how it got there. */
+export interface StageResult {
+  readonly values: Float64Array[];
+  readonly rounds: number;
+  readonly bestRound: number;
+  readonly bestLoss: number;
+}
+
+function addToScores(cells: Uint16Array, scores: Float64Array, table: Float64Array, width: number): void {
+  if (width === 1) {
+    for (let i = 0; i < cells.length; i += 1) scores[i] = scores[i]! + table[cells[i]!]!;
+    return;
+  }
+  for (let i = 0; i < cells.length; i += 1) {
+    const base = cells[i]! * width;
+    for (let k = 0; k < width; k += 1) scores[i * width + k] = scores[i * width + k]! + table[base + k]!;
+  }
+}
+
+function addTable(cases: BagCases, term: StageTerm, table: Float64Array, width: number): void {
+  addToScores(term.fit, cases.fitScore, table, width);
+  addToScores(term.val, cases.valScore, table, width);
+}
+
+/** Boosts the terms cyclically from zero tables; on return the scores match the best round's tables. */
+export function boostStage(cases: BagCases, terms: readonly StageTerm[], loss: Loss, settings: BoostSettings): StageResult {
+  const K = loss.width;
+  const values = terms.map((t) => new Float64Array(t.cells * K));
+  const best = values.map((v) => v.slice());
+  const counts = terms.map((t) => {
+    const C = new Float64Array(t.cells);
+    for (const cell of t.fit) C[cell]! += 1;
+    return C;
+  });
+  const identity = terms.map((t) => Int32Array.from({ length: t.cells }, (_, c) => c));
+  const largest = Math.max(0, ...terms.map((t) => t.cells * K));
+  const G = new Float64Array(largest);
+  const H = new Float64Array(largest);
+  let bestLoss = loss.meanLoss(cases.valScore, cases.valY);
+  let bestRound = 0;
+  let round = 0;
+  const bestByRound = [bestLoss];
+  const stalled = () => round >= settings.patience && bestByRound[round - settings.patience]! - bestLoss < settings.tolerance * Math.abs(bestLoss);
+  while (round < settings.maxRounds && round - bestRound < settings.patience && !stalled()) {
+    round += 1;
+    terms.forEach((term, t) => {
+      const size = term.cells * K;
+      G.fill(0, 0, size);
+      H.fill(0, 0, size);
+      loss.accumulate(cases.fitScore, cases.fitY, term.fit, G, H);
+      const hist: Histogram = { G: G.subarray(0, size), H: H.subarray(0, size), C: counts[t]!, width: K };
+      const step = new Float64Array(size);
+      for (let k = 0; k < K; k += 1) {
+        if (term.shape.kind === 'pair') fitPairTree(hist, k, term.shape.A, term.shape.B, settings, step);
+        else fitOrderedTree(hist, k, term.shape.kind === 'categorical' ? ratioOrder(hist, k, term.cells, settings.categorySmoothing) : identity[t]!, settings, step);
+      }
+      const table = values[t]!;
+      for (let c = 0; c < size; c += 1) {
+        step[c] = step[c]! * settings.learningRate;
+        table[c] = table[c]! + step[c]!;
+      }
+      addTable(cases, term, step, K);
+    });
+    const current = loss.meanLoss(cases.valScore, cases.valY);
+    if (process.env.DEBUG_BOOST && round % 100 === 0) console.log("round", round, current);
+    if (current < bestLoss) {
+      bestLoss = current;
+      bestRound = round;
+      values.forEach((v, t) => best[t]!.set(v));
+    }
+    bestByRound.push(bestLoss);
+  }
+  // Back to the best round: take the difference out of the running scores.
+  terms.forEach((term, t) => {
+    const diff = values[t]!.map((v, c) => best[t]![c]! - v);
+    addTable(cases, term, diff, K);
+  });
+  return { values: best, rounds: round, bestRound, bestLoss };
+}

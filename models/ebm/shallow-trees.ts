@@ -1,0 +1,218 @@
+/**
+ * The shallow trees the booster fits to one term at a time, on histograms of gradient (G), hessian (H) and count
+ * (C) per cell. A main term's tree cuts an ordered sequence of bins into at most `maxLeaves` runs (EBM's default
+ * is 3 leaves); a pair's tree cuts one input, then each side along the other (4 leaves). Leaf values are Newton
+ * steps, -G / (H + λ).
+ */
+
+/** Tree-size and regularisation settings. */
+export interface TreeSettings {
+  readonly maxLeaves: number;
+  /** Fewest training cases in a leaf. */
+  readonly minLeafCount: number;
+  /** L2 regularisation of leaf values. */
+  readonly lambda: number;
+  /** Added to each category's hessian when categories are ordered for a cut. */
+  readonly categorySmoothing: number;
+}
+
+/** Per-cell sums for one score (class) k of K: G[cell * K + k], H[cell * K + k], C[cell]. */
+export interface Histogram {
+  readonly G: Float64Array;
+  readonly H: Float64Array;
+  readonly C: Float64Array;
+  readonly width: number;
+}
+
+const score = (g: number, h: number, lambda: number) => (h + lambda > 0 ? (g * g) / (h + lambda) : 0);
+const step = (g: number, h: number, lambda: number) => (h + lambda > 0 ? -g / (h + lambda) : 0);
+
+/**
+ * Fits runs over the cells in `order` for score k and writes each cell's leaf value into `out[cell * K + k]`.
+ * Greedy: the split with the largest gain among all current runs, until `maxLeaves` runs or no gain.
+ */
+export function fitOrderedTree(hist: Histogram, k: number, order: ArrayLike<number>, settings: TreeSettings, out: Float64Array): void {
+  const n = order.length;
+  const K = hist.width;
+  // Prefix sums along the order, so any run's totals cost two reads.
+  const pg = new Float64Array(n + 1);
+  const ph = new Float64Array(n + 1);
+  const pc = new Float64Array(n + 1);
+  for (let p = 0; p < n; p += 1) {
+    const cell = order[p]!;
+    pg[p + 1] = pg[p]! + hist.G[cell * K + k]!;
+    ph[p + 1] = ph[p]! + hist.H[cell * K + k]!;
+    pc[p + 1] = pc[p]! + hist.C[cell]!;
+  }
+  const runs: Array<[number, number]> = [[0, n]];
+  while (runs.length < settings.maxLeaves) {
+    let best = { gain: 0, run: -1, at: -1 };
+    runs.forEach(([a, b], r) => {
+      const parent = score(pg[b]! - pg[a]!, ph[b]! - ph[a]!, settings.lambda);
+      for (let s = a + 1; s < b; s += 1) {
+        if (pc[s]! - pc[a]! < settings.minLeafCount || pc[b]! - pc[s]! < settings.minLeafCount) continue;
+        const gain = score(pg[s]! - pg[a]!, ph[s]! - ph[a]!, settings.lambda) + score(pg[b]! - pg[s]!, ph[b]! - ph[s]!, settings.lambda) - parent;
+        if (gain > best.gain) best = { gain, run: r, at: s };
+      }
+    });
+    if (best.run < 0) break;
+    const [a, b] = runs[best.run]!;
+    runs.splice(best.run, 1, [a, best.at], [best.at, b]);
+  }
+  for (const [a, b] of runs) {
+    const value = step(pg[b]! - pg[a]!, ph[b]! - ph[a]!, settings.lambda);
+    for (let p = a; p < b; p += 1) out[order[p]! * K + k] = value;
+  }
+}
+
+/**
+ * Cells ordered by their gradient-to-hessian ratio, the order in which the best cut of unordered categories lies
+ * (Fisher 1958). `smoothing` is added to each hessian, as LightGBM's cat_smooth, so that a rare category's extreme
+ * ratio does not put it at an end of the order on little evidence; cells without cases go last.
+ */
+export function ratioOrder(hist: Histogram, k: number, cells: number, smoothing: number): Int32Array {
+  const K = hist.width;
+  const order = Int32Array.from({ length: cells }, (_, c) => c);
+  const key = (c: number) => (hist.C[c]! > 0 ? hist.G[c * K + k]! / (hist.H[c * K + k]! + smoothing + 1e-12) : Infinity);
+  return order.sort((a, b) => key(a) - key(b));
+}
+
+/** Best single cut of a sequence given by its totals per position; returns the leaf objective and cut. */
+function bestCut(g: Float64Array, h: Float64Array, c: Float64Array, settings: TreeSettings): { objective: number; cut: number } {
+  let G = 0;
+  let H = 0;
+  let C = 0;
+  for (let i = 0; i < g.length; i += 1) {
+    G += g[i]!;
+    H += h[i]!;
+    C += c[i]!;
+  }
+  let best = { objective: score(G, H, settings.lambda), cut: -1 };
+  let gl = 0;
+  let hl = 0;
+  let cl = 0;
+  for (let i = 0; i < g.length - 1; i += 1) {
+    gl += g[i]!;
+    hl += h[i]!;
+    cl += c[i]!;
+    if (cl < settings.minLeafCount || C - cl < settings.minLeafCount) continue;
+    const objective = score(gl, hl, settings.lambda) + score(G - gl, H - hl, settings.lambda);
+    if (objective > best.objective) best = { objective, cut: i + 1 };
+  }
+  return best;
+}
+
+/**
+ * Fits a pair term's tree for score k over an A × B grid (cell = a * B + b): one cut along the first input, then
+ * one cut along the second on each side; or the same with the inputs swapped, whichever fits better.
+ */
+export function fitPairTree(hist: Histogram, k: number, A: number, B: number, settings: TreeSettings, out: Float64Array): void {
+  const K = hist.width;
+  const at = (a: number, b: number) => a * B + b;
+  type Plan = { objective: number; first: number; cuts: [number, number] };
+  const plan = (outer: number, inner: number, cell: (o: number, i: number) => number): Plan => {
+    // Running sums over the outer input, per inner position: left side = rows < cut, right = the rest.
+    const total = { g: new Float64Array(inner), h: new Float64Array(inner), c: new Float64Array(inner) };
+    for (let o = 0; o < outer; o += 1) {
+      for (let i = 0; i < inner; i += 1) {
+        const x = cell(o, i);
+        total.g[i]! += hist.G[x * K + k]!;
+        total.h[i]! += hist.H[x * K + k]!;
+        total.c[i]! += hist.C[x]!;
+      }
+    }
+    const left = { g: new Float64Array(inner), h: new Float64Array(inner), c: new Float64Array(inner) };
+    const right = { g: new Float64Array(inner), h: new Float64Array(inner), c: new Float64Array(inner) };
+    // Without an outer cut the tree may still cut the inner input once.
+    const uncut = bestCut(total.g, total.h, total.c, settings);
+    let best: Plan = { objective: uncut.objective, first: outer, cuts: [uncut.cut, -1] };
+    let leftCount = 0;
+    let allCount = 0;
+    for (let i = 0; i < inner; i += 1) allCount += total.c[i]!;
+    for (let o = 0; o < outer - 1; o += 1) {
+      for (let i = 0; i < inner; i += 1) {
+        const x = cell(o, i);
+        left.g[i]! += hist.G[x * K + k]!;
+        left.h[i]! += hist.H[x * K + k]!;
+        left.c[i]! += hist.C[x]!;
+        leftCount += hist.C[x]!;
+        right.g[i] = total.g[i]! - left.g[i]!;
+        right.h[i] = total.h[i]! - left.h[i]!;
+        right.c[i] = total.c[i]! - left.c[i]!;
+      }
+      if (leftCount < settings.minLeafCount || allCount - leftCount < settings.minLeafCount) continue;
+      const l = bestCut(left.g, left.h, left.c, settings);
+      const r = bestCut(right.g, right.h, right.c, settings);
+      if (l.objective + r.objective > best.objective) best = { objective: l.objective + r.objective, first: o + 1, cuts: [l.cut, r.cut] };
+    }
+    return best;
+  };
+  const byA = plan(A, B, (a, b) => at(a, b));
+  const byB = plan(B, A, (b, a) => at(a, b));
+  const useA = byA.objective >= byB.objective;
+  const chosen = useA ? byA : byB;
+  const [outer, inner] = useA ? [A, B] : [B, A];
+  const cell = useA ? (o: number, i: number) => at(o, i) : (o: number, i: number) => at(i, o);
+  // The four (or fewer) leaves: side of the outer cut × side of that side's inner cut.
+  const sides: Array<[number, number, number]> = [
+    [0, chosen.first, chosen.cuts[0]],
+    [chosen.first, outer, chosen.cuts[1]],
+  ];
+  for (const [o0, o1, cut] of sides) {
+    if (o0 >= o1) continue;
+    const parts: Array<[number, number]> = cut < 0 ? [[0, inner]] : [[0, cut], [cut, inner]];
+    for (const [i0, i1] of parts) {
+      let g = 0;
+      let h = 0;
+      for (let o = o0; o < o1; o += 1) {
+        for (let i = i0; i < i1; i += 1) {
+          g += hist.G[cell(o, i) * K + k]!;
+          h += hist.H[cell(o, i) * K + k]!;
+        }
+      }
+      const value = step(g, h, settings.lambda);
+      for (let o = o0; o < o1; o += 1) for (let i = i0; i < i1; i += 1) out[cell(o, i) * K + k] = value;
+    }
+  }
+}
+
+/**
+ * FAST (Lou et al. 2013): how much a pair could explain beyond the main effects, as the best gain of a tree that
+ * cuts each input once (four quadrants), summed over scores. Used only to rank candidate pairs.
+ */
+export function fastPairGain(hist: Histogram, A: number, B: number, lambda: number): number {
+  const K = hist.width;
+  let gain = 0;
+  for (let k = 0; k < K; k += 1) {
+    // 2-D prefix sums: S[a][b] = sum over cells (< a, < b).
+    const W = B + 1;
+    const sg = new Float64Array((A + 1) * W);
+    const sh = new Float64Array((A + 1) * W);
+    for (let a = 0; a < A; a += 1) {
+      for (let b = 0; b < B; b += 1) {
+        const cell = a * B + b;
+        sg[(a + 1) * W + b + 1] = hist.G[cell * K + k]! + sg[a * W + b + 1]! + sg[(a + 1) * W + b]! - sg[a * W + b]!;
+        sh[(a + 1) * W + b + 1] = hist.H[cell * K + k]! + sh[a * W + b + 1]! + sh[(a + 1) * W + b]! - sh[a * W + b]!;
+      }
+    }
+    const G = sg[A * W + B]!;
+    const H = sh[A * W + B]!;
+    let best = 0;
+    for (let a = 1; a < A; a += 1) {
+      for (let b = 1; b < B; b += 1) {
+        const g00 = sg[a * W + b]!;
+        const h00 = sh[a * W + b]!;
+        const g01 = sg[a * W + B]! - g00;
+        const h01 = sh[a * W + B]! - h00;
+        const g10 = sg[A * W + b]! - g00;
+        const h10 = sh[A * W + b]! - h00;
+        const g11 = G - g00 - g01 - g10;
+        const h11 = H - h00 - h01 - h10;
+        const objective = score(g00, h00, lambda) + score(g01, h01, lambda) + score(g10, h10, lambda) + score(g11, h11, lambda);
+        best = Math.max(best, objective - score(G, H, lambda));
+      }
+    }
+    gain += best;
+  }
+  return gain;
+}

@@ -1,0 +1,317 @@
+/**
+ * Trains the glass-box model (an Explainable Boosting Machine, Lou et al. 2012/2013; Nori et al. 2019): bins every
+ * input, boosts main-effect terms cyclically in several bags (each with its own validation split for early
+ * stopping), ranks candidate pairs with FAST and boosts the best few, averages the bags, purifies and centres the
+ * tables, and for regression sets split-conformal interval half-widths on calibration cases no bag trained on.
+ */
+import type { CaseType, OutcomeSpec } from '../../main/services/decision/case-type.ts';
+import type { Facts } from '../../main/services/decision/facts.ts';
+import { binCount, binIndex, categoricalEdges, categoryKey, encodeFacts, featureFields, type FeatureSpec } from '../../main/services/decision/features.ts';
+import { scoreCase, type GamModel, type GamTerm } from '../../main/services/decision/gam-model.ts';
+import { categoryList, coarserEdges, quantileEdges } from './binning.ts';
+import { boostStage, type BagCases, type StageTerm } from './booster.ts';
+import { conformalHalfWidth } from './metrics.ts';
+import { lossFor } from './losses.ts';
+import { centreTerms, purifyPair, type WeightedTerm } from './purify.ts';
+import { randomSplit, seededRandom } from './random.ts';
+import { fastPairGain, type Histogram } from './shallow-trees.ts';
+
+/** Training settings; defaults follow the EBM package's where speed allows (see `defaultEbmOptions`). */
+export interface EbmOptions {
+  /** Most bins of a numeric input (EBM: 1024; 256 keeps a bin's table small and costs nothing on court data). */
+  readonly maxBins: number;
+  /** Most bins per input of a pair (EBM: 32). */
+  readonly maxPairBins: number;
+  /** Categories seen fewer times fall into "other" with every unseen category. */
+  readonly minCategoryCount: number;
+  /** Most categories kept per input (254, so that scikit-learn's peer can take the same encoding). */
+  readonly maxCategories: number;
+  readonly learningRate: number;
+  readonly maxRounds: number;
+  /** Rounds without a better validation loss before a stage stops (EBM: 50). */
+  readonly patience: number;
+  /** Relative improvement over `patience` rounds below which a stage stops (EBM: 1e-5 at its smaller step). */
+  readonly tolerance: number;
+  /** Leaves of a main term's tree per step (EBM: 3). */
+  readonly maxLeaves: number;
+  readonly minLeafCount: number;
+  readonly lambda: number;
+  /** Added to each category's hessian when categories are ordered for a cut (LightGBM's cat_smooth: 10). */
+  readonly categorySmoothing: number;
+  /** Bags averaged (EBM: 14 outer bags); each has its own validation split. */
+  readonly bags: number;
+  readonly validationFraction: number;
+  /** Regression: share of the training cases kept apart for the conformal intervals. */
+  readonly calibrationFraction: number;
+  /** Pairs kept after FAST ranking (0: main effects only). */
+  readonly interactions: number;
+  readonly seed: number;
+}
+
+/** Default settings. */
+export const defaultEbmOptions: EbmOptions = {
+  maxBins: 256,
+  maxPairBins: 32,
+  minCategoryCount: 10,
+  maxCategories: 254,
+  learningRate: 0.05,
+  maxRounds: 5000,
+  patience: 50,
+  tolerance: 1e-5,
+  maxLeaves: 3,
+  minLeafCount: 4,
+  lambda: 0,
+  categorySmoothing: 10,
+  bags: 4,
+  validationFraction: 0.15,
+  calibrationFraction: 0.15,
+  interactions: 10,
+  seed: 1,
+};
+
+/** How training went, for the model card. */
+export interface TrainingReport {
+  readonly cases: { readonly training: number; readonly calibration: number };
+  readonly bags: ReadonlyArray<{ readonly mainRounds: number; readonly pairRounds: number; readonly validationLoss: number }>;
+  readonly pairs: ReadonlyArray<{ readonly name: string; readonly gain: number }>;
+  readonly seconds: number;
+  readonly options: EbmOptions;
+}
+
+/** The target of each case as the loss reads it: the value, or the index of the class. */
+export function targetValues(outcome: OutcomeSpec, targets: ReadonlyArray<number | string>): Float64Array {
+  if (outcome.kind === 'regression') return Float64Array.from(targets, Number);
+  const index = new Map(outcome.classes.map((c, i) => [c.value, i]));
+  return Float64Array.from(targets, (t) => {
+    const i = index.get(String(t));
+    if (i === undefined) throw new Error(`${t} is not a class of ${outcome.name}`);
+    return i;
+  });
+}
+
+/** Learns each input's bins and support from the training facts. */
+export function fitFeatures(caseType: CaseType, facts: readonly Facts[], options: EbmOptions): FeatureSpec[] {
+  return featureFields(caseType).map((draft) => {
+    const probe: FeatureSpec = { ...draft, edges: [], support: { missing: false } };
+    if (draft.kind === 'categorical') {
+      const keys = facts.map((f) => categoryKey(f[draft.field] ?? null));
+      const { categories, rare } = categoryList(keys, options.minCategoryCount, options.maxCategories);
+      return { ...draft, categories, edges: categoricalEdges(categories.length), support: { missing: keys.includes(null), ...(rare.length ? { rare } : {}) } };
+    }
+    const values = Float64Array.from(facts, (f) => encodeFromDraft(probe, f));
+    let min = Infinity;
+    let max = -Infinity;
+    let missing = false;
+    for (const v of values) {
+      if (Number.isNaN(v)) missing = true;
+      else {
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+      }
+    }
+    return { ...draft, edges: quantileEdges(values, options.maxBins), support: { missing, ...(min <= max ? { min, max } : {}) } };
+  });
+}
+
+function encodeFromDraft(feature: FeatureSpec, facts: Facts): number {
+  return encodeFacts([feature], facts)[0]!;
+}
+
+function gather(column: Uint16Array, rows: Uint32Array): Uint16Array {
+  return Uint16Array.from(rows, (r) => column[r]!);
+}
+
+interface Bag {
+  readonly cases: BagCases;
+  readonly fitRows: Uint32Array;
+  readonly valRows: Uint32Array;
+  mains: Float64Array[];
+  pairs: Float64Array[];
+  mainRounds: number;
+  pairRounds: number;
+  validationLoss: number;
+}
+
+/** What `trainGam` needs: the case type and outcome, the training facts, and their targets. */
+export interface TrainingInput {
+  readonly caseType: CaseType;
+  readonly outcome: OutcomeSpec;
+  readonly facts: readonly Facts[];
+  readonly targets: ReadonlyArray<number | string>;
+  readonly synthetic?: boolean;
+  readonly options?: Partial<EbmOptions>;
+}
+
+/** Trains a model; returns it with a report of how training went. */
+export function trainGam(input: TrainingInput): { model: GamModel; report: TrainingReport } {
+  const started = process.hrtime.bigint();
+  // Defaults, then the case type's own (chosen for its data, see its schema), then the caller's.
+  const unknown = Object.keys({ ...input.caseType.meta.training, ...input.options }).filter((k) => !(k in defaultEbmOptions));
+  if (unknown.length > 0) throw new Error(`unknown training option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`);
+  const options: EbmOptions = { ...defaultEbmOptions, ...input.caseType.meta.training, ...input.options };
+  const { outcome } = input;
+  const classes = outcome.kind === 'classification' ? outcome.classes.length : 1;
+  const loss = lossFor(outcome.kind, classes);
+  const K = loss.width;
+  const yAll = targetValues(outcome, input.targets);
+  const random = seededRandom(options.seed);
+
+  // Calibration cases are set apart before anything is learnt, so the conformal guarantee holds for them.
+  const everyCase = Uint32Array.from({ length: input.facts.length }, (_, i) => i);
+  const [calibration, proper] =
+    outcome.kind === 'regression' && options.calibrationFraction > 0 ? randomSplit(everyCase, options.calibrationFraction, random) : [new Uint32Array(0), everyCase];
+  const facts = Array.from(proper, (i) => input.facts[i]!);
+  const y = Float64Array.from(proper, (i) => yAll[i]!);
+  const n = facts.length;
+  if (n < 10) throw new Error(`too few training cases (${n}) to train a model`);
+
+  const features = fitFeatures(input.caseType, facts, options);
+  const X = facts.map((f) => encodeFacts(features, f));
+  const mainBins = features.map((feature, j) => Uint16Array.from(X, (x) => binIndex(feature.edges, x[j]!)));
+  const mainCells = features.map((f) => binCount(f.edges));
+  const mainCounts = mainBins.map((bins, j) => {
+    const counts = new Float64Array(mainCells[j]!);
+    for (const b of bins) counts[b]! += 1;
+    return counts;
+  });
+
+  const bags: Bag[] = Array.from({ length: options.bags }, (_, b) => {
+    const [valRows, fitRows] = randomSplit(Uint32Array.from({ length: n }, (_, i) => i), options.validationFraction, seededRandom(options.seed * 1000 + b + 1));
+    const fitY = Float64Array.from(fitRows, (r) => y[r]!);
+    const valY = Float64Array.from(valRows, (r) => y[r]!);
+    const start = loss.initialScore(fitY);
+    const fill = (m: number) => Float64Array.from({ length: m * K }, (_, i) => start[i % K]!);
+    return { cases: { fitY, valY, fitScore: fill(fitRows.length), valScore: fill(valRows.length) }, fitRows, valRows, mains: [], pairs: [], mainRounds: 0, pairRounds: 0, validationLoss: NaN };
+  });
+  const intercepts = bags.map((bag) => loss.initialScore(bag.cases.fitY));
+
+  const settings = { ...options };
+  for (const bag of bags) {
+    const terms: StageTerm[] = features.map((f, j) => ({
+      cells: mainCells[j]!,
+      shape: { kind: f.kind === 'categorical' ? 'categorical' : 'ordered' },
+      fit: gather(mainBins[j]!, bag.fitRows),
+      val: gather(mainBins[j]!, bag.valRows),
+    }));
+    const stage = boostStage(bag.cases, terms, loss, settings);
+    bag.mains = stage.values;
+    bag.mainRounds = stage.bestRound;
+    bag.validationLoss = stage.bestLoss;
+  }
+
+  // Pairs: coarse bins per input, FAST gains summed over bags, the best few boosted on the main effects' residuals.
+  const pairEdges = features.map((f, j) => coarserEdges(f.edges, mainCounts[j]!, options.maxPairBins));
+  // Main bin 0 is missing and 1 is "at or below the first edge"; main bin b ≥ 2 holds values just above
+  // edges[b - 2], and pair edges are a subset of the main edges, so its pair bin counts the pair edges up to there.
+  const pairBinOf = features.map((f, j) =>
+    Uint16Array.from({ length: mainCells[j]! }, (_, b) => (b < 2 ? b : 1 + countBelowOrEqual(pairEdges[j]!, f.edges[b - 2]!))),
+  );
+  const pairColumn = (j: number, rows: Uint32Array) => Uint16Array.from(rows, (r) => pairBinOf[j]![mainBins[j]![r]!]!);
+  const candidates: Array<{ a: number; b: number; gain: number }> = [];
+  if (options.interactions > 0) {
+    for (let a = 0; a < features.length; a += 1) for (let b = a + 1; b < features.length; b += 1) candidates.push({ a, b, gain: 0 });
+    for (const bag of bags) {
+      const g = new Float64Array(bag.fitRows.length * K);
+      const h = new Float64Array(bag.fitRows.length * K);
+      loss.gradients(bag.cases.fitScore, bag.cases.fitY, g, h);
+      const columns = features.map((_, j) => pairColumn(j, bag.fitRows));
+      for (const candidate of candidates) {
+        const A = binCount(pairEdges[candidate.a]!);
+        const B = binCount(pairEdges[candidate.b]!);
+        const hist = histogram2d(columns[candidate.a]!, columns[candidate.b]!, B, A * B, g, h, K);
+        candidate.gain += fastPairGain(hist, A, B, options.lambda);
+      }
+    }
+  }
+  const chosen = candidates
+    .filter((c) => c.gain > 0 && binCount(pairEdges[c.a]!) > 2 && binCount(pairEdges[c.b]!) > 2)
+    .sort((p, q) => q.gain - p.gain)
+    .slice(0, options.interactions);
+  if (chosen.length > 0) {
+    for (const bag of bags) {
+      const terms: StageTerm[] = chosen.map(({ a, b }) => {
+        const A = binCount(pairEdges[a]!);
+        const B = binCount(pairEdges[b]!);
+        const cellsOf = (rows: Uint32Array) => {
+          const pa = pairColumn(a, rows);
+          const pb = pairColumn(b, rows);
+          return Uint16Array.from(pa, (v, i) => v * B + pb[i]!);
+        };
+        return { cells: A * B, shape: { kind: 'pair', A, B }, fit: cellsOf(bag.fitRows), val: cellsOf(bag.valRows) };
+      });
+      const stage = boostStage(bag.cases, terms, loss, settings);
+      bag.pairs = stage.values;
+      bag.pairRounds = stage.bestRound;
+      bag.validationLoss = stage.bestLoss;
+    }
+  }
+
+  // Average the bags, then purify and centre on the training counts.
+  const average = (tables: Float64Array[]) => tables.reduce((sum, t) => sum.map((v, c) => v + t[c]! / tables.length), new Float64Array(tables[0]!.length));
+  const intercept = average(intercepts);
+  const mains: WeightedTerm[] = features.map((_, j) => ({ values: average(bags.map((bag) => bag.mains[j]!)), counts: mainCounts[j]! }));
+  const pairs: WeightedTerm[] = chosen.map(({ a, b }, p) => {
+    const A = binCount(pairEdges[a]!);
+    const B = binCount(pairEdges[b]!);
+    const counts = new Float64Array(A * B);
+    for (let r = 0; r < n; r += 1) counts[pairBinOf[a]![mainBins[a]![r]!]! * B + pairBinOf[b]![mainBins[b]![r]!]!]! += 1;
+    return { values: average(bags.map((bag) => bag.pairs[p]!)), counts };
+  });
+  chosen.forEach(({ a, b }, p) =>
+    purifyPair({ pair: pairs[p]!, A: binCount(pairEdges[a]!), B: binCount(pairEdges[b]!), mains: [mains[a]!.values, mains[b]!.values], pairBinOf: [pairBinOf[a]!, pairBinOf[b]!] }, K),
+  );
+  centreTerms([...mains, ...pairs], intercept, K);
+
+  const terms: GamTerm[] = [
+    ...features.map((f, j) => ({ name: f.name, features: [j], edges: [f.edges], values: Array.from(mains[j]!.values) })),
+    ...chosen.map(({ a, b }, p) => ({ name: `${features[a]!.name} × ${features[b]!.name}`, features: [a, b], edges: [pairEdges[a]!, pairEdges[b]!], values: Array.from(pairs[p]!.values) })),
+  ];
+  const model: GamModel = {
+    format: 'dalel-gam/1',
+    caseType: { id: input.caseType.id, version: input.caseType.version, sha256: input.caseType.sha256 },
+    schema: input.caseType.document,
+    outcome,
+    link: loss.kind === 'squared' ? 'identity' : loss.kind === 'logit' ? 'logit' : 'softmax',
+    features,
+    intercept: Array.from(intercept),
+    terms,
+    conformal: null,
+    synthetic: input.synthetic ?? false,
+  };
+  if (calibration.length > 0) {
+    // Residuals of the finished model on cases it never saw, through the same inference path as predictions.
+    const residuals = Array.from(calibration, (i) => Math.abs(yAll[i]! - scoreCase(model, encodeFacts(features, input.facts[i]!)).score[0]!));
+    const halfWidths: [number, number] = [conformalHalfWidth(residuals, 0.8), conformalHalfWidth(residuals, 0.95)];
+    if (!Number.isFinite(halfWidths[1])) throw new Error(`too few calibration cases (${residuals.length}) for a 95% interval: at least 19 are needed`);
+    model.conformal = { levels: [0.8, 0.95], halfWidths, calibrationCases: residuals.length };
+  }
+  return {
+    model,
+    report: {
+      cases: { training: n, calibration: calibration.length },
+      bags: bags.map((bag) => ({ mainRounds: bag.mainRounds, pairRounds: bag.pairRounds, validationLoss: bag.validationLoss })),
+      pairs: chosen.map(({ a, b, gain }) => ({ name: `${features[a]!.name} × ${features[b]!.name}`, gain })),
+      seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      options,
+    },
+  };
+}
+
+function countBelowOrEqual(edges: readonly number[], value: number): number {
+  let count = 0;
+  for (const e of edges) if (e <= value) count += 1;
+  return count;
+}
+
+function histogram2d(a: Uint16Array, b: Uint16Array, B: number, cells: number, g: Float64Array, h: Float64Array, K: number): Histogram {
+  const hist: Histogram = { G: new Float64Array(cells * K), H: new Float64Array(cells * K), C: new Float64Array(cells), width: K };
+  for (let i = 0; i < a.length; i += 1) {
+    const cell = a[i]! * B + b[i]!;
+    hist.C[cell]! += 1;
+    for (let k = 0; k < K; k += 1) {
+      hist.G[cell * K + k]! += g[i * K + k]!;
+      hist.H[cell * K + k]! += h[i * K + k]!;
+    }
+  }
+  return hist;
+}

@@ -1,0 +1,93 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PasswordInput } from '../../main/cli/password-input.ts';
+import { runCli } from '../../main/cli.ts';
+import { tempDir } from '../helpers/workstation.ts';
+import { toyCsv, toyDocument } from './fixtures.ts';
+
+const adminPassword = 'admin password 1';
+const judgePassword = 'judge password 1';
+
+describe('dalel train / predict / model list', () => {
+  // One data folder, model and pair of accounts for the whole file: training is the slow part.
+  let dir: string;
+  let cleanup: () => void;
+  let sha256: string;
+  beforeAll(async () => {
+    ({ dir, cleanup } = tempDir());
+    sha256 = await setup();
+  }, 60_000);
+  afterAll(() => cleanup());
+
+  async function dalel(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['--data-dir', join(dir, 'data'), ...args], { out: (t) => out.push(t), err: (t) => err.push(t), passwords: new PasswordInput(Readable.from([stdin])) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  async function setup(): Promise<string> {
+    mkdirSync(join(dir, 'types'));
+    writeFileSync(join(dir, 'types', 'toy-regression.v1.0.0.json'), JSON.stringify(toyDocument('regression')));
+    writeFileSync(join(dir, 'cases.csv'), toyCsv('regression', 1000));
+    const model = join(dir, 'data', 'models', 'toy');
+    const trained = await dalel(['--json', 'train', '--case-type', 'toy-regression', '--case-types', join(dir, 'types'), '--data', join(dir, 'cases.csv'), '--out', model, '--bags', '2']);
+    expect(trained.err).toBe('');
+    expect(trained.code).toBe(0);
+    expect(await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).toMatchObject({ code: 0 });
+    expect(await dalel(['--user', 'admin', 'users', 'add', '--username', 'judge', '--display-name', 'Judge', '--role', 'judge'], `${adminPassword}\n${judgePassword}\n`)).toMatchObject({ code: 0 });
+    return (JSON.parse(trained.out) as { sha256: string }).sha256;
+  }
+
+  it('trains a model folder and lists it with its validation figures', async () => {
+    const listed = await dalel(['model', 'list']);
+    expect(listed.code).toBe(0);
+    expect(listed.out).toContain(sha256);
+    expect(listed.out).toMatch(/MAE [0-9.]+ months \(training median: [0-9.]+\); 80% interval coverage/);
+    const json = JSON.parse((await dalel(['--json', 'model', 'list'])).out) as Array<{ sha256: string; card: { caseType: { id: string } } }>;
+    expect(json).toMatchObject([{ sha256, card: { caseType: { id: 'toy-regression' } } }]);
+  });
+
+  it('predicts one case from a facts file and a batch from a CSV, one JSON line per row', async () => {
+    writeFileSync(join(dir, 'facts.json'), JSON.stringify({ x1: 4, court: 'city', flags: ['a'] }));
+    const one = await dalel(['--json', '--user', 'judge', 'predict', '--case-type', 'toy-regression', '--model', join(dir, 'data', 'models', 'toy'), '--facts', join(dir, 'facts.json')], `${judgePassword}\n`);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.out)).toMatchObject({ outcome: 'months', kind: 'regression', model: { sha256 }, abstention: { refer: false } });
+    const human = await dalel(['--user', 'judge', 'predict', '--case-type', 'toy-regression', '--model', sha256, '--facts', join(dir, 'facts.json')], `${judgePassword}\n`);
+    expect(human.out).toMatch(/^months: [0-9.]+ months \(80%: /);
+    expect(human.out).toMatch(/Advisory only: the judge decides\./);
+    writeFileSync(join(dir, 'batch.csv'), 'x1,x2,court,flags,sex,y\n1,,city,a,f,3\n42,,,,m,\n3,2,admiralty,,,\n');
+    const batch = await dalel(['--json', '--user', 'judge', 'predict', '--case-type', 'toy-regression', '--model', sha256, '--batch', join(dir, 'batch.csv')], `${judgePassword}\n`);
+    expect(batch.code).toBe(0);
+    const lines = batch.out.split('\n').map((l) => JSON.parse(l) as { line: number; ok: boolean; value?: number; field?: string; abstention?: { refer: boolean } });
+    expect(lines.map((l) => [l.line, l.ok])).toEqual([
+      [2, true],
+      [3, false],
+      [4, true],
+    ]);
+    expect(lines[1]?.field).toBe('x1');
+    expect(lines[2]?.abstention?.refer).toBe(true);
+  });
+
+  it('refuses a model of another case type, consultations without a judge, and a bad data file', async () => {
+    writeFileSync(join(dir, 'facts.json'), JSON.stringify({ x1: 4 }));
+    const wrongType = await dalel(['--user', 'judge', 'predict', '--case-type', 'ussc-sentencing', '--model', sha256, '--facts', join(dir, 'facts.json')], `${judgePassword}\n`);
+    expect(wrongType.err).toMatch(/The model is for toy-regression, not ussc-sentencing/);
+    const admin = await dalel(['--user', 'admin', 'predict', '--case-type', 'toy-regression', '--model', sha256, '--facts', join(dir, 'facts.json')], `${adminPassword}\n`);
+    expect(admin.err).toMatch(/may not use decision\.predict/);
+    writeFileSync(join(dir, 'bad.csv'), 'x1,x2\n1,2\n');
+    const bad = await dalel(['train', '--case-type', 'toy-regression', '--case-types', join(dir, 'types'), '--data', join(dir, 'bad.csv'), '--out', join(dir, 'm2')]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/bad\.csv: missing columns court, y/);
+  });
+
+  it('prints help for the decision commands', async () => {
+    for (const path of [['train'], ['predict'], ['model'], ['model', 'list']]) {
+      const result = await dalel([...path, '--help']);
+      expect(result.code, path.join(' ')).toBe(0);
+      expect(result.out).toMatch(/Usage: dalel/);
+    }
+  });
+});

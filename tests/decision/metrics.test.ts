@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { accuracy, conformalHalfWidth, coverage, expectedCalibrationError, logLoss, meanAbsoluteError } from '../../models/ebm/metrics.ts';
+import { seededRandom } from '../../models/ebm/random.ts';
+
+describe('evaluation measures', () => {
+  it('takes the ⌈(n+1)·level⌉-th smallest residual as the conformal half-width', () => {
+    const residuals = Array.from({ length: 9 }, (_, i) => i + 1);
+    expect(conformalHalfWidth(residuals, 0.8)).toBe(8);
+    expect(conformalHalfWidth(residuals, 0.5)).toBe(5);
+    expect(conformalHalfWidth(residuals, 0.95)).toBe(Infinity);
+  });
+
+  it('covers at least the level on exchangeable data (split conformal)', () => {
+    const random = seededRandom(3);
+    const draw = () => Math.abs(random() - random()) * 10;
+    let covered = 0;
+    const trials = 400;
+    for (let t = 0; t < trials; t += 1) {
+      const q = conformalHalfWidth(Array.from({ length: 50 }, draw), 0.8);
+      if (draw() <= q) covered += 1;
+    }
+    // Marginal coverage ≥ 80%; with 400 trials the rate lies above 0.75 with overwhelming probability.
+    expect(covered / trials).toBeGreaterThan(0.75);
+  });
+
+  it('computes MAE, coverage, accuracy and log loss', () => {
+    expect(meanAbsoluteError([1, 2, 3], [2, 2, 5])).toBe(1);
+    expect(coverage([[0, 1], [0, 1], [2, 3]], [0.5, 2, 2])).toBeCloseTo(2 / 3);
+    expect(accuracy([[0.9, 0.1], [0.4, 0.6]], [0, 0])).toBe(0.5);
+    expect(logLoss([[0.5, 0.5]], [1])).toBeCloseTo(Math.log(2));
+  });
+
+  it('measures expected calibration error of the top class', () => {
+    // Ten cases at confidence 0.8 of which 8 right: calibrated. Then all wrong: gap 0.8.
+    const probs = Array.from({ length: 10 }, () => [0.8, 0.2]);
+    expect(expectedCalibrationError(probs, [0, 0, 0, 0, 0, 0, 0, 0, 1, 1])).toBeCloseTo(0);
+    expect(expectedCalibrationError(probs, new Array(10).fill(1))).toBeCloseTo(0.8);
+  });
+});
