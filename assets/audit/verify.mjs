@@ -213,9 +213,10 @@ function rangeHash(source, begin, end, cache) {
     }
     return hash2;
   }
+  if ((size & size - 1) === 0 && begin % size === 0) return source.node(Math.log2(size), begin / size);
   const pieces = [];
   let at = begin;
-  for (let level = 31; level >= 0; level -= 1) {
+  for (let level = Math.floor(Math.log2(size)); level >= 0; level -= 1) {
     const width = 2 ** level;
     if (at + width <= end && at % width === 0) {
       pieces.push(source.node(level, at / width));

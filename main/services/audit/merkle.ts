@@ -55,10 +55,12 @@ export function rangeHash(source: NodeSource, begin: number, end: number, cache?
     }
     return hash;
   }
+  // A complete, aligned subtree is one stored node: the common case in proofs, so no search for it.
+  if ((size & (size - 1)) === 0 && begin % size === 0) return source.node(Math.log2(size), begin / size);
   // Complete subtrees of the range, largest first; combine right to left as RFC 9162 does for unbalanced right edges.
   const pieces: Hash[] = [];
   let at = begin;
-  for (let level = 31; level >= 0; level -= 1) {
+  for (let level = Math.floor(Math.log2(size)); level >= 0; level -= 1) {
     const width = 2 ** level;
     if (at + width <= end && at % width === 0) {
       pieces.push(source.node(level, at / width));
