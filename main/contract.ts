@@ -321,10 +321,347 @@ export const DecisionModelSchema = z.object({
 /** An installed decision model. */
 export type DecisionModel = z.infer<typeof DecisionModelSchema>;
 
+
+// ---------------------------------------------------------------------------------------------------------------
+// Findings, analysis runs and review (issues 4 and 6). Modules (ballistics today; handwriting and drug tests later)
+// produce findings through one interface; experts review them; a case is signed when every finding is decided.
+
+/** Where a finding came from: an algorithm, an algorithm's finding amended by an expert, or an expert's own measurement. */
+export const findingOrigins = ['model', 'model-edited', 'manual'] as const;
+/** Where a finding came from. */
+export const FindingOriginSchema = z.enum(findingOrigins);
+
+/** What produced a result: algorithm, version, model hash, parameters, input hashes and the native software used. */
+export const ProvenanceSchema = z.object({
+  algorithm: z.string(),
+  version: z.string(),
+  modelSha256: sha256Hex.nullable(),
+  parameters: z.record(z.string(), z.unknown()),
+  inputs: z.array(z.object({ name: z.string(), sha256: sha256Hex, evidenceId: id.nullable() })),
+  software: z.record(z.string(), z.string()),
+});
+/** What produced a result. */
+export type Provenance = z.infer<typeof ProvenanceSchema>;
+
+/**
+ * One number (or label) of a finding. `key` is stable and module-scoped (e.g. 'cmc.count.aToB'): summaries and the
+ * interface translate it; a threshold says how the value is judged (value `rule` threshold → criterion met).
+ */
+export const MeasurementSchema = z.object({
+  key: z.string().min(1).max(100),
+  value: z.union([z.number(), z.string().max(500), z.boolean()]),
+  unit: z.string().max(20).nullable(),
+  threshold: z.object({ value: z.number(), rule: z.enum(['>=', '>', '<=', '<']) }).nullable(),
+});
+/** One number (or label) of a finding. */
+export type Measurement = z.infer<typeof MeasurementSchema>;
+
+/** An expert's decision on a finding. */
+export const findingDecisions = ['accepted', 'rejected', 'amended'] as const;
+/** An expert's decision on a finding. */
+export const FindingDecisionSchema = z.enum(findingDecisions);
+
+/** The latest review of a finding: who decided what, why, when, and the audit entry that records it. */
+export const FindingReviewSchema = z.object({
+  decision: FindingDecisionSchema,
+  reason: z.string().nullable(),
+  reviewer: z.string(),
+  at: isoTime,
+  auditSeq: z.number().int().nonnegative(),
+});
+
+/** An image attached to a finding (an overlay, a plot), kept in the content-addressed store. */
+export const OverlaySchema = z.object({ name: z.string(), sha256: sha256Hex, mediaType: z.string() });
+
+/** A finding: measurements with their conclusion and provenance; amendments are new findings pointing at the old. */
+export const FindingSchema = z.object({
+  id,
+  caseId: id,
+  runId: id.nullable(),
+  /** The producing module, e.g. 'ballistics.cartridge-case', 'ballistics.bullet', 'manual'. */
+  module: z.string(),
+  /** The module's kind of finding, e.g. 'cmc-comparison', 'land-pair', 'bullet-pair', 'distance', 'angle'. */
+  kind: z.string(),
+  evidenceIds: z.array(id),
+  measurements: z.array(MeasurementSchema),
+  /** On the field's scale, e.g. AFTE 'identification' | 'inconclusive' | 'elimination'; null when none applies. */
+  conclusion: z.string().nullable(),
+  origin: FindingOriginSchema,
+  supersedes: id.nullable(),
+  /** Set when a later amendment replaced this finding. */
+  supersededBy: id.nullable(),
+  provenance: ProvenanceSchema,
+  overlays: z.array(OverlaySchema),
+  review: FindingReviewSchema.nullable(),
+  createdBy: z.string(),
+  createdAt: isoTime,
+  auditSeq: z.number().int().nonnegative(),
+});
+/** A finding. */
+export type Finding = z.infer<typeof FindingSchema>;
+
+/** The state of an analysis run. */
+export const analysisRunStates = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
+
+/** Ballistics analyses an expert can start on evidence items. */
+export const analysisModules = ['ballistics.cartridge-case', 'ballistics.bullet'] as const;
+/** A ballistics analysis module. */
+export const AnalysisModuleSchema = z.enum(analysisModules);
+
+/** One run of an analysis module on evidence items, with its progress and the findings it produced. */
+export const AnalysisRunSchema = z.object({
+  id,
+  caseId: id,
+  module: AnalysisModuleSchema,
+  evidenceIds: z.array(id),
+  parameters: z.record(z.string(), z.unknown()),
+  state: z.enum(analysisRunStates),
+  progress: z.number().min(0).max(1),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  startedBy: z.string(),
+  startedAt: isoTime,
+  finishedAt: isoTime.nullable(),
+  findingIds: z.array(id),
+  /** SHA-256 of the full result (JSON in the content store) that the comparison viewer draws. */
+  resultSha256: sha256Hex.nullable(),
+});
+/** One run of an analysis module. */
+export type AnalysisRun = z.infer<typeof AnalysisRunSchema>;
+
+/** A processed surface as the viewer draws it: its grid size and lateral resolution. */
+export const SurfaceRefSchema = z.object({
+  evidenceId: id.nullable(),
+  name: z.string(),
+  sha256: sha256Hex,
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  pixelUm: z.number().positive(),
+});
+
+/** One CMC cell's registration (cell rectangle in the reference grid; θ in degrees, dx/dy in pixels). */
+export const CmcCellSchema = z.object({
+  row: z.number().int(),
+  col: z.number().int(),
+  x: z.number(),
+  y: z.number(),
+  width: z.number(),
+  height: z.number(),
+  theta: z.number(),
+  dx: z.number(),
+  dy: z.number(),
+  ccf: z.number(),
+  congruent: z.boolean(),
+});
+
+/** One direction of a CMC comparison. */
+export const CmcDirectionSchema = z.object({
+  cmcCount: z.number().int().nonnegative(),
+  cellsCompared: z.number().int().nonnegative(),
+  consensus: z.object({ theta: z.number(), dx: z.number(), dy: z.number() }),
+  cells: z.array(CmcCellSchema),
+});
+
+/** A cartridge-case comparison's full result, as stored (JSON blob) and drawn by the viewer. */
+export const CartridgeComparisonResultSchema = z.object({
+  kind: z.literal('cartridge-case'),
+  a: SurfaceRefSchema,
+  b: SurfaceRefSchema,
+  aToB: CmcDirectionSchema,
+  bToA: CmcDirectionSchema,
+  cmcCount: z.number().int().nonnegative(),
+  threshold: z.number().int().positive(),
+  conclusion: z.string(),
+  provenance: ProvenanceSchema,
+  timing: z.record(z.string(), z.number()),
+});
+/** A cartridge-case comparison's full result. */
+export type CartridgeComparisonResult = z.infer<typeof CartridgeComparisonResultSchema>;
+
+/** One land-to-land comparison of two bullets. */
+export const LandPairSchema = z.object({
+  a: z.number().int().nonnegative(),
+  b: z.number().int().nonnegative(),
+  ccf: z.number(),
+  cms: z.number().int().nonnegative(),
+  d: z.number(),
+  overlap: z.number(),
+  lagUm: z.number(),
+  score: z.number(),
+});
+
+/** A bullet comparison's full result: every land pair, the best land rotation, and the aligned signatures. */
+export const BulletComparisonResultSchema = z.object({
+  kind: z.literal('bullet'),
+  /** Land scans of each bullet, in land order. */
+  a: z.array(SurfaceRefSchema),
+  b: z.array(SurfaceRefSchema),
+  landPairs: z.array(LandPairSchema),
+  /** Best rotation: land i of A is compared with land (i + offset) mod n of B. */
+  rotation: z.object({ offset: z.number().int(), pairs: z.array(z.tuple([z.number().int(), z.number().int()])) }),
+  bulletScore: z.number(),
+  landThreshold: z.number(),
+  conclusion: z.string(),
+  /** Signatures in µm at a common step, already aligned (B shifted by the pair's lag), one per rotation pair. */
+  signatures: z.array(z.object({ a: z.number().int(), b: z.number().int(), stepUm: z.number().positive(), sigA: z.array(z.number().nullable()), sigB: z.array(z.number().nullable()) })),
+  provenance: ProvenanceSchema,
+  timing: z.record(z.string(), z.number()),
+});
+/** A bullet comparison's full result. */
+export type BulletComparisonResult = z.infer<typeof BulletComparisonResultSchema>;
+
+/** How a height map is drawn. */
+export const surfaceStyles = ['relief', 'false-colour'] as const;
+
+/** A rendered height map with what a scale bar needs. */
+export const SurfaceImageSchema = z.object({
+  png: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes'),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  pixelUm: z.number().positive(),
+  zMinUm: z.number(),
+  zMaxUm: z.number(),
+});
+
+/** The case-level review state machine: draft → in-review → verified → signed. */
+export const caseReviewStates = ['draft', 'in-review', 'verified', 'signed'] as const;
+/** The case-level review state. */
+export const CaseReviewStateSchema = z.enum(caseReviewStates);
+
+/** What a signature means (21 CFR 11.50): recorded with the signer and the time. */
+export const signatureMeanings = ['reviewed', 'technical-review', 'approved'] as const;
+
+/** A signature on a case's findings. */
+export const SignatureSchema = z.object({
+  userId: id,
+  username: z.string(),
+  displayName: z.string(),
+  meaning: z.enum(signatureMeanings),
+  at: isoTime,
+  auditSeq: z.number().int().nonnegative(),
+});
+
+/** A case's review: state, progress, whether a second expert's technical review is required, and signatures. */
+export const CaseReviewSchema = z.object({
+  caseId: id,
+  state: CaseReviewStateSchema,
+  technicalReviewRequired: z.boolean(),
+  findingsTotal: z.number().int().nonnegative(),
+  findingsDecided: z.number().int().nonnegative(),
+  signatures: z.array(SignatureSchema),
+  updatedAt: isoTime,
+});
+/** A case's review. */
+export type CaseReview = z.infer<typeof CaseReviewSchema>;
+
+/** A reference-library scan with its metadata. */
+export const LibraryReferenceSchema = z.object({
+  id,
+  name: z.string(),
+  sha256: sha256Hex,
+  firearmMake: z.string(),
+  firearmModel: z.string(),
+  calibre: z.string(),
+  caseNumber: z.string(),
+  notes: z.string(),
+  addedBy: z.string(),
+  addedAt: isoTime,
+});
+/** A reference-library scan. */
+export type LibraryReference = z.infer<typeof LibraryReferenceSchema>;
+
+/** One ranked candidate of a library search. */
+export const LibraryHitSchema = z.object({
+  reference: LibraryReferenceSchema,
+  prefilterScore: z.number(),
+  cmcCount: z.number().int().nonnegative().nullable(),
+  rank: z.number().int().positive(),
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Judge decision support beyond the prediction itself (issue 5).
+
+/** The lawful range for an article and part, with the caps that apply and the article's text. */
+export const StatutoryBoundsSchema = z.object({
+  article: z.string(),
+  part: z.string().nullable(),
+  citation: z.string(),
+  text: z.string(),
+  punishments: z.array(z.object({ type: z.string(), min: z.number().nullable(), max: z.number().nullable(), unit: z.string() })),
+  /** The range the prediction is clipped to and drawn against, after caps (e.g. art. 55 ⅔ of the maximum). */
+  lawfulRange: z.object({ min: z.number(), max: z.number(), unit: z.string() }).nullable(),
+  caps: z.array(z.object({ citation: z.string(), fraction: z.number(), reason: z.string() })),
+});
+/** The lawful range for an article and part. */
+export type StatutoryBounds = z.infer<typeof StatutoryBoundsSchema>;
+
+/** One past case similar to the consulted one, with a feature-by-feature comparison. */
+export const PrecedentSchema = z.object({
+  caseRef: z.string(),
+  distance: z.number().nonnegative(),
+  outcome: z.object({ value: z.number().nullable(), class: z.string().nullable(), label: z.string() }),
+  decidedAt: z.string().nullable(),
+  comparison: z.array(z.object({ feature: z.string(), label: z.string(), query: FactValueSchema, precedent: FactValueSchema, same: z.boolean() })),
+});
+/** One similar past case. */
+export type Precedent = z.infer<typeof PrecedentSchema>;
+
+/** A procedural step suggested by a rule, each citing the article it comes from with the article's text. */
+export const ProceduralAdviceSchema = z.object({
+  rule: z.string(),
+  title: z.string(),
+  text: z.string(),
+  citations: z.array(z.object({ code: z.string(), article: z.string(), text: z.string() })),
+});
+/** A procedural step suggested by a rule. */
+export type ProceduralAdvice = z.infer<typeof ProceduralAdviceSchema>;
+
+/** A final verdict as entered by a judge or clerk, compared with the consultation before it. */
+export const VerdictSchema = z.object({
+  id,
+  caseId: id,
+  consultationSeq: z.number().int().nonnegative().nullable(),
+  caseType: z.string(),
+  article: z.string().nullable(),
+  outcome: z.object({ value: z.number().nullable(), class: z.string().nullable() }),
+  decidedAt: isoTime,
+  enteredBy: z.string(),
+  discrepancy: z
+    .object({
+      kind: z.enum(['outside-interval', 'different-class']),
+      predicted: z.object({ value: z.number().nullable(), interval: z.tuple([z.number(), z.number()]).nullable(), class: z.string().nullable() }),
+    })
+    .nullable(),
+  auditSeq: z.number().int().nonnegative(),
+});
+/** A final verdict. */
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+/** One row of the discrepancy dashboard: per article and month, never per judge. */
+export const DiscrepancyRowSchema = z.object({
+  article: z.string(),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  verdicts: z.number().int().nonnegative(),
+  discrepancies: z.number().int().nonnegative(),
+});
+
+/** A notice to the judge who consulted the model that the final verdict fell outside the prediction. */
+export const DiscrepancyNoticeSchema = z.object({
+  id,
+  verdictId: id,
+  caseId: id,
+  caseNumber: z.string(),
+  createdAt: isoTime,
+  acknowledgedAt: isoTime.nullable(),
+});
+
 /** A consultation's answer: the prediction, the model that made it, and the audit entry that records it. */
 export const ConsultationSchema = DecisionOutputSchema.extend({
   model: z.object({ sha256: sha256Hex, caseType: z.string(), caseTypeVersion: z.string() }),
   auditSeq: z.number().int().nonnegative(),
+  /** The lawful range (criminal case types with statutory bounds), null otherwise. */
+  bounds: StatutoryBoundsSchema.nullable(),
+  precedents: z.array(PrecedentSchema),
+  advice: z.array(ProceduralAdviceSchema),
 });
 /** A consultation's answer. */
 export type Consultation = z.infer<typeof ConsultationSchema>;
@@ -349,6 +686,7 @@ const auditors = ['clerk', 'administrator'] as const satisfies readonly Role[];
 const isoFilter = z.string().datetime().optional();
 const judgesOnly = ['judge'] as const satisfies readonly Role[];
 const modelReaders = ['judge', 'clerk', 'administrator'] as const satisfies readonly Role[];
+const verdictEnterers = ['judge', 'clerk'] as const satisfies readonly Role[];
 
 /** Every request/response channel, its schemas and who may call it. */
 export const requestChannels = {
@@ -467,12 +805,163 @@ export const requestChannels = {
     }),
     judgesOnly,
   ),
+
+  /** Findings of a case (amended originals included, marked by supersededBy), oldest first. */
+  'findings.list': channel(z.object({ caseId: id }).strict(), z.array(FindingSchema), caseReaders),
+  /** Accept, reject (reason required) or amend (reason and new measurements/conclusion required) one finding. */
+  'findings.review': channel(
+    z
+      .object({
+        findingId: id,
+        decision: FindingDecisionSchema,
+        reason: freeText(2000).optional(),
+        amended: z.object({ measurements: z.array(MeasurementSchema).min(1).max(200), conclusion: z.string().max(100).nullable() }).strict().optional(),
+      })
+      .strict(),
+    z.object({ finding: FindingSchema, amendment: FindingSchema.nullable(), review: CaseReviewSchema }),
+    expertOnly,
+  ),
+  /** An expert's own measurement in the viewer (distance, angle) recorded as a manual finding. */
+  'findings.addManual': channel(
+    z
+      .object({
+        caseId: id,
+        kind: z.enum(['distance', 'angle', 'note']),
+        evidenceIds: z.array(id).min(1).max(10),
+        measurements: z.array(MeasurementSchema).min(1).max(50),
+        conclusion: z.string().max(100).nullable(),
+      })
+      .strict(),
+    FindingSchema,
+    expertOnly,
+  ),
+  'review.get': channel(z.object({ caseId: id }).strict(), CaseReviewSchema, caseReaders),
+  /** Moves the case's review: submit (draft → in-review), verify, sign (needs a recent re-authentication), reopen. */
+  'review.transition': channel(
+    z
+      .object({
+        caseId: id,
+        action: z.enum(['submit', 'require-technical-review', 'verify', 'sign', 'reopen']),
+        meaning: z.enum(signatureMeanings).optional(),
+        reason: freeText(2000).optional(),
+      })
+      .strict(),
+    CaseReviewSchema,
+    expertOnly,
+  ),
+  /** Cases with findings awaiting review, with progress, for the expert's queue. */
+  'review.queue': channel(
+    z.object({ state: CaseReviewStateSchema.optional(), query: freeText(200).optional() }).strict(),
+    z.array(z.object({ case: CaseSchema, review: CaseReviewSchema })),
+    expertOnly,
+  ),
+  /** The lab report as PDF; exporting is audit-logged and appended to each evidence item's custody. */
+  'report.export': channel(
+    z.object({ caseId: id, language: z.enum(['kk', 'ru', 'en']) }).strict(),
+    z.object({ fileName: z.string(), pdf: bytes, sha256: sha256Hex, auditSeq: z.number().int().nonnegative() }),
+    caseReaders,
+  ),
+  /** The deterministic AI summary of a case's findings in one language; every number names its finding. */
+  'summary.get': channel(
+    z.object({ caseId: id, language: z.enum(['kk', 'ru', 'en']) }).strict(),
+    z.object({
+      paragraphs: z.array(
+        z.object({
+          heading: z.string(),
+          parts: z.array(z.union([z.object({ text: z.string() }).strict(), z.object({ text: z.string(), findingId: id, measurementKey: z.string() }).strict()])),
+        }),
+      ),
+      conclusion: z.string(),
+    }),
+    caseReaders,
+  ),
+  /** Starts an analysis off the main thread; progress arrives as 'analysis.progress' events. */
+  'analysis.start': channel(
+    z
+      .object({
+        caseId: id,
+        module: AnalysisModuleSchema,
+        /** Cartridge cases: [A, B]. Bullets: A's lands then B's lands, split by `bulletASize`. */
+        evidenceIds: z.array(id).min(2).max(20),
+        bulletASize: z.number().int().positive().optional(),
+        /** Pixel size for 2D images (µm), asked from the user: images carry no lateral scale. */
+        pixelUm: z.record(id, z.number().positive().max(1000)).optional(),
+        parameters: z.record(z.string(), z.number()).optional(),
+      })
+      .strict(),
+    AnalysisRunSchema,
+    expertOnly,
+  ),
+  'analysis.cancel': channel(z.object({ runId: id }).strict(), AnalysisRunSchema, expertOnly),
+  'analysis.list': channel(z.object({ caseId: id }).strict(), z.array(AnalysisRunSchema), caseReaders),
+  'analysis.result': channel(
+    z.object({ runId: id }).strict(),
+    z.discriminatedUnion('kind', [CartridgeComparisonResultSchema, BulletComparisonResultSchema]),
+    caseReaders,
+  ),
+  /** A processed surface of a run drawn as relief or false colour (what the CMC cells refer to). */
+  'analysis.surface': channel(
+    z.object({ runId: id, surface: z.number().int().nonnegative(), style: z.enum(surfaceStyles) }).strict(),
+    SurfaceImageSchema,
+    caseReaders,
+  ),
+  /** An evidence item's height map or image drawn for the viewer, before any processing. */
+  'evidence.surface': channel(z.object({ evidenceId: id, style: z.enum(surfaceStyles) }).strict(), SurfaceImageSchema, caseReaders),
+  'library.add': channel(
+    z
+      .object({
+        fileName: z.string().min(1).max(255),
+        bytes,
+        firearmMake: freeText(120),
+        firearmModel: freeText(120),
+        calibre: freeText(60),
+        caseNumber: freeText(64),
+        notes: freeText(2000),
+      })
+      .strict(),
+    LibraryReferenceSchema,
+    expertOnly,
+  ),
+  'library.list': channel(z.object({ query: freeText(200).optional() }).strict(), z.array(LibraryReferenceSchema), expertOnly),
+  'library.search': channel(
+    z.object({ evidenceId: id, top: z.number().int().min(1).max(100).optional() }).strict(),
+    z.object({ hits: z.array(LibraryHitSchema), searched: z.number().int(), timing: z.record(z.string(), z.number()) }),
+    expertOnly,
+  ),
+  /** Statutory bounds for an article and part with the circumstances given (art. 55 caps). */
+  'decision.bounds': channel(z.object({ caseType: z.string().max(100), facts: FactsSchema }).strict(), StatutoryBoundsSchema.nullable(), modelReaders),
+  /** The final verdict, entered by the judge or the clerk; a discrepancy is recorded when it leaves the prediction. */
+  'verdicts.record': channel(
+    z
+      .object({
+        caseId: id,
+        consultationSeq: z.number().int().nonnegative().optional(),
+        caseType: z.string().max(100),
+        article: z.string().max(20).optional(),
+        outcome: z.object({ value: z.number().nullable(), class: z.string().max(100).nullable() }).strict(),
+        decidedAt: isoTime,
+      })
+      .strict(),
+    VerdictSchema,
+    verdictEnterers,
+  ),
+  'verdicts.list': channel(z.object({ caseId: id.optional() }).strict(), z.array(VerdictSchema), modelReaders),
+  /** Verdicts and discrepancies by article and month; never by judge. */
+  'verdicts.dashboard': channel(
+    z.object({ from: isoFilter, to: isoFilter, caseType: z.string().max(100).optional() }).strict(),
+    z.array(DiscrepancyRowSchema),
+    modelReaders,
+  ),
+  /** Notices for the signed-in judge: verdicts that fell outside what the judge was shown. */
+  'verdicts.notices': channel(empty, z.array(DiscrepancyNoticeSchema), judgesOnly),
+  'verdicts.acknowledge': channel(z.object({ noticeId: id }).strict(), DiscrepancyNoticeSchema, judgesOnly),
 } as const;
 
 /** Every event channel pushed from the services to the interface. */
 export const eventChannels = {
   'session.changed': z.object({ session: SessionInfoSchema.nullable() }),
   'audit.exportProgress': z.object({ done: z.number().int(), total: z.number().int() }),
+  'analysis.progress': z.object({ runId: id, caseId: id, state: z.enum(analysisRunStates), progress: z.number().min(0).max(1), stage: z.string() }),
 } as const;
 
 /** A request/response channel name. */

@@ -137,4 +137,22 @@ export const migrations: readonly Migration[] = [
       CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END;
     `,
   },
+  {
+    version: 3,
+    name: 'findings, their reviews and case sign-off',
+    // Being filled in on the findings branch; no release has shipped it yet.
+    sql: `SELECT 1;`,
+  },
+  {
+    version: 4,
+    name: 'analysis runs and the reference library',
+    // Being filled in on the ballistics branch; no release has shipped it yet.
+    sql: `SELECT 1;`,
+  },
+  {
+    version: 5,
+    name: 'verdicts and discrepancy notices',
+    // Being filled in on the decision branch; no release has shipped it yet.
+    sql: `SELECT 1;`,
+  },
 ];

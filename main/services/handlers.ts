@@ -3,11 +3,15 @@ import { createAuditHandlers, type AuditHandlerDeps } from './audit/audit-handle
 import type { AuditLog } from './audit/audit-log.ts';
 import type { CaseService } from './cases.ts';
 import type { CustodyLog } from './custody.ts';
+import { createBallisticsHandlers } from './ballistics/ballistics-handlers.ts';
 import { createDecisionHandlers } from './decision/decision-handlers.ts';
+import { createVerdictHandlers } from './decision/verdict-handlers.ts';
 import type { DecisionService } from './decision/decision-service.ts';
 import type { CallContext, Handlers } from './dispatcher.ts';
 import { DalelError } from './errors.ts';
 import type { EvidenceService } from './evidence.ts';
+import { createFindingsHandlers } from './findings/findings-handlers.ts';
+import { createReportHandlers } from './reports/report-handlers.ts';
 import { actorOf, type Session, type SessionManager } from './sessions.ts';
 import type { UserService } from './users.ts';
 
@@ -106,5 +110,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'evidence.thumbnail': (request) => ({ png: evidence.thumbnail(request.evidenceId) }),
     ...createAuditHandlers(deps.audit),
     ...createDecisionHandlers(deps.decision),
+    ...createVerdictHandlers(),
+    ...createFindingsHandlers(),
+    ...createReportHandlers(),
+    ...createBallisticsHandlers(),
   };
 }

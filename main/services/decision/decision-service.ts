@@ -156,7 +156,8 @@ export class DecisionService {
       algorithm: { name: 'dalel-gam', version: loaded.folder.model.format, modelSha256: sha256 },
       details: { caseType: model.caseType, caseTypeVersion: model.caseTypeVersion, ...auditSummary(output) },
     });
-    return { ...output, model, auditSeq };
+    // Bounds, precedents and procedural advice are added by their services (issue 5); none are claimed until then.
+    return { ...output, model, auditSeq, bounds: null, precedents: [], advice: [] };
   }
 
   /** Many cases at once: each validated on its own (a bad row is reported, not fatal); one audit entry. */
