@@ -182,6 +182,13 @@ describe('findings store and review', () => {
     expect(reopened).toMatchObject({ state: 'in-review', signatures: [{ meaning: 'approved', current: false }] });
     expect(entry(ws, ws.audit.size() - 1)).toMatchObject({ action: 'review.reopened', supersedes: signed.signatures[0]!.auditSeq, details: { reason: 'court asked for the raw scans too' } });
     expect((await call(ws, clients.expert, 'findings.review', { findingId: finding!.id, decision: 'rejected', reason: 'scan artefact' })).review.state).toBe('in-review');
+    // Every table of this record refuses rewrites and deletions at the database level.
+    const columns = { findings: 'conclusion', finding_evidence: 'position', finding_overlays: 'name', finding_reviews: 'reason', case_review_transitions: 'reason', case_signatures: 'meaning' };
+    for (const [table, column] of Object.entries(columns)) {
+      expect(count(ws, table), table).toBeGreaterThan(0);
+      expect(() => ws.db.prepare(`UPDATE ${table} SET ${column} = ${column}`).run(), table).toThrow(/append-only/);
+      expect(() => ws.db.prepare(`DELETE FROM ${table}`).run(), table).toThrow(/append-only/);
+    }
   });
 
   it('enforces a second expert for a required technical review, who signs it', async () => {
