@@ -38,6 +38,17 @@ describe('loess', () => {
     expect(corr(resid, marks)).toBeGreaterThan(0.9); // span 0.75 also takes the striae's slowest components
   });
 
+  it('interpolates a wide window between exactly fitted vertices without visible error', () => {
+    const x = grid(1200);
+    const marks = striae(1200, 4);
+    const y = x.map((v, i) => 200 - 1e-4 * (v - 600) ** 2 + marks[i]!);
+    const fast = loess(x, y, 0.75);
+    const exact = loess(x, y, 0.75, 2, true);
+    let worst = 0;
+    for (let i = 0; i < x.length; i++) worst = Math.max(worst, Math.abs(fast[i]! - exact[i]!));
+    expect(worst).toBeLessThan(0.01); // under 1 % of the striae (sd 1); R interpolates on a coarser grid
+  });
+
   it('with a small span keeps a slow wave and strips fast noise', () => {
     const x = grid(1000);
     const rand = seeded(5);
