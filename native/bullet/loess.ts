@@ -9,9 +9,8 @@
 /** Vertices per window width when interpolating (R's default cell = 0.2 puts about 5 per span; this is finer). */
 const verticesPerWindow = 40;
 
-/** Value and slope (per unit of x) of the local weighted fit at x[i], over the q points starting at `lo`. */
-function localFit(x: Float64Array, y: Float64Array, i: number, lo: number, q: number, degree: 1 | 2): [number, number] {
-  const xi = x[i]!;
+/** Value and slope (per unit of x) of the local weighted fit at xi, over the q points starting at `lo`. */
+function localFit(x: Float64Array, y: Float64Array, xi: number, lo: number, q: number, degree: 1 | 2): [number, number] {
   const hi = lo + q - 1;
   // Bandwidth: distance to the q-th nearest point (widened a hair so that point keeps a tiny weight, as in R).
   const h = Math.max(xi - x[lo]!, x[hi]! - xi) * 1.000001 || 1;
@@ -72,7 +71,7 @@ export function loess(x: Float64Array, y: Float64Array, span: number, degree: 1 
   vertices.forEach((i, k) => {
     // Slide the window of q nearest neighbours: move right while the far right point is nearer than the far left one.
     while (lo + q < n && x[lo + q]! - x[i]! < x[i]! - x[lo]!) lo++;
-    [value[k], slope[k]] = localFit(x, y, i, lo, q, degree);
+    [value[k], slope[k]] = localFit(x, y, x[i]!, lo, q, degree);
   });
   for (let k = 0; k < vertices.length; k++) {
     const i0 = vertices[k]!;
@@ -89,4 +88,27 @@ export function loess(x: Float64Array, y: Float64Array, span: number, degree: 1 
     }
   }
   return fitted;
+}
+
+/** The loess curve of `y` on sorted `x` evaluated (exactly) at other abscissae `at`, e.g. inside small gaps. */
+export function loessAt(x: Float64Array, y: Float64Array, span: number, at: Float64Array, degree: 1 | 2 = 2): Float64Array {
+  const n = x.length;
+  const out = new Float64Array(at.length).fill(NaN);
+  if (n === 0) return out;
+  const q = Math.min(n, Math.max(degree + 1, Math.floor(span * n)));
+  for (let k = 0; k < at.length; k++) {
+    const xi = at[k]!;
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (x[mid]! < xi) lo = mid + 1;
+      else hi = mid;
+    }
+    // Start q points to the left of the insertion point, then slide right while that brings nearer points in.
+    lo = Math.max(0, Math.min(n - q, lo - q));
+    while (lo + q < n && x[lo + q]! - xi < xi - x[lo]!) lo++;
+    out[k] = localFit(x, y, xi, lo, q, degree)[0];
+  }
+  return out;
 }

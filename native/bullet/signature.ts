@@ -4,7 +4,7 @@
  * ≈ 60 µm on a Hamby land: a low-pass that keeps striae and drops scanner noise) smooths the raw signature into the
  * signature.
  */
-import { loess } from './loess.ts';
+import { loess, loessAt } from './loess.ts';
 
 /** Present points of `values` in [from, to): their indices and heights. */
 function presentPoints(values: Float64Array, from: number, to: number): { x: Float64Array; y: Float64Array } {
@@ -36,10 +36,26 @@ export function rawSignature(values: Float64Array, from: number, to: number, spa
   return onGrid(values.length, x, resid);
 }
 
-/** Loess smooth of the present values of a grid (missing points stay missing). */
+/**
+ * Loess smooth of the present values of a grid. The curve is also read inside gaps no wider than the smoothing
+ * window, where data on both sides still support it (bulletxtrctr drops missing points, so its signatures have no
+ * holes; a hole here would blank a window's width of peak detection around it). Wider gaps stay missing.
+ */
 export function smoothSignature(values: Float64Array, span: number): Float64Array {
   const { x, y } = presentPoints(values, 0, values.length);
-  return onGrid(values.length, x, loess(x, y, span));
+  const out = onGrid(values.length, x, loess(x, y, span));
+  const window = Math.floor(span * x.length);
+  const holes: number[] = [];
+  for (let k = 0; k + 1 < x.length; k++) {
+    const gap = x[k + 1]! - x[k]! - 1;
+    if (gap > 0 && gap <= window) for (let i = x[k]! + 1; i < x[k + 1]!; i++) holes.push(i);
+  }
+  if (holes.length) {
+    const at = Float64Array.from(holes);
+    const filled = loessAt(x, y, span, at);
+    holes.forEach((i, k) => (out[i] = filled[k]!));
+  }
+  return out;
 }
 
 /** The signature of a profile between two groove indices: curvature removed, then smoothed. */

@@ -7,7 +7,7 @@ import { locateGrooves } from '../../../native/bullet/grooves.ts';
 import { landProfiles, resample } from '../../../native/bullet/land-profile.ts';
 import { loess } from '../../../native/bullet/loess.ts';
 import { bestRotation } from '../../../native/bullet/rotation.ts';
-import { landSignature } from '../../../native/bullet/signature.ts';
+import { landSignature, smoothSignature } from '../../../native/bullet/signature.ts';
 import { findStriae, longestMatchRun, matchStriae, type Stria } from '../../../native/bullet/striae.ts';
 import { landShape, seeded, striae, syntheticLand } from '../../helpers/synthetic-land.ts';
 
@@ -100,6 +100,19 @@ describe('signature', () => {
     const inside = (v: Float64Array) => v.slice(320, 1170);
     expect(corr(inside(sig), inside(marks))).toBeGreaterThan(0.85); // the 0.03 smooth drops the finest marks
     expect(Math.abs(inside(sig).reduce((s, v) => s + v, 0) / 850)).toBeLessThan(0.2); // no curvature left
+  });
+});
+
+describe('signature holes', () => {
+  it('reads the smooth inside gaps narrower than its window and leaves wider gaps missing', () => {
+    const wave = sine(1000, 200);
+    const holed = wave.slice();
+    holed.fill(NaN, 300, 305); // 5 points: under the 0.03 × ~900 = 27-point window
+    holed.fill(NaN, 600, 700); // 100 points: too wide
+    const s = smoothSignature(holed, 0.03);
+    for (let i = 300; i < 305; i++) expect(s[i]).toBeCloseTo(wave[i]!, 2);
+    expect(s.slice(600, 700).every(Number.isNaN)).toBe(true);
+    expect(Number.isNaN(s[599]!) || Number.isNaN(s[700]!)).toBe(false);
   });
 });
 
