@@ -15,7 +15,8 @@ export interface Rotation {
 /**
  * Best rotation of a score matrix (`scores[i][j]`: land i of A against land j of B) for bullets of `n` lands. Only
  * offsets with the most comparable pairs compete, so a partial bullet is never scored on fewer pairs than it offers;
- * ties go to the smallest offset.
+ * ties go to the smallest offset. Lands not scanned are left out of the mean (bulletxtrctr's default counts them as
+ * 0, which would penalise a partial bullet for what was not scanned rather than for what disagrees).
  */
 export function bestRotation(scores: readonly (readonly number[])[], n: number): Rotation {
   const na = scores.length;
