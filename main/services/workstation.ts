@@ -11,6 +11,8 @@ import { CustodyLog } from './custody.ts';
 import { DecisionService } from './decision/decision-service.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { EvidenceService } from './evidence.ts';
+import { CaseReviewService } from './findings/case-review.ts';
+import { FindingsService } from './findings/findings-service.ts';
 import { createHandlers } from './handlers.ts';
 import { EvidenceStore } from './intake/evidence-store.ts';
 import { defaultIntakeLimits, type IntakeLimits } from './intake/sniff.ts';
@@ -52,6 +54,10 @@ export interface Workstation {
   readonly checkpoints: CheckpointService;
   /** Decision support over the models installed under `<dataDir>/models`. */
   readonly decision: DecisionService;
+  /** The findings store: analysis modules record through it (it is their FindingSink); experts review through it. */
+  readonly findings: FindingsService;
+  /** The case-level review state machine and sign-off. */
+  readonly reviews: CaseReviewService;
   readonly dispatcher: Dispatcher;
   close(): void;
 }
@@ -86,6 +92,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const custody = new CustodyLog(db, clock, audit);
   const evidence = new EvidenceService(db, store, cases, custody, clock, options.intakeLimits ?? defaultIntakeLimits);
   const decision = new DecisionService(join(options.dataDir, 'models'), audit);
+  const reviews = new CaseReviewService(db, cases, audit, clock);
+  const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock);
   if (options.keySealer) {
     const created = keyring.unlock(options.keySealer);
     audit.append({ action: created ? 'audit.key-created' : 'audit.key-unlocked', actor: null, details: { keyId: keyring.activeKey()!.keyId, sealer: options.keySealer.kind } });
@@ -99,6 +107,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     custody,
     audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer },
     decision,
+    findings,
+    reviews,
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions);
@@ -125,5 +135,5 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     void decision.close();
     db.close();
   };
-  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, dispatcher, close };
+  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, findings, reviews, dispatcher, close };
 }
