@@ -38,6 +38,7 @@ export interface LabReportLabels {
   readonly reviewState: string;
   readonly states: Readonly<Record<'draft' | 'in-review' | 'verified' | 'signed', string>>;
   readonly noSignatures: string;
+  readonly signatureNotCurrent: string;
   readonly meanings: Readonly<Record<'reviewed' | 'technical-review' | 'approved', string>>;
   readonly auditEntry: string;
   readonly checkpoint: string;
@@ -90,6 +91,7 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
     reviewState: 'Review state',
     states: { draft: 'draft', 'in-review': 'in review', verified: 'verified', signed: 'signed' },
     noSignatures: 'No signatures yet.',
+    signatureNotCurrent: 'no longer current: the case was reopened after it',
     meanings: { reviewed: 'reviewed', 'technical-review': 'technical review', approved: 'approved' },
     auditEntry: 'audit entry',
     checkpoint: 'Audit checkpoint',
@@ -139,6 +141,7 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
     reviewState: 'Состояние проверки',
     states: { draft: 'черновик', 'in-review': 'на проверке', verified: 'проверено', signed: 'подписано' },
     noSignatures: 'Подписей ещё нет.',
+    signatureNotCurrent: 'утратила силу: после неё дело было возобновлено',
     meanings: { reviewed: 'проверено', 'technical-review': 'техническая проверка', approved: 'утверждено' },
     auditEntry: 'запись журнала',
     checkpoint: 'Контрольная точка журнала аудита',
@@ -188,6 +191,7 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
     reviewState: 'Тексеру күйі',
     states: { draft: 'жоба', 'in-review': 'тексерілуде', verified: 'тексерілді', signed: 'қол қойылды' },
     noSignatures: 'Қолтаңбалар әлі жоқ.',
+    signatureNotCurrent: 'күші жойылды: одан кейін іс қайта ашылды',
     meanings: { reviewed: 'тексерілді', 'technical-review': 'техникалық тексеру', approved: 'бекітілді' },
     auditEntry: 'журнал жазбасы',
     checkpoint: 'Аудит журналының бақылау нүктесі',

@@ -287,7 +287,7 @@ export async function renderLabReport(model: ReportModel): Promise<Uint8Array> {
     out.field(labels.reviewState, labels.states[model.review.state]);
     if (model.review.signatures.length === 0) out.text(labels.noSignatures);
     for (const s of model.review.signatures) {
-      out.field(`${s.displayName} (${s.username})`, `${labels.meanings[s.meaning]} — ${when(s.at)}, ${labels.auditEntry} #${s.auditSeq}`);
+      out.field(`${s.displayName} (${s.username})`, `${labels.meanings[s.meaning]} — ${when(s.at)}, ${labels.auditEntry} #${s.auditSeq}${s.current ? '' : ` (${labels.signatureNotCurrent})`}`);
     }
   } else {
     out.text(labels.noSignatures);

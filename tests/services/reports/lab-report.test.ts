@@ -50,7 +50,7 @@ function model(overrides: Partial<ReportModel> = {}): ReportModel {
       technicalReviewRequired: false,
       findingsTotal: 6,
       findingsDecided: 6,
-      signatures: [{ userId: '20000000-0000-4000-8000-000000000001', username: 'expert', displayName: 'Aigerim Expert', meaning: 'approved', at: '2026-11-27T09:30:00.000Z', auditSeq: 30 }],
+      signatures: [{ userId: '20000000-0000-4000-8000-000000000001', username: 'expert', displayName: 'Aigerim Expert', meaning: 'approved', at: '2026-11-27T09:30:00.000Z', auditSeq: 30, current: true }],
       updatedAt: '2026-11-27T09:30:00.000Z',
     },
     checkpoint: {
