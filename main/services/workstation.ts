@@ -99,7 +99,6 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const reviews = new CaseReviewService(db, cases, audit, clock);
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock);
   const reports = new ReportService(
-    db,
     {
       case: (caseId) => cases.get(caseId),
       evidence: (caseId) => evidence.list(caseId),

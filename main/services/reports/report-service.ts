@@ -4,7 +4,6 @@
  * evidence item's chain of custody, all in one transaction.
  */
 import type { Case, CaseReview, CheckpointInfo, Evidence, Finding } from '../../contract.ts';
-import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isoAt, type Clock } from '../clock.ts';
 import type { CustodyLog } from '../custody.ts';
@@ -52,7 +51,6 @@ function lastCoveredSeq(findings: readonly Finding[], review: CaseReview): numbe
 /** The AI summary and the lab report of a case. */
 export class ReportService {
   constructor(
-    private readonly db: Db,
     private readonly sources: ReportSources,
     private readonly audit: AuditLog,
     private readonly custody: CustodyLog,
@@ -104,7 +102,7 @@ export class ReportService {
     const pdf = await renderLabReport(model);
     const sha256 = sha256Hex(pdf);
     const fileName = `report-${fileSafe(theCase.number)}-${language}-${generatedAt.replace(/[:.]/g, '-')}.pdf`;
-    const record = this.db.transaction((): number => {
+    const auditSeq = this.audit.atomically((): number => {
       const seq = this.audit.append({
         action: 'report.exported',
         actor,
@@ -117,6 +115,6 @@ export class ReportService {
       }
       return seq;
     });
-    return { fileName, pdf, sha256, auditSeq: record.immediate() };
+    return { fileName, pdf, sha256, auditSeq };
   }
 }
