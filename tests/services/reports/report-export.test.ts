@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FindingDraft } from '../../../main/services/findings/finding-draft.ts';
+import { toCheckpointInfo } from '../../../main/services/audit/audit-handlers.ts';
+import type { CustodyLog } from '../../../main/services/custody.ts';
 import { sha256Hex } from '../../../main/services/intake/evidence-store.ts';
+import { ReportService } from '../../../main/services/reports/report-service.ts';
 import { call, password } from '../../helpers/workstation.ts';
 import { cmcDraft, findingsWorkstation } from '../findings/fixtures.ts';
 
@@ -105,5 +108,42 @@ describe('report export', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('KEY_LOCKED');
     expect(env.ws.audit.list({ action: 'report.exported' })).toHaveLength(0);
+  });
+
+  it('records nothing when a custody entry cannot be written: audit entry and custody land together or not at all', async () => {
+    const { env, theCase, actors } = await findingsWorkstation();
+    cleanups.push(env.dispose);
+    const { ws } = env;
+    let appended = 0;
+    const failingCustody = {
+      append: (...args: Parameters<CustodyLog['append']>) => {
+        appended += 1;
+        if (appended === 2) throw new Error('disk full');
+        return ws.custody.append(...args);
+      },
+    } as unknown as CustodyLog;
+    const reports = new ReportService(
+      {
+        case: (id) => ws.cases.get(id),
+        evidence: (id) => ws.evidence.list(id),
+        thumbnail: (id) => ws.evidence.thumbnail(id),
+        findings: (id) => ws.findings.list(id),
+        overlay: (id, sha) => ws.findings.readOverlay(id, sha),
+        review: (id) => ws.reviews.get(id),
+        checkpoint: (reason) => toCheckpointInfo(ws.checkpoints, ws.checkpoints.sign(reason)),
+      },
+      ws.audit,
+      failingCustody,
+      env.clock,
+    );
+    await expect(reports.export(theCase.id, 'en', actors.expert)).rejects.toThrow(/disk full/);
+    const size = ws.audit.size();
+    expect(ws.checkpoints.latest()!.size).toBe(size);
+    expect(ws.audit.list({ action: 'report.exported' })).toHaveLength(0);
+    for (const item of ws.evidence.list(theCase.id)) expect(ws.custody.list(item.id).filter((e) => e.action === 'reported')).toHaveLength(0);
+    // The log is still whole after the rollback: a later report is exported and signed consistently.
+    const report = await ws.reports.export(theCase.id, 'en', actors.expert);
+    expect(ws.audit.list({ action: 'report.exported' }).map((e) => e.seq)).toEqual([report.auditSeq]);
+    expect(ws.checkpoints.sign('after the failed export').size).toBe(ws.audit.size());
   });
 });
