@@ -10,6 +10,7 @@ import { addAuditCommands } from './cli/audit-commands.ts';
 import { addDecisionCommands } from './cli/decision-commands.ts';
 import { addFindingsCommands } from './cli/findings-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
+import { addReportCommands } from './cli/report-commands.ts';
 import { table } from './cli/table.ts';
 import { passphraseSealerFromEnv } from './services/audit/key-passphrase.ts';
 import { DalelError } from './services/errors.ts';
@@ -49,7 +50,8 @@ export class CliContext {
 
   /** Opens the data folder once. */
   open(): Workstation {
-    this.workstation ??= openWorkstation({ dataDir: this.options.dataDir ?? defaultDataDir() });
+    // The service account's key passphrase file (DALEL_KEY_PASSPHRASE_FILE) opens the signing key, as in browser mode.
+    this.workstation ??= openWorkstation({ dataDir: this.options.dataDir ?? defaultDataDir(), keySealer: passphraseSealerFromEnv() });
     return this.workstation;
   }
 
@@ -209,6 +211,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   addAuditCommands(program, context);
   addDecisionCommands(program, context);
   addFindingsCommands(program, context);
+  addReportCommands(program, context);
 
   program
     .command('serve')

@@ -18,7 +18,7 @@ function keyText(value: string): string {
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** Opens the signing key with the passphrase read as the next line of standard input, unless it is open already. */
-async function unlockKey(context: CliContext): Promise<void> {
+export async function unlockKey(context: CliContext): Promise<void> {
   const status = await context.call('audit.status', {});
   if (status.keyUnlocked) return;
   const passphrase = await context.io.passwords.next('Audit signing-key passphrase: ');

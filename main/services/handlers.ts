@@ -14,6 +14,7 @@ import type { CaseReviewService } from './findings/case-review.ts';
 import { createFindingsHandlers } from './findings/findings-handlers.ts';
 import type { FindingsService } from './findings/findings-service.ts';
 import { createReportHandlers } from './reports/report-handlers.ts';
+import type { ReportService } from './reports/report-service.ts';
 import { actorOf, type Session, type SessionManager } from './sessions.ts';
 import type { UserService } from './users.ts';
 
@@ -30,6 +31,8 @@ export interface HandlerDeps {
   /** The findings store (also the FindingSink of analysis modules) and the case-level review. */
   readonly findings: FindingsService;
   readonly reviews: CaseReviewService;
+  /** The AI summary and the lab report. */
+  readonly reports: ReportService;
   /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
   readonly onSessionChanged?: (clientKey: string) => void;
 }
@@ -117,7 +120,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createDecisionHandlers(deps.decision),
     ...createVerdictHandlers(),
     ...createFindingsHandlers({ findings: deps.findings, reviews: deps.reviews, sessions }),
-    ...createReportHandlers(),
+    ...createReportHandlers(deps.reports),
     ...createBallisticsHandlers(),
   };
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/database.ts';
+import { toCheckpointInfo } from './audit/audit-handlers.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { CheckpointService } from './audit/checkpoints.ts';
 import { AuditKeyring, type NamedSealer } from './audit/keyring.ts';
@@ -17,6 +18,7 @@ import { createHandlers } from './handlers.ts';
 import { EvidenceStore } from './intake/evidence-store.ts';
 import { defaultIntakeLimits, type IntakeLimits } from './intake/sniff.ts';
 import type { ScryptParams } from './passwords.ts';
+import { ReportService } from './reports/report-service.ts';
 import { defaultSessionPolicy, SessionManager, type SessionPolicy } from './sessions.ts';
 import { defaultLockoutPolicy, UserService, type LockoutPolicy } from './users.ts';
 
@@ -58,6 +60,8 @@ export interface Workstation {
   readonly findings: FindingsService;
   /** The case-level review state machine and sign-off. */
   readonly reviews: CaseReviewService;
+  /** The AI summary and the lab report. */
+  readonly reports: ReportService;
   readonly dispatcher: Dispatcher;
   close(): void;
 }
@@ -94,6 +98,20 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const decision = new DecisionService(join(options.dataDir, 'models'), audit);
   const reviews = new CaseReviewService(db, cases, audit, clock);
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock);
+  const reports = new ReportService(
+    {
+      case: (caseId) => cases.get(caseId),
+      evidence: (caseId) => evidence.list(caseId),
+      thumbnail: (evidenceId) => evidence.thumbnail(evidenceId),
+      findings: (caseId) => findings.list(caseId),
+      overlay: (findingId, sha256) => findings.readOverlay(findingId, sha256),
+      review: (caseId) => reviews.get(caseId),
+      checkpoint: (reason) => toCheckpointInfo(checkpoints, checkpoints.sign(reason)),
+    },
+    audit,
+    custody,
+    clock,
+  );
   if (options.keySealer) {
     const created = keyring.unlock(options.keySealer);
     audit.append({ action: created ? 'audit.key-created' : 'audit.key-unlocked', actor: null, details: { keyId: keyring.activeKey()!.keyId, sealer: options.keySealer.kind } });
@@ -109,6 +127,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     decision,
     findings,
     reviews,
+    reports,
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions);
@@ -135,5 +154,5 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     void decision.close();
     db.close();
   };
-  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, findings, reviews, dispatcher, close };
+  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, findings, reviews, reports, dispatcher, close };
 }

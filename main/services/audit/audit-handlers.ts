@@ -38,11 +38,9 @@ function sessionOf(session: Session | null): Session {
   return session;
 }
 
-/** The channels of the audit log: status, key unlock, trail, proofs, checkpoints, export, verification, witnessing. */
-export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, AuditChannel> {
-  const { log, keyring, checkpoints } = deps;
-
-  const checkpointInfo = (c: StoredCheckpoint): CheckpointInfo => ({
+/** A stored checkpoint as the interface (and the lab report) shows it: note with its cosignatures. */
+export function toCheckpointInfo(checkpoints: CheckpointService, c: StoredCheckpoint): CheckpointInfo {
+  return {
     id: c.id,
     size: c.size,
     rootBase64: Buffer.from(c.root).toString('base64'),
@@ -51,7 +49,14 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
     keyId: c.keyId,
     createdAt: c.createdAt,
     cosignatures: checkpoints.cosignatures(c.id).map((s) => ({ witness: s.witness, timestamp: s.timestamp })),
-  });
+  };
+}
+
+/** The channels of the audit log: status, key unlock, trail, proofs, checkpoints, export, verification, witnessing. */
+export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, AuditChannel> {
+  const { log, keyring, checkpoints } = deps;
+
+  const checkpointInfo = (c: StoredCheckpoint): CheckpointInfo => toCheckpointInfo(checkpoints, c);
 
   const status = (): AuditStatus => {
     const key = keyring.activeKey();

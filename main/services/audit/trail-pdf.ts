@@ -30,8 +30,8 @@ export interface TrailPdfInput {
 const require = createRequire(import.meta.url);
 
 /** DejaVu Sans covers Latin, Cyrillic and the Kazakh letters (Ә Ғ Қ Ң Ө Ұ Ү Һ І) that names and case numbers use. */
-function loadFont(bold: boolean): Uint8Array {
-  return new Uint8Array(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/DejaVuSans${bold ? '-Bold' : ''}.ttf`)));
+export function loadFont(bold: boolean, family: 'DejaVuSans' | 'DejaVuSansMono' = 'DejaVuSans'): Uint8Array {
+  return new Uint8Array(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${family}${bold ? '-Bold' : ''}.ttf`)));
 }
 
 const pageSize: [number, number] = [841.89, 595.28]; // A4 landscape
@@ -41,7 +41,7 @@ const margin = 36;
  * Text widths from per-character advances, cached: the font's own measure runs a full shaping pass per call, which
  * made long trails take minutes. Table cells need no kerning precision.
  */
-function measurer(font: PDFFont, size: number): (text: string) => number {
+export function measurer(font: PDFFont, size: number): (text: string) => number {
   const advances = new Map<string, number>();
   return (text) => {
     let width = 0;
@@ -58,7 +58,7 @@ function measurer(font: PDFFont, size: number): (text: string) => number {
 }
 
 /** Breaks text into lines that fit a width, splitting long tokens such as hashes. */
-function wrap(text: string, measure: (text: string) => number, width: number): string[] {
+export function wrap(text: string, measure: (text: string) => number, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(/\s+/).filter(Boolean)) {

@@ -1,19 +1,21 @@
 import type { RequestChannel } from '../../contract.ts';
-import type { Handler, Handlers } from '../dispatcher.ts';
+import type { CallContext, Handler, Handlers } from '../dispatcher.ts';
 import { DalelError } from '../errors.ts';
+import { actorOf, type Session } from '../sessions.ts';
+import type { ReportService } from './report-service.ts';
 
 type OwnChannel = Extract<RequestChannel, `report.${string}` | `summary.${string}`>;
 
-// Placeholder while this module is being built on its branch: every call answers INTERNAL, never a fake result.
-const notBuilt = (): never => {
-  throw new DalelError('INTERNAL', 'This feature is not built yet.');
-};
+function required(context: CallContext): Session {
+  if (!context.session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
+  return context.session;
+}
 
 /** The channels of the AI summary and the lab report. */
-export function createReportHandlers(): Pick<Handlers, OwnChannel> {
+export function createReportHandlers(reports: ReportService): Pick<Handlers, OwnChannel> {
   const handlers: { [C in OwnChannel]: Handler<C> } = {
-    'report.export': notBuilt,
-    'summary.get': notBuilt,
+    'report.export': (request, context) => reports.export(request.caseId, request.language, actorOf(required(context))),
+    'summary.get': (request) => reports.summary(request.caseId, request.language),
   };
   return handlers;
 }

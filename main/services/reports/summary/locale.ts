@@ -1,0 +1,58 @@
+/** Numbers, plurals and units written the way each summary language writes them. */
+import type { Measurement } from '../../../contract.ts';
+import type { PluralForms, SummaryLanguage } from './summary-types.ts';
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const pluralRules = new Map<SummaryLanguage, Intl.PluralRules>();
+
+/** A number in the language's notation (decimal comma and spaces in Russian and Kazakh), at most `digits` decimals. */
+export function formatNumber(value: number, language: SummaryLanguage, digits = 3): string {
+  const cacheKey = `${language}:${digits}`;
+  let format = numberFormats.get(cacheKey);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: digits, useGrouping: true });
+    numberFormats.set(cacheKey, format);
+  }
+  // Negative zero after rounding reads as "-0"; the measurement is zero.
+  const text = format.format(value);
+  return /^-0([.,]0*)?$/.test(text) ? text.slice(1) : text;
+}
+
+/** The form of a word that agrees with a number: one/few/many/other as Intl.PluralRules decides for the language. */
+export function pluralForm(forms: PluralForms, value: number, language: SummaryLanguage, digits = 3): string {
+  let rules = pluralRules.get(language);
+  if (!rules) {
+    rules = new Intl.PluralRules(language);
+    pluralRules.set(language, rules);
+  }
+  // Agreement follows the number as written, so round it the same way the text shows it.
+  const shown = Number(value.toFixed(digits));
+  return forms[rules.select(shown)] ?? forms.other;
+}
+
+const unitNames: Readonly<Record<string, Readonly<Record<SummaryLanguage, string>>>> = {
+  'µm': { en: 'µm', ru: 'мкм', kk: 'мкм' },
+  um: { en: 'µm', ru: 'мкм', kk: 'мкм' },
+  mm: { en: 'mm', ru: 'мм', kk: 'мм' },
+  px: { en: 'px', ru: 'пикс.', kk: 'пикс.' },
+  deg: { en: '°', ru: '°', kk: '°' },
+  '°': { en: '°', ru: '°', kk: '°' },
+  '%': { en: '%', ru: '%', kk: '%' },
+};
+
+/** A unit as the language writes it; units the table does not know are shown as recorded. */
+export function unitName(unit: string, language: SummaryLanguage): string {
+  return unitNames[unit]?.[language] ?? unit;
+}
+
+const yesNo: Readonly<Record<SummaryLanguage, readonly [string, string]>> = { en: ['yes', 'no'], ru: ['да', 'нет'], kk: ['иә', 'жоқ'] };
+
+/** A measurement's value with its unit, as shown in the summary. */
+export function formatMeasurement(measurement: Measurement, language: SummaryLanguage, digits = 3): string {
+  const { value, unit } = measurement;
+  const text = typeof value === 'number' ? formatNumber(value, language, digits) : typeof value === 'boolean' ? yesNo[language][value ? 0 : 1] : value;
+  if (!unit) return text;
+  const name = unitName(unit, language);
+  // Degrees and percent attach to the number; other units are separated by a no-break space.
+  return name === '°' || name === '%' ? `${text}${name}` : `${text}\u00a0${name}`;
+}

@@ -1,0 +1,55 @@
+/**
+ * Shapes of the deterministic summary: the 'summary.get' response, and the data a module supplies so that its findings
+ * can be summarised (phrases per language, measurement labels, plural words, limitations).
+ */
+import type { Finding, ResponseOf } from '../../../contract.ts';
+
+/** Languages the summary is written in. */
+export const summaryLanguages = ['kk', 'ru', 'en'] as const;
+/** A summary language. */
+export type SummaryLanguage = (typeof summaryLanguages)[number];
+
+/** The summary as 'summary.get' returns it. */
+export type Summary = ResponseOf<'summary.get'>;
+/** One paragraph of the summary. */
+export type SummaryParagraph = Summary['paragraphs'][number];
+/** One run of text, or a number linked to the finding and measurement it comes from. */
+export type SummaryPart = SummaryParagraph['parts'][number];
+
+/** Word forms by plural category (Intl.PluralRules): 'other' is required, the rest as the language needs. */
+export type PluralForms = Readonly<Partial<Record<Intl.LDMLPluralRule, string>> & { other: string }>;
+
+/**
+ * A module's phrases in one language. Templates are plain text with placeholders: `{key}` inserts the value of the
+ * finding's measurement `key` as a linked number, `{key#word}` the form of `words[word]` that agrees with that value.
+ * A sentence whose measurements are missing from a finding is left out, so nothing is ever guessed.
+ */
+export interface ModulePhrases {
+  /** What the module's findings are about, by finding kind ('*' for any kind). */
+  readonly subject: Readonly<Record<string, string>>;
+  /** Method and parameters, by finding kind ('*' for any kind). */
+  readonly method: Readonly<Record<string, readonly string[]>>;
+  /** The measurements, by finding kind ('*' for any kind); measurements no sentence names are listed by label. */
+  readonly measurements: Readonly<Record<string, readonly string[]>>;
+  /** Human names of measurement keys. */
+  readonly labels: Readonly<Record<string, string>>;
+  /** Words that agree with numbers. */
+  readonly words: Readonly<Record<string, PluralForms>>;
+  /** What the method cannot tell, stated once per module present in the case. */
+  readonly limitations: readonly string[];
+}
+
+/** How a module's findings are summarised; handwriting or drug tests plug in by registering one of these. */
+export interface SummaryModule {
+  /** The finding's `module` this applies to, e.g. 'ballistics.cartridge-case'. */
+  readonly module: string;
+  /** Fraction digits shown per measurement key (default 3). */
+  readonly fractionDigits?: Readonly<Record<string, number>>;
+  readonly phrases: Readonly<Record<SummaryLanguage, ModulePhrases>>;
+}
+
+/** A finding together with the original it amends, when it is an amendment. */
+export interface SummarisedFinding {
+  readonly finding: Finding;
+  readonly original: Finding | null;
+}

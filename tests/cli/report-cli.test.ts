@@ -1,0 +1,98 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PasswordInput } from '../../main/cli/password-input.ts';
+import { runCli } from '../../main/cli.ts';
+import { sha256Hex } from '../../main/services/intake/evidence-store.ts';
+import { openWorkstation } from '../../main/services/workstation.ts';
+import { cmcDraft } from '../services/findings/fixtures.ts';
+import { makePng, tempDir } from '../helpers/workstation.ts';
+
+const adminPassword = 'admin password 1';
+const expertPassword = 'expert password 1';
+const keyPassphrase = 'a long key passphrase';
+
+describe('dalel report', () => {
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => ({ dir, cleanup } = tempDir()));
+  afterEach(() => cleanup());
+
+  async function dalel(args: string[], stdin = `${expertPassword}\n`): Promise<{ code: number; out: string; err: string }> {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(['--data-dir', join(dir, 'data'), ...args], { out: (t) => out.push(t), err: (t) => err.push(t), passwords: new PasswordInput(Readable.from([stdin])) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  it('writes the PDF with the case number and evidence hashes, and records the export in audit and custody', async () => {
+    expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);
+    expect((await dalel(['--user', 'admin', 'users', 'add', '--username', 'expert', '--display-name', 'Expert'], `${adminPassword}\n${expertPassword}\n`)).code).toBe(0);
+    expect((await dalel(['--user', 'admin', 'users', 'add', '--username', 'clerk', '--display-name', 'Clerk', '--role', 'clerk'], `${adminPassword}\n${expertPassword}\n`)).code).toBe(0);
+    expect((await dalel(['--user', 'expert', 'case', 'create', '--number', '7-2026', '--venue', 'Almaty lab', '--type', 'criminal'])).code).toBe(0);
+    const files = [1, 2].map((seed) => {
+      const file = join(dir, `scan-${seed}.png`);
+      writeFileSync(file, makePng(8, 8, seed));
+      return file;
+    });
+    expect((await dalel(['--user', 'expert', 'evidence', 'add', '--case', '7-2026', ...files])).code).toBe(0);
+    const ws = openWorkstation({ dataDir: join(dir, 'data') });
+    try {
+      const theCase = ws.cases.resolve('7-2026');
+      const evidenceIds = ws.evidence.list(theCase.id).map((e) => e.id);
+      const expert = ws.users.list().find((u) => u.username === 'expert')!;
+      ws.findings.addModelFindings(theCase.id, crypto.randomUUID(), [cmcDraft(evidenceIds)], { userId: expert.id, username: 'expert', role: 'expert' });
+    } finally {
+      ws.close();
+    }
+
+    const out = join(dir, 'report.pdf');
+    const missingUser = await dalel(['report', '--case', '7-2026', '--out', out]);
+    expect(missingUser.code).toBe(1);
+    expect(existsSync(out)).toBe(false);
+
+    const locked = await dalel(['--user', 'expert', 'report', '--case', '7-2026', '--out', out]);
+    expect(locked.code).toBe(1);
+    expect(locked.err).toMatch(/signing key is locked: set DALEL_KEY_PASSPHRASE_FILE/);
+    expect(existsSync(out)).toBe(false);
+
+    const result = await dalel(['--json', '--user', 'clerk', 'report', '--case', '7-2026', '--out', out, '--language', 'kk'], `${expertPassword}\n${keyPassphrase}\n`);
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.out) as { sha256: string; auditSeq: number };
+    const pdf = new Uint8Array(readFileSync(out));
+    expect(sha256Hex(pdf)).toBe(printed.sha256);
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', out, '-'], { encoding: 'utf8' });
+    expect(text).toContain('7-2026');
+    expect(text).toContain('Зертхана қорытындысы');
+    for (const file of files) expect(text).toContain(sha256Hex(new Uint8Array(readFileSync(file))));
+
+    // An expert's export works when the service account's passphrase file opens the key.
+    const passphraseFile = join(dir, 'key-passphrase');
+    writeFileSync(passphraseFile, `${keyPassphrase}\n`, { mode: 0o600 });
+    process.env.DALEL_KEY_PASSPHRASE_FILE = passphraseFile;
+    try {
+      const byExpert = await dalel(['--user', 'expert', 'report', '--case', '7-2026', '--out', join(dir, 'expert.pdf')]);
+      expect(byExpert.err).toBe('');
+      expect(byExpert.out).toMatch(/Wrote the lab report of case 7-2026 to .*expert\.pdf/);
+    } finally {
+      delete process.env.DALEL_KEY_PASSPHRASE_FILE;
+    }
+
+    const after = openWorkstation({ dataDir: join(dir, 'data') });
+    try {
+      const theCase = after.cases.resolve('7-2026');
+      const entries = after.audit.list({ action: 'report.exported' });
+      expect(entries.map((e) => e.actor)).toEqual(['clerk', 'expert']);
+      expect(entries[0]!.seq).toBe(printed.auditSeq);
+      for (const item of after.evidence.list(theCase.id)) {
+        const reported = after.custody.list(item.id).filter((e) => e.action === 'reported');
+        expect(reported.map((e) => e.actor)).toEqual(['clerk', 'expert']);
+      }
+    } finally {
+      after.close();
+    }
+  });
+});

@@ -1,0 +1,149 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FindingDraft } from '../../../main/services/findings/finding-draft.ts';
+import { toCheckpointInfo } from '../../../main/services/audit/audit-handlers.ts';
+import type { CustodyLog } from '../../../main/services/custody.ts';
+import { sha256Hex } from '../../../main/services/intake/evidence-store.ts';
+import { ReportService } from '../../../main/services/reports/report-service.ts';
+import { call, password } from '../../helpers/workstation.ts';
+import { cmcDraft, findingsWorkstation } from '../findings/fixtures.ts';
+
+const runId = '30000000-0000-4000-8000-000000000001';
+
+function bulletDraft(evidenceIds: readonly string[]): FindingDraft {
+  return {
+    module: 'ballistics.bullet',
+    kind: 'bullet-pair',
+    evidenceIds,
+    measurements: [
+      { key: 'bullet.score', value: 0.42, unit: null, threshold: { value: 0.5, rule: '>=' } },
+      { key: 'bullet.landThreshold', value: 0.5, unit: null, threshold: null },
+    ],
+    conclusion: 'inconclusive',
+    provenance: { algorithm: 'bullet-lea', version: '1.0.0', modelSha256: null, parameters: { stepUm: 1.5625 }, inputs: [], software: {} },
+    overlays: [],
+  };
+}
+
+const cleanups: Array<() => void> = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function pdfText(pdf: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), 'dalel-export-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'report.pdf');
+  writeFileSync(file, pdf);
+  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+describe('report export', () => {
+  it('exports a signed case: checkpoint covers its findings, audit and custody record the PDF hash, amendment shown with its original', async () => {
+    const { env, clients, theCase, evidenceIds, actors } = await findingsWorkstation();
+    cleanups.push(env.dispose);
+    const { ws } = env;
+    const [cmc, bullet] = ws.findings.addModelFindings(theCase.id, runId, [cmcDraft(evidenceIds), bulletDraft(evidenceIds)], actors.expert);
+    await call(ws, clients.expert, 'findings.review', { findingId: cmc!.id, decision: 'accepted' });
+    const reason = 'Land 3 of bullet B is damaged; the five remaining lands agree.';
+    const amended = await call(ws, clients.expert, 'findings.review', {
+      findingId: bullet!.id,
+      decision: 'amended',
+      reason,
+      amended: { measurements: [...bulletDraft(evidenceIds).measurements], conclusion: 'identification' },
+    });
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' });
+    await call(ws, clients.expert, 'auth.reauthenticate', { password });
+    const review = await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'sign', meaning: 'approved' });
+    expect(review.state).toBe('signed');
+
+    const summary = await call(ws, clients.judge, 'summary.get', { caseId: theCase.id, language: 'ru' });
+    const linked = summary.paragraphs.flatMap((p) => p.parts.filter((part) => 'findingId' in part));
+    expect(linked.length).toBeGreaterThan(3);
+    expect(summary.conclusion).toContain('изменён экспертом');
+
+    const sizeBefore = ws.audit.size();
+    const report = await call(ws, clients.clerk, 'report.export', { caseId: theCase.id, language: 'en' });
+    expect(report.sha256).toBe(sha256Hex(report.pdf));
+    expect(report.fileName).toMatch(/^report-A-1-2026-en-.*\.pdf$/);
+
+    const text = pdfText(report.pdf);
+    expect(text).toContain(theCase.number);
+    const evidence = ws.evidence.list(theCase.id);
+    for (const item of evidence) expect(text).toContain(item.sha256);
+    expect(text).toContain(`Finding ${bullet!.id}`);
+    expect(text).toContain(`Finding ${amended.amendment!.id}`);
+    expect(text.indexOf(`Finding ${amended.amendment!.id}`)).toBeGreaterThan(text.indexOf(`Finding ${bullet!.id}`));
+    expect(text).toContain(reason);
+    expect(text).toContain('approved —');
+    expect(text).toContain('cells-a.png');
+
+    // The checkpoint the report names was signed before the export's own entries and covers every finding and signature.
+    const checkpoint = ws.checkpoints.latest()!;
+    expect(text).toContain(Buffer.from(checkpoint.root).toString('base64'));
+    expect(checkpoint.size).toBeGreaterThanOrEqual(sizeBefore);
+    expect(checkpoint.size).toBeGreaterThan(review.signatures[0]!.auditSeq);
+
+    const exported = ws.audit.list({ caseId: theCase.id, action: 'report.exported' });
+    expect(exported).toHaveLength(1);
+    expect(exported[0]!.seq).toBe(report.auditSeq);
+    const entry = JSON.parse(Buffer.from(exported[0]!.bytes).toString('utf8')) as { outputs: Record<string, string>; actor: { username: string } };
+    expect(entry.outputs.report).toBe(report.sha256);
+    for (const item of evidence) {
+      const reported = ws.custody.list(item.id).filter((e) => e.action === 'reported');
+      expect(reported).toHaveLength(1);
+      expect(reported[0]!.note).toContain(report.sha256);
+      expect(reported[0]!.actor).toBe('clerk');
+    }
+  });
+
+  it('refuses to export without an unlocked signing key, and records nothing', async () => {
+    const { env, clients, theCase } = await findingsWorkstation();
+    cleanups.push(env.dispose);
+    env.ws.keyring.lock();
+    const result = await env.ws.dispatcher.invoke(clients.expert, 'report.export', { caseId: theCase.id, language: 'kk' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.code).toBe('KEY_LOCKED');
+    expect(env.ws.audit.list({ action: 'report.exported' })).toHaveLength(0);
+  });
+
+  it('records nothing when a custody entry cannot be written: audit entry and custody land together or not at all', async () => {
+    const { env, theCase, actors } = await findingsWorkstation();
+    cleanups.push(env.dispose);
+    const { ws } = env;
+    let appended = 0;
+    const failingCustody = {
+      append: (...args: Parameters<CustodyLog['append']>) => {
+        appended += 1;
+        if (appended === 2) throw new Error('disk full');
+        return ws.custody.append(...args);
+      },
+    } as unknown as CustodyLog;
+    const reports = new ReportService(
+      {
+        case: (id) => ws.cases.get(id),
+        evidence: (id) => ws.evidence.list(id),
+        thumbnail: (id) => ws.evidence.thumbnail(id),
+        findings: (id) => ws.findings.list(id),
+        overlay: (id, sha) => ws.findings.readOverlay(id, sha),
+        review: (id) => ws.reviews.get(id),
+        checkpoint: (reason) => toCheckpointInfo(ws.checkpoints, ws.checkpoints.sign(reason)),
+      },
+      ws.audit,
+      failingCustody,
+      env.clock,
+    );
+    await expect(reports.export(theCase.id, 'en', actors.expert)).rejects.toThrow(/disk full/);
+    const size = ws.audit.size();
+    expect(ws.checkpoints.latest()!.size).toBe(size);
+    expect(ws.audit.list({ action: 'report.exported' })).toHaveLength(0);
+    for (const item of ws.evidence.list(theCase.id)) expect(ws.custody.list(item.id).filter((e) => e.action === 'reported')).toHaveLength(0);
+    // The log is still whole after the rollback: a later report is exported and signed consistently.
+    const report = await ws.reports.export(theCase.id, 'en', actors.expert);
+    expect(ws.audit.list({ action: 'report.exported' }).map((e) => e.seq)).toEqual([report.auditSeq]);
+    expect(ws.checkpoints.sign('after the failed export').size).toBe(ws.audit.size());
+  });
+});

@@ -1,0 +1,100 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { generateSummary } from '../../../main/services/reports/summary/generate-summary.ts';
+import { formatMeasurement, formatNumber, pluralForm } from '../../../main/services/reports/summary/locale.ts';
+import { SummaryRegistry, defaultSummaryRegistry } from '../../../main/services/reports/summary/registry.ts';
+import { cartridgeCaseSummary } from '../../../main/services/reports/summary/modules/cartridge-case.ts';
+import { summaryLanguages, type ModulePhrases, type SummaryModule } from '../../../main/services/reports/summary/summary-types.ts';
+import { fixtureFindings, fixtureIds } from './fixture-findings.ts';
+
+const goldenDir = join(import.meta.dirname, 'golden');
+// Goldens are rewritten only on purpose (UPDATE_GOLDEN=1), after reading the new output; otherwise compared exactly.
+const update = process.env.UPDATE_GOLDEN === '1';
+
+describe('summary generator', () => {
+  for (const language of summaryLanguages) {
+    it(`matches the reviewed golden summary in ${language}`, () => {
+      const summary = generateSummary(fixtureFindings(), language);
+      const file = join(goldenDir, `summary.${language}.json`);
+      const json = `${JSON.stringify(summary, null, 2)}\n`;
+      if (update) writeFileSync(file, json);
+      expect(existsSync(file)).toBe(true);
+      expect(json).toBe(readFileSync(file, 'utf8'));
+    });
+
+    it(`links every number to an existing finding and measurement (${language})`, () => {
+      const findings = fixtureFindings();
+      const summary = generateSummary(findings, language);
+      let linked = 0;
+      for (const paragraph of summary.paragraphs) {
+        for (const part of paragraph.parts) {
+          if (!('findingId' in part)) {
+            // Unlinked text carries no number at all: every number the reader sees can be traced.
+            expect(part.text, `unlinked digits in "${part.text}"`).not.toMatch(/\p{Nd}/u);
+            continue;
+          }
+          linked += 1;
+          const finding = findings.find((f) => f.id === part.findingId);
+          expect(finding, part.findingId).toBeDefined();
+          expect(finding!.supersededBy, 'numbers come from current findings').toBeNull();
+          const measurement = finding!.measurements.find((m) => m.key === part.measurementKey);
+          expect(measurement, part.measurementKey).toBeDefined();
+          const digits = part.measurementKey.startsWith('cmc.consensus') || part.measurementKey === 'distance' ? 1 : 3;
+          const allowed = [formatMeasurement(measurement!, language, digits)];
+          if (measurement!.threshold) allowed.push(formatNumber(measurement!.threshold.value, language, digits));
+          expect(allowed).toContain(part.text);
+        }
+      }
+      expect(linked).toBeGreaterThan(15);
+    });
+  }
+
+  it('uses the amendment, says it was amended, and leaves the rejected finding out of the conclusion', () => {
+    const summary = generateSummary(fixtureFindings(), 'en');
+    const linkedIds = new Set(summary.paragraphs.flatMap((p) => p.parts.flatMap((part) => ('findingId' in part ? [part.findingId] : []))));
+    expect(linkedIds.has(fixtureIds.bulletAmended)).toBe(true);
+    expect(linkedIds.has(fixtureIds.bulletOriginal)).toBe(false);
+    expect(linkedIds.has(fixtureIds.rejected)).toBe(false);
+    expect(summary.conclusion).toContain('Bullets A and B (land engraved areas): on the AFTE range of conclusions, identification.');
+    expect(summary.conclusion).toContain('amended by the expert');
+    expect(summary.conclusion).toContain('rejected by the expert');
+    expect(summary.conclusion).not.toContain('elimination');
+    expect(summary.conclusion).toContain('moderately strong support for the proposition of a common source');
+  });
+
+  it('puts likelihood ratios on the ENFSI scale in both directions', () => {
+    const [lrFinding] = fixtureFindings().filter((f) => f.id === fixtureIds.handwriting);
+    const withLr = (value: number) => generateSummary([{ ...lrFinding!, measurements: [{ key: 'lr', value, unit: null, threshold: null }] }], 'en').conclusion;
+    expect(withLr(5)).toContain('weak support for the proposition of a common source');
+    expect(withLr(2_000_000)).toContain('extremely strong support');
+    expect(withLr(0.001)).toContain('strong support for the proposition of different sources');
+    expect(withLr(1)).toContain('support neither proposition');
+  });
+
+  it('agrees words with numbers by each language’s plural rules', () => {
+    const forms = cartridgeCaseSummary.phrases.ru.words.cell!;
+    expect([1, 2, 5, 21, 22, 25].map((n) => pluralForm(forms, n, 'ru'))).toEqual(['ячейка', 'ячейки', 'ячеек', 'ячейка', 'ячейки', 'ячеек']);
+    expect([1, 2].map((n) => pluralForm(cartridgeCaseSummary.phrases.en.words.cell!, n, 'en'))).toEqual(['cell', 'cells']);
+    expect(formatNumber(1523.44, 'ru', 1)).toBe('1\u00a0523,4');
+    expect(formatNumber(1523.44, 'en', 1)).toBe('1,523.4');
+  });
+
+  it('summarises a module without templates by listing its measurements, and accepts a registered one', () => {
+    const [finding] = fixtureFindings().filter((f) => f.id === fixtureIds.handwriting);
+    const generic = generateSummary([finding!], 'en');
+    expect(generic.paragraphs.find((p) => p.heading === 'Measurements')!.parts.map((p) => p.text).join('')).toContain('features.matched: 14.');
+    const phrases: ModulePhrases = { subject: { '*': 'Signatures' }, method: {}, measurements: { '*': ['Matched features: {features.matched}.'] }, labels: {}, words: {}, limitations: ['Handwriting limitation.'] };
+    const handwriting: SummaryModule = { module: 'handwriting', phrases: { en: phrases, ru: phrases, kk: phrases } };
+    const registry = defaultSummaryRegistry();
+    registry.register(handwriting);
+    const custom = generateSummary([finding!], 'en', registry);
+    expect(custom.paragraphs.map((p) => p.parts.map((x) => x.text).join('')).join('\n')).toContain('Signatures. Matched features: 14.');
+    expect(() => new SummaryRegistry([handwriting, handwriting])).toThrow(/twice/);
+  });
+
+  it('fails loudly on a template that names an undefined word', () => {
+    const broken: SummaryModule = { ...cartridgeCaseSummary, phrases: { ...cartridgeCaseSummary.phrases, en: { ...cartridgeCaseSummary.phrases.en, words: {} } } };
+    expect(() => generateSummary(fixtureFindings(), 'en', new SummaryRegistry([broken]))).toThrow(/undefined word 'cell'/);
+  });
+});
