@@ -2,6 +2,7 @@ import type { RequestChannel } from '../../contract.ts';
 import type { Handler, Handlers } from '../dispatcher.ts';
 import { DalelError } from '../errors.ts';
 import { actorOf, type Session } from '../sessions.ts';
+import { createCaseTypeViews } from './case-type-view.ts';
 import type { DecisionService } from './decision-service.ts';
 
 type DecisionChannel = Extract<RequestChannel, `decision.${string}`>;
@@ -13,8 +14,10 @@ function sessionOf(session: Session | null): Session {
 
 /** The channels of decision support: installed models with their cards, and judges' consultations. */
 export function createDecisionHandlers(decision: DecisionService): Pick<Handlers, DecisionChannel> {
+  const caseTypes = createCaseTypeViews();
   const handlers: { [C in DecisionChannel]: Handler<C> } = {
     'decision.models': () => decision.models(),
+    'decision.caseTypes': () => caseTypes(),
     'decision.predict': (request, context) => decision.predict(request.modelSha256, request.facts, actorOf(sessionOf(context.session)), request.caseId),
     // Placeholder while statutory bounds are built on their branch: answers INTERNAL, never a fake range.
     'decision.bounds': () => {
