@@ -52,11 +52,21 @@ export function caseTypeView(caseType: CaseType): CaseTypeView {
   return { id: caseType.id, version: caseType.version, title: caseType.title, description, sha256: caseType.sha256, fields, outcomes };
 }
 
-/** Reads the shipped case types once, on first use, and answers from memory after that. */
-export function createCaseTypeViews(load: () => readonly CaseType[] = loadCaseTypes): () => CaseTypeView[] {
-  let cached: CaseTypeView[] | null = null;
+/**
+ * The case types the interface can draw: the shipped ones (read once) and those embedded in installed models (a
+ * model carries the schema it was trained on, so a model of a case type that is not shipped still gets its form).
+ * Each distinct schema is listed once.
+ */
+export function createCaseTypeViews(embedded: () => readonly CaseType[], load: () => readonly CaseType[] = loadCaseTypes): () => CaseTypeView[] {
+  let shipped: CaseTypeView[] | null = null;
   return () => {
-    cached ??= load().map(caseTypeView);
-    return cached;
+    shipped ??= load().map(caseTypeView);
+    const seen = new Set(shipped.map((c) => c.sha256));
+    const extra = embedded().flatMap((caseType) => {
+      if (seen.has(caseType.sha256)) return [];
+      seen.add(caseType.sha256);
+      return [caseTypeView(caseType)];
+    });
+    return [...shipped, ...extra];
   };
 }
