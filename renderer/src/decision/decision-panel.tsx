@@ -177,7 +177,7 @@ export function DecisionPanel({ caseId, role }: DecisionPanelProps) {
         <Stack spacing={2} data-testid="consultation">
           <PredictionCard consultation={consultation} fields={fields} classField={classField} />
           <Section title={t('decision.waterfall.section')} testId="explanation-section">
-            <WaterfallChart output={consultation} fields={fields} />
+            <WaterfallChart output={consultation} fields={fields} classField={classField} />
           </Section>
           {consultation.bounds && (
             <Paper variant="outlined" sx={{ p: 2 }}>

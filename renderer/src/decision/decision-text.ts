@@ -40,15 +40,19 @@ export function indexFields(caseType: CaseTypeView | null, caseTypeId: string): 
   return { caseTypeId, byName: new Map((caseType?.fields ?? []).map((f) => [f.name, f])) };
 }
 
-/** A model feature's label: a field, or one item of a checklist field ("mitigating=53.1.1"). */
-export function featureLabel(t: TFunction, index: FieldIndex, feature: string): string {
+/**
+ * A model feature's label: a field, or one item of a checklist field ("mitigating=53.1.1"); the short form names a
+ * checklist item by its code and label only, for a chart where the field's long title would crowd the item out.
+ */
+export function featureLabel(t: TFunction, index: FieldIndex, feature: string, short = false): string {
   const at = feature.indexOf('=');
   const name = at < 0 ? feature : feature.slice(0, at);
   const field = index.byName.get(name);
   const label = field ? fieldLabel(t, index.caseTypeId, field) : name;
   if (at < 0) return label;
   const item = feature.slice(at + 1);
-  return `${label}: ${item} ${optionLabel(t, index.caseTypeId, name, item, field?.labels[item])}`;
+  const itemLabel = `${item} ${optionLabel(t, index.caseTypeId, name, item, field?.labels[item])}`;
+  return short ? itemLabel : `${label}: ${itemLabel}`;
 }
 
 /** A fact's value in words: yes/no, an option's label, a checklist's items, or "not stated". */

@@ -63,7 +63,7 @@ export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
             facts={[
               { label: t('decision.modelCard.model'), value: <HashText value={card.modelSha256} testId="model-card-hash" /> },
               { label: t('decision.modelCard.created'), value: format.dateTime(card.createdAt) },
-              { label: t('decision.modelCard.outcome'), value: `${card.outcome.name} (${t(`decision.kinds.${card.outcome.kind}`)})` },
+              { label: t('decision.modelCard.outcome'), value: `${t(`decision.outcomes.${card.outcome.name}`, { defaultValue: card.outcome.name })} (${t(`decision.kinds.${card.outcome.kind}`)})` },
               { label: t('decision.modelCard.intendedUse'), value: card.intendedUse },
               { label: t('decision.modelCard.kind'), value: `${card.model.kind}; ${t('decision.modelCard.features', { count: card.model.features.length })}; ${t('decision.modelCard.interactions', { count: card.model.interactions.length })}` },
             ]}

@@ -12,7 +12,7 @@ import type { TFunction } from 'i18next';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionOutput } from '../../../main/contract.ts';
-import { featureLabel, valueText, type FieldIndex } from './decision-text.ts';
+import { featureLabel, optionLabel, valueText, type FieldIndex } from './decision-text.ts';
 import { useNumberText, type NumberText } from './number-format.ts';
 import { waterfallSteps, type WaterfallStep } from './waterfall.ts';
 
@@ -20,6 +20,8 @@ import { waterfallSteps, type WaterfallStep } from './waterfall.ts';
 export interface WaterfallChartProps {
   readonly output: DecisionOutput;
   readonly fields: FieldIndex;
+  /** The outcome field the classes belong to, for their translated labels. */
+  readonly classField: string | null;
 }
 
 const width = 760;
@@ -28,7 +30,7 @@ const valueWidth = 70;
 const rowHeight = 24;
 const top = 8;
 
-function stepLabel(t: TFunction, fields: FieldIndex, step: WaterfallStep, scoreName: string): string {
+function stepLabel(t: TFunction, fields: FieldIndex, step: WaterfallStep, scoreName: string, short = false): string {
   switch (step.kind) {
     case 'intercept':
       return t('decision.waterfall.intercept');
@@ -37,7 +39,7 @@ function stepLabel(t: TFunction, fields: FieldIndex, step: WaterfallStep, scoreN
     case 'score':
       return scoreName;
     case 'term':
-      return (step.term?.inputs ?? []).map((i) => featureLabel(t, fields, i.feature)).join(' × ');
+      return (step.term?.inputs ?? []).map((i) => featureLabel(t, fields, i.feature, short)).join(' × ');
   }
 }
 
@@ -53,7 +55,7 @@ function shorten(text: string, max = 44): string {
  * How the model's score is built: the intercept, each term's exact contribution (largest first), and the score they
  * add up to, as an SVG waterfall with a title and description for screen readers and a table of the same numbers.
  */
-export function WaterfallChart({ output, fields }: WaterfallChartProps) {
+export function WaterfallChart({ output, fields, classField }: WaterfallChartProps) {
   const { t } = useTranslation();
   const theme = useTheme();
   const number = useNumberText();
@@ -61,7 +63,9 @@ export function WaterfallChart({ output, fields }: WaterfallChartProps) {
   const titleId = useId();
   const descId = useId();
   const { steps, total, k } = useMemo(() => waterfallSteps(output), [output]);
-  const className = output.score.length > 1 ? output.probabilities?.[k]?.label : output.probabilities?.[1]?.label;
+  // Multiclass: the predicted class's score; binary: the log-odds of the second class (probabilities [1 - p, p]).
+  const explained = output.score.length > 1 ? output.probabilities?.[k] : output.probabilities?.[1];
+  const className = explained && classField ? optionLabel(t, fields.caseTypeId, classField, explained.value, explained.label) : explained?.label;
   const scoreName = output.kind === 'regression' ? t('decision.waterfall.score', { unit: output.unit ?? '' }) : t('decision.waterfall.logOdds', { class: className ?? '' });
   const lo = Math.min(0, ...steps.map((s) => Math.min(s.from, s.to)));
   const hi = Math.max(0, ...steps.map((s) => Math.max(s.from, s.to)));
@@ -123,11 +127,12 @@ export function WaterfallChart({ output, fields }: WaterfallChartProps) {
               const left = x(Math.min(step.from, step.to));
               const right = x(Math.max(step.from, step.to));
               const label = stepLabel(t, fields, step, scoreName);
+              const shortLabel = stepLabel(t, fields, step, scoreName, true);
               return (
                 <g key={step.key} data-testid={`waterfall-bar-${step.kind}`} data-value={step.value}>
                   <title>{`${label}: ${number(step.value, 4)}`}</title>
                   <text x={labelWidth - 8} y={y + rowHeight / 2 + 4} textAnchor="end" fontSize={12} fill={theme.palette.text.primary} fontWeight={step.kind === 'score' ? 700 : 400}>
-                    {shorten(label)}
+                    {shorten(shortLabel)}
                   </text>
                   <rect x={left} y={y + 4} width={Math.max(1, right - left)} height={rowHeight - 8} fill={colour(step)} opacity={step.kind === 'rest' ? 0.5 : 0.85} />
                   {i < steps.length - 1 && step.kind !== 'score' && (
