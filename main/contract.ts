@@ -309,6 +309,48 @@ export const DecisionOutputSchema = z.object({
 /** A prediction with its exact explanation. */
 export type DecisionOutput = z.infer<typeof DecisionOutputSchema>;
 
+/** One model input of a case type as the facts form draws it (from the case type's JSON Schema). */
+export const CaseTypeFieldSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  type: z.enum(['string', 'number', 'integer', 'boolean', 'array']),
+  kind: z.enum(['numeric', 'categorical', 'checklist']),
+  nullable: z.boolean(),
+  required: z.boolean(),
+  /** Allowed values of an enum, or the items of a checklist; empty otherwise. */
+  options: z.array(z.string()),
+  minimum: z.number().nullable(),
+  maximum: z.number().nullable(),
+  pattern: z.string().nullable(),
+  /** Labels of the options as the schema gives them (in the schema's language). */
+  labels: z.record(z.string(), z.string()),
+});
+/** One model input of a case type. */
+export type CaseTypeField = z.infer<typeof CaseTypeFieldSchema>;
+
+/** A case type as the interface needs it: its inputs (never outcomes or protected attributes) and its outcomes. */
+export const CaseTypeViewSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  description: z.string(),
+  sha256: sha256Hex,
+  fields: z.array(CaseTypeFieldSchema),
+  outcomes: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['regression', 'classification']),
+      field: z.string(),
+      unit: z.string().nullable(),
+      classes: z.array(z.object({ value: z.string(), label: z.string() })),
+      /** The classes of another outcome that this one applies to (a term applies to some punishments). */
+      when: z.object({ field: z.string(), in: z.array(z.string()) }).nullable(),
+    }),
+  ),
+});
+/** A case type as the interface needs it. */
+export type CaseTypeView = z.infer<typeof CaseTypeViewSchema>;
+
 /** An installed decision model as the interface lists it. */
 export const DecisionModelSchema = z.object({
   sha256: sha256Hex,
@@ -791,6 +833,8 @@ export const requestChannels = {
     auditors,
   ),
   'decision.models': channel(empty, z.array(DecisionModelSchema), modelReaders),
+  /** The installed case types (every version), for the facts and verdict forms. */
+  'decision.caseTypes': channel(empty, z.array(CaseTypeViewSchema), modelReaders),
   /** A judge's consultation: logged with the facts' hash, the model's hash and the output, every time. */
   'decision.predict': channel(
     z.object({ modelSha256: sha256Hex, facts: FactsSchema, caseId: id.optional() }).strict(),

@@ -5,10 +5,12 @@ import Stack from '@mui/material/Stack';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../main/contract.ts';
+import { mayUse } from '../api/access.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
+import { DecisionPanel } from '../decision/decision-panel.tsx';
 import { EvidencePanel } from '../evidence/evidence-panel.tsx';
 import { CaseSummary } from './case-summary.tsx';
 
@@ -19,7 +21,7 @@ export interface CaseViewProps {
   readonly onBack: () => void;
 }
 
-/** One open case: its particulars and its evidence. */
+/** One open case: its particulars, its evidence, and decision support for judges and clerks. */
 export function CaseView({ caseId, role, onBack }: CaseViewProps) {
   const { t } = useTranslation();
   const api = useApi();
@@ -41,6 +43,7 @@ export function CaseView({ caseId, role, onBack }: CaseViewProps) {
         <>
           <CaseSummary item={item} />
           <EvidencePanel caseId={item.id} role={role} onChanged={loaded.reload} />
+          {mayUse(role, 'decision.models') && <DecisionPanel caseId={item.id} role={role} />}
         </>
       )}
     </Stack>

@@ -1,5 +1,8 @@
+import Stack from '@mui/material/Stack';
 import { useState } from 'react';
 import type { Role } from '../../../main/contract.ts';
+import { mayUse } from '../api/access.ts';
+import { DecisionOverview } from '../decision/decision-overview.tsx';
 import type { CaseWorkspaceId } from '../shell/workspaces.ts';
 import { CaseList } from './case-list.tsx';
 import { CaseView } from './case-view.tsx';
@@ -12,9 +15,16 @@ export interface CasesWorkspaceProps {
   readonly embedded?: boolean;
 }
 
-/** The expert, judge and clerk workspaces: the case list, or one open case. */
+/** The expert, judge and clerk workspaces: the case list (with the verdict overview for judges and clerks), or one open case. */
 export function CasesWorkspace({ workspace, role, embedded = false }: CasesWorkspaceProps) {
   const [openCaseId, setOpenCaseId] = useState<string | null>(null);
   if (openCaseId !== null) return <CaseView caseId={openCaseId} role={role} onBack={() => setOpenCaseId(null)} />;
-  return <CaseList workspace={workspace} role={role} onOpen={setOpenCaseId} embedded={embedded} />;
+  const list = <CaseList workspace={workspace} role={role} onOpen={setOpenCaseId} embedded={embedded} />;
+  if (workspace === 'expert' || !mayUse(role, 'verdicts.dashboard')) return list;
+  return (
+    <Stack spacing={3}>
+      {list}
+      <DecisionOverview role={role} />
+    </Stack>
+  );
 }

@@ -1,0 +1,225 @@
+import GavelIcon from '@mui/icons-material/Gavel';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseTypeView, Consultation, Role } from '../../../main/contract.ts';
+import { mayUse } from '../api/access.ts';
+import { useApi } from '../api/api-context.ts';
+import { call } from '../api/api-error.ts';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { useLoaded } from '../common/use-loaded.ts';
+import { indexFields, unitLabel } from './decision-text.ts';
+import { emptyValues, readFacts, type FieldProblem, type FormValue, type FormValues } from './facts-state.ts';
+import { FactsForm } from './facts-form.tsx';
+import { AdviceList, BoundsPanel } from './law-panels.tsx';
+import { ModelPicker } from './model-picker.tsx';
+import { PrecedentsTable } from './precedents-table.tsx';
+import { PredictionCard } from './prediction-card.tsx';
+import { VerdictForm } from './verdict-form.tsx';
+import { WaterfallChart } from './waterfall-chart.tsx';
+
+/** Props of DecisionPanel. */
+export interface DecisionPanelProps {
+  readonly caseId: string;
+  readonly role: Role;
+}
+
+/** The permanent reminder that the model advises and the judge decides. */
+export function AdvisoryBanner() {
+  const { t } = useTranslation();
+  return (
+    <Alert severity="info" icon={<GavelIcon />} data-testid="advisory-banner">
+      <strong>{t('decision.advisory.title')}</strong> {t('decision.advisory.text')}
+    </Alert>
+  );
+}
+
+function Section({ title, testId, children }: { readonly title: string; readonly testId: string; readonly children: ReactNode }) {
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid={testId}>
+      <Stack spacing={1.5}>
+        <Typography variant="subtitle1" component="h3">
+          {title}
+        </Typography>
+        {children}
+      </Stack>
+    </Paper>
+  );
+}
+
+/** The case type a model was trained on: that exact version when installed, else the newest of the same id. */
+function caseTypeFor(caseTypes: readonly CaseTypeView[], id: string, version: string): CaseTypeView | null {
+  return caseTypes.find((c) => c.id === id && c.version === version) ?? caseTypes.filter((c) => c.id === id).at(-1) ?? null;
+}
+
+/**
+ * Decision support inside an open case: the judge chooses a model, states the facts on a form drawn from the case
+ * type's schema and consults the model; the answer shows the estimate, its exact explanation, the lawful range,
+ * similar past cases and procedural notes. Judges and clerks then enter the verdict the court reached.
+ */
+export function DecisionPanel({ caseId, role }: DecisionPanelProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const canConsult = mayUse(role, 'decision.predict');
+  const canRecord = mayUse(role, 'verdicts.record');
+  const loadModels = useCallback(() => call(api, 'decision.models', {}), [api]);
+  const loadCaseTypes = useCallback(() => call(api, 'decision.caseTypes', {}), [api]);
+  const models = useLoaded(loadModels);
+  const caseTypes = useLoaded(loadCaseTypes);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [values, setValues] = useState<Record<string, FormValues>>({});
+  const [problems, setProblems] = useState<Readonly<Record<string, FieldProblem>>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [consultation, setConsultation] = useState<Consultation | null>(null);
+  const [consultedFacts, setConsultedFacts] = useState<Readonly<Record<string, unknown>>>({});
+  const [verdictCaseTypeId, setVerdictCaseTypeId] = useState<string | null>(null);
+  const [verdictKey, setVerdictKey] = useState(0);
+
+  const modelList = models.value ?? [];
+  const typeList = useMemo(() => caseTypes.value ?? [], [caseTypes.value]);
+  const model = modelList.find((m) => m.sha256 === chosen) ?? modelList[0] ?? null;
+  const caseType = model ? caseTypeFor(typeList, model.caseType, model.caseTypeVersion) : null;
+  const formValues = caseType ? (values[caseType.sha256] ?? emptyValues(caseType)) : {};
+  const fields = useMemo(() => indexFields(caseType, caseType?.id ?? model?.caseType ?? ''), [caseType, model?.caseType]);
+  const classField = caseType?.outcomes.find((o) => o.kind === 'classification' && o.name === consultation?.outcome)?.field ?? null;
+
+  const latestTypes = useMemo(() => [...new Map(typeList.map((c) => [c.id, c])).values()], [typeList]);
+  const verdictCaseType = consultation
+    ? caseTypeFor(typeList, consultation.model.caseType, consultation.model.caseTypeVersion)
+    : (latestTypes.find((c) => c.id === verdictCaseTypeId) ?? caseType ?? latestTypes[0] ?? null);
+  const consultedArticle = typeof consultedFacts.article === 'string' ? consultedFacts.article : null;
+
+  const change = (name: string, value: FormValue) => {
+    if (!caseType) return;
+    setValues((all) => ({ ...all, [caseType.sha256]: { ...(all[caseType.sha256] ?? emptyValues(caseType)), [name]: value } }));
+    setProblems((all) => {
+      const { [name]: _cleared, ...rest } = all;
+      return rest;
+    });
+  };
+
+  const consult = async () => {
+    if (!model || !caseType) return;
+    const read = readFacts(caseType, formValues);
+    setProblems(read.problems);
+    if (Object.keys(read.problems).length > 0) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await call(api, 'decision.predict', { modelSha256: model.sha256, facts: read.facts, caseId });
+      setConsultation(answer);
+      setConsultedFacts(read.facts);
+      setVerdictKey((k) => k + 1);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const loading = models.loading || caseTypes.loading;
+  return (
+    <Stack spacing={2} data-testid="decision-panel" component="section" aria-labelledby="decision-panel-title">
+      <Typography variant="h5" component="h2" id="decision-panel-title">
+        {t('decision.title')}
+      </Typography>
+      <AdvisoryBanner />
+      {loading && <LinearProgress aria-label={t('common.loading')} />}
+      {models.error !== null && <ErrorAlert error={models.error} testId="models-error" />}
+      {caseTypes.error !== null && <ErrorAlert error={caseTypes.error} testId="case-types-error" />}
+      {canConsult && models.value && modelList.length === 0 && (
+        <Typography color="text.secondary" data-testid="no-models">
+          {t('decision.models.none')}
+        </Typography>
+      )}
+      {canConsult && model && (
+        <Paper variant="outlined" sx={{ p: 2 }}>
+          <Stack spacing={2}>
+            <ModelPicker models={modelList} caseTypes={typeList} value={model.sha256} onChange={setChosen} disabled={busy} />
+            {caseType ? (
+              <>
+                <Typography variant="body2" color="text.secondary">
+                  {t('decision.form.intro')}
+                </Typography>
+                <FactsForm caseType={caseType} values={formValues} problems={problems} onChange={change} disabled={busy} />
+                {Object.keys(problems).length > 0 && (
+                  <Alert severity="warning" data-testid="facts-problems">
+                    {t('decision.form.fix', { count: Object.keys(problems).length })}
+                  </Alert>
+                )}
+                <div>
+                  <Button variant="contained" onClick={() => void consult()} disabled={busy} data-testid="consult-button">
+                    {t('decision.consult')}
+                  </Button>
+                </div>
+              </>
+            ) : (
+              caseTypes.value && (
+                <Alert severity="warning" data-testid="case-type-missing">
+                  {t('decision.form.caseTypeMissing', { id: model.caseType, version: model.caseTypeVersion })}
+                </Alert>
+              )
+            )}
+            {busy && <LinearProgress aria-label={t('common.loading')} />}
+            {error !== null && <ErrorAlert error={error} testId="consult-error" />}
+          </Stack>
+        </Paper>
+      )}
+      {consultation && (
+        <Stack spacing={2} data-testid="consultation">
+          <PredictionCard consultation={consultation} fields={fields} classField={classField} />
+          <Section title={t('decision.waterfall.section')} testId="explanation-section">
+            <WaterfallChart output={consultation} fields={fields} classField={classField} />
+          </Section>
+          {consultation.bounds && (
+            <Paper variant="outlined" sx={{ p: 2 }}>
+              <BoundsPanel bounds={consultation.bounds} />
+            </Paper>
+          )}
+          <Section title={t('decision.precedents.title')} testId="precedents-section">
+            <PrecedentsTable precedents={consultation.precedents} fields={fields} unit={unitLabel(t, consultation.unit)} />
+          </Section>
+          <Section title={t('decision.advice.title')} testId="advice-section">
+            <AdviceList advice={consultation.advice} />
+          </Section>
+        </Stack>
+      )}
+      {canRecord && verdictCaseType && (
+        <Section title={t('decision.verdict.title')} testId="verdict-section">
+          {!consultation && !canConsult && latestTypes.length > 1 && (
+            <TextField
+              select
+              label={t('decision.verdict.caseType')}
+              value={verdictCaseType.id}
+              onChange={(e) => setVerdictCaseTypeId(e.target.value)}
+              sx={{ maxWidth: 480 }}
+              slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'verdict-case-type' } }}
+            >
+              {latestTypes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {t(`decisionSchema.${c.id}.title`, { defaultValue: c.title })}
+                </option>
+              ))}
+            </TextField>
+          )}
+          <VerdictForm
+            key={`${verdictCaseType.sha256}-${verdictKey}`}
+            caseId={caseId}
+            caseType={verdictCaseType}
+            consultationSeq={consultation?.auditSeq ?? null}
+            article={consultedArticle}
+            onRecorded={() => undefined}
+          />
+        </Section>
+      )}
+    </Stack>
+  );
+}

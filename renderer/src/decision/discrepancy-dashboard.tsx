@@ -1,0 +1,126 @@
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { useTheme } from '@mui/material/styles';
+import { useCallback, useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/api-context.ts';
+import { call } from '../api/api-error.ts';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { useFormatters } from '../common/format.ts';
+import { useLoaded } from '../common/use-loaded.ts';
+import { totalsBy, type DiscrepancyTotal } from './discrepancy-summary.ts';
+
+function BarChart({ totals, by }: { readonly totals: readonly DiscrepancyTotal[]; readonly by: 'article' | 'month' }) {
+  const { t } = useTranslation();
+  const theme = useTheme();
+  const titleId = useId();
+  const descId = useId();
+  const barWidth = 36;
+  const gap = 14;
+  const height = 180;
+  const plot = 130;
+  const width = Math.max(240, 40 + totals.length * (barWidth + gap));
+  const most = Math.max(1, ...totals.map((x) => x.verdicts));
+  const y = (v: number) => 10 + plot - (v / most) * plot;
+  return (
+    <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} data-testid="discrepancy-chart">
+      <title id={titleId}>{t(`decision.dashboard.chart.${by}`)}</title>
+      <desc id={descId}>{totals.map((x) => t('decision.dashboard.chart.bar', { key: x.key, verdicts: x.verdicts, discrepancies: x.discrepancies })).join('; ')}</desc>
+      <line x1={30} x2={width} y1={10 + plot} y2={10 + plot} stroke={theme.palette.divider} />
+      {totals.map((x, i) => {
+        const left = 36 + i * (barWidth + gap);
+        return (
+          <g key={x.key} data-testid={`discrepancy-bar-${x.key}`}>
+            <rect x={left} y={y(x.verdicts)} width={barWidth} height={10 + plot - y(x.verdicts)} fill={theme.palette.primary.main} opacity={0.3} />
+            <rect x={left} y={y(x.discrepancies)} width={barWidth} height={10 + plot - y(x.discrepancies)} fill={theme.palette.secondary.main} />
+            <text x={left + barWidth / 2} y={height - 22} textAnchor="middle" fontSize={11} fill={theme.palette.text.secondary}>
+              {x.key}
+            </text>
+            <text x={left + barWidth / 2} y={y(x.verdicts) - 3} textAnchor="middle" fontSize={11} fill={theme.palette.text.primary}>
+              {`${x.discrepancies}/${x.verdicts}`}
+            </text>
+          </g>
+        );
+      })}
+      <text x={36} y={height - 4} fontSize={11} fill={theme.palette.text.secondary}>
+        {t('decision.dashboard.chart.legend')}
+      </text>
+    </svg>
+  );
+}
+
+/**
+ * How often final verdicts left what the model had estimated, by article and by month: a monitoring view of the
+ * model, never of judges (the service groups by article and month only).
+ */
+export function DiscrepancyDashboard() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const format = useFormatters();
+  const [by, setBy] = useState<'article' | 'month'>('month');
+  const load = useCallback(() => call(api, 'verdicts.dashboard', {}), [api]);
+  const rows = useLoaded(load);
+  const totals = totalsBy(rows.value ?? [], by);
+  const rate = (d: number, v: number) => (v === 0 ? '—' : t('decision.card.percent', { value: format.integer(Math.round((d / v) * 100)) }));
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid="discrepancy-dashboard">
+      <Stack spacing={2}>
+        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', flexWrap: 'wrap', gap: 1 }}>
+          <Typography variant="h6" component="h2">
+            {t('decision.dashboard.title')}
+          </Typography>
+          <ToggleButtonGroup size="small" exclusive value={by} onChange={(_e, value: 'article' | 'month' | null) => value && setBy(value)} aria-label={t('decision.dashboard.groupBy')}>
+            <ToggleButton value="month" data-testid="dashboard-by-month">
+              {t('decision.dashboard.byMonth')}
+            </ToggleButton>
+            <ToggleButton value="article" data-testid="dashboard-by-article">
+              {t('decision.dashboard.byArticle')}
+            </ToggleButton>
+          </ToggleButtonGroup>
+        </Stack>
+        <Typography variant="body2" color="text.secondary">
+          {t('decision.dashboard.intro')}
+        </Typography>
+        {rows.error !== null && <ErrorAlert error={rows.error} testId="dashboard-error" />}
+        {rows.value?.length === 0 && (
+          <Typography color="text.secondary" data-testid="dashboard-empty">
+            {t('decision.dashboard.empty')}
+          </Typography>
+        )}
+        {totals.length > 0 && <BarChart totals={totals} by={by} />}
+        {rows.value && rows.value.length > 0 && (
+          <Table size="small" aria-label={t('decision.dashboard.title')} data-testid="dashboard-table">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('decision.dashboard.article')}</TableCell>
+                <TableCell>{t('decision.dashboard.month')}</TableCell>
+                <TableCell align="right">{t('decision.dashboard.verdicts')}</TableCell>
+                <TableCell align="right">{t('decision.dashboard.discrepancies')}</TableCell>
+                <TableCell align="right">{t('decision.dashboard.rate')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {rows.value.map((row) => (
+                <TableRow key={`${row.article}-${row.month}`}>
+                  <TableCell>{row.article}</TableCell>
+                  <TableCell>{row.month}</TableCell>
+                  <TableCell align="right">{format.integer(row.verdicts)}</TableCell>
+                  <TableCell align="right">{format.integer(row.discrepancies)}</TableCell>
+                  <TableCell align="right">{rate(row.discrepancies, row.verdicts)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

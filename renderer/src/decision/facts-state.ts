@@ -1,0 +1,47 @@
+import type { CaseTypeField, CaseTypeView } from '../../../main/contract.ts';
+import type { FactValue } from './decision-text.ts';
+import { parseDecimal } from './number-format.ts';
+
+/** What the form holds per field: text for numbers and free strings, a choice ('' = not stated), or ticked items. */
+export type FormValue = string | string[];
+/** The facts form's state. */
+export type FormValues = Readonly<Record<string, FormValue>>;
+
+/** Why a field cannot be sent as typed. */
+export type FieldProblem = 'required' | 'number' | 'integer' | 'below' | 'above' | 'pattern';
+
+/** The empty form of a case type: nothing stated, nothing ticked. */
+export function emptyValues(caseType: CaseTypeView): FormValues {
+  return Object.fromEntries(caseType.fields.map((f) => [f.name, f.kind === 'checklist' ? [] : '']));
+}
+
+/** The value of a field for the service, or the problem with what was typed. */
+export function readField(field: CaseTypeField, raw: FormValue | undefined): { value: FactValue } | { problem: FieldProblem } {
+  if (field.kind === 'checklist') return { value: Array.isArray(raw) ? [...raw] : [] };
+  const text = typeof raw === 'string' ? raw.trim() : '';
+  if (text === '') return field.required || !field.nullable ? { problem: 'required' } : { value: null };
+  if (field.type === 'boolean') return { value: text === 'true' };
+  if (field.type === 'number' || field.type === 'integer') {
+    const value = parseDecimal(text);
+    if (value === null) return { problem: 'number' };
+    if (field.type === 'integer' && !Number.isInteger(value)) return { problem: 'integer' };
+    if (field.minimum !== null && value < field.minimum) return { problem: 'below' };
+    if (field.maximum !== null && value > field.maximum) return { problem: 'above' };
+    return { value };
+  }
+  if (field.pattern !== null && !new RegExp(field.pattern, 'u').test(text)) return { problem: 'pattern' };
+  return { value: text };
+}
+
+/** The facts to send, or the problem of each field that cannot be sent. */
+export function readFacts(caseType: CaseTypeView, values: FormValues): { facts: Record<string, FactValue>; problems: Record<string, FieldProblem> } {
+  const facts: Record<string, FactValue> = {};
+  const problems: Record<string, FieldProblem> = {};
+  for (const field of caseType.fields) {
+    const read = readField(field, values[field.name]);
+    if ('problem' in read) problems[field.name] = read.problem;
+    // Unstated optional facts are left out, not sent as null: the model's own missing-value handling applies.
+    else if (read.value !== null) facts[field.name] = read.value;
+  }
+  return { facts, problems };
+}

@@ -1,0 +1,199 @@
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ModelCard } from '../../../main/contract.ts';
+import { FactList } from '../common/fact-list.tsx';
+import { useFormatters } from '../common/format.ts';
+import { HashText } from '../common/hash-text.tsx';
+import { useNumberText } from './number-format.ts';
+
+/** Props of ModelCardDialog. */
+export interface ModelCardDialogProps {
+  readonly card: ModelCard;
+  readonly onClose: () => void;
+}
+
+function Section({ title, children }: { readonly title: string; readonly children: ReactNode }) {
+  return (
+    <Stack spacing={1}>
+      <Typography variant="subtitle1" component="h3">
+        {title}
+      </Typography>
+      {children}
+    </Stack>
+  );
+}
+
+/**
+ * The model card: what the model was trained on (with the data's hash and period), how it did on held-out cases
+ * against naive baselines, its calibration and interval coverage, how it differs across protected groups (which are
+ * never inputs), and its limitations.
+ */
+export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const number = useNumberText();
+  const pct = (v: number) => t('decision.card.percent', { value: number(v * 100, 1) });
+  const num = (v: number | undefined) => (v === undefined ? '—' : number(v, 2));
+  const rate = (v: number | undefined) => (v === undefined ? '—' : pct(v));
+  const { data, validation } = card;
+  const regression = validation.regression;
+  const classification = validation.classification;
+  return (
+    <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="model-card-title" data-testid="model-card-dialog">
+      <DialogTitle id="model-card-title">{t('decision.modelCard.title', { caseType: card.caseType.title })}</DialogTitle>
+      <DialogContent dividers>
+        <Stack spacing={3}>
+          {card.synthetic && (
+            <Chip color="warning" label={t('decision.synthetic.chip')} data-testid="model-card-synthetic" sx={{ alignSelf: 'flex-start' }} />
+          )}
+          <FactList
+            facts={[
+              { label: t('decision.modelCard.model'), value: <HashText value={card.modelSha256} testId="model-card-hash" /> },
+              { label: t('decision.modelCard.created'), value: format.dateTime(card.createdAt) },
+              { label: t('decision.modelCard.outcome'), value: `${t(`decision.outcomes.${card.outcome.name}`, { defaultValue: card.outcome.name })} (${t(`decision.kinds.${card.outcome.kind}`)})` },
+              { label: t('decision.modelCard.intendedUse'), value: card.intendedUse },
+              { label: t('decision.modelCard.kind'), value: `${card.model.kind}; ${t('decision.modelCard.features', { count: card.model.features.length })}; ${t('decision.modelCard.interactions', { count: card.model.interactions.length })}` },
+            ]}
+          />
+          <Section title={t('decision.modelCard.data')}>
+            <Typography variant="body2">{data.description}</Typography>
+            <FactList
+              facts={[
+                { label: t('decision.modelCard.file'), value: data.file },
+                { label: t('decision.modelCard.dataHash'), value: <HashText value={data.sha256} testId="model-card-data-hash" /> },
+                { label: t('decision.modelCard.cases'), value: t('decision.modelCard.casesValue', { cases: format.integer(data.cases), records: format.integer(data.records) }) },
+                {
+                  label: t('decision.modelCard.period'),
+                  value: data.period ? t('decision.modelCard.periodValue', { from: data.period.from, to: data.period.to }) : t('decision.value.unknown'),
+                  testId: 'model-card-period',
+                },
+              ]}
+            />
+          </Section>
+          <Section title={t('decision.modelCard.validation')}>
+            <Typography variant="body2">
+              {t('decision.modelCard.split', { split: validation.split, training: format.integer(validation.trainingCases), calibration: format.integer(validation.calibrationCases), test: format.integer(validation.testCases) })}
+            </Typography>
+            <Table size="small" data-testid="model-card-validation">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('decision.modelCard.predictor')}</TableCell>
+                  <TableCell align="right">{t(regression ? 'decision.modelCard.mae' : 'decision.modelCard.accuracy')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {regression && (
+                  <>
+                    <TableRow>
+                      <TableCell>{t('decision.modelCard.thisModel')}</TableCell>
+                      <TableCell align="right">{number(regression.meanAbsoluteError, 2)}</TableCell>
+                    </TableRow>
+                    {regression.baselines.map((b) => (
+                      <TableRow key={b.name}>
+                        <TableCell>{b.name}</TableCell>
+                        <TableCell align="right">{number(b.meanAbsoluteError, 2)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </>
+                )}
+                {classification && (
+                  <>
+                    <TableRow>
+                      <TableCell>{t('decision.modelCard.thisModel')}</TableCell>
+                      <TableCell align="right">{pct(classification.accuracy)}</TableCell>
+                    </TableRow>
+                    {classification.baselines.map((b) => (
+                      <TableRow key={b.name}>
+                        <TableCell>{b.name}</TableCell>
+                        <TableCell align="right">{pct(b.accuracy)}</TableCell>
+                      </TableRow>
+                    ))}
+                  </>
+                )}
+              </TableBody>
+            </Table>
+            {classification && (
+              <Typography variant="body2" data-testid="model-card-calibration">
+                {t('decision.modelCard.calibration', { ece: number(classification.expectedCalibrationError, 3), logLoss: number(classification.logLoss, 3) })}
+              </Typography>
+            )}
+            {regression && (
+              <Typography variant="body2" data-testid="model-card-coverage">
+                {t('decision.modelCard.coverage', {
+                  c80: pct(regression.intervals.coverage80),
+                  c95: pct(regression.intervals.coverage95),
+                  h80: number(regression.intervals.halfWidth80, 2),
+                  h95: number(regression.intervals.halfWidth95, 2),
+                })}
+              </Typography>
+            )}
+          </Section>
+          <Section title={t('decision.modelCard.disparity')}>
+            <Typography variant="body2" color="text.secondary">
+              {t('decision.modelCard.disparityNote')}
+            </Typography>
+            {card.disparity.length === 0 && <Typography variant="body2">{t('decision.modelCard.noDisparity')}</Typography>}
+            {card.disparity.map((d) => (
+              <Table key={d.attribute} size="small" aria-label={d.title} data-testid={`model-card-disparity-${d.attribute}`}>
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{d.title}</TableCell>
+                    <TableCell align="right">{t('decision.modelCard.groupCases')}</TableCell>
+                    {(regression ? ['mae', 'signedError', 'coverage80'] : ['accuracy', 'predictedRate', 'actualRate']).map((column) => (
+                      <TableCell key={column} align="right">
+                        {t(`decision.modelCard.group.${column}`)}
+                      </TableCell>
+                    ))}
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {d.groups.map((g) => (
+                    <TableRow key={g.value}>
+                      <TableCell>{g.label}</TableCell>
+                      <TableCell align="right">{format.integer(g.cases)}</TableCell>
+                      {(regression
+                        ? [num(g.meanAbsoluteError), num(g.meanSignedError), rate(g.coverage80)]
+                        : [rate(g.accuracy), rate(g.predictedPositiveRate), rate(g.actualPositiveRate)]
+                      ).map((text, i) => (
+                        <TableCell key={i} align="right">
+                          {text}
+                        </TableCell>
+                      ))}
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            ))}
+          </Section>
+          <Section title={t('decision.modelCard.limitations')}>
+            <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="model-card-limitations">
+              {card.limitations.map((l, i) => (
+                <li key={i}>
+                  <Typography variant="body2">{l}</Typography>
+                </li>
+              ))}
+            </ul>
+          </Section>
+        </Stack>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose} data-testid="model-card-close">
+          {t('common.close')}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

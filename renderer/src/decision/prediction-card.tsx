@@ -1,0 +1,114 @@
+import ScienceOutlinedIcon from '@mui/icons-material/ScienceOutlined';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import type { Consultation } from '../../../main/contract.ts';
+import { abstentionText, optionLabel, unitLabel, type FieldIndex } from './decision-text.ts';
+import { useNumberText } from './number-format.ts';
+import { RangeBar } from './range-bar.tsx';
+
+/** Props of PredictionCard. */
+export interface PredictionCardProps {
+  readonly consultation: Consultation;
+  readonly fields: FieldIndex;
+  /** The outcome field the classes belong to, for their translated labels. */
+  readonly classField: string | null;
+}
+
+/** The notice every prediction of a model trained on generated cases carries. */
+export function SyntheticNotice() {
+  const { t } = useTranslation();
+  return (
+    <Alert severity="warning" icon={<ScienceOutlinedIcon />} data-testid="synthetic-notice">
+      {t('decision.synthetic.notice')}
+    </Alert>
+  );
+}
+
+/**
+ * What the model estimated for this case: the referral to human review first when the model abstains, the notice
+ * for synthetic training data, then the class probabilities or the estimated term on the lawful range with its
+ * intervals. The wording reports the model's output; it never says what the verdict should be.
+ */
+export function PredictionCard({ consultation: c, fields, classField }: PredictionCardProps) {
+  const { t } = useTranslation();
+  const number = useNumberText();
+  const unit = unitLabel(t, c.unit);
+  const lawful = c.bounds?.lawfulRange ?? null;
+  const range: [number, number] | null = lawful
+    ? [lawful.min, lawful.max]
+    : c.interval95
+      ? [Math.min(0, c.interval95[0]), Math.max(c.interval95[1], c.value ?? 0)]
+      : null;
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid="prediction-card" data-referred={c.abstention.refer}>
+      <Stack spacing={2}>
+        <Stack direction="row" sx={{ justifyContent: 'space-between', flexWrap: 'wrap', gap: 1 }}>
+          <Typography variant="h6" component="h3">
+            {t('decision.card.title', { outcome: t(`decision.outcomes.${c.outcome}`, { defaultValue: c.outcome }) })}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" data-testid="prediction-audit-seq">
+            {t('decision.card.audit', { seq: c.auditSeq, model: c.model.sha256.slice(0, 12) })}
+          </Typography>
+        </Stack>
+        {c.abstention.refer && (
+          <Alert severity="error" variant="filled" data-testid="referral">
+            <AlertTitle>{t('decision.abstention.title')}</AlertTitle>
+            <Typography variant="body2">{t('decision.abstention.lead')}</Typography>
+            <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
+              {c.abstention.reasons.map((reason, i) => (
+                <li key={i} data-testid={`referral-reason-${reason.code}`}>
+                  {abstentionText(t, fields, reason, (n) => number(n, 2))}
+                </li>
+              ))}
+            </Box>
+          </Alert>
+        )}
+        {c.synthetic && <SyntheticNotice />}
+        {c.kind === 'classification' && c.probabilities && (
+          <Stack spacing={1} data-testid="probabilities" aria-label={t('decision.card.probabilities')} role="list">
+            <Typography variant="subtitle2" color="text.secondary">
+              {t('decision.card.probabilities')}
+            </Typography>
+            {c.probabilities.map((p) => (
+              <Box key={p.value} role="listitem" data-testid={`probability-${p.value}`} data-probability={p.probability}>
+                <Stack direction="row" sx={{ justifyContent: 'space-between' }}>
+                  <Typography variant="body2">{classField ? optionLabel(t, fields.caseTypeId, classField, p.value, p.label) : p.label}</Typography>
+                  <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>
+                    {t('decision.card.percent', { value: number(p.probability * 100, 1) })}
+                  </Typography>
+                </Stack>
+                <LinearProgress variant="determinate" value={p.probability * 100} aria-hidden sx={{ height: 8, borderRadius: 1 }} />
+              </Box>
+            ))}
+          </Stack>
+        )}
+        {c.kind === 'regression' && c.value !== undefined && (
+          <Stack spacing={1}>
+            <Typography variant="body1" data-testid="predicted-value">
+              {t('decision.card.estimate', { value: number(c.value, 1), unit })}
+            </Typography>
+            {c.interval80 && c.interval95 && (
+              <Typography variant="body2" color="text.secondary" data-testid="predicted-intervals">
+                {t('decision.card.intervals', { low80: number(c.interval80[0], 1), high80: number(c.interval80[1], 1), low95: number(c.interval95[0], 1), high95: number(c.interval95[1], 1), unit })}
+              </Typography>
+            )}
+            {range && (
+              <RangeBar range={range} value={c.value} interval80={c.interval80 ?? null} interval95={c.interval95 ?? null} unit={unit} lawful={lawful !== null} number={(n) => number(n, 1)} />
+            )}
+            {!lawful && (
+              <Typography variant="caption" color="text.secondary">
+                {t('decision.card.noLawfulRange')}
+              </Typography>
+            )}
+          </Stack>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

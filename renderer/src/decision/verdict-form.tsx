@@ -1,0 +1,133 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CaseTypeView, Verdict } from '../../../main/contract.ts';
+import { useApi } from '../api/api-context.ts';
+import { call } from '../api/api-error.ts';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { optionLabel, unitLabel } from './decision-text.ts';
+import { parseDecimal } from './number-format.ts';
+
+/** Props of VerdictForm. */
+export interface VerdictFormProps {
+  readonly caseId: string;
+  readonly caseType: CaseTypeView;
+  /** The audit entry of the consultation this verdict follows, when one was made in this session. */
+  readonly consultationSeq: number | null;
+  /** The article as entered in the facts, if the case type has one. */
+  readonly article: string | null;
+  readonly onRecorded: (verdict: Verdict) => void;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The final verdict as the court decided it, entered by the judge or the clerk: the class (e.g. punishment type) and
+ * the amount (term, fine) in the unit of the outcome that applies to that class. The service compares it with the
+ * consultation it follows and records a discrepancy when it falls outside; the form only reports what was recorded.
+ */
+export function VerdictForm({ caseId, caseType, consultationSeq, article: initialArticle, onRecorded }: VerdictFormProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const classOutcome = caseType.outcomes.find((o) => o.kind === 'classification') ?? null;
+  const [cls, setCls] = useState('');
+  const [amount, setAmount] = useState('');
+  const [article, setArticle] = useState(initialArticle ?? '');
+  const [decidedOn, setDecidedOn] = useState(today);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [recorded, setRecorded] = useState<Verdict | null>(null);
+  const valueOutcome =
+    caseType.outcomes.find((o) => o.kind === 'regression' && (o.when === null || (cls !== '' && o.when.in.includes(cls)))) ?? null;
+  const hasArticle = caseType.fields.some((f) => f.name === 'article');
+  const parsed = amount.trim() === '' ? null : parseDecimal(amount);
+  const amountBad = amount.trim() !== '' && (parsed === null || parsed < 0);
+  const incomplete = (classOutcome !== null && cls === '') || (valueOutcome !== null && parsed === null) || amountBad || decidedOn === '';
+
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const verdict = await call(api, 'verdicts.record', {
+        caseId,
+        ...(consultationSeq !== null ? { consultationSeq } : {}),
+        caseType: caseType.id,
+        ...(hasArticle && article.trim() !== '' ? { article: article.trim() } : {}),
+        outcome: { class: classOutcome ? cls : null, value: valueOutcome ? parsed : null },
+        decidedAt: new Date(`${decidedOn}T00:00:00.000Z`).toISOString(),
+      });
+      setRecorded(verdict);
+      onRecorded(verdict);
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack spacing={2} data-testid="verdict-form">
+      <Typography variant="body2" color="text.secondary">
+        {consultationSeq !== null ? t('decision.verdict.linked', { seq: consultationSeq }) : t('decision.verdict.unlinked')}
+      </Typography>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
+        {classOutcome && (
+          <TextField
+            select
+            label={t(`decision.outcomes.${classOutcome.name}`, { defaultValue: classOutcome.name })}
+            value={cls}
+            onChange={(e) => setCls(e.target.value)}
+            sx={{ minWidth: 240 }}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'verdict-class' } }}
+          >
+            <option value="">{t('decision.verdict.choose')}</option>
+            {classOutcome.classes.map((c) => (
+              <option key={c.value} value={c.value}>
+                {optionLabel(t, caseType.id, classOutcome.field, c.value, c.label)}
+              </option>
+            ))}
+          </TextField>
+        )}
+        {valueOutcome && (
+          <TextField
+            label={t('decision.verdict.amount', { unit: unitLabel(t, valueOutcome.unit) })}
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            error={amountBad}
+            helperText={amountBad ? t('decision.form.problem.number') : undefined}
+            slotProps={{ htmlInput: { 'data-testid': 'verdict-value', inputMode: 'decimal', maxLength: 20 } }}
+          />
+        )}
+        {hasArticle && (
+          <TextField label={t('decision.verdict.article')} value={article} onChange={(e) => setArticle(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'verdict-article', maxLength: 20 } }} />
+        )}
+        <TextField
+          type="date"
+          label={t('decision.verdict.decidedOn')}
+          value={decidedOn}
+          onChange={(e) => setDecidedOn(e.target.value)}
+          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'verdict-date' } }}
+        />
+      </Stack>
+      {error !== null && <ErrorAlert error={error} testId="verdict-error" />}
+      <div>
+        <Button variant="contained" onClick={() => void submit()} disabled={busy || incomplete} data-testid="verdict-submit">
+          {t('decision.verdict.record')}
+        </Button>
+      </div>
+      {recorded && (
+        <Alert severity={recorded.discrepancy ? 'info' : 'success'} data-testid="verdict-result" data-discrepancy={recorded.discrepancy?.kind ?? 'none'}>
+          {recorded.discrepancy
+            ? t(`decision.verdict.discrepancy.${recorded.discrepancy.kind}`)
+            : t(recorded.consultationSeq !== null ? 'decision.verdict.noDiscrepancy' : 'decision.verdict.recordedUnlinked')}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
