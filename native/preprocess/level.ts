@@ -20,57 +20,77 @@ function solve3(m: readonly number[], r: readonly number[]): [number, number, nu
   return [det(col(0)) / d, det(col(1)) / d, det(col(2)) / d];
 }
 
-/** One weighted least-squares plane fit; `weights` null means all present points weigh 1. */
-function fit(grid: HeightGrid, weights: Float64Array | null): Plane {
+/** Present points with centred coordinates, gathered once so the iterations do not walk the missing ones. */
+interface Points {
+  readonly dx: Float64Array;
+  readonly dy: Float64Array;
+  readonly z: Float64Array;
+}
+
+function gather(grid: HeightGrid): Points {
   const { width, height, z } = grid;
   const cx = (width - 1) / 2;
   const cy = (height - 1) / 2;
-  let sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0, sz = 0, sxz = 0, syz = 0;
+  let n = 0;
+  for (const v of z) if (v === v) n++;
+  const points = { dx: new Float64Array(n), dy: new Float64Array(n), z: new Float64Array(n) };
+  let k = 0;
   for (let y = 0; y < height; y++) {
-    const dy = y - cy;
     for (let x = 0; x < width; x++) {
-      const i = y * width + x;
-      const v = z[i]!;
+      const v = z[y * width + x]!;
       if (v !== v) continue;
-      const w = weights ? weights[i]! : 1;
-      const dx = x - cx;
-      sw += w; sx += w * dx; sy += w * dy; sxx += w * dx * dx; sxy += w * dx * dy; syy += w * dy * dy;
-      sz += w * v; sxz += w * dx * v; syz += w * dy * v;
+      points.dx[k] = x - cx;
+      points.dy[k] = y - cy;
+      points.z[k++] = v;
     }
+  }
+  return points;
+}
+
+/** One weighted least-squares plane fit; `weights` null means all points weigh 1. */
+function fit(p: Points, weights: Float64Array | null): Plane {
+  let sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0, sz = 0, sxz = 0, syz = 0;
+  for (let i = 0; i < p.z.length; i++) {
+    const w = weights ? weights[i]! : 1;
+    const dx = p.dx[i]!;
+    const dy = p.dy[i]!;
+    const v = p.z[i]!;
+    sw += w; sx += w * dx; sy += w * dy; sxx += w * dx * dx; sxy += w * dx * dy; syy += w * dy * dy;
+    sz += w * v; sxz += w * dx * v; syz += w * dy * v;
   }
   const [a, b, c] = solve3([sw, sx, sy, sx, sxx, sxy, sy, sxy, syy], [sz, sxz, syz]);
   return { a, b, c };
 }
 
 /**
- * Fits and subtracts a plane. 'least-absolute' runs iteratively reweighted least squares (weights 1/max(|residual|, 1 nm)), which
- * converges to the median-regression plane and is not dragged by deep features such as a firing-pin impression.
+ * Fits and subtracts a plane. 'least-absolute' runs iteratively reweighted least squares (weights 1/max(|residual|,
+ * 1 nm)), which converges to the median-regression plane and is not dragged by deep features such as a firing-pin
+ * impression; it stops early once the plane moves by less than 0.1 nm anywhere on the grid.
  */
 export function levelPlane(grid: HeightGrid, method: LevelMethod = 'least-squares', iterations = 20): { grid: HeightGrid; plane: Plane } {
   const { width, height, z } = grid;
-  let present = 0;
-  for (const v of z) if (v === v) present++;
-  if (present < 3) throw badInput('surface', 'too-few-points', `levelling needs at least 3 present points, the surface has ${present}`);
-  let plane = fit(grid, null);
-  const cx = (width - 1) / 2;
-  const cy = (height - 1) / 2;
-  const residual = (p: Plane, out: Float32Array | Float64Array, abs: boolean) => {
-    for (let y = 0; y < height; y++) {
-      for (let x = 0; x < width; x++) {
-        const i = y * width + x;
-        const r = z[i]! - (p.a + p.b * (x - cx) + p.c * (y - cy));
-        out[i] = abs ? 1 / Math.max(Math.abs(r), 1e-9) : r;
-      }
-    }
-  };
+  const points = gather(grid);
+  if (points.z.length < 3) throw badInput('surface', 'too-few-points', `levelling needs at least 3 present points, the surface has ${points.z.length}`);
+  let plane = fit(points, null);
   if (method === 'least-absolute') {
-    const weights = new Float64Array(z.length);
+    const weights = new Float64Array(points.z.length);
+    const reach = Math.max(width, height);
     for (let k = 0; k < iterations; k++) {
-      residual(plane, weights, true);
-      plane = fit(grid, weights);
+      for (let i = 0; i < weights.length; i++) {
+        const r = points.z[i]! - (plane.a + plane.b * points.dx[i]! + plane.c * points.dy[i]!);
+        weights[i] = 1 / Math.max(Math.abs(r), 1e-9);
+      }
+      const next = fit(points, weights);
+      const moved = Math.abs(next.a - plane.a) + reach * (Math.abs(next.b - plane.b) + Math.abs(next.c - plane.c));
+      plane = next;
+      if (moved < 1e-10) break;
     }
   }
+  const cx = (width - 1) / 2;
+  const cy = (height - 1) / 2;
   const out = new Float32Array(z.length);
-  residual(plane, out, false);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) out[y * width + x] = z[y * width + x]! - (plane.a + plane.b * (x - cx) + plane.c * (y - cy));
+  }
   return { grid: { ...grid, z: out }, plane };
 }

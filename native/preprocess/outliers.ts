@@ -12,11 +12,39 @@ export interface OutlierParameters {
   readonly threshold: number;
 }
 
-/** Median of a Float64Array, in place (sorts it). */
-function medianInPlace(values: Float64Array): number {
-  values.sort();
+/** The k-th smallest value (0-based) of `values`, by quickselect (reorders the array; O(n) on average). */
+function select(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (hi > lo) {
+    const pivot = values[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (values[i]! < pivot) i++;
+      while (values[j]! > pivot) j--;
+      if (i <= j) {
+        const t = values[i]!;
+        values[i++] = values[j]!;
+        values[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return values[k]!;
+  }
+  return values[k]!;
+}
+
+/** Median of a Float64Array, in place (reorders it). */
+export function medianInPlace(values: Float64Array): number {
   const m = values.length >> 1;
-  return values.length % 2 ? values[m]! : (values[m - 1]! + values[m]!) / 2;
+  const upper = select(values, m);
+  if (values.length % 2) return upper;
+  // After selection everything before m is ≤ the m-th value: the lower middle is their maximum.
+  let lower = -Infinity;
+  for (let i = 0; i < m; i++) if (values[i]! > lower) lower = values[i]!;
+  return (lower + upper) / 2;
 }
 
 /**

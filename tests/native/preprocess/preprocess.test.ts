@@ -5,7 +5,7 @@ import { cropToPresent } from '../../../native/preprocess/crop.ts';
 import { levelPlane } from '../../../native/preprocess/level.ts';
 import { fillHoles, fitCircle, labelComponents } from '../../../native/preprocess/mask-regions.ts';
 import { nanGaussian, sigmaForCutoff } from '../../../native/preprocess/nan-gaussian.ts';
-import { removeOutliers } from '../../../native/preprocess/outliers.ts';
+import { medianInPlace, removeOutliers } from '../../../native/preprocess/outliers.ts';
 import { classifyScan, prepareCartridgeCase } from '../../../native/preprocess/prepare.ts';
 import { defaultCartridgePreprocess } from '../../../native/preprocess/preprocess-params.ts';
 import { resampleGrid } from '../../../native/preprocess/resample.ts';
@@ -194,5 +194,17 @@ describe('prepareCartridgeCase', () => {
     const tilted = gridOf(200, 200, 6.25e-6, (x, y) => 1e-7 * x + 5e-8 * y + 1e-7 * rand());
     expect(classifyScan(tilted, defaultCartridgePreprocess).kind).toBe('raw');
     expect(classifyScan(tilted, { ...defaultCartridgePreprocess, mode: 'processed' }).kind).toBe('processed');
+  });
+});
+
+describe('median by selection', () => {
+  it('agrees with sorting for odd and even lengths, with ties', () => {
+    const rand = random(21);
+    for (const n of [1, 2, 3, 10, 101, 1000]) {
+      const values = Float64Array.from({ length: n }, () => Math.round(rand() * 20));
+      const sorted = Float64Array.from(values).sort();
+      const expected = n % 2 ? sorted[n >> 1]! : (sorted[(n >> 1) - 1]! + sorted[n >> 1]!) / 2;
+      expect(medianInPlace(values)).toBe(expected);
+    }
   });
 });
