@@ -52,7 +52,12 @@ export function detectBreechFace(grid: HeightGrid, params: BreechFaceParameters)
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       let n = 0;
-      for (let v = 0; v < f; v++) for (let u = 0; u < f; u++) { const h = grid.z[(y * f + v) * grid.width + x * f + u]!; if (h === h) n++; }
+      for (let v = 0; v < f; v++) {
+        for (let u = 0; u < f; u++) {
+          const h = grid.z[(y * f + v) * grid.width + x * f + u]!;
+          if (h === h) n++;
+        }
+      }
       present[y * width + x] = 2 * n >= f * f ? 1 : 0;
     }
   }

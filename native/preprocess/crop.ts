@@ -4,7 +4,10 @@ import type { HeightGrid } from '../surface/height-grid.ts';
 /** The bounding box (pixels, inclusive start, exclusive end) of present points, or null when none is present. */
 export function presentBounds(grid: HeightGrid): { x0: number; y0: number; x1: number; y1: number } | null {
   const { width, height, z } = grid;
-  let x0 = width, y0 = height, x1 = -1, y1 = -1;
+  let x0 = width;
+  let y0 = height;
+  let x1 = -1;
+  let y1 = -1;
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       if (z[y * width + x] !== z[y * width + x]) continue;

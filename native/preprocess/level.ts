@@ -49,16 +49,24 @@ function gather(grid: HeightGrid): Points {
 
 /** One weighted least-squares plane fit; `weights` null means all points weigh 1. */
 function fit(p: Points, weights: Float64Array | null): Plane {
-  let sw = 0, sx = 0, sy = 0, sxx = 0, sxy = 0, syy = 0, sz = 0, sxz = 0, syz = 0;
+  // Weighted moments Σw, Σw·x, Σw·y, Σw·x², Σw·xy, Σw·y², Σw·z, Σw·xz, Σw·yz.
+  const m = new Float64Array(9);
   for (let i = 0; i < p.z.length; i++) {
     const w = weights ? weights[i]! : 1;
     const dx = p.dx[i]!;
     const dy = p.dy[i]!;
     const v = p.z[i]!;
-    sw += w; sx += w * dx; sy += w * dy; sxx += w * dx * dx; sxy += w * dx * dy; syy += w * dy * dy;
-    sz += w * v; sxz += w * dx * v; syz += w * dy * v;
+    m[0]! += w;
+    m[1]! += w * dx;
+    m[2]! += w * dy;
+    m[3]! += w * dx * dx;
+    m[4]! += w * dx * dy;
+    m[5]! += w * dy * dy;
+    m[6]! += w * v;
+    m[7]! += w * dx * v;
+    m[8]! += w * dy * v;
   }
-  const [a, b, c] = solve3([sw, sx, sy, sx, sxx, sxy, sy, sxy, syy], [sz, sxz, syz]);
+  const [a, b, c] = solve3([m[0]!, m[1]!, m[2]!, m[1]!, m[3]!, m[4]!, m[2]!, m[4]!, m[5]!], [m[6]!, m[7]!, m[8]!]);
   return { a, b, c };
 }
 

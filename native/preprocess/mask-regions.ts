@@ -82,19 +82,39 @@ export function fitCircle(xs: Float64Array, ys: Float64Array): Circle | null {
   let circle: Circle | null = null;
   for (let round = 0; round < 3; round++) {
     // Minimise Σ (x² + y² + D x + E y + F)², centred for conditioning.
-    let n = 0, mx = 0, my = 0;
-    for (let i = 0; i < xs.length; i++) if (keep[i]) { n++; mx += xs[i]!; my += ys[i]!; }
+    let n = 0;
+    let mx = 0;
+    let my = 0;
+    for (let i = 0; i < xs.length; i++) {
+      if (!keep[i]) continue;
+      n++;
+      mx += xs[i]!;
+      my += ys[i]!;
+    }
     if (n < 3) return circle;
     mx /= n;
     my /= n;
-    let suu = 0, svv = 0, suv = 0, suuu = 0, svvv = 0, suvv = 0, svuu = 0;
+    // Centred moments Σu², Σv², Σuv, Σu³, Σv³, Σuv², Σvu².
+    const m = new Float64Array(7);
     for (let i = 0; i < xs.length; i++) {
       if (!keep[i]) continue;
       const u = xs[i]! - mx;
       const v = ys[i]! - my;
-      suu += u * u; svv += v * v; suv += u * v;
-      suuu += u * u * u; svvv += v * v * v; suvv += u * v * v; svuu += v * u * u;
+      m[0]! += u * u;
+      m[1]! += v * v;
+      m[2]! += u * v;
+      m[3]! += u * u * u;
+      m[4]! += v * v * v;
+      m[5]! += u * v * v;
+      m[6]! += v * u * u;
     }
+    const suu = m[0]!;
+    const svv = m[1]!;
+    const suv = m[2]!;
+    const suuu = m[3]!;
+    const svvv = m[4]!;
+    const suvv = m[5]!;
+    const svuu = m[6]!;
     const det = suu * svv - suv * suv;
     if (Math.abs(det) < 1e-12) return circle;
     const bu = 0.5 * (suuu + suvv);

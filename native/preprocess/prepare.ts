@@ -45,7 +45,11 @@ export interface PreparedCartridgeCase {
 function rms(values: Float32Array): number {
   let s = 0;
   let n = 0;
-  for (const v of values) if (v === v) { s += v * v; n++; }
+  for (const v of values) {
+    if (v !== v) continue;
+    s += v * v;
+    n++;
+  }
   return n ? Math.sqrt(s / n) : 0;
 }
 
@@ -61,7 +65,11 @@ export function classifyScan(grid: HeightGrid, params: CartridgePreprocessParame
   }
   let mean = 0;
   let n = 0;
-  for (const v of grid.z) if (v === v) { mean += v; n++; }
+  for (const v of grid.z) {
+    if (v !== v) continue;
+    mean += v;
+    n++;
+  }
   mean = n ? mean / n : 0;
   const centred = { ...grid, z: grid.z.map((v) => v - mean) };
   const form = nanGaussian(centred, sigmaForCutoff(params.bandPass.longCutoffUm * 1e-6, grid.step));

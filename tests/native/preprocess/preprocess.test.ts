@@ -16,7 +16,11 @@ const maxAbs = (g: HeightGrid) => g.z.reduce((m, v) => (v === v ? Math.max(m, Ma
 const rmsOf = (z: Float32Array) => {
   let s = 0;
   let n = 0;
-  for (const v of z) if (v === v) { s += v * v; n++; }
+  for (const v of z) {
+    if (v !== v) continue;
+    s += v * v;
+    n++;
+  }
   return Math.sqrt(s / n);
 };
 
