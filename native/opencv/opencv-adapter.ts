@@ -32,9 +32,21 @@ function floatMat(data: Float32Array, width: number, height: number): OpenCv.Mat
   return new (cv().Mat)(Buffer.from(data.buffer, data.byteOffset, data.byteLength), height, width, cv().CV_32F);
 }
 
+/** Templates already turned into Mats, by array identity: a CMC cell is matched at every rotation unchanged. */
+const templateMats = new WeakMap<Float32Array, OpenCv.Mat>();
+
+/** A float Buffer's contents as a Float32Array, without a second copy when the Buffer is aligned. */
+function floats(buffer: Buffer): Float32Array {
+  const length = buffer.byteLength / 4;
+  return buffer.byteOffset % 4 === 0
+    ? new Float32Array(buffer.buffer, buffer.byteOffset, length)
+    : new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+}
+
 /**
  * Normalised cross-correlation (TM_CCOEFF_NORMED) of `template` at every position inside `image`; both must be free of
- * NaN. Returns the (W−w+1)×(H−h+1) score map, row-major.
+ * NaN. Returns the (W−w+1)×(H−h+1) score map, row-major. The template's Mat is cached by array identity, so a
+ * template array must not be changed after its first use (CMC cells never are).
  */
 export function matchTemplateCcoeffNormed(
   image: Float32Array,
@@ -45,20 +57,36 @@ export function matchTemplateCcoeffNormed(
   templateHeight: number,
 ): { readonly scores: Float32Array; readonly width: number; readonly height: number } {
   const img = floatMat(image, imageWidth, imageHeight);
-  const tpl = floatMat(template, templateWidth, templateHeight);
+  let tpl = templateMats.get(template);
+  if (!tpl || tpl.cols !== templateWidth || tpl.rows !== templateHeight) {
+    tpl = floatMat(template, templateWidth, templateHeight);
+    templateMats.set(template, tpl);
+  }
   const start = performance.now();
   const result = img.matchTemplate(tpl, cv().TM_CCOEFF_NORMED);
   matchTemplateClock.ms += performance.now() - start;
   matchTemplateClock.calls += 1;
-  const buffer = result.getData();
-  const scores = new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
-  return { scores, width: result.cols, height: result.rows };
+  return { scores: floats(result.getData()), width: result.cols, height: result.rows };
 }
 
 /** Gaussian blur of a NaN-free float image with standard deviation `sigma` pixels (reflective borders). */
 export function gaussianBlur(data: Float32Array, width: number, height: number, sigma: number): Float32Array {
   const size = 2 * Math.ceil(3 * sigma) + 1;
   const out = floatMat(data, width, height).gaussianBlur(new (cv().Size)(size, size), sigma, sigma, cv().BORDER_REFLECT);
+  return floats(out.getData());
+}
+
+/**
+ * Morphological opening or closing of a 0/1 mask with a disk of `radius` pixels (borders count as background), used
+ * to cut thin bridges between regions before labelling them.
+ */
+export function morphologyMask(mask: Uint8Array, width: number, height: number, operation: 'open' | 'close', radius: number): Uint8Array {
+  if (radius < 1) return mask.slice();
+  const c = cv();
+  const side = 2 * Math.round(radius) + 1;
+  const kernel = c.getStructuringElement(c.MORPH_ELLIPSE, new c.Size(side, side));
+  const mat = new c.Mat(Buffer.from(mask.buffer, mask.byteOffset, mask.byteLength), height, width, c.CV_8U);
+  const out = mat.morphologyEx(kernel, operation === 'open' ? c.MORPH_OPEN : c.MORPH_CLOSE, new c.Point2(-1, -1), 1, c.BORDER_CONSTANT);
   const buffer = out.getData();
-  return new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+  return new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
 }
