@@ -7,9 +7,11 @@ import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../main/contract.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
+import { mayUse } from '../api/access.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { EvidencePanel } from '../evidence/evidence-panel.tsx';
+import { ExpertWorkbench } from '../review/expert-workbench.tsx';
 import { CaseSummary } from './case-summary.tsx';
 
 /** Props of CaseView. */
@@ -19,7 +21,7 @@ export interface CaseViewProps {
   readonly onBack: () => void;
 }
 
-/** One open case: its particulars and its evidence. */
+/** One open case: its particulars and its evidence; for experts also its comparisons, findings and review. */
 export function CaseView({ caseId, role, onBack }: CaseViewProps) {
   const { t } = useTranslation();
   const api = useApi();
@@ -40,7 +42,11 @@ export function CaseView({ caseId, role, onBack }: CaseViewProps) {
       ) : (
         <>
           <CaseSummary item={item} />
-          <EvidencePanel caseId={item.id} role={role} onChanged={loaded.reload} />
+          {mayUse(role, 'findings.review') ? (
+            <ExpertWorkbench caseId={item.id} role={role} onChanged={loaded.reload} />
+          ) : (
+            <EvidencePanel caseId={item.id} role={role} onChanged={loaded.reload} />
+          )}
         </>
       )}
     </Stack>
