@@ -12,6 +12,7 @@ import { EvidencePanel } from '../evidence/evidence-panel.tsx';
 import { ComparisonViewer, type ViewerSource } from '../viewer/comparison-viewer.tsx';
 import { HotkeyHelp } from '../viewer/hotkey-help.tsx';
 import { useHotkeys } from '../viewer/use-hotkeys.ts';
+import { markViewerOpen } from '../viewer/viewer-perf.ts';
 import { CaseReviewPanel } from './case-review.tsx';
 import { useCaseReview } from './use-case-review.ts';
 
@@ -41,6 +42,11 @@ export function ExpertWorkbench({ caseId, role, onChanged }: ExpertWorkbenchProp
   }, [reloadReview, onChanged]);
   useHotkeys({ help: () => setHelp(true) });
   const canCompare = mayUse(role, 'analysis.start');
+  const open = (source: ViewerSource) => {
+    // The time to first render is counted from the user's click.
+    markViewerOpen();
+    setViewing(source);
+  };
 
   const reviewPanel = <CaseReviewPanel caseId={caseId} role={role} state={review} selectedId={selectedId} onSelect={setSelectedId} />;
   return (
@@ -66,10 +72,10 @@ export function ExpertWorkbench({ caseId, role, onChanged }: ExpertWorkbenchProp
             role={role}
             onChanged={onChanged}
             onCompare={canCompare ? setComparing : undefined}
-            onView={mayUse(role, 'evidence.surface') ? ([a, b]) => setViewing({ kind: 'evidence', evidenceIds: [a.id, b.id] }) : undefined}
+            onView={mayUse(role, 'evidence.surface') ? ([a, b]) => open({ kind: 'evidence', evidenceIds: [a.id, b.id] }) : undefined}
           />
           {mayUse(role, 'analysis.list') && (
-            <AnalysisRuns caseId={caseId} role={role} revision={runsRevision} onOpen={(run) => setViewing({ kind: 'run', runId: run.id, evidenceIds: run.evidenceIds })} onFinished={changed} />
+            <AnalysisRuns caseId={caseId} role={role} revision={runsRevision} onOpen={(run) => open({ kind: 'run', runId: run.id, evidenceIds: run.evidenceIds })} onFinished={changed} />
           )}
           {reviewPanel}
         </>

@@ -1,17 +1,8 @@
 import Box from '@mui/material/Box';
-import FormControlLabel from '@mui/material/FormControlLabel';
-import IconButton from '@mui/material/IconButton';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
-import ToggleButton from '@mui/material/ToggleButton';
-import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import ZoomInIcon from '@mui/icons-material/ZoomIn';
-import ZoomOutIcon from '@mui/icons-material/ZoomOut';
-import CenterFocusStrongIcon from '@mui/icons-material/CenterFocusStrong';
-import { useCallback, useEffect, useMemo, useState, type ComponentType } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf, SurfaceImage } from './viewer-types.ts';
 import { useApi } from '../api/api-context.ts';
@@ -19,11 +10,11 @@ import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { alignMatrix, insidePolygon, type Point } from './cmc-geometry.ts';
-import { comparisonModes, type ComparisonMode, type SurfaceStyle } from './comparison-mode.ts';
+import type { ComparisonMode, SurfaceStyle } from './comparison-mode.ts';
 import { usePaneSurface } from './decoded-surface.ts';
 import { LandPairTable } from './land-pair-table.tsx';
 import { MeasurePanel } from './measure-panel.tsx';
-import { measureTools, pointsNeeded, type MeasureTool } from './measure.ts';
+import { pointsNeeded, type MeasureTool } from './measure.ts';
 import { DifferenceView } from './modes/difference-view.tsx';
 import type { ModeProps } from './modes/mode-props.ts';
 import { OverlayView } from './modes/overlay-view.tsx';
@@ -33,8 +24,9 @@ import { cellOutline, drawCells, drawMeasure, type DrawnCell } from './paint-lay
 import { scaleBar } from './scale-bar.ts';
 import { SignaturePlot } from './signature-plot.tsx';
 import { useHotkeys } from './use-hotkeys.ts';
-import { markFirstRender, markInput, markViewerOpen } from './viewer-perf.ts';
+import { markFirstRender, markFrameDrawn, markInput, markViewerMounted } from './viewer-perf.ts';
 import { fitTransform, zoomAbout, zoomStep, type ViewTransform } from './view-transform.ts';
+import { ViewerToolbar, type Direction } from './viewer-toolbar.tsx';
 
 /** What the viewer compares: the surfaces of an analysis run, or two evidence items as received. */
 export type ViewerSource =
@@ -61,7 +53,6 @@ export interface ComparisonViewerProps {
 }
 
 type Result = ResponseOf<'analysis.result'>;
-type Direction = 'aToB' | 'bToA';
 const emptyPaint: ModeProps['overlayA'] = () => undefined;
 
 /** Which surface indices of a run the panes show: a cartridge case's two, or the chosen land pair of two bullets. */
@@ -90,7 +81,7 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
   // The view belongs to one layout (surface size, one or two panes): another land pair or mode starts fitted.
   const [view, setViewFor] = useState<{ readonly layout: string; readonly transform: ViewTransform } | null>(null);
 
-  useEffect(() => markViewerOpen(), []);
+  useEffect(() => markViewerMounted(), []);
 
   const runId = source.kind === 'run' ? source.runId : null;
   const loadResult = useCallback(async () => (runId ? call(api, 'analysis.result', { runId }) : undefined), [api, runId]);
@@ -111,26 +102,43 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
 
   const sideBySide = mode === 'side-by-side';
   const paneWidth = sideBySide ? Math.max(1, Math.floor((width - 8) / 2)) : width;
-  const fit = useCallback(() => (a ? fitTransform(a.width, a.height, paneWidth, height) : { scale: 1, tx: 0, ty: 0 }), [a, paneWidth, height]);
-  const layout = `${a?.width ?? 0}x${a?.height ?? 0}:${paneWidth}x${height}`;
-  const shown = view?.layout === layout ? view.transform : fit();
+  const aWidth = a?.width ?? 0;
+  const aHeight = a?.height ?? 0;
+  const fitted = useMemo(() => (aWidth ? fitTransform(aWidth, aHeight, paneWidth, height) : { scale: 1, tx: 0, ty: 0 }), [aWidth, aHeight, paneWidth, height]);
+  const layout = `${aWidth}x${aHeight}:${paneWidth}x${height}`;
+  const shown = view?.layout === layout ? view.transform : fitted;
   const setView = useCallback((transform: ViewTransform) => setViewFor({ layout, transform }), [layout]);
   useEffect(() => {
     if (a?.picture && b?.picture) markFirstRender();
   }, [a?.picture, b?.picture]);
+  // Parents' layout effects run after their children's: by now every pane has drawn this transform.
+  useLayoutEffect(() => markFrameDrawn(), [shown]);
 
-  const zoomKey = (factor: number) => {
+  // The toolbar's callbacks read the current transform through a ref, so they stay the same object across frames.
+  const current = useRef(shown);
+  useLayoutEffect(() => {
+    current.current = shown;
+  });
+  const zoomKey = useCallback((factor: number) => {
     markInput();
-    setView(zoomAbout(shown, factor, paneWidth / 2, height / 2));
-  };
-  const resetView = () => {
+    setView(zoomAbout(current.current, factor, paneWidth / 2, height / 2));
+  }, [setView, paneWidth, height]);
+  const zoomIn = useCallback(() => zoomKey(zoomStep), [zoomKey]);
+  const zoomOut = useCallback(() => zoomKey(1 / zoomStep), [zoomKey]);
+  const resetView = useCallback(() => {
     markInput();
-    setView(fit());
-  };
+    setView(fitted);
+  }, [setView, fitted]);
+  const chooseTool = useCallback((next: MeasureTool | null) => {
+    setTool(next);
+    setPoints({ pane: 'a', list: [] });
+  }, []);
 
   const cartridge = result.value?.kind === 'cartridge-case' ? result.value : null;
   const bullet = result.value?.kind === 'bullet' ? result.value : null;
   const cmc = cartridge ? cartridge[direction] : null;
+  const hasCmc = cartridge !== null;
+  const cmcControls = useMemo(() => (hasCmc ? { direction, onDirection: setDirection, aligned, onAligned: setAligned } : null), [hasCmc, direction, aligned]);
   const cells = useMemo<readonly DrawnCell[]>(() => cmc?.cells ?? [], [cmc]);
   const alignB = useMemo(() => (cmc && aligned && b ? alignMatrix(cmc.consensus, b.width, b.height) : undefined), [cmc, aligned, b]);
   const hovered = hover?.cell ?? null;
@@ -164,8 +172,8 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
     'mode.overlay': () => setMode('overlay'),
     'mode.swipe': () => setMode('swipe'),
     'mode.difference': () => setMode('difference'),
-    'zoom.in': () => zoomKey(zoomStep),
-    'zoom.out': () => zoomKey(1 / zoomStep),
+    'zoom.in': zoomIn,
+    'zoom.out': zoomOut,
     'zoom.reset': resetView,
   });
 
@@ -186,47 +194,18 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
 
   return (
     <Stack spacing={1.5} data-testid="comparison-viewer" data-mode={mode}>
-      <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-        <ToggleButtonGroup size="small" exclusive value={mode} onChange={(_event, value: ComparisonMode | null) => value && setMode(value)} aria-label={t('viewer.modeLabel')}>
-          {comparisonModes.map((m) => (
-            <ToggleButton key={m} value={m} data-testid={`viewer-mode-button-${m}`}>
-              {t(`viewer.modes.${m}`)}
-            </ToggleButton>
-          ))}
-        </ToggleButtonGroup>
-        <ToggleButtonGroup size="small" exclusive value={style} onChange={(_event, value: SurfaceStyle | null) => value && setStyle(value)} aria-label={t('viewer.styleLabel')}>
-          <ToggleButton value="relief" data-testid="viewer-style-relief">{t('viewer.styles.relief')}</ToggleButton>
-          <ToggleButton value="false-colour" data-testid="viewer-style-false-colour">{t('viewer.styles.falseColour')}</ToggleButton>
-        </ToggleButtonGroup>
-        <Stack direction="row">
-          <Tooltip title={t('hotkeys.commands.zoomIn')}>
-            <IconButton onClick={() => zoomKey(zoomStep)} aria-label={t('hotkeys.commands.zoomIn')} data-testid="viewer-zoom-in"><ZoomInIcon /></IconButton>
-          </Tooltip>
-          <Tooltip title={t('hotkeys.commands.zoomOut')}>
-            <IconButton onClick={() => zoomKey(1 / zoomStep)} aria-label={t('hotkeys.commands.zoomOut')} data-testid="viewer-zoom-out"><ZoomOutIcon /></IconButton>
-          </Tooltip>
-          <Tooltip title={t('hotkeys.commands.zoomReset')}>
-            <IconButton onClick={resetView} aria-label={t('hotkeys.commands.zoomReset')} data-testid="viewer-zoom-reset"><CenterFocusStrongIcon /></IconButton>
-          </Tooltip>
-        </Stack>
-        <ToggleButtonGroup size="small" exclusive value={tool} onChange={(_event, value: MeasureTool | null) => { setTool(value); setPoints({ pane: 'a', list: [] }); }} aria-label={t('viewer.measure.label')}>
-          {measureTools.map((m) => (
-            <ToggleButton key={m} value={m} data-testid={`viewer-tool-${m}`}>{t(`viewer.measure.tools.${m}`)}</ToggleButton>
-          ))}
-        </ToggleButtonGroup>
-        {cartridge && (
-          <>
-            <ToggleButtonGroup size="small" exclusive value={direction} onChange={(_event, value: Direction | null) => value && setDirection(value)} aria-label={t('viewer.directionLabel')}>
-              <ToggleButton value="aToB" data-testid="viewer-direction-aToB">{t('viewer.directions.aToB')}</ToggleButton>
-              <ToggleButton value="bToA" data-testid="viewer-direction-bToA">{t('viewer.directions.bToA')}</ToggleButton>
-            </ToggleButtonGroup>
-            <FormControlLabel
-              control={<Switch checked={aligned} onChange={(event) => setAligned(event.target.checked)} slotProps={{ input: { 'data-testid': 'viewer-align' } as React.InputHTMLAttributes<HTMLInputElement> }} />}
-              label={t('viewer.align')}
-            />
-          </>
-        )}
-      </Stack>
+      <ViewerToolbar
+        mode={mode}
+        onMode={setMode}
+        style={style}
+        onStyle={setStyle}
+        tool={tool}
+        onTool={chooseTool}
+        onZoomIn={zoomIn}
+        onZoomOut={zoomOut}
+        onZoomReset={resetView}
+        cmc={cmcControls}
+      />
       {result.error !== null && <ErrorAlert error={result.error} testId="viewer-result-error" />}
       {surfaces.error !== null && <ErrorAlert error={surfaces.error} testId="viewer-surface-error" />}
       {(surfaces.loading || result.loading) && <LinearProgress aria-label={t('common.loading')} />}

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -16,7 +17,7 @@ export interface LandPairTableProps {
 }
 
 /** The land pairs of the best rotation (score, CCF, CMS, D, overlap, lag); a row shows that pair's signatures. */
-export function LandPairTable({ result, selected, onSelect }: LandPairTableProps) {
+export const LandPairTable = memo(function LandPairTable({ result, selected, onSelect }: LandPairTableProps) {
   const { t } = useTranslation();
   const inRotation = (a: number, b: number) => result.rotation.pairs.some(([pa, pb]) => pa === a && pb === b);
   const rows = result.landPairs.filter((p) => inRotation(p.a, p.b));
@@ -51,4 +52,4 @@ export function LandPairTable({ result, selected, onSelect }: LandPairTableProps
       </TableBody>
     </Table>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import Box from '@mui/material/Box';
 import { useTranslation } from 'react-i18next';
 
@@ -30,7 +31,7 @@ export function signaturePath(sig: readonly (number | null)[], x: (i: number) =>
 }
 
 /** Two aligned bullet land signatures plotted together (µm against µm along the land). */
-export function SignaturePlot({ sigA, sigB, stepUm, labelA, labelB }: SignaturePlotProps) {
+export const SignaturePlot = memo(function SignaturePlot({ sigA, sigB, stepUm, labelA, labelB }: SignaturePlotProps) {
   const { t } = useTranslation();
   const values = [...sigA, ...sigB].filter((v): v is number => v !== null && Number.isFinite(v));
   const min = values.length ? Math.min(...values) : -1;
@@ -54,4 +55,4 @@ export function SignaturePlot({ sigA, sigB, stepUm, labelA, labelB }: SignatureP
       </svg>
     </Box>
   );
-}
+});

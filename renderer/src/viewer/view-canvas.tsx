@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 import type { Point } from './cmc-geometry.ts';
-import { markFrameDrawn, markInput } from './viewer-perf.ts';
+import { markInput } from './viewer-perf.ts';
 import { panBy, toImage, wheelFactor, zoomAbout, type ViewTransform } from './view-transform.ts';
 
 /** Draws one frame: the context already maps image pixels to the screen through the shared view transform. */
@@ -50,7 +50,6 @@ export function ViewCanvas({ view, onView, width, height, paint, testId, label, 
     ctx.setTransform(ratio * view.scale, 0, 0, ratio * view.scale, ratio * view.tx, ratio * view.ty);
     ctx.imageSmoothingEnabled = view.scale < 2;
     paint(ctx, view);
-    markFrameDrawn();
   }, [view, paint, width, height]);
 
   // Wheel listeners must be non-passive to keep the page from scrolling while zooming.

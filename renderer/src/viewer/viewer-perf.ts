@@ -22,6 +22,8 @@ declare global {
 }
 
 const openMark = 'dalel-viewer-open';
+/** Set when the user asked to open a viewer, so the viewer's own mount does not restart the clock. */
+let openRequested = false;
 const inputMark = 'dalel-viewer-input';
 const maxFrames = 5000;
 
@@ -45,9 +47,19 @@ function perf(): ViewerPerf {
   return window.__dalelViewerPerf;
 }
 
-/** Marks the opening of a viewer (its first render starts the clock). */
+/** Marks the user's request to open a viewer (the click): the time to first render counts from here. */
 export function markViewerOpen(): void {
+  openRequested = true;
   perf().firstRenderMs = null;
+  performance.clearMarks(openMark);
+  performance.mark(openMark);
+}
+
+/** Marks a viewer's mount, unless its opening was already marked at the user's request. */
+export function markViewerMounted(): void {
+  if (openRequested) return;
+  perf().firstRenderMs = null;
+  performance.clearMarks(openMark);
   performance.mark(openMark);
 }
 
@@ -56,6 +68,7 @@ export function markFirstRender(): void {
   const record = perf();
   if (record.firstRenderMs !== null || performance.getEntriesByName(openMark, 'mark').length === 0) return;
   record.firstRenderMs = performance.measure('dalel-viewer-first-render', openMark).duration;
+  openRequested = false;
 }
 
 /** Marks a pan or zoom input; the next drawn frame measures from here. */
@@ -63,7 +76,7 @@ export function markInput(): void {
   performance.mark(inputMark);
 }
 
-/** Measures the frame drawn after the latest pan/zoom input, if one is pending. */
+/** Measures the frame drawn after the latest pan/zoom input, if one is pending; called once every pane has drawn. */
 export function markFrameDrawn(): void {
   if (performance.getEntriesByName(inputMark, 'mark').length === 0) return;
   const record = perf();
