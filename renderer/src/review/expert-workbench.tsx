@@ -13,6 +13,7 @@ import { ComparisonViewer, type ViewerSource } from '../viewer/comparison-viewer
 import { HotkeyHelp } from '../viewer/hotkey-help.tsx';
 import { useHotkeys } from '../viewer/use-hotkeys.ts';
 import { markViewerOpen } from '../viewer/viewer-perf.ts';
+import { useElementWidth } from '../viewer/use-element-width.ts';
 import { CaseReviewPanel } from './case-review.tsx';
 import { useCaseReview } from './use-case-review.ts';
 
@@ -35,6 +36,7 @@ export function ExpertWorkbench({ caseId, role, onChanged }: ExpertWorkbenchProp
   const [runsRevision, setRunsRevision] = useState(0);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
+  const [viewerBox, viewerWidth] = useElementWidth<HTMLDivElement>(960);
   const reloadReview = review.reload;
   const changed = useCallback(() => {
     reloadReview();
@@ -59,8 +61,8 @@ export function ExpertWorkbench({ caseId, role, onChanged }: ExpertWorkbenchProp
             </Button>
           </div>
           <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-            <Box sx={{ flex: '1 1 960px', minWidth: 0 }}>
-              <ComparisonViewer caseId={caseId} source={viewing} onFindingAdded={reloadReview} />
+            <Box ref={viewerBox} sx={{ flex: '1 1 720px', minWidth: 0 }}>
+              <ComparisonViewer caseId={caseId} source={viewing} onFindingAdded={reloadReview} width={viewerWidth} />
             </Box>
             <Box sx={{ flex: '1 1 360px', minWidth: 320 }}>{reviewPanel}</Box>
           </Box>

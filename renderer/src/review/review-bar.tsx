@@ -53,7 +53,7 @@ export function ReviewBar({ caseId, role, review, onChanged }: ReviewBarProps) {
       setBusy(false);
     }
   };
-  const transition = (action: 'submit' | 'verify') => run(() => call(api, 'review.transition', { caseId, action }));
+  const transition = (action: 'submit' | 'verify' | 'require-technical-review') => run(() => call(api, 'review.transition', { caseId, action }));
   const exportReport = () =>
     run(async () => {
       const language = isLanguage(i18n.language) ? i18n.language : 'en';
@@ -82,6 +82,12 @@ export function ReviewBar({ caseId, role, review, onChanged }: ReviewBarProps) {
             {t('review.verify')}
           </Button>
         )}
+        {canMove && review.state === 'in-review' && !review.technicalReviewRequired && (
+          <Button disabled={busy} onClick={() => void transition('require-technical-review')} data-testid="review-require-technical">
+            {t('review.requireTechnical')}
+          </Button>
+        )}
+        {review.technicalReviewRequired && <Chip variant="outlined" label={t('review.technicalRequired')} data-testid="review-technical-required" />}
         {canMove && review.state === 'verified' && (
           <Button variant="contained" color="success" disabled={busy} onClick={() => setSigning(true)} data-testid="review-sign">
             {t('review.sign')}

@@ -234,3 +234,22 @@ describe('comparing evidence', () => {
     expect(byTestId('findings-panel')).not.toBeNull();
   });
 });
+
+describe('the technical review', () => {
+  it('can be required while the case is in review, then shows that it is', async () => {
+    let review = reviewIn('in-review', 1, 1);
+    const fake = workbenchApi([cmcFinding], 'in-review', {
+      'review.get': () => ok(review),
+      'review.transition': () => {
+        review = { ...review, technicalReviewRequired: true };
+        return ok(review);
+      },
+    });
+    await mount(fake.api);
+    expect(byTestId('review-technical-required')).toBeNull();
+    await click('review-require-technical');
+    expect(fake.callsTo('review.transition')).toEqual([{ caseId, action: 'require-technical-review' }]);
+    expect(byTestId('review-technical-required')).not.toBeNull();
+    expect(byTestId('review-require-technical')).toBeNull();
+  });
+});
