@@ -50,6 +50,9 @@ export function FindingRow({ finding, original, selected, actions, onSelect }: F
       <Typography variant="body2" color="text.secondary">
         {t('findings.conclusion', { conclusion: conclusionText(t, finding.conclusion) })}
       </Typography>
+      <Typography variant="caption" color="text.secondary" component="p" data-testid={`finding-provenance-${finding.id}`}>
+        {t('findings.provenance', { algorithm: finding.provenance.algorithm, version: finding.provenance.version, by: finding.createdBy })}
+      </Typography>
       {review?.reason && (
         <Typography variant="caption" color="text.secondary" component="p">
           {t('findings.reason', { reason: review.reason, reviewer: review.reviewer })}

@@ -31,6 +31,7 @@ describe('the findings panel', () => {
     expect(need(`finding-origin-${cmcFinding.id}`).textContent).toBe('model');
     expect(need(`finding-state-${cmcFinding.id}`).textContent).toBe('Not decided');
     expect(need(`finding-row-${cmcFinding.id}`).textContent).toContain('Conclusion: identification');
+    expect(need(`finding-provenance-${cmcFinding.id}`).textContent).toBe('cmc 1.0.0 · recorded by expert1');
   });
 
   it('accepts a finding by button', async () => {
