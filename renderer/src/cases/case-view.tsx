@@ -12,6 +12,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { DecisionPanel } from '../decision/decision-panel.tsx';
 import { EvidencePanel } from '../evidence/evidence-panel.tsx';
+import { ExpertWorkbench } from '../review/expert-workbench.tsx';
 import { CaseSummary } from './case-summary.tsx';
 
 /** Props of CaseView. */
@@ -21,7 +22,7 @@ export interface CaseViewProps {
   readonly onBack: () => void;
 }
 
-/** One open case: its particulars, its evidence, and decision support for judges and clerks. */
+/** One open case: its particulars and evidence; for experts its comparisons, findings and review; decision support for judges and clerks. */
 export function CaseView({ caseId, role, onBack }: CaseViewProps) {
   const { t } = useTranslation();
   const api = useApi();
@@ -42,7 +43,11 @@ export function CaseView({ caseId, role, onBack }: CaseViewProps) {
       ) : (
         <>
           <CaseSummary item={item} />
-          <EvidencePanel caseId={item.id} role={role} onChanged={loaded.reload} />
+          {mayUse(role, 'findings.review') ? (
+            <ExpertWorkbench caseId={item.id} role={role} onChanged={loaded.reload} />
+          ) : (
+            <EvidencePanel caseId={item.id} role={role} onChanged={loaded.reload} />
+          )}
           {mayUse(role, 'decision.models') && <DecisionPanel caseId={item.id} role={role} />}
         </>
       )}

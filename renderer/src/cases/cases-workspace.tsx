@@ -1,8 +1,12 @@
 import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../main/contract.ts';
 import { mayUse } from '../api/access.ts';
 import { DecisionOverview } from '../decision/decision-overview.tsx';
+import { ExpertQueue } from '../review/expert-queue.tsx';
 import type { CaseWorkspaceId } from '../shell/workspaces.ts';
 import { CaseList } from './case-list.tsx';
 import { CaseView } from './case-view.tsx';
@@ -15,16 +19,34 @@ export interface CasesWorkspaceProps {
   readonly embedded?: boolean;
 }
 
-/** The expert, judge and clerk workspaces: the case list (with the verdict overview for judges and clerks), or one open case. */
+/**
+ * The expert, judge and clerk workspaces: the case list (with the expert's review queue, or the verdict overview for
+ * judges and clerks), or one open case.
+ */
 export function CasesWorkspace({ workspace, role, embedded = false }: CasesWorkspaceProps) {
+  const { t } = useTranslation();
   const [openCaseId, setOpenCaseId] = useState<string | null>(null);
+  const [tab, setTab] = useState<'cases' | 'queue'>('cases');
   if (openCaseId !== null) return <CaseView caseId={openCaseId} role={role} onBack={() => setOpenCaseId(null)} />;
   const list = <CaseList workspace={workspace} role={role} onOpen={setOpenCaseId} embedded={embedded} />;
-  if (workspace === 'expert' || !mayUse(role, 'verdicts.dashboard')) return list;
+  if (workspace !== 'expert') {
+    if (!mayUse(role, 'verdicts.dashboard')) return list;
+    return (
+      <Stack spacing={3}>
+        {list}
+        <DecisionOverview role={role} />
+      </Stack>
+    );
+  }
+  if (!mayUse(role, 'review.queue')) return list;
+  // The queue is a tab of its own, read only when opened.
   return (
-    <Stack spacing={3}>
-      {list}
-      <DecisionOverview role={role} />
+    <Stack spacing={2}>
+      <Tabs value={tab} onChange={(_event, value: 'cases' | 'queue') => setTab(value)} aria-label={t('queue.tabsLabel')} sx={{ borderBottom: 1, borderColor: 'divider' }}>
+        <Tab value="cases" label={t('queue.tabs.cases')} data-testid="expert-tab-cases" />
+        <Tab value="queue" label={t('queue.tabs.queue')} data-testid="expert-tab-queue" />
+      </Tabs>
+      {tab === 'cases' ? list : <ExpertQueue onOpen={setOpenCaseId} />}
     </Stack>
   );
 }

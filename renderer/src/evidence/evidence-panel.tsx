@@ -1,3 +1,4 @@
+import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -10,6 +11,7 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
+import { comparable } from '../analysis/compare-dialog.tsx';
 import { CustodyDialog } from './custody-dialog.tsx';
 import { EvidenceDropZone } from './evidence-drop-zone.tsx';
 import { EvidenceTable } from './evidence-table.tsx';
@@ -22,10 +24,13 @@ export interface EvidencePanelProps {
   readonly role: Role;
   /** Told after evidence was stored, so the case's counts can refresh. */
   readonly onChanged: () => void;
+  /** Where the role may compare: told to compare (start an analysis) or to view the picked items side by side. */
+  readonly onCompare?: (items: readonly Evidence[]) => void;
+  readonly onView?: (items: readonly [Evidence, Evidence]) => void;
 }
 
 /** A case's evidence: intake for experts, the per-file results, the table, and the custody view of a chosen item. */
-export function EvidencePanel({ caseId, role, onChanged }: EvidencePanelProps) {
+export function EvidencePanel({ caseId, role, onChanged, onCompare, onView }: EvidencePanelProps) {
   const { t } = useTranslation();
   const api = useApi();
   const load = useCallback(() => call(api, 'evidence.list', { caseId }), [api, caseId]);
@@ -38,6 +43,10 @@ export function EvidencePanel({ caseId, role, onChanged }: EvidencePanelProps) {
   const intake = useEvidenceIntake(caseId, stored);
   const [selected, setSelected] = useState<Evidence | null>(null);
   const canAdd = mayUse(role, 'evidence.add');
+  const [picked, setPicked] = useState<readonly Evidence[]>([]);
+  const toggle = useCallback((item: Evidence) => setPicked((previous) => (previous.some((p) => p.id === item.id) ? previous.filter((p) => p.id !== item.id) : [...previous, item])), []);
+  const pickedIds = new Set(picked.map((p) => p.id));
+  const picking = onCompare || onView;
 
   return (
     <Paper variant="outlined" sx={{ p: 3 }}>
@@ -50,7 +59,29 @@ export function EvidencePanel({ caseId, role, onChanged }: EvidencePanelProps) {
         {items.error !== null && <ErrorAlert error={items.error} />}
         {items.loading && <LinearProgress aria-label={t('common.loading')} />}
         {items.value && (
-          <EvidenceTable items={items.value} onSelect={setSelected} emptyText={canAdd ? t('evidence.emptyExpert') : t('evidence.empty')} />
+          <EvidenceTable
+            items={items.value}
+            onSelect={setSelected}
+            emptyText={canAdd ? t('evidence.emptyExpert') : t('evidence.empty')}
+            selection={picking ? { ids: pickedIds, toggle } : undefined}
+          />
+        )}
+        {picking && (
+          <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+            <Typography variant="body2" color="text.secondary">
+              {t('evidence.picked', { count: picked.length })}
+            </Typography>
+            {onCompare && (
+              <Button variant="contained" disabled={picked.length < 2 || picked.some((p) => !comparable(p))} onClick={() => onCompare(picked)} data-testid="evidence-compare">
+                {t('evidence.compare')}
+              </Button>
+            )}
+            {onView && (
+              <Button disabled={picked.length !== 2 || picked.some((p) => !comparable(p))} onClick={() => onView([picked[0]!, picked[1]!])} data-testid="evidence-view-pair">
+                {t('evidence.viewPair')}
+              </Button>
+            )}
+          </Stack>
         )}
       </Stack>
       {selected && <CustodyDialog item={selected} onClose={() => setSelected(null)} />}

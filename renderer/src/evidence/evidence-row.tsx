@@ -2,6 +2,7 @@ import Link from '@mui/material/Link';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evidence } from '../../../main/contract.ts';
 import { useFormatters } from '../common/format.ts';
@@ -13,15 +14,18 @@ import { useDimensionsText } from './use-dimensions-text.ts';
 export interface EvidenceRowProps {
   readonly item: Evidence;
   readonly onSelect: (item: Evidence) => void;
+  /** A checkbox cell for picking the item, where items can be picked. */
+  readonly picker?: ReactNode;
 }
 
 /** One evidence item in the case's table; its name (or the row) opens the chain of custody. */
-export function EvidenceRow({ item, onSelect }: EvidenceRowProps) {
+export function EvidenceRow({ item, onSelect, picker }: EvidenceRowProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const dimensions = useDimensionsText(item);
   return (
     <TableRow hover onClick={() => onSelect(item)} sx={{ cursor: 'pointer', verticalAlign: 'top' }} data-testid={`evidence-row-${item.sha256}`}>
+      {picker && <TableCell padding="checkbox">{picker}</TableCell>}
       <TableCell sx={{ width: 88 }}>
         <EvidenceThumbnail item={item} />
       </TableCell>

@@ -1,3 +1,4 @@
+import Checkbox from '@mui/material/Checkbox';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
@@ -5,6 +6,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evidence } from '../../../main/contract.ts';
 import { EvidenceRow } from './evidence-row.tsx';
@@ -14,16 +16,19 @@ export interface EvidenceTableProps {
   readonly items: readonly Evidence[];
   readonly onSelect: (item: Evidence) => void;
   readonly emptyText: string;
+  /** Where items may be picked for a comparison: which are picked, and how to pick or unpick one. */
+  readonly selection?: { readonly ids: ReadonlySet<string>; readonly toggle: (item: Evidence) => void };
 }
 
 /** The evidence items of a case, in the order they were received. */
-export function EvidenceTable({ items, onSelect, emptyText }: EvidenceTableProps) {
+export function EvidenceTable({ items, onSelect, emptyText, selection }: EvidenceTableProps) {
   const { t } = useTranslation();
   return (
     <TableContainer>
       <Table size="small" aria-label={t('evidence.tableLabel')} data-testid="evidence-table">
         <TableHead>
           <TableRow>
+            {selection && <TableCell padding="checkbox">{t('evidence.pick')}</TableCell>}
             <TableCell>{t('evidence.preview')}</TableCell>
             <TableCell>{t('evidence.name')}</TableCell>
             <TableCell>{t('evidence.kind')}</TableCell>
@@ -35,11 +40,18 @@ export function EvidenceTable({ items, onSelect, emptyText }: EvidenceTableProps
         </TableHead>
         <TableBody>
           {items.map((item) => (
-            <EvidenceRow key={item.id} item={item} onSelect={onSelect} />
+            <EvidenceRow key={item.id} item={item} onSelect={onSelect} picker={selection && (
+              <Checkbox
+                checked={selection.ids.has(item.id)}
+                onClick={(event) => event.stopPropagation()}
+                onChange={() => selection.toggle(item)}
+                slotProps={{ input: { 'aria-label': t('evidence.pickItem', { name: item.originalName }), 'data-testid': `evidence-pick-${item.sha256}` } as React.InputHTMLAttributes<HTMLInputElement> }}
+              />
+            )} />
           ))}
           {items.length === 0 && (
             <TableRow>
-              <TableCell colSpan={7} data-testid="evidence-empty">
+              <TableCell colSpan={selection ? 8 : 7} data-testid="evidence-empty">
                 <Typography color="text.secondary" sx={{ py: 2, textAlign: 'center' }}>
                   {emptyText}
                 </Typography>

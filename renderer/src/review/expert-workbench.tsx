@@ -1,0 +1,99 @@
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Evidence, Role } from '../../../main/contract.ts';
+import { mayUse } from '../api/access.ts';
+import { AnalysisRuns } from '../analysis/analysis-runs.tsx';
+import { CompareDialog } from '../analysis/compare-dialog.tsx';
+import { EvidencePanel } from '../evidence/evidence-panel.tsx';
+import { ComparisonViewer, type ViewerSource } from '../viewer/comparison-viewer.tsx';
+import { HotkeyHelp } from '../viewer/hotkey-help.tsx';
+import { useHotkeys } from '../viewer/use-hotkeys.ts';
+import { markViewerOpen } from '../viewer/viewer-perf.ts';
+import { useElementWidth } from '../viewer/use-element-width.ts';
+import { CaseReviewPanel } from './case-review.tsx';
+import { useCaseReview } from './use-case-review.ts';
+
+/** Props of ExpertWorkbench. */
+export interface ExpertWorkbenchProps {
+  readonly caseId: string;
+  readonly role: Role;
+  readonly onChanged: () => void;
+}
+
+/**
+ * A case's evidence, comparisons, findings and review in one place: pick two items and Compare (or view them side
+ * by side), follow the runs, open a finished one in the comparison viewer beside the findings; ? shows the keys.
+ */
+export function ExpertWorkbench({ caseId, role, onChanged }: ExpertWorkbenchProps) {
+  const { t } = useTranslation();
+  const review = useCaseReview(caseId);
+  const [comparing, setComparing] = useState<readonly Evidence[] | null>(null);
+  const [viewing, setViewing] = useState<ViewerSource | null>(null);
+  const [runsRevision, setRunsRevision] = useState(0);
+  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [help, setHelp] = useState(false);
+  const [viewerBox, viewerWidth] = useElementWidth<HTMLDivElement>(960);
+  const reloadReview = review.reload;
+  const changed = useCallback(() => {
+    reloadReview();
+    onChanged();
+  }, [reloadReview, onChanged]);
+  useHotkeys({ help: () => setHelp(true) });
+  const canCompare = mayUse(role, 'analysis.start');
+  const open = (source: ViewerSource) => {
+    // The time to first render is counted from the user's click.
+    markViewerOpen();
+    setViewing(source);
+  };
+
+  const reviewPanel = <CaseReviewPanel caseId={caseId} role={role} state={review} selectedId={selectedId} onSelect={setSelectedId} />;
+  return (
+    <Stack spacing={2} data-testid="expert-workbench">
+      {viewing ? (
+        <>
+          <div>
+            <Button startIcon={<ArrowBackIcon />} onClick={() => setViewing(null)} data-testid="viewer-close">
+              {t('viewer.close')}
+            </Button>
+          </div>
+          <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
+            <Box ref={viewerBox} sx={{ flex: '1 1 720px', minWidth: 0 }}>
+              <ComparisonViewer caseId={caseId} source={viewing} onFindingAdded={reloadReview} width={viewerWidth} />
+            </Box>
+            <Box sx={{ flex: '1 1 360px', minWidth: 320 }}>{reviewPanel}</Box>
+          </Box>
+        </>
+      ) : (
+        <>
+          <EvidencePanel
+            caseId={caseId}
+            role={role}
+            onChanged={onChanged}
+            onCompare={canCompare ? setComparing : undefined}
+            onView={mayUse(role, 'evidence.surface') ? ([a, b]) => open({ kind: 'evidence', evidenceIds: [a.id, b.id] }) : undefined}
+          />
+          {mayUse(role, 'analysis.list') && (
+            <AnalysisRuns caseId={caseId} role={role} revision={runsRevision} onOpen={(run) => open({ kind: 'run', runId: run.id, evidenceIds: run.evidenceIds })} onFinished={changed} />
+          )}
+          {reviewPanel}
+        </>
+      )}
+      {comparing && (
+        <CompareDialog
+          caseId={caseId}
+          items={comparing}
+          onClose={() => setComparing(null)}
+          onStarted={() => {
+            setComparing(null);
+            setRunsRevision((n) => n + 1);
+          }}
+        />
+      )}
+      {help && <HotkeyHelp onClose={() => setHelp(false)} />}
+    </Stack>
+  );
+}

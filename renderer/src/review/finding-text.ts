@@ -1,0 +1,13 @@
+import type { TFunction } from 'i18next';
+import type { Measurement } from '../../../main/contract.ts';
+
+/** A measurement as "label: value unit", the label translated where the interface knows the key. */
+export function measurementText(t: TFunction, m: Measurement): string {
+  const value = typeof m.value === 'number' ? String(Number(m.value.toFixed(4))) : String(m.value);
+  return `${t(`measurements.${m.key}`, { defaultValue: m.key })}: ${value}${m.unit ? ` ${m.unit}` : ''}`;
+}
+
+/** A conclusion on the field's scale, translated where known. */
+export function conclusionText(t: TFunction, conclusion: string | null): string {
+  return conclusion === null ? t('findings.noConclusion') : t(`conclusions.${conclusion}`, { defaultValue: conclusion });
+}

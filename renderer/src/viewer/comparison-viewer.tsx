@@ -1,0 +1,283 @@
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ResponseOf, SurfaceImage } from './viewer-types.ts';
+import { useApi } from '../api/api-context.ts';
+import { call } from '../api/api-error.ts';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { useLoaded } from '../common/use-loaded.ts';
+import { alignMatrix, insidePolygon, type Point } from './cmc-geometry.ts';
+import type { ComparisonMode, SurfaceStyle } from './comparison-mode.ts';
+import { usePaneSurface } from './decoded-surface.ts';
+import { LandPairTable } from './land-pair-table.tsx';
+import { MeasurePanel } from './measure-panel.tsx';
+import { pointsNeeded, type MeasureTool } from './measure.ts';
+import { DifferenceView } from './modes/difference-view.tsx';
+import type { ModeProps } from './modes/mode-props.ts';
+import { OverlayView } from './modes/overlay-view.tsx';
+import { SideBySideView } from './modes/side-by-side-view.tsx';
+import { SwipeView } from './modes/swipe-view.tsx';
+import { cellOutline, drawCells, drawMeasure, type DrawnCell } from './paint-layers.ts';
+import { scaleBar } from './scale-bar.ts';
+import { SignaturePlot } from './signature-plot.tsx';
+import { useHotkeys } from './use-hotkeys.ts';
+import { markFirstRender, markFrameDrawn, markInput, markViewerMounted } from './viewer-perf.ts';
+import { fitTransform, zoomAbout, zoomStep, type ViewTransform } from './view-transform.ts';
+import { ViewerToolbar, type Direction } from './viewer-toolbar.tsx';
+
+/** What the viewer compares: the surfaces of an analysis run, or two evidence items as received. */
+export type ViewerSource =
+  | { readonly kind: 'run'; readonly runId: string; readonly evidenceIds: readonly string[] }
+  | { readonly kind: 'evidence'; readonly evidenceIds: readonly [string, string] };
+
+/** The component that draws each comparison mode (one each, GitHub Desktop's ImageDiffType). */
+export const modeViews: Readonly<Record<ComparisonMode, ComponentType<ModeProps>>> = {
+  'side-by-side': SideBySideView,
+  overlay: OverlayView,
+  swipe: SwipeView,
+  difference: DifferenceView,
+};
+
+/** Props of ComparisonViewer. */
+export interface ComparisonViewerProps {
+  readonly caseId: string;
+  readonly source: ViewerSource;
+  /** Told after a measurement was saved as a manual finding. */
+  readonly onFindingAdded: () => void;
+  /** Pane area width in CSS pixels (both panes together). */
+  readonly width?: number;
+  readonly height?: number;
+}
+
+type Result = ResponseOf<'analysis.result'>;
+const emptyPaint: ModeProps['overlayA'] = () => undefined;
+
+/** Which surface indices of a run the panes show: a cartridge case's two, or the chosen land pair of two bullets. */
+function surfaceIndices(result: Result | undefined, pair: readonly [number, number], direction: Direction): readonly [number, number] | null {
+  if (!result) return null;
+  if (result.kind === 'bullet') return [pair[0], result.a.length + pair[1]];
+  return direction === 'aToB' ? [0, 1] : [1, 0];
+}
+
+/**
+ * The comparison viewer: four modes over one shared view transform (drag to pan, wheel to zoom about the cursor,
+ * keys to zoom), relief or false colour with a µm scale bar, CMC cells on both surfaces with their registration,
+ * aligned bullet signatures with the land-pair table, and distance/angle tools that record manual findings.
+ */
+export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, height = 480 }: ComparisonViewerProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [mode, setMode] = useState<ComparisonMode>('side-by-side');
+  const [style, setStyle] = useState<SurfaceStyle>('relief');
+  const [direction, setDirection] = useState<Direction>('aToB');
+  const [pair, setPair] = useState<readonly [number, number]>([0, 0]);
+  const [aligned, setAligned] = useState(true);
+  const [tool, setTool] = useState<MeasureTool | null>(null);
+  const [points, setPoints] = useState<{ pane: 'a' | 'b'; list: readonly Point[] }>({ pane: 'a', list: [] });
+  const [hover, setHover] = useState<{ pane: 'a' | 'b'; cell: DrawnCell } | null>(null);
+  // The view belongs to one layout (surface size, one or two panes): another land pair or mode starts fitted.
+  const [view, setViewFor] = useState<{ readonly layout: string; readonly transform: ViewTransform } | null>(null);
+
+  useEffect(() => markViewerMounted(), []);
+
+  const runId = source.kind === 'run' ? source.runId : null;
+  const loadResult = useCallback(async () => (runId ? call(api, 'analysis.result', { runId }) : undefined), [api, runId]);
+  const result = useLoaded(loadResult);
+  const indices = surfaceIndices(result.value, pair, direction);
+  const ia = indices?.[0];
+  const ib = indices?.[1];
+  const evA = source.kind === 'evidence' ? source.evidenceIds[0] : null;
+  const evB = source.kind === 'evidence' ? source.evidenceIds[1] : null;
+  const loadSurfaces = useCallback(async (): Promise<readonly [SurfaceImage, SurfaceImage] | undefined> => {
+    if (evA && evB) return Promise.all([call(api, 'evidence.surface', { evidenceId: evA, style }), call(api, 'evidence.surface', { evidenceId: evB, style })]);
+    if (!runId || ia === undefined || ib === undefined) return undefined;
+    return Promise.all([call(api, 'analysis.surface', { runId, surface: ia, style }), call(api, 'analysis.surface', { runId, surface: ib, style })]);
+  }, [api, runId, ia, ib, evA, evB, style]);
+  const surfaces = useLoaded(loadSurfaces);
+  const a = usePaneSurface(surfaces.value?.[0]);
+  const b = usePaneSurface(surfaces.value?.[1]);
+
+  const sideBySide = mode === 'side-by-side';
+  const paneWidth = sideBySide ? Math.max(1, Math.floor((width - 8) / 2)) : width;
+  const aWidth = a?.width ?? 0;
+  const aHeight = a?.height ?? 0;
+  const fitted = useMemo(() => (aWidth ? fitTransform(aWidth, aHeight, paneWidth, height) : { scale: 1, tx: 0, ty: 0 }), [aWidth, aHeight, paneWidth, height]);
+  const layout = `${aWidth}x${aHeight}:${paneWidth}x${height}`;
+  const shown = view?.layout === layout ? view.transform : fitted;
+  const setView = useCallback((transform: ViewTransform) => setViewFor({ layout, transform }), [layout]);
+  useEffect(() => {
+    if (a?.picture && b?.picture) markFirstRender();
+  }, [a?.picture, b?.picture]);
+  // Parents' layout effects run after their children's: by now every pane has drawn this transform.
+  useLayoutEffect(() => markFrameDrawn(), [shown]);
+
+  // The toolbar's callbacks read the current transform through a ref, so they stay the same object across frames.
+  const current = useRef(shown);
+  useLayoutEffect(() => {
+    current.current = shown;
+  });
+  const zoomKey = useCallback((factor: number) => {
+    markInput();
+    setView(zoomAbout(current.current, factor, paneWidth / 2, height / 2));
+  }, [setView, paneWidth, height]);
+  const zoomIn = useCallback(() => zoomKey(zoomStep), [zoomKey]);
+  const zoomOut = useCallback(() => zoomKey(1 / zoomStep), [zoomKey]);
+  const resetView = useCallback(() => {
+    markInput();
+    setView(fitted);
+  }, [setView, fitted]);
+  const chooseTool = useCallback((next: MeasureTool | null) => {
+    setTool(next);
+    setPoints({ pane: 'a', list: [] });
+  }, []);
+
+  const cartridge = result.value?.kind === 'cartridge-case' ? result.value : null;
+  const bullet = result.value?.kind === 'bullet' ? result.value : null;
+  const cmc = cartridge ? cartridge[direction] : null;
+  const hasCmc = cartridge !== null;
+  const cmcControls = useMemo(() => (hasCmc ? { direction, onDirection: setDirection, aligned, onAligned: setAligned } : null), [hasCmc, direction, aligned]);
+  const cells = useMemo<readonly DrawnCell[]>(() => cmc?.cells ?? [], [cmc]);
+  const alignB = useMemo(() => (cmc && aligned && b ? alignMatrix(cmc.consensus, b.width, b.height) : undefined), [cmc, aligned, b]);
+  const hovered = hover?.cell ?? null;
+  const measureList = points.list;
+  const measurePane = points.pane;
+  const scale = shown.scale;
+  const overlayA = useCallback<ModeProps['overlayA']>((ctx, v) => {
+    if (b) drawCells(ctx, cells, 'a', b, v.scale, hovered);
+    if (measurePane === 'a') drawMeasure(ctx, measureList, v.scale);
+  }, [b, cells, hovered, measurePane, measureList]);
+  const overlayB = useCallback<ModeProps['overlayB']>((ctx, v) => {
+    if (b) drawCells(ctx, cells, 'b', b, v.scale, hovered);
+    if (measurePane === 'b') drawMeasure(ctx, measureList, v.scale);
+  }, [b, cells, hovered, measurePane, measureList]);
+
+  const onHover = useCallback((pane: 'a' | 'b', p: Point | null) => {
+    if (!p || !b || cells.length === 0) return setHover(null);
+    const cell = cells.find((c) => insidePolygon(p, cellOutline(c, pane, b)));
+    setHover((previous) => (cell ? (previous?.cell === cell && previous.pane === pane ? previous : { pane, cell }) : null));
+  }, [b, cells]);
+  const onPick = (pane: 'a' | 'b', p: Point) => {
+    if (!tool) return;
+    setPoints((previous) => {
+      const start = previous.pane !== pane || previous.list.length >= pointsNeeded[tool] ? [] : previous.list;
+      return { pane, list: [...start, p] };
+    });
+  };
+
+  useHotkeys({
+    'mode.side-by-side': () => setMode('side-by-side'),
+    'mode.overlay': () => setMode('overlay'),
+    'mode.swipe': () => setMode('swipe'),
+    'mode.difference': () => setMode('difference'),
+    'zoom.in': zoomIn,
+    'zoom.out': zoomOut,
+    'zoom.reset': resetView,
+  });
+
+  const measuredPixelUm = (measurePane === 'a' ? a : b)?.pixelUm ?? 1;
+  const paneEvidence = (pane: 'a' | 'b'): readonly string[] => {
+    if (source.kind === 'evidence') return [source.evidenceIds[pane === 'a' ? 0 : 1]];
+    const refs = cartridge ? (pane === 'a') === (direction === 'aToB') ? [cartridge.a] : [cartridge.b] : bullet ? [pane === 'a' ? bullet.a[pair[0]] : bullet.b[pair[1]]] : [];
+    const ids = refs.map((r) => r?.evidenceId).filter((x): x is string => typeof x === 'string');
+    return ids.length > 0 ? ids : source.evidenceIds;
+  };
+  const bar = a ? scaleBar(a.pixelUm, scale) : null;
+  const Mode = modeViews[mode];
+  const signature = bullet?.signatures.find((s) => s.a === pair[0] && s.b === pair[1]);
+  const names = {
+    a: cartridge ? cartridge[direction === 'aToB' ? 'a' : 'b'].name : bullet ? (bullet.a[pair[0]]?.name ?? 'A') : 'A',
+    b: cartridge ? cartridge[direction === 'aToB' ? 'b' : 'a'].name : bullet ? (bullet.b[pair[1]]?.name ?? 'B') : 'B',
+  };
+
+  return (
+    <Stack spacing={1.5} data-testid="comparison-viewer" data-mode={mode}>
+      <ViewerToolbar
+        mode={mode}
+        onMode={setMode}
+        style={style}
+        onStyle={setStyle}
+        tool={tool}
+        onTool={chooseTool}
+        onZoomIn={zoomIn}
+        onZoomOut={zoomOut}
+        onZoomReset={resetView}
+        cmc={cmcControls}
+      />
+      {result.error !== null && <ErrorAlert error={result.error} testId="viewer-result-error" />}
+      {surfaces.error !== null && <ErrorAlert error={surfaces.error} testId="viewer-surface-error" />}
+      {(surfaces.loading || result.loading) && <LinearProgress aria-label={t('common.loading')} />}
+      <Mode
+        a={a}
+        b={b}
+        alignB={alignB}
+        view={shown}
+        onView={setView}
+        width={width}
+        height={height}
+        overlayA={cells.length || measurePane === 'a' ? overlayA : emptyPaint}
+        overlayB={overlayB}
+        onPick={tool ? onPick : undefined}
+        onHover={cells.length ? onHover : undefined}
+        labelA={t('viewer.paneLabel', { name: names.a })}
+        labelB={t('viewer.paneLabel', { name: names.b })}
+      />
+      <Stack direction="row" spacing={3} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', minHeight: 32 }}>
+        {bar && (
+          <Box data-testid="viewer-scale-bar" data-um={bar.um} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+            <Box sx={{ width: bar.px, height: 4, bgcolor: 'text.primary' }} />
+            <Typography variant="caption">{t('viewer.scaleBar', { value: bar.um })}</Typography>
+          </Box>
+        )}
+        {a && (
+          <Typography variant="caption" color="text.secondary" data-testid="viewer-height-range">
+            {t('viewer.heightRange', { min: a.zMinUm.toFixed(2), max: a.zMaxUm.toFixed(2) })}
+          </Typography>
+        )}
+        {cmc && (
+          <Typography variant="body2" data-testid="viewer-cmc-count">
+            {t('viewer.cmcCount', { count: cmc.cmcCount, compared: cmc.cellsCompared, theta: cmc.consensus.theta, dx: cmc.consensus.dx, dy: cmc.consensus.dy })}
+          </Typography>
+        )}
+        {hover && (
+          <Typography variant="body2" data-testid="viewer-cell-info">
+            {t('viewer.cellInfo', { row: hover.cell.row + 1, col: hover.cell.col + 1, ccf: hover.cell.ccf.toFixed(3), theta: hover.cell.theta, dx: hover.cell.dx, dy: hover.cell.dy })}
+            {' · '}
+            {hover.cell.congruent ? t('viewer.congruent') : t('viewer.notCongruent')}
+          </Typography>
+        )}
+      </Stack>
+      {tool && (
+        <MeasurePanel
+          caseId={caseId}
+          tool={tool}
+          points={measureList}
+          pixelUm={measuredPixelUm}
+          evidenceIds={paneEvidence(measurePane)}
+          onSaved={() => {
+            setPoints({ pane: 'a', list: [] });
+            onFindingAdded();
+          }}
+          onClear={() => setPoints({ pane: 'a', list: [] })}
+        />
+      )}
+      {bullet && (
+        <Stack spacing={1}>
+          {signature ? (
+            <SignaturePlot sigA={signature.sigA} sigB={signature.sigB} stepUm={signature.stepUm} labelA={names.a} labelB={names.b} />
+          ) : (
+            <Typography color="text.secondary">{t('viewer.signatures.none')}</Typography>
+          )}
+          <LandPairTable result={bullet} selected={pair} onSelect={setPair} />
+        </Stack>
+      )}
+      {result.value && (
+        <Typography variant="body2" data-testid="viewer-conclusion">
+          {t('viewer.resultConclusion', { conclusion: t(`conclusions.${result.value.conclusion}`, { defaultValue: result.value.conclusion }) })}
+        </Typography>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,58 @@
+import { memo } from 'react';
+import Box from '@mui/material/Box';
+import { useTranslation } from 'react-i18next';
+
+/** Props of SignaturePlot. */
+export interface SignaturePlotProps {
+  readonly sigA: readonly (number | null)[];
+  readonly sigB: readonly (number | null)[];
+  readonly stepUm: number;
+  readonly labelA: string;
+  readonly labelB: string;
+}
+
+const width = 640;
+const height = 200;
+const pad = 32;
+
+/** The SVG path of one signature; a missing point (null) lifts the pen, so gaps are shown as gaps. */
+export function signaturePath(sig: readonly (number | null)[], x: (i: number) => number, y: (v: number) => number): string {
+  let path = '';
+  let pen = false;
+  sig.forEach((v, i) => {
+    if (v === null || !Number.isFinite(v)) {
+      pen = false;
+      return;
+    }
+    path += `${pen ? 'L' : 'M'}${x(i).toFixed(1)},${y(v).toFixed(1)}`;
+    pen = true;
+  });
+  return path;
+}
+
+/** Two aligned bullet land signatures plotted together (µm against µm along the land). */
+export const SignaturePlot = memo(function SignaturePlot({ sigA, sigB, stepUm, labelA, labelB }: SignaturePlotProps) {
+  const { t } = useTranslation();
+  const values = [...sigA, ...sigB].filter((v): v is number => v !== null && Number.isFinite(v));
+  const min = values.length ? Math.min(...values) : -1;
+  const max = values.length ? Math.max(...values) : 1;
+  const span = max - min || 1;
+  const n = Math.max(sigA.length, sigB.length, 2);
+  const x = (i: number) => pad + (i / (n - 1)) * (width - 2 * pad);
+  const y = (v: number) => height - pad - ((v - min) / span) * (height - 2 * pad);
+  const lengthUm = (n - 1) * stepUm;
+  return (
+    <Box component="figure" sx={{ m: 0 }} data-testid="signature-plot">
+      <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={t('viewer.signatures.label', { a: labelA, b: labelB })}>
+        <rect x={pad} y={pad} width={width - 2 * pad} height={height - 2 * pad} fill="none" stroke="currentColor" strokeOpacity={0.2} />
+        <path d={signaturePath(sigA, x, y)} fill="none" stroke="#1e88e5" strokeWidth={1.5} data-testid="signature-a" />
+        <path d={signaturePath(sigB, x, y)} fill="none" stroke="#e53935" strokeWidth={1.5} data-testid="signature-b" />
+        <text x={pad} y={height - 8} fontSize={11} fill="currentColor">0</text>
+        <text x={width - pad} y={height - 8} fontSize={11} fill="currentColor" textAnchor="end">{t('viewer.signatures.lengthUm', { value: lengthUm.toFixed(0) })}</text>
+        <text x={4} y={pad - 8} fontSize={11} fill="currentColor">{t('viewer.signatures.rangeUm', { min: min.toFixed(2), max: max.toFixed(2) })}</text>
+        <text x={width - pad} y={pad - 8} fontSize={11} fill="#1e88e5" textAnchor="end">{labelA}</text>
+        <text x={width - pad - 120} y={pad - 8} fontSize={11} fill="#e53935" textAnchor="end">{labelB}</text>
+      </svg>
+    </Box>
+  );
+});

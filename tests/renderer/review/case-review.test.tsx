@@ -1,0 +1,256 @@
+// @vitest-environment jsdom
+import { act } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AnalysisRunSchema, type AnalysisRun, type Finding } from '../../../main/contract.ts';
+import { ExpertWorkbench } from '../../../renderer/src/review/expert-workbench.tsx';
+import { hotkeyTable } from '../../../renderer/src/viewer/hotkeys.ts';
+import { amendedOriginal, amendment, caseId, cmcFinding, evidenceA, evidenceB, evidenceImage, reviewIn, runId, doneRun, summary, widthFinding } from '../expert-fixtures.ts';
+import { byTestId, cleanup, click, fakeApi, need, ok, press, render, settle, stubCanvas, submit, type } from '../expert-harness.tsx';
+
+function workbenchApi(findings: readonly Finding[], state: 'draft' | 'in-review' | 'verified' | 'signed' = 'draft', extra: Parameters<typeof fakeApi>[0] = {}) {
+  return fakeApi({
+    'evidence.list': ok([evidenceA, evidenceB, evidenceImage]),
+    'analysis.list': ok([]),
+    'findings.list': ok(findings),
+    'review.get': ok(reviewIn(state, 0, findings.length)),
+    'summary.get': ok(summary),
+    'findings.review': (payload: { findingId: string }) => ok({ finding: findings.find((f) => f.id === payload.findingId), amendment: null, review: reviewIn(state, 1, findings.length) }),
+    ...extra,
+  });
+}
+
+const mount = (api: ReturnType<typeof fakeApi>['api']) => render(api, <ExpertWorkbench caseId={caseId} role="expert" onChanged={() => undefined} />);
+
+beforeEach(() => stubCanvas());
+afterEach(() => cleanup());
+
+describe('the findings panel', () => {
+  it('lists each current finding with its measurements, conclusion, origin and review state', async () => {
+    await mount(workbenchApi([cmcFinding, widthFinding]).api);
+    expect(need(`finding-measurements-${cmcFinding.id}`).textContent).toBe('cmc.count: 14 · cmc.cellsCompared: 43');
+    expect(need(`finding-origin-${cmcFinding.id}`).textContent).toBe('model');
+    expect(need(`finding-state-${cmcFinding.id}`).textContent).toBe('Not decided');
+    expect(need(`finding-row-${cmcFinding.id}`).textContent).toContain('Conclusion: identification');
+    expect(need(`finding-provenance-${cmcFinding.id}`).textContent).toBe('cmc 1.0.0 · recorded by expert1');
+  });
+
+  it('accepts a finding by button', async () => {
+    const fake = workbenchApi([cmcFinding, widthFinding]);
+    await mount(fake.api);
+    await click(`finding-accept-${cmcFinding.id}`);
+    expect(fake.callsTo('findings.review')).toEqual([{ findingId: cmcFinding.id, decision: 'accepted' }]);
+  });
+
+  it('refuses to reject without a reason, then rejects with one', async () => {
+    const fake = workbenchApi([cmcFinding, widthFinding]);
+    await mount(fake.api);
+    await click(`finding-reject-${widthFinding.id}`);
+    expect(byTestId('review-dialog')).not.toBeNull();
+    await submit('review-form');
+    expect(fake.callsTo('findings.review')).toEqual([]);
+    expect(need('review-dialog').textContent).toContain('A reason is required.');
+    await type('review-reason', '   ');
+    await submit('review-form');
+    expect(fake.callsTo('findings.review')).toEqual([]);
+    await type('review-reason', 'Firing pin impression is a tool mark of the breech face, not the pin.');
+    await submit('review-form');
+    expect(fake.callsTo('findings.review')).toEqual([
+      { findingId: widthFinding.id, decision: 'rejected', reason: 'Firing pin impression is a tool mark of the breech face, not the pin.' },
+    ]);
+    expect(byTestId('review-dialog')).toBeNull();
+  });
+
+  it('shows an amendment together with the original it replaces', async () => {
+    await mount(workbenchApi([cmcFinding, amendedOriginal, amendment]).api);
+    // The original is not a row of its own; it is shown, struck through, under its amendment.
+    expect(byTestId(`finding-row-${amendedOriginal.id}`)).toBeNull();
+    expect(need(`finding-origin-${amendment.id}`).textContent).toBe('model, edited');
+    expect(need(`finding-measurements-${amendment.id}`).textContent).toBe('land.ccf: 0.72');
+    const original = need(`finding-original-${amendment.id}`);
+    expect(original.textContent).toContain('land.ccf: 0.41');
+    expect(original.textContent).toContain('inconclusive');
+    expect(original.textContent).toContain('edge damage excluded');
+  });
+
+  it('amends measurements and conclusion with a reason, and asks before discarding an unsaved amendment', async () => {
+    const fake = workbenchApi([cmcFinding, widthFinding]);
+    await mount(fake.api);
+    await click(`finding-amend-${widthFinding.id}`);
+    await type('amend-value-firingPin.widthUm', '790,5');
+    await click('review-cancel');
+    expect(byTestId('discard-confirm')).not.toBeNull();
+    await click('discard-keep');
+    expect(byTestId('discard-confirm')).toBeNull();
+    expect((need('amend-value-firingPin.widthUm') as HTMLInputElement).value).toBe('790,5');
+    await submit('review-form');
+    expect(fake.callsTo('findings.review')).toEqual([]);
+    await type('review-reason', 'Re-measured at the impression rim.');
+    await type('amend-conclusion', 'consistent');
+    await submit('review-form');
+    expect(fake.callsTo('findings.review')).toEqual([
+      {
+        findingId: widthFinding.id,
+        decision: 'amended',
+        reason: 'Re-measured at the impression rim.',
+        amended: { measurements: [{ key: 'firingPin.widthUm', value: 790.5, unit: 'µm', threshold: null }], conclusion: 'consistent' },
+      },
+    ]);
+  });
+
+  it('selects the finding behind a number of the summary', async () => {
+    await mount(workbenchApi([cmcFinding, widthFinding]).api);
+    expect(need(`finding-row-${cmcFinding.id}`).dataset.selected).toBe('false');
+    await click(`summary-number-${cmcFinding.id}-cmc.count`);
+    expect(need(`finding-row-${cmcFinding.id}`).dataset.selected).toBe('true');
+  });
+});
+
+describe('the keyboard', () => {
+  it('opens a help overlay generated from the hotkey table with ?', async () => {
+    await mount(workbenchApi([cmcFinding]).api);
+    await press('?');
+    expect(byTestId('hotkey-help')).not.toBeNull();
+    for (const binding of hotkeyTable) expect(byTestId(`hotkey-row-${binding.id}`), binding.id).not.toBeNull();
+    expect(need('hotkey-row-finding.accept').textContent).toBe('AAccept the selected finding');
+    expect(document.querySelectorAll('[data-testid^="hotkey-row-"]').length).toBe(hotkeyTable.length);
+  });
+
+  it('moves between findings and accepts, rejects and amends the selected one', async () => {
+    const fake = workbenchApi([cmcFinding, widthFinding]);
+    await mount(fake.api);
+    await press('a');
+    expect(fake.callsTo('findings.review')).toEqual([]);
+    await press('j');
+    expect(need(`finding-row-${cmcFinding.id}`).dataset.selected).toBe('true');
+    await press('ArrowDown');
+    expect(need(`finding-row-${widthFinding.id}`).dataset.selected).toBe('true');
+    await press('k');
+    await press('a');
+    expect(fake.callsTo('findings.review')).toEqual([{ findingId: cmcFinding.id, decision: 'accepted' }]);
+    await press('r');
+    expect(need('review-dialog').textContent).toContain('Reject finding');
+    // Keys typed in the dialog are text, not shortcuts.
+    await press('a');
+    expect(fake.callsTo('findings.review')).toHaveLength(1);
+    await click('review-cancel');
+    await press('e');
+    expect(need('review-dialog').textContent).toContain('Amend finding');
+  });
+});
+
+describe('the case review bar', () => {
+  it('asks for the password again and a meaning before signing', async () => {
+    const calls: string[] = [];
+    const fake = workbenchApi([cmcFinding], 'verified', {
+      'auth.reauthenticate': () => {
+        calls.push('reauthenticate');
+        return ok({ validUntil: '2026-01-02T12:05:00.000Z' });
+      },
+      'review.transition': () => {
+        calls.push('transition');
+        return ok(reviewIn('signed', 1, 1));
+      },
+    });
+    await mount(fake.api);
+    expect(need('review-state').textContent).toBe('Verified');
+    await click('review-sign');
+    expect(byTestId('sign-dialog')).not.toBeNull();
+    await submit('sign-form');
+    expect(calls).toEqual([]);
+    expect(need('sign-dialog').textContent).toContain('Choose what the signature means.');
+    await click('sign-meaning-approved');
+    await submit('sign-form');
+    expect(calls).toEqual([]);
+    await type('sign-password', 'expert password 1');
+    await submit('sign-form');
+    expect(calls).toEqual(['reauthenticate', 'transition']);
+    expect(fake.callsTo('auth.reauthenticate')).toEqual([{ password: 'expert password 1' }]);
+    expect(fake.callsTo('review.transition')).toEqual([{ caseId, action: 'sign', meaning: 'approved' }]);
+    expect(byTestId('sign-dialog')).toBeNull();
+  });
+
+  it('does not sign when re-authentication fails', async () => {
+    const fake = workbenchApi([cmcFinding], 'verified', {
+      'auth.reauthenticate': { ok: false, error: { code: 'INVALID_CREDENTIALS', message: 'wrong password' } },
+    });
+    await mount(fake.api);
+    await click('review-sign');
+    await click('sign-meaning-reviewed');
+    await type('sign-password', 'not my password');
+    await submit('sign-form');
+    expect(fake.callsTo('review.transition')).toEqual([]);
+    expect(byTestId('sign-error')).not.toBeNull();
+  });
+
+  it('submits a draft only once every finding is decided, and exports the report as a PDF download', async () => {
+    const fake = workbenchApi([cmcFinding], 'draft', {
+      'report.export': ok({ fileName: 'LAB-12-2026.pdf', pdf: new Uint8Array([37, 80, 68, 70]), sha256: 'a'.repeat(64), auditSeq: 40 }),
+    });
+    await mount(fake.api);
+    expect((need('review-submit-case') as HTMLButtonElement).disabled).toBe(true);
+    const created: Blob[] = [];
+    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: (blob: Blob) => (created.push(blob), 'blob:pdf'), revokeObjectURL: () => undefined }));
+    const clicked = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await click('report-export');
+    expect(fake.callsTo('report.export')).toEqual([{ caseId, language: 'en' }]);
+    expect(clicked).toHaveBeenCalledTimes(1);
+    expect(created[0]!.type).toBe('application/pdf');
+  });
+});
+
+describe('comparing evidence', () => {
+  it('starts a comparison of two picked items, asking the pixel size of an image, and follows its progress', async () => {
+    const running = AnalysisRunSchema.parse({ ...doneRun, state: 'running', progress: 0, finishedAt: null, resultSha256: null, findingIds: [] });
+    let runs: AnalysisRun[] = [running];
+    const fake = workbenchApi([cmcFinding], 'draft', {
+      'analysis.start': ok(running),
+      'analysis.list': () => ok(runs),
+      'analysis.cancel': () => ok({ ...running, state: 'cancelled' }),
+    });
+    await mount(fake.api);
+    expect((need('evidence-compare') as HTMLButtonElement).disabled).toBe(true);
+    await click(`evidence-pick-${evidenceA.sha256}`);
+    await click(`evidence-pick-${evidenceImage.sha256}`);
+    await click('evidence-compare');
+    await submit('compare-form');
+    expect(fake.callsTo('analysis.start')).toEqual([]);
+    await type(`compare-pixel-${evidenceImage.sha256}`, '1.6');
+    await submit('compare-form');
+    expect(fake.callsTo('analysis.start')).toEqual([
+      { caseId, module: 'ballistics.cartridge-case', evidenceIds: [evidenceA.id, evidenceImage.id], pixelUm: { [evidenceImage.id]: 1.6 } },
+    ]);
+    await settle();
+    await fake.emit('analysis.progress', { runId, caseId, state: 'running', progress: 0.4, stage: 'cells 17/43' });
+    expect(need(`analysis-progress-${runId}`).getAttribute('aria-valuenow')).toBe('40');
+    expect(need(`analysis-run-${runId}`).textContent).toContain('cells 17/43');
+    await click(`analysis-cancel-${runId}`);
+    expect(fake.callsTo('analysis.cancel')).toEqual([{ runId }]);
+    runs = [doneRun];
+    await fake.emit('analysis.progress', { runId, caseId, state: 'done', progress: 1, stage: 'done' });
+    await settle();
+    expect(byTestId(`analysis-open-${runId}`)).not.toBeNull();
+    await act(async () => need(`analysis-open-${runId}`).click());
+    await settle();
+    expect(byTestId('comparison-viewer')).not.toBeNull();
+    expect(byTestId('findings-panel')).not.toBeNull();
+  });
+});
+
+describe('the technical review', () => {
+  it('can be required while the case is in review, then shows that it is', async () => {
+    let review = reviewIn('in-review', 1, 1);
+    const fake = workbenchApi([cmcFinding], 'in-review', {
+      'review.get': () => ok(review),
+      'review.transition': () => {
+        review = { ...review, technicalReviewRequired: true };
+        return ok(review);
+      },
+    });
+    await mount(fake.api);
+    expect(byTestId('review-technical-required')).toBeNull();
+    await click('review-require-technical');
+    expect(fake.callsTo('review.transition')).toEqual([{ caseId, action: 'require-technical-review' }]);
+    expect(byTestId('review-technical-required')).not.toBeNull();
+    expect(byTestId('review-require-technical')).toBeNull();
+  });
+});
