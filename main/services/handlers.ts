@@ -3,7 +3,7 @@ import { createAuditHandlers, type AuditHandlerDeps } from './audit/audit-handle
 import type { AuditLog } from './audit/audit-log.ts';
 import type { CaseService } from './cases.ts';
 import type { CustodyLog } from './custody.ts';
-import { createBallisticsHandlers } from './ballistics/ballistics-handlers.ts';
+import { createBallisticsHandlers, type BallisticsHandlerDeps } from './ballistics/ballistics-handlers.ts';
 import { createDecisionHandlers } from './decision/decision-handlers.ts';
 import { createVerdictHandlers } from './decision/verdict-handlers.ts';
 import type { DecisionService } from './decision/decision-service.ts';
@@ -25,6 +25,8 @@ export interface HandlerDeps {
   readonly custody: CustodyLog;
   readonly audit: AuditHandlerDeps & { readonly log: AuditLog };
   readonly decision: DecisionService;
+  /** Analysis runs and the reference library (ballistics). */
+  readonly ballistics: BallisticsHandlerDeps;
   /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
   readonly onSessionChanged?: (clientKey: string) => void;
 }
@@ -113,6 +115,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createVerdictHandlers(),
     ...createFindingsHandlers(),
     ...createReportHandlers(),
-    ...createBallisticsHandlers(),
+    ...createBallisticsHandlers(deps.ballistics),
   };
 }

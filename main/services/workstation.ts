@@ -4,13 +4,18 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/database.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { CheckpointService } from './audit/checkpoints.ts';
+import { AnalysisService, type AnalysisProgressEvent } from './ballistics/analysis-service.ts';
+import { childProcessRunner, type AnalysisRunner } from './ballistics/analysis-runner.ts';
+import { LibraryService } from './ballistics/library-service.ts';
 import { AuditKeyring, type NamedSealer } from './audit/keyring.ts';
 import { CaseService } from './cases.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { CustodyLog } from './custody.ts';
 import { DecisionService } from './decision/decision-service.ts';
 import { Dispatcher } from './dispatcher.ts';
+import { DalelError } from './errors.ts';
 import { EvidenceService } from './evidence.ts';
+import type { FindingSink } from './findings/finding-draft.ts';
 import { createHandlers } from './handlers.ts';
 import { EvidenceStore } from './intake/evidence-store.ts';
 import { defaultIntakeLimits, type IntakeLimits } from './intake/sniff.ts';
@@ -29,6 +34,10 @@ export interface WorkstationOptions {
   readonly onSessionChanged?: (clientKey: string) => void;
   /** Told of export progress, so transports can push it to the client that asked. */
   readonly onExportProgress?: (clientKey: string, done: number, total: number) => void;
+  /** Told of analysis progress, so transports can push 'analysis.progress' to the client that started the run. */
+  readonly onAnalysisProgress?: (clientKey: string, event: AnalysisProgressEvent) => void;
+  /** Where analysis jobs run (default: a child process per job). */
+  readonly analysisRunner?: AnalysisRunner;
   /** Opens the audit signing key at start (Electron's OS keystore, or a passphrase given to the CLI or browser mode). */
   readonly keySealer?: NamedSealer;
   /** scrypt cost of passphrase-sealed keys (tests lower it). */
@@ -52,9 +61,19 @@ export interface Workstation {
   readonly checkpoints: CheckpointService;
   /** Decision support over the models installed under `<dataDir>/models`. */
   readonly decision: DecisionService;
+  /** Ballistics analysis runs (off the main thread) and the reference library. */
+  readonly analysis: AnalysisService;
+  readonly library: LibraryService;
   readonly dispatcher: Dispatcher;
   close(): void;
 }
+
+// The findings store arrives from its own branch; until then a finished run is refused there and recorded as failed.
+const findingSink: FindingSink = {
+  addModelFindings: () => {
+    throw new DalelError('INTERNAL', 'The findings store is not built yet.');
+  },
+};
 
 /** How often the periodic checkpoint timer looks whether a checkpoint is due (it signs at most once a minute). */
 const checkpointPollMs = 10_000;
@@ -86,6 +105,9 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const custody = new CustodyLog(db, clock, audit);
   const evidence = new EvidenceService(db, store, cases, custody, clock, options.intakeLimits ?? defaultIntakeLimits);
   const decision = new DecisionService(join(options.dataDir, 'models'), audit);
+  const runner = options.analysisRunner ?? childProcessRunner;
+  const analysis = new AnalysisService({ db, clock, store, cases, evidence, audit, sink: findingSink, runner, onProgress: options.onAnalysisProgress });
+  const library = new LibraryService(db, store, evidence, audit, clock, runner);
   if (options.keySealer) {
     const created = keyring.unlock(options.keySealer);
     audit.append({ action: created ? 'audit.key-created' : 'audit.key-unlocked', actor: null, details: { keyId: keyring.activeKey()!.keyId, sealer: options.keySealer.kind } });
@@ -99,6 +121,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     custody,
     audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer },
     decision,
+    ballistics: { analysis, library },
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions);
@@ -114,6 +137,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   timer?.unref();
   const close = () => {
     if (timer) clearInterval(timer);
+    analysis.close();
     // A last checkpoint on the way out, so the newest entries are signed before the process ends.
     try {
       if (keyring.isUnlocked() && audit.size() > (checkpoints.latest()?.size ?? 0)) checkpoints.sign('shutdown');
@@ -125,5 +149,5 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     void decision.close();
     db.close();
   };
-  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, dispatcher, close };
+  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, analysis, library, dispatcher, close };
 }

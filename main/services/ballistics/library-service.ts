@@ -1,0 +1,201 @@
+/**
+ * The reference library: scans of test-fired cartridge cases with their firearm's metadata, kept in the content store
+ * outside any case. A questioned scan is searched in two steps: the polar prefilter ranks every reference in
+ * milliseconds (native/library/polar-descriptor.ts), then full two-direction CMC runs off the main thread on the top
+ * candidates; hits are ranked by CMC count, then by prefilter score.
+ */
+import { randomUUID } from 'node:crypto';
+import type { LibraryReference, ParsedRequestOf, ResponseOf } from '../../contract.ts';
+import type { Db } from '../../db/database.ts';
+import {
+  descriptorBytes,
+  descriptorFromBytes,
+  polarDescriptor,
+  polarDescriptorSpec,
+  prefilterScore,
+  questionedDescriptors,
+} from '../../../native/library/polar-descriptor.ts';
+import { cmcAlgorithm } from '../../../native/cmc/cmc-run.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { isoAt, type Clock } from '../clock.ts';
+import { badInput, DalelError } from '../errors.ts';
+import type { EvidenceService } from '../evidence.ts';
+import { sha256Hex, type EvidenceStore } from '../intake/evidence-store.ts';
+import { sniffEvidence } from '../intake/sniff.ts';
+import type { Actor } from '../sessions.ts';
+import type { AnalysisRunner } from './analysis-runner.ts';
+import { auditSafe } from './audit-values.ts';
+import { loadSurface, type SurfaceSource } from './surface-input.ts';
+
+/** Metadata of a reference scan. */
+export type LibraryMetadata = Pick<LibraryReference, 'firearmMake' | 'firearmModel' | 'calibre' | 'caseNumber' | 'notes'>;
+
+/** A library search's answer. */
+export type LibrarySearchResult = ResponseOf<'library.search'>;
+
+interface RefRow {
+  id: string;
+  name: string;
+  sha256: string;
+  firearm_make: string;
+  firearm_model: string;
+  calibre: string;
+  case_number: string;
+  notes: string;
+  added_by_name: string;
+  added_at: string;
+}
+
+const selectRef = `SELECT l.id, l.name, l.sha256, l.firearm_make, l.firearm_model, l.calibre, l.case_number, l.notes, u.username AS added_by_name, l.added_at
+  FROM library_refs l JOIN users u ON u.id = l.added_by`;
+
+function toRef(row: RefRow): LibraryReference {
+  return {
+    id: row.id,
+    name: row.name,
+    sha256: row.sha256,
+    firearmMake: row.firearm_make,
+    firearmModel: row.firearm_model,
+    calibre: row.calibre,
+    caseNumber: row.case_number,
+    notes: row.notes,
+    addedBy: row.added_by_name,
+    addedAt: row.added_at,
+  };
+}
+
+/** Default number of candidates that get a full CMC comparison. */
+export const defaultSearchTop = 10;
+
+/** Adds, lists and searches reference scans. */
+export class LibraryService {
+  constructor(
+    private readonly db: Db,
+    private readonly store: EvidenceStore,
+    private readonly evidence: EvidenceService,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+    private readonly runner: AnalysisRunner,
+  ) {}
+
+  /** Adds an X3P scan: checked like evidence, its descriptor computed once, stored, and audit-logged. */
+  add(fileName: string, bytes: Uint8Array, metadata: LibraryMetadata, actor: Actor): LibraryReference {
+    const sniffed = sniffEvidence(fileName, bytes);
+    if (sniffed.kind !== 'x3p') throw badInput(fileName, 'unsupported-type', 'the reference library holds X3P surface scans only');
+    const sha256 = sha256Hex(bytes);
+    const existing = this.db.prepare('SELECT id FROM library_refs WHERE sha256 = ?').pluck().get(sha256) as string | undefined;
+    if (existing) throw new DalelError('CONFLICT', `${fileName}: this scan is already in the library.`, { file: fileName, referenceId: existing });
+    const grid = loadSurface({ name: fileName, sha256, evidenceId: null, kind: 'x3p', bytes });
+    const descriptor = descriptorBytes(polarDescriptor(grid));
+    this.store.put(bytes, sha256);
+    const id = randomUUID();
+    const now = isoAt(this.clock.now());
+    this.db
+      .transaction(() => {
+        this.db
+          .prepare(
+            `INSERT OR IGNORE INTO blobs (sha256, size_bytes, kind, media_type, width, height, bit_depth, thumbnail, stored_at)
+             VALUES (?, ?, 'x3p', ?, ?, ?, NULL, NULL, ?)`,
+          )
+          .run(sha256, bytes.length, sniffed.mediaType, grid.width, grid.height, now);
+        this.db
+          .prepare(
+            `INSERT INTO library_refs (id, name, sha256, firearm_make, firearm_model, calibre, case_number, notes, descriptor, descriptor_version,
+               width, height, pixel_um, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            id,
+            fileName,
+            sha256,
+            metadata.firearmMake,
+            metadata.firearmModel,
+            metadata.calibre,
+            metadata.caseNumber,
+            metadata.notes,
+            descriptor,
+            polarDescriptorSpec.version,
+            grid.width,
+            grid.height,
+            grid.step * 1e6,
+            actor.userId,
+            now,
+          );
+        this.audit.append({
+          action: 'library.added',
+          actor,
+          subjects: { referenceId: id },
+          inputs: { [fileName]: sha256 },
+          details: { firearmMake: metadata.firearmMake, firearmModel: metadata.firearmModel, calibre: metadata.calibre, caseNumber: metadata.caseNumber },
+        });
+      })
+      .immediate();
+    return this.get(id);
+  }
+
+  /** One reference, or NOT_FOUND. */
+  get(id: string): LibraryReference {
+    const row = this.db.prepare(`${selectRef} WHERE l.id = ?`).get(id) as RefRow | undefined;
+    if (!row) throw new DalelError('NOT_FOUND', 'No such library reference.', { referenceId: id });
+    return toRef(row);
+  }
+
+  /** References whose name or metadata contains the query (all when none), newest first. */
+  list(query?: string): LibraryReference[] {
+    const like = `%${(query ?? '').replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const rows = this.db
+      .prepare(
+        `${selectRef} WHERE (l.name || ' ' || l.firearm_make || ' ' || l.firearm_model || ' ' || l.calibre || ' ' || l.case_number || ' ' || l.notes) LIKE ? ESCAPE '\\'
+         ORDER BY l.added_at DESC, l.rowid DESC`,
+      )
+      .all(like) as RefRow[];
+    return rows.map(toRef);
+  }
+
+  /** Searches a case's evidence item against the library (audit-logged as the case's). */
+  async searchEvidence(request: ParsedRequestOf<'library.search'>, actor: Actor): Promise<LibrarySearchResult> {
+    const item = this.evidence.get(request.evidenceId);
+    const source: SurfaceSource = { name: item.originalName, sha256: item.sha256, evidenceId: item.id, kind: item.kind, bytes: this.evidence.read(item.id) };
+    return this.search(source, request.top ?? defaultSearchTop, actor, item.caseId);
+  }
+
+  /** Searches a questioned scan: prefilter over every reference, then CMC on the `top` best; ranked hits. */
+  async search(questioned: SurfaceSource, top: number, actor: Actor, caseId: string | null): Promise<LibrarySearchResult> {
+    const started = performance.now();
+    const grid = loadSurface(questioned);
+    const q = questionedDescriptors(grid);
+    const rows = this.db.prepare('SELECT id, sha256, descriptor, descriptor_version, pixel_um FROM library_refs').all() as Array<{
+      id: string;
+      sha256: string;
+      descriptor: Buffer;
+      descriptor_version: string;
+      pixel_um: number;
+    }>;
+    const pixelUm = grid.step * 1e6;
+    const scored = rows
+      // CMC compares pixel for pixel: a reference at another resolution cannot be a candidate for this scan.
+      .filter((r) => r.descriptor_version === polarDescriptorSpec.version && Math.abs(r.pixel_um - pixelUm) <= 0.01 * pixelUm)
+      .map((r) => ({ id: r.id, sha256: r.sha256, score: prefilterScore(q, descriptorFromBytes(r.descriptor)) }))
+      .sort((a, b) => b.score - a.score);
+    const prefilterMs = performance.now() - started;
+    const candidates = scored.slice(0, top);
+    const refs = new Map(candidates.map((c) => [c.id, this.get(c.id)]));
+    const sources: SurfaceSource[] = candidates.map((c) => ({ name: refs.get(c.id)!.name, sha256: c.sha256, evidenceId: null, kind: 'x3p', bytes: this.store.read(c.sha256) }));
+    const output = await this.runner.start({ type: 'library-search', questioned, candidates: sources, parameters: {} }, () => undefined).done;
+    if (output.type !== 'library-search') throw new Error(`unexpected job output ${output.type}`);
+    const counts = new Map(output.counts.map((c) => [c.sha256, c.cmcCount]));
+    const hits = candidates
+      .map((c) => ({ reference: refs.get(c.id)!, prefilterScore: c.score, cmcCount: counts.get(c.sha256) ?? null }))
+      .sort((a, b) => (b.cmcCount ?? -1) - (a.cmcCount ?? -1) || b.prefilterScore - a.prefilterScore)
+      .map((hit, i) => ({ ...hit, rank: i + 1 }));
+    const timing = { prefilterMs, cmcMs: output.timing.cmcMs ?? 0, totalMs: performance.now() - started };
+    this.audit.append({
+      action: 'library.searched',
+      actor,
+      subjects: caseId ? { caseId, ...(questioned.evidenceId ? { evidenceId: questioned.evidenceId } : {}) } : {},
+      inputs: { [questioned.evidenceId ?? questioned.name]: questioned.sha256 },
+      algorithm: { name: `${polarDescriptorSpec.version}+${cmcAlgorithm.name}`, version: cmcAlgorithm.version, parameters: auditSafe({ ...output.parameters, top }) },
+      details: { searched: scored.length, hits: hits.map((h) => ({ referenceId: h.reference.id, cmcCount: h.cmcCount, rank: h.rank })) },
+    });
+    return { hits, searched: scored.length, timing };
+  }
+}
