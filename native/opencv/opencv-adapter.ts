@@ -62,3 +62,18 @@ export function gaussianBlur(data: Float32Array, width: number, height: number, 
   const buffer = out.getData();
   return new Float32Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
 }
+
+/**
+ * Morphological opening or closing of a 0/1 mask with a disk of `radius` pixels (borders count as background), used
+ * to cut thin bridges between regions before labelling them.
+ */
+export function morphologyMask(mask: Uint8Array, width: number, height: number, operation: 'open' | 'close', radius: number): Uint8Array {
+  if (radius < 1) return mask.slice();
+  const c = cv();
+  const side = 2 * Math.round(radius) + 1;
+  const kernel = c.getStructuringElement(c.MORPH_ELLIPSE, new c.Size(side, side));
+  const mat = new c.Mat(Buffer.from(mask.buffer, mask.byteOffset, mask.byteLength), height, width, c.CV_8U);
+  const out = mat.morphologyEx(kernel, operation === 'open' ? c.MORPH_OPEN : c.MORPH_CLOSE, new c.Point2(-1, -1), 1, c.BORDER_CONSTANT);
+  const buffer = out.getData();
+  return new Uint8Array(buffer.buffer.slice(buffer.byteOffset, buffer.byteOffset + buffer.byteLength));
+}
