@@ -9,7 +9,9 @@ import { caseTypes, roles, type RequestChannel, type RequestOf, type ResponseOf,
 import { addAuditCommands } from './cli/audit-commands.ts';
 import { addBallisticsCommands } from './cli/ballistics-commands.ts';
 import { addDecisionCommands } from './cli/decision-commands.ts';
+import { addFindingsCommands } from './cli/findings-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
+import { table } from './cli/table.ts';
 import { passphraseSealerFromEnv } from './services/audit/key-passphrase.ts';
 import { DalelError } from './services/errors.ts';
 import { defaultIntakeLimits } from './services/intake/sniff.ts';
@@ -59,12 +61,13 @@ export class CliContext {
     return result.value as ResponseOf<C>;
   }
 
-  /** Logs in as --user, reading the password from standard input. */
-  async login(): Promise<void> {
+  /** Logs in as --user, reading the password from standard input; returns it for a re-authentication in the same run (signing). */
+  async login(): Promise<string> {
     const username = this.options.user;
     if (!username) throw new DalelError('UNAUTHENTICATED', 'This command acts as a user: pass --user NAME (the password is read from standard input).');
     const password = await this.io.passwords.next(`Password for ${username}: `);
     await this.call('auth.login', { username, password });
+    return password;
   }
 
   /** Prints JSON with --json, the human form otherwise. */
@@ -88,14 +91,6 @@ function readEvidenceFile(file: string): Uint8Array {
   } catch (error) {
     throw new DalelError('BAD_INPUT', `${file}: cannot be read (${(error as Error).message})`, { file, reasonCode: 'unreadable' });
   }
-}
-
-function table(rows: ReadonlyArray<Record<string, string | number>>): string {
-  if (rows.length === 0) return '(none)';
-  const keys = Object.keys(rows[0]!);
-  const widths = keys.map((k) => Math.max(k.length, ...rows.map((r) => String(r[k]).length)));
-  const line = (cells: Array<string | number>) => cells.map((c, i) => String(c).padEnd(widths[i]!)).join('  ').trimEnd();
-  return [line(keys), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(keys.map((k) => r[k]!)))].join('\n');
 }
 
 /** Builds the command tree; `run` parses and executes it. */
@@ -215,6 +210,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   addAuditCommands(program, context);
   addDecisionCommands(program, context);
   addBallisticsCommands(program, context);
+  addFindingsCommands(program, context);
 
   program
     .command('serve')

@@ -538,6 +538,8 @@ export const SignatureSchema = z.object({
   meaning: z.enum(signatureMeanings),
   at: isoTime,
   auditSeq: z.number().int().nonnegative(),
+  /** False once the case was reopened after this signature: kept on record, but it no longer signs the current findings. */
+  current: z.boolean(),
 });
 
 /** A case's review: state, progress, whether a second expert's technical review is required, and signatures. */

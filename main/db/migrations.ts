@@ -140,8 +140,100 @@ export const migrations: readonly Migration[] = [
   {
     version: 3,
     name: 'findings, their reviews and case sign-off',
-    // Being filled in on the findings branch; no release has shipped it yet.
-    sql: `SELECT 1;`,
+    sql: `
+      -- A finding is never changed once written: an amendment is a new row whose supersedes names the original (at
+      -- most one amendment per finding, hence UNIQUE), and decisions live in finding_reviews. sha256 is the hash of the
+      -- finding's content (stable JSON), the value its audit entry records. run_id names an analysis run (v4) when a
+      -- module produced it; no foreign key, since manual findings have none and runs are a later table.
+      CREATE TABLE findings (
+        id            TEXT PRIMARY KEY,
+        case_id       TEXT NOT NULL REFERENCES cases(id),
+        run_id        TEXT,
+        module        TEXT NOT NULL,
+        kind          TEXT NOT NULL,
+        measurements  TEXT NOT NULL,
+        conclusion    TEXT,
+        origin        TEXT NOT NULL CHECK (origin IN ('model','model-edited','manual')),
+        supersedes    TEXT UNIQUE REFERENCES findings(id),
+        provenance    TEXT NOT NULL,
+        sha256        TEXT NOT NULL,
+        created_by    TEXT NOT NULL REFERENCES users(id),
+        created_at    TEXT NOT NULL,
+        audit_seq     INTEGER NOT NULL REFERENCES audit_entries(seq),
+        CHECK (origin <> 'model-edited' OR supersedes IS NOT NULL)
+      );
+      CREATE INDEX findings_by_case ON findings(case_id);
+      CREATE INDEX findings_by_run ON findings(run_id);
+      CREATE TABLE finding_evidence (
+        finding_id  TEXT NOT NULL REFERENCES findings(id),
+        position    INTEGER NOT NULL,
+        evidence_id TEXT NOT NULL REFERENCES evidence(id),
+        PRIMARY KEY (finding_id, position)
+      ) WITHOUT ROWID;
+      CREATE INDEX finding_evidence_by_evidence ON finding_evidence(evidence_id);
+      -- Overlay bytes are in the content-addressed store under sha256; these rows say which finding shows which.
+      CREATE TABLE finding_overlays (
+        finding_id TEXT NOT NULL REFERENCES findings(id),
+        position   INTEGER NOT NULL,
+        name       TEXT NOT NULL,
+        sha256     TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        size_bytes INTEGER NOT NULL,
+        PRIMARY KEY (finding_id, position),
+        UNIQUE (finding_id, name)
+      ) WITHOUT ROWID;
+      -- Every decision on a finding; the latest (highest rowid) is the one in force. Reject and amend need a reason.
+      CREATE TABLE finding_reviews (
+        id          TEXT PRIMARY KEY,
+        finding_id  TEXT NOT NULL REFERENCES findings(id),
+        decision    TEXT NOT NULL CHECK (decision IN ('accepted','rejected','amended')),
+        reason      TEXT,
+        reviewer_id TEXT NOT NULL REFERENCES users(id),
+        at          TEXT NOT NULL,
+        audit_seq   INTEGER NOT NULL REFERENCES audit_entries(seq),
+        CHECK (decision = 'accepted' OR length(trim(COALESCE(reason, ''))) > 0)
+      );
+      CREATE INDEX finding_reviews_by_finding ON finding_reviews(finding_id);
+      -- A case's review state is the to_state of its latest transition ('draft' when it has none).
+      CREATE TABLE case_review_transitions (
+        id         TEXT PRIMARY KEY,
+        case_id    TEXT NOT NULL REFERENCES cases(id),
+        action     TEXT NOT NULL CHECK (action IN ('submit','require-technical-review','verify','sign','reopen')),
+        from_state TEXT NOT NULL CHECK (from_state IN ('draft','in-review','verified','signed')),
+        to_state   TEXT NOT NULL CHECK (to_state IN ('draft','in-review','verified','signed')),
+        actor_id   TEXT NOT NULL REFERENCES users(id),
+        reason     TEXT,
+        automatic  INTEGER NOT NULL DEFAULT 0,
+        at         TEXT NOT NULL,
+        audit_seq  INTEGER NOT NULL REFERENCES audit_entries(seq),
+        CHECK (action <> 'reopen' OR length(trim(COALESCE(reason, ''))) > 0)
+      );
+      CREATE INDEX case_review_transitions_by_case ON case_review_transitions(case_id);
+      -- Signatures (21 CFR 11.50: signer, time, meaning), each made by one transition; a reopen keeps them.
+      CREATE TABLE case_signatures (
+        id            TEXT PRIMARY KEY,
+        case_id       TEXT NOT NULL REFERENCES cases(id),
+        transition_id TEXT NOT NULL UNIQUE REFERENCES case_review_transitions(id),
+        user_id       TEXT NOT NULL REFERENCES users(id),
+        meaning       TEXT NOT NULL CHECK (meaning IN ('reviewed','technical-review','approved')),
+        findings_sha256 TEXT NOT NULL,
+        at            TEXT NOT NULL,
+        audit_seq     INTEGER NOT NULL REFERENCES audit_entries(seq)
+      );
+      CREATE INDEX case_signatures_by_case ON case_signatures(case_id);
+      CREATE TRIGGER findings_no_update BEFORE UPDATE ON findings BEGIN SELECT RAISE(ABORT, 'findings are append-only'); END;
+      CREATE TRIGGER findings_no_delete BEFORE DELETE ON findings BEGIN SELECT RAISE(ABORT, 'findings are append-only'); END;
+      CREATE TRIGGER finding_evidence_no_update BEFORE UPDATE ON finding_evidence BEGIN SELECT RAISE(ABORT, 'findings are append-only'); END;
+      CREATE TRIGGER finding_evidence_no_delete BEFORE DELETE ON finding_evidence BEGIN SELECT RAISE(ABORT, 'findings are append-only'); END;
+      CREATE TRIGGER finding_overlays_no_update BEFORE UPDATE ON finding_overlays BEGIN SELECT RAISE(ABORT, 'findings are append-only'); END;
+      CREATE TRIGGER finding_overlays_no_delete BEFORE DELETE ON finding_overlays BEGIN SELECT RAISE(ABORT, 'findings are append-only'); END;
+      CREATE TRIGGER finding_reviews_no_update BEFORE UPDATE ON finding_reviews BEGIN SELECT RAISE(ABORT, 'finding reviews are append-only'); END;
+      CREATE TRIGGER finding_reviews_no_delete BEFORE DELETE ON finding_reviews BEGIN SELECT RAISE(ABORT, 'finding reviews are append-only'); END;
+      CREATE TRIGGER case_review_transitions_no_update BEFORE UPDATE ON case_review_transitions BEGIN SELECT RAISE(ABORT, 'review transitions are append-only'); END;
+      CREATE TRIGGER case_review_transitions_no_delete BEFORE DELETE ON case_review_transitions BEGIN SELECT RAISE(ABORT, 'review transitions are append-only'); END;
+      CREATE TRIGGER case_signatures_no_update BEFORE UPDATE ON case_signatures BEGIN SELECT RAISE(ABORT, 'signatures are append-only'); END;
+      CREATE TRIGGER case_signatures_no_delete BEFORE DELETE ON case_signatures BEGIN SELECT RAISE(ABORT, 'signatures are append-only'); END;
+    `,
   },
   {
     version: 4,

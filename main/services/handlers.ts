@@ -10,7 +10,9 @@ import type { DecisionService } from './decision/decision-service.ts';
 import type { CallContext, Handlers } from './dispatcher.ts';
 import { DalelError } from './errors.ts';
 import type { EvidenceService } from './evidence.ts';
+import type { CaseReviewService } from './findings/case-review.ts';
 import { createFindingsHandlers } from './findings/findings-handlers.ts';
+import type { FindingsService } from './findings/findings-service.ts';
 import { createReportHandlers } from './reports/report-handlers.ts';
 import { actorOf, type Session, type SessionManager } from './sessions.ts';
 import type { UserService } from './users.ts';
@@ -27,6 +29,9 @@ export interface HandlerDeps {
   readonly decision: DecisionService;
   /** Analysis runs and the reference library (ballistics). */
   readonly ballistics: BallisticsHandlerDeps;
+  /** The findings store (also the FindingSink of analysis modules) and the case-level review. */
+  readonly findings: FindingsService;
+  readonly reviews: CaseReviewService;
   /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
   readonly onSessionChanged?: (clientKey: string) => void;
 }
@@ -113,7 +118,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createAuditHandlers(deps.audit),
     ...createDecisionHandlers(deps.decision),
     ...createVerdictHandlers(),
-    ...createFindingsHandlers(),
+    ...createFindingsHandlers({ findings: deps.findings, reviews: deps.reviews, sessions }),
     ...createReportHandlers(),
     ...createBallisticsHandlers(deps.ballistics),
   };

@@ -13,9 +13,9 @@ import { systemClock, type Clock } from './clock.ts';
 import { CustodyLog } from './custody.ts';
 import { DecisionService } from './decision/decision-service.ts';
 import { Dispatcher } from './dispatcher.ts';
-import { DalelError } from './errors.ts';
 import { EvidenceService } from './evidence.ts';
-import type { FindingSink } from './findings/finding-draft.ts';
+import { CaseReviewService } from './findings/case-review.ts';
+import { FindingsService } from './findings/findings-service.ts';
 import { createHandlers } from './handlers.ts';
 import { EvidenceStore } from './intake/evidence-store.ts';
 import { defaultIntakeLimits, type IntakeLimits } from './intake/sniff.ts';
@@ -64,16 +64,13 @@ export interface Workstation {
   /** Ballistics analysis runs (off the main thread) and the reference library. */
   readonly analysis: AnalysisService;
   readonly library: LibraryService;
+  /** The findings store: analysis modules record through it (it is their FindingSink); experts review through it. */
+  readonly findings: FindingsService;
+  /** The case-level review state machine and sign-off. */
+  readonly reviews: CaseReviewService;
   readonly dispatcher: Dispatcher;
   close(): void;
 }
-
-// The findings store arrives from its own branch; until then a finished run is refused there and recorded as failed.
-const findingSink: FindingSink = {
-  addModelFindings: () => {
-    throw new DalelError('INTERNAL', 'The findings store is not built yet.');
-  },
-};
 
 /** How often the periodic checkpoint timer looks whether a checkpoint is due (it signs at most once a minute). */
 const checkpointPollMs = 10_000;
@@ -105,8 +102,10 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const custody = new CustodyLog(db, clock, audit);
   const evidence = new EvidenceService(db, store, cases, custody, clock, options.intakeLimits ?? defaultIntakeLimits);
   const decision = new DecisionService(join(options.dataDir, 'models'), audit);
+  const reviews = new CaseReviewService(db, cases, audit, clock);
+  const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock);
   const runner = options.analysisRunner ?? childProcessRunner;
-  const analysis = new AnalysisService({ db, clock, store, cases, evidence, audit, sink: findingSink, runner, onProgress: options.onAnalysisProgress });
+  const analysis = new AnalysisService({ db, clock, store, cases, evidence, audit, sink: findings, runner, onProgress: options.onAnalysisProgress });
   const library = new LibraryService(db, store, evidence, audit, clock, runner);
   if (options.keySealer) {
     const created = keyring.unlock(options.keySealer);
@@ -122,6 +121,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer },
     decision,
     ballistics: { analysis, library },
+    findings,
+    reviews,
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions);
@@ -149,5 +150,5 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     void decision.close();
     db.close();
   };
-  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, analysis, library, dispatcher, close };
+  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, analysis, library, findings, reviews, dispatcher, close };
 }

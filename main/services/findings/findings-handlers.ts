@@ -1,23 +1,40 @@
 import type { RequestChannel } from '../../contract.ts';
-import type { Handler, Handlers } from '../dispatcher.ts';
+import type { CallContext, Handler, Handlers } from '../dispatcher.ts';
 import { DalelError } from '../errors.ts';
+import { actorOf, type Session, type SessionManager } from '../sessions.ts';
+import type { CaseReviewService } from './case-review.ts';
+import type { FindingsService } from './findings-service.ts';
 
 type OwnChannel = Extract<RequestChannel, `findings.${string}` | `review.${string}`>;
 
-// Placeholder while this module is being built on its branch: every call answers INTERNAL, never a fake result.
-const notBuilt = (): never => {
-  throw new DalelError('INTERNAL', 'This feature is not built yet.');
-};
+/** The services the findings and review channels use. */
+export interface FindingsHandlerDeps {
+  readonly findings: FindingsService;
+  readonly reviews: CaseReviewService;
+  readonly sessions: SessionManager;
+}
+
+function required(context: CallContext): Session {
+  if (!context.session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
+  return context.session;
+}
 
 /** The channels of findings and their review: listing, accept/reject/amend, manual findings, the case review state machine. */
-export function createFindingsHandlers(): Pick<Handlers, OwnChannel> {
+export function createFindingsHandlers(deps: FindingsHandlerDeps): Pick<Handlers, OwnChannel> {
+  const { findings, reviews, sessions } = deps;
   const handlers: { [C in OwnChannel]: Handler<C> } = {
-    'findings.list': notBuilt,
-    'findings.review': notBuilt,
-    'findings.addManual': notBuilt,
-    'review.get': notBuilt,
-    'review.transition': notBuilt,
-    'review.queue': notBuilt,
+    'findings.list': (request) => findings.list(request.caseId),
+    'findings.review': (request, context) => {
+      const outcome = findings.review(request.findingId, request.decision, request.reason, request.amended, actorOf(required(context)));
+      return { ...outcome, review: reviews.get(outcome.finding.caseId) };
+    },
+    'findings.addManual': (request, context) => findings.addManual(request, actorOf(required(context))),
+    'review.get': (request) => reviews.get(request.caseId),
+    'review.transition': (request, context) => {
+      const session = required(context);
+      return reviews.transition(request.caseId, { action: request.action, meaning: request.meaning, reason: request.reason }, actorOf(session), () => sessions.requireRecentReauth(session));
+    },
+    'review.queue': (request) => reviews.queue({ state: request.state, query: request.query }),
   };
   return handlers;
 }

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { caseReviewStates } from '../../../main/contract.ts';
+import { DalelError } from '../../../main/services/errors.ts';
+import { planTransition, reviewActions, transitionTable, type CaseReviewState, type ReviewAction, type ReviewSnapshot } from '../../../main/services/findings/review-state.ts';
+
+const expert = 'user-expert';
+const second = 'user-second';
+
+function snapshot(state: CaseReviewState, extra: Partial<ReviewSnapshot> = {}): ReviewSnapshot {
+  return { state, technicalReviewRequired: false, findingsTotal: 2, findingsDecided: 2, firstReviewers: [expert], ...extra };
+}
+
+/** A request that satisfies every guard of its action, so only the source state can make it illegal. */
+function validRequest(action: ReviewAction) {
+  return { action, actorId: expert, ...(action === 'sign' ? { meaning: 'approved' as const } : {}), ...(action === 'reopen' ? { reason: 'typo in the report' } : {}) };
+}
+
+function errorOf(run: () => unknown): DalelError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof DalelError) return error;
+    throw error;
+  }
+  throw new Error('expected a DalelError');
+}
+
+describe('case review state machine', () => {
+  const legal: Array<[CaseReviewState, ReviewAction, CaseReviewState]> = [
+    ['draft', 'submit', 'in-review'],
+    ['draft', 'require-technical-review', 'draft'],
+    ['in-review', 'require-technical-review', 'in-review'],
+    ['in-review', 'verify', 'verified'],
+    ['verified', 'sign', 'signed'],
+    ['verified', 'reopen', 'in-review'],
+    ['signed', 'reopen', 'in-review'],
+  ];
+  const isLegal = (state: CaseReviewState, action: ReviewAction) => legal.some(([s, a]) => s === state && a === action);
+  const illegal = caseReviewStates.flatMap((state) => reviewActions.filter((action) => !isLegal(state, action)).map((action) => [state, action] as const));
+
+  it('has exactly the legal moves of the table', () => {
+    expect(illegal).toHaveLength(caseReviewStates.length * reviewActions.length - legal.length);
+    for (const [state, action] of illegal) expect(transitionTable[action].from).not.toContain(state);
+  });
+
+  it.each(legal)('allows %s --%s--> %s', (state, action, to) => {
+    expect(planTransition(snapshot(state), validRequest(action))).toMatchObject({ from: state, to, action });
+  });
+
+  it.each(illegal)('refuses %s with %s as CONFLICT naming both', (state, action) => {
+    const error = errorOf(() => planTransition(snapshot(state), validRequest(action)));
+    expect(error.code).toBe('CONFLICT');
+    expect(error.params).toMatchObject({ state, action, reason: 'illegal-transition' });
+    expect(error.message).toContain(`Cannot ${action} a case that is ${state}`);
+  });
+
+  it('refuses to submit or verify a case with no findings, and to verify or sign with undecided findings', () => {
+    expect(errorOf(() => planTransition(snapshot('draft', { findingsTotal: 0, findingsDecided: 0 }), validRequest('submit'))).params.reason).toBe('no-findings');
+    expect(errorOf(() => planTransition(snapshot('in-review', { findingsTotal: 0, findingsDecided: 0 }), validRequest('verify'))).params.reason).toBe('no-findings');
+    const undecided = errorOf(() => planTransition(snapshot('in-review', { findingsDecided: 1 }), validRequest('verify')));
+    expect(undecided).toMatchObject({ code: 'CONFLICT', params: { reason: 'undecided-findings', undecided: 1 } });
+    expect(errorOf(() => planTransition(snapshot('verified', { findingsDecided: 0 }), validRequest('sign'))).params.reason).toBe('undecided-findings');
+  });
+
+  it('signs only with a meaning of reviewed or approved, after a re-authentication', () => {
+    expect(errorOf(() => planTransition(snapshot('verified'), { action: 'sign', actorId: expert })).code).toBe('BAD_INPUT');
+    expect(errorOf(() => planTransition(snapshot('verified'), { action: 'sign', actorId: expert, meaning: 'technical-review' })).code).toBe('BAD_INPUT');
+    expect(planTransition(snapshot('verified'), { action: 'sign', actorId: expert, meaning: 'reviewed' })).toMatchObject({ signature: 'reviewed', needsReauth: true });
+  });
+
+  it('refuses a meaning on actions that sign nothing', () => {
+    expect(errorOf(() => planTransition(snapshot('draft'), { action: 'submit', actorId: expert, meaning: 'approved' })).code).toBe('BAD_INPUT');
+    expect(errorOf(() => planTransition(snapshot('in-review'), { action: 'verify', actorId: expert, meaning: 'approved' })).code).toBe('BAD_INPUT');
+  });
+
+  it('needs a reason to reopen', () => {
+    for (const reason of [undefined, '', '   ']) {
+      expect(errorOf(() => planTransition(snapshot('signed'), { action: 'reopen', actorId: expert, reason })).params.reason).toBe('reason-required');
+    }
+  });
+
+  it('requires a technical review once, and then a second expert who signs it', () => {
+    expect(errorOf(() => planTransition(snapshot('in-review', { technicalReviewRequired: true }), validRequest('require-technical-review'))).params.reason).toBe('already-required');
+    const required = snapshot('in-review', { technicalReviewRequired: true });
+    expect(errorOf(() => planTransition(required, { action: 'verify', actorId: expert })).params.reason).toBe('second-expert-required');
+    expect(errorOf(() => planTransition(required, { action: 'verify', actorId: second, meaning: 'approved' })).code).toBe('BAD_INPUT');
+    expect(planTransition(required, { action: 'verify', actorId: second })).toMatchObject({ to: 'verified', signature: 'technical-review', needsReauth: true });
+    expect(planTransition(snapshot('in-review'), { action: 'verify', actorId: expert })).toMatchObject({ to: 'verified', signature: null, needsReauth: false });
+  });
+});
