@@ -120,7 +120,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     custody,
     audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer },
     decision,
-    ballistics: { analysis, library },
+    ballistics: { analysis, library, evidence },
     findings,
     reviews,
     onSessionChanged: options.onSessionChanged,

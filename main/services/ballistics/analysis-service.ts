@@ -4,11 +4,14 @@
  * log (start, then finish, failure or cancel, with input hashes, parameters, algorithm and result hash).
  */
 import { randomUUID } from 'node:crypto';
-import type { AnalysisRun, CartridgeComparisonResult, EventOf, ParsedRequestOf } from '../../contract.ts';
-import { AnalysisRunSchema, CartridgeComparisonResultSchema } from '../../contract.ts';
+import { z } from 'zod';
+import type { AnalysisRun, EventOf, ParsedRequestOf, ResponseOf } from '../../contract.ts';
+import { AnalysisRunSchema, BulletComparisonResultSchema, CartridgeComparisonResultSchema } from '../../contract.ts';
+import { bulletAlgorithm } from '../../../native/bullet/bullet-compare.ts';
 import type { Db } from '../../db/database.ts';
 import { cmcAlgorithm } from '../../../native/cmc/cmc-run.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
+import type { CanonicalValue } from '../audit/canonical-json.ts';
 import type { CaseService } from '../cases.ts';
 import { isoAt, type Clock } from '../clock.ts';
 import { badInput, DalelError } from '../errors.ts';
@@ -17,12 +20,19 @@ import type { FindingSink } from '../findings/finding-draft.ts';
 import type { EvidenceStore } from '../intake/evidence-store.ts';
 import { sha256Hex } from '../intake/evidence-store.ts';
 import type { Actor } from '../sessions.ts';
-import type { AnalysisJob } from './analysis-job.ts';
+import type { AnalysisJob, AnalysisJobOutput } from './analysis-job.ts';
 import type { AnalysisRunner, RunningJob } from './analysis-runner.ts';
 import { auditSafe } from './audit-values.ts';
+import { bulletParametersFrom } from './bullet-parameters.ts';
 import { cmcParametersFrom } from './cmc-parameters.ts';
-import { cartridgeFindingDrafts } from './finding-drafts.ts';
+import { bulletFindingDrafts, cartridgeFindingDrafts } from './finding-drafts.ts';
+import { renderX3p, type SurfaceImage, type SurfaceStyle } from './surface-render.ts';
 import { checkSurfaceSource, type SurfaceSource } from './surface-input.ts';
+
+/** Either kind of comparison result, as stored. */
+const ComparisonResultSchema = z.discriminatedUnion('kind', [CartridgeComparisonResultSchema, BulletComparisonResultSchema]);
+/** Either kind of comparison result. */
+export type ComparisonResult = ResponseOf<'analysis.result'>;
 
 /** An 'analysis.progress' event. */
 export type AnalysisProgressEvent = EventOf<'analysis.progress'>;
@@ -86,6 +96,7 @@ interface Pending {
   readonly clientKey: string;
   readonly actor: Actor;
   readonly job: AnalysisJob;
+  readonly sources: readonly SurfaceSource[];
   running: RunningJob | null;
   lastProgress: number;
   readonly settled: Promise<void>;
@@ -109,20 +120,29 @@ export class AnalysisService {
   start(request: ParsedRequestOf<'analysis.start'>, actor: Actor, clientKey: string): AnalysisRun {
     const { db, evidence, clock, audit } = this.deps;
     this.deps.cases.get(request.caseId);
-    if (request.module !== 'ballistics.cartridge-case') throw new DalelError('INTERNAL', 'Bullet comparisons are not built yet on this workstation.');
-    if (request.evidenceIds.length !== 2) throw new DalelError('VALIDATION', 'A cartridge-case comparison takes exactly two evidence items.', { field: 'evidenceIds' });
+    const bullet = request.module === 'ballistics.bullet';
+    if (!bullet && request.evidenceIds.length !== 2) throw new DalelError('VALIDATION', 'A cartridge-case comparison takes exactly two evidence items.', { field: 'evidenceIds' });
+    const split = bullet ? request.bulletASize : 1;
+    if (split === undefined || split >= request.evidenceIds.length) {
+      throw new DalelError('VALIDATION', "A bullet comparison needs bulletASize: how many of the items are bullet A's lands (the rest are B's).", { field: 'bulletASize' });
+    }
     if (new Set(request.evidenceIds).size !== request.evidenceIds.length) throw new DalelError('VALIDATION', 'An item cannot be compared with itself.', { field: 'evidenceIds' });
-    const parameters = cmcParametersFrom(request.parameters);
+    const parameters: Record<string, unknown> = bullet ? { ...bulletParametersFrom(request.parameters) } : { ...cmcParametersFrom(request.parameters) };
     const sources: SurfaceSource[] = request.evidenceIds.map((evidenceId) => {
       const item = evidence.get(evidenceId);
       if (item.caseId !== request.caseId) throw badInput(item.originalName, 'other-case', 'this evidence item belongs to another case');
       const source = { name: item.originalName, kind: item.kind, pixelUm: request.pixelUm?.[evidenceId] };
       checkSurfaceSource(source);
+      if (bullet && item.kind !== 'x3p') throw badInput(item.originalName, 'unsupported-type', 'bullet land comparisons need X3P height scans, not 2D images');
       return { ...source, sha256: item.sha256, evidenceId, bytes: evidence.read(evidenceId) };
     });
-    const job: AnalysisJob = { type: 'compare-cartridge', a: sources[0]!, b: sources[1]!, parameters: request.parameters ?? {} };
+    const overrides = request.parameters ?? {};
+    const job: AnalysisJob = bullet
+      ? { type: 'compare-bullet', a: sources.slice(0, split), b: sources.slice(split), parameters: overrides }
+      : { type: 'compare-cartridge', a: sources[0]!, b: sources[1]!, parameters: overrides };
+    const algorithm = bullet ? bulletAlgorithm : cmcAlgorithm;
     const id = randomUUID();
-    const storedParameters = { ...parameters, thetas: [...parameters.thetas], ...(request.pixelUm ? { pixelUm: request.pixelUm } : {}) };
+    const storedParameters = { ...parameters, ...(request.pixelUm ? { pixelUm: request.pixelUm } : {}) };
     db.transaction(() => {
       db.prepare(
         `INSERT INTO analysis_runs (id, case_id, module, evidence_ids, parameters, state, progress, started_by, started_at)
@@ -133,13 +153,13 @@ export class AnalysisService {
         actor,
         subjects: { caseId: request.caseId, runId: id },
         inputs: Object.fromEntries(sources.map((s) => [s.evidenceId!, s.sha256])),
-        algorithm: { name: cmcAlgorithm.name, version: cmcAlgorithm.version, parameters: auditSafe(storedParameters) },
+        algorithm: { name: algorithm.name, version: algorithm.version, parameters: auditSafe(storedParameters) },
         details: { module: request.module },
       });
     }).immediate();
     let resolveSettled = () => undefined as void;
     const settled = new Promise<void>((resolve) => (resolveSettled = resolve));
-    const entry: Pending = { runId: id, caseId: request.caseId, clientKey, actor, job, running: null, lastProgress: 0, settled, resolveSettled };
+    const entry: Pending = { runId: id, caseId: request.caseId, clientKey, actor, job, sources, running: null, lastProgress: 0, settled, resolveSettled };
     this.pending.set(id, entry);
     this.queue.push(entry);
     this.emit(entry, 'queued', 0, 'queued');
@@ -173,10 +193,19 @@ export class AnalysisService {
   }
 
   /** A finished run's full result, read back from the content store (and checked against its hash). */
-  result(runId: string): CartridgeComparisonResult {
+  result(runId: string): ComparisonResult {
     const run = this.get(runId);
     if (!run.resultSha256) throw new DalelError('CONFLICT', `The run is ${run.state}; it has no result.`, { state: run.state });
-    return CartridgeComparisonResultSchema.parse(JSON.parse(new TextDecoder().decode(this.deps.store.read(run.resultSha256))));
+    return ComparisonResultSchema.parse(JSON.parse(new TextDecoder().decode(this.deps.store.read(run.resultSha256))));
+  }
+
+  /** A run's surface drawn for the viewer: cartridge cases' processed surfaces, or bullets' land scans (A's, then B's). */
+  surface(runId: string, index: number, style: SurfaceStyle): SurfaceImage {
+    const result = this.result(runId);
+    const refs = result.kind === 'cartridge-case' ? [result.a, result.b] : [...result.a, ...result.b];
+    const ref = refs[index];
+    if (!ref) throw new DalelError('NOT_FOUND', `The run has ${refs.length} surfaces; there is no surface ${index}.`, { surface: index });
+    return renderX3p(ref.name, this.deps.store.read(ref.sha256), style);
   }
 
   /** Resolves once the run has ended (done, failed or cancelled); for the CLI and tests. */
@@ -207,7 +236,6 @@ export class AnalysisService {
         (output) => {
           if (!this.pending.has(entry.runId)) return;
           try {
-            if (output.type !== 'compare-cartridge') throw new Error(`unexpected job output ${output.type}`);
             this.complete(entry, output);
           } catch (error) {
             const info = error instanceof DalelError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: `Storing the result failed: ${(error as Error).message}` };
@@ -233,13 +261,18 @@ export class AnalysisService {
   }
 
   /** Stores the result and surfaces (content store, idempotent), then findings, run and audit entry in one transaction. */
-  private complete(entry: Pending, output: Extract<Awaited<RunningJob['done']>, { type: 'compare-cartridge' }>): void {
+  private complete(entry: Pending, output: AnalysisJobOutput): void {
     const { db, store, sink, audit, clock } = this.deps;
-    const result = CartridgeComparisonResultSchema.parse(output.result);
-    for (const surface of output.surfaces) store.put(surface.bytes, surface.sha256);
+    if (output.type !== 'compare-cartridge' && output.type !== 'compare-bullet') throw new Error(`unexpected job output ${output.type}`);
+    const result = ComparisonResultSchema.parse(output.result);
+    if (output.type === 'compare-cartridge') for (const surface of output.surfaces) store.put(surface.bytes, surface.sha256);
     const json = new TextEncoder().encode(JSON.stringify(result));
     const resultSha256 = store.put(json, sha256Hex(json));
-    const drafts = cartridgeFindingDrafts(result, output.overlays);
+    const drafts = result.kind === 'cartridge-case' ? cartridgeFindingDrafts(result, output.overlays) : bulletFindingDrafts(result, output.overlays);
+    const summary: Record<string, CanonicalValue> =
+      result.kind === 'cartridge-case'
+        ? { cmcAToB: result.aToB.cmcCount, cmcBToA: result.bToA.cmcCount, conclusion: result.conclusion }
+        : { bulletScore: result.bulletScore.toFixed(4), rotationOffset: result.rotation.offset, conclusion: result.conclusion };
     db.transaction(() => {
       const findings = sink.addModelFindings(entry.caseId, entry.runId, drafts, entry.actor);
       db.prepare(
@@ -250,9 +283,9 @@ export class AnalysisService {
         actor: entry.actor,
         subjects: { caseId: entry.caseId, runId: entry.runId },
         inputs: Object.fromEntries(result.provenance.inputs.map((i) => [i.evidenceId ?? i.name, i.sha256])),
-        outputs: { result: resultSha256, surfaceA: result.a.sha256, surfaceB: result.b.sha256 },
+        outputs: { result: resultSha256, ...(result.kind === 'cartridge-case' ? { surfaceA: result.a.sha256, surfaceB: result.b.sha256 } : {}) },
         algorithm: { name: result.provenance.algorithm, version: result.provenance.version, parameters: auditSafe(result.provenance.parameters) },
-        details: { cmcAToB: result.aToB.cmcCount, cmcBToA: result.bToA.cmcCount, conclusion: result.conclusion, findingIds: findings.map((f) => f.id), software: result.provenance.software },
+        details: { ...summary, findingIds: findings.map((f) => f.id), software: result.provenance.software },
       });
     }).immediate();
     this.settle(entry);
@@ -276,7 +309,7 @@ export class AnalysisService {
           action: state === 'failed' ? 'analysis.failed' : 'analysis.cancelled',
           actor,
           subjects: { caseId: entry.caseId, runId: entry.runId },
-          inputs: entry.job.type === 'compare-cartridge' ? { [entry.job.a.evidenceId ?? entry.job.a.name]: entry.job.a.sha256, [entry.job.b.evidenceId ?? entry.job.b.name]: entry.job.b.sha256 } : undefined,
+          inputs: Object.fromEntries(entry.sources.map((s) => [s.evidenceId ?? s.name, s.sha256])),
           details: error ? { code: error.code, message: error.message } : undefined,
         });
       }).immediate();

@@ -1,9 +1,11 @@
 import type { RequestChannel } from '../../contract.ts';
 import type { CallContext, Handler, Handlers } from '../dispatcher.ts';
-import { DalelError } from '../errors.ts';
+import { badInput, DalelError } from '../errors.ts';
+import type { EvidenceService } from '../evidence.ts';
 import { actorOf, type Actor } from '../sessions.ts';
 import type { AnalysisService } from './analysis-service.ts';
 import type { LibraryService } from './library-service.ts';
+import { renderX3p } from './surface-render.ts';
 
 type OwnChannel = Extract<RequestChannel, `analysis.${string}` | `library.${string}` | 'evidence.surface'>;
 
@@ -11,12 +13,8 @@ type OwnChannel = Extract<RequestChannel, `analysis.${string}` | `library.${stri
 export interface BallisticsHandlerDeps {
   readonly analysis: AnalysisService;
   readonly library: LibraryService;
+  readonly evidence: EvidenceService;
 }
-
-// Surfaces are drawn by native/surface/render.ts (cartridge-case work); until it is merged these two answer INTERNAL.
-const notBuilt = (): never => {
-  throw new DalelError('INTERNAL', 'This feature is not built yet.');
-};
 
 function actor(context: CallContext): Actor {
   // The dispatcher guarantees a session on these channels; this narrows the type and guards against misuse.
@@ -32,8 +30,13 @@ export function createBallisticsHandlers(deps: BallisticsHandlerDeps): Pick<Hand
     'analysis.cancel': (request, context) => analysis.cancel(request.runId, actor(context)),
     'analysis.list': (request) => analysis.list(request.caseId),
     'analysis.result': (request) => analysis.result(request.runId),
-    'analysis.surface': notBuilt,
-    'evidence.surface': notBuilt,
+    'analysis.surface': (request) => analysis.surface(request.runId, request.surface, request.style),
+    'evidence.surface': (request) => {
+      const item = deps.evidence.get(request.evidenceId);
+      // Images are shown as they are (their thumbnails and bytes); only height maps need drawing.
+      if (item.kind !== 'x3p') throw badInput(item.originalName, 'unsupported-type', 'only X3P height maps are drawn as surfaces; images are shown as they are');
+      return renderX3p(item.originalName, deps.evidence.read(item.id), request.style);
+    },
     'library.add': (request, context) => {
       const { fileName, bytes, ...metadata } = request;
       return library.add(fileName, bytes, metadata, actor(context));

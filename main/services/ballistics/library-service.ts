@@ -7,14 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { LibraryReference, ParsedRequestOf, ResponseOf } from '../../contract.ts';
 import type { Db } from '../../db/database.ts';
-import {
-  descriptorBytes,
-  descriptorFromBytes,
-  polarDescriptor,
-  polarDescriptorSpec,
-  prefilterScore,
-  questionedDescriptors,
-} from '../../../native/library/polar-descriptor.ts';
+import { polarDescriptorSpec } from '../../../native/library/polar-descriptor.ts';
 import { cmcAlgorithm } from '../../../native/cmc/cmc-run.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isoAt, type Clock } from '../clock.ts';
@@ -25,7 +18,7 @@ import { sniffEvidence } from '../intake/sniff.ts';
 import type { Actor } from '../sessions.ts';
 import type { AnalysisRunner } from './analysis-runner.ts';
 import { auditSafe } from './audit-values.ts';
-import { loadSurface, type SurfaceSource } from './surface-input.ts';
+import { checkSurfaceSource, type SurfaceSource } from './surface-input.ts';
 
 /** Metadata of a reference scan. */
 export type LibraryMetadata = Pick<LibraryReference, 'firearmMake' | 'firearmModel' | 'calibre' | 'caseNumber' | 'notes'>;
@@ -78,15 +71,17 @@ export class LibraryService {
     private readonly runner: AnalysisRunner,
   ) {}
 
-  /** Adds an X3P scan: checked like evidence, its descriptor computed once, stored, and audit-logged. */
-  add(fileName: string, bytes: Uint8Array, metadata: LibraryMetadata, actor: Actor): LibraryReference {
+  /** Adds an X3P scan: checked like evidence, prepared and described off the main thread, stored, and audit-logged. */
+  async add(fileName: string, bytes: Uint8Array, metadata: LibraryMetadata, actor: Actor): Promise<LibraryReference> {
     const sniffed = sniffEvidence(fileName, bytes);
     if (sniffed.kind !== 'x3p') throw badInput(fileName, 'unsupported-type', 'the reference library holds X3P surface scans only');
     const sha256 = sha256Hex(bytes);
     const existing = this.db.prepare('SELECT id FROM library_refs WHERE sha256 = ?').pluck().get(sha256) as string | undefined;
     if (existing) throw new DalelError('CONFLICT', `${fileName}: this scan is already in the library.`, { file: fileName, referenceId: existing });
-    const grid = loadSurface({ name: fileName, sha256, evidenceId: null, kind: 'x3p', bytes });
-    const descriptor = descriptorBytes(polarDescriptor(grid));
+    const described = await this.runner.start({ type: 'describe-reference', source: { name: fileName, sha256, evidenceId: null, kind: 'x3p', bytes } }, () => undefined).done;
+    if (described.type !== 'describe-reference') throw new Error(`unexpected job output ${described.type}`);
+    const grid = { width: described.width, height: described.height, step: described.pixelUm * 1e-6 };
+    const descriptor = described.descriptor;
     this.store.put(bytes, sha256);
     const id = randomUUID();
     const now = isoAt(this.clock.now());
@@ -112,7 +107,7 @@ export class LibraryService {
             metadata.calibre,
             metadata.caseNumber,
             metadata.notes,
-            descriptor,
+            Buffer.from(descriptor),
             polarDescriptorSpec.version,
             grid.width,
             grid.height,
@@ -158,44 +153,35 @@ export class LibraryService {
     return this.search(source, request.top ?? defaultSearchTop, actor, item.caseId);
   }
 
-  /** Searches a questioned scan: prefilter over every reference, then CMC on the `top` best; ranked hits. */
+  /**
+   * Searches a questioned scan: prefilter over every reference at the same resolution, then CMC on the `top` best,
+   * both in one job off the main thread; hits ranked by CMC count, then prefilter score.
+   */
   async search(questioned: SurfaceSource, top: number, actor: Actor, caseId: string | null): Promise<LibrarySearchResult> {
     const started = performance.now();
-    const grid = loadSurface(questioned);
-    const q = questionedDescriptors(grid);
-    const rows = this.db.prepare('SELECT id, sha256, descriptor, descriptor_version, pixel_um FROM library_refs').all() as Array<{
+    checkSurfaceSource(questioned);
+    const rows = this.db.prepare('SELECT id, name, sha256, descriptor FROM library_refs WHERE descriptor_version = ?').all(polarDescriptorSpec.version) as Array<{
       id: string;
+      name: string;
       sha256: string;
       descriptor: Buffer;
-      descriptor_version: string;
-      pixel_um: number;
     }>;
-    const pixelUm = grid.step * 1e6;
-    const scored = rows
-      // CMC compares pixel for pixel: a reference at another resolution cannot be a candidate for this scan.
-      .filter((r) => r.descriptor_version === polarDescriptorSpec.version && Math.abs(r.pixel_um - pixelUm) <= 0.01 * pixelUm)
-      .map((r) => ({ id: r.id, sha256: r.sha256, score: prefilterScore(q, descriptorFromBytes(r.descriptor)) }))
-      .sort((a, b) => b.score - a.score);
-    const prefilterMs = performance.now() - started;
-    const candidates = scored.slice(0, top);
-    const refs = new Map(candidates.map((c) => [c.id, this.get(c.id)]));
-    const sources: SurfaceSource[] = candidates.map((c) => ({ name: refs.get(c.id)!.name, sha256: c.sha256, evidenceId: null, kind: 'x3p', bytes: this.store.read(c.sha256) }));
-    const output = await this.runner.start({ type: 'library-search', questioned, candidates: sources, parameters: {} }, () => undefined).done;
+    const references = rows.map((r) => ({ id: r.id, name: r.name, sha256: r.sha256, path: this.store.pathOf(r.sha256), descriptor: new Uint8Array(r.descriptor) }));
+    const output = await this.runner.start({ type: 'library-search', questioned, references, top, parameters: {} }, () => undefined).done;
     if (output.type !== 'library-search') throw new Error(`unexpected job output ${output.type}`);
-    const counts = new Map(output.counts.map((c) => [c.sha256, c.cmcCount]));
-    const hits = candidates
-      .map((c) => ({ reference: refs.get(c.id)!, prefilterScore: c.score, cmcCount: counts.get(c.sha256) ?? null }))
-      .sort((a, b) => (b.cmcCount ?? -1) - (a.cmcCount ?? -1) || b.prefilterScore - a.prefilterScore)
+    const hits = output.candidates
+      .map((c) => ({ reference: this.get(c.id), prefilterScore: c.prefilterScore, cmcCount: c.cmcCount }))
+      .sort((a, b) => b.cmcCount - a.cmcCount || b.prefilterScore - a.prefilterScore)
       .map((hit, i) => ({ ...hit, rank: i + 1 }));
-    const timing = { prefilterMs, cmcMs: output.timing.cmcMs ?? 0, totalMs: performance.now() - started };
+    const timing = { ...output.timing, totalMs: performance.now() - started };
     this.audit.append({
       action: 'library.searched',
       actor,
       subjects: caseId ? { caseId, ...(questioned.evidenceId ? { evidenceId: questioned.evidenceId } : {}) } : {},
       inputs: { [questioned.evidenceId ?? questioned.name]: questioned.sha256 },
       algorithm: { name: `${polarDescriptorSpec.version}+${cmcAlgorithm.name}`, version: cmcAlgorithm.version, parameters: auditSafe({ ...output.parameters, top }) },
-      details: { searched: scored.length, hits: hits.map((h) => ({ referenceId: h.reference.id, cmcCount: h.cmcCount, rank: h.rank })) },
+      details: { searched: output.searched, hits: hits.map((h) => ({ referenceId: h.reference.id, cmcCount: h.cmcCount, rank: h.rank })) },
     });
-    return { hits, searched: scored.length, timing };
+    return { hits, searched: output.searched, timing };
   }
 }

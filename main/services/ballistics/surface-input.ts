@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EvidenceKind } from '../../contract.ts';
 import { gridFromX3p, validFraction, type HeightGrid } from '../../../native/surface/height-grid.ts';
+import type { BulletLandInput } from '../../../native/bullet/bullet-compare.ts';
+import { prepareCartridgeCase } from '../../../native/preprocess/prepare.ts';
+import { gridFromImage } from '../../../native/surface/image-grid.ts';
 import { readX3p } from '../../../native/x3p/x3p-read.ts';
 import { newX3pHeader, writeX3p } from '../../../native/x3p/x3p-write.ts';
 import { badInput } from '../errors.ts';
@@ -33,16 +36,36 @@ export function checkSurfaceSource(source: Pick<SurfaceSource, 'name' | 'kind' |
   }
 }
 
-/** Reads a source as a height grid in metres; refuses, naming the file, anything unreadable or empty. */
-export function loadSurface(source: SurfaceSource): HeightGrid {
+/** Reads a source as it is: an X3P's heights in metres, or an image's intensities at its given pixel size. */
+export function readSurfaceGrid(source: SurfaceSource): HeightGrid {
   checkSurfaceSource(source);
-  if (source.kind !== 'x3p') {
-    // 2D images become surfaces through native/surface/image-grid.ts (cartridge-case work); not accepted until then.
-    throw badInput(source.name, 'unsupported', '2D images are not yet accepted for comparison on this workstation; use an X3P scan');
-  }
-  const grid = gridFromX3p(readX3p(source.name, source.bytes));
+  const grid = source.kind === 'x3p' ? gridFromX3p(readX3p(source.name, source.bytes)) : gridFromImage(source.name, source.bytes, { pixelSizeUm: source.pixelUm! }).grid;
   if (validFraction(grid.z) === 0) throw badInput(source.name, 'empty', 'the surface has no valid point');
   return grid;
+}
+
+/** A breech-face scan made ready for CMC: raw scans go through the whole preprocessing chain, processed ones as they are. */
+export interface PreparedSurface {
+  readonly grid: HeightGrid;
+  readonly preprocess: { readonly kind: 'raw' | 'processed'; readonly reason: string; readonly steps: readonly string[]; readonly ms: number };
+}
+
+/** Prepares a cartridge-case scan for CMC (levelling, outliers, band-pass, breech face, resampling when raw). */
+export function prepareForCmc(source: SurfaceSource): PreparedSurface {
+  const started = performance.now();
+  const prepared = prepareCartridgeCase(readSurfaceGrid(source));
+  if (validFraction(prepared.grid.z) === 0) throw badInput(source.name, 'empty', 'no valid point is left after preprocessing');
+  return {
+    grid: prepared.grid,
+    preprocess: { kind: prepared.classification.kind, reason: prepared.classification.reason, steps: prepared.steps.map((s) => s.step), ms: performance.now() - started },
+  };
+}
+
+/** A bullet land scan for the signature comparison (X3P only: land signatures need heights). */
+export function bulletLand(source: SurfaceSource): BulletLandInput {
+  checkSurfaceSource(source);
+  if (source.kind !== 'x3p') throw badInput(source.name, 'unsupported-type', 'bullet land comparisons need X3P height scans, not 2D images');
+  return { name: source.name, sha256: source.sha256, evidenceId: source.evidenceId, surface: readX3p(source.name, source.bytes) };
 }
 
 /** A grid as X3P bytes (float32 heights in metres), for the content store: what the viewer draws later. */

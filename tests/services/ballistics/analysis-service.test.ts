@@ -75,9 +75,10 @@ describe('analysis runs (child process per run)', () => {
     expect(states.filter((s) => s === 'running').length).toBeGreaterThan(10);
     const progress = events.map((e) => e.progress);
     expect(progress).toEqual([...progress].sort((x, y) => x - y));
-    expect(new Set(events.map((e) => e.stage))).toEqual(new Set(['queued', 'starting', 'load', 'cmc.aToB', 'cmc.bToA', 'overlay', 'done']));
+    expect(new Set(events.map((e) => e.stage))).toEqual(new Set(['queued', 'starting', 'load', 'preprocess', 'cmc.aToB', 'cmc.bToA', 'overlay', 'done']));
 
     const result = service.result(run.id);
+    if (result.kind !== 'cartridge-case') throw new Error('expected a cartridge-case result');
     expect(result.aToB.cmcCount).toBeGreaterThanOrEqual(6);
     expect(result.conclusion).toBe('identification');
     expect(result.a.evidenceId).toBe(a);
@@ -117,10 +118,13 @@ describe('analysis runs (child process per run)', () => {
 
   it('a failure in the job ends the run failed with the error naming the file', async () => {
     const a = await addEvidence('a.x3p', x3pOf(syntheticSurface(96, 7)));
-    const b = await addEvidence('coarse.x3p', x3pOf(syntheticSurface(96, 8, { stepUm: 12.5 })));
+    // Intake reads only main.xml; damaged point data is found when the surface is read, inside the job.
+    const damaged = x3pOf(syntheticSurface(96, 8));
+    for (let i = (damaged.length >> 1); i < (damaged.length >> 1) + 64; i++) damaged[i] = damaged[i]! ^ 0x5a;
+    const b = await addEvidence('damaged.x3p', damaged);
     const run = await service.waitFor(service.start({ caseId, module: 'ballistics.cartridge-case', evidenceIds: [a, b], parameters: quick }, actor, 'client-1').id);
     expect(run.state).toBe('failed');
-    expect(run.error).toEqual({ code: 'BAD_INPUT', message: expect.stringMatching(/^coarse\.x3p: its pixel size 12\.500 µm differs/) });
+    expect(run.error).toEqual({ code: 'BAD_INPUT', message: expect.stringMatching(/^damaged\.x3p: /) });
     expect(sink.calls).toHaveLength(0);
     expect(actions()).toEqual(['analysis.started', 'analysis.failed']);
   });
