@@ -1,9 +1,9 @@
 /**
- * `dalel compare cartridge A B`, `dalel library add FILE`, `dalel library search FILE`: ballistics from the command
+ * `dalel compare cartridge A B`, `dalel compare bullet A B`, `dalel library add FILE`, `dalel library search FILE`: ballistics from the command
  * line. compare works on files directly, with no case; every command is audit-logged like its app counterpart.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli.ts';
 import { requestChannels } from '../contract.ts';
@@ -29,6 +29,23 @@ function readScan(file: string, pixelUm?: number): SurfaceSource {
   const name = basename(file);
   const { kind } = sniffEvidence(name, bytes);
   return { name, sha256: sha256Hex(bytes), evidenceId: null, kind, bytes, pixelUm };
+}
+
+/** A bullet side: one land file, every .x3p in a folder (sorted by name), or a comma-separated list. */
+function landFiles(spec: string): string[] {
+  const parts = spec.split(',').filter(Boolean);
+  return parts.flatMap((part) => {
+    let isDir = false;
+    try {
+      isDir = statSync(part).isDirectory();
+    } catch {
+      // A missing path is reported by readScan, naming it.
+    }
+    if (!isDir) return [part];
+    const files = readdirSync(part).filter((f) => f.toLowerCase().endsWith('.x3p')).sort().map((f) => join(part, f));
+    if (!files.length) throw new DalelError('BAD_INPUT', `${part}: the folder holds no .x3p land scans`, { file: part, reasonCode: 'empty' });
+    return files;
+  });
 }
 
 /** `--param k=v` (repeatable) into CMC parameter overrides. */
@@ -103,6 +120,42 @@ export function addBallisticsCommands(program: Command, context: CliContext): vo
         [
           `${result.a.name} vs ${result.b.name}: ${result.aToB.cmcCount} CMCs A→B, ${result.bToA.cmcCount} B→A (of ${result.aToB.cellsCompared}/${result.bToA.cellsCompared} cells); threshold ${result.threshold}`,
           `conclusion: ${result.conclusion}; consensus θ ${result.aToB.consensus.theta}°, Δx ${result.aToB.consensus.dx} px, Δy ${result.aToB.consensus.dy} px`,
+          `${result.provenance.algorithm} ${result.provenance.version}; ${(timing.wallMs / 1000).toFixed(1)} s; audit entry ${auditSeq}`,
+        ].join('\n'),
+      );
+    });
+
+  compare
+    .command('bullet')
+    .description('bullet-land signature comparison; each side is a land X3P, a folder of land scans, or a comma-separated list')
+    .argument('<a>', 'bullet A: land scan(s)')
+    .argument('<b>', 'bullet B: land scan(s)')
+    .option('--param <name=value>', 'override a bullet parameter (repeatable), e.g. landThreshold=0.5', collectParam, {})
+    .action(async (a: string, b: string, opts: { param: Record<string, number> }) => {
+      const actor = await optionalActor(context);
+      const started = performance.now();
+      const output = runAnalysisJob({ type: 'compare-bullet', a: landFiles(a).map((f) => readScan(f)), b: landFiles(b).map((f) => readScan(f)), parameters: opts.param });
+      if (output.type !== 'compare-bullet') throw new Error(`unexpected job output ${output.type}`);
+      const { result } = output;
+      const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
+      const auditSeq = context.open().audit.append({
+        action: 'analysis.compared-files',
+        actor,
+        inputs: Object.fromEntries(result.provenance.inputs.map((i) => [i.name, i.sha256])),
+        outputs: { result: resultSha256 },
+        algorithm: { name: result.provenance.algorithm, version: result.provenance.version, parameters: auditSafe(result.provenance.parameters) },
+        details: { via: 'cli', bulletScore: result.bulletScore.toFixed(4), rotationOffset: result.rotation.offset, conclusion: result.conclusion },
+      });
+      const timing = { ...result.timing, wallMs: performance.now() - started };
+      // Signatures are long arrays for the viewer; the CLI gives the scores.
+      const { signatures: _signatures, ...scores } = result;
+      context.print({ ...scores, timing, resultSha256, auditSeq }, () =>
+        [
+          `bullet score ${result.bulletScore.toFixed(3)} (land threshold ${result.landThreshold}); conclusion: ${result.conclusion}`,
+          ...result.rotation.pairs.map(([i, j]) => {
+            const p = result.landPairs.find((x) => x.a === i && x.b === j);
+            return `  ${result.a[i]?.name} ↔ ${result.b[j]?.name}: score ${p?.score.toFixed(3)}, CMS ${p?.cms}, D ${p?.d.toFixed(2)} µm`;
+          }),
           `${result.provenance.algorithm} ${result.provenance.version}; ${(timing.wallMs / 1000).toFixed(1)} s; audit entry ${auditSeq}`,
         ].join('\n'),
       );

@@ -45,6 +45,21 @@ describe.skipIf(!sharedDataDir)('dalel compare / library on the Fadul scans', ()
     expect(result.auditSeq).toBeGreaterThanOrEqual(0);
   });
 
+  it('compare bullet: comma-separated land lists, scores and the best rotation in JSON', async () => {
+    const side = (bullet: number, lands: number[]) => lands.map((l) => scan(`Hamby252_Barrel1_Bullet${bullet}_Land${l}.x3p`)).join(',');
+    const run = await dalel(['--json', 'compare', 'bullet', side(1, [2, 3]), side(2, [4, 5])]);
+    expect(run.err).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.out);
+    console.log(`CLI bullet B1 L2-3 vs B2 L4-5: score ${result.bulletScore.toFixed(3)} in ${Math.round(result.timing.wallMs)} ms`);
+    expect(result.kind).toBe('bullet');
+    expect(result.a.map((r: { name: string }) => r.name)).toEqual(['Hamby252_Barrel1_Bullet1_Land2.x3p', 'Hamby252_Barrel1_Bullet1_Land3.x3p']);
+    expect(result.landPairs).toHaveLength(4);
+    expect(result.rotation.pairs).toHaveLength(2);
+    expect(result.signatures).toBeUndefined();
+    expect(result.provenance.algorithm).toBe('bullet-land-signatures');
+  });
+
   it('refuses a truncated X3P and a non-X3P file by name, storing nothing', async () => {
     const bytes = readFileSync(scan('fadul1.2_processed.x3p'));
     const cut = join(dir, 'cut.x3p');
