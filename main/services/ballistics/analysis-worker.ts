@@ -3,6 +3,9 @@
  * then exits. A child process rather than a worker thread: @u4/opencv4nodejs is not context-aware, and loading it in
  * a second worker thread of the same process aborts the whole process (V8 "Check failed: node->IsInUse()" in
  * Mat::Init), so a cancelled worker thread could never be replaced. Killing a child is safe and immediate.
+ * Measured on the 2-core development machine (Node 20, tsx, OpenCV 4.6): a worker thread is ready with OpenCV loaded
+ * in about 0.8 s, a forked child in about 1.1 s; against comparisons of several seconds the 0.3 s is worth a cancel
+ * that always works.
  */
 import { DalelError } from '../errors.ts';
 import { runAnalysisJob, type AnalysisJob } from './analysis-job.ts';
