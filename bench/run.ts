@@ -1,12 +1,13 @@
 /**
  * `npm run bench -- <suite> [options]`: runs a benchmark suite and prints its figures, each next to a baseline
- * measured in the same process. Suites: audit, ballistics, bullets, decision.
+ * measured in the same process. Suites: audit, ballistics, bullets, decision, library.
  */
 const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   audit: () => import('./audit.ts'),
   decision: () => import('./decision.ts'),
   ballistics: () => import('./ballistics.ts'),
   bullets: () => import('./bullets.ts'),
+  library: () => import('./ballistics-library.ts'),
 };
 
 const [suite, ...args] = process.argv.slice(2);

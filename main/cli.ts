@@ -7,6 +7,7 @@ import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { caseTypes, roles, type RequestChannel, type RequestOf, type ResponseOf, type Role } from './contract.ts';
 import { addAuditCommands } from './cli/audit-commands.ts';
+import { addBallisticsCommands } from './cli/ballistics-commands.ts';
 import { addDecisionCommands } from './cli/decision-commands.ts';
 import { addFindingsCommands } from './cli/findings-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
@@ -210,6 +211,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
 
   addAuditCommands(program, context);
   addDecisionCommands(program, context);
+  addBallisticsCommands(program, context);
   addFindingsCommands(program, context);
   addReportCommands(program, context);
 

@@ -238,8 +238,45 @@ export const migrations: readonly Migration[] = [
   {
     version: 4,
     name: 'analysis runs and the reference library',
-    // Being filled in on the ballistics branch; no release has shipped it yet.
-    sql: `SELECT 1;`,
+    sql: `
+      -- One row per run; the full result is a JSON blob in the content store (result_sha256), never a column here.
+      CREATE TABLE analysis_runs (
+        id            TEXT PRIMARY KEY,
+        case_id       TEXT NOT NULL REFERENCES cases(id),
+        module        TEXT NOT NULL,
+        evidence_ids  TEXT NOT NULL,
+        parameters    TEXT NOT NULL,
+        state         TEXT NOT NULL CHECK (state IN ('queued','running','done','failed','cancelled')),
+        progress      REAL NOT NULL DEFAULT 0,
+        error_code    TEXT,
+        error_message TEXT,
+        started_by    TEXT NOT NULL REFERENCES users(id),
+        started_at    TEXT NOT NULL,
+        finished_at   TEXT,
+        result_sha256 TEXT,
+        finding_ids   TEXT NOT NULL DEFAULT '[]'
+      );
+      CREATE INDEX analysis_runs_by_case ON analysis_runs(case_id, started_at);
+      -- Reference scans are stored like evidence (content-addressed) but belong to no case.
+      CREATE TABLE library_refs (
+        id            TEXT PRIMARY KEY,
+        name          TEXT NOT NULL,
+        sha256        TEXT NOT NULL UNIQUE,
+        firearm_make  TEXT NOT NULL,
+        firearm_model TEXT NOT NULL,
+        calibre       TEXT NOT NULL,
+        case_number   TEXT NOT NULL,
+        notes         TEXT NOT NULL,
+        -- The prefilter descriptor (float32 little-endian) and its version, computed once at intake.
+        descriptor    BLOB NOT NULL,
+        descriptor_version TEXT NOT NULL,
+        width         INTEGER NOT NULL,
+        height        INTEGER NOT NULL,
+        pixel_um      REAL NOT NULL,
+        added_by      TEXT NOT NULL REFERENCES users(id),
+        added_at      TEXT NOT NULL
+      );
+    `,
   },
   {
     version: 5,

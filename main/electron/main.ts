@@ -59,6 +59,10 @@ function start(): void {
       const window = mainWindow;
       if (window && !window.isDestroyed() && clientKeyOf(window.webContents) === clientKey) sendEvent(window.webContents, 'audit.exportProgress', { done, total });
     },
+    onAnalysisProgress: (clientKey, event) => {
+      const window = mainWindow;
+      if (window && !window.isDestroyed() && clientKeyOf(window.webContents) === clientKey) sendEvent(window.webContents, 'analysis.progress', event);
+    },
     keySealer: osKeySealer(),
     periodicCheckpoints: true,
   });

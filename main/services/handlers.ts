@@ -3,7 +3,7 @@ import { createAuditHandlers, type AuditHandlerDeps } from './audit/audit-handle
 import type { AuditLog } from './audit/audit-log.ts';
 import type { CaseService } from './cases.ts';
 import type { CustodyLog } from './custody.ts';
-import { createBallisticsHandlers } from './ballistics/ballistics-handlers.ts';
+import { createBallisticsHandlers, type BallisticsHandlerDeps } from './ballistics/ballistics-handlers.ts';
 import { createDecisionHandlers } from './decision/decision-handlers.ts';
 import { createVerdictHandlers } from './decision/verdict-handlers.ts';
 import type { DecisionService } from './decision/decision-service.ts';
@@ -28,6 +28,8 @@ export interface HandlerDeps {
   readonly custody: CustodyLog;
   readonly audit: AuditHandlerDeps & { readonly log: AuditLog };
   readonly decision: DecisionService;
+  /** Analysis runs and the reference library (ballistics). */
+  readonly ballistics: BallisticsHandlerDeps;
   /** The findings store (also the FindingSink of analysis modules) and the case-level review. */
   readonly findings: FindingsService;
   readonly reviews: CaseReviewService;
@@ -121,6 +123,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createVerdictHandlers(),
     ...createFindingsHandlers({ findings: deps.findings, reviews: deps.reviews, sessions }),
     ...createReportHandlers(deps.reports),
-    ...createBallisticsHandlers(),
+    ...createBallisticsHandlers(deps.ballistics),
   };
 }

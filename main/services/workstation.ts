@@ -5,6 +5,9 @@ import { openDatabase, type Db } from '../db/database.ts';
 import { toCheckpointInfo } from './audit/audit-handlers.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { CheckpointService } from './audit/checkpoints.ts';
+import { AnalysisService, type AnalysisProgressEvent } from './ballistics/analysis-service.ts';
+import { childProcessRunner, type AnalysisRunner } from './ballistics/analysis-runner.ts';
+import { LibraryService } from './ballistics/library-service.ts';
 import { AuditKeyring, type NamedSealer } from './audit/keyring.ts';
 import { CaseService } from './cases.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -33,6 +36,10 @@ export interface WorkstationOptions {
   readonly onSessionChanged?: (clientKey: string) => void;
   /** Told of export progress, so transports can push it to the client that asked. */
   readonly onExportProgress?: (clientKey: string, done: number, total: number) => void;
+  /** Told of analysis progress, so transports can push 'analysis.progress' to the client that started the run. */
+  readonly onAnalysisProgress?: (clientKey: string, event: AnalysisProgressEvent) => void;
+  /** Where analysis jobs run (default: a child process per job). */
+  readonly analysisRunner?: AnalysisRunner;
   /** Opens the audit signing key at start (Electron's OS keystore, or a passphrase given to the CLI or browser mode). */
   readonly keySealer?: NamedSealer;
   /** scrypt cost of passphrase-sealed keys (tests lower it). */
@@ -56,6 +63,9 @@ export interface Workstation {
   readonly checkpoints: CheckpointService;
   /** Decision support over the models installed under `<dataDir>/models`. */
   readonly decision: DecisionService;
+  /** Ballistics analysis runs (off the main thread) and the reference library. */
+  readonly analysis: AnalysisService;
+  readonly library: LibraryService;
   /** The findings store: analysis modules record through it (it is their FindingSink); experts review through it. */
   readonly findings: FindingsService;
   /** The case-level review state machine and sign-off. */
@@ -112,6 +122,9 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     custody,
     clock,
   );
+  const runner = options.analysisRunner ?? childProcessRunner;
+  const analysis = new AnalysisService({ db, clock, store, cases, evidence, audit, sink: findings, runner, onProgress: options.onAnalysisProgress });
+  const library = new LibraryService(db, store, evidence, audit, clock, runner);
   if (options.keySealer) {
     const created = keyring.unlock(options.keySealer);
     audit.append({ action: created ? 'audit.key-created' : 'audit.key-unlocked', actor: null, details: { keyId: keyring.activeKey()!.keyId, sealer: options.keySealer.kind } });
@@ -125,6 +138,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     custody,
     audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer },
     decision,
+    ballistics: { analysis, library, evidence },
     findings,
     reviews,
     reports,
@@ -143,6 +157,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   timer?.unref();
   const close = () => {
     if (timer) clearInterval(timer);
+    analysis.close();
     // A last checkpoint on the way out, so the newest entries are signed before the process ends.
     try {
       if (keyring.isUnlocked() && audit.size() > (checkpoints.latest()?.size ?? 0)) checkpoints.sign('shutdown');
@@ -154,5 +169,5 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     void decision.close();
     db.close();
   };
-  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, findings, reviews, reports, dispatcher, close };
+  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, analysis, library, findings, reviews, reports, dispatcher, close };
 }

@@ -1,26 +1,48 @@
 import type { RequestChannel } from '../../contract.ts';
-import type { Handler, Handlers } from '../dispatcher.ts';
-import { DalelError } from '../errors.ts';
+import type { CallContext, Handler, Handlers } from '../dispatcher.ts';
+import { badInput, DalelError } from '../errors.ts';
+import type { EvidenceService } from '../evidence.ts';
+import { actorOf, type Actor } from '../sessions.ts';
+import type { AnalysisService } from './analysis-service.ts';
+import type { LibraryService } from './library-service.ts';
+import { renderX3p } from './surface-render.ts';
 
 type OwnChannel = Extract<RequestChannel, `analysis.${string}` | `library.${string}` | 'evidence.surface'>;
 
-// Placeholder while this module is being built on its branch: every call answers INTERNAL, never a fake result.
-const notBuilt = (): never => {
-  throw new DalelError('INTERNAL', 'This feature is not built yet.');
-};
+/** The services behind the ballistics channels. */
+export interface BallisticsHandlerDeps {
+  readonly analysis: AnalysisService;
+  readonly library: LibraryService;
+  readonly evidence: EvidenceService;
+}
+
+function actor(context: CallContext): Actor {
+  // The dispatcher guarantees a session on these channels; this narrows the type and guards against misuse.
+  if (!context.session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
+  return actorOf(context.session);
+}
 
 /** The channels of ballistics: analysis runs off the main thread, surfaces for the viewer, the reference library. */
-export function createBallisticsHandlers(): Pick<Handlers, OwnChannel> {
+export function createBallisticsHandlers(deps: BallisticsHandlerDeps): Pick<Handlers, OwnChannel> {
+  const { analysis, library } = deps;
   const handlers: { [C in OwnChannel]: Handler<C> } = {
-    'analysis.start': notBuilt,
-    'analysis.cancel': notBuilt,
-    'analysis.list': notBuilt,
-    'analysis.result': notBuilt,
-    'analysis.surface': notBuilt,
-    'evidence.surface': notBuilt,
-    'library.add': notBuilt,
-    'library.list': notBuilt,
-    'library.search': notBuilt,
+    'analysis.start': (request, context) => analysis.start(request, actor(context), context.clientKey),
+    'analysis.cancel': (request, context) => analysis.cancel(request.runId, actor(context)),
+    'analysis.list': (request) => analysis.list(request.caseId),
+    'analysis.result': (request) => analysis.result(request.runId),
+    'analysis.surface': (request) => analysis.surface(request.runId, request.surface, request.style),
+    'evidence.surface': (request) => {
+      const item = deps.evidence.get(request.evidenceId);
+      // Images are shown as they are (their thumbnails and bytes); only height maps need drawing.
+      if (item.kind !== 'x3p') throw badInput(item.originalName, 'unsupported-type', 'only X3P height maps are drawn as surfaces; images are shown as they are');
+      return renderX3p(item.originalName, deps.evidence.read(item.id), request.style);
+    },
+    'library.add': (request, context) => {
+      const { fileName, bytes, ...metadata } = request;
+      return library.add(fileName, bytes, metadata, actor(context));
+    },
+    'library.list': (request) => library.list(request.query),
+    'library.search': (request, context) => library.searchEvidence(request, actor(context)),
   };
   return handlers;
 }

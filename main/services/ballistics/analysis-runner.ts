@@ -1,0 +1,90 @@
+/**
+ * Runs analysis jobs off the main thread, in a child process per job (see analysis-worker.ts for why not a worker
+ * thread), with progress and cancel; and in-process, for the CLI and the benchmark.
+ */
+import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { ErrorInfo } from '../../contract.ts';
+import { DalelError } from '../errors.ts';
+import { runAnalysisJob, type AnalysisJob, type AnalysisJobOutput, type ProgressListener } from './analysis-job.ts';
+
+/** What the child process sends. */
+export type WorkerMessage =
+  | { readonly type: 'progress'; readonly progress: number; readonly stage: string }
+  | { readonly type: 'done'; readonly output: AnalysisJobOutput }
+  | { readonly type: 'error'; readonly error: ErrorInfo };
+
+/** A job under way: its outcome, and a way to stop it. */
+export interface RunningJob {
+  /** Resolves with the output; rejects with a DalelError (the job's own, or INTERNAL when the process died). */
+  readonly done: Promise<AnalysisJobOutput>;
+  /** Stops the job at once; `done` then rejects with a CONFLICT 'cancelled' error. */
+  cancel(): void;
+}
+
+/** Starts jobs; injectable so that services can be tested with any runner. */
+export interface AnalysisRunner {
+  start(job: AnalysisJob, onProgress: ProgressListener): RunningJob;
+}
+
+/** The error a cancelled job's `done` rejects with. */
+export const cancelledError = () => new DalelError('CONFLICT', 'The analysis was cancelled.', { reasonCode: 'cancelled' });
+
+// Sources run through tsx (dev, tests, CLI); the compiled app forks the emitted .js beside this file.
+const workerFile = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url));
+const workerExecArgv = () => (workerFile.endsWith('.ts') ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : []);
+
+/** One child process per job: killing it is the cancel, and a crash in native code takes down only the job. */
+export const childProcessRunner: AnalysisRunner = {
+  start(job, onProgress) {
+    const child = fork(workerFile, [], { execArgv: workerExecArgv(), serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let settled = false;
+    let cancelled = false;
+    const done = new Promise<AnalysisJobOutput>((resolve, reject) => {
+      const settle = (fn: () => void) => {
+        if (settled) return;
+        settled = true;
+        fn();
+      };
+      child.on('message', (message: WorkerMessage) => {
+        if (message.type === 'progress') {
+          if (!settled && !cancelled) onProgress(message.progress, message.stage);
+        } else if (message.type === 'done') settle(() => resolve(message.output));
+        else settle(() => reject(new DalelError(message.error.code, message.error.message, message.error.params)));
+      });
+      child.on('error', (error) => settle(() => reject(new DalelError('INTERNAL', `The analysis process failed: ${error.message}`))));
+      child.on('close', (code, signal) =>
+        settle(() => reject(cancelled ? cancelledError() : new DalelError('INTERNAL', `The analysis process ended unexpectedly (${signal ?? `exit code ${code}`}).`))),
+      );
+    });
+    child.send(job);
+    return {
+      done,
+      cancel: () => {
+        if (settled || cancelled) return;
+        cancelled = true;
+        child.kill('SIGKILL');
+      },
+    };
+  },
+};
+
+/** Runs the job on the calling thread (CLI, benchmark): simple, not cancellable once started. */
+export const inProcessRunner: AnalysisRunner = {
+  start(job, onProgress) {
+    let cancelled = false;
+    const done = new Promise<AnalysisJobOutput>((resolve, reject) => {
+      // Deferred one turn, so a cancel right after start still wins.
+      setImmediate(() => {
+        if (cancelled) return reject(cancelledError());
+        try {
+          resolve(runAnalysisJob(job, onProgress));
+        } catch (error) {
+          reject(error);
+        }
+      });
+    });
+    return { done, cancel: () => void (cancelled = true) };
+  },
+};
