@@ -40,7 +40,7 @@ describe('summary generator', () => {
           expect(finding!.supersededBy, 'numbers come from current findings').toBeNull();
           const measurement = finding!.measurements.find((m) => m.key === part.measurementKey);
           expect(measurement, part.measurementKey).toBeDefined();
-          const digits = part.measurementKey.startsWith('cmc.consensus') || part.measurementKey === 'distance' ? 1 : 3;
+          const digits = part.measurementKey.startsWith('cmc.consensus') || part.measurementKey === 'manual.distance' ? 1 : 3;
           const allowed = [formatMeasurement(measurement!, language, digits)];
           if (measurement!.threshold) allowed.push(formatNumber(measurement!.threshold.value, language, digits));
           expect(allowed).toContain(part.text);

@@ -16,7 +16,7 @@ export const cartridgeCaseSummary: SummaryModule = {
       },
       measurements: {
         '*': [
-          'Cells compared: {cmc.cells.compared}.',
+          'Cells compared: {cmc.cells.aToB} (A→B) and {cmc.cells.bToA} (B→A).',
           'Direction A→B: {cmc.count.aToB} congruent matching {cmc.count.aToB#cell}; direction B→A: {cmc.count.bToA} congruent matching {cmc.count.bToA#cell}.',
           'CMC count of the pair: {cmc.count}.',
           'Consensus registration: rotation {cmc.consensus.theta}, shift {cmc.consensus.dx} horizontally and {cmc.consensus.dy} vertically.',
@@ -30,7 +30,8 @@ export const cartridgeCaseSummary: SummaryModule = {
         'cmc.consensus.theta': 'consensus rotation',
         'cmc.consensus.dx': 'consensus horizontal shift',
         'cmc.consensus.dy': 'consensus vertical shift',
-        'cmc.cells.compared': 'cells compared',
+        'cmc.cells.aToB': 'cells compared A→B',
+        'cmc.cells.bToA': 'cells compared B→A',
       },
       words: { cell: { one: 'cell', other: 'cells' } },
       limitations: [
@@ -47,7 +48,7 @@ export const cartridgeCaseSummary: SummaryModule = {
       },
       measurements: {
         '*': [
-          'Число сравненных ячеек: {cmc.cells.compared}.',
+          'Число сравненных ячеек: {cmc.cells.aToB} (A→B) и {cmc.cells.bToA} (B→A).',
           'Направление A→B: {cmc.count.aToB} {cmc.count.aToB#matchingCell}; направление B→A: {cmc.count.bToA} {cmc.count.bToA#matchingCell}.',
           'Число CMC для пары: {cmc.count}.',
           'Общее совмещение: поворот {cmc.consensus.theta}, сдвиг {cmc.consensus.dx} по горизонтали и {cmc.consensus.dy} по вертикали.',
@@ -61,7 +62,8 @@ export const cartridgeCaseSummary: SummaryModule = {
         'cmc.consensus.theta': 'общий поворот',
         'cmc.consensus.dx': 'общий сдвиг по горизонтали',
         'cmc.consensus.dy': 'общий сдвиг по вертикали',
-        'cmc.cells.compared': 'число сравненных ячеек',
+        'cmc.cells.aToB': 'число сравненных ячеек A→B',
+        'cmc.cells.bToA': 'число сравненных ячеек B→A',
       },
       words: {
         cell: { one: 'ячейка', few: 'ячейки', many: 'ячеек', other: 'ячейки' },
@@ -81,7 +83,7 @@ export const cartridgeCaseSummary: SummaryModule = {
       },
       measurements: {
         '*': [
-          'Салыстырылған ұяшықтар саны: {cmc.cells.compared}.',
+          'Салыстырылған ұяшықтар саны: {cmc.cells.aToB} (A→B) және {cmc.cells.bToA} (B→A).',
           'A→B бағыты: сәйкес келетін {cmc.count.aToB} {cmc.count.aToB#cell}; B→A бағыты: сәйкес келетін {cmc.count.bToA} {cmc.count.bToA#cell}.',
           'Жұптың CMC саны: {cmc.count}.',
           'Ортақ беттестіру: бұрылу {cmc.consensus.theta}, көлденең ығысу {cmc.consensus.dx}, тік ығысу {cmc.consensus.dy}.',
@@ -95,7 +97,8 @@ export const cartridgeCaseSummary: SummaryModule = {
         'cmc.consensus.theta': 'ортақ бұрылу',
         'cmc.consensus.dx': 'ортақ көлденең ығысу',
         'cmc.consensus.dy': 'ортақ тік ығысу',
-        'cmc.cells.compared': 'салыстырылған ұяшықтар саны',
+        'cmc.cells.aToB': 'салыстырылған ұяшықтар саны A→B',
+        'cmc.cells.bToA': 'салыстырылған ұяшықтар саны B→A',
       },
       // Kazakh nouns after a numeral stay singular.
       words: { cell: { other: 'ұяшық' } },
