@@ -9,6 +9,9 @@ import { CaseService } from './cases.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { CustodyLog } from './custody.ts';
 import { DecisionService } from './decision/decision-service.ts';
+import { installDemoModels } from './decision/demo-install.ts';
+import { StatutoryBoundsService } from './decision/statutory-bounds.ts';
+import { sharedLegalDir } from './decision/statute-text.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { EvidenceService } from './evidence.ts';
 import { createHandlers } from './handlers.ts';
@@ -35,6 +38,8 @@ export interface WorkstationOptions {
   readonly sealerScryptParams?: ScryptParams;
   /** Sign a checkpoint every minute while entries arrive (long-running app processes; not the CLI). */
   readonly periodicCheckpoints?: boolean;
+  /** Install the shipped demo decision models (synthetic data) into an empty models folder (default: yes). */
+  readonly demoModels?: boolean;
 }
 
 /** One workstation's services over one data folder (database + evidence store), wired to one dispatcher. */
@@ -85,7 +90,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const cases = new CaseService(db, clock, audit);
   const custody = new CustodyLog(db, clock, audit);
   const evidence = new EvidenceService(db, store, cases, custody, clock, options.intakeLimits ?? defaultIntakeLimits);
-  const decision = new DecisionService(join(options.dataDir, 'models'), audit);
+  const decision = new DecisionService(join(options.dataDir, 'models'), audit, StatutoryBoundsService.open(sharedLegalDir()));
+  if (options.demoModels ?? true) installDemoModels(join(options.dataDir, 'models'));
   if (options.keySealer) {
     const created = keyring.unlock(options.keySealer);
     audit.append({ action: created ? 'audit.key-created' : 'audit.key-unlocked', actor: null, details: { keyId: keyring.activeKey()!.keyId, sealer: options.keySealer.kind } });

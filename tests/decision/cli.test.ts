@@ -46,8 +46,13 @@ describe('dalel train / predict / model list', () => {
     expect(listed.code).toBe(0);
     expect(listed.out).toContain(sha256);
     expect(listed.out).toMatch(/MAE [0-9.]+ months \(training median: [0-9.]+\); 80% interval coverage/);
-    const json = JSON.parse((await dalel(['--json', 'model', 'list'])).out) as Array<{ sha256: string; card: { caseType: { id: string } } }>;
-    expect(json).toMatchObject([{ sha256, card: { caseType: { id: 'toy-regression' } } }]);
+    const json = JSON.parse((await dalel(['--json', 'model', 'list'])).out) as Array<{ sha256: string; card: { caseType: { id: string }; synthetic: boolean } }>;
+    expect(json.filter((m) => m.card.caseType.id === 'toy-regression')).toMatchObject([{ sha256 }]);
+    // A fresh workstation has the kz-criminal demo models, which say they were trained on synthetic cases.
+    const demo = json.filter((m) => m.card.caseType.id === 'kz-criminal');
+    expect(demo.length).toBeGreaterThanOrEqual(2);
+    expect(demo.every((m) => m.card.synthetic)).toBe(true);
+    expect(listed.out).toContain('[synthetic data]');
   });
 
   it('predicts one case from a facts file and a batch from a CSV, one JSON line per row', async () => {
