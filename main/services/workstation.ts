@@ -11,6 +11,7 @@ import { CustodyLog } from './custody.ts';
 import { DecisionService } from './decision/decision-service.ts';
 import { installDemoModels } from './decision/demo-install.ts';
 import { StatutoryBoundsService } from './decision/statutory-bounds.ts';
+import { ProceduralAdviceService } from './decision/procedural-advice.ts';
 import { sharedLegalDir } from './decision/statute-text.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { EvidenceService } from './evidence.ts';
@@ -90,7 +91,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const cases = new CaseService(db, clock, audit);
   const custody = new CustodyLog(db, clock, audit);
   const evidence = new EvidenceService(db, store, cases, custody, clock, options.intakeLimits ?? defaultIntakeLimits);
-  const decision = new DecisionService(join(options.dataDir, 'models'), audit, StatutoryBoundsService.open(sharedLegalDir()));
+  const legalDir = sharedLegalDir();
+  const decision = new DecisionService(join(options.dataDir, 'models'), audit, StatutoryBoundsService.open(legalDir), ProceduralAdviceService.open(legalDir));
   if (options.demoModels ?? true) installDemoModels(join(options.dataDir, 'models'));
   if (options.keySealer) {
     const created = keyring.unlock(options.keySealer);

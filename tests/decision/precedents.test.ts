@@ -71,6 +71,8 @@ describe('a kz-criminal consultation with the shipped demo model', () => {
     expect(text).not.toMatch(/defendantSex|defendantCitizenship|male/);
     const entry = JSON.parse(new TextDecoder().decode(env.ws.audit.entryBytes(answer.auditSeq))) as { details: Record<string, unknown> };
     expect(entry.details.precedents).toEqual(answer.precedents.map((p) => p.caseRef));
+    expect(answer.advice.map((a) => a.rule)).toEqual(['criminal-appeal-deadline']);
+    expect(entry.details.advice).toEqual(['criminal-appeal-deadline']);
   });
 
   it('finds a training case itself as its nearest precedent', async () => {

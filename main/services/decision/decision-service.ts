@@ -18,6 +18,7 @@ import { OnnxModel, type OnnxOutputs } from './onnx-runner.ts';
 import { sha256OfJson } from './stable-json.ts';
 import { clipToLawfulRange } from './lawful-range.ts';
 import { PrecedentIndex, readPrecedentCorpus } from './precedents.ts';
+import type { ProceduralAdviceService } from './procedural-advice.ts';
 import { boundsFacts, type StatutoryBoundsService } from './statutory-bounds.ts';
 import type { ProceduralAdvice, StatutoryBounds } from '../../contract.ts';
 
@@ -68,6 +69,8 @@ export class DecisionService {
     private readonly log: AuditLog,
     /** Statutory bounds for the case types whose facts name articles (kz-criminal); none: no bounds. */
     private readonly statutes: StatutoryBoundsService | null = null,
+    /** Procedural rules evaluated on the facts of each consultation; none: no advice. */
+    private readonly procedure: ProceduralAdviceService | null = null,
   ) {}
 
   /** The lawful range for a case type's facts (art. 55 caps applied); null when the case type has no statutes. */
@@ -186,7 +189,7 @@ export class DecisionService {
     const x = encodeFacts(loaded.folder.model.features, facts, loaded.codes);
     const { output, bounds } = this.withBounds(loaded, facts, this.explain(loaded, facts, x, await this.run(loaded, [x]), 0));
     const precedents = this.precedents(loaded, facts, x);
-    const advice: ProceduralAdvice[] = [];
+    const advice: ProceduralAdvice[] = this.procedure?.advise(loaded.caseType.id, facts) ?? [];
     // The output hash covers all the judge is shown: prediction, bounds, precedents and advice.
     const shown = { ...output, bounds, precedents, advice };
     const model = modelRef(loaded);
@@ -203,6 +206,7 @@ export class DecisionService {
         ...auditSummary(output),
         ...(bounds?.lawfulRange ? { lawfulRange: [String(bounds.lawfulRange.min), String(bounds.lawfulRange.max)], lawfulUnit: bounds.lawfulRange.unit } : {}),
         precedents: precedents.map((p) => p.caseRef),
+        advice: advice.map((a) => a.rule),
       },
     });
     return { ...shown, model, auditSeq };
