@@ -7,6 +7,7 @@ import { createBallisticsHandlers } from './ballistics/ballistics-handlers.ts';
 import { createDecisionHandlers } from './decision/decision-handlers.ts';
 import { createVerdictHandlers } from './decision/verdict-handlers.ts';
 import type { DecisionService } from './decision/decision-service.ts';
+import type { VerdictService } from './decision/verdicts.ts';
 import type { CallContext, Handlers } from './dispatcher.ts';
 import { DalelError } from './errors.ts';
 import type { EvidenceService } from './evidence.ts';
@@ -25,6 +26,7 @@ export interface HandlerDeps {
   readonly custody: CustodyLog;
   readonly audit: AuditHandlerDeps & { readonly log: AuditLog };
   readonly decision: DecisionService;
+  readonly verdicts: VerdictService;
   /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
   readonly onSessionChanged?: (clientKey: string) => void;
 }
@@ -110,7 +112,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'evidence.thumbnail': (request) => ({ png: evidence.thumbnail(request.evidenceId) }),
     ...createAuditHandlers(deps.audit),
     ...createDecisionHandlers(deps.decision),
-    ...createVerdictHandlers(),
+    ...createVerdictHandlers(deps.verdicts, deps.audit.log),
     ...createFindingsHandlers(),
     ...createReportHandlers(),
     ...createBallisticsHandlers(),

@@ -12,6 +12,8 @@ import { DecisionService } from './decision/decision-service.ts';
 import { installDemoModels } from './decision/demo-install.ts';
 import { StatutoryBoundsService } from './decision/statutory-bounds.ts';
 import { ProceduralAdviceService } from './decision/procedural-advice.ts';
+import { VerdictService } from './decision/verdicts.ts';
+import { loadCaseTypes } from './decision/case-type.ts';
 import { sharedLegalDir } from './decision/statute-text.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { EvidenceService } from './evidence.ts';
@@ -58,6 +60,8 @@ export interface Workstation {
   readonly checkpoints: CheckpointService;
   /** Decision support over the models installed under `<dataDir>/models`. */
   readonly decision: DecisionService;
+  /** Final verdicts, discrepancies with consultations, and notices to judges. */
+  readonly verdicts: VerdictService;
   readonly dispatcher: Dispatcher;
   close(): void;
 }
@@ -94,6 +98,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const legalDir = sharedLegalDir();
   const decision = new DecisionService(join(options.dataDir, 'models'), audit, StatutoryBoundsService.open(legalDir), ProceduralAdviceService.open(legalDir));
   if (options.demoModels ?? true) installDemoModels(join(options.dataDir, 'models'));
+  const verdicts = new VerdictService(db, clock, audit, cases, loadCaseTypes());
   if (options.keySealer) {
     const created = keyring.unlock(options.keySealer);
     audit.append({ action: created ? 'audit.key-created' : 'audit.key-unlocked', actor: null, details: { keyId: keyring.activeKey()!.keyId, sealer: options.keySealer.kind } });
@@ -107,6 +112,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     custody,
     audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer },
     decision,
+    verdicts,
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions);
@@ -133,5 +139,5 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     void decision.close();
     db.close();
   };
-  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, dispatcher, close };
+  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, dispatcher, close };
 }
