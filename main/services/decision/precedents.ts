@@ -74,6 +74,7 @@ function sameValue(a: Facts[string] | null, b: Facts[string] | null): boolean {
 
 /** An index over a corpus for one model's features. */
 export class PrecedentIndex {
+  /** Row-major cases; numbers pre-divided by their standard deviation, so a query is scaled once, not per case. */
   private readonly matrix: Float64Array;
   private readonly scale: Float64Array;
   private readonly categorical: Uint8Array;
@@ -89,7 +90,7 @@ export class PrecedentIndex {
     this.matrix = new Float64Array(this.size * F);
     cases.forEach((c, i) => this.matrix.set(encodeFacts(features, c.facts, codes), i * F));
     this.categorical = Uint8Array.from(features, (f) => (f.kind === 'categorical' || f.item !== undefined ? 1 : 0));
-    this.scale = new Float64Array(F);
+    this.scale = new Float64Array(F).fill(1);
     for (let j = 0; j < F; j += 1) {
       if (this.categorical[j]) continue;
       let n = 0;
@@ -104,25 +105,32 @@ export class PrecedentIndex {
       }
       const sd = n > 1 ? Math.sqrt(Math.max(0, squares / n - (sum / n) ** 2)) : 0;
       this.scale[j] = sd > 0 ? 1 / sd : 1;
+      for (let i = 0; i < this.size; i += 1) this.matrix[i * F + j]! *= this.scale[j]!;
     }
   }
 
-  /** The squared distance of corpus case i from the encoded query. */
-  private distance2(x: Float64Array, i: number): number {
-    const F = this.features.length;
+  /**
+   * The squared distance of corpus case i from the scaled query, or any value above `limit` once the partial sum
+   * passes it: a case that cannot enter the k nearest needs no more features (exact, only work is saved).
+   */
+  private distance2(q: Float64Array, i: number, limit: number): number {
+    const F = q.length;
+    const m = this.matrix;
+    const categorical = this.categorical;
     const base = i * F;
     let d = 0;
     for (let j = 0; j < F; j += 1) {
-      const a = x[j]!;
-      const b = this.matrix[base + j]!;
+      const a = q[j]!;
+      const b = m[base + j]!;
       if (a !== a || b !== b) {
         if ((a !== a) !== (b !== b)) d += 1;
-      } else if (this.categorical[j]) {
+      } else if (categorical[j] === 1) {
         if (a !== b) d += 1;
       } else {
-        const z = (a - b) * this.scale[j]!;
+        const z = a - b;
         d += z * z;
       }
+      if (d > limit) return d;
     }
     return d;
   }
@@ -130,8 +138,10 @@ export class PrecedentIndex {
   /** The k nearest cases (ties broken by corpus order) with a comparison over the query's fields. */
   nearest(x: Float64Array, facts: Facts, k: number, labelOf: (field: string) => string): Precedent[] {
     const best: Array<{ i: number; d: number }> = [];
+    const q = Float64Array.from(x, (v, j) => (this.categorical[j] ? v : v * this.scale[j]!));
     for (let i = 0; i < this.size; i += 1) {
-      const d = this.distance2(x, i);
+      // Ties keep corpus order: a case equal to the k-th best does not displace it.
+      const d = this.distance2(q, i, best.length === k ? best[k - 1]!.d : Infinity);
       if (best.length === k && d >= best[k - 1]!.d) continue;
       let at = best.length;
       while (at > 0 && best[at - 1]!.d > d) at -= 1;
