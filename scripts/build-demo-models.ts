@@ -1,7 +1,7 @@
 /**
- * Builds the kz-criminal demo models shipped in assets/decision/models/: generates synthetic cases
- * (models/synthetic/kz-criminal-generator.ts, fixed seed), trains one model per outcome on them, and writes each
- * folder with the generated corpus as its precedents. Run: `npx tsx scripts/build-demo-models.ts [--out DIR]`.
+ * Builds the demo models shipped in assets/decision/models/: generates synthetic cases (models/synthetic/*-generator.ts,
+ * fixed seeds), trains one model per outcome on them, and writes each
+ * folder with the generated corpus as its precedents. Run: `npx tsx scripts/build-demo-models.ts [--out DIR] [--only FOLDER]`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,9 +12,11 @@ import { writeModelFolder } from '../main/services/decision/model-store.ts';
 
 const outIndex = process.argv.indexOf('--out');
 const root = outIndex > 0 ? process.argv[outIndex + 1]! : fileURLToPath(new URL('../assets/decision/models/', import.meta.url));
+const only = process.argv.indexOf('--only');
+const specs = only > 0 ? demoModelSpecs.filter((s) => s.folder === process.argv[only + 1]) : demoModelSpecs;
 const work = mkdtempSync(join(tmpdir(), 'dalel-demo-'));
 try {
-  for (const spec of demoModelSpecs) {
+  for (const spec of specs) {
     const started = performance.now();
     const built = trainDemoModel(spec, work);
     const dir = join(root, spec.folder);

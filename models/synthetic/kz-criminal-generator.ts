@@ -131,7 +131,7 @@ export function generateKzCriminal(statutes: StatutoryBoundsService, n: number, 
 }
 
 /** The cases as CSV text (checklists joined with ';', empty cells for null). */
-export function casesToCsv(cases: readonly GeneratedCase[]): string {
+export function casesToCsv(cases: readonly GeneratedCase[], columns: readonly string[] = generatedColumns): string {
   const cell = (v: GeneratedCase[string]) => (v === null || v === undefined ? '' : Array.isArray(v) ? v.join(';') : String(v));
-  return [generatedColumns.join(','), ...cases.map((c) => generatedColumns.map((k) => cell(c[k] ?? null)).join(','))].join('\n') + '\n';
+  return [columns.join(','), ...cases.map((c) => columns.map((k) => cell(c[k] ?? null)).join(','))].join('\n') + '\n';
 }

@@ -82,6 +82,17 @@ describe('a kz-criminal consultation with the shipped demo model', () => {
     expect(same.precedents[0]!.distance).toBe(0);
   });
 
+  it('a kz-civil-contract consultation is synthetic, has no bounds, and carries the procedure that fires', async () => {
+    const models = await call(env.ws, clients.judge, 'decision.models', {});
+    const civil = models.find((m) => m.caseType === 'kz-civil-contract')!;
+    expect(civil.synthetic).toBe(true);
+    const facts = { claimAmountKzt: 2_500_000, penaltyClaimedKzt: null, documents: ['contract', 'acceptance-act'], monthsSinceBreach: 8, limitationInvoked: false, simplifiedProcedure: true };
+    const answer = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: civil.sha256, facts });
+    expect(answer).toMatchObject({ synthetic: true, bounds: null, kind: 'classification' });
+    expect(answer.precedents[0]!.caseRef).toMatch(/^SYN-C/);
+    expect(answer.advice.map((a) => a.rule)).toEqual(['simplified-procedure-money-claim', 'simplified-procedure-documents', 'civil-appeal-deadline']);
+  });
+
   it('answers decision.bounds for facts without a model', async () => {
     const b = await call(env.ws, clients.clerk, 'decision.bounds', { caseType: 'kz-criminal', facts: { article: '192', part: 1 } });
     expect(b).toMatchObject({ lawfulRange: { min: 36, max: 84, unit: 'months' }, caps: [] });

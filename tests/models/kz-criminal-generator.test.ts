@@ -8,7 +8,7 @@ import { validateFacts } from '../../main/services/decision/facts.ts';
 import { readModelFolder } from '../../main/services/decision/model-store.ts';
 import { readPrecedentCorpus } from '../../main/services/decision/precedents.ts';
 import { boundsFacts, StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
-import { demoModelSpecs, trainDemoModel } from '../../models/synthetic/demo-models.ts';
+import { demoCsv, demoModelSpecs, trainDemoModel } from '../../models/synthetic/demo-models.ts';
 import { demoModelsDir } from '../../main/services/decision/demo-install.ts';
 import { casesToCsv, generateKzCriminal } from '../../models/synthetic/kz-criminal-generator.ts';
 
@@ -52,13 +52,13 @@ describe('synthetic kz-criminal cases', () => {
   });
 });
 
-describe('the shipped kz-criminal demo models', () => {
+describe('the shipped demo models', () => {
   it('are marked synthetic, carry their corpus without protected attributes, and come from the generator\'s cases', () => {
     for (const spec of demoModelSpecs) {
       const folder = readModelFolder(join(demoModelsDir(), spec.folder));
       expect(folder.card.synthetic).toBe(true);
       expect(folder.model.synthetic).toBe(true);
-      const csv = casesToCsv(generateKzCriminal(statutes, spec.cases, spec.seed));
+      const { csv } = demoCsv(spec);
       expect(folder.card.data.sha256).toBe(createHash('sha256').update(csv).digest('hex'));
       const corpus = readPrecedentCorpus(folder.dir)!;
       expect(corpus.cases.length).toBe(folder.card.data.cases);
