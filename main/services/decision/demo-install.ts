@@ -5,12 +5,11 @@
  */
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assetPath } from './statute-text.ts';
 
 /** The shipped demo model folders (source tree or built tree, as for the case types). */
 export function demoModelsDir(): string {
-  const candidates = ['../../../', '../../../../'].map((up) => fileURLToPath(new URL(`${up}assets/decision/models/`, import.meta.url)));
-  return candidates.find((dir) => existsSync(dir)) ?? candidates[0]!;
+  return assetPath('models/');
 }
 
 /** Copies missing demo models into the models folder; returns the names installed now. */

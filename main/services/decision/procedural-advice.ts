@@ -5,12 +5,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { ProceduralAdvice } from '../../contract.ts';
 import { DalelError } from '../errors.ts';
 import type { Facts } from './facts.ts';
-import { extractArticle, readCodeText, type ArticleText } from './statute-text.ts';
+import { assetPath, extractArticle, readCodeText, type ArticleText } from './statute-text.ts';
 
 /** A condition over the facts. */
 export type Condition =
@@ -58,7 +57,7 @@ export type ProcedureBook = z.infer<typeof ProcedureBookSchema>;
 
 /** The shipped procedure assets. */
 export function defaultProcedureDir(): string {
-  return fileURLToPath(new URL('../../../assets/decision/procedure/', import.meta.url));
+  return assetPath('procedure/');
 }
 
 /** Reads and checks the procedure assets of a folder. */

@@ -79,6 +79,12 @@ export function sharedLegalDir(): string | null {
   return null;
 }
 
+/** A shipped asset path, from the source tree or the built tree (as the case types are found). */
+export function assetPath(relative: string): string {
+  const candidates = ['../../../', '../../../../'].map((up) => fileURLToPath(new URL(`${up}assets/decision/${relative}`, import.meta.url)));
+  return candidates.find((path) => existsSync(path)) ?? candidates[0]!;
+}
+
 /** Reads a code's text from a legal folder, or null when the file is not there. */
 export function readCodeText(dir: string | null, file: string): string | null {
   if (!dir) return null;

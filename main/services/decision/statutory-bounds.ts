@@ -6,12 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { StatutoryBounds } from '../../contract.ts';
 import { DalelError } from '../errors.ts';
 import type { Facts } from './facts.ts';
-import { extractArticle, readCodeText } from './statute-text.ts';
+import { assetPath, extractArticle, readCodeText } from './statute-text.ts';
 
 const categories = ['criminal-misdemeanour', 'minor', 'medium', 'grave', 'especially-grave'] as const;
 /** Offence categories of art. 11 (and the criminal misdemeanour of art. 10). */
@@ -70,7 +69,7 @@ export type StatuteBook = z.infer<typeof StatuteBookSchema>;
 
 /** The shipped Criminal Code asset. */
 export function defaultStatuteFile(): string {
-  return fileURLToPath(new URL('../../../assets/decision/statutes/kz-criminal-code.v1.json', import.meta.url));
+  return assetPath('statutes/kz-criminal-code.v1.json');
 }
 
 /** Reads and checks a statute asset. */
