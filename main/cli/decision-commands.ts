@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { trainCaseType } from '../../models/ebm/train-case-type.ts';
 import type { CliContext } from '../cli.ts';
-import { maxBatchCases, type DecisionOutput, type ModelCard, type RequestOf } from '../contract.ts';
+import { maxBatchCases, type Consultation, type DecisionOutput, type ModelCard, type RequestOf } from '../contract.ts';
 import { defaultCaseTypesDir, findCaseType, loadCaseTypes, parseCaseType } from '../services/decision/case-type.ts';
 import { readCsvFile, recordAt } from '../services/decision/csv.ts';
 import { factsFromRecord, inputFields } from '../services/decision/facts.ts';
@@ -27,6 +27,17 @@ function validationSummary(card: ModelCard): string {
   const c = card.validation.classification;
   if (!c) return '';
   return `accuracy ${(c.accuracy * 100).toFixed(1)}% (${c.baselines[0]?.name}: ${((c.baselines[0]?.accuracy ?? 0) * 100).toFixed(1)}%); calibration error ${c.expectedCalibrationError.toFixed(3)}`;
+}
+
+const round = (v: number) => String(Math.round(v * 10) / 10);
+
+/** The installed models of a case type (optionally one outcome's), in folder order. */
+function installedFor(context: CliContext, caseType: string, outcome?: string): ModelFolder[] {
+  const decision = context.open().decision;
+  return decision
+    .models()
+    .filter((m) => m.caseType === caseType && (!outcome || m.outcome === outcome))
+    .map((m) => decision.folder(m.sha256));
 }
 
 /** One line for a prediction in human output. */
@@ -83,16 +94,22 @@ export function addDecisionCommands(program: Command, context: CliContext): void
     .command('predict')
     .description('consult a model as a judge (every consultation is audit-logged). Standard input: your password')
     .requiredOption('--case-type <id>', 'case type the model must be for')
-    .requiredOption('--model <dir-or-sha256>', 'model folder, or the SHA-256 of a model installed under <data-dir>/models')
+    .option('--model <dir-or-sha256>', 'model folder, or the SHA-256 of a model installed under <data-dir>/models (default: every installed model of the case type)')
+    .option('--outcome <name>', 'without --model: only the installed model for this outcome (e.g. term-months)')
     .option('--facts <file>', 'JSON file with the facts of one case')
     .option('--batch <file>', 'CSV with one case per row (its input columns); prints one JSON line per row with --json')
     .option('--case <id-or-number>', 'the case this consultation is for (with --facts)')
-    .action(async (opts: { caseType: string; model: string; facts?: string; batch?: string; case?: string }) => {
+    .action(async (opts: { caseType: string; model?: string; outcome?: string; facts?: string; batch?: string; case?: string }) => {
       if (!opts.facts === !opts.batch) throw new DalelError('VALIDATION', 'Give exactly one of --facts FILE and --batch FILE.csv.');
       await context.login();
-      const folder = modelFolder(context, opts.model);
-      if (folder.model.caseType.id !== opts.caseType) {
-        throw new DalelError('VALIDATION', `The model is for ${folder.model.caseType.id}, not ${opts.caseType}.`, { field: 'case-type' });
+      const folders = opts.model ? [modelFolder(context, opts.model)] : installedFor(context, opts.caseType, opts.outcome);
+      if (folders.length === 0) {
+        throw new DalelError('NOT_FOUND', `No installed model for ${opts.caseType}${opts.outcome ? ` (${opts.outcome})` : ''}; train one or give --model.`, { field: 'case-type' });
+      }
+      if (opts.batch && folders.length > 1) throw new DalelError('VALIDATION', `Several models are installed for ${opts.caseType}: give --model or --outcome with --batch.`, { field: 'model' });
+      const folder = folders[0]!;
+      for (const f of folders) {
+        if (f.model.caseType.id !== opts.caseType) throw new DalelError('VALIDATION', `The model is for ${f.model.caseType.id}, not ${opts.caseType}.`, { field: 'case-type' });
       }
       if (opts.facts) {
         let facts: RequestOf<'decision.predict'>['facts'];
@@ -103,17 +120,26 @@ export function addDecisionCommands(program: Command, context: CliContext): void
           throw new DalelError('BAD_INPUT', `${opts.facts}: cannot be read as JSON (${(error as Error).message})`, { file: opts.facts, reasonCode: 'unreadable' });
         }
         const caseId = opts.case ? context.open().cases.resolve(opts.case).id : undefined;
-        const result = await context.call('decision.predict', { modelSha256: folder.sha256, facts, caseId });
-        context.print(result, () =>
+        // With --model the answer is one consultation; without, one per installed model of the case type (a JSON array).
+        const results: Consultation[] = [];
+        for (const each of folders) results.push(await context.call('decision.predict', { modelSha256: each.sha256, facts, caseId }));
+        const human = (result: Consultation) =>
           [
             `${result.outcome}: ${predictionLine(result)}`,
+            ...(result.bounds
+              ? [
+                  `  ${result.bounds.citation}: lawful ${result.bounds.lawfulRange ? `${round(result.bounds.lawfulRange.min)}–${round(result.bounds.lawfulRange.max)} ${result.bounds.lawfulRange.unit}` : 'range not in this unit'}${result.bounds.caps.map((c) => `; ${c.citation} (${c.fraction === 0 ? 'excluded' : `≤ ${round(c.fraction * 100)}% of the maximum`})`).join('')}`,
+                ]
+              : []),
             ...result.contributions
               .map((c) => ({ c, size: Math.max(...c.values.map(Math.abs)) }))
               .sort((a, b) => b.size - a.size)
               .map(({ c }) => `  ${c.values.map((v) => (v >= 0 ? '+' : '') + v.toFixed(3)).join(' ')}  ${c.term} = ${c.inputs.map((i) => JSON.stringify(i.value)).join(', ')}`),
+            ...result.precedents.map((p) => `  precedent ${p.caseRef} (distance ${p.distance.toFixed(2)}): ${p.outcome.label}; differs in ${p.comparison.filter((c) => !c.same).map((c) => c.feature).join(', ') || 'nothing'}`),
+            ...result.advice.map((a) => `  procedure: ${a.title} (${a.citations.map((c) => c.article).join('; ')})`),
             `  model ${result.model.sha256}; audit entry ${result.auditSeq}. Advisory only: the judge decides.`,
-          ].join('\n'),
-        );
+          ].join('\n');
+        context.print(opts.model ? results[0] : results, () => results.map(human).join('\n\n'));
         return;
       }
       const caseType = parseCaseType(folder.model.schema, `${folder.dir}/model.json`);

@@ -281,7 +281,35 @@ export const migrations: readonly Migration[] = [
   {
     version: 5,
     name: 'verdicts and discrepancy notices',
-    // Being filled in on the decision branch; no release has shipped it yet.
-    sql: `SELECT 1;`,
+    sql: `
+      -- A final verdict as entered by a judge or clerk, with the consultation it is compared with (an audit seq) and
+      -- the discrepancy found, if any. Never updated: a correction is a new verdict.
+      CREATE TABLE verdicts (
+        id                TEXT PRIMARY KEY,
+        case_id           TEXT NOT NULL REFERENCES cases(id),
+        consultation_seq  INTEGER,
+        case_type         TEXT NOT NULL,
+        article           TEXT,
+        outcome_value     REAL,
+        outcome_class     TEXT,
+        decided_at        TEXT NOT NULL,
+        entered_by        TEXT NOT NULL REFERENCES users(id),
+        entered_at        TEXT NOT NULL,
+        discrepancy_kind  TEXT CHECK (discrepancy_kind IN ('outside-interval', 'different-class')),
+        predicted_json    TEXT,
+        audit_seq         INTEGER NOT NULL
+      );
+      CREATE INDEX verdicts_by_case ON verdicts(case_id, entered_at);
+      CREATE INDEX verdicts_by_decided ON verdicts(decided_at);
+      -- A notice to the judge who consulted the model that the verdict fell outside what was shown.
+      CREATE TABLE discrepancy_notices (
+        id              TEXT PRIMARY KEY,
+        verdict_id      TEXT NOT NULL UNIQUE REFERENCES verdicts(id),
+        judge_id        TEXT NOT NULL REFERENCES users(id),
+        created_at      TEXT NOT NULL,
+        acknowledged_at TEXT
+      );
+      CREATE INDEX notices_by_judge ON discrepancy_notices(judge_id, created_at);
+    `,
   },
 ];

@@ -7,6 +7,7 @@ import { createBallisticsHandlers, type BallisticsHandlerDeps } from './ballisti
 import { createDecisionHandlers } from './decision/decision-handlers.ts';
 import { createVerdictHandlers } from './decision/verdict-handlers.ts';
 import type { DecisionService } from './decision/decision-service.ts';
+import type { VerdictService } from './decision/verdicts.ts';
 import type { CallContext, Handlers } from './dispatcher.ts';
 import { DalelError } from './errors.ts';
 import type { EvidenceService } from './evidence.ts';
@@ -35,6 +36,7 @@ export interface HandlerDeps {
   readonly reviews: CaseReviewService;
   /** The AI summary and the lab report. */
   readonly reports: ReportService;
+  readonly verdicts: VerdictService;
   /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
   readonly onSessionChanged?: (clientKey: string) => void;
 }
@@ -120,7 +122,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'evidence.thumbnail': (request) => ({ png: evidence.thumbnail(request.evidenceId) }),
     ...createAuditHandlers(deps.audit),
     ...createDecisionHandlers(deps.decision),
-    ...createVerdictHandlers(),
+    ...createVerdictHandlers(deps.verdicts, deps.audit.log),
     ...createFindingsHandlers({ findings: deps.findings, reviews: deps.reviews, sessions }),
     ...createReportHandlers(deps.reports),
     ...createBallisticsHandlers(deps.ballistics),

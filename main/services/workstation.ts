@@ -13,6 +13,12 @@ import { CaseService } from './cases.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { CustodyLog } from './custody.ts';
 import { DecisionService } from './decision/decision-service.ts';
+import { installDemoModels } from './decision/demo-install.ts';
+import { StatutoryBoundsService } from './decision/statutory-bounds.ts';
+import { ProceduralAdviceService } from './decision/procedural-advice.ts';
+import { VerdictService } from './decision/verdicts.ts';
+import { loadCaseTypes } from './decision/case-type.ts';
+import { sharedLegalDir } from './decision/statute-text.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { EvidenceService } from './evidence.ts';
 import { CaseReviewService } from './findings/case-review.ts';
@@ -46,6 +52,8 @@ export interface WorkstationOptions {
   readonly sealerScryptParams?: ScryptParams;
   /** Sign a checkpoint every minute while entries arrive (long-running app processes; not the CLI). */
   readonly periodicCheckpoints?: boolean;
+  /** Install the shipped demo decision models (synthetic data) into an empty models folder (default: yes). */
+  readonly demoModels?: boolean;
 }
 
 /** One workstation's services over one data folder (database + evidence store), wired to one dispatcher. */
@@ -72,6 +80,8 @@ export interface Workstation {
   readonly reviews: CaseReviewService;
   /** The AI summary and the lab report. */
   readonly reports: ReportService;
+  /** Final verdicts, discrepancies with consultations, and notices to judges. */
+  readonly verdicts: VerdictService;
   readonly dispatcher: Dispatcher;
   close(): void;
 }
@@ -105,7 +115,10 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const cases = new CaseService(db, clock, audit);
   const custody = new CustodyLog(db, clock, audit);
   const evidence = new EvidenceService(db, store, cases, custody, clock, options.intakeLimits ?? defaultIntakeLimits);
-  const decision = new DecisionService(join(options.dataDir, 'models'), audit);
+  const legalDir = sharedLegalDir();
+  const decision = new DecisionService(join(options.dataDir, 'models'), audit, StatutoryBoundsService.open(legalDir), ProceduralAdviceService.open(legalDir));
+  if (options.demoModels ?? true) installDemoModels(join(options.dataDir, 'models'));
+  const verdicts = new VerdictService(db, clock, audit, cases, loadCaseTypes());
   const reviews = new CaseReviewService(db, cases, audit, clock);
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock);
   const reports = new ReportService(
@@ -142,6 +155,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     findings,
     reviews,
     reports,
+    verdicts,
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions);
@@ -169,5 +183,5 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     void decision.close();
     db.close();
   };
-  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, analysis, library, findings, reviews, reports, dispatcher, close };
+  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, analysis, library, findings, reviews, reports, dispatcher, close };
 }

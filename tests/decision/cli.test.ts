@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import type { Consultation } from '../../main/contract.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PasswordInput } from '../../main/cli/password-input.ts';
 import { runCli } from '../../main/cli.ts';
@@ -46,8 +47,32 @@ describe('dalel train / predict / model list', () => {
     expect(listed.code).toBe(0);
     expect(listed.out).toContain(sha256);
     expect(listed.out).toMatch(/MAE [0-9.]+ months \(training median: [0-9.]+\); 80% interval coverage/);
-    const json = JSON.parse((await dalel(['--json', 'model', 'list'])).out) as Array<{ sha256: string; card: { caseType: { id: string } } }>;
-    expect(json).toMatchObject([{ sha256, card: { caseType: { id: 'toy-regression' } } }]);
+    const json = JSON.parse((await dalel(['--json', 'model', 'list'])).out) as Array<{ sha256: string; card: { caseType: { id: string }; synthetic: boolean } }>;
+    expect(json.filter((m) => m.card.caseType.id === 'toy-regression')).toMatchObject([{ sha256 }]);
+    // A fresh workstation has the kz-criminal demo models, which say they were trained on synthetic cases.
+    const demo = json.filter((m) => m.card.caseType.id === 'kz-criminal');
+    expect(demo.length).toBeGreaterThanOrEqual(2);
+    expect(demo.every((m) => m.card.synthetic)).toBe(true);
+    expect(listed.out).toContain('[synthetic data]');
+  });
+
+  it('consults the installed kz-criminal demo models without --model: bounds, precedents, abstention, advice', async () => {
+    const facts = { article: '191', part: 1, offenceCategory: 'medium', damageMrp: 30, priorConvictions: 0, recidivism: 'none', guiltyPlea: true, proceduralAgreement: false, damageCompensated: 'partial', mitigating: ['53.1.11'], aggravating: [], defendantMinor: false };
+    writeFileSync(join(dir, 'kz-facts.json'), JSON.stringify(facts));
+    const both = await dalel(['--json', '--user', 'judge', 'predict', '--case-type', 'kz-criminal', '--facts', join(dir, 'kz-facts.json')], `${judgePassword}\n`);
+    expect(both.err).toBe('');
+    const answers = JSON.parse(both.out) as Consultation[];
+    expect(answers.map((a) => a.outcome).sort()).toEqual(['punishment', 'term-months']);
+    const term = answers.find((a) => a.outcome === 'term-months')!;
+    expect(term).toMatchObject({ synthetic: true, bounds: { citation: 'ч. 1 ст. 191 УК РК', lawfulRange: { min: 6, max: 24, unit: 'months' }, caps: [{ citation: 'п. 1 ч. 2 ст. 55 УК РК', fraction: 0.5 }] } });
+    expect(term.value!).toBeLessThanOrEqual(24);
+    expect(term.precedents).toHaveLength(5);
+    expect(term.abstention).toHaveProperty('refer');
+    expect(term.advice.map((a) => a.rule)).toEqual(['criminal-appeal-deadline']);
+    const only = await dalel(['--user', 'judge', 'predict', '--case-type', 'kz-criminal', '--outcome', 'term-months', '--facts', join(dir, 'kz-facts.json')], `${judgePassword}\n`);
+    expect(only.out).toMatch(/^term-months: [0-9.]+ months .*\[synthetic-data model\]/);
+    expect(only.out).toContain('ч. 1 ст. 191 УК РК: lawful 6–24 months; п. 1 ч. 2 ст. 55 УК РК (≤ 50% of the maximum)');
+    expect(only.out).toMatch(/precedent SYN-\d{6} \(distance/);
   });
 
   it('predicts one case from a facts file and a batch from a CSV, one JSON line per row', async () => {

@@ -30,7 +30,8 @@ export function tempDir(prefix = 'dalel-test-'): { dir: string; cleanup: () => v
 export function testWorkstation(options: Partial<WorkstationOptions> = {}): { ws: Workstation; clock: ManualClock; dispose: () => void } {
   const { dir, cleanup } = tempDir();
   const clock = new ManualClock();
-  const ws = openWorkstation({ dataDir: dir, clock, scryptParams: fastScrypt, ...options });
+  // Demo models are copied only where a test asks for them (demoModels: true): most tests need an empty models folder.
+  const ws = openWorkstation({ dataDir: dir, clock, scryptParams: fastScrypt, demoModels: false, ...options });
   return {
     ws,
     clock,

@@ -31,10 +31,7 @@ export function createDecisionHandlers(decision: DecisionService): Pick<Handlers
     'decision.models': () => decision.models(),
     'decision.caseTypes': () => caseTypes(),
     'decision.predict': (request, context) => decision.predict(request.modelSha256, request.facts, actorOf(sessionOf(context.session)), request.caseId),
-    // Placeholder while statutory bounds are built on their branch: answers INTERNAL, never a fake range.
-    'decision.bounds': () => {
-      throw new DalelError('INTERNAL', 'This feature is not built yet.');
-    },
+    'decision.bounds': (request) => decision.bounds(request.caseType, request.facts),
     'decision.predictBatch': (request, context) => decision.predictBatch(request.modelSha256, request.cases, actorOf(sessionOf(context.session))),
   };
   return handlers;

@@ -16,6 +16,11 @@ import { scoreCase, scoreWidth } from './gam-model.ts';
 import { listModelFolders, readModelFolder, type ModelFolder } from './model-store.ts';
 import { OnnxModel, type OnnxOutputs } from './onnx-runner.ts';
 import { sha256OfJson } from './stable-json.ts';
+import { clipToLawfulRange } from './lawful-range.ts';
+import { PrecedentIndex, readPrecedentCorpus } from './precedents.ts';
+import type { ProceduralAdviceService } from './procedural-advice.ts';
+import { boundsFacts, type StatutoryBoundsService } from './statutory-bounds.ts';
+import type { ProceduralAdvice, StatutoryBounds } from '../../contract.ts';
 
 /** Largest allowed difference between the ONNX model and the TypeScript reference on any score or term. */
 export const agreementTolerance = 1e-6;
@@ -26,7 +31,12 @@ interface LoadedModel {
   readonly caseType: CaseType;
   readonly onnx: OnnxModel;
   readonly codes: ReturnType<typeof categoryCodes>;
+  /** The training corpus as precedents, when the folder carries one. */
+  readonly precedents: PrecedentIndex | null;
 }
+
+/** How many precedents a consultation shows. */
+export const precedentCount = 5;
 
 /** The identity of a model in answers and audit entries. */
 function modelRef(loaded: LoadedModel) {
@@ -57,7 +67,28 @@ export class DecisionService {
   constructor(
     readonly modelsDir: string,
     private readonly log: AuditLog,
+    /** Statutory bounds for the case types whose facts name articles (kz-criminal); none: no bounds. */
+    private readonly statutes: StatutoryBoundsService | null = null,
+    /** Procedural rules evaluated on the facts of each consultation; none: no advice. */
+    private readonly procedure: ProceduralAdviceService | null = null,
   ) {}
+
+  /** The lawful range for a case type's facts (art. 55 caps applied); null when the case type has no statutes. */
+  bounds(caseTypeId: string, facts: Facts): StatutoryBounds | null {
+    if (!this.statutes?.book.caseTypes.includes(caseTypeId)) return null;
+    const input = boundsFacts(facts);
+    return input ? this.statutes.bounds(input) : null;
+  }
+
+  /** Bounds for a prediction: the range in the outcome's unit, and the output clipped to it. */
+  private withBounds(loaded: LoadedModel, facts: Facts, output: DecisionOutput): { output: DecisionOutput; bounds: StatutoryBounds | null } {
+    const bounds = this.bounds(loaded.caseType.id, facts);
+    const outcome = loaded.folder.model.outcome;
+    if (!bounds || outcome.kind !== 'regression' || !this.statutes) return { output, bounds };
+    const range = this.statutes.rangeFor(boundsFacts(facts)!, outcome.unit);
+    if (!range) return { output, bounds };
+    return { output: clipToLawfulRange(output, range, outcome.abstention.maxIntervalWidthFraction), bounds: { ...bounds, lawfulRange: range } };
+  }
 
   /** The installed models (and registered folders) with their cards; unreadable folders are skipped with a warning. */
   models(): DecisionModel[] {
@@ -106,7 +137,11 @@ export class DecisionService {
     const folder = this.folder(sha256);
     const caseType = parseCaseType(folder.model.schema, `${folder.dir}/model.json`);
     const onnx = await OnnxModel.open(folder.onnx, folder.model.features.length);
-    return { folder, caseType, onnx, codes: categoryCodes(folder.model.features) };
+    const codes = categoryCodes(folder.model.features);
+    const corpus = readPrecedentCorpus(folder.dir);
+    if (corpus && corpus.caseType !== caseType.id) throw new DalelError('BAD_INPUT', `${folder.dir}: its precedents are ${corpus.caseType} cases, not ${caseType.id}.`, { file: folder.dir, reasonCode: 'invalid-model' });
+    const precedents = corpus ? new PrecedentIndex(folder.model.features, corpus.cases, codes) : null;
+    return { folder, caseType, onnx, codes, precedents };
   }
 
   private findInstalled(sha256: string): string {
@@ -139,25 +174,42 @@ export class DecisionService {
     return explainCase(loaded.folder.model, facts, x, { score: out.score.subarray(i * K, (i + 1) * K), terms: out.terms.subarray(i * T * K, (i + 1) * T * K) });
   }
 
+  /** The nearest past cases of the model's corpus, labelled with the case type's field titles. */
+  private precedents(loaded: LoadedModel, facts: Facts, x: Float64Array) {
+    if (!loaded.precedents) return [];
+    const titles = new Map(loaded.caseType.fields.map((f) => [f.name, f.title]));
+    return loaded.precedents.nearest(x, facts, precedentCount, (field) => titles.get(field) ?? field);
+  }
+
   /** One consultation: validates, predicts, explains, logs. */
   async predict(sha256: string, rawFacts: Readonly<Record<string, unknown>>, actor: Actor, caseId?: string): Promise<Consultation> {
     const loaded = await this.load(sha256);
     refuseNonInputs(loaded.caseType, rawFacts);
     const facts = validateFacts(loaded.caseType, rawFacts);
     const x = encodeFacts(loaded.folder.model.features, facts, loaded.codes);
-    const output = this.explain(loaded, facts, x, await this.run(loaded, [x]), 0);
+    const { output, bounds } = this.withBounds(loaded, facts, this.explain(loaded, facts, x, await this.run(loaded, [x]), 0));
+    const precedents = this.precedents(loaded, facts, x);
+    const advice: ProceduralAdvice[] = this.procedure?.advise(loaded.caseType.id, facts) ?? [];
+    // The output hash covers all the judge is shown: prediction, bounds, precedents and advice.
+    const shown = { ...output, bounds, precedents, advice };
     const model = modelRef(loaded);
     const auditSeq = this.log.append({
       action: 'decision.consulted',
       actor,
       subjects: { ...(caseId ? { caseId } : {}), modelSha256: sha256 },
       inputs: { facts: sha256OfJson(facts) },
-      outputs: { prediction: sha256OfJson(output) },
+      outputs: { prediction: sha256OfJson(shown) },
       algorithm: { name: 'dalel-gam', version: loaded.folder.model.format, modelSha256: sha256 },
-      details: { caseType: model.caseType, caseTypeVersion: model.caseTypeVersion, ...auditSummary(output) },
+      details: {
+        caseType: model.caseType,
+        caseTypeVersion: model.caseTypeVersion,
+        ...auditSummary(output),
+        ...(bounds?.lawfulRange ? { lawfulRange: [String(bounds.lawfulRange.min), String(bounds.lawfulRange.max)], lawfulUnit: bounds.lawfulRange.unit } : {}),
+        precedents: precedents.map((p) => p.caseRef),
+        advice: advice.map((a) => a.rule),
+      },
     });
-    // Bounds, precedents and procedural advice are added by their services (issue 5); none are claimed until then.
-    return { ...output, model, auditSeq, bounds: null, precedents: [], advice: [] };
+    return { ...shown, model, auditSeq };
   }
 
   /** Many cases at once: each validated on its own (a bad row is reported, not fatal); one audit entry. */
@@ -180,7 +232,7 @@ export class DecisionService {
       if (!c.ok) return { ok: false as const, field: c.field, message: c.message };
       const i = next;
       next += 1;
-      return { ok: true as const, output: this.explain(loaded, c.facts, encoded[i]!, out!, i) };
+      return { ok: true as const, output: this.withBounds(loaded, c.facts, this.explain(loaded, c.facts, encoded[i]!, out!, i)).output };
     });
     const model = modelRef(loaded);
     const auditSeq = this.log.append({

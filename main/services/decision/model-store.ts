@@ -10,6 +10,13 @@ import { GamModelSchema, type GamModel } from './gam-model.ts';
 import { ModelCardSchema, type ModelCard } from '../../contract.ts';
 import { embeddedModelText } from './onnx-runner.ts';
 import { sha256OfBytes, stableJson } from './stable-json.ts';
+import { precedentsFile, type PrecedentCorpus } from './precedents.ts';
+
+/** A corpus as JSON text with one case per line. */
+function corpusJson(corpus: PrecedentCorpus): string {
+  const head = JSON.stringify({ format: corpus.format, caseType: corpus.caseType }).slice(0, -1);
+  return `${head},"cases":[\n${corpus.cases.map((c) => JSON.stringify(c)).join(',\n')}\n]}\n`;
+}
 
 /** File names inside a model folder. */
 export const modelFiles = { onnx: 'model.onnx', json: 'model.json', card: 'model-card.json' } as const;
@@ -63,7 +70,7 @@ export function readModelFolder(dir: string): ModelFolder {
 }
 
 /** Writes a new model folder atomically; refuses to replace an existing non-empty folder. */
-export function writeModelFolder(dir: string, model: GamModel, onnx: Uint8Array, card: ModelCard): void {
+export function writeModelFolder(dir: string, model: GamModel, onnx: Uint8Array, card: ModelCard, precedents?: PrecedentCorpus): void {
   if (existsSync(dir) && readdirSync(dir).length > 0) throw new DalelError('CONFLICT', `${dir} exists and is not empty; models are never overwritten, choose a new folder.`, { file: dir });
   if (card.modelSha256 !== sha256OfBytes(onnx)) throw new DalelError('INTERNAL', 'the model card does not describe these ONNX bytes');
   mkdirSync(dirname(dir), { recursive: true });
@@ -73,6 +80,8 @@ export function writeModelFolder(dir: string, model: GamModel, onnx: Uint8Array,
     writeFileSync(join(temporary, modelFiles.onnx), onnx);
     writeFileSync(join(temporary, modelFiles.json), `${JSON.stringify(model, null, 2)}\n`);
     writeFileSync(join(temporary, modelFiles.card), `${JSON.stringify(card, null, 2)}\n`);
+    // One case per line: the corpus is large, and diffs of a rebuilt corpus stay readable.
+    if (precedents) writeFileSync(join(temporary, precedentsFile), corpusJson(precedents));
     if (existsSync(dir)) rmSync(dir, { recursive: true });
     renameSync(temporary, dir);
   } catch (error) {

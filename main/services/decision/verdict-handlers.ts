@@ -1,22 +1,37 @@
 import type { RequestChannel } from '../../contract.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
 import type { Handler, Handlers } from '../dispatcher.ts';
 import { DalelError } from '../errors.ts';
+import { actorOf, type Session } from '../sessions.ts';
+import type { VerdictService } from './verdicts.ts';
 
 type OwnChannel = Extract<RequestChannel, `verdicts.${string}`>;
 
-// Placeholder while this module is being built on its branch: every call answers INTERNAL, never a fake result.
-const notBuilt = (): never => {
-  throw new DalelError('INTERNAL', 'This feature is not built yet.');
-};
+function sessionOf(session: Session | null): Session {
+  if (!session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
+  return session;
+}
 
 /** The channels of final verdicts, discrepancies with the prediction, and notices to the consulting judge. */
-export function createVerdictHandlers(): Pick<Handlers, OwnChannel> {
+export function createVerdictHandlers(verdicts: VerdictService, log: AuditLog): Pick<Handlers, OwnChannel> {
   const handlers: { [C in OwnChannel]: Handler<C> } = {
-    'verdicts.record': notBuilt,
-    'verdicts.list': notBuilt,
-    'verdicts.dashboard': notBuilt,
-    'verdicts.notices': notBuilt,
-    'verdicts.acknowledge': notBuilt,
+    'verdicts.record': (request, context) => verdicts.record(request, actorOf(sessionOf(context.session))),
+    'verdicts.list': (request, context) => {
+      const list = verdicts.list(request.caseId);
+      log.append({ action: 'verdict.list-consulted', actor: actorOf(sessionOf(context.session)), subjects: request.caseId ? { caseId: request.caseId } : {} });
+      return list;
+    },
+    'verdicts.dashboard': (request, context) => {
+      const rows = verdicts.dashboard(request);
+      log.append({
+        action: 'verdict.dashboard-consulted',
+        actor: actorOf(sessionOf(context.session)),
+        details: { ...(request.from ? { from: request.from } : {}), ...(request.to ? { to: request.to } : {}), ...(request.caseType ? { caseType: request.caseType } : {}) },
+      });
+      return rows;
+    },
+    'verdicts.notices': (_request, context) => verdicts.notices(actorOf(sessionOf(context.session))),
+    'verdicts.acknowledge': (request, context) => verdicts.acknowledge(request.noticeId, actorOf(sessionOf(context.session))),
   };
   return handlers;
 }

@@ -1,0 +1,52 @@
+/**
+ * The demo models a fresh workstation ships with, trained on synthetic cases: kz-criminal (one per outcome) and
+ * kz-civil-contract (whether the claim is satisfied),
+ * each with its training corpus as precedents. Deterministic: the same code gives the same model.onnx.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findCaseType, loadCaseTypes } from '../../main/services/decision/case-type.ts';
+import { precedentCorpus, type PrecedentCorpus } from '../../main/services/decision/precedents.ts';
+import { StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
+import { trainCaseType, type CaseTypeTraining } from '../ebm/train-case-type.ts';
+import { civilColumns, generateKzCivilContract } from './kz-civil-contract-generator.ts';
+import { casesToCsv, generateKzCriminal } from './kz-criminal-generator.ts';
+
+/** One shipped demo model. */
+export interface DemoModelSpec {
+  readonly folder: string;
+  readonly caseType: string;
+  readonly outcome: string;
+  readonly cases: number;
+  readonly seed: number;
+}
+
+/** The demo models: the punishment type and the term, on the same generated cases. */
+export const demoModelSpecs: readonly DemoModelSpec[] = [
+  { folder: 'kz-criminal-punishment-demo', caseType: 'kz-criminal', outcome: 'punishment', cases: 8000, seed: 20250701 },
+  { folder: 'kz-criminal-term-demo', caseType: 'kz-criminal', outcome: 'term-months', cases: 8000, seed: 20250701 },
+  { folder: 'kz-civil-contract-satisfaction-demo', caseType: 'kz-civil-contract', outcome: 'satisfaction', cases: 6000, seed: 20250702 },
+];
+
+/** The generated cases of a spec as CSV text. */
+export function demoCsv(spec: DemoModelSpec): { csv: string; refs: string[] } {
+  if (spec.caseType === 'kz-civil-contract') {
+    const cases = generateKzCivilContract(spec.cases, spec.seed);
+    return { csv: casesToCsv(cases, civilColumns), refs: cases.map((c) => String(c.caseRef)) };
+  }
+  const cases = generateKzCriminal(StatutoryBoundsService.open(null), spec.cases, spec.seed);
+  return { csv: casesToCsv(cases), refs: cases.map((c) => String(c.caseRef)) };
+}
+
+/** The fixed creation time written into demo model cards, so a rebuild gives the same card apart from timing. */
+export const demoCreatedAt = new Date('2025-07-01T00:00:00Z');
+
+/** Generates the cases and trains one demo model (work: a scratch folder for the CSV). */
+export function trainDemoModel(spec: DemoModelSpec, work: string): { trained: CaseTypeTraining; precedents: PrecedentCorpus } {
+  const caseType = findCaseType(loadCaseTypes(), spec.caseType);
+  const { csv, refs } = demoCsv(spec);
+  const file = join(work, `${spec.caseType}-synthetic-seed${spec.seed}.csv`);
+  writeFileSync(file, csv);
+  const trained = trainCaseType({ caseType, file, outcome: spec.outcome, synthetic: true, now: demoCreatedAt, options: { seed: spec.seed } });
+  return { trained, precedents: precedentCorpus(caseType, trained.data, (line) => refs[line - 2]) };
+}

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Consultation } from '../../main/contract.ts';
+import { PrecedentIndex, type PrecedentCorpus } from '../../main/services/decision/precedents.ts';
+import { categoryCodes, encodeFacts, type FeatureSpec } from '../../main/services/decision/features.ts';
+import { call, seedUsers, testWorkstation } from '../helpers/workstation.ts';
+
+const features: FeatureSpec[] = [
+  { name: 'damage', field: 'damage', kind: 'numeric', edges: [], support: { missing: true } },
+  { name: 'court', field: 'court', kind: 'categorical', categories: ['city', 'district'], edges: [], support: { missing: false } },
+  { name: 'flags=a', field: 'flags', kind: 'numeric', item: 'a', edges: [], support: { missing: true } },
+];
+const corpus: PrecedentCorpus['cases'] = [
+  { caseRef: 'A', decidedAt: '2020-01-01', outcome: { value: 10, class: null, label: '10 months' }, facts: { damage: 100, court: 'city', flags: ['a'] } },
+  { caseRef: 'B', decidedAt: '2021-01-01', outcome: { value: 20, class: null, label: '20 months' }, facts: { damage: 110, court: 'district', flags: [] } },
+  { caseRef: 'C', decidedAt: null, outcome: { value: 30, class: null, label: '30 months' }, facts: { damage: 400, court: 'city', flags: ['a'] } },
+  { caseRef: 'D', decidedAt: null, outcome: { value: 5, class: null, label: '5 months' }, facts: { damage: null, court: 'city', flags: ['a'] } },
+];
+
+describe('precedent search', () => {
+  const index = new PrecedentIndex(features, corpus, categoryCodes(features));
+  const nearest = (facts: Record<string, unknown>, k = 4) => index.nearest(encodeFacts(features, facts as never), facts as never, k, (f) => f.toUpperCase());
+
+  it('finds an identical case first, at distance zero, and compares every field', () => {
+    const [first] = nearest(corpus[2]!.facts);
+    expect(first!.caseRef).toBe('C');
+    expect(first!.distance).toBe(0);
+    expect(first!.comparison.every((c) => c.same)).toBe(true);
+    expect(first!.comparison.map((c) => c.label)).toEqual(['DAMAGE', 'COURT', 'FLAGS']);
+  });
+
+  it('weighs standardised numbers against category mismatches, and missing against present', () => {
+    // damage sd over {100, 110, 400} ≈ 139: A differs by 0.07 sd (d² 0.005), D by a missing value (1), B by one
+    // category and one item (2), C by 290/139 ≈ 2.08 sd (d² ≈ 4.35).
+    expect(nearest({ damage: 110, court: 'city', flags: ['a'] }).map((p) => p.caseRef)).toEqual(['A', 'D', 'B', 'C']);
+    const b = nearest({ damage: 110, court: 'city', flags: ['a'] }).find((p) => p.caseRef === 'B')!;
+    expect(b.distance).toBeCloseTo(Math.sqrt(2), 9);
+    expect(b.comparison.filter((c) => !c.same).map((c) => c.feature)).toEqual(['court', 'flags']);
+  });
+
+  it('returns at most k', () => {
+    expect(nearest({ damage: 100, court: 'city', flags: [] }, 2)).toHaveLength(2);
+  });
+});
+
+describe('a kz-criminal consultation with the shipped demo model', () => {
+  let env: ReturnType<typeof testWorkstation>;
+  let clients: Awaited<ReturnType<typeof seedUsers>>;
+  let term: string;
+  beforeAll(async () => {
+    env = testWorkstation({ demoModels: true });
+    clients = await seedUsers(env.ws);
+    const models = await call(env.ws, clients.judge, 'decision.models', {});
+    term = models.find((m) => m.caseType === 'kz-criminal' && m.outcome === 'term-months')!.sha256;
+  });
+  afterAll(() => env.dispose());
+
+  const facts = { article: '188', part: 3, offenceCategory: 'grave', damageMrp: 120, priorConvictions: 0, recidivism: 'none', guiltyPlea: true, proceduralAgreement: false, damageCompensated: 'partial', mitigating: ['53.1.11'], aggravating: [], defendantMinor: false };
+
+  it('is synthetic, clipped to the lawful range with art. 55, and shows precedents without protected attributes', async () => {
+    const answer: Consultation = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: term, facts });
+    expect(answer.synthetic).toBe(true);
+    expect(answer.bounds).toMatchObject({ citation: 'ч. 3 ст. 188 УК РК', lawfulRange: { min: 6, unit: 'months' } });
+    expect(answer.bounds!.lawfulRange!.max).toBeCloseTo(56, 9);
+    expect(answer.value!).toBeGreaterThanOrEqual(6);
+    expect(answer.value!).toBeLessThanOrEqual(56);
+    expect(answer.interval95![1]).toBeLessThanOrEqual(56);
+    expect(answer.precedents).toHaveLength(5);
+    expect(answer.precedents[0]!.distance).toBeLessThanOrEqual(answer.precedents[4]!.distance);
+    expect(answer.precedents[0]!.caseRef).toMatch(/^SYN-/);
+    const text = JSON.stringify(answer.precedents);
+    expect(text).not.toMatch(/defendantSex|defendantCitizenship|male/);
+    const entry = JSON.parse(new TextDecoder().decode(env.ws.audit.entryBytes(answer.auditSeq))) as { details: Record<string, unknown> };
+    expect(entry.details.precedents).toEqual(answer.precedents.map((p) => p.caseRef));
+    expect(answer.advice.map((a) => a.rule)).toEqual(['criminal-appeal-deadline']);
+    expect(entry.details.advice).toEqual(['criminal-appeal-deadline']);
+  });
+
+  it('finds a training case itself as its nearest precedent', async () => {
+    const answer = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: term, facts });
+    const nearest = answer.precedents[0]!;
+    const same = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: term, facts: Object.fromEntries(nearest.comparison.map((c) => [c.feature, c.precedent])) });
+    expect(same.precedents[0]!.distance).toBe(0);
+  });
+
+  it('a kz-civil-contract consultation is synthetic, has no bounds, and carries the procedure that fires', async () => {
+    const models = await call(env.ws, clients.judge, 'decision.models', {});
+    const civil = models.find((m) => m.caseType === 'kz-civil-contract')!;
+    expect(civil.synthetic).toBe(true);
+    const facts = { claimAmountKzt: 2_500_000, penaltyClaimedKzt: null, documents: ['contract', 'acceptance-act'], monthsSinceBreach: 8, limitationInvoked: false, simplifiedProcedure: true };
+    const answer = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: civil.sha256, facts });
+    expect(answer).toMatchObject({ synthetic: true, bounds: null, kind: 'classification' });
+    expect(answer.precedents[0]!.caseRef).toMatch(/^SYN-C/);
+    expect(answer.advice.map((a) => a.rule)).toEqual(['simplified-procedure-money-claim', 'simplified-procedure-documents', 'civil-appeal-deadline']);
+  });
+
+  it('answers decision.bounds for facts without a model', async () => {
+    const b = await call(env.ws, clients.clerk, 'decision.bounds', { caseType: 'kz-criminal', facts: { article: '192', part: 1 } });
+    expect(b).toMatchObject({ lawfulRange: { min: 36, max: 84, unit: 'months' }, caps: [] });
+    expect(await call(env.ws, clients.clerk, 'decision.bounds', { caseType: 'ussc-sentencing', facts: { article: '192', part: 1 } })).toBeNull();
+  });
+});

@@ -1,0 +1,80 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findCaseType, loadCaseTypes } from '../../main/services/decision/case-type.ts';
+import { validateFacts } from '../../main/services/decision/facts.ts';
+import { readModelFolder } from '../../main/services/decision/model-store.ts';
+import { readPrecedentCorpus } from '../../main/services/decision/precedents.ts';
+import { boundsFacts, StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
+import { demoCsv, demoModelSpecs, trainDemoModel } from '../../models/synthetic/demo-models.ts';
+import { demoModelsDir } from '../../main/services/decision/demo-install.ts';
+import { casesToCsv, generateKzCriminal } from '../../models/synthetic/kz-criminal-generator.ts';
+
+const statutes = StatutoryBoundsService.open(null);
+const amountOf = (c: Record<string, unknown>) => (c.termMonths ?? c.fineMrp ?? c.serviceHours) as number;
+const typeOf = (p: string) => (p === 'suspended' ? 'imprisonment' : p);
+
+describe('synthetic kz-criminal cases', () => {
+  const cases = generateKzCriminal(statutes, 3000, 7);
+
+  it('are the same for the same seed and differ for another', () => {
+    expect(casesToCsv(generateKzCriminal(statutes, 3000, 7))).toBe(casesToCsv(cases));
+    expect(casesToCsv(generateKzCriminal(statutes, 3000, 8))).not.toBe(casesToCsv(cases));
+  });
+
+  it('are each marked synthetic and valid kz-criminal facts', () => {
+    const caseType = findCaseType(loadCaseTypes(), 'kz-criminal');
+    for (const c of cases) {
+      expect(c.synthetic).toBe(true);
+      expect(String(c.caseRef)).toMatch(/^SYN-\d{6}$/);
+      const { caseRef: _r, synthetic: _s, ...facts } = c;
+      expect(() => validateFacts(caseType, facts)).not.toThrow();
+    }
+  });
+
+  it('impose only punishments the sanction allows, within the lawful range after art. 55', () => {
+    for (const c of cases) {
+      const b = statutes.bounds(boundsFacts(c as never)!)!;
+      const limits = b.punishments.find((p) => p.type === typeOf(String(c.punishment)) && p.unit !== 'multiple-of-stolen');
+      expect(limits, `${c.caseRef} ${c.article}.${c.part} ${c.punishment}`).toBeDefined();
+      const amount = amountOf(c);
+      expect(amount).toBeGreaterThanOrEqual(limits!.min!);
+      expect(amount).toBeLessThanOrEqual(limits!.max!);
+    }
+  });
+
+  it('punish priors and recidivism more, and a plea with full compensation less', () => {
+    const prison = (list: typeof cases) => list.filter((c) => c.punishment === 'imprisonment').length / list.length;
+    expect(prison(cases.filter((c) => c.recidivism !== 'none'))).toBeGreaterThan(prison(cases.filter((c) => c.recidivism === 'none')) + 0.1);
+    expect(prison(cases.filter((c) => c.guiltyPlea && c.damageCompensated === 'full'))).toBeLessThan(prison(cases.filter((c) => !c.guiltyPlea)));
+  });
+});
+
+describe('the shipped demo models', () => {
+  it('are marked synthetic, carry their corpus without protected attributes, and come from the generator\'s cases', () => {
+    for (const spec of demoModelSpecs) {
+      const folder = readModelFolder(join(demoModelsDir(), spec.folder));
+      expect(folder.card.synthetic).toBe(true);
+      expect(folder.model.synthetic).toBe(true);
+      const { csv } = demoCsv(spec);
+      expect(folder.card.data.sha256).toBe(createHash('sha256').update(csv).digest('hex'));
+      const corpus = readPrecedentCorpus(folder.dir)!;
+      expect(corpus.cases.length).toBe(folder.card.data.cases);
+      const text = readFileSync(join(folder.dir, 'precedents.json'), 'utf8');
+      expect(text).not.toMatch(/defendantSex|defendantCitizenship|"male"|"female"/);
+    }
+  });
+
+  it('the term model is reproduced exactly by scripts/build-demo-models.ts', () => {
+    const spec = demoModelSpecs.find((s) => s.outcome === 'term-months')!;
+    const work = mkdtempSync(join(tmpdir(), 'dalel-demo-test-'));
+    try {
+      const built = trainDemoModel(spec, work);
+      expect(built.trained.sha256).toBe(readModelFolder(join(demoModelsDir(), spec.folder)).sha256);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
