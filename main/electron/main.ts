@@ -10,6 +10,7 @@ import { createKeystoreSealer, keystoreRefusal } from './keystore.ts';
 import { clientKeyOf, registerContractHandlers, sendEvent } from './ipc.ts';
 import { installAppProtocol, registerAppScheme } from './protocol.ts';
 import { hardenSession, installSecurityHooks } from './security.ts';
+import { utilityProcessRunner } from './utility-runner.ts';
 import { createMainWindow } from './window.ts';
 
 let mainWindow: BrowserWindow | null = null;
@@ -64,6 +65,7 @@ function start(): void {
       if (window && !window.isDestroyed() && clientKeyOf(window.webContents) === clientKey) sendEvent(window.webContents, 'analysis.progress', event);
     },
     keySealer: osKeySealer(),
+    analysisRunner: utilityProcessRunner(),
     periodicCheckpoints: true,
   });
   workstation = ws;

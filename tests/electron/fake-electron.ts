@@ -181,3 +181,33 @@ export const safeStorage = {
 
 /** The fake `dialog`. */
 export const dialog = { showErrorBox: vi.fn() };
+
+/** A fake utility process: records the job posted to it and whether it was killed; tests emit its messages. */
+export class FakeUtilityProcess extends EventEmitter {
+  readonly posted: unknown[] = [];
+  killed = false;
+  constructor(
+    readonly modulePath: string,
+    readonly options: unknown,
+  ) {
+    super();
+  }
+  postMessage(message: unknown): void {
+    this.posted.push(message);
+  }
+  kill(): boolean {
+    this.killed = true;
+    this.emit('exit', null);
+    return true;
+  }
+}
+
+/** The fake `utilityProcess`: keeps every process it forked. */
+export const utilityProcess = {
+  forked: [] as FakeUtilityProcess[],
+  fork: vi.fn((modulePath: string, _args: string[], options: unknown) => {
+    const child = new FakeUtilityProcess(modulePath, options);
+    utilityProcess.forked.push(child);
+    return child;
+  }),
+};

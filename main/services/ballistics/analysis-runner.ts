@@ -31,14 +31,14 @@ export interface AnalysisRunner {
 /** The error a cancelled job's `done` rejects with. */
 export const cancelledError = () => new DalelError('CONFLICT', 'The analysis was cancelled.', { reasonCode: 'cancelled' });
 
-// Sources run through tsx (dev, tests, CLI); the compiled app forks the emitted .js beside this file.
-const workerFile = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url));
-const workerExecArgv = () => (workerFile.endsWith('.ts') ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : []);
+/** The analysis child's entry: sources run through tsx (dev, tests, CLI); the compiled app uses the emitted .js. */
+export const analysisWorkerFile = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url));
+const workerExecArgv = () => (analysisWorkerFile.endsWith('.ts') ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : []);
 
 /** One child process per job: killing it is the cancel, and a crash in native code takes down only the job. */
 export const childProcessRunner: AnalysisRunner = {
   start(job, onProgress) {
-    const child = fork(workerFile, [], { execArgv: workerExecArgv(), serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(analysisWorkerFile, [], { execArgv: workerExecArgv(), serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let settled = false;
     let cancelled = false;
     const done = new Promise<AnalysisJobOutput>((resolve, reject) => {

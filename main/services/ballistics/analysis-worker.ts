@@ -11,22 +11,52 @@ import { DalelError } from '../errors.ts';
 import { runAnalysisJob, type AnalysisJob } from './analysis-job.ts';
 import type { WorkerMessage } from './analysis-runner.ts';
 
-const send = (message: WorkerMessage) =>
-  new Promise<void>((resolve, reject) => process.send!(message, undefined, undefined, (error) => (error ? reject(error) : resolve())));
+/** The parent link: Electron's utility process (packaged app, where RunAsNode is fused off) or a Node child's IPC. */
+interface ParentLink {
+  onceJob(listener: (job: AnalysisJob) => void): void;
+  send(message: WorkerMessage): Promise<void>;
+  close(): void;
+}
 
-process.once('message', (job: AnalysisJob) => {
+/** The `process.parentPort` Electron gives a utility process; read from `process` because services never import electron. */
+interface ParentPort {
+  once(event: 'message', listener: (event: { data: AnalysisJob }) => void): void;
+  postMessage(message: WorkerMessage): void;
+}
+
+function parentLink(): ParentLink {
+  const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
+  if (port) {
+    return {
+      onceJob: (listener) => port.once('message', (event) => listener(event.data)),
+      send: (message) => {
+        port.postMessage(message);
+        return Promise.resolve();
+      },
+      close: () => process.exit(0),
+    };
+  }
+  return {
+    onceJob: (listener) => process.once('message', listener),
+    send: (message) => new Promise<void>((resolve, reject) => process.send!(message, undefined, undefined, (error) => (error ? reject(error) : resolve()))),
+    close: () => process.disconnect(),
+  };
+}
+
+const link = parentLink();
+link.onceJob((job) => {
   void (async () => {
     try {
-      const output = runAnalysisJob(job, (progress, stage) => void send({ type: 'progress', progress, stage }));
-      await send({ type: 'done', output });
+      const output = runAnalysisJob(job, (progress, stage) => void link.send({ type: 'progress', progress, stage }));
+      await link.send({ type: 'done', output });
     } catch (error) {
       const info =
         error instanceof DalelError
           ? error.toInfo()
           : { code: 'INTERNAL' as const, message: `The analysis failed: ${error instanceof Error ? error.message : String(error)}` };
       if (!(error instanceof DalelError)) console.error('[dalel] analysis worker:', error);
-      await send({ type: 'error', error: info });
+      await link.send({ type: 'error', error: info });
     }
-    process.disconnect();
+    link.close();
   })();
 });
