@@ -278,6 +278,7 @@ describe.skipIf(!ready)('the expert verification workflow in Chromium (browser m
     // Long values wrap inside their table cells; compare with the line breaks and spaces taken out.
     const joined = text.replace(/\s+/g, '');
     expect(text).toContain(caseNumber);
+    expect(text).toContain('Forensic examination');
     expect(joined).toContain(shaA);
     expect(joined).toContain(shaB);
     expect(joined).toContain(expert.displayName.replace(/\s+/g, ''));
