@@ -50,8 +50,10 @@ async function seed(ws: Workstation): Promise<{ runId: string; sizes: string }> 
   const started = await call(ws, 'bench-expert', 'analysis.start', { caseId, module: 'ballistics.cartridge-case', evidenceIds: ids });
   const run = await ws.analysis.waitFor(started.id);
   if (run.state !== 'done') throw new Error(`the seeded comparison ended ${run.state}: ${run.error?.message ?? ''}`);
-  const surfaces = [0, 1].map((i) => ws.analysis.surface(run.id, i, 'relief'));
-  return { runId: run.id, sizes: surfaces.map((s) => `${s.width}×${s.height} at ${s.pixelUm} µm`).join(' and ') };
+  // Sizes from the result, not by drawing the surfaces: the first opening must find the drawn-surface cache cold.
+  const result = ws.analysis.result(run.id);
+  if (result.kind !== 'cartridge-case') throw new Error('expected a cartridge-case result');
+  return { runId: run.id, sizes: [result.a, result.b].map((s) => `${s.width}×${s.height} at ${s.pixelUm} µm`).join(' and ') };
 }
 
 /** Opens the comparison from the case page and returns the viewer's time to first render. */
@@ -119,7 +121,7 @@ async function baseline(page: Page, png: Uint8Array, pane: { width: number; heig
 /** Runs the suite. */
 export async function run(args: string[]): Promise<void> {
   const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-  const opens = option('--opens', 5);
+  const opens = Math.max(2, option('--opens', 5));
   const steps = option('--steps', 200);
   if (!existsSync(dataDir)) {
     console.log('viewer bench skipped: ../shared/data/ballistics is not present beside this checkout');
@@ -172,7 +174,7 @@ export async function run(args: string[]): Promise<void> {
     const bare = await baseline(page, png, { width: box.width, height: box.height }, steps);
     const bareP95 = percentile(bare, 0.95);
 
-    console.log(`first render (${opens} openings): first ${ms(firsts[0]!)}, median ${ms(percentile(firsts, 0.5))}, max ${ms(Math.max(...firsts))}  (target ≤ 1000 ms)`);
+    console.log(`first render (${opens} openings): first, surfaces drawn cold ${ms(firsts[0]!)}; then median ${ms(percentile(firsts.slice(1), 0.5))}, max ${ms(Math.max(...firsts.slice(1)))}  (target ≤ 1000 ms)`);
     console.log(`pan/zoom frames: ${frames.length} measured over ${steps} steps; median ${ms(percentile(frames, 0.5))}, p95 ${ms(viewerP95)}, max ${ms(Math.max(...frames))}  (target p95 ≤ 16 ms)`);
     console.log(`baseline, bare clear + drawImage of the same ${box.width.toFixed(0)}×${box.height.toFixed(0)} pane twice per frame: median ${ms(percentile(bare, 0.5))}, p95 ${ms(bareP95)}`);
     console.log(`ratio viewer p95 / bare p95: ${(viewerP95 / Math.max(bareP95, 0.1)).toFixed(2)}× (bare p95 floored at 0.1 ms, the clock's resolution)`);
