@@ -163,6 +163,10 @@ describe.skipIf(!ready)('the expert verification workflow in Chromium (browser m
     const cmcFinding = mode.workstation.findings.list(caseId).find((f) => f.kind === 'cmc-comparison')!;
     expect(cmcFinding).toMatchObject({ origin: 'model', runId, conclusion: 'identification' });
     await byTestId(`finding-row-${cmcFinding.id}`).waitFor();
+    // Measurements by their names, never by their raw keys; the summary likewise.
+    expect(await byTestId(`finding-measurements-${cmcFinding.id}`).textContent()).toMatch(/^CMC count: \d+ · CMC count A→B: \d+/);
+    await expect.poll(() => byTestId('summary-panel').textContent()).toContain('Cells compared');
+    expect(await byTestId('summary-panel').textContent()).not.toMatch(/\b(?:cmc|manual)\.[A-Za-z]/);
     await shot('comparison-done');
 
     // 4. Open it in the viewer: both surfaces drawn, the CMC count shown.
@@ -239,6 +243,7 @@ describe.skipIf(!ready)('the expert verification workflow in Chromium (browser m
     expect(await original.textContent()).toContain(String(measured.value));
     expect(await byTestId(`finding-measurements-${amendment.id}`).textContent()).toContain(String(amendedValue));
     expect(await byTestId(`finding-row-${manual.id}`).count()).toBe(0);
+    expect(await byTestId(`finding-state-${amendment.id}`).textContent()).toBe("Decided: the expert's own work");
     await shot('manual-finding-amended');
 
     // 9. Every finding decided: verify, then sign with re-authentication and a meaning.
