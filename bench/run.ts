@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- <suite> [options]`: runs a benchmark suite and prints its figures, each next to a baseline
- * measured in the same process. Suites: audit, ballistics, bullets, decision, library.
+ * measured in the same process. Suites: audit, ballistics, bullets, decision, library, viewer.
  */
 const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   audit: () => import('./audit.ts'),
@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   ballistics: () => import('./ballistics.ts'),
   bullets: () => import('./bullets.ts'),
   library: () => import('./ballistics-library.ts'),
+  viewer: () => import('./viewer.ts'),
 };
 
 const [suite, ...args] = process.argv.slice(2);

@@ -26,7 +26,7 @@ import { auditSafe } from './audit-values.ts';
 import { bulletParametersFrom } from './bullet-parameters.ts';
 import { cmcParametersFrom } from './cmc-parameters.ts';
 import { bulletFindingDrafts, cartridgeFindingDrafts } from './finding-drafts.ts';
-import { renderX3p, type SurfaceImage, type SurfaceStyle } from './surface-render.ts';
+import { renderX3pCached, type SurfaceImage, type SurfaceStyle } from './surface-render.ts';
 import { checkSurfaceSource, type SurfaceSource } from './surface-input.ts';
 
 /** Either kind of comparison result, as stored. */
@@ -205,7 +205,7 @@ export class AnalysisService {
     const refs = result.kind === 'cartridge-case' ? [result.a, result.b] : [...result.a, ...result.b];
     const ref = refs[index];
     if (!ref) throw new DalelError('NOT_FOUND', `The run has ${refs.length} surfaces; there is no surface ${index}.`, { surface: index });
-    return renderX3p(ref.name, this.deps.store.read(ref.sha256), style);
+    return renderX3pCached(ref.name, ref.sha256, () => this.deps.store.read(ref.sha256), style);
   }
 
   /** Resolves once the run has ended (done, failed or cancelled); for the CLI and tests. */

@@ -22,3 +22,26 @@ export function renderX3p(name: string, bytes: Uint8Array, style: SurfaceStyle):
     zMaxUm: drawn.zMaxUm,
   };
 }
+
+/** How many drawn surfaces are kept: a few comparisons in both styles. */
+const cacheCapacity = 16;
+const drawnCache = new Map<string, SurfaceImage>();
+
+/**
+ * `renderX3p`, remembered by the scan's SHA-256 and the style: the bytes behind a hash never change, so reopening a
+ * comparison or switching relief/false colour back costs nothing instead of a decode and a redraw (~100–300 ms each).
+ * `read` is called only on a miss. Least recently used entries go first.
+ */
+export function renderX3pCached(name: string, sha256: string, read: () => Uint8Array, style: SurfaceStyle): SurfaceImage {
+  const key = `${sha256}:${style}`;
+  const hit = drawnCache.get(key);
+  if (hit) {
+    drawnCache.delete(key);
+    drawnCache.set(key, hit);
+    return hit;
+  }
+  const drawn = renderX3p(name, read(), style);
+  drawnCache.set(key, drawn);
+  if (drawnCache.size > cacheCapacity) drawnCache.delete(drawnCache.keys().next().value!);
+  return drawn;
+}

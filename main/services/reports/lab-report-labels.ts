@@ -1,4 +1,5 @@
 /** The fixed wording of the lab report PDF in each language; the summary brings its own. */
+import type { caseTypes } from '../../contract.ts';
 import type { SummaryLanguage } from './summary/summary-types.ts';
 
 /** The report's fixed wording in one language. */
@@ -7,6 +8,8 @@ export interface LabReportLabels {
   readonly caseNumber: string;
   readonly venue: string;
   readonly caseType: string;
+  /** Names of the case types, as the interface shows them. */
+  readonly caseTypes: Readonly<Record<(typeof caseTypes)[number], string>>;
   readonly parties: string;
   readonly evidence: string;
   readonly evidenceName: string;
@@ -60,6 +63,7 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
     caseNumber: 'Case number',
     venue: 'Venue',
     caseType: 'Case type',
+    caseTypes: { criminal: 'Criminal', civil: 'Civil', administrative: 'Administrative', 'forensic-examination': 'Forensic examination' },
     parties: 'Parties',
     evidence: 'Evidence',
     evidenceName: 'Name',
@@ -110,6 +114,7 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
     caseNumber: 'Номер дела',
     venue: 'Орган',
     caseType: 'Вид дела',
+    caseTypes: { criminal: 'Уголовное', civil: 'Гражданское', administrative: 'Административное', 'forensic-examination': 'Судебная экспертиза' },
     parties: 'Стороны',
     evidence: 'Объекты исследования',
     evidenceName: 'Имя',
@@ -160,6 +165,7 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
     caseNumber: 'Іс нөмірі',
     venue: 'Орган',
     caseType: 'Іс түрі',
+    caseTypes: { criminal: 'Қылмыстық', civil: 'Азаматтық', administrative: 'Әкімшілік', 'forensic-examination': 'Сот сараптамасы' },
     parties: 'Тараптар',
     evidence: 'Зерттеу объектілері',
     evidenceName: 'Атауы',

@@ -244,7 +244,7 @@ export async function renderLabReport(model: ReportModel): Promise<Uint8Array> {
   out.gap(8);
   out.field(labels.caseNumber, model.case.number);
   out.field(labels.venue, model.case.venue);
-  out.field(labels.caseType, model.case.caseType);
+  out.field(labels.caseType, labels.caseTypes[model.case.caseType]);
   out.field(labels.parties, model.case.parties || labels.none);
 
   out.heading(labels.evidence);

@@ -24,6 +24,8 @@ const originColour = { model: 'info', 'model-edited': 'warning', manual: 'second
 export function FindingRow({ finding, original, selected, actions, onSelect }: FindingRowProps) {
   const { t } = useTranslation();
   const review = finding.review;
+  // A manual measurement or an amendment counts as decided by its making (review-state.ts); say so, not "Not decided".
+  const ownWork = !review && (finding.origin !== 'model' || finding.supersedes !== null);
   return (
     <Box
       onClick={onSelect}
@@ -39,8 +41,8 @@ export function FindingRow({ finding, original, selected, actions, onSelect }: F
         <Chip
           size="small"
           variant="outlined"
-          color={review?.decision === 'accepted' ? 'success' : review?.decision === 'rejected' ? 'error' : 'default'}
-          label={review ? t(`findings.decisions.${review.decision}`) : t('findings.undecided')}
+          color={review?.decision === 'accepted' || ownWork ? 'success' : review?.decision === 'rejected' ? 'error' : 'default'}
+          label={review ? t(`findings.decisions.${review.decision}`) : ownWork ? t('findings.ownWork') : t('findings.undecided')}
           data-testid={`finding-state-${finding.id}`}
         />
       </Stack>

@@ -12,7 +12,7 @@ import type { Finding, Measurement } from '../../../main/contract.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
-import { measurementText } from './finding-text.ts';
+import { measurementLabel, measurementText } from './finding-text.ts';
 
 /** Props of ReviewDialog. */
 export interface ReviewDialogProps {
@@ -93,7 +93,7 @@ export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialo
                 finding.measurements.map((m, i) => (
                   <TextField
                     key={m.key}
-                    label={measurementText(t, { ...m, value: '' }).replace(/:\s*$/, '')}
+                    label={`${measurementLabel(t, m.key)}${m.unit ? ` (${m.unit})` : ''}`}
                     value={values[i] ?? ''}
                     onChange={(event) => setValues((previous) => previous.map((v, j) => (j === i ? event.target.value : v)))}
                     error={checked && parsed[i] === null}

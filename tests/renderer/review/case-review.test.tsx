@@ -27,7 +27,7 @@ afterEach(() => cleanup());
 describe('the findings panel', () => {
   it('lists each current finding with its measurements, conclusion, origin and review state', async () => {
     await mount(workbenchApi([cmcFinding, widthFinding]).api);
-    expect(need(`finding-measurements-${cmcFinding.id}`).textContent).toBe('cmc.count: 14 · cmc.cellsCompared: 43');
+    expect(need(`finding-measurements-${cmcFinding.id}`).textContent).toBe('CMC count: 14 · cmc.cellsCompared: 43');
     expect(need(`finding-origin-${cmcFinding.id}`).textContent).toBe('model');
     expect(need(`finding-state-${cmcFinding.id}`).textContent).toBe('Not decided');
     expect(need(`finding-row-${cmcFinding.id}`).textContent).toContain('Conclusion: identification');
@@ -65,9 +65,11 @@ describe('the findings panel', () => {
     // The original is not a row of its own; it is shown, struck through, under its amendment.
     expect(byTestId(`finding-row-${amendedOriginal.id}`)).toBeNull();
     expect(need(`finding-origin-${amendment.id}`).textContent).toBe('model, edited');
-    expect(need(`finding-measurements-${amendment.id}`).textContent).toBe('land.ccf: 0.72');
+    expect(need(`finding-measurements-${amendment.id}`).textContent).toBe('Cross-correlation: 0.72');
+    // The amendment was the expert's decision: it is not shown as undecided.
+    expect(need(`finding-state-${amendment.id}`).textContent).toBe("Decided: the expert's own work");
     const original = need(`finding-original-${amendment.id}`);
-    expect(original.textContent).toContain('land.ccf: 0.41');
+    expect(original.textContent).toContain('Cross-correlation: 0.41');
     expect(original.textContent).toContain('inconclusive');
     expect(original.textContent).toContain('edge damage excluded');
   });

@@ -1,6 +1,6 @@
 /**
- * Fixed findings for the summary and report tests: a CMC comparison (accepted), a bullet comparison amended by the
- * expert (original kept), an unreviewed land pair, a manual distance, a module without templates carrying a
+ * Fixed findings for the summary and report tests, with the measurement keys their producers write: a CMC comparison
+ * (accepted), a bullet comparison amended by the expert (original kept), an unreviewed land pair, a manual distance, a module without templates carrying a
  * likelihood ratio, and a rejected comparison.
  */
 import type { Finding, Measurement, Provenance } from '../../../main/contract.ts';
@@ -66,7 +66,8 @@ export function fixtureFindings(options: FixtureOptions = {}): Finding[] {
         m('cmc.consensus.dx', 12.5, 'px'),
         m('cmc.consensus.dy', -4, 'px'),
         m('cmc.cells.aToB', 21),
-        m('cmc.cells.bToA', 23),
+        m('cmc.cells.bToA', 24),
+        m('cmc.pixelUm', 6.25, 'µm'),
       ],
       conclusion: 'identification',
       origin: 'model',
@@ -114,7 +115,7 @@ export function fixtureFindings(options: FixtureOptions = {}): Finding[] {
       module: 'manual',
       kind: 'distance',
       evidenceIds: [evidenceIds[0]!],
-      measurements: [m('manual.distance', 1523.44, 'µm')],
+      measurements: [m('manual.distance', 1523.44, 'µm'), m('manual.points', '[[12,40.5],[255.75,40.5]]', 'px'), m('manual.pixelUm', 6.25, 'µm')],
       conclusion: null,
       origin: 'manual',
       provenance: provenance('manual'),

@@ -73,6 +73,7 @@ describe('lab report PDF', () => {
   it('shows the case number, every evidence SHA-256 in full, the summary, signatures, checkpoint and page footers', async () => {
     const text = pdfText(await renderLabReport(model()), 'basic');
     expect(text).toContain('LAB-2026/0042');
+    expect(text).toContain('Forensic examination');
     for (const e of model().evidence) expect(text).toContain(e.sha256);
     expect(text).toContain('Forensic laboratory, Almaty');
     expect(text).toContain('State v. Doe');

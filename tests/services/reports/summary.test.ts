@@ -7,6 +7,7 @@ import { SummaryRegistry, defaultSummaryRegistry } from '../../../main/services/
 import { cartridgeCaseSummary } from '../../../main/services/reports/summary/modules/cartridge-case.ts';
 import { summaryLanguages, type ModulePhrases, type SummaryModule } from '../../../main/services/reports/summary/summary-types.ts';
 import { fixtureFindings, fixtureIds } from './fixture-findings.ts';
+import { producerFindings } from './producer-findings.ts';
 
 const goldenDir = join(import.meta.dirname, 'golden');
 // Goldens are rewritten only on purpose (UPDATE_GOLDEN=1), after reading the new output; otherwise compared exactly.
@@ -40,7 +41,7 @@ describe('summary generator', () => {
           expect(finding!.supersededBy, 'numbers come from current findings').toBeNull();
           const measurement = finding!.measurements.find((m) => m.key === part.measurementKey);
           expect(measurement, part.measurementKey).toBeDefined();
-          const digits = part.measurementKey.startsWith('cmc.consensus') || part.measurementKey === 'manual.distance' ? 1 : 3;
+          const digits = part.measurementKey.startsWith('cmc.consensus') ? 1 : ['manual.distance', 'cmc.pixelUm', 'manual.pixelUm'].includes(part.measurementKey) ? 2 : 3;
           const allowed = [formatMeasurement(measurement!, language, digits)];
           if (measurement!.threshold) allowed.push(formatNumber(measurement!.threshold.value, language, digits));
           expect(allowed).toContain(part.text);
@@ -92,6 +93,19 @@ describe('summary generator', () => {
     expect(custom.paragraphs.map((p) => p.parts.map((x) => x.text).join('')).join('\n')).toContain('Signatures. Matched features: 14.');
     expect(() => new SummaryRegistry([handwriting, handwriting])).toThrow(/twice/);
   });
+
+  for (const language of summaryLanguages) {
+    it(`names every measurement the analysis runs and the viewer record, never a raw key (${language})`, () => {
+      const findings = producerFindings();
+      expect(findings.map((f) => f.kind)).toEqual(['cmc-comparison', 'bullet-pair', 'land-pair', 'land-pair', 'distance']);
+      const summary = generateSummary(findings, language);
+      const plain = summary.paragraphs.flatMap((p) => [p.heading, ...p.parts.filter((part) => !('findingId' in part)).map((part) => part.text)]).join(' ');
+      expect(plain).not.toMatch(/\b(?:cmc|bullet|land|manual)\.[A-Za-z]/);
+      // Every recorded measurement reaches the summary, as a linked number or value.
+      const linked = new Set(summary.paragraphs.flatMap((p) => p.parts.flatMap((part) => ('findingId' in part ? [`${part.findingId}:${part.measurementKey}`] : []))));
+      for (const finding of findings) for (const m of finding.measurements) expect(linked, `${finding.kind} ${m.key}`).toContain(`${finding.id}:${m.key}`);
+    });
+  }
 
   it('fails loudly on a template that names an undefined word', () => {
     const broken: SummaryModule = { ...cartridgeCaseSummary, phrases: { ...cartridgeCaseSummary.phrases, en: { ...cartridgeCaseSummary.phrases.en, words: {} } } };

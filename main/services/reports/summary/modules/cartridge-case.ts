@@ -4,7 +4,7 @@ import type { SummaryModule } from '../summary-types.ts';
 /** How CMC comparisons of breech-face impressions are summarised. */
 export const cartridgeCaseSummary: SummaryModule = {
   module: 'ballistics.cartridge-case',
-  fractionDigits: { 'cmc.consensus.theta': 1, 'cmc.consensus.dx': 1, 'cmc.consensus.dy': 1 },
+  fractionDigits: { 'cmc.consensus.theta': 1, 'cmc.consensus.dx': 1, 'cmc.consensus.dy': 1, 'cmc.consensus.theta.bToA': 1, 'cmc.pixelUm': 2 },
   phrases: {
     en: {
       subject: { '*': 'Cartridge cases A and B (breech-face impressions)' },
@@ -16,7 +16,7 @@ export const cartridgeCaseSummary: SummaryModule = {
       },
       measurements: {
         '*': [
-          'Cells compared: {cmc.cells.aToB} (A→B) and {cmc.cells.bToA} (B→A).',
+          'Cells compared: {cmc.cells.aToB} in direction A→B and {cmc.cells.bToA} in direction B→A.',
           'Direction A→B: {cmc.count.aToB} congruent matching {cmc.count.aToB#cell}; direction B→A: {cmc.count.bToA} congruent matching {cmc.count.bToA#cell}.',
           'CMC count of the pair: {cmc.count}.',
           'Consensus registration: rotation {cmc.consensus.theta}, shift {cmc.consensus.dx} horizontally and {cmc.consensus.dy} vertically.',
@@ -32,6 +32,11 @@ export const cartridgeCaseSummary: SummaryModule = {
         'cmc.consensus.dy': 'consensus vertical shift',
         'cmc.cells.aToB': 'cells compared A→B',
         'cmc.cells.bToA': 'cells compared B→A',
+        'cmc.consensus.theta.bToA': 'consensus rotation B→A',
+        'cmc.pixelUm': 'pixel size',
+        'cmc.param.ccfThreshold': 'cell correlation threshold',
+        'cmc.param.thetaThreshold': 'rotation tolerance',
+        'cmc.param.translationThreshold': 'shift tolerance',
       },
       words: { cell: { one: 'cell', other: 'cells' } },
       limitations: [
@@ -48,7 +53,7 @@ export const cartridgeCaseSummary: SummaryModule = {
       },
       measurements: {
         '*': [
-          'Число сравненных ячеек: {cmc.cells.aToB} (A→B) и {cmc.cells.bToA} (B→A).',
+          'Число сравненных ячеек: {cmc.cells.aToB} в направлении A→B и {cmc.cells.bToA} в направлении B→A.',
           'Направление A→B: {cmc.count.aToB} {cmc.count.aToB#matchingCell}; направление B→A: {cmc.count.bToA} {cmc.count.bToA#matchingCell}.',
           'Число CMC для пары: {cmc.count}.',
           'Общее совмещение: поворот {cmc.consensus.theta}, сдвиг {cmc.consensus.dx} по горизонтали и {cmc.consensus.dy} по вертикали.',
@@ -64,6 +69,11 @@ export const cartridgeCaseSummary: SummaryModule = {
         'cmc.consensus.dy': 'общий сдвиг по вертикали',
         'cmc.cells.aToB': 'число сравненных ячеек A→B',
         'cmc.cells.bToA': 'число сравненных ячеек B→A',
+        'cmc.consensus.theta.bToA': 'общий поворот B→A',
+        'cmc.pixelUm': 'размер пикселя',
+        'cmc.param.ccfThreshold': 'порог корреляции ячейки',
+        'cmc.param.thetaThreshold': 'допуск по повороту',
+        'cmc.param.translationThreshold': 'допуск по сдвигу',
       },
       words: {
         cell: { one: 'ячейка', few: 'ячейки', many: 'ячеек', other: 'ячейки' },
@@ -83,7 +93,7 @@ export const cartridgeCaseSummary: SummaryModule = {
       },
       measurements: {
         '*': [
-          'Салыстырылған ұяшықтар саны: {cmc.cells.aToB} (A→B) және {cmc.cells.bToA} (B→A).',
+          'Салыстырылған ұяшықтар саны: A→B бағытында {cmc.cells.aToB}, B→A бағытында {cmc.cells.bToA}.',
           'A→B бағыты: сәйкес келетін {cmc.count.aToB} {cmc.count.aToB#cell}; B→A бағыты: сәйкес келетін {cmc.count.bToA} {cmc.count.bToA#cell}.',
           'Жұптың CMC саны: {cmc.count}.',
           'Ортақ беттестіру: бұрылу {cmc.consensus.theta}, көлденең ығысу {cmc.consensus.dx}, тік ығысу {cmc.consensus.dy}.',
@@ -99,6 +109,11 @@ export const cartridgeCaseSummary: SummaryModule = {
         'cmc.consensus.dy': 'ортақ тік ығысу',
         'cmc.cells.aToB': 'салыстырылған ұяшықтар саны A→B',
         'cmc.cells.bToA': 'салыстырылған ұяшықтар саны B→A',
+        'cmc.consensus.theta.bToA': 'ортақ бұрылу B→A',
+        'cmc.pixelUm': 'пиксель өлшемі',
+        'cmc.param.ccfThreshold': 'ұяшық корреляциясының шегі',
+        'cmc.param.thetaThreshold': 'бұрылудың рұқсат етілген ауытқуы',
+        'cmc.param.translationThreshold': 'ығысудың рұқсат етілген ауытқуы',
       },
       // Kazakh nouns after a numeral stay singular.
       words: { cell: { other: 'ұяшық' } },
