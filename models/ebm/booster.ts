@@ -99,7 +99,6 @@ export function boostStage(cases: BagCases, terms: readonly StageTerm[], loss: L
       addTable(cases, term, step, K);
     });
     const current = loss.meanLoss(cases.valScore, cases.valY);
-    if (process.env.DEBUG_BOOST && round % 100 === 0) console.log("round", round, current);
     if (current < bestLoss) {
       bestLoss = current;
       bestRound = round;

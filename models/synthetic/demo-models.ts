@@ -19,11 +19,16 @@ export interface DemoModelSpec {
   readonly outcome: string;
   readonly cases: number;
   readonly seed: number;
+  /** Pairwise interactions to look for (the training default when absent). */
+  readonly interactions?: number;
 }
 
 /** The demo models: the punishment type and the term, on the same generated cases. */
 export const demoModelSpecs: readonly DemoModelSpec[] = [
-  { folder: 'kz-criminal-punishment-demo', caseType: 'kz-criminal', outcome: 'punishment', cases: 8000, seed: 20250701 },
+  // Main effects only: on these generated cases some punishment types are impossible in whole regions (the statute
+  // rules them out), and pair terms fitted there grew to ±10⁹ logits that cancel each other — exact, but no
+  // explanation a judge can read. Without pairs every term stays on the scale of the effect it shows.
+  { folder: 'kz-criminal-punishment-demo', caseType: 'kz-criminal', outcome: 'punishment', cases: 8000, seed: 20250701, interactions: 0 },
   { folder: 'kz-criminal-term-demo', caseType: 'kz-criminal', outcome: 'term-months', cases: 8000, seed: 20250701 },
   { folder: 'kz-civil-contract-satisfaction-demo', caseType: 'kz-civil-contract', outcome: 'satisfaction', cases: 6000, seed: 20250702 },
 ];
@@ -47,6 +52,6 @@ export function trainDemoModel(spec: DemoModelSpec, work: string): { trained: Ca
   const { csv, refs } = demoCsv(spec);
   const file = join(work, `${spec.caseType}-synthetic-seed${spec.seed}.csv`);
   writeFileSync(file, csv);
-  const trained = trainCaseType({ caseType, file, outcome: spec.outcome, synthetic: true, now: demoCreatedAt, options: { seed: spec.seed } });
+  const trained = trainCaseType({ caseType, file, outcome: spec.outcome, synthetic: true, now: demoCreatedAt, options: { seed: spec.seed, ...(spec.interactions !== undefined ? { interactions: spec.interactions } : {}) } });
   return { trained, precedents: precedentCorpus(caseType, trained.data, (line) => refs[line - 2]) };
 }

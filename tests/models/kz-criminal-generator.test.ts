@@ -67,6 +67,17 @@ describe('the shipped demo models', () => {
     }
   });
 
+  it('explain on a readable scale: no intercept or term beyond what its outcome can mean (no cancelling giants)', () => {
+    for (const spec of demoModelSpecs) {
+      const { model } = readModelFolder(join(demoModelsDir(), spec.folder));
+      // Classification scores are logits: ±50 is already a probability of 1 − 10⁻²¹. Regression terms are in the
+      // outcome's unit and cannot exceed its span.
+      const limit = model.outcome.kind === 'classification' ? 50 : (model.outcome.max ?? 1e4) - (model.outcome.min ?? 0);
+      const largest = Math.max(...model.intercept.map(Math.abs), ...model.terms.flatMap((t) => t.values.map(Math.abs)));
+      expect(largest, spec.folder).toBeLessThanOrEqual(limit);
+    }
+  });
+
   it('the term model is reproduced exactly by scripts/build-demo-models.ts', () => {
     const spec = demoModelSpecs.find((s) => s.outcome === 'term-months')!;
     const work = mkdtempSync(join(tmpdir(), 'dalel-demo-test-'));

@@ -171,7 +171,15 @@ export class DecisionService {
   private explain(loaded: LoadedModel, facts: Facts, x: Float64Array, out: OnnxOutputs, i: number): DecisionOutput {
     const K = scoreWidth(loaded.folder.model);
     const T = loaded.folder.model.terms.length;
-    return explainCase(loaded.folder.model, facts, x, { score: out.score.subarray(i * K, (i + 1) * K), terms: out.terms.subarray(i * T * K, (i + 1) * T * K) });
+    const terms = out.terms.subarray(i * T * K, (i + 1) * T * K);
+    // The score shown is the intercept plus the terms, so the explanation adds up exactly; ONNX's own aggregated score
+    // sums in another order and agrees with it only to rounding (checked in run()).
+    const score = Float64Array.from(loaded.folder.model.intercept.slice(0, K), (b, k) => {
+      let sum = b;
+      for (let t = 0; t < T; t++) sum += terms[t * K + k]!;
+      return sum;
+    });
+    return explainCase(loaded.folder.model, facts, x, { score, terms });
   }
 
   /** The nearest past cases of the model's corpus, labelled with the case type's field titles. */
