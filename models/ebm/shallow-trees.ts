@@ -2,7 +2,7 @@
  * The shallow trees the booster fits to one term at a time, on histograms of gradient (G), hessian (H) and count
  * (C) per cell. A main term's tree cuts an ordered sequence of bins into at most `maxLeaves` runs (EBM's default
  * is 3 leaves); a pair's tree cuts one input, then each side along the other (4 leaves). Leaf values are Newton
- * steps, -G / (H + λ).
+ * steps, -G / (H + λ), clipped to ±maxDeltaStep (XGBoost's max_delta_step).
  */
 
 /** Tree-size and regularisation settings. */
@@ -14,6 +14,12 @@ export interface TreeSettings {
   readonly lambda: number;
   /** Added to each category's hessian when categories are ordered for a cut. */
   readonly categorySmoothing: number;
+  /**
+   * Largest leaf value before the learning rate (XGBoost's max_delta_step). A class-probability loss has a hessian
+   * near 0 where a class is (nearly) impossible, so one case of that class there makes -G/H as large as 1/p; the
+   * cap keeps such a leaf moving a bounded distance per round. Infinity: no cap.
+   */
+  readonly maxDeltaStep: number;
 }
 
 /** Per-cell sums for one score (class) k of K: G[cell * K + k], H[cell * K + k], C[cell]. */
@@ -25,7 +31,8 @@ export interface Histogram {
 }
 
 const score = (g: number, h: number, lambda: number) => (h + lambda > 0 ? (g * g) / (h + lambda) : 0);
-const step = (g: number, h: number, lambda: number) => (h + lambda > 0 ? -g / (h + lambda) : 0);
+const step = (g: number, h: number, settings: TreeSettings) =>
+  h + settings.lambda > 0 ? Math.max(-settings.maxDeltaStep, Math.min(settings.maxDeltaStep, -g / (h + settings.lambda))) : 0;
 
 /**
  * Fits runs over the cells in `order` for score k and writes each cell's leaf value into `out[cell * K + k]`.
@@ -60,7 +67,7 @@ export function fitOrderedTree(hist: Histogram, k: number, order: ArrayLike<numb
     runs.splice(best.run, 1, [a, best.at], [best.at, b]);
   }
   for (const [a, b] of runs) {
-    const value = step(pg[b]! - pg[a]!, ph[b]! - ph[a]!, settings.lambda);
+    const value = step(pg[b]! - pg[a]!, ph[b]! - ph[a]!, settings);
     for (let p = a; p < b; p += 1) out[order[p]! * K + k] = value;
   }
 }
@@ -170,7 +177,7 @@ export function fitPairTree(hist: Histogram, k: number, A: number, B: number, se
           h += hist.H[cell(o, i) * K + k]!;
         }
       }
-      const value = step(g, h, settings.lambda);
+      const value = step(g, h, settings);
       for (let o = o0; o < o1; o += 1) for (let i = i0; i < i1; i += 1) out[cell(o, i) * K + k] = value;
     }
   }

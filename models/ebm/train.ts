@@ -38,6 +38,12 @@ export interface EbmOptions {
   readonly lambda: number;
   /** Added to each category's hessian when categories are ordered for a cut (LightGBM's cat_smooth: 10). */
   readonly categorySmoothing: number;
+  /**
+   * Classification: largest leaf value before the learning rate (XGBoost's max_delta_step; it suggests 1 to 10 for
+   * rare classes). Where a class is nearly impossible, one case of it makes a Newton step of ~1/p logits, and pair
+   * terms pushed to ±10⁹ and back cancelled each other. Regression, whose hessian is 1, takes no cap.
+   */
+  readonly maxDeltaStep: number;
   /** Bags averaged (EBM: 14 outer bags); each has its own validation split. */
   readonly bags: number;
   readonly validationFraction: number;
@@ -62,6 +68,7 @@ export const defaultEbmOptions: EbmOptions = {
   minLeafCount: 4,
   lambda: 0,
   categorySmoothing: 10,
+  maxDeltaStep: 5,
   bags: 4,
   validationFraction: 0.15,
   calibrationFraction: 0.15,
@@ -185,7 +192,7 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
   });
   const intercepts = bags.map((bag) => loss.initialScore(bag.cases.fitY));
 
-  const settings = { ...options };
+  const settings = { ...options, maxDeltaStep: loss.kind === 'squared' ? Infinity : options.maxDeltaStep };
   for (const bag of bags) {
     const terms: StageTerm[] = features.map((f, j) => ({
       cells: mainCells[j]!,
