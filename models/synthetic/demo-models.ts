@@ -25,10 +25,7 @@ export interface DemoModelSpec {
 
 /** The demo models: the punishment type and the term, on the same generated cases. */
 export const demoModelSpecs: readonly DemoModelSpec[] = [
-  // Main effects only: on these generated cases some punishment types are impossible in whole regions (the statute
-  // rules them out), and pair terms fitted there grew to ±10⁹ logits that cancel each other — exact, but no
-  // explanation a judge can read. Without pairs every term stays on the scale of the effect it shows.
-  { folder: 'kz-criminal-punishment-demo', caseType: 'kz-criminal', outcome: 'punishment', cases: 8000, seed: 20250701, interactions: 0 },
+  { folder: 'kz-criminal-punishment-demo', caseType: 'kz-criminal', outcome: 'punishment', cases: 8000, seed: 20250701 },
   { folder: 'kz-criminal-term-demo', caseType: 'kz-criminal', outcome: 'term-months', cases: 8000, seed: 20250701 },
   { folder: 'kz-civil-contract-satisfaction-demo', caseType: 'kz-civil-contract', outcome: 'satisfaction', cases: 6000, seed: 20250702 },
 ];
