@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipWriter } from '../../main/services/zip-write.ts';
 import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
-import { chromiumArgs, findChromium, makePng, sha256Hex } from './helpers.ts';
+import { addUser, chromiumArgs, findChromium, logIn, logOut, makePng, recordProblems, setUpAdministrator, sha256Hex } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the clerk tests: ${chromiumFound.reason}`);
@@ -88,7 +88,7 @@ afterAll(async () => {
 describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit workflow in Chromium (browser mode)', () => {
   let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
   let step = 0;
 
   /**
@@ -109,61 +109,29 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
     // Reduced motion: the app then turns MUI's animations off, so screenshots never catch a dialog half faded in.
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true });
     page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
+    problems = recordProblems(page);
   });
 
   afterAll(async () => {
     await browser?.close();
   });
 
-  async function logIn(user: { username: string; password: string }, workspace: string): Promise<void> {
-    await page.getByTestId('login-username').fill(user.username);
-    await page.getByTestId('login-password').fill(user.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId(`nav-${workspace}`).waitFor();
-  }
-
-  async function logOut(): Promise<void> {
-    await page.getByTestId('logout-button').click();
-    await page.getByTestId('login-form').waitFor();
-  }
-
-  async function addUser(user: { username: string; displayName: string; password: string }, role: string): Promise<void> {
-    await page.getByTestId('add-user-button').click();
-    await page.getByTestId('add-user-username').fill(user.username);
-    await page.getByTestId('add-user-display-name').fill(user.displayName);
-    await page.getByTestId('add-user-role').selectOption(role);
-    await page.getByTestId('add-user-password').fill(user.password);
-    await page.getByTestId('add-user-password-confirm').fill(user.password);
-    await page.getByTestId('add-user-submit').click();
-    await page.getByTestId(`user-row-${user.username}`).waitFor();
-  }
-
   it('signing key → trail and proof → checkpoint → case export with progress → download → VALID → tampered copy INVALID → key rotation', async () => {
     const byTestId = (id: string) => page.getByTestId(id);
 
     // 1. First run: the administrator, who adds a clerk and an expert.
     await page.goto(mode.bridge.url);
-    await byTestId('setup-form').waitFor();
-    await byTestId('setup-username').fill(admin.username);
-    await byTestId('setup-display-name').fill(admin.displayName);
-    await byTestId('setup-password').fill(admin.password);
-    await byTestId('setup-password-confirm').fill(admin.password);
-    await byTestId('setup-submit').click();
-    await byTestId('nav-users').waitFor();
+    await setUpAdministrator(page, admin);
     // Administrators have the audit screens as a workspace of their own.
     await byTestId('nav-audit').waitFor();
-    await addUser(clerk, 'clerk');
-    await addUser(expert, 'expert');
+    await addUser(page, clerk, 'clerk');
+    await addUser(page, expert, 'expert');
     expect(await byTestId(`user-row-${clerk.username}`).textContent()).toContain('Court clerk');
     await shot('administrator-added-clerk-and-expert');
-    await logOut();
+    await logOut(page);
 
     // 2. The expert opens a case and imports a PNG.
-    await logIn(expert, 'expert');
+    await logIn(page, expert, 'expert');
     await byTestId('new-case-button').click();
     await byTestId('case-number').fill(caseNumber);
     await byTestId('case-venue').fill(caseVenue);
@@ -176,10 +144,10 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
     await byTestId('evidence-file-input').setInputFiles({ name: 'cartridge-case-01.png', mimeType: 'image/png', buffer: png });
     await byTestId(`evidence-row-${sha}`).waitFor();
     await shot('expert-imported-evidence');
-    await logOut();
+    await logOut(page);
 
     // 3. The clerk: the case list is still the first section, the key state is in view above it.
-    await logIn(clerk, 'clerk');
+    await logIn(page, clerk, 'clerk');
     await byTestId('clerk-workspace').waitFor();
     await byTestId(`open-case-${caseNumber}`).waitFor();
     expect(await byTestId('audit-strip-key-state').textContent()).toBe('No signing key yet');
@@ -302,8 +270,8 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
     expect(recorded).toEqual(['audit.bundle-downloaded', 'audit.bundle-verified', 'audit.bundle-verified']);
 
     // 12. The administrator rotates the key (typed twice, after a warning); the bundle signed with the old key stays VALID.
-    await logOut();
-    await logIn(admin, 'users');
+    await logOut(page);
+    await logIn(page, admin, 'users');
     await byTestId('nav-audit').click();
     await byTestId('audit-workspace').waitFor();
     expect(await byTestId('section-cases').count()).toBe(0);

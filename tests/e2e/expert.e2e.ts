@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
-import { chromiumArgs, findChromium, sha256Hex } from './helpers.ts';
+import { addUser, chromiumArgs, findChromium, logIn, logOut, recordProblems, setUpAdministrator, sha256Hex } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the expert tests: ${chromiumFound.reason}`);
@@ -61,7 +61,7 @@ afterAll(async () => {
 describe.skipIf(!ready)('the expert verification workflow in Chromium (browser mode, real Fadul scans)', () => {
   let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
   let step = 0;
 
   /** Saves `NN-name.png` under test-results/e2e-expert/: the whole page, or the viewport while a dialog is open. */
@@ -77,22 +77,12 @@ describe.skipIf(!ready)('the expert verification workflow in Chromium (browser m
     browser = await chromium.launch({ executablePath: chromiumFound.path ?? undefined, args: [...chromiumArgs] });
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1600, height: 1000 }, reducedMotion: 'reduce', acceptDownloads: true });
     page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
+    problems = recordProblems(page);
   });
 
   afterAll(async () => {
     await browser?.close();
   });
-
-  async function logIn(user: { username: string; password: string }, workspace: string): Promise<void> {
-    await page.getByTestId('login-username').fill(user.username);
-    await page.getByTestId('login-password').fill(user.password);
-    await page.getByTestId('login-submit').click();
-    await page.getByTestId(`nav-${workspace}`).waitFor();
-  }
 
   it('import fadul1.1/1.2 → compare → viewer in every mode → measure → accept, amend → sign → PDF with the case number and hashes', async () => {
     const started = performance.now();
@@ -102,21 +92,8 @@ describe.skipIf(!ready)('the expert verification workflow in Chromium (browser m
 
     // 1. The administrator sets up, adds the expert and opens the audit signing key (the report needs a signed checkpoint).
     await page.goto(mode.bridge.url);
-    await byTestId('setup-form').waitFor();
-    await byTestId('setup-username').fill(admin.username);
-    await byTestId('setup-display-name').fill(admin.displayName);
-    await byTestId('setup-password').fill(admin.password);
-    await byTestId('setup-password-confirm').fill(admin.password);
-    await byTestId('setup-submit').click();
-    await byTestId('nav-users').waitFor();
-    await byTestId('add-user-button').click();
-    await byTestId('add-user-username').fill(expert.username);
-    await byTestId('add-user-display-name').fill(expert.displayName);
-    await byTestId('add-user-role').selectOption('expert');
-    await byTestId('add-user-password').fill(expert.password);
-    await byTestId('add-user-password-confirm').fill(expert.password);
-    await byTestId('add-user-submit').click();
-    await byTestId(`user-row-${expert.username}`).waitFor();
+    await setUpAdministrator(page, admin);
+    await addUser(page, expert, 'expert');
     await byTestId('nav-audit').click();
     await byTestId('section-key').click();
     await byTestId('unlock-key-passphrase').fill(keyPassphrase);
@@ -124,11 +101,10 @@ describe.skipIf(!ready)('the expert verification workflow in Chromium (browser m
     await byTestId('unlock-key-submit').click();
     await byTestId('audit-key-fingerprint').waitFor();
     await shot('administrator-added-expert-and-opened-key');
-    await byTestId('logout-button').click();
-    await byTestId('login-form').waitFor();
+    await logOut(page);
 
     // 2. The expert opens a case and imports both scans.
-    await logIn(expert, 'expert');
+    await logIn(page, expert, 'expert');
     await byTestId('new-case-button').click();
     await byTestId('case-number').fill(caseNumber);
     await byTestId('case-venue').fill(caseVenue);

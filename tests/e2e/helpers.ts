@@ -62,3 +62,57 @@ export function screenshotter(page: Page): (step: string, target?: Page) => Prom
     await target.screenshot({ path: join(screenshotDir, `${String(n).padStart(2, '0')}-${step}.png`), fullPage: true });
   };
 }
+
+/** An account as the e2e tests type it in. */
+export interface E2eUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly password: string;
+}
+
+/** Collects page errors and console errors of `page`; the tests expect the list to stay empty. */
+export function recordProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
+  });
+  return problems;
+}
+
+/** First run: creates the administrator from the setup form and waits for the users workspace. */
+export async function setUpAdministrator(page: Page, admin: E2eUser): Promise<void> {
+  await page.getByTestId('setup-form').waitFor();
+  await page.getByTestId('setup-username').fill(admin.username);
+  await page.getByTestId('setup-display-name').fill(admin.displayName);
+  await page.getByTestId('setup-password').fill(admin.password);
+  await page.getByTestId('setup-password-confirm').fill(admin.password);
+  await page.getByTestId('setup-submit').click();
+  await page.getByTestId('nav-users').waitFor();
+}
+
+/** As the administrator, adds an account with the given role and waits for its row. */
+export async function addUser(page: Page, user: E2eUser, role: string): Promise<void> {
+  await page.getByTestId('add-user-button').click();
+  await page.getByTestId('add-user-username').fill(user.username);
+  await page.getByTestId('add-user-display-name').fill(user.displayName);
+  await page.getByTestId('add-user-role').selectOption(role);
+  await page.getByTestId('add-user-password').fill(user.password);
+  await page.getByTestId('add-user-password-confirm').fill(user.password);
+  await page.getByTestId('add-user-submit').click();
+  await page.getByTestId(`user-row-${user.username}`).waitFor();
+}
+
+/** Logs in from the login form and waits for the given workspace tab. */
+export async function logIn(page: Page, user: Pick<E2eUser, 'username' | 'password'>, workspace: string): Promise<void> {
+  await page.getByTestId('login-username').fill(user.username);
+  await page.getByTestId('login-password').fill(user.password);
+  await page.getByTestId('login-submit').click();
+  await page.getByTestId(`nav-${workspace}`).waitFor();
+}
+
+/** Logs out and waits for the login form. */
+export async function logOut(page: Page): Promise<void> {
+  await page.getByTestId('logout-button').click();
+  await page.getByTestId('login-form').waitFor();
+}

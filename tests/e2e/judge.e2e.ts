@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
-import { chromiumArgs, findChromium } from './helpers.ts';
+import { addUser, chromiumArgs, findChromium, logIn, logOut, recordProblems, setUpAdministrator } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the judge tests: ${chromiumFound.reason}`);
@@ -43,7 +43,7 @@ afterAll(async () => {
 describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chromium (browser mode)', () => {
   let browser: Browser;
   let page: Page;
-  const problems: string[] = [];
+  let problems: string[] = [];
   let n = 0;
   const shot = async (step: string) => {
     n += 1;
@@ -55,10 +55,7 @@ describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chro
     browser = await chromium.launch({ executablePath: chromiumFound.path ?? undefined, args: [...chromiumArgs] });
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 }, reducedMotion: 'reduce' });
     page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
+    problems = recordProblems(page);
   });
 
   afterAll(async () => {
@@ -68,26 +65,10 @@ describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chro
   it('sets up a judge, opens a case, consults the synthetic model and reads the explanation', async () => {
     const byTestId = (id: string) => page.getByTestId(id);
     await page.goto(mode.bridge.url);
-    await byTestId('setup-form').waitFor();
-    await byTestId('setup-username').fill(admin.username);
-    await byTestId('setup-display-name').fill(admin.displayName);
-    await byTestId('setup-password').fill(admin.password);
-    await byTestId('setup-password-confirm').fill(admin.password);
-    await byTestId('setup-submit').click();
-    await byTestId('nav-users').waitFor();
-    await byTestId('add-user-button').click();
-    await byTestId('add-user-username').fill(judge.username);
-    await byTestId('add-user-display-name').fill(judge.displayName);
-    await byTestId('add-user-role').selectOption('judge');
-    await byTestId('add-user-password').fill(judge.password);
-    await byTestId('add-user-password-confirm').fill(judge.password);
-    await byTestId('add-user-submit').click();
-    await byTestId(`user-row-${judge.username}`).waitFor();
-    await byTestId('logout-button').click();
-    await byTestId('login-username').fill(judge.username);
-    await byTestId('login-password').fill(judge.password);
-    await byTestId('login-submit').click();
-    await byTestId('nav-judge').waitFor();
+    await setUpAdministrator(page, admin);
+    await addUser(page, judge, 'judge');
+    await logOut(page);
+    await logIn(page, judge, 'judge');
 
     await byTestId('new-case-button').click();
     await byTestId('case-number').fill(caseNumber);
