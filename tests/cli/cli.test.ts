@@ -1,11 +1,9 @@
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PasswordInput } from '../../main/cli/password-input.ts';
-import { runCli } from '../../main/cli.ts';
 import { makePng } from '../helpers/workstation.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers/workstation.ts';
+import { runDalel } from '../helpers/cli.ts';
 
 const adminPassword = 'admin password 1';
 const expertPassword = 'expert password 1';
@@ -16,16 +14,7 @@ describe('dalel CLI', () => {
   beforeEach(() => ({ dir, cleanup } = tempDir()));
   afterEach(() => cleanup());
 
-  async function dalel(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(['--data-dir', dir, ...args], {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      passwords: new PasswordInput(Readable.from([stdin])),
-    });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const dalel = (args: string[], stdin = '') => runDalel(dir, args, stdin);
 
   async function seed(): Promise<void> {
     expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);

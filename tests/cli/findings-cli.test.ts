@@ -1,13 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PasswordInput } from '../../main/cli/password-input.ts';
-import { runCli } from '../../main/cli.ts';
 import type { CaseReview, Finding } from '../../main/contract.ts';
 import { openWorkstation } from '../../main/services/workstation.ts';
 import { cmcDraft } from '../services/findings/fixtures.ts';
 import { makePng, tempDir } from '../helpers/workstation.ts';
+import { runDalel } from '../helpers/cli.ts';
 
 const adminPassword = 'admin password 1';
 const expertPassword = 'expert password 1';
@@ -18,12 +16,7 @@ describe('dalel findings and review', () => {
   beforeEach(() => ({ dir, cleanup } = tempDir()));
   afterEach(() => cleanup());
 
-  async function dalel(args: string[], stdin = `${expertPassword}\n`): Promise<{ code: number; out: string; err: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(['--data-dir', join(dir, 'data'), ...args], { out: (t) => out.push(t), err: (t) => err.push(t), passwords: new PasswordInput(Readable.from([stdin])) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const dalel = (args: string[], stdin = `${expertPassword}\n`) => runDalel(join(dir, 'data'), args, stdin);
 
   /** An expert, a case 7-2026 with two scans, and two model findings recorded as an analysis module would. */
   async function seed(): Promise<Finding[]> {

@@ -1,14 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PasswordInput } from '../../main/cli/password-input.ts';
-import { runCli } from '../../main/cli.ts';
 import { sha256Hex } from '../../main/services/intake/evidence-store.ts';
 import { openWorkstation } from '../../main/services/workstation.ts';
 import { cmcDraft } from '../services/findings/fixtures.ts';
 import { makePng, tempDir } from '../helpers/workstation.ts';
+import { runDalel } from '../helpers/cli.ts';
 
 const adminPassword = 'admin password 1';
 const expertPassword = 'expert password 1';
@@ -20,12 +18,7 @@ describe('dalel report', () => {
   beforeEach(() => ({ dir, cleanup } = tempDir()));
   afterEach(() => cleanup());
 
-  async function dalel(args: string[], stdin = `${expertPassword}\n`): Promise<{ code: number; out: string; err: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(['--data-dir', join(dir, 'data'), ...args], { out: (t) => out.push(t), err: (t) => err.push(t), passwords: new PasswordInput(Readable.from([stdin])) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const dalel = (args: string[], stdin = `${expertPassword}\n`) => runDalel(join(dir, 'data'), args, stdin);
 
   it('writes the PDF with the case number and evidence hashes, and records the export in audit and custody', async () => {
     expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);

@@ -1,12 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import type { Consultation } from '../../main/contract.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PasswordInput } from '../../main/cli/password-input.ts';
-import { runCli } from '../../main/cli.ts';
 import { tempDir } from '../helpers/workstation.ts';
 import { toyCsv, toyDocument } from './fixtures.ts';
+import { runDalel } from '../helpers/cli.ts';
 
 const adminPassword = 'admin password 1';
 const judgePassword = 'judge password 1';
@@ -22,12 +20,7 @@ describe('dalel train / predict / model list', () => {
   }, 60_000);
   afterAll(() => cleanup());
 
-  async function dalel(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(['--data-dir', join(dir, 'data'), ...args], { out: (t) => out.push(t), err: (t) => err.push(t), passwords: new PasswordInput(Readable.from([stdin])) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const dalel = (args: string[], stdin = '') => runDalel(join(dir, 'data'), args, stdin);
 
   async function setup(): Promise<string> {
     mkdirSync(join(dir, 'types'));

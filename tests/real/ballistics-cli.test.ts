@@ -1,14 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PasswordInput } from '../../main/cli/password-input.ts';
-import { runCli } from '../../main/cli.ts';
 import { gridFromX3p, mirrorX } from '../../native/surface/height-grid.ts';
 import { readX3p } from '../../native/x3p/x3p-read.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
 import { x3pOf } from '../helpers/surfaces.ts';
 import { makePng, tempDir } from '../helpers/workstation.ts';
+import { runDalel } from '../helpers/cli.ts';
 
 announceSkipIfMissing('real ballistics CLI');
 
@@ -22,12 +20,7 @@ describe.skipIf(!sharedDataDir)('dalel compare / library on the Fadul scans', ()
   beforeAll(() => ({ dir, cleanup } = tempDir()));
   afterAll(() => cleanup());
 
-  async function dalel(args: string[], stdin = ''): Promise<{ code: number; out: string; err: string }> {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(['--data-dir', dir, ...args], { out: (t) => out.push(t), err: (t) => err.push(t), passwords: new PasswordInput(Readable.from([stdin])) });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  }
+  const dalel = (args: string[], stdin = '') => runDalel(dir, args, stdin);
 
   it('compare cartridge: ≥ 6 CMCs both ways on the processed pair, with parameters, provenance, timing and an audit entry', async () => {
     const run = await dalel(['--json', 'compare', 'cartridge', scan('fadul1.1_processed.x3p'), scan('fadul1.2_processed.x3p')]);
