@@ -35,38 +35,64 @@ export const cancelledError = () => new DalelError('CONFLICT', 'The analysis was
 export const analysisWorkerFile = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url));
 const workerExecArgv = () => (analysisWorkerFile.endsWith('.ts') ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : []);
 
+/** The few things a runner needs of a process running one job: Node's child process and Electron's utility process. */
+export interface JobProcess {
+  onMessage(listener: (message: WorkerMessage) => void): void;
+  /** Called once the process is gone; `how` says why, for the error. */
+  onGone(listener: (how: string) => void): void;
+  post(job: AnalysisJob): void;
+  kill(): void;
+}
+
+/**
+ * Sends the job to its process and turns what comes back into a RunningJob: progress until the answer, the first
+ * answer wins, a process gone without one is INTERNAL (or the cancel, when we killed it).
+ */
+export function superviseJob(worker: JobProcess, job: AnalysisJob, onProgress: ProgressListener): RunningJob {
+  let settled = false;
+  let cancelled = false;
+  const done = new Promise<AnalysisJobOutput>((resolve, reject) => {
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+    };
+    worker.onMessage((message) => {
+      if (message.type === 'progress') {
+        if (!settled && !cancelled) onProgress(message.progress, message.stage);
+      } else if (message.type === 'done') settle(() => resolve(message.output));
+      else settle(() => reject(new DalelError(message.error.code, message.error.message, message.error.params)));
+    });
+    worker.onGone((how) => settle(() => reject(cancelled ? cancelledError() : new DalelError('INTERNAL', `The analysis process ended unexpectedly (${how}).`))));
+  });
+  worker.post(job);
+  return {
+    done,
+    cancel: () => {
+      if (settled || cancelled) return;
+      cancelled = true;
+      worker.kill();
+    },
+  };
+}
+
 /** One child process per job: killing it is the cancel, and a crash in native code takes down only the job. */
 export const childProcessRunner: AnalysisRunner = {
   start(job, onProgress) {
     const child = fork(analysisWorkerFile, [], { execArgv: workerExecArgv(), serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    let settled = false;
-    let cancelled = false;
-    const done = new Promise<AnalysisJobOutput>((resolve, reject) => {
-      const settle = (fn: () => void) => {
-        if (settled) return;
-        settled = true;
-        fn();
-      };
-      child.on('message', (message: WorkerMessage) => {
-        if (message.type === 'progress') {
-          if (!settled && !cancelled) onProgress(message.progress, message.stage);
-        } else if (message.type === 'done') settle(() => resolve(message.output));
-        else settle(() => reject(new DalelError(message.error.code, message.error.message, message.error.params)));
-      });
-      child.on('error', (error) => settle(() => reject(new DalelError('INTERNAL', `The analysis process failed: ${error.message}`))));
-      child.on('close', (code, signal) =>
-        settle(() => reject(cancelled ? cancelledError() : new DalelError('INTERNAL', `The analysis process ended unexpectedly (${signal ?? `exit code ${code}`}).`))),
-      );
-    });
-    child.send(job);
-    return {
-      done,
-      cancel: () => {
-        if (settled || cancelled) return;
-        cancelled = true;
-        child.kill('SIGKILL');
+    return superviseJob(
+      {
+        onMessage: (listener) => child.on('message', listener),
+        onGone: (listener) => {
+          child.on('error', (error) => listener(`failed: ${error.message}`));
+          child.on('close', (code, signal) => listener(signal ?? `exit code ${code}`));
+        },
+        post: (message) => child.send(message),
+        kill: () => child.kill('SIGKILL'),
       },
-    };
+      job,
+      onProgress,
+    );
   },
 };
 
