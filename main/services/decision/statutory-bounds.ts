@@ -5,7 +5,8 @@
  * that applies cited, and the text of the part (from the code's source file when it is present, else the asset).
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import type { StatutoryBounds } from '../../contract.ts';
 import { DalelError } from '../errors.ts';
@@ -150,27 +151,28 @@ function citationOf(article: string, part: string): string {
   return `ч. ${part} ст. ${article} УК РК`;
 }
 
-/** Computes statutory bounds from a statute book; `codeText` is the code's source text when present. */
+/** Computes statutory bounds from a statute book; part texts come from the code's source file when the legal folder has it. */
 export class StatutoryBoundsService {
+  private codeText: string | null | undefined;
   private articleTexts = new Map<string, ReturnType<typeof extractArticle>>();
 
   constructor(
     readonly book: StatuteBook,
-    private readonly codeText: string | null = null,
+    private readonly legalDir: string | null = null,
   ) {}
 
-  /** Opens the shipped asset, reading texts from the legal folder when it holds the code's file. */
+  /** Opens the shipped asset; the code's text (1.6 MB) is read only when a part's text is first shown. */
   static open(legalDir: string | null, file?: string): StatutoryBoundsService {
-    const book = loadStatuteBook(file);
-    return new StatutoryBoundsService(book, readCodeText(legalDir, book.source.file));
+    return new StatutoryBoundsService(loadStatuteBook(file), legalDir);
   }
 
   /** Whether the text shown comes from the source file (else from the asset). */
   get textFromSource(): boolean {
-    return this.codeText !== null;
+    return this.legalDir !== null && existsSync(join(this.legalDir, this.book.source.file));
   }
 
   private partText(article: string, part: string, fallback: string): string {
+    if (this.codeText === undefined) this.codeText = readCodeText(this.legalDir, this.book.source.file);
     if (this.codeText === null) return fallback;
     if (!this.articleTexts.has(article)) this.articleTexts.set(article, extractArticle(this.codeText, article));
     return this.articleTexts.get(article)?.parts[part] ?? fallback;
