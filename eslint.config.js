@@ -27,7 +27,7 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', Buffer: 'readonly' } },
   },
   {
-    files: ['main/services/**', 'main/db/**', 'main/web/**', 'main/cli.ts', 'main/start.ts', 'main/contract*.ts', 'native/**', 'models/**'],
+    files: ['main/services/**', 'main/db/**', 'main/web/**', 'main/cli.ts', 'main/start.ts', 'main/contract/**', 'native/**', 'models/**'],
     rules: { 'no-restricted-imports': ['error', noElectron] },
   },
   {
@@ -59,8 +59,8 @@ export default tseslint.config(
           paths: [noElectron.paths[0]],
           patterns: [
             {
-              regex: '(^|/)main/(?!contract(-wire)?(\\.ts)?$)',
-              message: 'The renderer may import only main/contract.ts and main/contract-wire.ts (DESIGN.md layering).',
+              regex: '(^|/)main/(?!contract/)',
+              message: 'The renderer may import only main/contract/ (DESIGN.md layering).',
             },
             { group: ['node:*', 'fs', 'path', 'child_process'], message: 'The renderer has no Node.' },
           ],

@@ -12,7 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import type { RequestChannel, RequestOf, ResponseOf } from '../main/contract.ts';
+import type { RequestChannel, RequestOf, ResponseOf } from '../main/contract/index.ts';
 import type { Workstation } from '../main/services/workstation.ts';
 import { defaultStaticDir, startBrowserMode } from '../main/web/browser-mode.ts';
 import { chromiumArgs, findChromium } from '../tests/e2e/helpers.ts';

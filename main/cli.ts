@@ -5,7 +5,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
-import { caseTypes, roles, type RequestChannel, type RequestOf, type ResponseOf, type Role } from './contract.ts';
+import { caseTypes, roles, type RequestChannel, type RequestOf, type ResponseOf, type Role } from './contract/index.ts';
 import { addAuditCommands } from './cli/audit-commands.ts';
 import { addBallisticsCommands } from './cli/ballistics-commands.ts';
 import { addDecisionCommands } from './cli/decision-commands.ts';

@@ -19,7 +19,7 @@ export default defineConfig({
   },
   server: {
     host: '127.0.0.1',
-    // The renderer imports main/contract.ts, which lives outside the renderer root.
+    // The renderer imports main/contract/, which lives outside the renderer root.
     fs: { allow: [`${root}/..`] },
   },
 });

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from '../cli.ts';
-import { requestChannels } from '../contract.ts';
+import { requestChannels } from '../contract/index.ts';
 import { runAnalysisJob } from '../services/ballistics/analysis-job.ts';
 import { auditSafe } from '../services/ballistics/audit-values.ts';
 import { defaultSearchTop, type LibraryMetadata } from '../services/ballistics/library-service.ts';

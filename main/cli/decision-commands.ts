@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { trainCaseType } from '../../models/ebm/train-case-type.ts';
 import type { CliContext } from '../cli.ts';
-import { maxBatchCases, type Consultation, type DecisionOutput, type ModelCard, type RequestOf } from '../contract.ts';
+import { maxBatchCases, type Consultation, type DecisionOutput, type ModelCard, type RequestOf } from '../contract/index.ts';
 import { defaultCaseTypesDir, findCaseType, loadCaseTypes, parseCaseType } from '../services/decision/case-type.ts';
 import { readCsvFile, recordAt } from '../services/decision/csv.ts';
 import { factsFromRecord, inputFields } from '../services/decision/facts.ts';

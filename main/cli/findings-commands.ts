@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
 import type { CliContext } from '../cli.ts';
-import { caseReviewStates, MeasurementSchema, type CaseReview, type Finding, type Measurement } from '../contract.ts';
+import { caseReviewStates, MeasurementSchema, type CaseReview, type Finding, type Measurement } from '../contract/index.ts';
 import { DalelError } from '../services/errors.ts';
 import { signMeanings } from '../services/findings/review-state.ts';
 import { table } from './table.ts';

@@ -312,4 +312,17 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX notices_by_judge ON discrepancy_notices(judge_id, created_at);
     `,
   },
+  {
+    version: 6,
+    name: 'workstation settings',
+    sql: `
+      -- Settings an administrator changes (every change is also an audit entry); a missing key means its default.
+      CREATE TABLE settings (
+        key        TEXT PRIMARY KEY,
+        value      TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT REFERENCES users(id)
+      );
+    `,
+  },
 ];

@@ -4,7 +4,7 @@
  * web bridge and the CLI, which validates the payload against the contract and enforces the channel's roles.
  */
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent, type WebContents } from 'electron';
-import type { EventChannel, EventOf, Result } from '../contract.ts';
+import type { EventChannel, EventOf, Result } from '../contract/index.ts';
 import type { Dispatcher } from '../services/dispatcher.ts';
 import { eventChannel, invokeChannel } from './ipc-channels.ts';
 import { isAppUrl } from './protocol.ts';

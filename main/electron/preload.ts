@@ -4,7 +4,7 @@
  * dist/preload.cjs by scripts/build-preload.mjs, because a sandboxed preload must be a single CommonJS file.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { isEventChannel, isRequestChannel, type DalelApi, type EventOf, type ResponseOf, type Result } from '../contract.ts';
+import { isEventChannel, isRequestChannel, type DalelApi, type EventOf, type ResponseOf, type Result } from '../contract/index.ts';
 import { eventChannel, invokeChannel } from './ipc-channels.ts';
 
 /** The `window.api` object: only contract channels pass, and listeners receive the payload alone. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Case } from '../contract.ts';
+import type { Case } from '../contract/index.ts';
 import type { Db } from '../db/database.ts';
 import { isoAt, type Clock } from './clock.ts';
 import { DalelError } from './errors.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { CustodyEvent } from '../contract.ts';
+import type { CustodyEvent } from '../contract/index.ts';
 import type { Db } from '../db/database.ts';
 import { isoAt, type Clock } from './clock.ts';
 import type { AuditLog } from './audit/audit-log.ts';

@@ -6,7 +6,7 @@ import {
   type RequestChannel,
   type ResponseOf,
   type Result,
-} from '../contract.ts';
+} from '../contract/index.ts';
 import { DalelError } from './errors.ts';
 import type { Session, SessionManager } from './sessions.ts';
 

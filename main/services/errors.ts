@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorInfo } from '../contract.ts';
+import type { ErrorCode, ErrorInfo } from '../contract/index.ts';
 
 /** A typed, user-readable error: a code the interface translates, an English message, and its parameters. */
 export class DalelError extends Error {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Evidence } from '../contract.ts';
+import type { Evidence } from '../contract/index.ts';
 import type { Db } from '../db/database.ts';
 import type { CaseService } from './cases.ts';
 import { isoAt, type Clock } from './clock.ts';

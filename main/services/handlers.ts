@@ -17,6 +17,7 @@ import type { FindingsService } from './findings/findings-service.ts';
 import { createReportHandlers } from './reports/report-handlers.ts';
 import type { ReportService } from './reports/report-service.ts';
 import { actorOf, type Session, type SessionManager } from './sessions.ts';
+import type { SettingsService } from './settings.ts';
 import type { UserService } from './users.ts';
 
 /** The services the handlers compose. */
@@ -37,6 +38,7 @@ export interface HandlerDeps {
   /** The AI summary and the lab report. */
   readonly reports: ReportService;
   readonly verdicts: VerdictService;
+  readonly settings: SettingsService;
   /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
   readonly onSessionChanged?: (clientKey: string) => void;
 }
@@ -120,6 +122,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return custody.list(request.evidenceId);
     },
     'evidence.thumbnail': (request) => ({ png: evidence.thumbnail(request.evidenceId) }),
+    'settings.get': () => deps.settings.get(),
+    'settings.update': (request, context) => deps.settings.update(request, actorOf(required(context))),
     ...createAuditHandlers(deps.audit),
     ...createDecisionHandlers(deps.decision),
     ...createVerdictHandlers(deps.verdicts, deps.audit.log),

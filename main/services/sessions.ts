@@ -1,4 +1,4 @@
-import type { Role, SessionInfo, User } from '../contract.ts';
+import type { Role, SessionInfo, User } from '../contract/index.ts';
 import { isoAt, type Clock } from './clock.ts';
 import { DalelError } from './errors.ts';
 

@@ -29,6 +29,7 @@ import { defaultIntakeLimits, type IntakeLimits } from './intake/sniff.ts';
 import type { ScryptParams } from './passwords.ts';
 import { ReportService } from './reports/report-service.ts';
 import { defaultSessionPolicy, SessionManager, type SessionPolicy } from './sessions.ts';
+import { SettingsService } from './settings.ts';
 import { defaultLockoutPolicy, UserService, type LockoutPolicy } from './users.ts';
 
 /** Settings for opening a workstation; everything but the data folder has a production default. */
@@ -82,6 +83,8 @@ export interface Workstation {
   readonly reports: ReportService;
   /** Final verdicts, discrepancies with consultations, and notices to judges. */
   readonly verdicts: VerdictService;
+  /** What the laboratory or court set for everyone (technical review, clerks and verdicts, research case types). */
+  readonly settings: SettingsService;
   readonly dispatcher: Dispatcher;
   close(): void;
 }
@@ -110,6 +113,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const audit = new AuditLog(db, clock, id);
   const keyring = new AuditKeyring(db, clock, `dalel.kz/audit/${id}`);
   const checkpoints = new CheckpointService(db, audit, keyring, clock);
+  const settings = new SettingsService(db, audit, clock);
   const users = new UserService(db, clock, audit, options.lockoutPolicy ?? defaultLockoutPolicy, options.scryptParams);
   const sessions = new SessionManager(clock, options.sessionPolicy ?? defaultSessionPolicy);
   const cases = new CaseService(db, clock, audit);
@@ -156,6 +160,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     reviews,
     reports,
     verdicts,
+    settings,
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions);
@@ -183,5 +188,5 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     void decision.close();
     db.close();
   };
-  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, analysis, library, findings, reviews, reports, dispatcher, close };
+  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, analysis, library, findings, reviews, reports, settings, dispatcher, close };
 }

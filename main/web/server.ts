@@ -1,8 +1,8 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EventChannel, EventOf } from '../contract.ts';
-import { decodeWire, encodeWire } from '../contract-wire.ts';
+import type { EventChannel, EventOf } from '../contract/index.ts';
+import { decodeWire, encodeWire } from '../contract/wire.ts';
 import { securityHeaders } from '../security-policy.ts';
 import type { Dispatcher } from '../services/dispatcher.ts';
 import { readStaticFile } from './static-files.ts';

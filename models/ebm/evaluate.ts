@@ -3,7 +3,7 @@
  * calibration (interval coverage, or expected calibration error), and the same measures per group of each
  * protected attribute, which the model never reads.
  */
-import type { ModelCard } from '../../main/contract.ts';
+import type { ModelCard } from '../../main/contract/index.ts';
 import type { CaseRow } from '../../main/services/decision/case-rows.ts';
 import type { CaseType } from '../../main/services/decision/case-type.ts';
 import { encodeFacts } from '../../main/services/decision/features.ts';

@@ -5,7 +5,7 @@
  * validated: it never sees the test cases.
  */
 import { basename } from 'node:path';
-import type { ModelCard } from '../../main/contract.ts';
+import type { ModelCard } from '../../main/contract/index.ts';
 import { caseRows, type CaseData, type CaseRow } from '../../main/services/decision/case-rows.ts';
 import type { CaseType } from '../../main/services/decision/case-type.ts';
 import { parseCsvBytes, readInputFile } from '../../main/services/decision/csv.ts';

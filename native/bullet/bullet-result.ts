@@ -1,5 +1,5 @@
 /** Turns a bullet comparison into the stored, viewer-ready result of the contract (BulletComparisonResultSchema). */
-import type { BulletComparisonResult } from '../../main/contract.ts';
+import type { BulletComparisonResult } from '../../main/contract/index.ts';
 import { bulletAlgorithm, type BulletComparison, type BulletLandInput } from './bullet-compare.ts';
 
 const umPerUnit = (l: BulletLandInput) => (l.surface.header.unit === 'um' ? 1 : 1e6);

@@ -1,7 +1,7 @@
 import type { i18n } from 'i18next';
 import { StrictMode } from 'react';
 import { I18nextProvider } from 'react-i18next';
-import type { DalelApi } from '../../main/contract.ts';
+import type { DalelApi } from '../../main/contract/index.ts';
 import { ApiContext } from './api/api-context.ts';
 import { App } from './app.tsx';
 import { AuthProvider } from './auth/auth-provider.tsx';

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CaseReview, Finding } from '../../main/contract.ts';
+import type { CaseReview, Finding } from '../../main/contract/index.ts';
 import { openWorkstation } from '../../main/services/workstation.ts';
 import { cmcDraft } from '../services/findings/fixtures.ts';
 import { makePng, tempDir } from '../helpers/workstation.ts';

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Consultation } from '../../main/contract.ts';
+import type { Consultation } from '../../main/contract/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/workstation.ts';
 import { toyCsv, toyDocument } from './fixtures.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Consultation } from '../../main/contract.ts';
+import type { Consultation } from '../../main/contract/index.ts';
 import { PrecedentIndex, type PrecedentCorpus } from '../../main/services/decision/precedents.ts';
 import { categoryCodes, encodeFacts, type FeatureSpec } from '../../main/services/decision/features.ts';
 import { call, seedUsers, testWorkstation } from '../helpers/workstation.ts';

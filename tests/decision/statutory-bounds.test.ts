@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { DecisionOutput } from '../../main/contract.ts';
+import type { DecisionOutput } from '../../main/contract/index.ts';
 import { clipToLawfulRange } from '../../main/services/decision/lawful-range.ts';
 import { fillStatuteTexts } from '../../main/services/decision/statute-text.ts';
 import { defaultStatuteFile, loadStatuteBook, StatutoryBoundsService, type BoundsFacts } from '../../main/services/decision/statutory-bounds.ts';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Consultation } from '../../main/contract.ts';
+import type { Consultation } from '../../main/contract/index.ts';
 import { discrepancyOf } from '../../main/services/decision/verdicts.ts';
 import { call, password, seedUsers, testWorkstation } from '../helpers/workstation.ts';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi, type Mock } from 'vitest';
-import type { Result } from '../../main/contract.ts';
+import type { Result } from '../../main/contract/index.ts';
 import { clientKeyOf, registerContractHandlers, sendEvent, type MainWindowLike } from '../../main/electron/ipc.ts';
 import { eventChannel, invokeChannel } from '../../main/electron/ipc-channels.ts';
 import type { Dispatcher } from '../../main/services/dispatcher.ts';

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Result, SessionInfo } from '../../main/contract.ts';
+import type { Result, SessionInfo } from '../../main/contract/index.ts';
 import { password, tempDir } from '../helpers/workstation.ts';
 import { app, BrowserWindow, FakeSession, ipcMain, protocol, repoRoot, session } from './fake-electron.ts';
 

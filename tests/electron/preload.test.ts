@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DalelApi, RequestChannel } from '../../main/contract.ts';
+import type { DalelApi, RequestChannel } from '../../main/contract/index.ts';
 import { contextBridge, ipcRenderer } from './fake-electron.ts';
 
 vi.mock('electron', () => import('./fake-electron.ts'));

@@ -1,4 +1,4 @@
-import type { Case, Role } from '../../main/contract.ts';
+import type { Case, Role } from '../../main/contract/index.ts';
 import { createPassphraseSealer } from '../../main/services/passphrase-sealer.ts';
 import type { NamedSealer } from '../../main/services/audit/keyring.ts';
 import { call, makePng, seedUsers, testWorkstation } from './workstation.ts';

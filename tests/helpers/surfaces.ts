@@ -1,4 +1,4 @@
-import type { Finding } from '../../main/contract.ts';
+import type { Finding } from '../../main/contract/index.ts';
 import { x3pBytesOf } from '../../main/services/ballistics/surface-input.ts';
 import type { FindingDraft, FindingSink } from '../../main/services/findings/finding-draft.ts';
 import type { Actor } from '../../main/services/sessions.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import type { RequestChannel, RequestOf, ResponseOf, Role } from '../../main/contract.ts';
+import type { RequestChannel, RequestOf, ResponseOf, Role } from '../../main/contract/index.ts';
 import type { Clock } from '../../main/services/clock.ts';
 import { openWorkstation, type Workstation, type WorkstationOptions } from '../../main/services/workstation.ts';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BulletComparisonResultSchema } from '../../main/contract.ts';
+import { BulletComparisonResultSchema } from '../../main/contract/index.ts';
 import { compareBullets, type BulletLandInput } from '../../native/bullet/bullet-compare.ts';
 import { toBulletComparisonResult } from '../../native/bullet/bullet-result.ts';
 import { readX3p } from '../../native/x3p/x3p-read.ts';

@@ -2,7 +2,7 @@
 import { act } from 'react';
 import { createRoot, type Root as ReactRoot } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Case, DalelApi, Evidence, RequestChannel, Result, Role, SessionInfo } from '../../main/contract.ts';
+import type { Case, DalelApi, Evidence, RequestChannel, Result, Role, SessionInfo } from '../../main/contract/index.ts';
 import { createI18n } from '../../renderer/src/i18n/i18n.ts';
 import { Root } from '../../renderer/src/root.tsx';
 

@@ -15,7 +15,7 @@ import type {
   Role,
   SessionInfo,
   VerifyReportView,
-} from '../../main/contract.ts';
+} from '../../main/contract/index.ts';
 import { createI18n } from '../../renderer/src/i18n/i18n.ts';
 import { Root } from '../../renderer/src/root.tsx';
 

@@ -12,7 +12,7 @@ import {
   SurfaceImageSchema,
   requestChannels,
   type Finding,
-} from '../../main/contract.ts';
+} from '../../main/contract/index.ts';
 
 export const caseId = '11111111-1111-4111-8111-111111111111';
 export const runId = '22222222-2222-4222-8222-222222222222';

@@ -3,7 +3,7 @@ import { act, type ReactNode } from 'react';
 import { createRoot, type Root as ReactRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import { vi } from 'vitest';
-import type { DalelApi, EventChannel, EventOf, RequestChannel, Result } from '../../main/contract.ts';
+import type { DalelApi, EventChannel, EventOf, RequestChannel, Result } from '../../main/contract/index.ts';
 import { ApiContext } from '../../renderer/src/api/api-context.ts';
 import { createI18n } from '../../renderer/src/i18n/i18n.ts';
 

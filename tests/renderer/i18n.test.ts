@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseTypes, errorCodes, evidenceKinds, isEventChannel, isRequestChannel, roles } from '../../main/contract.ts';
+import { caseTypes, errorCodes, evidenceKinds, isEventChannel, isRequestChannel, roles } from '../../main/contract/index.ts';
 import { auditSectionIds } from '../../renderer/src/audit/audit-sections.ts';
 import { checkpointReasons } from '../../renderer/src/audit/checkpoint-reason.ts';
 import { verifyProblemCodes } from '../../renderer/src/audit/verify-codes.ts';

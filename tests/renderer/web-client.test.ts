@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { decodeWire, encodeWire } from '../../main/contract-wire.ts';
+import { decodeWire, encodeWire } from '../../main/contract/wire.ts';
 import { BridgeError } from '../../renderer/src/api/bridge-error.ts';
 import { createWebApi } from '../../renderer/src/api/client.ts';
 import { SseParser, type ServerSentEvent } from '../../renderer/src/api/event-stream.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roles } from '../../main/contract.ts';
+import { roles } from '../../main/contract/index.ts';
 import { mayUse } from '../../renderer/src/api/access.ts';
 import { auditSectionsFor } from '../../renderer/src/audit/audit-sections.ts';
 import { workspacesFor } from '../../renderer/src/shell/workspaces.ts';

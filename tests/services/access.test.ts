@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requestChannels, roles, type RequestChannel, type Role } from '../../main/contract.ts';
+import { requestChannels, roles, type RequestChannel, type Role } from '../../main/contract/index.ts';
 import { password, seedUsers, testWorkstation } from '../helpers/workstation.ts';
 
 const channels = Object.keys(requestChannels) as RequestChannel[];

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { requestChannels } from '../../main/contract.ts';
-import { base64ToBytes, bytesToBase64, decodeWire, encodeWire } from '../../main/contract-wire.ts';
+import { requestChannels } from '../../main/contract/index.ts';
+import { base64ToBytes, bytesToBase64, decodeWire, encodeWire } from '../../main/contract/wire.ts';
 import { password, seedUsers, testWorkstation } from '../helpers/workstation.ts';
 
 describe('contract validation', () => {

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Case, Role } from '../../main/contract.ts';
+import type { Case, Role } from '../../main/contract/index.ts';
 import { sha256Hex } from '../../main/services/intake/evidence-store.ts';
 import { makeJpeg, makePdf, makeTiff, makeX3p, pngBombHeader } from '../helpers/files.ts';
 import { call, makePng, seedUsers, testWorkstation } from '../helpers/workstation.ts';

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeWire, encodeWire } from '../../main/contract-wire.ts';
+import { decodeWire, encodeWire } from '../../main/contract/wire.ts';
 import { contentSecurityPolicy } from '../../main/security-policy.ts';
 import { startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
 import { loopbackHost } from '../../main/web/server.ts';

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AuditStatus, CheckpointInfo, RequestChannel } from '../../contract.ts';
+import type { AuditStatus, CheckpointInfo, RequestChannel } from '../../contract/index.ts';
 import type { Handler, Handlers } from '../dispatcher.ts';
 import { DalelError } from '../errors.ts';
 import { sha256Hex } from '../intake/evidence-store.ts';

@@ -3,7 +3,7 @@
  * analysis child process (analysis-worker.ts) for the app, and in-process for the CLI and the benchmark.
  */
 import { readFileSync } from 'node:fs';
-import type { BulletComparisonResult, CartridgeComparisonResult } from '../../contract.ts';
+import type { BulletComparisonResult, CartridgeComparisonResult } from '../../contract/index.ts';
 import { compareBullets } from '../../../native/bullet/bullet-compare.ts';
 import { toBulletComparisonResult } from '../../../native/bullet/bullet-result.ts';
 import { descriptorBytes, descriptorFromBytes, polarDescriptor, prefilterScore, questionedDescriptors } from '../../../native/library/polar-descriptor.ts';

@@ -5,7 +5,7 @@
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { ErrorInfo } from '../../contract.ts';
+import type { ErrorInfo } from '../../contract/index.ts';
 import { DalelError } from '../errors.ts';
 import { runAnalysisJob, type AnalysisJob, type AnalysisJobOutput, type ProgressListener } from './analysis-job.ts';
 

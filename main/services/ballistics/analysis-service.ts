@@ -5,8 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import type { AnalysisRun, EventOf, ParsedRequestOf, ResponseOf } from '../../contract.ts';
-import { AnalysisRunSchema, BulletComparisonResultSchema, CartridgeComparisonResultSchema } from '../../contract.ts';
+import type { AnalysisRun, EventOf, ParsedRequestOf, ResponseOf } from '../../contract/index.ts';
+import { AnalysisRunSchema, BulletComparisonResultSchema, CartridgeComparisonResultSchema } from '../../contract/index.ts';
 import { bulletAlgorithm } from '../../../native/bullet/bullet-compare.ts';
 import type { Db } from '../../db/database.ts';
 import { cmcAlgorithm } from '../../../native/cmc/cmc-run.ts';

@@ -1,4 +1,4 @@
-import type { RequestChannel } from '../../contract.ts';
+import type { RequestChannel } from '../../contract/index.ts';
 import type { CallContext, Handler, Handlers } from '../dispatcher.ts';
 import { badInput, DalelError } from '../errors.ts';
 import type { EvidenceService } from '../evidence.ts';

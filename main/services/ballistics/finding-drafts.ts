@@ -1,5 +1,5 @@
 /** A comparison result turned into findings for the case: measurements with stable keys, conclusion, overlays. */
-import type { BulletComparisonResult, CartridgeComparisonResult, Measurement } from '../../contract.ts';
+import type { BulletComparisonResult, CartridgeComparisonResult, Measurement } from '../../contract/index.ts';
 import type { FindingDraft, OverlayDraft } from '../findings/finding-draft.ts';
 
 /** The module name findings of cartridge-case comparisons carry. */

@@ -5,7 +5,7 @@
  * candidates; hits are ranked by CMC count, then by prefilter score.
  */
 import { randomUUID } from 'node:crypto';
-import type { LibraryReference, ParsedRequestOf, ResponseOf } from '../../contract.ts';
+import type { LibraryReference, ParsedRequestOf, ResponseOf } from '../../contract/index.ts';
 import type { Db } from '../../db/database.ts';
 import { polarDescriptorSpec } from '../../../native/library/polar-descriptor.ts';
 import { cmcAlgorithm } from '../../../native/cmc/cmc-run.ts';

@@ -2,7 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EvidenceKind } from '../../contract.ts';
+import type { EvidenceKind } from '../../contract/index.ts';
 import { gridFromX3p, validFraction, type HeightGrid } from '../../../native/surface/height-grid.ts';
 import type { BulletLandInput } from '../../../native/bullet/bullet-compare.ts';
 import { prepareCartridgeCase } from '../../../native/preprocess/prepare.ts';

@@ -4,7 +4,7 @@
  * outside what training saw (a number beyond the training range, an unseen category, a missing value training
  * never had), or when the most probable class is not probable enough.
  */
-import type { AbstentionReason } from '../../contract.ts';
+import type { AbstentionReason } from '../../contract/index.ts';
 import type { Facts } from './facts.ts';
 import { categoryKey, type FeatureSpec } from './features.ts';
 

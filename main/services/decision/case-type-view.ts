@@ -3,7 +3,7 @@
  * labels) and its outcomes, so the renderer draws the facts and verdict forms from data and a new case type needs no
  * interface code. Outcomes and protected attributes are never offered as inputs.
  */
-import type { CaseTypeField, CaseTypeView } from '../../contract.ts';
+import type { CaseTypeField, CaseTypeView } from '../../contract/index.ts';
 import { loadCaseTypes, type CaseType, type JsonValue } from './case-type.ts';
 
 type JsonObject = { readonly [key: string]: JsonValue };

@@ -1,4 +1,4 @@
-import type { RequestChannel } from '../../contract.ts';
+import type { RequestChannel } from '../../contract/index.ts';
 import type { Handler, Handlers } from '../dispatcher.ts';
 import { DalelError } from '../errors.ts';
 import { actorOf, type Session } from '../sessions.ts';

@@ -4,7 +4,7 @@
  * audit entry per consultation (facts hash, model hash, output hash and summary). Advisory only: nothing here says
  * what a verdict should be, and the audit entry records that a judge saw this output.
  */
-import type { Consultation, DecisionModel, DecisionOutput } from '../../contract.ts';
+import type { Consultation, DecisionModel, DecisionOutput } from '../../contract/index.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
@@ -20,7 +20,7 @@ import { clipToLawfulRange } from './lawful-range.ts';
 import { PrecedentIndex, readPrecedentCorpus } from './precedents.ts';
 import type { ProceduralAdviceService } from './procedural-advice.ts';
 import { boundsFacts, type StatutoryBoundsService } from './statutory-bounds.ts';
-import type { ProceduralAdvice, StatutoryBounds } from '../../contract.ts';
+import type { ProceduralAdvice, StatutoryBounds } from '../../contract/index.ts';
 
 /** Largest allowed difference between the ONNX model and the TypeScript reference on any score or term. */
 export const agreementTolerance = 1e-6;

@@ -2,7 +2,7 @@
  * Turns a model's scores for one case into what the judge sees: the prediction (value and conformal intervals, or
  * class probabilities), every term's exact contribution with the inputs it read, and the abstention decision.
  */
-import type { DecisionOutput } from '../../contract.ts';
+import type { DecisionOutput } from '../../contract/index.ts';
 import { decideAbstention, supportReasons } from './abstention.ts';
 import type { Facts, FactValue } from './facts.ts';
 import { classProbabilities, scoreWidth, type GamModel } from './gam-model.ts';

@@ -3,7 +3,7 @@
  * before anything reads it.
  */
 import type { z } from 'zod';
-import type { FactValueSchema } from '../../contract.ts';
+import type { FactValueSchema } from '../../contract/index.ts';
 import { DalelError } from '../errors.ts';
 import type { CaseField, CaseType } from './case-type.ts';
 

@@ -2,7 +2,7 @@
  * A predicted term or amount drawn against the lawful range: the value and its intervals are clipped to what the
  * sanction (after art. 55 caps) allows, and "interval too wide" is judged against the width of that range.
  */
-import type { DecisionOutput, StatutoryBounds } from '../../contract.ts';
+import type { DecisionOutput, StatutoryBounds } from '../../contract/index.ts';
 import { decideAbstention } from './abstention.ts';
 
 /** The output with value and intervals clipped to the range, and the abstention rule re-run against it. */

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, dirname, join } from 'node:path';
 import { DalelError } from '../errors.ts';
 import { GamModelSchema, type GamModel } from './gam-model.ts';
-import { ModelCardSchema, type ModelCard } from '../../contract.ts';
+import { ModelCardSchema, type ModelCard } from '../../contract/index.ts';
 import { embeddedModelText } from './onnx-runner.ts';
 import { sha256OfBytes, stableJson } from './stable-json.ts';
 import { precedentsFile, type PrecedentCorpus } from './precedents.ts';

@@ -11,10 +11,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Precedent } from '../../contract.ts';
+import type { Precedent } from '../../contract/index.ts';
 import type { CaseData } from './case-rows.ts';
 import type { CaseType } from './case-type.ts';
-import { FactValueSchema } from '../../contract.ts';
+import { FactValueSchema } from '../../contract/index.ts';
 import { inputFields, type Facts } from './facts.ts';
 import { encodeFacts, type FeatureSpec } from './features.ts';
 

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { ProceduralAdvice } from '../../contract.ts';
+import type { ProceduralAdvice } from '../../contract/index.ts';
 import { DalelError } from '../errors.ts';
 import type { Facts } from './facts.ts';
 import { assetPath, extractArticle, readCodeText, type ArticleText } from './statute-text.ts';

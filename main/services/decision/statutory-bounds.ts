@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { StatutoryBounds } from '../../contract.ts';
+import type { StatutoryBounds } from '../../contract/index.ts';
 import { DalelError } from '../errors.ts';
 import type { Facts } from './facts.ts';
 import { assetPath, extractArticle, readCodeText } from './statute-text.ts';

@@ -5,7 +5,7 @@
  * counts verdicts and discrepancies by article and month, never by judge. Everything is audit-logged.
  */
 import { randomUUID } from 'node:crypto';
-import type { DiscrepancyNoticeSchema, DiscrepancyRowSchema, Verdict } from '../../contract.ts';
+import type { DiscrepancyNoticeSchema, DiscrepancyRowSchema, Verdict } from '../../contract/index.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isoAt, type Clock } from '../clock.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Case, CaseReview } from '../../contract.ts';
+import type { Case, CaseReview } from '../../contract/index.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { CaseService } from '../cases.ts';

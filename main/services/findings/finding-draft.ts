@@ -3,7 +3,7 @@
  * handwriting and drug tests later. A module turns its result into drafts; the store gives them ids, keeps overlays in
  * the content-addressed store, audit-logs them, and makes them reviewable.
  */
-import type { Finding, Measurement, Provenance } from '../../contract.ts';
+import type { Finding, Measurement, Provenance } from '../../contract/index.ts';
 import type { Actor } from '../sessions.ts';
 
 /** An image a module attaches to a finding (an overlay, a plot), not yet stored. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { MeasurementSchema, ProvenanceSchema, type Finding, type Measurement, type Provenance } from '../../contract.ts';
+import { MeasurementSchema, ProvenanceSchema, type Finding, type Measurement, type Provenance } from '../../contract/index.ts';
 import type { Db } from '../../db/database.ts';
 import { appVersion } from '../../version.ts';
 import type { AuditLog } from '../audit/audit-log.ts';

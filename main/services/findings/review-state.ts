@@ -12,7 +12,7 @@
  * - A finding is decided when its latest review is accept or reject, or when it is the expert's own work (an
  *   amendment, origin 'model-edited', or a manual measurement): creating it was the decision.
  */
-import { caseReviewStates, signatureMeanings } from '../../contract.ts';
+import { caseReviewStates, signatureMeanings } from '../../contract/index.ts';
 import { DalelError } from '../errors.ts';
 
 /** A case's review state. */

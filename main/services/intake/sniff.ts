@@ -1,5 +1,5 @@
 import { crc32 } from 'node:zlib';
-import type { EvidenceKind } from '../../contract.ts';
+import type { EvidenceKind } from '../../contract/index.ts';
 import { badInput } from '../errors.ts';
 import { readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from '../zip-read.ts';
 

@@ -1,7 +1,7 @@
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import UTIF from 'utif2';
-import type { EvidenceKind } from '../../contract.ts';
+import type { EvidenceKind } from '../../contract/index.ts';
 import { badInput } from '../errors.ts';
 
 /** Longest side of a thumbnail, in pixels. */

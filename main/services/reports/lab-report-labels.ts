@@ -1,5 +1,5 @@
 /** The fixed wording of the lab report PDF in each language; the summary brings its own. */
-import type { caseTypes } from '../../contract.ts';
+import type { caseTypes } from '../../contract/index.ts';
 import type { SummaryLanguage } from './summary/summary-types.ts';
 
 /** The report's fixed wording in one language. */

@@ -5,7 +5,7 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
-import type { Case, CaseReview, CheckpointInfo, Evidence, Finding } from '../../contract.ts';
+import type { Case, CaseReview, CheckpointInfo, Evidence, Finding } from '../../contract/index.ts';
 import { loadFont, measurer, wrap } from '../audit/trail-pdf.ts';
 import { labReportLabels, type LabReportLabels } from './lab-report-labels.ts';
 import { formatMeasurement, formatNumber } from './summary/locale.ts';

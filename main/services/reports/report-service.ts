@@ -3,7 +3,7 @@
  * covers them, renders the PDF, then records the export in the audit log (with the PDF's SHA-256) and in every
  * evidence item's chain of custody, all in one transaction.
  */
-import type { Case, CaseReview, CheckpointInfo, Evidence, Finding } from '../../contract.ts';
+import type { Case, CaseReview, CheckpointInfo, Evidence, Finding } from '../../contract/index.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isoAt, type Clock } from '../clock.ts';
 import type { CustodyLog } from '../custody.ts';

@@ -1,4 +1,4 @@
-import { requestChannels, type RequestChannel, type Role } from '../../../main/contract.ts';
+import { requestChannels, type RequestChannel, type Role } from '../../../main/contract/index.ts';
 
 /**
  * Whether a role may call a channel, read from the contract's access rules so that the interface hides exactly what

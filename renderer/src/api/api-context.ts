@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { DalelApi } from '../../../main/contract.ts';
+import type { DalelApi } from '../../../main/contract/index.ts';
 
 /** The API the components call; provided once at the root (and wrapped by the auth provider to watch for locks). */
 export const ApiContext = createContext<DalelApi | null>(null);

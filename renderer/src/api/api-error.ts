@@ -1,4 +1,4 @@
-import type { DalelApi, ErrorInfo, RequestChannel, RequestOf, ResponseOf } from '../../../main/contract.ts';
+import type { DalelApi, ErrorInfo, RequestChannel, RequestOf, ResponseOf } from '../../../main/contract/index.ts';
 
 /** An error result from a service, carried as an exception inside the interface so async code can use try/catch. */
 export class ApiError extends Error {

@@ -7,8 +7,8 @@ import {
   type RequestOf,
   type ResponseOf,
   type Result,
-} from '../../../main/contract.ts';
-import { decodeWire, encodeWire } from '../../../main/contract-wire.ts';
+} from '../../../main/contract/index.ts';
+import { decodeWire, encodeWire } from '../../../main/contract/wire.ts';
 import { BridgeError } from './bridge-error.ts';
 import { SseParser } from './event-stream.ts';
 import { takeLaunchToken, tabClientKey } from './web-credentials.ts';

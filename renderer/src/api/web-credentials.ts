@@ -1,4 +1,4 @@
-import { bytesToBase64 } from '../../../main/contract-wire.ts';
+import { bytesToBase64 } from '../../../main/contract/wire.ts';
 
 const tokenStorageKey = 'dalel.launchToken';
 const clientStorageKey = 'dalel.clientKey';

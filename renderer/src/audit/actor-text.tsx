@@ -1,6 +1,6 @@
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { roles } from '../../../main/contract.ts';
+import { roles } from '../../../main/contract/index.ts';
 
 /** Props of ActorText. */
 export interface ActorTextProps {

@@ -1,4 +1,4 @@
-import type { Role } from '../../../main/contract.ts';
+import type { Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
 
 /** The screens of an audit workspace: the clerk's case list, the signing key, the trail, checkpoints, verification. */

@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { AuditStatus } from '../../../main/contract.ts';
+import type { AuditStatus } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
 import { monospaceFamily } from '../theme/create-app-theme.ts';
 import { KeyStateChip } from './key-state-chip.tsx';

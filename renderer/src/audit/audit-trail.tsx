@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryView, Case, Role } from '../../../main/contract.ts';
+import type { AuditEntryView, Case, Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormatters } from '../common/format.ts';

@@ -1,6 +1,6 @@
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
-import type { Case } from '../../../main/contract.ts';
+import type { Case } from '../../../main/contract/index.ts';
 
 /** Props of CasePicker. */
 export interface CasePickerProps {

@@ -5,7 +5,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useTranslation } from 'react-i18next';
-import type { CheckpointInfo } from '../../../main/contract.ts';
+import type { CheckpointInfo } from '../../../main/contract/index.ts';
 import { CodeBlock } from '../common/code-block.tsx';
 
 /** Props of CheckpointNoteDialog. */

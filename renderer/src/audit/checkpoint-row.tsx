@@ -7,7 +7,7 @@ import TableRow from '@mui/material/TableRow';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { CheckpointInfo } from '../../../main/contract.ts';
+import type { CheckpointInfo } from '../../../main/contract/index.ts';
 import { CopyButton } from '../common/copy-button.tsx';
 import { useFormatters } from '../common/format.ts';
 import { monospaceFamily } from '../theme/create-app-theme.ts';

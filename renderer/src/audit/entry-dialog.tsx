@@ -6,7 +6,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryView } from '../../../main/contract.ts';
+import type { AuditEntryView } from '../../../main/contract/index.ts';
 import { CodeBlock } from '../common/code-block.tsx';
 import { FactList } from '../common/fact-list.tsx';
 import { useFormatters } from '../common/format.ts';

@@ -14,7 +14,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Case } from '../../../main/contract.ts';
+import type { Case } from '../../../main/contract/index.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { localInputToIso } from '../common/local-time.ts';
 import { CasePicker } from './case-picker.tsx';

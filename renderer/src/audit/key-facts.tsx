@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { AuditStatus } from '../../../main/contract.ts';
+import type { AuditStatus } from '../../../main/contract/index.ts';
 import { CopyableText } from '../common/copyable-text.tsx';
 import { FactList, type Fact } from '../common/fact-list.tsx';
 import { useFormatters } from '../common/format.ts';

@@ -3,7 +3,7 @@ import KeyOffIcon from '@mui/icons-material/KeyOff';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import Chip from '@mui/material/Chip';
 import { useTranslation } from 'react-i18next';
-import type { AuditStatus } from '../../../main/contract.ts';
+import type { AuditStatus } from '../../../main/contract/index.ts';
 
 /** Props of KeyStateChip. */
 export interface KeyStateChipProps {

@@ -2,7 +2,7 @@ import DrawIcon from '@mui/icons-material/Draw';
 import Button from '@mui/material/Button';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CheckpointInfo } from '../../../main/contract.ts';
+import type { CheckpointInfo } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 

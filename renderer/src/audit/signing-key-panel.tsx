@@ -7,7 +7,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditStatus, Role } from '../../../main/contract.ts';
+import type { AuditStatus, Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
 import { DismissButton } from '../common/dismiss-button.tsx';
 import { KeyFacts } from './key-facts.tsx';

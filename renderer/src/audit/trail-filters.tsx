@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Case } from '../../../main/contract.ts';
+import type { Case } from '../../../main/contract/index.ts';
 import { CasePicker } from './case-picker.tsx';
 import { emptyTrailFilter, rangeIsBackwards, type TrailFilter } from './trail-query.ts';
 

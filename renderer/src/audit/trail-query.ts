@@ -1,4 +1,4 @@
-import type { RequestOf } from '../../../main/contract.ts';
+import type { RequestOf } from '../../../main/contract/index.ts';
 import { localInputToIso } from '../common/local-time.ts';
 
 /** The trail filter as the form holds it: a case id, an actor's user name, an action prefix, local times. */

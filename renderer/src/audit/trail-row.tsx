@@ -3,7 +3,7 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryView } from '../../../main/contract.ts';
+import type { AuditEntryView } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
 import { monospaceFamily } from '../theme/create-app-theme.ts';
 import { ActorText } from './actor-text.tsx';

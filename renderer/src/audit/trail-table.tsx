@@ -6,7 +6,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntryView } from '../../../main/contract.ts';
+import type { AuditEntryView } from '../../../main/contract/index.ts';
 import { TrailRow } from './trail-row.tsx';
 
 /** Props of TrailTable. */

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { RequestOf, ResponseOf } from '../../../main/contract.ts';
+import type { RequestOf, ResponseOf } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { Case, Role } from '../../../main/contract.ts';
+import type { Case, Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';

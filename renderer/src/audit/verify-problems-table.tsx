@@ -6,7 +6,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { VerifyReportView } from '../../../main/contract.ts';
+import type { VerifyReportView } from '../../../main/contract/index.ts';
 import { monospaceFamily } from '../theme/create-app-theme.ts';
 import { isKnownProblemCode } from './verify-codes.ts';
 

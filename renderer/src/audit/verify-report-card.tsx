@@ -10,7 +10,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { VerifyReportView } from '../../../main/contract.ts';
+import type { VerifyReportView } from '../../../main/contract/index.ts';
 import { FactList } from '../common/fact-list.tsx';
 import { useFormatters } from '../common/format.ts';
 import { HashText } from '../common/hash-text.tsx';

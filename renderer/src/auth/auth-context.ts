@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { SessionInfo } from '../../../main/contract.ts';
+import type { SessionInfo } from '../../../main/contract/index.ts';
 
 /** Which screen the authentication state calls for. */
 export type AuthView =

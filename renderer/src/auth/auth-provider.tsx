@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { DalelApi, ErrorInfo, SessionInfo } from '../../../main/contract.ts';
+import type { DalelApi, ErrorInfo, SessionInfo } from '../../../main/contract/index.ts';
 import { ApiContext, useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { AuthContext, type AuthControl, type AuthView } from './auth-context.ts';

@@ -3,7 +3,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { Case } from '../../../main/contract.ts';
+import type { Case } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
 
 /** Props of CaseSummary. */

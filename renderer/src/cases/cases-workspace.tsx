@@ -3,7 +3,7 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../main/contract.ts';
+import type { Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
 import { DecisionOverview } from '../decision/decision-overview.tsx';
 import { ExpertQueue } from '../review/expert-queue.tsx';

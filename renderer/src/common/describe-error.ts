@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ErrorInfo } from '../../../main/contract.ts';
+import type { ErrorInfo } from '../../../main/contract/index.ts';
 import { ApiError } from '../api/api-error.ts';
 import { BridgeError } from '../api/bridge-error.ts';
 import type { Formatters } from './format.ts';

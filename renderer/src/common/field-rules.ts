@@ -1,4 +1,4 @@
-import { requestChannels } from '../../../main/contract.ts';
+import { requestChannels } from '../../../main/contract/index.ts';
 
 const accountShape = requestChannels['users.add'].request.shape;
 

@@ -1,5 +1,5 @@
 import Stack from '@mui/material/Stack';
-import type { Role } from '../../../main/contract.ts';
+import type { Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
 import { DiscrepancyDashboard } from './discrepancy-dashboard.tsx';
 import { DiscrepancyNotices } from './discrepancy-notices.tsx';

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AbstentionReason, CaseTypeField, CaseTypeView, FactValueSchema } from '../../../main/contract.ts';
+import type { AbstentionReason, CaseTypeField, CaseTypeView, FactValueSchema } from '../../../main/contract/index.ts';
 import type { z } from 'zod';
 
 /** A fact as entered or shown. */

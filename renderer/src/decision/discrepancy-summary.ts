@@ -1,4 +1,4 @@
-import type { DiscrepancyRowSchema } from '../../../main/contract.ts';
+import type { DiscrepancyRowSchema } from '../../../main/contract/index.ts';
 import type { z } from 'zod';
 
 /** One row of the discrepancy dashboard (article × month). */

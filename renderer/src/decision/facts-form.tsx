@@ -7,7 +7,7 @@ import FormLabel from '@mui/material/FormLabel';
 import TextField from '@mui/material/TextField';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { CaseTypeField, CaseTypeView } from '../../../main/contract.ts';
+import type { CaseTypeField, CaseTypeView } from '../../../main/contract/index.ts';
 import { fieldLabel, optionLabel } from './decision-text.ts';
 import type { FieldProblem, FormValue, FormValues } from './facts-state.ts';
 import { useNumberText, type NumberText } from './number-format.ts';

@@ -1,4 +1,4 @@
-import type { CaseTypeField, CaseTypeView } from '../../../main/contract.ts';
+import type { CaseTypeField, CaseTypeView } from '../../../main/contract/index.ts';
 import type { FactValue } from './decision-text.ts';
 import { parseDecimal } from './number-format.ts';
 

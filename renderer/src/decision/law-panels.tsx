@@ -6,7 +6,7 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { ProceduralAdvice, StatutoryBounds } from '../../../main/contract.ts';
+import type { ProceduralAdvice, StatutoryBounds } from '../../../main/contract/index.ts';
 import { unitLabel } from './decision-text.ts';
 import { useNumberText } from './number-format.ts';
 

@@ -13,7 +13,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModelCard } from '../../../main/contract.ts';
+import type { ModelCard } from '../../../main/contract/index.ts';
 import { FactList } from '../common/fact-list.tsx';
 import { useFormatters } from '../common/format.ts';
 import { HashText } from '../common/hash-text.tsx';

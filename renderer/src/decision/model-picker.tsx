@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseTypeView, DecisionModel } from '../../../main/contract.ts';
+import type { CaseTypeView, DecisionModel } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
 import { ModelCardDialog } from './model-card-dialog.tsx';
 

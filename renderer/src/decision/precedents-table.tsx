@@ -11,7 +11,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Precedent } from '../../../main/contract.ts';
+import type { Precedent } from '../../../main/contract/index.ts';
 import { valueText, type FieldIndex } from './decision-text.ts';
 import { useNumberText } from './number-format.ts';
 

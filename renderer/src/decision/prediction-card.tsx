@@ -7,7 +7,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { Consultation } from '../../../main/contract.ts';
+import type { Consultation } from '../../../main/contract/index.ts';
 import { abstentionText, optionLabel, unitLabel, type FieldIndex } from './decision-text.ts';
 import { useNumberText } from './number-format.ts';
 import { RangeBar } from './range-bar.tsx';

@@ -11,7 +11,7 @@ import { useTheme } from '@mui/material/styles';
 import type { TFunction } from 'i18next';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DecisionOutput } from '../../../main/contract.ts';
+import type { DecisionOutput } from '../../../main/contract/index.ts';
 import { featureLabel, optionLabel, valueText, type FieldIndex } from './decision-text.ts';
 import { useNumberText, type NumberText } from './number-format.ts';
 import { waterfallSteps, type WaterfallStep } from './waterfall.ts';

@@ -1,4 +1,4 @@
-import type { DecisionOutput } from '../../../main/contract.ts';
+import type { DecisionOutput } from '../../../main/contract/index.ts';
 
 /** One bar of the waterfall: where the running score starts and ends. */
 export interface WaterfallStep {

@@ -4,7 +4,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useTranslation } from 'react-i18next';
-import type { CustodyEvent } from '../../../main/contract.ts';
+import type { CustodyEvent } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
 
 /** Custody actions with a translation; an action added later by the services is shown as recorded. */

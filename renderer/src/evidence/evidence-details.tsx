@@ -3,7 +3,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Evidence } from '../../../main/contract.ts';
+import type { Evidence } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
 import { HashText } from '../common/hash-text.tsx';
 import { EvidenceThumbnail } from './evidence-thumbnail.tsx';

@@ -4,7 +4,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Evidence } from '../../../main/contract.ts';
+import type { Evidence } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
 import { HashText } from '../common/hash-text.tsx';
 import { EvidenceThumbnail } from './evidence-thumbnail.tsx';

@@ -8,7 +8,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type React from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Evidence } from '../../../main/contract.ts';
+import type { Evidence } from '../../../main/contract/index.ts';
 import { EvidenceRow } from './evidence-row.tsx';
 
 /** Props of EvidenceTable. */

@@ -3,7 +3,7 @@ import InsertDriveFileIcon from '@mui/icons-material/InsertDriveFile';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import ThreeDRotationIcon from '@mui/icons-material/ThreeDRotation';
 import type { SvgIconProps } from '@mui/material/SvgIcon';
-import type { EvidenceKind } from '../../../main/contract.ts';
+import type { EvidenceKind } from '../../../main/contract/index.ts';
 
 /** Props of FileKindIcon. */
 export interface FileKindIconProps {

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { Evidence } from '../../../main/contract.ts';
+import type { Evidence } from '../../../main/contract/index.ts';
 
 /** "width × height px, N-bit" for images and surfaces; a dash for documents without a pixel grid. */
 export function useDimensionsText(item: Evidence): string {

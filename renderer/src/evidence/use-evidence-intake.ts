@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { Evidence } from '../../../main/contract.ts';
+import type { Evidence } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 

@@ -1,7 +1,7 @@
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import { useTranslation } from 'react-i18next';
-import type { Role } from '../../../main/contract.ts';
+import type { Role } from '../../../main/contract/index.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { FindingsPanel } from './findings-panel.tsx';
 import { ReviewBar } from './review-bar.tsx';

@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import Link from '@mui/material/Link';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseReviewStates } from '../../../main/contract.ts';
+import { caseReviewStates } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';

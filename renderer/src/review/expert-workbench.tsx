@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Evidence, Role } from '../../../main/contract.ts';
+import type { Evidence, Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
 import { AnalysisRuns } from '../analysis/analysis-runs.tsx';
 import { CompareDialog } from '../analysis/compare-dialog.tsx';

@@ -4,7 +4,7 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { Finding } from '../../../main/contract.ts';
+import type { Finding } from '../../../main/contract/index.ts';
 import { conclusionText, measurementText } from './finding-text.ts';
 
 /** Props of FindingRow. */

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Measurement } from '../../../main/contract.ts';
+import type { Measurement } from '../../../main/contract/index.ts';
 
 /** A measurement key's translated label, or the key itself where the interface does not know it. */
 export function measurementLabel(t: TFunction, key: string): string {

@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import PictureAsPdfIcon from '@mui/icons-material/PictureAsPdf';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseReview, Role } from '../../../main/contract.ts';
+import type { CaseReview, Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';

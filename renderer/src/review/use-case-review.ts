@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { CaseReview, Finding } from '../../../main/contract.ts';
+import type { CaseReview, Finding } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { useLoaded, type Loaded } from '../common/use-loaded.ts';

@@ -5,7 +5,7 @@ import Button from '@mui/material/Button';
 import Toolbar from '@mui/material/Toolbar';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionInfo } from '../../../main/contract.ts';
+import type { SessionInfo } from '../../../main/contract/index.ts';
 import { useAuth } from '../auth/auth-context.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { AuditInfoButton } from './audit-info-button.tsx';

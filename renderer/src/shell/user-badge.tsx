@@ -2,7 +2,7 @@ import AccountCircle from '@mui/icons-material/AccountCircle';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { User } from '../../../main/contract.ts';
+import type { User } from '../../../main/contract/index.ts';
 
 /** Props of UserBadge. */
 export interface UserBadgeProps {

@@ -1,4 +1,4 @@
-import type { SessionInfo } from '../../../main/contract.ts';
+import type { SessionInfo } from '../../../main/contract/index.ts';
 import { AuditWorkspace } from '../audit/audit-workspace.tsx';
 import { CasesWorkspace } from '../cases/cases-workspace.tsx';
 import { UsersAdmin } from '../users/users-admin.tsx';

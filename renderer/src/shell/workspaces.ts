@@ -1,4 +1,4 @@
-import type { RequestChannel, Role } from '../../../main/contract.ts';
+import type { RequestChannel, Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
 
 /** The workspaces of the application, one per kind of work. */

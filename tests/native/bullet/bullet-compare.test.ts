@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BulletComparisonResultSchema } from '../../../main/contract.ts';
+import { BulletComparisonResultSchema } from '../../../main/contract/index.ts';
 import { compareBullets, type BulletLandInput } from '../../../native/bullet/bullet-compare.ts';
 import { defaultBulletParameters } from '../../../native/bullet/bullet-params.ts';
 import { toBulletComparisonResult } from '../../../native/bullet/bullet-result.ts';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AnalysisRunSchema, type AnalysisRun, type Finding } from '../../../main/contract.ts';
+import { AnalysisRunSchema, type AnalysisRun, type Finding } from '../../../main/contract/index.ts';
 import { ExpertWorkbench } from '../../../renderer/src/review/expert-workbench.tsx';
 import { hotkeyTable } from '../../../renderer/src/viewer/hotkeys.ts';
 import { amendedOriginal, amendment, caseId, cmcFinding, evidenceA, evidenceB, evidenceImage, reviewIn, runId, doneRun, summary, widthFinding } from '../expert-fixtures.ts';

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import { requestChannels } from '../../../main/contract.ts';
+import { requestChannels } from '../../../main/contract/index.ts';
 import { ExpertQueue } from '../../../renderer/src/review/expert-queue.tsx';
 import { reviewIn, sampleCase } from '../expert-fixtures.ts';
 import { cleanup, fakeApi, need, ok, render, settle } from '../expert-harness.tsx';

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BulletComparisonResultSchema } from '../../../main/contract.ts';
+import { BulletComparisonResultSchema } from '../../../main/contract/index.ts';
 import { ComparisonViewer } from '../../../renderer/src/viewer/comparison-viewer.tsx';
 import { signaturePath } from '../../../renderer/src/viewer/signature-plot.tsx';
 import { caseId, runId, surfaceImage } from '../expert-fixtures.ts';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Case, Role } from '../../../main/contract.ts';
+import type { Case, Role } from '../../../main/contract/index.ts';
 import { AuditLog } from '../../../main/services/audit/audit-log.ts';
 import { canonicalText } from '../../../main/services/audit/canonical-json.ts';
 import { hashLeaf, MemoryTree, verifyConsistency, verifyInclusion } from '../../../main/services/audit/merkle.ts';
@@ -115,7 +115,7 @@ describe('audit log', () => {
   });
 
   it('has no channel or command that appends arbitrary entries', async () => {
-    const { requestChannels } = await import('../../../main/contract.ts');
+    const { requestChannels } = await import('../../../main/contract/index.ts');
     const names = Object.keys(requestChannels);
     expect(names.filter((n) => /append|write|update|delete/i.test(n))).toEqual([]);
   });

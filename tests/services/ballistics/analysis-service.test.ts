@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnalysisRun } from '../../../main/contract.ts';
+import type { AnalysisRun } from '../../../main/contract/index.ts';
 import { AnalysisService, type AnalysisProgressEvent } from '../../../main/services/ballistics/analysis-service.ts';
 import { childProcessRunner } from '../../../main/services/ballistics/analysis-runner.ts';
 import { EvidenceStore } from '../../../main/services/intake/evidence-store.ts';

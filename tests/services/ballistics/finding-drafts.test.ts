@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CartridgeComparisonResult } from '../../../main/contract.ts';
+import type { CartridgeComparisonResult } from '../../../main/contract/index.ts';
 import { cmcConclusion } from '../../../main/services/ballistics/analysis-job.ts';
 import { cmcParametersFrom } from '../../../main/services/ballistics/cmc-parameters.ts';
 import { cartridgeFindingDrafts } from '../../../main/services/ballistics/finding-drafts.ts';

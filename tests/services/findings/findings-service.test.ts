@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CaseReviewSchema, FindingSchema, type ErrorInfo, type RequestChannel, type RequestOf } from '../../../main/contract.ts';
+import { CaseReviewSchema, FindingSchema, type ErrorInfo, type RequestChannel, type RequestOf } from '../../../main/contract/index.ts';
 import { hashChildren } from '../../../main/services/audit/merkle.ts';
 import { sha256Hex } from '../../../main/services/intake/evidence-store.ts';
 import type { Workstation } from '../../../main/services/workstation.ts';

@@ -1,4 +1,4 @@
-import type { Case, Role } from '../../../main/contract.ts';
+import type { Case, Role } from '../../../main/contract/index.ts';
 import type { FindingDraft } from '../../../main/services/findings/finding-draft.ts';
 import type { Actor } from '../../../main/services/sessions.ts';
 import { auditedWorkstation } from '../../helpers/audit.ts';

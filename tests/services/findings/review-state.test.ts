@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseReviewStates } from '../../../main/contract.ts';
+import { caseReviewStates } from '../../../main/contract/index.ts';
 import { DalelError } from '../../../main/services/errors.ts';
 import { planTransition, reviewActions, transitionTable, type CaseReviewState, type ReviewAction, type ReviewSnapshot } from '../../../main/services/findings/review-state.ts';
 

@@ -3,7 +3,7 @@
  * (accepted), a bullet comparison amended by the expert (original kept), an unreviewed land pair, a manual distance, a module without templates carrying a
  * likelihood ratio, and a rejected comparison.
  */
-import type { Finding, Measurement, Provenance } from '../../../main/contract.ts';
+import type { Finding, Measurement, Provenance } from '../../../main/contract/index.ts';
 
 /** Ids of the fixture's findings, fixed so that goldens stay stable. */
 export const fixtureIds = {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Evidence } from '../../../main/contract.ts';
+import type { Evidence } from '../../../main/contract/index.ts';
 import { renderLabReport, type ReportModel } from '../../../main/services/reports/lab-report.ts';
 import { generateSummary } from '../../../main/services/reports/summary/generate-summary.ts';
 import { makePng } from '../../helpers/workstation.ts';

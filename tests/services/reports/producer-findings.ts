@@ -2,7 +2,7 @@
  * Findings as the real producers write them (the CMC and bullet drafts of analysis runs, and the viewer's manual
  * distance), so that summary tests see the measurement keys the app records rather than keys invented for a fixture.
  */
-import type { BulletComparisonResult, CartridgeComparisonResult, Finding, Measurement } from '../../../main/contract.ts';
+import type { BulletComparisonResult, CartridgeComparisonResult, Finding, Measurement } from '../../../main/contract/index.ts';
 import { bulletFindingDrafts, cartridgeFindingDrafts } from '../../../main/services/ballistics/finding-drafts.ts';
 import type { FindingDraft } from '../../../main/services/findings/finding-draft.ts';
 import { defaultCmcParameters } from '../../../native/cmc/cmc-params.ts';

@@ -3,7 +3,7 @@
  * every number is a part naming the finding and measurement it comes from, and amended or rejected findings are
  * summarised in their current reviewed state. The same findings always give the same summary.
  */
-import type { Finding, Measurement } from '../../../contract.ts';
+import type { Finding, Measurement } from '../../../contract/index.ts';
 import { commonPhrases, enfsiStrength } from './common-phrases.ts';
 import { formatMeasurement, formatNumber, pluralForm } from './locale.ts';
 import { defaultSummaryRegistry, type SummaryRegistry } from './registry.ts';

@@ -1,5 +1,5 @@
 /** Numbers, plurals and units written the way each summary language writes them. */
-import type { Measurement } from '../../../contract.ts';
+import type { Measurement } from '../../../contract/index.ts';
 import type { PluralForms, SummaryLanguage } from './summary-types.ts';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();

@@ -2,7 +2,7 @@
  * Shapes of the deterministic summary: the 'summary.get' response, and the data a module supplies so that its findings
  * can be summarised (phrases per language, measurement labels, plural words, limitations).
  */
-import type { Finding, ResponseOf } from '../../../contract.ts';
+import type { Finding, ResponseOf } from '../../../contract/index.ts';
 
 /** Languages the summary is written in. */
 export const summaryLanguages = ['kk', 'ru', 'en'] as const;

@@ -1,0 +1,119 @@
+/** The signed audit log: status, trail, checkpoints, exports and bundle verification. */
+import { z } from 'zod';
+import { adminOnly, auditors, bytes, channel, empty, freeText, id, isoFilter, isoTime } from './common.ts';
+
+/** A signed checkpoint as the interface shows it. */
+export const CheckpointInfoSchema = z.object({
+  id: z.number().int(),
+  size: z.number().int().nonnegative(),
+  rootBase64: z.string(),
+  note: z.string(),
+  reason: z.string(),
+  keyId: z.string(),
+  createdAt: isoTime,
+  cosignatures: z.array(z.object({ witness: z.string(), timestamp: z.number().int() })),
+});
+/** A signed checkpoint as the interface shows it. */
+export type CheckpointInfo = z.infer<typeof CheckpointInfoSchema>;
+
+/** The audit log's state: size, signing key (public part), newest checkpoint. */
+export const AuditStatusSchema = z.object({
+  origin: z.string(),
+  size: z.number().int().nonnegative(),
+  keyUnlocked: z.boolean(),
+  keySealer: z.string().nullable(),
+  key: z
+    .object({ keyId: z.string(), fingerprint: z.string(), verifierKey: z.string(), pem: z.string(), createdAt: isoTime })
+    .nullable(),
+  latestCheckpoint: CheckpointInfoSchema.nullable(),
+});
+/** The audit log's state. */
+export type AuditStatus = z.infer<typeof AuditStatusSchema>;
+
+/** One audit entry for the trail viewer; `entry` is the stored canonical JSON text. */
+export const AuditEntryViewSchema = z.object({
+  seq: z.number().int().nonnegative(),
+  at: isoTime,
+  actor: z.string().nullable(),
+  role: z.string().nullable(),
+  action: z.string(),
+  caseId: z.string().nullable(),
+  entry: z.string(),
+});
+/** One audit entry for the trail viewer. */
+export type AuditEntryView = z.infer<typeof AuditEntryViewSchema>;
+
+/** The verdict on an audit bundle. */
+export const VerifyReportSchema = z.object({
+  valid: z.boolean(),
+  problems: z.array(
+    z.object({ code: z.string(), message: z.string(), file: z.string().optional(), line: z.number().optional(), seq: z.number().optional() }),
+  ),
+  passed: z.array(z.string()),
+  origin: z.string().nullable(),
+  treeSize: z.number().nullable(),
+  entries: z.number(),
+  keyFingerprint: z.string().nullable(),
+  keyTrusted: z.boolean(),
+});
+/** The verdict on an audit bundle. */
+export type VerifyReportView = z.infer<typeof VerifyReportSchema>;
+
+/** Which entries an audit export holds. */
+export const ExportScopeSchema = z.discriminatedUnion('scope', [
+  z.object({ scope: z.literal('all') }).strict(),
+  z.object({ scope: z.literal('case'), caseId: z.string().uuid() }).strict(),
+  z.object({ scope: z.literal('range'), from: z.string().datetime(), to: z.string().datetime() }).strict(),
+]);
+
+/** The audit channels: schemas and who may call each. */
+export const auditChannels = {
+  'audit.status': channel(empty, AuditStatusSchema, 'session'),
+  'audit.unlockKey': channel(z.object({ passphrase: z.string().min(1).max(1024) }).strict(), AuditStatusSchema, auditors),
+  'audit.rotateKey': channel(z.object({ newPassphrase: z.string().min(1).max(1024).optional() }).strict(), AuditStatusSchema, adminOnly),
+  'audit.entries': channel(
+    z
+      .object({
+        caseId: id.optional(),
+        actor: freeText(64).optional(),
+        action: freeText(64).optional(),
+        from: isoFilter,
+        to: isoFilter,
+        afterSeq: z.number().int().min(-1).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+    z.object({ entries: z.array(AuditEntryViewSchema), size: z.number().int() }),
+    auditors,
+  ),
+  'audit.proof': channel(
+    z.object({ seq: z.number().int().nonnegative() }).strict(),
+    z.object({ seq: z.number().int(), entry: z.string(), leafHash: z.string(), treeSize: z.number().int(), tlogProof: z.string() }),
+    auditors,
+  ),
+  'audit.checkpoint': channel(empty, CheckpointInfoSchema, auditors),
+  'audit.checkpoints': channel(empty, z.array(CheckpointInfoSchema), 'session'),
+  'audit.export': channel(
+    ExportScopeSchema,
+    z.object({ name: z.string(), entries: z.number().int(), zipBytes: z.number().int(), checkpoint: CheckpointInfoSchema }),
+    auditors,
+  ),
+  'audit.download': channel(z.object({ name: z.string().regex(/^dalel-audit-[a-z]+-\d{8}T\d{6}Z-\d+$/) }).strict(), z.object({ zip: bytes }), auditors),
+  'audit.verify': channel(
+    z
+      .object({
+        fileName: z.string().min(1).max(255),
+        zip: bytes,
+        trustedKeys: z.array(z.string().max(300)).max(20).optional(),
+        trustedCheckpoint: z.string().max(10_000).optional(),
+      })
+      .strict(),
+    VerifyReportSchema,
+    auditors,
+  ),
+  'audit.importCosignature': channel(
+    z.object({ note: z.string().min(1).max(20_000), witnessKey: z.string().min(1).max(300) }).strict(),
+    z.object({ checkpointId: z.number().int(), witness: z.string(), timestamp: z.number().int() }),
+    auditors,
+  ),
+} as const;

@@ -1,0 +1,87 @@
+/** Cases and evidence intake, with the chain of custody. */
+import { z } from 'zod';
+import { RoleSchema, bytes, caseCreators, caseReaders, channel, expertOnly, freeText, id, isoTime, sha256Hex } from './common.ts';
+
+/** Kinds of case a workstation handles. */
+export const caseTypes = ['criminal', 'civil', 'administrative', 'forensic-examination'] as const;
+/** A case's kind. */
+export const CaseTypeSchema = z.enum(caseTypes);
+
+/** A case (court or laboratory file). */
+export const CaseSchema = z.object({
+  id,
+  number: z.string(),
+  venue: z.string(),
+  caseType: CaseTypeSchema,
+  parties: z.string(),
+  createdAt: isoTime,
+  createdBy: z.string(),
+  evidenceCount: z.number().int().nonnegative(),
+});
+/** A case (court or laboratory file). */
+export type Case = z.infer<typeof CaseSchema>;
+
+/** Evidence file kinds accepted at intake, decided by magic bytes, never by the file name. */
+export const evidenceKinds = ['png', 'jpeg', 'tiff', 'x3p', 'pdf'] as const;
+/** An evidence file kind. */
+export const EvidenceKindSchema = z.enum(evidenceKinds);
+/** An evidence file kind. */
+export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
+
+/** One entry in an evidence item's chain of custody. */
+export const CustodyEventSchema = z.object({
+  id,
+  evidenceId: id,
+  action: z.string(),
+  actor: z.string(),
+  actorRole: RoleSchema,
+  at: isoTime,
+  note: z.string(),
+});
+/** One entry in an evidence item's chain of custody. */
+export type CustodyEvent = z.infer<typeof CustodyEventSchema>;
+
+/** An evidence item: one stored file attached to one case. */
+export const EvidenceSchema = z.object({
+  id,
+  caseId: id,
+  sha256: sha256Hex,
+  originalName: z.string(),
+  sizeBytes: z.number().int().nonnegative(),
+  kind: EvidenceKindSchema,
+  mediaType: z.string(),
+  width: z.number().int().positive().nullable(),
+  height: z.number().int().positive().nullable(),
+  bitDepth: z.number().int().positive().nullable(),
+  addedBy: z.string(),
+  addedAt: isoTime,
+  hasThumbnail: z.boolean(),
+});
+/** An evidence item. */
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+/** The cases channels: schemas and who may call each. */
+export const casesChannels = {
+  'cases.create': channel(
+    z
+      .object({
+        number: freeText(64).min(1),
+        venue: freeText(200).min(1),
+        caseType: CaseTypeSchema,
+        parties: freeText(2000),
+      })
+      .strict(),
+    CaseSchema,
+    caseCreators,
+  ),
+  'cases.list': channel(z.object({ query: freeText(200).optional() }).strict(), z.array(CaseSchema), caseReaders),
+  'cases.get': channel(z.object({ caseId: id }).strict(), CaseSchema, caseReaders),
+  'evidence.add': channel(
+    z.object({ caseId: id, fileName: z.string().min(1).max(255), bytes }).strict(),
+    z.object({ evidence: EvidenceSchema, duplicate: z.boolean() }),
+    expertOnly,
+  ),
+  'evidence.list': channel(z.object({ caseId: id }).strict(), z.array(EvidenceSchema), caseReaders),
+  'evidence.custody': channel(z.object({ evidenceId: id }).strict(), z.array(CustodyEventSchema), caseReaders),
+  'evidence.thumbnail': channel(z.object({ evidenceId: id }).strict(), z.object({ png: bytes.nullable() }), caseReaders),
+} as const;

@@ -1,0 +1,336 @@
+/** Judge decision support: case types, models and their cards, consultations, bounds, precedents, advice, verdicts. */
+import { z } from 'zod';
+import { channel, empty, id, isoFilter, isoTime, judgesOnly, modelReaders, sha256Hex, verdictEnterers } from './common.ts';
+
+/*
+ * Decision support (issue 5). The model card (Mitchell et al. 2019) travels with every model: data, held-out
+ * validation against a naive baseline, calibration, interval coverage, and a disparity report over protected
+ * attributes that are never inputs.
+ */
+const rate = z.number().min(0).max(1);
+
+/** One group of a protected attribute in the disparity report. */
+export const DisparityGroupSchema = z
+  .object({
+    value: z.string(),
+    label: z.string(),
+    cases: z.number().int().nonnegative(),
+    /** Regression: mean absolute error, mean signed error (predicted − actual), 80% interval coverage. */
+    meanAbsoluteError: z.number().optional(),
+    meanSignedError: z.number().optional(),
+    coverage80: rate.optional(),
+    /** Classification: accuracy, and how often each group is predicted vs actually in the positive/top class. */
+    accuracy: rate.optional(),
+    predictedPositiveRate: rate.optional(),
+    actualPositiveRate: rate.optional(),
+  })
+  .strict();
+
+/** The model card. */
+export const ModelCardSchema = z
+  .object({
+    format: z.literal('dalel-model-card/1'),
+    modelSha256: z.string().regex(/^[0-9a-f]{64}$/),
+    createdAt: z.string().datetime(),
+    caseType: z.object({ id: z.string(), version: z.string(), sha256: z.string(), title: z.string() }).strict(),
+    outcome: z.object({ name: z.string(), kind: z.enum(['regression', 'classification']), unit: z.string().optional(), classes: z.array(z.string()).optional() }).strict(),
+    synthetic: z.boolean(),
+    intendedUse: z.string(),
+    data: z
+      .object({
+        file: z.string(),
+        sha256: z.string(),
+        description: z.string(),
+        records: z.number().int(),
+        cases: z.number().int(),
+        dropped: z.record(z.string(), z.number().int()),
+        period: z.object({ field: z.string().nullable(), from: z.string(), to: z.string() }).strict().nullable(),
+      })
+      .strict(),
+    validation: z
+      .object({
+        split: z.string(),
+        trainingCases: z.number().int(),
+        calibrationCases: z.number().int(),
+        testCases: z.number().int(),
+        regression: z
+          .object({
+            meanAbsoluteError: z.number(),
+            rootMeanSquaredError: z.number(),
+            baselines: z.array(z.object({ name: z.string(), meanAbsoluteError: z.number() }).strict()),
+            intervals: z.object({ halfWidth80: z.number(), halfWidth95: z.number(), coverage80: rate, coverage95: rate }).strict(),
+          })
+          .strict()
+          .optional(),
+        classification: z
+          .object({
+            accuracy: rate,
+            logLoss: z.number(),
+            expectedCalibrationError: z.number(),
+            baselines: z.array(z.object({ name: z.string(), accuracy: rate }).strict()),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict(),
+    disparity: z.array(z.object({ attribute: z.string(), title: z.string(), groups: z.array(DisparityGroupSchema) }).strict()),
+    model: z
+      .object({
+        kind: z.string(),
+        features: z.array(z.object({ name: z.string(), kind: z.string(), bins: z.number().int() }).strict()),
+        interactions: z.array(z.string()),
+        bags: z.number().int(),
+        rounds: z.array(z.object({ main: z.number().int(), pairs: z.number().int() }).strict()),
+        trainingSeconds: z.number(),
+        options: z.record(z.string(), z.number()),
+      })
+      .strict(),
+    limitations: z.array(z.string()),
+  })
+  .strict();
+/** The model card. */
+export type ModelCard = z.infer<typeof ModelCardSchema>;
+
+/** One fact of a case: a number, a category, a flag, a checklist, or null when unknown. */
+export const FactValueSchema = z.union([z.string().max(1000), z.number(), z.boolean(), z.null(), z.array(z.string().max(200)).max(100)]);
+/** The facts of one case by field name (validated again against the model's case-type schema). */
+export const FactsSchema = z.record(z.string().max(100), FactValueSchema).refine((facts) => Object.keys(facts).length <= 200, 'too many facts');
+
+/** Why a prediction is referred to human review. */
+export const AbstentionReasonSchema = z.discriminatedUnion('code', [
+  z.object({ code: z.literal('interval-too-wide'), width: z.number(), range: z.tuple([z.number(), z.number()]), limit: z.number() }),
+  z.object({ code: z.literal('outside-training-range'), feature: z.string(), value: z.number(), min: z.number(), max: z.number() }),
+  z.object({ code: z.literal('unseen-category'), feature: z.string(), value: z.string() }),
+  z.object({ code: z.literal('unseen-missing'), feature: z.string() }),
+  z.object({ code: z.literal('low-confidence'), probability: z.number(), threshold: z.number() }),
+]);
+/** Why a prediction is referred to human review. */
+export type AbstentionReason = z.infer<typeof AbstentionReasonSchema>;
+
+/**
+ * A prediction with its exact explanation: score = intercept + Σ contributions (per score: one for regression and
+ * binary models, whose score is the positive class's log-odds; one per class for multiclass models).
+ */
+export const DecisionOutputSchema = z.object({
+  outcome: z.string(),
+  kind: z.enum(['regression', 'classification']),
+  unit: z.string().optional(),
+  /** True when the model was trained on generated cases: the interface must say so with the prediction. */
+  synthetic: z.boolean(),
+  score: z.array(z.number()),
+  intercept: z.array(z.number()),
+  contributions: z.array(
+    z.object({
+      term: z.string(),
+      inputs: z.array(z.object({ feature: z.string(), value: FactValueSchema })),
+      values: z.array(z.number()),
+    }),
+  ),
+  /** Regression: the predicted value (the score, clipped to the outcome's bounds) and conformal intervals. */
+  value: z.number().optional(),
+  interval80: z.tuple([z.number(), z.number()]).optional(),
+  interval95: z.tuple([z.number(), z.number()]).optional(),
+  /** Classification: every class's probability, and the most probable class. */
+  probabilities: z.array(z.object({ value: z.string(), label: z.string(), probability: z.number() })).optional(),
+  predictedClass: z.string().optional(),
+  abstention: z.object({ refer: z.boolean(), reasons: z.array(AbstentionReasonSchema) }),
+});
+/** A prediction with its exact explanation. */
+export type DecisionOutput = z.infer<typeof DecisionOutputSchema>;
+
+/** One model input of a case type as the facts form draws it (from the case type's JSON Schema). */
+export const CaseTypeFieldSchema = z.object({
+  name: z.string(),
+  title: z.string(),
+  type: z.enum(['string', 'number', 'integer', 'boolean', 'array']),
+  kind: z.enum(['numeric', 'categorical', 'checklist']),
+  nullable: z.boolean(),
+  required: z.boolean(),
+  /** Allowed values of an enum, or the items of a checklist; empty otherwise. */
+  options: z.array(z.string()),
+  minimum: z.number().nullable(),
+  maximum: z.number().nullable(),
+  pattern: z.string().nullable(),
+  /** Labels of the options as the schema gives them (in the schema's language). */
+  labels: z.record(z.string(), z.string()),
+});
+/** One model input of a case type. */
+export type CaseTypeField = z.infer<typeof CaseTypeFieldSchema>;
+
+/** A case type as the interface needs it: its inputs (never outcomes or protected attributes) and its outcomes. */
+export const CaseTypeViewSchema = z.object({
+  id: z.string(),
+  version: z.string(),
+  title: z.string(),
+  description: z.string(),
+  sha256: sha256Hex,
+  fields: z.array(CaseTypeFieldSchema),
+  outcomes: z.array(
+    z.object({
+      name: z.string(),
+      kind: z.enum(['regression', 'classification']),
+      field: z.string(),
+      unit: z.string().nullable(),
+      classes: z.array(z.object({ value: z.string(), label: z.string() })),
+      /** The classes of another outcome that this one applies to (a term applies to some punishments). */
+      when: z.object({ field: z.string(), in: z.array(z.string()) }).nullable(),
+    }),
+  ),
+});
+/** A case type as the interface needs it. */
+export type CaseTypeView = z.infer<typeof CaseTypeViewSchema>;
+
+/** An installed decision model as the interface lists it. */
+export const DecisionModelSchema = z.object({
+  sha256: sha256Hex,
+  caseType: z.string(),
+  caseTypeVersion: z.string(),
+  outcome: z.string(),
+  synthetic: z.boolean(),
+  card: ModelCardSchema,
+});
+/** An installed decision model. */
+export type DecisionModel = z.infer<typeof DecisionModelSchema>;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Judge decision support beyond the prediction itself (issue 5).
+
+/** The lawful range for an article and part, with the caps that apply and the article's text. */
+export const StatutoryBoundsSchema = z.object({
+  article: z.string(),
+  part: z.string().nullable(),
+  citation: z.string(),
+  text: z.string(),
+  punishments: z.array(z.object({ type: z.string(), min: z.number().nullable(), max: z.number().nullable(), unit: z.string() })),
+  /** The range the prediction is clipped to and drawn against, after caps (e.g. art. 55 ⅔ of the maximum). */
+  lawfulRange: z.object({ min: z.number(), max: z.number(), unit: z.string() }).nullable(),
+  caps: z.array(z.object({ citation: z.string(), fraction: z.number(), reason: z.string() })),
+});
+/** The lawful range for an article and part. */
+export type StatutoryBounds = z.infer<typeof StatutoryBoundsSchema>;
+
+/** One past case similar to the consulted one, with a feature-by-feature comparison. */
+export const PrecedentSchema = z.object({
+  caseRef: z.string(),
+  distance: z.number().nonnegative(),
+  outcome: z.object({ value: z.number().nullable(), class: z.string().nullable(), label: z.string() }),
+  decidedAt: z.string().nullable(),
+  comparison: z.array(z.object({ feature: z.string(), label: z.string(), query: FactValueSchema, precedent: FactValueSchema, same: z.boolean() })),
+});
+/** One similar past case. */
+export type Precedent = z.infer<typeof PrecedentSchema>;
+
+/** A procedural step suggested by a rule, each citing the article it comes from with the article's text. */
+export const ProceduralAdviceSchema = z.object({
+  rule: z.string(),
+  title: z.string(),
+  text: z.string(),
+  citations: z.array(z.object({ code: z.string(), article: z.string(), text: z.string() })),
+});
+/** A procedural step suggested by a rule. */
+export type ProceduralAdvice = z.infer<typeof ProceduralAdviceSchema>;
+
+/** A final verdict as entered by a judge or clerk, compared with the consultation before it. */
+export const VerdictSchema = z.object({
+  id,
+  caseId: id,
+  consultationSeq: z.number().int().nonnegative().nullable(),
+  caseType: z.string(),
+  article: z.string().nullable(),
+  outcome: z.object({ value: z.number().nullable(), class: z.string().nullable() }),
+  decidedAt: isoTime,
+  enteredBy: z.string(),
+  discrepancy: z
+    .object({
+      kind: z.enum(['outside-interval', 'different-class']),
+      predicted: z.object({ value: z.number().nullable(), interval: z.tuple([z.number(), z.number()]).nullable(), class: z.string().nullable() }),
+    })
+    .nullable(),
+  auditSeq: z.number().int().nonnegative(),
+});
+/** A final verdict. */
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+/** One row of the discrepancy dashboard: per article and month, never per judge. */
+export const DiscrepancyRowSchema = z.object({
+  article: z.string(),
+  month: z.string().regex(/^\d{4}-\d{2}$/),
+  verdicts: z.number().int().nonnegative(),
+  discrepancies: z.number().int().nonnegative(),
+});
+
+/** A notice to the judge who consulted the model that the final verdict fell outside the prediction. */
+export const DiscrepancyNoticeSchema = z.object({
+  id,
+  verdictId: id,
+  caseId: id,
+  caseNumber: z.string(),
+  createdAt: isoTime,
+  acknowledgedAt: isoTime.nullable(),
+});
+
+/** A consultation's answer: the prediction, the model that made it, and the audit entry that records it. */
+export const ConsultationSchema = DecisionOutputSchema.extend({
+  model: z.object({ sha256: sha256Hex, caseType: z.string(), caseTypeVersion: z.string() }),
+  auditSeq: z.number().int().nonnegative(),
+  /** The lawful range (criminal case types with statutory bounds), null otherwise. */
+  bounds: StatutoryBoundsSchema.nullable(),
+  precedents: z.array(PrecedentSchema),
+  advice: z.array(ProceduralAdviceSchema),
+});
+/** A consultation's answer. */
+export type Consultation = z.infer<typeof ConsultationSchema>;
+
+/** Most cases one batch call may hold. */
+export const maxBatchCases = 5000;
+
+/** The decision channels: schemas and who may call each. */
+export const decisionChannels = {
+  'decision.models': channel(empty, z.array(DecisionModelSchema), modelReaders),
+  /** The installed case types (every version), for the facts and verdict forms. */
+  'decision.caseTypes': channel(empty, z.array(CaseTypeViewSchema), modelReaders),
+  /** A judge's consultation: logged with the facts' hash, the model's hash and the output, every time. */
+  'decision.predict': channel(
+    z.object({ modelSha256: sha256Hex, facts: FactsSchema, caseId: id.optional() }).strict(),
+    ConsultationSchema,
+    judgesOnly,
+  ),
+  /** Many cases at once (one audit entry for the batch, with the hashes of all inputs and outputs). */
+  'decision.predictBatch': channel(
+    z.object({ modelSha256: sha256Hex, cases: z.array(FactsSchema).min(1).max(maxBatchCases) }).strict(),
+    z.object({
+      results: z.array(z.union([z.object({ ok: z.literal(true), output: DecisionOutputSchema }), z.object({ ok: z.literal(false), field: z.string(), message: z.string() })])),
+      model: z.object({ sha256: sha256Hex, caseType: z.string(), caseTypeVersion: z.string() }),
+      auditSeq: z.number().int().nonnegative(),
+    }),
+    judgesOnly,
+  ),
+
+  /** Statutory bounds for an article and part with the circumstances given (art. 55 caps). */
+  'decision.bounds': channel(z.object({ caseType: z.string().max(100), facts: FactsSchema }).strict(), StatutoryBoundsSchema.nullable(), modelReaders),
+  /** The final verdict, entered by the judge or the clerk; a discrepancy is recorded when it leaves the prediction. */
+  'verdicts.record': channel(
+    z
+      .object({
+        caseId: id,
+        consultationSeq: z.number().int().nonnegative().optional(),
+        caseType: z.string().max(100),
+        article: z.string().max(20).optional(),
+        outcome: z.object({ value: z.number().nullable(), class: z.string().max(100).nullable() }).strict(),
+        decidedAt: isoTime,
+      })
+      .strict(),
+    VerdictSchema,
+    verdictEnterers,
+  ),
+  'verdicts.list': channel(z.object({ caseId: id.optional() }).strict(), z.array(VerdictSchema), modelReaders),
+  /** Verdicts and discrepancies by article and month; never by judge. */
+  'verdicts.dashboard': channel(
+    z.object({ from: isoFilter, to: isoFilter, caseType: z.string().max(100).optional() }).strict(),
+    z.array(DiscrepancyRowSchema),
+    modelReaders,
+  ),
+  /** Notices for the signed-in judge: verdicts that fell outside what the judge was shown. */
+  'verdicts.notices': channel(empty, z.array(DiscrepancyNoticeSchema), judgesOnly),
+  'verdicts.acknowledge': channel(z.object({ noticeId: id }).strict(), DiscrepancyNoticeSchema, judgesOnly),
+} as const;
