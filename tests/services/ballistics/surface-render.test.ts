@@ -61,7 +61,7 @@ describe("'evidence.surface' on every viewable kind", () => {
   };
 
   it('draws PNG images (8- and 16-bit) and X3P scans, and refuses a PDF by name instead of calling it an unsupported type', async () => {
-    const ids = [await add('page-1.png', makePng(64, 48, 1)), await add('page-2.png', makePng(64, 48, 2, 16)), await add('scan.x3p', x3pOf(syntheticSurface(40, 30, 1)))];
+    const ids = [await add('page-1.png', makePng(64, 48, 1)), await add('page-2.png', makePng(64, 48, 2, 16)), await add('scan.x3p', x3pOf(syntheticSurface(40, 1)))];
     for (const evidenceId of ids) {
       const result = await ws.dispatcher.invoke(clients.judge, 'evidence.surface', { evidenceId, style: 'relief' });
       expect(result.ok).toBe(true);
