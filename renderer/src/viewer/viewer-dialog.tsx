@@ -43,10 +43,10 @@ function useWindowSize(): { readonly width: number; readonly height: number } {
  */
 export function ViewerDialog({ caseId, source, onClose, onFindingAdded, aside }: ViewerDialogProps) {
   const { t } = useTranslation();
-  const window = useWindowSize();
-  const [paneBox, paneWidth] = useElementWidth<HTMLDivElement>(Math.max(320, window.width - 48));
-  const beside = window.width >= besideFrom;
-  const height = Math.max(320, window.height - chrome);
+  const viewport = useWindowSize();
+  const [paneBox, paneWidth] = useElementWidth<HTMLDivElement>(Math.max(320, viewport.width - 48));
+  const beside = viewport.width >= besideFrom;
+  const height = Math.max(320, viewport.height - chrome);
   const title = source.kind === 'evidence' && source.items.length === 1 ? t('viewer.titleSingle', { name: source.items[0].name }) : t('viewer.title');
   return (
     <Dialog
