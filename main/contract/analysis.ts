@@ -11,6 +11,14 @@ export const analysisModules = ['ballistics.cartridge-case', 'ballistics.bullet'
 /** A ballistics analysis module. */
 export const AnalysisModuleSchema = z.enum(analysisModules);
 
+/**
+ * The stages a run reports in 'analysis.progress' (`stage`), in order; the renderer shows each by name in the user's
+ * language. A job may report only some of them (bullets have no CMC stages).
+ */
+export const analysisStages = ['queued', 'starting', 'load', 'preprocess', 'cmc.aToB', 'cmc.bToA', 'signatures', 'overlay', 'done', 'failed', 'cancelled'] as const;
+/** A stage of an analysis run. */
+export type AnalysisStage = (typeof analysisStages)[number];
+
 /** One run of an analysis module on evidence items, with its progress and the findings it produced. */
 export const AnalysisRunSchema = z.object({
   id,
@@ -41,7 +49,13 @@ export const SurfaceRefSchema = z.object({
   pixelUm: z.number().positive(),
 });
 
-/** One CMC cell's registration (cell rectangle in the reference grid; θ in degrees, dx/dy in pixels). */
+/** A point in a surface's grid pixels. */
+export const GridPointSchema = z.object({ x: z.number(), y: z.number() });
+
+/** A CMC cell's outline on the reference (its rectangle) and on the target (where it registered), corners in order. */
+export const CmcCellOutlineSchema = z.object({ reference: z.array(GridPointSchema).length(4), target: z.array(GridPointSchema).length(4) });
+
+/** One CMC cell's registration (cell rectangle in the reference grid; θ in degrees, dx/dy in pixels), with its outline. */
 export const CmcCellSchema = z.object({
   row: z.number().int(),
   col: z.number().int(),
@@ -54,6 +68,8 @@ export const CmcCellSchema = z.object({
   dy: z.number(),
   ccf: z.number(),
   congruent: z.boolean(),
+  /** Computed by native/cmc when the result is built; results stored before it are completed when read. */
+  outline: CmcCellOutlineSchema,
 });
 
 /** One direction of a CMC comparison. */
@@ -61,6 +77,8 @@ export const CmcDirectionSchema = z.object({
   cmcCount: z.number().int().nonnegative(),
   cellsCompared: z.number().int().nonnegative(),
   consensus: z.object({ theta: z.number(), dx: z.number(), dy: z.number() }),
+  /** Canvas matrix [a, b, c, d, e, f] drawing the target in the reference's frame under the consensus registration. */
+  alignment: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number(), z.number()]),
   cells: z.array(CmcCellSchema),
 });
 
@@ -115,14 +133,16 @@ export type BulletComparisonResult = z.infer<typeof BulletComparisonResultSchema
 /** How a height map is drawn. */
 export const surfaceStyles = ['relief', 'false-colour'] as const;
 
-/** A rendered height map with what a scale bar needs. */
+/** A rendered height map or 2D image with what a scale bar needs. */
 export const SurfaceImageSchema = z.object({
   png: z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes'),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
-  pixelUm: z.number().positive(),
-  zMinUm: z.number(),
-  zMaxUm: z.number(),
+  /** Drawn pixel size in µm; null for an image whose scale is not known (no scale bar, no measurement in µm). */
+  pixelUm: z.number().positive().nullable(),
+  /** Height range the colours span; null for a 2D image (its grey levels are not heights). */
+  zMinUm: z.number().nullable(),
+  zMaxUm: z.number().nullable(),
 });
 
 /** A reference-library scan with its metadata. */

@@ -4,6 +4,7 @@
  * registration agrees with the consensus (median) rotation and translation. Pure: the correlation is injected.
  */
 import { rotate, type HeightGrid } from '../surface/height-grid.ts';
+import { alignmentMatrix, cellOutline, type AffineMatrix, type CellOutline } from './cmc-cell-outline.ts';
 import type { CmcParameters } from './cmc-params.ts';
 
 /** Normalised cross-correlation score map of a NaN-free template over a NaN-free image (TM_CCOEFF_NORMED). */
@@ -30,6 +31,8 @@ export interface CellRegistration {
   readonly dy: number;
   readonly ccf: number;
   readonly congruent: boolean;
+  /** The cell's outline on the reference and where it registered on the target, for drawing. */
+  readonly outline: CellOutline;
 }
 
 /** The result of one direction (reference cells searched in the target). */
@@ -37,6 +40,8 @@ export interface CmcDirectionResult {
   readonly cmcCount: number;
   readonly cellsCompared: number;
   readonly consensus: { readonly theta: number; readonly dx: number; readonly dy: number };
+  /** Draws the target in the reference's frame under the consensus registration. */
+  readonly alignment: AffineMatrix;
   readonly cells: readonly CellRegistration[];
 }
 
@@ -205,11 +210,12 @@ export function cmcDirection(reference: HeightGrid, target: HeightGrid, params: 
     dx: c.best.dx,
     dy: c.best.dy,
     ccf: c.best.ccf,
+    outline: cellOutline({ x: c.x, y: c.y, width: c.w, height: c.h, ...c.best }, target.width, target.height),
     congruent:
       c.best.ccf >= params.ccfThreshold &&
       Math.abs(c.best.theta - consensus.theta) <= params.thetaThreshold &&
       Math.abs(c.best.dx - consensus.dx) <= params.translationThreshold &&
       Math.abs(c.best.dy - consensus.dy) <= params.translationThreshold,
   }));
-  return { cmcCount: out.filter((c) => c.congruent).length, cellsCompared: out.length, consensus, cells: out };
+  return { cmcCount: out.filter((c) => c.congruent).length, cellsCompared: out.length, consensus, alignment: alignmentMatrix(consensus, target.width, target.height), cells: out };
 }

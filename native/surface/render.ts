@@ -148,3 +148,29 @@ export function encodePng(image: { readonly width: number; readonly height: numb
   png.data = Buffer.from(image.rgba.buffer, image.rgba.byteOffset, image.rgba.byteLength);
   return new Uint8Array(PNG.sync.write(png));
 }
+
+/**
+ * Renders a 2D image's intensity map (0…`fullScale`, missing = NaN) for the viewer: grey as the image was recorded
+ * ('relief', no contrast stretch, so the expert sees the photograph itself), or its intensities through a colour map
+ * over their robust range ('false-colour'). Downsampled like `renderSurface`; missing pixels are transparent.
+ */
+export function renderIntensity(grid: HeightGrid, fullScale: number, options: Partial<Pick<RenderOptions, 'mode' | 'colourMap' | 'lowPercentile' | 'highPercentile' | 'maxSide'>> = {}): Omit<RenderedSurface, 'zMinUm' | 'zMaxUm'> {
+  const o = { ...defaultRenderOptions, ...options };
+  const side = Math.max(grid.width, grid.height);
+  const shown = side > o.maxSide ? resampleGrid(grid, (grid.step * side) / o.maxSide) : grid;
+  const stretched = o.mode === 'false-colour' ? robustRange(shown, o.lowPercentile, o.highPercentile) : null;
+  const rgba = new Uint8Array(shown.width * shown.height * 4);
+  for (let i = 0; i < shown.z.length; i++) {
+    const v = shown.z[i]!;
+    if (v !== v) continue;
+    if (stretched) {
+      const span = stretched.zMaxUm - stretched.zMinUm;
+      const c = colourAt(o.colourMap, span > 0 ? (v * 1e6 - stretched.zMinUm) / span : 0.5);
+      rgba.set([c[0], c[1], c[2], 255], 4 * i);
+    } else {
+      const g = Math.round(255 * Math.min(1, Math.max(0, v / fullScale)));
+      rgba.set([g, g, g, 255], 4 * i);
+    }
+  }
+  return { width: shown.width, height: shown.height, rgba };
+}

@@ -28,6 +28,19 @@ describe.skipIf(!sharedDataDir)('CMC on the Fadul cartridge cases (cmcR reports 
     expect(result.provenance.parameters).toEqual(defaultCmcParameters);
     expect(Object.values(result.provenance.inputs)).toHaveLength(2);
     expect(result.aToB.cells.every((c) => c.ccf <= 1.0001 && c.width > 0)).toBe(true);
+    // The outlines the viewer draws: a congruent cell's quad on B, brought back by the consensus alignment, lands on
+    // its rectangle on A up to the registration tolerances (translation, and rotation about the grid centre).
+    const { alignment } = result.aToB;
+    const centroid = (points: readonly { x: number; y: number }[]) => ({ x: points.reduce((t, p) => t + p.x, 0) / points.length, y: points.reduce((t, p) => t + p.y, 0) / points.length });
+    const b = input('fadul1.2_processed.x3p').grid;
+    for (const cell of result.aToB.cells.filter((c) => c.congruent)) {
+      const q = centroid(cell.outline.target);
+      const back = { x: alignment[0] * q.x + alignment[2] * q.y + alignment[4], y: alignment[1] * q.x + alignment[3] * q.y + alignment[5] };
+      const p = centroid(cell.outline.reference);
+      const radius = Math.hypot(p.x - (b.width - 1) / 2, p.y - (b.height - 1) / 2);
+      const tolerance = Math.SQRT2 * defaultCmcParameters.translationThreshold + radius * 2 * Math.sin((defaultCmcParameters.thetaThreshold * Math.PI) / 360) + 1;
+      expect(Math.hypot(back.x - p.x, back.y - p.y)).toBeLessThanOrEqual(tolerance);
+    }
   });
 
   it('fadul1.1 vs the mirror image of fadul1.2, a known non-match: < 6 CMCs', () => {

@@ -13,6 +13,7 @@ import {
   requestChannels,
   type Finding,
 } from '../../main/contract/index.ts';
+import { alignmentMatrix, cellOutline } from '../../native/cmc/cmc-cell-outline.ts';
 
 export const caseId = '11111111-1111-4111-8111-111111111111';
 export const runId = '22222222-2222-4222-8222-222222222222';
@@ -71,11 +72,11 @@ const surfaceRef = (evidenceId: string, name: string, sha: string) => ({ evidenc
 const cells = [
   { row: 0, col: 0, x: 0, y: 0, width: 50, height: 45, theta: -3, dx: 4, dy: -2, ccf: 0.71, congruent: true },
   { row: 0, col: 1, x: 50, y: 0, width: 50, height: 45, theta: 12, dx: -20, dy: 9, ccf: 0.33, congruent: false },
-];
+].map((c) => ({ ...c, outline: cellOutline(c, 200, 180) }));
 export const cartridgeResult = CartridgeComparisonResultSchema.parse({
   kind: 'cartridge-case', a: surfaceRef(evidenceA.id, 'fadul1-1', 'e'), b: surfaceRef(evidenceB.id, 'fadul1-2', 'f'),
-  aToB: { cmcCount: 1, cellsCompared: 2, consensus: { theta: -3, dx: 4, dy: -2 }, cells },
-  bToA: { cmcCount: 1, cellsCompared: 2, consensus: { theta: 3, dx: -4, dy: 2 }, cells },
+  aToB: { cmcCount: 1, cellsCompared: 2, consensus: { theta: -3, dx: 4, dy: -2 }, alignment: alignmentMatrix({ theta: -3, dx: 4, dy: -2 }, 200, 180), cells },
+  bToA: { cmcCount: 1, cellsCompared: 2, consensus: { theta: 3, dx: -4, dy: 2 }, alignment: alignmentMatrix({ theta: 3, dx: -4, dy: 2 }, 200, 180), cells },
   cmcCount: 1, threshold: 6, conclusion: 'inconclusive', provenance, timing: { total: 1200 },
 });
 

@@ -27,6 +27,7 @@ import { bulletParametersFrom } from './bullet-parameters.ts';
 import { cmcParametersFrom } from './cmc-parameters.ts';
 import { bulletFindingDrafts, cartridgeFindingDrafts } from './finding-drafts.ts';
 import { renderX3pCached, type SurfaceImage, type SurfaceStyle } from './surface-render.ts';
+import { readStoredResult } from './stored-result.ts';
 import { checkSurfaceSource, type SurfaceSource } from './surface-input.ts';
 
 /** Either kind of comparison result, as stored. */
@@ -196,7 +197,7 @@ export class AnalysisService {
   result(runId: string): ComparisonResult {
     const run = this.get(runId);
     if (!run.resultSha256) throw new DalelError('CONFLICT', `The run is ${run.state}; it has no result.`, { state: run.state });
-    return ComparisonResultSchema.parse(JSON.parse(new TextDecoder().decode(this.deps.store.read(run.resultSha256))));
+    return readStoredResult(new TextDecoder().decode(this.deps.store.read(run.resultSha256)));
   }
 
   /** A run's surface drawn for the viewer: cartridge cases' processed surfaces, or bullets' land scans (A's, then B's). */

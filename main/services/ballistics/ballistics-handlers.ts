@@ -1,11 +1,11 @@
 import type { RequestChannel } from '../../contract/index.ts';
 import type { CallContext, Handler, Handlers } from '../dispatcher.ts';
-import { badInput, DalelError } from '../errors.ts';
+import { DalelError } from '../errors.ts';
 import type { EvidenceService } from '../evidence.ts';
 import { actorOf, type Actor } from '../sessions.ts';
 import type { AnalysisService } from './analysis-service.ts';
 import type { LibraryService } from './library-service.ts';
-import { renderX3pCached } from './surface-render.ts';
+import { renderEvidenceCached } from './surface-render.ts';
 
 type OwnChannel = Extract<RequestChannel, `analysis.${string}` | `library.${string}` | 'evidence.surface'>;
 
@@ -33,9 +33,7 @@ export function createBallisticsHandlers(deps: BallisticsHandlerDeps): Pick<Hand
     'analysis.surface': (request) => analysis.surface(request.runId, request.surface, request.style),
     'evidence.surface': (request) => {
       const item = deps.evidence.get(request.evidenceId);
-      // Images are shown as they are (their thumbnails and bytes); only height maps need drawing.
-      if (item.kind !== 'x3p') throw badInput(item.originalName, 'unsupported-type', 'only X3P height maps are drawn as surfaces; images are shown as they are');
-      return renderX3pCached(item.originalName, item.sha256, () => deps.evidence.read(item.id), request.style);
+      return renderEvidenceCached({ name: item.originalName, kind: item.kind, sha256: item.sha256 }, () => deps.evidence.read(item.id), request.style);
     },
     'library.add': (request, context) => {
       const { fileName, bytes, ...metadata } = request;

@@ -60,15 +60,6 @@ function polygon(png: PNG, corners: ReadonlyArray<readonly [number, number]>, co
   corners.forEach((c, i) => line(png, c, corners[(i + 1) % corners.length]!, colour, minX, maxX));
 }
 
-/** Where a point of the rotated target (as cmcDirection searched it) lies in the unrotated target. */
-function unrotate(target: HeightGrid, theta: number, x: number, y: number): [number, number] {
-  const t = (theta * Math.PI) / 180;
-  const cx = (target.width - 1) / 2;
-  const cy = (target.height - 1) / 2;
-  // The inverse of native/surface/height-grid.ts rotate()'s sampling: output point → source point.
-  return [Math.cos(t) * (x - cx) + Math.sin(t) * (y - cy) + cx, -Math.sin(t) * (x - cx) + Math.cos(t) * (y - cy) + cy];
-}
-
 /** Draws one direction's cells (reference on the left, target on the right) as a PNG. */
 export function cmcOverlayPng(reference: HeightGrid, target: HeightGrid, direction: CmcDirectionResult): Uint8Array {
   const width = reference.width + gap + target.width;
@@ -82,15 +73,9 @@ export function cmcOverlayPng(reference: HeightGrid, target: HeightGrid, directi
   const cells = [...direction.cells].sort((a, b) => Number(a.congruent) - Number(b.congruent));
   for (const c of cells) {
     const colour = c.congruent ? congruentColour : otherColour;
-    const box: Array<[number, number]> = [
-      [c.x, c.y],
-      [c.x + c.width - 1, c.y],
-      [c.x + c.width - 1, c.y + c.height - 1],
-      [c.x, c.y + c.height - 1],
-    ];
-    polygon(png, box, colour, 0, reference.width);
-    const mapped = box.map(([x, y]) => unrotate(target, c.theta, x + c.dx, y + c.dy)).map(([x, y]) => [x + right, y] as [number, number]);
-    polygon(png, mapped, colour, right, width);
+    // The outlines native/cmc computed with the comparison, the same polygons the viewer draws.
+    polygon(png, c.outline.reference.map((p) => [p.x, p.y] as const), colour, 0, reference.width);
+    polygon(png, c.outline.target.map((p) => [p.x + right, p.y] as const), colour, right, width);
   }
   return new Uint8Array(PNG.sync.write(png));
 }

@@ -5,7 +5,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AnalysisRun, EventOf, Role } from '../../../main/contract/index.ts';
+import type { TFunction } from 'i18next';
+import { analysisStages, type AnalysisRun, type AnalysisStage, type EventOf, type Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
@@ -26,6 +27,11 @@ export interface AnalysisRunsProps {
 
 type Progress = EventOf<'analysis.progress'>;
 const active = (state: AnalysisRun['state']) => state === 'queued' || state === 'running';
+
+/** A stage id as the user reads it, in their language; a stage this version does not know is shown as "working". */
+export function stageLabel(t: TFunction, stage: string): string {
+  return (analysisStages as readonly string[]).includes(stage) ? t(`analysis.stages.${stage as AnalysisStage}`) : t('analysis.stages.working');
+}
 
 /** The case's analysis runs with live progress ('analysis.progress'), Cancel while running, and Open when done. */
 export function AnalysisRuns({ caseId, role, revision, onOpen, onFinished }: AnalysisRunsProps) {
@@ -101,7 +107,9 @@ export function AnalysisRuns({ caseId, role, revision, onOpen, onFinished }: Ana
               {active(state) && (
                 <>
                   <LinearProgress variant="determinate" value={fraction * 100} aria-label={t('analysis.progressLabel')} data-testid={`analysis-progress-${run.id}`} />
-                  {live?.stage && <Typography variant="caption">{live.stage}</Typography>}
+                  <Typography variant="caption" data-testid={`analysis-stage-${run.id}`}>
+                    {t('analysis.stageProgress', { stage: stageLabel(t, live?.stage ?? state), percent: Math.round(fraction * 100) })}
+                  </Typography>
                 </>
               )}
               {run.error && (

@@ -26,7 +26,7 @@ export interface EvidencePanelProps {
   readonly onChanged: () => void;
   /** Where the role may compare: told to compare (start an analysis) or to view the picked items side by side. */
   readonly onCompare?: (items: readonly Evidence[]) => void;
-  readonly onView?: (items: readonly [Evidence, Evidence]) => void;
+  readonly onView?: (items: readonly [Evidence] | readonly [Evidence, Evidence]) => void;
 }
 
 /** A case's evidence: intake for experts, the per-file results, the table, and the custody view of a chosen item. */
@@ -74,6 +74,11 @@ export function EvidencePanel({ caseId, role, onChanged, onCompare, onView }: Ev
             {onCompare && (
               <Button variant="contained" disabled={picked.length < 2 || picked.some((p) => !comparable(p))} onClick={() => onCompare(picked)} data-testid="evidence-compare">
                 {t('evidence.compare')}
+              </Button>
+            )}
+            {onView && (
+              <Button disabled={picked.length !== 1 || !comparable(picked[0]!)} onClick={() => onView([picked[0]!])} data-testid="evidence-view-one">
+                {t('evidence.viewOne')}
               </Button>
             )}
             {onView && (

@@ -1,19 +1,15 @@
-import ArrowBackIcon from '@mui/icons-material/ArrowBack';
-import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import { useCallback, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Evidence, Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
 import { AnalysisRuns } from '../analysis/analysis-runs.tsx';
 import { CompareDialog } from '../analysis/compare-dialog.tsx';
 import { EvidencePanel } from '../evidence/evidence-panel.tsx';
-import { ComparisonViewer, type ViewerSource } from '../viewer/comparison-viewer.tsx';
+import type { ViewerSource } from '../viewer/comparison-viewer.tsx';
 import { HotkeyHelp } from '../viewer/hotkey-help.tsx';
 import { useHotkeys } from '../viewer/use-hotkeys.ts';
+import { ViewerDialog } from '../viewer/viewer-dialog.tsx';
 import { markViewerOpen } from '../viewer/viewer-perf.ts';
-import { useElementWidth } from '../viewer/use-element-width.ts';
 import { CaseReviewPanel } from './case-review.tsx';
 import { useCaseReview } from './use-case-review.ts';
 
@@ -29,14 +25,12 @@ export interface ExpertWorkbenchProps {
  * by side), follow the runs, open a finished one in the comparison viewer beside the findings; ? shows the keys.
  */
 export function ExpertWorkbench({ caseId, role, onChanged }: ExpertWorkbenchProps) {
-  const { t } = useTranslation();
   const review = useCaseReview(caseId);
   const [comparing, setComparing] = useState<readonly Evidence[] | null>(null);
   const [viewing, setViewing] = useState<ViewerSource | null>(null);
   const [runsRevision, setRunsRevision] = useState(0);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [help, setHelp] = useState(false);
-  const [viewerBox, viewerWidth] = useElementWidth<HTMLDivElement>(960);
   const reloadReview = review.reload;
   const changed = useCallback(() => {
     reloadReview();
@@ -51,37 +45,21 @@ export function ExpertWorkbench({ caseId, role, onChanged }: ExpertWorkbenchProp
   };
 
   const reviewPanel = <CaseReviewPanel caseId={caseId} role={role} state={review} selectedId={selectedId} onSelect={setSelectedId} />;
+  const item = (e: Evidence) => ({ id: e.id, name: e.originalName });
   return (
     <Stack spacing={2} data-testid="expert-workbench">
-      {viewing ? (
-        <>
-          <div>
-            <Button startIcon={<ArrowBackIcon />} onClick={() => setViewing(null)} data-testid="viewer-close">
-              {t('viewer.close')}
-            </Button>
-          </div>
-          <Box sx={{ display: 'flex', gap: 2, alignItems: 'flex-start', flexWrap: 'wrap' }}>
-            <Box ref={viewerBox} sx={{ flex: '1 1 720px', minWidth: 0 }}>
-              <ComparisonViewer caseId={caseId} source={viewing} onFindingAdded={reloadReview} width={viewerWidth} />
-            </Box>
-            <Box sx={{ flex: '1 1 360px', minWidth: 320 }}>{reviewPanel}</Box>
-          </Box>
-        </>
-      ) : (
-        <>
-          <EvidencePanel
-            caseId={caseId}
-            role={role}
-            onChanged={onChanged}
-            onCompare={canCompare ? setComparing : undefined}
-            onView={mayUse(role, 'evidence.surface') ? ([a, b]) => open({ kind: 'evidence', evidenceIds: [a.id, b.id] }) : undefined}
-          />
-          {mayUse(role, 'analysis.list') && (
-            <AnalysisRuns caseId={caseId} role={role} revision={runsRevision} onOpen={(run) => open({ kind: 'run', runId: run.id, evidenceIds: run.evidenceIds })} onFinished={changed} />
-          )}
-          {reviewPanel}
-        </>
+      <EvidencePanel
+        caseId={caseId}
+        role={role}
+        onChanged={onChanged}
+        onCompare={canCompare ? setComparing : undefined}
+        onView={mayUse(role, 'evidence.surface') ? ([a, b]) => open({ kind: 'evidence', items: b ? [item(a), item(b)] : [item(a)] }) : undefined}
+      />
+      {mayUse(role, 'analysis.list') && (
+        <AnalysisRuns caseId={caseId} role={role} revision={runsRevision} onOpen={(run) => open({ kind: 'run', runId: run.id, evidenceIds: run.evidenceIds })} onFinished={changed} />
       )}
+      {!viewing && reviewPanel}
+      {viewing && <ViewerDialog caseId={caseId} source={viewing} onClose={() => setViewing(null)} onFindingAdded={reloadReview} aside={reviewPanel} />}
       {comparing && (
         <CompareDialog
           caseId={caseId}

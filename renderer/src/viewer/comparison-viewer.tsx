@@ -9,7 +9,7 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
-import { alignMatrix, insidePolygon, type Point } from './cmc-geometry.ts';
+import { insidePolygon, type Point } from './plane-geometry.ts';
 import type { ComparisonMode, SurfaceStyle } from './comparison-mode.ts';
 import { usePaneSurface } from './decoded-surface.ts';
 import { LandPairTable } from './land-pair-table.tsx';
@@ -19,6 +19,7 @@ import { DifferenceView } from './modes/difference-view.tsx';
 import type { ModeProps } from './modes/mode-props.ts';
 import { OverlayView } from './modes/overlay-view.tsx';
 import { SideBySideView } from './modes/side-by-side-view.tsx';
+import { SingleView } from './modes/single-view.tsx';
 import { SwipeView } from './modes/swipe-view.tsx';
 import { cellOutline, drawCells, drawMeasure, type DrawnCell } from './paint-layers.ts';
 import { scaleBar } from './scale-bar.ts';
@@ -28,10 +29,19 @@ import { markFirstRender, markFrameDrawn, markInput, markViewerMounted } from '.
 import { fitTransform, zoomAbout, zoomStep, type ViewTransform } from './view-transform.ts';
 import { ViewerToolbar, type Direction } from './viewer-toolbar.tsx';
 
-/** What the viewer compares: the surfaces of an analysis run, or two evidence items as received. */
+/**
+ * What the viewer shows: the surfaces of an analysis run, or evidence items as received (two side by side, or one on
+ * its own), each with its name for the pane labels.
+ */
 export type ViewerSource =
   | { readonly kind: 'run'; readonly runId: string; readonly evidenceIds: readonly string[] }
-  | { readonly kind: 'evidence'; readonly evidenceIds: readonly [string, string] };
+  | { readonly kind: 'evidence'; readonly items: readonly [ViewerItem] | readonly [ViewerItem, ViewerItem] };
+
+/** An evidence item as the viewer labels it. */
+export interface ViewerItem {
+  readonly id: string;
+  readonly name: string;
+}
 
 /** The component that draws each comparison mode (one each, GitHub Desktop's ImageDiffType). */
 export const modeViews: Readonly<Record<ComparisonMode, ComponentType<ModeProps>>> = {
@@ -55,6 +65,17 @@ export interface ComparisonViewerProps {
 type Result = ResponseOf<'analysis.result'>;
 const emptyPaint: ModeProps['overlayA'] = () => undefined;
 
+/** The land pair a bullet result opens on: the best-scoring pair of the best rotation (the one the conclusion rests on). */
+export function bestLandPair(result: Result | undefined): readonly [number, number] | null {
+  if (result?.kind !== 'bullet') return null;
+  let best: { pair: readonly [number, number]; score: number } | null = null;
+  for (const [a, b] of result.rotation.pairs) {
+    const score = result.landPairs.find((p) => p.a === a && p.b === b)?.score ?? -Infinity;
+    if (!best || score > best.score) best = { pair: [a, b], score };
+  }
+  return best?.pair ?? null;
+}
+
 /** Which surface indices of a run the panes show: a cartridge case's two, or the chosen land pair of two bullets. */
 function surfaceIndices(result: Result | undefined, pair: readonly [number, number], direction: Direction): readonly [number, number] | null {
   if (!result) return null;
@@ -73,7 +94,7 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
   const [mode, setMode] = useState<ComparisonMode>('side-by-side');
   const [style, setStyle] = useState<SurfaceStyle>('relief');
   const [direction, setDirection] = useState<Direction>('aToB');
-  const [pair, setPair] = useState<readonly [number, number]>([0, 0]);
+  const [chosenPair, setPair] = useState<readonly [number, number] | null>(null);
   const [aligned, setAligned] = useState(true);
   const [tool, setTool] = useState<MeasureTool | null>(null);
   const [points, setPoints] = useState<{ pane: 'a' | 'b'; list: readonly Point[] }>({ pane: 'a', list: [] });
@@ -86,12 +107,15 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
   const runId = source.kind === 'run' ? source.runId : null;
   const loadResult = useCallback(async () => (runId ? call(api, 'analysis.result', { runId }) : undefined), [api, runId]);
   const result = useLoaded(loadResult);
+  const pair = chosenPair ?? bestLandPair(result.value) ?? [0, 0];
   const indices = surfaceIndices(result.value, pair, direction);
   const ia = indices?.[0];
   const ib = indices?.[1];
-  const evA = source.kind === 'evidence' ? source.evidenceIds[0] : null;
-  const evB = source.kind === 'evidence' ? source.evidenceIds[1] : null;
-  const loadSurfaces = useCallback(async (): Promise<readonly [SurfaceImage, SurfaceImage] | undefined> => {
+  const evA = source.kind === 'evidence' ? source.items[0].id : null;
+  const evB = source.kind === 'evidence' ? (source.items[1]?.id ?? null) : null;
+  const single = source.kind === 'evidence' && source.items.length === 1;
+  const loadSurfaces = useCallback(async (): Promise<readonly [SurfaceImage, SurfaceImage | undefined] | undefined> => {
+    if (evA && !evB) return [await call(api, 'evidence.surface', { evidenceId: evA, style }), undefined];
     if (evA && evB) return Promise.all([call(api, 'evidence.surface', { evidenceId: evA, style }), call(api, 'evidence.surface', { evidenceId: evB, style })]);
     if (!runId || ia === undefined || ib === undefined) return undefined;
     return Promise.all([call(api, 'analysis.surface', { runId, surface: ia, style }), call(api, 'analysis.surface', { runId, surface: ib, style })]);
@@ -100,7 +124,7 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
   const a = usePaneSurface(surfaces.value?.[0]);
   const b = usePaneSurface(surfaces.value?.[1]);
 
-  const sideBySide = mode === 'side-by-side';
+  const sideBySide = mode === 'side-by-side' && !single;
   const paneWidth = sideBySide ? Math.max(1, Math.floor((width - 8) / 2)) : width;
   const aWidth = a?.width ?? 0;
   const aHeight = a?.height ?? 0;
@@ -109,8 +133,8 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
   const shown = view?.layout === layout ? view.transform : fitted;
   const setView = useCallback((transform: ViewTransform) => setViewFor({ layout, transform }), [layout]);
   useEffect(() => {
-    if (a?.picture && b?.picture) markFirstRender();
-  }, [a?.picture, b?.picture]);
+    if (a?.picture && (single || b?.picture)) markFirstRender();
+  }, [a?.picture, b?.picture, single]);
   // Parents' layout effects run after their children's: by now every pane has drawn this transform.
   useLayoutEffect(() => markFrameDrawn(), [shown]);
 
@@ -138,27 +162,28 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
   const bullet = result.value?.kind === 'bullet' ? result.value : null;
   const cmc = cartridge ? cartridge[direction] : null;
   const hasCmc = cartridge !== null;
-  const cmcControls = useMemo(() => (hasCmc ? { direction, onDirection: setDirection, aligned, onAligned: setAligned } : null), [hasCmc, direction, aligned]);
+  // Side by side draws each surface in its own pane as scanned: there, aligning B would change nothing, so it is not offered.
+  const cmcControls = useMemo(() => (hasCmc ? { direction, onDirection: setDirection, aligned, onAligned: sideBySide ? null : setAligned } : null), [hasCmc, direction, aligned, sideBySide]);
   const cells = useMemo<readonly DrawnCell[]>(() => cmc?.cells ?? [], [cmc]);
-  const alignB = useMemo(() => (cmc && aligned && b ? alignMatrix(cmc.consensus, b.width, b.height) : undefined), [cmc, aligned, b]);
+  const alignB = cmc && aligned ? cmc.alignment : undefined;
   const hovered = hover?.cell ?? null;
   const measureList = points.list;
   const measurePane = points.pane;
   const scale = shown.scale;
   const overlayA = useCallback<ModeProps['overlayA']>((ctx, v) => {
-    if (b) drawCells(ctx, cells, 'a', b, v.scale, hovered);
+    drawCells(ctx, cells, 'a', v.scale, hovered);
     if (measurePane === 'a') drawMeasure(ctx, measureList, v.scale);
-  }, [b, cells, hovered, measurePane, measureList]);
+  }, [cells, hovered, measurePane, measureList]);
   const overlayB = useCallback<ModeProps['overlayB']>((ctx, v) => {
-    if (b) drawCells(ctx, cells, 'b', b, v.scale, hovered);
+    drawCells(ctx, cells, 'b', v.scale, hovered);
     if (measurePane === 'b') drawMeasure(ctx, measureList, v.scale);
-  }, [b, cells, hovered, measurePane, measureList]);
+  }, [cells, hovered, measurePane, measureList]);
 
   const onHover = useCallback((pane: 'a' | 'b', p: Point | null) => {
-    if (!p || !b || cells.length === 0) return setHover(null);
-    const cell = cells.find((c) => insidePolygon(p, cellOutline(c, pane, b)));
+    if (!p || cells.length === 0) return setHover(null);
+    const cell = cells.find((c) => insidePolygon(p, cellOutline(c, pane)));
     setHover((previous) => (cell ? (previous?.cell === cell && previous.pane === pane ? previous : { pane, cell }) : null));
-  }, [b, cells]);
+  }, [cells]);
   const onPick = (pane: 'a' | 'b', p: Point) => {
     if (!tool) return;
     setPoints((previous) => {
@@ -177,23 +202,26 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
     'zoom.reset': resetView,
   });
 
-  const measuredPixelUm = (measurePane === 'a' ? a : b)?.pixelUm ?? 1;
+  const measuredPixelUm = (measurePane === 'a' ? a : b)?.pixelUm ?? null;
+  const measurable = a !== null && a.pixelUm !== null && (single || (b !== null && b.pixelUm !== null));
   const paneEvidence = (pane: 'a' | 'b'): readonly string[] => {
-    if (source.kind === 'evidence') return [source.evidenceIds[pane === 'a' ? 0 : 1]];
+    if (source.kind === 'evidence') return [(pane === 'a' ? source.items[0] : (source.items[1] ?? source.items[0])).id];
     const refs = cartridge ? (pane === 'a') === (direction === 'aToB') ? [cartridge.a] : [cartridge.b] : bullet ? [pane === 'a' ? bullet.a[pair[0]] : bullet.b[pair[1]]] : [];
     const ids = refs.map((r) => r?.evidenceId).filter((x): x is string => typeof x === 'string');
     return ids.length > 0 ? ids : source.evidenceIds;
   };
-  const bar = a ? scaleBar(a.pixelUm, scale) : null;
-  const Mode = modeViews[mode];
+  const bar = a?.pixelUm ? scaleBar(a.pixelUm, scale) : null;
+  const Mode = single ? SingleView : modeViews[mode];
   const signature = bullet?.signatures.find((s) => s.a === pair[0] && s.b === pair[1]);
   const names = {
-    a: cartridge ? cartridge[direction === 'aToB' ? 'a' : 'b'].name : bullet ? (bullet.a[pair[0]]?.name ?? 'A') : 'A',
-    b: cartridge ? cartridge[direction === 'aToB' ? 'b' : 'a'].name : bullet ? (bullet.b[pair[1]]?.name ?? 'B') : 'B',
+    a: source.kind === 'evidence' ? source.items[0].name : cartridge ? cartridge[direction === 'aToB' ? 'a' : 'b'].name : bullet ? (bullet.a[pair[0]]?.name ?? 'A') : 'A',
+    b: source.kind === 'evidence' ? (source.items[1]?.name ?? '') : cartridge ? cartridge[direction === 'aToB' ? 'b' : 'a'].name : bullet ? (bullet.b[pair[1]]?.name ?? 'B') : 'B',
   };
+  // One canvas showing both (overlay, swipe, difference) names both and how they are combined.
+  const labelA = single || sideBySide ? names.a : t(`viewer.combined.${mode}`, { a: names.a, b: names.b });
 
   return (
-    <Stack spacing={1.5} data-testid="comparison-viewer" data-mode={mode}>
+    <Stack spacing={1.5} data-testid="comparison-viewer" data-mode={single ? 'single' : mode}>
       <ViewerToolbar
         mode={mode}
         onMode={setMode}
@@ -204,6 +232,8 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
         onZoomIn={zoomIn}
         onZoomOut={zoomOut}
         onZoomReset={resetView}
+        comparing={!single}
+        measurable={measurable}
         cmc={cmcControls}
       />
       {result.error !== null && <ErrorAlert error={result.error} testId="viewer-result-error" />}
@@ -221,8 +251,8 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
         overlayB={overlayB}
         onPick={tool ? onPick : undefined}
         onHover={cells.length ? onHover : undefined}
-        labelA={t('viewer.paneLabel', { name: names.a })}
-        labelB={t('viewer.paneLabel', { name: names.b })}
+        labelA={labelA}
+        labelB={names.b}
       />
       <Stack direction="row" spacing={3} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap', minHeight: 32 }}>
         {bar && (
@@ -231,9 +261,14 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
             <Typography variant="caption">{t('viewer.scaleBar', { value: bar.um })}</Typography>
           </Box>
         )}
-        {a && (
+        {a && a.zMinUm !== null && a.zMaxUm !== null && (
           <Typography variant="caption" color="text.secondary" data-testid="viewer-height-range">
             {t('viewer.heightRange', { min: a.zMinUm.toFixed(2), max: a.zMaxUm.toFixed(2) })}
+          </Typography>
+        )}
+        {a && a.pixelUm === null && (
+          <Typography variant="caption" color="text.secondary" data-testid="viewer-no-scale">
+            {t('viewer.noScale')}
           </Typography>
         )}
         {cmc && (
@@ -249,7 +284,7 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
           </Typography>
         )}
       </Stack>
-      {tool && (
+      {tool && measuredPixelUm !== null && (
         <MeasurePanel
           caseId={caseId}
           tool={tool}

@@ -4,9 +4,11 @@ import { useEffect, useState } from 'react';
 export interface PaneSurface {
   readonly width: number;
   readonly height: number;
-  readonly pixelUm: number;
-  readonly zMinUm: number;
-  readonly zMaxUm: number;
+  /** Null for an image whose pixel size is not known: no scale bar, no measurement in µm. */
+  readonly pixelUm: number | null;
+  /** Null for a 2D image: its grey levels are not heights. */
+  readonly zMinUm: number | null;
+  readonly zMaxUm: number | null;
   /** Decoded once per surface and style; frames only draw it. Null until decoding finishes. */
   readonly picture: CanvasImageSource | null;
 }
@@ -16,9 +18,9 @@ export interface SurfaceImageLike {
   readonly png: Uint8Array;
   readonly width: number;
   readonly height: number;
-  readonly pixelUm: number;
-  readonly zMinUm: number;
-  readonly zMaxUm: number;
+  readonly pixelUm: number | null;
+  readonly zMinUm: number | null;
+  readonly zMaxUm: number | null;
 }
 
 /** Decodes PNG bytes off the main thread where the browser can (createImageBitmap), else through an <img>. */

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
-import type { Point } from './cmc-geometry.ts';
+import type { Point } from './plane-geometry.ts';
 import { measure, pointsNeeded, type MeasureTool } from './measure.ts';
 
 /** Props of MeasurePanel. */

@@ -1,4 +1,4 @@
-import type { Point } from './cmc-geometry.ts';
+import type { Point } from './plane-geometry.ts';
 
 /** The measurement tools of the viewer: a distance takes two points, an angle three (vertex in the middle). */
 export const measureTools = ['distance', 'angle'] as const;

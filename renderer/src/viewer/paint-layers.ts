@@ -1,16 +1,12 @@
-import { cellCorners, registeredCorners, type CellPlacement, type Point } from './cmc-geometry.ts';
+import type { ResponseOf } from '../../../main/contract/index.ts';
 import type { PaneSurface } from './decoded-surface.ts';
+import type { Point } from './plane-geometry.ts';
 
 /** A canvas matrix [a, b, c, d, e, f]. */
 export type Matrix = readonly [number, number, number, number, number, number];
 
-/** A CMC cell as drawn: its placement, score and whether it is congruent. */
-export interface DrawnCell extends CellPlacement {
-  readonly row: number;
-  readonly col: number;
-  readonly ccf: number;
-  readonly congruent: boolean;
-}
+/** A CMC cell as the service sends it: its registration, score, whether it is congruent, and its outline on both surfaces. */
+export type DrawnCell = Extract<ResponseOf<'analysis.result'>, { kind: 'cartridge-case' }>['aToB']['cells'][number];
 
 /** Colours of the overlays, chosen to stay visible on both relief (grey) and false colour. */
 export const overlayColours = { congruent: '#00e676', other: 'rgba(255, 255, 255, 0.35)', hovered: '#ffea00', measure: '#ff4081' } as const;
@@ -34,9 +30,9 @@ function polygon(ctx: CanvasRenderingContext2D, points: readonly Point[]): void 
   ctx.closePath();
 }
 
-/** The outline of a cell on a pane: the reference rectangle on A, the registered (rotated, shifted) one on B. */
-export function cellOutline(cell: DrawnCell, pane: 'a' | 'b', target: { readonly width: number; readonly height: number }): readonly Point[] {
-  return pane === 'a' ? cellCorners(cell) : registeredCorners(cell, target.width, target.height);
+/** The outline of a cell on a pane, as the service computed it: the reference rectangle on A, the registered quad on B. */
+export function cellOutline(cell: DrawnCell, pane: 'a' | 'b'): readonly Point[] {
+  return pane === 'a' ? cell.outline.reference : cell.outline.target;
 }
 
 /**
@@ -47,7 +43,6 @@ export function drawCells(
   ctx: CanvasRenderingContext2D,
   cells: readonly DrawnCell[],
   pane: 'a' | 'b',
-  target: { readonly width: number; readonly height: number },
   scale: number,
   hovered: DrawnCell | null,
 ): void {
@@ -56,7 +51,7 @@ export function drawCells(
     const isHovered = cell === hovered;
     ctx.strokeStyle = isHovered ? overlayColours.hovered : cell.congruent ? overlayColours.congruent : overlayColours.other;
     ctx.lineWidth = (isHovered || cell.congruent ? 2 : 1) / scale;
-    polygon(ctx, cellOutline(cell, pane, target));
+    polygon(ctx, cellOutline(cell, pane));
     ctx.stroke();
   }
   ctx.restore();

@@ -14,6 +14,8 @@ export interface SignaturePlotProps {
 const width = 640;
 const height = 200;
 const pad = 32;
+const colourA = '#1e88e5';
+const colourB = '#e53935';
 
 /** The SVG path of one signature; a missing point (null) lifts the pen, so gaps are shown as gaps. */
 export function signaturePath(sig: readonly (number | null)[], x: (i: number) => number, y: (v: number) => number): string {
@@ -45,14 +47,21 @@ export const SignaturePlot = memo(function SignaturePlot({ sigA, sigB, stepUm, l
     <Box component="figure" sx={{ m: 0 }} data-testid="signature-plot">
       <svg viewBox={`0 0 ${width} ${height}`} width="100%" role="img" aria-label={t('viewer.signatures.label', { a: labelA, b: labelB })}>
         <rect x={pad} y={pad} width={width - 2 * pad} height={height - 2 * pad} fill="none" stroke="currentColor" strokeOpacity={0.2} />
-        <path d={signaturePath(sigA, x, y)} fill="none" stroke="#1e88e5" strokeWidth={1.5} data-testid="signature-a" />
-        <path d={signaturePath(sigB, x, y)} fill="none" stroke="#e53935" strokeWidth={1.5} data-testid="signature-b" />
+        <path d={signaturePath(sigA, x, y)} fill="none" stroke={colourA} strokeWidth={1.5} data-testid="signature-a" />
+        <path d={signaturePath(sigB, x, y)} fill="none" stroke={colourB} strokeWidth={1.5} data-testid="signature-b" />
         <text x={pad} y={height - 8} fontSize={11} fill="currentColor">0</text>
         <text x={width - pad} y={height - 8} fontSize={11} fill="currentColor" textAnchor="end">{t('viewer.signatures.lengthUm', { value: lengthUm.toFixed(0) })}</text>
         <text x={4} y={pad - 8} fontSize={11} fill="currentColor">{t('viewer.signatures.rangeUm', { min: min.toFixed(2), max: max.toFixed(2) })}</text>
-        <text x={width - pad} y={pad - 8} fontSize={11} fill="#1e88e5" textAnchor="end">{labelA}</text>
-        <text x={width - pad - 120} y={pad - 8} fontSize={11} fill="#e53935" textAnchor="end">{labelB}</text>
       </svg>
+      {/* The legend is laid out by the page, not at fixed SVG positions: long land names wrap instead of overlapping. */}
+      <Box component="figcaption" data-testid="signature-legend" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 3, rowGap: 0.5, fontSize: 13, pl: `${(pad / width) * 100}%` }}>
+        {([[labelA, colourA, 'a'], [labelB, colourB, 'b']] as const).map(([label, colour, key]) => (
+          <Box key={key} data-testid={`signature-legend-${key}`} sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0, overflowWrap: 'anywhere' }}>
+            <Box component="span" aria-hidden sx={{ flex: '0 0 auto', width: 18, height: 3, bgcolor: colour }} />
+            <span>{label}</span>
+          </Box>
+        ))}
+      </Box>
     </Box>
   );
 });

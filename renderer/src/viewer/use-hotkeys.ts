@@ -4,13 +4,16 @@ import { commandFor, type HotkeyCommand } from './hotkeys.ts';
 /** Handlers for some of the commands of the hotkey table. */
 export type HotkeyHandlers = Partial<Record<HotkeyCommand, () => void>>;
 
+/** A dialog other than the viewer's large view (which is where the shortcuts are meant to work). */
+const otherDialog = '[role="dialog"]:not([data-viewer-dialog])';
+
 /** True while the user types into a field or a dialog is open: shortcuts must not steal those keys. */
 function typingOrModal(target: EventTarget | null): boolean {
   if (target instanceof HTMLElement) {
     if (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return true;
-    if (target.closest('[role="dialog"]')) return true;
+    if (target.closest(otherDialog)) return true;
   }
-  return document.querySelector('[role="dialog"][aria-modal="true"]') !== null;
+  return document.querySelector(`${otherDialog}[aria-modal="true"]`) !== null;
 }
 
 /**

@@ -1,6 +1,6 @@
 import Box from '@mui/material/Box';
 import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
-import type { Point } from './cmc-geometry.ts';
+import type { Point } from './plane-geometry.ts';
 import { markInput } from './viewer-perf.ts';
 import { panBy, toImage, wheelFactor, zoomAbout, type ViewTransform } from './view-transform.ts';
 
@@ -113,6 +113,14 @@ export function ViewCanvas({ view, onView, width, height, paint, testId, label, 
         }}
         onPointerLeave={() => onHover?.(null)}
       />
+      {/* The pane's name stays on screen: which item is which must never be guessed. Clicks pass through it. */}
+      <Box
+        aria-hidden
+        data-testid={`${testId}-label`}
+        sx={{ position: 'absolute', top: 6, left: 6, maxWidth: 'calc(100% - 12px)', px: 1, py: 0.25, borderRadius: 1, bgcolor: 'rgba(0, 0, 0, 0.6)', color: '#fff', fontSize: 13, lineHeight: 1.4, pointerEvents: 'none', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+      >
+        {label}
+      </Box>
       {children}
     </Box>
   );

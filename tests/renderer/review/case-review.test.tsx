@@ -222,9 +222,13 @@ describe('comparing evidence', () => {
       { caseId, module: 'ballistics.cartridge-case', evidenceIds: [evidenceA.id, evidenceImage.id], pixelUm: { [evidenceImage.id]: 1.6 } },
     ]);
     await settle();
-    await fake.emit('analysis.progress', { runId, caseId, state: 'running', progress: 0.4, stage: 'cells 17/43' });
+    await fake.emit('analysis.progress', { runId, caseId, state: 'running', progress: 0.4, stage: 'cmc.aToB' });
     expect(need(`analysis-progress-${runId}`).getAttribute('aria-valuenow')).toBe('40');
-    expect(need(`analysis-run-${runId}`).textContent).toContain('cells 17/43');
+    // The stage by name and the percentage, never the stage id.
+    expect(need(`analysis-stage-${runId}`).textContent).toBe('Matching the cells of A in B · 40 %');
+    expect(need(`analysis-run-${runId}`).textContent).not.toContain('cmc.aToB');
+    await fake.emit('analysis.progress', { runId, caseId, state: 'running', progress: 0.456, stage: 'cells 17/43' });
+    expect(need(`analysis-stage-${runId}`).textContent).toBe('Working · 46 %');
     await click(`analysis-cancel-${runId}`);
     expect(fake.callsTo('analysis.cancel')).toEqual([{ runId }]);
     runs = [doneRun];

@@ -48,6 +48,24 @@ describe('the bullet comparison view', () => {
     expect(fake.callsTo('analysis.surface').at(-1)).toEqual({ runId, surface: 2, style: 'relief' });
   });
 
+  it('opens on the best land pair of the best rotation, its signatures plotted, with a legend that wraps instead of overlapping', async () => {
+    // Pair A2 ↔ B1 scores 0.8 and A1 ↔ B2 0.86: the view opens on A1 ↔ B2 (surfaces 0 and 3), not on A1 ↔ B1.
+    const fake = fakeApi({ 'analysis.result': ok(result), 'analysis.surface': ok(surfaceImage) });
+    await render(fake.api, <ComparisonViewer caseId={caseId} source={{ kind: 'run', runId, evidenceIds: [] }} onFindingAdded={() => undefined} />);
+    expect(fake.callsTo('analysis.surface')).toEqual([
+      { runId, surface: 0, style: 'relief' },
+      { runId, surface: 3, style: 'relief' },
+    ]);
+    expect(byTestId('signature-plot')).not.toBeNull();
+    expect(need('land-pair-0-1').classList.contains('Mui-selected')).toBe(true);
+    expect(need('viewer-pane-a-label').textContent).toBe('A-land1');
+    expect(need('viewer-pane-b-label').textContent).toBe('B-land2');
+    // The legend is laid out by the page (it wraps), not drawn at fixed positions inside the SVG.
+    expect(need('signature-legend-a').textContent).toBe('A-land1');
+    expect(need('signature-legend-b').textContent).toBe('B-land2');
+    expect(need('signature-plot').querySelectorAll('svg text')).toHaveLength(3);
+  });
+
   it('lifts the pen over missing points', () => {
     expect(signaturePath([1, null, 2, 3], (i) => i, (v) => v)).toBe('M0.0,1.0M2.0,2.0L3.0,3.0');
   });

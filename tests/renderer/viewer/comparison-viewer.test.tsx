@@ -3,7 +3,7 @@ import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { comparisonModes } from '../../../renderer/src/viewer/comparison-mode.ts';
 import { ComparisonViewer } from '../../../renderer/src/viewer/comparison-viewer.tsx';
-import { caseId, cartridgeResult, doneRun, evidenceA, runId, surfaceImage } from '../expert-fixtures.ts';
+import { caseId, cartridgeResult, doneRun, evidenceA, evidenceB, runId, surfaceImage } from '../expert-fixtures.ts';
 import { byTestId, cleanup, click, drawn, fakeApi, need, ok, pointer, press, render, settle, stubCanvas } from '../expert-harness.tsx';
 
 function viewerApi() {
@@ -141,3 +141,58 @@ describe('the comparison viewer', () => {
     expect(added).toBe(1);
   });
 });
+
+describe('the viewer on evidence items as received', () => {
+  const photo = { ...surfaceImage, pixelUm: null, zMinUm: null, zMaxUm: null };
+  const items = [{ id: evidenceA.id, name: 'page-1.png' }, { id: evidenceB.id, name: 'page-2.png' }] as const;
+
+  it('draws two 2D images side by side, each pane labelled with its item’s name, without a µm scale it does not know', async () => {
+    const fake = fakeApi({ 'evidence.surface': ok(photo) });
+    await render(fake.api, <ComparisonViewer caseId={caseId} source={{ kind: 'evidence', items }} onFindingAdded={() => undefined} />);
+    expect(fake.callsTo('evidence.surface')).toEqual([
+      { evidenceId: evidenceA.id, style: 'relief' },
+      { evidenceId: evidenceB.id, style: 'relief' },
+    ]);
+    expect(drawn.decoded).toBe(2);
+    expect(need('viewer-pane-a-label').textContent).toBe('page-1.png');
+    expect(need('viewer-pane-b-label').textContent).toBe('page-2.png');
+    expect(need('viewer-pane-a').getAttribute('aria-label')).toBe('page-1.png');
+    expect(byTestId('viewer-scale-bar')).toBeNull();
+    expect(byTestId('viewer-height-range')).toBeNull();
+    expect(byTestId('viewer-tool-distance')).toBeNull();
+    expect(need('viewer-no-scale').textContent).toContain('Pixel size not known');
+    await click('viewer-mode-button-overlay');
+    expect(need('viewer-pane-a-label').textContent).toBe('page-2.png over page-1.png');
+  });
+
+  it('opens one item on its own, full width, with pan, zoom and no comparison modes', async () => {
+    const fake = fakeApi({ 'evidence.surface': ok(surfaceImage) });
+    await render(fake.api, <ComparisonViewer caseId={caseId} source={{ kind: 'evidence', items: [items[0]] }} onFindingAdded={() => undefined} width={900} />);
+    expect(fake.callsTo('evidence.surface')).toEqual([{ evidenceId: evidenceA.id, style: 'relief' }]);
+    expect(need('comparison-viewer').dataset.mode).toBe('single');
+    expect(byTestId('viewer-mode-button-overlay')).toBeNull();
+    expect(byTestId('viewer-pane-b')).toBeNull();
+    expect(need('viewer-pane-a').style.width).toBe('900px');
+    expect(need('viewer-pane-a-label').textContent).toBe('page-1.png');
+    // Its pixel size is known here: the scale bar shows, and zooming changes it.
+    const before = need('viewer-scale-bar').dataset.um;
+    await click('viewer-zoom-in');
+    await click('viewer-zoom-in');
+    await click('viewer-zoom-in');
+    expect(Number(need('viewer-pane-a').dataset.scale)).toBeGreaterThan(1);
+    expect(need('viewer-scale-bar').dataset.um).not.toBe(before);
+  });
+});
+
+describe('aligning B to A', () => {
+  it('is offered only where it changes the picture: overlay, swipe and difference, not side by side', async () => {
+    await render(viewerApi().api, <ComparisonViewer caseId={caseId} source={{ kind: 'run', runId, evidenceIds: doneRun.evidenceIds }} onFindingAdded={() => undefined} />);
+    expect(need('comparison-viewer').dataset.mode).toBe('side-by-side');
+    expect(byTestId('viewer-align')).toBeNull();
+    for (const mode of ['overlay', 'swipe', 'difference'] as const) {
+      await click(`viewer-mode-button-${mode}`);
+      expect(byTestId('viewer-align')).not.toBeNull();
+    }
+  });
+});
+

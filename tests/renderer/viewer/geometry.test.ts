@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rotate } from '../../../native/surface/height-grid.ts';
-import { alignMatrix, cellCorners, insidePolygon, registeredCorners } from '../../../renderer/src/viewer/cmc-geometry.ts';
+import { cellOutline } from '../../../native/cmc/cmc-cell-outline.ts';
+import { insidePolygon } from '../../../renderer/src/viewer/plane-geometry.ts';
 import { angleDeg, distanceUm, measure } from '../../../renderer/src/viewer/measure.ts';
 import { scaleBar } from '../../../renderer/src/viewer/scale-bar.ts';
 import { fitTransform, panBy, toImage, zoomAbout } from '../../../renderer/src/viewer/view-transform.ts';
@@ -42,39 +42,9 @@ describe('the scale bar', () => {
   });
 });
 
-describe('CMC cell geometry', () => {
-  it('maps a cell to where the comparison found it, using the same rotation as native/surface rotate()', () => {
-    // A target with one marked point; rotate it as the comparison does, and check that the registered position of a
-    // 1×1 cell at the rotated point's location lands on the marked point of the unrotated target.
-    const width = 41;
-    const height = 31;
-    const z = new Float32Array(width * height);
-    const mark = { x: 28, y: 9 };
-    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) z[y * width + x] = -Math.hypot(x - mark.x, y - mark.y);
-    const theta = 12;
-    const rotated = rotate({ width, height, step: 1e-6, z }, theta);
-    let best = { x: 0, y: 0, v: -Infinity };
-    for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (rotated.z[y * width + x]! > best.v) best = { x, y, v: rotated.z[y * width + x]! };
-    const dx = 3;
-    const dy = -2;
-    const cell = { x: best.x - dx, y: best.y - dy, width: 0, height: 0, theta, dx, dy };
-    const [corner] = registeredCorners(cell, width, height);
-    expect(Math.hypot(corner!.x - mark.x, corner!.y - mark.y)).toBeLessThan(1);
-  });
-
-  it('aligns the target onto the reference with the inverse of the registration', () => {
-    const reg = { theta: -9, dx: 14, dy: -6 };
-    const cell = { x: 100, y: 60, width: 40, height: 30, ...reg };
-    const [a, b, c, d, e, f] = alignMatrix(reg, 545, 520);
-    const back = registeredCorners(cell, 545, 520).map((q) => ({ x: a * q.x + c * q.y + e, y: b * q.x + d * q.y + f }));
-    cellCorners(cell).forEach((p, i) => {
-      expect(back[i]!.x).toBeCloseTo(p.x, 6);
-      expect(back[i]!.y).toBeCloseTo(p.y, 6);
-    });
-  });
-
-  it('hit-tests rotated cells', () => {
-    const square = registeredCorners({ x: 0, y: 0, width: 10, height: 10, theta: 45, dx: 0, dy: 0 }, 11, 11);
+describe('polygon hit-testing', () => {
+  it('finds points inside a rotated cell outline as the service sends it', () => {
+    const square = cellOutline({ x: 0, y: 0, width: 10, height: 10, theta: 45, dx: 0, dy: 0 }, 11, 11).target;
     expect(insidePolygon({ x: 5, y: 5 }, square)).toBe(true);
     expect(insidePolygon({ x: 0.2, y: 0.2 }, square)).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnalysisRun } from '../../../main/contract/index.ts';
+import { analysisStages, type AnalysisRun } from '../../../main/contract/index.ts';
 import { AnalysisService, type AnalysisProgressEvent } from '../../../main/services/ballistics/analysis-service.ts';
 import { childProcessRunner } from '../../../main/services/ballistics/analysis-runner.ts';
 import { EvidenceStore } from '../../../main/services/intake/evidence-store.ts';
@@ -76,6 +76,8 @@ describe('analysis runs (child process per run)', () => {
     const progress = events.map((e) => e.progress);
     expect(progress).toEqual([...progress].sort((x, y) => x - y));
     expect(new Set(events.map((e) => e.stage))).toEqual(new Set(['queued', 'starting', 'load', 'preprocess', 'cmc.aToB', 'cmc.bToA', 'overlay', 'done']));
+    // Every stage a run reports is one the renderer names in the user's language (never shown as a raw id).
+    for (const e of events) expect(analysisStages).toContain(e.stage);
 
     const result = service.result(run.id);
     if (result.kind !== 'cartridge-case') throw new Error('expected a cartridge-case result');

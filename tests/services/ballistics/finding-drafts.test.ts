@@ -3,13 +3,15 @@ import type { CartridgeComparisonResult } from '../../../main/contract/index.ts'
 import { cmcConclusion } from '../../../main/services/ballistics/analysis-job.ts';
 import { cmcParametersFrom } from '../../../main/services/ballistics/cmc-parameters.ts';
 import { cartridgeFindingDrafts } from '../../../main/services/ballistics/finding-drafts.ts';
+import { alignmentMatrix, cellOutline } from '../../../native/cmc/cmc-cell-outline.ts';
 import { defaultCmcParameters } from '../../../native/cmc/cmc-params.ts';
 
-const cell = (congruent: boolean) => ({ row: 0, col: 0, x: 0, y: 0, width: 10, height: 10, theta: 3, dx: 1, dy: -2, ccf: 0.7, congruent });
+const placement = { x: 0, y: 0, width: 10, height: 10, theta: 3, dx: 1, dy: -2 };
+const cell = (congruent: boolean) => ({ row: 0, col: 0, ...placement, ccf: 0.7, congruent, outline: cellOutline(placement, 100, 100) });
 const sha = (c: string) => c.repeat(64);
 
 function fixed(aToB: number, bToA: number): CartridgeComparisonResult {
-  const direction = (n: number, theta: number) => ({ cmcCount: n, cellsCompared: 40, consensus: { theta, dx: 4, dy: -2 }, cells: [cell(true), cell(false)] });
+  const direction = (n: number, theta: number) => ({ cmcCount: n, cellsCompared: 40, consensus: { theta, dx: 4, dy: -2 }, alignment: alignmentMatrix({ theta, dx: 4, dy: -2 }, 100, 100), cells: [cell(true), cell(false)] });
   return {
     kind: 'cartridge-case',
     a: { evidenceId: '11111111-1111-4111-8111-111111111111', name: 'a.x3p', sha256: sha('a'), width: 100, height: 100, pixelUm: 6.25 },

@@ -1,4 +1,4 @@
-import type { Point } from '../cmc-geometry.ts';
+import type { Point } from '../plane-geometry.ts';
 import type { PaneSurface } from '../decoded-surface.ts';
 import type { Matrix } from '../paint-layers.ts';
 import type { Paint } from '../view-canvas.tsx';
