@@ -10,7 +10,7 @@ import { createHash as createHash3 } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
-// main/services/zip-read.ts
+// native/codecs/zip/zip-read.ts
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import * as zlib from "node:zlib";
 function memorySource(bytes) {

@@ -16,7 +16,7 @@ import onnxProto from 'onnx-proto';
 import { binCount } from '../../main/services/decision/features.ts';
 import { scoreWidth, type GamModel, type GamTerm } from '../../main/services/decision/gam-model.ts';
 import { modelMetadataKey } from '../../main/services/decision/onnx-runner.ts';
-import { stableJson } from '../../main/services/decision/stable-json.ts';
+import { stableJson } from '../../core/canonical-json.ts';
 import { appVersion } from '../../main/version.ts';
 
 const { onnx } = onnxProto;

@@ -11,7 +11,7 @@ import type { CaseType } from '../../main/services/decision/case-type.ts';
 import { parseCsvBytes, readInputFile } from '../../main/services/decision/csv.ts';
 import { binCount } from '../../main/services/decision/features.ts';
 import type { GamModel } from '../../main/services/decision/gam-model.ts';
-import { sha256OfBytes } from '../../main/services/decision/stable-json.ts';
+import { sha256OfBytes } from '../../core/canonical-json.ts';
 import { splitCases, type CaseSplit } from './case-split.ts';
 import { evaluateModel, type Evaluation } from './evaluate.ts';
 import { exportOnnx } from './onnx-export.ts';

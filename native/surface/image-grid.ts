@@ -6,7 +6,7 @@
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import UTIF from 'utif2';
-import { badInput } from '../../main/services/errors.ts';
+import { badInput } from '../input-error.ts';
 import type { HeightGrid } from './height-grid.ts';
 
 /** Image formats read as intensity maps, recognised by their leading bytes. */

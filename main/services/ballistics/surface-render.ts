@@ -2,7 +2,7 @@
 import type { ResponseOf, surfaceStyles } from '../../contract/index.ts';
 import { encodePng, renderSurface } from '../../../native/surface/render.ts';
 import { gridFromX3p } from '../../../native/surface/height-grid.ts';
-import { readX3p } from '../../../native/x3p/x3p-read.ts';
+import { readX3p } from '../native-input.ts';
 
 /** How a surface is drawn. */
 export type SurfaceStyle = (typeof surfaceStyles)[number];

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DalelError } from '../errors.ts';
-import { sha256OfJson } from './stable-json.ts';
+import { sha256OfJson } from '../../../core/canonical-json.ts';
 
 /** How a model sees a feature: ordered numbers, unordered categories, or a checklist (one indicator per item). */
 export const featureKinds = ['numeric', 'categorical', 'checklist'] as const;

@@ -15,7 +15,7 @@ import { categoryCodes, encodeFacts } from './features.ts';
 import { scoreCase, scoreWidth } from './gam-model.ts';
 import { listModelFolders, readModelFolder, type ModelFolder } from './model-store.ts';
 import { OnnxModel, type OnnxOutputs } from './onnx-runner.ts';
-import { sha256OfJson } from './stable-json.ts';
+import { sha256OfJson } from '../../../core/canonical-json.ts';
 import { clipToLawfulRange } from './lawful-range.ts';
 import { PrecedentIndex, readPrecedentCorpus } from './precedents.ts';
 import type { ProceduralAdviceService } from './procedural-advice.ts';

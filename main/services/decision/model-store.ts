@@ -9,7 +9,7 @@ import { DalelError } from '../errors.ts';
 import { GamModelSchema, type GamModel } from './gam-model.ts';
 import { ModelCardSchema, type ModelCard } from '../../contract/index.ts';
 import { embeddedModelText } from './onnx-runner.ts';
-import { sha256OfBytes, stableJson } from './stable-json.ts';
+import { sha256OfBytes, stableJson } from '../../../core/canonical-json.ts';
 import { precedentsFile, type PrecedentCorpus } from './precedents.ts';
 
 /** A corpus as JSON text with one case per line. */

@@ -7,7 +7,7 @@ import type { AuditLog } from '../audit/audit-log.ts';
 import type { CaseService } from '../cases.ts';
 import { isoAt, type Clock } from '../clock.ts';
 import type { CustodyLog } from '../custody.ts';
-import { sha256OfJson, stableJson } from '../decision/stable-json.ts';
+import { sha256OfJson, stableJson } from '../../../core/canonical-json.ts';
 import { DalelError } from '../errors.ts';
 import type { EvidenceStore } from '../intake/evidence-store.ts';
 import type { Actor } from '../sessions.ts';

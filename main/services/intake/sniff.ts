@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import type { EvidenceKind } from '../../contract/index.ts';
 import { badInput } from '../errors.ts';
-import { readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from '../zip-read.ts';
+import { readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from '../../../native/codecs/zip/zip-read.ts';
 
 /** Limits that keep a hostile or broken file from exhausting memory. */
 export interface IntakeLimits {

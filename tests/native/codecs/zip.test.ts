@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from 'node:zlib';
-import { crc32Portable, readZipDirectory, readZipEntry } from '../../main/services/zip-read.ts';
-import { ZipWriter } from '../../main/services/zip-write.ts';
-import { tempDir } from '../helpers/workstation.ts';
+import { crc32Portable, readZipDirectory, readZipEntry } from '../../../native/codecs/zip/zip-read.ts';
+import { ZipWriter } from '../../../native/codecs/zip/zip-write.ts';
+import { tempDir } from '../../helpers/workstation.ts';
 
 describe('zip writer and reader', () => {
   it('round-trips stored and deflated entries with UTF-8 names', () => {
