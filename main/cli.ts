@@ -18,7 +18,7 @@ import { DalelError } from './services/errors.ts';
 import { defaultIntakeLimits } from './services/intake/sniff.ts';
 import { defaultDataDir } from './services/paths.ts';
 import { openWorkstation, type Workstation } from './services/workstation.ts';
-import { appVersion } from './version.ts';
+import { appVersion } from '../core/version.ts';
 import { startBrowserMode } from './web/browser-mode.ts';
 
 const clientKey = 'cli';

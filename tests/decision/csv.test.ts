@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseCsvRows, readCsvFile, recordAt } from '../../main/services/decision/csv.ts';
+import { parseCsv, parseCsvRows, readCsvFile, recordAt } from '../../models/cases/csv.ts';
 import { tempDir } from '../helpers/workstation.ts';
 
 describe('CSV', () => {

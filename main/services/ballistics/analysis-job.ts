@@ -12,7 +12,7 @@ import type { CmcParameters } from '../../../native/cmc/cmc-params.ts';
 import { cmcAlgorithm } from '../../../native/cmc/cmc-run.ts';
 import { matchTemplateCcoeffNormed, openCvVersion } from '../../../native/opencv/opencv-adapter.ts';
 import type { HeightGrid } from '../../../native/surface/height-grid.ts';
-import { appVersion } from '../../version.ts';
+import { appVersion } from '../../../core/version.ts';
 import { compareBullets } from '../native-input.ts';
 import { badInput, DalelError } from '../errors.ts';
 import { sha256Hex } from '../intake/evidence-store.ts';

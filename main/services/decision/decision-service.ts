@@ -8,11 +8,11 @@ import type { Consultation, DecisionModel, DecisionOutput } from '../../contract
 import type { AuditLog } from '../audit/audit-log.ts';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
-import { parseCaseType, type CaseType } from './case-type.ts';
+import { parseCaseType, type CaseType } from '../../../models/cases/case-type.ts';
 import { explainCase } from './explain.ts';
-import { checkFacts, refuseNonInputs, validateFacts, type Facts } from './facts.ts';
-import { categoryCodes, encodeFacts } from './features.ts';
-import { scoreCase, scoreWidth } from './gam-model.ts';
+import { checkFacts, refuseNonInputs, validateFacts, type Facts } from '../../../models/cases/facts.ts';
+import { categoryCodes, encodeFacts } from '../../../models/gam/features.ts';
+import { scoreCase, scoreWidth } from '../../../models/gam/gam-model.ts';
 import { listModelFolders, readModelFolder, type ModelFolder } from './model-store.ts';
 import { OnnxModel, type OnnxOutputs } from './onnx-runner.ts';
 import { sha256OfJson } from '../../../core/canonical-json.ts';

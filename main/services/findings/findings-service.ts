@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { MeasurementSchema, ProvenanceSchema, type Finding, type Measurement, type Provenance } from '../../contract/index.ts';
 import type { Db } from '../../db/database.ts';
-import { appVersion } from '../../version.ts';
+import { appVersion } from '../../../core/version.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { CaseService } from '../cases.ts';
 import { isoAt, type Clock } from '../clock.ts';

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { DalelError } from '../errors.ts';
+import { DalelError } from '../../core/errors.ts';
 
 /** A parsed CSV file: the header and every record's fields in header order. */
 export interface CsvTable {
