@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { trainCaseType } from '../../models/ebm/train-case-type.ts';
-import type { CliContext } from '../cli.ts';
+import type { CliContext } from './context.ts';
 import { maxBatchCases, type Consultation, type DecisionOutput, type ModelCard, type RequestOf } from '../contract/index.ts';
 import { defaultCaseTypesDir, findCaseType, loadCaseTypes, parseCaseType } from '../../models/cases/case-type.ts';
 import { readCsvFile, recordAt } from '../../models/cases/csv.ts';
