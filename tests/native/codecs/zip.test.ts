@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { crc32 } from 'node:zlib';
 import { crc32Portable, readZipDirectory, readZipEntry } from '../../../native/codecs/zip/zip-read.ts';
-import { ZipWriter } from '../../../native/codecs/zip/zip-write.ts';
+import { dosDateTime, ZipWriter } from '../../../native/codecs/zip/zip-write.ts';
 import { tempDir } from '../../helpers/workstation.ts';
 
 describe('zip writer and reader', () => {
@@ -66,6 +66,71 @@ describe('zip writer and reader', () => {
       changed[at] = changed[at]! ^ 0x20;
       expect(() => readZipEntry(changed, entries[0]!, 100)).toThrow(/CRC-32/);
       expect(() => readZipDirectory(bytes.subarray(0, bytes.length - 10))).toThrow(/truncated/);
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('finds the end record when the archive comment holds its signature', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const path = join(dir, 'commented.zip');
+      const zip = new ZipWriter(path);
+      zip.add('a.txt', Buffer.from('a'));
+      zip.close();
+      const plain = readFileSync(path);
+      // A comment that itself holds the end-record signature followed by 18 bytes, as a decoy record would.
+      const comment = Buffer.concat([Buffer.from('signed by PK'), Buffer.from([0x50, 0x4b, 0x05, 0x06]), Buffer.alloc(18, 0x41)]);
+      const bytes = Buffer.concat([plain, comment]);
+      bytes.writeUInt16LE(comment.length, plain.length - 2);
+      writeFileSync(path, bytes);
+      const entries = readZipDirectory(new Uint8Array(bytes));
+      expect(entries.map((e) => e.name)).toEqual(['a.txt']);
+      expect(Buffer.from(readZipEntry(new Uint8Array(bytes), entries[0]!, 10)).toString()).toBe('a');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('refuses an archive with two entries of one name', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const path = join(dir, 'twice.zip');
+      const zip = new ZipWriter(path);
+      zip.add('entries.jsonl', Buffer.from('first'));
+      zip.add('entries.jsonl', Buffer.from('second'));
+      zip.close();
+      expect(() => readZipDirectory(new Uint8Array(readFileSync(path)))).toThrow('the zip archive holds two entries named entries.jsonl');
+    } finally {
+      cleanup();
+    }
+  });
+
+  it('stamps entries with the time they were written (MS-DOS date and time, local)', () => {
+    const { dir, cleanup } = tempDir();
+    try {
+      const path = join(dir, 'dated.zip');
+      const at = new Date(2026, 2, 14, 15, 9, 27).getTime();
+      const zip = new ZipWriter(path, { now: () => at });
+      zip.add('a.txt', Buffer.from('a'));
+      const streamed = zip.begin('b.bin');
+      streamed.write(Buffer.from('bb'));
+      streamed.end();
+      zip.close();
+      const bytes = readFileSync(path);
+      const expected = { time: (15 << 11) | (9 << 5) | 13, date: (46 << 9) | (3 << 5) | 14 };
+      expect(dosDateTime(at)).toEqual(expected);
+      const entries = readZipDirectory(new Uint8Array(bytes));
+      const central = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+      for (const [i, entry] of entries.entries()) {
+        expect({ time: bytes.readUInt16LE(entry.localHeader + 10), date: bytes.readUInt16LE(entry.localHeader + 12) }).toEqual(expected);
+        const record = i === 0 ? central : bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), central + 1);
+        expect({ time: bytes.readUInt16LE(record + 12), date: bytes.readUInt16LE(record + 14) }).toEqual(expected);
+      }
+      if (spawnSync('sh', ['-c', 'command -v unzip']).status === 0) {
+        expect(execFileSync('unzip', ['-l', path]).toString()).toMatch(/(2026-03-14|03-14-2026) 15:09\s+a\.txt/);
+      }
+      expect(dosDateTime(new Date(1970, 0, 1).getTime())).toEqual({ time: 0, date: (1 << 5) | 1 });
     } finally {
       cleanup();
     }
