@@ -1,9 +1,10 @@
 /**
- * CSV reading for case data (RFC 4180: quoted fields, doubled quotes, CRLF or LF). Gzip files are recognised by
- * their magic bytes, not their name, so `*.csv.gz` and renamed archives both work.
+ * CSV reading for case data (RFC 4180, by csv-parse: quoted fields, doubled quotes, CRLF, LF or CR). Gzip files are
+ * recognised by their magic bytes, not their name, so `*.csv.gz` and renamed archives both work.
  */
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
+import { CsvError, parse } from 'csv-parse/sync';
 import { DalelError } from '../../core/errors.ts';
 
 /** A parsed CSV file: the header and every record's fields in header order. */
@@ -20,82 +21,68 @@ export function recordAt(table: CsvTable, index: number): Record<string, string>
   return record;
 }
 
-/** Splits CSV text into rows of fields. */
-export function parseCsvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  const n = text.length;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0; // a UTF-8 byte-order mark is not part of the first column's name
-  const quote = 34;
-  const comma = 44;
-  const lf = 10;
-  const cr = 13;
-  // Field by field: unquoted fields are sliced in one piece; quoted ones are unescaped (doubled quotes).
-  while (i < n) {
-    let field: string;
-    if (text.charCodeAt(i) === quote) {
-      let end = i + 1;
-      let value = '';
-      for (;;) {
-        const next = text.indexOf('"', end);
-        if (next < 0) throw new Error('a quoted field is not closed before the end of the file');
-        value += text.slice(end, next);
-        if (text.charCodeAt(next + 1) === quote) {
-          value += '"';
-          end = next + 2;
-        } else {
-          end = next + 1;
-          break;
-        }
-      }
-      field = value;
-      i = end;
-    } else {
-      let end = i;
-      while (end < n) {
-        const c = text.charCodeAt(end);
-        if (c === comma || c === lf || c === cr) break;
-        end += 1;
-      }
-      field = text.slice(i, end);
-      i = end;
-    }
-    row.push(field);
-    const c = text.charCodeAt(i);
-    if (c === comma) {
-      i += 1;
-      if (i === n) row.push('');
-    } else {
-      // End of line (or of file): CRLF counts once.
-      i += c === cr && text.charCodeAt(i + 1) === lf ? 2 : 1;
-      if (!(row.length === 1 && row[0] === '')) rows.push(row);
-      row = [];
-    }
+/** CSV text that breaks RFC 4180: the line (1-based) and, where known, the column the parser stopped at. */
+export class CsvSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column?: number,
+  ) {
+    super(message);
+    this.name = 'CsvSyntaxError';
   }
-  if (row.length > 0) rows.push(row);
-  return rows;
+}
+
+/** csv-parse's reasons, in words a person acts on. */
+const syntaxReasons: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is not closed before the end of the file',
+  CSV_INVALID_CLOSING_QUOTE: 'text follows the closing quote of a field (a quote inside a field must be doubled and the field quoted)',
+};
+
+/** Splits CSV text into records, each with the line it ends on; a UTF-8 byte-order mark and blank lines are dropped. */
+function parseRecords(text: string): Array<{ record: string[]; line: number }> {
+  try {
+    const parsed = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'], info: true }) as Array<{
+      record: string[];
+      info: { lines: number };
+    }>;
+    return parsed.map(({ record, info }) => ({ record, line: info.lines }));
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const { lines, column } = error as CsvError & { lines?: number; column?: number };
+    const line = lines ?? 0;
+    const reason = syntaxReasons[error.code] ?? error.message;
+    throw new CsvSyntaxError(`line ${line}: ${reason}`, line, typeof column === 'number' ? column + 1 : undefined);
+  }
+}
+
+/** Splits CSV text into rows of fields (RFC 4180); malformed text is a CsvSyntaxError naming the line. */
+export function parseCsvRows(text: string): string[][] {
+  return parseRecords(text).map((r) => r.record);
 }
 
 /** Parses CSV text whose first row names the columns; a record with the wrong number of fields is an error. */
 export function parseCsv(text: string, name = 'CSV'): CsvTable {
-  let rows: string[][];
+  let records: Array<{ record: string[]; line: number }>;
   try {
-    rows = parseCsvRows(text);
+    records = parseRecords(text);
   } catch (error) {
-    throw new DalelError('BAD_INPUT', `${name}: ${(error as Error).message}`, { file: name, reasonCode: 'malformed-csv' });
+    if (!(error instanceof CsvSyntaxError)) throw error;
+    const where = error.column === undefined ? { line: error.line } : { line: error.line, column: error.column };
+    throw new DalelError('BAD_INPUT', `${name}: ${error.message}`, { file: name, reasonCode: 'malformed-csv', ...where });
   }
-  const header = rows[0];
+  const header = records[0]?.record;
   if (!header) throw new DalelError('BAD_INPUT', `${name}: the file is empty`, { file: name, reasonCode: 'malformed-csv' });
-  rows.slice(1).forEach((fields, index) => {
-    if (fields.length !== header.length) {
-      throw new DalelError('BAD_INPUT', `${name}: line ${index + 2} has ${fields.length} fields, the header has ${header.length}`, {
+  for (const { record, line } of records.slice(1)) {
+    if (record.length !== header.length) {
+      throw new DalelError('BAD_INPUT', `${name}: line ${line} has ${record.length} fields, the header has ${header.length}`, {
         file: name,
         reasonCode: 'malformed-csv',
-        line: index + 2,
+        line,
       });
     }
-  });
-  return { header, rows: rows.slice(1) };
+  }
+  return { header, rows: records.slice(1).map((r) => r.record) };
 }
 
 /** Parses CSV bytes, gunzipping them first when they are gzip. */
