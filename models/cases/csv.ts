@@ -42,7 +42,7 @@ const syntaxReasons: Record<string, string> = {
 /** Splits CSV text into records, each with the line it ends on; a UTF-8 byte-order mark and blank lines are dropped. */
 function parseRecords(text: string): Array<{ record: string[]; line: number }> {
   try {
-    const parsed = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'], info: true }) as Array<{
+    const parsed = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true, record_delimiter: ['\r\n', '\n', '\r'], info: true }) as unknown as Array<{
       record: string[];
       info: { lines: number };
     }>;
@@ -68,8 +68,9 @@ export function parseCsv(text: string, name = 'CSV'): CsvTable {
     records = parseRecords(text);
   } catch (error) {
     if (!(error instanceof CsvSyntaxError)) throw error;
-    const where = error.column === undefined ? { line: error.line } : { line: error.line, column: error.column };
-    throw new DalelError('BAD_INPUT', `${name}: ${error.message}`, { file: name, reasonCode: 'malformed-csv', ...where });
+    const params: Record<string, string | number> = { file: name, reasonCode: 'malformed-csv', line: error.line };
+    if (error.column !== undefined) params.column = error.column;
+    throw new DalelError('BAD_INPUT', `${name}: ${error.message}`, params);
   }
   const header = records[0]?.record;
   if (!header) throw new DalelError('BAD_INPUT', `${name}: the file is empty`, { file: name, reasonCode: 'malformed-csv' });

@@ -62,7 +62,7 @@ describe('malformed input never crashes a reader', () => {
   beforeAll(() => {
     const path = join(work.dir, 'surface.x3p');
     const z = Float64Array.from({ length: 12 }, (_, i) => (i === 5 ? Number.NaN : i * 1e-7));
-    writeX3p(path, { header: newX3pHeader(4, 3, 1e-6), z });
+    writeX3p(path, { header: newX3pHeader(4, 3, 1e-6), width: 4, height: 3, z, maskPng: null, annotations: {}, warnings: [] });
     realX3p = new Uint8Array(readFileSync(path));
   });
   afterAll(() => work.cleanup());
