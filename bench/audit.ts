@@ -15,7 +15,7 @@ import { exportBundle } from '../main/services/audit/bundle-export.ts';
 import { folderSource, verifyBundle, zipFileSource, type BundleSource } from '../main/services/audit/bundle-verify.ts';
 import { CheckpointService } from '../main/services/audit/checkpoints.ts';
 import { AuditKeyring } from '../main/services/audit/keyring.ts';
-import { canonicalBytes } from '../main/services/audit/canonical-json.ts';
+import { canonicalBytes } from '../core/canonical-json.ts';
 import { systemClock } from '../main/services/clock.ts';
 import { createPassphraseSealer } from '../main/services/passphrase-sealer.ts';
 

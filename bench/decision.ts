@@ -17,11 +17,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findCaseType, loadCaseTypes, type CaseType } from '../main/services/decision/case-type.ts';
+import { findCaseType, loadCaseTypes, type CaseType } from '../models/cases/case-type.ts';
 import { explainCase } from '../main/services/decision/explain.ts';
-import { validateFacts } from '../main/services/decision/facts.ts';
-import { categoryCodes, encodeFacts } from '../main/services/decision/features.ts';
-import { scoreCase } from '../main/services/decision/gam-model.ts';
+import { validateFacts } from '../models/cases/facts.ts';
+import { categoryCodes, encodeFacts } from '../models/gam/features.ts';
+import { scoreCase } from '../models/gam/gam-model.ts';
 import { writeModelFolder } from '../main/services/decision/model-store.ts';
 import { PrecedentIndex, precedentCorpus } from '../main/services/decision/precedents.ts';
 import { OnnxModel } from '../main/services/decision/onnx-runner.ts';

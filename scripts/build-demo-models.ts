@@ -1,5 +1,5 @@
 /**
- * Builds the demo models shipped in assets/decision/models/: generates synthetic cases (models/synthetic/*-generator.ts,
+ * Builds the demo models shipped in assets/decision/models/: generates synthetic cases (scripts/synthetic/*-generator.ts,
  * fixed seeds), trains one model per outcome on them, and writes each
  * folder with the generated corpus as its precedents. Run: `npx tsx scripts/build-demo-models.ts [--out DIR] [--only FOLDER]`.
  */
@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { demoModelSpecs, trainDemoModel } from '../models/synthetic/demo-models.ts';
+import { demoModelSpecs, trainDemoModel } from './synthetic/demo-models.ts';
 import { writeModelFolder } from '../main/services/decision/model-store.ts';
 
 const outIndex = process.argv.indexOf('--out');

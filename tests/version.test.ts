@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { defaultDataDir } from '../main/services/paths.ts';
-import { appVersion } from '../main/version.ts';
+import { appVersion } from '../core/version.ts';
 
 describe('project metadata', () => {
   it('keeps the app version equal to package.json', () => {

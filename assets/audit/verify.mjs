@@ -10,7 +10,7 @@ import { createHash as createHash3 } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
-// main/services/zip-read.ts
+// native/codecs/zip/zip-read.ts
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
 import * as zlib from "node:zlib";
 function memorySource(bytes) {
@@ -65,7 +65,7 @@ function readZipDirectory(input) {
   const tv = view(tail);
   let eocd = -1;
   for (let i = tail.length - 22; i >= 0; i -= 1) {
-    if (tv.getUint32(i, true) === 101010256) {
+    if (tv.getUint32(i, true) === 101010256 && i + 22 + tv.getUint16(i + 20, true) === tail.length) {
       eocd = i;
       break;
     }
@@ -91,11 +91,14 @@ function readZipDirectory(input) {
   const dv = view(bytes);
   let at = 0;
   const entries = [];
+  const names = /* @__PURE__ */ new Set();
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i += 1) {
     if (at + 46 > bytes.length || dv.getUint32(at, true) !== 33639248) throw new ZipFormatError("corrupt", "the zip archive's central directory is damaged");
     const nameLength = dv.getUint16(at + 28, true);
     const extraLength = dv.getUint16(at + 30, true);
+    const recordLength = 46 + nameLength + extraLength + dv.getUint16(at + 32, true);
+    if (at + recordLength > bytes.length) throw new ZipFormatError("corrupt", "the zip archive's central directory is damaged");
     let compressedSize = dv.getUint32(at + 20, true);
     let uncompressedSize = dv.getUint32(at + 24, true);
     let localHeader = dv.getUint32(at + 42, true);
@@ -103,16 +106,16 @@ function readZipDirectory(input) {
       const id = dv.getUint16(x, true);
       const size = dv.getUint16(x + 2, true);
       if (id === 1) {
+        const fieldEnd = Math.min(x + 4 + size, at + 46 + nameLength + extraLength);
         let y = x + 4;
-        if (uncompressedSize === 4294967295) {
-          uncompressedSize = u64(dv, y);
+        const next = () => {
+          if (y + 8 > fieldEnd) throw new ZipFormatError("corrupt", "the zip archive's ZIP64 extra field is damaged");
           y += 8;
-        }
-        if (compressedSize === 4294967295) {
-          compressedSize = u64(dv, y);
-          y += 8;
-        }
-        if (localHeader === 4294967295) localHeader = u64(dv, y);
+          return u64(dv, y - 8);
+        };
+        if (uncompressedSize === 4294967295) uncompressedSize = next();
+        if (compressedSize === 4294967295) compressedSize = next();
+        if (localHeader === 4294967295) localHeader = next();
       }
       x += 4 + size;
     }
@@ -125,8 +128,10 @@ function readZipDirectory(input) {
       name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength))
     };
     if (entry.localHeader + 30 + entry.compressedSize > start) throw new ZipFormatError("truncated", `the zip archive is truncated: entry ${entry.name} runs past the end`);
+    if (names.has(entry.name)) throw new ZipFormatError("corrupt", `the zip archive holds two entries named ${entry.name}`);
+    names.add(entry.name);
     entries.push(entry);
-    at += 46 + nameLength + extraLength + dv.getUint16(at + 32, true);
+    at += recordLength;
   }
   if (at !== directorySize) throw new ZipFormatError("corrupt", "the central directory does not end where the end record says");
   return entries;

@@ -1,7 +1,7 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
-import type { CliContext } from '../cli.ts';
+import type { CliContext } from './context.ts';
 import { folderSource, formatReport, verifyBundle, zipFileSource } from '../services/audit/bundle-verify.ts';
 import { DalelError } from '../services/errors.ts';
 

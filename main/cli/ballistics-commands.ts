@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
-import type { CliContext } from '../cli.ts';
+import type { CliContext } from './context.ts';
 import { requestChannels } from '../contract/index.ts';
 import { runAnalysisJob } from '../services/ballistics/analysis-job.ts';
 import { auditSafe } from '../services/ballistics/audit-values.ts';

@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { z } from 'zod';
-import type { CliContext } from '../cli.ts';
+import type { CliContext } from './context.ts';
 import { caseReviewStates, MeasurementSchema, type CaseReview, type Finding, type Measurement } from '../contract/index.ts';
 import { DalelError } from '../services/errors.ts';
 import { signMeanings } from '../services/findings/review-state.ts';

@@ -1,6 +1,6 @@
 import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import type { CliContext } from '../cli.ts';
+import type { CliContext } from './context.ts';
 import { DalelError } from '../services/errors.ts';
 import { summaryLanguages, type SummaryLanguage } from '../services/reports/summary/summary-types.ts';
 import { unlockKey } from './audit-commands.ts';

@@ -1,24 +1,9 @@
 /** Error codes and the result envelope every transport answers with. */
 import { z } from 'zod';
+import { errorCodes, type ErrorCode } from '../../core/errors.ts';
 
-/** Error codes every transport can return; the interface translates them. */
-export const errorCodes = [
-  'VALIDATION',
-  'UNKNOWN_CHANNEL',
-  'UNAUTHENTICATED',
-  'SESSION_LOCKED',
-  'KEY_LOCKED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'BAD_INPUT',
-  'INVALID_CREDENTIALS',
-  'ACCOUNT_LOCKED',
-  'SETUP_DONE',
-  'INTERNAL',
-] as const;
-/** An error code. */
-export type ErrorCode = (typeof errorCodes)[number];
+/** Error codes every transport can return (defined in core/errors.ts, next to DalelError). */
+export { errorCodes, type ErrorCode };
 
 /** The error part of a result envelope: a code, an English message, and parameters for translation. */
 export const ErrorInfoSchema = z.object({

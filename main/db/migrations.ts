@@ -5,6 +5,32 @@ export interface Migration {
   readonly sql: string;
 }
 
+/** A table whose rows are never updated or deleted, and how its abort message names them. */
+interface AppendOnlyTable {
+  readonly table: string;
+  /** The rows in words: "<rows> are append-only". */
+  readonly rows: string;
+  /** The trigger name's prefix, when it is not the table name. */
+  readonly trigger?: string;
+}
+
+/**
+ * BEFORE UPDATE and BEFORE DELETE triggers that abort, so that history is never rewritten, whichever code path tries.
+ * Migration 1 wrote each over two lines, later ones on one; the text of a shipped migration never changes.
+ */
+function appendOnly(tables: readonly AppendOnlyTable[], layout: 'one-line' | 'two-line' = 'one-line'): string {
+  const indent = '      ';
+  const separator = layout === 'two-line' ? `\n${indent}  ` : ' ';
+  return tables
+    .flatMap(({ table, rows, trigger = table }) =>
+      (['update', 'delete'] as const).map(
+        (action) =>
+          `${indent}CREATE TRIGGER ${trigger}_no_${action} BEFORE ${action.toUpperCase()} ON ${table}${separator}BEGIN SELECT RAISE(ABORT, '${rows} are append-only'); END;`,
+      ),
+    )
+    .join('\n');
+}
+
 /** Every schema change since the first release. Append only: never edit a migration that has shipped. */
 export const migrations: readonly Migration[] = [
   {
@@ -68,10 +94,7 @@ export const migrations: readonly Migration[] = [
       );
       CREATE INDEX custody_by_evidence ON custody_events(evidence_id, at);
       -- Custody is append-only: history is never rewritten, whichever code path tries.
-      CREATE TRIGGER custody_no_update BEFORE UPDATE ON custody_events
-        BEGIN SELECT RAISE(ABORT, 'custody events are append-only'); END;
-      CREATE TRIGGER custody_no_delete BEFORE DELETE ON custody_events
-        BEGIN SELECT RAISE(ABORT, 'custody events are append-only'); END;
+${appendOnly([{ table: 'custody_events', trigger: 'custody', rows: 'custody events' }], 'two-line')}
     `,
   },
   {
@@ -129,12 +152,11 @@ export const migrations: readonly Migration[] = [
       );
       -- Each custody event is also an audit entry; this links the two.
       ALTER TABLE custody_events ADD COLUMN audit_seq INTEGER REFERENCES audit_entries(seq);
-      CREATE TRIGGER audit_entries_no_update BEFORE UPDATE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
-      CREATE TRIGGER audit_entries_no_delete BEFORE DELETE ON audit_entries BEGIN SELECT RAISE(ABORT, 'audit entries are append-only'); END;
-      CREATE TRIGGER audit_nodes_no_update BEFORE UPDATE ON audit_nodes BEGIN SELECT RAISE(ABORT, 'audit nodes are append-only'); END;
-      CREATE TRIGGER audit_nodes_no_delete BEFORE DELETE ON audit_nodes BEGIN SELECT RAISE(ABORT, 'audit nodes are append-only'); END;
-      CREATE TRIGGER audit_checkpoints_no_update BEFORE UPDATE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END;
-      CREATE TRIGGER audit_checkpoints_no_delete BEFORE DELETE ON audit_checkpoints BEGIN SELECT RAISE(ABORT, 'checkpoints are append-only'); END;
+${appendOnly([
+  { table: 'audit_entries', rows: 'audit entries' },
+  { table: 'audit_nodes', rows: 'audit nodes' },
+  { table: 'audit_checkpoints', rows: 'checkpoints' },
+])}
     `,
   },
   {
@@ -221,18 +243,14 @@ export const migrations: readonly Migration[] = [
         audit_seq     INTEGER NOT NULL REFERENCES audit_entries(seq)
       );
       CREATE INDEX case_signatures_by_case ON case_signatures(case_id);
-      CREATE TRIGGER findings_no_update BEFORE UPDATE ON findings BEGIN SELECT RAISE(ABORT, 'findings are append-only'); END;
-      CREATE TRIGGER findings_no_delete BEFORE DELETE ON findings BEGIN SELECT RAISE(ABORT, 'findings are append-only'); END;
-      CREATE TRIGGER finding_evidence_no_update BEFORE UPDATE ON finding_evidence BEGIN SELECT RAISE(ABORT, 'findings are append-only'); END;
-      CREATE TRIGGER finding_evidence_no_delete BEFORE DELETE ON finding_evidence BEGIN SELECT RAISE(ABORT, 'findings are append-only'); END;
-      CREATE TRIGGER finding_overlays_no_update BEFORE UPDATE ON finding_overlays BEGIN SELECT RAISE(ABORT, 'findings are append-only'); END;
-      CREATE TRIGGER finding_overlays_no_delete BEFORE DELETE ON finding_overlays BEGIN SELECT RAISE(ABORT, 'findings are append-only'); END;
-      CREATE TRIGGER finding_reviews_no_update BEFORE UPDATE ON finding_reviews BEGIN SELECT RAISE(ABORT, 'finding reviews are append-only'); END;
-      CREATE TRIGGER finding_reviews_no_delete BEFORE DELETE ON finding_reviews BEGIN SELECT RAISE(ABORT, 'finding reviews are append-only'); END;
-      CREATE TRIGGER case_review_transitions_no_update BEFORE UPDATE ON case_review_transitions BEGIN SELECT RAISE(ABORT, 'review transitions are append-only'); END;
-      CREATE TRIGGER case_review_transitions_no_delete BEFORE DELETE ON case_review_transitions BEGIN SELECT RAISE(ABORT, 'review transitions are append-only'); END;
-      CREATE TRIGGER case_signatures_no_update BEFORE UPDATE ON case_signatures BEGIN SELECT RAISE(ABORT, 'signatures are append-only'); END;
-      CREATE TRIGGER case_signatures_no_delete BEFORE DELETE ON case_signatures BEGIN SELECT RAISE(ABORT, 'signatures are append-only'); END;
+${appendOnly([
+  { table: 'findings', rows: 'findings' },
+  { table: 'finding_evidence', rows: 'findings' },
+  { table: 'finding_overlays', rows: 'findings' },
+  { table: 'finding_reviews', rows: 'finding reviews' },
+  { table: 'case_review_transitions', rows: 'review transitions' },
+  { table: 'case_signatures', rows: 'signatures' },
+])}
     `,
   },
   {

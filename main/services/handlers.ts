@@ -1,4 +1,4 @@
-import { appVersion } from '../version.ts';
+import { appVersion } from '../../core/version.ts';
 import { createAuditHandlers, type AuditHandlerDeps } from './audit/audit-handlers.ts';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { CaseService } from './cases.ts';

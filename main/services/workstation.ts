@@ -17,7 +17,7 @@ import { installDemoModels } from './decision/demo-install.ts';
 import { StatutoryBoundsService } from './decision/statutory-bounds.ts';
 import { ProceduralAdviceService } from './decision/procedural-advice.ts';
 import { VerdictService } from './decision/verdicts.ts';
-import { loadCaseTypes } from './decision/case-type.ts';
+import { loadCaseTypes } from '../../models/cases/case-type.ts';
 import { sharedLegalDir } from './decision/statute-text.ts';
 import { Dispatcher } from './dispatcher.ts';
 import { EvidenceService } from './evidence.ts';

@@ -3,8 +3,8 @@
  * time order to respect), or by time (SCDB: train on earlier terms, test on later ones), which is the honest test of
  * a model that will be used on future cases.
  */
-import type { SplitSpec } from '../../main/services/decision/case-type.ts';
-import type { CaseRow } from '../../main/services/decision/case-rows.ts';
+import type { SplitSpec } from '../cases/case-type.ts';
+import type { CaseRow } from '../cases/case-rows.ts';
 import { randomSplit, seededRandom } from './random.ts';
 
 /** Training and test cases, by index into the rows. */

@@ -4,10 +4,10 @@
  * protected attribute, which the model never reads.
  */
 import type { ModelCard } from '../../main/contract/index.ts';
-import type { CaseRow } from '../../main/services/decision/case-rows.ts';
-import type { CaseType } from '../../main/services/decision/case-type.ts';
-import { encodeFacts } from '../../main/services/decision/features.ts';
-import { classProbabilities, scoreCase, type GamModel } from '../../main/services/decision/gam-model.ts';
+import type { CaseRow } from '../cases/case-rows.ts';
+import type { CaseType } from '../cases/case-type.ts';
+import { encodeFacts } from '../gam/features.ts';
+import { classProbabilities, scoreCase, type GamModel } from '../gam/gam-model.ts';
 import { accuracy, argmax, coverage, expectedCalibrationError, logLoss, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
 import { targetValues } from './train.ts';
 

@@ -13,11 +13,11 @@
  * The model JSON rides along in the metadata under `dalel.model`, so the .onnx file alone defines the model.
  */
 import onnxProto from 'onnx-proto';
-import { binCount } from '../../main/services/decision/features.ts';
-import { scoreWidth, type GamModel, type GamTerm } from '../../main/services/decision/gam-model.ts';
-import { modelMetadataKey } from '../../main/services/decision/onnx-runner.ts';
-import { stableJson } from '../../main/services/decision/stable-json.ts';
-import { appVersion } from '../../main/version.ts';
+import { binCount } from '../gam/features.ts';
+import { scoreWidth, type GamModel, type GamTerm } from '../gam/gam-model.ts';
+import { modelMetadataKey } from '../gam/onnx-metadata.ts';
+import { stableJson } from '../../core/canonical-json.ts';
+import { appVersion } from '../../core/version.ts';
 
 const { onnx } = onnxProto;
 type Attribute = InstanceType<typeof onnx.AttributeProto>;

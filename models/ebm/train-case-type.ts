@@ -6,12 +6,12 @@
  */
 import { basename } from 'node:path';
 import type { ModelCard } from '../../main/contract/index.ts';
-import { caseRows, type CaseData, type CaseRow } from '../../main/services/decision/case-rows.ts';
-import type { CaseType } from '../../main/services/decision/case-type.ts';
-import { parseCsvBytes, readInputFile } from '../../main/services/decision/csv.ts';
-import { binCount } from '../../main/services/decision/features.ts';
-import type { GamModel } from '../../main/services/decision/gam-model.ts';
-import { sha256OfBytes } from '../../main/services/decision/stable-json.ts';
+import { caseRows, type CaseData, type CaseRow } from '../cases/case-rows.ts';
+import type { CaseType } from '../cases/case-type.ts';
+import { parseCsvBytes, readInputFile } from '../cases/csv.ts';
+import { binCount } from '../gam/features.ts';
+import type { GamModel } from '../gam/gam-model.ts';
+import { sha256OfBytes } from '../../core/canonical-json.ts';
 import { splitCases, type CaseSplit } from './case-split.ts';
 import { evaluateModel, type Evaluation } from './evaluate.ts';
 import { exportOnnx } from './onnx-export.ts';

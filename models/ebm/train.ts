@@ -4,10 +4,10 @@
  * stopping), ranks candidate pairs with FAST and boosts the best few, averages the bags, purifies and centres the
  * tables, and for regression sets split-conformal interval half-widths on calibration cases no bag trained on.
  */
-import type { CaseType, OutcomeSpec } from '../../main/services/decision/case-type.ts';
-import type { Facts } from '../../main/services/decision/facts.ts';
-import { binCount, binIndex, categoricalEdges, categoryKey, encodeFacts, featureFields, type FeatureSpec } from '../../main/services/decision/features.ts';
-import { scoreCase, type GamModel, type GamTerm } from '../../main/services/decision/gam-model.ts';
+import type { CaseType, OutcomeSpec } from '../cases/case-type.ts';
+import type { Facts } from '../cases/facts.ts';
+import { binCount, binIndex, categoricalEdges, categoryKey, encodeFacts, featureFields, type FeatureSpec } from '../gam/features.ts';
+import { scoreCase, type GamModel, type GamTerm } from '../gam/gam-model.ts';
 import { categoryList, coarserEdges, quantileEdges } from './binning.ts';
 import { boostStage, type BagCases, type StageTerm } from './booster.ts';
 import { conformalHalfWidth } from './metrics.ts';

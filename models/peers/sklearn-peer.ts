@@ -8,9 +8,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { CaseRow } from '../../main/services/decision/case-rows.ts';
-import { encodeFacts, type FeatureSpec } from '../../main/services/decision/features.ts';
-import type { GamModel } from '../../main/services/decision/gam-model.ts';
+import type { CaseRow } from '../cases/case-rows.ts';
+import { encodeFacts, type FeatureSpec } from '../gam/features.ts';
+import type { GamModel } from '../gam/gam-model.ts';
 import { targetValues } from '../ebm/train.ts';
 
 const script = fileURLToPath(new URL('./sklearn-hgb.py', import.meta.url));

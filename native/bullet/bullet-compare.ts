@@ -3,7 +3,7 @@
  * at a stable crosscut, every land of A against every land of B (aligned by maximum CCF; CCF, CMS, D, overlap, lag),
  * a land-pair score, and the bullet score along the best land rotation. Pure: no I/O, no OpenCV.
  */
-import { badInput } from '../../main/services/errors.ts';
+import { badInput } from '../input-error.ts';
 import type { X3pSurface } from '../x3p/x3p-types.ts';
 import { alignSignatures } from './align.ts';
 import { defaultBulletParameters, type BulletParameters } from './bullet-params.ts';

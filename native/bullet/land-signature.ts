@@ -1,5 +1,5 @@
 /** One land scan to its signature: stable crosscut, grooves, curvature removal and smoothing (bulletxtrctr). */
-import { badInput } from '../../main/services/errors.ts';
+import { badInput } from '../input-error.ts';
 import type { X3pSurface } from '../x3p/x3p-types.ts';
 import type { BulletParameters } from './bullet-params.ts';
 import { optimizeCrosscut, type Crosscut } from './crosscut.ts';

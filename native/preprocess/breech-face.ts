@@ -4,7 +4,7 @@
  * cutting it), and the firing-pin hole is the largest missing region inside it, taken as its area-equivalent circle.
  * Masking keeps the annulus between the exterior circle shrunk by an offset and the firing-pin circle grown by one.
  */
-import { badInput } from '../../main/services/errors.ts';
+import { badInput } from '../input-error.ts';
 import { morphologyMask } from '../opencv/opencv-adapter.ts';
 import type { HeightGrid } from '../surface/height-grid.ts';
 import { componentMask, fillHoles, fitCircle, innerEdge, labelComponents, type Circle } from './mask-regions.ts';

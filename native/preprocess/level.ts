@@ -1,5 +1,5 @@
 /** Levelling: removes the best-fitting plane z = a + b·x + c·y over the present points (missing points stay NaN). */
-import { badInput } from '../../main/services/errors.ts';
+import { badInput } from '../input-error.ts';
 import type { HeightGrid } from '../surface/height-grid.ts';
 
 /** The fitted plane, in metres per pixel (b, c) and metres (a), about the grid centre. */

@@ -6,7 +6,8 @@
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import UTIF from 'utif2';
-import { badInput } from '../../main/services/errors.ts';
+import { checkTiffImage, readTiffStructure, TiffFormatError } from '../codecs/tiff/tiff-structure.ts';
+import { badInput } from '../input-error.ts';
 import type { HeightGrid } from './height-grid.ts';
 
 /** Image formats read as intensity maps, recognised by their leading bytes. */
@@ -74,11 +75,13 @@ function decodeJpeg(bytes: Uint8Array, maxPixels: number): Pixels {
 }
 
 function decodeTiff(bytes: Uint8Array, maxPixels: number): Pixels {
+  // UTIF trusts every count it reads: check the directories, tag bounds and size first.
+  const structure = readTiffStructure(bytes);
+  checkSize(structure.get(256)?.[0] ?? 0, structure.get(257)?.[0] ?? 0, maxPixels);
+  checkTiffImage(structure);
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const [ifd] = UTIF.decode(buffer);
   if (!ifd) throw new Error('no image directory');
-  const size = ifd as unknown as Record<string, number[] | undefined>;
-  checkSize(size.t256?.[0] ?? 0, size.t257?.[0] ?? 0, maxPixels);
   UTIF.decodeImage(buffer, ifd);
   const tags = ifd as unknown as Record<string, number[] | undefined> & { data: Uint8Array; width: number; height: number };
   const bits = tags.t258?.[0] ?? 1;
@@ -108,6 +111,7 @@ export function gridFromImage(fileName: string, bytes: Uint8Array, options: Inte
     pixels = format === 'png' ? decodePng(bytes, maxPixels) : format === 'jpeg' ? decodeJpeg(bytes, maxPixels) : decodeTiff(bytes, maxPixels);
   } catch (error) {
     if (error instanceof SizeError) throw badInput(fileName, 'too-large', error.message);
+    if (error instanceof TiffFormatError) throw badInput(fileName, error.reasonCode, error.message);
     throw badInput(fileName, 'corrupt', `the ${format.toUpperCase()} image cannot be decoded (${(error as Error).message})`);
   }
   const { width, height, samples, channels, maxValue } = pixels;

@@ -1,5 +1,5 @@
 /** Parsing main.xml of an X3P file. The documents are small and flat, so a tolerant tag reader is enough. */
-import { badInput } from '../../main/services/errors.ts';
+import { badInput } from '../input-error.ts';
 import type { X3pAxis, X3pDataType, X3pHeader, X3pUnit } from './x3p-types.ts';
 
 /** The text of the first `<tag>…</tag>` (namespace prefixes ignored), or null; `<tag/>` gives ''. */

@@ -1,7 +1,7 @@
 /** Reading ISO 5436-2 (X3P) surface files: zip at root or in one sub-folder, main.xml, point data, MD5 checks. */
 import { createHash } from 'node:crypto';
-import { badInput } from '../../main/services/errors.ts';
-import { readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from '../../main/services/zip-read.ts';
+import { badInput } from '../input-error.ts';
+import { readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from '../codecs/zip/zip-read.ts';
 import { parseAnnotations, parseX3pHeader } from './x3p-header.ts';
 import { bytesPerPoint, type X3pHeader, type X3pSurface } from './x3p-types.ts';
 

@@ -1,7 +1,7 @@
 /** Writing ISO 5436-2 (X3P) files that Dalel and x3ptools can read back: main.xml, bindata/data.bin, MD5 files. */
 import { createHash } from 'node:crypto';
 import { renameSync, rmSync } from 'node:fs';
-import { ZipWriter } from '../../main/services/zip-write.ts';
+import { ZipWriter } from '../codecs/zip/zip-write.ts';
 import { bytesPerPoint, type X3pAxis, type X3pHeader, type X3pSurface } from './x3p-types.ts';
 
 const md5Hex = (bytes: Uint8Array) => createHash('md5').update(bytes).digest('hex');

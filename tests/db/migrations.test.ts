@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase, schemaVersion } from '../../main/db/database.ts';
@@ -58,5 +59,26 @@ describe('migrations', () => {
     expect(() => db.exec("UPDATE custody_events SET note = 'rewritten'")).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM custody_events')).toThrow(/append-only/);
     db.close();
+  });
+
+  it('keeps the text of every shipped migration byte for byte (triggers generated from table names included)', () => {
+    // SHA-256 of each migration's SQL as it shipped, before the append-only triggers were generated: a workstation
+    // that applied them must find the same schema, so no shipped text may change.
+    const shipped: Record<number, string> = {
+      1: 'c63c176afbc7db7e6416c88aa2ae70c7db3faa004cdcfa789e74897a6dc9df1f',
+      2: '8da1ceb23532193c98d39699b30a0e11808c5ff13ecd0eb61dd052e1f7731350',
+      3: '2278696d2f210f9037b96a3b26904295bedec0dd5860595aba4557ddcbfa4677',
+      4: 'd89367d8a9a38d8f6af93ede03bf55df3bb3c01a4b60477e3127400b648e2e18',
+      5: 'fa6667ab26886c38477eead5e99c40e17016c8ad69913783f46b6aa5eb166404',
+      6: 'd4de7faeb26b228c6b8ef66945ea9faba0cf54c660d724b9c91435b2cf0f9ac4',
+    };
+    for (const [version, hash] of Object.entries(shipped)) {
+      const migration = migrations.find((m) => m.version === Number(version))!;
+      expect(createHash('sha256').update(migration.sql).digest('hex'), `migration ${version}`).toBe(hash);
+    }
+    expect(migrations.slice(0, 3).map((m) => m.sql.match(/CREATE TRIGGER \w+_no_(update|delete) BEFORE/g)?.length)).toEqual([2, 6, 12]);
+    expect(migrations[0]!.sql).toContain(
+      "      CREATE TRIGGER custody_no_update BEFORE UPDATE ON custody_events\n        BEGIN SELECT RAISE(ABORT, 'custody events are append-only'); END;\n",
+    );
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decideAbstention, supportReasons } from '../../main/services/decision/abstention.ts';
-import type { FeatureSpec } from '../../main/services/decision/features.ts';
+import type { FeatureSpec } from '../../models/gam/features.ts';
 
 const features: FeatureSpec[] = [
   { name: 'age', field: 'age', kind: 'numeric', edges: [30, 40], support: { min: 18, max: 80, missing: false } },

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { binCount, binIndex, categoricalEdges, categoryKey } from '../../main/services/decision/features.ts';
+import { binCount, binIndex, categoricalEdges, categoryKey } from '../../models/gam/features.ts';
 import { categoryList, coarserEdges, quantileEdges } from '../../models/ebm/binning.ts';
 
 describe('bins', () => {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { findCaseType, loadCaseTypes } from '../../main/services/decision/case-type.ts';
+import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { caseTypeView, createCaseTypeViews } from '../../main/services/decision/case-type-view.ts';
 import { writeModelFolder } from '../../main/services/decision/model-store.ts';
 import { call, seedUsers, testWorkstation } from '../helpers/workstation.ts';

@@ -1,11 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { caseRows } from '../../main/services/decision/case-rows.ts';
-import { findCaseType, loadCaseTypes, outcomeOf, parseCaseType, protectedNamePattern } from '../../main/services/decision/case-type.ts';
-import { parseCsv } from '../../main/services/decision/csv.ts';
-import { checkFacts, factsFromRecord, refuseNonInputs, validateFacts } from '../../main/services/decision/facts.ts';
-import { featureFields } from '../../main/services/decision/features.ts';
+import { caseRows } from '../../models/cases/case-rows.ts';
+import { findCaseType, loadCaseTypes, outcomeOf, parseCaseType, protectedNamePattern } from '../../models/cases/case-type.ts';
+import { parseCsv } from '../../models/cases/csv.ts';
+import { checkFacts, factsFromRecord, refuseNonInputs, validateFacts } from '../../models/cases/facts.ts';
+import { featureFields } from '../../models/gam/features.ts';
 import { tempDir } from '../helpers/workstation.ts';
 import { toyCaseType, toyDocument } from './fixtures.ts';
 

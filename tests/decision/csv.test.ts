@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseCsvRows, readCsvFile, recordAt } from '../../main/services/decision/csv.ts';
+import { parseCsv, parseCsvRows, readCsvFile, recordAt } from '../../models/cases/csv.ts';
+import type { DalelError } from '../../core/errors.ts';
 import { tempDir } from '../helpers/workstation.ts';
 
 describe('CSV', () => {
@@ -17,6 +18,23 @@ describe('CSV', () => {
       ['1', '2'],
     ]);
     expect(() => parseCsvRows('a\n"open')).toThrow(/not closed/);
+  });
+
+  it('refuses text after a closing quote, naming the file, the line and the column', () => {
+    expect(() => parseCsvRows('a,b\n"x"y,z\n')).toThrow(/^line 2: text follows the closing quote/);
+    try {
+      parseCsv('a,b\n1,2\n"x"y,z\n', 'cases.csv');
+      expect.unreachable();
+    } catch (error) {
+      expect((error as DalelError).message).toMatch(/^cases\.csv: line 3: text follows the closing quote/);
+      expect((error as DalelError).params).toMatchObject({ file: 'cases.csv', reasonCode: 'malformed-csv', line: 3 });
+      expect((error as DalelError).params.column).toEqual(expect.any(Number));
+    }
+    expect(() => parseCsv('a\n"open', 'cases.csv')).toThrow(/^cases\.csv: line 2: a quoted field is not closed/);
+  });
+
+  it('counts lines inside quoted fields when it names a short record', () => {
+    expect(() => parseCsv('a,b\n"two\nlines",2\n3\n', 'cases.csv')).toThrow(/cases\.csv: line 4 has 1 fields, the header has 2/);
   });
 
   it('names the file and line of a record with the wrong number of fields', () => {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../main/contract/index.ts';
 import { writeModelFolder } from '../../main/services/decision/model-store.ts';
-import { sha256OfJson } from '../../main/services/decision/stable-json.ts';
+import { sha256OfJson } from '../../core/canonical-json.ts';
 import { call, seedUsers, testWorkstation } from '../helpers/workstation.ts';
 import { trainToy } from './fixtures.ts';
 

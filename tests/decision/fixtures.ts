@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Facts } from '../../main/services/decision/facts.ts';
-import { parseCaseType, type CaseType } from '../../main/services/decision/case-type.ts';
+import type { Facts } from '../../models/cases/facts.ts';
+import { parseCaseType, type CaseType } from '../../models/cases/case-type.ts';
 import { seededRandom } from '../../models/ebm/random.ts';
 import { trainCaseType, type CaseTypeTraining } from '../../models/ebm/train-case-type.ts';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ModelCardSchema } from '../../main/contract/index.ts';
 import { listModelFolders, modelFiles, readModelFolder, writeModelFolder } from '../../main/services/decision/model-store.ts';
-import { sha256OfBytes } from '../../main/services/decision/stable-json.ts';
+import { sha256OfBytes } from '../../core/canonical-json.ts';
 import { tempDir } from '../helpers/workstation.ts';
 import { trainToy } from './fixtures.ts';
 

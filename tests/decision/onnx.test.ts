@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { encodeFacts } from '../../main/services/decision/features.ts';
-import { predictionOf, scoreCase, scoreWidth, type GamModel } from '../../main/services/decision/gam-model.ts';
+import { encodeFacts } from '../../models/gam/features.ts';
+import { predictionOf, scoreCase, scoreWidth, type GamModel } from '../../models/gam/gam-model.ts';
 import { embeddedModelText, OnnxModel } from '../../main/services/decision/onnx-runner.ts';
-import { sha256OfBytes, stableJson } from '../../main/services/decision/stable-json.ts';
+import { sha256OfBytes, stableJson } from '../../core/canonical-json.ts';
 import { exportOnnx } from '../../models/ebm/onnx-export.ts';
 import { trainGam } from '../../models/ebm/train.ts';
-import type { Facts } from '../../main/services/decision/facts.ts';
+import type { Facts } from '../../models/cases/facts.ts';
 import { toyCases, toyCaseType, type ToyTask } from './fixtures.ts';
 
 function trained(task: ToyTask): GamModel {

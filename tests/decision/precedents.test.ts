@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Consultation } from '../../main/contract/index.ts';
 import { PrecedentIndex, type PrecedentCorpus } from '../../main/services/decision/precedents.ts';
-import { categoryCodes, encodeFacts, type FeatureSpec } from '../../main/services/decision/features.ts';
+import { categoryCodes, encodeFacts, type FeatureSpec } from '../../models/gam/features.ts';
 import { call, seedUsers, testWorkstation } from '../helpers/workstation.ts';
 
 const features: FeatureSpec[] = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { explainCase } from '../../main/services/decision/explain.ts';
-import { encodeFacts } from '../../main/services/decision/features.ts';
-import { classProbabilities, scoreCase, type GamModel } from '../../main/services/decision/gam-model.ts';
+import { encodeFacts } from '../../models/gam/features.ts';
+import { classProbabilities, scoreCase, type GamModel } from '../../models/gam/gam-model.ts';
 import { accuracy, coverage, expectedCalibrationError } from '../../models/ebm/metrics.ts';
 import { centreTerms, purifyPair } from '../../models/ebm/purify.ts';
 import { seededRandom } from '../../models/ebm/random.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ZipWriter } from '../../main/services/zip-write.ts';
+import { ZipWriter } from '../../native/codecs/zip/zip-write.ts';
 import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
 import { addUser, chromiumArgs, findChromium, logIn, logOut, makePng, recordProblems, setUpAdministrator, sha256Hex } from './helpers.ts';
 

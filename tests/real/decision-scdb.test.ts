@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findCaseType, loadCaseTypes } from '../../main/services/decision/case-type.ts';
+import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { accuracy } from '../../models/ebm/metrics.ts';
 import { trainCaseType, type CaseTypeTraining } from '../../models/ebm/train-case-type.ts';
 import { targetValues } from '../../models/ebm/train.ts';

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { findCaseType, loadCaseTypes } from '../../main/services/decision/case-type.ts';
-import { encodeFacts } from '../../main/services/decision/features.ts';
-import { predictionOf, scoreCase } from '../../main/services/decision/gam-model.ts';
+import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
+import { encodeFacts } from '../../models/gam/features.ts';
+import { predictionOf, scoreCase } from '../../models/gam/gam-model.ts';
 import { OnnxModel } from '../../main/services/decision/onnx-runner.ts';
 import { meanAbsoluteError } from '../../models/ebm/metrics.ts';
 import { trainCaseType, type CaseTypeTraining } from '../../models/ebm/train-case-type.ts';

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import type { CaseTypeView, DecisionOutput } from '../../main/contract/index.ts';
-import { findCaseType, loadCaseTypes } from '../../main/services/decision/case-type.ts';
+import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { caseTypeView } from '../../main/services/decision/case-type-view.ts';
 import { fieldLabel, optionLabel } from '../../renderer/src/decision/decision-text.ts';
 import { totalsBy } from '../../renderer/src/decision/discrepancy-summary.ts';

@@ -4,7 +4,7 @@ import { act } from 'react';
 import { createRoot, type Root as ReactRoot } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Case, Consultation, DalelApi, DecisionModel, ModelCard, RequestChannel, Result, Role, SessionInfo, Verdict } from '../../main/contract/index.ts';
-import { findCaseType, loadCaseTypes } from '../../main/services/decision/case-type.ts';
+import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { caseTypeView } from '../../main/services/decision/case-type-view.ts';
 import { createI18n } from '../../renderer/src/i18n/i18n.ts';
 import type { Language } from '../../renderer/src/i18n/languages.ts';

@@ -110,6 +110,31 @@ describe('evidence intake', () => {
     expectNothingStored();
   });
 
+  it('refuses a TIFF shorter than its 8-byte header as bad input, not an internal error', async () => {
+    for (const length of [4, 5, 7]) {
+      expect(await add('stub.tif', makeTiff(4, 4, 8).subarray(0, length))).toEqual({
+        ok: false,
+        error: { code: 'BAD_INPUT', message: 'stub.tif: the file is truncated: the TIFF header is shorter than 8 bytes', params: expect.objectContaining({ file: 'stub.tif', reasonCode: 'truncated' }) },
+      });
+    }
+    expectNothingStored();
+  });
+
+  it('refuses a TIFF whose header would make the decoder expand a few bytes into gigabytes', async () => {
+    // Found by the property test: 241 samples per pixel over 6 × 3 014 661 pixels, from a 154-byte file.
+    const tif = Buffer.from(makeTiff(6, 5, 8));
+    const entry = (tag: number) => {
+      for (let at = 10; at < 8 + 2 + 12 * tif.readUInt16LE(8); at += 12) if (tif.readUInt16LE(at) === tag) return at;
+      throw new Error(`no tag ${tag}`);
+    };
+    tif.writeUInt32LE(0x2e0005, entry(257) + 8);
+    expect(await add('bomb.tif', new Uint8Array(tif))).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { file: 'bomb.tif', reasonCode: 'truncated' } } });
+    tif.writeUInt32LE(5, entry(257) + 8);
+    tif.writeUInt16LE(241, entry(277) + 8);
+    expect(await add('bomb.tif', new Uint8Array(tif))).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { file: 'bomb.tif', reasonCode: 'corrupt' } } });
+    expectNothingStored();
+  });
+
   it('refuses an X3P whose header claims 100 million points, a truncated zip, and a zip that is not an X3P', async () => {
     expect(await add('huge.x3p', makeX3p(10_000, 10_001))).toMatchObject({ ok: false, error: { params: { reasonCode: 'too-many-pixels' } } });
     const x3p = makeX3p(10, 10);

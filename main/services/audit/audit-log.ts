@@ -2,7 +2,7 @@ import type { Db } from '../../db/database.ts';
 import { isoAt, type Clock } from '../clock.ts';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
-import { canonicalBytes, type CanonicalValue } from './canonical-json.ts';
+import { canonicalBytes, type CanonicalValue } from '../../../core/canonical-json.ts';
 import { consistencyProof, hashChildren, hashLeaf, inclusionProof, sameHash, treeRoot, type Hash, type NodeSource, type RangeCache } from './merkle.ts';
 
 /** What a caller records; the log adds sequence number, time and workstation. */

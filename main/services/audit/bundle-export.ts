@@ -4,7 +4,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
-import { ZipWriter } from '../zip-write.ts';
+import { ZipWriter } from '../../../native/codecs/zip/zip-write.ts';
 import type { AuditLog } from './audit-log.ts';
 import { bundleFiles, exportAction, formatConsistencyProofs, proofFileName } from './bundle-verify.ts';
 import type { CheckpointService, StoredCheckpoint } from './checkpoints.ts';

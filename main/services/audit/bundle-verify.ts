@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { fileByteSource, memorySource, readZipDirectory, readZipEntry, type ByteSource } from '../zip-read.ts';
+import { fileByteSource, memorySource, readZipDirectory, readZipEntry, type ByteSource } from '../../../native/codecs/zip/zip-read.ts';
 import { hashLeaf, inclusionProof, MemoryTree, sameHash, verifyConsistency, verifyInclusion, type Hash, type RangeCache } from './merkle.ts';
 import {
   ed25519NoteType,

@@ -4,7 +4,6 @@
  */
 import { readFileSync } from 'node:fs';
 import type { BulletComparisonResult, CartridgeComparisonResult } from '../../contract/index.ts';
-import { compareBullets } from '../../../native/bullet/bullet-compare.ts';
 import { toBulletComparisonResult } from '../../../native/bullet/bullet-result.ts';
 import { descriptorBytes, descriptorFromBytes, polarDescriptor, prefilterScore, questionedDescriptors } from '../../../native/library/polar-descriptor.ts';
 import { cartridgePreprocessAlgorithm } from '../../../native/preprocess/prepare.ts';
@@ -13,7 +12,8 @@ import type { CmcParameters } from '../../../native/cmc/cmc-params.ts';
 import { cmcAlgorithm } from '../../../native/cmc/cmc-run.ts';
 import { matchTemplateCcoeffNormed, openCvVersion } from '../../../native/opencv/opencv-adapter.ts';
 import type { HeightGrid } from '../../../native/surface/height-grid.ts';
-import { appVersion } from '../../version.ts';
+import { appVersion } from '../../../core/version.ts';
+import { compareBullets } from '../native-input.ts';
 import { badInput, DalelError } from '../errors.ts';
 import { sha256Hex } from '../intake/evidence-store.ts';
 import type { OverlayDraft } from '../findings/finding-draft.ts';

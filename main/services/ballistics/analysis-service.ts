@@ -11,7 +11,7 @@ import { bulletAlgorithm } from '../../../native/bullet/bullet-compare.ts';
 import type { Db } from '../../db/database.ts';
 import { cmcAlgorithm } from '../../../native/cmc/cmc-run.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
-import type { CanonicalValue } from '../audit/canonical-json.ts';
+import type { CanonicalValue } from '../../../core/canonical-json.ts';
 import type { CaseService } from '../cases.ts';
 import { isoAt, type Clock } from '../clock.ts';
 import { badInput, DalelError } from '../errors.ts';

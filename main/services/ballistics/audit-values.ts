@@ -1,5 +1,5 @@
 /** Audit entries hold canonical JSON (integers only): analysis parameters are recorded with fractions as text. */
-import type { CanonicalValue } from '../audit/canonical-json.ts';
+import type { CanonicalValue } from '../../../core/canonical-json.ts';
 
 /** A JSON-like value with every non-integer number written as its decimal text, so the audit log can hold it. */
 export function auditSafe(value: unknown): { readonly [key: string]: CanonicalValue } {

@@ -3,8 +3,7 @@ import type { EvidenceKind, ResponseOf, surfaceStyles } from '../../contract/ind
 import { badInput } from '../errors.ts';
 import { encodePng, renderIntensity, renderSurface } from '../../../native/surface/render.ts';
 import { gridFromX3p } from '../../../native/surface/height-grid.ts';
-import { gridFromImage } from '../../../native/surface/image-grid.ts';
-import { readX3p } from '../../../native/x3p/x3p-read.ts';
+import { gridFromImage, readX3p } from '../native-input.ts';
 
 /** How a surface is drawn. */
 export type SurfaceStyle = (typeof surfaceStyles)[number];

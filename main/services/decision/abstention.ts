@@ -5,8 +5,8 @@
  * never had), or when the most probable class is not probable enough.
  */
 import type { AbstentionReason } from '../../contract/index.ts';
-import type { Facts } from './facts.ts';
-import { categoryKey, type FeatureSpec } from './features.ts';
+import type { Facts } from '../../../models/cases/facts.ts';
+import { categoryKey, type FeatureSpec } from '../../../models/gam/features.ts';
 
 /** The decision: refer or not, and why. */
 export interface Abstention {

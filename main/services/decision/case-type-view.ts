@@ -4,7 +4,7 @@
  * interface code. Outcomes and protected attributes are never offered as inputs.
  */
 import type { CaseTypeField, CaseTypeView } from '../../contract/index.ts';
-import { loadCaseTypes, type CaseType, type JsonValue } from './case-type.ts';
+import { loadCaseTypes, type CaseType, type JsonValue } from '../../../models/cases/case-type.ts';
 
 type JsonObject = { readonly [key: string]: JsonValue };
 

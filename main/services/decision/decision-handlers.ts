@@ -2,7 +2,7 @@ import type { RequestChannel } from '../../contract/index.ts';
 import type { Handler, Handlers } from '../dispatcher.ts';
 import { DalelError } from '../errors.ts';
 import { actorOf, type Session } from '../sessions.ts';
-import { parseCaseType, type CaseType } from './case-type.ts';
+import { parseCaseType, type CaseType } from '../../../models/cases/case-type.ts';
 import { createCaseTypeViews } from './case-type-view.ts';
 import type { DecisionService } from './decision-service.ts';
 

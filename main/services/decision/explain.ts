@@ -4,8 +4,8 @@
  */
 import type { DecisionOutput } from '../../contract/index.ts';
 import { decideAbstention, supportReasons } from './abstention.ts';
-import type { Facts, FactValue } from './facts.ts';
-import { classProbabilities, scoreWidth, type GamModel } from './gam-model.ts';
+import type { Facts, FactValue } from '../../../models/cases/facts.ts';
+import { classProbabilities, scoreWidth, type GamModel } from '../../../models/gam/gam-model.ts';
 
 /** Scores and per-term values of one case (from the TypeScript inference or the ONNX model). */
 export interface CaseScores {

@@ -6,10 +6,10 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DalelError } from '../errors.ts';
-import { GamModelSchema, type GamModel } from './gam-model.ts';
+import { GamModelSchema, type GamModel } from '../../../models/gam/gam-model.ts';
 import { ModelCardSchema, type ModelCard } from '../../contract/index.ts';
 import { embeddedModelText } from './onnx-runner.ts';
-import { sha256OfBytes, stableJson } from './stable-json.ts';
+import { sha256OfBytes, stableJson } from '../../../core/canonical-json.ts';
 import { precedentsFile, type PrecedentCorpus } from './precedents.ts';
 
 /** A corpus as JSON text with one case per line. */

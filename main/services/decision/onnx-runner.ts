@@ -4,9 +4,7 @@
  */
 import onnxProto from 'onnx-proto';
 import type * as Ort from 'onnxruntime-node';
-
-/** The metadata key under which an exported model carries its model JSON. */
-export const modelMetadataKey = 'dalel.model';
+import { modelMetadataKey } from '../../../models/gam/onnx-metadata.ts';
 
 /** What the ONNX model computes for n cases (row-major: n × width). */
 export interface OnnxOutputs {

@@ -12,11 +12,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { Precedent } from '../../contract/index.ts';
-import type { CaseData } from './case-rows.ts';
-import type { CaseType } from './case-type.ts';
+import type { CaseData } from '../../../models/cases/case-rows.ts';
+import type { CaseType } from '../../../models/cases/case-type.ts';
 import { FactValueSchema } from '../../contract/index.ts';
-import { inputFields, type Facts } from './facts.ts';
-import { encodeFacts, type FeatureSpec } from './features.ts';
+import { inputFields, type Facts } from '../../../models/cases/facts.ts';
+import { encodeFacts, type FeatureSpec } from '../../../models/gam/features.ts';
 
 /** File name of the corpus inside a model folder. */
 export const precedentsFile = 'precedents.json';

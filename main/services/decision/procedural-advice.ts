@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { ProceduralAdvice } from '../../contract/index.ts';
 import { DalelError } from '../errors.ts';
-import type { Facts } from './facts.ts';
+import type { Facts } from '../../../models/cases/facts.ts';
 import { assetPath, extractArticle, readCodeText, type ArticleText } from './statute-text.ts';
 
 /** A condition over the facts. */

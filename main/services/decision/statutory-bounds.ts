@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { StatutoryBounds } from '../../contract/index.ts';
 import { DalelError } from '../errors.ts';
-import type { Facts } from './facts.ts';
+import type { Facts } from '../../../models/cases/facts.ts';
 import { assetPath, extractArticle, readCodeText } from './statute-text.ts';
 
 const categories = ['criminal-misdemeanour', 'minor', 'medium', 'grave', 'especially-grave'] as const;

@@ -13,7 +13,7 @@ import type { CaseService } from '../cases.ts';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
 import type { z } from 'zod';
-import type { CaseType } from './case-type.ts';
+import type { CaseType } from '../../../models/cases/case-type.ts';
 
 type Notice = z.infer<typeof DiscrepancyNoticeSchema>;
 type DashboardRow = z.infer<typeof DiscrepancyRowSchema>;

@@ -4,7 +4,7 @@ import type { Db } from '../../db/database.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import type { CaseService } from '../cases.ts';
 import { isoAt, type Clock } from '../clock.ts';
-import { sha256OfJson } from '../decision/stable-json.ts';
+import { sha256OfJson } from '../../../core/canonical-json.ts';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
 import { editableStates, planTransition, type CaseReviewState, type ReviewAction, type ReviewSnapshot, type SignatureMeaning, type TransitionPlan } from './review-state.ts';

@@ -1,7 +1,8 @@
 import { crc32 } from 'node:zlib';
 import type { EvidenceKind } from '../../contract/index.ts';
 import { badInput } from '../errors.ts';
-import { readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from '../zip-read.ts';
+import { checkTiffImage, readTiffStructure, TiffFormatError, type TiffTags } from '../../../native/codecs/tiff/tiff-structure.ts';
+import { readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from '../../../native/codecs/zip/zip-read.ts';
 
 /** Limits that keep a hostile or broken file from exhausting memory. */
 export interface IntakeLimits {
@@ -159,28 +160,13 @@ function sniffJpeg(fileName: string, bytes: Uint8Array, limits: IntakeLimits): S
 }
 
 function sniffTiff(fileName: string, bytes: Uint8Array, limits: IntakeLimits): SniffResult {
-  const dv = view(bytes);
-  const little = bytes[0] === 0x49;
-  const u16 = (at: number) => dv.getUint16(at, little);
-  const u32 = (at: number) => dv.getUint32(at, little);
-  const ifd = u32(4);
-  if (ifd + 2 > bytes.length) throw badInput(fileName, 'truncated', 'the file is truncated: the TIFF directory lies past the end');
-  const count = u16(ifd);
-  if (ifd + 2 + count * 12 > bytes.length) throw badInput(fileName, 'truncated', 'the file is truncated inside the TIFF directory');
-  const tags = new Map<number, number[]>();
-  for (let i = 0; i < count; i += 1) {
-    const entry = ifd + 2 + i * 12;
-    const tag = u16(entry);
-    const type = u16(entry + 2);
-    const n = u32(entry + 4);
-    const unit = type === 3 ? 2 : type === 4 ? 4 : 0;
-    if (unit === 0) continue; // only SHORT and LONG tags matter for the checks below
-    const inline = unit * n <= 4;
-    const base = inline ? entry + 8 : u32(entry + 8);
-    if (base + unit * n > bytes.length) throw badInput(fileName, 'truncated', `the file is truncated: TIFF tag ${tag} points past the end`);
-    const values: number[] = [];
-    for (let k = 0; k < n; k += 1) values.push(unit === 2 ? u16(base + k * 2) : u32(base + k * 4));
-    tags.set(tag, values);
+  let tags: TiffTags;
+  try {
+    tags = readTiffStructure(bytes);
+    checkTiffImage(tags);
+  } catch (error) {
+    if (error instanceof TiffFormatError) throw badInput(fileName, error.reasonCode, error.message);
+    throw error;
   }
   const width = tags.get(256)?.[0] ?? 0;
   const height = tags.get(257)?.[0] ?? 0;

@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DalelError } from '../../../main/services/errors.ts';
-import { ZipWriter } from '../../../main/services/zip-write.ts';
+import { InputError } from '../../../native/input-error.ts';
+import { ZipWriter } from '../../../native/codecs/zip/zip-write.ts';
 import { readX3p } from '../../../native/x3p/x3p-read.ts';
 import type { X3pSurface } from '../../../native/x3p/x3p-types.ts';
 import { newX3pHeader, writeX3p, x3pMainXml } from '../../../native/x3p/x3p-write.ts';
@@ -40,10 +40,10 @@ function expectBadInput(run: () => unknown, reasonCode: string, text: RegExp): v
   try {
     run();
   } catch (error) {
-    expect(error).toBeInstanceOf(DalelError);
-    const e = error as DalelError;
-    expect(e.params.reasonCode).toBe(reasonCode);
-    expect(e.params.file).toBe('bad.x3p');
+    expect(error).toBeInstanceOf(InputError);
+    const e = error as InputError;
+    expect(e.reasonCode).toBe(reasonCode);
+    expect(e.fileName).toBe('bad.x3p');
     expect(e.message).toMatch(/^bad\.x3p: /);
     expect(e.message).toMatch(text);
     return;

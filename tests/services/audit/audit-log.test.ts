@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Case, Role } from '../../../main/contract/index.ts';
 import { AuditLog } from '../../../main/services/audit/audit-log.ts';
-import { canonicalText } from '../../../main/services/audit/canonical-json.ts';
+import { canonicalText } from '../../../core/canonical-json.ts';
 import { hashLeaf, MemoryTree, verifyConsistency, verifyInclusion } from '../../../main/services/audit/merkle.ts';
 import { call } from '../../helpers/workstation.ts';
 import { auditedWorkstation } from '../../helpers/audit.ts';

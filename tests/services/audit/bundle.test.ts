@@ -12,6 +12,8 @@ import { formatCheckpoint, noteSigner, signNote, formatVerifierKey, ed25519NoteT
 import { hashLeaf, MemoryTree, inclusionProof } from '../../../main/services/audit/merkle.ts';
 import { auditedWorkstation } from '../../helpers/audit.ts';
 import { tempDir } from '../../helpers/workstation.ts';
+import { readZipDirectory, readZipEntry } from '../../../native/codecs/zip/zip-read.ts';
+import { ZipWriter } from '../../../native/codecs/zip/zip-write.ts';
 
 const have = (tool: string) => spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
 
@@ -49,6 +51,17 @@ describe('audit export bundles', () => {
   const codes = (problems: VerifyProblem[]) => [...new Set(problems.map((p) => p.code))].sort();
   const entriesOf = (dir: string) => readFileSync(join(dir, 'entries.jsonl'), 'utf8').split('\n').slice(0, -1);
   const writeEntries = (dir: string, lines: string[]) => writeFileSync(join(dir, 'entries.jsonl'), lines.map((l) => `${l}\n`).join(''));
+
+  it('refuses a zip bundle that holds two entries of one name, instead of reading either copy', () => {
+    const original = new Uint8Array(readFileSync(all.zip));
+    const path = join(work.dir, 'duplicate.zip');
+    const zip = new ZipWriter(path);
+    for (const entry of readZipDirectory(original)) zip.add(entry.name, readZipEntry(original, entry, 1 << 30));
+    const entriesName = readZipDirectory(original).find((e) => e.name.endsWith('/entries.jsonl'))!.name;
+    zip.add(entriesName, Buffer.from('{"forged":true}\n'));
+    zip.close();
+    expect(() => zipSource(new Uint8Array(readFileSync(path)))).toThrow(`the zip archive holds two entries named ${entriesName}`);
+  });
 
   it('verifies, folder and zip, with the trusted key and the earlier checkpoint', () => {
     for (const source of [folderSource(all.folder), zipSource(new Uint8Array(readFileSync(all.zip)))]) {

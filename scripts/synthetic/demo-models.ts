@@ -5,10 +5,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findCaseType, loadCaseTypes } from '../../main/services/decision/case-type.ts';
+import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { precedentCorpus, type PrecedentCorpus } from '../../main/services/decision/precedents.ts';
 import { StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
-import { trainCaseType, type CaseTypeTraining } from '../ebm/train-case-type.ts';
+import { trainCaseType, type CaseTypeTraining } from '../../models/ebm/train-case-type.ts';
 import { civilColumns, generateKzCivilContract } from './kz-civil-contract-generator.ts';
 import { casesToCsv, generateKzCriminal } from './kz-criminal-generator.ts';
 

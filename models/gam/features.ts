@@ -7,8 +7,8 @@
  * checklist item is 1 when ticked and 0 when not. NaN means missing.
  */
 import { z } from 'zod';
-import type { CaseType } from './case-type.ts';
-import type { Facts, FactValue } from './facts.ts';
+import type { CaseType } from '../cases/case-type.ts';
+import type { Facts, FactValue } from '../cases/facts.ts';
 
 /** A model input, with the bins and training support the model learnt for it. */
 export const FeatureSpecSchema = z

@@ -13,7 +13,7 @@
  * award is a fraction that grows with that strength; penalties are often reduced (art. 297 of the Civil Code), so a
  * claim with a penalty is more often partial. These are plausible directions, not estimates.
  */
-import { seededRandom } from '../ebm/random.ts';
+import { seededRandom } from '../../models/ebm/random.ts';
 import type { GeneratedCase } from './kz-criminal-generator.ts';
 
 /** The CSV columns, in order. */

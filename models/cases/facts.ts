@@ -3,8 +3,8 @@
  * before anything reads it.
  */
 import type { z } from 'zod';
-import type { FactValueSchema } from '../../contract/index.ts';
-import { DalelError } from '../errors.ts';
+import type { FactValueSchema } from '../../main/contract/index.ts';
+import { DalelError } from '../../core/errors.ts';
 import type { CaseField, CaseType } from './case-type.ts';
 
 /** One fact: a number, a category, a flag, a checklist, or null when unknown (the contract's FactValue). */

@@ -5,7 +5,7 @@
  * file is the TypeScript reference inference; the ONNX export computes the same tables with the same bins.
  */
 import { z } from 'zod';
-import { OutcomeSpecSchema } from './case-type.ts';
+import { OutcomeSpecSchema } from '../cases/case-type.ts';
 import { binCount, binIndex, FeatureSpecSchema } from './features.ts';
 
 /** One additive term: its inputs, each input's bin edges, and its table (cells in row-major order × classes). */

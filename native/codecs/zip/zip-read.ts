@@ -86,9 +86,11 @@ export function readZipDirectory(input: Uint8Array | ByteSource): ZipEntry[] {
   const tailStart = Math.max(0, source.size - (22 + 0xffff + 20 + 56));
   const tail = source.read(tailStart, source.size - tailStart);
   const tv = view(tail);
+  // The end record is the signature whose comment runs exactly to the end of the file: the comment itself may hold
+  // the signature bytes, so the last occurrence is not necessarily the record.
   let eocd = -1;
   for (let i = tail.length - 22; i >= 0; i -= 1) {
-    if (tv.getUint32(i, true) === 0x06054b50) {
+    if (tv.getUint32(i, true) === 0x06054b50 && i + 22 + tv.getUint16(i + 20, true) === tail.length) {
       eocd = i;
       break;
     }
@@ -114,11 +116,14 @@ export function readZipDirectory(input: Uint8Array | ByteSource): ZipEntry[] {
   const dv = view(bytes);
   let at = 0;
   const entries: ZipEntry[] = [];
+  const names = new Set<string>();
   const decoder = new TextDecoder();
   for (let i = 0; i < count; i += 1) {
     if (at + 46 > bytes.length || dv.getUint32(at, true) !== 0x02014b50) throw new ZipFormatError('corrupt', "the zip archive's central directory is damaged");
     const nameLength = dv.getUint16(at + 28, true);
     const extraLength = dv.getUint16(at + 30, true);
+    const recordLength = 46 + nameLength + extraLength + dv.getUint16(at + 32, true);
+    if (at + recordLength > bytes.length) throw new ZipFormatError('corrupt', "the zip archive's central directory is damaged");
     let compressedSize = dv.getUint32(at + 20, true);
     let uncompressedSize = dv.getUint32(at + 24, true);
     let localHeader = dv.getUint32(at + 42, true);
@@ -127,16 +132,16 @@ export function readZipDirectory(input: Uint8Array | ByteSource): ZipEntry[] {
       const id = dv.getUint16(x, true);
       const size = dv.getUint16(x + 2, true);
       if (id === 0x0001) {
+        const fieldEnd = Math.min(x + 4 + size, at + 46 + nameLength + extraLength);
         let y = x + 4;
-        if (uncompressedSize === 0xffffffff) {
-          uncompressedSize = u64(dv, y);
+        const next = (): number => {
+          if (y + 8 > fieldEnd) throw new ZipFormatError('corrupt', "the zip archive's ZIP64 extra field is damaged");
           y += 8;
-        }
-        if (compressedSize === 0xffffffff) {
-          compressedSize = u64(dv, y);
-          y += 8;
-        }
-        if (localHeader === 0xffffffff) localHeader = u64(dv, y);
+          return u64(dv, y - 8);
+        };
+        if (uncompressedSize === 0xffffffff) uncompressedSize = next();
+        if (compressedSize === 0xffffffff) compressedSize = next();
+        if (localHeader === 0xffffffff) localHeader = next();
       }
       x += 4 + size;
     }
@@ -149,8 +154,11 @@ export function readZipDirectory(input: Uint8Array | ByteSource): ZipEntry[] {
       name: decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength)),
     };
     if (entry.localHeader + 30 + entry.compressedSize > start) throw new ZipFormatError('truncated', `the zip archive is truncated: entry ${entry.name} runs past the end`);
+    // Two entries of one name would let a reader see either copy: such an archive is refused, never collapsed.
+    if (names.has(entry.name)) throw new ZipFormatError('corrupt', `the zip archive holds two entries named ${entry.name}`);
+    names.add(entry.name);
     entries.push(entry);
-    at += 46 + nameLength + extraLength + dv.getUint16(at + 32, true);
+    at += recordLength;
   }
   if (at !== directorySize) throw new ZipFormatError('corrupt', 'the central directory does not end where the end record says');
   return entries;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { findCaseType, loadCaseTypes } from '../../main/services/decision/case-type.ts';
-import { validateFacts } from '../../main/services/decision/facts.ts';
-import { civilColumns, generateKzCivilContract } from '../../models/synthetic/kz-civil-contract-generator.ts';
-import { casesToCsv } from '../../models/synthetic/kz-criminal-generator.ts';
+import { findCaseType, loadCaseTypes } from '../../../models/cases/case-type.ts';
+import { validateFacts } from '../../../models/cases/facts.ts';
+import { civilColumns, generateKzCivilContract } from '../../../scripts/synthetic/kz-civil-contract-generator.ts';
+import { casesToCsv } from '../../../scripts/synthetic/kz-criminal-generator.ts';
 
 describe('synthetic kz-civil-contract claims', () => {
   const cases = generateKzCivilContract(3000, 5);

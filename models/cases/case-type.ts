@@ -8,8 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { DalelError } from '../errors.ts';
-import { sha256OfJson } from './stable-json.ts';
+import { DalelError } from '../../core/errors.ts';
+import { sha256OfJson } from '../../core/canonical-json.ts';
 
 /** How a model sees a feature: ordered numbers, unordered categories, or a checklist (one indicator per item). */
 export const featureKinds = ['numeric', 'categorical', 'checklist'] as const;
@@ -215,7 +215,7 @@ export function outcomeOf(caseType: CaseType, name?: string): OutcomeSpec {
 
 /** The folder of the case-type schemas shipped with the workstation (source tree and dist/ alike). */
 export function defaultCaseTypesDir(): string {
-  for (const up of ['../../../', '../../../../']) {
+  for (const up of ['../../', '../../../']) {
     const dir = fileURLToPath(new URL(`${up}assets/decision/case-types/`, import.meta.url));
     try {
       if (readdirSync(dir).length > 0) return dir;

@@ -5,8 +5,29 @@
 import { closeSync, fsyncSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 
+/** Where the writer reads the time it stamps on entries (milliseconds since the epoch); tests pass a fixed one. */
+export interface ZipClock {
+  now(): number;
+}
+
+/**
+ * An instant as MS-DOS time and date (local time, as zip tools read it; two-second steps), clamped to the years
+ * the format can hold (1980–2107).
+ */
+export function dosDateTime(ms: number): { time: number; date: number } {
+  const at = new Date(ms);
+  const year = at.getFullYear();
+  if (year < 1980) return { time: 0, date: (1 << 5) | 1 };
+  if (year > 2107) return { time: (23 << 11) | (59 << 5) | 29, date: (127 << 9) | (12 << 5) | 31 };
+  return {
+    time: (at.getHours() << 11) | (at.getMinutes() << 5) | (at.getSeconds() >> 1),
+    date: ((year - 1980) << 9) | ((at.getMonth() + 1) << 5) | at.getDate(),
+  };
+}
+
 interface CentralRecord {
   readonly name: Buffer;
+  readonly modified: { time: number; date: number };
   readonly crc: number;
   readonly method: number;
   readonly compressedSize: number;
@@ -30,7 +51,10 @@ export class ZipWriter {
   private spoolSize = 0;
   private count = 0;
 
-  constructor(path: string) {
+  constructor(
+    path: string,
+    private readonly clock: ZipClock = { now: () => Date.now() },
+  ) {
     this.fd = openSync(path, 'wx');
     this.spoolPath = `${path}.directory`;
     this.spool = openSync(this.spoolPath, 'w+');
@@ -51,6 +75,8 @@ export class ZipWriter {
     header.writeUInt16LE(45, 6);
     header.writeUInt16LE(0x0800, 8);
     header.writeUInt16LE(r.method, 10);
+    header.writeUInt16LE(r.modified.time, 12);
+    header.writeUInt16LE(r.modified.date, 14);
     header.writeUInt32LE(r.crc, 16);
     header.writeUInt32LE(r.compressedSize, 20);
     header.writeUInt32LE(r.size, 24);
@@ -99,16 +125,19 @@ export class ZipWriter {
     const body = useDeflate ? deflated : data;
     const nameBytes = Buffer.from(name, 'utf8');
     const crc = crc32(data);
+    const modified = dosDateTime(this.clock.now());
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(45, 4);
     header.writeUInt16LE(0x0800, 6); // UTF-8 names
     header.writeUInt16LE(useDeflate ? 8 : 0, 8);
+    header.writeUInt16LE(modified.time, 10);
+    header.writeUInt16LE(modified.date, 12);
     header.writeUInt32LE(crc, 14);
     header.writeUInt32LE(body.length, 18);
     header.writeUInt32LE(data.length, 22);
     header.writeUInt16LE(nameBytes.length, 26);
-    this.record({ name: nameBytes, crc, method: useDeflate ? 8 : 0, compressedSize: body.length, size: data.length, offset: this.offset });
+    this.record({ name: nameBytes, modified, crc, method: useDeflate ? 8 : 0, compressedSize: body.length, size: data.length, offset: this.offset });
     this.write(header);
     this.write(nameBytes);
     this.write(body);
@@ -121,10 +150,13 @@ export class ZipWriter {
   begin(name: string): { write(chunk: Uint8Array): void; end(): void } {
     const nameBytes = Buffer.from(name, 'utf8');
     const headerAt = this.offset;
+    const modified = dosDateTime(this.clock.now());
     const header = Buffer.alloc(30);
     header.writeUInt32LE(0x04034b50, 0);
     header.writeUInt16LE(45, 4);
     header.writeUInt16LE(0x0800, 6);
+    header.writeUInt16LE(modified.time, 10);
+    header.writeUInt16LE(modified.date, 12);
     header.writeUInt16LE(nameBytes.length, 26);
     this.write(header);
     this.write(nameBytes);
@@ -144,7 +176,7 @@ export class ZipWriter {
         patch.writeUInt32LE(size, 8);
         this.flush(); // the header must be in the file before it is patched there
         writeSync(this.fd, patch, 0, 12, headerAt + 14);
-        this.record({ name: nameBytes, crc, method: 0, compressedSize: size, size, offset: headerAt });
+        this.record({ name: nameBytes, modified, crc, method: 0, compressedSize: size, size, offset: headerAt });
       },
     };
   }

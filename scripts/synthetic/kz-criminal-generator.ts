@@ -16,9 +16,9 @@
  *   StatutoryBoundsService), so every generated outcome is lawful. Arrest is never chosen: art. 45 is suspended.
  * The effects are plausible directions, not estimates: the model trained on them illustrates the method only.
  */
-import type { Facts } from '../../main/services/decision/facts.ts';
+import type { Facts } from '../../models/cases/facts.ts';
 import { boundsFacts, type StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
-import { seededRandom } from '../ebm/random.ts';
+import { seededRandom } from '../../models/ebm/random.ts';
 
 /** One generated case: CSV columns by name. */
 export type GeneratedCase = Record<string, string | number | boolean | null | string[]>;

@@ -3,11 +3,11 @@
  * case), facts validated against the schema, the outcome as a number or class, and the time and protected
  * attributes kept beside for splits and disparity reports. Rows that cannot be used are counted by reason.
  */
-import { DalelError } from '../errors.ts';
+import { DalelError } from '../../core/errors.ts';
 import { outcomeOf, type CaseType, type OutcomeSpec } from './case-type.ts';
 import { recordAt, type CsvTable } from './csv.ts';
 import { checkFacts, factsFromRecord, type Facts } from './facts.ts';
-import { categoryKey } from './features.ts';
+import { categoryKey } from '../gam/features.ts';
 
 /** One usable past case. */
 export interface CaseRow {
