@@ -18,11 +18,11 @@ export const caseId = '11111111-1111-4111-8111-111111111111';
 export const runId = '22222222-2222-4222-8222-222222222222';
 const hash = (c: string) => c.repeat(64);
 export const evidenceA = EvidenceSchema.parse({
-  id: '44444444-4444-4444-8444-444444444441', caseId, sha256: hash('a'), originalName: 'fadul1-1.x3p', sizeBytes: 1000, kind: 'x3p',
+  id: '44444444-4444-4444-8444-444444444441', caseId, sha256: hash('a'), originalName: 'fadul1-1.x3p', sizeBytes: 1000, kind: 'x3p', category: 'ballistics.cartridge-case', pixelUm: null,
   mediaType: 'application/x-x3p', width: 545, height: 545, bitDepth: null, addedBy: 'expert1', addedAt: '2026-01-02T10:00:00.000Z', hasThumbnail: false,
 });
 export const evidenceB = EvidenceSchema.parse({ ...evidenceA, id: '44444444-4444-4444-8444-444444444442', sha256: hash('b'), originalName: 'fadul1-2.x3p' });
-export const evidenceImage = EvidenceSchema.parse({ ...evidenceA, id: '44444444-4444-4444-8444-444444444443', sha256: hash('c'), originalName: 'breech.png', kind: 'png', mediaType: 'image/png' });
+export const evidenceImage = EvidenceSchema.parse({ ...evidenceA, id: '44444444-4444-4444-8444-444444444443', sha256: hash('c'), originalName: 'breech.png', kind: 'png', mediaType: 'image/png', pixelUm: 1.6 });
 
 export const sampleCase = CaseSchema.parse({
   id: caseId, number: 'LAB-12/2026', venue: 'Forensic Centre', caseType: 'forensic-examination', parties: 'State v. X',

@@ -1,24 +1,26 @@
 /**
- * Runs analysis jobs off the main thread, in a child process per job (see analysis-worker.ts for why not a worker
- * thread), with progress and cancel; and in-process, for the CLI and the benchmark.
+ * Runs analysis jobs (any module's: a job names its module, pipeline and payload) off the main thread, in a child
+ * process per job (see analysis-worker.ts for why not a worker thread), with progress and cancel; and in-process, for
+ * the CLI, the benchmark and tests.
  */
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ErrorInfo } from '../../contract/index.ts';
 import { DalelError } from '../errors.ts';
-import { runAnalysisJob, type AnalysisJob, type AnalysisJobOutput, type ProgressListener } from './analysis-job.ts';
+import type { ProgressListener } from '../forensics/module.ts';
+import type { AnalysisJob, ForensicRegistry } from '../forensics/registry.ts';
 
 /** What the child process sends. */
 export type WorkerMessage =
   | { readonly type: 'progress'; readonly progress: number; readonly stage: string }
-  | { readonly type: 'done'; readonly output: AnalysisJobOutput }
+  | { readonly type: 'done'; readonly output: unknown }
   | { readonly type: 'error'; readonly error: ErrorInfo };
 
 /** A job under way: its outcome, and a way to stop it. */
 export interface RunningJob {
-  /** Resolves with the output; rejects with a DalelError (the job's own, or INTERNAL when the process died). */
-  readonly done: Promise<AnalysisJobOutput>;
+  /** Resolves with the pipeline's output; rejects with a DalelError (the job's own, or INTERNAL when the process died). */
+  readonly done: Promise<unknown>;
   /** Stops the job at once; `done` then rejects with a CONFLICT 'cancelled' error. */
   cancel(): void;
 }
@@ -51,7 +53,7 @@ export interface JobProcess {
 export function superviseJob(worker: JobProcess, job: AnalysisJob, onProgress: ProgressListener): RunningJob {
   let settled = false;
   let cancelled = false;
-  const done = new Promise<AnalysisJobOutput>((resolve, reject) => {
+  const done = new Promise<unknown>((resolve, reject) => {
     const settle = (fn: () => void) => {
       if (settled) return;
       settled = true;
@@ -76,7 +78,10 @@ export function superviseJob(worker: JobProcess, job: AnalysisJob, onProgress: P
   };
 }
 
-/** One child process per job: killing it is the cancel, and a crash in native code takes down only the job. */
+/**
+ * One child process per job: killing it is the cancel, and a crash in native code takes down only the job. The child
+ * runs the shipped modules' pipelines (forensics/modules.ts).
+ */
 export const childProcessRunner: AnalysisRunner = {
   start(job, onProgress) {
     const child = fork(analysisWorkerFile, [], { execArgv: workerExecArgv(), serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
@@ -96,21 +101,23 @@ export const childProcessRunner: AnalysisRunner = {
   },
 };
 
-/** Runs the job on the calling thread (CLI, benchmark): simple, not cancellable once started. */
-export const inProcessRunner: AnalysisRunner = {
-  start(job, onProgress) {
-    let cancelled = false;
-    const done = new Promise<AnalysisJobOutput>((resolve, reject) => {
-      // Deferred one turn, so a cancel right after start still wins.
-      setImmediate(() => {
-        if (cancelled) return reject(cancelledError());
-        try {
-          resolve(runAnalysisJob(job, onProgress));
-        } catch (error) {
-          reject(error);
-        }
+/** Runs jobs on the calling thread with the given modules (CLI, benchmark, tests): simple, not cancellable once started. */
+export function inProcessRunner(registry: ForensicRegistry): AnalysisRunner {
+  return {
+    start(job, onProgress) {
+      let cancelled = false;
+      const done = new Promise<unknown>((resolve, reject) => {
+        // Deferred one turn, so a cancel right after start still wins.
+        setImmediate(() => {
+          if (cancelled) return reject(cancelledError());
+          try {
+            resolve(registry.run(job, onProgress));
+          } catch (error) {
+            reject(error);
+          }
+        });
       });
-    });
-    return { done, cancel: () => void (cancelled = true) };
-  },
-};
+      return { done, cancel: () => void (cancelled = true) };
+    },
+  };
+}

@@ -1,38 +1,27 @@
 /**
- * Analysis runs: an expert starts a comparison on evidence of a case; it runs off the main thread with progress and
- * cancel; its full result goes to the content store, its findings to the findings store, and every step to the audit
- * log (start, then finish, failure or cancel, with input hashes, parameters, algorithm and result hash).
+ * Analysis runs of any forensic module: an expert starts a method on evidence of a case; the method checks its domain
+ * and builds the job; the job runs off the main thread with progress and cancel; the method turns its output into the
+ * full result (content store), findings (findings store) and an audit summary; every step is audit-logged (start,
+ * then finish, failure or cancel, with input hashes, parameters, algorithm and result hash). Nothing here knows which
+ * modules exist: it asks the registry.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { AnalysisRun, EventOf, ParsedRequestOf, ResponseOf } from '../../contract/index.ts';
-import { AnalysisRunSchema, BulletComparisonResultSchema, CartridgeComparisonResultSchema } from '../../contract/index.ts';
-import { bulletAlgorithm } from '../../../native/bullet/bullet-compare.ts';
+import type { AnalysisRun, EventOf, ModuleResult, ParsedRequestOf } from '../../contract/index.ts';
+import { AnalysisRunSchema } from '../../contract/index.ts';
 import type { Db } from '../../db/database.ts';
-import { cmcAlgorithm } from '../../../native/cmc/cmc-run.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
-import type { CanonicalValue } from '../audit/canonical-json.ts';
 import type { CaseService } from '../cases.ts';
 import { isoAt, type Clock } from '../clock.ts';
 import { badInput, DalelError } from '../errors.ts';
 import type { EvidenceService } from '../evidence.ts';
 import type { FindingSink } from '../findings/finding-draft.ts';
+import type { MethodInput } from '../forensics/module.ts';
+import type { AnalysisJob, ForensicRegistry } from '../forensics/registry.ts';
 import type { EvidenceStore } from '../intake/evidence-store.ts';
 import { sha256Hex } from '../intake/evidence-store.ts';
 import type { Actor } from '../sessions.ts';
-import type { AnalysisJob, AnalysisJobOutput } from './analysis-job.ts';
 import type { AnalysisRunner, RunningJob } from './analysis-runner.ts';
 import { auditSafe } from './audit-values.ts';
-import { bulletParametersFrom } from './bullet-parameters.ts';
-import { cmcParametersFrom } from './cmc-parameters.ts';
-import { bulletFindingDrafts, cartridgeFindingDrafts } from './finding-drafts.ts';
-import { renderX3pCached, type SurfaceImage, type SurfaceStyle } from './surface-render.ts';
-import { checkSurfaceSource, type SurfaceSource } from './surface-input.ts';
-
-/** Either kind of comparison result, as stored. */
-const ComparisonResultSchema = z.discriminatedUnion('kind', [CartridgeComparisonResultSchema, BulletComparisonResultSchema]);
-/** Either kind of comparison result. */
-export type ComparisonResult = ResponseOf<'analysis.result'>;
 
 /** An 'analysis.progress' event. */
 export type AnalysisProgressEvent = EventOf<'analysis.progress'>;
@@ -47,6 +36,10 @@ export interface AnalysisServiceDeps {
   readonly audit: AuditLog;
   readonly sink: FindingSink;
   readonly runner: AnalysisRunner;
+  /** The modules whose methods can be started. */
+  readonly registry: ForensicRegistry;
+  /** Refuses work on a case that is signed (or otherwise frozen), before anything is queued. */
+  readonly reviews: { requireEditable(caseId: string, what: string): unknown };
   /** Told of each run's progress, with the client that started it (transports push it as 'analysis.progress'). */
   readonly onProgress?: (clientKey: string, event: AnalysisProgressEvent) => void;
   /** Runs at once; more wait as 'queued' (each run takes a CPU core). */
@@ -56,7 +49,7 @@ export interface AnalysisServiceDeps {
 interface RunRow {
   id: string;
   case_id: string;
-  module: AnalysisRun['module'];
+  module: string;
   evidence_ids: string;
   parameters: string;
   state: AnalysisRun['state'];
@@ -96,7 +89,9 @@ interface Pending {
   readonly clientKey: string;
   readonly actor: Actor;
   readonly job: AnalysisJob;
-  readonly sources: readonly SurfaceSource[];
+  /** The method id (the run's `module`). */
+  readonly method: string;
+  readonly inputs: readonly MethodInput[];
   running: RunningJob | null;
   lastProgress: number;
   readonly settled: Promise<void>;
@@ -116,33 +111,40 @@ export class AnalysisService {
     this.failInterrupted();
   }
 
-  /** Validates the request (same case, surface kinds, pixel sizes, parameters), records the run, and queues it. */
+  /**
+   * Refuses up front what cannot run (a signed case, an unknown method, the wrong number of items, items of another
+   * case, evidence outside the method's domain), then records the run and queues it.
+   */
   start(request: ParsedRequestOf<'analysis.start'>, actor: Actor, clientKey: string): AnalysisRun {
-    const { db, evidence, clock, audit } = this.deps;
+    const { db, evidence, clock, audit, registry } = this.deps;
     this.deps.cases.get(request.caseId);
-    const bullet = request.module === 'ballistics.bullet';
-    if (!bullet && request.evidenceIds.length !== 2) throw new DalelError('VALIDATION', 'A cartridge-case comparison takes exactly two evidence items.', { field: 'evidenceIds' });
-    const split = bullet ? request.bulletASize : 1;
-    if (split === undefined || split >= request.evidenceIds.length) {
-      throw new DalelError('VALIDATION', "A bullet comparison needs bulletASize: how many of the items are bullet A's lands (the rest are B's).", { field: 'bulletASize' });
+    this.deps.reviews.requireEditable(request.caseId, 'start an analysis');
+    const { method, module } = registry.method(request.module);
+    const n = request.evidenceIds.length;
+    if (n < method.arity.min || n > method.arity.max) {
+      const wanted = method.arity.min === method.arity.max ? `exactly ${method.arity.min}` : `${method.arity.min} to ${method.arity.max}`;
+      throw new DalelError('VALIDATION', `The method ${method.id} takes ${wanted} evidence items.`, { field: 'evidenceIds', min: method.arity.min, max: method.arity.max });
     }
-    if (new Set(request.evidenceIds).size !== request.evidenceIds.length) throw new DalelError('VALIDATION', 'An item cannot be compared with itself.', { field: 'evidenceIds' });
-    const parameters: Record<string, unknown> = bullet ? { ...bulletParametersFrom(request.parameters) } : { ...cmcParametersFrom(request.parameters) };
-    const sources: SurfaceSource[] = request.evidenceIds.map((evidenceId) => {
+    if (new Set(request.evidenceIds).size !== n) throw new DalelError('VALIDATION', 'An item cannot be compared with itself.', { field: 'evidenceIds' });
+    const inputs: MethodInput[] = request.evidenceIds.map((evidenceId) => {
       const item = evidence.get(evidenceId);
       if (item.caseId !== request.caseId) throw badInput(item.originalName, 'other-case', 'this evidence item belongs to another case');
-      const source = { name: item.originalName, kind: item.kind, pixelUm: request.pixelUm?.[evidenceId] };
-      checkSurfaceSource(source);
-      if (bullet && item.kind !== 'x3p') throw badInput(item.originalName, 'unsupported-type', 'bullet land comparisons need X3P height scans, not 2D images');
-      return { ...source, sha256: item.sha256, evidenceId, bytes: evidence.read(evidenceId) };
+      return {
+        evidenceId,
+        name: item.originalName,
+        sha256: item.sha256,
+        format: item.kind,
+        category: item.category,
+        pixelUm: request.pixelUm?.[evidenceId] ?? item.pixelUm,
+        bytes: evidence.read(evidenceId),
+      };
     });
-    const overrides = request.parameters ?? {};
-    const job: AnalysisJob = bullet
-      ? { type: 'compare-bullet', a: sources.slice(0, split), b: sources.slice(split), parameters: overrides }
-      : { type: 'compare-cartridge', a: sources[0]!, b: sources[1]!, parameters: overrides };
-    const algorithm = bullet ? bulletAlgorithm : cmcAlgorithm;
+    const options = { ...(request.parameters ? { parameters: request.parameters } : {}), ...(request.bulletASize !== undefined ? { bulletASize: request.bulletASize } : {}) };
+    const prepared = method.prepare(inputs, options);
+    const job: AnalysisJob = { module: module.id, type: method.id, payload: prepared.payload };
+    const algorithm = method.algorithm;
     const id = randomUUID();
-    const storedParameters = { ...parameters, ...(request.pixelUm ? { pixelUm: request.pixelUm } : {}) };
+    const storedParameters = { ...prepared.parameters };
     db.transaction(() => {
       db.prepare(
         `INSERT INTO analysis_runs (id, case_id, module, evidence_ids, parameters, state, progress, started_by, started_at)
@@ -152,14 +154,14 @@ export class AnalysisService {
         action: 'analysis.started',
         actor,
         subjects: { caseId: request.caseId, runId: id },
-        inputs: Object.fromEntries(sources.map((s) => [s.evidenceId!, s.sha256])),
+        inputs: Object.fromEntries(inputs.map((s) => [s.evidenceId!, s.sha256])),
         algorithm: { name: algorithm.name, version: algorithm.version, parameters: auditSafe(storedParameters) },
-        details: { module: request.module },
+        details: { module: request.module, categories: inputs.map((i) => i.category), ...(prepared.warnings.length ? { warnings: [...prepared.warnings] } : {}) },
       });
     }).immediate();
     let resolveSettled = () => undefined as void;
     const settled = new Promise<void>((resolve) => (resolveSettled = resolve));
-    const entry: Pending = { runId: id, caseId: request.caseId, clientKey, actor, job, sources, running: null, lastProgress: 0, settled, resolveSettled };
+    const entry: Pending = { runId: id, caseId: request.caseId, clientKey, actor, job, method: method.id, inputs, running: null, lastProgress: 0, settled, resolveSettled };
     this.pending.set(id, entry);
     this.queue.push(entry);
     this.emit(entry, 'queued', 0, 'queued');
@@ -192,20 +194,17 @@ export class AnalysisService {
     return toRun(row);
   }
 
-  /** A finished run's full result, read back from the content store (and checked against its hash). */
-  result(runId: string): ComparisonResult {
+  /** A finished run's full result, read back from the content store (checked against its hash and its method's schema). */
+  result(runId: string): ModuleResult {
     const run = this.get(runId);
     if (!run.resultSha256) throw new DalelError('CONFLICT', `The run is ${run.state}; it has no result.`, { state: run.state });
-    return ComparisonResultSchema.parse(JSON.parse(new TextDecoder().decode(this.deps.store.read(run.resultSha256))));
+    const { method } = this.deps.registry.method(run.module);
+    return method.resultSchema.parse(JSON.parse(new TextDecoder().decode(this.deps.store.read(run.resultSha256)))) as ModuleResult;
   }
 
-  /** A run's surface drawn for the viewer: cartridge cases' processed surfaces, or bullets' land scans (A's, then B's). */
-  surface(runId: string, index: number, style: SurfaceStyle): SurfaceImage {
-    const result = this.result(runId);
-    const refs = result.kind === 'cartridge-case' ? [result.a, result.b] : [...result.a, ...result.b];
-    const ref = refs[index];
-    if (!ref) throw new DalelError('NOT_FOUND', `The run has ${refs.length} surfaces; there is no surface ${index}.`, { surface: index });
-    return renderX3pCached(ref.name, ref.sha256, () => this.deps.store.read(ref.sha256), style);
+  /** Reads a blob a run stored (a processed surface), for the module that draws it. */
+  readBlob(sha256: string): Uint8Array {
+    return this.deps.store.read(sha256);
   }
 
   /** Resolves once the run has ended (done, failed or cancelled); for the CLI and tests. */
@@ -261,20 +260,15 @@ export class AnalysisService {
   }
 
   /** Stores the result and surfaces (content store, idempotent), then findings, run and audit entry in one transaction. */
-  private complete(entry: Pending, output: AnalysisJobOutput): void {
-    const { db, store, sink, audit, clock } = this.deps;
-    if (output.type !== 'compare-cartridge' && output.type !== 'compare-bullet') throw new Error(`unexpected job output ${output.type}`);
-    const result = ComparisonResultSchema.parse(output.result);
-    if (output.type === 'compare-cartridge') for (const surface of output.surfaces) store.put(surface.bytes, surface.sha256);
+  private complete(entry: Pending, output: unknown): void {
+    const { db, store, sink, audit, clock, registry } = this.deps;
+    const record = registry.method(entry.method).method.record(output);
+    const { result } = record;
+    for (const blob of record.blobs) store.put(blob.bytes, blob.sha256);
     const json = new TextEncoder().encode(JSON.stringify(result));
     const resultSha256 = store.put(json, sha256Hex(json));
-    const drafts = result.kind === 'cartridge-case' ? cartridgeFindingDrafts(result, output.overlays) : bulletFindingDrafts(result, output.overlays);
-    const summary: Record<string, CanonicalValue> =
-      result.kind === 'cartridge-case'
-        ? { cmcAToB: result.aToB.cmcCount, cmcBToA: result.bToA.cmcCount, conclusion: result.conclusion }
-        : { bulletScore: result.bulletScore.toFixed(4), rotationOffset: result.rotation.offset, conclusion: result.conclusion };
     db.transaction(() => {
-      const findings = sink.addModelFindings(entry.caseId, entry.runId, drafts, entry.actor);
+      const findings = sink.addModelFindings(entry.caseId, entry.runId, record.drafts, entry.actor);
       db.prepare(
         "UPDATE analysis_runs SET state = 'done', progress = 1, finished_at = ?, result_sha256 = ?, finding_ids = ? WHERE id = ? AND state = 'running'",
       ).run(isoAt(clock.now()), resultSha256, JSON.stringify(findings.map((f) => f.id)), entry.runId);
@@ -282,10 +276,10 @@ export class AnalysisService {
         action: 'analysis.finished',
         actor: entry.actor,
         subjects: { caseId: entry.caseId, runId: entry.runId },
-        inputs: Object.fromEntries(result.provenance.inputs.map((i) => [i.evidenceId ?? i.name, i.sha256])),
-        outputs: { result: resultSha256, ...(result.kind === 'cartridge-case' ? { surfaceA: result.a.sha256, surfaceB: result.b.sha256 } : {}) },
-        algorithm: { name: result.provenance.algorithm, version: result.provenance.version, parameters: auditSafe(result.provenance.parameters) },
-        details: { ...summary, findingIds: findings.map((f) => f.id), software: result.provenance.software },
+        inputs: Object.fromEntries(record.provenance.inputs.map((i) => [i.evidenceId ?? i.name, i.sha256])),
+        outputs: { result: resultSha256, ...record.outputs },
+        algorithm: { name: record.provenance.algorithm, version: record.provenance.version, parameters: auditSafe(record.provenance.parameters) },
+        details: { ...record.summary, findingIds: findings.map((f) => f.id), software: { ...record.provenance.software } },
       });
     }).immediate();
     this.settle(entry);
@@ -309,7 +303,7 @@ export class AnalysisService {
           action: state === 'failed' ? 'analysis.failed' : 'analysis.cancelled',
           actor,
           subjects: { caseId: entry.caseId, runId: entry.runId },
-          inputs: Object.fromEntries(entry.sources.map((s) => [s.evidenceId ?? s.name, s.sha256])),
+          inputs: Object.fromEntries(entry.inputs.map((s) => [s.evidenceId ?? s.name, s.sha256])),
           details: error ? { code: error.code, message: error.message } : undefined,
         });
       }).immediate();

@@ -1,6 +1,6 @@
 /**
- * Entry of the analysis child process: receives one job from the parent, runs it, sends progress and the outcome,
- * then exits. A child process rather than a worker thread: @u4/opencv4nodejs is not context-aware, and loading it in
+ * Entry of the analysis child process: receives one job from the parent, runs its module's pipeline (looked up in the
+ * registry of shipped modules), sends progress and the outcome, then exits. A child process rather than a worker thread: @u4/opencv4nodejs is not context-aware, and loading it in
  * a second worker thread of the same process aborts the whole process (V8 "Check failed: node->IsInUse()" in
  * Mat::Init), so a cancelled worker thread could never be replaced. Killing a child is safe and immediate.
  * Measured on the 2-core development machine (Node 20, tsx, OpenCV 4.6): a worker thread is ready with OpenCV loaded
@@ -8,7 +8,8 @@
  * that always works.
  */
 import { DalelError } from '../errors.ts';
-import { runAnalysisJob, type AnalysisJob } from './analysis-job.ts';
+import { shippedRegistry } from '../forensics/modules.ts';
+import type { AnalysisJob } from '../forensics/registry.ts';
 import type { WorkerMessage } from './analysis-runner.ts';
 
 /** The parent link: Electron's utility process (packaged app, where RunAsNode is fused off) or a Node child's IPC. */
@@ -44,10 +45,11 @@ function parentLink(): ParentLink {
 }
 
 const link = parentLink();
+const registry = shippedRegistry();
 link.onceJob((job) => {
   void (async () => {
     try {
-      const output = runAnalysisJob(job, (progress, stage) => void link.send({ type: 'progress', progress, stage }));
+      const output = registry.run(job, (progress, stage) => void link.send({ type: 'progress', progress, stage }));
       await link.send({ type: 'done', output });
     } catch (error) {
       const info =

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnalysisRun } from '../../../main/contract/index.ts';
-import { AnalysisService, type AnalysisProgressEvent } from '../../../main/services/ballistics/analysis-service.ts';
-import { childProcessRunner } from '../../../main/services/ballistics/analysis-runner.ts';
+import { CartridgeComparisonResultSchema, type AnalysisRun } from '../../../main/contract/index.ts';
+import { AnalysisService, type AnalysisProgressEvent } from '../../../main/services/analysis/analysis-service.ts';
+import { childProcessRunner } from '../../../main/services/analysis/analysis-runner.ts';
 import { EvidenceStore } from '../../../main/services/intake/evidence-store.ts';
 import type { Actor } from '../../../main/services/sessions.ts';
 import type { Workstation } from '../../../main/services/workstation.ts';
@@ -22,8 +22,8 @@ describe('analysis runs (child process per run)', () => {
   let caseId: string;
   let clients: Awaited<ReturnType<typeof seedUsers>>;
 
-  async function addEvidence(name: string, bytes: Uint8Array, toCase = caseId): Promise<string> {
-    return (await call(ws, clients.expert, 'evidence.add', { caseId: toCase, fileName: name, bytes })).evidence.id;
+  async function addEvidence(name: string, bytes: Uint8Array, toCase = caseId, category?: string): Promise<string> {
+    return (await call(ws, clients.expert, 'evidence.add', { caseId: toCase, fileName: name, bytes, ...(category ? { category } : {}) })).evidence.id;
   }
 
   beforeEach(async () => {
@@ -43,6 +43,8 @@ describe('analysis runs (child process per run)', () => {
       audit: ws.audit,
       sink,
       runner: childProcessRunner,
+      registry: ws.registry,
+      reviews: ws.reviews,
       onProgress: (client, event) => {
         expect(client).toBe('client-1');
         events.push(event);
@@ -75,10 +77,9 @@ describe('analysis runs (child process per run)', () => {
     expect(states.filter((s) => s === 'running').length).toBeGreaterThan(10);
     const progress = events.map((e) => e.progress);
     expect(progress).toEqual([...progress].sort((x, y) => x - y));
-    expect(new Set(events.map((e) => e.stage))).toEqual(new Set(['queued', 'starting', 'load', 'preprocess', 'cmc.aToB', 'cmc.bToA', 'overlay', 'done']));
+    expect(new Set(events.map((e) => e.stage))).toEqual(new Set(['queued', 'starting', 'sanity', 'load', 'preprocess', 'cmc.aToB', 'cmc.bToA', 'overlay', 'done']));
 
-    const result = service.result(run.id);
-    if (result.kind !== 'cartridge-case') throw new Error('expected a cartridge-case result');
+    const result = CartridgeComparisonResultSchema.parse(service.result(run.id));
     expect(result.aToB.cmcCount).toBeGreaterThanOrEqual(6);
     expect(result.conclusion).toBe('identification');
     expect(result.a.evidenceId).toBe(a);
@@ -143,9 +144,12 @@ describe('analysis runs (child process per run)', () => {
 
   it('refuses bad input at start, naming the file, and records nothing', async () => {
     const a = await addEvidence('a.x3p', x3pOf(syntheticSurface(96, 7)));
-    const png = await addEvidence('photo.png', makePng(40, 30));
+    const png = await addEvidence('photo.png', makePng(40, 30), caseId, 'ballistics.cartridge-case');
+    const page = await addEvidence('page.png', makePng(40, 30, 3));
     const start = (evidenceIds: string[], extra = {}) => () => service.start({ caseId, module: 'ballistics.cartridge-case', evidenceIds, ...extra }, actor, 'client-1');
     expect(start([a, png])).toThrow(/^photo\.png: a 2D image carries no lateral scale/);
+    // An image nobody declared a breech face is outside the method's domain, whatever its pixel size.
+    expect(start([a, page], { pixelUm: { [page]: 1.6 } })).toThrow(/^page\.png: it is declared as "other" evidence; the cartridge-case \(CMC\) method was validated only on "ballistics\.cartridge-case" items/);
     const otherCase = (await call(ws, clients.expert, 'cases.create', { number: 'B-2', venue: 'Almaty', caseType: 'criminal', parties: 'State v. Y' })).id;
     const elsewhere = await addEvidence('other.x3p', x3pOf(syntheticSurface(96, 9)), otherCase);
     expect(start([a, elsewhere])).toThrow(/^other\.x3p: this evidence item belongs to another case/);

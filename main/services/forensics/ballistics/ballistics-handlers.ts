@@ -1,13 +1,14 @@
-import type { RequestChannel } from '../../contract/index.ts';
-import type { CallContext, Handler, Handlers } from '../dispatcher.ts';
-import { badInput, DalelError } from '../errors.ts';
-import type { EvidenceService } from '../evidence.ts';
-import { actorOf, type Actor } from '../sessions.ts';
-import type { AnalysisService } from './analysis-service.ts';
+import type { RequestChannel } from '../../../contract/index.ts';
+import type { CallContext, Handler, Handlers } from '../../dispatcher.ts';
+import { badInput, DalelError } from '../../errors.ts';
+import type { EvidenceService } from '../../evidence.ts';
+import { actorOf, type Actor } from '../../sessions.ts';
+import type { AnalysisService } from '../../analysis/analysis-service.ts';
+import { BallisticsResultSchema } from '../../../contract/index.ts';
 import type { LibraryService } from './library-service.ts';
 import { renderX3pCached } from './surface-render.ts';
 
-type OwnChannel = Extract<RequestChannel, `analysis.${string}` | `library.${string}` | 'evidence.surface'>;
+type OwnChannel = Extract<RequestChannel, 'analysis.surface' | `library.${string}` | 'evidence.surface'>;
 
 /** The services behind the ballistics channels. */
 export interface BallisticsHandlerDeps {
@@ -22,15 +23,20 @@ function actor(context: CallContext): Actor {
   return actorOf(context.session);
 }
 
-/** The channels of ballistics: analysis runs off the main thread, surfaces for the viewer, the reference library. */
+/** The channels of ballistics: the surfaces the viewer draws (of runs and of items), the reference library. */
 export function createBallisticsHandlers(deps: BallisticsHandlerDeps): Pick<Handlers, OwnChannel> {
   const { analysis, library } = deps;
   const handlers: { [C in OwnChannel]: Handler<C> } = {
-    'analysis.start': (request, context) => analysis.start(request, actor(context), context.clientKey),
-    'analysis.cancel': (request, context) => analysis.cancel(request.runId, actor(context)),
-    'analysis.list': (request) => analysis.list(request.caseId),
-    'analysis.result': (request) => analysis.result(request.runId),
-    'analysis.surface': (request) => analysis.surface(request.runId, request.surface, request.style),
+    // A run's surfaces: cartridge cases' processed surfaces, or bullets' land scans (A's, then B's).
+    'analysis.surface': (request) => {
+      const parsed = BallisticsResultSchema.safeParse(analysis.result(request.runId));
+      if (!parsed.success) throw new DalelError('NOT_FOUND', 'The run has no surfaces to draw.', { surface: request.surface });
+      const result = parsed.data;
+      const refs = result.kind === 'cartridge-case' ? [result.a, result.b] : [...result.a, ...result.b];
+      const ref = refs[request.surface];
+      if (!ref) throw new DalelError('NOT_FOUND', `The run has ${refs.length} surfaces; there is no surface ${request.surface}.`, { surface: request.surface });
+      return renderX3pCached(ref.name, ref.sha256, () => analysis.readBlob(ref.sha256), request.style);
+    },
     'evidence.surface': (request) => {
       const item = deps.evidence.get(request.evidenceId);
       // Images are shown as they are (their thumbnails and bytes); only height maps need drawing.

@@ -1,6 +1,6 @@
 /** Bullet parameters as a request gives them (flat numbers) over bulletxtrctr's defaults, checked. */
-import { defaultBulletParameters, type BulletParameters } from '../../../native/bullet/bullet-params.ts';
-import { DalelError } from '../errors.ts';
+import { defaultBulletParameters, type BulletParameters } from '../../../../native/bullet/bullet-params.ts';
+import { DalelError } from '../../errors.ts';
 
 /** Every numeric setting may be overridden; profileAxis stays 'auto' (a request carries numbers only). */
 export function bulletParametersFrom(overrides: Readonly<Record<string, number>> = {}): BulletParameters {

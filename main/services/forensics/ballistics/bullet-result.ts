@@ -1,6 +1,6 @@
-/** Turns a bullet comparison into the stored, viewer-ready result of the contract (BulletComparisonResultSchema). */
-import type { BulletComparisonResult } from '../../main/contract/index.ts';
-import { bulletAlgorithm, type BulletComparison, type BulletLandInput } from './bullet-compare.ts';
+/** The ballistics service's conversion of a bullet comparison (native) into the stored, viewer-ready result of the contract (BulletComparisonResultSchema). */
+import type { BulletComparisonResult } from '../../../contract/index.ts';
+import { bulletAlgorithm, type BulletComparison, type BulletLandInput } from '../../../../native/bullet/bullet-compare.ts';
 
 const umPerUnit = (l: BulletLandInput) => (l.surface.header.unit === 'um' ? 1 : 1e6);
 
@@ -23,7 +23,8 @@ export function toBulletComparisonResult(c: BulletComparison): BulletComparisonR
     rotation: { offset: c.rotation.offset, pairs: c.rotation.pairs.map(([i, j]) => [i, j] as [number, number]) },
     bulletScore: c.bulletScore,
     landThreshold: c.landThreshold,
-    conclusion: c.conclusion,
+    // Identification at the land threshold, otherwise inconclusive: a low score alone never supports an elimination.
+    conclusion: c.bulletScore >= c.landThreshold ? 'identification' : 'inconclusive',
     signatures: c.rotation.pairs.map(([i, j]) => {
       const p = pair(i, j);
       return { a: i, b: j, stepUm: c.stepUm, sigA: nullable(p.alignedA), sigB: nullable(p.alignedB) };

@@ -4,8 +4,8 @@
  * dim red, so an expert sees at a glance which parts of the breech face agree.
  */
 import { PNG } from 'pngjs';
-import type { CmcDirectionResult } from '../../../native/cmc/cmc-compare.ts';
-import type { HeightGrid } from '../../../native/surface/height-grid.ts';
+import type { CmcDirectionResult } from '../../../../native/cmc/cmc-compare.ts';
+import type { HeightGrid } from '../../../../native/surface/height-grid.ts';
 
 type Rgb = readonly [number, number, number];
 const congruentColour: Rgb = [40, 200, 70];

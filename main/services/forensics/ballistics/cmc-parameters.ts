@@ -1,6 +1,6 @@
 /** CMC parameters as a request gives them (flat numbers) turned into the comparison's settings, checked. */
-import { defaultCmcParameters, type CmcParameters } from '../../../native/cmc/cmc-params.ts';
-import { DalelError } from '../errors.ts';
+import { defaultCmcParameters, type CmcParameters } from '../../../../native/cmc/cmc-params.ts';
+import { DalelError } from '../../errors.ts';
 
 /** The numbers a caller may override, with their allowed ranges. */
 const ranges: Readonly<Record<string, readonly [number, number, boolean]>> = {

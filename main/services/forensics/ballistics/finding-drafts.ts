@@ -1,6 +1,6 @@
 /** A comparison result turned into findings for the case: measurements with stable keys, conclusion, overlays. */
-import type { BulletComparisonResult, CartridgeComparisonResult, Measurement } from '../../contract/index.ts';
-import type { FindingDraft, OverlayDraft } from '../findings/finding-draft.ts';
+import type { BulletComparisonResult, CartridgeComparisonResult, Measurement } from '../../../contract/index.ts';
+import type { FindingDraft, OverlayDraft } from '../../findings/finding-draft.ts';
 
 /** The module name findings of cartridge-case comparisons carry. */
 export const cartridgeModule = 'ballistics.cartridge-case';
@@ -46,6 +46,42 @@ export function cartridgeFindingDrafts(result: CartridgeComparisonResult, overla
     },
   ];
 }
+
+/** Every measurement key a cartridge-case finding may carry (declared to the findings store). */
+export const cartridgeMeasurementKeys = [
+  'cmc.count',
+  'cmc.count.aToB',
+  'cmc.count.bToA',
+  'cmc.threshold',
+  'cmc.cells.aToB',
+  'cmc.cells.bToA',
+  'cmc.consensus.theta',
+  'cmc.consensus.dx',
+  'cmc.consensus.dy',
+  'cmc.consensus.theta.bToA',
+  'cmc.pixelUm',
+  'cmc.param.ccfThreshold',
+  'cmc.param.thetaThreshold',
+  'cmc.param.translationThreshold',
+] as const;
+
+/** Every measurement key a bullet or land-pair finding may carry. */
+export const bulletMeasurementKeys = [
+  'bullet.score',
+  'bullet.landThreshold',
+  'bullet.rotation.offset',
+  'bullet.lands.a',
+  'bullet.lands.b',
+  'bullet.landMatches',
+  'land.score',
+  'land.ccf',
+  'land.cms',
+  'land.d',
+  'land.overlap',
+  'land.lag',
+  'land.a',
+  'land.b',
+] as const;
 
 /** The module name findings of bullet comparisons carry. */
 export const bulletModule = 'ballistics.bullet';

@@ -5,19 +5,20 @@
  * candidates; hits are ranked by CMC count, then by prefilter score.
  */
 import { randomUUID } from 'node:crypto';
-import type { LibraryReference, ParsedRequestOf, ResponseOf } from '../../contract/index.ts';
-import type { Db } from '../../db/database.ts';
-import { polarDescriptorSpec } from '../../../native/library/polar-descriptor.ts';
-import { cmcAlgorithm } from '../../../native/cmc/cmc-run.ts';
-import type { AuditLog } from '../audit/audit-log.ts';
-import { isoAt, type Clock } from '../clock.ts';
-import { badInput, DalelError } from '../errors.ts';
-import type { EvidenceService } from '../evidence.ts';
-import { sha256Hex, type EvidenceStore } from '../intake/evidence-store.ts';
-import { sniffEvidence } from '../intake/sniff.ts';
-import type { Actor } from '../sessions.ts';
-import type { AnalysisRunner } from './analysis-runner.ts';
-import { auditSafe } from './audit-values.ts';
+import type { LibraryReference, ParsedRequestOf, ResponseOf } from '../../../contract/index.ts';
+import type { Db } from '../../../db/database.ts';
+import { polarDescriptorSpec } from '../../../../native/library/polar-descriptor.ts';
+import { cmcAlgorithm } from '../../../../native/cmc/cmc-run.ts';
+import type { AuditLog } from '../../audit/audit-log.ts';
+import { isoAt, type Clock } from '../../clock.ts';
+import { badInput, DalelError } from '../../errors.ts';
+import type { EvidenceService } from '../../evidence.ts';
+import { sha256Hex, type EvidenceStore } from '../../intake/evidence-store.ts';
+import { sniffEvidence } from '../../intake/sniff.ts';
+import type { Actor } from '../../sessions.ts';
+import type { AnalysisRunner } from '../../analysis/analysis-runner.ts';
+import { auditSafe } from '../../analysis/audit-values.ts';
+import type { BallisticsJobOutput, BallisticsJobType, BallisticsPayloads } from './pipelines.ts';
 import { checkSurfaceSource, type SurfaceSource } from './surface-input.ts';
 
 /** Metadata of a reference scan. */
@@ -78,7 +79,7 @@ export class LibraryService {
     const sha256 = sha256Hex(bytes);
     const existing = this.db.prepare('SELECT id FROM library_refs WHERE sha256 = ?').pluck().get(sha256) as string | undefined;
     if (existing) throw new DalelError('CONFLICT', `${fileName}: this scan is already in the library.`, { file: fileName, referenceId: existing });
-    const described = await this.runner.start({ type: 'describe-reference', source: { name: fileName, sha256, evidenceId: null, kind: 'x3p', bytes } }, () => undefined).done;
+    const described = await this.run('describe-reference', { source: { name: fileName, sha256, evidenceId: null, kind: 'x3p', bytes } });
     if (described.type !== 'describe-reference') throw new Error(`unexpected job output ${described.type}`);
     const grid = { width: described.width, height: described.height, step: described.pixelUm * 1e-6 };
     const descriptor = described.descriptor;
@@ -167,7 +168,7 @@ export class LibraryService {
       descriptor: Buffer;
     }>;
     const references = rows.map((r) => ({ id: r.id, name: r.name, sha256: r.sha256, path: this.store.pathOf(r.sha256), descriptor: new Uint8Array(r.descriptor) }));
-    const output = await this.runner.start({ type: 'library-search', questioned, references, top, parameters: {} }, () => undefined).done;
+    const output = await this.run('library-search', { questioned, references, top, parameters: {} });
     if (output.type !== 'library-search') throw new Error(`unexpected job output ${output.type}`);
     const hits = output.candidates
       .map((c) => ({ reference: this.get(c.id), prefilterScore: c.prefilterScore, cmcCount: c.cmcCount }))
@@ -183,5 +184,10 @@ export class LibraryService {
       details: { searched: output.searched, hits: hits.map((h) => ({ referenceId: h.reference.id, cmcCount: h.cmcCount, rank: h.rank })) },
     });
     return { hits, searched: output.searched, timing };
+  }
+
+  /** Runs one of the module's own pipelines off the main thread. */
+  private async run<T extends BallisticsJobType>(type: T, payload: BallisticsPayloads[T]): Promise<BallisticsJobOutput> {
+    return (await this.runner.start({ module: 'ballistics', type, payload }, () => undefined).done) as BallisticsJobOutput;
   }
 }

@@ -1,30 +1,30 @@
 /**
- * The heavy part of an analysis, as one pure job: sources in, result out, progress told along the way. It runs in the
- * analysis child process (analysis-worker.ts) for the app, and in-process for the CLI and the benchmark.
+ * The ballistics pipelines, each a pure job: sources in, result out, progress told along the way. They run in the
+ * analysis child process (main/services/analysis/analysis-worker.ts, through the registry) for the app, and in-process
+ * for the CLI and the benchmark.
  */
 import { readFileSync } from 'node:fs';
-import type { BulletComparisonResult, CartridgeComparisonResult } from '../../contract/index.ts';
-import { compareBullets } from '../../../native/bullet/bullet-compare.ts';
-import { toBulletComparisonResult } from '../../../native/bullet/bullet-result.ts';
-import { descriptorBytes, descriptorFromBytes, polarDescriptor, prefilterScore, questionedDescriptors } from '../../../native/library/polar-descriptor.ts';
-import { cartridgePreprocessAlgorithm } from '../../../native/preprocess/prepare.ts';
-import { cmcDirection, type CorrelationMap } from '../../../native/cmc/cmc-compare.ts';
-import type { CmcParameters } from '../../../native/cmc/cmc-params.ts';
-import { cmcAlgorithm } from '../../../native/cmc/cmc-run.ts';
-import { matchTemplateCcoeffNormed, openCvVersion } from '../../../native/opencv/opencv-adapter.ts';
-import type { HeightGrid } from '../../../native/surface/height-grid.ts';
-import { appVersion } from '../../version.ts';
-import { badInput, DalelError } from '../errors.ts';
-import { sha256Hex } from '../intake/evidence-store.ts';
-import type { OverlayDraft } from '../findings/finding-draft.ts';
+import type { BulletComparisonResult, CartridgeComparisonResult } from '../../../contract/index.ts';
+import { compareBullets } from '../../../../native/bullet/bullet-compare.ts';
+import { descriptorBytes, descriptorFromBytes, polarDescriptor, prefilterScore, questionedDescriptors } from '../../../../native/library/polar-descriptor.ts';
+import { cartridgePreprocessAlgorithm } from '../../../../native/preprocess/prepare.ts';
+import { cmcDirection, type CorrelationMap } from '../../../../native/cmc/cmc-compare.ts';
+import type { CmcParameters } from '../../../../native/cmc/cmc-params.ts';
+import { cmcAlgorithm, cmcConclusion } from '../../../../native/cmc/cmc-run.ts';
+import { matchTemplateCcoeffNormed, openCvVersion } from '../../../../native/opencv/opencv-adapter.ts';
+import type { HeightGrid } from '../../../../native/surface/height-grid.ts';
+import { appVersion } from '../../../version.ts';
+import { badInput, DalelError } from '../../errors.ts';
+import { sha256Hex } from '../../intake/evidence-store.ts';
+import type { OverlayDraft } from '../../findings/finding-draft.ts';
+import type { ProgressListener } from '../module.ts';
+import { toBulletComparisonResult } from './bullet-result.ts';
 import { cmcOverlayPng } from './cmc-overlay.ts';
 import { cmcParametersFrom } from './cmc-parameters.ts';
 import { bulletParametersFrom } from './bullet-parameters.ts';
 import { signaturePlotPng } from './signature-plot.ts';
-import { bulletLand, prepareForCmc, x3pBytesOf, type SurfaceSource } from './surface-input.ts';
-
-/** Told as a job advances: fraction done (0…1) and the stage it is in. */
-export type ProgressListener = (progress: number, stage: string) => void;
+import { checkSanity, type SanityReport } from './sanity.ts';
+import { bulletLand, prepareForCmc, readSurfaceGrid, x3pBytesOf, type SurfaceSource } from './surface-input.ts';
 
 /** A library reference as a search job sees it: where its scan lies in the content store and its descriptor. */
 export interface SearchReference {
@@ -36,18 +36,22 @@ export interface SearchReference {
   readonly descriptor: Uint8Array;
 }
 
-/** A unit of heavy work. */
-export type AnalysisJob =
-  | { readonly type: 'compare-cartridge'; readonly a: SurfaceSource; readonly b: SurfaceSource; readonly parameters: Readonly<Record<string, number>> }
-  | { readonly type: 'compare-bullet'; readonly a: readonly SurfaceSource[]; readonly b: readonly SurfaceSource[]; readonly parameters: Readonly<Record<string, number>> }
-  | { readonly type: 'describe-reference'; readonly source: SurfaceSource }
-  | {
-      readonly type: 'library-search';
-      readonly questioned: SurfaceSource;
-      readonly references: readonly SearchReference[];
-      readonly top: number;
-      readonly parameters: Readonly<Record<string, number>>;
-    };
+/** The payloads of the ballistics pipelines, by job type. */
+export interface BallisticsPayloads {
+  readonly 'ballistics.cartridge-case': { readonly a: SurfaceSource; readonly b: SurfaceSource; readonly parameters: Readonly<Record<string, number>> };
+  readonly 'ballistics.bullet': { readonly a: readonly SurfaceSource[]; readonly b: readonly SurfaceSource[]; readonly parameters: Readonly<Record<string, number>> };
+  readonly 'describe-reference': { readonly source: SurfaceSource };
+  readonly 'library-search': {
+    readonly questioned: SurfaceSource;
+    readonly references: readonly SearchReference[];
+    readonly top: number;
+    readonly parameters: Readonly<Record<string, number>>;
+  };
+}
+/** A ballistics job type. */
+export type BallisticsJobType = keyof BallisticsPayloads;
+/** A unit of ballistics work, typed (the registry carries it untyped). */
+export type BallisticsJob = { [T in BallisticsJobType]: { readonly type: T } & BallisticsPayloads[T] }[BallisticsJobType];
 
 /** A processed surface to keep in the content store, so the viewer draws exactly what was compared. */
 export interface StoredSurface {
@@ -56,9 +60,9 @@ export interface StoredSurface {
 }
 
 /** What a job hands back. */
-export type AnalysisJobOutput =
-  | { readonly type: 'compare-cartridge'; readonly result: CartridgeComparisonResult; readonly surfaces: readonly StoredSurface[]; readonly overlays: readonly OverlayDraft[] }
-  | { readonly type: 'compare-bullet'; readonly result: BulletComparisonResult; readonly overlays: readonly OverlayDraft[] }
+export type BallisticsJobOutput =
+  | { readonly type: 'ballistics.cartridge-case'; readonly result: CartridgeComparisonResult; readonly surfaces: readonly StoredSurface[]; readonly overlays: readonly OverlayDraft[] }
+  | { readonly type: 'ballistics.bullet'; readonly result: BulletComparisonResult; readonly overlays: readonly OverlayDraft[] }
   | { readonly type: 'describe-reference'; readonly descriptor: Uint8Array; readonly width: number; readonly height: number; readonly pixelUm: number }
   | {
       readonly type: 'library-search';
@@ -105,16 +109,20 @@ function cmcBothWays(ga: HeightGrid, gb: HeightGrid, parameters: CmcParameters, 
   return { aToB, bToA, ms: performance.now() - start };
 }
 
-/** AFTE-style wording from CMC counts: identification at the threshold in both directions, otherwise inconclusive. */
-export function cmcConclusion(aToB: number, bToA: number, threshold: number): 'identification' | 'inconclusive' {
-  // CMC counts alone never support an elimination: few CMCs can come from poor marks as well as from another firearm.
-  return aToB >= threshold && bToA >= threshold ? 'identification' : 'inconclusive';
+type Job<T extends BallisticsJobType> = Extract<BallisticsJob, { type: T }>;
+
+/** Reads each source and runs the method's sanity checks before anything is compared: refuses, or warns. */
+function sanityFirst(sources: readonly SurfaceSource[], method: 'cartridge-case' | 'bullet-land'): SanityReport {
+  const warnings = sources.flatMap((source) => checkSanity(source, readSurfaceGrid(source), method).warnings);
+  return { warnings };
 }
 
-function compareCartridge(job: Extract<AnalysisJob, { type: 'compare-cartridge' }>, onProgress: ProgressListener): AnalysisJobOutput {
+function compareCartridge(job: Job<'ballistics.cartridge-case'>, onProgress: ProgressListener): BallisticsJobOutput {
   const started = performance.now();
   const parameters = cmcParametersFrom(job.parameters);
-  onProgress(0, 'load');
+  onProgress(0, 'sanity');
+  const sanity = sanityFirst([job.a, job.b], 'cartridge-case');
+  onProgress(0.01, 'load');
   const pa = prepareForCmc(job.a);
   onProgress(0.03, 'preprocess');
   const pb = prepareForCmc(job.b);
@@ -160,6 +168,7 @@ function compareCartridge(job: Extract<AnalysisJob, { type: 'compare-cartridge' 
         ...parameters,
         thetas: [...parameters.thetas],
         preprocess: { algorithm: cartridgePreprocessAlgorithm.name, version: cartridgePreprocessAlgorithm.version, a: pa.preprocess, b: pb.preprocess },
+        ...(sanity.warnings.length ? { sanityWarnings: [...sanity.warnings] } : {}),
       },
       inputs: [job.a, job.b].map((s) => ({ name: s.name, sha256: s.sha256, evidenceId: s.evidenceId })),
       software: software(),
@@ -167,11 +176,13 @@ function compareCartridge(job: Extract<AnalysisJob, { type: 'compare-cartridge' 
     timing: { loadMs, preprocessMs: pa.preprocess.ms + pb.preprocess.ms, cmcMs: ms, overlayMs: performance.now() - overlayStart, totalMs: performance.now() - started },
   };
   onProgress(1, 'done');
-  return { type: 'compare-cartridge', result, surfaces, overlays };
+  return { type: 'ballistics.cartridge-case', result, surfaces, overlays };
 }
 
-function compareBulletLands(job: Extract<AnalysisJob, { type: 'compare-bullet' }>, onProgress: ProgressListener): AnalysisJobOutput {
-  onProgress(0, 'load');
+function compareBulletLands(job: Job<'ballistics.bullet'>, onProgress: ProgressListener): BallisticsJobOutput {
+  onProgress(0, 'sanity');
+  const sanity = sanityFirst([...job.a, ...job.b], 'bullet-land');
+  onProgress(0.02, 'load');
   const parameters = bulletParametersFrom(job.parameters);
   const a = job.a.map(bulletLand);
   const b = job.b.map(bulletLand);
@@ -179,17 +190,20 @@ function compareBulletLands(job: Extract<AnalysisJob, { type: 'compare-bullet' }
   const comparison = compareBullets(a, b, parameters);
   onProgress(0.9, 'overlay');
   const result = toBulletComparisonResult(comparison);
-  const withSoftware = { ...result, provenance: { ...result.provenance, software: software() } };
+  const withSoftware = {
+    ...result,
+    provenance: { ...result.provenance, parameters: { ...result.provenance.parameters, ...(sanity.warnings.length ? { sanityWarnings: [...sanity.warnings] } : {}) }, software: software() },
+  };
   onProgress(1, 'done');
-  return { type: 'compare-bullet', result: withSoftware, overlays: [{ name: 'bullet-signatures.png', mediaType: 'image/png', bytes: signaturePlotPng(withSoftware) }] };
+  return { type: 'ballistics.bullet', result: withSoftware, overlays: [{ name: 'bullet-signatures.png', mediaType: 'image/png', bytes: signaturePlotPng(withSoftware) }] };
 }
 
-function describeReference(job: Extract<AnalysisJob, { type: 'describe-reference' }>): AnalysisJobOutput {
+function describeReference(job: Job<'describe-reference'>): BallisticsJobOutput {
   const { grid } = prepareForCmc(job.source);
   return { type: 'describe-reference', descriptor: descriptorBytes(polarDescriptor(grid)), width: grid.width, height: grid.height, pixelUm: umOf(grid) };
 }
 
-function librarySearch(job: Extract<AnalysisJob, { type: 'library-search' }>, onProgress: ProgressListener): AnalysisJobOutput {
+function librarySearch(job: Job<'library-search'>, onProgress: ProgressListener): BallisticsJobOutput {
   const started = performance.now();
   const parameters = cmcParametersFrom(job.parameters);
   onProgress(0, 'preprocess');
@@ -215,12 +229,12 @@ function librarySearch(job: Extract<AnalysisJob, { type: 'library-search' }>, on
   return { type: 'library-search', candidates, searched: job.references.length, parameters, timing: { prefilterMs, cmcMs, totalMs: performance.now() - started } };
 }
 
-/** Runs a job to completion; bad input throws a BAD_INPUT DalelError naming the file. */
-export function runAnalysisJob(job: AnalysisJob, onProgress: ProgressListener = () => undefined): AnalysisJobOutput {
+/** Runs a ballistics job to completion; bad input throws a BAD_INPUT DalelError naming the file. */
+export function runBallisticsJob(job: BallisticsJob, onProgress: ProgressListener = () => undefined): BallisticsJobOutput {
   switch (job.type) {
-    case 'compare-cartridge':
+    case 'ballistics.cartridge-case':
       return compareCartridge(job, onProgress);
-    case 'compare-bullet':
+    case 'ballistics.bullet':
       return compareBulletLands(job, onProgress);
     case 'describe-reference':
       return describeReference(job);
@@ -228,3 +242,11 @@ export function runAnalysisJob(job: AnalysisJob, onProgress: ProgressListener = 
       return librarySearch(job, onProgress);
   }
 }
+
+/** The pipelines as the module declares them: keyed by job type, payload untyped across the process boundary. */
+export const ballisticsPipelines: Readonly<Record<BallisticsJobType, (payload: unknown, onProgress: ProgressListener) => unknown>> = {
+  'ballistics.cartridge-case': (payload, onProgress) => runBallisticsJob({ type: 'ballistics.cartridge-case', ...(payload as BallisticsPayloads['ballistics.cartridge-case']) }, onProgress),
+  'ballistics.bullet': (payload, onProgress) => runBallisticsJob({ type: 'ballistics.bullet', ...(payload as BallisticsPayloads['ballistics.bullet']) }, onProgress),
+  'describe-reference': (payload, onProgress) => runBallisticsJob({ type: 'describe-reference', ...(payload as BallisticsPayloads['describe-reference']) }, onProgress),
+  'library-search': (payload, onProgress) => runBallisticsJob({ type: 'library-search', ...(payload as BallisticsPayloads['library-search']) }, onProgress),
+};

@@ -3,7 +3,7 @@
  * over each other (A dark blue, B orange), one strip per pair, so an expert sees where the striae agree.
  */
 import { PNG } from 'pngjs';
-import type { BulletComparisonResult } from '../../contract/index.ts';
+import type { BulletComparisonResult } from '../../../contract/index.ts';
 
 const stripHeight = 120;
 const gap = 8;

@@ -1,5 +1,5 @@
 /** Summary phrases for bullet comparisons by land-engraved-area signatures (module 'ballistics.bullet'). */
-import type { SummaryModule } from '../summary-types.ts';
+import type { SummaryModule } from '../../reports/summary/summary-types.ts';
 
 /** How bullet and land-pair comparisons are summarised. */
 export const bulletSummary: SummaryModule = {

@@ -1,5 +1,5 @@
 /** Summary phrases for cartridge-case comparisons by Congruent Matching Cells (module 'ballistics.cartridge-case'). */
-import type { SummaryModule } from '../summary-types.ts';
+import type { SummaryModule } from '../../reports/summary/summary-types.ts';
 
 /** How CMC comparisons of breech-face impressions are summarised. */
 export const cartridgeCaseSummary: SummaryModule = {

@@ -2,14 +2,14 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EvidenceKind } from '../../contract/index.ts';
-import { gridFromX3p, validFraction, type HeightGrid } from '../../../native/surface/height-grid.ts';
-import type { BulletLandInput } from '../../../native/bullet/bullet-compare.ts';
-import { prepareCartridgeCase } from '../../../native/preprocess/prepare.ts';
-import { gridFromImage } from '../../../native/surface/image-grid.ts';
-import { readX3p } from '../../../native/x3p/x3p-read.ts';
-import { newX3pHeader, writeX3p } from '../../../native/x3p/x3p-write.ts';
-import { badInput } from '../errors.ts';
+import type { EvidenceKind } from '../../../contract/index.ts';
+import { gridFromX3p, validFraction, type HeightGrid } from '../../../../native/surface/height-grid.ts';
+import type { BulletLandInput } from '../../../../native/bullet/bullet-compare.ts';
+import { prepareCartridgeCase } from '../../../../native/preprocess/prepare.ts';
+import { gridFromImage } from '../../../../native/surface/image-grid.ts';
+import { readX3p } from '../../../../native/x3p/x3p-read.ts';
+import { newX3pHeader, writeX3p } from '../../../../native/x3p/x3p-write.ts';
+import { badInput } from '../../errors.ts';
 
 /** A file handed to an analysis: its bytes, kind, hash and where it came from. */
 export interface SurfaceSource {

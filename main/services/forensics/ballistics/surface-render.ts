@@ -1,8 +1,8 @@
 /** Height maps drawn for the viewer (relief or false colour) with what a scale bar needs. */
-import type { ResponseOf, surfaceStyles } from '../../contract/index.ts';
-import { encodePng, renderSurface } from '../../../native/surface/render.ts';
-import { gridFromX3p } from '../../../native/surface/height-grid.ts';
-import { readX3p } from '../../../native/x3p/x3p-read.ts';
+import type { ResponseOf, surfaceStyles } from '../../../contract/index.ts';
+import { encodePng, renderSurface } from '../../../../native/surface/render.ts';
+import { gridFromX3p } from '../../../../native/surface/height-grid.ts';
+import { readX3p } from '../../../../native/x3p/x3p-read.ts';
 
 /** How a surface is drawn. */
 export type SurfaceStyle = (typeof surfaceStyles)[number];

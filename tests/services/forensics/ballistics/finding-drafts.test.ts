@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { CartridgeComparisonResult } from '../../../main/contract/index.ts';
-import { cmcConclusion } from '../../../main/services/ballistics/analysis-job.ts';
-import { cmcParametersFrom } from '../../../main/services/ballistics/cmc-parameters.ts';
-import { cartridgeFindingDrafts } from '../../../main/services/ballistics/finding-drafts.ts';
-import { defaultCmcParameters } from '../../../native/cmc/cmc-params.ts';
+import type { CartridgeComparisonResult } from '../../../../main/contract/index.ts';
+import { cmcConclusion } from '../../../../native/cmc/cmc-run.ts';
+import { cmcParametersFrom } from '../../../../main/services/forensics/ballistics/cmc-parameters.ts';
+import { cartridgeFindingDrafts } from '../../../../main/services/forensics/ballistics/finding-drafts.ts';
+import { defaultCmcParameters } from '../../../../native/cmc/cmc-params.ts';
 
 const cell = (congruent: boolean) => ({ row: 0, col: 0, x: 0, y: 0, width: 10, height: 10, theta: 3, dx: 1, dy: -2, ccf: 0.7, congruent });
 const sha = (c: string) => c.repeat(64);

@@ -1,11 +1,11 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inProcessRunner } from '../../../main/services/ballistics/analysis-runner.ts';
-import type { Workstation } from '../../../main/services/workstation.ts';
-import { mirrorX, rotate } from '../../../native/surface/height-grid.ts';
-import { syntheticSurface, x3pOf } from '../../helpers/surfaces.ts';
-import { call, makePng, seedUsers, testWorkstation } from '../../helpers/workstation.ts';
+import { inProcessRunner } from '../../../../main/services/analysis/analysis-runner.ts';
+import type { Workstation } from '../../../../main/services/workstation.ts';
+import { mirrorX, rotate } from '../../../../native/surface/height-grid.ts';
+import { syntheticSurface, x3pOf } from '../../../helpers/surfaces.ts';
+import { call, makePng, seedUsers, testWorkstation } from '../../../helpers/workstation.ts';
 
 const meta = { firearmMake: 'Ruger', firearmModel: 'P95', calibre: '9mm Luger', caseNumber: 'REF-1', notes: '' };
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { renderX3p, renderX3pCached } from '../../../main/services/ballistics/surface-render.ts';
-import { syntheticSurface, x3pOf } from '../../helpers/surfaces.ts';
+import { renderX3p, renderX3pCached } from '../../../../main/services/forensics/ballistics/surface-render.ts';
+import { syntheticSurface, x3pOf } from '../../../helpers/surfaces.ts';
 
 describe('drawn surfaces for the viewer', () => {
   it('are remembered by SHA-256 and style: the bytes are read once per style, and the image is the one drawn afresh', () => {
