@@ -100,8 +100,8 @@ export const analysisChannels = {
       .object({
         caseId: id,
         module: AnalysisModuleSchema,
-        /** Cartridge cases: [A, B]. Bullets: A's lands then B's lands, split by `bulletASize`. */
-        evidenceIds: z.array(id).min(2).max(20),
+        /** The items in the method's order (cartridge cases: [A, B]; bullets: A's lands then B's, split by `bulletASize`); the method checks how many it takes. */
+        evidenceIds: z.array(id).min(1).max(20),
         bulletASize: z.number().int().positive().optional(),
         /** Pixel size for 2D images (µm) for this run, over the one declared at intake: images carry no lateral scale. */
         pixelUm: z.record(id, z.number().positive().max(1000)).optional(),
