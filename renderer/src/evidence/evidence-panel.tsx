@@ -13,6 +13,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { comparable } from '../analysis/compare-dialog.tsx';
 import { CustodyDialog } from './custody-dialog.tsx';
+import { DeclareKindDialog } from './declare-kind-dialog.tsx';
 import { EvidenceDropZone } from './evidence-drop-zone.tsx';
 import { EvidenceTable } from './evidence-table.tsx';
 import { IntakeResults } from './intake-results.tsx';
@@ -85,6 +86,7 @@ export function EvidencePanel({ caseId, role, onChanged, onCompare, onView }: Ev
         )}
       </Stack>
       {selected && <CustodyDialog item={selected} onClose={() => setSelected(null)} />}
+      {intake.declaration && <DeclareKindDialog declaration={intake.declaration} />}
     </Paper>
   );
 }

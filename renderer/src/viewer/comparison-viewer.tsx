@@ -4,7 +4,8 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseOf, SurfaceImage } from './viewer-types.ts';
+import type { SurfaceImage } from './viewer-types.ts';
+import { BallisticsResultSchema, type BallisticsResult } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
@@ -52,7 +53,7 @@ export interface ComparisonViewerProps {
   readonly height?: number;
 }
 
-type Result = ResponseOf<'analysis.result'>;
+type Result = BallisticsResult;
 const emptyPaint: ModeProps['overlayA'] = () => undefined;
 
 /** Which surface indices of a run the panes show: a cartridge case's two, or the chosen land pair of two bullets. */
@@ -84,7 +85,7 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
   useEffect(() => markViewerMounted(), []);
 
   const runId = source.kind === 'run' ? source.runId : null;
-  const loadResult = useCallback(async () => (runId ? call(api, 'analysis.result', { runId }) : undefined), [api, runId]);
+  const loadResult = useCallback(async () => (runId ? BallisticsResultSchema.parse(await call(api, 'analysis.result', { runId })) : undefined), [api, runId]);
   const result = useLoaded(loadResult);
   const indices = surfaceIndices(result.value, pair, direction);
   const ia = indices?.[0];

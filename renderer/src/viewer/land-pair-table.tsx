@@ -5,9 +5,9 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useTranslation } from 'react-i18next';
-import type { ResponseOf } from '../../../main/contract/index.ts';
+import type { BulletComparisonResult } from '../../../main/contract/index.ts';
 
-type BulletResult = Extract<ResponseOf<'analysis.result'>, { kind: 'bullet' }>;
+type BulletResult = BulletComparisonResult;
 
 /** Props of LandPairTable. */
 export interface LandPairTableProps {
