@@ -85,7 +85,7 @@ export function EvidencePanel({ caseId, role, onChanged, onCompare, onView }: Ev
           </Stack>
         )}
       </Stack>
-      {selected && <CustodyDialog item={selected} onClose={() => setSelected(null)} />}
+      {selected && <CustodyDialog item={selected} onClose={() => setSelected(null)} onKindCorrected={mayUse(role, 'evidence.setKind') ? stored : undefined} />}
       {intake.declaration && <DeclareKindDialog declaration={intake.declaration} />}
     </Paper>
   );

@@ -21,7 +21,7 @@ const compare = (items: readonly Evidence[]) => {
 };
 
 /** A File as a browser gives it (jsdom's has no arrayBuffer). */
-const fileOf = (bytes: Uint8Array, name: string) => Object.assign(new File([bytes], name), { arrayBuffer: async () => bytes.slice().buffer });
+const fileOf = (bytes: Uint8Array<ArrayBuffer>, name: string) => Object.assign(new File([bytes], name), { arrayBuffer: async () => bytes.slice().buffer });
 
 async function choose(id: string, value: string): Promise<void> {
   const select = need(id) as HTMLSelectElement;

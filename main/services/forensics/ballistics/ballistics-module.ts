@@ -13,16 +13,12 @@ import type { EvidenceKindDeclaration, FileFacts, ForensicMethod, ForensicModule
 import { bulletParametersFrom } from './bullet-parameters.ts';
 import { cmcParametersFrom } from './cmc-parameters.ts';
 import { bulletFindingDrafts, bulletMeasurementKeys, bulletModule, cartridgeFindingDrafts, cartridgeMeasurementKeys, cartridgeModule } from './finding-drafts.ts';
+import { bulletLandKind, cartridgeCaseKind } from './kinds.ts';
 import { ballisticsPipelines, type BallisticsJobOutput } from './pipelines.ts';
 import { sanityLimits } from './sanity.ts';
 import { bulletSummary } from './summary-bullet.ts';
 import { cartridgeCaseSummary } from './summary-cartridge-case.ts';
 import type { SurfaceSource } from './surface-input.ts';
-
-/** A cartridge case's breech face: an X3P topography, or a 2D image declared with its pixel size. */
-export const cartridgeCaseKind = 'ballistics.cartridge-case';
-/** One land-engraved area of a fired bullet: X3P topography only (signatures need heights). */
-export const bulletLandKind = 'ballistics.bullet-land';
 
 const images: readonly EvidenceKind[] = ['png', 'jpeg', 'tiff'];
 /** Land scans are long strips (Hamby 252: 500 × 1 588 points); breech faces are about square (Fadul: 545 × 545). */

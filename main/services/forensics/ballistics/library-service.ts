@@ -19,6 +19,7 @@ import type { Actor } from '../../sessions.ts';
 import type { AnalysisRunner } from '../../analysis/analysis-runner.ts';
 import { auditSafe } from '../../analysis/audit-values.ts';
 import type { BallisticsJobOutput, BallisticsJobType, BallisticsPayloads } from './pipelines.ts';
+import { cartridgeCaseKind } from './kinds.ts';
 import { checkSurfaceSource, type SurfaceSource } from './surface-input.ts';
 
 /** Metadata of a reference scan. */
@@ -150,6 +151,10 @@ export class LibraryService {
   /** Searches a case's evidence item against the library (audit-logged as the case's). */
   async searchEvidence(request: ParsedRequestOf<'library.search'>, actor: Actor): Promise<LibrarySearchResult> {
     const item = this.evidence.get(request.evidenceId);
+    // The library holds breech faces compared by CMC: only an item declared a cartridge case is searched.
+    if (item.category !== cartridgeCaseKind) {
+      throw badInput(item.originalName, 'wrong-evidence-kind', `it is declared as "${item.category}" evidence; the reference library is searched only with "${cartridgeCaseKind}" items`, { category: item.category });
+    }
     const source: SurfaceSource = { name: item.originalName, sha256: item.sha256, evidenceId: item.id, kind: item.kind, bytes: this.evidence.read(item.id) };
     return this.search(source, request.top ?? defaultSearchTop, actor, item.caseId);
   }

@@ -71,4 +71,11 @@ describe('reference library', () => {
     await call(ws, expert, 'library.add', { fileName: 'ok.x3p', bytes: full, ...meta });
     expect(await bad('again.x3p', full)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
+
+  it('searches only with an item declared a cartridge case', async () => {
+    const caseId = (await call(ws, expert, 'cases.create', { number: 'Q-2', venue: 'Lab', caseType: 'criminal', parties: '' })).id;
+    const land = (await call(ws, expert, 'evidence.add', { caseId, fileName: 'land.x3p', bytes: x3pOf(syntheticSurface(64, 8)), category: 'ballistics.bullet-land' })).evidence;
+    const answer = await ws.dispatcher.invoke(expert, 'library.search', { evidenceId: land.id });
+    expect(answer).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { file: 'land.x3p', reasonCode: 'wrong-evidence-kind' } } });
+  });
 });
