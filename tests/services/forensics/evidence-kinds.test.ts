@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ErrorInfo, RequestChannel, RequestOf } from '../../../main/contract/index.ts';
 import type { Workstation } from '../../../main/services/workstation.ts';
 import { syntheticSurface, x3pOf } from '../../helpers/surfaces.ts';
-import { call, makePng, password } from '../../helpers/workstation.ts';
+import { openWorkstation } from '../../../main/services/workstation.ts';
+import { call, fastScrypt, makePng, ManualClock, password, seedUsers, tempDir } from '../../helpers/workstation.ts';
 import { cmcDraft, findingsWorkstation } from '../findings/fixtures.ts';
 
 async function refusal<C extends RequestChannel>(ws: Workstation, client: string, channel: C, payload: RequestOf<C>): Promise<ErrorInfo> {
@@ -77,6 +78,31 @@ describe('evidence kinds declared at intake', () => {
     });
     expect(await call(ws, clients.expert, 'analysis.list', { caseId: theCase.id })).toEqual([]);
     expect(ws.audit.list({ caseId: theCase.id }).some((e) => e.action === 'analysis.started')).toBe(false);
+  });
+
+  it('items received before kinds were declared (schema 6) get the kind suggested from their file when the workstation opens', async () => {
+    const { dir, cleanup } = tempDir();
+    const first = openWorkstation({ dataDir: dir, clock: new ManualClock(), scryptParams: fastScrypt, demoModels: false });
+    const clients = await seedUsers(first);
+    const caseId = (await call(first, clients.expert, 'cases.create', { number: 'OLD-1', venue: 'Lab', caseType: 'criminal', parties: '' })).id;
+    for (const [name, bytes] of [['scan.x3p', x3pOf(syntheticSurface(64, 1))], ['land.x3p', landScan()], ['photo.png', makePng(9, 9, 1)], ['brief.pdf', pdf()]] as const) {
+      await call(first, clients.expert, 'evidence.add', { caseId, fileName: name, bytes, category: 'other' });
+    }
+    // What a schema-6 database holds once migration 7 added the column: no declared kind.
+    first.db.prepare('UPDATE evidence SET category = NULL').run();
+    first.close();
+    const reopened = openWorkstation({ dataDir: dir, clock: new ManualClock(), scryptParams: fastScrypt, demoModels: false });
+    try {
+      expect(reopened.evidence.list(caseId).map((e) => [e.originalName, e.category])).toEqual([
+        ['scan.x3p', 'ballistics.cartridge-case'],
+        ['land.x3p', 'ballistics.bullet-land'],
+        ['photo.png', 'other'],
+        ['brief.pdf', 'document'],
+      ]);
+    } finally {
+      reopened.close();
+      cleanup();
+    }
   });
 
   it('the Compare dialog\'s catalog lists the kinds and the methods with the kinds they accept', async () => {
