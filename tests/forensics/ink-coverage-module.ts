@@ -90,7 +90,7 @@ export const inkCoverageModule: ForensicModule = {
       prepare(inputs) {
         const [input] = inputs;
         if (input!.category !== 'ink.page') throw badInput(input!.name, 'wrong-evidence-kind', `it is declared as "${input!.category}" evidence, not a page`);
-        return { payload: { name: input!.name, sha256: input!.sha256, evidenceId: input!.evidenceId, bytes: input!.bytes } satisfies InkPayload, parameters: { inkBelow: 0.5 }, warnings: [] };
+        return { payload: { name: input!.name, sha256: input!.sha256, evidenceId: input!.evidenceId, bytes: input!.bytes } satisfies InkPayload, parameters: { inkBelow: 0.5 } };
       },
       record(output) {
         const result = InkResultSchema.parse(output);
@@ -113,6 +113,8 @@ export const inkCoverageModule: ForensicModule = {
           blobs: [],
           outputs: {},
           summary: { pixels: result.pixels },
+          // A page with no ink at all is measured, but said to be marginal.
+          warnings: result.inkFraction === 0 ? [`${result.name}: no pixel is dark enough to count as ink`] : [],
           provenance: result.provenance,
         } satisfies MethodRecord;
       },

@@ -156,7 +156,7 @@ export class AnalysisService {
         subjects: { caseId: request.caseId, runId: id },
         inputs: Object.fromEntries(inputs.map((s) => [s.evidenceId!, s.sha256])),
         algorithm: { name: algorithm.name, version: algorithm.version, parameters: auditSafe(storedParameters) },
-        details: { module: request.module, categories: inputs.map((i) => i.category), ...(prepared.warnings.length ? { warnings: [...prepared.warnings] } : {}) },
+        details: { module: request.module, categories: inputs.map((i) => i.category) },
       });
     }).immediate();
     let resolveSettled = () => undefined as void;
@@ -279,7 +279,12 @@ export class AnalysisService {
         inputs: Object.fromEntries(record.provenance.inputs.map((i) => [i.evidenceId ?? i.name, i.sha256])),
         outputs: { result: resultSha256, ...record.outputs },
         algorithm: { name: record.provenance.algorithm, version: record.provenance.version, parameters: auditSafe(record.provenance.parameters) },
-        details: { ...record.summary, findingIds: findings.map((f) => f.id), software: { ...record.provenance.software } },
+        details: {
+          ...record.summary,
+          ...(record.warnings.length ? { warnings: [...record.warnings] } : {}),
+          findingIds: findings.map((f) => f.id),
+          software: { ...record.provenance.software },
+        },
       });
     }).immediate();
     this.settle(entry);

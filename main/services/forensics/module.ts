@@ -48,12 +48,10 @@ export interface MethodInput {
   readonly bytes: Uint8Array;
 }
 
-/** What a method's `prepare` hands back: the job payload, the parameters recorded with the run, and any warnings. */
+/** What a method's `prepare` hands back: the job payload and the parameters recorded with the run. */
 export interface PreparedJob {
   readonly payload: unknown;
   readonly parameters: Readonly<Record<string, unknown>>;
-  /** Data sanity findings that do not refuse the run; recorded with it and shown, never turned into a conclusion. */
-  readonly warnings: readonly string[];
 }
 
 /** A blob a finished run keeps in the content store (a processed surface the viewer draws later). */
@@ -72,6 +70,8 @@ export interface MethodRecord {
   readonly outputs: Readonly<Record<string, string>>;
   /** The few values the 'analysis.finished' audit entry states (canonical JSON: integers or text). */
   readonly summary: Readonly<Record<string, CanonicalValue>>;
+  /** Data sanity findings that did not refuse the run (marginal data): audit-logged, never turned into a conclusion. */
+  readonly warnings: readonly string[];
   readonly provenance: {
     readonly algorithm: string;
     readonly version: string;

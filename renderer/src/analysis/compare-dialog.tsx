@@ -79,7 +79,7 @@ export function CompareDialog({ caseId, items, onClose, onStarted }: CompareDial
           kinds: kindNames(m.acceptedKinds),
           names: items
             .filter((i) => !m.acceptedKinds.includes(i.category))
-            .map((i) => `“${i.originalName}” (${t(kindLabelKey(i.category))})`)
+            .map((i) => t('analysis.noMethodItem', { name: i.originalName, kind: t(kindLabelKey(i.category)) }))
             .join(', '),
         });
 

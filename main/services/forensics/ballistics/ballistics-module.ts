@@ -61,6 +61,10 @@ function checkDomain(method: typeof cartridgeModule | typeof bulletModule, accep
   return { name: input.name, sha256: input.sha256, evidenceId: input.evidenceId, kind: input.format, bytes: input.bytes, ...(needsPixelSize ? { pixelUm: input.pixelUm! } : {}) };
 }
 
+/** The warnings the pipeline's sanity checks recorded with the result's parameters. */
+const sanityWarnings = (parameters: Readonly<Record<string, unknown>>): string[] =>
+  Array.isArray(parameters.sanityWarnings) ? parameters.sanityWarnings.filter((w): w is string => typeof w === 'string') : [];
+
 const cartridgeMethod: ForensicMethod = {
   id: cartridgeModule,
   algorithm: cmcAlgorithm,
@@ -76,7 +80,6 @@ const cartridgeMethod: ForensicMethod = {
     return {
       payload: { a: sources[0]!, b: sources[1]!, parameters: overrides },
       parameters: { ...parameters, ...(Object.keys(pixelUm).length ? { pixelUm } : {}) },
-      warnings: [],
     };
   },
   record(output) {
@@ -88,6 +91,7 @@ const cartridgeMethod: ForensicMethod = {
       blobs: out.surfaces,
       outputs: { surfaceA: result.a.sha256, surfaceB: result.b.sha256 },
       summary: { cmcAToB: result.aToB.cmcCount, cmcBToA: result.bToA.cmcCount, conclusion: result.conclusion },
+      warnings: sanityWarnings(result.provenance.parameters),
       provenance: result.provenance,
     } satisfies MethodRecord;
   },
@@ -107,7 +111,7 @@ const bulletMethod: ForensicMethod = {
     }
     const parameters = bulletParametersFrom(overrides);
     const sources = inputs.map((input) => checkDomain(bulletModule, bulletLandKind, input));
-    return { payload: { a: sources.slice(0, split), b: sources.slice(split), parameters: overrides }, parameters: { ...parameters }, warnings: [] };
+    return { payload: { a: sources.slice(0, split), b: sources.slice(split), parameters: overrides }, parameters: { ...parameters } };
   },
   record(output) {
     const out = output as Extract<BallisticsJobOutput, { type: 'ballistics.bullet' }>;
@@ -118,6 +122,7 @@ const bulletMethod: ForensicMethod = {
       blobs: [],
       outputs: {},
       summary: { bulletScore: result.bulletScore.toFixed(4), rotationOffset: result.rotation.offset, conclusion: result.conclusion },
+      warnings: sanityWarnings(result.provenance.parameters),
       provenance: result.provenance,
     } satisfies MethodRecord;
   },
