@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { ComponentType } from 'react';
-import type { Evidence, RequestOf } from '../../../main/contract/index.ts';
+import type { Evidence, ModuleResult, RequestOf } from '../../../main/contract/index.ts';
 
 /** What a method's extra fields add to the 'analysis.start' request. */
 export type StartOptions = Pick<RequestOf<'analysis.start'>, 'bulletASize' | 'parameters'>;
@@ -31,9 +31,22 @@ export interface MethodFields {
   readonly Fields: ComponentType<MethodFieldsProps>;
 }
 
+/** Props of a module's panels below the comparison viewer's panes. */
+export interface ViewerPanelProps {
+  /** The run's result (its `kind` chose the panel; the panel parses it with its module's schema). */
+  readonly result: ModuleResult;
+  /** The pair of parts the panes show (a bullet's land pair), and how to choose another. */
+  readonly selection: readonly [number, number];
+  readonly onSelect: (selection: readonly [number, number]) => void;
+  /** The names of what the two panes show. */
+  readonly labels: { readonly a: string; readonly b: string };
+}
+
 /** A module's part of the interface. */
 export interface RendererModule {
   readonly id: string;
   /** Extra Compare-dialog fields by method id (methods without an entry need none). */
   readonly methodFields: Readonly<Record<string, MethodFields>>;
+  /** Panels the comparison viewer shows below its panes, by result kind. */
+  readonly viewerPanels: Readonly<Record<string, ComponentType<ViewerPanelProps>>>;
 }

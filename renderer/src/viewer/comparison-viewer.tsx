@@ -10,10 +10,10 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
+import { moduleViewerPanels } from '../forensics/registry.ts';
 import { alignMatrix, insidePolygon, type Point } from './cmc-geometry.ts';
 import type { ComparisonMode, SurfaceStyle } from './comparison-mode.ts';
 import { usePaneSurface } from './decoded-surface.ts';
-import { LandPairTable } from './land-pair-table.tsx';
 import { MeasurePanel } from './measure-panel.tsx';
 import { pointsNeeded, type MeasureTool } from './measure.ts';
 import { DifferenceView } from './modes/difference-view.tsx';
@@ -23,7 +23,6 @@ import { SideBySideView } from './modes/side-by-side-view.tsx';
 import { SwipeView } from './modes/swipe-view.tsx';
 import { cellOutline, drawCells, drawMeasure, type DrawnCell } from './paint-layers.ts';
 import { scaleBar } from './scale-bar.ts';
-import { SignaturePlot } from './signature-plot.tsx';
 import { useHotkeys } from './use-hotkeys.ts';
 import { markFirstRender, markFrameDrawn, markInput, markViewerMounted } from './viewer-perf.ts';
 import { fitTransform, zoomAbout, zoomStep, type ViewTransform } from './view-transform.ts';
@@ -187,7 +186,6 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
   };
   const bar = a ? scaleBar(a.pixelUm, scale) : null;
   const Mode = modeViews[mode];
-  const signature = bullet?.signatures.find((s) => s.a === pair[0] && s.b === pair[1]);
   const names = {
     a: cartridge ? cartridge[direction === 'aToB' ? 'a' : 'b'].name : bullet ? (bullet.a[pair[0]]?.name ?? 'A') : 'A',
     b: cartridge ? cartridge[direction === 'aToB' ? 'b' : 'a'].name : bullet ? (bullet.b[pair[1]]?.name ?? 'B') : 'B',
@@ -264,16 +262,7 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
           onClear={() => setPoints({ pane: 'a', list: [] })}
         />
       )}
-      {bullet && (
-        <Stack spacing={1}>
-          {signature ? (
-            <SignaturePlot sigA={signature.sigA} sigB={signature.sigB} stepUm={signature.stepUm} labelA={names.a} labelB={names.b} />
-          ) : (
-            <Typography color="text.secondary">{t('viewer.signatures.none')}</Typography>
-          )}
-          <LandPairTable result={bullet} selected={pair} onSelect={setPair} />
-        </Stack>
-      )}
+      {result.value && moduleViewerPanels({ result: result.value, selection: pair, onSelect: setPair, labels: names })}
       {result.value && (
         <Typography variant="body2" data-testid="viewer-conclusion">
           {t('viewer.resultConclusion', { conclusion: t(`conclusions.${result.value.conclusion}`, { defaultValue: result.value.conclusion }) })}

@@ -1,7 +1,11 @@
-/** The ballistics module's part of the interface: the bullet comparison asks how the picked lands split in two. */
+/**
+ * The ballistics module's part of the interface: the bullet comparison asks how the picked lands split in two, and
+ * shows its signatures and land pairs below the viewer's panes.
+ */
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import type { MethodFieldsProps, RendererModule } from '../renderer-module.ts';
+import { BulletPanels } from './bullet-panels.tsx';
 
 /** How many of the picked lands are bullet A's (the rest are B's). */
 function BulletSplitField({ value, onChange, checked, problem }: MethodFieldsProps) {
@@ -32,4 +36,5 @@ export const ballisticsRenderer: RendererModule = {
       Fields: BulletSplitField,
     },
   },
+  viewerPanels: { bullet: BulletPanels },
 };

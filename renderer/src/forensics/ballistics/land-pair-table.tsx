@@ -5,7 +5,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useTranslation } from 'react-i18next';
-import type { BulletComparisonResult } from '../../../main/contract/index.ts';
+import type { BulletComparisonResult } from '../../../../main/contract/index.ts';
 
 type BulletResult = BulletComparisonResult;
 
