@@ -49,8 +49,6 @@ export default tseslint.config(
   {
     // native/ holds pure algorithms and codecs: it throws its own InputError, services convert it (native-input.ts).
     files: ['native/**'],
-    // bullet-result.ts's contract-shaped conversion moves into the service on a parallel branch (issue 11).
-    ignores: ['native/bullet/bullet-result.ts'],
     rules: {
       'no-restricted-imports': layerRule(
         forbid('main', 'native/ imports nothing from main/ (issue 11 layering): throw native/input-error.ts, convert in the service.'),

@@ -12,7 +12,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
-import type { RequestChannel, RequestOf, ResponseOf } from '../main/contract/index.ts';
+import { CartridgeComparisonResultSchema, type RequestChannel, type RequestOf, type ResponseOf } from '../main/contract/index.ts';
 import type { Workstation } from '../main/services/workstation.ts';
 import { defaultStaticDir, startBrowserMode } from '../main/web/browser-mode.ts';
 import { chromiumArgs, findChromium } from '../tests/e2e/helpers.ts';
@@ -51,8 +51,7 @@ async function seed(ws: Workstation): Promise<{ runId: string; sizes: string }> 
   const run = await ws.analysis.waitFor(started.id);
   if (run.state !== 'done') throw new Error(`the seeded comparison ended ${run.state}: ${run.error?.message ?? ''}`);
   // Sizes from the result, not by drawing the surfaces: the first opening must find the drawn-surface cache cold.
-  const result = ws.analysis.result(run.id);
-  if (result.kind !== 'cartridge-case') throw new Error('expected a cartridge-case result');
+  const result = CartridgeComparisonResultSchema.parse(ws.analysis.result(run.id));
   return { runId: run.id, sizes: [result.a, result.b].map((s) => `${s.width}×${s.height} at ${s.pixelUm} µm`).join(' and ') };
 }
 
@@ -170,7 +169,7 @@ export async function run(args: string[]): Promise<void> {
     const frames = await page.evaluate(() => [...window.__dalelViewerPerf!.frameMs]);
     const viewerP95 = percentile(frames, 0.95);
 
-    const png = mode.workstation.analysis.surface(runId, 0, 'relief').png;
+    const png = (await call(mode.workstation, 'bench-expert', 'analysis.surface', { runId, surface: 0, style: 'relief' })).png;
     const bare = await baseline(page, png, { width: box.width, height: box.height }, steps);
     const bareP95 = percentile(bare, 0.95);
 

@@ -107,15 +107,18 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
     .command('add')
     .description('add files to a case (experts): PNG, JPEG, TIFF 8/16-bit, X3P, PDF')
     .requiredOption('--case <id-or-number>', 'the case')
+    .option('--kind <kind>', 'what the files are evidence of, e.g. ballistics.cartridge-case, document (default: suggested from each file)')
+    .option('--pixel-um <um>', 'the pixel size of 2D images, µm (images carry no scale of their own)')
     .argument('<files...>', 'files to add')
-    .action(async (files: string[], opts: { case: string }) => {
+    .action(async (files: string[], opts: { case: string; kind?: string; pixelUm?: string }) => {
+      const declared = { ...(opts.kind ? { category: opts.kind } : {}), ...(opts.pixelUm !== undefined ? { pixelUm: Number(opts.pixelUm) } : {}) };
       await context.login();
       const target = context.open().cases.resolve(opts.case);
       // Each file stands alone: one bad file is reported by name and does not stop (or undo) the others.
       const outcomes: Array<{ file: string; result?: ResponseOf<'evidence.add'>; error?: DalelError }> = [];
       for (const file of files) {
         try {
-          outcomes.push({ file, result: await context.call('evidence.add', { caseId: target.id, fileName: basename(file), bytes: readEvidenceFile(file) }) });
+          outcomes.push({ file, result: await context.call('evidence.add', { caseId: target.id, fileName: basename(file), bytes: readEvidenceFile(file), ...declared }) });
         } catch (error) {
           if (!(error instanceof DalelError)) throw error;
           outcomes.push({ file, error });
@@ -127,7 +130,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
           outcomes
             .map((o) =>
               o.result
-                ? `${o.result.duplicate ? 'Already in case' : 'Added'}: ${o.file}  ${o.result.evidence.kind}  ${o.result.evidence.sizeBytes} bytes  sha256:${o.result.evidence.sha256}`
+                ? `${o.result.duplicate ? 'Already in case' : 'Added'}: ${o.file}  ${o.result.evidence.kind}  ${o.result.evidence.category}  ${o.result.evidence.sizeBytes} bytes  sha256:${o.result.evidence.sha256}`
                 : `Refused: ${o.error?.message}`,
             )
             .join('\n'),

@@ -6,18 +6,21 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from './context.ts';
-import { requestChannels } from '../contract/index.ts';
-import { runAnalysisJob } from '../services/ballistics/analysis-job.ts';
-import { auditSafe } from '../services/ballistics/audit-values.ts';
-import { defaultSearchTop, type LibraryMetadata } from '../services/ballistics/library-service.ts';
-import type { SurfaceSource } from '../services/ballistics/surface-input.ts';
+import { BulletComparisonResultSchema, CartridgeComparisonResultSchema, requestChannels } from '../contract/index.ts';
+import { auditSafe } from '../services/analysis/audit-values.ts';
+import { defaultSearchTop, type LibraryMetadata } from '../services/forensics/ballistics/library-service.ts';
+import type { MethodInput } from '../services/forensics/module.ts';
+import { shippedRegistry } from '../services/forensics/modules.ts';
 import { DalelError } from '../services/errors.ts';
 import { sha256Hex } from '../services/intake/evidence-store.ts';
 import { defaultIntakeLimits, sniffEvidence } from '../services/intake/sniff.ts';
 import { actorOf, type Actor } from '../services/sessions.ts';
 
-/** Reads a scan from disk and checks it like an evidence file (magic bytes, structure, size), naming it when refused. */
-function readScan(file: string, pixelUm?: number): SurfaceSource {
+/**
+ * Reads a scan from disk and checks it like an evidence file (magic bytes, structure, size), naming it when refused;
+ * it is taken as the kind given (`--kind`) or, without one, the kind suggested from the file, as at intake.
+ */
+function readScan(file: string, pixelUm?: number, category?: string): MethodInput {
   let bytes: Uint8Array;
   try {
     const size = statSync(file).size;
@@ -27,8 +30,18 @@ function readScan(file: string, pixelUm?: number): SurfaceSource {
     throw new DalelError('BAD_INPUT', `${file}: cannot be read (${(error as Error).message})`, { file, reasonCode: 'unreadable' });
   }
   const name = basename(file);
-  const { kind } = sniffEvidence(name, bytes);
-  return { name, sha256: sha256Hex(bytes), evidenceId: null, kind, bytes, pixelUm };
+  const { kind: format, width, height } = sniffEvidence(name, bytes);
+  const declared = category ?? registry.suggest({ name, format, width, height });
+  return { name, sha256: sha256Hex(bytes), evidenceId: null, format, category: declared, bytes, pixelUm: pixelUm ?? null };
+}
+
+const registry = shippedRegistry();
+
+/** Runs a method on files in this process, through the same domain and sanity checks as a run in the app. */
+function runMethod(methodId: string, inputs: readonly MethodInput[], options: Readonly<Record<string, unknown>>): unknown {
+  const { method, module } = registry.method(methodId);
+  const prepared = method.prepare(inputs, options);
+  return method.record(registry.run({ module: module.id, type: method.id, payload: prepared.payload }, () => undefined)).result;
 }
 
 /** A bullet side: one land file, every .x3p in a folder (sorted by name), or a comma-separated list. */
@@ -98,13 +111,13 @@ export function addBallisticsCommands(program: Command, context: CliContext): vo
     .argument('<b>', 'second scan')
     .option('--param <name=value>', 'override a CMC parameter (repeatable), e.g. cmcThreshold=6', collectParam, {})
     .option('--pixel-um <um>', 'pixel size of 2D images, µm')
-    .action(async (a: string, b: string, opts: { param: Record<string, number>; pixelUm?: string }) => {
+    .option('--kind <kind>', 'what both files are evidence of (default: suggested from each file), e.g. ballistics.cartridge-case')
+    .action(async (a: string, b: string, opts: { param: Record<string, number>; pixelUm?: string; kind?: string }) => {
       const actor = await optionalActor(context);
       const pixelUm = opts.pixelUm === undefined ? undefined : Number(opts.pixelUm);
       const started = performance.now();
-      const output = runAnalysisJob({ type: 'compare-cartridge', a: readScan(a, pixelUm), b: readScan(b, pixelUm), parameters: opts.param });
-      if (output.type !== 'compare-cartridge') throw new Error(`unexpected job output ${output.type}`);
-      const { result } = output;
+      const inputs = [readScan(a, pixelUm, opts.kind), readScan(b, pixelUm, opts.kind)];
+      const result = CartridgeComparisonResultSchema.parse(runMethod('ballistics.cartridge-case', inputs, { parameters: opts.param }));
       const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
       const ws = context.open();
       const auditSeq = ws.audit.append({
@@ -134,9 +147,9 @@ export function addBallisticsCommands(program: Command, context: CliContext): vo
     .action(async (a: string, b: string, opts: { param: Record<string, number> }) => {
       const actor = await optionalActor(context);
       const started = performance.now();
-      const output = runAnalysisJob({ type: 'compare-bullet', a: landFiles(a).map((f) => readScan(f)), b: landFiles(b).map((f) => readScan(f)), parameters: opts.param });
-      if (output.type !== 'compare-bullet') throw new Error(`unexpected job output ${output.type}`);
-      const { result } = output;
+      const sideA = landFiles(a).map((f) => readScan(f, undefined, 'ballistics.bullet-land'));
+      const sideB = landFiles(b).map((f) => readScan(f, undefined, 'ballistics.bullet-land'));
+      const result = BulletComparisonResultSchema.parse(runMethod('ballistics.bullet', [...sideA, ...sideB], { parameters: opts.param, bulletASize: sideA.length }));
       const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
       const auditSeq = context.open().audit.append({
         action: 'analysis.compared-files',
@@ -196,7 +209,8 @@ export function addBallisticsCommands(program: Command, context: CliContext): vo
       if (!requestChannels['library.search'].access.includes(actor.role as 'expert')) {
         throw new DalelError('FORBIDDEN', `The ${actor.role} role may not use library.search.`, { channel: 'library.search', role: actor.role });
       }
-      const answer = await context.open().library.search(readScan(file), top, actor, null);
+      const scan = readScan(file);
+      const answer = await context.open().library.search({ name: scan.name, sha256: scan.sha256, evidenceId: null, kind: scan.format, bytes: scan.bytes }, top, actor, null);
       context.print(answer, () =>
         [
           `searched ${answer.searched} references in ${(answer.timing.totalMs! / 1000).toFixed(1)} s`,

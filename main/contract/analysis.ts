@@ -1,21 +1,44 @@
 /** Analysis runs of the forensic modules, processed surfaces for the viewer, and the reference library. */
 import { z } from 'zod';
 import { bytes, caseReaders, channel, expertOnly, freeText, id, isoTime, sha256Hex } from './common.ts';
-import { ProvenanceSchema } from './findings.ts';
+import { EvidenceKindSchema } from './cases.ts';
 
 /** The state of an analysis run. */
 export const analysisRunStates = ['queued', 'running', 'done', 'failed', 'cancelled'] as const;
 
-/** Ballistics analyses an expert can start on evidence items. */
-export const analysisModules = ['ballistics.cartridge-case', 'ballistics.bullet'] as const;
-/** A ballistics analysis module. */
-export const AnalysisModuleSchema = z.enum(analysisModules);
+/** A forensic method's id, '<module>.<method>' (e.g. 'ballistics.cartridge-case'); the registry knows which exist. */
+export const AnalysisModuleSchema = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/).max(100);
+
+/**
+ * A run's full result as 'analysis.result' returns it: `kind` says which module schema it follows
+ * (main/contract/modules/); the service has already validated it with the method's own schema.
+ */
+export const ModuleResultSchema = z.looseObject({ kind: z.string().min(1) });
+/** A run's full result, to be parsed by the renderer module that draws it. */
+export type ModuleResult = z.infer<typeof ModuleResultSchema>;
+
+/** An evidence kind a workstation knows (core 'document'/'other', or a module's), as the interface offers it. */
+export const EvidenceCategoryInfoSchema = z.object({
+  id: z.string(),
+  /** The owning module, or null for the core kinds. */
+  module: z.string().nullable(),
+  formats: z.array(EvidenceKindSchema),
+  imagesNeedPixelSize: z.boolean(),
+});
+
+/** A method an expert can start, with the evidence kinds it accepts and how many items it takes. */
+export const MethodInfoSchema = z.object({
+  id: AnalysisModuleSchema,
+  module: z.string(),
+  acceptedKinds: z.array(z.string()),
+  arity: z.object({ min: z.number().int().positive(), max: z.number().int().positive() }),
+});
 
 /**
  * The stages a run reports in 'analysis.progress' (`stage`), in order; the renderer shows each by name in the user's
  * language. A job may report only some of them (bullets have no CMC stages).
  */
-export const analysisStages = ['queued', 'starting', 'load', 'preprocess', 'cmc.aToB', 'cmc.bToA', 'signatures', 'overlay', 'done', 'failed', 'cancelled'] as const;
+export const analysisStages = ['queued', 'starting', 'load', 'sanity', 'preprocess', 'cmc.aToB', 'cmc.bToA', 'signatures', 'overlay', 'done', 'failed', 'cancelled'] as const;
 /** A stage of an analysis run. */
 export type AnalysisStage = (typeof analysisStages)[number];
 
@@ -38,97 +61,6 @@ export const AnalysisRunSchema = z.object({
 });
 /** One run of an analysis module. */
 export type AnalysisRun = z.infer<typeof AnalysisRunSchema>;
-
-/** A processed surface as the viewer draws it: its grid size and lateral resolution. */
-export const SurfaceRefSchema = z.object({
-  evidenceId: id.nullable(),
-  name: z.string(),
-  sha256: sha256Hex,
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  pixelUm: z.number().positive(),
-});
-
-/** A point in a surface's grid pixels. */
-export const GridPointSchema = z.object({ x: z.number(), y: z.number() });
-
-/** A CMC cell's outline on the reference (its rectangle) and on the target (where it registered), corners in order. */
-export const CmcCellOutlineSchema = z.object({ reference: z.array(GridPointSchema).length(4), target: z.array(GridPointSchema).length(4) });
-
-/** One CMC cell's registration (cell rectangle in the reference grid; θ in degrees, dx/dy in pixels), with its outline. */
-export const CmcCellSchema = z.object({
-  row: z.number().int(),
-  col: z.number().int(),
-  x: z.number(),
-  y: z.number(),
-  width: z.number(),
-  height: z.number(),
-  theta: z.number(),
-  dx: z.number(),
-  dy: z.number(),
-  ccf: z.number(),
-  congruent: z.boolean(),
-  /** Computed by native/cmc when the result is built; results stored before it are completed when read. */
-  outline: CmcCellOutlineSchema,
-});
-
-/** One direction of a CMC comparison. */
-export const CmcDirectionSchema = z.object({
-  cmcCount: z.number().int().nonnegative(),
-  cellsCompared: z.number().int().nonnegative(),
-  consensus: z.object({ theta: z.number(), dx: z.number(), dy: z.number() }),
-  /** Canvas matrix [a, b, c, d, e, f] drawing the target in the reference's frame under the consensus registration. */
-  alignment: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number(), z.number()]),
-  cells: z.array(CmcCellSchema),
-});
-
-/** A cartridge-case comparison's full result, as stored (JSON blob) and drawn by the viewer. */
-export const CartridgeComparisonResultSchema = z.object({
-  kind: z.literal('cartridge-case'),
-  a: SurfaceRefSchema,
-  b: SurfaceRefSchema,
-  aToB: CmcDirectionSchema,
-  bToA: CmcDirectionSchema,
-  cmcCount: z.number().int().nonnegative(),
-  threshold: z.number().int().positive(),
-  conclusion: z.string(),
-  provenance: ProvenanceSchema,
-  timing: z.record(z.string(), z.number()),
-});
-/** A cartridge-case comparison's full result. */
-export type CartridgeComparisonResult = z.infer<typeof CartridgeComparisonResultSchema>;
-
-/** One land-to-land comparison of two bullets. */
-export const LandPairSchema = z.object({
-  a: z.number().int().nonnegative(),
-  b: z.number().int().nonnegative(),
-  ccf: z.number(),
-  cms: z.number().int().nonnegative(),
-  d: z.number(),
-  overlap: z.number(),
-  lagUm: z.number(),
-  score: z.number(),
-});
-
-/** A bullet comparison's full result: every land pair, the best land rotation, and the aligned signatures. */
-export const BulletComparisonResultSchema = z.object({
-  kind: z.literal('bullet'),
-  /** Land scans of each bullet, in land order. */
-  a: z.array(SurfaceRefSchema),
-  b: z.array(SurfaceRefSchema),
-  landPairs: z.array(LandPairSchema),
-  /** Best rotation: land i of A is compared with land (i + offset) mod n of B. */
-  rotation: z.object({ offset: z.number().int(), pairs: z.array(z.tuple([z.number().int(), z.number().int()])) }),
-  bulletScore: z.number(),
-  landThreshold: z.number(),
-  conclusion: z.string(),
-  /** Signatures in µm at a common step, already aligned (B shifted by the pair's lag), one per rotation pair. */
-  signatures: z.array(z.object({ a: z.number().int(), b: z.number().int(), stepUm: z.number().positive(), sigA: z.array(z.number().nullable()), sigB: z.array(z.number().nullable()) })),
-  provenance: ProvenanceSchema,
-  timing: z.record(z.string(), z.number()),
-});
-/** A bullet comparison's full result. */
-export type BulletComparisonResult = z.infer<typeof BulletComparisonResultSchema>;
 
 /** How a height map is drawn. */
 export const surfaceStyles = ['relief', 'false-colour'] as const;
@@ -178,10 +110,10 @@ export const analysisChannels = {
       .object({
         caseId: id,
         module: AnalysisModuleSchema,
-        /** Cartridge cases: [A, B]. Bullets: A's lands then B's lands, split by `bulletASize`. */
-        evidenceIds: z.array(id).min(2).max(20),
+        /** The items in the method's order (cartridge cases: [A, B]; bullets: A's lands then B's, split by `bulletASize`); the method checks how many it takes. */
+        evidenceIds: z.array(id).min(1).max(20),
         bulletASize: z.number().int().positive().optional(),
-        /** Pixel size for 2D images (µm), asked from the user: images carry no lateral scale. */
+        /** Pixel size for 2D images (µm) for this run, over the one declared at intake: images carry no lateral scale. */
         pixelUm: z.record(id, z.number().positive().max(1000)).optional(),
         parameters: z.record(z.string(), z.number()).optional(),
       })
@@ -193,7 +125,7 @@ export const analysisChannels = {
   'analysis.list': channel(z.object({ caseId: id }).strict(), z.array(AnalysisRunSchema), caseReaders),
   'analysis.result': channel(
     z.object({ runId: id }).strict(),
-    z.discriminatedUnion('kind', [CartridgeComparisonResultSchema, BulletComparisonResultSchema]),
+    ModuleResultSchema,
     caseReaders,
   ),
   /** A processed surface of a run drawn as relief or false colour (what the CMC cells refer to). */
@@ -204,6 +136,12 @@ export const analysisChannels = {
   ),
   /** An evidence item's height map or image drawn for the viewer, before any processing. */
   'evidence.surface': channel(z.object({ evidenceId: id, style: z.enum(surfaceStyles) }).strict(), SurfaceImageSchema, caseReaders),
+  /** The evidence kinds and the methods this workstation's modules declare (for intake and the Compare dialog). */
+  'forensics.catalog': channel(
+    z.object({}).strict(),
+    z.object({ kinds: z.array(EvidenceCategoryInfoSchema), methods: z.array(MethodInfoSchema) }),
+    'session',
+  ),
   'library.add': channel(
     z
       .object({

@@ -28,6 +28,15 @@ export const EvidenceKindSchema = z.enum(evidenceKinds);
 /** An evidence file kind. */
 export type EvidenceKind = z.infer<typeof EvidenceKindSchema>;
 
+/**
+ * What an item is evidence of, declared by the expert at intake (suggested from the file): a module's kind
+ * ('ballistics.cartridge-case', 'ballistics.bullet-land', …) or a core one ('document', 'other'). Methods accept only
+ * the kinds they were validated on.
+ */
+export const EvidenceCategorySchema = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)*$/).max(100);
+/** Lateral pixel size of a 2D image in µm, declared with it: images carry no scale of their own. */
+export const PixelUmSchema = z.number().positive().max(1000);
+
 /** One entry in an evidence item's chain of custody. */
 export const CustodyEventSchema = z.object({
   id,
@@ -48,7 +57,12 @@ export const EvidenceSchema = z.object({
   sha256: sha256Hex,
   originalName: z.string(),
   sizeBytes: z.number().int().nonnegative(),
+  /** The file format, decided from the bytes. */
   kind: EvidenceKindSchema,
+  /** What the item is evidence of, as declared (see EvidenceCategorySchema). */
+  category: EvidenceCategorySchema,
+  /** Declared pixel size of a 2D image (µm), or null. */
+  pixelUm: PixelUmSchema.nullable(),
   mediaType: z.string(),
   width: z.number().int().positive().nullable(),
   height: z.number().int().positive().nullable(),
@@ -77,8 +91,29 @@ export const casesChannels = {
   'cases.list': channel(z.object({ query: freeText(200).optional() }).strict(), z.array(CaseSchema), caseReaders),
   'cases.get': channel(z.object({ caseId: id }).strict(), CaseSchema, caseReaders),
   'evidence.add': channel(
-    z.object({ caseId: id, fileName: z.string().min(1).max(255), bytes }).strict(),
+    z
+      .object({
+        caseId: id,
+        fileName: z.string().min(1).max(255),
+        bytes,
+        /** The declared evidence kind; when omitted the kind suggested from the file is recorded. */
+        category: EvidenceCategorySchema.optional(),
+        pixelUm: PixelUmSchema.optional(),
+      })
+      .strict(),
     z.object({ evidence: EvidenceSchema, duplicate: z.boolean() }),
+    expertOnly,
+  ),
+  /** The kind suggested for a file before it is stored (the intake dialog offers it for the expert to confirm). */
+  'evidence.suggestKind': channel(
+    z.object({ fileName: z.string().min(1).max(255), bytes }).strict(),
+    z.object({ format: EvidenceKindSchema, category: EvidenceCategorySchema, allowed: z.array(EvidenceCategorySchema) }),
+    expertOnly,
+  ),
+  /** Corrects an item's declared kind (and pixel size); audit-logged, refused on a signed case. */
+  'evidence.setKind': channel(
+    z.object({ evidenceId: id, category: EvidenceCategorySchema, pixelUm: PixelUmSchema.nullable().optional() }).strict(),
+    EvidenceSchema,
     expertOnly,
   ),
   'evidence.list': channel(z.object({ caseId: id }).strict(), z.array(EvidenceSchema), caseReaders),

@@ -343,4 +343,15 @@ ${appendOnly([
       );
     `,
   },
+  {
+    version: 7,
+    name: 'declared evidence kinds',
+    sql: `
+      -- What an item is evidence of, declared by the expert at intake (a module's kind such as
+      -- 'ballistics.cartridge-case', or 'document' / 'other'), and the pixel size declared for a 2D image (µm).
+      -- Items received before this version are given the kind suggested from their file when the workstation opens.
+      ALTER TABLE evidence ADD COLUMN category TEXT;
+      ALTER TABLE evidence ADD COLUMN pixel_um REAL CHECK (pixel_um IS NULL OR pixel_um > 0);
+    `,
+  },
 ];

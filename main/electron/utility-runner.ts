@@ -4,7 +4,7 @@
  * the utility process is the cancel, as with a child process.
  */
 import { utilityProcess } from 'electron';
-import { analysisWorkerFile, superviseJob, type AnalysisRunner, type WorkerMessage } from '../services/ballistics/analysis-runner.ts';
+import { analysisWorkerFile, superviseJob, type AnalysisRunner, type WorkerMessage } from '../services/analysis/analysis-runner.ts';
 
 /** A runner that starts one utility process per analysis job. */
 export function utilityProcessRunner(modulePath: string = analysisWorkerFile): AnalysisRunner {

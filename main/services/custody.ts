@@ -6,7 +6,7 @@ import type { AuditLog } from './audit/audit-log.ts';
 import type { Actor } from './sessions.ts';
 
 /** Custody actions recorded so far; later modules add theirs ('analysed', 'exported', 'reported', …). */
-export type CustodyAction = 'received' | 'received-again' | 'analysed' | 'exported' | 'reported';
+export type CustodyAction = 'received' | 'received-again' | 'kind-declared' | 'analysed' | 'exported' | 'reported';
 
 interface CustodyRow {
   id: string;

@@ -10,6 +10,19 @@ import { defaultIntakeLimits, sniffEvidence, type IntakeLimits } from './intake/
 import { makeThumbnail } from './intake/thumbnail.ts';
 import type { Actor } from './sessions.ts';
 
+/** What intake needs to know of the forensic modules: which kinds exist, for which formats, and which to suggest. */
+export interface EvidenceKindCatalog {
+  kind(id: string): { readonly formats: readonly Evidence['kind'][]; readonly imagesNeedPixelSize: boolean };
+  kindsFor(format: Evidence['kind']): string[];
+  suggest(facts: { name: string; format: Evidence['kind']; width: number | null; height: number | null }): string;
+}
+
+/** An expert's declaration of what an item is evidence of. */
+export interface KindDeclaration {
+  readonly category?: string;
+  readonly pixelUm?: number | null;
+}
+
 interface EvidenceRow {
   id: string;
   case_id: string;
@@ -24,11 +37,13 @@ interface EvidenceRow {
   added_by_name: string;
   added_at: string;
   has_thumbnail: number;
+  category: string;
+  pixel_um: number | null;
 }
 
 const selectEvidence = `
   SELECT e.id, e.case_id, e.sha256, e.original_name, b.size_bytes, b.kind, b.media_type, b.width, b.height, b.bit_depth,
-         u.username AS added_by_name, e.added_at, (b.thumbnail IS NOT NULL) AS has_thumbnail
+         u.username AS added_by_name, e.added_at, (b.thumbnail IS NOT NULL) AS has_thumbnail, e.category, e.pixel_um
   FROM evidence e JOIN blobs b ON b.sha256 = e.sha256 JOIN users u ON u.id = e.added_by`;
 
 function toEvidence(row: EvidenceRow): Evidence {
@@ -39,6 +54,8 @@ function toEvidence(row: EvidenceRow): Evidence {
     originalName: row.original_name,
     sizeBytes: row.size_bytes,
     kind: row.kind,
+    category: row.category,
+    pixelUm: row.pixel_um,
     mediaType: row.media_type,
     width: row.width,
     height: row.height,
@@ -63,16 +80,70 @@ export class EvidenceService {
     private readonly cases: CaseService,
     private readonly custody: CustodyLog,
     private readonly clock: Clock,
+    private readonly kinds: EvidenceKindCatalog,
+    private readonly reviews: { requireEditable(caseId: string, what: string): unknown },
     private readonly limits: IntakeLimits = defaultIntakeLimits,
-  ) {}
+  ) {
+    this.suggestForUndeclared();
+  }
+
+  /** The kind suggested for a file before it is stored, and the kinds its format may be declared as. */
+  suggestKind(fileName: string, bytes: Uint8Array): { format: Evidence['kind']; category: string; allowed: string[] } {
+    const sniffed = sniffEvidence(fileName, bytes, this.limits);
+    const facts = { name: fileName, format: sniffed.kind, width: sniffed.width, height: sniffed.height };
+    return { format: sniffed.kind, category: this.kinds.suggest(facts), allowed: this.kinds.kindsFor(sniffed.kind) };
+  }
+
+  /**
+   * Corrects what an item is declared to be evidence of (and its pixel size): an expert's act, refused on a signed
+   * case, recorded as a custody event with its audit entry.
+   */
+  setKind(evidenceId: string, declaration: KindDeclaration & { readonly category: string }, actor: Actor): Evidence {
+    const item = this.get(evidenceId);
+    const pixelUm = declaration.pixelUm === undefined ? item.pixelUm : declaration.pixelUm;
+    this.checkDeclaration(item.originalName, item.kind, declaration.category, pixelUm);
+    this.db.transaction(() => {
+      this.reviews.requireEditable(item.caseId, 'change what an evidence item is');
+      this.db.prepare('UPDATE evidence SET category = ?, pixel_um = ? WHERE id = ?').run(declaration.category, pixelUm, evidenceId);
+      const scale = pixelUm === null ? '' : `, pixel size ${pixelUm} µm`;
+      this.custody.append({ evidenceId, caseId: item.caseId, sha256: item.sha256 }, 'kind-declared', actor, `declared as ${declaration.category}${scale} (was ${item.category})`);
+    }).immediate();
+    return this.get(evidenceId);
+  }
+
+  /** Refuses a kind the format cannot be (a PDF as a bullet land) or a pixel size where the format has no use for one. */
+  private checkDeclaration(fileName: string, format: Evidence['kind'], category: string, pixelUm: number | null): void {
+    const kind = this.kinds.kind(category);
+    if (!kind.formats.includes(format)) {
+      throw new DalelError('BAD_INPUT', `${fileName}: a ${format.toUpperCase()} file cannot be declared as ${category}.`, { file: fileName, reasonCode: 'kind-format-mismatch', category, format });
+    }
+    if (pixelUm !== null && format === 'x3p') {
+      throw new DalelError('BAD_INPUT', `${fileName}: an X3P scan carries its own pixel size; none can be declared for it.`, { file: fileName, reasonCode: 'pixel-size-not-applicable' });
+    }
+  }
+
+  /** Items received before kinds were declared (schema 7) get the kind suggested from their file. */
+  private suggestForUndeclared(): void {
+    const rows = this.db
+      .prepare('SELECT e.id, e.original_name, b.kind, b.width, b.height FROM evidence e JOIN blobs b ON b.sha256 = e.sha256 WHERE e.category IS NULL')
+      .all() as Array<{ id: string; original_name: string; kind: Evidence['kind']; width: number | null; height: number | null }>;
+    if (!rows.length) return;
+    const update = this.db.prepare('UPDATE evidence SET category = ? WHERE id = ? AND category IS NULL');
+    this.db.transaction(() => {
+      for (const r of rows) update.run(this.kinds.suggest({ name: r.original_name, format: r.kind, width: r.width, height: r.height }), r.id);
+    }).immediate();
+  }
 
   /**
    * Adds a file to a case. Checks come first (type by magic bytes, structure, size, pixel count, full decode), then
    * the blob is written durably, then one transaction records blob, item and the 'received' custody event.
    */
-  add(caseId: string, fileName: string, bytes: Uint8Array, actor: Actor): IntakeResult {
+  add(caseId: string, fileName: string, bytes: Uint8Array, actor: Actor, declared: KindDeclaration = {}): IntakeResult {
     this.cases.get(caseId);
     const sniffed = sniffEvidence(fileName, bytes, this.limits);
+    const category = declared.category ?? this.kinds.suggest({ name: fileName, format: sniffed.kind, width: sniffed.width, height: sniffed.height });
+    const pixelUm = declared.pixelUm ?? null;
+    this.checkDeclaration(fileName, sniffed.kind, category, pixelUm);
     const pixels = sniffed.width !== null && sniffed.height !== null ? sniffed.width * sniffed.height : null;
     const thumbnail = makeThumbnail(fileName, sniffed.kind, bytes, pixels);
     const sha256 = sha256Hex(bytes);
@@ -94,9 +165,10 @@ export class EvidenceService {
       }
       const id = randomUUID();
       this.db
-        .prepare('INSERT INTO evidence (id, case_id, sha256, original_name, added_by, added_at) VALUES (?, ?, ?, ?, ?, ?)')
-        .run(id, caseId, sha256, fileName, actor.userId, now);
-      this.custody.append({ evidenceId: id, caseId, sha256 }, 'received', actor, `${fileName}, ${bytes.length} bytes, SHA-256 ${sha256}`);
+        .prepare('INSERT INTO evidence (id, case_id, sha256, original_name, added_by, added_at, category, pixel_um) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+        .run(id, caseId, sha256, fileName, actor.userId, now, category, pixelUm);
+      const scale = pixelUm === null ? '' : `, pixel size ${pixelUm} µm`;
+      this.custody.append({ evidenceId: id, caseId, sha256 }, 'received', actor, `${fileName}, ${bytes.length} bytes, SHA-256 ${sha256}, declared as ${category}${scale}`);
       return { evidence: this.get(id), duplicate: false };
     });
     return record.immediate();

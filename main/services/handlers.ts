@@ -3,7 +3,8 @@ import { createAuditHandlers, type AuditHandlerDeps } from './audit/audit-handle
 import type { AuditLog } from './audit/audit-log.ts';
 import type { CaseService } from './cases.ts';
 import type { CustodyLog } from './custody.ts';
-import { createBallisticsHandlers, type BallisticsHandlerDeps } from './ballistics/ballistics-handlers.ts';
+import { createAnalysisHandlers, type AnalysisHandlerDeps } from './analysis/analysis-handlers.ts';
+import { createBallisticsHandlers, type BallisticsHandlerDeps } from './forensics/ballistics/ballistics-handlers.ts';
 import { createDecisionHandlers } from './decision/decision-handlers.ts';
 import { createVerdictHandlers } from './decision/verdict-handlers.ts';
 import type { DecisionService } from './decision/decision-service.ts';
@@ -30,7 +31,9 @@ export interface HandlerDeps {
   readonly custody: CustodyLog;
   readonly audit: AuditHandlerDeps & { readonly log: AuditLog };
   readonly decision: DecisionService;
-  /** Analysis runs and the reference library (ballistics). */
+  /** Analysis runs of every module, and the catalog of kinds and methods. */
+  readonly analysis: AnalysisHandlerDeps;
+  /** The ballistics module's own channels: surfaces for the viewer and the reference library. */
   readonly ballistics: BallisticsHandlerDeps;
   /** The findings store (also the FindingSink of analysis modules) and the case-level review. */
   readonly findings: FindingsService;
@@ -114,7 +117,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       log.append({ action: 'case.consulted', actor: actorOf(required(context)), subjects: { caseId: found.id } });
       return found;
     },
-    'evidence.add': (request, context) => evidence.add(request.caseId, request.fileName, request.bytes, actorOf(required(context))),
+    'evidence.add': (request, context) =>
+      evidence.add(request.caseId, request.fileName, request.bytes, actorOf(required(context)), { category: request.category, pixelUm: request.pixelUm }),
+    'evidence.suggestKind': (request) => evidence.suggestKind(request.fileName, request.bytes),
+    'evidence.setKind': (request, context) => evidence.setKind(request.evidenceId, { category: request.category, pixelUm: request.pixelUm }, actorOf(required(context))),
     'evidence.list': (request) => evidence.list(request.caseId),
     'evidence.custody': (request, context) => {
       const item = evidence.get(request.evidenceId);
@@ -129,6 +135,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createVerdictHandlers(deps.verdicts, deps.audit.log),
     ...createFindingsHandlers({ findings: deps.findings, reviews: deps.reviews, sessions }),
     ...createReportHandlers(deps.reports),
+    ...createAnalysisHandlers(deps.analysis),
     ...createBallisticsHandlers(deps.ballistics),
   };
 }

@@ -5,9 +5,12 @@ import { openDatabase, type Db } from '../db/database.ts';
 import { toCheckpointInfo } from './audit/audit-handlers.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { CheckpointService } from './audit/checkpoints.ts';
-import { AnalysisService, type AnalysisProgressEvent } from './ballistics/analysis-service.ts';
-import { childProcessRunner, type AnalysisRunner } from './ballistics/analysis-runner.ts';
-import { LibraryService } from './ballistics/library-service.ts';
+import { AnalysisService, type AnalysisProgressEvent } from './analysis/analysis-service.ts';
+import { childProcessRunner, type AnalysisRunner } from './analysis/analysis-runner.ts';
+import { LibraryService } from './forensics/ballistics/library-service.ts';
+import type { ForensicModule } from './forensics/module.ts';
+import { shippedModules } from './forensics/modules.ts';
+import { ForensicRegistry } from './forensics/registry.ts';
 import { AuditKeyring, type NamedSealer } from './audit/keyring.ts';
 import { CaseService } from './cases.ts';
 import { systemClock, type Clock } from './clock.ts';
@@ -45,8 +48,13 @@ export interface WorkstationOptions {
   readonly onExportProgress?: (clientKey: string, done: number, total: number) => void;
   /** Told of analysis progress, so transports can push 'analysis.progress' to the client that started the run. */
   readonly onAnalysisProgress?: (clientKey: string, event: AnalysisProgressEvent) => void;
-  /** Where analysis jobs run (default: a child process per job). */
-  readonly analysisRunner?: AnalysisRunner;
+  /**
+   * Where analysis jobs run (default: a child process per job, running the shipped modules); given a registry, a
+   * runner is made for it (tests pass inProcessRunner for modules the child process does not ship).
+   */
+  readonly analysisRunner?: AnalysisRunner | ((registry: ForensicRegistry) => AnalysisRunner);
+  /** The forensic modules (default: the shipped ones, forensics/modules.ts); tests add their own. */
+  readonly modules?: readonly ForensicModule[];
   /** Opens the audit signing key at start (Electron's OS keystore, or a passphrase given to the CLI or browser mode). */
   readonly keySealer?: NamedSealer;
   /** scrypt cost of passphrase-sealed keys (tests lower it). */
@@ -72,8 +80,11 @@ export interface Workstation {
   readonly checkpoints: CheckpointService;
   /** Decision support over the models installed under `<dataDir>/models`. */
   readonly decision: DecisionService;
-  /** Ballistics analysis runs (off the main thread) and the reference library. */
+  /** The forensic modules this workstation runs with. */
+  readonly registry: ForensicRegistry;
+  /** Analysis runs of every module (off the main thread). */
   readonly analysis: AnalysisService;
+  /** The ballistics reference library. */
   readonly library: LibraryService;
   /** The findings store: analysis modules record through it (it is their FindingSink); experts review through it. */
   readonly findings: FindingsService;
@@ -118,13 +129,14 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const sessions = new SessionManager(clock, options.sessionPolicy ?? defaultSessionPolicy);
   const cases = new CaseService(db, clock, audit);
   const custody = new CustodyLog(db, clock, audit);
-  const evidence = new EvidenceService(db, store, cases, custody, clock, options.intakeLimits ?? defaultIntakeLimits);
+  const registry = new ForensicRegistry(options.modules ?? shippedModules);
+  const reviews = new CaseReviewService(db, cases, audit, clock);
+  const evidence = new EvidenceService(db, store, cases, custody, clock, registry, reviews, options.intakeLimits ?? defaultIntakeLimits);
   const legalDir = sharedLegalDir();
   const decision = new DecisionService(join(options.dataDir, 'models'), audit, StatutoryBoundsService.open(legalDir), ProceduralAdviceService.open(legalDir));
   if (options.demoModels ?? true) installDemoModels(join(options.dataDir, 'models'));
   const verdicts = new VerdictService(db, clock, audit, cases, loadCaseTypes());
-  const reviews = new CaseReviewService(db, cases, audit, clock);
-  const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock);
+  const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock, registry);
   const reports = new ReportService(
     {
       case: (caseId) => cases.get(caseId),
@@ -138,9 +150,10 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     audit,
     custody,
     clock,
+    registry.summaries(),
   );
-  const runner = options.analysisRunner ?? childProcessRunner;
-  const analysis = new AnalysisService({ db, clock, store, cases, evidence, audit, sink: findings, runner, onProgress: options.onAnalysisProgress });
+  const runner = typeof options.analysisRunner === 'function' ? options.analysisRunner(registry) : (options.analysisRunner ?? childProcessRunner);
+  const analysis = new AnalysisService({ db, clock, store, cases, evidence, audit, sink: findings, runner, registry, reviews, onProgress: options.onAnalysisProgress });
   const library = new LibraryService(db, store, evidence, audit, clock, runner);
   if (options.keySealer) {
     const created = keyring.unlock(options.keySealer);
@@ -155,6 +168,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     custody,
     audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer },
     decision,
+    analysis: { analysis, registry },
     ballistics: { analysis, library, evidence },
     findings,
     reviews,
@@ -188,5 +202,5 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     void decision.close();
     db.close();
   };
-  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, analysis, library, findings, reviews, reports, settings, dispatcher, close };
+  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, registry, analysis, library, findings, reviews, reports, settings, dispatcher, close };
 }

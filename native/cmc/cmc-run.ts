@@ -7,6 +7,18 @@ import { defaultCmcParameters, type CmcParameters } from './cmc-params.ts';
 /** Name and version of the algorithm, recorded with every result; bump the version when results can change. */
 export const cmcAlgorithm = { name: 'congruent-matching-cells', version: '1.0.0' } as const;
 
+/** What CMC counts support: identification at the threshold in both directions, otherwise inconclusive. */
+export type CmcConclusion = 'identification' | 'inconclusive';
+
+/**
+ * The one rule turning CMC counts into a conclusion (every caller, the app's runs and the benchmarks, uses it). CMC
+ * counts alone never support an elimination: few CMCs come from poor marks as well as from another firearm, so below
+ * the threshold the method says only "inconclusive" and the expert decides the rest.
+ */
+export function cmcConclusion(aToB: number, bToA: number, threshold: number): CmcConclusion {
+  return aToB >= threshold && bToA >= threshold ? 'identification' : 'inconclusive';
+}
+
 /** A scan to compare: its grid and the SHA-256 of the file it came from. */
 export interface CmcInput {
   readonly name: string;
@@ -21,7 +33,7 @@ export interface CmcComparison {
   readonly bToA: CmcDirectionResult;
   /** The smaller of the two counts: both directions must agree for an identification. */
   readonly cmcCount: number;
-  readonly conclusion: 'identification' | 'inconclusive-or-elimination';
+  readonly conclusion: CmcConclusion;
   readonly provenance: {
     readonly algorithm: string;
     readonly version: string;
@@ -42,8 +54,7 @@ export function compareCartridgeCases(a: CmcInput, b: CmcInput, parameters: CmcP
     aToB,
     bToA,
     cmcCount,
-    // Below the threshold the method says nothing stronger than "not identified"; the expert decides the rest.
-    conclusion: cmcCount >= parameters.cmcThreshold ? 'identification' : 'inconclusive-or-elimination',
+    conclusion: cmcConclusion(aToB.cmcCount, bToA.cmcCount, parameters.cmcThreshold),
     provenance: {
       algorithm: cmcAlgorithm.name,
       version: cmcAlgorithm.version,

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
-import { chromiumArgs, findChromium, makePng, screenshotter, sha256Hex } from './helpers.ts';
+import { chromiumArgs, findChromium, makePng, screenshotter, sha256Hex, confirmEvidenceKinds } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the Chromium tests: ${chromiumFound.reason}`);
@@ -151,6 +151,7 @@ describe.skipIf(chromiumFound.path === null)('the interface in Chromium (browser
     const png = makePng(96, 64, 1);
     const sha = sha256Hex(png);
     await byTestId('evidence-file-input').setInputFiles({ name: 'cartridge-case-01.png', mimeType: 'image/png', buffer: png });
+    await confirmEvidenceKinds(page);
     await byTestId('intake-result-added').waitFor();
     await byTestId(`evidence-row-${sha}`).waitFor();
     await page.getByText(sha, { exact: true }).first().waitFor();
@@ -177,6 +178,7 @@ describe.skipIf(chromiumFound.path === null)('the interface in Chromium (browser
       { name: 'broken-scan.png', mimeType: 'image/png', buffer: Buffer.from(truncated) },
       { name: 'cartridge-case-01-copy.png', mimeType: 'image/png', buffer: png },
     ]);
+    await confirmEvidenceKinds(page);
     await byTestId('intake-result-duplicate').waitFor();
     const refusal = await byTestId('intake-result-failed').textContent();
     expect(refusal).toContain('broken-scan.png');

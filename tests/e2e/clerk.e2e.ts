@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipWriter } from '../../native/codecs/zip/zip-write.ts';
 import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
-import { addUser, chromiumArgs, findChromium, logIn, logOut, makePng, recordProblems, setUpAdministrator, sha256Hex } from './helpers.ts';
+import { addUser, chromiumArgs, findChromium, logIn, logOut, makePng, recordProblems, setUpAdministrator, sha256Hex, confirmEvidenceKinds } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the clerk tests: ${chromiumFound.reason}`);
@@ -142,6 +142,7 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
     const png = makePng(96, 64, 1);
     const sha = sha256Hex(png);
     await byTestId('evidence-file-input').setInputFiles({ name: 'cartridge-case-01.png', mimeType: 'image/png', buffer: png });
+    await confirmEvidenceKinds(page);
     await byTestId(`evidence-row-${sha}`).waitFor();
     await shot('expert-imported-evidence');
     await logOut(page);

@@ -113,6 +113,12 @@ describe.skipIf(!ready)('the expert verification workflow in Chromium (browser m
     await byTestId('new-case-submit').click();
     await byTestId('case-title').waitFor();
     await byTestId('evidence-file-input').setInputFiles(files.map((f) => f.path));
+    // Before anything is stored the expert confirms what each file is: both scans are suggested as cartridge cases.
+    await byTestId('declare-kind-dialog').waitFor();
+    for (const index of [0, 1]) expect(await byTestId(`declare-kind-${index}`).inputValue()).toBe('ballistics.cartridge-case');
+    await shot('expert-declares-kinds', false);
+    await byTestId('declare-kind-store').click();
+    await byTestId('declare-kind-dialog').waitFor({ state: 'detached' });
     await byTestId(`evidence-row-${shaA}`).waitFor();
     await byTestId(`evidence-row-${shaB}`).waitFor();
     await shot('expert-imported-scans');

@@ -116,3 +116,10 @@ export async function logOut(page: Page): Promise<void> {
   await page.getByTestId('logout-button').click();
   await page.getByTestId('login-form').waitFor();
 }
+
+/** Confirms the evidence kinds suggested for the files just chosen (the intake asks before storing anything). */
+export async function confirmEvidenceKinds(page: Page): Promise<void> {
+  await page.getByTestId('declare-kind-dialog').waitFor();
+  await page.getByTestId('declare-kind-store').click();
+  await page.getByTestId('declare-kind-dialog').waitFor({ state: 'detached' });
+}

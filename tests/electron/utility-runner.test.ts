@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { utilityProcessRunner } from '../../main/electron/utility-runner.ts';
-import type { AnalysisJob } from '../../main/services/ballistics/analysis-job.ts';
-import { analysisWorkerFile } from '../../main/services/ballistics/analysis-runner.ts';
+import type { AnalysisJob } from '../../main/services/forensics/registry.ts';
+import { analysisWorkerFile } from '../../main/services/analysis/analysis-runner.ts';
 import { utilityProcess } from './fake-electron.ts';
 
 vi.mock('electron', () => import('./fake-electron.ts'));

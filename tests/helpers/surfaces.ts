@@ -1,5 +1,5 @@
 import type { Finding } from '../../main/contract/index.ts';
-import { x3pBytesOf } from '../../main/services/ballistics/surface-input.ts';
+import { x3pBytesOf } from '../../main/services/forensics/ballistics/surface-input.ts';
 import type { FindingDraft, FindingSink } from '../../main/services/findings/finding-draft.ts';
 import type { Actor } from '../../main/services/sessions.ts';
 import type { HeightGrid } from '../../native/surface/height-grid.ts';

@@ -62,7 +62,11 @@ describe.skipIf(!sharedDataDir)('dalel compare / library on the Fadul scans', ()
     expect(JSON.parse(truncated.err).error).toMatchObject({ code: 'BAD_INPUT', params: { file: 'cut.x3p' } });
     const png = join(dir, 'photo.png');
     writeFileSync(png, makePng(8, 8));
-    const notX3p = await dalel(['compare', 'cartridge', scan('fadul1.1_processed.x3p'), png]);
+    // An image is no breech face until the expert says so (issue 10: a method refuses inputs outside its domain).
+    const undeclared = await dalel(['compare', 'cartridge', scan('fadul1.1_processed.x3p'), png]);
+    expect(undeclared.code).toBe(1);
+    expect(undeclared.err).toMatch(/photo\.png: it is declared as "other" evidence; the cartridge-case \(CMC\) method was validated only on "ballistics\.cartridge-case" items/);
+    const notX3p = await dalel(['compare', 'cartridge', '--kind', 'ballistics.cartridge-case', scan('fadul1.1_processed.x3p'), png]);
     expect(notX3p.code).toBe(1);
     expect(notX3p.err).toMatch(/photo\.png: a 2D image carries no lateral scale/);
   });

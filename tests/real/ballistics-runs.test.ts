@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnalysisProgressEvent } from '../../main/services/ballistics/analysis-service.ts';
+import type { AnalysisProgressEvent } from '../../main/services/analysis/analysis-service.ts';
 import type { Workstation } from '../../main/services/workstation.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
 import { call, seedUsers, testWorkstation } from '../helpers/workstation.ts';
+import { BulletComparisonResultSchema, CartridgeComparisonResultSchema } from '../../main/contract/index.ts';
 
 announceSkipIfMissing('real ballistics analysis runs');
 
@@ -34,8 +35,7 @@ describe.skipIf(!sharedDataDir)('analysis runs on the real scans (channels, chil
     expect(run.error).toBeNull();
     expect(run.state).toBe('done');
     expect(events.filter((e) => e.runId === run.id).at(-1)).toMatchObject({ state: 'done', progress: 1 });
-    const result = await call(ws, expert, 'analysis.result', { runId: run.id });
-    if (result.kind !== 'cartridge-case') throw new Error('expected a cartridge-case result');
+    const result = CartridgeComparisonResultSchema.parse(await call(ws, expert, 'analysis.result', { runId: run.id }));
     expect(result.aToB.cmcCount).toBeGreaterThanOrEqual(6);
     expect(result.bToA.cmcCount).toBeGreaterThanOrEqual(6);
     const findings = ws.findings.list(caseId);
@@ -56,8 +56,7 @@ describe.skipIf(!sharedDataDir)('analysis runs on the real scans (channels, chil
     const started = await call(ws, expert, 'analysis.start', { caseId, module: 'ballistics.bullet', evidenceIds: ids, bulletASize: 2 });
     const run = await ws.analysis.waitFor(started.id);
     expect(run.error).toBeNull();
-    const result = await call(ws, expert, 'analysis.result', { runId: run.id });
-    if (result.kind !== 'bullet') throw new Error('expected a bullet result');
+    const result = BulletComparisonResultSchema.parse(await call(ws, expert, 'analysis.result', { runId: run.id }));
     console.log(`bullet run: score ${result.bulletScore.toFixed(3)}, rotation ${JSON.stringify(result.rotation.pairs)}`);
     const findings = ws.findings.list(caseId).filter((f) => run.findingIds.includes(f.id));
     expect(findings.map((f) => f.kind).sort()).toEqual(['bullet-pair', 'land-pair', 'land-pair']);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BulletComparisonResultSchema } from '../../main/contract/index.ts';
 import { compareBullets, type BulletLandInput } from '../../native/bullet/bullet-compare.ts';
-import { toBulletComparisonResult } from '../../native/bullet/bullet-result.ts';
+import { toBulletComparisonResult } from '../../main/services/forensics/ballistics/bullet-result.ts';
 import { readX3p } from '../../native/x3p/x3p-read.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
 

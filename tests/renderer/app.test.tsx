@@ -24,6 +24,8 @@ const sampleEvidence: Evidence = {
   originalName: 'contract.pdf',
   sizeBytes: 2048,
   kind: 'pdf',
+  category: 'document',
+  pixelUm: null,
   mediaType: 'application/pdf',
   width: null,
   height: null,

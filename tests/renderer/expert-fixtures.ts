@@ -12,6 +12,7 @@ import {
   SurfaceImageSchema,
   requestChannels,
   type Finding,
+  type ResponseOf,
 } from '../../main/contract/index.ts';
 import { alignmentMatrix, cellOutline } from '../../native/cmc/cmc-cell-outline.ts';
 
@@ -19,7 +20,7 @@ export const caseId = '11111111-1111-4111-8111-111111111111';
 export const runId = '22222222-2222-4222-8222-222222222222';
 const hash = (c: string) => c.repeat(64);
 export const evidenceA = EvidenceSchema.parse({
-  id: '44444444-4444-4444-8444-444444444441', caseId, sha256: hash('a'), originalName: 'fadul1-1.x3p', sizeBytes: 1000, kind: 'x3p',
+  id: '44444444-4444-4444-8444-444444444441', caseId, sha256: hash('a'), originalName: 'fadul1-1.x3p', sizeBytes: 1000, kind: 'x3p', category: 'ballistics.cartridge-case', pixelUm: null,
   mediaType: 'application/x-x3p', width: 545, height: 545, bitDepth: null, addedBy: 'expert1', addedAt: '2026-01-02T10:00:00.000Z', hasThumbnail: false,
 });
 export const evidenceB = EvidenceSchema.parse({ ...evidenceA, id: '44444444-4444-4444-8444-444444444442', sha256: hash('b'), originalName: 'fadul1-2.x3p' });
@@ -92,3 +93,18 @@ export const summary = requestChannels['summary.get'].response.parse({
   ],
   conclusion: 'Identification.',
 });
+
+/** The catalog of the shipped modules, as 'forensics.catalog' answers it. */
+export const catalog: ResponseOf<'forensics.catalog'> = {
+  kinds: [
+    { id: 'document', module: null, formats: ['pdf', 'png', 'jpeg', 'tiff'], imagesNeedPixelSize: false },
+    { id: 'other', module: null, formats: ['png', 'jpeg', 'tiff', 'x3p', 'pdf'], imagesNeedPixelSize: false },
+    { id: 'ballistics.cartridge-case', module: 'ballistics', formats: ['x3p', 'png', 'jpeg', 'tiff'], imagesNeedPixelSize: true },
+    { id: 'ballistics.bullet-land', module: 'ballistics', formats: ['x3p'], imagesNeedPixelSize: false },
+  ],
+  methods: [
+    { id: 'ballistics.cartridge-case', module: 'ballistics', acceptedKinds: ['ballistics.cartridge-case'], arity: { min: 2, max: 2 } },
+    { id: 'ballistics.bullet', module: 'ballistics', acceptedKinds: ['ballistics.bullet-land'], arity: { min: 2, max: 20 } },
+  ],
+};
+requestChannels['forensics.catalog'].response.parse(catalog);

@@ -14,6 +14,12 @@ import type { Actor } from '../sessions.ts';
 import type { CaseReviewService } from './case-review.ts';
 import type { FindingDraft, FindingSink } from './finding-draft.ts';
 
+/** The finding kinds and measurement keys each method declared (the forensic registry); null for an unknown method. */
+export interface FindingVocabulary {
+  measurementKeys(method: string): ReadonlySet<string> | null;
+  findingKinds(method: string): ReadonlySet<string> | null;
+}
+
 /** An expert's decision on a finding. */
 export type FindingDecision = 'accepted' | 'rejected' | 'amended';
 /** The new values of an amended finding. */
@@ -150,6 +156,7 @@ export class FindingsService implements FindingSink {
     private readonly reviews: CaseReviewService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly vocabulary: FindingVocabulary,
   ) {}
 
   /**
@@ -167,6 +174,7 @@ export class FindingsService implements FindingSink {
       const where = `Finding ${index + 1} of run ${runId}`;
       if (!parsed.success) throw new DalelError('BAD_INPUT', `${where} is malformed (${issueText(parsed.error)}).`, { reason: 'malformed-finding', index });
       this.checkMeasurementKeys(draft.measurements, where);
+      this.checkDeclared(draft, where);
       const foreign = draft.evidenceIds.find((id) => !evidence.has(id));
       if (foreign) throw new DalelError('BAD_INPUT', `${where} names evidence ${foreign}, which is not in this case.`, { reason: 'foreign-evidence', evidenceId: foreign });
       const names = draft.overlays.map((o) => o.name);
@@ -386,6 +394,18 @@ export class FindingsService implements FindingSink {
   }
 
   /** Summaries and the interface address a measurement by its key, so keys must be unique within a finding. */
+  /** A module's finding must be of a kind, and carry only measurement keys, that its module declared. */
+  private checkDeclared(draft: FindingDraft, where: string): void {
+    const keys = this.vocabulary.measurementKeys(draft.module);
+    const kinds = this.vocabulary.findingKinds(draft.module);
+    if (!keys || !kinds) throw new DalelError('BAD_INPUT', `${where} comes from ${draft.module}, which no installed module declares.`, { reason: 'undeclared-module', module: draft.module });
+    if (!kinds.has(draft.kind)) throw new DalelError('BAD_INPUT', `${where} is of kind ${draft.kind}, which ${draft.module} does not declare.`, { reason: 'undeclared-kind', kind: draft.kind });
+    const undeclared = draft.measurements.find((m) => !keys.has(m.key));
+    if (undeclared) {
+      throw new DalelError('BAD_INPUT', `${where} carries the measurement ${undeclared.key}, which ${draft.module} does not declare.`, { reason: 'undeclared-measurement', key: undeclared.key });
+    }
+  }
+
   private checkMeasurementKeys(measurements: readonly Measurement[], where: string): void {
     const keys = measurements.map((m) => m.key);
     const twice = keys.find((k, i) => keys.indexOf(k) !== i);

@@ -12,7 +12,7 @@ import { sha256Hex } from '../intake/evidence-store.ts';
 import type { Actor } from '../sessions.ts';
 import { renderLabReport, type ReportImage, type ReportModel } from './lab-report.ts';
 import { generateSummary } from './summary/generate-summary.ts';
-import { defaultSummaryRegistry, type SummaryRegistry } from './summary/registry.ts';
+import type { SummaryRegistry } from './summary/registry.ts';
 import type { Summary, SummaryLanguage } from './summary/summary-types.ts';
 
 /** Where the report reads from: narrow, so that each store is wired in one line. */
@@ -55,7 +55,7 @@ export class ReportService {
     private readonly audit: AuditLog,
     private readonly custody: CustodyLog,
     private readonly clock: Clock,
-    private readonly registry: SummaryRegistry = defaultSummaryRegistry(),
+    private readonly registry: SummaryRegistry,
   ) {}
 
   /** The deterministic summary of a case's findings in one language. */

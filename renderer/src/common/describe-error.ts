@@ -5,7 +5,22 @@ import { BridgeError } from '../api/bridge-error.ts';
 import type { Formatters } from './format.ts';
 
 /** Intake rejection reasons the services report in `params.reasonCode`, each with a translation. */
-export const intakeReasons = ['truncated', 'too-many-pixels', 'unsupported-type', 'too-large', 'corrupt', 'unsupported-depth'] as const;
+export const intakeReasons = [
+  'truncated',
+  'too-many-pixels',
+  'unsupported-type',
+  'too-large',
+  'corrupt',
+  'unsupported-depth',
+  // A method's domain and data sanity checks, and declarations of what an item is (forensic modules).
+  'wrong-evidence-kind',
+  'implausible-pixel-size',
+  'too-many-missing',
+  'implausible-heights',
+  'flat-background',
+  'kind-format-mismatch',
+  'pixel-size-not-applicable',
+] as const;
 
 /**
  * Refusals of the audit log's key, checkpoint and cosignature operations, reported in `params.reasonCode`, each with

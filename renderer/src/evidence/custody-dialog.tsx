@@ -5,7 +5,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evidence } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
@@ -14,24 +14,37 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { CustodyTable } from './custody-table.tsx';
 import { EvidenceDetails } from './evidence-details.tsx';
+import { KindCorrection } from './kind-correction.tsx';
 
 /** Props of CustodyDialog. */
 export interface CustodyDialogProps {
   readonly item: Evidence;
   readonly onClose: () => void;
+  /** Given where the role may correct what an item is (experts): told after a correction. */
+  readonly onKindCorrected?: () => void;
 }
 
 /** The detail view of one evidence item: its particulars and its chain of custody. */
-export function CustodyDialog({ item, onClose }: CustodyDialogProps) {
+export function CustodyDialog({ item: initial, onClose, onKindCorrected }: CustodyDialogProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const load = useCallback(() => call(api, 'evidence.custody', { evidenceId: item.id }), [api, item.id]);
+  const [item, setItem] = useState(initial);
+  const load = useCallback(() => call(api, 'evidence.custody', { evidenceId: item.id }), [api, item]);
   const custody = useLoaded(load);
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="lg" aria-labelledby="custody-title" data-testid="custody-dialog">
       <DialogTitle id="custody-title">{t('custody.title', { name: item.originalName })}</DialogTitle>
       <DialogContent dividers>
         <EvidenceDetails item={item} />
+        {onKindCorrected && (
+          <KindCorrection
+            item={item}
+            onCorrected={(corrected) => {
+              setItem(corrected);
+              onKindCorrected();
+            }}
+          />
+        )}
         <Typography variant="h6" component="h2" sx={{ mt: 3, mb: 1 }}>
           {t('custody.heading')}
         </Typography>

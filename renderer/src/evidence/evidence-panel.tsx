@@ -13,6 +13,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { comparable } from '../analysis/compare-dialog.tsx';
 import { CustodyDialog } from './custody-dialog.tsx';
+import { DeclareKindDialog } from './declare-kind-dialog.tsx';
 import { EvidenceDropZone } from './evidence-drop-zone.tsx';
 import { EvidenceTable } from './evidence-table.tsx';
 import { IntakeResults } from './intake-results.tsx';
@@ -89,7 +90,8 @@ export function EvidencePanel({ caseId, role, onChanged, onCompare, onView }: Ev
           </Stack>
         )}
       </Stack>
-      {selected && <CustodyDialog item={selected} onClose={() => setSelected(null)} />}
+      {selected && <CustodyDialog item={selected} onClose={() => setSelected(null)} onKindCorrected={mayUse(role, 'evidence.setKind') ? stored : undefined} />}
+      {intake.declaration && <DeclareKindDialog declaration={intake.declaration} />}
     </Paper>
   );
 }

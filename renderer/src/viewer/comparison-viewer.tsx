@@ -4,15 +4,16 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ResponseOf, SurfaceImage } from './viewer-types.ts';
+import type { SurfaceImage } from './viewer-types.ts';
+import { BallisticsResultSchema, type BallisticsResult } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
+import { moduleViewerPanels } from '../forensics/registry.ts';
 import { insidePolygon, type Point } from './plane-geometry.ts';
 import type { ComparisonMode, SurfaceStyle } from './comparison-mode.ts';
 import { usePaneSurface } from './decoded-surface.ts';
-import { LandPairTable } from './land-pair-table.tsx';
 import { MeasurePanel } from './measure-panel.tsx';
 import { pointsNeeded, type MeasureTool } from './measure.ts';
 import { DifferenceView } from './modes/difference-view.tsx';
@@ -23,7 +24,6 @@ import { SingleView } from './modes/single-view.tsx';
 import { SwipeView } from './modes/swipe-view.tsx';
 import { cellOutline, drawCells, drawMeasure, type DrawnCell } from './paint-layers.ts';
 import { scaleBar } from './scale-bar.ts';
-import { SignaturePlot } from './signature-plot.tsx';
 import { useHotkeys } from './use-hotkeys.ts';
 import { markFirstRender, markFrameDrawn, markInput, markViewerMounted } from './viewer-perf.ts';
 import { fitTransform, zoomAbout, zoomStep, type ViewTransform } from './view-transform.ts';
@@ -62,7 +62,7 @@ export interface ComparisonViewerProps {
   readonly height?: number;
 }
 
-type Result = ResponseOf<'analysis.result'>;
+type Result = BallisticsResult;
 const emptyPaint: ModeProps['overlayA'] = () => undefined;
 
 /** The land pair a bullet result opens on: the best-scoring pair of the best rotation (the one the conclusion rests on). */
@@ -105,7 +105,7 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
   useEffect(() => markViewerMounted(), []);
 
   const runId = source.kind === 'run' ? source.runId : null;
-  const loadResult = useCallback(async () => (runId ? call(api, 'analysis.result', { runId }) : undefined), [api, runId]);
+  const loadResult = useCallback(async () => (runId ? BallisticsResultSchema.parse(await call(api, 'analysis.result', { runId })) : undefined), [api, runId]);
   const result = useLoaded(loadResult);
   const pair = chosenPair ?? bestLandPair(result.value) ?? [0, 0];
   const indices = surfaceIndices(result.value, pair, direction);
@@ -212,7 +212,6 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
   };
   const bar = a?.pixelUm ? scaleBar(a.pixelUm, scale) : null;
   const Mode = single ? SingleView : modeViews[mode];
-  const signature = bullet?.signatures.find((s) => s.a === pair[0] && s.b === pair[1]);
   const names = {
     a: source.kind === 'evidence' ? source.items[0].name : cartridge ? cartridge[direction === 'aToB' ? 'a' : 'b'].name : bullet ? (bullet.a[pair[0]]?.name ?? 'A') : 'A',
     b: source.kind === 'evidence' ? (source.items[1]?.name ?? '') : cartridge ? cartridge[direction === 'aToB' ? 'b' : 'a'].name : bullet ? (bullet.b[pair[1]]?.name ?? 'B') : 'B',
@@ -298,16 +297,7 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
           onClear={() => setPoints({ pane: 'a', list: [] })}
         />
       )}
-      {bullet && (
-        <Stack spacing={1}>
-          {signature ? (
-            <SignaturePlot sigA={signature.sigA} sigB={signature.sigB} stepUm={signature.stepUm} labelA={names.a} labelB={names.b} />
-          ) : (
-            <Typography color="text.secondary">{t('viewer.signatures.none')}</Typography>
-          )}
-          <LandPairTable result={bullet} selected={pair} onSelect={setPair} />
-        </Stack>
-      )}
+      {result.value && moduleViewerPanels({ result: result.value, selection: pair, onSelect: setPair, labels: names })}
       {result.value && (
         <Typography variant="body2" data-testid="viewer-conclusion">
           {t('viewer.resultConclusion', { conclusion: t(`conclusions.${result.value.conclusion}`, { defaultValue: result.value.conclusion }) })}

@@ -1,4 +1,4 @@
-import type { ResponseOf } from '../../../main/contract/index.ts';
+import type { CartridgeComparisonResult } from '../../../main/contract/index.ts';
 import type { PaneSurface } from './decoded-surface.ts';
 import type { Point } from './plane-geometry.ts';
 
@@ -6,7 +6,7 @@ import type { Point } from './plane-geometry.ts';
 export type Matrix = readonly [number, number, number, number, number, number];
 
 /** A CMC cell as the service sends it: its registration, score, whether it is congruent, and its outline on both surfaces. */
-export type DrawnCell = Extract<ResponseOf<'analysis.result'>, { kind: 'cartridge-case' }>['aToB']['cells'][number];
+export type DrawnCell = CartridgeComparisonResult['aToB']['cells'][number];
 
 /** Colours of the overlays, chosen to stay visible on both relief (grey) and false colour. */
 export const overlayColours = { congruent: '#00e676', other: 'rgba(255, 255, 255, 0.35)', hovered: '#ffea00', measure: '#ff4081' } as const;

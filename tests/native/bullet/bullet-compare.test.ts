@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BulletComparisonResultSchema } from '../../../main/contract/index.ts';
 import { compareBullets, type BulletLandInput } from '../../../native/bullet/bullet-compare.ts';
 import { defaultBulletParameters } from '../../../native/bullet/bullet-params.ts';
-import { toBulletComparisonResult } from '../../../native/bullet/bullet-result.ts';
+import { toBulletComparisonResult } from '../../../main/services/forensics/ballistics/bullet-result.ts';
 import { landShape, striae, syntheticLand } from '../../helpers/synthetic-land.ts';
 
 /** Land `k` of a synthetic barrel, its striae shifted by `shift` points, scanned with noise `seed`. */

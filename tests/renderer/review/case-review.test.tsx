@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AnalysisRunSchema, type AnalysisRun, type Finding } from '../../../main/contract/index.ts';
 import { ExpertWorkbench } from '../../../renderer/src/review/expert-workbench.tsx';
 import { hotkeyTable } from '../../../renderer/src/viewer/hotkeys.ts';
-import { amendedOriginal, amendment, caseId, cmcFinding, evidenceA, evidenceB, evidenceImage, reviewIn, runId, doneRun, summary, widthFinding } from '../expert-fixtures.ts';
+import { amendedOriginal, amendment, caseId, catalog, cmcFinding, evidenceA, evidenceB, evidenceImage, reviewIn, runId, doneRun, summary, widthFinding } from '../expert-fixtures.ts';
 import { byTestId, cleanup, click, fakeApi, need, ok, press, render, settle, stubCanvas, submit, type } from '../expert-harness.tsx';
 
 function workbenchApi(findings: readonly Finding[], state: 'draft' | 'in-review' | 'verified' | 'signed' = 'draft', extra: Parameters<typeof fakeApi>[0] = {}) {
@@ -14,6 +14,7 @@ function workbenchApi(findings: readonly Finding[], state: 'draft' | 'in-review'
     'findings.list': ok(findings),
     'review.get': ok(reviewIn(state, 0, findings.length)),
     'summary.get': ok(summary),
+    'forensics.catalog': ok(catalog),
     'findings.review': (payload: { findingId: string }) => ok({ finding: findings.find((f) => f.id === payload.findingId), amendment: null, review: reviewIn(state, 1, findings.length) }),
     ...extra,
   });

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BulletComparisonResultSchema } from '../../../main/contract/index.ts';
 import { ComparisonViewer } from '../../../renderer/src/viewer/comparison-viewer.tsx';
-import { signaturePath } from '../../../renderer/src/viewer/signature-plot.tsx';
+import { signaturePath } from '../../../renderer/src/forensics/ballistics/signature-plot.tsx';
 import { caseId, runId, surfaceImage } from '../expert-fixtures.ts';
 import { byTestId, cleanup, click, fakeApi, need, ok, render, settle, stubCanvas } from '../expert-harness.tsx';
 

@@ -8,6 +8,10 @@ import { renderLabReport, type ReportModel } from '../../../main/services/report
 import { generateSummary } from '../../../main/services/reports/summary/generate-summary.ts';
 import { makePng } from '../../helpers/workstation.ts';
 import { fixtureFindings, fixtureIds } from './fixture-findings.ts';
+import { shippedRegistry } from '../../../main/services/forensics/modules.ts';
+
+/** The summary templates of the shipped modules. */
+const shipped = shippedRegistry().summaries();
 
 const dir = mkdtempSync(join(tmpdir(), 'dalel-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -26,6 +30,8 @@ const evidence = (index: number, name: string): Evidence => ({
   originalName: name,
   sizeBytes: 1_234_567 + index,
   kind: 'x3p',
+  category: 'ballistics.cartridge-case',
+  pixelUm: null,
   mediaType: 'application/x-x3p',
   width: 545,
   height: 545,
@@ -43,7 +49,7 @@ function model(overrides: Partial<ReportModel> = {}): ReportModel {
     evidence: [evidence(0, 'fadul1-1.x3p'), evidence(1, 'fadul1-2.x3p')],
     images: [{ caption: 'fadul1-1.x3p', sha256: 'd'.repeat(64), mediaType: 'image/png', bytes: makePng(120, 80, 3) }],
     findings,
-    summary: generateSummary(findings, 'en'),
+    summary: generateSummary(findings, 'en', shipped),
     review: {
       caseId: fixtureIds.caseId,
       state: 'signed',
@@ -103,7 +109,7 @@ describe('lab report PDF', () => {
     const many = Array.from({ length: 60 }, (_, i) => evidence(i, `образец-${i}-${'очень-длинное-имя-файла-'.repeat(3)}.x3p`));
     const findings = fixtureFindings();
     for (const language of ['ru', 'kk'] as const) {
-      const pdf = await renderLabReport(model({ language, evidence: many, summary: generateSummary(findings, language), case: { ...model().case, parties: 'Қазақстан Республикасы '.repeat(40) } }));
+      const pdf = await renderLabReport(model({ language, evidence: many, summary: generateSummary(findings, language, shipped), case: { ...model().case, parties: 'Қазақстан Республикасы '.repeat(40) } }));
       const text = pdfText(pdf, `many-${language}`);
       for (const e of many) expect(text).toContain(e.sha256);
       const pages = Number(/(?:стр\.|бет) 1 \/ (\d+)/.exec(text)?.[1]);

@@ -3,7 +3,7 @@
  * distance), so that summary tests see the measurement keys the app records rather than keys invented for a fixture.
  */
 import type { BulletComparisonResult, CartridgeComparisonResult, Finding, Measurement } from '../../../main/contract/index.ts';
-import { bulletFindingDrafts, cartridgeFindingDrafts } from '../../../main/services/ballistics/finding-drafts.ts';
+import { bulletFindingDrafts, cartridgeFindingDrafts } from '../../../main/services/forensics/ballistics/finding-drafts.ts';
 import type { FindingDraft } from '../../../main/services/findings/finding-draft.ts';
 import { defaultCmcParameters } from '../../../native/cmc/cmc-params.ts';
 

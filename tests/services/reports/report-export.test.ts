@@ -135,6 +135,7 @@ describe('report export', () => {
       ws.audit,
       failingCustody,
       env.clock,
+      ws.registry.summaries(),
     );
     await expect(reports.export(theCase.id, 'en', actors.expert)).rejects.toThrow(/disk full/);
     const size = ws.audit.size();

@@ -3,11 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateSummary } from '../../../main/services/reports/summary/generate-summary.ts';
 import { formatMeasurement, formatNumber, pluralForm } from '../../../main/services/reports/summary/locale.ts';
-import { SummaryRegistry, defaultSummaryRegistry } from '../../../main/services/reports/summary/registry.ts';
-import { cartridgeCaseSummary } from '../../../main/services/reports/summary/modules/cartridge-case.ts';
+import { SummaryRegistry } from '../../../main/services/reports/summary/registry.ts';
+import { cartridgeCaseSummary } from '../../../main/services/forensics/ballistics/summary-cartridge-case.ts';
 import { summaryLanguages, type ModulePhrases, type SummaryModule } from '../../../main/services/reports/summary/summary-types.ts';
 import { fixtureFindings, fixtureIds } from './fixture-findings.ts';
 import { producerFindings } from './producer-findings.ts';
+import { shippedRegistry } from '../../../main/services/forensics/modules.ts';
+
+/** The summary templates of the shipped modules. */
+const shipped = shippedRegistry().summaries();
 
 const goldenDir = join(import.meta.dirname, 'golden');
 // Goldens are rewritten only on purpose (UPDATE_GOLDEN=1), after reading the new output; otherwise compared exactly.
@@ -16,7 +20,7 @@ const update = process.env.UPDATE_GOLDEN === '1';
 describe('summary generator', () => {
   for (const language of summaryLanguages) {
     it(`matches the reviewed golden summary in ${language}`, () => {
-      const summary = generateSummary(fixtureFindings(), language);
+      const summary = generateSummary(fixtureFindings(), language, shipped);
       const file = join(goldenDir, `summary.${language}.json`);
       const json = `${JSON.stringify(summary, null, 2)}\n`;
       if (update) writeFileSync(file, json);
@@ -26,7 +30,7 @@ describe('summary generator', () => {
 
     it(`links every number to an existing finding and measurement (${language})`, () => {
       const findings = fixtureFindings();
-      const summary = generateSummary(findings, language);
+      const summary = generateSummary(findings, language, shipped);
       let linked = 0;
       for (const paragraph of summary.paragraphs) {
         for (const part of paragraph.parts) {
@@ -52,7 +56,7 @@ describe('summary generator', () => {
   }
 
   it('uses the amendment, says it was amended, and leaves the rejected finding out of the conclusion', () => {
-    const summary = generateSummary(fixtureFindings(), 'en');
+    const summary = generateSummary(fixtureFindings(), 'en', shipped);
     const linkedIds = new Set(summary.paragraphs.flatMap((p) => p.parts.flatMap((part) => ('findingId' in part ? [part.findingId] : []))));
     expect(linkedIds.has(fixtureIds.bulletAmended)).toBe(true);
     expect(linkedIds.has(fixtureIds.bulletOriginal)).toBe(false);
@@ -66,7 +70,7 @@ describe('summary generator', () => {
 
   it('puts likelihood ratios on the ENFSI scale in both directions', () => {
     const [lrFinding] = fixtureFindings().filter((f) => f.id === fixtureIds.handwriting);
-    const withLr = (value: number) => generateSummary([{ ...lrFinding!, measurements: [{ key: 'lr', value, unit: null, threshold: null }] }], 'en').conclusion;
+    const withLr = (value: number) => generateSummary([{ ...lrFinding!, measurements: [{ key: 'lr', value, unit: null, threshold: null }] }], 'en', shipped).conclusion;
     expect(withLr(5)).toContain('weak support for the proposition of a common source');
     expect(withLr(2_000_000)).toContain('extremely strong support');
     expect(withLr(0.001)).toContain('strong support for the proposition of different sources');
@@ -83,11 +87,11 @@ describe('summary generator', () => {
 
   it('summarises a module without templates by listing its measurements, and accepts a registered one', () => {
     const [finding] = fixtureFindings().filter((f) => f.id === fixtureIds.handwriting);
-    const generic = generateSummary([finding!], 'en');
+    const generic = generateSummary([finding!], 'en', shipped);
     expect(generic.paragraphs.find((p) => p.heading === 'Measurements')!.parts.map((p) => p.text).join('')).toContain('features.matched: 14.');
     const phrases: ModulePhrases = { subject: { '*': 'Signatures' }, method: {}, measurements: { '*': ['Matched features: {features.matched}.'] }, labels: {}, words: {}, limitations: ['Handwriting limitation.'] };
     const handwriting: SummaryModule = { module: 'handwriting', phrases: { en: phrases, ru: phrases, kk: phrases } };
-    const registry = defaultSummaryRegistry();
+    const registry = shippedRegistry().summaries();
     registry.register(handwriting);
     const custom = generateSummary([finding!], 'en', registry);
     expect(custom.paragraphs.map((p) => p.parts.map((x) => x.text).join('')).join('\n')).toContain('Signatures. Matched features: 14.');
@@ -98,7 +102,7 @@ describe('summary generator', () => {
     it(`names every measurement the analysis runs and the viewer record, never a raw key (${language})`, () => {
       const findings = producerFindings();
       expect(findings.map((f) => f.kind)).toEqual(['cmc-comparison', 'bullet-pair', 'land-pair', 'land-pair', 'distance']);
-      const summary = generateSummary(findings, language);
+      const summary = generateSummary(findings, language, shipped);
       const plain = summary.paragraphs.flatMap((p) => [p.heading, ...p.parts.filter((part) => !('findingId' in part)).map((part) => part.text)]).join(' ');
       expect(plain).not.toMatch(/\b(?:cmc|bullet|land|manual)\.[A-Za-z]/);
       // Every recorded measurement reaches the summary, as a linked number or value.

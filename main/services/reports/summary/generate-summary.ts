@@ -6,7 +6,7 @@
 import type { Finding, Measurement } from '../../../contract/index.ts';
 import { commonPhrases, enfsiStrength } from './common-phrases.ts';
 import { formatMeasurement, formatNumber, pluralForm } from './locale.ts';
-import { defaultSummaryRegistry, type SummaryRegistry } from './registry.ts';
+import type { SummaryRegistry } from './registry.ts';
 import { fillTemplate, mergeText, slotKeys } from './template.ts';
 import type { ModulePhrases, Summary, SummaryLanguage, SummaryModule, SummaryParagraph, SummaryPart } from './summary-types.ts';
 
@@ -104,7 +104,7 @@ function common(template: string, slots: Readonly<Record<string, readonly Summar
 }
 
 /** The summary of a case's findings (all of them, amended originals included) in one language. */
-export function generateSummary(findings: readonly Finding[], language: SummaryLanguage, registry: SummaryRegistry = defaultSummaryRegistry()): Summary {
+export function generateSummary(findings: readonly Finding[], language: SummaryLanguage, registry: SummaryRegistry): Summary {
   const phrases = commonPhrases[language];
   const writers = findings.filter((f) => f.supersededBy === null).map((f) => new FindingWriter(f, registry.get(f.module), language));
   const used = writers.filter((w) => w.finding.review?.decision !== 'rejected');

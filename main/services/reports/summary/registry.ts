@@ -1,11 +1,11 @@
-/** Which template module summarises which findings: one entry per analysis module, keyed by the finding's `module`. */
-import { bulletSummary } from './modules/bullet.ts';
-import { cartridgeCaseSummary } from './modules/cartridge-case.ts';
+/**
+ * Which template module summarises which findings, keyed by the finding's `module`: the forensic modules supply theirs
+ * (ForensicRegistry.summaries()), the core its own for manual measurements.
+ */
 import { genericSummary } from './modules/generic.ts';
-import { manualSummary } from './modules/manual.ts';
 import type { SummaryModule } from './summary-types.ts';
 
-/** Template modules by finding module; handwriting and drug tests plug in by registering theirs. */
+/** Template modules by finding module. */
 export class SummaryRegistry {
   private readonly modules = new Map<string, SummaryModule>();
 
@@ -23,9 +23,4 @@ export class SummaryRegistry {
   get(module: string): SummaryModule {
     return this.modules.get(module) ?? genericSummary(module);
   }
-}
-
-/** The template modules this workstation ships. */
-export function defaultSummaryRegistry(): SummaryRegistry {
-  return new SummaryRegistry([cartridgeCaseSummary, bulletSummary, manualSummary]);
 }

@@ -1,0 +1,40 @@
+/**
+ * The ballistics module's part of the interface: the bullet comparison asks how the picked lands split in two, and
+ * shows its signatures and land pairs below the viewer's panes.
+ */
+import TextField from '@mui/material/TextField';
+import { useTranslation } from 'react-i18next';
+import type { MethodFieldsProps, RendererModule } from '../renderer-module.ts';
+import { BulletPanels } from './bullet-panels.tsx';
+
+/** How many of the picked lands are bullet A's (the rest are B's). */
+function BulletSplitField({ value, onChange, checked, problem }: MethodFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <TextField
+      label={t('analysis.bulletASize')}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      error={checked && problem !== null}
+      helperText={(checked && problem) || t('analysis.bulletASizeHint')}
+      slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'compare-bullet-a-size' } }}
+    />
+  );
+}
+
+/** Ballistics in the interface. */
+export const ballisticsRenderer: RendererModule = {
+  id: 'ballistics',
+  methodFields: {
+    'ballistics.bullet': {
+      initial: (items) => String(Math.max(1, Math.floor(items.length / 2))),
+      problem: (value, items, t) => {
+        const size = Number(value);
+        return Number.isInteger(size) && size >= 1 && size < items.length ? null : t('analysis.splitInvalid', { max: items.length - 1 });
+      },
+      options: (value) => ({ bulletASize: Number(value) }),
+      Fields: BulletSplitField,
+    },
+  },
+  viewerPanels: { bullet: BulletPanels },
+};

@@ -1,0 +1,30 @@
+/** The interface's forensic modules: one line per module, beside the services' forensics/modules.ts. */
+import { ballisticsRenderer } from './ballistics/ballistics-renderer.tsx';
+import { createElement, type ReactNode } from 'react';
+import type { MethodFields, RendererModule, ViewerPanelProps } from './renderer-module.ts';
+
+/** Every module the interface shows. */
+export const rendererModules: readonly RendererModule[] = [
+  ballisticsRenderer,
+];
+
+/** A method's extra Compare-dialog fields, or null when it needs none. */
+export function methodFields(methodId: string): MethodFields | null {
+  for (const module of rendererModules) {
+    const fields = module.methodFields[methodId];
+    if (fields) return fields;
+  }
+  return null;
+}
+
+/**
+ * The panels a module draws below the viewer's panes for a result of its kind, or nothing. Each kind maps to one
+ * component declared once in its module, so its state survives re-renders.
+ */
+export function moduleViewerPanels(props: ViewerPanelProps): ReactNode {
+  for (const module of rendererModules) {
+    const panel = module.viewerPanels[props.result.kind];
+    if (panel) return createElement(panel, props);
+  }
+  return null;
+}
