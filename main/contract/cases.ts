@@ -1,6 +1,6 @@
 /** Cases and evidence intake, with the chain of custody. */
 import { z } from 'zod';
-import { RoleSchema, bytes, caseCreators, caseReaders, channel, expertOnly, freeText, id, isoTime, sha256Hex } from './common.ts';
+import { RoleSchema, bytes, fileBody, caseCreators, caseReaders, channel, expertOnly, freeText, id, isoTime, sha256Hex } from './common.ts';
 
 /** Kinds of case a workstation handles. */
 export const caseTypes = ['criminal', 'civil', 'administrative', 'forensic-examination'] as const;
@@ -77,7 +77,7 @@ export const casesChannels = {
   'cases.list': channel(z.object({ query: freeText(200).optional() }).strict(), z.array(CaseSchema), caseReaders),
   'cases.get': channel(z.object({ caseId: id }).strict(), CaseSchema, caseReaders),
   'evidence.add': channel(
-    z.object({ caseId: id, fileName: z.string().min(1).max(255), bytes }).strict(),
+    z.object({ caseId: id, fileName: z.string().min(1).max(255), bytes: fileBody }).strict(),
     z.object({ evidence: EvidenceSchema, duplicate: z.boolean() }),
     expertOnly,
   ),

@@ -3,6 +3,7 @@ import type { CallContext, Handler, Handlers } from '../dispatcher.ts';
 import { badInput, DalelError } from '../errors.ts';
 import type { EvidenceService } from '../evidence.ts';
 import { actorOf, type Actor } from '../sessions.ts';
+import { bytesOf, type UploadStore } from '../uploads.ts';
 import type { AnalysisService } from './analysis-service.ts';
 import type { LibraryService } from './library-service.ts';
 import { renderX3pCached } from './surface-render.ts';
@@ -14,6 +15,8 @@ export interface BallisticsHandlerDeps {
   readonly analysis: AnalysisService;
   readonly library: LibraryService;
   readonly evidence: EvidenceService;
+  /** Browser-mode uploads, for scans sent by reference. */
+  readonly uploads: UploadStore;
 }
 
 function actor(context: CallContext): Actor {
@@ -39,7 +42,7 @@ export function createBallisticsHandlers(deps: BallisticsHandlerDeps): Pick<Hand
     },
     'library.add': (request, context) => {
       const { fileName, bytes, ...metadata } = request;
-      return library.add(fileName, bytes, metadata, actor(context));
+      return library.add(fileName, bytesOf(deps.uploads, context.clientKey, fileName, bytes), metadata, actor(context));
     },
     'library.list': (request) => library.list(request.query),
     'library.search': (request, context) => library.searchEvidence(request, actor(context)),
