@@ -1,6 +1,6 @@
 /** Analysis runs of the forensic modules, processed surfaces for the viewer, and the reference library. */
 import { z } from 'zod';
-import { bytes, fileBody, caseReaders, channel, expertOnly, freeText, id, isoTime, sha256Hex } from './common.ts';
+import { fileBody, caseReaders, channel, expertOnly, freeText, id, isoTime, sha256Hex } from './common.ts';
 import { ProvenanceSchema } from './findings.ts';
 
 /** The state of an analysis run. */

@@ -115,7 +115,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const store = new EvidenceStore(join(options.dataDir, 'evidence'));
   const intakeLimits = options.intakeLimits ?? defaultIntakeLimits;
   // Beside the store, on the same filesystem, so that an upload enters it by rename; emptied of a crash's leftovers.
-  const uploads = new UploadStore(join(options.dataDir, 'evidence', 'tmp', 'uploads'), { maxBytes: intakeLimits.maxBytes });
+  const uploads = new UploadStore(join(options.dataDir, 'evidence', 'uploads'), { maxBytes: intakeLimits.maxBytes });
   const audit = new AuditLog(db, clock, id);
   const keyring = new AuditKeyring(db, clock, `dalel.kz/audit/${id}`);
   const checkpoints = new CheckpointService(db, audit, keyring, clock);

@@ -54,7 +54,7 @@ describe('browser-mode uploads, request size and event streams', () => {
   let theCase: Case;
   const expert = 'expert-client-key-0123456789';
   const other = 'other-client-key-0123456789';
-  const stagingDir = () => join(dataDir, 'evidence', 'tmp', 'uploads');
+  const stagingDir = () => join(dataDir, 'evidence', 'uploads');
   const staged = () => readdirSync(stagingDir());
   const auth = (client = expert) => ({ Authorization: `Bearer ${mode.bridge.token}`, 'X-Dalel-Client': client, Host: host });
   const upload = (body: Uint8Array | Iterable<Uint8Array>, name: string, client = expert, extra: Record<string, string> = {}) =>
@@ -69,8 +69,8 @@ describe('browser-mode uploads, request size and event streams', () => {
     mkdirSync(staticDir, { recursive: true });
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Dalel</title>');
     // A crash's leftover in the staging folder: removed when the workstation opens.
-    mkdirSync(join(dataDir, 'evidence', 'tmp', 'uploads'), { recursive: true });
-    writeFileSync(join(dataDir, 'evidence', 'tmp', 'uploads', 'left-by-a-crash.part'), 'partial');
+    mkdirSync(join(dataDir, 'evidence', 'uploads'), { recursive: true });
+    writeFileSync(join(dataDir, 'evidence', 'uploads', 'left-by-a-crash.part'), 'partial');
     mode = await startBrowserMode({ dataDir, staticDir, port: 0, scryptParams: fastScrypt, intakeLimits: { maxBytes: limit, maxPixels: 250_000_000 } });
     host = `${loopbackHost}:${mode.bridge.port}`;
     const ws = mode.workstation;

@@ -28,13 +28,22 @@ export function intakeInput(content: Uint8Array | StagedFile): IntakeInput {
     throw error;
   }
   const opened = source;
+  let open = true;
+  const release = () => {
+    if (open) opened.close();
+    open = false;
+  };
   return {
     source: opened,
     size: content.size,
     sha256: content.sha256,
-    storeIn: (store) => void store.adopt(content.path, content.sha256, content.size),
+    storeIn: (store) => {
+      // Closed first: Windows cannot rename a file that is still open.
+      release();
+      store.adopt(content.path, content.sha256, content.size);
+    },
     close: () => {
-      opened.close();
+      release();
       rmSync(content.path, { force: true });
     },
   };

@@ -87,7 +87,8 @@ export function createWebApi(options: WebApiOptions): DalelApi {
     const response = await doFetch(`${base}/api/upload`, {
       method: 'POST',
       headers: { ...headers, 'Content-Type': 'application/octet-stream', 'X-Dalel-File-Name': encodeURIComponent(fileName) },
-      body: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+      // The bytes as they are (no copy); the contract's bytes are always backed by a plain ArrayBuffer.
+      body: bytes as Uint8Array<ArrayBuffer>,
       cache: 'no-store',
     });
     const text = await response.text();
