@@ -118,6 +118,19 @@ describe('browser-mode uploads, request size and event streams', () => {
     expect(staged()).toEqual([]);
   });
 
+  it('library.add and audit.verify take uploads too, and use each one up', async () => {
+    const admin = 'admin-client-key-0123456789';
+    const scan = JSON.parse((await upload(makePng(8, 8), 'not-a-scan.png')).body) as { upload: string };
+    const library = decodeWire(
+      (await invoke('library.add', { fileName: 'not-a-scan.png', bytes: { upload: scan.upload }, firearmMake: '', firearmModel: '', calibre: '', caseNumber: '', notes: '' })).body,
+    );
+    expect(library).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { file: 'not-a-scan.png', reasonCode: 'unsupported-type' } } });
+    const bundle = JSON.parse((await upload(new TextEncoder().encode('not a zip at all'), 'bundle.zip', admin)).body) as { upload: string };
+    const verified = decodeWire((await invoke('audit.verify', { fileName: 'bundle.zip', zip: { upload: bundle.upload } }, admin)).body);
+    expect(verified).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { file: 'bundle.zip', reasonCode: 'corrupt' } } });
+    expect(staged()).toEqual([]);
+  });
+
   it('refuses an upload past the limit with 413 naming the file, from its Content-Length before reading it', async () => {
     const reply = await upload(new Uint8Array(limit + 1), 'huge scan.tif', expert, { 'Content-Length': String(limit + 1) });
     expect(reply.status).toBe(413);
