@@ -15,7 +15,8 @@ export interface StagedFile {
 export type UploadOutcome =
   | { readonly ok: true; readonly id: string; readonly size: number; readonly sha256: string }
   | { readonly ok: false; readonly reason: 'too-large'; readonly received: number; readonly limit: number }
-  | { readonly ok: false; readonly reason: 'too-many'; readonly limit: number };
+  | { readonly ok: false; readonly reason: 'too-many'; readonly limit: number }
+  | { readonly ok: false; readonly reason: 'no-session' };
 
 /** Settings of the staging area. */
 export interface UploadStoreOptions {
@@ -26,6 +27,8 @@ export interface UploadStoreOptions {
   readonly maxPendingTotal?: number;
   /** An upload not used within this time is removed. */
   readonly ttlMs?: number;
+  /** Whether a client has a session: only logged-in users may put files on the workstation's disk. */
+  readonly hasSession?: (clientKey: string) => boolean;
 }
 
 interface Pending extends StagedFile {
@@ -70,6 +73,7 @@ export class UploadStore {
    */
   async receive(clientKey: string, body: AsyncIterable<Uint8Array>): Promise<UploadOutcome> {
     this.sweep();
+    if (this.options.hasSession && !this.options.hasSession(clientKey)) return { ok: false, reason: 'no-session' };
     const mine = [...this.pending.values()].filter((p) => p.clientKey === clientKey).length + (this.receiving.get(clientKey) ?? 0);
     const all = this.pending.size + [...this.receiving.values()].reduce((a, b) => a + b, 0);
     if (mine >= this.maxPerClient || all >= this.maxTotal) return { ok: false, reason: 'too-many', limit: this.maxPerClient };

@@ -114,14 +114,18 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const id = workstationId(db);
   const store = new EvidenceStore(join(options.dataDir, 'evidence'));
   const intakeLimits = options.intakeLimits ?? defaultIntakeLimits;
-  // Beside the store, on the same filesystem, so that an upload enters it by rename; emptied of a crash's leftovers.
-  const uploads = new UploadStore(join(options.dataDir, 'evidence', 'uploads'), { maxBytes: intakeLimits.maxBytes });
+
   const audit = new AuditLog(db, clock, id);
   const keyring = new AuditKeyring(db, clock, `dalel.kz/audit/${id}`);
   const checkpoints = new CheckpointService(db, audit, keyring, clock);
   const settings = new SettingsService(db, audit, clock);
   const users = new UserService(db, clock, audit, options.lockoutPolicy ?? defaultLockoutPolicy, options.scryptParams);
   const sessions = new SessionManager(clock, options.sessionPolicy ?? defaultSessionPolicy);
+  // Beside the store, on the same filesystem, so that an upload enters it by rename; emptied of a crash's leftovers.
+  const uploads = new UploadStore(join(options.dataDir, 'evidence', 'uploads'), {
+    maxBytes: intakeLimits.maxBytes,
+    hasSession: (clientKey) => sessions.peek(clientKey) !== null,
+  });
   const cases = new CaseService(db, clock, audit);
   const custody = new CustodyLog(db, clock, audit);
   const evidence = new EvidenceService(db, store, cases, custody, clock, intakeLimits);

@@ -188,6 +188,9 @@ export async function startWebBridge(options: WebBridgeOptions): Promise<WebBrid
     }
     if (outcome.ok) return send(res, 200, JSON.stringify({ upload: outcome.id, size: outcome.size, sha256: outcome.sha256 }));
     if (outcome.reason === 'too-large') return refuse(outcome.received);
+    if (outcome.reason === 'no-session') {
+      return refuseBody(req, res, 403, { error: 'Log in before sending files.', refusal: { code: 'UNAUTHENTICATED', message: 'Please log in.' } });
+    }
     return refuseBody(req, res, 429, { error: `Too many uploads are waiting to be used (at most ${outcome.limit}); add the files one after another.` });
   }
 

@@ -7,7 +7,7 @@ import type { Case } from '../../main/contract/index.ts';
 import { decodeWire, encodeWire } from '../../main/contract/wire.ts';
 import { sha256Hex } from '../../main/services/intake/evidence-store.ts';
 import { startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
-import { loopbackHost } from '../../main/web/server.ts';
+import { loopbackHost, startWebBridge } from '../../main/web/server.ts';
 import { makeJpeg } from '../helpers/files.ts';
 import { call, fastScrypt, makePng, password, tempDir } from '../helpers/workstation.ts';
 
@@ -131,6 +131,14 @@ describe('browser-mode uploads, request size and event streams', () => {
     expect(staged()).toEqual([]);
   });
 
+  it('takes files only from a client with a session', async () => {
+    const stranger = 'no-session-client-key-0123456789';
+    const reply = await upload(makePng(8, 8), 'scan.png', stranger);
+    expect(reply.status).toBe(403);
+    expect(JSON.parse(reply.body)).toMatchObject({ refusal: { code: 'UNAUTHENTICATED' } });
+    expect(staged()).toEqual([]);
+  });
+
   it('refuses an upload past the limit with 413 naming the file, from its Content-Length before reading it', async () => {
     const reply = await upload(new Uint8Array(limit + 1), 'huge scan.tif', expert, { 'Content-Length': String(limit + 1) });
     expect(reply.status).toBe(413);
@@ -199,5 +207,32 @@ describe('browser-mode uploads, request size and event streams', () => {
     await new Promise((r) => setTimeout(r, 100));
     expect(opened.map((s) => s.closed)).toEqual([true, false, false, false, false]);
     for (const s of opened) s.destroy();
+  });
+
+  it('caps event streams in all (per launch token): past the cap, the oldest stream is closed', async () => {
+    const bridge = await startWebBridge({ dispatcher: mode.workstation.dispatcher, uploads: mode.workstation.uploads, staticDir: dataDir, maxStreams: 2 });
+    try {
+      const closed: boolean[] = [];
+      const requests: ReturnType<typeof request>[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        await new Promise<void>((resolve, reject) => {
+          const headers = { Authorization: `Bearer ${bridge.token}`, 'X-Dalel-Client': `stream-tab-${i}-key-0123456789`, Host: `${loopbackHost}:${bridge.port}` };
+          const req = request({ host: loopbackHost, port: bridge.port, path: '/api/events', method: 'GET', headers }, (res) => {
+            closed[i] = false;
+            res.once('data', () => resolve());
+            res.on('close', () => (closed[i] = true));
+            res.on('error', () => (closed[i] = true));
+          });
+          req.on('error', reject);
+          requests.push(req);
+          req.end();
+        });
+      }
+      await new Promise((r) => setTimeout(r, 100));
+      expect(closed).toEqual([true, false, false]);
+      for (const req of requests) req.destroy();
+    } finally {
+      await bridge.close();
+    }
   });
 });
