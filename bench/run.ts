@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- <suite> [options]`: runs a benchmark suite and prints its figures, each next to a baseline
- * measured in the same process. Suites: audit, ballistics, bullets, decision, library, viewer.
+ * measured in the same process. Suites: audit, ballistics, bullets, decision, library, viewer, upload.
  */
 const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   audit: () => import('./audit.ts'),
@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   bullets: () => import('./bullets.ts'),
   library: () => import('./ballistics-library.ts'),
   viewer: () => import('./viewer.ts'),
+  upload: () => import('./upload-rss.ts'),
 };
 
 const [suite, ...args] = process.argv.slice(2);

@@ -1,6 +1,6 @@
 /** Analysis runs of the forensic modules, processed surfaces for the viewer, and the reference library. */
 import { z } from 'zod';
-import { bytes, caseReaders, channel, expertOnly, freeText, id, isoTime, sha256Hex } from './common.ts';
+import { fileBody, caseReaders, channel, expertOnly, freeText, id, isoTime, sha256Hex } from './common.ts';
 import { EvidenceKindSchema } from './cases.ts';
 
 /** The state of an analysis run. */
@@ -146,7 +146,7 @@ export const analysisChannels = {
     z
       .object({
         fileName: z.string().min(1).max(255),
-        bytes,
+        bytes: fileBody,
         firearmMake: freeText(120),
         firearmModel: freeText(120),
         calibre: freeText(60),

@@ -1,6 +1,6 @@
 /** The signed audit log: status, trail, checkpoints, exports and bundle verification. */
 import { z } from 'zod';
-import { adminOnly, auditors, bytes, channel, empty, freeText, id, isoFilter, isoTime } from './common.ts';
+import { adminOnly, auditors, bytes, fileBody, channel, empty, freeText, id, isoFilter, isoTime } from './common.ts';
 
 /** A signed checkpoint as the interface shows it. */
 export const CheckpointInfoSchema = z.object({
@@ -103,7 +103,7 @@ export const auditChannels = {
     z
       .object({
         fileName: z.string().min(1).max(255),
-        zip: bytes,
+        zip: fileBody,
         trustedKeys: z.array(z.string().max(300)).max(20).optional(),
         trustedCheckpoint: z.string().max(10_000).optional(),
       })

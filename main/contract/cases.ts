@@ -1,6 +1,6 @@
 /** Cases and evidence intake, with the chain of custody. */
 import { z } from 'zod';
-import { RoleSchema, bytes, caseCreators, caseReaders, channel, expertOnly, freeText, id, isoTime, sha256Hex } from './common.ts';
+import { RoleSchema, bytes, fileBody, caseCreators, caseReaders, channel, expertOnly, freeText, id, isoTime, sha256Hex } from './common.ts';
 
 /** Kinds of case a workstation handles. */
 export const caseTypes = ['criminal', 'civil', 'administrative', 'forensic-examination'] as const;
@@ -95,7 +95,7 @@ export const casesChannels = {
       .object({
         caseId: id,
         fileName: z.string().min(1).max(255),
-        bytes,
+        bytes: fileBody,
         /** The declared evidence kind; when omitted the kind suggested from the file is recorded. */
         category: EvidenceCategorySchema.optional(),
         pixelUm: PixelUmSchema.optional(),
@@ -106,7 +106,7 @@ export const casesChannels = {
   ),
   /** The kind suggested for a file before it is stored (the intake dialog offers it for the expert to confirm). */
   'evidence.suggestKind': channel(
-    z.object({ fileName: z.string().min(1).max(255), bytes }).strict(),
+    z.object({ fileName: z.string().min(1).max(255), bytes: fileBody }).strict(),
     z.object({ format: EvidenceKindSchema, category: EvidenceCategorySchema, allowed: z.array(EvidenceCategorySchema) }),
     expertOnly,
   ),

@@ -26,6 +26,13 @@ export const loginPassword = z.string().min(1).max(256);
 export const freeText = (max: number) => z.string().trim().max(max);
 
 export const bytes = z.custom<Uint8Array>((value) => value instanceof Uint8Array, 'expected bytes');
+/** A file streamed to the browser-mode bridge's upload endpoint (`POST /api/upload`), by the id it answered. */
+export const uploadRef = z.object({ upload: z.string().regex(/^[A-Za-z0-9_-]{22}$/) }).strict();
+/**
+ * A file's content in a request: its bytes (Electron IPC, CLI) or, in browser mode, a reference to a streamed upload,
+ * so that large files never travel inside JSON. Every request field that carries a file uses this.
+ */
+export const fileBody = z.union([bytes, uploadRef]);
 export const empty = z.object({}).strict();
 export const ok = z.object({ ok: z.literal(true) });
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { app, dialog, safeStorage, session, type BrowserWindow } from 'electron';
 import type { NamedSealer } from '../services/audit/keyring.ts';
 import { openWorkstation, type Workstation } from '../services/workstation.ts';
+import { installApplicationMenu } from './app-menu.ts';
 import { createKeystoreSealer, keystoreRefusal } from './keystore.ts';
 import { clientKeyOf, registerContractHandlers, sendEvent } from './ipc.ts';
 import { installAppProtocol, registerAppScheme } from './protocol.ts';
@@ -26,7 +27,7 @@ function pushSession(ws: Workstation, clientKey: string): void {
 
 function openMainWindow(ws: Workstation): void {
   // app.getAppPath() is the folder (or app.asar) holding package.json, in development and when packaged alike.
-  const window = createMainWindow(join(app.getAppPath(), 'dist', 'preload.cjs'));
+  const window = createMainWindow(join(app.getAppPath(), 'dist', 'preload.cjs'), { packaged: app.isPackaged });
   const clientKey = clientKeyOf(window.webContents);
   // A closed window logs its user out: a new window must not inherit a session it did not open.
   window.webContents.once('destroyed', () => ws.sessions.close(clientKey));
@@ -51,6 +52,7 @@ function osKeySealer(): NamedSealer | undefined {
 
 function start(): void {
   installAppProtocol(join(app.getAppPath(), 'renderer', 'dist'));
+  installApplicationMenu(app.isPackaged);
   hardenSession(session.defaultSession);
   const dataDir = process.env.DALEL_DATA_DIR || app.getPath('userData');
   const ws = openWorkstation({

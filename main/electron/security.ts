@@ -19,7 +19,7 @@ function shown(url: string): string {
   return url.length > 200 ? `${url.slice(0, 200)}…` : url;
 }
 
-/** will-navigate / will-redirect: lets a frame move only within app://dalel. */
+/** will-navigate / will-redirect / will-frame-navigate: lets a frame move only within app://dalel. */
 export function preventForeignNavigation(event: PreventableEvent, url: string): void {
   if (isAppUrl(url)) return;
   event.preventDefault();
@@ -86,6 +86,8 @@ export function hardenSession(session: Session): void {
 export function hardenWebContents(contents: WebContents): void {
   contents.on('will-navigate', (event, url) => preventForeignNavigation(event, url));
   contents.on('will-redirect', (event, url) => preventForeignNavigation(event, url));
+  // will-navigate fires for the main frame only; this covers iframes (and the main frame again, harmlessly).
+  contents.on('will-frame-navigate', (details) => preventForeignNavigation(details, details.url));
   contents.on('will-attach-webview', (event) => preventWebviewAttach(event));
   contents.on('select-bluetooth-device', cancelBluetoothChooser);
   contents.setWindowOpenHandler(denyWindowOpen);

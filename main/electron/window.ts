@@ -6,9 +6,11 @@ import { appEntryUrl } from './protocol.ts';
  * Web preferences for every renderer: isolated, sandboxed, no Node anywhere (frames and workers included), web
  * security on, and no webview, drag-and-drop navigation or experimental Blink features that would widen the surface.
  */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
+export function secureWebPreferences(preloadPath: string, options: { readonly devTools?: boolean } = {}): WebPreferences {
   return {
     preload: preloadPath,
+    // Off in packaged builds: an operator at a court or laboratory has no use for the inspector, an attacker would.
+    devTools: options.devTools ?? false,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -24,8 +26,11 @@ export function secureWebPreferences(preloadPath: string): WebPreferences {
   };
 }
 
-/** Creates the main window, shown once its first frame is painted so that no blank window flashes. */
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/**
+ * Creates the main window, shown once its first frame is painted so that no blank window flashes. Developer tools
+ * are available only when not packaged.
+ */
+export function createMainWindow(preloadPath: string, options: { readonly packaged: boolean }): BrowserWindow {
   const window = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -34,9 +39,11 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     show: false,
     title: 'Dalel',
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(preloadPath),
+    webPreferences: secureWebPreferences(preloadPath, { devTools: !options.packaged }),
   });
   window.once('ready-to-show', () => window.show());
+  // A second line of defence should a shortcut or a future menu still open them.
+  if (options.packaged) window.webContents.on('devtools-opened', () => window.webContents.closeDevTools());
   window.loadURL(appEntryUrl).catch((error: unknown) => {
     console.error(`[dalel] could not load ${appEntryUrl}:`, error);
   });

@@ -5,10 +5,12 @@ import type { CaseService } from './cases.ts';
 import { isoAt, type Clock } from './clock.ts';
 import type { CustodyLog } from './custody.ts';
 import { DalelError } from './errors.ts';
-import { EvidenceStore, sha256Hex } from './intake/evidence-store.ts';
+import type { EvidenceStore } from './intake/evidence-store.ts';
+import { intakeInput, type IntakeInput } from './intake/intake-input.ts';
 import { defaultIntakeLimits, sniffEvidence, type IntakeLimits } from './intake/sniff.ts';
 import { makeThumbnail } from './intake/thumbnail.ts';
 import type { Actor } from './sessions.ts';
+import type { StagedFile } from './uploads.ts';
 
 /** What intake needs to know of the forensic modules: which kinds exist, for which formats, and which to suggest. */
 export interface EvidenceKindCatalog {
@@ -136,18 +138,28 @@ export class EvidenceService {
 
   /**
    * Adds a file to a case. Checks come first (type by magic bytes, structure, size, pixel count, full decode), then
-   * the blob is written durably, then one transaction records blob, item and the 'received' custody event.
+   * the blob is written durably, then one transaction records blob, item and the 'received' custody event. The content
+   * is bytes (IPC, CLI) or a browser-mode upload staged on disk, which is read in parts and moved into the store.
    */
-  add(caseId: string, fileName: string, bytes: Uint8Array, actor: Actor, declared: KindDeclaration = {}): IntakeResult {
-    this.cases.get(caseId);
-    const sniffed = sniffEvidence(fileName, bytes, this.limits);
+  add(caseId: string, fileName: string, content: Uint8Array | StagedFile, actor: Actor, declared: KindDeclaration = {}): IntakeResult {
+    const file = intakeInput(content);
+    try {
+      this.cases.get(caseId);
+      return this.record(caseId, fileName, file, actor, declared);
+    } finally {
+      file.close();
+    }
+  }
+
+  private record(caseId: string, fileName: string, file: IntakeInput, actor: Actor, declared: KindDeclaration): IntakeResult {
+    const sniffed = sniffEvidence(fileName, file.source, this.limits);
     const category = declared.category ?? this.kinds.suggest({ name: fileName, format: sniffed.kind, width: sniffed.width, height: sniffed.height });
     const pixelUm = declared.pixelUm ?? null;
     this.checkDeclaration(fileName, sniffed.kind, category, pixelUm);
     const pixels = sniffed.width !== null && sniffed.height !== null ? sniffed.width * sniffed.height : null;
-    const thumbnail = makeThumbnail(fileName, sniffed.kind, bytes, pixels);
-    const sha256 = sha256Hex(bytes);
-    this.store.put(bytes, sha256);
+    const thumbnail = makeThumbnail(fileName, sniffed.kind, file.source, pixels);
+    const sha256 = file.sha256;
+    file.storeIn(this.store);
     const record = this.db.transaction((): IntakeResult => {
       const now = isoAt(this.clock.now());
       this.db
@@ -155,7 +167,7 @@ export class EvidenceService {
           `INSERT OR IGNORE INTO blobs (sha256, size_bytes, kind, media_type, width, height, bit_depth, thumbnail, stored_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(sha256, bytes.length, sniffed.kind, sniffed.mediaType, sniffed.width, sniffed.height, sniffed.bitDepth, thumbnail, now);
+        .run(sha256, file.size, sniffed.kind, sniffed.mediaType, sniffed.width, sniffed.height, sniffed.bitDepth, thumbnail, now);
       const existing = this.db.prepare('SELECT id FROM evidence WHERE case_id = ? AND sha256 = ?').get(caseId, sha256) as
         | { id: string }
         | undefined;
@@ -168,7 +180,7 @@ export class EvidenceService {
         .prepare('INSERT INTO evidence (id, case_id, sha256, original_name, added_by, added_at, category, pixel_um) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(id, caseId, sha256, fileName, actor.userId, now, category, pixelUm);
       const scale = pixelUm === null ? '' : `, pixel size ${pixelUm} µm`;
-      this.custody.append({ evidenceId: id, caseId, sha256 }, 'received', actor, `${fileName}, ${bytes.length} bytes, SHA-256 ${sha256}, declared as ${category}${scale}`);
+      this.custody.append({ evidenceId: id, caseId, sha256 }, 'received', actor, `${fileName}, ${file.size} bytes, SHA-256 ${sha256}, declared as ${category}${scale}`);
       return { evidence: this.get(id), duplicate: false };
     });
     return record.immediate();

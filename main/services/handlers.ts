@@ -19,6 +19,7 @@ import { createReportHandlers } from './reports/report-handlers.ts';
 import type { ReportService } from './reports/report-service.ts';
 import { actorOf, type Session, type SessionManager } from './sessions.ts';
 import type { SettingsService } from './settings.ts';
+import { bytesOf, type UploadStore } from './uploads.ts';
 import type { UserService } from './users.ts';
 
 /** The services the handlers compose. */
@@ -42,6 +43,8 @@ export interface HandlerDeps {
   readonly reports: ReportService;
   readonly verdicts: VerdictService;
   readonly settings: SettingsService;
+  /** Browser-mode uploads: files streamed to disk, referred to by id in evidence.add. */
+  readonly uploads: UploadStore;
   /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
   readonly onSessionChanged?: (clientKey: string) => void;
 }
@@ -117,9 +120,12 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       log.append({ action: 'case.consulted', actor: actorOf(required(context)), subjects: { caseId: found.id } });
       return found;
     },
-    'evidence.add': (request, context) =>
-      evidence.add(request.caseId, request.fileName, request.bytes, actorOf(required(context)), { category: request.category, pixelUm: request.pixelUm }),
-    'evidence.suggestKind': (request) => evidence.suggestKind(request.fileName, request.bytes),
+    'evidence.add': (request, context) => {
+      const actor = actorOf(required(context));
+      const content = request.bytes instanceof Uint8Array ? request.bytes : deps.uploads.take(context.clientKey, request.bytes.upload, request.fileName);
+      return evidence.add(request.caseId, request.fileName, content, actor, { category: request.category, pixelUm: request.pixelUm });
+    },
+    'evidence.suggestKind': (request, context) => evidence.suggestKind(request.fileName, bytesOf(deps.uploads, context.clientKey, request.fileName, request.bytes)),
     'evidence.setKind': (request, context) => evidence.setKind(request.evidenceId, { category: request.category, pixelUm: request.pixelUm }, actorOf(required(context))),
     'evidence.list': (request) => evidence.list(request.caseId),
     'evidence.custody': (request, context) => {

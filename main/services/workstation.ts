@@ -28,6 +28,7 @@ import { CaseReviewService } from './findings/case-review.ts';
 import { FindingsService } from './findings/findings-service.ts';
 import { createHandlers } from './handlers.ts';
 import { EvidenceStore } from './intake/evidence-store.ts';
+import { UploadStore } from './uploads.ts';
 import { defaultIntakeLimits, type IntakeLimits } from './intake/sniff.ts';
 import type { ScryptParams } from './passwords.ts';
 import { ReportService } from './reports/report-service.ts';
@@ -97,6 +98,8 @@ export interface Workstation {
   /** What the laboratory or court set for everyone (technical review, clerks and verdicts, research case types). */
   readonly settings: SettingsService;
   readonly dispatcher: Dispatcher;
+  /** Browser-mode uploads staged on disk until a request uses them. */
+  readonly uploads: UploadStore;
   close(): void;
 }
 
@@ -121,17 +124,24 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const db = openDatabase(join(options.dataDir, 'dalel.sqlite'));
   const id = workstationId(db);
   const store = new EvidenceStore(join(options.dataDir, 'evidence'));
+  const intakeLimits = options.intakeLimits ?? defaultIntakeLimits;
+
   const audit = new AuditLog(db, clock, id);
   const keyring = new AuditKeyring(db, clock, `dalel.kz/audit/${id}`);
   const checkpoints = new CheckpointService(db, audit, keyring, clock);
   const settings = new SettingsService(db, audit, clock);
   const users = new UserService(db, clock, audit, options.lockoutPolicy ?? defaultLockoutPolicy, options.scryptParams);
   const sessions = new SessionManager(clock, options.sessionPolicy ?? defaultSessionPolicy);
+  // Beside the store, on the same filesystem, so that an upload enters it by rename; emptied of a crash's leftovers.
+  const uploads = new UploadStore(join(options.dataDir, 'evidence', 'uploads'), {
+    maxBytes: intakeLimits.maxBytes,
+    hasSession: (clientKey) => sessions.peek(clientKey) !== null,
+  });
   const cases = new CaseService(db, clock, audit);
   const custody = new CustodyLog(db, clock, audit);
   const registry = new ForensicRegistry(options.modules ?? shippedModules);
   const reviews = new CaseReviewService(db, cases, audit, clock);
-  const evidence = new EvidenceService(db, store, cases, custody, clock, registry, reviews, options.intakeLimits ?? defaultIntakeLimits);
+  const evidence = new EvidenceService(db, store, cases, custody, clock, registry, reviews, intakeLimits);
   const legalDir = sharedLegalDir();
   const decision = new DecisionService(join(options.dataDir, 'models'), audit, StatutoryBoundsService.open(legalDir), ProceduralAdviceService.open(legalDir));
   if (options.demoModels ?? true) installDemoModels(join(options.dataDir, 'models'));
@@ -166,15 +176,16 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     cases,
     evidence,
     custody,
-    audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer },
+    audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer, uploads },
     decision,
     analysis: { analysis, registry },
-    ballistics: { analysis, library, evidence },
+    ballistics: { analysis, library, evidence, uploads },
     findings,
     reviews,
     reports,
     verdicts,
     settings,
+    uploads,
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions);
@@ -201,6 +212,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     // ONNX sessions hold native memory; closing them cannot fail in a way the caller could act on.
     void decision.close();
     db.close();
+    uploads.close();
   };
-  return { dataDir: options.dataDir, id, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, registry, analysis, library, findings, reviews, reports, settings, dispatcher, close };
+  return { dataDir: options.dataDir, id, uploads, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, registry, analysis, library, findings, reviews, reports, settings, dispatcher, close };
 }

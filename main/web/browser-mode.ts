@@ -34,6 +34,7 @@ export async function startBrowserMode(
   try {
     bridge = await startWebBridge({
       dispatcher: workstation.dispatcher,
+      uploads: workstation.uploads,
       staticDir: options.staticDir ?? defaultStaticDir,
       port: options.port,
       token: options.token,

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, sep } from 'node:path';
+import { extname, isAbsolute, join, relative, sep } from 'node:path';
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -32,13 +32,23 @@ export async function readStaticFile(root: string, urlPath: string): Promise<Sta
   } catch {
     return null;
   }
-  const relative = normalize(decoded).replace(/^([/\\])+/, '');
-  const base = normalize(root + sep);
-  const candidate = join(base, relative === '' || relative === '.' ? 'index.html' : relative);
-  if (!candidate.startsWith(base)) return null;
-  const file = (await isFile(candidate)) ? candidate : extname(relative) === '' ? join(base, 'index.html') : null;
+  if (decoded.includes('\0')) return null;
+  const base = join(root, sep);
+  const candidate = join(base, decoded);
+  // The one containment check: whatever the decoding produced (.., encoded separators, backslashes), the file must
+  // lie inside the renderer folder.
+  if (!isInside(base, candidate)) return null;
+  const inner = relative(base, candidate);
+  const target = inner === '' ? join(base, 'index.html') : candidate;
+  const file = (await isFile(target)) ? target : extname(inner) === '' ? join(base, 'index.html') : null;
   if (!file || !(await isFile(file))) return null;
   return { body: await readFile(file), contentType: contentTypes[extname(file)] ?? 'application/octet-stream' };
+}
+
+/** True when `candidate` is `base` itself or lies below it. */
+function isInside(base: string, candidate: string): boolean {
+  const rel = relative(base, candidate);
+  return rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel);
 }
 
 async function isFile(path: string): Promise<boolean> {

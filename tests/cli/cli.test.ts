@@ -47,7 +47,8 @@ describe('dalel CLI', () => {
     expect(added.code).toBe(1);
     const outcomes = JSON.parse(added.out) as Array<{ ok: boolean; file: string; evidence?: { kind: string }; error?: { params: { reasonCode: string } } }>;
     expect(outcomes[0]).toMatchObject({ ok: true, evidence: { kind: 'png' } });
-    expect(outcomes[1]).toMatchObject({ ok: false, file: bad, error: { params: { reasonCode: 'unsupported-type' } } });
+    // A name promising a PNG over a program's bytes: refused as a mismatch that says what the content is (issue 10).
+    expect(outcomes[1]).toMatchObject({ ok: false, file: bad, error: { params: { reasonCode: 'name-mismatch', expected: 'png', detected: 'exe' } } });
     const listed = await dalel(['--json', '--user', 'expert', 'case', 'list'], `${expertPassword}\n`);
     expect(JSON.parse(listed.out)).toMatchObject([{ number: '2-2026', evidenceCount: 1 }]);
   });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
+import { makeJpeg } from '../helpers/files.ts';
 import { chromiumArgs, findChromium, makePng, screenshotter, sha256Hex, confirmEvidenceKinds } from './helpers.ts';
 
 const chromiumFound = findChromium();
@@ -172,20 +173,26 @@ describe.skipIf(chromiumFound.path === null)('the interface in Chromium (browser
     await page.keyboard.press('Escape');
     await byTestId('custody-dialog').waitFor({ state: 'detached' });
 
-    // 9. A truncated PNG is refused with its name and reason; the same PNG again is reported as a duplicate.
+    // 9. Intake errors say what is wrong with each file, naming it: a truncated PNG, an empty file and a JPEG renamed
+    // .png are refused (all sent through the streamed upload); the same PNG again is reported as a duplicate.
     const truncated = makePng(80, 80, 2).subarray(0, 120);
     await byTestId('evidence-file-input').setInputFiles([
       { name: 'broken-scan.png', mimeType: 'image/png', buffer: Buffer.from(truncated) },
+      { name: 'empty-scan.tif', mimeType: 'image/tiff', buffer: Buffer.alloc(0) },
+      { name: 'renamed-photo.png', mimeType: 'image/png', buffer: Buffer.from(makeJpeg(24, 16)) },
       { name: 'cartridge-case-01-copy.png', mimeType: 'image/png', buffer: png },
     ]);
     await confirmEvidenceKinds(page);
     await byTestId('intake-result-duplicate').waitFor();
-    const refusal = await byTestId('intake-result-failed').textContent();
-    expect(refusal).toContain('broken-scan.png');
-    expect(refusal).toContain('truncated');
+    const failed = (name: string) => page.getByTestId('intake-result-failed').filter({ hasText: name });
+    expect(await failed('broken-scan.png').textContent()).toContain('“broken-scan.png” is incomplete: the file ends before its PNG data does');
+    expect(await failed('empty-scan.tif').textContent()).toContain('“empty-scan.tif” is empty: it contains no data (0 bytes).');
+    expect(await failed('renamed-photo.png').textContent()).toContain(
+      'The content of “renamed-photo.png” is not a PNG image although its name ends in .png: it is a JPEG image.',
+    );
     expect(await byTestId('intake-result-duplicate').textContent()).toContain('cartridge-case-01-copy.png');
     expect(await page.getByTestId(/^evidence-row-/).count()).toBe(1);
-    await shot('truncated-and-duplicate');
+    await shot('intake-errors-en');
 
     // 10. Switch to Kazakh: the interface (and the document language) follow.
     await byTestId('language-button').click();
@@ -193,8 +200,22 @@ describe.skipIf(chromiumFound.path === null)('the interface in Chromium (browser
     await page.getByText('Сарапшының жұмыс орны').waitFor();
     await page.getByText('Дәлелдемелер', { exact: true }).first().waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('kk');
-    expect(await byTestId('intake-result-failed').textContent()).toContain('«broken-scan.png» қиылған');
-    await shot('kazakh');
+    expect(await failed('broken-scan.png').textContent()).toContain('«broken-scan.png» файлы толық емес');
+    expect(await failed('empty-scan.tif').textContent()).toContain('«empty-scan.tif» файлы бос');
+    expect(await failed('renamed-photo.png').textContent()).toContain('«renamed-photo.png» файлының мазмұны PNG кескіні емес, бірақ атауы .png деп аяқталады: бұл — JPEG кескіні.');
+    await shot('kazakh-intake-errors');
+
+    // 10b. The same refusals in Russian, then back to Kazakh.
+    await byTestId('language-button').click();
+    await byTestId('language-option-ru').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'ru');
+    expect(await failed('empty-scan.tif').textContent()).toContain('Файл «empty-scan.tif» пуст');
+    expect(await failed('renamed-photo.png').textContent()).toContain('Содержимое файла «renamed-photo.png» — не изображение PNG, хотя его имя оканчивается на .png: это изображение JPEG.');
+    expect(await failed('broken-scan.png').textContent()).toContain('Файл «broken-scan.png» неполный');
+    await shot('intake-errors-ru');
+    await byTestId('language-button').click();
+    await byTestId('language-option-kk').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'kk');
 
     // 11. Dark theme; after a reload the tab keeps its session (token and client key live in sessionStorage), the
     // language and the theme (localStorage).

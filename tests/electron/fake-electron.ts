@@ -57,6 +57,7 @@ export class FakeWebContents extends EventEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   destroyed = false;
   readonly send = vi.fn();
+  readonly closeDevTools = vi.fn();
 
   constructor(url = 'app://dalel/index.html', session: FakeSession = new FakeSession()) {
     super();
@@ -83,6 +84,8 @@ export class FakeWebContents extends EventEmitter {
 class FakeApp extends EventEmitter {
   private resolveReady: () => void = () => {};
   private ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+  /** Whether the test plays a packaged build. */
+  isPackaged = false;
   readonly enableSandbox = vi.fn();
   readonly requestSingleInstanceLock = vi.fn(() => true);
   readonly quit = vi.fn();
@@ -176,6 +179,20 @@ export const safeStorage = {
     const text = sealed.toString('latin1');
     if (!text.startsWith('v10')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
     return Buffer.from(text.slice(3), 'latin1').reverse().toString('utf8');
+  }),
+};
+
+/** A menu built from a template: keeps the template so tests can read it. */
+export interface FakeMenu {
+  readonly template: unknown[];
+}
+
+/** The fake `Menu`: keeps the application menu set last. */
+export const Menu = {
+  applicationMenu: null as FakeMenu | null,
+  buildFromTemplate: vi.fn((template: unknown[]): FakeMenu => ({ template })),
+  setApplicationMenu: vi.fn((menu: FakeMenu | null) => {
+    Menu.applicationMenu = menu;
   }),
 };
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Result, SessionInfo } from '../../main/contract/index.ts';
 import { password, tempDir } from '../helpers/workstation.ts';
-import { app, BrowserWindow, FakeSession, ipcMain, protocol, repoRoot, session } from './fake-electron.ts';
+import { app, BrowserWindow, FakeSession, ipcMain, Menu, protocol, repoRoot, session } from './fake-electron.ts';
 
 vi.mock('electron', () => import('./fake-electron.ts'));
 
@@ -44,6 +44,9 @@ describe('main process lifecycle', () => {
     expect((window.options.webPreferences as { preload: string }).preload).toBe(join(repoRoot, 'dist', 'preload.cjs'));
     expect(window.loadURL).toHaveBeenCalledWith('app://dalel/index.html');
     expect(window.webContents.windowOpenHandler?.({ url: 'https://evil.example' })).toEqual({ action: 'deny' });
+    // Not packaged (development): Electron's default menu and the developer tools stay.
+    expect(Menu.setApplicationMenu).not.toHaveBeenCalled();
+    expect(window.options.webPreferences).toHaveProperty('devTools', true);
   });
 
   it('opens the workstation in DALEL_DATA_DIR and pushes session.changed to the window on login and logout', async () => {
@@ -87,5 +90,25 @@ describe('main process lifecycle', () => {
     await import('../../main/electron/main.ts');
     expect(app.quit).toHaveBeenCalledTimes(1);
     expect(app.whenReady).not.toHaveBeenCalled();
+  });
+
+  it('packaged: installs the minimal application menu and opens the window without developer tools', async () => {
+    vi.resetModules();
+    app.requestSingleInstanceLock.mockReturnValue(true);
+    app.isPackaged = true;
+    ipcMain.handlers.clear();
+    const other = tempDir('dalel-main-packaged-');
+    vi.stubEnv('DALEL_DATA_DIR', other.dir);
+    const before = BrowserWindow.instances.length;
+    try {
+      await import('../../main/electron/main.ts');
+      await vi.waitFor(() => expect(BrowserWindow.instances).toHaveLength(before + 1));
+      expect(Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+      expect(BrowserWindow.instances.at(-1)!.options.webPreferences).toHaveProperty('devTools', false);
+    } finally {
+      app.emit('will-quit');
+      app.isPackaged = false;
+      other.cleanup();
+    }
   });
 });

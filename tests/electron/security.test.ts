@@ -55,6 +55,17 @@ describe('hardenWebContents', () => {
     expect(own.preventDefault).not.toHaveBeenCalled();
   });
 
+  it('will-frame-navigate: prevents a frame from leaving app://dalel, like will-navigate', () => {
+    for (const url of ['https://evil.example/', 'file:///etc/passwd', 'javascript:alert(1)']) {
+      const details = { ...preventable(), url, isMainFrame: false };
+      contents.emit('will-frame-navigate', details);
+      expect(details.preventDefault, url).toHaveBeenCalledTimes(1);
+    }
+    const own = { ...preventable(), url: 'app://dalel/index.html#/cases', isMainFrame: true };
+    contents.emit('will-frame-navigate', own);
+    expect(own.preventDefault).not.toHaveBeenCalled();
+  });
+
   it('denies every window.open, even of an app URL', () => {
     expect(contents.windowOpenHandler).not.toBeNull();
     for (const url of ['https://evil.example/', 'app://dalel/index.html', 'about:blank']) {

@@ -25,6 +25,27 @@ describe('describeError', () => {
     expect(describeIn('kk', truncated)).toContain('«scan.png» қиылған');
   });
 
+  it('intake errors say what is wrong, in every language: an empty file, a JPEG named .png, an executable, a cut TIFF', () => {
+    const refusal = (params: Record<string, string | number>) => new ApiError({ code: 'BAD_INPUT', message: '…', params: { reason: '…', ...params } });
+    const empty = refusal({ file: 'empty.png', reasonCode: 'empty-file' });
+    expect(describeIn('en', empty)).toBe('“empty.png” is empty: it contains no data (0 bytes). Check that the right file was chosen and that it was copied completely.');
+    expect(describeIn('ru', empty)).toContain('Файл «empty.png» пуст');
+    expect(describeIn('kk', empty)).toContain('«empty.png» файлы бос');
+    const renamed = refusal({ file: 'photo.png', reasonCode: 'name-mismatch', extension: 'png', expected: 'png', detected: 'jpeg' });
+    expect(describeIn('en', renamed)).toBe('The content of “photo.png” is not a PNG image although its name ends in .png: it is a JPEG image. Check that this is the right file.');
+    expect(describeIn('ru', renamed)).toBe('Содержимое файла «photo.png» — не изображение PNG, хотя его имя оканчивается на .png: это изображение JPEG. Проверьте, тот ли это файл.');
+    expect(describeIn('kk', renamed)).toBe('«photo.png» файлының мазмұны PNG кескіні емес, бірақ атауы .png деп аяқталады: бұл — JPEG кескіні. Файлдың дұрыс екенін тексеріңіз.');
+    const program = refusal({ file: 'setup.dat', reasonCode: 'unsupported-type', detected: 'exe' });
+    expect(describeIn('en', program)).toBe('“setup.dat” is a Windows program, which is not accepted. Accepted are PNG, JPEG, TIFF, X3P and PDF.');
+    const cut = refusal({ file: 'page.tif', reasonCode: 'truncated', format: 'TIFF' });
+    expect(describeIn('ru', cut)).toContain('Файл «page.tif» неполный: он обрывается раньше, чем заканчиваются данные TIFF');
+    // Another service refusing with the same code but without the sniffer's details gets the general sentence.
+    expect(describeIn('en', refusal({ file: 'a.png', reasonCode: 'unsupported-type' }))).toBe('“a.png” cannot be used for this action: it takes a different kind of file.');
+    for (const language of ['kk', 'ru', 'en'] as const) {
+      for (const error of [empty, renamed, program, cut]) expect(describeIn(language, error)).not.toMatch(/\{\{|intake\.|undefined/);
+    }
+  });
+
   it('formats the numbers of a too-large or too-many-pixels refusal', () => {
     const tooLarge = new ApiError({ code: 'BAD_INPUT', message: '…', params: { file: 'big.tif', reasonCode: 'too-large', size: 3 * 1024 ** 3, limit: 2 * 1024 ** 3 } });
     expect(describeIn('en', tooLarge)).toBe('“big.tif” (3 GB) is larger than the limit of 2 GB.');

@@ -5,7 +5,7 @@ import { caseTypes, errorCodes, evidenceKinds, isEventChannel, isRequestChannel,
 import { auditSectionIds } from '../../renderer/src/audit/audit-sections.ts';
 import { checkpointReasons } from '../../renderer/src/audit/checkpoint-reason.ts';
 import { verifyProblemCodes } from '../../renderer/src/audit/verify-codes.ts';
-import { auditReasons, intakeReasons } from '../../renderer/src/common/describe-error.ts';
+import { auditReasons, detailedIntakeReasons, intakeFormats, intakeReasons } from '../../renderer/src/common/describe-error.ts';
 import { knownCustodyActions } from '../../renderer/src/evidence/custody-table.tsx';
 import en from '../../renderer/src/i18n/en.json';
 import kk from '../../renderer/src/i18n/kk.json';
@@ -68,6 +68,8 @@ describe('translation resources', () => {
       ...caseTypes.map((c) => `caseTypes.${c}`),
       ...evidenceKinds.map((k) => `evidenceKinds.${k}`),
       ...intakeReasons.map((r) => `intake.reasons.${r}`),
+      ...Object.keys(detailedIntakeReasons).map((r) => `intake.detailed.${r}`),
+      ...intakeFormats.map((f) => `intake.formats.${f}`),
       ...knownCustodyActions.map((a) => `custody.actions.${a}`),
       ...workspaceIds.map((w) => `workspaces.${w}`),
       ...workspaceIds.filter((w): w is CaseWorkspaceId => w !== 'users' && w !== 'audit').map((w) => `cases.intro.${w}`),
@@ -92,6 +94,7 @@ describe('translation resources', () => {
   it('name the file in every intake rejection message', () => {
     for (const [lng, map] of Object.entries(flat)) {
       for (const reason of [...intakeReasons, 'unknown']) expect(map.get(`intake.reasons.${reason}`), `${lng}:${reason}`).toContain('{{file}}');
+      for (const reason of Object.keys(detailedIntakeReasons)) expect(map.get(`intake.detailed.${reason}`), `${lng}:${reason}`).toContain('{{file}}');
     }
   });
 

@@ -64,6 +64,32 @@ function response(body: string, status = 200): Response {
 }
 
 describe('createWebApi', () => {
+  it('streams a file to /api/upload as raw bytes and sends only its reference in the request', async () => {
+    const bytes = new Uint8Array([137, 80, 78, 71, 1, 2, 3]);
+    const fetchMock = vi.fn(async (url: RequestInfo | URL, _init?: RequestInit) =>
+      String(url) === '/api/upload' ? response(JSON.stringify({ upload: 'AAAAAAAAAAAAAAAAAAAAAA', size: 7, sha256: 'x' })) : response(encodeWire({ ok: true, value: 'stored' })),
+    );
+    const api = createWebApi({ token: 'tok', clientKey: 'client-key-0123456789abc', fetch: fetchMock as typeof fetch });
+    const caseId = '5b1d6c9e-2f7a-4c1e-9d3b-0a1b2c3d4e5f';
+    await api.invoke('evidence.add', { caseId, fileName: 'Сурет 1.png', bytes });
+    const [uploadUrl, uploadInit] = fetchMock.mock.calls[0]!;
+    expect(uploadUrl).toBe('/api/upload');
+    expect(uploadInit?.headers).toMatchObject({ Authorization: 'Bearer tok', 'X-Dalel-Client': 'client-key-0123456789abc', 'X-Dalel-File-Name': encodeURIComponent('Сурет 1.png') });
+    expect(new Uint8Array(await new Response(uploadInit?.body).arrayBuffer())).toEqual(bytes);
+    const [invokeUrl, invokeInit] = fetchMock.mock.calls[1]!;
+    expect(invokeUrl).toBe('/api/invoke/evidence.add');
+    expect(JSON.parse(String(invokeInit?.body))).toEqual({ caseId, fileName: 'Сурет 1.png', bytes: { upload: 'AAAAAAAAAAAAAAAAAAAAAA' } });
+  });
+
+  it('turns an upload refused as too large into the service error result, without calling the channel', async () => {
+    const refusal = { code: 'BAD_INPUT', message: 'big.tif: the file is larger than the limit', params: { file: 'big.tif', reasonCode: 'too-large', size: 5, limit: 4 } };
+    const fetchMock = vi.fn(async () => response(JSON.stringify({ error: refusal.message, refusal }), 413));
+    const api = createWebApi({ token: 'tok', clientKey: 'client-key-0123456789abc', fetch: fetchMock as typeof fetch });
+    const result = await api.invoke('evidence.add', { caseId: '5b1d6c9e-2f7a-4c1e-9d3b-0a1b2c3d4e5f', fileName: 'big.tif', bytes: new Uint8Array(5) });
+    expect(result).toEqual({ ok: false, error: refusal });
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
   it('posts the wire-encoded payload with the token and client key and decodes the envelope', async () => {
     const bytes = new Uint8Array([137, 80, 78, 71]);
     const fetchMock = vi.fn(async (_url: RequestInfo | URL, _init?: RequestInit) =>
@@ -79,9 +105,10 @@ describe('createWebApi', () => {
     expect(decodeWire(String(init?.body))).toEqual({ evidenceId: '5b1d6c9e-2f7a-4c1e-9d3b-0a1b2c3d4e5f' });
   });
 
-  it('sends bytes as {$bytes} and passes error results through', async () => {
-    const fetchMock = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) => {
-      expect(String(init?.body)).toContain('"$bytes":"AQID"');
+  it('passes error results through for a file sent by upload (request bytes no longer travel as {$bytes})', async () => {
+    const fetchMock = vi.fn(async (url: RequestInfo | URL, init?: RequestInit) => {
+      if (String(url) === '/api/upload') return response(JSON.stringify({ upload: 'BBBBBBBBBBBBBBBBBBBBBB', size: 3, sha256: 'x' }));
+      expect(String(init?.body)).not.toContain('$bytes');
       return response(JSON.stringify({ ok: false, error: { code: 'BAD_INPUT', message: 'x.png: truncated', params: { file: 'x.png', reasonCode: 'truncated' } } }));
     });
     const api = createWebApi({ token: 't', clientKey: 'client-key-0123456789abc', fetch: fetchMock as typeof fetch });

@@ -74,11 +74,26 @@ describe('evidence intake', () => {
     if (result.ok) expect(result.value).toMatchObject({ evidence: { kind, bitDepth } });
   });
 
-  it('refuses a renamed Windows executable, naming the file', async () => {
+  it('refuses a renamed Windows executable, naming the file and saying what it is', async () => {
     const exe = new Uint8Array(Buffer.concat([Buffer.from('MZ\x90\x00', 'latin1'), Buffer.alloc(200, 1)]));
-    const result = await add('photo.png', exe);
-    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { file: 'photo.png', reasonCode: 'unsupported-type' } } });
-    if (!result.ok) expect(result.error.message).toMatch(/photo\.png: .*Windows executable/);
+    const named = await add('photo.png', exe);
+    expect(named).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { file: 'photo.png', reasonCode: 'name-mismatch', expected: 'png', detected: 'exe' } } });
+    if (!named.ok) expect(named.error.message).toBe("photo.png: the file's content is not a PNG image although its name ends in .png; it is a Windows program");
+    const result = await add('photo.dat', exe);
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { file: 'photo.dat', reasonCode: 'unsupported-type', detected: 'exe' } } });
+    if (!result.ok) expect(result.error.message).toMatch(/photo\.dat: the file is a Windows program; accepted are/);
+    expectNothingStored();
+  });
+
+  it('intake errors say what is wrong: a JPEG named .png, an empty file, a TIFF cut inside its header', async () => {
+    const jpeg = await add('scan.png', makeJpeg(16, 16));
+    expect(jpeg).toMatchObject({ ok: false, error: { params: { file: 'scan.png', reasonCode: 'name-mismatch', extension: 'png', expected: 'png', detected: 'jpeg' } } });
+    if (!jpeg.ok) expect(jpeg.error.message).toBe("scan.png: the file's content is not a PNG image although its name ends in .png; it is a JPEG image");
+    const empty = await add('empty.tif', new Uint8Array(0));
+    expect(empty).toMatchObject({ ok: false, error: { params: { file: 'empty.tif', reasonCode: 'empty-file' } } });
+    if (!empty.ok) expect(empty.error.message).toBe('empty.tif: the file is empty (0 bytes)');
+    const shortTiff = await add('short.tif', new Uint8Array([0x49, 0x49, 0x2a, 0x00, 0x08]));
+    expect(shortTiff).toMatchObject({ ok: false, error: { code: 'BAD_INPUT', params: { file: 'short.tif', reasonCode: 'truncated', format: 'TIFF' } } });
     expectNothingStored();
   });
 
@@ -140,13 +155,13 @@ describe('evidence intake', () => {
     const x3p = makeX3p(10, 10);
     expect(await add('cut.x3p', x3p.subarray(0, x3p.length - 30))).toMatchObject({ ok: false, error: { params: { reasonCode: 'truncated' } } });
     const { makeZip } = await import('../helpers/files.ts');
-    expect(await add('other.zip', makeZip({ 'readme.txt': 'hello' }))).toMatchObject({ ok: false, error: { params: { reasonCode: 'unsupported-type' } } });
+    expect(await add('other.zip', makeZip({ 'readme.txt': 'hello' }))).toMatchObject({ ok: false, error: { params: { reasonCode: 'not-x3p' } } });
     expectNothingStored();
   });
 
   it('refuses files over the size limit and empty files', async () => {
     expect(await add('big.pdf', new Uint8Array(8 * 1024 * 1024 + 1))).toMatchObject({ ok: false, error: { params: { reasonCode: 'too-large' } } });
-    expect(await add('empty.png', new Uint8Array(0))).toMatchObject({ ok: false, error: { params: { reasonCode: 'unsupported-type' } } });
+    expect(await add('empty.png', new Uint8Array(0))).toMatchObject({ ok: false, error: { params: { reasonCode: 'empty-file' } } });
     expectNothingStored();
   });
 

@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,13 +31,16 @@ describe('browser-mode web bridge', () => {
   let mode: BrowserMode;
   let cleanup: () => void;
   let host: string;
+  let staticDir: string;
+  const sentinel = 'SENTINEL-outside-the-renderer-folder';
   const client = 'test-client-key-0123456789';
   const auth = () => ({ Authorization: `Bearer ${mode.bridge.token}`, 'X-Dalel-Client': client, Host: host });
 
   beforeAll(async () => {
     const temp = tempDir();
     cleanup = temp.cleanup;
-    const staticDir = join(temp.dir, 'static');
+    staticDir = join(temp.dir, 'static');
+    writeFileSync(join(temp.dir, 'sentinel.txt'), sentinel);
     mkdirSync(join(staticDir, 'assets'), { recursive: true });
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Dalel</title>');
     writeFileSync(join(staticDir, 'assets', 'app.js'), 'console.log(1)');
@@ -96,10 +99,33 @@ describe('browser-mode web bridge', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-security-policy']).toBe(contentSecurityPolicy);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
-    const escape = await raw(mode.bridge.port, '/assets/..%2f..%2f..%2fdata%2fdalel.sqlite', 'GET', { Host: host });
-    expect(escape.body).not.toContain('SQLite format');
     const script = await raw(mode.bridge.port, '/assets/app.js', 'GET', { Host: host });
     expect(script.headers['content-type']).toContain('text/javascript');
+  });
+
+  it('never serves a file outside the renderer folder, however the path is encoded', async () => {
+    // Sentinels where each traversal would land: beside the renderer folder, and the database in the data folder.
+    const variants = [
+      '/assets/..%2f..%2fdata%2fdalel.sqlite',
+      '/assets/..%2f..%2fsentinel.txt',
+      '/..%2fsentinel.txt',
+      '/assets/%2e%2e/%2e%2e/sentinel.txt',
+      '/assets/%2e%2e%2f%2e%2e%2fsentinel.txt',
+      '/assets/..%5c..%5csentinel.txt',
+      '/%2e%2e%2fdata%2fdalel.sqlite',
+      '..%2fsentinel.txt',
+      '/assets/%252e%252e%252f%252e%252e%252fsentinel.txt',
+      '/assets/..%252f..%252fsentinel.txt',
+      '/assets/%2e%2e%2fsentinel.txt%00.js',
+    ];
+    for (const path of variants) {
+      const reply = await raw(mode.bridge.port, path, 'GET', { Host: host });
+      expect(reply.body, path).not.toContain('SQLite format');
+      expect(reply.body, path).not.toContain(sentinel);
+      expect([400, 404], path).toContain(reply.status);
+    }
+    // The sentinel is reachable by its real name, so the assertions above would see it if a traversal worked.
+    expect(readFileSync(join(staticDir, '..', 'sentinel.txt'), 'utf8')).toBe(sentinel);
   });
 
   it('rejects malformed JSON and unknown endpoints clearly', async () => {

@@ -7,6 +7,7 @@ import { sha256Hex } from '../intake/evidence-store.ts';
 import { createPassphraseSealer } from '../passphrase-sealer.ts';
 import type { ScryptParams } from '../passwords.ts';
 import { actorOf, type Session } from '../sessions.ts';
+import { bytesOf, type UploadStore } from '../uploads.ts';
 import type { AuditLog } from './audit-log.ts';
 import { exportBundle } from './bundle-export.ts';
 import { verifyBundle, zipSource } from './bundle-verify.ts';
@@ -28,6 +29,8 @@ export interface AuditHandlerDeps {
   readonly onExportProgress?: (clientKey: string, done: number, total: number) => void;
   /** The sealer the workstation opened its key with at start (Electron's OS keystore), reused for rotation. */
   readonly startupSealer?: NamedSealer;
+  /** Browser-mode uploads, for bundles sent by reference. */
+  readonly uploads: UploadStore;
 }
 
 /** New signing-key passphrases must be at least this long. */
@@ -137,9 +140,10 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
       return { zip };
     },
     'audit.verify': (request, context) => {
+      const zip = bytesOf(deps.uploads, context.clientKey, request.fileName, request.zip);
       let source;
       try {
-        source = zipSource(request.zip);
+        source = zipSource(zip);
       } catch (error) {
         throw new DalelError('BAD_INPUT', `${request.fileName}: not a readable zip bundle (${(error as Error).message})`, { file: request.fileName, reasonCode: 'corrupt' });
       }
@@ -148,7 +152,7 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
       log.append({
         action: 'audit.bundle-verified',
         actor: actorOf(sessionOf(context.session)),
-        inputs: { bundle: sha256Hex(request.zip) },
+        inputs: { bundle: sha256Hex(zip) },
         details: { fileName: request.fileName, valid: report.valid, problems: report.problems.length },
       });
       return report;

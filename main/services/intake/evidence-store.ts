@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The SHA-256 of some bytes, as lower-case hex. */
@@ -61,6 +61,24 @@ export class EvidenceStore {
     closeSync(fd);
     // rename is atomic: concurrent writers of the same content race harmlessly, the bytes being identical.
     renameSync(temp, target);
+    fsyncDirectory(dir);
+    return sha256;
+  }
+
+  /**
+   * Moves a file already written (and synced) on the same filesystem into the store under its hash, by rename: no
+   * copy, so a large upload is never read again. When the blob is already stored, the file is removed instead.
+   */
+  adopt(path: string, sha256: string, size: number): string {
+    if (this.has(sha256, size)) {
+      rmSync(path, { force: true });
+      return sha256;
+    }
+    const target = this.pathOf(sha256);
+    const dir = join(target, '..');
+    mkdirSync(dir, { recursive: true });
+    chmodSync(path, 0o440);
+    renameSync(path, target);
     fsyncDirectory(dir);
     return sha256;
   }

@@ -3,12 +3,16 @@ import { PNG } from 'pngjs';
 import UTIF from 'utif2';
 import type { EvidenceKind } from '../../contract/index.ts';
 import { badInput } from '../errors.ts';
+import { bytesSource, type ByteSource } from './byte-source.ts';
 
 /** Longest side of a thumbnail, in pixels. */
 export const thumbnailSide = 256;
 
 /** Images larger than this are not decoded for a thumbnail at intake (memory); the viewer tiles them instead. */
 const maxDecodePixels = 64_000_000;
+
+/** Files larger than this are not read whole for a thumbnail at intake: the decoders need the file in memory. */
+const maxDecodeBytes = 256 * 1024 * 1024;
 
 interface Rgba {
   readonly width: number;
@@ -64,11 +68,14 @@ export function downscale(image: Rgba, side: number): Rgba {
 
 /**
  * Decodes an image fully (which also proves its pixel data is intact) and returns a PNG thumbnail; null for kinds
- * without pixels of their own here (X3P surfaces, PDFs) or images too large to decode at intake.
+ * without pixels of their own here (X3P surfaces, PDFs) or images too large (in pixels or bytes) to decode at intake.
  */
-export function makeThumbnail(fileName: string, kind: EvidenceKind, bytes: Uint8Array, pixels: number | null): Uint8Array | null {
+export function makeThumbnail(fileName: string, kind: EvidenceKind, content: Uint8Array | ByteSource, pixels: number | null): Uint8Array | null {
   if (pixels !== null && pixels > maxDecodePixels) return null;
-  const image = decode(fileName, kind, bytes);
+  if (kind !== 'png' && kind !== 'jpeg' && kind !== 'tiff') return null;
+  const source = content instanceof Uint8Array ? bytesSource(content) : content;
+  if (source.size > maxDecodeBytes) return null;
+  const image = decode(fileName, kind, source.whole());
   if (!image) return null;
   const small = downscale(image, thumbnailSide);
   const png = new PNG({ width: small.width, height: small.height });

@@ -1,6 +1,7 @@
 import {
   isEventChannel,
   type DalelApi,
+  type ErrorInfo,
   type EventChannel,
   type EventOf,
   type RequestChannel,
@@ -43,6 +44,14 @@ function bridgeMessage(text: string, status: number): string {
   return `HTTP ${status}`;
 }
 
+/** What the upload endpoint answers: the reference to use in the request, or the service's refusal (413). */
+type UploadAnswer = { readonly upload: string } | { readonly refusal: ErrorInfo };
+
+function isRefusal(value: unknown): value is { refusal: ErrorInfo } {
+  const refusal = (value as { refusal?: { code?: unknown } } | null)?.refusal;
+  return typeof refusal === 'object' && refusal !== null && typeof refusal.code === 'string';
+}
+
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
@@ -55,7 +64,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 /**
  * The `DalelApi` over the loopback web bridge: `POST /api/invoke/<channel>` with the launch token and the tab's client
- * key, and one `GET /api/events` stream (read with fetch, since EventSource cannot send headers) shared by all
+ * key (files first streamed to `POST /api/upload` and sent by reference), and one `GET /api/events` stream (read with fetch, since EventSource cannot send headers) shared by all
  * listeners, opened with the first listener, closed with the last, and reopened after a dropped connection.
  * Bridge failures (wrong token, network) reject with a BridgeError; service errors resolve as error results.
  */
@@ -71,6 +80,49 @@ export function createWebApi(options: WebApiOptions): DalelApi {
     if (!isEventChannel(name)) return;
     const payload = decodeWire(data) as never;
     for (const listener of [...(listeners.get(name) ?? [])]) listener(payload);
+  }
+
+  /** Streams one file to `POST /api/upload`: raw bytes, never inside JSON. */
+  async function upload(fileName: string, bytes: Uint8Array): Promise<UploadAnswer> {
+    const response = await doFetch(`${base}/api/upload`, {
+      method: 'POST',
+      headers: { ...headers, 'Content-Type': 'application/octet-stream', 'X-Dalel-File-Name': encodeURIComponent(fileName) },
+      // The bytes as they are (no copy); the contract's bytes are always backed by a plain ArrayBuffer.
+      body: bytes as Uint8Array<ArrayBuffer>,
+      cache: 'no-store',
+    });
+    const text = await response.text();
+    if (response.ok) return { upload: (JSON.parse(text) as { upload: string }).upload };
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // Not JSON: reported by status below.
+    }
+    if (isRefusal(body)) return { refusal: body.refusal };
+    throw new BridgeError(response.status, bridgeMessage(text, response.status));
+  }
+
+  /**
+   * Replaces every file (a top-level byte array) in a request by the reference of its streamed upload; the contract
+   * accepts either (`fileBody`). A refusal (a file over the size limit) comes back as the service's error result.
+   */
+  async function withUploads(payload: unknown): Promise<{ payload: unknown } | { refusal: ErrorInfo }> {
+    if (typeof payload !== 'object' || payload === null) return { payload };
+    const fields = Object.entries(payload as Record<string, unknown>);
+    if (!fields.some(([, value]) => value instanceof Uint8Array)) return { payload };
+    const name = (payload as { fileName?: unknown }).fileName;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of fields) {
+      if (!(value instanceof Uint8Array)) {
+        out[key] = value;
+        continue;
+      }
+      const answer = await upload(typeof name === 'string' ? name : key, value);
+      if ('refusal' in answer) return answer;
+      out[key] = { upload: answer.upload };
+    }
+    return { payload: out };
   }
 
   async function readStream(signal: AbortSignal): Promise<void> {
@@ -103,10 +155,12 @@ export function createWebApi(options: WebApiOptions): DalelApi {
 
   return {
     async invoke<C extends RequestChannel>(channel: C, payload: RequestOf<C>): Promise<Result<ResponseOf<C>>> {
+      const prepared = await withUploads(payload);
+      if ('refusal' in prepared) return { ok: false, error: prepared.refusal };
       const response = await doFetch(`${base}/api/invoke/${channel}`, {
         method: 'POST',
         headers: { ...headers, 'Content-Type': 'application/json' },
-        body: encodeWire(payload),
+        body: encodeWire(prepared.payload),
         cache: 'no-store',
       });
       const text = await response.text();

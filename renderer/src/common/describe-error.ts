@@ -20,7 +20,25 @@ export const intakeReasons = [
   'flat-background',
   'kind-format-mismatch',
   'pixel-size-not-applicable',
+  'empty-file',
+  'name-mismatch',
+  'not-x3p',
+  'empty-image',
 ] as const;
+
+/**
+ * Intake reasons with a more precise sentence under intake.detailed.*, used when the refusal carries these parameters
+ * (the file's sniffer sends them; other services refusing with the same code may not).
+ */
+export const detailedIntakeReasons = {
+  truncated: ['format'],
+  corrupt: ['format'],
+  'unsupported-type': ['detected'],
+  'unsupported-depth': ['bits'],
+} as const satisfies Partial<Record<(typeof intakeReasons)[number], readonly string[]>>;
+
+/** File kinds a refusal names in `expected` / `detected`, each with a translation under intake.formats.*. */
+export const intakeFormats = ['png', 'jpeg', 'tiff', 'x3p', 'pdf', 'exe', 'elf', 'script', 'gif', 'bmp', 'zip', 'unknown'] as const;
 
 /**
  * Refusals of the audit log's key, checkpoint and cosignature operations, reported in `params.reasonCode`, each with
@@ -56,6 +74,12 @@ function readableParams(info: ErrorInfo, format: Formatters): Record<string, str
   return out;
 }
 
+/** The translated names of the kinds a refusal mentions (what the name promised, what the content is). */
+function formatNames(t: TFunction, info: ErrorInfo): Record<string, string> {
+  const name = (code: unknown) => t(`intake.formats.${(intakeFormats as readonly unknown[]).includes(code) ? String(code) : 'unknown'}`);
+  return { expectedFormat: name(param(info, 'expected')), detectedFormat: name(param(info, 'detected')) };
+}
+
 function auditReason(info: ErrorInfo): (typeof auditReasons)[number] | null {
   const reason = param(info, 'reasonCode');
   return typeof reason === 'string' && (auditReasons as readonly string[]).includes(reason) ? (reason as (typeof auditReasons)[number]) : null;
@@ -69,7 +93,10 @@ function describeInfo(t: TFunction, info: ErrorInfo, format: Formatters): string
       const reason = param(info, 'reasonCode');
       if (file === undefined) return audit ? t(`errors.audit.${audit}`) : t('errors.BAD_INPUT');
       if (typeof reason === 'string' && (intakeReasons as readonly string[]).includes(reason)) {
-        return t(`intake.reasons.${reason}`, { ...readableParams(info, format), file });
+        const values = { ...readableParams(info, format), ...formatNames(t, info), file };
+        const needs = (detailedIntakeReasons as Partial<Record<string, readonly string[]>>)[reason];
+        const detailed = needs !== undefined && needs.every((name) => param(info, name) !== undefined);
+        return t(detailed ? `intake.detailed.${reason}` : `intake.reasons.${reason}`, values);
       }
       return t('intake.reasons.unknown', { file });
     }

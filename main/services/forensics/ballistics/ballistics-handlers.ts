@@ -3,6 +3,7 @@ import type { CallContext, Handler, Handlers } from '../../dispatcher.ts';
 import { DalelError } from '../../errors.ts';
 import type { EvidenceService } from '../../evidence.ts';
 import { actorOf, type Actor } from '../../sessions.ts';
+import { bytesOf, type UploadStore } from '../../uploads.ts';
 import type { AnalysisService } from '../../analysis/analysis-service.ts';
 import { BallisticsResultSchema } from '../../../contract/index.ts';
 import type { LibraryService } from './library-service.ts';
@@ -15,6 +16,8 @@ export interface BallisticsHandlerDeps {
   readonly analysis: AnalysisService;
   readonly library: LibraryService;
   readonly evidence: EvidenceService;
+  /** Browser-mode uploads, for scans sent by reference. */
+  readonly uploads: UploadStore;
 }
 
 function actor(context: CallContext): Actor {
@@ -43,7 +46,7 @@ export function createBallisticsHandlers(deps: BallisticsHandlerDeps): Pick<Hand
     },
     'library.add': (request, context) => {
       const { fileName, bytes, ...metadata } = request;
-      return library.add(fileName, bytes, metadata, actor(context));
+      return library.add(fileName, bytesOf(deps.uploads, context.clientKey, fileName, bytes), metadata, actor(context));
     },
     'library.list': (request) => library.list(request.query),
     'library.search': (request, context) => library.searchEvidence(request, actor(context)),
