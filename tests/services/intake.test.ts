@@ -129,7 +129,7 @@ describe('evidence intake', () => {
     for (const length of [4, 5, 7]) {
       expect(await add('stub.tif', makeTiff(4, 4, 8).subarray(0, length))).toEqual({
         ok: false,
-        error: { code: 'BAD_INPUT', message: 'stub.tif: the file is truncated: the TIFF header is shorter than 8 bytes', params: expect.objectContaining({ file: 'stub.tif', reasonCode: 'truncated' }) },
+        error: { code: 'BAD_INPUT', message: 'stub.tif: the file is incomplete: it ends inside the 8-byte TIFF header, before the TIFF data is complete', params: expect.objectContaining({ file: 'stub.tif', reasonCode: 'truncated' }) },
       });
     }
     expectNothingStored();
