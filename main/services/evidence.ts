@@ -49,6 +49,11 @@ function toEvidence(row: EvidenceRow): Evidence {
   };
 }
 
+/** The review's guard on a case: refuses, with the reason, to add to a signed case. */
+export interface CaseFreeze {
+  requireUnsigned(caseId: string, what: string): void;
+}
+
 /** The outcome of an intake: the item, and whether this case already held the same bytes. */
 export interface IntakeResult {
   readonly evidence: Evidence;
@@ -64,6 +69,7 @@ export class EvidenceService {
     private readonly custody: CustodyLog,
     private readonly clock: Clock,
     private readonly limits: IntakeLimits = defaultIntakeLimits,
+    private readonly freeze: CaseFreeze | null = null,
   ) {}
 
   /**
@@ -72,12 +78,15 @@ export class EvidenceService {
    */
   add(caseId: string, fileName: string, bytes: Uint8Array, actor: Actor): IntakeResult {
     this.cases.get(caseId);
+    // Signed means frozen: refused before any file work, and again inside the write in case it was signed meanwhile.
+    this.freeze?.requireUnsigned(caseId, `add ${fileName}`);
     const sniffed = sniffEvidence(fileName, bytes, this.limits);
     const pixels = sniffed.width !== null && sniffed.height !== null ? sniffed.width * sniffed.height : null;
     const thumbnail = makeThumbnail(fileName, sniffed.kind, bytes, pixels);
     const sha256 = sha256Hex(bytes);
     this.store.put(bytes, sha256);
     const record = this.db.transaction((): IntakeResult => {
+      this.freeze?.requireUnsigned(caseId, `add ${fileName}`);
       const now = isoAt(this.clock.now());
       this.db
         .prepare(

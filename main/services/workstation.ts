@@ -118,12 +118,12 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const sessions = new SessionManager(clock, options.sessionPolicy ?? defaultSessionPolicy);
   const cases = new CaseService(db, clock, audit);
   const custody = new CustodyLog(db, clock, audit);
-  const evidence = new EvidenceService(db, store, cases, custody, clock, options.intakeLimits ?? defaultIntakeLimits);
+  const reviews = new CaseReviewService(db, cases, audit, clock, settings);
+  const evidence = new EvidenceService(db, store, cases, custody, clock, options.intakeLimits ?? defaultIntakeLimits, reviews);
   const legalDir = sharedLegalDir();
   const decision = new DecisionService(join(options.dataDir, 'models'), audit, StatutoryBoundsService.open(legalDir), ProceduralAdviceService.open(legalDir));
   if (options.demoModels ?? true) installDemoModels(join(options.dataDir, 'models'));
   const verdicts = new VerdictService(db, clock, audit, cases, loadCaseTypes());
-  const reviews = new CaseReviewService(db, cases, audit, clock);
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock);
   const reports = new ReportService(
     {
@@ -133,6 +133,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       findings: (caseId) => findings.list(caseId),
       overlay: (findingId, sha256) => findings.readOverlay(findingId, sha256),
       review: (caseId) => reviews.get(caseId),
+      coverage: (caseId) => reviews.coverage(caseId),
+      keyState: () => (keyring.isUnlocked() ? 'unlocked' : keyring.activeKey() ? 'locked' : 'none'),
       checkpoint: (reason) => toCheckpointInfo(checkpoints, checkpoints.sign(reason)),
     },
     audit,
