@@ -384,6 +384,8 @@ describe('Amendments stay consistent', () => {
   it('edits a manual distance through its points and pixel size, with units; the distance is recomputed, not typed', async () => {
     const fake = workbenchApi([manualDistance], 'draft', { 'findings.review': (payload: { findingId: string }) => ok({ finding: manualDistance, amendment: null, review: reviewIn('draft', 1, 1), payload }) });
     await mount(fake.api);
+    // Points read as coordinate pairs, not as the JSON they are stored in.
+    expect(need(`finding-measurements-${manualDistance.id}`).textContent).toContain('Points (image pixels): (12; 40.5), (255.75; 40.5) px');
     await click(`finding-amend-${manualDistance.id}`);
     expect(byTestId('amend-value-manual.distance')).toBeNull();
     expect(byTestId('amend-value-manual.points')).toBeNull();
