@@ -380,6 +380,8 @@ describe.skipIf(!ready)('the expert verification workflow in Chromium (browser m
     await expect.poll(() => byTestId('review-state').getAttribute('data-state')).toBe('in-review');
     const reopened = mode.workstation.audit.list({ action: 'review.reopened' }).map((row) => JSON.parse(Buffer.from(row.bytes).toString('utf8')) as { details: { reason: string } });
     expect(reopened.map((e) => e.details.reason)).toEqual([reopenReason]);
+    await expect.poll(() => signatures.nth(1).getAttribute('data-current')).toBe('false');
+    expect(await signatures.nth(1).textContent()).toContain('күші жойылды: одан кейін іс қайта ашылды');
     await byTestId('evidence-file-input').waitFor({ state: 'attached' });
     expect(await byTestId('evidence-frozen').count()).toBe(0);
     const draft = await exportReport('ru', 'reopened');

@@ -45,11 +45,6 @@ export function parsePoints(value: Measurement['value'] | undefined): ImagePoint
   return points;
 }
 
-/** Writes points the way the viewer records them (two decimals). */
-export function formatPoints(points: readonly ImagePoint[]): string {
-  return JSON.stringify(points.map((p) => [Number(p.x.toFixed(2)), Number(p.y.toFixed(2))]));
-}
-
 /**
  * The derived value of a distance or angle from its points and pixel size, with the tolerance a recorded value may
  * differ by: the viewer rounds the value (0.01 µm, 0.1°) and stores points rounded to 0.01 px.

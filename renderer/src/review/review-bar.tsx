@@ -133,8 +133,9 @@ export function ReviewBar({ caseId, role, review, onChanged }: ReviewBarProps) {
         </Typography>
       )}
       {review.signatures.map((s) => (
-        <Typography key={s.auditSeq} variant="body2" data-testid={`review-signature-${s.auditSeq}`}>
+        <Typography key={s.auditSeq} variant="body2" color={s.current ? undefined : 'text.secondary'} data-testid={`review-signature-${s.auditSeq}`} data-current={s.current ? 'true' : 'false'}>
           {t('review.signedBy', { name: s.displayName, meaning: t(`review.meanings.${s.meaning}`), at: format.dateTime(s.at) })}
+          {s.current ? '' : ` (${t('review.signatureNotCurrent')})`}
         </Typography>
       ))}
       {error !== null && <ErrorAlert error={error} testId="review-bar-error" />}

@@ -286,11 +286,12 @@ const manualDistance: Finding = {
 
 describe('Signed must mean frozen', () => {
   it('hides evidence intake and disables Compare with the reason on a signed case, and offers Reopen with a required reason', async () => {
-    let review = reviewIn('signed', 1, 1);
+    const signature = { userId: '66666666-6666-4666-8666-666666666666', username: 'expert1', displayName: 'Erlan D.', meaning: 'approved' as const, at: '2026-01-02T12:00:00.000Z', auditSeq: 31, current: true };
+    let review = { ...reviewIn('signed', 1, 1), signatures: [signature] };
     const fake = workbenchApi([cmcFinding], 'signed', {
       'review.get': () => ok(review),
       'review.transition': () => {
-        review = reviewIn('in-review', 1, 1);
+        review = { ...reviewIn('in-review', 1, 1), signatures: [{ ...signature, current: false }] };
         return ok(review);
       },
     });
@@ -311,6 +312,7 @@ describe('Signed must mean frozen', () => {
     await settle();
     expect(byTestId('reopen-dialog')).toBeNull();
     expect(need('review-state').textContent).toBe('In review');
+    expect(need('review-signature-31').textContent).toContain('(no longer current: the case was reopened after it)');
     expect(byTestId('evidence-frozen')).toBeNull();
   });
 });
