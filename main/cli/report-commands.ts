@@ -30,10 +30,17 @@ export function addReportCommands(program: Command, context: CliContext): void {
       // The report names a checkpoint signed now, so the key must be open: clerks and administrators may open it with
       // its passphrase; for anyone else it is opened by the service account's DALEL_KEY_PASSPHRASE_FILE.
       const { session } = await context.call('auth.status', {});
-      const { keyUnlocked } = await context.call('audit.status', {});
+      const { keyUnlocked, key } = await context.call('audit.status', {});
       if (!keyUnlocked) {
         if (session?.user.role !== 'clerk' && session?.user.role !== 'administrator') {
-          throw new DalelError('KEY_LOCKED', 'The audit signing key is locked: set DALEL_KEY_PASSPHRASE_FILE, or export the report as a clerk or administrator (the key passphrase is read after the password).');
+          // Say who can fix it: experts and judges cannot create or open the key themselves.
+          throw new DalelError(
+            'KEY_LOCKED',
+            key === null
+              ? 'The workstation has no audit signing key yet, so no report can be signed: a clerk or administrator must create it (in the app under Audit → Signing key).'
+              : 'The audit signing key is locked: a clerk or administrator must unlock it (in the app under Audit → Signing key, or by exporting the report themselves: the key passphrase is read after the password), or the service account sets DALEL_KEY_PASSPHRASE_FILE.',
+            { reason: key === null ? 'no-signing-key' : 'signing-key-locked' },
+          );
         }
         await unlockKey(context);
       }

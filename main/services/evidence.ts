@@ -68,6 +68,11 @@ function toEvidence(row: EvidenceRow): Evidence {
   };
 }
 
+/** The review's guard on a case: refuses, with the reason, to add to a signed case. */
+export interface CaseFreeze {
+  requireUnsigned(caseId: string, what: string): void;
+}
+
 /** The outcome of an intake: the item, and whether this case already held the same bytes. */
 export interface IntakeResult {
   readonly evidence: Evidence;
@@ -83,7 +88,7 @@ export class EvidenceService {
     private readonly custody: CustodyLog,
     private readonly clock: Clock,
     private readonly kinds: EvidenceKindCatalog,
-    private readonly reviews: { requireEditable(caseId: string, what: string): unknown },
+    private readonly reviews: { requireEditable(caseId: string, what: string): unknown } & CaseFreeze,
     private readonly limits: IntakeLimits = defaultIntakeLimits,
   ) {
     this.suggestForUndeclared();
@@ -152,6 +157,8 @@ export class EvidenceService {
   }
 
   private record(caseId: string, fileName: string, file: IntakeInput, actor: Actor, declared: KindDeclaration): IntakeResult {
+    // Signed means frozen: refused before any file work, and again inside the write in case it was signed meanwhile.
+    this.reviews.requireUnsigned(caseId, `add ${fileName}`);
     const sniffed = sniffEvidence(fileName, file.source, this.limits);
     const category = declared.category ?? this.kinds.suggest({ name: fileName, format: sniffed.kind, width: sniffed.width, height: sniffed.height });
     const pixelUm = declared.pixelUm ?? null;
@@ -161,6 +168,7 @@ export class EvidenceService {
     const sha256 = file.sha256;
     file.storeIn(this.store);
     const record = this.db.transaction((): IntakeResult => {
+      this.reviews.requireUnsigned(caseId, `add ${fileName}`);
       const now = isoAt(this.clock.now());
       this.db
         .prepare(

@@ -140,7 +140,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const cases = new CaseService(db, clock, audit);
   const custody = new CustodyLog(db, clock, audit);
   const registry = new ForensicRegistry(options.modules ?? shippedModules);
-  const reviews = new CaseReviewService(db, cases, audit, clock);
+  const reviews = new CaseReviewService(db, cases, audit, clock, settings);
   const evidence = new EvidenceService(db, store, cases, custody, clock, registry, reviews, intakeLimits);
   const legalDir = sharedLegalDir();
   const decision = new DecisionService(join(options.dataDir, 'models'), audit, StatutoryBoundsService.open(legalDir), ProceduralAdviceService.open(legalDir));
@@ -155,6 +155,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       findings: (caseId) => findings.list(caseId),
       overlay: (findingId, sha256) => findings.readOverlay(findingId, sha256),
       review: (caseId) => reviews.get(caseId),
+      coverage: (caseId) => reviews.coverage(caseId),
+      keyState: () => (keyring.isUnlocked() ? 'unlocked' : keyring.activeKey() ? 'locked' : 'none'),
       checkpoint: (reason) => toCheckpointInfo(checkpoints, checkpoints.sign(reason)),
     },
     audit,

@@ -35,6 +35,9 @@ describe('dalel findings and review', () => {
       const theCase = ws.cases.resolve('7-2026');
       const evidenceIds = ws.evidence.list(theCase.id).map((e) => e.id);
       const expert = ws.users.list().find((u) => u.username === 'expert')!;
+      const admin = ws.users.list().find((u) => u.username === 'admin')!;
+      // This laboratory lets one expert verify and sign alone (the default requires a second expert's technical review).
+      ws.settings.update({ technicalReviewRequired: false }, { userId: admin.id, username: 'admin', role: 'administrator' });
       return ws.findings.addModelFindings(theCase.id, crypto.randomUUID(), [cmcDraft(evidenceIds), cmcDraft(evidenceIds, 3)], { userId: expert.id, username: 'expert', role: 'expert' });
     } finally {
       ws.close();
@@ -56,17 +59,19 @@ describe('dalel findings and review', () => {
 
     const accepted = await dalel(['--user', 'expert', 'review', '--case', '7-2026', '--finding', first!.id.slice(0, 8), '--accept']);
     expect(accepted.code).toBe(0);
-    expect(accepted.out).toMatch(/accepted\.\nCase 7-2026: state in-review; 1 of 2 findings decided/);
+    expect(accepted.out).toMatch(/accepted\.\nCase 7-2026: state draft; 1 of 2 findings decided/);
     const measurements = JSON.stringify([{ key: 'cmc.count', value: 2, unit: null, threshold: { value: 6, rule: '>=' } }]);
     const amended = await dalel(['--json', '--user', 'expert', 'review', '--case', '7-2026', '--finding', second!.id, '--amend', '--reason', 'two cells on the firing-pin aperture', '--measurements', measurements, '--conclusion', 'inconclusive']);
     expect(amended.code).toBe(0);
     const outcome = JSON.parse(amended.out) as { finding: Finding; amendment: Finding; review: CaseReview };
     expect(outcome.amendment).toMatchObject({ origin: 'model-edited', supersedes: second!.id, conclusion: 'inconclusive' });
-    expect(outcome.review).toMatchObject({ state: 'in-review', findingsTotal: 2, findingsDecided: 2 });
+    expect(outcome.review).toMatchObject({ state: 'draft', findingsTotal: 2, findingsDecided: 2 });
     const after = JSON.parse((await dalel(['--json', '--user', 'expert', 'findings', 'list', '--case', '7-2026'])).out) as Finding[];
     expect(after.map((f) => [f.origin, f.supersededBy])).toEqual([['model', null], ['model', outcome.amendment.id], ['model-edited', null]]);
 
-    expect((await dalel(['--user', 'expert', 'review', 'sign', '--case', '7-2026', '--meaning', 'approved'])).err).toMatch(/Cannot sign a case that is in-review/);
+    expect((await dalel(['--user', 'expert', 'review', 'sign', '--case', '7-2026', '--meaning', 'approved'])).err).toMatch(/Cannot sign a case that is draft/);
+    // Review policy: deciding every finding did not submit the case; submitting is its own command.
+    expect((await dalel(['--user', 'expert', 'review', 'submit', '--case', '7-2026'])).out).toMatch(/state in-review/);
     expect((await dalel(['--user', 'expert', 'review', 'verify', '--case', '7-2026'])).out).toMatch(/state verified/);
     expect((await dalel(['--user', 'expert', 'review', 'sign', '--case', '7-2026', '--meaning', 'approved'], 'wrong password\n')).code).toBe(1);
     const signed = await dalel(['--json', '--user', 'expert', 'review', '--case', '7-2026', 'sign', '--meaning', 'approved']);
@@ -75,6 +80,13 @@ describe('dalel findings and review', () => {
     expect((await dalel(['--user', 'expert', 'review', 'reopen', '--case', '7-2026'])).err).toMatch(/needs a reason/);
     expect((await dalel(['--user', 'expert', 'review', 'show', '--case', '7-2026'])).out).toMatch(/state signed.*\nsigned by expert \(approved/);
     expect(JSON.parse((await dalel(['--json', '--user', 'expert', 'review', 'queue', '--state', 'signed'])).out)).toHaveLength(1);
+    // Signed must mean frozen: evidence is refused up front with the reason, nothing stored.
+    const late = join(dir, 'late.png');
+    writeFileSync(late, makePng(8, 8, 9));
+    const refused = await dalel(['--user', 'expert', 'evidence', 'add', '--case', '7-2026', late]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/1 of 1 files were refused/);
+    expect(refused.out).toMatch(/Cannot add late\.png: the case is signed; an expert must reopen it first \(with a reason\)/);
   }, 240_000); // some twenty runs, each logging in with the production password hashing
 
   it('prints help for the new commands', async () => {

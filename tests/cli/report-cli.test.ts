@@ -48,7 +48,8 @@ describe('dalel report', () => {
 
     const locked = await dalel(['--user', 'expert', 'report', '--case', '7-2026', '--out', out]);
     expect(locked.code).toBe(1);
-    expect(locked.err).toMatch(/signing key is locked: set DALEL_KEY_PASSPHRASE_FILE/);
+    // Export dead end (issue 10): no key exists yet; the expert is told who must create it and where.
+    expect(locked.err).toMatch(/no audit signing key yet, so no report can be signed: a clerk or administrator must create it \(in the app under Audit → Signing key\)/);
     expect(existsSync(out)).toBe(false);
 
     const result = await dalel(['--json', '--user', 'clerk', 'report', '--case', '7-2026', '--out', out, '--language', 'kk'], `${expertPassword}\n${keyPassphrase}\n`);
@@ -61,6 +62,11 @@ describe('dalel report', () => {
     expect(text).toContain('7-2026');
     expect(text).toContain('Зертхана қорытындысы');
     for (const file of files) expect(text).toContain(sha256Hex(new Uint8Array(readFileSync(file))));
+
+    // Now the key exists but is locked in a new process: the expert is told who must unlock it.
+    const stillLocked = await dalel(['--user', 'expert', 'report', '--case', '7-2026', '--out', join(dir, 'locked.pdf')]);
+    expect(stillLocked.code).toBe(1);
+    expect(stillLocked.err).toMatch(/signing key is locked: a clerk or administrator must unlock it \(in the app under Audit → Signing key/);
 
     // An expert's export works when the service account's passphrase file opens the key.
     const passphraseFile = join(dir, 'key-passphrase');

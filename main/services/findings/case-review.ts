@@ -27,6 +27,18 @@ interface TransitionRow {
   audit_seq: number;
 }
 
+/** What a signature covered, as its audit entry records it: the findings in force and the case's evidence then. */
+export interface SignatureCoverage {
+  readonly auditSeq: number;
+  readonly findings: ReadonlyArray<{ readonly id: string; readonly sha256: string; readonly decision: string | null }>;
+  readonly evidence: ReadonlyArray<{ readonly id: string; readonly name: string; readonly sha256: string }>;
+}
+
+/** The one setting the review reads: whether the laboratory requires a second expert's technical review. */
+export interface ReviewPolicySource {
+  get(): { readonly technicalReviewRequired: boolean };
+}
+
 interface SignatureRow {
   user_id: string;
   username: string;
@@ -83,6 +95,7 @@ export class CaseReviewService {
     private readonly cases: CaseService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly policy: ReviewPolicySource,
   ) {}
 
   /** The review of one case (NOT_FOUND for an unknown case). */
@@ -110,7 +123,7 @@ export class CaseReviewService {
     this.audit.atomically(() => {
       const plan = planTransition(this.snapshot(caseId), { action: input.action, actorId: actor.userId, meaning: input.meaning, reason: input.reason });
       if (plan.needsReauth) assertRecentReauth();
-      this.write(caseId, plan, actor, false);
+      this.write(caseId, plan, actor);
     });
     return this.build(theCase);
   }
@@ -124,10 +137,24 @@ export class CaseReviewService {
     return state;
   }
 
-  /** Moves a draft case to in-review because a finding was decided; recorded as an automatic submit. Call inside a transaction. */
-  submitAutomatically(caseId: string, actor: Actor): void {
-    if (this.state(caseId) !== 'draft') return;
-    this.write(caseId, { action: 'submit', from: 'draft', to: 'in-review', signature: null, needsReauth: false, reason: 'a finding was decided' }, actor, true);
+  /**
+   * Refuses, with the reason, anything that would add to a signed case (evidence, analysis runs): signed means frozen
+   * until an expert reopens the case with a reason.
+   */
+  requireUnsigned(caseId: string, what: string): void {
+    if (this.state(caseId) === 'signed') {
+      throw new DalelError('CONFLICT', `Cannot ${what}: the case is signed; an expert must reopen it first (with a reason).`, { state: 'signed', reason: 'case-signed' });
+    }
+  }
+
+  /** What each signature of a case covered, read from the signature's own audit entry (oldest first). */
+  coverage(caseId: string): SignatureCoverage[] {
+    const seqs = this.db.prepare('SELECT audit_seq FROM case_signatures WHERE case_id = ? ORDER BY rowid').pluck().all(caseId) as number[];
+    return seqs.map((seq) => {
+      const entry = JSON.parse(Buffer.from(this.audit.entryBytes(seq)).toString('utf8')) as { details?: { covers?: Omit<SignatureCoverage, 'auditSeq'> } };
+      const covers = entry.details?.covers;
+      return { auditSeq: seq, findings: covers?.findings ?? [], evidence: covers?.evidence ?? [] };
+    });
   }
 
   private state(caseId: string): CaseReviewState {
@@ -148,20 +175,32 @@ export class CaseReviewService {
     const transitions = this.transitions(caseId);
     const deciders = findings.map(decider);
     const submitter = transitions.filter((t) => t.action === 'submit').at(-1)?.actor_id;
+    const lastReopen = transitions.findLastIndex((t) => t.action === 'reopen');
+    // A technical review counts only since the last reopen, and only when it was signed as one.
+    const reviewedAfter = transitions.slice(lastReopen + 1).filter((t) => t.action === 'verify').map((t) => t.audit_seq);
+    const technicalReviewer = reviewedAfter.length
+      ? ((this.db.prepare(`SELECT user_id FROM case_signatures WHERE case_id = ? AND meaning = 'technical-review' AND audit_seq IN (${reviewedAfter.map(() => '?').join(',')}) ORDER BY rowid DESC LIMIT 1`).pluck().get(caseId, ...reviewedAfter) as string | undefined) ?? null)
+      : null;
     return {
       state: transitions.at(-1)?.to_state ?? 'draft',
-      technicalReviewRequired: transitions.some((t) => t.action === 'require-technical-review'),
+      technicalReviewRequired: this.policy.get().technicalReviewRequired || transitions.some((t) => t.action === 'require-technical-review'),
+      technicalReviewer,
       findingsTotal: findings.length,
       findingsDecided: deciders.filter((d) => d !== null).length,
       firstReviewers: [...new Set([...deciders.filter((d): d is string => d !== null), ...(submitter ? [submitter] : [])])],
     };
   }
 
-  private write(caseId: string, plan: TransitionPlan, actor: Actor, automatic: boolean): void {
+  private write(caseId: string, plan: TransitionPlan, actor: Actor): void {
     const transitionId = randomUUID();
     const at = isoAt(this.clock.now());
     // A signature binds to the exact findings in force and their decisions; the hash is recorded with it.
-    const findingsSha256 = plan.signature ? sha256OfJson(this.inForce(caseId).map((f) => ({ id: f.id, sha256: f.sha256, decision: f.decision }))) : null;
+    const covered = plan.signature ? this.inForce(caseId).map((f) => ({ id: f.id, sha256: f.sha256, decision: f.decision })) : [];
+    const findingsSha256 = plan.signature ? sha256OfJson(covered) : null;
+    // The signature's own entry names what it covers, so a report can state it exactly and never count later exhibits.
+    const evidence = plan.signature
+      ? (this.db.prepare('SELECT id, original_name AS name, sha256 FROM evidence WHERE case_id = ? ORDER BY added_at, rowid').all(caseId) as Array<{ id: string; name: string; sha256: string }>)
+      : [];
     const lastSigning = plan.action === 'reopen' ? this.transitions(caseId).filter((t) => t.action === 'sign').at(-1) : undefined;
     const seq = this.audit.append({
       action: auditActions[plan.action],
@@ -170,11 +209,11 @@ export class CaseReviewService {
       ...(findingsSha256 ? { inputs: { findings: findingsSha256 } } : {}),
       ...(plan.signature ? { meaning: plan.signature } : {}),
       ...(lastSigning ? { supersedes: lastSigning.audit_seq } : {}),
-      details: { from: plan.from, to: plan.to, reason: plan.reason, automatic },
+      details: { from: plan.from, to: plan.to, reason: plan.reason, ...(plan.signature ? { covers: { findings: covered, evidence } } : {}) },
     });
     this.db
       .prepare('INSERT INTO case_review_transitions (id, case_id, action, from_state, to_state, actor_id, reason, automatic, at, audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(transitionId, caseId, plan.action, plan.from, plan.to, actor.userId, plan.reason, automatic ? 1 : 0, at, seq);
+      .run(transitionId, caseId, plan.action, plan.from, plan.to, actor.userId, plan.reason, 0, at, seq);
     if (plan.signature && findingsSha256) {
       this.db
         .prepare('INSERT INTO case_signatures (id, case_id, transition_id, user_id, meaning, findings_sha256, at, audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')

@@ -12,6 +12,7 @@ import { DalelError } from '../errors.ts';
 import type { EvidenceStore } from '../intake/evidence-store.ts';
 import type { Actor } from '../sessions.ts';
 import type { CaseReviewService } from './case-review.ts';
+import { checkGeometry } from './manual-geometry.ts';
 import type { FindingDraft, FindingSink } from './finding-draft.ts';
 
 /** The finding kinds and measurement keys each method declared (the forensic registry); null for an unknown method. */
@@ -213,6 +214,7 @@ export class FindingsService implements FindingSink {
     const parsed = AmendmentSchema.safeParse({ measurements: input.measurements, conclusion: input.conclusion });
     if (!parsed.success) throw new DalelError('BAD_INPUT', `The measurement is malformed (${issueText(parsed.error)}).`, { reason: 'malformed-finding' });
     this.checkMeasurementKeys(input.measurements, 'The measurement');
+    checkGeometry(input.kind, input.measurements, 'The measurement');
     const evidence = this.evidenceDetails(input.caseId);
     const inputs = input.evidenceIds.map((id) => {
       const item = evidence.get(id);
@@ -240,7 +242,8 @@ export class FindingsService implements FindingSink {
    * Records an expert's decision on a finding. Reject and amend need a reason; amend needs the new values and writes
    * a new finding (origin 'model-edited', or 'manual' for an amended manual finding) whose `supersedes` is the
    * original, which stays as it was. A replaced finding cannot be decided again: its amendment is the one in force.
-   * Deciding a finding in a draft case moves the case to in-review (see review-state.ts).
+   * Deciding never moves the case's review: submitting it is the expert's own action (see review-state.ts). An
+   * amended manual measurement must agree with its own geometry (manual-geometry.ts).
    */
   review(findingId: string, decision: FindingDecision, reason: string | null | undefined, amended: Amendment | null | undefined, actor: Actor): ReviewOutcome {
     const why = reason?.trim() ? reason.trim() : null;
@@ -254,6 +257,7 @@ export class FindingsService implements FindingSink {
       throw new DalelError('BAD_INPUT', 'New measurements are given only with the decision "amended".', { reason: 'amendment-not-applicable' });
     }
     const original = this.get(findingId);
+    if (decision === 'amended' && amended && original.module === 'manual') checkGeometry(original.kind, amended.measurements, 'The amendment');
     const amendment =
       decision === 'amended' && amended
         ? this.pending({
@@ -291,7 +295,6 @@ export class FindingsService implements FindingSink {
         .prepare('INSERT INTO finding_reviews (id, finding_id, decision, reason, reviewer_id, at, audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?)')
         .run(randomUUID(), findingId, decision, why, actor.userId, isoAt(this.clock.now()), seq);
       if (amendment) this.insert(amendment, actor, seq);
-      this.reviews.submitAutomatically(current.caseId, actor);
     });
     return { finding: this.get(findingId), amendment: amendment ? this.get(amendment.id) : null };
   }

@@ -4,8 +4,13 @@
  * here touches the database, so every illegal move can be tested by enumeration.
  *
  * Decisions (documented here because the interface relies on them):
- * - Deciding a finding in a draft case moves the case to in-review by itself (an automatic 'submit', recorded as such):
- *   a decision is review work, and the queue must show it. Nothing is lost by this move.
+ * - Every move is an explicit action of an expert: deciding findings never moves the case. Submitting needs every
+ *   finding decided, so what a technical reviewer receives is complete.
+ * - Whether a second expert's technical review is required before signing is the laboratory's setting
+ *   (`technicalReviewRequired`, on by default as ISO/IEC 17025 practice expects), or asked for one case. When it is
+ *   required, verify is that review: done by an expert who neither decided the findings nor submitted the case, and
+ *   signed with the meaning 'technical-review'; sign then refuses a case without a current technical review, so one
+ *   expert can never verify and sign alone.
  * - Findings can be decided only in draft or in-review; in verified or signed the case must be reopened first (with a
  *   reason), so a signed record never changes under its signatures.
  * - Reopening keeps every signature on record; those made before the reopen are marked no longer current.
@@ -48,6 +53,8 @@ export interface ReviewSnapshot {
   readonly findingsDecided: number;
   /** Users whose work the technical review checks: who decided each finding in force, and who submitted the case. */
   readonly firstReviewers: readonly string[];
+  /** Who signed the technical review since the case was last reopened, or null when none is on record. */
+  readonly technicalReviewer: string | null;
 }
 
 /** An action as asked for. */
@@ -94,7 +101,7 @@ export function planTransition(snapshot: ReviewSnapshot, request: TransitionRequ
   const plan = { action, from, to: rule.to ?? from, reason };
   switch (action) {
     case 'submit':
-      if (snapshot.findingsTotal === 0) throw conflict('Cannot submit: the case has no findings.', { action, reason: 'no-findings' });
+      requireAllDecided(snapshot, action);
       return { ...plan, signature: null, needsReauth: false, ...noMeaning(request) };
     case 'require-technical-review':
       if (snapshot.technicalReviewRequired) throw conflict('A technical review is already required for this case.', { action, reason: 'already-required' });
@@ -112,6 +119,9 @@ export function planTransition(snapshot: ReviewSnapshot, request: TransitionRequ
     }
     case 'sign':
       requireAllDecided(snapshot, action);
+      if (snapshot.technicalReviewRequired && snapshot.technicalReviewer === null) {
+        throw conflict('Cannot sign: a technical review by a second expert is required first; reopen the case and have a second expert verify it.', { action, reason: 'technical-review-missing' });
+      }
       if (request.meaning === undefined || !signMeanings.includes(request.meaning)) {
         throw new DalelError('BAD_INPUT', `A signature needs its meaning: ${signMeanings.join(' or ')}.`, { reason: 'meaning-required' });
       }

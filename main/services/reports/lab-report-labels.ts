@@ -54,6 +54,29 @@ export interface LabReportLabels {
   readonly generated: string;
   readonly page: string;
   readonly notDrawable: string;
+  /** Across every page of a report whose case is not signed. */
+  readonly draftWatermark: string;
+  readonly draftNotice: string;
+  /** In the top margin of every page of an unsigned report. */
+  readonly draftHeader: string;
+  /** A finding the expert made (a manual measurement or an amendment): creating it was the decision. */
+  readonly ownWork: string;
+  readonly method: string;
+  readonly parameters: string;
+  readonly automatic: string;
+  readonly valuesFromTo: string;
+  readonly otherParameters: string;
+  readonly preprocessing: string;
+  readonly modelHash: string;
+  readonly covers: string;
+  readonly coversFindings: string;
+  readonly coversEvidence: string;
+  readonly coverageNotRecorded: string;
+  readonly notCovered: string;
+  /** Names of the analysis methods, by provenance algorithm. */
+  readonly methods: Readonly<Record<string, string>>;
+  /** Names of the analysis parameters, by parameter key. */
+  readonly parameterNames: Readonly<Record<string, string>>;
 }
 
 /** Report wording by language. */
@@ -108,6 +131,56 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
     generated: 'Report generated',
     page: 'page',
     notDrawable: 'not drawable in the report',
+    draftWatermark: 'DRAFT',
+    draftHeader: 'DRAFT — not signed, not a laboratory report',
+    draftNotice: 'DRAFT: the case is not signed. This document is not a signed laboratory report and its findings may still change.',
+    ownWork: "decided: the expert's own measurement or amendment",
+    method: 'Method',
+    parameters: 'Parameters',
+    automatic: 'automatic',
+    valuesFromTo: '{from} to {to} in {count} steps',
+    otherParameters: 'further parameters, recorded in the audit log',
+    preprocessing: 'Preprocessing',
+    modelHash: 'model SHA-256',
+    covers: 'What this signature covers',
+    coversFindings: 'Findings',
+    coversEvidence: 'Evidence items',
+    coverageNotRecorded: 'not recorded for this signature (signed before coverage was recorded); its audit entry holds the SHA-256 of the findings it signed.',
+    notCovered: 'Not covered by the current signature (added after it was made)',
+    methods: {
+      'congruent-matching-cells': 'Congruent Matching Cells (CMC) comparison of breech-face impressions',
+      'bullet-land-signatures': 'Comparison of bullet land signatures',
+      'cartridge-case-preprocess': 'preparation of the cartridge-case surface',
+      'manual.distance': 'distance measured by the expert',
+      'manual.angle': 'angle measured by the expert',
+      'manual.note': 'note by the expert',
+    },
+    parameterNames: {
+      cellsX: 'cells along x',
+      cellsY: 'cells along y',
+      maxMissingProportion: 'largest missing fraction of a cell',
+      regionSideMultiplier: 'search region side (cell sides)',
+      thetas: 'rotations tried (°)',
+      ccfThreshold: 'least cross-correlation',
+      thetaThreshold: 'largest rotation difference (°)',
+      translationThreshold: 'largest translation difference (px)',
+      cmcThreshold: 'CMCs needed for identification',
+      profileAxis: 'profile axis',
+      crosscutStartUm: 'first crosscut height (µm)',
+      crosscutStepUm: 'crosscut step (µm)',
+      crosscutMinCcf: 'least crosscut correlation',
+      crosscutMinPresent: 'least present fraction of a crosscut',
+      grooveSmoothUm: 'groove smoothing (µm)',
+      grooveAdjustUm: 'groove adjustment (µm)',
+      grooveCutoffUm: 'groove search width (µm)',
+      curvatureSpan: 'curvature smoothing span',
+      smoothingSpan: 'signature smoothing span',
+      minOverlap: 'least overlap of aligned signatures',
+      striaeSmoothUm: 'striae smoothing (µm)',
+      stepUm: 'profile step (µm)',
+      landCount: 'lands per bullet',
+      landThreshold: 'land score needed for a match',
+    },
   },
   ru: {
     title: 'Заключение лаборатории',
@@ -159,6 +232,56 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
     generated: 'Заключение сформировано',
     page: 'стр.',
     notDrawable: 'не может быть показано в заключении',
+    draftWatermark: 'ЧЕРНОВИК',
+    draftHeader: 'ЧЕРНОВИК — не подписано, не является заключением лаборатории',
+    draftNotice: 'ЧЕРНОВИК: дело не подписано. Этот документ не является подписанным заключением лаборатории, его результаты ещё могут измениться.',
+    ownWork: 'решено: собственное измерение или изменение эксперта',
+    method: 'Метод',
+    parameters: 'Параметры',
+    automatic: 'автоматически',
+    valuesFromTo: 'от {from} до {to}, {count} значений',
+    otherParameters: 'прочие параметры записаны в журнале аудита',
+    preprocessing: 'Подготовка',
+    modelHash: 'SHA-256 модели',
+    covers: 'Что охватывает эта подпись',
+    coversFindings: 'Результаты',
+    coversEvidence: 'Объекты исследования',
+    coverageNotRecorded: 'не записано для этой подписи (подписано до того, как охват стал записываться); её запись журнала содержит SHA-256 подписанных результатов.',
+    notCovered: 'Не охвачены действующей подписью (добавлены после неё)',
+    methods: {
+      'congruent-matching-cells': 'сравнение следов патронника методом конгруэнтных совпадающих ячеек (CMC)',
+      'bullet-land-signatures': 'сравнение профилей следов полей нарезов пули',
+      'cartridge-case-preprocess': 'подготовка поверхности гильзы',
+      'manual.distance': 'расстояние, измеренное экспертом',
+      'manual.angle': 'угол, измеренный экспертом',
+      'manual.note': 'заметка эксперта',
+    },
+    parameterNames: {
+      cellsX: 'ячеек по оси x',
+      cellsY: 'ячеек по оси y',
+      maxMissingProportion: 'наибольшая доля пропусков в ячейке',
+      regionSideMultiplier: 'сторона области поиска (в сторонах ячейки)',
+      thetas: 'проверенные повороты (°)',
+      ccfThreshold: 'наименьшая взаимная корреляция',
+      thetaThreshold: 'наибольшее расхождение поворота (°)',
+      translationThreshold: 'наибольшее расхождение сдвига (пикс.)',
+      cmcThreshold: 'ячеек CMC для идентификации',
+      profileAxis: 'ось профиля',
+      crosscutStartUm: 'высота первого сечения (мкм)',
+      crosscutStepUm: 'шаг сечений (мкм)',
+      crosscutMinCcf: 'наименьшая корреляция сечений',
+      crosscutMinPresent: 'наименьшая доля данных в сечении',
+      grooveSmoothUm: 'сглаживание бороздок (мкм)',
+      grooveAdjustUm: 'поправка границ бороздок (мкм)',
+      grooveCutoffUm: 'ширина поиска бороздок (мкм)',
+      curvatureSpan: 'окно сглаживания кривизны',
+      smoothingSpan: 'окно сглаживания профиля',
+      minOverlap: 'наименьшее перекрытие профилей',
+      striaeSmoothUm: 'сглаживание трас (мкм)',
+      stepUm: 'шаг профиля (мкм)',
+      landCount: 'полей нарезов на пуле',
+      landThreshold: 'оценка поля для совпадения',
+    },
   },
   kk: {
     title: 'Зертхана қорытындысы',
@@ -210,5 +333,55 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
     generated: 'Қорытынды жасалған уақыты',
     page: 'бет',
     notDrawable: 'қорытындыда көрсетілмейді',
+    draftWatermark: 'ЖОБА',
+    draftHeader: 'ЖОБА — қол қойылмаған, зертхана қорытындысы емес',
+    draftNotice: 'ЖОБА: іске қол қойылмаған. Бұл құжат қол қойылған зертхана қорытындысы емес, оның нәтижелері әлі өзгеруі мүмкін.',
+    ownWork: 'шешілді: сарапшының өз өлшемі немесе түзетуі',
+    method: 'Әдіс',
+    parameters: 'Параметрлер',
+    automatic: 'автоматты',
+    valuesFromTo: '{from} бастап {to} дейін, {count} мән',
+    otherParameters: 'басқа параметрлер аудит журналында жазылған',
+    preprocessing: 'Дайындау',
+    modelHash: 'модельдің SHA-256',
+    covers: 'Бұл қолтаңба нені қамтиды',
+    coversFindings: 'Нәтижелер',
+    coversEvidence: 'Зерттеу объектілері',
+    coverageNotRecorded: 'бұл қолтаңба үшін жазылмаған (қамту жазыла бастағанға дейін қол қойылған); оның журнал жазбасында қол қойылған нәтижелердің SHA-256 бар.',
+    notCovered: 'Қолданыстағы қолтаңбамен қамтылмаған (одан кейін қосылған)',
+    methods: {
+      'congruent-matching-cells': 'гильза түбіндегі іздерді сәйкес келетін конгруэнтті ұяшықтар (CMC) әдісімен салыстыру',
+      'bullet-land-signatures': 'оқтың ойық аралықтары іздерінің профильдерін салыстыру',
+      'cartridge-case-preprocess': 'гильза бетін дайындау',
+      'manual.distance': 'сарапшы өлшеген қашықтық',
+      'manual.angle': 'сарапшы өлшеген бұрыш',
+      'manual.note': 'сарапшының ескертпесі',
+    },
+    parameterNames: {
+      cellsX: 'x осі бойынша ұяшықтар',
+      cellsY: 'y осі бойынша ұяшықтар',
+      maxMissingProportion: 'ұяшықтағы жетіспейтін деректердің ең үлкен үлесі',
+      regionSideMultiplier: 'іздеу аймағының қабырғасы (ұяшық қабырғасымен)',
+      thetas: 'тексерілген бұрылыстар (°)',
+      ccfThreshold: 'ең аз өзара корреляция',
+      thetaThreshold: 'бұрылыстың ең үлкен айырмасы (°)',
+      translationThreshold: 'ығысудың ең үлкен айырмасы (пикс.)',
+      cmcThreshold: 'сәйкестендіруге қажет CMC ұяшықтары',
+      profileAxis: 'профиль осі',
+      crosscutStartUm: 'бірінші қиманың биіктігі (мкм)',
+      crosscutStepUm: 'қималар қадамы (мкм)',
+      crosscutMinCcf: 'қималардың ең аз корреляциясы',
+      crosscutMinPresent: 'қимадағы деректердің ең аз үлесі',
+      grooveSmoothUm: 'ойықтарды тегістеу (мкм)',
+      grooveAdjustUm: 'ойық шекараларын түзету (мкм)',
+      grooveCutoffUm: 'ойықтарды іздеу ені (мкм)',
+      curvatureSpan: 'қисықтықты тегістеу терезесі',
+      smoothingSpan: 'профильді тегістеу терезесі',
+      minOverlap: 'профильдердің ең аз қабаттасуы',
+      striaeSmoothUm: 'іздерді тегістеу (мкм)',
+      stepUm: 'профиль қадамы (мкм)',
+      landCount: 'оқтағы ойық аралықтар саны',
+      landThreshold: 'сәйкестікке қажет ойық аралық бағасы',
+    },
   },
 };

@@ -4,11 +4,13 @@
  * model alone (no clock, no database): what it shows is exactly what the service gathered and logged.
  */
 import fontkit from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
+import { degrees, PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib';
 import type { Case, CaseReview, CheckpointInfo, Evidence, Finding } from '../../contract/index.ts';
 import { loadFont, measurer, wrap } from '../audit/trail-pdf.ts';
 import { labReportLabels, type LabReportLabels } from './lab-report-labels.ts';
+import { commonPhrases } from './summary/common-phrases.ts';
 import { formatMeasurement, formatNumber } from './summary/locale.ts';
+import type { SummaryRegistry } from './summary/registry.ts';
 import type { Summary, SummaryLanguage } from './summary/summary-types.ts';
 
 /** An image the report shows: an evidence item's preview or a finding's overlay. */
@@ -17,6 +19,13 @@ export interface ReportImage {
   readonly sha256: string;
   readonly mediaType: string;
   readonly bytes: Uint8Array;
+}
+
+/** What one signature covered, as its audit entry records it (empty lists when it was not recorded). */
+export interface ReportCoverage {
+  readonly auditSeq: number;
+  readonly findings: ReadonlyArray<{ readonly id: string; readonly sha256: string }>;
+  readonly evidence: ReadonlyArray<{ readonly id: string; readonly name: string; readonly sha256: string }>;
 }
 
 /** Everything the report shows, gathered by the report service. */
@@ -29,6 +38,10 @@ export interface ReportModel {
   readonly findings: readonly Finding[];
   readonly summary: Summary;
   readonly review: CaseReview | null;
+  /** What each signature covered, by the signature's audit entry. */
+  readonly coverage?: readonly ReportCoverage[];
+  /** Names of measurements and findings by module (the summary's templates). */
+  readonly registry: SummaryRegistry;
   readonly checkpoint: CheckpointInfo;
   /** When the report was generated (ISO time), printed in every page's footer. */
   readonly generatedAt: string;
@@ -180,6 +193,26 @@ class Layout {
     this.gap(6);
   }
 
+  /**
+   * A large diagonal word across every page (DRAFT on an unsigned report), once all pages exist, and the same word
+   * with its explanation in the top margin, where it is read (and extracted as text) even when the diagonal is faint.
+   */
+  watermark(word: string, header: string): void {
+    const size = 96;
+    const width = this.bold.widthOfTextAtSize(word, size);
+    const angle = 45;
+    const r = (angle * Math.PI) / 180;
+    for (const p of this.doc.getPages()) {
+      const [w, h] = [p.getWidth(), p.getHeight()];
+      // Centre the rotated word on the page: start half its width back along the diagonal.
+      const x = w / 2 - (Math.cos(r) * width) / 2 + (Math.sin(r) * size) / 3;
+      const y = h / 2 - (Math.sin(r) * width) / 2 - (Math.cos(r) * size) / 3;
+      p.drawText(word, { x, y, size, font: this.bold, color: rgb(0.8, 0.1, 0.1), opacity: 0.18, rotate: degrees(angle) });
+      const line = wrap(header, this.measure(this.bold, 7.5), contentWidth)[0] ?? word;
+      p.drawText(line, { x: margin, y: h - margin / 2, size: 7.5, font: this.bold, color: rgb(0.7, 0.1, 0.1) });
+    }
+  }
+
   /** Page numbers and the generation time on every page, once all pages exist. */
   footer(text: (page: number, pages: number) => string): void {
     const pages = this.doc.getPages();
@@ -187,38 +220,101 @@ class Layout {
   }
 }
 
-function measurementLine(finding: Finding, labels: LabReportLabels, language: SummaryLanguage): string[] {
+/** How the report names things in one language: findings by number and subject, measurements by label. */
+interface Words {
+  readonly labels: LabReportLabels;
+  readonly language: SummaryLanguage;
+  readonly registry: SummaryRegistry;
+  /** A finding's number in the report (1-based, list order), by id. */
+  readonly numbers: ReadonlyMap<string, number>;
+  readonly signed: boolean;
+}
+
+function findingName(words: Words, finding: Finding | undefined, id: string): string {
+  const n = words.numbers.get(id);
+  const number = n === undefined ? '' : ` ${n}`;
+  if (!finding) return `${words.labels.finding}${number}`;
+  const phrases = words.registry.get(finding.module).phrases[words.language];
+  const subject = phrases.subject[finding.kind] ?? phrases.subject['*'];
+  return `${words.labels.finding}${number}${subject ? ` — ${subject}` : ''}`;
+}
+
+function measurementLines(finding: Finding, words: Words): string[] {
+  const { labels, language } = words;
+  const module = words.registry.get(finding.module);
+  const names = module.phrases[language].labels;
   return finding.measurements.map((m) => {
-    const threshold = m.threshold ? ` (${labels.threshold} ${m.threshold.rule} ${formatNumber(m.threshold.value, language, 6)})` : '';
-    return `${m.key} = ${formatMeasurement(m, language, 6)}${threshold}`;
+    const threshold = m.threshold ? ` (${labels.threshold} ${m.threshold.rule.replace('>=', '≥').replace('<=', '≤')} ${formatNumber(m.threshold.value, language, 6)})` : '';
+    const value = formatMeasurement(m, language, module.fractionDigits?.[m.key] ?? 6);
+    return `${names[m.key] ?? m.key}: ${value}${threshold}`;
   });
 }
 
-function drawFinding(out: Layout, finding: Finding, byId: ReadonlyMap<string, Finding>, labels: LabReportLabels, language: SummaryLanguage, indent: number): void {
-  out.room(60);
-  out.text(`${labels.finding} ${finding.id} — ${finding.module} / ${finding.kind}`, { font: out.bold, size: 10, indent });
-  const field = (label: string, value: string, mono = false) => out.field(label, value, { indent: indent + 10, mono });
-  field(labels.originLabel, `${finding.origin} (${labels.origin[finding.origin]})`);
-  if (finding.supersedes) field(labels.amendmentOf, finding.supersedes, true);
-  if (finding.supersededBy) field(labels.supersededBy, finding.supersededBy, true);
-  field(labels.measurements, measurementLine(finding, labels, language).join('\n') || labels.none);
-  field(labels.conclusion, finding.conclusion ?? labels.none);
-  const p = finding.provenance;
-  field(labels.provenance, `${p.algorithm} ${p.version}; ${JSON.stringify(p.parameters)}${p.modelSha256 ? `; model SHA-256 ${p.modelSha256}` : ''}`);
-  field(labels.inputs, p.inputs.map((i) => `${i.name}: ${i.sha256}`).join('\n') || labels.none, true);
-  field(labels.recorded, `${finding.createdBy}, ${when(finding.createdAt)}, ${labels.auditEntry} #${finding.auditSeq}`);
-  const review = finding.review;
-  if (review) {
-    field(labels.review, `${labels.decisions[review.decision]} — ${labels.reviewer}: ${review.reviewer}, ${when(review.at)}, ${labels.auditEntry} #${review.auditSeq}`);
-    if (review.reason) field(labels.reason, review.reason);
-  } else {
-    field(labels.review, labels.notReviewed);
+/** A parameter's value as text: numbers in the language's notation, ranges of numbers shortened, unset as automatic. */
+function parameterValue(value: unknown, words: Words): string | null {
+  const { labels, language } = words;
+  if (value === null || value === 'auto') return labels.automatic;
+  if (typeof value === 'number') return formatNumber(value, language, 6);
+  if (typeof value === 'boolean') return formatMeasurement({ key: '', value, unit: null, threshold: null }, language);
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'number')) {
+    const numbers = value as number[];
+    return labels.valuesFromTo.replace('{from}', formatNumber(Math.min(...numbers), language, 3)).replace('{to}', formatNumber(Math.max(...numbers), language, 3)).replace('{count}', String(numbers.length));
   }
+  return null;
+}
+
+/** The method by name and every parameter the report can name, as labelled values; the rest is counted, never dumped. */
+function provenanceLines(finding: Finding, words: Words): { method: string; parameters: string[] } {
+  const { labels } = words;
+  const p = finding.provenance;
+  const method = `${labels.methods[p.algorithm] ?? p.algorithm}, ${p.version}${p.modelSha256 ? `; ${labels.modelHash} ${p.modelSha256}` : ''}`;
+  const parameters: string[] = [];
+  let other = 0;
+  for (const [key, value] of Object.entries(p.parameters)) {
+    const name = labels.parameterNames[key];
+    const text = parameterValue(value, words);
+    if (key === 'preprocess' && value && typeof value === 'object' && 'algorithm' in value) {
+      const pre = value as { algorithm?: unknown; version?: unknown };
+      parameters.push(`${labels.preprocessing}: ${labels.methods[String(pre.algorithm)] ?? String(pre.algorithm)}, ${String(pre.version)}`);
+    } else if (name && text !== null) parameters.push(`${name}: ${text}`);
+    else other += 1;
+  }
+  if (other > 0) parameters.push(`${labels.otherParameters}: ${other}`);
+  return { method, parameters };
+}
+
+function reviewText(finding: Finding, words: Words): string {
+  const { labels } = words;
+  const review = finding.review;
+  if (review) return `${labels.decisions[review.decision]} — ${labels.reviewer}: ${review.reviewer}, ${when(review.at)}, ${labels.auditEntry} #${review.auditSeq}`;
+  // Creating a manual measurement or an amendment was the expert's decision; only an algorithm's finding can be open.
+  if (finding.origin !== 'model') return labels.ownWork;
+  return words.signed ? labels.none : labels.notReviewed;
+}
+
+function drawFinding(out: Layout, finding: Finding, byId: ReadonlyMap<string, Finding>, words: Words, indent: number): void {
+  const { labels, language } = words;
+  out.room(60);
+  out.text(findingName(words, finding, finding.id), { font: out.bold, size: 10, indent });
+  const field = (label: string, value: string, mono = false) => out.field(label, value, { indent: indent + 10, mono });
+  field(labels.originLabel, labels.origin[finding.origin]);
+  if (finding.supersedes) field(labels.amendmentOf, findingName(words, byId.get(finding.supersedes), finding.supersedes));
+  if (finding.supersededBy) field(labels.supersededBy, findingName(words, byId.get(finding.supersededBy), finding.supersededBy));
+  field(labels.measurements, measurementLines(finding, words).join('\n') || labels.none);
+  const afte = commonPhrases[language].afteLabels as Readonly<Record<string, string>>;
+  field(labels.conclusion, finding.conclusion === null ? labels.none : (afte[finding.conclusion] ?? finding.conclusion));
+  const provenance = provenanceLines(finding, words);
+  field(labels.method, provenance.method);
+  if (provenance.parameters.length > 0) field(labels.parameters, provenance.parameters.join('\n'));
+  field(labels.inputs, finding.provenance.inputs.map((i) => `${i.name}: ${i.sha256}`).join('\n') || labels.none, true);
+  field(labels.recorded, `${finding.createdBy}, ${when(finding.createdAt)}, ${labels.auditEntry} #${finding.auditSeq}`);
+  field(labels.review, reviewText(finding, words));
+  if (finding.review?.reason) field(labels.reason, finding.review.reason);
   out.gap(6);
   // An amendment is shown right under the original it replaces, so both are read together.
   if (finding.supersededBy) {
     const amendment = byId.get(finding.supersededBy);
-    if (amendment) drawFinding(out, amendment, byId, labels, language, indent + 16);
+    if (amendment) drawFinding(out, amendment, byId, words, indent + 16);
   }
 }
 
@@ -239,8 +335,15 @@ export async function renderLabReport(model: ReportModel): Promise<Uint8Array> {
   doc.setModificationDate(at);
   doc.setLanguage(model.language);
 
+  const signed = model.review?.state === 'signed';
+  const words: Words = { labels, language: model.language, registry: model.registry, numbers: new Map(model.findings.map((f, i) => [f.id, i + 1])), signed };
+  const coverage = model.coverage ?? [];
+  // The signature in force, and what it covered: exhibits received after it are marked, never counted as signed.
+  const currentSignature = model.review?.signatures.filter((s) => s.current).at(-1);
+  const currentCoverage = currentSignature ? coverage.find((c) => c.auditSeq === currentSignature.auditSeq) : undefined;
   const out = new Layout(doc, font, bold, mono);
   out.text(labels.title, { font: bold, size: 18 });
+  if (!signed) out.text(labels.draftNotice, { font: bold, size: 10, color: rgb(0.7, 0.1, 0.1) });
   out.gap(8);
   out.field(labels.caseNumber, model.case.number);
   out.field(labels.venue, model.case.venue);
@@ -256,8 +359,16 @@ export async function renderLabReport(model: ReportModel): Promise<Uint8Array> {
       // A full SHA-256 in 7-point mono is 270 points wide: the column keeps it on one line, so it can be read and searched.
       { title: 'SHA-256', width: contentWidth - 204, mono: true, size: 7 },
     ],
-    model.evidence.map((e) => [e.originalName, e.kind, `${formatNumber(e.sizeBytes, model.language, 0)} ${labels.bytes}`, e.sha256]),
+    model.evidence.map((e) => [e.originalName, e.kind.toUpperCase(), `${formatNumber(e.sizeBytes, model.language, 0)} ${labels.bytes}`, e.sha256]),
   );
+  if (currentCoverage && currentCoverage.evidence.length > 0) {
+    const coveredIds = new Set(currentCoverage.evidence.map((e) => e.id));
+    const later = model.evidence.filter((e) => !coveredIds.has(e.id));
+    if (later.length > 0) {
+      out.gap(4);
+      out.field(labels.notCovered, later.map((e) => `${e.originalName}: ${e.sha256}`).join('\n'), { mono: true });
+    }
+  }
 
   if (model.images.length > 0) {
     out.heading(labels.images);
@@ -273,7 +384,7 @@ export async function renderLabReport(model: ReportModel): Promise<Uint8Array> {
   const byId = new Map(model.findings.map((f) => [f.id, f]));
   const roots = model.findings.filter((f) => !f.supersedes || !byId.has(f.supersedes));
   if (roots.length === 0) out.text(labels.noFindings);
-  for (const finding of roots) drawFinding(out, finding, byId, labels, model.language, 0);
+  for (const finding of roots) drawFinding(out, finding, byId, words, 0);
 
   out.heading(labels.summary);
   for (const paragraph of model.summary.paragraphs) {
@@ -288,6 +399,19 @@ export async function renderLabReport(model: ReportModel): Promise<Uint8Array> {
     if (model.review.signatures.length === 0) out.text(labels.noSignatures);
     for (const s of model.review.signatures) {
       out.field(`${s.displayName} (${s.username})`, `${labels.meanings[s.meaning]} — ${when(s.at)}, ${labels.auditEntry} #${s.auditSeq}${s.current ? '' : ` (${labels.signatureNotCurrent})`}`);
+      const covered = coverage.find((c) => c.auditSeq === s.auditSeq);
+      if (!covered || (covered.findings.length === 0 && covered.evidence.length === 0)) {
+        out.field(labels.covers, labels.coverageNotRecorded, { indent: 10 });
+        continue;
+      }
+      out.text(labels.covers, { font: bold, indent: 10 });
+      out.text(labels.coversFindings, { indent: 20 });
+      for (const f of covered.findings) {
+        out.text(findingName(words, byId.get(f.id), f.id), { indent: 30 });
+        out.field('SHA-256', f.sha256, { indent: 40, mono: true });
+      }
+      out.text(labels.coversEvidence, { indent: 20 });
+      for (const e of covered.evidence) out.field(e.name, e.sha256, { indent: 30, mono: true });
     }
   } else {
     out.text(labels.noSignatures);
@@ -303,6 +427,7 @@ export async function renderLabReport(model: ReportModel): Promise<Uint8Array> {
   out.text(labels.signedNote, { font: bold });
   out.text(model.checkpoint.note.trimEnd(), { font: mono, size: 7.5 });
 
+  if (!signed) out.watermark(labels.draftWatermark, labels.draftHeader);
   const footer = `${labels.caseNumber} ${model.case.number} · ${labels.generated} ${when(model.generatedAt)} (${model.generatedBy})`;
   out.footer((page, pages) => `${footer} · ${labels.page} ${page} / ${pages}`);
   return doc.save();

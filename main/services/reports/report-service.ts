@@ -10,7 +10,8 @@ import type { CustodyLog } from '../custody.ts';
 import { DalelError } from '../errors.ts';
 import { sha256Hex } from '../intake/evidence-store.ts';
 import type { Actor } from '../sessions.ts';
-import { renderLabReport, type ReportImage, type ReportModel } from './lab-report.ts';
+import { labReportLabels } from './lab-report-labels.ts';
+import { renderLabReport, type ReportCoverage, type ReportImage, type ReportModel } from './lab-report.ts';
 import { generateSummary } from './summary/generate-summary.ts';
 import type { SummaryRegistry } from './summary/registry.ts';
 import type { Summary, SummaryLanguage } from './summary/summary-types.ts';
@@ -25,6 +26,10 @@ export interface ReportSources {
   findings(caseId: string): Finding[];
   overlay(findingId: string, sha256: string): Uint8Array;
   review(caseId: string): CaseReview;
+  /** What each signature of the case covered, read from its audit entry. */
+  coverage(caseId: string): readonly ReportCoverage[];
+  /** Whether the audit signing key exists and is open: the report names a checkpoint signed with it. */
+  keyState(): 'none' | 'locked' | 'unlocked';
   /** Signs a checkpoint of the whole log now (or returns the newest when it already covers every entry). */
   checkpoint(reason: string): CheckpointInfo;
 }
@@ -69,6 +74,21 @@ export class ReportService {
     const theCase = this.sources.case(caseId);
     const evidence = this.sources.evidence(caseId);
     const findings = this.sources.findings(caseId);
+    if (findings.length === 0) {
+      // A laboratory report reports findings; a case without any has nothing a court could read as one.
+      throw new DalelError('CONFLICT', `Case ${theCase.number} has no findings yet, so there is no laboratory report to export; compare evidence or record a measurement first.`, { caseId, reason: 'report-no-findings' });
+    }
+    const keyState = this.sources.keyState();
+    if (keyState !== 'unlocked') {
+      // Say who can fix it and where: experts and judges have no signing-key section.
+      throw new DalelError(
+        'KEY_LOCKED',
+        keyState === 'none'
+          ? 'The workstation has no audit signing key yet, so the report cannot name a signed checkpoint: a clerk or administrator must create the key (Audit → Signing key).'
+          : 'The audit signing key is locked, so the report cannot name a signed checkpoint: a clerk or administrator must unlock it (Audit → Signing key).',
+        { reason: keyState === 'none' ? 'no-signing-key' : 'signing-key-locked' },
+      );
+    }
     const review = this.sources.review(caseId);
     const checkpoint = this.sources.checkpoint('lab report');
     const covered = lastCoveredSeq(findings, review);
@@ -81,9 +101,10 @@ export class ReportService {
       const png = item.hasThumbnail ? this.sources.thumbnail(item.id) : null;
       if (png) images.push({ caption: item.originalName, sha256: item.sha256, mediaType: 'image/png', bytes: png });
     }
+    const number = new Map(findings.map((f, i) => [f.id, i + 1]));
     for (const finding of findings) {
       for (const overlay of finding.overlays) {
-        images.push({ caption: `${overlay.name} (${finding.id})`, sha256: overlay.sha256, mediaType: overlay.mediaType, bytes: this.sources.overlay(finding.id, overlay.sha256) });
+        images.push({ caption: `${overlay.name} — ${labReportLabels[language].finding} ${number.get(finding.id)}`, sha256: overlay.sha256, mediaType: overlay.mediaType, bytes: this.sources.overlay(finding.id, overlay.sha256) });
       }
     }
     const generatedAt = isoAt(this.clock.now());
@@ -95,6 +116,8 @@ export class ReportService {
       findings,
       summary: generateSummary(findings, language, this.registry),
       review,
+      coverage: this.sources.coverage(caseId),
+      registry: this.registry,
       checkpoint,
       generatedAt,
       generatedBy: actor.username,

@@ -31,7 +31,12 @@ export function AuditInfoDialog({ onClose }: AuditInfoDialogProps) {
     <Dialog open onClose={onClose} fullWidth maxWidth="md" aria-labelledby="audit-info-title" data-testid="audit-info-dialog">
       <DialogTitle id="audit-info-title">{t('audit.info.title')}</DialogTitle>
       <DialogContent dividers>
-        <DialogContentText sx={{ mb: 2 }}>{t('audit.info.intro')}</DialogContentText>
+        {/* Never claim a signed log that is not: the intro follows the key's real state. */}
+        {status.value && (
+          <DialogContentText sx={{ mb: 2 }} data-testid="audit-info-intro" data-key-state={status.value.key === null ? 'none' : status.value.keyUnlocked ? 'unlocked' : 'locked'}>
+            {t(status.value.key === null ? 'audit.info.introNoKey' : status.value.keyUnlocked ? 'audit.info.intro' : 'audit.info.introLocked')}
+          </DialogContentText>
+        )}
         {status.loading && <LinearProgress aria-label={t('common.loading')} />}
         {status.error !== null && <ErrorAlert error={status.error} />}
         {status.value && <KeyFacts status={status.value} testIdPrefix="audit-info" />}

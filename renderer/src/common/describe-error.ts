@@ -57,6 +57,26 @@ export const auditReasons = [
   'sealed-version',
 ] as const;
 
+/**
+ * Refusals of the case review, the findings and the lab report (signed cases, second-expert rule, amendments that
+ * contradict their geometry), reported in `params.reason`, each with a translation under errors.review.*.
+ */
+export const reviewReasons = [
+  'case-signed',
+  'case-not-editable',
+  'report-no-findings',
+  'second-expert-required',
+  'technical-review-missing',
+  'undecided-findings',
+  'no-findings',
+  'illegal-transition',
+  'already-required',
+  'reason-required',
+  'geometry-mismatch',
+  'geometry-missing',
+  'geometry-malformed',
+] as const;
+
 /** New signing-key passphrases must be at least this long (the services' rule, repeated for the form and messages). */
 export const minimumKeyPassphrase = 12;
 
@@ -85,8 +105,18 @@ function auditReason(info: ErrorInfo): (typeof auditReasons)[number] | null {
   return typeof reason === 'string' && (auditReasons as readonly string[]).includes(reason) ? (reason as (typeof auditReasons)[number]) : null;
 }
 
+function reviewReason(info: ErrorInfo): (typeof reviewReasons)[number] | null {
+  const reason = param(info, 'reason');
+  return typeof reason === 'string' && (reviewReasons as readonly string[]).includes(reason) ? (reason as (typeof reviewReasons)[number]) : null;
+}
+
 function describeInfo(t: TFunction, info: ErrorInfo, format: Formatters): string {
   const audit = auditReason(info);
+  const review = reviewReason(info);
+  if (review && (info.code === 'CONFLICT' || info.code === 'BAD_INPUT')) {
+    const expected = param(info, 'expected');
+    return t(`errors.review.${review}`, { expected: typeof expected === 'number' ? new Intl.NumberFormat(format.locale, { maximumFractionDigits: 2 }).format(expected) : (expected ?? '') });
+  }
   switch (info.code) {
     case 'BAD_INPUT': {
       const file = param(info, 'file');
@@ -113,6 +143,9 @@ function describeInfo(t: TFunction, info: ErrorInfo, format: Formatters): string
       if (param(info, 'name') !== undefined) return t('errors.exportMissing', { name: param(info, 'name') });
       return t('errors.NOT_FOUND');
     case 'KEY_LOCKED':
+      // Said to whoever asked, expert or judge included: who must create or unlock the key, and where.
+      if (param(info, 'reason') === 'no-signing-key') return t('errors.keyMissingForReport');
+      if (param(info, 'reason') === 'signing-key-locked') return t('errors.keyLockedForReport');
       return t('errors.signingKeyLocked');
     case 'INVALID_CREDENTIALS': {
       if (audit) return t(`errors.audit.${audit}`);

@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
@@ -28,10 +29,12 @@ export interface EvidencePanelProps {
   /** Where the role may compare: told to compare (start an analysis) or to view the picked items side by side. */
   readonly onCompare?: (items: readonly Evidence[]) => void;
   readonly onView?: (items: readonly [Evidence] | readonly [Evidence, Evidence]) => void;
+  /** True while the case is signed: nothing may be added or compared until an expert reopens it. */
+  readonly frozen?: boolean;
 }
 
 /** A case's evidence: intake for experts, the per-file results, the table, and the custody view of a chosen item. */
-export function EvidencePanel({ caseId, role, onChanged, onCompare, onView }: EvidencePanelProps) {
+export function EvidencePanel({ caseId, role, onChanged, onCompare, onView, frozen = false }: EvidencePanelProps) {
   const { t } = useTranslation();
   const api = useApi();
   const load = useCallback(() => call(api, 'evidence.list', { caseId }), [api, caseId]);
@@ -55,7 +58,12 @@ export function EvidencePanel({ caseId, role, onChanged, onCompare, onView }: Ev
         <Typography variant="h5" component="h2">
           {t('evidence.heading')}
         </Typography>
-        {canAdd && <EvidenceDropZone onFiles={(files) => void intake.add(files)} progress={intake.progress} />}
+        {canAdd && frozen && (
+          <Alert severity="info" data-testid="evidence-frozen">
+            {t('evidence.frozen')}
+          </Alert>
+        )}
+        {canAdd && !frozen && <EvidenceDropZone onFiles={(files) => void intake.add(files)} progress={intake.progress} />}
         <IntakeResults outcomes={intake.outcomes} onDismiss={intake.dismiss} onClear={intake.clear} />
         {items.error !== null && <ErrorAlert error={items.error} />}
         {items.loading && <LinearProgress aria-label={t('common.loading')} />}
@@ -73,7 +81,7 @@ export function EvidencePanel({ caseId, role, onChanged, onCompare, onView }: Ev
               {t('evidence.picked', { count: picked.length })}
             </Typography>
             {onCompare && (
-              <Button variant="contained" disabled={picked.length < 2 || picked.some((p) => !comparable(p))} onClick={() => onCompare(picked)} data-testid="evidence-compare">
+              <Button variant="contained" disabled={frozen || picked.length < 2 || picked.some((p) => !comparable(p))} onClick={() => onCompare(picked)} data-testid="evidence-compare" title={frozen ? t('evidence.frozen') : undefined}>
                 {t('evidence.compare')}
               </Button>
             )}

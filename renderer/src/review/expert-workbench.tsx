@@ -52,6 +52,7 @@ export function ExpertWorkbench({ caseId, role, onChanged }: ExpertWorkbenchProp
         caseId={caseId}
         role={role}
         onChanged={onChanged}
+        frozen={review.value?.review.state === 'signed'}
         onCompare={canCompare ? setComparing : undefined}
         onView={mayUse(role, 'evidence.surface') ? ([a, b]) => open({ kind: 'evidence', items: b ? [item(a), item(b)] : [item(a)] }) : undefined}
       />

@@ -5,7 +5,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { Finding } from '../../../main/contract/index.ts';
-import { conclusionText, measurementText } from './finding-text.ts';
+import { algorithmName, conclusionText, measurementText } from './finding-text.ts';
 
 /** Props of FindingRow. */
 export interface FindingRowProps {
@@ -53,7 +53,7 @@ export function FindingRow({ finding, original, selected, actions, onSelect }: F
         {t('findings.conclusion', { conclusion: conclusionText(t, finding.conclusion) })}
       </Typography>
       <Typography variant="caption" color="text.secondary" component="p" data-testid={`finding-provenance-${finding.id}`}>
-        {t('findings.provenance', { algorithm: finding.provenance.algorithm, version: finding.provenance.version, by: finding.createdBy })}
+        {t('findings.provenance', { algorithm: algorithmName(t, finding.provenance.algorithm), version: finding.provenance.version, by: finding.createdBy })}
       </Typography>
       {review?.reason && (
         <Typography variant="caption" color="text.secondary" component="p">

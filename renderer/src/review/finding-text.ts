@@ -7,9 +7,26 @@ export function measurementLabel(t: TFunction, key: string): string {
   return t(`measurements.${key.replace(/\./g, '_')}`, { defaultValue: key });
 }
 
+/** Image points recorded as '[[x,y],…]' (the viewer's measurements) as "(x; y), (x; y)"; other text as it is. */
+function pointsText(value: string): string {
+  if (!value.startsWith('[[')) return value;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (!Array.isArray(parsed) || !parsed.every((p) => Array.isArray(p) && p.length === 2 && p.every((c) => typeof c === 'number'))) return value;
+    return (parsed as Array<[number, number]>).map(([x, y]) => `(${x}; ${y})`).join(', ');
+  } catch {
+    return value;
+  }
+}
+
+/** An algorithm's name as the interface says it (provenance records a stable identifier). */
+export function algorithmName(t: TFunction, algorithm: string): string {
+  return t(`findings.algorithms.${algorithm.replace(/\./g, '_')}`, { defaultValue: algorithm });
+}
+
 /** A measurement as "label: value unit", the label translated where the interface knows the key. */
 export function measurementText(t: TFunction, m: Measurement): string {
-  const value = typeof m.value === 'number' ? String(Number(m.value.toFixed(4))) : String(m.value);
+  const value = typeof m.value === 'number' ? String(Number(m.value.toFixed(4))) : pointsText(String(m.value));
   return `${measurementLabel(t, m.key)}: ${value}${m.unit ? ` ${m.unit}` : ''}`;
 }
 

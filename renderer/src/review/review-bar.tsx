@@ -15,6 +15,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormatters } from '../common/format.ts';
 import { saveBytes } from '../common/save-file.ts';
 import { isLanguage } from '../i18n/languages.ts';
+import { ReopenDialog } from './reopen-dialog.tsx';
 import { SignDialog } from './sign-dialog.tsx';
 
 /** Props of ReviewBar. */
@@ -28,8 +29,10 @@ export interface ReviewBarProps {
 const stateColour = { draft: 'default', 'in-review': 'info', verified: 'warning', signed: 'success' } as const;
 
 /**
- * The case's review state with its one next step (submit, verify, sign), the progress of decisions, the signatures
- * with their meaning, and the lab report export (saved as a PDF download like the audit bundle).
+ * The case's review state with its explicit next step (submit, verify — a second expert's signed technical review
+ * where the laboratory requires one —, sign, reopen with a reason), the progress of decisions, the signatures with
+ * their meaning, and the lab report export (saved as a PDF download like the audit bundle). Nothing here moves the
+ * case by itself: deciding findings never submits it.
  */
 export function ReviewBar({ caseId, role, review, onChanged }: ReviewBarProps) {
   const { t, i18n } = useTranslation();
@@ -37,7 +40,7 @@ export function ReviewBar({ caseId, role, review, onChanged }: ReviewBarProps) {
   const format = useFormatters();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const [signing, setSigning] = useState(false);
+  const [dialog, setDialog] = useState<'sign' | 'technical-review' | 'reopen' | null>(null);
   const canMove = mayUse(role, 'review.transition');
   const allDecided = review.findingsTotal > 0 && review.findingsDecided === review.findingsTotal;
 
@@ -54,6 +57,10 @@ export function ReviewBar({ caseId, role, review, onChanged }: ReviewBarProps) {
     }
   };
   const transition = (action: 'submit' | 'verify' | 'require-technical-review') => run(() => call(api, 'review.transition', { caseId, action }));
+  const done = () => {
+    setDialog(null);
+    onChanged();
+  };
   const exportReport = () =>
     run(async () => {
       const language = isLanguage(i18n.language) ? i18n.language : 'en';
@@ -78,8 +85,14 @@ export function ReviewBar({ caseId, role, review, onChanged }: ReviewBarProps) {
           </Button>
         )}
         {canMove && review.state === 'in-review' && (
-          <Button variant="contained" disabled={busy} onClick={() => void transition('verify')} data-testid="review-verify">
-            {t('review.verify')}
+          <Button
+            variant="contained"
+            disabled={busy}
+            onClick={() => (review.technicalReviewRequired ? setDialog('technical-review') : void transition('verify'))}
+            data-testid="review-verify"
+            data-technical={review.technicalReviewRequired ? 'true' : 'false'}
+          >
+            {t(review.technicalReviewRequired ? 'review.verifyTechnical' : 'review.verify')}
           </Button>
         )}
         {canMove && review.state === 'in-review' && !review.technicalReviewRequired && (
@@ -89,8 +102,13 @@ export function ReviewBar({ caseId, role, review, onChanged }: ReviewBarProps) {
         )}
         {review.technicalReviewRequired && <Chip variant="outlined" label={t('review.technicalRequired')} data-testid="review-technical-required" />}
         {canMove && review.state === 'verified' && (
-          <Button variant="contained" color="success" disabled={busy} onClick={() => setSigning(true)} data-testid="review-sign">
+          <Button variant="contained" color="success" disabled={busy} onClick={() => setDialog('sign')} data-testid="review-sign">
             {t('review.sign')}
+          </Button>
+        )}
+        {canMove && (review.state === 'verified' || review.state === 'signed') && (
+          <Button color="warning" disabled={busy} onClick={() => setDialog('reopen')} data-testid="review-reopen">
+            {t('review.reopen')}
           </Button>
         )}
         {mayUse(role, 'report.export') && (
@@ -99,27 +117,30 @@ export function ReviewBar({ caseId, role, review, onChanged }: ReviewBarProps) {
           </Button>
         )}
       </Stack>
-      {!allDecided && review.state === 'draft' && canMove && (
-        <Typography variant="caption" color="text.secondary">
-          {t('review.decideAllFirst')}
+      {review.state === 'draft' && canMove && (
+        <Typography variant="caption" color="text.secondary" component="p" data-testid="review-submit-hint">
+          {t(allDecided ? 'review.submitHint' : 'review.decideAllFirst')}
+        </Typography>
+      )}
+      {review.technicalReviewRequired && review.state !== 'signed' && (
+        <Typography variant="caption" color="text.secondary" component="p" data-testid="review-technical-policy">
+          {t('review.technicalPolicy')}
+        </Typography>
+      )}
+      {review.state === 'signed' && (
+        <Typography variant="body2" color="text.secondary" data-testid="review-frozen">
+          {t('review.frozen')}
         </Typography>
       )}
       {review.signatures.map((s) => (
-        <Typography key={s.auditSeq} variant="body2" data-testid={`review-signature-${s.auditSeq}`}>
+        <Typography key={s.auditSeq} variant="body2" color={s.current ? undefined : 'text.secondary'} data-testid={`review-signature-${s.auditSeq}`} data-current={s.current ? 'true' : 'false'}>
           {t('review.signedBy', { name: s.displayName, meaning: t(`review.meanings.${s.meaning}`), at: format.dateTime(s.at) })}
+          {s.current ? '' : ` (${t('review.signatureNotCurrent')})`}
         </Typography>
       ))}
       {error !== null && <ErrorAlert error={error} testId="review-bar-error" />}
-      {signing && (
-        <SignDialog
-          caseId={caseId}
-          onClose={() => setSigning(false)}
-          onSigned={() => {
-            setSigning(false);
-            onChanged();
-          }}
-        />
-      )}
+      {(dialog === 'sign' || dialog === 'technical-review') && <SignDialog caseId={caseId} mode={dialog} onClose={() => setDialog(null)} onSigned={done} />}
+      {dialog === 'reopen' && <ReopenDialog caseId={caseId} onClose={() => setDialog(null)} onReopened={done} />}
     </Paper>
   );
 }

@@ -5,6 +5,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
+import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import type { Finding, Measurement } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { derivedValue, geometryMeasurements, geometryOf, type GeometryFields } from './amend-geometry.ts';
 import { measurementLabel, measurementText } from './finding-text.ts';
 
 /** Props of ReviewDialog. */
@@ -32,28 +34,43 @@ function parseValue(original: Measurement['value'], text: string): Measurement['
   return text;
 }
 
+/** A number field with its unit beside it. */
+function unitSlot(unit: string | null, testId: string) {
+  return { htmlInput: { 'data-testid': testId, inputMode: 'decimal' as const }, ...(unit ? { input: { endAdornment: <InputAdornment position="end">{unit}</InputAdornment> } } : {}) };
+}
+
 /**
- * Reject or amend one finding. A reason is mandatory for both; amending edits the measurements and the conclusion
- * and creates a new finding pointing at the original. Closing with unsaved edits asks first: nothing is discarded
- * without confirmation.
+ * Reject or amend one finding. A reason is mandatory for both; amending edits the measurements as typed fields with
+ * their units and the conclusion, and creates a new finding pointing at the original. A manual distance or angle is
+ * edited through its points and pixel size: the value is recomputed from them, never typed. Closing with unsaved
+ * edits asks first: nothing is discarded without confirmation.
  */
 export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialogProps) {
   const { t } = useTranslation();
   const api = useApi();
   const [reason, setReason] = useState('');
   const [values, setValues] = useState(() => finding.measurements.map((m) => String(m.value)));
+  const [geometry, setGeometry] = useState<GeometryFields | null>(() => geometryOf(finding));
+  const geometryKeys = new Set(geometry ? [geometry.derivedKey, 'manual.points', 'manual.pixelUm'] : []);
+  const derived = geometry ? derivedValue(geometry) : null;
+  const derivedMeasurement = geometry ? finding.measurements.find((m) => m.key === geometry.derivedKey) : undefined;
+  const setPoint = (index: number, axis: 'x' | 'y', text: string) =>
+    setGeometry((g) => (g ? { ...g, points: g.points.map((p, i) => (i === index ? { ...p, [axis]: text } : p)) } : g));
   const [conclusion, setConclusion] = useState(finding.conclusion ?? '');
   const [checked, setChecked] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const amend = decision === 'amended';
-  const parsed = finding.measurements.map((m, i) => parseValue(m.value, values[i] ?? ''));
+  const typed = finding.measurements.map((m, i) => parseValue(m.value, values[i] ?? ''));
+  const fromGeometry = geometry ? geometryMeasurements(finding, geometry) : null;
+  // Geometry fields replace the typed values of the derived value, the points and the pixel size.
+  const parsed = finding.measurements.map((m, i) => (geometryKeys.has(m.key) ? (fromGeometry ? fromGeometry[i]!.value : null) : typed[i]!));
   const edited = amend && (parsed.some((v, i) => v !== finding.measurements[i]!.value) || conclusion !== (finding.conclusion ?? ''));
   const dirty = reason.trim() !== '' || edited;
   const problems = {
     reason: reason.trim() === '' ? t('review.reasonRequired') : null,
-    values: amend && parsed.some((v) => v === null) ? t('review.valueInvalid') : null,
+    values: amend && parsed.some((v) => v === null) ? (geometry && derived === null ? t('review.derivedInvalid', { what: measurementLabel(t, geometry.derivedKey) }) : t('review.valueInvalid')) : null,
     unchanged: amend && !edited ? t('review.amendUnchanged') : null,
   };
 
@@ -89,17 +106,42 @@ export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialo
           <DialogContent>
             <Stack spacing={2} sx={{ pt: 1 }}>
               <DialogContentText>{finding.measurements.map((m) => measurementText(t, m)).join(' · ')}</DialogContentText>
-              {amend &&
-                finding.measurements.map((m, i) => (
+              {amend && geometry && (
+                <Stack spacing={1} data-testid="amend-geometry">
+                  {geometry.points.map((p, i) => (
+                    <Stack direction="row" spacing={1} key={i}>
+                      <TextField label={t('review.pointX', { n: i + 1 })} value={p.x} onChange={(event) => setPoint(i, 'x', event.target.value)} error={checked && derived === null} slotProps={unitSlot('px', `amend-point-${i + 1}-x`)} sx={{ flex: 1 }} />
+                      <TextField label={t('review.pointY', { n: i + 1 })} value={p.y} onChange={(event) => setPoint(i, 'y', event.target.value)} error={checked && derived === null} slotProps={unitSlot('px', `amend-point-${i + 1}-y`)} sx={{ flex: 1 }} />
+                    </Stack>
+                  ))}
                   <TextField
-                    key={m.key}
-                    label={`${measurementLabel(t, m.key)}${m.unit ? ` (${m.unit})` : ''}`}
-                    value={values[i] ?? ''}
-                    onChange={(event) => setValues((previous) => previous.map((v, j) => (j === i ? event.target.value : v)))}
-                    error={checked && parsed[i] === null}
-                    slotProps={{ htmlInput: { 'data-testid': `amend-value-${m.key}` } }}
+                    label={t('review.pixelSize')}
+                    value={geometry.pixelUm}
+                    onChange={(event) => setGeometry((g) => (g ? { ...g, pixelUm: event.target.value } : g))}
+                    error={checked && derived === null}
+                    slotProps={unitSlot('µm', 'amend-pixel-size')}
                   />
-                ))}
+                  <TextField
+                    label={t('review.derived', { label: measurementLabel(t, geometry.derivedKey) })}
+                    value={derived === null ? '—' : String(derived)}
+                    disabled
+                    slotProps={unitSlot(derivedMeasurement?.unit ?? null, `amend-derived-${geometry.derivedKey}`)}
+                  />
+                </Stack>
+              )}
+              {amend &&
+                finding.measurements.map((m, i) =>
+                  geometryKeys.has(m.key) ? null : (
+                    <TextField
+                      key={m.key}
+                      label={measurementLabel(t, m.key)}
+                      value={values[i] ?? ''}
+                      onChange={(event) => setValues((previous) => previous.map((v, j) => (j === i ? event.target.value : v)))}
+                      error={checked && parsed[i] === null}
+                      slotProps={unitSlot(m.unit, `amend-value-${m.key}`)}
+                    />
+                  ),
+                )}
               {amend && (
                 <TextField
                   label={t('review.conclusion')}

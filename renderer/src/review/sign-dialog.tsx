@@ -17,6 +17,7 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { PasswordField } from '../common/password-field.tsx';
+import { KeyStateNote } from './key-state-note.tsx';
 
 /** What a signature may mean when the expert signs (21 CFR 11.50). */
 export const signMeanings = ['reviewed', 'approved'] as const;
@@ -24,12 +25,18 @@ export const signMeanings = ['reviewed', 'approved'] as const;
 /** Props of SignDialog. */
 export interface SignDialogProps {
   readonly caseId: string;
+  /** 'sign' signs a verified case with a chosen meaning; 'technical-review' is a second expert's verify, signed as such. */
+  readonly mode?: 'sign' | 'technical-review';
   readonly onClose: () => void;
   readonly onSigned: (review: CaseReview) => void;
 }
 
-/** Signing: the expert types the password again (auth.reauthenticate) and chooses what the signature means. */
-export function SignDialog({ caseId, onClose, onSigned }: SignDialogProps) {
+/**
+ * Signing: the expert types the password again (auth.reauthenticate) and chooses what the signature means; a second
+ * expert's technical review is signed the same way with its fixed meaning. The dialog states what the signature will
+ * really be covered by, given the audit signing key's state.
+ */
+export function SignDialog({ caseId, mode = 'sign', onClose, onSigned }: SignDialogProps) {
   const { t } = useTranslation();
   const api = useApi();
   const [password, setPassword] = useState('');
@@ -37,17 +44,18 @@ export function SignDialog({ caseId, onClose, onSigned }: SignDialogProps) {
   const [checked, setChecked] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const problems = { password: password === '' ? t('validation.required') : null, meaning: meaning === '' ? t('review.meaningRequired') : null };
+  const technical = mode === 'technical-review';
+  const problems = { password: password === '' ? t('validation.required') : null, meaning: !technical && meaning === '' ? t('review.meaningRequired') : null };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
-    if (problems.password || problems.meaning || meaning === '') return;
+    if (problems.password || problems.meaning) return;
     setBusy(true);
     setError(null);
     try {
       await call(api, 'auth.reauthenticate', { password });
-      onSigned(await call(api, 'review.transition', { caseId, action: 'sign', meaning }));
+      onSigned(await call(api, 'review.transition', technical ? { caseId, action: 'verify' } : { caseId, action: 'sign', meaning: meaning === '' ? undefined : meaning }));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -59,10 +67,12 @@ export function SignDialog({ caseId, onClose, onSigned }: SignDialogProps) {
   return (
     <Dialog open onClose={busy ? undefined : onClose} fullWidth maxWidth="xs" aria-labelledby="sign-title" data-testid="sign-dialog">
       <form onSubmit={submit} noValidate data-testid="sign-form">
-        <DialogTitle id="sign-title">{t('review.signTitle')}</DialogTitle>
+        <DialogTitle id="sign-title">{t(technical ? 'review.technicalTitle' : 'review.signTitle')}</DialogTitle>
         <DialogContent>
           <Stack spacing={2}>
-            <DialogContentText>{t('review.signIntro')}</DialogContentText>
+            <DialogContentText>{t(technical ? 'review.technicalIntro' : 'review.signIntro')}</DialogContentText>
+            <KeyStateNote />
+            {!technical && (
             <FormControl error={checked && problems.meaning !== null}>
               <FormLabel id="sign-meaning-label">{t('review.meaning')}</FormLabel>
               <RadioGroup aria-labelledby="sign-meaning-label" value={meaning} onChange={(event) => setMeaning(event.target.value as (typeof signMeanings)[number])}>
@@ -72,6 +82,7 @@ export function SignDialog({ caseId, onClose, onSigned }: SignDialogProps) {
               </RadioGroup>
               {checked && problems.meaning && <DialogContentText color="error">{problems.meaning}</DialogContentText>}
             </FormControl>
+            )}
             <PasswordField label={t('review.password')} value={password} onChange={setPassword} testId="sign-password" autoComplete="current-password" autoFocus error={checked ? problems.password : null} />
             {error !== null && <ErrorAlert error={error} testId="sign-error" />}
           </Stack>
@@ -81,7 +92,7 @@ export function SignDialog({ caseId, onClose, onSigned }: SignDialogProps) {
             {t('common.cancel')}
           </Button>
           <Button type="submit" variant="contained" disabled={busy} data-testid="sign-submit">
-            {t('review.sign')}
+            {t(technical ? 'review.verifyTechnical' : 'review.sign')}
           </Button>
         </DialogActions>
       </form>

@@ -261,3 +261,164 @@ describe('the technical review', () => {
     expect(byTestId('review-require-technical')).toBeNull();
   });
 });
+
+/** The audit log's status as 'audit.status' answers it, with the key absent, locked or open. */
+function auditStatus(key: 'none' | 'locked' | 'unlocked') {
+  return ok({
+    origin: 'dalel.kz/audit/ws',
+    size: 12,
+    keyUnlocked: key === 'unlocked',
+    keySealer: key === 'none' ? null : 'passphrase',
+    key: key === 'none' ? null : { keyId: 'abcd1234', fingerprint: 'SHA256:fingerprint-of-the-key', verifierKey: 'dalel.kz/audit/ws+abcd1234+AAAA', pem: 'PEM', createdAt: '2026-01-02T10:00:00.000Z' },
+    latestCheckpoint: null,
+  });
+}
+
+const manualDistance: Finding = {
+  ...widthFinding,
+  id: '55555555-5555-4555-8555-5555555555aa',
+  module: 'manual',
+  kind: 'distance',
+  origin: 'manual',
+  measurements: [
+    { key: 'manual.distance', value: 1523.44, unit: 'µm', threshold: null },
+    { key: 'manual.points', value: '[[12,40.5],[255.75,40.5]]', unit: 'px', threshold: null },
+    { key: 'manual.pixelUm', value: 6.25, unit: 'µm', threshold: null },
+  ],
+  conclusion: null,
+  review: null,
+};
+
+describe('Signed must mean frozen', () => {
+  it('hides evidence intake and disables Compare with the reason on a signed case, and offers Reopen with a required reason', async () => {
+    const signature = { userId: '66666666-6666-4666-8666-666666666666', username: 'expert1', displayName: 'Erlan D.', meaning: 'approved' as const, at: '2026-01-02T12:00:00.000Z', auditSeq: 31, current: true };
+    let review = { ...reviewIn('signed', 1, 1), signatures: [signature] };
+    const fake = workbenchApi([cmcFinding], 'signed', {
+      'review.get': () => ok(review),
+      'review.transition': () => {
+        review = { ...reviewIn('in-review', 1, 1), signatures: [{ ...signature, current: false }] };
+        return ok(review);
+      },
+    });
+    await mount(fake.api);
+    expect(byTestId('evidence-file-input')).toBeNull();
+    expect(need('evidence-frozen').textContent).toContain('The case is signed, so no evidence can be added and no comparison started');
+    await click(`evidence-pick-${evidenceA.sha256}`);
+    await click(`evidence-pick-${evidenceB.sha256}`);
+    expect((need('evidence-compare') as HTMLButtonElement).disabled).toBe(true);
+    expect(need('review-frozen').textContent).toContain('frozen');
+    await click('review-reopen');
+    await submit('reopen-form');
+    expect(fake.callsTo('review.transition')).toEqual([]);
+    expect(need('reopen-dialog').textContent).toContain('A reason is required.');
+    await type('reopen-reason', 'the court sent a third cartridge case');
+    await submit('reopen-form');
+    expect(fake.callsTo('review.transition')).toEqual([{ caseId, action: 'reopen', reason: 'the court sent a third cartridge case' }]);
+    await settle();
+    expect(byTestId('reopen-dialog')).toBeNull();
+    expect(need('review-state').textContent).toBe('In review');
+    expect(need('review-signature-31').textContent).toContain('(no longer current: the case was reopened after it)');
+    expect(byTestId('evidence-frozen')).toBeNull();
+  });
+});
+
+describe('Review policy', () => {
+  it('makes submit an explicit action: a fully decided draft waits for the expert to press Submit', async () => {
+    const fake = workbenchApi([cmcFinding], 'draft', { 'review.get': ok(reviewIn('draft', 1, 1)), 'review.transition': ok(reviewIn('in-review', 1, 1)) });
+    await mount(fake.api);
+    expect((need('review-submit-case') as HTMLButtonElement).disabled).toBe(false);
+    expect(need('review-submit-hint').textContent).toContain('Deciding findings does not submit the case');
+    expect(fake.callsTo('review.transition')).toEqual([]);
+    await click('review-submit-case');
+    expect(fake.callsTo('review.transition')).toEqual([{ caseId, action: 'submit' }]);
+  });
+
+  it('with a technical review required, Verify is the second expert’s signed technical review (password, no meaning to choose)', async () => {
+    const required = { ...reviewIn('in-review', 1, 1), technicalReviewRequired: true };
+    const fake = workbenchApi([cmcFinding], 'in-review', {
+      'review.get': ok(required),
+      'audit.status': auditStatus('unlocked'),
+      'auth.reauthenticate': ok({ validUntil: '2026-01-02T12:05:00.000Z' }),
+      'review.transition': { ok: false, error: { code: 'CONFLICT', message: 'second expert', params: { reason: 'second-expert-required' } } },
+    });
+    await mount(fake.api);
+    expect(need('review-technical-policy').textContent).toContain('second expert');
+    expect(need('review-verify').textContent).toBe('Verify as technical reviewer');
+    await click('review-verify');
+    expect(byTestId('sign-meaning-approved')).toBeNull();
+    await type('sign-password', 'expert password 2');
+    await submit('sign-form');
+    expect(fake.callsTo('review.transition')).toEqual([{ caseId, action: 'verify' }]);
+    expect(need('sign-error').textContent).toContain('The technical review must be done by a second expert');
+  });
+});
+
+describe('Export dead end', () => {
+  it.each([
+    ['none', 'no audit signing key yet', 'creates the key'],
+    ['locked', 'signing key is locked', 'unlocks the key'],
+  ] as const)('the sign dialog states the real key state (%s): no signed checkpoint is claimed', async (state, says, who) => {
+    const fake = workbenchApi([cmcFinding], 'verified', { 'audit.status': auditStatus(state) });
+    await mount(fake.api);
+    await click('review-sign');
+    await settle();
+    const note = need('sign-key-state');
+    expect(note.getAttribute('data-state')).toBe(state);
+    expect(note.textContent).toContain(says);
+    expect(note.textContent).toContain(`until a clerk or administrator ${who} (Audit → Signing key)`);
+  });
+
+  it('names the fingerprint of the open key that will cover the signature', async () => {
+    await mount(workbenchApi([cmcFinding], 'verified', { 'audit.status': auditStatus('unlocked') }).api);
+    await click('review-sign');
+    await settle();
+    expect(need('sign-key-state').textContent).toContain('SHA256:fingerprint-of-the-key');
+  });
+
+  it('an export refused for a missing key tells the expert who must create it, and where', async () => {
+    const fake = workbenchApi([cmcFinding], 'signed', {
+      'report.export': { ok: false, error: { code: 'KEY_LOCKED', message: 'no key', params: { reason: 'no-signing-key' } } },
+    });
+    await mount(fake.api);
+    await click('report-export');
+    const shown = need('review-bar-error').textContent ?? '';
+    expect(shown).toContain('A clerk or administrator must create it in Audit → Signing key');
+    expect(shown).not.toContain('under “Signing key”');
+  });
+});
+
+describe('Amendments stay consistent', () => {
+  it('edits a manual distance through its points and pixel size, with units; the distance is recomputed, not typed', async () => {
+    const fake = workbenchApi([manualDistance], 'draft', { 'findings.review': (payload: { findingId: string }) => ok({ finding: manualDistance, amendment: null, review: reviewIn('draft', 1, 1), payload }) });
+    await mount(fake.api);
+    // Points read as coordinate pairs, not as the JSON they are stored in.
+    expect(need(`finding-measurements-${manualDistance.id}`).textContent).toContain('Points (image pixels): (12; 40.5), (255.75; 40.5) px');
+    await click(`finding-amend-${manualDistance.id}`);
+    expect(byTestId('amend-value-manual.distance')).toBeNull();
+    expect(byTestId('amend-value-manual.points')).toBeNull();
+    const derived = need('amend-derived-manual.distance') as HTMLInputElement;
+    expect(derived.disabled).toBe(true);
+    expect(derived.value).toBe('1523.44');
+    expect(need('amend-geometry').textContent).toContain('µm');
+    expect(need('amend-geometry').textContent).toContain('px');
+    await type('amend-point-2-x', '257.75');
+    expect((need('amend-derived-manual.distance') as HTMLInputElement).value).toBe('1535.94');
+    await type('review-reason', 'second point re-placed on the edge');
+    await submit('review-form');
+    expect(fake.callsTo('findings.review')).toEqual([
+      {
+        findingId: manualDistance.id,
+        decision: 'amended',
+        reason: 'second point re-placed on the edge',
+        amended: {
+          measurements: [
+            { key: 'manual.distance', value: 1535.94, unit: 'µm', threshold: null },
+            { key: 'manual.points', value: '[[12,40.5],[257.75,40.5]]', unit: 'px', threshold: null },
+            { key: 'manual.pixelUm', value: 6.25, unit: 'µm', threshold: null },
+          ],
+          conclusion: null,
+        },
+      },
+    ]);
+  });
+});

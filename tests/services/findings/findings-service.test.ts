@@ -3,7 +3,7 @@ import { CaseReviewSchema, FindingSchema, type ErrorInfo, type RequestChannel, t
 import { hashChildren } from '../../../main/services/audit/merkle.ts';
 import { sha256Hex } from '../../../main/services/intake/evidence-store.ts';
 import type { Workstation } from '../../../main/services/workstation.ts';
-import { call, password } from '../../helpers/workstation.ts';
+import { call, makePng, password } from '../../helpers/workstation.ts';
 import { cmcDraft, findingsWorkstation } from './fixtures.ts';
 
 async function refusal<C extends RequestChannel>(ws: Workstation, client: string, channel: C, payload: RequestOf<C>): Promise<ErrorInfo> {
@@ -107,7 +107,7 @@ describe('findings store and review', () => {
     const [original] = ws.findings.addModelFindings(theCase.id, crypto.randomUUID(), [cmcDraft(evidenceIds)], actors.expert);
     const accepted = await call(ws, clients.expert, 'findings.review', { findingId: original!.id, decision: 'accepted' });
     expect(accepted.finding.review).toMatchObject({ decision: 'accepted', reason: null, reviewer: 'expert' });
-    expect(accepted.review).toMatchObject({ state: 'in-review', findingsTotal: 1, findingsDecided: 1 });
+    expect(accepted.review).toMatchObject({ state: 'draft', findingsTotal: 1, findingsDecided: 1 });
     const amended = await call(ws, clients.expert, 'findings.review', {
       findingId: original!.id,
       decision: 'amended',
@@ -158,8 +158,11 @@ describe('findings store and review', () => {
 
   it('signs only after a recent re-authentication, records the meaning, and reopens with a reason keeping the signatures', async () => {
     const { ws, clock, theCase, evidenceIds, actors, clients } = await setup();
+    // One expert signing alone is allowed only where the laboratory switched the technical review off.
+    await call(ws, clients.administrator, 'settings.update', { technicalReviewRequired: false });
     const [finding] = ws.findings.addModelFindings(theCase.id, crypto.randomUUID(), [cmcDraft(evidenceIds)], actors.expert);
     await call(ws, clients.expert, 'findings.review', { findingId: finding!.id, decision: 'accepted' });
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' });
     await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' });
     expect(await refusal(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'sign', meaning: 'approved' })).toMatchObject({ code: 'UNAUTHENTICATED', params: { reason: 'reauth-required' } });
     await call(ws, clients.expert, 'auth.reauthenticate', { password });
@@ -194,8 +197,10 @@ describe('findings store and review', () => {
   it('enforces a second expert for a required technical review, who signs it', async () => {
     const { ws, theCase, evidenceIds, actors, clients } = await setup();
     const [finding] = ws.findings.addModelFindings(theCase.id, crypto.randomUUID(), [cmcDraft(evidenceIds)], actors.expert);
+    await call(ws, clients.administrator, 'settings.update', { technicalReviewRequired: false });
     await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'require-technical-review' });
     await call(ws, clients.expert, 'findings.review', { findingId: finding!.id, decision: 'accepted' });
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' });
     await call(ws, clients.expert, 'auth.reauthenticate', { password });
     expect(await refusal(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' })).toMatchObject({ code: 'CONFLICT', params: { reason: 'second-expert-required' } });
     expect(await refusal(ws, clients.expert2, 'review.transition', { caseId: theCase.id, action: 'verify' })).toMatchObject({ code: 'UNAUTHENTICATED', params: { reason: 'reauth-required' } });
@@ -207,17 +212,86 @@ describe('findings store and review', () => {
     expect(signed.signatures.map((s) => [s.username, s.meaning])).toEqual([['expert2', 'technical-review'], ['expert', 'reviewed']]);
   });
 
-  it('refuses to verify while findings are undecided, and moves a draft case to in-review on the first decision', async () => {
+  // Review policy (issue 10): deciding the last finding no longer submits the case by itself.
+  it('Review policy: deciding every finding leaves the case a draft; submit is an explicit action once all are decided', async () => {
     const { ws, theCase, evidenceIds, actors, clients } = await setup();
     const [a, b] = ws.findings.addModelFindings(theCase.id, crypto.randomUUID(), [cmcDraft(evidenceIds), cmcDraft(evidenceIds, 1)], actors.expert);
-    expect(await call(ws, clients.expert, 'review.get', { caseId: theCase.id })).toMatchObject({ state: 'draft', findingsTotal: 2, findingsDecided: 0 });
+    expect(await call(ws, clients.expert, 'review.get', { caseId: theCase.id })).toMatchObject({ state: 'draft', findingsTotal: 2, findingsDecided: 0, technicalReviewRequired: true });
     await call(ws, clients.expert, 'findings.review', { findingId: a!.id, decision: 'accepted' });
-    const transitions = ws.db.prepare('SELECT action, automatic FROM case_review_transitions').all();
-    expect(transitions).toEqual([{ action: 'submit', automatic: 1 }]);
-    expect(await refusal(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' })).toMatchObject({ code: 'CONFLICT', params: { reason: 'undecided-findings', undecided: 1 } });
-    expect(await refusal(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' })).toMatchObject({ code: 'CONFLICT', params: { reason: 'illegal-transition' } });
-    await call(ws, clients.expert, 'findings.review', { findingId: b!.id, decision: 'rejected', reason: 'below threshold, drag marks' });
-    expect((await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' })).state).toBe('verified');
+    expect(await refusal(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' })).toMatchObject({ code: 'CONFLICT', params: { reason: 'undecided-findings', undecided: 1 } });
+    const decided = await call(ws, clients.expert, 'findings.review', { findingId: b!.id, decision: 'rejected', reason: 'below threshold, drag marks' });
+    expect(decided.review).toMatchObject({ state: 'draft', findingsDecided: 2 });
+    expect(count(ws, 'case_review_transitions')).toBe(0);
+    expect(await refusal(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' })).toMatchObject({ code: 'CONFLICT', params: { reason: 'illegal-transition' } });
+    expect((await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' })).state).toBe('in-review');
+    expect(ws.db.prepare('SELECT action, automatic FROM case_review_transitions').all()).toEqual([{ action: 'submit', automatic: 0 }]);
+  });
+
+  it.each([
+    [true, 'the same expert cannot verify and sign alone; a second expert verifies (signed technical review), then signing works'],
+    [false, 'one expert may submit, verify and sign alone'],
+  ] as const)('Review policy: technicalReviewRequired %s — %s', async (required, _) => {
+    const { ws, theCase, evidenceIds, actors, clients } = await setup();
+    if (!required) {
+      await call(ws, clients.administrator, 'settings.update', { technicalReviewRequired: false });
+      expect(ws.audit.list({ action: 'settings.changed' })).toHaveLength(1);
+    }
+    const [finding] = ws.findings.addModelFindings(theCase.id, crypto.randomUUID(), [cmcDraft(evidenceIds)], actors.expert);
+    await call(ws, clients.expert, 'findings.review', { findingId: finding!.id, decision: 'accepted' });
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' });
+    await call(ws, clients.expert, 'auth.reauthenticate', { password });
+    if (required) {
+      expect(await refusal(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' })).toMatchObject({ code: 'CONFLICT', params: { reason: 'second-expert-required' } });
+      await call(ws, clients.expert2, 'auth.reauthenticate', { password });
+      const verified = await call(ws, clients.expert2, 'review.transition', { caseId: theCase.id, action: 'verify' });
+      expect(verified.signatures).toMatchObject([{ username: 'expert2', meaning: 'technical-review' }]);
+    } else {
+      expect((await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' })).signatures).toEqual([]);
+    }
+    const signed = await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'sign', meaning: 'approved' });
+    expect(signed.state).toBe('signed');
+    expect(signed.signatures.map((s) => s.meaning)).toEqual(required ? ['technical-review', 'approved'] : ['approved']);
+  });
+
+  it('Review policy: a case verified alone while the policy was off cannot be signed once the administrator turns it on', async () => {
+    const { ws, theCase, evidenceIds, actors, clients } = await setup();
+    await call(ws, clients.administrator, 'settings.update', { technicalReviewRequired: false });
+    const [finding] = ws.findings.addModelFindings(theCase.id, crypto.randomUUID(), [cmcDraft(evidenceIds)], actors.expert);
+    await call(ws, clients.expert, 'findings.review', { findingId: finding!.id, decision: 'accepted' });
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' });
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' });
+    await call(ws, clients.administrator, 'settings.update', { technicalReviewRequired: true });
+    await call(ws, clients.expert, 'auth.reauthenticate', { password });
+    expect(await refusal(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'sign', meaning: 'approved' })).toMatchObject({ code: 'CONFLICT', params: { reason: 'technical-review-missing' } });
+  });
+
+  it('Signed must mean frozen: evidence additions are refused up front with the reason; reopen (reason, audit-logged) lets them in; signatures record what they covered', async () => {
+    const { ws, theCase, evidenceIds, actors, clients } = await setup();
+    await call(ws, clients.administrator, 'settings.update', { technicalReviewRequired: false });
+    const [finding] = ws.findings.addModelFindings(theCase.id, crypto.randomUUID(), [cmcDraft(evidenceIds)], actors.expert);
+    await call(ws, clients.expert, 'findings.review', { findingId: finding!.id, decision: 'accepted' });
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' });
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' });
+    await call(ws, clients.expert, 'auth.reauthenticate', { password });
+    const signed = await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'sign', meaning: 'approved' });
+    const [coverage] = ws.reviews.coverage(theCase.id);
+    const items = ws.evidence.list(theCase.id);
+    expect(coverage).toEqual({
+      auditSeq: signed.signatures[0]!.auditSeq,
+      findings: [{ id: finding!.id, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), decision: 'accepted' }],
+      evidence: items.map((e) => ({ id: e.id, name: e.originalName, sha256: e.sha256 })),
+    });
+    const storedBefore = count(ws, 'blobs');
+    const late = await refusal(ws, clients.expert, 'evidence.add', { caseId: theCase.id, fileName: 'late.png', bytes: makePng(8, 8, 9) });
+    expect(late).toMatchObject({ code: 'CONFLICT', params: { reason: 'case-signed' } });
+    expect(late.message).toMatch(/Cannot add late\.png: the case is signed; an expert must reopen it first/);
+    expect(count(ws, 'blobs')).toBe(storedBefore);
+    expect(ws.evidence.list(theCase.id)).toHaveLength(items.length);
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'reopen', reason: 'the court sent a third cartridge case' });
+    await call(ws, clients.expert, 'evidence.add', { caseId: theCase.id, fileName: 'late.png', bytes: makePng(8, 8, 9) });
+    expect(ws.evidence.list(theCase.id)).toHaveLength(items.length + 1);
+    // The old signature still covers exactly what it covered: the late exhibit is not among them.
+    expect(ws.reviews.coverage(theCase.id)[0]!.evidence.map((e) => e.name)).toEqual(items.map((e) => e.originalName));
   });
 
   it('lets judges read findings and reviews but not decide, sign or measure; the queue lists cases with work', async () => {
@@ -234,5 +308,36 @@ describe('findings store and review', () => {
     expect(queue.map((q) => q.case.id)).toEqual([theCase.id]);
     expect(queue[0]!.review).toMatchObject({ findingsTotal: 1, findingsDecided: 0 });
     expect(await call(ws, clients.expert, 'review.queue', { state: 'in-review' })).toEqual([]);
+  });
+
+  it('Amendments stay consistent: a distance or angle that contradicts its own points and pixel size is refused; one recomputed from new points is recorded', async () => {
+    const { ws, theCase, evidenceIds, clients } = await setup();
+    const geometry = (distance: number, points: string, pixelUm = 6.25) => [
+      { key: 'manual.distance', value: distance, unit: 'µm', threshold: null },
+      { key: 'manual.points', value: points, unit: 'px', threshold: null },
+      { key: 'manual.pixelUm', value: pixelUm, unit: 'µm', threshold: null },
+    ];
+    // (12, 40.5) → (255.75, 40.5) is 243.75 px: 1523.44 µm at 6.25 µm per pixel.
+    const points = '[[12,40.5],[255.75,40.5]]';
+    const wrongAtIntake = await refusal(ws, clients.expert, 'findings.addManual', { caseId: theCase.id, kind: 'distance', evidenceIds: [evidenceIds[0]!], measurements: geometry(1800, points), conclusion: null });
+    expect(wrongAtIntake).toMatchObject({ code: 'BAD_INPUT', params: { reason: 'geometry-mismatch', expected: 1523.44 } });
+    const manual = await call(ws, clients.expert, 'findings.addManual', { caseId: theCase.id, kind: 'distance', evidenceIds: [evidenceIds[0]!], measurements: geometry(1523.44, points), conclusion: null });
+    const before = count(ws, 'findings');
+    const contradicting = await refusal(ws, clients.expert, 'findings.review', { findingId: manual.id, decision: 'amended', reason: 'typed a new distance', amended: { measurements: geometry(1535.94, points), conclusion: null } });
+    expect(contradicting).toMatchObject({ code: 'BAD_INPUT', params: { reason: 'geometry-mismatch', expected: 1523.44 } });
+    expect(contradicting.message).toMatch(/contradicts its points and pixel size/);
+    expect((await refusal(ws, clients.expert, 'findings.review', { findingId: manual.id, decision: 'amended', reason: 'x', amended: { measurements: geometry(1523.44, '[[12,40.5]]'), conclusion: null } })).params?.reason).toBe('geometry-malformed');
+    expect((await refusal(ws, clients.expert, 'findings.review', { findingId: manual.id, decision: 'amended', reason: 'x', amended: { measurements: geometry(1523.44, points).slice(0, 1), conclusion: null } })).params?.reason).toBe('geometry-missing');
+    expect(count(ws, 'findings')).toBe(before);
+    // The second point moved 2 px to the right: the distance follows from the points, 245.75 px × 6.25 µm.
+    const moved = await call(ws, clients.expert, 'findings.review', { findingId: manual.id, decision: 'amended', reason: 'second point re-placed on the edge', amended: { measurements: geometry(1535.94, '[[12,40.5],[257.75,40.5]]'), conclusion: null } });
+    expect(moved.amendment!.measurements[0]).toMatchObject({ key: 'manual.distance', value: 1535.94 });
+    // An angle: the rays (10,0)-(0,0)-(0,10) make 90°.
+    const angle = [
+      { key: 'manual.angle', value: 45, unit: '°', threshold: null },
+      { key: 'manual.points', value: '[[10,0],[0,0],[0,10]]', unit: 'px', threshold: null },
+      { key: 'manual.pixelUm', value: 2, unit: 'µm', threshold: null },
+    ];
+    expect((await refusal(ws, clients.expert, 'findings.addManual', { caseId: theCase.id, kind: 'angle', evidenceIds: [evidenceIds[0]!], measurements: angle, conclusion: null })).params).toMatchObject({ reason: 'geometry-mismatch', expected: 90 });
   });
 });

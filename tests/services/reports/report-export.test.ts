@@ -8,7 +8,7 @@ import { toCheckpointInfo } from '../../../main/services/audit/audit-handlers.ts
 import type { CustodyLog } from '../../../main/services/custody.ts';
 import { sha256Hex } from '../../../main/services/intake/evidence-store.ts';
 import { ReportService } from '../../../main/services/reports/report-service.ts';
-import { call, password } from '../../helpers/workstation.ts';
+import { call, makePng, password } from '../../helpers/workstation.ts';
 import { cmcDraft, findingsWorkstation } from '../findings/fixtures.ts';
 
 const runId = '30000000-0000-4000-8000-000000000001';
@@ -55,7 +55,10 @@ describe('report export', () => {
       reason,
       amended: { measurements: [...bulletDraft(evidenceIds).measurements], conclusion: 'identification' },
     });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' });
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' });
+    // The laboratory's default: a second expert's technical review before the signature.
+    await call(ws, clients.expert2, 'auth.reauthenticate', { password });
+    await call(ws, clients.expert2, 'review.transition', { caseId: theCase.id, action: 'verify' });
     await call(ws, clients.expert, 'auth.reauthenticate', { password });
     const review = await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'sign', meaning: 'approved' });
     expect(review.state).toBe('signed');
@@ -74,9 +77,13 @@ describe('report export', () => {
     expect(text).toContain(theCase.number);
     const evidence = ws.evidence.list(theCase.id);
     for (const item of evidence) expect(text).toContain(item.sha256);
-    expect(text).toContain(`Finding ${bullet!.id}`);
-    expect(text).toContain(`Finding ${amended.amendment!.id}`);
-    expect(text.indexOf(`Finding ${amended.amendment!.id}`)).toBeGreaterThan(text.indexOf(`Finding ${bullet!.id}`));
+    // Findings are numbered in list order (the amendment, third, right under the original it replaces), never by UUID.
+    expect(amended.amendment!.supersedes).toBe(bullet!.id);
+    expect(text).toContain('Finding 2 — Bullets A and B');
+    expect(text).toContain('Finding 3 — Bullets A and B');
+    expect(text.indexOf('Finding 3 —')).toBeGreaterThan(text.indexOf('Finding 2 —'));
+    // (The checkpoint's signed note names the log's origin as recorded; everything the report itself writes has no UUID.)
+    expect(text.slice(0, text.indexOf('Audit checkpoint'))).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
     expect(text).toContain(reason);
     expect(text).toContain('approved —');
     expect(text).toContain('cells-a.png');
@@ -101,19 +108,101 @@ describe('report export', () => {
   });
 
   it('refuses to export without an unlocked signing key, and records nothing', async () => {
-    const { env, clients, theCase } = await findingsWorkstation();
+    const { env, clients, theCase, evidenceIds, actors } = await findingsWorkstation();
     cleanups.push(env.dispose);
+    env.ws.findings.addModelFindings(theCase.id, runId, [cmcDraft(evidenceIds)], actors.expert);
     env.ws.keyring.lock();
     const result = await env.ws.dispatcher.invoke(clients.expert, 'report.export', { caseId: theCase.id, language: 'kk' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.code).toBe('KEY_LOCKED');
+    if (!result.ok) expect(result.error).toMatchObject({ code: 'KEY_LOCKED', params: { reason: 'signing-key-locked' } });
+    if (!result.ok) expect(result.error.message).toMatch(/a clerk or administrator must unlock it \(Audit → Signing key\)/);
     expect(env.ws.audit.list({ action: 'report.exported' })).toHaveLength(0);
   });
 
-  it('records nothing when a custody entry cannot be written: audit entry and custody land together or not at all', async () => {
-    const { env, theCase, actors } = await findingsWorkstation();
+  it('Export dead end: with no signing key at all the refusal says a clerk or administrator must create it, and where', async () => {
+    const { env, theCase, evidenceIds, actors } = await findingsWorkstation();
     cleanups.push(env.dispose);
     const { ws } = env;
+    ws.findings.addModelFindings(theCase.id, runId, [cmcDraft(evidenceIds)], actors.expert);
+    let signed = false;
+    const reports = new ReportService(
+      {
+        case: (id) => ws.cases.get(id),
+        evidence: (id) => ws.evidence.list(id),
+        thumbnail: (id) => ws.evidence.thumbnail(id),
+        findings: (id) => ws.findings.list(id),
+        overlay: (id, sha) => ws.findings.readOverlay(id, sha),
+        review: (id) => ws.reviews.get(id),
+        coverage: (id) => ws.reviews.coverage(id),
+        keyState: () => 'none',
+        checkpoint: (reason) => {
+          signed = true;
+          return toCheckpointInfo(ws.checkpoints, ws.checkpoints.sign(reason));
+        },
+      },
+      ws.audit,
+      ws.custody,
+      env.clock,
+      ws.registry.summaries(),
+    );
+    const refusal = await reports.export(theCase.id, 'en', actors.expert).then(
+      () => null,
+      (error: unknown) => error as { code: string; message: string; params: Record<string, unknown> },
+    );
+    expect(refusal).toMatchObject({ code: 'KEY_LOCKED', params: { reason: 'no-signing-key' } });
+    expect(refusal!.message).toMatch(/no audit signing key yet.*a clerk or administrator must create the key \(Audit → Signing key\)/);
+    expect(signed).toBe(false);
+    expect(ws.audit.list({ action: 'report.exported' })).toHaveLength(0);
+  });
+
+  it('Reports: a case with no findings cannot produce a laboratory report, refused with the reason', async () => {
+    const { env, clients, theCase } = await findingsWorkstation();
+    cleanups.push(env.dispose);
+    const result = await env.ws.dispatcher.invoke(clients.expert, 'report.export', { caseId: theCase.id, language: 'ru' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatchObject({ code: 'CONFLICT', params: { reason: 'report-no-findings' } });
+    if (!result.ok) expect(result.error.message).toMatch(/has no findings yet, so there is no laboratory report to export/);
+    expect(env.ws.audit.list({ action: 'report.exported' })).toHaveLength(0);
+  });
+
+  it('Signed must mean frozen: the report states what each signature covered, and an exhibit added after it is never listed as covered', async () => {
+    const { env, clients, theCase, evidenceIds, actors } = await findingsWorkstation();
+    cleanups.push(env.dispose);
+    const { ws } = env;
+    await call(ws, clients.administrator, 'settings.update', { technicalReviewRequired: false });
+    const [cmc] = ws.findings.addModelFindings(theCase.id, runId, [cmcDraft(evidenceIds)], actors.expert);
+    await call(ws, clients.expert, 'findings.review', { findingId: cmc!.id, decision: 'accepted' });
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' });
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' });
+    await call(ws, clients.expert, 'auth.reauthenticate', { password });
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'sign', meaning: 'approved' });
+    const signedText = pdfText((await call(ws, clients.expert, 'report.export', { caseId: theCase.id, language: 'en' })).pdf);
+    const covers = signedText.slice(signedText.indexOf('What this signature covers'));
+    const stored = ws.findings.get(cmc!.id);
+    expect(covers).toMatch(/Finding 1 — Cartridge cases A and B/);
+    expect(covers.replace(/\s+/g, '')).toContain(ws.db.prepare('SELECT sha256 FROM findings WHERE id = ?').pluck().get(stored.id) as string);
+    for (const item of ws.evidence.list(theCase.id)) {
+      expect(covers).toContain(item.originalName);
+      expect(covers).toContain(item.sha256);
+    }
+    expect(signedText).not.toContain('DRAFT');
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'reopen', reason: 'a third cartridge case arrived' });
+    const late = await call(ws, clients.expert, 'evidence.add', { caseId: theCase.id, fileName: 'late-exhibit.png', bytes: makePng(8, 8, 7) });
+    const reopenedText = pdfText((await call(ws, clients.expert, 'report.export', { caseId: theCase.id, language: 'en' })).pdf);
+    expect(reopenedText).toContain('late-exhibit.png');
+    const coveredPart = reopenedText.slice(reopenedText.indexOf('What this signature covers'), reopenedText.indexOf('Audit checkpoint'));
+    expect(coveredPart).toContain('a.png');
+    expect(coveredPart).not.toContain('late-exhibit.png');
+    expect(coveredPart).not.toContain(late.evidence.sha256);
+    expect(reopenedText).toMatch(/no\s+longer\s+current/);
+    expect(reopenedText).toContain('DRAFT');
+  });
+
+  it('records nothing when a custody entry cannot be written: audit entry and custody land together or not at all', async () => {
+    const { env, theCase, actors, evidenceIds } = await findingsWorkstation();
+    cleanups.push(env.dispose);
+    const { ws } = env;
+    ws.findings.addModelFindings(theCase.id, runId, [cmcDraft(evidenceIds)], actors.expert);
     let appended = 0;
     const failingCustody = {
       append: (...args: Parameters<CustodyLog['append']>) => {
@@ -130,6 +219,8 @@ describe('report export', () => {
         findings: (id) => ws.findings.list(id),
         overlay: (id, sha) => ws.findings.readOverlay(id, sha),
         review: (id) => ws.reviews.get(id),
+        coverage: (id) => ws.reviews.coverage(id),
+        keyState: () => 'unlocked',
         checkpoint: (reason) => toCheckpointInfo(ws.checkpoints, ws.checkpoints.sign(reason)),
       },
       ws.audit,

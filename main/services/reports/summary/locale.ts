@@ -47,10 +47,22 @@ export function unitName(unit: string, language: SummaryLanguage): string {
 
 const yesNo: Readonly<Record<SummaryLanguage, readonly [string, string]>> = { en: ['yes', 'no'], ru: ['да', 'нет'], kk: ['иә', 'жоқ'] };
 
+/** Image points recorded as '[[x,y],…]' (the viewer's measurements), as coordinate pairs; null for any other text. */
+export function formatPoints(value: string, language: SummaryLanguage): string | null {
+  if (!value.startsWith('[[')) return null;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (!Array.isArray(parsed) || !parsed.every((p) => Array.isArray(p) && p.length === 2 && p.every((c) => typeof c === 'number'))) return null;
+    return (parsed as Array<[number, number]>).map(([x, y]) => `(${formatNumber(x, language, 2)}; ${formatNumber(y, language, 2)})`).join(', ');
+  } catch {
+    return null;
+  }
+}
+
 /** A measurement's value with its unit, as shown in the summary. */
 export function formatMeasurement(measurement: Measurement, language: SummaryLanguage, digits = 3): string {
   const { value, unit } = measurement;
-  const text = typeof value === 'number' ? formatNumber(value, language, digits) : typeof value === 'boolean' ? yesNo[language][value ? 0 : 1] : value;
+  const text = typeof value === 'number' ? formatNumber(value, language, digits) : typeof value === 'boolean' ? yesNo[language][value ? 0 : 1] : (formatPoints(value, language) ?? value);
   if (!unit) return text;
   const name = unitName(unit, language);
   // Degrees and percent attach to the number; other units are separated by a no-break space.
