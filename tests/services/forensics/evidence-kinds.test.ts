@@ -61,16 +61,20 @@ describe('evidence kinds declared at intake', () => {
     expect(custody.map((c) => c.action)).toEqual(['received', 'kind-declared']);
     expect(custody[1]!.note).toBe('declared as ballistics.cartridge-case, pixel size 2.5 µm (was other)');
 
+    // Two scans received before signing, to try a run on after it.
+    const x3ps = [];
+    for (const seed of [1, 2]) x3ps.push((await call(ws, clients.expert, 'evidence.add', { caseId: theCase.id, fileName: `s${seed}.x3p`, bytes: x3pOf(syntheticSurface(64, seed)) })).evidence.id);
     // Sign the case.
     const [finding] = ws.findings.addModelFindings(theCase.id, crypto.randomUUID(), [cmcDraft(evidenceIds)], actors.expert);
     await call(ws, clients.expert, 'findings.review', { findingId: finding!.id, decision: 'accepted' });
+    // One expert signs alone here: the laboratory's technical review by a second expert is switched off.
+    await call(ws, clients.administrator, 'settings.update', { technicalReviewRequired: false });
+    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' });
     await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' });
     await call(ws, clients.expert, 'auth.reauthenticate', { password });
     await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'sign', meaning: 'approved' });
 
     expect(await refusal(ws, clients.expert, 'evidence.setKind', { evidenceId: item.id, category: 'other', pixelUm: null })).toMatchObject({ code: 'CONFLICT', params: { reason: 'case-not-editable' } });
-    const x3ps = [];
-    for (const seed of [1, 2]) x3ps.push((await call(ws, clients.expert, 'evidence.add', { caseId: theCase.id, fileName: `s${seed}.x3p`, bytes: x3pOf(syntheticSurface(64, seed)) })).evidence.id);
     // Refused before anything is queued: no run row, no 'analysis.started' entry, nothing to wait for.
     expect(await refusal(ws, clients.expert, 'analysis.start', { caseId: theCase.id, module: 'ballistics.cartridge-case', evidenceIds: x3ps })).toMatchObject({
       code: 'CONFLICT',
