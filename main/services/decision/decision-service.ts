@@ -35,6 +35,14 @@ interface LoadedModel {
   readonly precedents: PrecedentIndex | null;
 }
 
+/** The US research case types (USSC sentencing, Supreme Court outcomes): offered only where an administrator allows. */
+export const researchCaseTypes: readonly string[] = ['ussc-sentencing', 'scdb-outcome'];
+
+/** Whether a case type is one of the research case types. */
+export function isResearchCaseType(caseTypeId: string): boolean {
+  return researchCaseTypes.includes(caseTypeId);
+}
+
 /** How many precedents a consultation shows. */
 export const precedentCount = 5;
 
@@ -71,7 +79,21 @@ export class DecisionService {
     private readonly statutes: StatutoryBoundsService | null = null,
     /** Procedural rules evaluated on the facts of each consultation; none: no advice. */
     private readonly procedure: ProceduralAdviceService | null = null,
+    /**
+     * Whether installed models of the research case types may be consulted (the administrator's "research"
+     * setting); a model folder named explicitly (the CLI's --model DIR, a researcher's own) is always allowed.
+     */
+    private readonly researchAllowed: () => boolean = () => true,
   ) {}
+
+  /** Refuses an installed research model unless the setting allows research case types. */
+  private refuseResearch(loaded: LoadedModel): void {
+    if (!isResearchCaseType(loaded.caseType.id) || this.researchAllowed() || this.registered.has(loaded.folder.sha256)) return;
+    throw new DalelError('FORBIDDEN', `${loaded.caseType.id} is a research case type; an administrator has not enabled research case types on this workstation.`, {
+      reasonCode: 'research-case-type',
+      caseType: loaded.caseType.id,
+    });
+  }
 
   /** The lawful range for a case type's facts (art. 55 caps applied); null when the case type has no statutes. */
   bounds(caseTypeId: string, facts: Facts): StatutoryBounds | null {
@@ -192,6 +214,7 @@ export class DecisionService {
   /** One consultation: validates, predicts, explains, logs. */
   async predict(sha256: string, rawFacts: Readonly<Record<string, unknown>>, actor: Actor, caseId?: string): Promise<Consultation> {
     const loaded = await this.load(sha256);
+    this.refuseResearch(loaded);
     refuseNonInputs(loaded.caseType, rawFacts);
     const facts = validateFacts(loaded.caseType, rawFacts);
     const x = encodeFacts(loaded.folder.model.features, facts, loaded.codes);
@@ -223,6 +246,7 @@ export class DecisionService {
   /** Many cases at once: each validated on its own (a bad row is reported, not fatal); one audit entry. */
   async predictBatch(sha256: string, cases: ReadonlyArray<Readonly<Record<string, unknown>>>, actor: Actor) {
     const loaded = await this.load(sha256);
+    this.refuseResearch(loaded);
     const checked = cases.map((raw) => {
       try {
         refuseNonInputs(loaded.caseType, raw);
