@@ -195,16 +195,40 @@ export type DecisionModel = z.infer<typeof DecisionModelSchema>;
 // ---------------------------------------------------------------------------------------------------------------
 // Judge decision support beyond the prediction itself (issue 5).
 
-/** The lawful range for an article and part, with the caps that apply and the article's text. */
+/** A punishment of a sanction with its limits in its unit. */
+const PunishmentLimitsSchema = z.object({ type: z.string(), min: z.number().nullable(), max: z.number().nullable(), unit: z.string() });
+
+/** The lawful range for an article and part: the sanction's own, and after the rules of art. 55 that the facts trigger. */
 export const StatutoryBoundsSchema = z.object({
   article: z.string(),
   part: z.string().nullable(),
   citation: z.string(),
   text: z.string(),
-  punishments: z.array(z.object({ type: z.string(), min: z.number().nullable(), max: z.number().nullable(), unit: z.string() })),
+  /** The sanction of the article and part as the code states it (General Part limits filled in), before art. 55. */
+  stated: z.object({
+    punishments: z.array(PunishmentLimitsSchema),
+    lawfulRange: z.object({ min: z.number(), max: z.number(), unit: z.string() }).nullable(),
+  }),
+  /** The punishments after art. 55 (equal to `stated` when no rule applies). */
+  punishments: z.array(PunishmentLimitsSchema),
   /** The range the prediction is clipped to and drawn against, after caps (e.g. art. 55 ⅔ of the maximum). */
   lawfulRange: z.object({ min: z.number(), max: z.number(), unit: z.string() }).nullable(),
-  caps: z.array(z.object({ citation: z.string(), fraction: z.number(), reason: z.string() })),
+  /** Each rule of art. 55 that applies: its part (and item), the circumstance that triggered it and what it does. */
+  caps: z.array(
+    z.object({
+      citation: z.string(),
+      part: z.string(),
+      item: z.string().nullable(),
+      /** What triggered it: voluntary compensation, a mitigating and no aggravating circumstance, a procedural agreement. */
+      circumstance: z.enum(['damage-compensated', 'mitigating-no-aggravating', 'procedural-agreement']),
+      /** The facts behind the circumstance (the mitigating circumstances ticked, or the fact's name). */
+      facts: z.array(z.string()),
+      effect: z.enum(['no-imprisonment', 'maximum-fraction', 'below-minimum']),
+      /** For 'maximum-fraction': the share of the sanction's maximum; null otherwise. */
+      fraction: z.number().nullable(),
+      reason: z.string(),
+    }),
+  ),
 });
 /** The lawful range for an article and part. */
 export type StatutoryBounds = z.infer<typeof StatutoryBoundsSchema>;

@@ -93,6 +93,18 @@ describe('a kz-criminal consultation with the shipped demo model', () => {
     expect(answer.advice.map((a) => a.rule)).toEqual(['simplified-procedure-money-claim', 'simplified-procedure-documents', 'civil-appeal-deadline']);
   });
 
+  it('an unknown article (e.g. 999) is refused at entry, naming the field; so is a part the article does not have', async () => {
+    const unknown = await env.ws.dispatcher.invoke(clients.judge, 'decision.predict', { modelSha256: term, facts: { ...facts, article: '999' } });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION', params: { field: 'article', reasonCode: 'unknown-article' } } });
+    const part = await env.ws.dispatcher.invoke(clients.judge, 'decision.predict', { modelSha256: term, facts: { ...facts, article: '192', part: 5 } });
+    expect(part).toMatchObject({ ok: false, error: { code: 'VALIDATION', params: { field: 'part' } } });
+    const batch = await call(env.ws, clients.judge, 'decision.predictBatch', { modelSha256: term, cases: [{ ...facts, article: '999' }, facts] });
+    expect(batch.results.map((r) => r.ok)).toEqual([false, true]);
+    // The facts form offers the known articles only.
+    const kz = (await call(env.ws, clients.judge, 'decision.caseTypes', {})).find((c) => c.id === 'kz-criminal')!;
+    expect(kz.fields.find((f) => f.name === 'article')!.options).toEqual(['188', '190', '191', '192', '293', '296', '345']);
+  });
+
   it('answers decision.bounds for facts without a model', async () => {
     const b = await call(env.ws, clients.clerk, 'decision.bounds', { caseType: 'kz-criminal', facts: { article: '192', part: 1 } });
     expect(b).toMatchObject({ lawfulRange: { min: 36, max: 84, unit: 'months' }, caps: [] });

@@ -4,7 +4,7 @@ import { DalelError } from '../errors.ts';
 import { actorOf, type Session } from '../sessions.ts';
 import { parseCaseType, type CaseType } from './case-type.ts';
 import { createCaseTypeViews } from './case-type-view.ts';
-import type { Role } from '../../contract/index.ts';
+import type { CaseTypeView, Role } from '../../contract/index.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isResearchCaseType, type DecisionService } from './decision-service.ts';
 import type { VerdictService } from './verdicts.ts';
@@ -14,6 +14,15 @@ type DecisionChannel = Extract<RequestChannel, `decision.${string}`>;
 function sessionOf(session: Session | null): Session {
   if (!session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
   return session;
+}
+
+/** A case type whose facts name articles offers only the articles the statutes hold (an unknown one is refused at entry). */
+function withKnownArticles(view: CaseTypeView, known: ReturnType<DecisionService['knownArticles']>): CaseTypeView {
+  if (!known) return view;
+  return {
+    ...view,
+    fields: view.fields.map((f) => (f.name === 'article' ? { ...f, options: known.map((k) => k.article), labels: Object.fromEntries(known.map((k) => [k.article, `${k.article} — ${k.title}`])) } : f)),
+  };
 }
 
 /** What the decision channels need beside the service: past consultations, the research setting, the log. */
@@ -42,7 +51,10 @@ export function createDecisionHandlers(decision: DecisionService, deps: Decision
   );
   const handlers: { [C in DecisionChannel]: Handler<C> } = {
     'decision.models': (_request, context) => decision.models().filter((m) => listed(sessionOf(context.session).user.role)(m.caseType)),
-    'decision.caseTypes': (_request, context) => caseTypes().filter((c) => listed(sessionOf(context.session).user.role)(c.id)),
+    'decision.caseTypes': (_request, context) =>
+      caseTypes()
+        .filter((c) => listed(sessionOf(context.session).user.role)(c.id))
+        .map((c) => withKnownArticles(c, decision.knownArticles(c.id))),
     'decision.consultations': (request, context) => {
       const list = deps.verdicts.consultations(request.caseId);
       deps.log.append({ action: 'decision.consultations-consulted', actor: actorOf(sessionOf(context.session)), subjects: { caseId: request.caseId } });

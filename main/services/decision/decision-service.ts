@@ -102,6 +102,28 @@ export class DecisionService {
     return input ? this.statutes.bounds(input) : null;
   }
 
+  /**
+   * The articles (with their parts) the statutes hold for a case type whose facts name articles, null for other
+   * case types: decision support knows bounds, advice and training cases only for these.
+   */
+  knownArticles(caseTypeId: string): Array<{ article: string; title: string; parts: string[] }> | null {
+    if (!this.statutes?.book.caseTypes.includes(caseTypeId)) return null;
+    return Object.entries(this.statutes.book.articles).map(([article, entry]) => ({ article, title: entry.title, parts: Object.keys(entry.parts) }));
+  }
+
+  /** Refuses an article (or part) that the statutes of the case type do not hold, naming the field. */
+  private refuseUnknownArticle(caseTypeId: string, facts: Facts): void {
+    const known = this.knownArticles(caseTypeId);
+    if (!known || facts.article === undefined || facts.article === null) return;
+    const article = String(facts.article);
+    const entry = known.find((k) => k.article === article);
+    const list = known.map((k) => k.article).join(', ');
+    if (!entry) throw new DalelError('VALIDATION', `facts: article: ${article} is not an article decision support knows (${list}).`, { field: 'article', reasonCode: 'unknown-article', article });
+    if (facts.part !== undefined && facts.part !== null && !entry.parts.includes(String(facts.part))) {
+      throw new DalelError('VALIDATION', `facts: part: article ${article} has no part ${String(facts.part)} (parts ${entry.parts.join(', ')}).`, { field: 'part', reasonCode: 'unknown-article-part', article, part: String(facts.part) });
+    }
+  }
+
   /** Bounds for a prediction: the range in the outcome's unit, and the output clipped to it. */
   private withBounds(loaded: LoadedModel, facts: Facts, output: DecisionOutput): { output: DecisionOutput; bounds: StatutoryBounds | null } {
     const bounds = this.bounds(loaded.caseType.id, facts);
@@ -217,6 +239,7 @@ export class DecisionService {
     this.refuseResearch(loaded);
     refuseNonInputs(loaded.caseType, rawFacts);
     const facts = validateFacts(loaded.caseType, rawFacts);
+    this.refuseUnknownArticle(loaded.caseType.id, facts);
     const x = encodeFacts(loaded.folder.model.features, facts, loaded.codes);
     const { output, bounds } = this.withBounds(loaded, facts, this.explain(loaded, facts, x, await this.run(loaded, [x]), 0));
     const precedents = this.precedents(loaded, facts, x);
@@ -254,7 +277,13 @@ export class DecisionService {
         return { ok: false as const, field: (error as DalelError).params.field as string, message: (error as Error).message };
       }
       const result = checkFacts(loaded.caseType, raw);
-      return result.ok ? { ok: true as const, facts: result.facts } : { ok: false as const, ...result.problem };
+      if (!result.ok) return { ok: false as const, ...result.problem };
+      try {
+        this.refuseUnknownArticle(loaded.caseType.id, result.facts);
+      } catch (error) {
+        return { ok: false as const, field: (error as DalelError).params.field as string, message: (error as Error).message };
+      }
+      return { ok: true as const, facts: result.facts };
     });
     const valid = checked.flatMap((c) => (c.ok ? [c.facts] : []));
     const encoded = valid.map((facts) => encodeFacts(loaded.folder.model.features, facts, loaded.codes));
