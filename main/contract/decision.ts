@@ -124,8 +124,25 @@ export const DecisionOutputSchema = z.object({
       term: z.string(),
       inputs: z.array(z.object({ feature: z.string(), value: FactValueSchema })),
       values: z.array(z.number()),
+      /** The term's values for the reference case: values − reference is what this fact changes. */
+      reference: z.array(z.number()).optional(),
     }),
   ),
+  /**
+   * The case the explanation is measured from: these facts with every circumstance absent (no item ticked, no flag,
+   * "none", zero counts) and the offence's own facts kept. Score − reference score = Σ (values − reference).
+   */
+  reference: z
+    .object({
+      facts: z.record(z.string(), FactValueSchema),
+      /** The fields set to their absent value (the others are the case's own). */
+      absent: z.array(z.string()),
+      score: z.array(z.number()),
+      /** Regression: the reference case's estimate; classification: its class probabilities (in class order). */
+      value: z.number().optional(),
+      probabilities: z.array(z.number()).optional(),
+    })
+    .optional(),
   /** Regression: the predicted value (the score, clipped to the outcome's bounds) and conformal intervals. */
   value: z.number().optional(),
   interval80: z.tuple([z.number(), z.number()]).optional(),
@@ -249,7 +266,8 @@ export const ProceduralAdviceSchema = z.object({
   rule: z.string(),
   title: z.string(),
   text: z.string(),
-  citations: z.array(z.object({ code: z.string(), article: z.string(), text: z.string() })),
+  /** `article` is the citation as the code's courts write it; `number` and `part` let the interface cite it in its language. */
+  citations: z.array(z.object({ code: z.string(), article: z.string(), number: z.string().optional(), part: z.string().nullable().optional(), text: z.string() })),
 });
 /** A procedural step suggested by a rule. */
 export type ProceduralAdvice = z.infer<typeof ProceduralAdviceSchema>;

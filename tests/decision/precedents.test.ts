@@ -75,6 +75,29 @@ describe('a kz-criminal consultation with the shipped demo model', () => {
     expect(entry.details.advice).toEqual(['criminal-appeal-deadline']);
   });
 
+  it('Explanations: measured from a stated reference case; an absent circumstance contributes nothing; contributions add up to score − reference', async () => {
+    const models = await call(env.ws, clients.judge, 'decision.models', {});
+    const punishment = models.find((m) => m.caseType === 'kz-criminal' && m.outcome === 'punishment')!.sha256;
+    for (const sha of [term, punishment]) {
+      const answer = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: sha, facts });
+      const reference = answer.reference!;
+      // The offence itself is kept; every circumstance is absent.
+      expect(reference.facts).toMatchObject({ article: '188', part: 3, offenceCategory: 'grave', damageMrp: 120, priorConvictions: 0, recidivism: 'none', guiltyPlea: false, mitigating: [], aggravating: [], damageCompensated: 'none' });
+      expect(reference.absent).toEqual(expect.arrayContaining(['mitigating', 'aggravating', 'recidivism', 'priorConvictions', 'guiltyPlea']));
+      expect(reference.absent).not.toContain('article');
+      for (let k = 0; k < answer.score.length; k += 1) {
+        const sum = answer.contributions.reduce((s, c) => s + c.values[k]! - c.reference![k]!, 0);
+        expect(Math.abs(answer.score[k]! - reference.score[k]! - sum)).toBeLessThan(1e-9);
+      }
+      // Recidivism "none", no aggravating circumstance and no prior convictions are the reference: exactly zero.
+      for (const c of answer.contributions.filter((c) => c.inputs.every((i) => ['recidivism', 'priorConvictions'].includes(i.feature) || i.feature.startsWith('aggravating=')))) {
+        expect(c.values.map((v, k) => v - c.reference![k]!), c.term).toEqual(c.values.map(() => 0));
+      }
+      if (answer.kind === 'classification') expect(reference.probabilities!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      else expect(reference.value).toBeTypeOf('number');
+    }
+  });
+
   it('finds a training case itself as its nearest precedent', async () => {
     const answer = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: term, facts });
     const nearest = answer.precedents[0]!;

@@ -9,7 +9,8 @@ import type { AuditLog } from '../audit/audit-log.ts';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
 import { parseCaseType, type CaseType } from './case-type.ts';
-import { explainCase } from './explain.ts';
+import { explainCase, type ReferenceScores } from './explain.ts';
+import { referenceFacts } from './reference-case.ts';
 import { checkFacts, refuseNonInputs, validateFacts, type Facts } from './facts.ts';
 import { categoryCodes, encodeFacts } from './features.ts';
 import { scoreCase, scoreWidth } from './gam-model.ts';
@@ -223,7 +224,24 @@ export class DecisionService {
       for (let t = 0; t < T; t++) sum += terms[t * K + k]!;
       return sum;
     });
-    return explainCase(loaded.folder.model, facts, x, { score, terms });
+    return explainCase(loaded.folder.model, facts, x, { score, terms }, this.reference(loaded, facts));
+  }
+
+  /**
+   * The reference case's scores, by the TypeScript reference (which ONNX is checked against on every run); its score
+   * is its intercept plus its terms in the same order, so score − reference score = Σ (term − reference term).
+   */
+  private reference(loaded: LoadedModel, facts: Facts): ReferenceScores {
+    const reference = referenceFacts(loaded.caseType, facts);
+    const scored = scoreCase(loaded.folder.model, encodeFacts(loaded.folder.model.features, reference.facts, loaded.codes));
+    const K = scoreWidth(loaded.folder.model);
+    const T = loaded.folder.model.terms.length;
+    const score = Float64Array.from(loaded.folder.model.intercept.slice(0, K), (b, k) => {
+      let sum = b;
+      for (let t = 0; t < T; t++) sum += scored.terms[t * K + k]!;
+      return sum;
+    });
+    return { facts: reference.facts, absent: reference.absent, scores: { score, terms: scored.terms } };
   }
 
   /** The nearest past cases of the model's corpus, labelled with the case type's field titles. */
