@@ -53,6 +53,9 @@ export function preferredModel(models: readonly DecisionModel[], caseTypes: read
   return fitting.find(isClass) ?? fitting[0] ?? models[0] ?? null;
 }
 
+/** Punishments that take or restrict liberty (a term in months applies to these). */
+const custodialClasses: readonly string[] = ['imprisonment', 'restriction-of-freedom', 'suspended'];
+
 /** The other installed models of the same case type (one per other outcome): consulted together, shown together. */
 function relatedModels(models: readonly DecisionModel[], model: DecisionModel): DecisionModel[] {
   const byOutcome = new Map<string, DecisionModel>();
@@ -146,7 +149,8 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
     const other = all.find((c) => c.outcome === classOutcome?.name && !c.abstention.refer);
     const probability = other?.probabilities ? other.probabilities.filter((p) => when.in.includes(p.value)).reduce((sum, p) => sum + p.probability, 0) : null;
     const top = other?.predictedClass ?? null;
-    return { classes: when.in.map(label), probability, mostLikely: top === null ? null : label(top), mostLikelyApplies: top !== null && when.in.includes(top) };
+    const custodial = when.in.length > 0 && when.in.every((c) => custodialClasses.includes(c));
+    return { classes: when.in.map(label), probability, mostLikely: top === null ? null : label(top), mostLikelyApplies: top !== null && when.in.includes(top), custodial };
   };
 
   const change = (name: string, value: FormValue) => {

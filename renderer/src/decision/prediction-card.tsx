@@ -32,6 +32,8 @@ export interface OutcomeCondition {
   readonly mostLikely: string | null;
   /** Whether that most probable class is one of `classes`. */
   readonly mostLikelyApplies: boolean;
+  /** Whether the classes are the custodial punishments (a term of imprisonment, restriction of freedom, suspended). */
+  readonly custodial: boolean;
 }
 
 /** The notice every prediction of a model trained on generated cases carries. */
@@ -86,7 +88,7 @@ export function PredictionCard({ consultation: c, fields, classField, condition 
         )}
         {condition && (
           <Alert severity="info" icon={false} data-testid="conditional-estimate">
-            {t('decision.card.conditional', { classes: condition.classes.join(', ') })}
+            {t(condition.custodial ? 'decision.card.conditionalCustodial' : 'decision.card.conditional', { classes: condition.classes.join(', ') })}
             {condition.probability !== null && condition.mostLikely !== null && (
               <>
                 {' '}
