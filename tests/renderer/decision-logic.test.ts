@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { CaseTypeView, DecisionOutput } from '../../main/contract/index.ts';
+import type { CaseTypeView } from '../../main/contract/index.ts';
 import { findCaseType, loadCaseTypes } from '../../main/services/decision/case-type.ts';
 import { caseTypeView } from '../../main/services/decision/case-type-view.ts';
 import { fieldLabel, optionLabel } from '../../renderer/src/decision/decision-text.ts';

@@ -296,7 +296,7 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
             </TextField>
           )}
           <VerdictForm
-            key={`${verdictCaseType.sha256}-${verdictKey}-${finalVerdict?.id ?? 'none'}`}
+            key={`${verdictCaseType.sha256}-${verdictKey}`}
             caseId={caseId}
             caseType={verdictCaseType}
             consultationSeq={consultation?.auditSeq ?? null}

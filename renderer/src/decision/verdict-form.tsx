@@ -144,6 +144,11 @@ export function VerdictForm({ caseId, caseType, consultationSeq, article: initia
           {recorded.discrepancy
             ? t(`decision.verdict.discrepancy.${recorded.discrepancy.kind}`)
             : t(recorded.consultationSeq !== null ? 'decision.verdict.noDiscrepancy' : 'decision.verdict.recordedUnlinked')}
+          <div>
+            <Button size="small" onClick={() => setRecorded(null)} data-testid="verdict-correct" sx={{ mt: 1 }}>
+              {t('decision.verdict.correct')}
+            </Button>
+          </div>
         </Alert>
       )}
     </Stack>
