@@ -176,7 +176,7 @@ describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chro
     await byTestId(`open-case-${caseNumber}`).click();
     await byTestId('history-section').waitFor();
     await expect(page.getByTestId('past-consultation').count()).resolves.toBe(2);
-    await byTestId('past-verdict-final').waitFor();
+    await expect(byTestId('past-verdict-final').textContent()).resolves.toContain('240 hours');
     await expect(byTestId('past-verdict-reason').textContent()).resolves.toContain('by mistake');
     await shot('reopened-history-en');
     await language('kk');

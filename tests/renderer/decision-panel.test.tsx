@@ -437,7 +437,7 @@ describe('the judge’s decision support pane', () => {
     await openCase();
     expect(all('[data-testid="past-consultation"]')).toHaveLength(1);
     expect(need('past-consultations').textContent).toContain('imprisonment');
-    expect(need('past-verdict-final').textContent).toContain('36');
+    expect(need('past-verdict-final').textContent).toContain('36 months');
     expect(need('verdict-mode').dataset.amending).toBe('true');
     await type('verdict-class', 'imprisonment');
     await type('verdict-value', '30');

@@ -26,7 +26,10 @@ function useOutcomeText(caseTypes: readonly CaseTypeView[]) {
   return (caseTypeId: string, cls: string | null, value: number | null, outcomeName?: string) => {
     const caseType = caseTypes.find((c) => c.id === caseTypeId);
     const classOutcome = caseType?.outcomes.find((o) => o.kind === 'classification');
-    const valueOutcome = caseType?.outcomes.find((o) => o.kind === 'regression' && (outcomeName === undefined || o.name === outcomeName));
+    // A consultation names its outcome; a verdict's amount is in the unit of the outcome that applies to its class.
+    const valueOutcome = caseType?.outcomes.find((o) =>
+      o.kind !== 'regression' ? false : outcomeName !== undefined ? o.name === outcomeName : o.when === null || (cls !== null && o.when.in.includes(cls)),
+    );
     const parts: string[] = [];
     if (cls !== null) parts.push(classOutcome ? optionLabel(t, caseTypeId, classOutcome.field, cls, classOutcome.classes.find((c) => c.value === cls)?.label) : cls);
     if (value !== null) parts.push(`${number(value, 1)} ${unitLabel(t, valueOutcome?.unit ?? null)}`.trim());

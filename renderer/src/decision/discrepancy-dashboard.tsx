@@ -44,30 +44,33 @@ function BarChart({ totals, by, label }: { readonly totals: readonly Discrepancy
   const most = Math.max(1, ...totals.map((x) => x.verdicts));
   const y = (v: number) => 10 + plot - (v / most) * plot;
   return (
-    <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} data-testid="discrepancy-chart">
-      <title id={titleId}>{t(`decision.dashboard.chart.${by}`)}</title>
-      <desc id={descId}>{totals.map((x) => t('decision.dashboard.chart.bar', { key: label(x.key), verdicts: x.verdicts, discrepancies: x.discrepancies })).join('; ')}</desc>
-      <line x1={30} x2={width} y1={10 + plot} y2={10 + plot} stroke={theme.palette.divider} />
-      {totals.map((x, i) => {
-        const left = 36 + i * (barWidth + gap);
-        return (
-          <g key={x.key} data-testid={`discrepancy-bar-${by === 'model' ? x.key.slice(0, 12) || 'none' : x.key}`}>
-            <title>{t('decision.dashboard.chart.bar', { key: label(x.key), verdicts: x.verdicts, discrepancies: x.discrepancies })}</title>
-            <rect x={left} y={y(x.verdicts)} width={barWidth} height={10 + plot - y(x.verdicts)} fill={theme.palette.primary.main} opacity={0.3} />
-            <rect x={left} y={y(x.discrepancies)} width={barWidth} height={10 + plot - y(x.discrepancies)} fill={theme.palette.secondary.main} />
-            <text x={left + barWidth / 2} y={height - 22} textAnchor="middle" fontSize={11} fill={theme.palette.text.secondary}>
-              {by === 'model' ? x.key.slice(0, 6) || '—' : x.key}
-            </text>
-            <text x={left + barWidth / 2} y={y(x.verdicts) - 3} textAnchor="middle" fontSize={11} fill={theme.palette.text.primary}>
-              {`${x.discrepancies}/${x.verdicts}`}
-            </text>
-          </g>
-        );
-      })}
-      <text x={36} y={height - 4} fontSize={11} fill={theme.palette.text.secondary}>
+    <Stack spacing={0.5}>
+      <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} data-testid="discrepancy-chart">
+        <title id={titleId}>{t(`decision.dashboard.chart.${by}`)}</title>
+        <desc id={descId}>{totals.map((x) => t('decision.dashboard.chart.bar', { key: label(x.key), verdicts: x.verdicts, discrepancies: x.discrepancies })).join('; ')}</desc>
+        <line x1={30} x2={width} y1={10 + plot} y2={10 + plot} stroke={theme.palette.divider} />
+        {totals.map((x, i) => {
+          const left = 36 + i * (barWidth + gap);
+          return (
+            <g key={x.key} data-testid={`discrepancy-bar-${by === 'model' ? x.key.slice(0, 12) || 'none' : x.key}`}>
+              <title>{t('decision.dashboard.chart.bar', { key: label(x.key), verdicts: x.verdicts, discrepancies: x.discrepancies })}</title>
+              <rect x={left} y={y(x.verdicts)} width={barWidth} height={10 + plot - y(x.verdicts)} fill={theme.palette.primary.main} opacity={0.3} />
+              <rect x={left} y={y(x.discrepancies)} width={barWidth} height={10 + plot - y(x.discrepancies)} fill={theme.palette.secondary.main} />
+              <text x={left + barWidth / 2} y={height - 22} textAnchor="middle" fontSize={11} fill={theme.palette.text.secondary}>
+                {by === 'model' ? x.key.slice(0, 6) || '—' : x.key}
+              </text>
+              <text x={left + barWidth / 2} y={y(x.verdicts) - 3} textAnchor="middle" fontSize={11} fill={theme.palette.text.primary}>
+                {`${x.discrepancies}/${x.verdicts}`}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      {/* The legend is text beside the chart, not inside it, so it wraps instead of being cut at any width. */}
+      <Typography variant="caption" color="text.secondary" data-testid="discrepancy-legend">
         {t('decision.dashboard.chart.legend')}
-      </text>
-    </svg>
+      </Typography>
+    </Stack>
   );
 }
 
