@@ -325,6 +325,9 @@ describe('the judge’s decision support pane', () => {
     expect(need('bounds-cap-part-2').textContent).toContain('art. 55, part 2, item 1');
     expect(need('bounds-cap-part-2').textContent).toContain('sincere repentance');
     expect(need('bounds-cap-part-2').textContent).toContain('at most ½ of the maximum');
+    // A precedent's outcome in the interface language, not the schema's Russian label.
+    expect(need('precedents-table').textContent).toContain('imprisonment');
+    expect(need('precedents-table').textContent).not.toContain('лишение свободы');
     await click('precedent-toggle-SYN-0042');
     expect(need('comparison-priorConvictions').dataset.same).toBe('false');
     expect(need('comparison-article').dataset.same).toBe('true');

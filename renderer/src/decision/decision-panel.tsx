@@ -265,7 +265,12 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
             </Paper>
           )}
           <Section title={t('decision.precedents.title')} testId="precedents-section">
-            <PrecedentsTable precedents={consultation.precedents} fields={fields} unit={unitLabel(t, consultation.unit)} />
+            <PrecedentsTable
+              precedents={consultation.precedents}
+              fields={fields}
+              unit={unitLabel(t, consultation.unit)}
+              classField={caseType?.outcomes.find((o) => o.kind === 'classification')?.field ?? null}
+            />
           </Section>
           <Section title={t('decision.advice.title')} testId="advice-section">
             <AdviceList advice={consultation.advice} />
