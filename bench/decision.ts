@@ -196,6 +196,8 @@ async function consult(root: string, name: string, training: CaseTypeTraining, c
       return result.value;
     };
     await call('admin', 'auth.setupAdmin', { username: 'admin', displayName: 'Admin', password: 'bench password 1' });
+    // The US research case types are consulted only where an administrator has enabled them.
+    await call('admin', 'settings.update', { researchCaseTypes: true });
     await call('admin', 'users.add', { username: 'judge', displayName: 'Judge', role: 'judge', password: 'bench password 1' });
     await call('judge', 'auth.login', { username: 'judge', password: 'bench password 1' });
     await call('judge', 'decision.predict', { modelSha256: training.sha256, facts: asked[0] }); // opens the model and its corpus

@@ -40,6 +40,13 @@ function installedFor(context: CliContext, caseType: string, outcome?: string): 
     .map((m) => decision.folder(m.sha256));
 }
 
+/** What one rule of art. 55 does, in words. */
+function capEffect(cap: NonNullable<Consultation['bounds']>['caps'][number]): string {
+  if (cap.effect === 'no-imprisonment') return 'no imprisonment: the damage was voluntarily compensated';
+  if (cap.effect === 'below-minimum') return 'may go below the lower limit';
+  return `≤ ${round((cap.fraction ?? 1) * 100)}% of the maximum`;
+}
+
 /** One line for a prediction in human output. */
 function predictionLine(output: DecisionOutput): string {
   const value =
@@ -128,7 +135,7 @@ export function addDecisionCommands(program: Command, context: CliContext): void
             `${result.outcome}: ${predictionLine(result)}`,
             ...(result.bounds
               ? [
-                  `  ${result.bounds.citation}: lawful ${result.bounds.lawfulRange ? `${round(result.bounds.lawfulRange.min)}–${round(result.bounds.lawfulRange.max)} ${result.bounds.lawfulRange.unit}` : 'range not in this unit'}${result.bounds.caps.map((c) => `; ${c.citation} (${c.fraction === 0 ? 'excluded' : `≤ ${round(c.fraction * 100)}% of the maximum`})`).join('')}`,
+                  `  ${result.bounds.citation}: lawful ${result.bounds.lawfulRange ? `${round(result.bounds.lawfulRange.min)}–${round(result.bounds.lawfulRange.max)} ${result.bounds.lawfulRange.unit}` : 'range not in this unit'}${result.bounds.caps.map((c) => `; ${c.citation} (${capEffect(c)})`).join('')}`,
                 ]
               : []),
             ...result.contributions

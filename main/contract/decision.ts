@@ -1,6 +1,6 @@
 /** Judge decision support: case types, models and their cards, consultations, bounds, precedents, advice, verdicts. */
 import { z } from 'zod';
-import { channel, empty, id, isoFilter, isoTime, judgesOnly, modelReaders, sha256Hex, verdictEnterers } from './common.ts';
+import { adminOnly, channel, empty, freeText, id, isoFilter, isoTime, judgesOnly, modelReaders, sha256Hex, verdictEnterers } from './common.ts';
 
 /*
  * Decision support (issue 5). The model card (Mitchell et al. 2019) travels with every model: data, held-out
@@ -124,8 +124,25 @@ export const DecisionOutputSchema = z.object({
       term: z.string(),
       inputs: z.array(z.object({ feature: z.string(), value: FactValueSchema })),
       values: z.array(z.number()),
+      /** The term's values for the reference case: values − reference is what this fact changes. */
+      reference: z.array(z.number()).optional(),
     }),
   ),
+  /**
+   * The case the explanation is measured from: these facts with every circumstance absent (no item ticked, no flag,
+   * "none", zero counts) and the offence's own facts kept. Score − reference score = Σ (values − reference).
+   */
+  reference: z
+    .object({
+      facts: z.record(z.string(), FactValueSchema),
+      /** The fields set to their absent value (the others are the case's own). */
+      absent: z.array(z.string()),
+      score: z.array(z.number()),
+      /** Regression: the reference case's estimate; classification: its class probabilities (in class order). */
+      value: z.number().optional(),
+      probabilities: z.array(z.number()).optional(),
+    })
+    .optional(),
   /** Regression: the predicted value (the score, clipped to the outcome's bounds) and conformal intervals. */
   value: z.number().optional(),
   interval80: z.tuple([z.number(), z.number()]).optional(),
@@ -195,16 +212,40 @@ export type DecisionModel = z.infer<typeof DecisionModelSchema>;
 // ---------------------------------------------------------------------------------------------------------------
 // Judge decision support beyond the prediction itself (issue 5).
 
-/** The lawful range for an article and part, with the caps that apply and the article's text. */
+/** A punishment of a sanction with its limits in its unit. */
+const PunishmentLimitsSchema = z.object({ type: z.string(), min: z.number().nullable(), max: z.number().nullable(), unit: z.string() });
+
+/** The lawful range for an article and part: the sanction's own, and after the rules of art. 55 that the facts trigger. */
 export const StatutoryBoundsSchema = z.object({
   article: z.string(),
   part: z.string().nullable(),
   citation: z.string(),
   text: z.string(),
-  punishments: z.array(z.object({ type: z.string(), min: z.number().nullable(), max: z.number().nullable(), unit: z.string() })),
+  /** The sanction of the article and part as the code states it (General Part limits filled in), before art. 55. */
+  stated: z.object({
+    punishments: z.array(PunishmentLimitsSchema),
+    lawfulRange: z.object({ min: z.number(), max: z.number(), unit: z.string() }).nullable(),
+  }),
+  /** The punishments after art. 55 (equal to `stated` when no rule applies). */
+  punishments: z.array(PunishmentLimitsSchema),
   /** The range the prediction is clipped to and drawn against, after caps (e.g. art. 55 ⅔ of the maximum). */
   lawfulRange: z.object({ min: z.number(), max: z.number(), unit: z.string() }).nullable(),
-  caps: z.array(z.object({ citation: z.string(), fraction: z.number(), reason: z.string() })),
+  /** Each rule of art. 55 that applies: its part (and item), the circumstance that triggered it and what it does. */
+  caps: z.array(
+    z.object({
+      citation: z.string(),
+      part: z.string(),
+      item: z.string().nullable(),
+      /** What triggered it: voluntary compensation, a mitigating and no aggravating circumstance, a procedural agreement. */
+      circumstance: z.enum(['damage-compensated', 'mitigating-no-aggravating', 'procedural-agreement']),
+      /** The facts behind the circumstance (the mitigating circumstances ticked, or the fact's name). */
+      facts: z.array(z.string()),
+      effect: z.enum(['no-imprisonment', 'maximum-fraction', 'below-minimum']),
+      /** For 'maximum-fraction': the share of the sanction's maximum; null otherwise. */
+      fraction: z.number().nullable(),
+      reason: z.string(),
+    }),
+  ),
 });
 /** The lawful range for an article and part. */
 export type StatutoryBounds = z.infer<typeof StatutoryBoundsSchema>;
@@ -225,7 +266,8 @@ export const ProceduralAdviceSchema = z.object({
   rule: z.string(),
   title: z.string(),
   text: z.string(),
-  citations: z.array(z.object({ code: z.string(), article: z.string(), text: z.string() })),
+  /** `article` is the citation as the code's courts write it; `number` and `part` let the interface cite it in its language. */
+  citations: z.array(z.object({ code: z.string(), article: z.string(), number: z.string().optional(), part: z.string().nullable().optional(), text: z.string() })),
 });
 /** A procedural step suggested by a rule. */
 export type ProceduralAdvice = z.infer<typeof ProceduralAdviceSchema>;
@@ -235,39 +277,63 @@ export const VerdictSchema = z.object({
   id,
   caseId: id,
   consultationSeq: z.number().int().nonnegative().nullable(),
+  /** The model of that consultation (from its audit entry), null without one. */
+  modelSha256: sha256Hex.nullable(),
   caseType: z.string(),
   article: z.string().nullable(),
   outcome: z.object({ value: z.number().nullable(), class: z.string().nullable() }),
   decidedAt: isoTime,
   enteredBy: z.string(),
+  enteredAt: isoTime,
   discrepancy: z
     .object({
       kind: z.enum(['outside-interval', 'different-class']),
       predicted: z.object({ value: z.number().nullable(), interval: z.tuple([z.number(), z.number()]).nullable(), class: z.string().nullable() }),
     })
     .nullable(),
+  /** The verdict this one corrects (an amendment), with the reason given; null for the case's first verdict. */
+  amends: id.nullable(),
+  amendmentReason: z.string().nullable(),
+  /** The amendment that replaced this verdict; null while it is the case's final verdict. */
+  supersededBy: id.nullable(),
   auditSeq: z.number().int().nonnegative(),
 });
 /** A final verdict. */
 export type Verdict = z.infer<typeof VerdictSchema>;
 
-/** One row of the discrepancy dashboard: per article and month, never per judge. */
+/**
+ * One row of the model-monitoring view (administrators): final verdicts and how many left the consultation, per
+ * model, article and month; never per judge.
+ */
 export const DiscrepancyRowSchema = z.object({
+  /** The model consulted; null for verdicts entered without a consultation. */
+  modelSha256: sha256Hex.nullable(),
+  caseType: z.string(),
+  /** The outcome the model predicts (from the consultation), null without one. */
+  outcome: z.string().nullable(),
   article: z.string(),
   month: z.string().regex(/^\d{4}-\d{2}$/),
   verdicts: z.number().int().nonnegative(),
   discrepancies: z.number().int().nonnegative(),
 });
+/** One row of the model-monitoring view. */
+export type DiscrepancyRow = z.infer<typeof DiscrepancyRowSchema>;
 
-/** A notice to the judge who consulted the model that the final verdict fell outside the prediction. */
-export const DiscrepancyNoticeSchema = z.object({
-  id,
-  verdictId: id,
-  caseId: id,
-  caseNumber: z.string(),
-  createdAt: isoTime,
-  acknowledgedAt: isoTime.nullable(),
+/** A past consultation of a case as its audit entry records it (what the judge was shown, in short). */
+export const PastConsultationSchema = z.object({
+  auditSeq: z.number().int().nonnegative(),
+  at: isoTime,
+  consultedBy: z.string().nullable(),
+  modelSha256: sha256Hex.nullable(),
+  caseType: z.string(),
+  outcome: z.string(),
+  value: z.number().nullable(),
+  interval80: z.tuple([z.number(), z.number()]).nullable(),
+  predictedClass: z.string().nullable(),
+  referred: z.boolean(),
 });
+/** A past consultation of a case. */
+export type PastConsultation = z.infer<typeof PastConsultationSchema>;
 
 /** A consultation's answer: the prediction, the model that made it, and the audit entry that records it. */
 export const ConsultationSchema = DecisionOutputSchema.extend({
@@ -280,6 +346,9 @@ export const ConsultationSchema = DecisionOutputSchema.extend({
 });
 /** A consultation's answer. */
 export type Consultation = z.infer<typeof ConsultationSchema>;
+
+/** A verdict's outcome: a value (term, amount), a class (punishment type), or both. */
+const verdictOutcome = z.object({ value: z.number().nullable(), class: z.string().max(100).nullable() }).strict();
 
 /** Most cases one batch call may hold. */
 export const maxBatchCases = 5000;
@@ -308,7 +377,12 @@ export const decisionChannels = {
 
   /** Statutory bounds for an article and part with the circumstances given (art. 55 caps). */
   'decision.bounds': channel(z.object({ caseType: z.string().max(100), facts: FactsSchema }).strict(), StatutoryBoundsSchema.nullable(), modelReaders),
-  /** The final verdict, entered by the judge or the clerk; a discrepancy is recorded when it leaves the prediction. */
+  /** The past consultations of a case, oldest first (from the audit log), for a case reopened later. */
+  'decision.consultations': channel(z.object({ caseId: id }).strict(), z.array(PastConsultationSchema), modelReaders),
+  /**
+   * The case's final verdict, entered by the judge (or a clerk where the court's setting allows); a case has one: a
+   * correction is `verdicts.amend`. A discrepancy is recorded when it leaves the prediction.
+   */
   'verdicts.record': channel(
     z
       .object({
@@ -316,21 +390,33 @@ export const decisionChannels = {
         consultationSeq: z.number().int().nonnegative().optional(),
         caseType: z.string().max(100),
         article: z.string().max(20).optional(),
-        outcome: z.object({ value: z.number().nullable(), class: z.string().max(100).nullable() }).strict(),
+        outcome: verdictOutcome,
         decidedAt: isoTime,
       })
       .strict(),
     VerdictSchema,
     verdictEnterers,
   ),
+  /** Corrects the final verdict: a new verdict pointing at the one it replaces, with the reason; history kept. */
+  'verdicts.amend': channel(
+    z
+      .object({
+        verdictId: id,
+        reason: freeText(1000).min(1),
+        article: z.string().max(20).optional(),
+        outcome: verdictOutcome,
+        decidedAt: isoTime,
+      })
+      .strict(),
+    VerdictSchema,
+    verdictEnterers,
+  ),
+  /** Verdicts of one case or all, newest first, amended ones included (marked by supersededBy). */
   'verdicts.list': channel(z.object({ caseId: id.optional() }).strict(), z.array(VerdictSchema), modelReaders),
-  /** Verdicts and discrepancies by article and month; never by judge. */
+  /** Model monitoring for administrators: final verdicts and discrepancies by model, article and month; never by judge. */
   'verdicts.dashboard': channel(
     z.object({ from: isoFilter, to: isoFilter, caseType: z.string().max(100).optional() }).strict(),
     z.array(DiscrepancyRowSchema),
-    modelReaders,
+    adminOnly,
   ),
-  /** Notices for the signed-in judge: verdicts that fell outside what the judge was shown. */
-  'verdicts.notices': channel(empty, z.array(DiscrepancyNoticeSchema), judgesOnly),
-  'verdicts.acknowledge': channel(z.object({ noticeId: id }).strict(), DiscrepancyNoticeSchema, judgesOnly),
 } as const;

@@ -137,7 +137,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'settings.get': () => deps.settings.get(),
     'settings.update': (request, context) => deps.settings.update(request, actorOf(required(context))),
     ...createAuditHandlers(deps.audit),
-    ...createDecisionHandlers(deps.decision),
+    ...createDecisionHandlers(deps.decision, { verdicts: deps.verdicts, log: deps.audit.log, researchAllowed: () => deps.settings.get().researchCaseTypes }),
     ...createVerdictHandlers(deps.verdicts, deps.audit.log),
     ...createFindingsHandlers({ findings: deps.findings, reviews: deps.reviews, sessions }),
     ...createReportHandlers(deps.reports),

@@ -143,9 +143,9 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const reviews = new CaseReviewService(db, cases, audit, clock, settings);
   const evidence = new EvidenceService(db, store, cases, custody, clock, registry, reviews, intakeLimits);
   const legalDir = sharedLegalDir();
-  const decision = new DecisionService(join(options.dataDir, 'models'), audit, StatutoryBoundsService.open(legalDir), ProceduralAdviceService.open(legalDir));
+  const decision = new DecisionService(join(options.dataDir, 'models'), audit, StatutoryBoundsService.open(legalDir), ProceduralAdviceService.open(legalDir), () => settings.get().researchCaseTypes);
   if (options.demoModels ?? true) installDemoModels(join(options.dataDir, 'models'));
-  const verdicts = new VerdictService(db, clock, audit, cases, loadCaseTypes());
+  const verdicts = new VerdictService(db, clock, audit, cases, loadCaseTypes(), { clerksMayRecordVerdicts: () => settings.get().clerksMayRecordVerdicts });
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock, registry);
   const reports = new ReportService(
     {

@@ -57,14 +57,14 @@ describe('dalel train / predict / model list', () => {
     const answers = JSON.parse(both.out) as Consultation[];
     expect(answers.map((a) => a.outcome).sort()).toEqual(['punishment', 'term-months']);
     const term = answers.find((a) => a.outcome === 'term-months')!;
-    expect(term).toMatchObject({ synthetic: true, bounds: { citation: 'ч. 1 ст. 191 УК РК', lawfulRange: { min: 6, max: 24, unit: 'months' }, caps: [{ citation: 'п. 1 ч. 2 ст. 55 УК РК', fraction: 0.5 }] } });
+    expect(term).toMatchObject({ synthetic: true, bounds: { citation: 'ч. 1 ст. 191 УК РК', lawfulRange: { min: 6, max: 24, unit: 'months' }, caps: [{ citation: 'п. 1 ч. 2 ст. 55 УК РК', part: '2', fraction: 0.5 }, { citation: 'ч. 6 ст. 55 УК РК', part: '6', effect: 'below-minimum' }] } });
     expect(term.value!).toBeLessThanOrEqual(24);
     expect(term.precedents).toHaveLength(5);
     expect(term.abstention).toHaveProperty('refer');
     expect(term.advice.map((a) => a.rule)).toEqual(['criminal-appeal-deadline']);
     const only = await dalel(['--user', 'judge', 'predict', '--case-type', 'kz-criminal', '--outcome', 'term-months', '--facts', join(dir, 'kz-facts.json')], `${judgePassword}\n`);
     expect(only.out).toMatch(/^term-months: [0-9.]+ months .*\[synthetic-data model\]/);
-    expect(only.out).toContain('ч. 1 ст. 191 УК РК: lawful 6–24 months; п. 1 ч. 2 ст. 55 УК РК (≤ 50% of the maximum)');
+    expect(only.out).toContain('ч. 1 ст. 191 УК РК: lawful 6–24 months; п. 1 ч. 2 ст. 55 УК РК (≤ 50% of the maximum); ч. 6 ст. 55 УК РК (may go below the lower limit)');
     expect(only.out).toMatch(/precedent SYN-\d{6} \(distance/);
   });
 

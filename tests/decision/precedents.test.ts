@@ -75,6 +75,29 @@ describe('a kz-criminal consultation with the shipped demo model', () => {
     expect(entry.details.advice).toEqual(['criminal-appeal-deadline']);
   });
 
+  it('Explanations: measured from a stated reference case; an absent circumstance contributes nothing; contributions add up to score − reference', async () => {
+    const models = await call(env.ws, clients.judge, 'decision.models', {});
+    const punishment = models.find((m) => m.caseType === 'kz-criminal' && m.outcome === 'punishment')!.sha256;
+    for (const sha of [term, punishment]) {
+      const answer = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: sha, facts });
+      const reference = answer.reference!;
+      // The offence itself is kept; every circumstance is absent.
+      expect(reference.facts).toMatchObject({ article: '188', part: 3, offenceCategory: 'grave', damageMrp: 120, priorConvictions: 0, recidivism: 'none', guiltyPlea: false, mitigating: [], aggravating: [], damageCompensated: 'none' });
+      expect(reference.absent).toEqual(expect.arrayContaining(['mitigating', 'aggravating', 'recidivism', 'priorConvictions', 'guiltyPlea']));
+      expect(reference.absent).not.toContain('article');
+      for (let k = 0; k < answer.score.length; k += 1) {
+        const sum = answer.contributions.reduce((s, c) => s + c.values[k]! - c.reference![k]!, 0);
+        expect(Math.abs(answer.score[k]! - reference.score[k]! - sum)).toBeLessThan(1e-9);
+      }
+      // Recidivism "none", no aggravating circumstance and no prior convictions are the reference: exactly zero.
+      for (const c of answer.contributions.filter((c) => c.inputs.every((i) => ['recidivism', 'priorConvictions'].includes(i.feature) || i.feature.startsWith('aggravating=')))) {
+        expect(c.values.map((v, k) => v - c.reference![k]!), c.term).toEqual(c.values.map(() => 0));
+      }
+      if (answer.kind === 'classification') expect(reference.probabilities!.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+      else expect(reference.value).toBeTypeOf('number');
+    }
+  });
+
   it('finds a training case itself as its nearest precedent', async () => {
     const answer = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: term, facts });
     const nearest = answer.precedents[0]!;
@@ -91,6 +114,18 @@ describe('a kz-criminal consultation with the shipped demo model', () => {
     expect(answer).toMatchObject({ synthetic: true, bounds: null, kind: 'classification' });
     expect(answer.precedents[0]!.caseRef).toMatch(/^SYN-C/);
     expect(answer.advice.map((a) => a.rule)).toEqual(['simplified-procedure-money-claim', 'simplified-procedure-documents', 'civil-appeal-deadline']);
+  });
+
+  it('an unknown article (e.g. 999) is refused at entry, naming the field; so is a part the article does not have', async () => {
+    const unknown = await env.ws.dispatcher.invoke(clients.judge, 'decision.predict', { modelSha256: term, facts: { ...facts, article: '999' } });
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'VALIDATION', params: { field: 'article', reasonCode: 'unknown-article' } } });
+    const part = await env.ws.dispatcher.invoke(clients.judge, 'decision.predict', { modelSha256: term, facts: { ...facts, article: '192', part: 5 } });
+    expect(part).toMatchObject({ ok: false, error: { code: 'VALIDATION', params: { field: 'part' } } });
+    const batch = await call(env.ws, clients.judge, 'decision.predictBatch', { modelSha256: term, cases: [{ ...facts, article: '999' }, facts] });
+    expect(batch.results.map((r) => r.ok)).toEqual([false, true]);
+    // The facts form offers the known articles only.
+    const kz = (await call(env.ws, clients.judge, 'decision.caseTypes', {})).find((c) => c.id === 'kz-criminal')!;
+    expect(kz.fields.find((f) => f.name === 'article')!.options).toEqual(['188', '190', '191', '192', '293', '296', '345']);
   });
 
   it('answers decision.bounds for facts without a model', async () => {

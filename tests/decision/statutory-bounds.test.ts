@@ -53,7 +53,7 @@ describe('statutory bounds (Criminal Code of Kazakhstan)', () => {
 
   it('art. 55 part 2: a mitigating and no aggravating circumstance caps the maximum by category', () => {
     const m = { mitigating: ['53.1.11'] };
-    expect(bounds('188', '2', m).caps).toEqual([expect.objectContaining({ citation: 'п. 1 ч. 2 ст. 55 УК РК', fraction: 0.5 })]);
+    expect(bounds('188', '2', m).caps.filter((c) => c.part === '2')).toEqual([expect.objectContaining({ citation: 'п. 1 ч. 2 ст. 55 УК РК', fraction: 0.5, circumstance: 'mitigating-no-aggravating' })]);
     expect(limits(bounds('188', '2', m), 'imprisonment')!.max).toBe(30);
     expect(limits(bounds('188', '3', m), 'imprisonment')!.max).toBeCloseTo(56, 9); // grave: two thirds of 84
     expect(limits(bounds('192', '2', m), 'imprisonment')!.max).toBeCloseTo(90, 9); // grave against life or health: three quarters
@@ -70,18 +70,53 @@ describe('statutory bounds (Criminal Code of Kazakhstan)', () => {
 
   it('art. 55 part 3: a procedural agreement caps at one half (three quarters for especially grave)', () => {
     expect(limits(bounds('191', '3', { proceduralAgreement: true }), 'imprisonment')!.max).toBe(60);
+    expect(bounds('191', '3', { proceduralAgreement: true }).caps[0]).toMatchObject({ part: '3', circumstance: 'procedural-agreement', facts: ['proceduralAgreement'], fraction: 0.5 });
+    expect(bounds('191', '3', { proceduralAgreement: true }).stated.lawfulRange).toEqual({ min: 60, max: 120, unit: 'months' });
     expect(limits(bounds('192', '4', { proceduralAgreement: true, aggravating: ['54.1.3'] }), 'imprisonment')!.max).toBeCloseTo(144, 9);
     // Both parts: the more lenient cap governs, and both are cited.
     const both = bounds('188', '3', { proceduralAgreement: true, mitigating: ['53.1.6'] });
-    expect(both.caps.map((c) => c.citation).sort()).toEqual(['ч. 3 ст. 55 УК РК', 'п. 2 ч. 2 ст. 55 УК РК'].sort());
+    expect(both.caps.filter((c) => c.effect === 'maximum-fraction').map((c) => c.citation).sort()).toEqual(['ч. 3 ст. 55 УК РК', 'п. 2 ч. 2 ст. 55 УК РК'].sort());
     expect(limits(both, 'imprisonment')!.max).toBe(42);
   });
 
-  it('art. 55 part 1: no imprisonment for a medium crime with the damage compensated when the sanction has milder punishments', () => {
+  it('Statutory bounds: the article\'s own range and, separately, the range after art. 55 with the part and the circumstance that triggered it', () => {
+    const b = bounds('188', '2', { mitigating: ['53.1.11'] });
+    expect(b.stated.lawfulRange).toEqual({ min: 6, max: 60, unit: 'months' });
+    expect(b.stated.punishments.find((p) => p.type === 'imprisonment')).toEqual({ type: 'imprisonment', min: 6, max: 60, unit: 'months' });
+    expect(b.lawfulRange).toEqual({ min: 6, max: 30, unit: 'months' });
+    expect(b.caps).toEqual([
+      expect.objectContaining({ part: '2', item: '1', circumstance: 'mitigating-no-aggravating', facts: ['53.1.11'], effect: 'maximum-fraction', fraction: 0.5 }),
+      expect.objectContaining({ part: '6', citation: 'ч. 6 ст. 55 УК РК', circumstance: 'mitigating-no-aggravating', effect: 'below-minimum', fraction: null }),
+    ]);
+    // No rule: the range after art. 55 is the article's own.
+    const plain = bounds('188', '2');
+    expect(plain.caps).toEqual([]);
+    expect(plain.punishments).toEqual(plain.stated.punishments);
+  });
+
+  it('art. 55 part 1: no imprisonment for small or medium gravity when the damage was voluntarily compensated, where the article allows a milder main punishment', () => {
     const b = bounds('188', '1', { damageCompensated: 'full' });
     expect(limits(b, 'imprisonment')).toBeUndefined();
-    expect(b.caps).toContainEqual(expect.objectContaining({ citation: 'ч. 1 ст. 55 УК РК', fraction: 0 }));
-    expect(limits(bounds('188', '3', { damageCompensated: 'full' }), 'imprisonment')).toBeDefined(); // grave: part 1 does not apply
+    expect(b.stated.punishments.some((p) => p.type === 'imprisonment')).toBe(true);
+    expect(b.caps).toEqual([expect.objectContaining({ citation: 'п. 1 ч. 1 ст. 55 УК РК', part: '1', circumstance: 'damage-compensated', effect: 'no-imprisonment', fraction: null })]);
+    // The lawful range in months is then restriction of freedom's, not imprisonment's.
+    expect(b.lawfulRange).toEqual({ min: 6, max: 36, unit: 'months' });
+    expect(limits(bounds('190', '1', { damageCompensated: 'full' }), 'imprisonment')).toBeUndefined(); // small gravity
+    // Not for a grave crime, not when the sanction has only imprisonment, not for partial or no compensation.
+    expect(limits(bounds('188', '3', { damageCompensated: 'full' }), 'imprisonment')).toBeDefined();
+    expect(limits(bounds('345', '4', { damageCompensated: 'full' }), 'imprisonment')).toBeDefined();
+    expect(bounds('345', '4', { damageCompensated: 'full' }).caps).toEqual([]);
+    expect(limits(bounds('188', '1', { damageCompensated: 'partial' }), 'imprisonment')).toBeDefined();
+    expect(bounds('188', '1', { damageCompensated: 'no-damage' }).caps).toEqual([]);
+    // A criminal misdemeanour has no imprisonment to exclude: part 1 is not cited.
+    expect(bounds('296', '1', { damageCompensated: 'full' }).caps).toEqual([]);
+  });
+
+  it('art. 55 parts 1 and 2 together: imprisonment excluded and the other maxima halved, both cited', () => {
+    const b = bounds('188', '2', { damageCompensated: 'full', mitigating: ['53.1.6'] });
+    expect(b.caps.map((c) => c.part)).toEqual(['1', '2', '6']);
+    expect(limits(b, 'imprisonment')).toBeUndefined();
+    expect(limits(b, 'restriction-of-freedom')!.max).toBe(30);
   });
 
   it('a fine in multiples of the stolen property becomes MRP when the damage is known', () => {

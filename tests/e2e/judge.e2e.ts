@@ -62,8 +62,13 @@ describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chro
     await browser?.close();
   });
 
-  it('sets up a judge, opens a case, consults the synthetic model and reads the explanation', async () => {
+  it('sets up a judge, opens a case, consults the synthetic models and reads the explanation', async () => {
     const byTestId = (id: string) => page.getByTestId(id);
+    const language = async (code: 'kk' | 'ru' | 'en') => {
+      await byTestId('language-button').click();
+      await byTestId(`language-option-${code}`).click();
+      await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
+    };
     await page.goto(mode.bridge.url);
     await setUpAdministrator(page, admin);
     await addUser(page, judge, 'judge');
@@ -78,37 +83,70 @@ describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chro
     await byTestId('new-case-submit').click();
     await byTestId('decision-panel').waitFor();
     await expect(byTestId('advisory-banner').textContent()).resolves.toContain('the judge decides');
-    await byTestId('model-picker').selectOption(demoModelSha);
+    // Judge sees the forensic work: nothing is signed for this case yet, and the view says so.
+    await expect(byTestId('forensic-unsigned').textContent()).resolves.toContain('has not signed');
+    // The model picker opens on the case's own case type (a criminal case: the kz-criminal punishment model).
+    await expect(byTestId('model-picker').inputValue()).resolves.toBe(demoModelSha);
     await byTestId('model-synthetic-chip').waitFor();
 
-    await byTestId('fact-article').fill('188');
+    // An unknown article is refused at entry: only the articles the statutes hold are offered.
+    const articles = await byTestId('fact-article').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(articles).toContain('188');
+    expect(articles).not.toContain('999');
+    await byTestId('fact-article').selectOption('188');
     await byTestId('fact-part').fill('2');
     await byTestId('fact-offenceCategory').selectOption('medium');
     await byTestId('fact-damageMrp').fill('350');
-    await byTestId('fact-priorConvictions').fill('1');
-    await byTestId('fact-recidivism').selectOption('recidivism');
+    await byTestId('fact-priorConvictions').fill('0');
+    await byTestId('fact-recidivism').selectOption('none');
     await byTestId('fact-guiltyPlea').selectOption('true');
     await byTestId('fact-proceduralAgreement').selectOption('false');
-    await byTestId('fact-damageCompensated').selectOption('partial');
+    await byTestId('fact-damageCompensated').selectOption('full');
     await byTestId('fact-defendantMinor').selectOption('false');
     await byTestId('fact-mitigating-53.1.11').check();
     await shot('facts');
     await byTestId('consult-button').click();
-    await byTestId('prediction-card').waitFor();
-    await byTestId('synthetic-notice').waitFor();
-    await expect(page.getByTestId(/^probability-/).count()).resolves.toBe(6);
-    // The lawful range of art. 188 part 2 with its article text, and past cases compared fact by fact.
-    await byTestId('bounds-panel').waitFor();
+    // Models that contradict each other are shown together: the punishment, and the term conditional on custody.
+    const punishment = byTestId('consultation-punishment');
+    const term = byTestId('consultation-term-months');
+    await punishment.getByTestId('prediction-card').waitFor();
+    await term.getByTestId('prediction-card').waitFor();
+    await expect(term.getByTestId('conditional-estimate').textContent()).resolves.toContain('conditional on a custodial punishment');
+    await punishment.getByTestId('synthetic-notice').waitFor();
+    await expect(punishment.getByTestId(/^probability-/).count()).resolves.toBe(6);
+    // Statutory bounds: the sanction's own range, and after art. 55 with the part and circumstance (parts 1 and 2 here).
+    await expect(byTestId('bounds-stated-range').textContent()).resolves.toContain('60');
+    await expect(byTestId('bounds-cap-part-1').textContent()).resolves.toContain('voluntarily compensated');
+    await expect(byTestId('bounds-cap-part-2').textContent()).resolves.toContain('mitigating');
     await byTestId('precedents-table').waitFor();
     await expect(page.getByTestId(/^precedent-toggle-/).count()).resolves.toBeGreaterThan(0);
-    const sum = byTestId('waterfall-sum');
+    // Explanations: measured from the reference case, in probability points, adding up exactly; no bar for a
+    // circumstance that is absent, every bar labelled "fact: value", no label cut.
+    const sum = punishment.getByTestId('waterfall-sum');
     const total = Number(await sum.getAttribute('data-total'));
     const score = Number(await sum.getAttribute('data-score'));
     expect(Math.abs(total - score)).toBeLessThan(1e-9);
-    await expect(byTestId('prediction-audit-seq').textContent()).resolves.toMatch(/#\d+/);
-    await shot('consultation');
-    await byTestId('waterfall-table-toggle').click();
-    await byTestId('waterfall-table').waitFor();
+    await expect(punishment.getByTestId('waterfall').getAttribute('data-unit')).resolves.toBe('points');
+    const labels = await punishment.locator('[data-testid="waterfall-bar-term"]').evaluateAll((bars) => bars.map((b) => (b as HTMLElement).dataset.label ?? ''));
+    expect(labels.length).toBeGreaterThan(0);
+    for (const label of labels) expect(label).toMatch(/: /);
+    expect(labels.filter((l) => /^54\.1\./.test(l) || /^Recidivism/.test(l))).toEqual([]);
+    const clipped = await page.locator('[data-testid="waterfall-label"]').evaluateAll((nodes) => nodes.filter((n) => n.scrollWidth > n.clientWidth + 1).length);
+    expect(clipped).toBe(0);
+    await expect(punishment.getByTestId('prediction-audit-seq').textContent()).resolves.toMatch(/#\d+/);
+    await shot('consultation-en');
+    await language('ru');
+    await expect(byTestId('bounds-panel').textContent()).resolves.toContain('ч. 2 ст. 188 УК РК');
+    await shot('consultation-ru');
+    await language('kk');
+    await expect(byTestId('bounds-panel').textContent()).resolves.toContain('ҚР ҚК 188-бабының 2-бөлігі');
+    await expect(byTestId('advice-criminal-appeal-deadline').textContent()).resolves.toContain('тәулік');
+    await shot('consultation-kk');
+    await language('en');
+    await punishment.getByTestId('waterfall-table-toggle').click();
+    await punishment.getByTestId('waterfall-table').waitFor();
+    await expect(punishment.getByTestId('waterfall-table').textContent()).resolves.toContain('log-odds');
+    await shot('explanation-table');
     await byTestId('model-card-button').click();
     await byTestId('model-card-dialog').waitFor();
     await expect(byTestId('model-card-hash').textContent()).resolves.toBe(demoModelSha);
@@ -124,6 +162,41 @@ describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chro
     await byTestId('verdict-result').waitFor();
     await expect(byTestId('verdict-result').getAttribute('data-discrepancy')).resolves.toMatch(/^(none|outside-interval|different-class)$/);
     await shot('verdict');
+    // One final verdict per case: a correction is an amendment with a reason, and the history keeps both.
+    await byTestId('verdict-correct').click();
+    await expect(byTestId('verdict-mode').getAttribute('data-amending')).resolves.toBe('true');
+    await byTestId('verdict-class').selectOption('community-service');
+    if (await value.count()) await value.fill('240');
+    await byTestId('verdict-reason').fill('The hours were entered as a fine by mistake.');
+    await byTestId('verdict-submit').click();
+    await byTestId('verdict-result').waitFor();
+    await byTestId('past-verdict-amended').waitFor();
+    // Reopening the case shows its past verdicts and consultations.
+    await byTestId('back-to-cases').click();
+    await byTestId(`open-case-${caseNumber}`).click();
+    await byTestId('history-section').waitFor();
+    await expect(page.getByTestId('past-consultation').count()).resolves.toBe(2);
+    await expect(byTestId('past-verdict-final').textContent()).resolves.toContain('240 hours');
+    await expect(byTestId('past-verdict-reason').textContent()).resolves.toContain('by mistake');
+    await shot('reopened-history-en');
+    await language('kk');
+    await shot('reopened-history-kk');
+    await language('ru');
+    await shot('reopened-history-ru');
+    await language('en');
+    // Discrepancies monitor the model: the administrator sees them by model, article and month; the judge gets no notice.
+    await expect(page.getByTestId('nav-models').count()).resolves.toBe(0);
+    await logOut(page);
+    await logIn(page, admin, 'users');
+    await byTestId('nav-models').click();
+    await byTestId('discrepancy-dashboard').waitFor();
+    await expect(page.getByTestId('dashboard-row').count()).resolves.toBe(1);
+    await shot('model-monitoring-en');
+    await language('kk');
+    await shot('model-monitoring-kk');
+    await language('ru');
+    await shot('model-monitoring-ru');
+    await language('en');
     expect(problems).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import type { CaseTypeView, DecisionOutput } from '../../main/contract/index.ts';
+import type { CaseTypeView } from '../../main/contract/index.ts';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { caseTypeView } from '../../main/services/decision/case-type-view.ts';
 import { fieldLabel, optionLabel } from '../../renderer/src/decision/decision-text.ts';
@@ -54,40 +54,73 @@ describe('reading the facts form', () => {
 });
 
 describe('the waterfall', () => {
-  const output = (values: number[][], intercept: number[]): Pick<DecisionOutput, 'score' | 'intercept' | 'contributions' | 'probabilities' | 'predictedClass'> => {
-    const contributions = values.map((v, i) => ({ term: `t${i}`, inputs: [{ feature: `t${i}`, value: 1 }], values: v }));
+  type Output = Parameters<typeof waterfallSteps>[0];
+  /** An output whose scores are exactly the intercept plus the terms, with its reference case's term values. */
+  const output = (values: number[][], reference: number[][], intercept: number[], extra: Partial<Output> = {}): Output => {
+    const contributions = values.map((v, i) => ({ term: `t${i}`, inputs: [{ feature: `t${i}`, value: 1 }], values: v, reference: reference[i]! }));
     const score = intercept.map((b, k) => b + values.reduce((s, v) => s + v[k]!, 0));
-    return { score, intercept, contributions };
+    const referenceScore = intercept.map((b, k) => b + reference.reduce((s, v) => s + v[k]!, 0));
+    return { kind: 'regression', score, intercept, contributions, value: score[0], reference: { facts: {}, absent: [], score: referenceScore, value: referenceScore[0] }, ...extra };
   };
 
-  it('orders terms by magnitude, folds the smallest, and ends exactly at the score', () => {
-    const o = output([[0.5], [-3], [1], [0.01], [-0.02], [2]], [10]);
-    const { steps, total } = waterfallSteps(o, 3);
-    expect(steps.map((s) => s.key)).toEqual(['intercept', 'term:t1', 'term:t5', 'term:t2', 'rest', 'score']);
-    expect(steps.find((s) => s.kind === 'rest')!.folded).toBe(3);
+  it('Explanations: measured from the reference case, in the outcome\'s unit, a term at its absent value gets no bar, and the bars add up exactly', () => {
+    // t3 is at its reference value (e.g. recidivism: none): it changes nothing and is not presented as a reason.
+    const o = output([[0.5], [-3], [1.5], [0.38], [-0.02], [2]], [[0], [0], [0.5], [0.38], [0], [0]], [10]);
+    const { steps, total, shown, reference, unchanged } = waterfallSteps(o, 3);
+    expect(steps.map((s) => s.key)).toEqual(['reference', 'term:t1', 'term:t5', 'term:t2', 'rest', 'score']);
+    expect(unchanged.map((t) => t.term)).toEqual(['t3']);
+    expect(steps.find((s) => s.key === 'term:t2')!.value).toBe(1);
+    expect(steps.find((s) => s.kind === 'rest')!.folded).toBe(2);
+    expect(reference).toBeCloseTo(o.reference!.score[0]!, 12);
     expect(total).toBeCloseTo(o.score[0]!, 12);
+    expect(shown).toBe(o.value);
     for (let i = 1; i < steps.length - 1; i += 1) expect(steps[i]!.from).toBeCloseTo(steps[i - 1]!.to, 12);
   });
 
-  it('explains the predicted class of a multiclass model', () => {
-    const o = { ...output([[1, 0, 2], [0, 1, -1]], [0, 0.5, 0]), predictedClass: 'b', probabilities: ['a', 'b', 'c'].map((value) => ({ value, label: value, probability: 1 / 3 })) };
-    const { k, total } = waterfallSteps(o);
-    expect(k).toBe(1);
-    expect(total).toBeCloseTo(1.5, 12);
+  it('shows the step that holds an estimate within its limits, so the chart still adds up to the value shown', () => {
+    const o = output([[30], [5]], [[0], [0]], [10], { value: 36 });
+    const { steps, total } = waterfallSteps(o);
+    expect(steps.map((s) => s.kind)).toEqual(['reference', 'term', 'term', 'bound', 'score']);
+    expect(steps.find((s) => s.kind === 'bound')!.value).toBeCloseTo(-9, 12);
+    expect(total).toBe(36);
+  });
+
+  it('classification: contributions in probability points of the predicted class that add up exactly to its probability', () => {
+    const values = [[1, 0, 2], [0, 1, -1], [0.3, 0.3, 0.3]];
+    const base = output(values, [[0, 0, 0], [0, 0, 0], [0.3, 0.3, 0.3]], [0, 0.5, 0]);
+    const exp = base.score.map(Math.exp);
+    const sum = exp.reduce((a, b) => a + b, 0);
+    const probabilities = ['a', 'b', 'c'].map((value, k) => ({ value, label: value, probability: exp[k]! / sum }));
+    const o: Output = { ...base, kind: 'classification', value: undefined, predictedClass: 'c', probabilities };
+    const chart = waterfallSteps(o);
+    expect(chart.unit).toBe('points');
+    expect(chart.k).toBe(2);
+    expect(chart.unchanged.map((t) => t.term)).toEqual(['t2']);
+    const refExp = o.reference!.score.map(Math.exp);
+    expect(chart.reference).toBeCloseTo((100 * refExp[2]!) / refExp.reduce((a, b) => a + b, 0), 10);
+    const terms = chart.steps.filter((s) => s.kind === 'term');
+    expect(chart.reference + terms.reduce((s, t) => s + t.value, 0)).toBeCloseTo(chart.shown, 9);
+    expect(Math.abs(chart.total - chart.shown)).toBeLessThan(1e-9);
+    // The table keeps the log-odds: each term's change of the explained class's score.
+    expect(terms.find((t) => t.key === 'term:t0')!.scoreChange).toBe(2);
   });
 });
 
-describe('the discrepancy dashboard', () => {
-  it('sums rows by article and by month', () => {
-    const rows = [
-      { article: '190', month: '2026-10', verdicts: 2, discrepancies: 1 },
-      { article: '188', month: '2026-11', verdicts: 3, discrepancies: 0 },
-      { article: '188', month: '2026-10', verdicts: 1, discrepancies: 1 },
-    ];
+describe('the model-monitoring view', () => {
+  it('sums rows by model, by article and by month', () => {
+    const a = 'a'.repeat(64);
+    const b = 'b'.repeat(64);
+    const row = (modelSha256: string | null, article: string, month: string, verdicts: number, discrepancies: number) => ({ modelSha256, caseType: 'kz-criminal', outcome: modelSha256 ? 'term-months' : null, article, month, verdicts, discrepancies });
+    const rows = [row(a, '190', '2026-10', 2, 1), row(b, '188', '2026-11', 3, 0), row(a, '188', '2026-10', 1, 1), row(null, '188', '2026-10', 1, 0)];
     expect(totalsBy(rows, 'article')).toEqual([
-      { key: '188', verdicts: 4, discrepancies: 1 },
+      { key: '188', verdicts: 5, discrepancies: 1 },
       { key: '190', verdicts: 2, discrepancies: 1 },
     ]);
     expect(totalsBy(rows, 'month').map((r) => r.key)).toEqual(['2026-10', '2026-11']);
+    expect(totalsBy(rows, 'model')).toEqual([
+      { key: '', verdicts: 1, discrepancies: 0 },
+      { key: a, verdicts: 3, discrepancies: 2 },
+      { key: b, verdicts: 3, discrepancies: 0 },
+    ]);
   });
 });

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { act } from 'react';
 import { createRoot, type Root as ReactRoot } from 'react-dom/client';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Case, Consultation, DalelApi, DecisionModel, ModelCard, RequestChannel, Result, Role, SessionInfo, Verdict } from '../../main/contract/index.ts';
+import type { Case, Consultation, DalelApi, DecisionModel, Finding, ModelCard, RequestChannel, Result, Role, SessionInfo, Verdict } from '../../main/contract/index.ts';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { caseTypeView } from '../../main/services/decision/case-type-view.ts';
 import { createI18n } from '../../renderer/src/i18n/i18n.ts';
 import type { Language } from '../../renderer/src/i18n/languages.ts';
 import { Root } from '../../renderer/src/root.tsx';
+import { cmcFinding } from './expert-fixtures.ts';
 
 const caseId = '11111111-1111-4111-8111-111111111111';
 const sampleCase: Case = {
@@ -78,11 +79,15 @@ function classificationConsultation(): Consultation {
     bounds: {
       article: '188',
       part: '1',
-      citation: 'УК РК, ст. 188 ч. 1',
+      citation: 'ч. 1 ст. 188 УК РК',
       text: 'Статья 188. Кража\n1. Кража, то есть тайное хищение чужого имущества, – наказывается ...',
-      punishments: [{ type: 'imprisonment', min: null, max: 24, unit: 'months' }],
-      lawfulRange: { min: 0, max: 16, unit: 'months' },
-      caps: [{ citation: 'УК РК, ст. 55 ч. 1', fraction: 2 / 3, reason: 'mitigating, no aggravating' }],
+      stated: { punishments: [{ type: 'imprisonment', min: 6, max: 36, unit: 'months' }], lawfulRange: { min: 6, max: 36, unit: 'months' } },
+      punishments: [{ type: 'imprisonment', min: 6, max: 18, unit: 'months' }],
+      lawfulRange: { min: 6, max: 18, unit: 'months' },
+      caps: [
+        { citation: 'п. 1 ч. 2 ст. 55 УК РК', part: '2', item: '1', circumstance: 'mitigating-no-aggravating', facts: ['53.1.11'], effect: 'maximum-fraction', fraction: 0.5, reason: 'смягчающее обстоятельство при отсутствии отягчающих' },
+        { citation: 'ч. 6 ст. 55 УК РК', part: '6', item: null, circumstance: 'mitigating-no-aggravating', facts: ['53.1.11'], effect: 'below-minimum', fraction: null, reason: 'ниже низшего предела' },
+      ],
     },
     precedents: [
       {
@@ -98,10 +103,10 @@ function classificationConsultation(): Consultation {
     ],
     advice: [
       {
-        rule: 'appeal-deadline',
-        title: 'Appeal deadline',
-        text: 'An appeal may be brought within fifteen days.',
-        citations: [{ code: 'УПК РК', article: '416', text: 'Статья 416. Сроки апелляционного обжалования ...' }],
+        rule: 'criminal-appeal-deadline',
+        title: 'Срок апелляционного обжалования приговора — пятнадцать суток',
+        text: 'Апелляционные жалобы подаются в течение пятнадцати суток.',
+        citations: [{ code: 'УПК РК', article: 'ч. 1 ст. 418 УПК РК', number: '418', part: '1', text: 'Статья 418. Сроки апелляционного обжалования ...' }],
       },
     ],
   };
@@ -158,8 +163,11 @@ function fakeApi(role: Role, answers: Partial<Record<RequestChannel, Answer>>) {
     'evidence.list': { ok: true, value: [] },
     'decision.models': { ok: true, value: [model] },
     'decision.caseTypes': { ok: true, value: [criminal] },
-    'verdicts.dashboard': { ok: true, value: [] },
-    'verdicts.notices': { ok: true, value: [] },
+    'verdicts.list': { ok: true, value: [] },
+    'decision.consultations': { ok: true, value: [] },
+    'settings.get': { ok: true, value: { workstationName: 'Court 2', technicalReviewRequired: true, clerksMayRecordVerdicts: false, researchCaseTypes: false } },
+    'review.get': { ok: true, value: { caseId, state: 'draft', technicalReviewRequired: true, findingsTotal: 0, findingsDecided: 0, signatures: [], updatedAt: '2026-01-02T10:00:00.000Z' } },
+    'findings.list': { ok: true, value: [] },
     ...answers,
   };
   const api: DalelApi = {
@@ -293,41 +301,57 @@ describe('the judge’s decision support pane', () => {
     expect(need('advisory-banner')).not.toBeNull();
     for (const p of consultation.probabilities!) expect(Number(need(`probability-${p.value}`).dataset.probability)).toBeCloseTo(p.probability, 12);
     expect(need('probability-imprisonment').textContent).toContain('imprisonment');
-    // The waterfall explains the predicted class's score: intercept + every term (17, the smallest folded) = score.
+    // The waterfall explains the predicted class's probability in percentage points, from the reference case: the
+    // reference, then every term (17, the smallest folded), adding up exactly to the probability shown.
     const k = classes.findIndex((c) => c.value === consultation.predictedClass);
     const bars = all('[data-testid^="waterfall-bar-"]').filter((b) => b.dataset.testid !== 'waterfall-bar-score');
-    expect(bars.map((b) => b.dataset.testid)).toEqual(['waterfall-bar-intercept', ...Array<string>(12).fill('waterfall-bar-term'), 'waterfall-bar-rest']);
+    expect(bars.map((b) => b.dataset.testid)).toEqual(['waterfall-bar-reference', ...Array<string>(12).fill('waterfall-bar-term'), 'waterfall-bar-rest']);
     const sum = bars.reduce((s, b) => s + Number(b.dataset.value), 0);
-    expect(sum).toBeCloseTo(consultation.score[k]!, 12);
-    expect(Number(need('waterfall-sum').dataset.total)).toBeCloseTo(consultation.score[k]!, 12);
-    expect(Number(need('waterfall-bar-score').dataset.value)).toBeCloseTo(consultation.score[k]!, 12);
-    const magnitudes = bars.slice(1, 13).map((b) => Math.abs(Number(b.dataset.value)));
-    expect(magnitudes).toEqual([...magnitudes].sort((a, b) => b - a));
-    expect(need('waterfall-svg').querySelector('title')?.textContent).toBe('Contribution of each fact');
+    expect(sum).toBeCloseTo(consultation.probabilities![k]!.probability * 100, 9);
+    expect(need('waterfall').dataset.unit).toBe('points');
+    expect(Number(need('waterfall-sum').dataset.total)).toBeCloseTo(Number(need('waterfall-sum').dataset.score), 9);
+    expect(Number(need('waterfall-bar-score').dataset.value)).toBeCloseTo(consultation.probabilities![k]!.probability * 100, 9);
+    // Every bar names the fact and its value.
+    const labels = bars.map((b) => b.dataset.label ?? '');
+    expect(labels).toContain('Unexpunged prior convictions: 2');
+    expect(labels.some((l) => /^53\.1\.11 .*: yes$/i.test(l)), labels.join(' | ')).toBe(true);
+    expect(need('waterfall-chart').getAttribute('role')).toBe('img');
     await click('waterfall-table-toggle');
     expect(all('[data-testid="waterfall-row-term"]')).toHaveLength(12);
     expect(need('waterfall-table').textContent).toContain('Unexpunged prior convictions');
-    expect(need('bounds-lawful-range').textContent).toContain('0–16');
-    expect(need('bounds-cap').textContent).toContain('ст. 55');
+    expect(need('waterfall-table').textContent).toContain('Change in log-odds');
+    expect(need('bounds-lawful-range').textContent).toContain('6–18');
+    expect(need('bounds-stated-range').textContent).toContain('6–36');
+    expect(need('bounds-cap-part-2').textContent).toContain('art. 55, part 2, item 1');
+    expect(need('bounds-cap-part-2').textContent).toContain('sincere repentance');
+    expect(need('bounds-cap-part-2').textContent).toContain('at most ½ of the maximum');
+    // A precedent's outcome in the interface language, not the schema's Russian label.
+    expect(need('precedents-table').textContent).toContain('imprisonment');
+    expect(need('precedents-table').textContent).not.toContain('лишение свободы');
     await click('precedent-toggle-SYN-0042');
     expect(need('comparison-priorConvictions').dataset.same).toBe('false');
     expect(need('comparison-article').dataset.same).toBe('true');
-    expect(need('advice-appeal-deadline').textContent).toContain('УПК РК, art. 416');
+    expect(need('advice-criminal-appeal-deadline').textContent).toContain('Criminal Procedure Code of Kazakhstan, art. 418, part 1');
+    expect(need('advice-criminal-appeal-deadline').textContent).toContain('within fifteen days');
   });
 
-  it('shows an abstaining prediction as a referral to human review with each reason in words', async () => {
+  it('"Refer to a human": neutral styling and wording that says the estimate is withheld and why', async () => {
     const fake = fakeApi('judge', { 'decision.predict': { ok: true, value: termConsultation() } });
     await render(fake.api);
     await openCase();
     await fillCriminalFacts();
     await click('consult-button');
     expect(need('prediction-card').dataset.referred).toBe('true');
-    expect(need('referral').textContent).toContain('Refer to human review');
+    expect(need('referral').textContent).toContain('Estimate withheld');
+    expect(need('referral').textContent).toContain('leaves the assessment to the judge');
+    expect(need('referral').className).not.toMatch(/filled|Error/i);
     expect(need('referral-reason-interval-too-wide').textContent).toContain('wider than the allowed share');
     expect(need('referral-reason-outside-training-range').textContent).toContain('Damage caused, MRP = 900');
     expect(need('synthetic-notice')).not.toBeNull();
-    expect(need('range-bar')).not.toBeNull();
-    expect(need('waterfall-sum').dataset.total).toBe('30.5');
+    // Withheld means not shown: no value, no range bar, no explanation of a value the model does not give.
+    expect(byTestId('predicted-value')).toBeNull();
+    expect(byTestId('range-bar')).toBeNull();
+    expect(byTestId('waterfall')).toBeNull();
   });
 
   it('opens the model card with data hash, period, validation against the baseline and the disparity report', async () => {
@@ -352,7 +376,12 @@ describe('the judge’s decision support pane', () => {
       outcome: { value: 36, class: 'imprisonment' },
       decidedAt: '2026-11-20T00:00:00.000Z',
       enteredBy: 'judge1',
+      enteredAt: '2026-11-20T10:00:00.000Z',
+      modelSha256: modelSha,
       discrepancy: { kind: 'different-class', predicted: { value: null, interval: null, class: 'suspended' } },
+      amends: null,
+      amendmentReason: null,
+      supersededBy: null,
       auditSeq: 43,
     };
     const fake = fakeApi('judge', { 'decision.predict': { ok: true, value: classificationConsultation() }, 'verdicts.record': { ok: true, value: verdict } });
@@ -372,8 +401,9 @@ describe('the judge’s decision support pane', () => {
     expect(need('verdict-result').dataset.discrepancy).toBe('different-class');
   });
 
-  it('lets the clerk enter a verdict without consulting', async () => {
-    const fake = fakeApi('clerk', { 'audit.status': { ok: true, value: { origin: 'o', size: 1, keyUnlocked: false, keySealer: null, key: null, latestCheckpoint: null } } });
+  it('lets the clerk enter a verdict without consulting where the court allows it', async () => {
+    const status = { 'audit.status': { ok: true as const, value: { origin: 'o', size: 1, keyUnlocked: false, keySealer: null, key: null, latestCheckpoint: null } } };
+    const fake = fakeApi('clerk', { ...status, 'settings.get': { ok: true, value: { workstationName: 'Court 2', technicalReviewRequired: true, clerksMayRecordVerdicts: true, researchCaseTypes: false } } });
     await render(fake.api);
     await openCase();
     expect(byTestId('consult-button')).toBeNull();
@@ -381,32 +411,149 @@ describe('the judge’s decision support pane', () => {
     expect(need('advisory-banner')).not.toBeNull();
   });
 
-  it('shows the judge’s notices with acknowledge, and the discrepancy dashboard by month and by article', async () => {
-    const notice = { id: '55555555-5555-4555-8555-555555555555', verdictId: '44444444-4444-4444-8444-444444444444', caseId, caseNumber: sampleCase.number, createdAt: '2026-11-20T10:00:00.000Z', acknowledgedAt: null };
-    let acknowledged = false;
+  it('Roles: a clerk does not record verdicts unless the court\'s setting allows it (the form is not offered)', async () => {
+    const fake = fakeApi('clerk', { 'audit.status': { ok: true, value: { origin: 'o', size: 1, keyUnlocked: false, keySealer: null, key: null, latestCheckpoint: null } } });
+    await render(fake.api);
+    await openCase();
+    expect(need('decision-panel')).not.toBeNull();
+    expect(byTestId('verdict-form')).toBeNull();
+  });
+
+  it('Verdicts: reopening the case shows past verdicts and consultations; a correction is an amendment with a reason', async () => {
+    const final: Verdict = {
+      id: '44444444-4444-4444-8444-444444444444', caseId, consultationSeq: 41, modelSha256: modelSha, caseType: 'kz-criminal', article: '188',
+      outcome: { value: 36, class: 'imprisonment' }, decidedAt: '2026-11-20T00:00:00.000Z', enteredBy: 'judge1', enteredAt: '2026-11-20T10:00:00.000Z',
+      discrepancy: null, amends: null, amendmentReason: null, supersededBy: null, auditSeq: 43,
+    };
+    const past = { auditSeq: 41, at: '2026-11-19T09:00:00.000Z', consultedBy: 'judge1', modelSha256: modelSha, caseType: 'kz-criminal', outcome: 'punishment', value: null, interval80: null, predictedClass: 'imprisonment', referred: false };
+    const amended: Verdict = { ...final, id: '66666666-6666-4666-8666-666666666666', outcome: { value: 30, class: 'imprisonment' }, amends: final.id, amendmentReason: 'typing error', auditSeq: 50 };
+    let list: Verdict[] = [final];
     const fake = fakeApi('judge', {
-      'verdicts.notices': () => ({ ok: true, value: [{ ...notice, acknowledgedAt: acknowledged ? '2026-11-21T10:00:00.000Z' : null }] }),
-      'verdicts.acknowledge': () => {
-        acknowledged = true;
-        return { ok: true, value: { ...notice, acknowledgedAt: '2026-11-21T10:00:00.000Z' } };
-      },
-      'verdicts.dashboard': {
-        ok: true,
-        value: [
-          { article: '188', month: '2026-10', verdicts: 4, discrepancies: 1 },
-          { article: '190', month: '2026-10', verdicts: 2, discrepancies: 0 },
-          { article: '188', month: '2026-11', verdicts: 3, discrepancies: 2 },
-        ],
+      'verdicts.list': () => ({ ok: true, value: list }),
+      'decision.consultations': { ok: true, value: [past] },
+      'verdicts.amend': () => {
+        list = [amended, { ...final, supersededBy: amended.id }];
+        return { ok: true, value: amended };
       },
     });
     await render(fake.api);
-    expect(need(`notice-${notice.id}`).textContent).toContain(sampleCase.number);
-    await click(`notice-ack-${notice.id}`);
-    expect(fake.callsTo('verdicts.acknowledge')).toEqual([{ noticeId: notice.id }]);
-    expect(byTestId(`notice-${notice.id}`)).toBeNull();
-    expect(all('[data-testid="dashboard-table"] tbody tr')).toHaveLength(3);
+    await openCase();
+    expect(all('[data-testid="past-consultation"]')).toHaveLength(1);
+    expect(need('past-consultations').textContent).toContain('imprisonment');
+    expect(need('past-verdict-final').textContent).toContain('36 months');
+    expect(need('verdict-mode').dataset.amending).toBe('true');
+    await type('verdict-class', 'imprisonment');
+    await type('verdict-value', '30');
+    await type('verdict-date', '2026-11-20');
+    expect((need('verdict-submit') as HTMLButtonElement).disabled).toBe(true);
+    await type('verdict-reason', 'typing error');
+    await click('verdict-submit');
+    expect(fake.callsTo('verdicts.amend')).toEqual([{ verdictId: final.id, reason: 'typing error', article: '188', outcome: { class: 'imprisonment', value: 30 }, decidedAt: '2026-11-20T00:00:00.000Z' }]);
+    expect(fake.callsTo('verdicts.record')).toEqual([]);
+    expect(need('past-verdict-amended').textContent).toContain('36');
+    expect(need('past-verdict-reason').textContent).toContain('typing error');
+  });
+
+  it('Models that contradict each other: the punishment and the term are shown together, the term stated as conditional on a custodial punishment', async () => {
+    const termSha = 'ef'.repeat(32);
+    const termModel: DecisionModel = { ...model, sha256: termSha, outcome: 'term-months', card: { ...card, modelSha256: termSha } };
+    const punishment = classificationConsultation();
+    const term: Consultation = { ...termConsultation(), model: { ...punishment.model, sha256: termSha }, auditSeq: 42, abstention: { refer: false, reasons: [] } };
+    const fake = fakeApi('judge', {
+      'decision.models': { ok: true, value: [model, termModel] },
+      'decision.predict': (payload: { modelSha256: string }) => ({ ok: true, value: payload.modelSha256 === termSha ? term : punishment }),
+    });
+    await render(fake.api);
+    await openCase();
+    await fillCriminalFacts();
+    await click('consult-button');
+    expect((fake.callsTo('decision.predict') as Array<{ modelSha256: string }>).map((c) => c.modelSha256)).toEqual([modelSha, termSha]);
+    expect(need('consultation-punishment')).not.toBeNull();
+    const note = need('conditional-estimate').textContent ?? '';
+    expect(note).toContain('conditional on a custodial punishment');
+    expect(note).toContain('imprisonment');
+    const custodial = punishment.probabilities!.filter((p) => ['restriction-of-freedom', 'imprisonment', 'suspended'].includes(p.value)).reduce((a, p) => a + p.probability, 0);
+    expect(note).toContain(`${(custodial * 100).toFixed(1)}%`);
+    expect(need('consultation-term-months').contains(need('conditional-estimate'))).toBe(true);
+  });
+
+  it('The model picker opens on the case\'s own case type', async () => {
+    const civil = caseTypeView(findCaseType(loadCaseTypes(join(process.cwd(), 'assets', 'decision', 'case-types')), 'kz-civil-contract'));
+    const civilSha = 'cd'.repeat(32);
+    const civilModel: DecisionModel = { ...model, sha256: civilSha, caseType: 'kz-civil-contract', caseTypeVersion: civil.version, outcome: 'satisfaction', card: { ...card, modelSha256: civilSha } };
+    const fake = fakeApi('judge', { 'decision.models': { ok: true, value: [civilModel, model] }, 'decision.caseTypes': { ok: true, value: [civil, criminal] } });
+    await render(fake.api);
+    await openCase();
+    expect((need('model-picker') as HTMLSelectElement).value).toBe(modelSha);
+    expect(byTestId('fact-article')).not.toBeNull();
+  });
+
+  it('Kazakh: articles cited in Kazakh, the bounds and the procedural advice in the interface language', async () => {
+    // The service offers the articles the statutes hold (an unknown article is refused at entry).
+    const known = { ...criminal, fields: criminal.fields.map((f) => (f.name === 'article' ? { ...f, options: ['188', '190', '191', '192', '293', '296', '345'] } : f)) };
+    const fake = fakeApi('judge', { 'decision.predict': { ok: true, value: classificationConsultation() }, 'decision.caseTypes': { ok: true, value: [known] } });
+    await render(fake.api, 'kk');
+    await openCase();
+    await fillCriminalFacts();
+    await click('consult-button');
+    expect(need('bounds-panel').textContent).toContain('ҚР ҚК 188-бабының 1-бөлігі');
+    expect(need('bounds-cap-part-2').textContent).toContain('ҚР ҚК 55-бабы 2-бөлігінің 1-тармағы');
+    expect(need('advice-criminal-appeal-deadline').textContent).toContain('он бес тәулік');
+    expect(need('advice-criminal-appeal-deadline').textContent).toContain('ҚР ҚПК 418-бабының 1-бөлігі');
+    expect([...(need('fact-article') as HTMLSelectElement).options].map((o) => o.textContent)).toContain('188 — Ұрлық');
+  });
+
+  it('Judge sees the forensic work: nothing before the laboratory signs, saying so', async () => {
+    await render(fakeApi('judge', {}).api);
+    await openCase();
+    expect(need('forensic-work').dataset.signed).toBe('false');
+    expect(need('forensic-unsigned').textContent).toContain('has not signed');
+    expect(byTestId('findings-panel')).toBeNull();
+  });
+
+  it('Judge sees the forensic work: the signed findings, the summary and the report, read-only, only what was signed', async () => {
+    const signedOne: Finding = { ...cmcFinding, caseId, createdAt: '2026-11-09T10:00:00.000Z' };
+    const afterSignature: Finding = { ...cmcFinding, caseId, id: '99999999-9999-4999-8999-999999999999', createdAt: '2026-11-11T10:00:00.000Z' };
+    const fake = fakeApi('judge', {
+      'review.get': { ok: true, value: { caseId, state: 'signed', technicalReviewRequired: true, findingsTotal: 1, findingsDecided: 1, signatures: [{ userId: '77777777-7777-4777-8777-777777777777', username: 'expert1', displayName: 'Aigerim S.', meaning: 'approved', at: '2026-11-10T10:00:00.000Z', auditSeq: 30, current: true }], updatedAt: '2026-11-10T10:00:00.000Z' } },
+      'findings.list': { ok: true, value: [signedOne, afterSignature] },
+      'summary.get': { ok: true, value: { paragraphs: [{ heading: 'Cartridge cases', parts: [{ text: '12 congruent cells.' }] }], conclusion: 'Identification.' } },
+    });
+    await render(fake.api);
+    await openCase();
+    expect(need('forensic-work').dataset.signed).toBe('true');
+    expect(need('forensic-signature').textContent).toContain('Aigerim S.');
+    expect(byTestId(`finding-row-${signedOne.id}`)).not.toBeNull();
+    expect(byTestId(`finding-row-${afterSignature.id}`)).toBeNull();
+    expect(need('summary-conclusion').textContent).toBe('Identification.');
+    expect(byTestId('forensic-report')).not.toBeNull();
+    expect(document.querySelector('[data-testid="findings-panel"] button')).toBeNull();
+  });
+});
+
+describe('model monitoring (administrator)', () => {
+  it('Discrepancy notices monitor the model, not judges: the administrator\'s view lists them by model, article and month', async () => {
+    const row = (article: string, month: string, verdicts: number, discrepancies: number) => ({ modelSha256: modelSha, caseType: 'kz-criminal', outcome: 'punishment', article, month, verdicts, discrepancies });
+    const fake = fakeApi('administrator', {
+      'verdicts.dashboard': { ok: true, value: [row('188', '2026-10', 4, 1), row('190', '2026-10', 2, 0), row('188', '2026-11', 3, 2)] },
+      'users.list': { ok: true, value: [] },
+    });
+    await render(fake.api);
+    await click('nav-models');
+    expect(all('[data-testid="dashboard-row"]')).toHaveLength(3);
+    expect(need('dashboard-table').textContent).toContain(modelSha.slice(0, 12));
+    expect(need(`discrepancy-bar-${modelSha.slice(0, 12)}`).textContent).toContain('3/9');
+    await click('dashboard-by-month');
     expect(need('discrepancy-bar-2026-10').textContent).toContain('1/6');
     await click('dashboard-by-article');
     expect(need('discrepancy-bar-188').textContent).toContain('3/7');
+  });
+
+  it('judges get no notices and no monitoring view', async () => {
+    const fake = fakeApi('judge', {});
+    await render(fake.api);
+    expect(byTestId('discrepancy-dashboard')).toBeNull();
+    expect(byTestId('nav-models')).toBeNull();
+    expect(fake.callsTo('verdicts.dashboard')).toEqual([]);
   });
 });

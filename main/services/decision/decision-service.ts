@@ -9,7 +9,8 @@ import type { AuditLog } from '../audit/audit-log.ts';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
 import { parseCaseType, type CaseType } from '../../../models/cases/case-type.ts';
-import { explainCase } from './explain.ts';
+import { explainCase, type ReferenceScores } from './explain.ts';
+import { referenceFacts } from './reference-case.ts';
 import { checkFacts, refuseNonInputs, validateFacts, type Facts } from '../../../models/cases/facts.ts';
 import { categoryCodes, encodeFacts } from '../../../models/gam/features.ts';
 import { scoreCase, scoreWidth } from '../../../models/gam/gam-model.ts';
@@ -33,6 +34,14 @@ interface LoadedModel {
   readonly codes: ReturnType<typeof categoryCodes>;
   /** The training corpus as precedents, when the folder carries one. */
   readonly precedents: PrecedentIndex | null;
+}
+
+/** The US research case types (USSC sentencing, Supreme Court outcomes): offered only where an administrator allows. */
+export const researchCaseTypes: readonly string[] = ['ussc-sentencing', 'scdb-outcome'];
+
+/** Whether a case type is one of the research case types. */
+export function isResearchCaseType(caseTypeId: string): boolean {
+  return researchCaseTypes.includes(caseTypeId);
 }
 
 /** How many precedents a consultation shows. */
@@ -71,13 +80,49 @@ export class DecisionService {
     private readonly statutes: StatutoryBoundsService | null = null,
     /** Procedural rules evaluated on the facts of each consultation; none: no advice. */
     private readonly procedure: ProceduralAdviceService | null = null,
+    /**
+     * Whether installed models of the research case types may be consulted (the administrator's "research"
+     * setting); a model folder named explicitly (the CLI's --model DIR, a researcher's own) is always allowed.
+     */
+    private readonly researchAllowed: () => boolean = () => true,
   ) {}
+
+  /** Refuses an installed research model unless the setting allows research case types. */
+  private refuseResearch(loaded: LoadedModel): void {
+    if (!isResearchCaseType(loaded.caseType.id) || this.researchAllowed() || this.registered.has(loaded.folder.sha256)) return;
+    throw new DalelError('FORBIDDEN', `${loaded.caseType.id} is a research case type; an administrator has not enabled research case types on this workstation.`, {
+      reasonCode: 'research-case-type',
+      caseType: loaded.caseType.id,
+    });
+  }
 
   /** The lawful range for a case type's facts (art. 55 caps applied); null when the case type has no statutes. */
   bounds(caseTypeId: string, facts: Facts): StatutoryBounds | null {
     if (!this.statutes?.book.caseTypes.includes(caseTypeId)) return null;
     const input = boundsFacts(facts);
     return input ? this.statutes.bounds(input) : null;
+  }
+
+  /**
+   * The articles (with their parts) the statutes hold for a case type whose facts name articles, null for other
+   * case types: decision support knows bounds, advice and training cases only for these.
+   */
+  knownArticles(caseTypeId: string): Array<{ article: string; title: string; parts: string[] }> | null {
+    if (!this.statutes?.book.caseTypes.includes(caseTypeId)) return null;
+    return Object.entries(this.statutes.book.articles).map(([article, entry]) => ({ article, title: entry.title, parts: Object.keys(entry.parts) }));
+  }
+
+  /** Refuses an article (or part) that the statutes of the case type do not hold, naming the field. */
+  private refuseUnknownArticle(caseTypeId: string, facts: Facts): void {
+    const known = this.knownArticles(caseTypeId);
+    if (!known || facts.article === undefined || facts.article === null) return;
+    const article = String(facts.article);
+    const entry = known.find((k) => k.article === article);
+    const list = known.map((k) => k.article).join(', ');
+    if (!entry) throw new DalelError('VALIDATION', `facts: article: ${article} is not an article decision support knows (${list}).`, { field: 'article', reasonCode: 'unknown-article', article });
+    if (facts.part !== undefined && facts.part !== null && !entry.parts.includes(String(facts.part))) {
+      throw new DalelError('VALIDATION', `facts: part: article ${article} has no part ${String(facts.part)} (parts ${entry.parts.join(', ')}).`, { field: 'part', reasonCode: 'unknown-article-part', article, part: String(facts.part) });
+    }
   }
 
   /** Bounds for a prediction: the range in the outcome's unit, and the output clipped to it. */
@@ -179,7 +224,24 @@ export class DecisionService {
       for (let t = 0; t < T; t++) sum += terms[t * K + k]!;
       return sum;
     });
-    return explainCase(loaded.folder.model, facts, x, { score, terms });
+    return explainCase(loaded.folder.model, facts, x, { score, terms }, this.reference(loaded, facts));
+  }
+
+  /**
+   * The reference case's scores, by the TypeScript reference (which ONNX is checked against on every run); its score
+   * is its intercept plus its terms in the same order, so score − reference score = Σ (term − reference term).
+   */
+  private reference(loaded: LoadedModel, facts: Facts): ReferenceScores {
+    const reference = referenceFacts(loaded.caseType, facts);
+    const scored = scoreCase(loaded.folder.model, encodeFacts(loaded.folder.model.features, reference.facts, loaded.codes));
+    const K = scoreWidth(loaded.folder.model);
+    const T = loaded.folder.model.terms.length;
+    const score = Float64Array.from(loaded.folder.model.intercept.slice(0, K), (b, k) => {
+      let sum = b;
+      for (let t = 0; t < T; t++) sum += scored.terms[t * K + k]!;
+      return sum;
+    });
+    return { facts: reference.facts, absent: reference.absent, scores: { score, terms: scored.terms } };
   }
 
   /** The nearest past cases of the model's corpus, labelled with the case type's field titles. */
@@ -192,8 +254,10 @@ export class DecisionService {
   /** One consultation: validates, predicts, explains, logs. */
   async predict(sha256: string, rawFacts: Readonly<Record<string, unknown>>, actor: Actor, caseId?: string): Promise<Consultation> {
     const loaded = await this.load(sha256);
+    this.refuseResearch(loaded);
     refuseNonInputs(loaded.caseType, rawFacts);
     const facts = validateFacts(loaded.caseType, rawFacts);
+    this.refuseUnknownArticle(loaded.caseType.id, facts);
     const x = encodeFacts(loaded.folder.model.features, facts, loaded.codes);
     const { output, bounds } = this.withBounds(loaded, facts, this.explain(loaded, facts, x, await this.run(loaded, [x]), 0));
     const precedents = this.precedents(loaded, facts, x);
@@ -223,6 +287,7 @@ export class DecisionService {
   /** Many cases at once: each validated on its own (a bad row is reported, not fatal); one audit entry. */
   async predictBatch(sha256: string, cases: ReadonlyArray<Readonly<Record<string, unknown>>>, actor: Actor) {
     const loaded = await this.load(sha256);
+    this.refuseResearch(loaded);
     const checked = cases.map((raw) => {
       try {
         refuseNonInputs(loaded.caseType, raw);
@@ -230,7 +295,13 @@ export class DecisionService {
         return { ok: false as const, field: (error as DalelError).params.field as string, message: (error as Error).message };
       }
       const result = checkFacts(loaded.caseType, raw);
-      return result.ok ? { ok: true as const, facts: result.facts } : { ok: false as const, ...result.problem };
+      if (!result.ok) return { ok: false as const, ...result.problem };
+      try {
+        this.refuseUnknownArticle(loaded.caseType.id, result.facts);
+      } catch (error) {
+        return { ok: false as const, field: (error as DalelError).params.field as string, message: (error as Error).message };
+      }
+      return { ok: true as const, facts: result.facts };
     });
     const valid = checked.flatMap((c) => (c.ok ? [c.facts] : []));
     const encoded = valid.map((facts) => encodeFacts(loaded.folder.model.features, facts, loaded.codes));

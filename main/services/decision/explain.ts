@@ -26,17 +26,37 @@ function inputOf(model: GamModel, j: number, facts: Facts): { feature: string; v
   return { feature: feature.name, value };
 }
 
-/** Builds the output for one case; x is its encoded form, scores what the model computed for it. */
-export function explainCase(model: GamModel, facts: Facts, x: ArrayLike<number>, scores: CaseScores): DecisionOutput {
+/** The reference case of an explanation: its facts, the fields set absent, and its scores. */
+export interface ReferenceScores {
+  readonly facts: Facts;
+  readonly absent: readonly string[];
+  readonly scores: CaseScores;
+}
+
+/** The reference case as the output carries it (its estimate or class probabilities beside its score). */
+function referenceOf(model: GamModel, reference: ReferenceScores): NonNullable<DecisionOutput['reference']> {
+  const score = Array.from(reference.scores.score);
+  const base = { facts: { ...reference.facts }, absent: [...reference.absent], score };
+  const outcome = model.outcome;
+  if (outcome.kind === 'regression') return { ...base, value: clip(score[0]!, outcome.min, outcome.max) };
+  return { ...base, probabilities: classProbabilities(model, score) };
+}
+
+/**
+ * Builds the output for one case; x is its encoded form, scores what the model computed for it, and reference (when
+ * given) the scores of the reference case the explanation is measured from.
+ */
+export function explainCase(model: GamModel, facts: Facts, x: ArrayLike<number>, scores: CaseScores, reference?: ReferenceScores): DecisionOutput {
   const K = scoreWidth(model);
   const score = Array.from(scores.score);
   const contributions = model.terms.map((term, t) => ({
     term: term.name,
     inputs: term.features.map((j) => inputOf(model, j, facts)),
     values: Array.from({ length: K }, (_, k) => scores.terms[t * K + k]!),
+    ...(reference ? { reference: Array.from({ length: K }, (_, k) => reference.scores.terms[t * K + k]!) } : {}),
   }));
   const support = supportReasons(model.features, facts, x);
-  const base = { outcome: model.outcome.name, synthetic: model.synthetic, score, intercept: [...model.intercept], contributions };
+  const base = { outcome: model.outcome.name, synthetic: model.synthetic, score, intercept: [...model.intercept], contributions, ...(reference ? { reference: referenceOf(model, reference) } : {}) };
   const outcome = model.outcome;
   if (outcome.kind === 'regression') {
     const raw = score[0]!;

@@ -129,7 +129,7 @@ export class ProceduralAdviceService {
           rule: rule.id,
           title: rule.title,
           text: rule.text,
-          citations: rule.citations.map((c) => ({ code: c.code, article: citationLabel(c), text: this.text(book, c) })),
+          citations: rule.citations.map((c) => ({ code: c.code, article: citationLabel(c), number: c.article, part: c.part ?? null, text: this.text(book, c) })),
         })),
     );
   }

@@ -178,33 +178,15 @@ export class StatutoryBoundsService {
     return this.articleTexts.get(article)?.parts[part] ?? fallback;
   }
 
-  /** The bounds for the facts; null when the asset has no such article (the judge then sees no range). */
-  bounds(input: BoundsFacts): StatutoryBounds | null {
-    const article = this.book.articles[input.article];
-    const part = article?.parts[input.part];
-    if (!article || !part) return null;
+  /** The sanction's punishments in their units, General Part limits filled in, scaled by `fraction` when capped. */
+  private limits(part: StatuteBook['articles'][string]['parts'][string], input: BoundsFacts, fraction: number, belowMinimum: boolean, excludePrison: boolean): StatutoryBounds['punishments'] {
     const crime = part.category === 'criminal-misdemeanour' ? 'misdemeanour' : 'crime';
-    const caps: StatutoryBounds['caps'] = [];
-    const noAggravating = input.aggravating.length === 0 && (input.recidivism === null || input.recidivism === 'none');
-    const applies = (when: 'mitigating-no-aggravating' | 'procedural-agreement') =>
-      when === 'procedural-agreement' ? input.proceduralAgreement : input.mitigating.length > 0 && noAggravating;
-    for (const rule of this.book.leniency.rules) {
-      if (!applies(rule.when)) continue;
-      const match = rule.fractions.find((f) => f.categories.includes(part.category) && (f.lifeOrHealth === undefined || f.lifeOrHealth === article.lifeOrHealth));
-      if (match) caps.push({ citation: match.item ? `п. ${match.item} ${rule.citation}` : rule.citation, fraction: match.fraction, reason: rule.reason });
-    }
-    const fraction = Math.min(1, ...caps.map((c) => c.fraction));
-    const belowMinimum = caps.length > 0;
-    const noPrison = this.book.leniency.noImprisonment;
-    const lighterThanPrison = part.punishments.some((p) => p.type !== 'imprisonment');
-    const excludePrison = noPrison.categories.includes(part.category) && input.damageCompensated === 'full' && lighterThanPrison;
-    if (excludePrison) caps.push({ citation: noPrison.citation, fraction: 0, reason: noPrison.reason });
-    const punishments = part.punishments
+    return part.punishments
       .filter((p) => !(excludePrison && p.type === 'imprisonment'))
-      .flatMap((p) => {
+      .map((p) => {
         // A fine as a multiple of the stolen property is a range in MRP only when the damage is known.
         const multiple = p.unit === 'multiple-of-stolen';
-        if (multiple && input.damageMrp === null) return [{ ...p }];
+        if (multiple && input.damageMrp === null) return { ...p };
         const scale = multiple ? input.damageMrp! : 1;
         const general = this.book.general[p.type]?.[crime];
         const statedMin = p.min === null ? null : p.min * scale;
@@ -213,17 +195,70 @@ export class StatutoryBoundsService {
         // Art. 55 part 6: with the caps of parts 2 or 3 the term may go below the lower limit of the sanction.
         let min = belowMinimum || statedMin === null ? (multiple ? 0 : (general?.[0] ?? 0)) : statedMin;
         if (max !== null && min > max) min = max;
-        return [{ type: p.type, min, max, unit: multiple ? 'MRP' : p.unit }];
+        return { type: p.type, min, max, unit: multiple ? 'MRP' : p.unit };
       });
+  }
+
+  /** The bounds for the facts; null when the asset has no such article (the judge then sees no range). */
+  bounds(input: BoundsFacts): StatutoryBounds | null {
+    const article = this.book.articles[input.article];
+    const part = article?.parts[input.part];
+    if (!article || !part) return null;
+    const caps: StatutoryBounds['caps'] = [];
+    const noAggravating = input.aggravating.length === 0 && (input.recidivism === null || input.recidivism === 'none');
+    const applies = (when: 'mitigating-no-aggravating' | 'procedural-agreement') =>
+      when === 'procedural-agreement' ? input.proceduralAgreement : input.mitigating.length > 0 && noAggravating;
+    // Part 1: no imprisonment for a crime of small or medium gravity when the damage was voluntarily compensated,
+    // where the article or part provides a main punishment milder than imprisonment.
+    const noPrison = this.book.leniency.noImprisonment;
+    const lighterThanPrison = part.punishments.some((p) => p.type !== 'imprisonment');
+    const excludePrison = noPrison.categories.includes(part.category) && input.damageCompensated === 'full' && lighterThanPrison && part.punishments.some((p) => p.type === 'imprisonment');
+    if (excludePrison) {
+      caps.push({ citation: `п. 1 ${noPrison.citation}`, part: '1', item: '1', circumstance: 'damage-compensated', facts: ['damageCompensated'], effect: 'no-imprisonment', fraction: null, reason: noPrison.reason });
+    }
+    for (const rule of this.book.leniency.rules) {
+      if (!applies(rule.when)) continue;
+      const match = rule.fractions.find((f) => f.categories.includes(part.category) && (f.lifeOrHealth === undefined || f.lifeOrHealth === article.lifeOrHealth));
+      if (match) {
+        caps.push({
+          citation: match.item ? `п. ${match.item} ${rule.citation}` : rule.citation,
+          part: rule.part,
+          item: match.item ?? null,
+          circumstance: rule.when,
+          facts: rule.when === 'procedural-agreement' ? ['proceduralAgreement'] : [...input.mitigating],
+          effect: 'maximum-fraction',
+          fraction: match.fraction,
+          reason: rule.reason,
+        });
+      }
+    }
+    const fractions = caps.flatMap((c) => (c.fraction === null ? [] : [c.fraction]));
+    const fraction = Math.min(1, ...fractions);
+    const belowMinimum = fractions.length > 0;
+    if (belowMinimum) {
+      const below = this.book.leniency.belowMinimum;
+      const trigger = caps.find((c) => c.effect === 'maximum-fraction')!;
+      caps.push({ citation: below.citation, part: '6', item: null, circumstance: trigger.circumstance, facts: trigger.facts, effect: 'below-minimum', fraction: null, reason: below.reason });
+    }
+    const stated = this.limits(part, input, 1, false, false);
+    const punishments = this.limits(part, input, fraction, belowMinimum, excludePrison);
+    const types = typesFor(input.punishment ?? null, stated);
     return {
       article: input.article,
       part: input.part,
       citation: citationOf(input.article, input.part),
       text: this.partText(input.article, input.part, part.text),
+      stated: { punishments: stated, lawfulRange: rangeOver(stated, types) },
       punishments,
       lawfulRange: rangeOver(punishments, typesFor(input.punishment ?? null, punishments)),
       caps,
     };
+  }
+
+  /** Whether the asset holds an article (and, when given, its part). */
+  has(article: string, part?: string): boolean {
+    const entry = this.book.articles[article];
+    return entry !== undefined && (part === undefined || entry.parts[part] !== undefined);
   }
 
   /** The lawful range in a unit (an outcome's unit: months, MRP, hours), or null when the sanction has none. */

@@ -12,10 +12,11 @@ function sessionOf(session: Session | null): Session {
   return session;
 }
 
-/** The channels of final verdicts, discrepancies with the prediction, and notices to the consulting judge. */
+/** The channels of final verdicts, their amendments, and the model-monitoring view of discrepancies. */
 export function createVerdictHandlers(verdicts: VerdictService, log: AuditLog): Pick<Handlers, OwnChannel> {
   const handlers: { [C in OwnChannel]: Handler<C> } = {
     'verdicts.record': (request, context) => verdicts.record(request, actorOf(sessionOf(context.session))),
+    'verdicts.amend': (request, context) => verdicts.amend(request, actorOf(sessionOf(context.session))),
     'verdicts.list': (request, context) => {
       const list = verdicts.list(request.caseId);
       log.append({ action: 'verdict.list-consulted', actor: actorOf(sessionOf(context.session)), subjects: request.caseId ? { caseId: request.caseId } : {} });
@@ -30,8 +31,6 @@ export function createVerdictHandlers(verdicts: VerdictService, log: AuditLog): 
       });
       return rows;
     },
-    'verdicts.notices': (_request, context) => verdicts.notices(actorOf(sessionOf(context.session))),
-    'verdicts.acknowledge': (request, context) => verdicts.acknowledge(request.noticeId, actorOf(sessionOf(context.session))),
   };
   return handlers;
 }

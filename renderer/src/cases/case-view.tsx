@@ -14,6 +14,7 @@ import { DecisionPanel } from '../decision/decision-panel.tsx';
 import { EvidencePanel } from '../evidence/evidence-panel.tsx';
 import { ExpertWorkbench } from '../review/expert-workbench.tsx';
 import { CaseSummary } from './case-summary.tsx';
+import { SignedForensicWork } from './signed-forensic-work.tsx';
 
 /** Props of CaseView. */
 export interface CaseViewProps {
@@ -46,9 +47,13 @@ export function CaseView({ caseId, role, onBack }: CaseViewProps) {
           {mayUse(role, 'findings.review') ? (
             <ExpertWorkbench caseId={item.id} role={role} onChanged={loaded.reload} />
           ) : (
-            <EvidencePanel caseId={item.id} role={role} onChanged={loaded.reload} />
+            <>
+              <EvidencePanel caseId={item.id} role={role} onChanged={loaded.reload} />
+              {/* Judges and clerks are not experts: they see the laboratory's work once it is signed, read-only. */}
+              {mayUse(role, 'review.get') && <SignedForensicWork caseId={item.id} role={role} />}
+            </>
           )}
-          {mayUse(role, 'decision.models') && <DecisionPanel caseId={item.id} role={role} />}
+          {mayUse(role, 'decision.models') && <DecisionPanel caseId={item.id} caseKind={item.caseType} role={role} />}
         </>
       )}
     </Stack>

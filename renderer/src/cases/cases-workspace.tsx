@@ -5,7 +5,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
-import { DecisionOverview } from '../decision/decision-overview.tsx';
 import { ExpertQueue } from '../review/expert-queue.tsx';
 import type { CaseWorkspaceId } from '../shell/workspaces.ts';
 import { CaseList } from './case-list.tsx';
@@ -20,8 +19,7 @@ export interface CasesWorkspaceProps {
 }
 
 /**
- * The expert, judge and clerk workspaces: the case list (with the expert's review queue, or the verdict overview for
- * judges and clerks), or one open case.
+ * The expert, judge and clerk workspaces: the case list (with the expert's review queue), or one open case.
  */
 export function CasesWorkspace({ workspace, role, embedded = false }: CasesWorkspaceProps) {
   const { t } = useTranslation();
@@ -29,16 +27,7 @@ export function CasesWorkspace({ workspace, role, embedded = false }: CasesWorks
   const [tab, setTab] = useState<'cases' | 'queue'>('cases');
   if (openCaseId !== null) return <CaseView caseId={openCaseId} role={role} onBack={() => setOpenCaseId(null)} />;
   const list = <CaseList workspace={workspace} role={role} onOpen={setOpenCaseId} embedded={embedded} />;
-  if (workspace !== 'expert') {
-    if (!mayUse(role, 'verdicts.dashboard')) return list;
-    return (
-      <Stack spacing={3}>
-        {list}
-        <DecisionOverview role={role} />
-      </Stack>
-    );
-  }
-  if (!mayUse(role, 'review.queue')) return list;
+  if (workspace !== 'expert' || !mayUse(role, 'review.queue')) return list;
   // The queue is a tab of its own, read only when opened.
   return (
     <Stack spacing={2}>

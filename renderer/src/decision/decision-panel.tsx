@@ -9,26 +9,61 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CaseTypeView, Consultation, Role } from '../../../main/contract/index.ts';
+import type { Case, CaseTypeView, Consultation, DecisionModel, Role } from '../../../main/contract/index.ts';
+
+/** The kind of a case (criminal, civil…). */
+type CaseKind = Case['caseType'];
 import { mayUse } from '../api/access.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
-import { indexFields, unitLabel } from './decision-text.ts';
+import { indexFields, optionLabel, unitLabel } from './decision-text.ts';
 import { emptyValues, readFacts, type FieldProblem, type FormValue, type FormValues } from './facts-state.ts';
 import { FactsForm } from './facts-form.tsx';
 import { AdviceList, BoundsPanel } from './law-panels.tsx';
 import { ModelPicker } from './model-picker.tsx';
 import { PrecedentsTable } from './precedents-table.tsx';
-import { PredictionCard } from './prediction-card.tsx';
+import { PredictionCard, type OutcomeCondition } from './prediction-card.tsx';
+import { DecisionHistory } from './decision-history.tsx';
 import { VerdictForm } from './verdict-form.tsx';
 import { WaterfallChart } from './waterfall-chart.tsx';
 
 /** Props of DecisionPanel. */
 export interface DecisionPanelProps {
   readonly caseId: string;
+  /** The kind of case (criminal, civil…), so the model picker opens on the matching case type. */
+  readonly caseKind?: CaseKind;
   readonly role: Role;
+}
+
+/** The decision case types that fit each kind of case, most specific first. */
+const caseTypesForKind: Readonly<Record<CaseKind, readonly string[]>> = {
+  criminal: ['kz-criminal'],
+  civil: ['kz-civil-contract'],
+  administrative: [],
+  'forensic-examination': [],
+};
+
+/** The model the picker opens on: one for the case's own case type (its classification outcome first), else the first. */
+export function preferredModel(models: readonly DecisionModel[], caseTypes: readonly CaseTypeView[], kind: CaseKind | undefined): DecisionModel | null {
+  const wanted = (kind ? caseTypesForKind[kind] : undefined) ?? [];
+  const fitting = models.filter((m) => wanted.includes(m.caseType));
+  const isClass = (m: DecisionModel) => caseTypes.find((c) => c.id === m.caseType)?.outcomes.find((o) => o.name === m.outcome)?.kind === 'classification';
+  return fitting.find(isClass) ?? fitting[0] ?? models[0] ?? null;
+}
+
+/** Punishments that take or restrict liberty (a term in months applies to these). */
+const custodialClasses: readonly string[] = ['imprisonment', 'restriction-of-freedom', 'suspended'];
+
+/** The other installed models of the same case type (one per other outcome): consulted together, shown together. */
+function relatedModels(models: readonly DecisionModel[], model: DecisionModel): DecisionModel[] {
+  const byOutcome = new Map<string, DecisionModel>();
+  for (const m of models) {
+    if (m.caseType !== model.caseType || m.outcome === model.outcome || byOutcome.has(m.outcome)) continue;
+    byOutcome.set(m.outcome, models.find((x) => x.caseType === m.caseType && x.outcome === m.outcome && x.caseTypeVersion === model.caseTypeVersion) ?? m);
+  }
+  return [...byOutcome.values()];
 }
 
 /** The permanent reminder that the model advises and the judge decides. */
@@ -64,15 +99,23 @@ function caseTypeFor(caseTypes: readonly CaseTypeView[], id: string, version: st
  * type's schema and consults the model; the answer shows the estimate, its exact explanation, the lawful range,
  * similar past cases and procedural notes. Judges and clerks then enter the verdict the court reached.
  */
-export function DecisionPanel({ caseId, role }: DecisionPanelProps) {
+export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
   const { t } = useTranslation();
   const api = useApi();
   const canConsult = mayUse(role, 'decision.predict');
-  const canRecord = mayUse(role, 'verdicts.record');
   const loadModels = useCallback(() => call(api, 'decision.models', {}), [api]);
   const loadCaseTypes = useCallback(() => call(api, 'decision.caseTypes', {}), [api]);
+  const loadSettings = useCallback(() => call(api, 'settings.get', {}), [api]);
+  const loadVerdicts = useCallback(() => call(api, 'verdicts.list', { caseId }), [api, caseId]);
+  const loadConsultations = useCallback(() => call(api, 'decision.consultations', { caseId }), [api, caseId]);
   const models = useLoaded(loadModels);
   const caseTypes = useLoaded(loadCaseTypes);
+  const settings = useLoaded(loadSettings);
+  const verdicts = useLoaded(loadVerdicts);
+  const consultations = useLoaded(loadConsultations);
+  // Judges record verdicts; clerks only where the court's setting allows it (the service enforces the same rule).
+  const canRecord = mayUse(role, 'verdicts.record') && (role !== 'clerk' || settings.value?.clerksMayRecordVerdicts === true);
+  const [related, setRelated] = useState<readonly Consultation[]>([]);
   const [chosen, setChosen] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, FormValues>>({});
   const [problems, setProblems] = useState<Readonly<Record<string, FieldProblem>>>({});
@@ -85,17 +128,30 @@ export function DecisionPanel({ caseId, role }: DecisionPanelProps) {
 
   const modelList = models.value ?? [];
   const typeList = useMemo(() => caseTypes.value ?? [], [caseTypes.value]);
-  const model = modelList.find((m) => m.sha256 === chosen) ?? modelList[0] ?? null;
+  const model = modelList.find((m) => m.sha256 === chosen) ?? preferredModel(modelList, typeList, caseKind);
   const caseType = model ? caseTypeFor(typeList, model.caseType, model.caseTypeVersion) : null;
   const formValues = caseType ? (values[caseType.sha256] ?? emptyValues(caseType)) : {};
   const fields = useMemo(() => indexFields(caseType, caseType?.id ?? model?.caseType ?? ''), [caseType, model?.caseType]);
-  const classField = caseType?.outcomes.find((o) => o.kind === 'classification' && o.name === consultation?.outcome)?.field ?? null;
 
   const latestTypes = useMemo(() => [...new Map(typeList.map((c) => [c.id, c])).values()], [typeList]);
   const verdictCaseType = consultation
     ? caseTypeFor(typeList, consultation.model.caseType, consultation.model.caseTypeVersion)
     : (latestTypes.find((c) => c.id === verdictCaseTypeId) ?? caseType ?? latestTypes[0] ?? null);
   const consultedArticle = typeof consultedFacts.article === 'string' ? consultedFacts.article : null;
+  const finalVerdict = verdicts.value?.find((v) => v.supersededBy === null) ?? null;
+
+  /** A conditional outcome (the term) states the classes it applies to and what the class model gave them. */
+  const conditionOf = (shown: Consultation, all: readonly Consultation[]): OutcomeCondition | null => {
+    const when = caseType?.outcomes.find((o) => o.name === shown.outcome)?.when;
+    if (!when || !caseType) return null;
+    const classOutcome = caseType.outcomes.find((o) => o.field === when.field);
+    const label = (value: string) => optionLabel(t, caseType.id, when.field, value, classOutcome?.classes.find((c) => c.value === value)?.label);
+    const other = all.find((c) => c.outcome === classOutcome?.name && !c.abstention.refer);
+    const probability = other?.probabilities ? other.probabilities.filter((p) => when.in.includes(p.value)).reduce((sum, p) => sum + p.probability, 0) : null;
+    const top = other?.predictedClass ?? null;
+    const custodial = when.in.length > 0 && when.in.every((c) => custodialClasses.includes(c));
+    return { classes: when.in.map(label), probability, mostLikely: top === null ? null : label(top), mostLikelyApplies: top !== null && when.in.includes(top), custodial };
+  };
 
   const change = (name: string, value: FormValue) => {
     if (!caseType) return;
@@ -115,7 +171,12 @@ export function DecisionPanel({ caseId, role }: DecisionPanelProps) {
     setError(null);
     try {
       const answer = await call(api, 'decision.predict', { modelSha256: model.sha256, facts: read.facts, caseId });
+      // The other outcomes of the case type (the punishment and its term) are consulted with it and shown together.
+      const others: Consultation[] = [];
+      for (const other of relatedModels(modelList, model)) others.push(await call(api, 'decision.predict', { modelSha256: other.sha256, facts: read.facts, caseId }));
       setConsultation(answer);
+      setRelated(others);
+      consultations.reload();
       setConsultedFacts(read.facts);
       setVerdictKey((k) => k + 1);
     } catch (caught) {
@@ -143,7 +204,17 @@ export function DecisionPanel({ caseId, role }: DecisionPanelProps) {
       {canConsult && model && (
         <Paper variant="outlined" sx={{ p: 2 }}>
           <Stack spacing={2}>
-            <ModelPicker models={modelList} caseTypes={typeList} value={model.sha256} onChange={setChosen} disabled={busy} />
+            <ModelPicker
+              models={modelList}
+              caseTypes={typeList}
+              value={model.sha256}
+              onChange={(sha) => {
+                setChosen(sha);
+                setConsultation(null);
+                setRelated([]);
+              }}
+              disabled={busy}
+            />
             {caseType ? (
               <>
                 <Typography variant="body2" color="text.secondary">
@@ -175,22 +246,41 @@ export function DecisionPanel({ caseId, role }: DecisionPanelProps) {
       )}
       {consultation && (
         <Stack spacing={2} data-testid="consultation">
-          <PredictionCard consultation={consultation} fields={fields} classField={classField} />
-          <Section title={t('decision.waterfall.section')} testId="explanation-section">
-            <WaterfallChart output={consultation} fields={fields} classField={classField} />
-          </Section>
+          {[consultation, ...related].map((shown) => {
+            const shownClassField = caseType?.outcomes.find((o) => o.kind === 'classification' && o.name === shown.outcome)?.field ?? null;
+            return (
+              <Stack key={shown.auditSeq} spacing={2} data-testid={`consultation-${shown.outcome}`}>
+                <PredictionCard consultation={shown} fields={fields} classField={shownClassField} condition={conditionOf(shown, [consultation, ...related])} />
+                {!shown.abstention.refer && (
+                  <Section title={t('decision.waterfall.section')} testId="explanation-section">
+                    <WaterfallChart output={shown} fields={fields} classField={shownClassField} />
+                  </Section>
+                )}
+              </Stack>
+            );
+          })}
           {consultation.bounds && (
             <Paper variant="outlined" sx={{ p: 2 }}>
               <BoundsPanel bounds={consultation.bounds} />
             </Paper>
           )}
           <Section title={t('decision.precedents.title')} testId="precedents-section">
-            <PrecedentsTable precedents={consultation.precedents} fields={fields} unit={unitLabel(t, consultation.unit)} />
+            <PrecedentsTable
+              precedents={consultation.precedents}
+              fields={fields}
+              unit={unitLabel(t, consultation.unit)}
+              classField={caseType?.outcomes.find((o) => o.kind === 'classification')?.field ?? null}
+            />
           </Section>
           <Section title={t('decision.advice.title')} testId="advice-section">
             <AdviceList advice={consultation.advice} />
           </Section>
         </Stack>
+      )}
+      {(verdicts.value !== undefined || consultations.value !== undefined) && (
+        <Section title={t('decision.history.title')} testId="history-section">
+          <DecisionHistory consultations={consultations.value ?? []} verdicts={verdicts.value ?? []} caseTypes={typeList} />
+        </Section>
       )}
       {canRecord && verdictCaseType && (
         <Section title={t('decision.verdict.title')} testId="verdict-section">
@@ -216,7 +306,8 @@ export function DecisionPanel({ caseId, role }: DecisionPanelProps) {
             caseType={verdictCaseType}
             consultationSeq={consultation?.auditSeq ?? null}
             article={consultedArticle}
-            onRecorded={() => undefined}
+            current={finalVerdict}
+            onRecorded={() => verdicts.reload()}
           />
         </Section>
       )}

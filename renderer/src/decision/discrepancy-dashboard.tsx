@@ -16,9 +16,22 @@ import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormatters } from '../common/format.ts';
 import { useLoaded } from '../common/use-loaded.ts';
-import { totalsBy, type DiscrepancyTotal } from './discrepancy-summary.ts';
+import type { DecisionModel } from '../../../main/contract/index.ts';
+import { totalsBy, type DiscrepancyGrouping, type DiscrepancyTotal } from './discrepancy-summary.ts';
 
-function BarChart({ totals, by }: { readonly totals: readonly DiscrepancyTotal[]; readonly by: 'article' | 'month' }) {
+/** A model as the monitoring view names it: its case type and outcome, and the start of its hash. */
+function useModelName(models: readonly DecisionModel[] | undefined) {
+  const { t } = useTranslation();
+  return (sha256: string | null) => {
+    if (!sha256) return t('decision.dashboard.noModel');
+    const model = models?.find((m) => m.sha256 === sha256);
+    const outcome = model ? t(`decision.outcomes.${model.outcome}`, { defaultValue: model.outcome }) : '';
+    const caseType = model ? t(`decisionSchema.${model.caseType}.title`, { defaultValue: model.card.caseType.title }) : '';
+    return model ? t('decision.dashboard.model', { caseType, outcome, hash: sha256.slice(0, 12) }) : t('decision.dashboard.removedModel', { hash: sha256.slice(0, 12) });
+  };
+}
+
+function BarChart({ totals, by, label }: { readonly totals: readonly DiscrepancyTotal[]; readonly by: DiscrepancyGrouping; readonly label: (key: string) => string }) {
   const { t } = useTranslation();
   const theme = useTheme();
   const titleId = useId();
@@ -31,44 +44,53 @@ function BarChart({ totals, by }: { readonly totals: readonly DiscrepancyTotal[]
   const most = Math.max(1, ...totals.map((x) => x.verdicts));
   const y = (v: number) => 10 + plot - (v / most) * plot;
   return (
-    <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} data-testid="discrepancy-chart">
-      <title id={titleId}>{t(`decision.dashboard.chart.${by}`)}</title>
-      <desc id={descId}>{totals.map((x) => t('decision.dashboard.chart.bar', { key: x.key, verdicts: x.verdicts, discrepancies: x.discrepancies })).join('; ')}</desc>
-      <line x1={30} x2={width} y1={10 + plot} y2={10 + plot} stroke={theme.palette.divider} />
-      {totals.map((x, i) => {
-        const left = 36 + i * (barWidth + gap);
-        return (
-          <g key={x.key} data-testid={`discrepancy-bar-${x.key}`}>
-            <rect x={left} y={y(x.verdicts)} width={barWidth} height={10 + plot - y(x.verdicts)} fill={theme.palette.primary.main} opacity={0.3} />
-            <rect x={left} y={y(x.discrepancies)} width={barWidth} height={10 + plot - y(x.discrepancies)} fill={theme.palette.secondary.main} />
-            <text x={left + barWidth / 2} y={height - 22} textAnchor="middle" fontSize={11} fill={theme.palette.text.secondary}>
-              {x.key}
-            </text>
-            <text x={left + barWidth / 2} y={y(x.verdicts) - 3} textAnchor="middle" fontSize={11} fill={theme.palette.text.primary}>
-              {`${x.discrepancies}/${x.verdicts}`}
-            </text>
-          </g>
-        );
-      })}
-      <text x={36} y={height - 4} fontSize={11} fill={theme.palette.text.secondary}>
+    <Stack spacing={0.5}>
+      <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }} data-testid="discrepancy-chart">
+        <title id={titleId}>{t(`decision.dashboard.chart.${by}`)}</title>
+        <desc id={descId}>{totals.map((x) => t('decision.dashboard.chart.bar', { key: label(x.key), verdicts: x.verdicts, discrepancies: x.discrepancies })).join('; ')}</desc>
+        <line x1={30} x2={width} y1={10 + plot} y2={10 + plot} stroke={theme.palette.divider} />
+        {totals.map((x, i) => {
+          const left = 36 + i * (barWidth + gap);
+          return (
+            <g key={x.key} data-testid={`discrepancy-bar-${by === 'model' ? x.key.slice(0, 12) || 'none' : x.key}`}>
+              <title>{t('decision.dashboard.chart.bar', { key: label(x.key), verdicts: x.verdicts, discrepancies: x.discrepancies })}</title>
+              <rect x={left} y={y(x.verdicts)} width={barWidth} height={10 + plot - y(x.verdicts)} fill={theme.palette.primary.main} opacity={0.3} />
+              <rect x={left} y={y(x.discrepancies)} width={barWidth} height={10 + plot - y(x.discrepancies)} fill={theme.palette.secondary.main} />
+              <text x={left + barWidth / 2} y={height - 22} textAnchor="middle" fontSize={11} fill={theme.palette.text.secondary}>
+                {by === 'model' ? x.key.slice(0, 6) || '—' : x.key}
+              </text>
+              <text x={left + barWidth / 2} y={y(x.verdicts) - 3} textAnchor="middle" fontSize={11} fill={theme.palette.text.primary}>
+                {`${x.discrepancies}/${x.verdicts}`}
+              </text>
+            </g>
+          );
+        })}
+      </svg>
+      {/* The legend is text beside the chart, not inside it, so it wraps instead of being cut at any width. */}
+      <Typography variant="caption" color="text.secondary" data-testid="discrepancy-legend">
         {t('decision.dashboard.chart.legend')}
-      </text>
-    </svg>
+      </Typography>
+    </Stack>
   );
 }
 
 /**
- * How often final verdicts left what the model had estimated, by article and by month: a monitoring view of the
- * model, never of judges (the service groups by article and month only).
+ * Model monitoring for administrators: how often final verdicts (an amended verdict counts as its amendment) left
+ * what the model had estimated, by model, article and month. It watches the models, never judges: the service groups
+ * by model, article and month only, and nobody is sent a notice about a decision.
  */
 export function DiscrepancyDashboard() {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormatters();
-  const [by, setBy] = useState<'article' | 'month'>('month');
+  const [by, setBy] = useState<DiscrepancyGrouping>('model');
   const load = useCallback(() => call(api, 'verdicts.dashboard', {}), [api]);
+  const loadModels = useCallback(() => call(api, 'decision.models', {}), [api]);
   const rows = useLoaded(load);
+  const models = useLoaded(loadModels);
+  const modelName = useModelName(models.value);
   const totals = totalsBy(rows.value ?? [], by);
+  const label = (key: string) => (by === 'model' ? modelName(key || null) : key);
   const rate = (d: number, v: number) => (v === 0 ? '—' : t('decision.card.percent', { value: format.integer(Math.round((d / v) * 100)) }));
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="discrepancy-dashboard">
@@ -77,7 +99,10 @@ export function DiscrepancyDashboard() {
           <Typography variant="h6" component="h2">
             {t('decision.dashboard.title')}
           </Typography>
-          <ToggleButtonGroup size="small" exclusive value={by} onChange={(_e, value: 'article' | 'month' | null) => value && setBy(value)} aria-label={t('decision.dashboard.groupBy')}>
+          <ToggleButtonGroup size="small" exclusive value={by} onChange={(_e, value: DiscrepancyGrouping | null) => value && setBy(value)} aria-label={t('decision.dashboard.groupBy')}>
+            <ToggleButton value="model" data-testid="dashboard-by-model">
+              {t('decision.dashboard.byModel')}
+            </ToggleButton>
             <ToggleButton value="month" data-testid="dashboard-by-month">
               {t('decision.dashboard.byMonth')}
             </ToggleButton>
@@ -95,11 +120,12 @@ export function DiscrepancyDashboard() {
             {t('decision.dashboard.empty')}
           </Typography>
         )}
-        {totals.length > 0 && <BarChart totals={totals} by={by} />}
+        {totals.length > 0 && <BarChart totals={totals} by={by} label={label} />}
         {rows.value && rows.value.length > 0 && (
           <Table size="small" aria-label={t('decision.dashboard.title')} data-testid="dashboard-table">
             <TableHead>
               <TableRow>
+                <TableCell>{t('decision.dashboard.modelColumn')}</TableCell>
                 <TableCell>{t('decision.dashboard.article')}</TableCell>
                 <TableCell>{t('decision.dashboard.month')}</TableCell>
                 <TableCell align="right">{t('decision.dashboard.verdicts')}</TableCell>
@@ -109,8 +135,9 @@ export function DiscrepancyDashboard() {
             </TableHead>
             <TableBody>
               {rows.value.map((row) => (
-                <TableRow key={`${row.article}-${row.month}`}>
-                  <TableCell>{row.article}</TableCell>
+                <TableRow key={`${row.modelSha256 ?? ''}-${row.caseType}-${row.article}-${row.month}`} data-testid="dashboard-row">
+                  <TableCell>{modelName(row.modelSha256)}</TableCell>
+                  <TableCell>{row.article || '—'}</TableCell>
                   <TableCell>{row.month}</TableCell>
                   <TableCell align="right">{format.integer(row.verdicts)}</TableCell>
                   <TableCell align="right">{format.integer(row.discrepancies)}</TableCell>

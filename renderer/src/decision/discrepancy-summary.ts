@@ -1,8 +1,12 @@
-import type { DiscrepancyRowSchema } from '../../../main/contract/index.ts';
-import type { z } from 'zod';
+import type { DiscrepancyRow } from '../../../main/contract/index.ts';
 
-/** One row of the discrepancy dashboard (article × month). */
-export type DiscrepancyRow = z.infer<typeof DiscrepancyRowSchema>;
+/** How the monitoring view groups its rows. */
+export type DiscrepancyGrouping = 'model' | 'article' | 'month';
+
+/** The key of a row under a grouping ('' for verdicts entered without a consultation, which name no model). */
+export function groupKey(row: DiscrepancyRow, by: DiscrepancyGrouping): string {
+  return by === 'model' ? (row.modelSha256 ?? '') : row[by];
+}
 
 /** Verdicts and discrepancies summed over one key (an article or a month). */
 export interface DiscrepancyTotal {
@@ -11,11 +15,11 @@ export interface DiscrepancyTotal {
   readonly discrepancies: number;
 }
 
-/** Sums the dashboard rows by article or by month, in ascending key order. */
-export function totalsBy(rows: readonly DiscrepancyRow[], by: 'article' | 'month'): DiscrepancyTotal[] {
+/** Sums the monitoring rows by model, article or month, in ascending key order. */
+export function totalsBy(rows: readonly DiscrepancyRow[], by: DiscrepancyGrouping): DiscrepancyTotal[] {
   const totals = new Map<string, { verdicts: number; discrepancies: number }>();
   for (const row of rows) {
-    const key = row[by];
+    const key = groupKey(row, by);
     const total = totals.get(key) ?? { verdicts: 0, discrepancies: 0 };
     total.verdicts += row.verdicts;
     total.discrepancies += row.discrepancies;

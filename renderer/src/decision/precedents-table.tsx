@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Precedent } from '../../../main/contract/index.ts';
-import { valueText, type FieldIndex } from './decision-text.ts';
+import { optionLabel, valueText, type FieldIndex } from './decision-text.ts';
 import { useNumberText } from './number-format.ts';
 
 /** Props of PrecedentsTable. */
@@ -20,10 +20,12 @@ export interface PrecedentsTableProps {
   readonly precedents: readonly Precedent[];
   readonly fields: FieldIndex;
   readonly unit: string;
+  /** The class outcome's field, so a precedent's class is named in the interface language. */
+  readonly classField?: string | null;
 }
 
 /** The most similar past cases with their outcomes; each row opens a feature-by-feature comparison with this case. */
-export function PrecedentsTable({ precedents, fields, unit }: PrecedentsTableProps) {
+export function PrecedentsTable({ precedents, fields, unit, classField = null }: PrecedentsTableProps) {
   const { t } = useTranslation();
   const number = useNumberText();
   const [open, setOpen] = useState<string | null>(null);
@@ -66,7 +68,7 @@ export function PrecedentsTable({ precedents, fields, unit }: PrecedentsTablePro
                 </TableCell>
                 <TableCell>{p.caseRef}</TableCell>
                 <TableCell>
-                  {p.outcome.label}
+                  {p.outcome.class !== null && classField ? optionLabel(t, fields.caseTypeId, classField, p.outcome.class, p.outcome.label) : p.outcome.label}
                   {p.outcome.value !== null ? ` · ${number(p.outcome.value, 1)} ${unit}` : ''}
                 </TableCell>
                 <TableCell>{p.decidedAt ?? '—'}</TableCell>

@@ -18,6 +18,22 @@ export interface PredictionCardProps {
   readonly fields: FieldIndex;
   /** The outcome field the classes belong to, for their translated labels. */
   readonly classField: string | null;
+  /** Set when this outcome applies only to some classes of another (a term only to a custodial punishment). */
+  readonly condition?: OutcomeCondition | null;
+}
+
+/** How a conditional estimate relates to the model of the outcome it depends on. */
+export interface OutcomeCondition {
+  /** The labels of the classes the estimate applies to. */
+  readonly classes: readonly string[];
+  /** The other model's probability of those classes together, when it was consulted. */
+  readonly probability: number | null;
+  /** The other model's most probable class (label), when it was consulted. */
+  readonly mostLikely: string | null;
+  /** Whether that most probable class is one of `classes`. */
+  readonly mostLikelyApplies: boolean;
+  /** Whether the classes are the custodial punishments (a term of imprisonment, restriction of freedom, suspended). */
+  readonly custodial: boolean;
 }
 
 /** The notice every prediction of a model trained on generated cases carries. */
@@ -35,7 +51,7 @@ export function SyntheticNotice() {
  * for synthetic training data, then the class probabilities or the estimated term on the lawful range with its
  * intervals. The wording reports the model's output; it never says what the verdict should be.
  */
-export function PredictionCard({ consultation: c, fields, classField }: PredictionCardProps) {
+export function PredictionCard({ consultation: c, fields, classField, condition = null }: PredictionCardProps) {
   const { t } = useTranslation();
   const number = useNumberText();
   const unit = unitLabel(t, c.unit);
@@ -57,7 +73,8 @@ export function PredictionCard({ consultation: c, fields, classField }: Predicti
           </Typography>
         </Stack>
         {c.abstention.refer && (
-          <Alert severity="error" variant="filled" data-testid="referral">
+          // The judge is the human the case is referred to: a neutral statement that the estimate is withheld, and why.
+          <Alert severity="info" variant="outlined" data-testid="referral">
             <AlertTitle>{t('decision.abstention.title')}</AlertTitle>
             <Typography variant="body2">{t('decision.abstention.lead')}</Typography>
             <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 2.5 }}>
@@ -69,8 +86,22 @@ export function PredictionCard({ consultation: c, fields, classField }: Predicti
             </Box>
           </Alert>
         )}
+        {condition && (
+          <Alert severity="info" icon={false} data-testid="conditional-estimate">
+            {t(condition.custodial ? 'decision.card.conditionalCustodial' : 'decision.card.conditional', { classes: condition.classes.join(', ') })}
+            {condition.probability !== null && condition.mostLikely !== null && (
+              <>
+                {' '}
+                {t(condition.mostLikelyApplies ? 'decision.card.conditionLikely' : 'decision.card.conditionUnlikely', {
+                  probability: number(condition.probability * 100, 1),
+                  mostLikely: condition.mostLikely,
+                })}
+              </>
+            )}
+          </Alert>
+        )}
         {c.synthetic && <SyntheticNotice />}
-        {c.kind === 'classification' && c.probabilities && (
+        {!c.abstention.refer && c.kind === 'classification' && c.probabilities && (
           <Stack spacing={1} data-testid="probabilities" aria-label={t('decision.card.probabilities')} role="list">
             <Typography variant="subtitle2" color="text.secondary">
               {t('decision.card.probabilities')}
@@ -88,7 +119,7 @@ export function PredictionCard({ consultation: c, fields, classField }: Predicti
             ))}
           </Stack>
         )}
-        {c.kind === 'regression' && c.value !== undefined && (
+        {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && (
           <Stack spacing={1}>
             <Typography variant="body1" data-testid="predicted-value">
               {t('decision.card.estimate', { value: number(c.value, 1), unit })}

@@ -20,6 +20,8 @@ export interface VerdictFormProps {
   readonly consultationSeq: number | null;
   /** The article as entered in the facts, if the case type has one. */
   readonly article: string | null;
+  /** The case's final verdict when it has one: the form then corrects it by an amendment with a reason. */
+  readonly current?: Verdict | null;
   readonly onRecorded: (verdict: Verdict) => void;
 }
 
@@ -32,36 +34,37 @@ function today(): string {
  * the amount (term, fine) in the unit of the outcome that applies to that class. The service compares it with the
  * consultation it follows and records a discrepancy when it falls outside; the form only reports what was recorded.
  */
-export function VerdictForm({ caseId, caseType, consultationSeq, article: initialArticle, onRecorded }: VerdictFormProps) {
+export function VerdictForm({ caseId, caseType, consultationSeq, article: initialArticle, current = null, onRecorded }: VerdictFormProps) {
   const { t } = useTranslation();
   const api = useApi();
   const classOutcome = caseType.outcomes.find((o) => o.kind === 'classification') ?? null;
   const [cls, setCls] = useState('');
   const [amount, setAmount] = useState('');
-  const [article, setArticle] = useState(initialArticle ?? '');
+  const [article, setArticle] = useState(initialArticle ?? current?.article ?? '');
   const [decidedOn, setDecidedOn] = useState(today);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [recorded, setRecorded] = useState<Verdict | null>(null);
+  const [reason, setReason] = useState('');
+  // A case has one final verdict: once it has one, the form corrects it (same consultation), with the reason.
+  const amending = current !== null && recorded === null;
   const valueOutcome =
     caseType.outcomes.find((o) => o.kind === 'regression' && (o.when === null || (cls !== '' && o.when.in.includes(cls)))) ?? null;
   const hasArticle = caseType.fields.some((f) => f.name === 'article');
   const parsed = amount.trim() === '' ? null : parseDecimal(amount);
   const amountBad = amount.trim() !== '' && (parsed === null || parsed < 0);
-  const incomplete = (classOutcome !== null && cls === '') || (valueOutcome !== null && parsed === null) || amountBad || decidedOn === '';
+  const incomplete = (classOutcome !== null && cls === '') || (valueOutcome !== null && parsed === null) || amountBad || decidedOn === '' || (amending && reason.trim() === '');
 
   const submit = async () => {
     setBusy(true);
     setError(null);
     try {
-      const verdict = await call(api, 'verdicts.record', {
-        caseId,
-        ...(consultationSeq !== null ? { consultationSeq } : {}),
-        caseType: caseType.id,
-        ...(hasArticle && article.trim() !== '' ? { article: article.trim() } : {}),
-        outcome: { class: classOutcome ? cls : null, value: valueOutcome ? parsed : null },
-        decidedAt: new Date(`${decidedOn}T00:00:00.000Z`).toISOString(),
-      });
+      const outcome = { class: classOutcome ? cls : null, value: valueOutcome ? parsed : null };
+      const decidedAt = new Date(`${decidedOn}T00:00:00.000Z`).toISOString();
+      const articleGiven = hasArticle && article.trim() !== '' ? { article: article.trim() } : {};
+      const verdict = amending
+        ? await call(api, 'verdicts.amend', { verdictId: current.id, reason: reason.trim(), ...articleGiven, outcome, decidedAt })
+        : await call(api, 'verdicts.record', { caseId, ...(consultationSeq !== null ? { consultationSeq } : {}), caseType: caseType.id, ...articleGiven, outcome, decidedAt });
       setRecorded(verdict);
       onRecorded(verdict);
     } catch (caught) {
@@ -73,8 +76,12 @@ export function VerdictForm({ caseId, caseType, consultationSeq, article: initia
 
   return (
     <Stack spacing={2} data-testid="verdict-form">
-      <Typography variant="body2" color="text.secondary">
-        {consultationSeq !== null ? t('decision.verdict.linked', { seq: consultationSeq }) : t('decision.verdict.unlinked')}
+      <Typography variant="body2" color="text.secondary" data-testid="verdict-mode" data-amending={amending}>
+        {amending
+          ? t('decision.verdict.amending', { seq: current.consultationSeq ?? '—' })
+          : consultationSeq !== null
+            ? t('decision.verdict.linked', { seq: consultationSeq })
+            : t('decision.verdict.unlinked')}
       </Typography>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
         {classOutcome && (
@@ -115,10 +122,21 @@ export function VerdictForm({ caseId, caseType, consultationSeq, article: initia
           slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'verdict-date' } }}
         />
       </Stack>
+      {amending && (
+        <TextField
+          required
+          multiline
+          minRows={2}
+          label={t('decision.verdict.reason')}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          slotProps={{ htmlInput: { 'data-testid': 'verdict-reason', maxLength: 1000 } }}
+        />
+      )}
       {error !== null && <ErrorAlert error={error} testId="verdict-error" />}
       <div>
         <Button variant="contained" onClick={() => void submit()} disabled={busy || incomplete} data-testid="verdict-submit">
-          {t('decision.verdict.record')}
+          {t(amending ? 'decision.verdict.amend' : 'decision.verdict.record')}
         </Button>
       </div>
       {recorded && (
@@ -126,6 +144,11 @@ export function VerdictForm({ caseId, caseType, consultationSeq, article: initia
           {recorded.discrepancy
             ? t(`decision.verdict.discrepancy.${recorded.discrepancy.kind}`)
             : t(recorded.consultationSeq !== null ? 'decision.verdict.noDiscrepancy' : 'decision.verdict.recordedUnlinked')}
+          <div>
+            <Button size="small" onClick={() => setRecorded(null)} data-testid="verdict-correct" sx={{ mt: 1 }}>
+              {t('decision.verdict.correct')}
+            </Button>
+          </div>
         </Alert>
       )}
     </Stack>

@@ -12,9 +12,9 @@ import type { TFunction } from 'i18next';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionOutput } from '../../../main/contract/index.ts';
-import { featureLabel, optionLabel, valueText, type FieldIndex } from './decision-text.ts';
+import { featureLabel, fieldLabel, optionLabel, unitLabel, valueText, type FieldIndex } from './decision-text.ts';
 import { useNumberText, type NumberText } from './number-format.ts';
-import { waterfallSteps, type WaterfallStep } from './waterfall.ts';
+import { waterfallSteps, type Waterfall, type WaterfallStep } from './waterfall.ts';
 
 /** Props of WaterfallChart. */
 export interface WaterfallChartProps {
@@ -24,36 +24,49 @@ export interface WaterfallChartProps {
   readonly classField: string | null;
 }
 
-const width = 760;
-const labelWidth = 300;
-const valueWidth = 70;
-const rowHeight = 24;
-const top = 8;
+/** "Fact: value" for each input of a term ("Recidivism (art. 14): none"), interactions joined by ×. */
+function termLabel(t: TFunction, fields: FieldIndex, term: DecisionOutput['contributions'][number], number: NumberText): string {
+  return term.inputs
+    .map((i) => {
+      // A checklist item reads as ticked or not: "54.1.1 repeated offences: no".
+      const value = typeof i.value === 'boolean' && i.feature.includes('=') ? t(i.value ? 'decision.value.yes' : 'decision.value.no') : valueText(t, fields, i.feature, i.value, (n) => number(n, 3));
+      return t('decision.waterfall.factValue', { fact: featureLabel(t, fields, i.feature, true), value });
+    })
+    .join(' × ');
+}
 
-function stepLabel(t: TFunction, fields: FieldIndex, step: WaterfallStep, scoreName: string, short = false): string {
+function stepLabel(t: TFunction, fields: FieldIndex, step: WaterfallStep, names: { reference: string; score: string }, number: NumberText): string {
   switch (step.kind) {
-    case 'intercept':
-      return t('decision.waterfall.intercept');
+    case 'reference':
+      return names.reference;
     case 'rest':
       return t('decision.waterfall.rest', { count: step.folded });
+    case 'bound':
+      return t('decision.waterfall.bound');
     case 'score':
-      return scoreName;
+      return names.score;
     case 'term':
-      return (step.term?.inputs ?? []).map((i) => featureLabel(t, fields, i.feature, short)).join(' × ');
+      return step.term ? termLabel(t, fields, step.term, number) : '';
   }
 }
 
-function inputsText(t: TFunction, fields: FieldIndex, step: WaterfallStep, number: NumberText): string {
-  return (step.term?.inputs ?? []).map((i) => valueText(t, fields, i.feature, i.value, (n) => number(n, 3))).join('; ');
-}
-
-function shorten(text: string, max = 44): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+/** The reference case in words: the facts kept from this case, and the circumstances taken as absent. */
+function referenceText(t: TFunction, fields: FieldIndex, output: DecisionOutput, number: NumberText): string {
+  const reference = output.reference;
+  if (!reference) return t('decision.waterfall.referenceIntercept');
+  const absent = new Set(reference.absent);
+  const kept = Object.entries(reference.facts)
+    .filter(([name, value]) => !absent.has(name) && value !== null && fields.byName.has(name))
+    .map(([name, value]) => t('decision.waterfall.factValue', { fact: fieldLabel(t, fields.caseTypeId, fields.byName.get(name)!), value: valueText(t, fields, name, value, (n) => number(n, 3)) }));
+  const none = reference.absent.filter((name) => fields.byName.has(name)).map((name) => fieldLabel(t, fields.caseTypeId, fields.byName.get(name)!));
+  return t('decision.waterfall.referenceCase', { kept: kept.join('; ') || '—', absent: none.join('; ') || '—' });
 }
 
 /**
- * How the model's score is built: the intercept, each term's exact contribution (largest first), and the score they
- * add up to, as an SVG waterfall with a title and description for screen readers and a table of the same numbers.
+ * How the estimate is composed, measured from a stated reference case: one bar per fact that differs from it,
+ * labelled with the fact and its value, in probability points (classification) or the outcome's unit (regression);
+ * the bars add up exactly to the estimate shown. The table view adds each term's change in the model's own score
+ * (log-odds for classification) and its raw values.
  */
 export function WaterfallChart({ output, fields, classField }: WaterfallChartProps) {
   const { t } = useTranslation();
@@ -61,90 +74,110 @@ export function WaterfallChart({ output, fields, classField }: WaterfallChartPro
   const number = useNumberText();
   const [asTable, setAsTable] = useState(false);
   const titleId = useId();
-  const descId = useId();
-  const { steps, total, k } = useMemo(() => waterfallSteps(output), [output]);
-  // Multiclass: the predicted class's score; binary: the log-odds of the second class (probabilities [1 - p, p]).
-  const explained = output.score.length > 1 ? output.probabilities?.[k] : output.probabilities?.[1];
-  const className = explained && classField ? optionLabel(t, fields.caseTypeId, classField, explained.value, explained.label) : explained?.label;
-  const scoreName = output.kind === 'regression' ? t('decision.waterfall.score', { unit: output.unit ?? '' }) : t('decision.waterfall.logOdds', { class: className ?? '' });
+  const chart: Waterfall = useMemo(() => waterfallSteps(output), [output]);
+  const { steps, total, shown, unit } = chart;
+  const predicted = output.probabilities?.find((p) => p.value === output.predictedClass);
+  const className = predicted ? (classField ? optionLabel(t, fields.caseTypeId, classField, predicted.value, predicted.label) : predicted.label) : '';
+  // Levels are probabilities in percent; changes of them are percentage points.
+  const unitText = unit === 'points' ? '%' : unitLabel(t, output.unit);
+  const changeUnit = unit === 'points' ? t('decision.waterfall.pointsUnit') : unitText;
+  const names =
+    unit === 'points'
+      ? { reference: t('decision.waterfall.referenceProbability', { class: className }), score: t('decision.waterfall.probability', { class: className }) }
+      : { reference: t('decision.waterfall.referenceValue', { unit: unitText }), score: t('decision.waterfall.estimate', { unit: unitText }) };
+  const signed = (v: number, digits: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${number(Math.abs(v), digits)}`;
+  const digits = 1;
   const lo = Math.min(0, ...steps.map((s) => Math.min(s.from, s.to)));
   const hi = Math.max(0, ...steps.map((s) => Math.max(s.from, s.to)));
-  const plot = width - labelWidth - valueWidth - 8;
-  const x = (v: number) => labelWidth + ((v - lo) / (hi - lo || 1)) * plot;
-  const height = top * 2 + steps.length * rowHeight;
+  const at = (v: number) => (100 * (v - lo)) / (hi - lo || 1);
   const colour = (step: WaterfallStep) =>
-    step.kind === 'score' || step.kind === 'intercept' ? theme.palette.primary.main : step.value >= 0 ? theme.palette.warning.main : theme.palette.info.main;
+    step.kind === 'score' || step.kind === 'reference' ? theme.palette.primary.main : step.kind === 'bound' ? theme.palette.text.disabled : step.value >= 0 ? theme.palette.warning.main : theme.palette.info.main;
+  const level = (step: WaterfallStep) => step.kind === 'reference' || step.kind === 'score';
 
   return (
-    <Stack spacing={1} data-testid="waterfall">
+    <Stack spacing={1} data-testid="waterfall" data-unit={unit}>
       <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', gap: 1, flexWrap: 'wrap' }}>
-        <Typography variant="subtitle1" component="h3">
+        <Typography variant="subtitle1" component="h3" id={titleId}>
           {t('decision.waterfall.title')}
         </Typography>
         <Button size="small" onClick={() => setAsTable((v) => !v)} data-testid="waterfall-table-toggle" aria-pressed={asTable}>
           {t(asTable ? 'decision.waterfall.showChart' : 'decision.waterfall.showTable')}
         </Button>
       </Stack>
-      <Typography variant="body2" color="text.secondary">
-        {t('decision.waterfall.explain', { score: scoreName })}
+      <Typography variant="body2" color="text.secondary" data-testid="waterfall-reference">
+        {referenceText(t, fields, output, number)}
       </Typography>
-      <Typography variant="body2" data-testid="waterfall-sum" data-total={total} data-score={output.score[k]}>
-        {t('decision.waterfall.sum', { total: number(total, 4), score: number(output.score[k] ?? Number.NaN, 4) })}
+      <Typography variant="body2" color="text.secondary">
+        {t(unit === 'points' ? 'decision.waterfall.explainPoints' : 'decision.waterfall.explainValue', { unit: changeUnit, class: className })}
+      </Typography>
+      <Typography variant="body2" data-testid="waterfall-sum" data-total={total} data-score={shown} data-reference={chart.reference}>
+        {t('decision.waterfall.sum', { reference: number(chart.reference, digits), change: signed(total - chart.reference, digits), total: number(total, digits), unit: unitText })}
       </Typography>
       {asTable ? (
-        <Table size="small" data-testid="waterfall-table" aria-label={t('decision.waterfall.title')}>
+        <Table size="small" data-testid="waterfall-table" aria-labelledby={titleId}>
           <TableHead>
             <TableRow>
-              <TableCell>{t('decision.waterfall.term')}</TableCell>
-              <TableCell>{t('decision.waterfall.inputs')}</TableCell>
-              <TableCell align="right">{t('decision.waterfall.contribution')}</TableCell>
-              <TableCell align="right">{t('decision.waterfall.running')}</TableCell>
+              <TableCell>{t('decision.waterfall.fact')}</TableCell>
+              <TableCell align="right">{t('decision.waterfall.contribution', { unit: changeUnit })}</TableCell>
+              <TableCell align="right">{t(unit === 'points' ? 'decision.waterfall.logOddsChange' : 'decision.waterfall.scoreChange')}</TableCell>
+              <TableCell align="right">{t('decision.waterfall.termValue')}</TableCell>
+              <TableCell align="right">{t('decision.waterfall.referenceTerm')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {steps.map((step) => (
               <TableRow key={step.key} data-testid={`waterfall-row-${step.kind}`}>
-                <TableCell>{stepLabel(t, fields, step, scoreName)}</TableCell>
-                <TableCell>{inputsText(t, fields, step, number)}</TableCell>
+                <TableCell>{stepLabel(t, fields, step, names, number)}</TableCell>
                 <TableCell align="right" data-testid="waterfall-value">
-                  {step.kind === 'score' ? '' : number(step.value, 4)}
+                  {level(step) ? number(step.to, 4) : signed(step.value, 4)}
                 </TableCell>
-                <TableCell align="right">{number(step.to, 4)}</TableCell>
+                <TableCell align="right">{step.kind === 'term' || step.kind === 'rest' ? signed(step.scoreChange, 4) : level(step) ? number(step.scoreChange, 4) : ''}</TableCell>
+                <TableCell align="right">{step.term ? number(step.term.values[chart.k] ?? Number.NaN, 4) : ''}</TableCell>
+                <TableCell align="right">{step.term?.reference ? number(step.term.reference[chart.k] ?? Number.NaN, 4) : ''}</TableCell>
+              </TableRow>
+            ))}
+            {chart.unchanged.map((term) => (
+              <TableRow key={`same:${term.term}`} data-testid="waterfall-row-unchanged">
+                <TableCell>{termLabel(t, fields, term, number)}</TableCell>
+                <TableCell align="right">{t('decision.waterfall.asReference')}</TableCell>
+                <TableCell align="right">0</TableCell>
+                <TableCell align="right">{number(term.values[chart.k] ?? Number.NaN, 4)}</TableCell>
+                <TableCell align="right">{term.reference ? number(term.reference[chart.k] ?? Number.NaN, 4) : ''}</TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       ) : (
-        <Box sx={{ overflowX: 'auto' }}>
-          <svg role="img" aria-labelledby={`${titleId} ${descId}`} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ minWidth: 560, maxWidth: width }} data-testid="waterfall-svg">
-            <title id={titleId}>{t('decision.waterfall.title')}</title>
-            <desc id={descId}>
-              {steps.map((s) => `${stepLabel(t, fields, s, scoreName)}: ${s.kind === 'score' ? number(s.to, 3) : number(s.value, 3)}`).join('; ')}
-            </desc>
-            <line x1={x(0)} x2={x(0)} y1={top / 2} y2={height - top / 2} stroke={theme.palette.divider} />
-            {steps.map((step, i) => {
-              const y = top + i * rowHeight;
-              const left = x(Math.min(step.from, step.to));
-              const right = x(Math.max(step.from, step.to));
-              const label = stepLabel(t, fields, step, scoreName);
-              const shortLabel = stepLabel(t, fields, step, scoreName, true);
+        <Box role="img" aria-labelledby={titleId} aria-describedby={`${titleId}-desc`} data-testid="waterfall-chart">
+          <Box component="span" id={`${titleId}-desc`} sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+            {steps.map((s) => `${stepLabel(t, fields, s, names, number)}: ${level(s) ? number(s.to, 1) : signed(s.value, 1)}`).join('; ')}
+          </Box>
+          {/* Labels wrap in their own column, so no label is ever cut; bars are placed by percentage beside them. */}
+          <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(160px, 40%) 1fr auto', columnGap: 1.5, rowGap: 0.5, alignItems: 'center' }}>
+            {steps.map((step) => {
+              const left = at(Math.min(step.from, step.to));
+              const right = at(Math.max(step.from, step.to));
+              const label = stepLabel(t, fields, step, names, number);
               return (
-                <g key={step.key} data-testid={`waterfall-bar-${step.kind}`} data-value={step.value}>
-                  <title>{`${label}: ${number(step.value, 4)}`}</title>
-                  <text x={labelWidth - 8} y={y + rowHeight / 2 + 4} textAnchor="end" fontSize={12} fill={theme.palette.text.primary} fontWeight={step.kind === 'score' ? 700 : 400}>
-                    {shorten(shortLabel)}
-                  </text>
-                  <rect x={left} y={y + 4} width={Math.max(1, right - left)} height={rowHeight - 8} fill={colour(step)} opacity={step.kind === 'rest' ? 0.5 : 0.85} />
-                  {i < steps.length - 1 && step.kind !== 'score' && (
-                    <line x1={x(step.to)} x2={x(step.to)} y1={y + rowHeight - 4} y2={y + rowHeight + 4} stroke={theme.palette.text.secondary} strokeDasharray="2 2" />
-                  )}
-                  <text x={width - 4} y={y + rowHeight / 2 + 4} textAnchor="end" fontSize={12} fill={theme.palette.text.secondary}>
-                    {step.kind === 'score' ? number(step.to, 2) : `${step.value >= 0 && step.kind !== 'intercept' ? '+' : ''}${number(step.value, 2)}`}
-                  </text>
-                </g>
+                <Box key={step.key} sx={{ display: 'contents' }} data-testid={`waterfall-bar-${step.kind}`} data-value={step.value} data-label={label}>
+                  <Typography variant="body2" sx={{ fontWeight: level(step) ? 700 : 400, overflowWrap: 'anywhere' }} data-testid="waterfall-label">
+                    {label}
+                  </Typography>
+                  <Box sx={{ position: 'relative', height: 16, borderLeft: `1px solid ${theme.palette.divider}` }} aria-hidden>
+                    <Box sx={{ position: 'absolute', top: 2, bottom: 2, left: `${left}%`, width: `max(2px, ${right - left}%)`, bgcolor: colour(step), opacity: step.kind === 'rest' ? 0.5 : 0.85, borderRadius: 0.5 }} />
+                  </Box>
+                  <Typography variant="body2" color={level(step) ? 'text.primary' : 'text.secondary'} sx={{ fontVariantNumeric: 'tabular-nums', textAlign: 'right', whiteSpace: 'nowrap' }}>
+                    {level(step) ? `${number(step.to, digits)} ${unitText}` : signed(step.value, digits)}
+                  </Typography>
+                </Box>
               );
             })}
-          </svg>
+          </Box>
+          {chart.unchanged.length > 0 && (
+            <Typography variant="caption" color="text.secondary" data-testid="waterfall-unchanged" sx={{ display: 'block', mt: 1 }}>
+              {t('decision.waterfall.unchanged', { count: chart.unchanged.length })}
+            </Typography>
+          )}
         </Box>
       )}
     </Stack>
