@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { migrations as allMigrations, type Migration } from './migrations.ts';
+import { migrations as allMigrations, reservedVersions, type Migration } from './migrations.ts';
 
 /** An open workstation database. */
 export type Db = Database.Database;
@@ -15,20 +15,28 @@ export function openDatabase(file: string, migrations: readonly Migration[] = al
   db.pragma('foreign_keys = ON');
   // Several processes (app, CLI) may share one data folder: wait for a writer rather than fail at once.
   db.pragma('busy_timeout = 10000');
-  migrate(db, migrations);
+  migrate(db, migrations, migrations === allMigrations ? reservedVersions : new Set());
   return db;
 }
 
-/** Applies every migration newer than the database's `user_version`, each in its own transaction. */
-export function migrate(db: Db, migrations: readonly Migration[]): number {
+/**
+ * Applies every migration newer than the database's `user_version`, each in its own transaction. A gap in the
+ * sequence is refused unless every missing number is reserved (held for a change made on another branch).
+ */
+export function migrate(db: Db, migrations: readonly Migration[], reserved: ReadonlySet<number> = new Set()): number {
   const ordered = [...migrations].sort((a, b) => a.version - b.version);
+  const present = new Set(ordered.map((m) => m.version));
+  const follows = (version: number, current: number): boolean => {
+    for (let v = current + 1; v < version; v += 1) if (present.has(v) || !reserved.has(v)) return false;
+    return version > current;
+  };
   let applied = 0;
   for (const migration of ordered) {
     // IMMEDIATE takes the write lock first, so two processes starting at once cannot both apply a step.
     const step = db.transaction(() => {
       const current = db.pragma('user_version', { simple: true }) as number;
       if (migration.version <= current) return false;
-      if (migration.version !== current + 1) {
+      if (!follows(migration.version, current)) {
         throw new Error(`migration ${migration.version} (${migration.name}) cannot follow schema version ${current}`);
       }
       db.exec(migration.sql);

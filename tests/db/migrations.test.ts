@@ -38,6 +38,14 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('steps over version numbers reserved for other branches, and only those', () => {
+    const db = openDatabase(freshFile(), []);
+    expect(() => migrate(db, [{ version: 3, name: 'after reserved', sql: 'SELECT 1' }], new Set([2]))).toThrow(/cannot follow schema version 0/);
+    expect(migrate(db, [{ version: 1, name: 'one', sql: 'SELECT 1' }, { version: 3, name: 'after reserved', sql: 'SELECT 1' }], new Set([2]))).toBe(2);
+    expect(schemaVersion(db)).toBe(3);
+    db.close();
+  });
+
   it('rolls a failing migration back completely', () => {
     const db = openDatabase(freshFile(), []);
     const broken = [{ version: 1, name: 'half', sql: 'CREATE TABLE a (x INTEGER); CREATE TABLE a (y INTEGER);' }];
