@@ -53,6 +53,8 @@ export const VerifyReportSchema = z.object({
   origin: z.string().nullable(),
   treeSize: z.number().nullable(),
   entries: z.number(),
+  /** The selected entries: all but the closing entry that records the export itself (null when it is missing). */
+  selectedEntries: z.number().nullable().optional(),
   keyFingerprint: z.string().nullable(),
   keyTrusted: z.boolean(),
 });
