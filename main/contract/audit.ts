@@ -18,7 +18,10 @@ export type CheckpointInfo = z.infer<typeof CheckpointInfoSchema>;
 
 /** The audit log's state: size, signing key (public part), newest checkpoint. */
 export const AuditStatusSchema = z.object({
+  /** The log's origin: the name of the active signing key (fixed when the key was created or rotated). */
   origin: z.string(),
+  /** The origin the next key will have (differs from `origin` after the workstation was renamed, until a rotation). */
+  nextOrigin: z.string().optional(),
   size: z.number().int().nonnegative(),
   keyUnlocked: z.boolean(),
   keySealer: z.string().nullable(),

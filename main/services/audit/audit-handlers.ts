@@ -63,6 +63,7 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
     const latest = checkpoints.latest();
     return {
       origin: keyring.origin,
+      nextOrigin: keyring.nextOrigin(),
       size: log.size(),
       keyUnlocked: keyring.isUnlocked(),
       keySealer: keyring.activeSealer(),
@@ -95,7 +96,7 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
         sealer = { kind: 'passphrase', sealer: createPassphraseSealer(request.newPassphrase, deps.sealerScryptParams) };
       }
       const { retired, created } = keyring.rotate(sealer);
-      log.append({ action: 'audit.key-rotated', actor: actorOf(session), details: { retiredKeyId: retired?.keyId ?? null, keyId: created.keyId, fingerprint: created.fingerprint } });
+      log.append({ action: 'audit.key-rotated', actor: actorOf(session), details: { retiredKeyId: retired?.keyId ?? null, keyId: created.keyId, fingerprint: created.fingerprint, origin: created.name } });
       checkpoints.sign('after key rotation');
       return status();
     },
