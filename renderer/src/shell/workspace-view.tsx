@@ -1,6 +1,7 @@
 import type { SessionInfo } from '../../../main/contract/index.ts';
 import { AuditWorkspace } from '../audit/audit-workspace.tsx';
 import { CasesWorkspace } from '../cases/cases-workspace.tsx';
+import { SettingsAdmin } from '../settings/settings-admin.tsx';
 import { UsersAdmin } from '../users/users-admin.tsx';
 import type { WorkspaceId } from './workspaces.ts';
 
@@ -19,6 +20,8 @@ export function WorkspaceView({ id, session }: WorkspaceViewProps) {
   switch (id) {
     case 'users':
       return <UsersAdmin currentUserId={session.user.id} />;
+    case 'settings':
+      return <SettingsAdmin />;
     case 'clerk':
     case 'audit':
       return <AuditWorkspace key={id} workspace={id} role={role} />;

@@ -2,7 +2,7 @@ import type { RequestChannel, Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
 
 /** The workspaces of the application, one per kind of work. */
-export const workspaceIds = ['expert', 'judge', 'clerk', 'users', 'audit'] as const;
+export const workspaceIds = ['expert', 'judge', 'clerk', 'users', 'audit', 'settings'] as const;
 /** A workspace. */
 export type WorkspaceId = (typeof workspaceIds)[number];
 /** The workspaces built around the case list. */
@@ -16,6 +16,7 @@ const audience: Readonly<Record<WorkspaceId, { readonly role: Role; readonly cha
   users: { role: 'administrator', channel: 'users.list' },
   // The clerk's audit screens live inside the clerk workspace; administrators get them as a workspace of their own.
   audit: { role: 'administrator', channel: 'audit.entries' },
+  settings: { role: 'administrator', channel: 'settings.update' },
 };
 
 /** The workspaces a role may open, in menu order; the others are not shown at all. */
