@@ -11,7 +11,7 @@ import { ed25519NoteType, formatVerifierKey, keyId, noteSigner, publicKeyPem, ty
  * name apart. Example: `Алматы-сот-сараптама-1/audit/6f1e…`.
  */
 export function auditOrigin(workstationName: string, workstationId: string): string {
-  const name = workstationName.normalize('NFC').trim().replace(/\+/g, '').replace(/[\s\p{C}\/]+/gu, '-').replace(/^-+|-+$/g, '');
+  const name = workstationName.normalize('NFC').trim().replace(/\+/g, '').replace(/[\s\p{C}/]+/gu, '-').replace(/^-+|-+$/g, '');
   return `${name === '' ? 'workstation' : name}/audit/${workstationId}`;
 }
 

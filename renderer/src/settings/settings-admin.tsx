@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SettingsSchema, type Settings } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
@@ -29,14 +29,17 @@ export function SettingsAdmin() {
   const api = useApi();
   const load = useCallback(async () => ({ settings: await call(api, 'settings.get', {}), audit: await call(api, 'audit.status', {}) }), [api]);
   const loaded = useLoaded(load);
-  const [draft, setDraft] = useState<Settings | null>(null);
+  // What the administrator changed on the form, over the stored settings (cleared once saved or undone).
+  const [edits, setEdits] = useState<Partial<Settings>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const stored = loaded.value?.settings;
-  useEffect(() => {
-    if (stored) setDraft(stored);
-  }, [stored]);
+  const draft: Settings | null = stored ? { ...stored, ...edits } : null;
+  const setDraft = (next: Settings) => {
+    setEdits(next);
+    setSaved(false);
+  };
 
   const nameProblem = draft && !SettingsSchema.shape.workstationName.safeParse(draft.workstationName).success ? t('settings.workstationNameInvalid') : null;
   const changes: Partial<Settings> = {};
@@ -55,6 +58,7 @@ export function SettingsAdmin() {
     try {
       await call(api, 'settings.update', changes);
       setSaved(true);
+      setEdits({});
       loaded.reload();
     } catch (failure) {
       setError(failure);
@@ -118,7 +122,7 @@ export function SettingsAdmin() {
                 </Stack>
               ))}
               {error !== null && <ErrorAlert error={error} />}
-              {saved && !changed && (
+              {saved && (
                 <Alert severity="success" data-testid="settings-saved">
                   {t('settings.saved')}
                 </Alert>
@@ -127,7 +131,7 @@ export function SettingsAdmin() {
                 <Button type="submit" variant="contained" startIcon={<SaveIcon />} disabled={busy || !changed || nameProblem !== null} data-testid="settings-save">
                   {t('settings.save')}
                 </Button>
-                <Button onClick={() => stored && setDraft(stored)} disabled={busy || !changed} data-testid="settings-undo">
+                <Button onClick={() => setEdits({})} disabled={busy || !changed} data-testid="settings-undo">
                   {t('settings.undo')}
                 </Button>
               </Stack>
