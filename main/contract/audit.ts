@@ -42,6 +42,12 @@ export const AuditEntryViewSchema = z.object({
   action: z.string(),
   caseId: z.string().nullable(),
   entry: z.string(),
+  /** The acting user's display name (null for the workstation itself, or an account that no longer exists). */
+  actorName: z.string().nullable().optional(),
+  /** What the entry is about, in words: the case's number, the evidence file's name, the account concerned. */
+  caseNumber: z.string().nullable().optional(),
+  evidenceName: z.string().nullable().optional(),
+  subjectUserName: z.string().nullable().optional(),
 });
 /** One audit entry for the trail viewer. */
 export type AuditEntryView = z.infer<typeof AuditEntryViewSchema>;

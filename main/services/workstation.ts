@@ -5,6 +5,7 @@ import { openDatabase, type Db } from '../db/database.ts';
 import { toCheckpointInfo } from './audit/audit-handlers.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { CheckpointService } from './audit/checkpoints.ts';
+import { TrailLabels } from './audit/trail-labels.ts';
 import { AnalysisService, type AnalysisProgressEvent } from './ballistics/analysis-service.ts';
 import { childProcessRunner, type AnalysisRunner } from './ballistics/analysis-runner.ts';
 import { LibraryService } from './ballistics/library-service.ts';
@@ -153,7 +154,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     cases,
     evidence,
     custody,
-    audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer },
+    audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer, labels: new TrailLabels(db) },
     decision,
     ballistics: { analysis, library, evidence },
     findings,

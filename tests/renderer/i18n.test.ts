@@ -70,7 +70,7 @@ describe('translation resources', () => {
       ...intakeReasons.map((r) => `intake.reasons.${r}`),
       ...knownCustodyActions.map((a) => `custody.actions.${a}`),
       ...workspaceIds.map((w) => `workspaces.${w}`),
-      ...workspaceIds.filter((w): w is CaseWorkspaceId => w !== 'users' && w !== 'audit').map((w) => `cases.intro.${w}`),
+      ...workspaceIds.filter((w): w is CaseWorkspaceId => w !== 'users' && w !== 'audit' && w !== 'settings').map((w) => `cases.intro.${w}`),
     ];
     for (const key of needed) expect(english.has(key), key).toBe(true);
   });

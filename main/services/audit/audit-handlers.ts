@@ -13,6 +13,7 @@ import { verifyBundle, zipSource } from './bundle-verify.ts';
 import type { CheckpointService, StoredCheckpoint } from './checkpoints.ts';
 import type { AuditKeyring, NamedSealer } from './keyring.ts';
 import { hashLeaf } from './merkle.ts';
+import type { TrailLabels } from './trail-labels.ts';
 import { formatTlogProof } from './note.ts';
 
 type AuditChannel = Extract<RequestChannel, `audit.${string}`>;
@@ -28,6 +29,8 @@ export interface AuditHandlerDeps {
   readonly onExportProgress?: (clientKey: string, done: number, total: number) => void;
   /** The sealer the workstation opened its key with at start (Electron's OS keystore), reused for rotation. */
   readonly startupSealer?: NamedSealer;
+  /** Display names, case numbers and file names for the trail listing. */
+  readonly labels?: TrailLabels;
 }
 
 /** New signing-key passphrases must be at least this long. */
@@ -102,9 +105,10 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
     },
     'audit.entries': (request) => {
       const rows = log.list({ ...request, limit: request.limit ?? 200 });
+      const labels = deps.labels?.label(rows);
       return {
         size: log.size(),
-        entries: rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, role: r.role, action: r.action, caseId: r.caseId, entry: Buffer.from(r.bytes).toString('utf8') })),
+        entries: rows.map((r, i) => ({ seq: r.seq, at: r.at, actor: r.actor, role: r.role, action: r.action, caseId: r.caseId, entry: Buffer.from(r.bytes).toString('utf8'), ...labels?.[i] })),
       };
     },
     'audit.proof': (request) => {
