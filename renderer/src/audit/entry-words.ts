@@ -42,7 +42,8 @@ export function entryAbout(t: TFunction, entry: AuditEntryView, knownCaseNumber:
   const file = entry.evidenceName ?? (typeof details.fileName === 'string' ? details.fileName : null);
   if (file) about.push(t('audit.about.file', { name: file }));
   const user = entry.subjectUserName ?? (typeof details.username === 'string' && entry.action.startsWith('user.') ? details.username : null);
-  if (user && entry.action !== 'auth.login-failed') about.push(t('audit.about.user', { name: user }));
+  // Log-in, log-out and password checks are about the actor's own account, which the actor column already names.
+  if (user && !entry.action.startsWith('auth.')) about.push(t('audit.about.user', { name: user }));
   // Only a settings change names a setting in its details.
   if (typeof details.setting === 'string' && settingKeys.includes(details.setting)) {
     about.push(details.setting === 'workstationName' ? t('settings.workstationName') : t(`settings.${details.setting}.label`));
