@@ -343,12 +343,20 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
           if (element.scrollWidth > element.clientWidth + 1) found.push(`${where} is cut (${element.scrollWidth} > ${element.clientWidth})`);
           else if (box.right > window.innerWidth + 1 && !element.closest('.MuiTableContainer-root')) found.push(`${where} reaches past the window`);
         }
+        // A table wider than its box hides columns behind a sideways scroll.
+        for (const table of document.querySelectorAll<HTMLElement>('.MuiTableContainer-root')) {
+          if (table.offsetParent !== null && table.scrollWidth > table.clientWidth + 1) {
+            found.push(`table "${table.querySelector('th')?.innerText ?? ''}…" scrolls sideways (${table.scrollWidth} > ${table.clientWidth})`);
+          }
+        }
         if (document.documentElement.scrollWidth > window.innerWidth + 1) found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px)`);
         return found;
       });
     const noneCut = async (screen: string) => {
       await page.waitForTimeout(50);
-      expect(await clipped(), `${screen} at 800 px`).toEqual([]);
+      const found = await clipped();
+      if (found.length > 0) await shot(`cut-${screen.replace(/\s+/g, '-')}`);
+      expect(found, `${screen} at 800 px`).toEqual([]);
     };
     const language = async (lng: 'kk' | 'ru' | 'en') => {
       await byTestId('language-button').click();
