@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipWriter } from '../../main/services/zip-write.ts';
 import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
-import { addUser, chromiumArgs, findChromium, logIn, logOut, makePng, recordProblems, setUpAdministrator, sha256Hex } from './helpers.ts';
+import { addUser, chromiumArgs, cutText, findChromium, logIn, logOut, makePng, recordProblems, setUpAdministrator, sha256Hex } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the clerk tests: ${chromiumFound.reason}`);
@@ -326,32 +326,7 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
     const bundle = readdirSync(join(dataDir, 'exports')).find((name) => name.endsWith('.zip'))!;
     const bundlePath = join(dataDir, 'exports', bundle);
 
-    /** Every visible element with text whose content is wider than its box (cut), or that reaches past the window. */
-    const clipped = () =>
-      page.evaluate(() => {
-        const selector = 'button, [role="tab"], label, th, td, h1, h2, h3, h4, h5, h6, p, dt, dd, li, .MuiChip-label, .MuiInputLabel-root, .MuiFormHelperText-root, .MuiAlert-message, .MuiTypography-root';
-        const found: string[] = [];
-        for (const element of document.querySelectorAll<HTMLElement>(selector)) {
-          if (element.closest('.MuiOutlinedInput-notchedOutline, [aria-hidden="true"]')) continue;
-          const text = element.innerText?.trim();
-          if (!text) continue;
-          const style = getComputedStyle(element);
-          if (style.display === 'inline' || style.visibility === 'hidden') continue;
-          const box = element.getBoundingClientRect();
-          if (box.width === 0 || box.height === 0) continue;
-          const where = `${element.tagName.toLowerCase()}${element.dataset.testid ? `[${element.dataset.testid}]` : ''} "${text.slice(0, 60)}"`;
-          if (element.scrollWidth > element.clientWidth + 1) found.push(`${where} is cut (${element.scrollWidth} > ${element.clientWidth})`);
-          else if (box.right > window.innerWidth + 1 && !element.closest('.MuiTableContainer-root')) found.push(`${where} reaches past the window`);
-        }
-        // A table wider than its box hides columns behind a sideways scroll.
-        for (const table of document.querySelectorAll<HTMLElement>('.MuiTableContainer-root')) {
-          if (table.offsetParent !== null && table.scrollWidth > table.clientWidth + 1) {
-            found.push(`table "${table.querySelector('th')?.innerText ?? ''}…" scrolls sideways (${table.scrollWidth} > ${table.clientWidth})`);
-          }
-        }
-        if (document.documentElement.scrollWidth > window.innerWidth + 1) found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px)`);
-        return found;
-      });
+    const clipped = () => cutText(page);
     const noneCut = async (screen: string) => {
       await page.waitForTimeout(50);
       const found = await clipped();
