@@ -249,6 +249,10 @@ describe('the clerk workspace', () => {
     expect(byTestId('trail-load-more')).toBeNull();
 
     await type('trail-filter-case', caseId);
+    // The kinds of action are offered in words; the code prefix is only the option's value.
+    const kinds = [...(need('trail-filter-action') as HTMLSelectElement).options].map((o) => o.textContent ?? '');
+    expect(kinds).toContain('Evidence and custody');
+    expect(kinds.filter((text) => /[a-z]\.|\.$/.test(text))).toEqual([]);
     await type('trail-filter-action', 'evidence.');
     await submit('trail-filters');
     expect(fake.callsTo('audit.entries').at(-1)).toEqual({ caseId, action: 'evidence.', limit: 100 });

@@ -83,7 +83,8 @@ export function UserRow({ user, isSelf, onChanged, onPasswordReset, onError }: U
           <Button size="small" onClick={() => setDialog('edit')} aria-label={t('users.editUser', { username: user.username })} data-testid={`user-edit-${user.username}`}>
             {t('users.edit')}
           </Button>
-          <Button size="small" onClick={() => setDialog('reset')} aria-label={t('users.resetPasswordFor', { username: user.username })} data-testid={`user-reset-${user.username}`}>
+          {/* An administrator's own password is changed with the current one, not reset (that would end their own session). */}
+          <Button size="small" onClick={() => setDialog('reset')} disabled={isSelf} aria-label={t('users.resetPasswordFor', { username: user.username })} data-testid={`user-reset-${user.username}`}>
             {t('users.resetPassword')}
           </Button>
           {isSelf ? <Tooltip title={t('users.cannotDisableSelf')}>{action}</Tooltip> : action}
