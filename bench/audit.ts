@@ -51,7 +51,7 @@ function fill(log: AuditLog, n: number): number {
 function openLog(dir: string, name: string) {
   const db = openDatabase(join(dir, name));
   const log = new AuditLog(db, systemClock, 'bench-workstation');
-  const keyring = new AuditKeyring(db, systemClock, 'dalel.kz/audit/bench');
+  const keyring = new AuditKeyring(db, systemClock, () => 'bench-workstation/audit/bench');
   keyring.unlock({ kind: 'passphrase', sealer: createPassphraseSealer('bench passphrase 123', { N: 1024, r: 8, p: 1 }) });
   const checkpoints = new CheckpointService(db, log, keyring, systemClock);
   return { db, log, keyring, checkpoints };

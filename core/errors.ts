@@ -18,6 +18,8 @@ export const errorCodes = [
   'INVALID_CREDENTIALS',
   'ACCOUNT_LOCKED',
   'SETUP_DONE',
+  /** The account's password was reset by an administrator: the user must choose a new one before anything else. */
+  'PASSWORD_CHANGE_REQUIRED',
   'INTERNAL',
 ] as const;
 /** An error code. */

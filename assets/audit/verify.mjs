@@ -621,7 +621,9 @@ function verifyBundle(source, options = {}) {
     else if (sha256(bytes) !== digest) problem({ code: "checksum-mismatch", file: name, message: `${name} has been changed since export (SHA-256 differs from SHA256SUMS)` });
   }
   if (leaves.length > 0 && !problems.some((p) => p.code === "changed-entry" || p.code === "bad-proof" || p.code === "reordered")) {
-    passed.push(`${leaves.length} entries each proven included in the tree of ${checkpoint.size}`);
+    const last = leaves[leaves.length - 1];
+    const closing = last.action === exportAction ? ` (${leaves.length - 1} selected entries and the export's own entry, which records what was selected)` : "";
+    passed.push(`${leaves.length} entries each proven included in the tree of ${checkpoint.size}${closing}`);
   }
   checkSelection(leaves, checkpoint, problem, passed);
   if (options.trustedCheckpoint) checkTrustedCheckpoint(source, options.trustedCheckpoint, checkpoint, keys, problem, passed);
@@ -629,6 +631,7 @@ function verifyBundle(source, options = {}) {
     origin: checkpoint.origin,
     treeSize: checkpoint.size,
     entries: leaves.length,
+    selectedEntries: leaves[leaves.length - 1]?.action === exportAction ? leaves.length - 1 : null,
     keyTrusted,
     keyFingerprint: signer ?? bundleKey ? sha256((signer ?? bundleKey).publicKey) : null
   });
@@ -805,7 +808,9 @@ function checkSelection(leaves, checkpoint, problem, passed) {
   if (digest.digest("hex") !== details.selectionSha256 && missing.length === 0 && selected.length === count) {
     problem({ code: "changed-entry", file: bundleFiles.entries, message: "the entries differ from the selection the export recorded" });
   }
-  if (missing.length === 0 && selected.length === count) passed.push(`all ${count} selected entries present (${String(details.scope)})`);
+  if (missing.length === 0 && selected.length === count) {
+    passed.push(`all ${count} selected entries present (${String(details.scope)}), followed by the entry that records this export`);
+  }
 }
 function checkTrustedCheckpoint(source, trustedNote, checkpoint, keys, problem, passed) {
   let trusted;

@@ -9,6 +9,8 @@ export const UserSchema = z.object({
   displayName: z.string(),
   role: RoleSchema,
   disabled: z.boolean(),
+  /** True after an administrator's password reset: the user must choose a new password before anything else. */
+  mustChangePassword: z.boolean().optional(),
   createdAt: isoTime,
 });
 /** A user as the interface sees it. */
@@ -53,4 +55,9 @@ export const accountsChannels = {
     adminOnly,
   ),
   'users.setDisabled': channel(z.object({ userId: id, disabled: z.boolean() }).strict(), UserSchema, adminOnly),
+  /** Sets a temporary password the administrator hands over; the user must replace it at the next login. */
+  'users.resetPassword': channel(z.object({ userId: id, temporaryPassword: password }).strict(), UserSchema, adminOnly),
+  /** Another role for an account; the last enabled administrator keeps theirs. */
+  'users.setRole': channel(z.object({ userId: id, role: RoleSchema }).strict(), UserSchema, adminOnly),
+  'users.setDisplayName': channel(z.object({ userId: id, displayName: freeText(120).min(1) }).strict(), UserSchema, adminOnly),
 } as const;

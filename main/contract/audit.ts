@@ -18,7 +18,10 @@ export type CheckpointInfo = z.infer<typeof CheckpointInfoSchema>;
 
 /** The audit log's state: size, signing key (public part), newest checkpoint. */
 export const AuditStatusSchema = z.object({
+  /** The log's origin: the name of the active signing key (fixed when the key was created or rotated). */
   origin: z.string(),
+  /** The origin the next key will have (differs from `origin` after the workstation was renamed, until a rotation). */
+  nextOrigin: z.string().optional(),
   size: z.number().int().nonnegative(),
   keyUnlocked: z.boolean(),
   keySealer: z.string().nullable(),
@@ -39,6 +42,12 @@ export const AuditEntryViewSchema = z.object({
   action: z.string(),
   caseId: z.string().nullable(),
   entry: z.string(),
+  /** The acting user's display name (null for the workstation itself, or an account that no longer exists). */
+  actorName: z.string().nullable().optional(),
+  /** What the entry is about, in words: the case's number, the evidence file's name, the account concerned. */
+  caseNumber: z.string().nullable().optional(),
+  evidenceName: z.string().nullable().optional(),
+  subjectUserName: z.string().nullable().optional(),
 });
 /** One audit entry for the trail viewer. */
 export type AuditEntryView = z.infer<typeof AuditEntryViewSchema>;
@@ -53,6 +62,8 @@ export const VerifyReportSchema = z.object({
   origin: z.string().nullable(),
   treeSize: z.number().nullable(),
   entries: z.number(),
+  /** The selected entries: all but the closing entry that records the export itself (null when it is missing). */
+  selectedEntries: z.number().nullable().optional(),
   keyFingerprint: z.string().nullable(),
   keyTrusted: z.boolean(),
 });

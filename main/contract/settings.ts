@@ -4,7 +4,7 @@ import { adminOnly, channel, empty } from './common.ts';
 
 /** The workstation's settings, each with its production default. */
 export const SettingsSchema = z.object({
-  /** The workstation's name, shown to users and named in the audit log's origin. */
+  /** The workstation's name, written into the audit log's origin when the signing key is next created or rotated. */
   workstationName: z.string().trim().min(1).max(80),
   /** ISO/IEC 17025 practice: a second expert's technical review before a case is signed. */
   technicalReviewRequired: z.boolean(),

@@ -354,4 +354,12 @@ ${appendOnly([
       ALTER TABLE evidence ADD COLUMN pixel_um REAL CHECK (pixel_um IS NULL OR pixel_um > 0);
     `,
   },
+  {
+    version: 8,
+    name: 'forced password change',
+    sql: `
+      -- Set when an administrator resets a password: the user must choose a new one before doing anything else.
+      ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -73,6 +73,8 @@ export class Dispatcher {
   private authorise(clientKey: string, channel: RequestChannel, access: Access): Session | null {
     if (access === 'public') return this.sessions.peek(clientKey);
     const session = this.sessions.touch(clientKey);
+    // After a reset, choosing a new password is the only thing the user may do (public channels stay open: log out).
+    if (channel !== 'auth.changePassword') this.sessions.requirePasswordSettled(session);
     if (access !== 'session' && !access.includes(session.user.role)) {
       throw new DalelError('FORBIDDEN', `The ${session.user.role} role may not use ${channel}.`, { channel, role: session.user.role });
     }

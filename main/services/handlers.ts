@@ -103,7 +103,9 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return { validUntil };
     },
     'auth.changePassword': async (request, context) => {
-      await users.changePassword(required(context).user.id, request.currentPassword, request.newPassword);
+      const user = await users.changePassword(required(context).user.id, request.currentPassword, request.newPassword);
+      sessions.refreshUser(user);
+      changed(context);
       return { ok: true as const };
     },
     'users.list': () => users.list(),
@@ -111,6 +113,24 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'users.setDisabled': (request, context) => {
       const user = users.setDisabled(request.userId, request.disabled, actorOf(required(context)));
       if (request.disabled) sessions.closeAllFor(user.id);
+      return user;
+    },
+    'users.resetPassword': async (request, context) => {
+      const user = await users.resetPassword(request.userId, request.temporaryPassword, actorOf(required(context)));
+      // Whoever is signed in as that user now (perhaps someone who learnt the old password) is signed out.
+      sessions.closeAllFor(user.id);
+      return user;
+    },
+    'users.setRole': (request, context) => {
+      const user = users.setRole(request.userId, request.role, actorOf(required(context)));
+      // A session keeps the role it was opened with; the new role applies from the next login.
+      if (user.id !== required(context).user.id) sessions.closeAllFor(user.id);
+      else sessions.refreshUser(user);
+      return user;
+    },
+    'users.setDisplayName': (request, context) => {
+      const user = users.setDisplayName(request.userId, request.displayName, actorOf(required(context)));
+      sessions.refreshUser(user);
       return user;
     },
     'cases.create': (request, context) => cases.create(request, actorOf(required(context))),

@@ -7,8 +7,8 @@ export interface ScryptParams {
   readonly p: number;
 }
 
-/** Interactive-login strength (about 50 ms on a desktop): OWASP's minimum for scrypt is N=2^17 with r=8 at p=1 or equivalent memory. */
-export const defaultScryptParams: ScryptParams = { N: 2 ** 15, r: 8, p: 1 };
+/** OWASP's minimum for scrypt: N=2^17, r=8, p=1 (128 MiB and a few hundred milliseconds per login). */
+export const defaultScryptParams: ScryptParams = { N: 2 ** 17, r: 8, p: 1 };
 
 const keyLength = 32;
 
@@ -26,12 +26,29 @@ export async function hashPassword(password: string, params: ScryptParams = defa
   return ['scrypt', params.N, params.r, params.p, salt.toString('base64'), key.toString('base64')].join('$');
 }
 
+function parse(stored: string): { params: ScryptParams; salt: string; hash: string } | null {
+  const parts = stored.split('$');
+  if (parts.length !== 6 || parts[0] !== 'scrypt') return null;
+  const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
+  return { params: { N: Number(n), r: Number(r), p: Number(p) }, salt, hash };
+}
+
+/** The cost a stored hash was made with, or null for a malformed hash. */
+export function hashParams(stored: string): ScryptParams | null {
+  return parse(stored)?.params ?? null;
+}
+
+/** True when a stored hash was made with a different cost than `params` (older, cheaper hashes are redone at the next login). */
+export function needsRehash(stored: string, params: ScryptParams): boolean {
+  const used = hashParams(stored);
+  return used === null || used.N !== params.N || used.r !== params.r || used.p !== params.p;
+}
+
 /** Checks a password against a stored hash in constant time. */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
-  const parts = stored.split('$');
-  if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
-  const [, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
-  const expected = Buffer.from(hash, 'base64');
-  const key = await scrypt(password, Buffer.from(salt, 'base64'), { N: Number(n), r: Number(r), p: Number(p) });
+  const parsed = parse(stored);
+  if (!parsed) return false;
+  const expected = Buffer.from(parsed.hash, 'base64');
+  const key = await scrypt(password, Buffer.from(parsed.salt, 'base64'), parsed.params);
   return key.length === expected.length && timingSafeEqual(key, expected);
 }

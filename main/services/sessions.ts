@@ -13,7 +13,7 @@ export const defaultSessionPolicy: SessionPolicy = { idleLockMs: 10 * 60 * 1000,
 
 /** A logged-in user on one client (an Electron window, a browser tab, a CLI run). */
 export interface Session {
-  readonly user: User;
+  user: User;
   lastActivity: number;
   locked: boolean;
   reauthUntil: number;
@@ -52,6 +52,11 @@ export class SessionManager {
     for (const [key, session] of this.sessions) if (session.user.id === userId) this.sessions.delete(key);
   }
 
+  /** Puts an account's changed details (display name, forced password change) into its open sessions. */
+  refreshUser(user: User): void {
+    for (const session of this.sessions.values()) if (session.user.id === user.id) session.user = user;
+  }
+
   /** The client's session as it stands now (locked if idle too long), without counting this as activity. */
   peek(clientKey: string): Session | null {
     const session = this.sessions.get(clientKey);
@@ -67,6 +72,13 @@ export class SessionManager {
     if (session.locked) throw new DalelError('SESSION_LOCKED', 'The session is locked after inactivity; enter your password.');
     session.lastActivity = this.clock.now();
     return session;
+  }
+
+  /** Throws PASSWORD_CHANGE_REQUIRED while the session's user must replace a password an administrator reset. */
+  requirePasswordSettled(session: Session): void {
+    if (session.user.mustChangePassword) {
+      throw new DalelError('PASSWORD_CHANGE_REQUIRED', 'Your password was reset by an administrator: choose a new one first.');
+    }
   }
 
   /** Unlocks a session after its owner's password was confirmed. */

@@ -5,13 +5,14 @@ import { openDatabase, type Db } from '../db/database.ts';
 import { toCheckpointInfo } from './audit/audit-handlers.ts';
 import { AuditLog } from './audit/audit-log.ts';
 import { CheckpointService } from './audit/checkpoints.ts';
+import { TrailLabels } from './audit/trail-labels.ts';
 import { AnalysisService, type AnalysisProgressEvent } from './analysis/analysis-service.ts';
 import { childProcessRunner, type AnalysisRunner } from './analysis/analysis-runner.ts';
 import { LibraryService } from './forensics/ballistics/library-service.ts';
 import type { ForensicModule } from './forensics/module.ts';
 import { shippedModules } from './forensics/modules.ts';
 import { ForensicRegistry } from './forensics/registry.ts';
-import { AuditKeyring, type NamedSealer } from './audit/keyring.ts';
+import { AuditKeyring, auditOrigin, type NamedSealer } from './audit/keyring.ts';
 import { CaseService } from './cases.ts';
 import { systemClock, type Clock } from './clock.ts';
 import { CustodyLog } from './custody.ts';
@@ -127,9 +128,9 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const intakeLimits = options.intakeLimits ?? defaultIntakeLimits;
 
   const audit = new AuditLog(db, clock, id);
-  const keyring = new AuditKeyring(db, clock, `dalel.kz/audit/${id}`);
-  const checkpoints = new CheckpointService(db, audit, keyring, clock);
   const settings = new SettingsService(db, audit, clock);
+  const keyring = new AuditKeyring(db, clock, () => auditOrigin(settings.get().workstationName, id));
+  const checkpoints = new CheckpointService(db, audit, keyring, clock);
   const users = new UserService(db, clock, audit, options.lockoutPolicy ?? defaultLockoutPolicy, options.scryptParams);
   const sessions = new SessionManager(clock, options.sessionPolicy ?? defaultSessionPolicy);
   // Beside the store, on the same filesystem, so that an upload enters it by rename; emptied of a crash's leftovers.
@@ -178,7 +179,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     cases,
     evidence,
     custody,
-    audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer, uploads },
+    audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer, uploads, labels: new TrailLabels(db) },
     decision,
     analysis: { analysis, registry },
     ballistics: { analysis, library, evidence, uploads },

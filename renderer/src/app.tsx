@@ -1,6 +1,7 @@
 import { useAuth } from './auth/auth-context.ts';
 import { ConnectionFailedScreen } from './auth/connection-failed-screen.tsx';
 import { LoadingScreen } from './auth/loading-screen.tsx';
+import { ChangePasswordScreen } from './auth/change-password-screen.tsx';
 import { LockScreen } from './auth/lock-screen.tsx';
 import { LoginScreen } from './auth/login-screen.tsx';
 import { SetupScreen } from './auth/setup-screen.tsx';
@@ -20,6 +21,8 @@ export function App() {
       return <LoginScreen />;
     case 'locked':
       return <LockScreen session={view.session} />;
+    case 'change-password':
+      return <ChangePasswordScreen session={view.session} />;
     case 'ready':
       return <AppShell key={view.session.user.id} session={view.session} />;
   }

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
 import { makeJpeg } from '../helpers/files.ts';
-import { chromiumArgs, findChromium, makePng, screenshotter, sha256Hex, confirmEvidenceKinds } from './helpers.ts';
+import { chromiumArgs, cutText, findChromium, makePng, screenshotter, sha256Hex, confirmEvidenceKinds } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the Chromium tests: ${chromiumFound.reason}`);
@@ -89,6 +89,16 @@ describe.skipIf(chromiumFound.path === null)('the interface in Chromium (browser
     expect(page.url()).not.toContain('token=');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await shot('first-run-setup');
+    // At 800 px wide no label of the setup screen is cut, in any language.
+    await page.setViewportSize({ width: 800, height: 768 });
+    for (const lng of ['kk', 'ru', 'en'] as const) {
+      await byTestId('language-button').click();
+      await byTestId(`language-option-${lng}`).click();
+      await page.waitForFunction((l) => document.documentElement.lang === l, lng);
+      expect(await cutText(page), `${lng} setup at 800 px`).toEqual([]);
+      await shot(`first-run-setup-800-${lng}`);
+    }
+    await page.setViewportSize({ width: 1366, height: 768 });
 
     // 2. Create the administrator; Enter in the last field submits the form.
     await byTestId('setup-username').fill(admin.username);

@@ -6,7 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZipWriter } from '../../native/codecs/zip/zip-write.ts';
 import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
-import { addUser, chromiumArgs, findChromium, logIn, logOut, makePng, recordProblems, setUpAdministrator, sha256Hex, confirmEvidenceKinds } from './helpers.ts';
+import { addUser, chromiumArgs, cutText, findChromium, logIn, logOut, makePng, recordProblems, setUpAdministrator, sha256Hex, confirmEvidenceKinds } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the clerk tests: ${chromiumFound.reason}`);
@@ -184,6 +184,15 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
     for (let i = 0; i < rowCount; i++) expect(await rows.nth(i).textContent()).toContain(caseNumber);
     const actions = await rows.evaluateAll((elements) => elements.map((e) => e.getAttribute('data-action')));
     expect(actions).toContain('case.created');
+    // Audit trail: actions in words, the user's display name, what the entry is about; the raw code only in the detail view.
+    const createdRow = page.locator('[data-action="case.created"]').first();
+    const createdSeq = (await createdRow.getAttribute('data-testid'))!.replace('trail-row-', '');
+    expect(await byTestId(`trail-action-${createdSeq}`).textContent()).toBe('Created a case');
+    expect(await createdRow.textContent()).toContain(expert.displayName);
+    expect(await createdRow.textContent()).toContain(`Case ${caseNumber}`);
+    expect(await createdRow.textContent()).not.toContain('case.created');
+    const receivedSeq = (await page.locator('[data-action="evidence.received"]').first().getAttribute('data-testid'))!.replace('trail-row-', '');
+    expect(await byTestId(`trail-row-${receivedSeq}`).textContent()).toContain('File cartridge-case-01.png');
     await shot('trail-filtered-by-case');
 
     // 6. One entry's detail: its canonical JSON and inclusion proof (or, if no checkpoint covers it yet, signing one).
@@ -191,6 +200,7 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
     await byTestId(`trail-open-${firstSeq}`).click();
     await byTestId('entry-dialog').waitFor();
     expect(await byTestId('entry-json').textContent()).toContain(`"seq": ${firstSeq}`);
+    expect(await byTestId('entry-action').textContent()).toMatch(/^[a-z]+\.[a-z-]+$/);
     await page.locator('[data-testid="proof-text"], [data-testid="proof-not-covered"]').first().waitFor();
     if ((await byTestId('proof-not-covered').count()) > 0) {
       await byTestId('proof-sign-checkpoint').click();
@@ -249,6 +259,7 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
     expect(await byTestId('verify-fingerprint').textContent()).toBe(fingerprint);
     expect(await byTestId('verify-problems').count()).toBe(0);
     expect(await byTestId('verify-passed').textContent()).toContain('entries each proven included');
+    expect(await byTestId('verify-entries').textContent()).toMatch(/^\d+: the \d+ selected entries and one entry that records the export itself$/);
     await shot('verify-valid');
 
     // 11. One changed byte in the first line of entries.jsonl: INVALID, and the problem names the entry.
@@ -306,6 +317,135 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
     expect(await byTestId('audit-info-fingerprint').textContent()).toBe(rotated);
     await shot('audit-info-dialog', false);
     await byTestId('audit-info-close').click();
+
+    expect(problems).toEqual([]);
+  });
+
+  it('stale VALID → damaged, administrator settings, reset password, role and name, at 800 px in kk, ru and en with no label cut', async () => {
+    const byTestId = (id: string) => page.getByTestId(id);
+    // The admin is signed in (Kazakh) from the test above, on the audit workspace.
+    const bundle = readdirSync(join(dataDir, 'exports')).find((name) => name.endsWith('.zip'))!;
+    const bundlePath = join(dataDir, 'exports', bundle);
+
+    const clipped = () => cutText(page);
+    const noneCut = async (screen: string) => {
+      await page.waitForTimeout(50);
+      const found = await clipped();
+      if (found.length > 0) await shot(`cut-${screen.replace(/\s+/g, '-')}`);
+      expect(found, `${screen} at 800 px`).toEqual([]);
+    };
+    const language = async (lng: 'kk' | 'ru' | 'en') => {
+      await byTestId('language-button').click();
+      await byTestId(`language-option-${lng}`).click();
+      await page.waitForFunction((l) => document.documentElement.lang === l, lng);
+    };
+
+    // Stale VALID: after a valid bundle, a damaged .zip shows only "damaged": the old VALID is gone.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await language('en');
+    await byTestId('section-verify').click();
+    await byTestId('verify-file-input').setInputFiles(bundlePath);
+    await page.waitForFunction(() => document.querySelector('[data-testid="verify-verdict"]')?.textContent === 'VALID');
+    await byTestId('verify-file-input').setInputFiles({ name: 'damaged.zip', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 this is not a zip archive at all') });
+    await byTestId('verify-error').waitFor();
+    expect(await byTestId('verify-verdict').count()).toBe(0);
+    await shot('stale-valid-cleared-by-damaged');
+    // …and a valid one after the damaged one shows VALID alone.
+    await byTestId('verify-file-input').setInputFiles(bundlePath);
+    await page.waitForFunction(() => document.querySelector('[data-testid="verify-verdict"]')?.textContent === 'VALID');
+    expect(await byTestId('verify-error').count()).toBe(0);
+
+    await page.setViewportSize({ width: 800, height: 900 });
+    const temporary = { kk: 'уақытша-құпиясөз-01', ru: 'временный-пароль-01', en: 'temporary-password-01' };
+    let clerkPassword = clerk.password;
+    for (const lng of ['kk', 'ru', 'en'] as const) {
+      await language(lng);
+      // The administrator's screens: users, the edit and reset dialogs, settings, audit sections.
+      await byTestId('nav-users').click();
+      await byTestId(`user-row-${clerk.username}`).waitFor();
+      await noneCut(`${lng} users`);
+      await shot(`${lng}-800-users`);
+      await byTestId(`user-edit-${clerk.username}`).click();
+      await byTestId('edit-user-form').waitFor();
+      await noneCut(`${lng} edit user`);
+      await byTestId('edit-user-display-name').fill(`${clerk.displayName} (${lng})`);
+      await shot(`${lng}-800-edit-user`, false);
+      await byTestId('edit-user-submit').click();
+      await byTestId('edit-user-form').waitFor({ state: 'detached' });
+      await page.waitForFunction(([id, name]) => document.querySelector(`[data-testid="user-row-${id}"]`)?.textContent?.includes(name!), [clerk.username, `(${lng})`]);
+
+      await byTestId(`user-reset-${clerk.username}`).click();
+      await byTestId('reset-password-form').waitFor();
+      await byTestId('reset-password-new').fill(temporary[lng]);
+      await byTestId('reset-password-confirm').fill(temporary[lng]);
+      await noneCut(`${lng} reset password`);
+      await shot(`${lng}-800-reset-password`, false);
+      await byTestId('reset-password-submit').click();
+      await byTestId('user-reset-done').waitFor();
+      await byTestId(`user-must-change-${clerk.username}`).waitFor();
+
+      await byTestId('nav-settings').click();
+      await byTestId('settings-form').waitFor();
+      await noneCut(`${lng} settings`);
+      await shot(`${lng}-800-settings`);
+
+      await byTestId('nav-audit').click();
+      for (const section of ['key', 'trail', 'checkpoints', 'verify']) {
+        await byTestId(`section-${section}`).click();
+        await page.waitForTimeout(300);
+        await noneCut(`${lng} audit ${section}`);
+        await shot(`${lng}-800-audit-${section}`);
+      }
+      await logOut(page);
+      await noneCut(`${lng} login`);
+      await shot(`${lng}-800-login`);
+
+      // The clerk must set a new password before anything else.
+      await page.getByTestId('login-username').fill(clerk.username);
+      await page.getByTestId('login-password').fill(temporary[lng]);
+      await page.getByTestId('login-submit').click();
+      await byTestId('change-password-form').waitFor();
+      await noneCut(`${lng} change password`);
+      await shot(`${lng}-800-change-password`);
+      expect(await byTestId('nav-clerk').count()).toBe(0);
+      clerkPassword = `${clerk.password}-${lng}`;
+      await byTestId('change-password-current').fill(temporary[lng]);
+      await byTestId('change-password-new').fill(clerkPassword);
+      await byTestId('change-password-confirm').fill(clerkPassword);
+      await byTestId('change-password-submit').click();
+      await byTestId('nav-clerk').waitFor();
+      await byTestId(`open-case-${caseNumber}`).waitFor();
+      await noneCut(`${lng} clerk workspace`);
+      await shot(`${lng}-800-clerk-workspace`);
+      for (const section of ['key', 'trail', 'checkpoints', 'verify']) {
+        await byTestId(`section-${section}`).click();
+        await page.waitForTimeout(300);
+        await noneCut(`${lng} clerk ${section}`);
+      }
+      await byTestId('section-cases').click();
+      await byTestId(`open-case-${caseNumber}`).click();
+      await byTestId('case-title').waitFor();
+      await page.waitForTimeout(300);
+      await noneCut(`${lng} case view`);
+      await shot(`${lng}-800-case-view`);
+      await logOut(page);
+      await logIn(page, admin, 'users');
+    }
+
+    // The administrator's settings: a new workstation name is shown as the origin the next key will have.
+    await byTestId('nav-settings').click();
+    await byTestId('settings-workstation-name').fill('Almaty forensic laboratory 1');
+    await byTestId('settings-technicalReviewRequired').click();
+    await byTestId('settings-save').click();
+    await byTestId('settings-saved').waitFor();
+    expect(mode.workstation.settings.get()).toMatchObject({ workstationName: 'Almaty forensic laboratory 1', technicalReviewRequired: false });
+    expect(await byTestId('settings-next-origin').textContent()).toContain(`Almaty-forensic-laboratory-1/audit/${mode.workstation.id}`);
+    expect(await byTestId('settings-origin').textContent()).toContain(mode.workstation.keyring.origin);
+    await noneCut('en settings saved');
+    await shot('en-800-settings-saved');
+    const actions = mode.workstation.audit.list({ limit: 10_000 }).map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['user.password-reset', 'user.password-changed', 'user.display-name-changed', 'settings.changed']));
+    await page.setViewportSize({ width: 1440, height: 900 });
 
     expect(problems).toEqual([]);
   });

@@ -123,3 +123,34 @@ export async function confirmEvidenceKinds(page: Page): Promise<void> {
   await page.getByTestId('declare-kind-store').click();
   await page.getByTestId('declare-kind-dialog').waitFor({ state: 'detached' });
 }
+
+/**
+ * Every visible element with text whose content is wider than its box (a cut label: scrollWidth > clientWidth), that
+ * reaches past the window, or a table wider than its box (columns hidden behind a sideways scroll).
+ */
+export function cutText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const selector = 'button, [role="tab"], label, th, td, h1, h2, h3, h4, h5, h6, p, dt, dd, li, .MuiChip-label, .MuiInputLabel-root, .MuiFormHelperText-root, .MuiAlert-message, .MuiTypography-root';
+    const found: string[] = [];
+    for (const element of document.querySelectorAll<HTMLElement>(selector)) {
+      // The outlined input's notch repeats its label invisibly; aria-hidden parts are decoration.
+      if (element.closest('.MuiOutlinedInput-notchedOutline, [aria-hidden="true"]')) continue;
+      const text = element.innerText?.trim();
+      if (!text) continue;
+      const style = getComputedStyle(element);
+      if (style.display === 'inline' || style.visibility === 'hidden') continue;
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0) continue;
+      const where = `${element.tagName.toLowerCase()}${element.dataset.testid ? `[${element.dataset.testid}]` : ''} "${text.slice(0, 60)}"`;
+      if (element.scrollWidth > element.clientWidth + 1) found.push(`${where} is cut (${element.scrollWidth} > ${element.clientWidth})`);
+      else if (box.right > window.innerWidth + 1 && !element.closest('.MuiTableContainer-root')) found.push(`${where} reaches past the window`);
+    }
+    for (const table of document.querySelectorAll<HTMLElement>('.MuiTableContainer-root')) {
+      if (table.offsetParent !== null && table.scrollWidth > table.clientWidth + 1) {
+        found.push(`table "${table.querySelector('th')?.innerText ?? ''}…" scrolls sideways (${table.scrollWidth} > ${table.clientWidth})`);
+      }
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth + 1) found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} px)`);
+    return found;
+  });
+}

@@ -249,6 +249,10 @@ describe('the clerk workspace', () => {
     expect(byTestId('trail-load-more')).toBeNull();
 
     await type('trail-filter-case', caseId);
+    // The kinds of action are offered in words; the code prefix is only the option's value.
+    const kinds = [...(need('trail-filter-action') as HTMLSelectElement).options].map((o) => o.textContent ?? '');
+    expect(kinds).toContain('Evidence and custody');
+    expect(kinds.filter((text) => /[a-z]\.|\.$/.test(text))).toEqual([]);
     await type('trail-filter-action', 'evidence.');
     await submit('trail-filters');
     expect(fake.callsTo('audit.entries').at(-1)).toEqual({ caseId, action: 'evidence.', limit: 100 });
@@ -377,6 +381,72 @@ describe('the clerk workspace', () => {
     await click('section-trail');
     await click('section-verify');
     expect(need('verify-verdict').textContent).toBe('INVALID');
+  });
+
+  it('stale VALID: a new verification clears the old result first, for every order of outcomes', async () => {
+    const report = (valid: boolean): VerifyReportView => ({
+      valid,
+      problems: valid ? [] : [{ code: 'changed-entry', message: 'entry seq 3 does not match its inclusion proof', file: 'entries.jsonl', line: 2, seq: 3 }],
+      passed: ['checkpoint signed by Almaty-lab (key id 0a1b2c3d)'],
+      origin: 'Almaty-lab',
+      treeSize: 41,
+      entries: 10,
+      keyFingerprint: fingerprint,
+      keyTrusted: false,
+    });
+    type Kind = 'valid' | 'invalid' | 'damaged' | 'unreadable';
+    const kinds: Kind[] = ['valid', 'invalid', 'damaged', 'unreadable'];
+    // The services answer by file name: a damaged zip is refused as bad input, the others get a report.
+    const fake = fakeApi('clerk', {
+      'audit.status': { ok: true, value: unlocked },
+      'audit.verify': ((payload: { fileName: string }) =>
+        payload.fileName.startsWith('damaged')
+          ? { ok: false, error: { code: 'BAD_INPUT', message: 'damaged.zip is not a zip archive', params: { file: payload.fileName, reasonCode: 'not-zip' } } }
+          : { ok: true, value: report(payload.fileName.startsWith('valid')) }) as never,
+    });
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    await render(fake.api);
+    await click('section-verify');
+    const input = need('verify-file-input') as HTMLInputElement;
+    const choose = async (kind: Kind) => {
+      const bytes = new Uint8Array([0x50, 0x4b, 0x05, 0x06]);
+      const file = new File([bytes], `${kind}.zip`, { type: 'application/zip' });
+      Object.defineProperty(file, 'arrayBuffer', {
+        value: kind === 'unreadable' ? () => Promise.reject(new DOMException('NotReadableError')) : async () => bytes.slice().buffer,
+      });
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
+      await settle();
+      await settle();
+    };
+    const shown = (): Kind | 'several' | 'none' => {
+      const seen: Kind[] = [];
+      const verdict = byTestId('verify-verdict');
+      if (verdict) seen.push(verdict.dataset.valid === 'true' ? 'valid' : 'invalid');
+      if (byTestId('verify-error')) seen.push('damaged');
+      if (byTestId('verify-unreadable')) seen.push('unreadable');
+      return seen.length === 0 ? 'none' : seen.length === 1 ? seen[0]! : 'several';
+    };
+    for (const first of kinds) {
+      for (const second of kinds) {
+        await choose(first);
+        expect(shown(), `${first} alone`).toBe(first);
+        await choose(second);
+        expect(shown(), `${first} then ${second}`).toBe(second);
+      }
+    }
+    // "Verify again" also clears the shown result before the new answer arrives.
+    await choose('valid');
+    let release: (value: Result<unknown>) => void = () => undefined;
+    const slow = new Promise<Result<unknown>>((resolve) => (release = resolve));
+    const original = fake.api.invoke;
+    fake.api.invoke = ((channel: RequestChannel, payload: unknown) => (channel === 'audit.verify' ? slow : original(channel as never, payload as never))) as DalelApi['invoke'];
+    await click('verify-again');
+    expect(shown()).toBe('none');
+    expect(byTestId('verify-running')).not.toBeNull();
+    await act(async () => release({ ok: true, value: report(false) }));
+    await settle();
+    expect(shown()).toBe('invalid');
   });
 
   it('lists checkpoints with their witnesses, signs one on demand and imports a cosignature', async () => {

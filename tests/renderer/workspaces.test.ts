@@ -9,7 +9,7 @@ describe('role-aware navigation', () => {
     expect(workspacesFor('expert')).toEqual(['expert']);
     expect(workspacesFor('judge')).toEqual(['judge']);
     expect(workspacesFor('clerk')).toEqual(['clerk']);
-    expect(workspacesFor('administrator')).toEqual(['users', 'audit', 'models']);
+    expect(workspacesFor('administrator')).toEqual(['users', 'audit', 'models', 'settings']);
   });
 
   it('gives clerks the case list beside the audit screens, and administrators the audit screens alone', () => {

@@ -14,6 +14,7 @@ import { verifyBundle, zipSource } from './bundle-verify.ts';
 import type { CheckpointService, StoredCheckpoint } from './checkpoints.ts';
 import type { AuditKeyring, NamedSealer } from './keyring.ts';
 import { hashLeaf } from './merkle.ts';
+import type { TrailLabels } from './trail-labels.ts';
 import { formatTlogProof } from './note.ts';
 
 type AuditChannel = Extract<RequestChannel, `audit.${string}`>;
@@ -31,6 +32,8 @@ export interface AuditHandlerDeps {
   readonly startupSealer?: NamedSealer;
   /** Browser-mode uploads, for bundles sent by reference. */
   readonly uploads: UploadStore;
+  /** Display names, case numbers and file names for the trail listing. */
+  readonly labels?: TrailLabels;
 }
 
 /** New signing-key passphrases must be at least this long. */
@@ -66,6 +69,7 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
     const latest = checkpoints.latest();
     return {
       origin: keyring.origin,
+      nextOrigin: keyring.nextOrigin(),
       size: log.size(),
       keyUnlocked: keyring.isUnlocked(),
       keySealer: keyring.activeSealer(),
@@ -98,15 +102,16 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
         sealer = { kind: 'passphrase', sealer: createPassphraseSealer(request.newPassphrase, deps.sealerScryptParams) };
       }
       const { retired, created } = keyring.rotate(sealer);
-      log.append({ action: 'audit.key-rotated', actor: actorOf(session), details: { retiredKeyId: retired?.keyId ?? null, keyId: created.keyId, fingerprint: created.fingerprint } });
+      log.append({ action: 'audit.key-rotated', actor: actorOf(session), details: { retiredKeyId: retired?.keyId ?? null, keyId: created.keyId, fingerprint: created.fingerprint, origin: created.name } });
       checkpoints.sign('after key rotation');
       return status();
     },
     'audit.entries': (request) => {
       const rows = log.list({ ...request, limit: request.limit ?? 200 });
+      const labels = deps.labels?.label(rows);
       return {
         size: log.size(),
-        entries: rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, role: r.role, action: r.action, caseId: r.caseId, entry: Buffer.from(r.bytes).toString('utf8') })),
+        entries: rows.map((r, i) => ({ seq: r.seq, at: r.at, actor: r.actor, role: r.role, action: r.action, caseId: r.caseId, entry: Buffer.from(r.bytes).toString('utf8'), ...labels?.[i] })),
       };
     },
     'audit.proof': (request) => {

@@ -10,7 +10,7 @@ import { bundleFiles, exportAction, formatConsistencyProofs, proofFileName } fro
 import type { CheckpointService, StoredCheckpoint } from './checkpoints.ts';
 import type { AuditKeyring, PublicKeyInfo } from './keyring.ts';
 import { hashLeaf, type Hash, type RangeCache } from './merkle.ts';
-import { formatTlogProof, parseNote } from './note.ts';
+import { formatTlogProof, parseCheckpoint, parseNote } from './note.ts';
 import { renderTrailPdf, type TrailRow } from './trail-pdf.ts';
 
 /** Which entries an export holds. */
@@ -355,7 +355,7 @@ export async function exportBundle(
     writer.add(
       'trail.pdf',
       await renderTrailPdf({
-        origin: keyring.origin,
+        origin: parseCheckpoint(parsed.text).origin,
         scope: request.scope === 'case' ? `case ${request.caseId}` : request.scope === 'range' ? `${request.from} – ${request.to}` : 'entire log',
         checkpoint: parsed.text,
         fingerprint: key.fingerprint,
@@ -363,7 +363,7 @@ export async function exportBundle(
         total,
       }),
     );
-    writer.add('VERIFY.md', verifyGuide(keyring.origin, key, checkpoint, total, options.timestampResponse !== undefined));
+    writer.add('VERIFY.md', verifyGuide(parseCheckpoint(parsed.text).origin, key, checkpoint, total, options.timestampResponse !== undefined));
     writer.add('verify.mjs', verifierScript());
     writer.finish();
     options.onProgress?.(total, total);

@@ -73,6 +73,8 @@ export interface VerifyReport {
   readonly origin: string | null;
   readonly treeSize: number | null;
   readonly entries: number;
+  /** The entries selected for export: all but the closing entry that records the export itself (null without one). */
+  readonly selectedEntries?: number | null;
   readonly keyFingerprint: string | null;
   /** True when the log key was given by the verifier, false when only the bundle's own key was available. */
   readonly keyTrusted: boolean;
@@ -257,7 +259,9 @@ export function verifyBundle(source: BundleSource, options: VerifyOptions = {}):
     else if (sha256(bytes) !== digest) problem({ code: 'checksum-mismatch', file: name, message: `${name} has been changed since export (SHA-256 differs from SHA256SUMS)` });
   }
   if (leaves.length > 0 && !problems.some((p) => p.code === 'changed-entry' || p.code === 'bad-proof' || p.code === 'reordered')) {
-    passed.push(`${leaves.length} entries each proven included in the tree of ${checkpoint.size}`);
+    const last = leaves[leaves.length - 1]!;
+    const closing = last.action === exportAction ? ` (${leaves.length - 1} selected entries and the export's own entry, which records what was selected)` : '';
+    passed.push(`${leaves.length} entries each proven included in the tree of ${checkpoint.size}${closing}`);
   }
 
   // 3. The selection: the closing export entry says which entries the bundle must hold.
@@ -270,6 +274,7 @@ export function verifyBundle(source: BundleSource, options: VerifyOptions = {}):
     origin: checkpoint.origin,
     treeSize: checkpoint.size,
     entries: leaves.length,
+    selectedEntries: leaves[leaves.length - 1]?.action === exportAction ? leaves.length - 1 : null,
     keyTrusted,
     keyFingerprint: (signer ?? bundleKey) ? sha256((signer ?? bundleKey)!.publicKey) : null,
   });
@@ -490,7 +495,9 @@ function checkSelection(
   if (digest.digest('hex') !== details.selectionSha256 && missing.length === 0 && selected.length === count) {
     problem({ code: 'changed-entry', file: bundleFiles.entries, message: 'the entries differ from the selection the export recorded' });
   }
-  if (missing.length === 0 && selected.length === count) passed.push(`all ${count} selected entries present (${String(details.scope)})`);
+  if (missing.length === 0 && selected.length === count) {
+    passed.push(`all ${count} selected entries present (${String(details.scope)}), followed by the entry that records this export`);
+  }
 }
 
 function checkTrustedCheckpoint(

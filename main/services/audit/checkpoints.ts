@@ -84,7 +84,8 @@ export class CheckpointService {
         if (failure) throw new DalelError('INTERNAL', `Refusing to sign: the log is not consistent with checkpoint ${previous.id} (${failure}).`);
       }
       const signer = this.keyring.signer();
-      const text = formatCheckpoint({ origin: this.keyring.origin, size, root });
+      // The origin is the signing key's name (C2SP), fixed when that key was made.
+      const text = formatCheckpoint({ origin: signer.name, size, root });
       const note = signNote(text, signer);
       const keyId = this.keyring.activeKey()!.keyId;
       const createdAt = isoAt(this.clock.now());

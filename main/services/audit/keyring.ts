@@ -5,6 +5,16 @@ import { DalelError } from '../errors.ts';
 import type { SecretSealer } from '../passphrase-sealer.ts';
 import { ed25519NoteType, formatVerifierKey, keyId, noteSigner, publicKeyPem, type NoteSigner } from './note.ts';
 
+/**
+ * The audit log's origin for a workstation: its name as the administrator set it (spaces become hyphens, '+' is
+ * dropped: a C2SP key name may hold neither), then the workstation's id, which keeps two workstations of the same
+ * name apart. Example: `Алматы-сот-сараптама-1/audit/6f1e…`.
+ */
+export function auditOrigin(workstationName: string, workstationId: string): string {
+  const name = workstationName.normalize('NFC').trim().replace(/\+/g, '').replace(/[\s\p{C}/]+/gu, '-').replace(/^-+|-+$/g, '');
+  return `${name === '' ? 'workstation' : name}/audit/${workstationId}`;
+}
+
 /** A sealer and the name of its kind ('passphrase' or 'os-keystore'), recorded with each sealed key. */
 export interface NamedSealer {
   readonly kind: string;
@@ -56,9 +66,23 @@ export class AuditKeyring {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
-    /** The log's origin, also the key's name. */
-    readonly origin: string,
+    /** The origin a key created now would have (it follows the workstation's name, which an administrator may change). */
+    private readonly originForNewKey: () => string,
   ) {}
+
+  /**
+   * The log's origin, which is also the active key's name. It is fixed when a key is created or rotated: renaming
+   * the workstation changes it only at the next rotation, so that checkpoints already signed (and bundles already
+   * handed out) keep verifying, and a verifier's key keeps matching the checkpoints it is given.
+   */
+  get origin(): string {
+    return this.activeRow()?.name ?? this.originForNewKey();
+  }
+
+  /** The origin the next key will have (after a rename it differs from `origin` until the key is rotated). */
+  nextOrigin(): string {
+    return this.originForNewKey();
+  }
 
   private activeRow(): KeyRow | undefined {
     return this.db.prepare('SELECT * FROM audit_keys WHERE retired_at IS NULL ORDER BY created_at DESC LIMIT 1').get() as KeyRow | undefined;

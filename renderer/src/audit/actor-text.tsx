@@ -6,10 +6,12 @@ import { roles } from '../../../main/contract/index.ts';
 export interface ActorTextProps {
   readonly actor: string | null;
   readonly role: string | null;
+  /** The user's display name, shown first where known. */
+  readonly name?: string | null;
 }
 
-/** Who made an audit entry: the user name with the role below, or "the workstation" for entries no user made. */
-export function ActorText({ actor, role }: ActorTextProps) {
+/** Who made an audit entry: the display name, with the user name and role below, or "the workstation" for entries no user made. */
+export function ActorText({ actor, role, name }: ActorTextProps) {
   const { t } = useTranslation();
   if (actor === null) {
     return (
@@ -22,13 +24,11 @@ export function ActorText({ actor, role }: ActorTextProps) {
   return (
     <>
       <Typography variant="body2" sx={{ fontWeight: 600 }}>
-        {actor}
+        {name ?? actor}
       </Typography>
-      {roleName && (
-        <Typography variant="caption" color="text.secondary">
-          {roleName}
-        </Typography>
-      )}
+      <Typography variant="caption" color="text.secondary" component="div">
+        {[name ? actor : null, roleName].filter(Boolean).join(' · ')}
+      </Typography>
     </>
   );
 }

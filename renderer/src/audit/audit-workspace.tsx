@@ -100,9 +100,15 @@ export function AuditWorkspace({ workspace, role }: AuditWorkspaceProps) {
             value={current}
             onChange={(_event, value: AuditSectionId) => open(value)}
             aria-label={t('audit.sectionsLabel')}
-            variant="scrollable"
-            scrollButtons="auto"
-            sx={{ borderBottom: 1, borderColor: 'divider' }}
+            // The sections wrap onto a second line on a narrow window rather than hide behind a scroll (long Kazakh
+            // and Russian names); the selected one is underlined itself, as a sliding indicator cannot follow a wrap.
+            sx={{
+              borderBottom: 1,
+              borderColor: 'divider',
+              '& .MuiTabs-list, & .MuiTabs-flexContainer': { flexWrap: 'wrap' },
+              '& .MuiTabs-indicator': { display: 'none' },
+              '& .MuiTab-root.Mui-selected': { boxShadow: (theme) => `inset 0 -2px 0 ${theme.palette.primary.main}` },
+            }}
           >
             {sections.map((id) => (
               <Tab key={id} value={id} label={t(`audit.sections.${id}`)} id={`audit-section-tab-${id}`} aria-controls={`audit-section-${id}`} data-testid={`section-${id}`} />

@@ -100,8 +100,8 @@ export function CheckpointHistory({ role, revision, onStatusChanged }: Checkpoin
                   <TableCell align="right">{t('audit.checkpoints.size')}</TableCell>
                   <TableCell>{t('audit.checkpoints.created')}</TableCell>
                   <TableCell>{t('audit.checkpoints.reason')}</TableCell>
-                  <TableCell>{t('audit.keyId')}</TableCell>
-                  <TableCell>{t('audit.checkpoints.root')}</TableCell>
+                  <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>{t('audit.keyId')}</TableCell>
+                  <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>{t('audit.checkpoints.root')}</TableCell>
                   <TableCell>{t('audit.checkpoints.witnesses')}</TableCell>
                   <TableCell align="right">{t('audit.checkpoints.note')}</TableCell>
                 </TableRow>

@@ -28,18 +28,19 @@ export function CheckpointRow({ checkpoint, onShowNote }: CheckpointRowProps) {
     <TableRow data-testid={`checkpoint-row-${checkpoint.id}`} sx={{ verticalAlign: 'top' }}>
       <TableCell sx={{ fontWeight: 600 }}>{checkpoint.id}</TableCell>
       <TableCell align="right">{format.integer(checkpoint.size)}</TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>
+      <TableCell>
         <time dateTime={checkpoint.createdAt} title={checkpoint.createdAt}>
           {format.dateTime(checkpoint.createdAt)}
         </time>
       </TableCell>
       <TableCell>{reasonKey ? t(`audit.checkpoints.reasons.${reasonKey}`) : checkpoint.reason}</TableCell>
-      <TableCell>
+      <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>
         <Typography component="code" variant="body2" sx={{ fontFamily: monospaceFamily, fontSize: '0.8rem' }}>
           {checkpoint.keyId}
         </Typography>
       </TableCell>
-      <TableCell sx={{ maxWidth: 260 }}>
+      {/* Key id and root are also in the signed note (the last column) and the key's section: a narrow window leaves them there. */}
+      <TableCell sx={{ maxWidth: 260, display: { xs: 'none', lg: 'table-cell' } }}>
         <Typography component="code" variant="body2" sx={{ fontFamily: monospaceFamily, fontSize: '0.75rem', wordBreak: 'break-all' }} data-testid={`checkpoint-root-${checkpoint.id}`}>
           {checkpoint.rootBase64}
         </Typography>

@@ -12,6 +12,7 @@ import { FactList } from '../common/fact-list.tsx';
 import { useFormatters } from '../common/format.ts';
 import { monospaceFamily } from '../theme/create-app-theme.ts';
 import { ActorText } from './actor-text.tsx';
+import { actionText, entryAbout } from './entry-words.ts';
 import { EntryProof } from './entry-proof.tsx';
 import { prettyJson } from './pretty-json.ts';
 
@@ -36,17 +37,23 @@ export function EntryDialog({ entry, caseNumber, canSign, onCheckpointSigned, on
           <FactList
             facts={[
               { label: t('audit.trail.time'), value: `${format.dateTime(entry.at)} (${entry.at})` },
-              { label: t('audit.trail.actorColumn'), value: <ActorText actor={entry.actor} role={entry.role} /> },
+              { label: t('audit.trail.actorColumn'), value: <ActorText actor={entry.actor} role={entry.role} name={entry.actorName} /> },
               {
                 label: t('audit.trail.action'),
                 value: (
-                  <Typography component="code" variant="body2" sx={{ fontFamily: monospaceFamily }}>
-                    {entry.action}
-                  </Typography>
+                  <Stack spacing={0.5}>
+                    <Typography variant="body2">{actionText(t, entry.action)}</Typography>
+                    <Typography variant="caption" color="text.secondary">
+                      {t('audit.entry.code')}{' '}
+                      <Typography component="code" variant="caption" sx={{ fontFamily: monospaceFamily }} data-testid="entry-action">
+                        {entry.action}
+                      </Typography>
+                    </Typography>
+                  </Stack>
                 ),
-                testId: 'entry-action',
               },
-              { label: t('audit.case'), value: entry.caseId === null ? '—' : caseNumber ? `${caseNumber} (${entry.caseId})` : entry.caseId },
+              { label: t('audit.trail.about'), value: entryAbout(t, entry, caseNumber).join(' · ') || '—', testId: 'entry-about' },
+              { label: t('audit.case'), value: entry.caseId === null ? '—' : `${entry.caseNumber ?? caseNumber ?? '—'} (${entry.caseId})` },
             ]}
           />
           <div>

@@ -1,3 +1,6 @@
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditStatus } from '../../../main/contract/index.ts';
 import { CopyableText } from '../common/copyable-text.tsx';
@@ -22,7 +25,7 @@ export function KeyFacts({ status, testIdPrefix }: KeyFactsProps) {
   const format = useFormatters();
   const latest = status.latestCheckpoint;
   const facts: Fact[] = [
-    { label: t('audit.origin'), value: <CopyableText value={status.origin} testId={`${testIdPrefix}-origin`} /> },
+    { label: t('audit.origin'), value: <Explained help={t('audit.originHelp')}><CopyableText value={status.origin} testId={`${testIdPrefix}-origin`} /></Explained> },
     { label: t('audit.entryCount'), value: format.integer(status.size), testId: `${testIdPrefix}-size` },
     { label: t('audit.keyStateLabel'), value: <KeyStateChip status={status} testId={`${testIdPrefix}-state`} /> },
   ];
@@ -30,7 +33,7 @@ export function KeyFacts({ status, testIdPrefix }: KeyFactsProps) {
     facts.push(
       { label: t('audit.fingerprint'), value: <HashText value={status.key.fingerprint} testId={`${testIdPrefix}-fingerprint`} /> },
       { label: t('audit.keyId'), value: <CopyableText value={status.key.keyId} testId={`${testIdPrefix}-key-id`} /> },
-      { label: t('audit.verifierKey'), value: <CopyableText value={status.key.verifierKey} testId={`${testIdPrefix}-verifier-key`} /> },
+      { label: t('audit.verifierKey'), value: <Explained help={t('audit.verifierKeyHelp')}><CopyableText value={status.key.verifierKey} testId={`${testIdPrefix}-verifier-key`} /></Explained> },
       { label: t('audit.keyCreated'), value: format.dateTime(status.key.createdAt) },
     );
   }
@@ -45,4 +48,16 @@ export function KeyFacts({ status, testIdPrefix }: KeyFactsProps) {
     testId: `${testIdPrefix}-latest-checkpoint`,
   });
   return <FactList facts={facts} />;
+}
+
+/** A value with one plain sentence under it saying what it is for. */
+function Explained({ help, children }: { readonly help: string; readonly children: ReactNode }) {
+  return (
+    <Stack spacing={0.5} sx={{ minWidth: 0 }}>
+      {children}
+      <Typography variant="caption" color="text.secondary">
+        {help}
+      </Typography>
+    </Stack>
+  );
 }

@@ -17,6 +17,9 @@ export interface TrailFiltersProps {
   readonly cases: readonly Case[] | null;
 }
 
+/** The kinds of action the trail can be narrowed to, each the prefix its action codes share. */
+const actionGroups = ['auth', 'user', 'settings', 'case', 'evidence', 'analysis', 'findings', 'finding', 'review', 'report', 'library', 'decision', 'verdict', 'audit'] as const;
+
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -56,13 +59,21 @@ export function TrailFilters({ applied, onApply, cases }: TrailFiltersProps) {
           slotProps={{ htmlInput: { 'data-testid': 'trail-filter-actor', maxLength: 64, spellCheck: false } }}
         />
         <TextField
+          select
           size="small"
-          label={t('audit.trail.actionPrefix')}
+          label={t('audit.trail.actionKind')}
           value={draft.action}
           onChange={(event) => set('action')(event.target.value)}
-          placeholder={t('audit.trail.actionHint')}
-          slotProps={{ htmlInput: { 'data-testid': 'trail-filter-action', maxLength: 64, spellCheck: false } }}
-        />
+          sx={{ minWidth: 200 }}
+          slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'trail-filter-action' } }}
+        >
+          <option value="">{t('audit.trail.allActions')}</option>
+          {actionGroups.map((group) => (
+            <option key={group} value={`${group}.`}>
+              {t(`audit.actionGroups.${group}`)}
+            </option>
+          ))}
+        </TextField>
         <TextField
           size="small"
           type="datetime-local"

@@ -7,6 +7,7 @@ import type { AuditEntryView } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
 import { monospaceFamily } from '../theme/create-app-theme.ts';
 import { ActorText } from './actor-text.tsx';
+import { actionText, entryAbout } from './entry-words.ts';
 
 /** Props of TrailRow. */
 export interface TrailRowProps {
@@ -20,6 +21,7 @@ export interface TrailRowProps {
 export function TrailRow({ entry, caseNumber, onOpen }: TrailRowProps) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const about = entryAbout(t, entry, caseNumber);
   return (
     <TableRow hover onClick={() => onOpen(entry)} sx={{ cursor: 'pointer' }} data-testid={`trail-row-${entry.seq}`} data-action={entry.action}>
       <TableCell sx={{ width: 80 }}>
@@ -44,26 +46,24 @@ export function TrailRow({ entry, caseNumber, onOpen }: TrailRowProps) {
         </time>
       </TableCell>
       <TableCell>
-        <ActorText actor={entry.actor} role={entry.role} />
+        <ActorText actor={entry.actor} role={entry.role} name={entry.actorName} />
       </TableCell>
       <TableCell>
-        <Typography component="code" variant="body2" sx={{ fontFamily: monospaceFamily, fontSize: '0.8rem' }}>
-          {entry.action}
+        <Typography variant="body2" data-testid={`trail-action-${entry.seq}`}>
+          {actionText(t, entry.action)}
         </Typography>
       </TableCell>
-      <TableCell>
-        {entry.caseId === null ? (
+      <TableCell sx={{ overflowWrap: 'anywhere' }}>
+        {about.length === 0 ? (
           <Typography variant="body2" color="text.secondary">
             —
           </Typography>
-        ) : caseNumber !== undefined ? (
-          <Typography variant="body2" title={entry.caseId}>
-            {caseNumber}
-          </Typography>
         ) : (
-          <Typography component="code" variant="body2" sx={{ fontFamily: monospaceFamily, fontSize: '0.75rem', wordBreak: 'break-all' }}>
-            {entry.caseId}
-          </Typography>
+          about.map((line) => (
+            <Typography key={line} variant="body2" data-testid={`trail-about-${entry.seq}`}>
+              {line}
+            </Typography>
+          ))
         )}
       </TableCell>
     </TableRow>

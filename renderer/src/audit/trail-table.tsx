@@ -30,7 +30,7 @@ export function TrailTable({ entries, caseNumbers, onOpen, emptyText }: TrailTab
             <TableCell>{t('audit.trail.time')}</TableCell>
             <TableCell>{t('audit.trail.actorColumn')}</TableCell>
             <TableCell>{t('audit.trail.action')}</TableCell>
-            <TableCell>{t('audit.case')}</TableCell>
+            <TableCell>{t('audit.trail.about')}</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>

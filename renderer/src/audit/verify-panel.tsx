@@ -6,7 +6,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
@@ -35,9 +35,20 @@ const maxKeyLength = 300;
 const maxCheckpointLength = 10_000;
 
 /**
+ * What the panel shows under the form: exactly one outcome, so a new verification never leaves the previous one's
+ * verdict on screen (a damaged bundle under an old VALID would read as valid).
+ */
+type Outcome =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'running' }
+  | { readonly kind: 'report'; readonly record: VerificationRecord }
+  | { readonly kind: 'failed'; readonly error: unknown }
+  | { readonly kind: 'unreadable'; readonly fileName: string };
+
+/**
  * Verifies an exported bundle on this workstation: the .zip is dropped or picked and checked at once, optionally
  * against a checkpoint kept from earlier and against given verifier keys (this workstation's own keys otherwise).
- * The last report stays on screen until another bundle is verified.
+ * The last outcome stays on screen until another bundle is chosen or verified again, which clears it first.
  */
 export function VerifyPanel({ workstationFingerprint, onVerified }: VerifyPanelProps) {
   const { t } = useTranslation();
@@ -45,10 +56,10 @@ export function VerifyPanel({ workstationFingerprint, onVerified }: VerifyPanelP
   const [bundle, setBundle] = useState<Bundle | null>(null);
   const [trustedCheckpoint, setTrustedCheckpoint] = useState('');
   const [trustedKeys, setTrustedKeys] = useState('');
-  const [record, setRecord] = useState<VerificationRecord | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [unreadable, setUnreadable] = useState<string | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
+  // Numbers each verification: an answer to an older one that arrives late is dropped.
+  const run = useRef(0);
+  const busy = outcome.kind === 'running';
 
   const keys = keyLines(trustedKeys);
   const keysProblem =
@@ -57,8 +68,8 @@ export function VerifyPanel({ workstationFingerprint, onVerified }: VerifyPanelP
 
   async function verify(target: Bundle) {
     if (keysProblem || checkpointProblem) return;
-    setBusy(true);
-    setError(null);
+    const mine = ++run.current;
+    setOutcome({ kind: 'running' });
     try {
       const report = await call(api, 'audit.verify', {
         fileName: target.name,
@@ -66,27 +77,29 @@ export function VerifyPanel({ workstationFingerprint, onVerified }: VerifyPanelP
         ...(keys.length > 0 ? { trustedKeys: keys } : {}),
         ...(trustedCheckpoint.trim() !== '' ? { trustedCheckpoint: normaliseSignedNote(trustedCheckpoint) } : {}),
       });
-      setRecord({ fileName: target.name, at: new Date().toISOString(), report });
+      if (mine !== run.current) return;
+      setOutcome({ kind: 'report', record: { fileName: target.name, at: new Date().toISOString(), report } });
       onVerified();
     } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
+      if (mine === run.current) setOutcome({ kind: 'failed', error: failure });
     }
   }
 
   async function choose(file: File) {
+    const mine = ++run.current;
+    setBundle(null);
+    setOutcome({ kind: 'running' });
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await file.arrayBuffer());
     } catch (failure) {
       console.warn(`[dalel] cannot read ${file.name}:`, failure);
+      if (mine !== run.current) return;
       setBundle(null);
-      setError(null);
-      setUnreadable(file.name);
+      setOutcome({ kind: 'unreadable', fileName: file.name });
       return;
     }
-    setUnreadable(null);
+    if (mine !== run.current) return;
     const chosen = { name: file.name, bytes };
     setBundle(chosen);
     await verify(chosen);
@@ -140,15 +153,15 @@ export function VerifyPanel({ workstationFingerprint, onVerified }: VerifyPanelP
             </Stack>
           )}
           {busy && <LinearProgress aria-label={t('audit.verify.running')} data-testid="verify-running" />}
-          {error !== null && <ErrorAlert error={error} testId="verify-error" />}
-          {unreadable !== null && (
+          {outcome.kind === 'failed' && <ErrorAlert error={outcome.error} testId="verify-error" />}
+          {outcome.kind === 'unreadable' && (
             <Alert severity="error" role="alert" data-testid="verify-unreadable">
-              {t('intake.unreadable', { file: unreadable })}
+              {t('intake.unreadable', { file: outcome.fileName })}
             </Alert>
           )}
         </Stack>
       </Paper>
-      {record && <VerifyReportCard record={record} workstationFingerprint={workstationFingerprint} />}
+      {outcome.kind === 'report' && <VerifyReportCard record={outcome.record} workstationFingerprint={workstationFingerprint} />}
     </Stack>
   );
 }

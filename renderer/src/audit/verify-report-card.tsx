@@ -56,7 +56,14 @@ export function VerifyReportCard({ record, workstationFingerprint }: VerifyRepor
           facts={[
             { label: t('audit.origin'), value: report.origin ?? '—' },
             { label: t('audit.proof.treeSize'), value: report.treeSize === null ? '—' : format.integer(report.treeSize) },
-            { label: t('audit.verify.entries'), value: format.integer(report.entries), testId: 'verify-entries' },
+            {
+              label: t('audit.verify.entries'),
+              value:
+                report.selectedEntries === undefined || report.selectedEntries === null
+                  ? format.integer(report.entries)
+                  : t('audit.verify.entriesWithExport', { entries: format.integer(report.entries), selected: format.integer(report.selectedEntries) }),
+              testId: 'verify-entries',
+            },
             {
               label: t('audit.fingerprint'),
               value:

@@ -8,6 +8,8 @@ export type AuthView =
   | { readonly kind: 'setup' }
   | { readonly kind: 'login' }
   | { readonly kind: 'locked'; readonly session: SessionInfo }
+  /** An administrator reset the password: the user chooses a new one before anything else. */
+  | { readonly kind: 'change-password'; readonly session: SessionInfo }
   | { readonly kind: 'ready'; readonly session: SessionInfo };
 
 /** The authentication state and the actions that change it. */

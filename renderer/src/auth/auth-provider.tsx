@@ -30,6 +30,7 @@ function viewOf(loaded: Loaded, clientLocked: boolean): AuthView {
   if (needsSetup) return { kind: 'setup' };
   if (!session) return { kind: 'login' };
   if (session.locked || clientLocked) return { kind: 'locked', session };
+  if (session.user.mustChangePassword) return { kind: 'change-password', session };
   return { kind: 'ready', session };
 }
 
@@ -76,6 +77,7 @@ export function AuthProvider({ children }: { readonly children: ReactNode }) {
         // The audit signing key being locked is not the user's session being locked: that one stays on screen.
         if (error.code === 'SESSION_LOCKED') setClientLocked(true);
         else if (error.code === 'UNAUTHENTICATED' && error.params?.reason !== 'reauth-required') refresh();
+        else if (error.code === 'PASSWORD_CHANGE_REQUIRED') refresh();
       }),
     [api, refresh],
   );

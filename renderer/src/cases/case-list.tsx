@@ -70,7 +70,7 @@ export function CaseList({ workspace, role, onOpen, embedded = false }: CaseList
             placeholder={t('cases.searchHint')}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            sx={{ minWidth: 280 }}
+            sx={{ minWidth: { xs: '100%', sm: 360 } }}
             slotProps={{
               htmlInput: { 'data-testid': 'cases-search', maxLength: 200 },
               input: {

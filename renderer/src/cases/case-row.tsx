@@ -27,7 +27,7 @@ export function CaseRow({ item, onOpen }: CaseRowProps) {
             event.stopPropagation();
             onOpen(item.id);
           }}
-          sx={{ fontWeight: 600 }}
+          sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}
           aria-label={t('cases.open', { number: item.number })}
           data-testid={`open-case-${item.number}`}
         >
@@ -37,7 +37,7 @@ export function CaseRow({ item, onOpen }: CaseRowProps) {
       <TableCell>{t(`caseTypes.${item.caseType}`)}</TableCell>
       <TableCell>{item.venue}</TableCell>
       <TableCell sx={{ maxWidth: 360 }}>
-        <Typography variant="body2" noWrap title={item.parties}>
+        <Typography variant="body2" title={item.parties} sx={{ overflowWrap: 'anywhere' }}>
           {item.parties || '—'}
         </Typography>
       </TableCell>

@@ -137,6 +137,7 @@ function describeInfo(t: TFunction, info: ErrorInfo, format: Formatters): string
       if (param(info, 'sealer') !== undefined) return t('errors.keySealedBy', { sealer: t(`audit.sealers.${param(info, 'sealer')}`, { defaultValue: String(param(info, 'sealer')) }) });
       // The only conflict naming an entry: its proof was asked for before a checkpoint covered it.
       if (param(info, 'seq') !== undefined) return t('errors.notCheckpointed', { seq: param(info, 'seq') });
+      if (param(info, 'reasonCode') === 'last-administrator') return t('users.lastAdministrator');
       return t('errors.CONFLICT');
     case 'NOT_FOUND':
       if (audit) return t(`errors.audit.${audit}`);
@@ -159,6 +160,7 @@ function describeInfo(t: TFunction, info: ErrorInfo, format: Formatters): string
     case 'VALIDATION': {
       const field = param(info, 'field');
       if (field === 'passphrase' || field === 'newPassphrase') return t('errors.keyPassphraseLength', { min: minimumKeyPassphrase });
+      if (param(info, 'reasonCode') === 'same-password') return t('validation.samePassword');
       return t('errors.VALIDATION', { field: field ?? '—' });
     }
     case 'UNAUTHENTICATED':

@@ -46,8 +46,8 @@ export function EvidenceRow({ item, onSelect, picker }: EvidenceRowProps) {
         </Link>
       </TableCell>
       <TableCell>{t(`evidenceKinds.${item.kind}`)}</TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>{format.size(item.sizeBytes)}</TableCell>
-      <TableCell sx={{ whiteSpace: 'nowrap' }}>{dimensions}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap', display: { xs: 'none', lg: 'table-cell' } }}>{format.size(item.sizeBytes)}</TableCell>
+      <TableCell sx={{ whiteSpace: 'nowrap', display: { xs: 'none', lg: 'table-cell' } }}>{dimensions}</TableCell>
       <TableCell>
         <HashText value={item.sha256} testId={`evidence-sha256-${item.sha256}`} />
       </TableCell>

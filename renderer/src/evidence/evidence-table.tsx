@@ -32,8 +32,9 @@ export function EvidenceTable({ items, onSelect, emptyText, selection }: Evidenc
             <TableCell>{t('evidence.preview')}</TableCell>
             <TableCell>{t('evidence.name')}</TableCell>
             <TableCell>{t('evidence.kind')}</TableCell>
-            <TableCell>{t('evidence.size')}</TableCell>
-            <TableCell>{t('evidence.dimensionsHeader')}</TableCell>
+            {/* Size and dimensions are also in the item's details: a narrow window leaves them there, so no column is cut. */}
+            <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>{t('evidence.size')}</TableCell>
+            <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>{t('evidence.dimensionsHeader')}</TableCell>
             <TableCell>{t('evidence.sha256')}</TableCell>
             <TableCell>{t('evidence.added')}</TableCell>
           </TableRow>

@@ -42,15 +42,20 @@ export function AppShell({ session }: AppShellProps) {
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <AppBar position="sticky" elevation={1}>
-        <Toolbar sx={{ gap: 1 }}>
+        {/* Below 1200 px the workspace tabs take a row of their own, so no label in the bar is ever cut. */}
+        <Toolbar sx={{ gap: 1, flexWrap: { xs: 'wrap', lg: 'nowrap' }, '& > *': { flexShrink: 0 } }}>
           <Brand />
-          {current !== undefined && <WorkspaceTabs workspaces={workspaces} current={current} onChange={setChosen} />}
+          {current !== undefined && (
+            <Box sx={{ order: { xs: 10, lg: 0 }, width: { xs: '100%', lg: 'auto' }, minWidth: 0, flexShrink: { xs: 0, lg: 1 } }}>
+              <WorkspaceTabs workspaces={workspaces} current={current} onChange={setChosen} />
+            </Box>
+          )}
           <Box sx={{ flexGrow: 1 }} />
           <AuditInfoButton />
           <LanguageMenu />
           <ThemeToggle />
           <UserBadge user={session.user} />
-          <Button color="inherit" startIcon={<LogoutIcon />} onClick={leave} data-testid="logout-button">
+          <Button color="inherit" startIcon={<LogoutIcon />} onClick={leave} data-testid="logout-button" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
             {t('shell.logout')}
           </Button>
         </Toolbar>

@@ -23,7 +23,7 @@ export function LanguageMenu() {
         aria-expanded={anchor ? 'true' : undefined}
         aria-controls={anchor ? 'language-menu' : undefined}
         data-testid="language-button"
-        sx={{ textTransform: 'none' }}
+        sx={{ textTransform: 'none', whiteSpace: 'nowrap', flexShrink: 0 }}
       >
         {languageNames[current]}
       </Button>

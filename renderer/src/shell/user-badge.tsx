@@ -13,13 +13,13 @@ export interface UserBadgeProps {
 export function UserBadge({ user }: UserBadgeProps) {
   const { t } = useTranslation();
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mx: 1, minWidth: 0 }} data-testid="current-user">
+    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mx: 1, flexShrink: 0 }} data-testid="current-user">
       <AccountCircle aria-hidden />
-      <Stack sx={{ minWidth: 0 }}>
-        <Typography variant="body2" noWrap sx={{ fontWeight: 600, lineHeight: 1.2 }}>
+      <Stack>
+        <Typography variant="body2" sx={{ fontWeight: 600, lineHeight: 1.2, whiteSpace: 'nowrap' }}>
           {user.displayName}
         </Typography>
-        <Typography variant="caption" noWrap sx={{ opacity: 0.85, lineHeight: 1.2 }}>
+        <Typography variant="caption" sx={{ opacity: 0.85, lineHeight: 1.2, whiteSpace: 'nowrap' }}>
           {t(`roles.${user.role}`)} · {user.username}
         </Typography>
       </Stack>

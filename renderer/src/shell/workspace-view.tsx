@@ -2,6 +2,7 @@ import type { SessionInfo } from '../../../main/contract/index.ts';
 import { AuditWorkspace } from '../audit/audit-workspace.tsx';
 import { CasesWorkspace } from '../cases/cases-workspace.tsx';
 import { DiscrepancyDashboard } from '../decision/discrepancy-dashboard.tsx';
+import { SettingsAdmin } from '../settings/settings-admin.tsx';
 import { UsersAdmin } from '../users/users-admin.tsx';
 import type { WorkspaceId } from './workspaces.ts';
 
@@ -22,6 +23,8 @@ export function WorkspaceView({ id, session }: WorkspaceViewProps) {
       return <UsersAdmin currentUserId={session.user.id} />;
     case 'models':
       return <DiscrepancyDashboard />;
+    case 'settings':
+      return <SettingsAdmin />;
     case 'clerk':
     case 'audit':
       return <AuditWorkspace key={id} workspace={id} role={role} />;

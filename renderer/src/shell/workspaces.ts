@@ -2,7 +2,7 @@ import type { RequestChannel, Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
 
 /** The workspaces of the application, one per kind of work. */
-export const workspaceIds = ['expert', 'judge', 'clerk', 'users', 'audit', 'models'] as const;
+export const workspaceIds = ['expert', 'judge', 'clerk', 'users', 'audit', 'models', 'settings'] as const;
 /** A workspace. */
 export type WorkspaceId = (typeof workspaceIds)[number];
 /** The workspaces built around the case list. */
@@ -18,6 +18,7 @@ const audience: Readonly<Record<WorkspaceId, { readonly role: Role; readonly cha
   audit: { role: 'administrator', channel: 'audit.entries' },
   // Monitoring the decision models: final verdicts against the consultations, by model, article and month.
   models: { role: 'administrator', channel: 'verdicts.dashboard' },
+  settings: { role: 'administrator', channel: 'settings.update' },
 };
 
 /** The workspaces a role may open, in menu order; the others are not shown at all. */

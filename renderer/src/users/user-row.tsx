@@ -1,4 +1,5 @@
 import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
 import Chip from '@mui/material/Chip';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
@@ -9,6 +10,8 @@ import type { User } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { useFormatters } from '../common/format.ts';
+import { EditUserDialog } from './edit-user-dialog.tsx';
+import { ResetPasswordDialog } from './reset-password-dialog.tsx';
 
 /** Props of UserRow. */
 export interface UserRowProps {
@@ -16,15 +19,18 @@ export interface UserRowProps {
   /** The administrator's own account, which cannot be disabled from here (that would end their own session). */
   readonly isSelf: boolean;
   readonly onChanged: () => void;
+  /** Told after a password reset, so the page can remind the administrator to hand the password over. */
+  readonly onPasswordReset: (user: User) => void;
   readonly onError: (error: unknown) => void;
 }
 
-/** One account: name, role, status, and the disable/enable action. */
-export function UserRow({ user, isSelf, onChanged, onError }: UserRowProps) {
+/** One account: name, role, status, and the actions: edit (name, role), reset password, disable/enable. */
+export function UserRow({ user, isSelf, onChanged, onPasswordReset, onError }: UserRowProps) {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormatters();
   const [busy, setBusy] = useState(false);
+  const [dialog, setDialog] = useState<'edit' | 'reset' | null>(null);
 
   async function toggle() {
     setBusy(true);
@@ -60,16 +66,51 @@ export function UserRow({ user, isSelf, onChanged, onError }: UserRowProps) {
       <TableCell>{user.displayName}</TableCell>
       <TableCell>{t(`roles.${user.role}`)}</TableCell>
       <TableCell>
-        <Chip
-          size="small"
-          label={user.disabled ? t('users.disabled') : t('users.active')}
-          color={user.disabled ? 'default' : 'success'}
-          variant={user.disabled ? 'outlined' : 'filled'}
-          data-testid={`user-status-${user.username}`}
-        />
+        <Stack spacing={0.5} sx={{ alignItems: 'flex-start' }}>
+          <Chip
+            size="small"
+            label={user.disabled ? t('users.disabled') : t('users.active')}
+            color={user.disabled ? 'default' : 'success'}
+            variant={user.disabled ? 'outlined' : 'filled'}
+            data-testid={`user-status-${user.username}`}
+          />
+          {user.mustChangePassword === true && <Chip size="small" variant="outlined" color="warning" label={t('users.mustChange')} data-testid={`user-must-change-${user.username}`} />}
+        </Stack>
       </TableCell>
       <TableCell>{format.dateTime(user.createdAt)}</TableCell>
-      <TableCell align="right">{isSelf ? <Tooltip title={t('users.cannotDisableSelf')}>{action}</Tooltip> : action}</TableCell>
+      <TableCell align="right">
+        <Stack direction="row" spacing={1} useFlexGap sx={{ justifyContent: 'flex-end', flexWrap: 'wrap' }}>
+          <Button size="small" onClick={() => setDialog('edit')} aria-label={t('users.editUser', { username: user.username })} data-testid={`user-edit-${user.username}`}>
+            {t('users.edit')}
+          </Button>
+          {/* An administrator's own password is changed with the current one, not reset (that would end their own session). */}
+          <Button size="small" onClick={() => setDialog('reset')} disabled={isSelf} aria-label={t('users.resetPasswordFor', { username: user.username })} data-testid={`user-reset-${user.username}`}>
+            {t('users.resetPassword')}
+          </Button>
+          {isSelf ? <Tooltip title={t('users.cannotDisableSelf')}>{action}</Tooltip> : action}
+        </Stack>
+        {dialog === 'edit' && (
+          <EditUserDialog
+            user={user}
+            onClose={() => setDialog(null)}
+            onSaved={() => {
+              setDialog(null);
+              onChanged();
+            }}
+          />
+        )}
+        {dialog === 'reset' && (
+          <ResetPasswordDialog
+            user={user}
+            onClose={() => setDialog(null)}
+            onReset={() => {
+              setDialog(null);
+              onPasswordReset(user);
+              onChanged();
+            }}
+          />
+        )}
+      </TableCell>
     </TableRow>
   );
 }

@@ -1,4 +1,5 @@
 import PersonAddIcon from '@mui/icons-material/PersonAdd';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -33,6 +34,7 @@ export function UsersAdmin({ currentUserId }: UsersAdminProps) {
   const users = useLoaded(load);
   const [adding, setAdding] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [resetFor, setResetFor] = useState<string | null>(null);
 
   return (
     <Stack spacing={2}>
@@ -56,6 +58,11 @@ export function UsersAdmin({ currentUserId }: UsersAdminProps) {
           // Disabling refuses with a bare CONFLICT only for the last enabled administrator.
           messageFor={(failure) => (failure instanceof ApiError && failure.info.code === 'CONFLICT' ? t('users.lastAdministrator') : null)}
         />
+      )}
+      {resetFor !== null && (
+        <Alert severity="success" onClose={() => setResetFor(null)} data-testid="user-reset-done">
+          {t('users.passwordWasReset', { username: resetFor })}
+        </Alert>
       )}
       <Paper variant="outlined">
         {users.loading && <LinearProgress aria-label={t('common.loading')} />}
@@ -81,6 +88,7 @@ export function UsersAdmin({ currentUserId }: UsersAdminProps) {
                     setError(null);
                     users.reload();
                   }}
+                  onPasswordReset={(reset) => setResetFor(reset.username)}
                   onError={setError}
                 />
               ))}

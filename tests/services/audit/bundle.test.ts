@@ -75,6 +75,19 @@ describe('audit export bundles', () => {
     expect(partial.entries).toBe(5); // case.created, two evidence.received, case.consulted, and the export entry
   });
 
+  it('entries proven included and selected entries present: one count, explained (the export records itself)', () => {
+    const report = verifyBundle(folderSource(byCase.folder), { trustedKeys: [trustedKey] });
+    const selected = entriesOf(byCase.folder).length - 1;
+    expect(report.entries).toBe(selected + 1);
+    expect(report.selectedEntries).toBe(selected);
+    const included = report.passed.find((p) => p.includes('entries each proven included'))!;
+    const present = report.passed.find((p) => p.includes('selected entries present'))!;
+    expect(included).toContain(`${selected + 1} entries each proven included`);
+    expect(included).toContain(`${selected} selected entries and the export's own entry`);
+    expect(present).toContain(`all ${selected} selected entries present`);
+    expect(present).toContain('followed by the entry that records this export');
+  });
+
   it('passes sha256sum -c, the openssl pkeyutl command and the bundled verify.mjs', () => {
     if (have('sha256sum')) execFileSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS'], { cwd: all.folder });
     else console.log('[bundle] sha256sum not installed: skipped that check');

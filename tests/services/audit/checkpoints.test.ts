@@ -1,6 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { formatVerifierKey, ed25519CosignatureType, ed25519NoteType, cosign, noteSigner, parseNote, parseVerifierKey, verifyNoteSignature, parseCheckpoint } from '../../../main/services/audit/note.ts';
 import { hashChildren } from '../../../main/services/audit/merkle.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportBundle } from '../../../main/services/audit/bundle-export.ts';
+import { folderSource, verifyBundle } from '../../../main/services/audit/bundle-verify.ts';
+import { auditOrigin } from '../../../main/services/audit/keyring.ts';
 import { call } from '../../helpers/workstation.ts';
 import { auditedWorkstation, keyPassphrase } from '../../helpers/audit.ts';
 
@@ -80,6 +86,49 @@ describe('checkpoints and the signing key', () => {
     expect(verifyNoteSignature(note.text, note.signatures[0]!, parseVerifierKey(oldKey.verifierKey))).toBe(true);
     expect(status.latestCheckpoint?.keyId).toBe(status.key?.keyId);
     expect(await ws.dispatcher.invoke(ctx.clients.clerk, 'audit.rotateKey', { newPassphrase: 'the next long passphrase' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('the log origin names the workstation, not a domain; a rename takes effect at the next key rotation and old bundles keep verifying', async () => {
+    const { ws } = ctx.env;
+    const out = mkdtempSync(join(tmpdir(), 'dalel-origin-'));
+    try {
+      expect(ws.keyring.origin).toBe(`Dalel-workstation/audit/${ws.id}`);
+      expect(ws.keyring.origin).not.toContain('dalel.kz');
+      const clerk = { userId: 'c', username: 'clerk', role: 'clerk' as const };
+      const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
+      const before = await exportBundle(deps, { scope: 'all' }, clerk, join(out, 'a'));
+      const oldKey = ws.keyring.activeKey()!.verifierKey;
+
+      await call(ws, ctx.clients.administrator, 'settings.update', { workstationName: 'Алматы сот+сараптама  №1' });
+      // The signed log keeps its origin until the key changes: checkpoints now still carry the old one.
+      let status = await call(ws, ctx.clients.clerk, 'audit.status', {});
+      expect(status.origin).toBe(`Dalel-workstation/audit/${ws.id}`);
+      expect(status.nextOrigin).toBe(`Алматы-сотсараптама-№1/audit/${ws.id}`);
+      await call(ws, ctx.clients.judge, 'cases.get', { caseId: ctx.theCase.id });
+      expect(parseCheckpoint(parseNote(ws.checkpoints.sign('after rename').note).text).origin).toBe(`Dalel-workstation/audit/${ws.id}`);
+
+      status = await call(ws, ctx.clients.administrator, 'audit.rotateKey', { newPassphrase: 'the next long passphrase' });
+      expect(status.origin).toBe(`Алматы-сотсараптама-№1/audit/${ws.id}`);
+      expect(status.key?.verifierKey.startsWith(`Алматы-сотсараптама-№1/audit/${ws.id}+`)).toBe(true);
+      expect(parseCheckpoint(parseNote(status.latestCheckpoint!.note).text).origin).toBe(status.origin);
+      expect(JSON.parse(Buffer.from(ws.audit.list({ action: 'audit.key-rotated' })[0]!.bytes).toString('utf8'))).toMatchObject({ details: { origin: status.origin } });
+
+      // The bundle handed out before still verifies with the key it was signed with; a new one with the new key.
+      expect(verifyBundle(folderSource(before.folder), { trustedKeys: [oldKey] }).problems).toEqual([]);
+      const after = await exportBundle(deps, { scope: 'all' }, clerk, join(out, 'b'));
+      const report = verifyBundle(folderSource(after.folder), { trustedKeys: [status.key!.verifierKey] });
+      expect(report.problems).toEqual([]);
+      expect(report.origin).toBe(status.origin);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+
+  it('makes a valid C2SP key name of any workstation name', () => {
+    expect(auditOrigin('  Lab 3 + annex\t', 'id')).toBe('Lab-3-annex/audit/id');
+    expect(auditOrigin('+++', 'id')).toBe('workstation/audit/id');
+    expect(auditOrigin('a/b', 'id')).toBe('a-b/audit/id');
+    expect(() => noteSigner(auditOrigin('Қарағанды   зертхана', 'x'), new Uint8Array(32))).not.toThrow();
   });
 
   it('imports a witness cosignature only when it verifies over one of its own checkpoints', async () => {
