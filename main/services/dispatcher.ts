@@ -39,6 +39,8 @@ export class Dispatcher {
     private readonly handlers: Handlers,
     private readonly sessions: SessionManager,
     private readonly reportBug: BugReporter = logBug,
+    /** Checks every answer against the channel's response schema (tests: the suite doubles as a conformance test). */
+    private readonly checkResponses = false,
   ) {}
 
   /** Calls a channel on behalf of a client; never throws. */
@@ -67,7 +69,13 @@ export class Dispatcher {
       throw new DalelError('VALIDATION', `Invalid ${where}: ${first?.message ?? 'malformed request'}.`, { field: where });
     }
     const handler = this.handlers[channel] as Handler<C>;
-    return handler(parsed.data as ParsedRequestOf<C>, { clientKey, session });
+    const response = await handler(parsed.data as ParsedRequestOf<C>, { clientKey, session });
+    if (this.checkResponses) {
+      const checked = spec.response.safeParse(response);
+      // A handler answering outside its contract is a bug: reported and answered as INTERNAL, never passed on.
+      if (!checked.success) throw new Error(`${channel} answered outside its response schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    }
+    return response;
   }
 
   private authorise(clientKey: string, channel: RequestChannel, access: Access): Session | null {

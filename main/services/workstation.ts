@@ -39,6 +39,8 @@ import { defaultLockoutPolicy, UserService, type LockoutPolicy } from './users.t
 
 /** Settings for opening a workstation; everything but the data folder has a production default. */
 export interface WorkstationOptions {
+  /** Check every answer against the contract's response schema (the tests do; a mismatch is an INTERNAL bug). */
+  readonly checkResponses?: boolean;
   readonly dataDir: string;
   readonly clock?: Clock;
   readonly sessionPolicy?: SessionPolicy;
@@ -191,7 +193,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     uploads,
     onSessionChanged: options.onSessionChanged,
   });
-  const dispatcher = new Dispatcher(handlers, sessions);
+  const dispatcher = new Dispatcher(handlers, sessions, undefined, options.checkResponses ?? false);
   const timer = options.periodicCheckpoints
     ? setInterval(() => {
         try {

@@ -31,7 +31,7 @@ export function testWorkstation(options: Partial<WorkstationOptions> = {}): { ws
   const { dir, cleanup } = tempDir();
   const clock = new ManualClock();
   // Demo models are copied only where a test asks for them (demoModels: true): most tests need an empty models folder.
-  const ws = openWorkstation({ dataDir: dir, clock, scryptParams: fastScrypt, demoModels: false, ...options });
+  const ws = openWorkstation({ dataDir: dir, clock, scryptParams: fastScrypt, demoModels: false, checkResponses: true, ...options });
   return {
     ws,
     clock,
