@@ -248,6 +248,9 @@ describe.skipIf(!ready)('the expert verification workflow in Chromium (browser m
     await shot('same-expert-cannot-verify', false);
     await byTestId('sign-cancel').click();
     expect(await byTestId('review-state').getAttribute('data-state')).toBe('in-review');
+    // The review happened beside the viewer, which opens over the window: close it before signing out.
+    await byTestId('viewer-close').click();
+    await byTestId('viewer-dialog').waitFor({ state: 'detached' });
     await logOut(page);
     const openCase = async () => {
       await byTestId(`case-row-${caseNumber}`).click();

@@ -5,7 +5,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
-import { addUser, chromiumArgs, findChromium, logIn, logOut, recordProblems, setUpAdministrator, sha256Hex } from './helpers.ts';
+import { addUser, chromiumArgs, confirmEvidenceKinds, findChromium, logIn, logOut, recordProblems, setUpAdministrator, sha256Hex } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the viewer tests: ${chromiumFound.reason}`);
@@ -118,6 +118,7 @@ describe.skipIf(!ready)('the viewer in Chromium (browser mode, real handwriting 
     await byTestId('new-case-submit').click();
     await byTestId('case-title').waitFor();
     await byTestId('evidence-file-input').setInputFiles([...imageFiles, ...scanFiles]);
+    await confirmEvidenceKinds(page);
     for (const sha of [pageA, pageB, scanA, scanB]) await byTestId(`evidence-row-${sha}`).waitFor();
 
     // 1. One PNG on its own, large: drawn (not black), pan and zoom, Escape returns to the case.
