@@ -1,24 +1,18 @@
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Alert from '@mui/material/Alert';
 import LinearProgress from '@mui/material/LinearProgress';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnalysisRun, Evidence } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
 import { methodFields } from '../forensics/registry.ts';
 import { kindLabelKey, useCatalog, type ForensicCatalog } from '../forensics/use-catalog.ts';
 
@@ -60,9 +54,6 @@ export function CompareDialog({ caseId, items, onClose, onStarted }: CompareDial
   const [fieldValues, setFieldValues] = useState<Record<string, string>>({});
   const fieldValue = method && fields ? (fieldValues[method.id] ?? fields.initial(items)) : '';
   const [pixel, setPixel] = useState<Record<string, string>>(() => Object.fromEntries(items.filter((i) => i.pixelUm !== null).map((i) => [i.id, String(i.pixelUm)])));
-  const [checked, setChecked] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const needsScale = new Set((catalog.value?.kinds ?? []).filter((k) => k.imagesNeedPixelSize).map((k) => k.id));
   const images = items.filter((item) => item.kind !== 'x3p' && item.kind !== 'pdf' && needsScale.has(item.category));
   const pixelUm = Object.fromEntries(images.map((item) => [item.id, Number((pixel[item.id] ?? '').replace(',', '.'))]));
@@ -83,13 +74,10 @@ export function CompareDialog({ caseId, items, onClose, onStarted }: CompareDial
             .join(', '),
         });
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setChecked(true);
-    if (!method || Object.values(problems).some((p) => p !== null)) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const form = useFormSubmit({
+    invalid: !method || Object.values(problems).some((p) => p !== null),
+    action: async () => {
+      if (!method) return;
       const run = await call(api, 'analysis.start', {
         caseId,
         module: method.id,
@@ -98,71 +86,60 @@ export function CompareDialog({ caseId, items, onClose, onStarted }: CompareDial
         ...(images.length > 0 ? { pixelUm } : {}),
       });
       onStarted(run);
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { checked } = form;
 
   const Fields = fields?.Fields;
   return (
-    <Dialog open onClose={busy ? undefined : onClose} fullWidth maxWidth="sm" aria-labelledby="compare-title" data-testid="compare-dialog">
-      <form onSubmit={submit} noValidate data-testid="compare-form">
-        <DialogTitle id="compare-title">{t('analysis.compareTitle')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2}>
-            <DialogContentText>{items.map((item) => item.originalName).join(' · ')}</DialogContentText>
-            {catalog.loading && <LinearProgress aria-label={t('common.loading')} />}
-            {catalog.error !== null && <ErrorAlert error={catalog.error} />}
-            {catalog.value && !method && (
-              <Alert severity="info" data-testid="compare-no-method">
-                {t('analysis.noMethod')}
-                <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
-                  {methods.map((m) => (
-                    <li key={m.id}>{whyNot(m)}</li>
-                  ))}
-                </ul>
-              </Alert>
-            )}
-            {method && (
-              <FormControl>
-                <FormLabel id="compare-module-label">{t('analysis.module')}</FormLabel>
-                <RadioGroup aria-labelledby="compare-module-label" value={method.id} onChange={(event) => setChosen(event.target.value)}>
-                  {applicable.map((m) => (
-                    <FormControlLabel key={m.id} value={m.id} control={<Radio slotProps={{ input: { 'data-testid': `compare-module-${m.id}` } as React.InputHTMLAttributes<HTMLInputElement> }} />} label={t(`analysis.modules.${m.id}`)} />
-                  ))}
-                </RadioGroup>
-              </FormControl>
-            )}
-            {method && Fields && (
-              <Fields items={items} value={fieldValue} onChange={(value) => setFieldValues((previous) => ({ ...previous, [method.id]: value }))} checked={checked} problem={problems.fields} />
-            )}
-            {method &&
-              images.map((item) => (
-                <TextField
-                  key={item.id}
-                  label={t('analysis.pixelUm', { name: item.originalName })}
-                  value={pixel[item.id] ?? ''}
-                  onChange={(event) => setPixel((previous) => ({ ...previous, [item.id]: event.target.value }))}
-                  error={checked && !(pixelUm[item.id]! > 0)}
-                  helperText={t('analysis.pixelUmHint')}
-                  slotProps={{ htmlInput: { inputMode: 'decimal', 'data-testid': `compare-pixel-${item.sha256}` } }}
-                />
-              ))}
-            {checked && problems.pixel && <ErrorAlert error={new Error(problems.pixel)} testId="compare-problem" messageFor={() => problems.pixel} />}
-            {error !== null && <ErrorAlert error={error} testId="compare-error" />}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy} data-testid="compare-cancel">
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy || !method} data-testid="compare-start">
-            {t('analysis.start')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={t('analysis.compareTitle')}
+      intro={items.map((item) => item.originalName).join(' · ')}
+      testId="compare"
+      submitLabel={t('analysis.start')}
+      submitTestId="compare-start"
+      submitDisabled={!method}
+      form={form}
+      onClose={onClose}
+    >
+      {catalog.loading && <LinearProgress aria-label={t('common.loading')} />}
+      {catalog.error !== null && <ErrorAlert error={catalog.error} />}
+      {catalog.value && !method && (
+        <Alert severity="info" data-testid="compare-no-method">
+          {t('analysis.noMethod')}
+          <ul style={{ margin: 0, paddingInlineStart: '1.2em' }}>
+            {methods.map((m) => (
+              <li key={m.id}>{whyNot(m)}</li>
+            ))}
+          </ul>
+        </Alert>
+      )}
+      {method && (
+        <FormControl>
+          <FormLabel id="compare-module-label">{t('analysis.module')}</FormLabel>
+          <RadioGroup aria-labelledby="compare-module-label" value={method.id} onChange={(event) => setChosen(event.target.value)}>
+            {applicable.map((m) => (
+              <FormControlLabel key={m.id} value={m.id} control={<Radio slotProps={{ input: { 'data-testid': `compare-module-${m.id}` } as React.InputHTMLAttributes<HTMLInputElement> }} />} label={t(`analysis.modules.${m.id}`)} />
+            ))}
+          </RadioGroup>
+        </FormControl>
+      )}
+      {method && Fields && (
+        <Fields items={items} value={fieldValue} onChange={(value) => setFieldValues((previous) => ({ ...previous, [method.id]: value }))} checked={checked} problem={problems.fields} />
+      )}
+      {method &&
+        images.map((item) => (
+          <TextField
+            key={item.id}
+            label={t('analysis.pixelUm', { name: item.originalName })}
+            value={pixel[item.id] ?? ''}
+            onChange={(event) => setPixel((previous) => ({ ...previous, [item.id]: event.target.value }))}
+            error={checked && !(pixelUm[item.id]! > 0)}
+            helperText={t('analysis.pixelUmHint')}
+            slotProps={{ htmlInput: { inputMode: 'decimal', 'data-testid': `compare-pixel-${item.sha256}` } }}
+          />
+        ))}
+      {checked && problems.pixel && <ErrorAlert error={new Error(problems.pixel)} testId="compare-problem" messageFor={() => problems.pixel} />}
+    </FormDialog>
   );
 }

@@ -1,17 +1,10 @@
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
-import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
-import { ErrorAlert } from '../common/error-alert.tsx';
+import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
 import { monospaceFamily } from '../theme/create-app-theme.ts';
 import { normaliseSignedNote } from './signed-note.ts';
 
@@ -29,66 +22,44 @@ export function ImportCosignatureDialog({ onClose, onImported }: ImportCosignatu
   const api = useApi();
   const [note, setNote] = useState('');
   const [witnessKey, setWitnessKey] = useState('');
-  const [checked, setChecked] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const missing = (value: string) => checked && value.trim() === '';
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setChecked(true);
-    if (note.trim() === '' || witnessKey.trim() === '') return;
-    setBusy(true);
-    setError(null);
-    try {
-      onImported(await call(api, 'audit.importCosignature', { note: normaliseSignedNote(note), witnessKey: witnessKey.trim() }));
-    } catch (failure) {
-      setError(failure);
-      setBusy(false);
-    }
-  }
+  const form = useFormSubmit({
+    invalid: note.trim() === '' || witnessKey.trim() === '',
+    action: async () => onImported(await call(api, 'audit.importCosignature', { note: normaliseSignedNote(note), witnessKey: witnessKey.trim() })),
+  });
+  const missing = (value: string) => form.checked && value.trim() === '';
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} fullWidth maxWidth="md" aria-labelledby="cosignature-title" aria-describedby="cosignature-intro">
-      <form onSubmit={submit} noValidate data-testid="cosignature-form">
-        <DialogTitle id="cosignature-title">{t('audit.checkpoints.importTitle')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2}>
-            <DialogContentText id="cosignature-intro">{t('audit.checkpoints.importIntro')}</DialogContentText>
-            <TextField
-              label={t('audit.checkpoints.cosignedNote')}
-              value={note}
-              onChange={(event) => setNote(event.target.value)}
-              multiline
-              minRows={6}
-              maxRows={14}
-              required
-              autoFocus
-              error={missing(note)}
-              helperText={missing(note) ? t('validation.required') : t('audit.checkpoints.cosignedNoteHint')}
-              slotProps={{ htmlInput: { 'data-testid': 'cosignature-note', maxLength: 20_000, spellCheck: false, style: mono } }}
-            />
-            <TextField
-              label={t('audit.checkpoints.witnessKey')}
-              value={witnessKey}
-              onChange={(event) => setWitnessKey(event.target.value)}
-              required
-              error={missing(witnessKey)}
-              helperText={missing(witnessKey) ? t('validation.required') : t('audit.checkpoints.witnessKeyHint')}
-              slotProps={{ htmlInput: { 'data-testid': 'cosignature-key', maxLength: 300, spellCheck: false, style: mono } }}
-            />
-            {error !== null && <ErrorAlert error={error} testId="cosignature-error" />}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy} data-testid="cosignature-cancel">
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy} data-testid="cosignature-submit">
-            {t('audit.checkpoints.importSubmit')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={t('audit.checkpoints.importTitle')}
+      intro={t('audit.checkpoints.importIntro')}
+      testId="cosignature"
+      submitLabel={t('audit.checkpoints.importSubmit')}
+      form={form}
+      onClose={onClose}
+      maxWidth="md"
+    >
+      <TextField
+        label={t('audit.checkpoints.cosignedNote')}
+        value={note}
+        onChange={(event) => setNote(event.target.value)}
+        multiline
+        minRows={6}
+        maxRows={14}
+        required
+        autoFocus
+        error={missing(note)}
+        helperText={missing(note) ? t('validation.required') : t('audit.checkpoints.cosignedNoteHint')}
+        slotProps={{ htmlInput: { 'data-testid': 'cosignature-note', maxLength: 20_000, spellCheck: false, style: mono } }}
+      />
+      <TextField
+        label={t('audit.checkpoints.witnessKey')}
+        value={witnessKey}
+        onChange={(event) => setWitnessKey(event.target.value)}
+        required
+        error={missing(witnessKey)}
+        helperText={missing(witnessKey) ? t('validation.required') : t('audit.checkpoints.witnessKeyHint')}
+        slotProps={{ htmlInput: { 'data-testid': 'cosignature-key', maxLength: 300, spellCheck: false, style: mono } }}
+      />
+    </FormDialog>
   );
 }

@@ -2,6 +2,7 @@ import Button from '@mui/material/Button';
 import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
+import DialogContentText from '@mui/material/DialogContentText';
 import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
@@ -49,9 +50,15 @@ export function useFormSubmit({ invalid, action }: FormSubmitOptions): FormSubmi
 /** Props of FormDialog. */
 export interface FormDialogProps {
   readonly title: ReactNode;
-  /** Prefix of the data-testid of the form and its buttons: `${testId}-form`, `-cancel`, `-submit`, `-error`. */
+  /** Prefix of the data-testids: `${testId}-dialog`, `-form`, `-cancel`, `-submit`, `-error`. */
   readonly testId: string;
   readonly submitLabel: ReactNode;
+  /** The submit button's colour: warning or error for an action that is hard to undo. */
+  readonly submitColor?: 'primary' | 'warning' | 'error';
+  /** Overrides the submit button's data-testid (default `${testId}-submit`). */
+  readonly submitTestId?: string;
+  /** A sentence above the fields that says what the form does; it also describes the dialog to screen readers. */
+  readonly intro?: ReactNode;
   readonly form: FormSubmitState;
   readonly onClose: () => void;
   readonly maxWidth?: 'xs' | 'sm' | 'md' | 'lg';
@@ -63,15 +70,26 @@ export interface FormDialogProps {
 }
 
 /** A dialog holding one form: title, fields, the submit error, Cancel and submit; it cannot be closed while busy. */
-export function FormDialog({ title, testId, submitLabel, form, onClose, maxWidth = 'sm', submitDisabled = false, messageFor, children }: FormDialogProps) {
+export function FormDialog(props: FormDialogProps) {
+  const { title, testId, submitLabel, submitColor = 'primary', submitTestId = `${testId}-submit`, intro, form, onClose, maxWidth = 'sm', submitDisabled = false, messageFor, children } = props;
   const { t } = useTranslation();
   const titleId = useId();
+  const introId = useId();
   return (
-    <Dialog open onClose={form.busy ? undefined : onClose} fullWidth maxWidth={maxWidth} aria-labelledby={titleId} data-testid={`${testId}-dialog`}>
+    <Dialog
+      open
+      onClose={form.busy ? undefined : onClose}
+      fullWidth
+      maxWidth={maxWidth}
+      aria-labelledby={titleId}
+      aria-describedby={intro === undefined ? undefined : introId}
+      data-testid={`${testId}-dialog`}
+    >
       <form onSubmit={(event) => void form.submit(event)} noValidate data-testid={`${testId}-form`}>
         <DialogTitle id={titleId}>{title}</DialogTitle>
         <DialogContent>
           <Stack spacing={2} sx={{ pt: 1 }}>
+            {intro !== undefined && <DialogContentText id={introId}>{intro}</DialogContentText>}
             {children}
             {form.error !== null && <ErrorAlert error={form.error} testId={`${testId}-error`} messageFor={messageFor} />}
           </Stack>
@@ -80,7 +98,7 @@ export function FormDialog({ title, testId, submitLabel, form, onClose, maxWidth
           <Button onClick={onClose} disabled={form.busy} data-testid={`${testId}-cancel`}>
             {t('common.cancel')}
           </Button>
-          <Button type="submit" variant="contained" disabled={form.busy || submitDisabled} data-testid={`${testId}-submit`}>
+          <Button type="submit" variant="contained" color={submitColor} disabled={form.busy || submitDisabled} data-testid={submitTestId}>
             {submitLabel}
           </Button>
         </DialogActions>

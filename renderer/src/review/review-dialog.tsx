@@ -7,12 +7,12 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, Measurement } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
-import { ErrorAlert } from '../common/error-alert.tsx';
+import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
 import { derivedValue, geometryMeasurements, geometryOf, type GeometryFields } from './amend-geometry.ts';
 import { measurementLabel, measurementText } from './finding-text.ts';
 
@@ -57,10 +57,7 @@ export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialo
   const setPoint = (index: number, axis: 'x' | 'y', text: string) =>
     setGeometry((g) => (g ? { ...g, points: g.points.map((p, i) => (i === index ? { ...p, [axis]: text } : p)) } : g));
   const [conclusion, setConclusion] = useState(finding.conclusion ?? '');
-  const [checked, setChecked] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const amend = decision === 'amended';
   const typed = finding.measurements.map((m, i) => parseValue(m.value, values[i] ?? ''));
   const fromGeometry = geometry ? geometryMeasurements(finding, geometry) : null;
@@ -75,13 +72,9 @@ export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialo
   };
 
   const close = () => (dirty ? setConfirming(true) : onClose());
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setChecked(true);
-    if (Object.values(problems).some((p) => p !== null)) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const form = useFormSubmit({
+    invalid: Object.values(problems).some((p) => p !== null),
+    action: async () => {
       await call(api, 'findings.review', {
         findingId: finding.id,
         decision,
@@ -91,89 +84,77 @@ export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialo
           : {}),
       });
       onDone();
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+  });
+  const { checked } = form;
 
   return (
     <>
-      <Dialog open onClose={close} fullWidth maxWidth="sm" aria-labelledby="review-dialog-title" data-testid="review-dialog">
-        <form onSubmit={submit} noValidate data-testid="review-form">
-          <DialogTitle id="review-dialog-title">{t(amend ? 'review.amendTitle' : 'review.rejectTitle')}</DialogTitle>
-          <DialogContent>
-            <Stack spacing={2} sx={{ pt: 1 }}>
-              <DialogContentText>{finding.measurements.map((m) => measurementText(t, m)).join(' · ')}</DialogContentText>
-              {amend && geometry && (
-                <Stack spacing={1} data-testid="amend-geometry">
-                  {geometry.points.map((p, i) => (
-                    <Stack direction="row" spacing={1} key={i}>
-                      <TextField label={t('review.pointX', { n: i + 1 })} value={p.x} onChange={(event) => setPoint(i, 'x', event.target.value)} error={checked && derived === null} slotProps={unitSlot('px', `amend-point-${i + 1}-x`)} sx={{ flex: 1 }} />
-                      <TextField label={t('review.pointY', { n: i + 1 })} value={p.y} onChange={(event) => setPoint(i, 'y', event.target.value)} error={checked && derived === null} slotProps={unitSlot('px', `amend-point-${i + 1}-y`)} sx={{ flex: 1 }} />
-                    </Stack>
-                  ))}
-                  <TextField
-                    label={t('review.pixelSize')}
-                    value={geometry.pixelUm}
-                    onChange={(event) => setGeometry((g) => (g ? { ...g, pixelUm: event.target.value } : g))}
-                    error={checked && derived === null}
-                    slotProps={unitSlot('µm', 'amend-pixel-size')}
-                  />
-                  <TextField
-                    label={t('review.derived', { label: measurementLabel(t, geometry.derivedKey) })}
-                    value={derived === null ? '—' : String(derived)}
-                    disabled
-                    slotProps={unitSlot(derivedMeasurement?.unit ?? null, `amend-derived-${geometry.derivedKey}`)}
-                  />
-                </Stack>
-              )}
-              {amend &&
-                finding.measurements.map((m, i) =>
-                  geometryKeys.has(m.key) ? null : (
-                    <TextField
-                      key={m.key}
-                      label={measurementLabel(t, m.key)}
-                      value={values[i] ?? ''}
-                      onChange={(event) => setValues((previous) => previous.map((v, j) => (j === i ? event.target.value : v)))}
-                      error={checked && parsed[i] === null}
-                      slotProps={unitSlot(m.unit, `amend-value-${m.key}`)}
-                    />
-                  ),
-                )}
-              {amend && (
-                <TextField
-                  label={t('review.conclusion')}
-                  value={conclusion}
-                  onChange={(event) => setConclusion(event.target.value)}
-                  slotProps={{ htmlInput: { 'data-testid': 'amend-conclusion', maxLength: 100 } }}
-                />
-              )}
+      <FormDialog
+        title={t(amend ? 'review.amendTitle' : 'review.rejectTitle')}
+        intro={finding.measurements.map((m) => measurementText(t, m)).join(' · ')}
+        testId="review"
+        submitLabel={t(amend ? 'review.amendSubmit' : 'review.rejectSubmit')}
+        submitColor={amend ? 'primary' : 'error'}
+        form={form}
+        onClose={close}
+      >
+        {amend && geometry && (
+          <Stack spacing={1} data-testid="amend-geometry">
+            {geometry.points.map((p, i) => (
+              <Stack direction="row" spacing={1} key={i}>
+                <TextField label={t('review.pointX', { n: i + 1 })} value={p.x} onChange={(event) => setPoint(i, 'x', event.target.value)} error={checked && derived === null} slotProps={unitSlot('px', `amend-point-${i + 1}-x`)} sx={{ flex: 1 }} />
+                <TextField label={t('review.pointY', { n: i + 1 })} value={p.y} onChange={(event) => setPoint(i, 'y', event.target.value)} error={checked && derived === null} slotProps={unitSlot('px', `amend-point-${i + 1}-y`)} sx={{ flex: 1 }} />
+              </Stack>
+            ))}
+            <TextField
+              label={t('review.pixelSize')}
+              value={geometry.pixelUm}
+              onChange={(event) => setGeometry((g) => (g ? { ...g, pixelUm: event.target.value } : g))}
+              error={checked && derived === null}
+              slotProps={unitSlot('µm', 'amend-pixel-size')}
+            />
+            <TextField
+              label={t('review.derived', { label: measurementLabel(t, geometry.derivedKey) })}
+              value={derived === null ? '—' : String(derived)}
+              disabled
+              slotProps={unitSlot(derivedMeasurement?.unit ?? null, `amend-derived-${geometry.derivedKey}`)}
+            />
+          </Stack>
+        )}
+        {amend &&
+          finding.measurements.map((m, i) =>
+            geometryKeys.has(m.key) ? null : (
               <TextField
-                label={t('review.reason')}
-                value={reason}
-                onChange={(event) => setReason(event.target.value)}
-                required
-                multiline
-                minRows={2}
-                error={checked && problems.reason !== null}
-                helperText={(checked && (problems.reason ?? problems.values ?? problems.unchanged)) || t('review.reasonHint')}
-                slotProps={{ htmlInput: { 'data-testid': 'review-reason', maxLength: 2000 } }}
+                key={m.key}
+                label={measurementLabel(t, m.key)}
+                value={values[i] ?? ''}
+                onChange={(event) => setValues((previous) => previous.map((v, j) => (j === i ? event.target.value : v)))}
+                error={checked && parsed[i] === null}
+                slotProps={unitSlot(m.unit, `amend-value-${m.key}`)}
               />
-              {error !== null && <ErrorAlert error={error} testId="review-error" />}
-            </Stack>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={close} data-testid="review-cancel">
-              {t('common.cancel')}
-            </Button>
-            <Button type="submit" variant="contained" color={amend ? 'primary' : 'error'} disabled={busy} data-testid="review-submit">
-              {t(amend ? 'review.amendSubmit' : 'review.rejectSubmit')}
-            </Button>
-          </DialogActions>
-        </form>
-      </Dialog>
+            ),
+          )}
+        {amend && (
+          <TextField
+            label={t('review.conclusion')}
+            value={conclusion}
+            onChange={(event) => setConclusion(event.target.value)}
+            slotProps={{ htmlInput: { 'data-testid': 'amend-conclusion', maxLength: 100 } }}
+          />
+        )}
+        <TextField
+          label={t('review.reason')}
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          required
+          multiline
+          minRows={2}
+          error={checked && problems.reason !== null}
+          helperText={(checked && (problems.reason ?? problems.values ?? problems.unchanged)) || t('review.reasonHint')}
+          slotProps={{ htmlInput: { 'data-testid': 'review-reason', maxLength: 2000 } }}
+        />
+      </FormDialog>
       {confirming && (
         <Dialog open onClose={() => setConfirming(false)} aria-labelledby="discard-title" data-testid="discard-confirm">
           <DialogTitle id="discard-title">{t('review.discardTitle')}</DialogTitle>

@@ -1,21 +1,15 @@
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
 import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
-import Stack from '@mui/material/Stack';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseReview } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
-import { ErrorAlert } from '../common/error-alert.tsx';
+import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
 import { PasswordField } from '../common/password-field.tsx';
 import { KeyStateNote } from './key-state-note.tsx';
 
@@ -41,61 +35,44 @@ export function SignDialog({ caseId, mode = 'sign', onClose, onSigned }: SignDia
   const api = useApi();
   const [password, setPassword] = useState('');
   const [meaning, setMeaning] = useState<(typeof signMeanings)[number] | ''>('');
-  const [checked, setChecked] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const technical = mode === 'technical-review';
   const problems = { password: password === '' ? t('validation.required') : null, meaning: !technical && meaning === '' ? t('review.meaningRequired') : null };
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setChecked(true);
-    if (problems.password || problems.meaning) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await call(api, 'auth.reauthenticate', { password });
-      onSigned(await call(api, 'review.transition', technical ? { caseId, action: 'verify' } : { caseId, action: 'sign', meaning: meaning === '' ? undefined : meaning }));
-    } catch (caught) {
-      setError(caught);
-    } finally {
-      setPassword('');
-      setBusy(false);
-    }
-  };
+  const form = useFormSubmit({
+    invalid: problems.password !== null || problems.meaning !== null,
+    action: async () => {
+      try {
+        await call(api, 'auth.reauthenticate', { password });
+        onSigned(await call(api, 'review.transition', technical ? { caseId, action: 'verify' } : { caseId, action: 'sign', meaning: meaning === '' ? undefined : meaning }));
+      } finally {
+        // The password is asked again for each try: it is never kept in the form.
+        setPassword('');
+      }
+    },
+  });
 
   return (
-    <Dialog open onClose={busy ? undefined : onClose} fullWidth maxWidth="xs" aria-labelledby="sign-title" data-testid="sign-dialog">
-      <form onSubmit={submit} noValidate data-testid="sign-form">
-        <DialogTitle id="sign-title">{t(technical ? 'review.technicalTitle' : 'review.signTitle')}</DialogTitle>
-        <DialogContent>
-          <Stack spacing={2}>
-            <DialogContentText>{t(technical ? 'review.technicalIntro' : 'review.signIntro')}</DialogContentText>
-            <KeyStateNote />
-            {!technical && (
-            <FormControl error={checked && problems.meaning !== null}>
-              <FormLabel id="sign-meaning-label">{t('review.meaning')}</FormLabel>
-              <RadioGroup aria-labelledby="sign-meaning-label" value={meaning} onChange={(event) => setMeaning(event.target.value as (typeof signMeanings)[number])}>
-                {signMeanings.map((m) => (
-                  <FormControlLabel key={m} value={m} control={<Radio slotProps={{ input: { 'data-testid': `sign-meaning-${m}` } as React.InputHTMLAttributes<HTMLInputElement> }} />} label={t(`review.meanings.${m}`)} />
-                ))}
-              </RadioGroup>
-              {checked && problems.meaning && <DialogContentText color="error">{problems.meaning}</DialogContentText>}
-            </FormControl>
-            )}
-            <PasswordField label={t('review.password')} value={password} onChange={setPassword} testId="sign-password" autoComplete="current-password" autoFocus error={checked ? problems.password : null} />
-            {error !== null && <ErrorAlert error={error} testId="sign-error" />}
-          </Stack>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={onClose} disabled={busy} data-testid="sign-cancel">
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" variant="contained" disabled={busy} data-testid="sign-submit">
-            {t(technical ? 'review.verifyTechnical' : 'review.sign')}
-          </Button>
-        </DialogActions>
-      </form>
-    </Dialog>
+    <FormDialog
+      title={t(technical ? 'review.technicalTitle' : 'review.signTitle')}
+      intro={t(technical ? 'review.technicalIntro' : 'review.signIntro')}
+      testId="sign"
+      submitLabel={t(technical ? 'review.verifyTechnical' : 'review.sign')}
+      form={form}
+      onClose={onClose}
+      maxWidth="xs"
+    >
+      <KeyStateNote />
+      {!technical && (
+        <FormControl error={form.checked && problems.meaning !== null}>
+          <FormLabel id="sign-meaning-label">{t('review.meaning')}</FormLabel>
+          <RadioGroup aria-labelledby="sign-meaning-label" value={meaning} onChange={(event) => setMeaning(event.target.value as (typeof signMeanings)[number])}>
+            {signMeanings.map((m) => (
+              <FormControlLabel key={m} value={m} control={<Radio slotProps={{ input: { 'data-testid': `sign-meaning-${m}` } as React.InputHTMLAttributes<HTMLInputElement> }} />} label={t(`review.meanings.${m}`)} />
+            ))}
+          </RadioGroup>
+          {form.checked && problems.meaning && <DialogContentText color="error">{problems.meaning}</DialogContentText>}
+        </FormControl>
+      )}
+      <PasswordField label={t('review.password')} value={password} onChange={setPassword} testId="sign-password" autoComplete="current-password" autoFocus error={form.checked ? problems.password : null} />
+    </FormDialog>
   );
 }
