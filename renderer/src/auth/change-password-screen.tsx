@@ -8,6 +8,7 @@ import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { fieldRules } from '../common/field-rules.ts';
 import { PasswordField } from '../common/password-field.tsx';
+import { NewPasswordFields } from '../common/new-password-fields.tsx';
 import { useAuth } from './auth-context.ts';
 import { AuthLayout } from './auth-layout.tsx';
 
@@ -74,22 +75,16 @@ export function ChangePasswordScreen({ session }: ChangePasswordScreenProps) {
             testId="change-password-current"
             error={shown(problems.current)}
           />
-          <PasswordField
+          <NewPasswordFields
             label={t('changePassword.new')}
-            value={next}
-            onChange={setNext}
-            autoComplete="new-password"
+            password={next}
+            confirm={confirm}
+            onPassword={setNext}
+            onConfirm={setConfirm}
+            passwordError={shown(problems.next)}
+            confirmError={shown(problems.confirm)}
             testId="change-password-new"
-            error={shown(problems.next)}
-            helperText={t('validation.passwordHint')}
-          />
-          <PasswordField
-            label={t('fields.confirmPassword')}
-            value={confirm}
-            onChange={setConfirm}
-            autoComplete="new-password"
-            testId="change-password-confirm"
-            error={shown(problems.confirm)}
+            confirmTestId="change-password-confirm"
           />
           {error !== null && <ErrorAlert error={error} />}
           <Button type="submit" variant="contained" size="large" disabled={busy} data-testid="change-password-submit">

@@ -7,7 +7,7 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { fieldRules } from '../common/field-rules.ts';
-import { PasswordField } from '../common/password-field.tsx';
+import { NewPasswordFields } from '../common/new-password-fields.tsx';
 import { useAuth } from './auth-context.ts';
 import { AuthLayout } from './auth-layout.tsx';
 
@@ -71,22 +71,16 @@ export function SetupScreen() {
             helperText={shown(problems.displayName)}
             slotProps={{ htmlInput: { 'data-testid': 'setup-display-name' } }}
           />
-          <PasswordField
+          <NewPasswordFields
             label={t('fields.password')}
-            value={password}
-            onChange={setPassword}
-            autoComplete="new-password"
+            password={password}
+            confirm={confirm}
+            onPassword={setPassword}
+            onConfirm={setConfirm}
+            passwordError={shown(problems.password)}
+            confirmError={shown(problems.confirm)}
             testId="setup-password"
-            error={shown(problems.password)}
-            helperText={t('validation.passwordHint')}
-          />
-          <PasswordField
-            label={t('fields.confirmPassword')}
-            value={confirm}
-            onChange={setConfirm}
-            autoComplete="new-password"
-            testId="setup-password-confirm"
-            error={shown(problems.confirm)}
+            confirmTestId="setup-password-confirm"
           />
           {error !== null && <ErrorAlert error={error} />}
           <Button type="submit" variant="contained" size="large" disabled={busy} data-testid="setup-submit">

@@ -6,7 +6,7 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { fieldRules } from '../common/field-rules.ts';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
-import { PasswordField } from '../common/password-field.tsx';
+import { NewPasswordFields } from '../common/new-password-fields.tsx';
 
 /** Props of AddUserDialog. */
 export interface AddUserDialogProps {
@@ -75,22 +75,16 @@ export function AddUserDialog({ onClose, onAdded }: AddUserDialogProps) {
           </option>
         ))}
       </TextField>
-      <PasswordField
+      <NewPasswordFields
         label={t('fields.initialPassword')}
-        value={password}
-        onChange={setPassword}
-        autoComplete="new-password"
+        password={password}
+        confirm={confirm}
+        onPassword={setPassword}
+        onConfirm={setConfirm}
+        passwordError={shown(problems.password)}
+        confirmError={shown(problems.confirm)}
         testId="add-user-password"
-        error={shown(problems.password)}
-        helperText={t('validation.passwordHint')}
-      />
-      <PasswordField
-        label={t('fields.confirmPassword')}
-        value={confirm}
-        onChange={setConfirm}
-        autoComplete="new-password"
-        testId="add-user-password-confirm"
-        error={shown(problems.confirm)}
+        confirmTestId="add-user-password-confirm"
       />
     </FormDialog>
   );

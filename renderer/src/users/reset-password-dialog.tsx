@@ -5,7 +5,7 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { fieldRules } from '../common/field-rules.ts';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
-import { PasswordField } from '../common/password-field.tsx';
+import { NewPasswordFields } from '../common/new-password-fields.tsx';
 
 /** Props of ResetPasswordDialog. */
 export interface ResetPasswordDialogProps {
@@ -40,23 +40,17 @@ export function ResetPasswordDialog({ user, onClose, onReset }: ResetPasswordDia
       form={form}
       onClose={onClose}
     >
-      <PasswordField
+      <NewPasswordFields
         label={t('users.temporaryPassword')}
-        value={password}
-        onChange={setPassword}
-        autoComplete="new-password"
-        autoFocus
+        password={password}
+        confirm={confirm}
+        onPassword={setPassword}
+        onConfirm={setConfirm}
+        passwordError={shown(problems.password)}
+        confirmError={shown(problems.confirm)}
         testId="reset-password-new"
-        error={shown(problems.password)}
-        helperText={t('validation.passwordHint')}
-      />
-      <PasswordField
-        label={t('fields.confirmPassword')}
-        value={confirm}
-        onChange={setConfirm}
-        autoComplete="new-password"
-        testId="reset-password-confirm"
-        error={shown(problems.confirm)}
+        confirmTestId="reset-password-confirm"
+        autoFocus
       />
     </FormDialog>
   );
