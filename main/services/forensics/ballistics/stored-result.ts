@@ -4,12 +4,9 @@
  * same native code that builds new results, so the viewer always receives polygons and never computes them.
  */
 import { z } from 'zod';
-import { BulletComparisonResultSchema, CartridgeComparisonResultSchema, CmcCellSchema, CmcDirectionSchema } from '../../../contract/index.ts';
-import type { BulletComparisonResult, CartridgeComparisonResult } from '../../../contract/index.ts';
+import { CartridgeComparisonResultSchema, CmcCellSchema, CmcDirectionSchema } from '../../../contract/index.ts';
+import type { CartridgeComparisonResult } from '../../../contract/index.ts';
 import { alignmentMatrix, cellOutline } from '../../../../native/cmc/cmc-cell-outline.ts';
-
-/** Either kind of comparison result, as the viewer receives it. */
-export type StoredComparisonResult = CartridgeComparisonResult | BulletComparisonResult;
 
 const StoredDirectionSchema = CmcDirectionSchema.extend({
   alignment: CmcDirectionSchema.shape.alignment.optional(),
@@ -32,9 +29,3 @@ export const StoredCartridgeResultSchema = CartridgeComparisonResultSchema.exten
   // A's cells are found in B (target B) and B's in A (target A).
   (stored): CartridgeComparisonResult => ({ ...stored, aToB: completeDirection(stored.aToB, stored.b), bToA: completeDirection(stored.bToA, stored.a) }),
 );
-
-/** Parses a stored result (JSON text), completing an older cartridge-case result with its cells' outlines. */
-export function readStoredResult(json: string): StoredComparisonResult {
-  const stored: unknown = JSON.parse(json);
-  return (stored as { kind?: unknown }).kind === 'bullet' ? BulletComparisonResultSchema.parse(stored) : StoredCartridgeResultSchema.parse(stored);
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CartridgeComparisonResult } from '../../../../main/contract/index.ts';
-import { readStoredResult } from '../../../../main/services/forensics/ballistics/stored-result.ts';
+import { StoredCartridgeResultSchema } from '../../../../main/services/forensics/ballistics/stored-result.ts';
 import { alignmentMatrix, cellOutline } from '../../../../native/cmc/cmc-cell-outline.ts';
 import { defaultCmcParameters } from '../../../../native/cmc/cmc-params.ts';
 
@@ -28,7 +28,7 @@ const legacy = {
 
 describe('reading stored comparison results', () => {
   it('completes a result stored before outlines with the native ones, each direction against its own target', () => {
-    const read = readStoredResult(JSON.stringify(legacy)) as CartridgeComparisonResult;
+    const read = StoredCartridgeResultSchema.parse(JSON.parse(JSON.stringify(legacy))) as CartridgeComparisonResult;
     // A's cells are found in B, B's in A: the targets differ in size, so a mix-up would show.
     read.aToB.cells.forEach((cell, i) => expect(cell.outline).toEqual(cellOutline(placements[i]!, b.width, b.height)));
     read.bToA.cells.forEach((cell, i) => expect(cell.outline).toEqual(cellOutline(placements[i]!, a.width, a.height)));
@@ -43,10 +43,10 @@ describe('reading stored comparison results', () => {
       aToB: { ...legacy.aToB, alignment: [1, 0, 0, 1, 2, 3], cells: placements.map((c) => ({ ...c, outline })) },
       bToA: { ...legacy.bToA, alignment: [1, 0, 0, 1, -2, -3], cells: placements.map((c) => ({ ...c, outline })) },
     };
-    expect(readStoredResult(JSON.stringify(current))).toEqual(current);
+    expect(StoredCartridgeResultSchema.parse(JSON.parse(JSON.stringify(current)))).toEqual(current);
   });
 
   it('refuses a stored blob that is not a comparison result', () => {
-    expect(() => readStoredResult(JSON.stringify({ kind: 'cartridge-case', a }))).toThrow();
+    expect(() => StoredCartridgeResultSchema.parse({ kind: 'cartridge-case', a })).toThrow();
   });
 });
