@@ -175,7 +175,8 @@ describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chro
     await byTestId('back-to-cases').click();
     await byTestId(`open-case-${caseNumber}`).click();
     await byTestId('history-section').waitFor();
-    await expect(page.getByTestId('past-consultation').count()).resolves.toBe(2);
+    // The history loads after its section appears: wait for it rather than count at once.
+    await expect.poll(() => page.getByTestId('past-consultation').count()).toBe(2);
     await expect(byTestId('past-verdict-final').textContent()).resolves.toContain('240 hours');
     await expect(byTestId('past-verdict-reason').textContent()).resolves.toContain('by mistake');
     await shot('reopened-history-en');
