@@ -25,6 +25,7 @@ import { CheckpointNoteDialog } from './checkpoint-note-dialog.tsx';
 import { CheckpointRow } from './checkpoint-row.tsx';
 import { ImportCosignatureDialog } from './import-cosignature-dialog.tsx';
 import { SignCheckpointButton } from './sign-checkpoint-button.tsx';
+import { EmptyTableRow } from '../common/empty-table-row.tsx';
 
 /** Props of CheckpointHistory. */
 export interface CheckpointHistoryProps {
@@ -109,13 +110,9 @@ export function CheckpointHistory({ role, revision, onStatusChanged }: Checkpoin
               <TableBody>
                 {checkpoints.value?.list.map((checkpoint) => <CheckpointRow key={checkpoint.id} checkpoint={checkpoint} onShowNote={setShown} />)}
                 {checkpoints.value?.list.length === 0 && (
-                  <TableRow>
-                    <TableCell colSpan={8} data-testid="checkpoints-empty">
-                      <Typography color="text.secondary" sx={{ py: 2, textAlign: 'center' }}>
-                        {t('audit.checkpoints.empty')}
-                      </Typography>
-                    </TableCell>
-                  </TableRow>
+                  <EmptyTableRow columns={8} testId="checkpoints-empty">
+                    {t('audit.checkpoints.empty')}
+                  </EmptyTableRow>
                 )}
               </TableBody>
             </Table>

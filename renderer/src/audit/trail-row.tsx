@@ -1,4 +1,3 @@
-import Link from '@mui/material/Link';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
@@ -8,6 +7,7 @@ import { useFormatters } from '../common/format.ts';
 import { monospaceFamily } from '../theme/create-app-theme.ts';
 import { ActorText } from './actor-text.tsx';
 import { actionText, entryAbout } from './entry-words.ts';
+import { RowLink } from '../common/row-link.tsx';
 
 /** Props of TrailRow. */
 export interface TrailRowProps {
@@ -25,20 +25,9 @@ export function TrailRow({ entry, caseNumber, onOpen }: TrailRowProps) {
   return (
     <TableRow hover onClick={() => onOpen(entry)} sx={{ cursor: 'pointer' }} data-testid={`trail-row-${entry.seq}`} data-action={entry.action}>
       <TableCell sx={{ width: 80 }}>
-        <Link
-          component="button"
-          type="button"
-          variant="body2"
-          onClick={(event) => {
-            event.stopPropagation();
-            onOpen(entry);
-          }}
-          aria-label={t('audit.trail.openEntry', { seq: entry.seq })}
-          sx={{ fontWeight: 600, fontFamily: monospaceFamily }}
-          data-testid={`trail-open-${entry.seq}`}
-        >
+        <RowLink onOpen={() => onOpen(entry)} label={t('audit.trail.openEntry', { seq: entry.seq })} testId={`trail-open-${entry.seq}`} sx={{ fontFamily: monospaceFamily }}>
           {entry.seq}
-        </Link>
+        </RowLink>
       </TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap' }}>
         <time dateTime={entry.at} title={entry.at}>

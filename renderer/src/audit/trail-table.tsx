@@ -4,10 +4,10 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntryView } from '../../../main/contract/index.ts';
 import { TrailRow } from './trail-row.tsx';
+import { EmptyTableRow } from '../common/empty-table-row.tsx';
 
 /** Props of TrailTable. */
 export interface TrailTableProps {
@@ -38,13 +38,9 @@ export function TrailTable({ entries, caseNumbers, onOpen, emptyText }: TrailTab
             <TrailRow key={entry.seq} entry={entry} caseNumber={entry.caseId === null ? undefined : caseNumbers.get(entry.caseId)} onOpen={onOpen} />
           ))}
           {entries.length === 0 && emptyText !== null && (
-            <TableRow>
-              <TableCell colSpan={5} data-testid="trail-empty">
-                <Typography color="text.secondary" sx={{ py: 2, textAlign: 'center' }}>
-                  {emptyText}
-                </Typography>
-              </TableCell>
-            </TableRow>
+            <EmptyTableRow columns={5} testId="trail-empty">
+              {emptyText}
+            </EmptyTableRow>
           )}
         </TableBody>
       </Table>

@@ -1,14 +1,12 @@
-import Button from '@mui/material/Button';
-import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
-import { ErrorAlert } from '../common/error-alert.tsx';
+import { useFormSubmit } from '../common/form-dialog.tsx';
 import { PasswordField } from '../common/password-field.tsx';
+import { TextInput } from '../common/text-input.tsx';
 import { useAuth } from './auth-context.ts';
-import { AuthLayout } from './auth-layout.tsx';
+import { AuthForm } from './auth-form.tsx';
 
 /** The login form: user name and password. */
 export function LoginScreen() {
@@ -17,49 +15,24 @@ export function LoginScreen() {
   const { adopt } = useAuth();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (username.trim() === '' || password === '') return;
-    setBusy(true);
-    setError(null);
-    try {
-      adopt(await call(api, 'auth.login', { username: username.trim(), password }));
-    } catch (failure) {
-      setError(failure);
-      setPassword('');
-      setBusy(false);
-    }
-  }
+  const incomplete = username.trim() === '' || password === '';
+  const form = useFormSubmit({
+    invalid: incomplete,
+    action: async () => {
+      try {
+        adopt(await call(api, 'auth.login', { username: username.trim(), password }));
+      } catch (failure) {
+        // A refused password is typed again from scratch, never edited.
+        setPassword('');
+        throw failure;
+      }
+    },
+  });
 
   return (
-    <AuthLayout title={t('login.title')} subtitle={t('login.intro')}>
-      <form onSubmit={submit} noValidate data-testid="login-form" aria-label={t('login.title')}>
-        <Stack spacing={2}>
-          <TextField
-            label={t('fields.username')}
-            value={username}
-            onChange={(e) => setUsername(e.target.value)}
-            autoComplete="username"
-            autoFocus
-            required
-            slotProps={{ htmlInput: { 'data-testid': 'login-username' } }}
-          />
-          <PasswordField label={t('fields.password')} value={password} onChange={setPassword} autoComplete="current-password" testId="login-password" />
-          {error !== null && <ErrorAlert error={error} />}
-          <Button
-            type="submit"
-            variant="contained"
-            size="large"
-            disabled={busy || username.trim() === '' || password === ''}
-            data-testid="login-submit"
-          >
-            {t('login.submit')}
-          </Button>
-        </Stack>
-      </form>
-    </AuthLayout>
+    <AuthForm title={t('login.title')} subtitle={t('login.intro')} testId="login-form" submitLabel={t('login.submit')} submitTestId="login-submit" form={form} submitDisabled={incomplete}>
+      <TextInput label={t('fields.username')} value={username} onChange={setUsername} autoComplete="username" autoFocus testId="login-username" />
+      <PasswordField label={t('fields.password')} value={password} onChange={setPassword} autoComplete="current-password" testId="login-password" />
+    </AuthForm>
   );
 }

@@ -26,6 +26,7 @@ import { useLoaded } from '../common/use-loaded.ts';
 import type { CaseWorkspaceId } from '../shell/workspaces.ts';
 import { CaseRow } from './case-row.tsx';
 import { NewCaseDialog } from './new-case-dialog.tsx';
+import { EmptyTableRow } from '../common/empty-table-row.tsx';
 
 /** Props of CaseList. */
 export interface CaseListProps {
@@ -107,13 +108,9 @@ export function CaseList({ workspace, role, onOpen, embedded = false }: CaseList
             <TableBody>
               {cases.value?.map((item) => <CaseRow key={item.id} item={item} onOpen={onOpen} />)}
               {cases.value?.length === 0 && (
-                <TableRow>
-                  <TableCell colSpan={6} data-testid="cases-empty">
-                    <Typography color="text.secondary" sx={{ py: 2, textAlign: 'center' }}>
-                      {settledQuery === '' ? t(canCreate ? 'cases.emptyCreate' : 'cases.empty') : t('cases.noMatch', { query: settledQuery })}
-                    </Typography>
-                  </TableCell>
-                </TableRow>
+                <EmptyTableRow columns={6} testId="cases-empty">
+                  {settledQuery === '' ? t(canCreate ? 'cases.emptyCreate' : 'cases.empty') : t('cases.noMatch', { query: settledQuery })}
+                </EmptyTableRow>
               )}
             </TableBody>
           </Table>

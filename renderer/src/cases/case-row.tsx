@@ -1,10 +1,10 @@
-import Link from '@mui/material/Link';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
+import { RowLink } from '../common/row-link.tsx';
 
 /** Props of CaseRow. */
 export interface CaseRowProps {
@@ -19,20 +19,9 @@ export function CaseRow({ item, onOpen }: CaseRowProps) {
   return (
     <TableRow hover onClick={() => onOpen(item.id)} sx={{ cursor: 'pointer' }} data-testid={`case-row-${item.number}`}>
       <TableCell>
-        <Link
-          component="button"
-          type="button"
-          variant="body2"
-          onClick={(event) => {
-            event.stopPropagation();
-            onOpen(item.id);
-          }}
-          sx={{ fontWeight: 600, whiteSpace: 'nowrap' }}
-          aria-label={t('cases.open', { number: item.number })}
-          data-testid={`open-case-${item.number}`}
-        >
+        <RowLink onOpen={() => onOpen(item.id)} label={t('cases.open', { number: item.number })} testId={`open-case-${item.number}`} sx={{ whiteSpace: 'nowrap' }}>
           {item.number}
-        </Link>
+        </RowLink>
       </TableCell>
       <TableCell>{t(`caseTypes.${item.caseType}`)}</TableCell>
       <TableCell>{item.venue}</TableCell>

@@ -12,3 +12,4 @@ export const fieldRules = {
   newPassword: (value: string) => (accountShape.password.safeParse(value).success ? null : 'validation.passwordLength'),
   required: (value: string) => (value.trim() === '' ? 'validation.required' : null),
 } as const;
+

@@ -23,10 +23,13 @@ export interface FormSubmitState {
   readonly busy: boolean;
   readonly error: unknown;
   readonly submit: (event?: FormEvent) => Promise<void>;
+  /** A field's problem (a translation key) in the user's language once the form has been checked, else null. */
+  readonly shown: (problem: string | null) => string | null;
 }
 
 /** Runs a form's action once at a time, showing field problems only after the first try and keeping the error. */
 export function useFormSubmit({ invalid, action }: FormSubmitOptions): FormSubmitState {
+  const { t } = useTranslation();
   const [checked, setChecked] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -44,7 +47,8 @@ export function useFormSubmit({ invalid, action }: FormSubmitOptions): FormSubmi
       setBusy(false);
     }
   };
-  return { checked, busy, error, submit };
+  const shown = (problem: string | null) => (checked && problem ? t(problem) : null);
+  return { checked, busy, error, submit, shown };
 }
 
 /** Props of FormDialog. */

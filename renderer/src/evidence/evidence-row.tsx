@@ -1,4 +1,3 @@
-import Link from '@mui/material/Link';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
@@ -9,6 +8,7 @@ import { useFormatters } from '../common/format.ts';
 import { HashText } from '../common/hash-text.tsx';
 import { EvidenceThumbnail } from './evidence-thumbnail.tsx';
 import { useDimensionsText } from './use-dimensions-text.ts';
+import { RowLink } from '../common/row-link.tsx';
 
 /** Props of EvidenceRow. */
 export interface EvidenceRowProps {
@@ -30,20 +30,9 @@ export function EvidenceRow({ item, onSelect, picker }: EvidenceRowProps) {
         <EvidenceThumbnail item={item} />
       </TableCell>
       <TableCell>
-        <Link
-          component="button"
-          type="button"
-          variant="body2"
-          onClick={(event) => {
-            event.stopPropagation();
-            onSelect(item);
-          }}
-          aria-label={t('evidence.openCustody', { name: item.originalName })}
-          sx={{ fontWeight: 600, textAlign: 'left', wordBreak: 'break-word' }}
-          data-testid={`evidence-open-${item.sha256}`}
-        >
+        <RowLink onOpen={() => onSelect(item)} label={t('evidence.openCustody', { name: item.originalName })} testId={`evidence-open-${item.sha256}`} sx={{ textAlign: 'left', wordBreak: 'break-word' }}>
           {item.originalName}
-        </Link>
+        </RowLink>
       </TableCell>
       <TableCell>{t(`evidenceKinds.${item.kind}`)}</TableCell>
       <TableCell sx={{ whiteSpace: 'nowrap', display: { xs: 'none', lg: 'table-cell' } }}>{format.size(item.sizeBytes)}</TableCell>

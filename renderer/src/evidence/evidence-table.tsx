@@ -5,11 +5,11 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import type React from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evidence } from '../../../main/contract/index.ts';
 import { EvidenceRow } from './evidence-row.tsx';
+import { EmptyTableRow } from '../common/empty-table-row.tsx';
 
 /** Props of EvidenceTable. */
 export interface EvidenceTableProps {
@@ -51,13 +51,9 @@ export function EvidenceTable({ items, onSelect, emptyText, selection }: Evidenc
             )} />
           ))}
           {items.length === 0 && (
-            <TableRow>
-              <TableCell colSpan={selection ? 8 : 7} data-testid="evidence-empty">
-                <Typography color="text.secondary" sx={{ py: 2, textAlign: 'center' }}>
-                  {emptyText}
-                </Typography>
-              </TableCell>
-            </TableRow>
+            <EmptyTableRow columns={selection ? 8 : 7} testId="evidence-empty">
+              {emptyText}
+            </EmptyTableRow>
           )}
         </TableBody>
       </Table>

@@ -6,7 +6,7 @@ import Toolbar from '@mui/material/Toolbar';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../main/contract/index.ts';
-import { useAuth } from '../auth/auth-context.ts';
+import { useLogout } from '../auth/use-logout.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { AuditInfoButton } from './audit-info-button.tsx';
 import { Brand } from './brand.tsx';
@@ -25,19 +25,10 @@ export interface AppShellProps {
 /** The logged-in frame: top bar (role's workspaces, audit log, language, theme, user, log out) and the open workspace. */
 export function AppShell({ session }: AppShellProps) {
   const { t } = useTranslation();
-  const { logout } = useAuth();
+  const { leave, error } = useLogout();
   const workspaces = workspacesFor(session.user.role);
   const [chosen, setChosen] = useState<WorkspaceId | null>(null);
-  const [error, setError] = useState<unknown>(null);
   const current = chosen !== null && workspaces.includes(chosen) ? chosen : workspaces[0];
-
-  async function leave() {
-    try {
-      await logout();
-    } catch (failure) {
-      setError(failure);
-    }
-  }
 
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
@@ -55,7 +46,7 @@ export function AppShell({ session }: AppShellProps) {
           <LanguageMenu />
           <ThemeToggle />
           <UserBadge user={session.user} />
-          <Button color="inherit" startIcon={<LogoutIcon />} onClick={leave} data-testid="logout-button" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+          <Button color="inherit" startIcon={<LogoutIcon />} onClick={() => void leave()} data-testid="logout-button" sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
             {t('shell.logout')}
           </Button>
         </Toolbar>

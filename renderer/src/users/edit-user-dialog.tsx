@@ -1,11 +1,12 @@
-import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { roles, type Role, type User } from '../../../main/contract/index.ts';
+import type { Role, User } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { fieldRules } from '../common/field-rules.ts';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
+import { RoleSelect } from '../common/role-select.tsx';
+import { TextInput } from '../common/text-input.tsx';
 
 /** Props of EditUserDialog. */
 export interface EditUserDialogProps {
@@ -39,30 +40,8 @@ export function EditUserDialog({ user, onClose, onSaved }: EditUserDialogProps) 
       form={form}
       onClose={onClose}
     >
-      <TextField
-        label={t('fields.displayName')}
-        value={displayName}
-        onChange={(e) => setDisplayName(e.target.value)}
-        autoComplete="off"
-        autoFocus
-        required
-        error={form.checked && Boolean(problem)}
-        helperText={form.checked && problem ? t(problem) : null}
-        slotProps={{ htmlInput: { 'data-testid': 'edit-user-display-name' } }}
-      />
-      <TextField
-        select
-        label={t('fields.role')}
-        value={role}
-        onChange={(e) => setRole(e.target.value as Role)}
-        slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'edit-user-role' } }}
-      >
-        {roles.map((r) => (
-          <option key={r} value={r}>
-            {t(`roles.${r}`)}
-          </option>
-        ))}
-      </TextField>
+      <TextInput label={t('fields.displayName')} value={displayName} onChange={setDisplayName} autoFocus error={form.shown(problem)} testId="edit-user-display-name" />
+      <RoleSelect value={role} onChange={setRole} testId="edit-user-role" />
     </FormDialog>
   );
 }

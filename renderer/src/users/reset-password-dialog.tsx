@@ -1,11 +1,9 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
-import { fieldRules } from '../common/field-rules.ts';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
-import { NewPasswordFields } from '../common/new-password-fields.tsx';
+import { NewPasswordFields, useNewPassword } from '../common/new-password-fields.tsx';
 
 /** Props of ResetPasswordDialog. */
 export interface ResetPasswordDialogProps {
@@ -18,17 +16,14 @@ export interface ResetPasswordDialogProps {
 export function ResetPasswordDialog({ user, onClose, onReset }: ResetPasswordDialogProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const [password, setPassword] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const problems = { password: fieldRules.newPassword(password), confirm: confirm === password ? null : 'validation.passwordsDiffer' };
+  const newPassword = useNewPassword();
   const form = useFormSubmit({
-    invalid: Boolean(problems.password || problems.confirm),
+    invalid: Object.values(newPassword.problems).some(Boolean),
     action: async () => {
-      await call(api, 'users.resetPassword', { userId: user.id, temporaryPassword: password });
+      await call(api, 'users.resetPassword', { userId: user.id, temporaryPassword: newPassword.password });
       onReset();
     },
   });
-  const shown = (key: string | null) => (form.checked && key ? t(key) : null);
 
   return (
     <FormDialog
@@ -40,18 +35,7 @@ export function ResetPasswordDialog({ user, onClose, onReset }: ResetPasswordDia
       form={form}
       onClose={onClose}
     >
-      <NewPasswordFields
-        label={t('users.temporaryPassword')}
-        password={password}
-        confirm={confirm}
-        onPassword={setPassword}
-        onConfirm={setConfirm}
-        passwordError={shown(problems.password)}
-        confirmError={shown(problems.confirm)}
-        testId="reset-password-new"
-        confirmTestId="reset-password-confirm"
-        autoFocus
-      />
+      <NewPasswordFields label={t('users.temporaryPassword')} state={newPassword} shown={form.shown} testId="reset-password-new" confirmTestId="reset-password-confirm" autoFocus />
     </FormDialog>
   );
 }
