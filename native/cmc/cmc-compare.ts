@@ -4,7 +4,7 @@
  * registration agrees with the consensus (median) rotation and translation. Pure: the correlation is injected.
  */
 import { rotate, type HeightGrid } from '../surface/height-grid.ts';
-import { alignmentMatrix, cellOutline, type AffineMatrix, type CellOutline } from './cmc-cell-outline.ts';
+import { alignmentMatrix, cellOutline, type AffineMatrix, type CellOutline, type CellPlacement } from './cmc-cell-outline.ts';
 import type { CmcParameters } from './cmc-params.ts';
 
 /** Normalised cross-correlation score map of a NaN-free template over a NaN-free image (TM_CCOEFF_NORMED). */
@@ -18,17 +18,9 @@ export type CorrelationMap = (
 ) => { readonly scores: Float32Array; readonly width: number; readonly height: number };
 
 /** One cell's best registration: where it sits in the reference and how it maps onto the target. */
-export interface CellRegistration {
+export interface CellRegistration extends CellPlacement {
   readonly row: number;
   readonly col: number;
-  /** Cell rectangle in the reference, pixels. */
-  readonly x: number;
-  readonly y: number;
-  readonly width: number;
-  readonly height: number;
-  readonly theta: number;
-  readonly dx: number;
-  readonly dy: number;
   readonly ccf: number;
   readonly congruent: boolean;
   /** The cell's outline on the reference and where it registered on the target, for drawing. */

@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import type * as OpenCv from '@u4/opencv4nodejs';
+import type { CorrelationMap } from '../cmc/cmc-compare.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -48,14 +49,7 @@ function floats(buffer: Buffer): Float32Array {
  * NaN. Returns the (W−w+1)×(H−h+1) score map, row-major. The template's Mat is cached by array identity, so a
  * template array must not be changed after its first use (CMC cells never are).
  */
-export function matchTemplateCcoeffNormed(
-  image: Float32Array,
-  imageWidth: number,
-  imageHeight: number,
-  template: Float32Array,
-  templateWidth: number,
-  templateHeight: number,
-): { readonly scores: Float32Array; readonly width: number; readonly height: number } {
+export const matchTemplateCcoeffNormed: CorrelationMap = (image, imageWidth, imageHeight, template, templateWidth, templateHeight) => {
   const img = floatMat(image, imageWidth, imageHeight);
   let tpl = templateMats.get(template);
   if (!tpl || tpl.cols !== templateWidth || tpl.rows !== templateHeight) {
@@ -67,7 +61,7 @@ export function matchTemplateCcoeffNormed(
   matchTemplateClock.ms += performance.now() - start;
   matchTemplateClock.calls += 1;
   return { scores: floats(result.getData()), width: result.cols, height: result.rows };
-}
+};
 
 /** Gaussian blur of a NaN-free float image with standard deviation `sigma` pixels (reflective borders). */
 export function gaussianBlur(data: Float32Array, width: number, height: number, sigma: number): Float32Array {
