@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../native/input-error.ts';
+import { type PageProfile, profilePage } from '../../native/handwriting/profile.ts';
+import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
+
+announceSkipIfMissing('real handwriting profiles');
+
+const dir = join(sharedDataDir ?? '', 'handwriting');
+const docs = ['w0238_s01_pWOZ_r02', 'w0238_s01_pWOZ_r03'] as const;
+
+/** R's rows of a CSV, quotes stripped. */
+function csv(file: string): string[][] {
+  return readFileSync(join(dir, 'handwriterRF', file), 'utf8').trim().split('\n').map((line) => line.split(',').map((cell) => cell.replace(/"/g, '')));
+}
+
+const profiles = new Map<string, PageProfile>();
+function profile(doc: string): PageProfile {
+  let p = profiles.get(doc);
+  if (!p) {
+    p = profilePage(new Uint8Array(readFileSync(join(dir, `${doc}.png`))), `${doc}.png`);
+    profiles.set(doc, p);
+  }
+  return p;
+}
+
+/** R's fill counts of a document, indexed by cluster − 1. */
+function rCounts(doc: string): number[] {
+  const [header, ...rows] = csv('cluster_fill_counts_w0238.csv');
+  const row = rows.find((r) => r[0] === doc)!;
+  const counts = new Array<number>(40).fill(0);
+  header!.slice(3).forEach((cluster, i) => {
+    counts[Number(cluster) - 1] = Number(row[3 + i]);
+  });
+  return counts;
+}
+
+function cosine(a: readonly number[], b: readonly number[]): number {
+  const dot = a.reduce((s, v, i) => s + v * b[i]!, 0);
+  return dot / (Math.hypot(...a) * Math.hypot(...b));
+}
+
+describe.skipIf(!sharedDataDir)('handwriting profiles of CSAFE pages against handwriter (R)', () => {
+  for (const doc of docs) {
+    it(`${doc}: graph count within ±10 % of R's`, () => {
+      const ours = profile(doc).graphCount;
+      const theirs = rCounts(doc).reduce((s, v) => s + v, 0);
+      console.log(`[handwriting] ${doc}: ${ours} graphs, R ${theirs}`);
+      expect(Math.abs(ours - theirs) / theirs).toBeLessThanOrEqual(0.1);
+    });
+
+    it(`${doc}: the graphs are R's graphs (same pixels: x/y variance and covariance agree) for ≥ 95 % of them`, () => {
+      const ours = profile(doc).graphs;
+      const theirs = csv(`graphs_${doc}.csv`).slice(1).map((r) => ({ xvar: Number(r[5]), yvar: Number(r[6]), covar: Number(r[7]) }));
+      const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+      const matched = theirs.filter((t) => ours.some((g) => close(g.xvar, t.xvar) && close(g.yvar, t.yvar) && close(g.covar, t.covar))).length;
+      console.log(`[handwriting] ${doc}: ${matched}/${theirs.length} of R's graphs found with identical pixels`);
+      expect(matched / theirs.length).toBeGreaterThanOrEqual(0.95);
+    });
+
+    it(`${doc}: cosine similarity of the fill-rate vector with R's is reported`, () => {
+      const p = profile(doc);
+      const similarity = cosine(p.rates, rCounts(doc));
+      console.log(`[handwriting] ${doc}: cosine of fill rates with R = ${similarity.toFixed(3)}; stage times ${JSON.stringify(p.timingsMs)}`);
+      expect(similarity).toBeGreaterThanOrEqual(0);
+      expect(p.counts.reduce((s, v) => s + v, 0)).toBe(p.graphCount);
+    });
+  }
+});
+
+describe.skipIf(!sharedDataDir)('handwriting pages that cannot be profiled', () => {
+  it('a file that is not an image is refused naming the file', () => {
+    const bytes = new TextEncoder().encode('docname,writer\nw0001,1\n');
+    expect(() => profilePage(bytes, 'notes.csv')).toThrow(InputError);
+    expect(() => profilePage(bytes, 'notes.csv')).toThrow(/notes\.csv/);
+  });
+});
