@@ -1,0 +1,72 @@
+/**
+ * Known writing vs a questioned page, from their writer profiles: the known pages are pooled (cluster counts summed per
+ * writer), the comparison model (main/services/forensics/handwriting/comparison/) gives the score and the bounded
+ * score-based likelihood ratio, or abstains with its reason; this file adds the clusters that drive the difference.
+ */
+import type { HandwritingComparison } from '../../../contract/index.ts';
+
+/** What the comparison model answers for one known-vs-questioned pair. */
+export interface ModelComparison {
+  readonly score: number;
+  readonly slr: number | null;
+  readonly log10Slr: number | null;
+  readonly verbal: string | null;
+  readonly abstention: { readonly reason: string; readonly code?: string } | null;
+  readonly model: { readonly hash: string; readonly name?: string };
+}
+
+/** The comparison model's entry point (pooled known profiles, questioned profile, declared script). */
+export type WriterComparator = (known: readonly { counts: number[] }[], questioned: { counts: number[] }, script: string) => ModelComparison;
+
+/** Sums the cluster counts of a writer's pages. */
+export function poolCounts(pages: readonly { readonly counts: readonly number[] }[]): number[] {
+  const pooled = new Array<number>(pages[0]?.counts.length ?? 0).fill(0);
+  for (const page of pages) page.counts.forEach((c, i) => (pooled[i]! += c));
+  return pooled;
+}
+
+const rates = (counts: readonly number[]) => {
+  const total = counts.reduce((s, c) => s + c, 0);
+  return counts.map((c) => (total > 0 ? c / total : 0));
+};
+
+/** The clusters whose fill rates differ most between known and questioned writing, largest difference first. */
+export function drivingClusters(known: readonly number[], questioned: readonly number[], top = 6): HandwritingComparison['drivers'] {
+  const k = rates(known);
+  const q = rates(questioned);
+  return k
+    .map((value, i) => ({ cluster: i + 1, known: value, questioned: q[i]! }))
+    .filter((d) => d.known > 0 || d.questioned > 0)
+    .sort((a, b) => Math.abs(b.known - b.questioned) - Math.abs(a.known - a.questioned))
+    .slice(0, top);
+}
+
+/**
+ * Compares pooled known writing with a questioned page through `comparator`; without a comparator (no model
+ * installed) the comparison abstains and says so, and the profiles and the visual comparison still stand.
+ */
+export function compareWriters(knownPages: readonly { readonly counts: readonly number[] }[], questioned: { readonly counts: readonly number[] }, script: string, comparator: WriterComparator | null): HandwritingComparison {
+  const pooled = poolCounts(knownPages);
+  const drivers = drivingClusters(pooled, questioned.counts);
+  if (!comparator) {
+    return {
+      score: null,
+      slr: null,
+      log10Slr: null,
+      verbal: null,
+      abstention: { code: 'no-model', reason: 'no handwriting comparison model is installed on this workstation' },
+      model: { hash: null, name: 'none' },
+      drivers,
+    };
+  }
+  const answer = comparator(knownPages.map((p) => ({ counts: [...p.counts] })), { counts: [...questioned.counts] }, script);
+  return {
+    score: answer.score,
+    slr: answer.slr,
+    log10Slr: answer.log10Slr,
+    verbal: answer.verbal,
+    abstention: answer.abstention ? { code: answer.abstention.code ?? 'model-abstained', reason: answer.abstention.reason } : null,
+    model: { hash: answer.model.hash, name: answer.model.name ?? 'handwriting-comparison' },
+    drivers,
+  };
+}
