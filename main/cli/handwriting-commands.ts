@@ -7,9 +7,12 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from './context.ts';
+import { addHandwritingModelCommands } from './handwriting-model-commands.ts';
 import { HandwritingComparisonResultSchema, HandwritingProfileResultSchema, handwritingScripts } from '../contract/index.ts';
 import { auditSafe } from '../services/analysis/audit-values.ts';
 import { DalelError } from '../services/errors.ts';
+import { defaultDataDir } from '../services/paths.ts';
+import { labHandwritingSetsDir } from '../services/forensics/handwriting/comparison/index.ts';
 import { handwritingPageKind, pageProfileMethod, writerComparisonMethod } from '../services/forensics/handwriting/kinds.ts';
 import { verbalConclusion } from '../services/forensics/handwriting/verbal-scale.ts';
 import type { MethodInput } from '../services/forensics/module.ts';
@@ -36,10 +39,10 @@ function readPage(file: string): MethodInput {
 }
 
 /** Runs a method on files in this process, through the same domain checks as a run in the app. */
-function runMethod(methodId: string, inputs: readonly MethodInput[], options: Readonly<Record<string, unknown>>): unknown {
+async function runMethod(methodId: string, inputs: readonly MethodInput[], options: Readonly<Record<string, unknown>>): Promise<unknown> {
   const { method, module } = registry.method(methodId);
   const prepared = method.prepare(inputs, options);
-  return method.record(registry.run({ module: module.id, type: method.id, payload: prepared.payload }, () => undefined)).result;
+  return method.record(await registry.run({ module: module.id, type: method.id, payload: prepared.payload }, () => undefined)).result;
 }
 
 /** The logged-in user when --user was given; these commands may also run anonymously (recorded as such). */
@@ -65,7 +68,7 @@ const page = (p: { name: string; sha256: string; graphCount: number; counts: num
   timingsMs: p.timingsMs,
 });
 
-/** Registers `dalel handwriting …`; returns the command so further subcommands can be added to it. */
+/** Registers `dalel handwriting …`: profile and compare here, score, train and sets from the comparison model. */
 export function addHandwritingCommands(program: Command, context: CliContext): Command {
   const handwriting = program.command('handwriting').description('handwriting examination on page images (no case needed; audit-logged)');
   handwriting
@@ -78,7 +81,7 @@ export function addHandwritingCommands(program: Command, context: CliContext): C
       const actor = await optionalActor(context);
       const started = performance.now();
       const inputs = files.map(readPage);
-      const result = HandwritingProfileResultSchema.parse(runMethod(pageProfileMethod, inputs, { binarisation: opts.sauvola ? 'sauvola' : 'otsu', deskew: opts.deskew ?? false }));
+      const result = HandwritingProfileResultSchema.parse(await runMethod(pageProfileMethod, inputs, { binarisation: opts.sauvola ? 'sauvola' : 'otsu', deskew: opts.deskew ?? false }));
       const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
       const auditSeq = context.open().audit.append({
         action: 'analysis.profiled-files',
@@ -113,7 +116,8 @@ export function addHandwritingCommands(program: Command, context: CliContext): C
       const known = opts.known.split(',').filter(Boolean).map(readPage);
       if (known.length === 0) throw new DalelError('VALIDATION', '--known needs at least one page', { field: 'known' });
       const inputs = [...known, readPage(opts.questioned)];
-      const result = HandwritingComparisonResultSchema.parse(runMethod(writerComparisonMethod, inputs, { knownCount: known.length, script }));
+      const labSetsDir = labHandwritingSetsDir(context.options.dataDir ?? defaultDataDir());
+      const result = HandwritingComparisonResultSchema.parse(await runMethod(writerComparisonMethod, inputs, { knownCount: known.length, script, labSetsDir }));
       const c = result.comparison;
       const conclusion = verbalConclusion(c.abstention ? null : c.log10Slr);
       const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
@@ -153,5 +157,6 @@ export function addHandwritingCommands(program: Command, context: CliContext): C
         ].join('\n'),
       );
     });
+  addHandwritingModelCommands(handwriting, context);
   return handwriting;
 }

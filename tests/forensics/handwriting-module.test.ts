@@ -82,13 +82,26 @@ describe('handwriting module', () => {
     expect(record.drafts[0]!.measurements.find((x) => x.key === 'hw.graphs')!.value).toBe(result.pages[0]!.graphCount);
   });
 
-  it('without an installed comparison model the comparison abstains and says why, keeping the profiles', () => {
+  it('for a script without an installed reference set the comparison abstains and says why, keeping the profiles', async () => {
     const m = method(writerComparisonMethod);
     const prepared = m.prepare([input('k.png', page(300, 70, writing)), input('q.png', page(300, 70, writing))], { script: 'cyrillic' });
-    const record = m.record(handwritingModule.pipelines[writerComparisonMethod]!(prepared.payload, () => undefined));
+    const record = m.record(await handwritingModule.pipelines[writerComparisonMethod]!(prepared.payload, () => undefined));
     expect(record.drafts[0]!.conclusion).toBe('hw-abstained');
-    expect(record.warnings[0]).toMatch(/q\.png: no likelihood ratio/);
-    expect((record.result as unknown as { script: string }).script).toBe('cyrillic');
+    expect(record.warnings[0]).toMatch(/q\.png: no likelihood ratio \(no reference set is installed for cyrillic/);
+    const result = record.result as unknown as { script: string; known: { graphCount: number }[]; comparison: { abstention: { code: string } } };
+    expect(result.script).toBe('cyrillic');
+    expect(result.comparison.abstention.code).toBe('script-not-installed');
+    expect(result.known[0]!.graphCount).toBeGreaterThan(0);
+  });
+
+  it('a comparison of a few strokes abstains for too little writing under the Latin set', async () => {
+    const m = method(writerComparisonMethod);
+    const prepared = m.prepare([input('k.png', page(300, 70, writing)), input('q.png', page(300, 70, writing))], {});
+    const record = m.record(await handwritingModule.pipelines[writerComparisonMethod]!(prepared.payload, () => undefined));
+    const result = record.result as unknown as { comparison: { abstention: { code: string } | null; score: number | null; model: { hash: string | null } } };
+    expect(result.comparison.abstention?.code).toBe('too-few-graphs');
+    expect(result.comparison.score).not.toBeNull();
+    expect(result.comparison.model.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 
@@ -100,11 +113,18 @@ describe('writer comparison helpers', () => {
     expect(drivers[2]).toMatchObject({ cluster: 3, known: 0.5, questioned: 0.5 });
   });
 
-  it('passes the model’s answer through, with its abstention code', () => {
-    const comparison = compareWriters([{ counts: [5, 5] }], { counts: [4, 6] }, 'latin', () => ({ score: 0.8, slr: 120, log10Slr: Math.log10(120), verbal: 'moderately strong', abstention: null, model: { hash: 'f'.repeat(64) } }));
+  it('passes the model’s answer through, with its abstention code, and ranks clusters by their effect on the score', async () => {
+    const model = { hash: 'f'.repeat(64), algorithm: 'logistic+kde-elub', version: '1.0.0' };
+    const clusters = [
+      { cluster: 1, knownRate: 0.5, questionedRate: 0.4, effect: 0.1 },
+      { cluster: 2, knownRate: 0.5, questionedRate: 0.6, effect: -0.9 },
+    ];
+    const comparison = await compareWriters([{ counts: [5, 5] }], { counts: [4, 6] }, 'latin', async () => ({ score: 0.8, slr: 120, log10Slr: Math.log10(120), verbal: 'moderately-strong-support-same-writer', abstention: null, clusters, model }));
     expect(comparison).toMatchObject({ score: 0.8, slr: 120, abstention: null, model: { hash: 'f'.repeat(64) } });
-    const refused = compareWriters([{ counts: [5, 5] }], { counts: [4, 6] }, 'cyrillic', () => ({ score: 0.5, slr: null, log10Slr: null, verbal: null, abstention: { reason: 'no reference set for cyrillic' }, model: { hash: 'f'.repeat(64) } }));
-    expect(refused.abstention).toEqual({ code: 'model-abstained', reason: 'no reference set for cyrillic' });
+    expect(comparison.drivers.map((d) => d.cluster)).toEqual([2, 1]);
+    const refused = await compareWriters([{ counts: [5, 5] }], { counts: [4, 6] }, 'cyrillic', async () => ({ score: null, slr: null, log10Slr: null, verbal: null, abstention: { reason: 'script-not-installed', message: 'no reference set for cyrillic' }, model: null }));
+    expect(refused.abstention).toEqual({ code: 'script-not-installed', reason: 'no reference set for cyrillic' });
+    expect(refused.model).toEqual({ hash: null, name: 'none' });
   });
 
   it('maps likelihood ratios onto the ENFSI verbal scale', () => {

@@ -35,6 +35,8 @@ const comparisonOptions = z.object({
   /** The first `knownCount` items are the known writing (one writer); the last one is the questioned page. */
   knownCount: z.number().int().positive().optional(),
   script: HandwritingScriptSchema.optional(),
+  /** A lab's own reference-set folder (the CLI passes the data folder's); app runs use the installed sets. */
+  labSetsDir: z.string().nullable().optional(),
 });
 
 /** Refuses an item not declared as a handwriting page, or not an image. */
@@ -160,7 +162,7 @@ const comparisonMethod: ForensicMethod = {
     const script = options.script ?? 'latin';
     const sources = inputs.map((i) => sourceOf(i, options.crops));
     return {
-      payload: { known: sources.slice(0, knownCount), questioned: sources[knownCount]!, script, preparation },
+      payload: { known: sources.slice(0, knownCount), questioned: sources[knownCount]!, script, preparation, labSetsDir: options.labSetsDir ?? null },
       parameters: { ...preparation, script, knownCount, ...(options.crops ? { crops: options.crops } : {}) },
     };
   },

@@ -33,7 +33,14 @@ export interface PagePreparation {
 /** Payloads of the handwriting jobs. */
 export interface HandwritingPayloads {
   readonly [pageProfileMethod]: { readonly pages: readonly PageSource[]; readonly preparation: PagePreparation };
-  readonly [writerComparisonMethod]: { readonly known: readonly PageSource[]; readonly questioned: PageSource; readonly script: 'latin' | 'cyrillic'; readonly preparation: PagePreparation };
+  readonly [writerComparisonMethod]: {
+    readonly known: readonly PageSource[];
+    readonly questioned: PageSource;
+    readonly script: 'latin' | 'cyrillic';
+    readonly preparation: PagePreparation;
+    /** A lab's own reference sets (the data folder's), searched before the shipped ones; null: shipped only. */
+    readonly labSetsDir: string | null;
+  };
 }
 
 /** An overlay PNG to keep with the run. */
@@ -103,7 +110,11 @@ export function runPageProfiles(payload: HandwritingPayloads[typeof pageProfileM
 }
 
 /** Profiles the known pages and the questioned page, pools the known ones and compares. */
-export function runWriterComparison(payload: HandwritingPayloads[typeof writerComparisonMethod], onProgress: ProgressListener, comparator: WriterComparator | null = installedComparator()): HandwritingJobOutput {
+export async function runWriterComparison(
+  payload: HandwritingPayloads[typeof writerComparisonMethod],
+  onProgress: ProgressListener,
+  comparator: WriterComparator | null = installedComparator(payload.labSetsDir),
+): Promise<HandwritingJobOutput> {
   const started = performance.now();
   const all = [...payload.known, payload.questioned];
   const profiled = all.map((source, i) => {
@@ -114,7 +125,7 @@ export function runWriterComparison(payload: HandwritingPayloads[typeof writerCo
   const known = profiled.slice(0, payload.known.length).map((p) => p.page);
   const questioned = profiled[profiled.length - 1]!.page;
   const compareStarted = performance.now();
-  const comparison = compareWriters(known, questioned, payload.script, comparator);
+  const comparison = await compareWriters(known, questioned, payload.script, comparator);
   const compareMs = performance.now() - compareStarted;
   onProgress(1, 'done');
   return {

@@ -5,18 +5,21 @@
  */
 import type { HandwritingComparison } from '../../../contract/index.ts';
 
-/** What the comparison model answers for one known-vs-questioned pair. */
+/** What the comparison model answers for one known-vs-questioned pair (comparison/compare.ts WriterComparison). */
 export interface ModelComparison {
-  readonly score: number;
+  readonly score: number | null;
   readonly slr: number | null;
   readonly log10Slr: number | null;
   readonly verbal: string | null;
-  readonly abstention: { readonly reason: string; readonly code?: string } | null;
-  readonly model: { readonly hash: string; readonly name?: string };
+  /** `reason` is a code, `message` its words. */
+  readonly abstention: { readonly reason: string; readonly message: string } | null;
+  /** Each cluster's effect on the score (how much the margin falls because of its difference), when a model ran. */
+  readonly clusters?: readonly { readonly cluster: number; readonly knownRate: number; readonly questionedRate: number; readonly effect: number }[];
+  readonly model: { readonly hash: string; readonly algorithm: string; readonly version: string } | null;
 }
 
 /** The comparison model's entry point (pooled known profiles, questioned profile, declared script). */
-export type WriterComparator = (known: readonly { counts: number[] }[], questioned: { counts: number[] }, script: string) => ModelComparison;
+export type WriterComparator = (known: readonly { counts: number[] }[], questioned: { counts: number[] }, script: string) => Promise<ModelComparison>;
 
 /** Sums the cluster counts of a writer's pages. */
 export function poolCounts(pages: readonly { readonly counts: readonly number[] }[]): number[] {
@@ -41,13 +44,22 @@ export function drivingClusters(known: readonly number[], questioned: readonly n
     .slice(0, top);
 }
 
+/** The clusters that move the model's score most (largest effect first), with their rates. */
+function drivingByEffect(clusters: NonNullable<ModelComparison['clusters']>, top = 6): HandwritingComparison['drivers'] {
+  return [...clusters]
+    .filter((c) => c.effect !== 0)
+    .sort((a, b) => Math.abs(b.effect) - Math.abs(a.effect))
+    .slice(0, top)
+    .map((c) => ({ cluster: c.cluster, known: c.knownRate, questioned: c.questionedRate }));
+}
+
 /**
  * Compares pooled known writing with a questioned page through `comparator`; without a comparator (no model
  * installed) the comparison abstains and says so, and the profiles and the visual comparison still stand.
  */
-export function compareWriters(knownPages: readonly { readonly counts: readonly number[] }[], questioned: { readonly counts: readonly number[] }, script: string, comparator: WriterComparator | null): HandwritingComparison {
+export async function compareWriters(knownPages: readonly { readonly counts: readonly number[] }[], questioned: { readonly counts: readonly number[] }, script: string, comparator: WriterComparator | null): Promise<HandwritingComparison> {
   const pooled = poolCounts(knownPages);
-  const drivers = drivingClusters(pooled, questioned.counts);
+  const byRates = drivingClusters(pooled, questioned.counts);
   if (!comparator) {
     return {
       score: null,
@@ -56,17 +68,18 @@ export function compareWriters(knownPages: readonly { readonly counts: readonly 
       verbal: null,
       abstention: { code: 'no-model', reason: 'no handwriting comparison model is installed on this workstation' },
       model: { hash: null, name: 'none' },
-      drivers,
+      drivers: byRates,
     };
   }
-  const answer = comparator(knownPages.map((p) => ({ counts: [...p.counts] })), { counts: [...questioned.counts] }, script);
+  const answer = await comparator(knownPages.map((p) => ({ counts: [...p.counts] })), { counts: [...questioned.counts] }, script);
+  const byEffect = answer.clusters ? drivingByEffect(answer.clusters) : [];
   return {
     score: answer.score,
     slr: answer.slr,
     log10Slr: answer.log10Slr,
     verbal: answer.verbal,
-    abstention: answer.abstention ? { code: answer.abstention.code ?? 'model-abstained', reason: answer.abstention.reason } : null,
-    model: { hash: answer.model.hash, name: answer.model.name ?? 'handwriting-comparison' },
-    drivers,
+    abstention: answer.abstention ? { code: answer.abstention.reason, reason: answer.abstention.message } : null,
+    model: answer.model ? { hash: answer.model.hash, name: `${answer.model.algorithm} ${answer.model.version}` } : { hash: null, name: 'none' },
+    drivers: byEffect.length > 0 ? byEffect : byRates,
   };
 }

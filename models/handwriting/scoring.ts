@@ -1,0 +1,28 @@
+/** Margins and bounded SLRs of document pairs under a score model and a reference curve (TypeScript inference). */
+import { featureCount, writePairFeatures } from './features.ts';
+import type { ProfilePair } from './pairs.ts';
+import { fillRates } from './profiles.ts';
+import { scoreMargins, type ScoreModel } from './score-model.ts';
+import { boundedLog10Slr, type SlrCurve } from './slr.ts';
+
+/** Feature rows (n × F, row-major) of pairs of rate vectors. */
+export function pairFeatureRows(rates: readonly ArrayLike<number>[], pairs: readonly Pick<ProfilePair, 'i' | 'j'>[]): Float64Array {
+  const x = new Float64Array(pairs.length * featureCount);
+  pairs.forEach((p, r) => writePairFeatures(rates[p.i]!, rates[p.j]!, x, r * featureCount));
+  return x;
+}
+
+/** Margins of pairs of count profiles. */
+export function pairMargins(model: ScoreModel, counts: readonly (readonly number[])[], pairs: readonly Pick<ProfilePair, 'i' | 'j'>[]): Float64Array {
+  const rates = counts.map((c) => fillRates(c));
+  return scoreMargins(model, pairFeatureRows(rates, pairs), pairs.length);
+}
+
+/** Bounded log10 SLRs of labelled pairs, split into same-writer and different-writer lists. */
+export function labelledLog10Slrs(model: ScoreModel, curve: SlrCurve, counts: readonly (readonly number[])[], pairs: readonly ProfilePair[]): { same: number[]; different: number[] } {
+  const margins = pairMargins(model, counts, pairs);
+  const same: number[] = [];
+  const different: number[] = [];
+  pairs.forEach((p, r) => (p.same ? same : different).push(boundedLog10Slr(curve, margins[r]!)));
+  return { same, different };
+}
