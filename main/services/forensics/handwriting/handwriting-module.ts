@@ -60,7 +60,7 @@ const plain = (key: string, value: number, unit: string | null = null): Measurem
 const evidenceIdsOf = (pages: readonly { evidenceId: string | null }[]) => pages.map((p) => p.evidenceId).filter((id): id is string => id !== null);
 
 /** Every measurement key a writer-comparison finding may carry. */
-export const comparisonMeasurementKeys = ['hw.pages.known', 'hw.graphs.known', 'hw.graphs.questioned', 'hw.score', 'hw.slr', 'hw.log10Slr'] as const;
+export const comparisonMeasurementKeys = ['hw.pages.known', 'hw.graphs.known', 'hw.graphs.questioned', 'hw.score', 'lr', 'hw.log10Slr'] as const;
 /** Every measurement key a page-profile finding may carry. */
 export const profileMeasurementKeys = ['hw.graphs', 'hw.clusters.filled'] as const;
 
@@ -77,14 +77,16 @@ function recordComparison(output: HandwritingJobOutput & { type: typeof writerCo
     plain('hw.graphs.questioned', result.questioned.graphCount),
   ];
   if (c.score !== null) measurements.push(plain('hw.score', c.score));
-  if (c.slr !== null) measurements.push(plain('hw.slr', c.slr));
+  // 'lr' is the key the summary states on the ENFSI verbal scale (reports/summary/generate-summary.ts).
+  if (c.slr !== null) measurements.push(plain('lr', c.slr));
   if (c.log10Slr !== null) measurements.push(plain('hw.log10Slr', c.log10Slr));
   const draft: FindingDraft = {
     module: writerComparisonMethod,
     kind: 'writer-comparison',
     evidenceIds: evidenceIdsOf([...result.known, result.questioned]),
     measurements,
-    conclusion: verbalConclusion(c.abstention ? null : c.log10Slr),
+    // The verbal scale is stated from the 'lr' measurement; an abstention has no conclusion (its reason is a warning).
+    conclusion: null,
     provenance: result.provenance,
     overlays: overlaysOf(output),
   };
@@ -96,7 +98,7 @@ function recordComparison(output: HandwritingJobOutput & { type: typeof writerCo
     summary: {
       knownGraphs: result.pooledKnownCounts.reduce((s, v) => s + v, 0),
       questionedGraphs: result.questioned.graphCount,
-      conclusion: draft.conclusion ?? 'none',
+      conclusion: verbalConclusion(c.abstention ? null : c.log10Slr),
       ...(c.log10Slr !== null ? { log10Slr: c.log10Slr.toFixed(3) } : {}),
       ...(c.abstention ? { abstention: c.abstention.code } : {}),
     },

@@ -13,7 +13,7 @@ const comparisonEn: ModulePhrases = {
   measurements: {
     '*': [
       'Known writing: {hw.pages.known} {hw.pages.known#page} with {hw.graphs.known} {hw.graphs.known#graph}; questioned page: {hw.graphs.questioned} {hw.graphs.questioned#graph}.',
-      'Similarity score {hw.score}; likelihood ratio {hw.slr} (log10 {hw.log10Slr}).',
+      'Similarity score {hw.score}; likelihood ratio {lr} (log10 {hw.log10Slr}).',
     ],
   },
   labels: {
@@ -21,7 +21,7 @@ const comparisonEn: ModulePhrases = {
     'hw.graphs.known': 'graphs in the known writing',
     'hw.graphs.questioned': 'graphs on the questioned page',
     'hw.score': 'similarity score',
-    'hw.slr': 'likelihood ratio',
+    'lr': 'likelihood ratio',
     'hw.log10Slr': 'log10 of the likelihood ratio',
   },
   words: { page: { one: 'page', other: 'pages' }, graph: { one: 'graph', other: 'graphs' } },
@@ -41,7 +41,7 @@ const comparisonRu: ModulePhrases = {
   measurements: {
     '*': [
       'Образцы: {hw.pages.known} {hw.pages.known#page}, {hw.graphs.known} {hw.graphs.known#graph}; исследуемая страница: {hw.graphs.questioned} {hw.graphs.questioned#graph}.',
-      'Оценка сходства {hw.score}; отношение правдоподобия {hw.slr} (log10 {hw.log10Slr}).',
+      'Оценка сходства {hw.score}; отношение правдоподобия {lr} (log10 {hw.log10Slr}).',
     ],
   },
   labels: {
@@ -49,7 +49,7 @@ const comparisonRu: ModulePhrases = {
     'hw.graphs.known': 'графов в образцах',
     'hw.graphs.questioned': 'графов на исследуемой странице',
     'hw.score': 'оценка сходства',
-    'hw.slr': 'отношение правдоподобия',
+    'lr': 'отношение правдоподобия',
     'hw.log10Slr': 'log10 отношения правдоподобия',
   },
   words: {
@@ -72,7 +72,7 @@ const comparisonKk: ModulePhrases = {
   measurements: {
     '*': [
       'Үлгілер: {hw.pages.known} бет, {hw.graphs.known} граф; зерттелетін бет: {hw.graphs.questioned} граф.',
-      'Ұқсастық бағасы {hw.score}; шындыққа ұқсастық қатынасы {hw.slr} (log10 {hw.log10Slr}).',
+      'Ұқсастық бағасы {hw.score}; шындыққа ұқсастық қатынасы {lr} (log10 {hw.log10Slr}).',
     ],
   },
   labels: {
@@ -80,7 +80,7 @@ const comparisonKk: ModulePhrases = {
     'hw.graphs.known': 'үлгілердегі графтар',
     'hw.graphs.questioned': 'зерттелетін беттегі графтар',
     'hw.score': 'ұқсастық бағасы',
-    'hw.slr': 'шындыққа ұқсастық қатынасы',
+    'lr': 'шындыққа ұқсастық қатынасы',
     'hw.log10Slr': 'шындыққа ұқсастық қатынасының log10 мәні',
   },
   words: {},
@@ -92,7 +92,7 @@ const comparisonKk: ModulePhrases = {
 /** How writer comparisons are summarised. */
 export const writerComparisonSummary: SummaryModule = {
   module: writerComparisonMethod,
-  fractionDigits: { 'hw.score': 3, 'hw.slr': 2, 'hw.log10Slr': 2, 'hw.pages.known': 0, 'hw.graphs.known': 0, 'hw.graphs.questioned': 0 },
+  fractionDigits: { 'hw.score': 3, lr: 2, 'hw.log10Slr': 2, 'hw.pages.known': 0, 'hw.graphs.known': 0, 'hw.graphs.questioned': 0 },
   phrases: { en: comparisonEn, ru: comparisonRu, kk: comparisonKk },
 };
 

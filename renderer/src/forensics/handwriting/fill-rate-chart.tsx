@@ -27,9 +27,9 @@ export function FillRateChart({ known, questioned, width, onPick, picked }: Fill
   return (
     <Box data-testid="handwriting-rates">
       <Typography variant="subtitle2">
-        {t('handwriting.rates')} — <span style={{ opacity: 0.9 }}>■ {t('handwriting.rateKnown')}</span> <span>□ {t('handwriting.rateQuestioned')}</span>
+        {t('hwViewer.rates')} — <span style={{ opacity: 0.9 }}>■ {t('hwViewer.rateKnown')}</span> <span>□ {t('hwViewer.rateQuestioned')}</span>
       </Typography>
-      <svg width={width} height={height} role="img" aria-label={t('handwriting.rates')}>
+      <svg width={width} height={height} role="img" aria-label={t('hwViewer.rates')}>
         {[0, top / 2, top].map((v) => (
           <g key={v}>
             <line x1={margin.left} x2={width} y1={y(v)} y2={y(v)} stroke="currentColor" strokeOpacity={0.15} />
@@ -45,7 +45,7 @@ export function FillRateChart({ known, questioned, width, onPick, picked }: Fill
           const bar = Math.max(1, slot / 2 - 1);
           return (
             <g key={i} onClick={() => onPick(picked === i + 1 ? null : i + 1)} style={{ cursor: 'pointer' }} opacity={picked === null || picked === i + 1 ? 1 : 0.35}>
-              <title>{`${t('handwriting.cluster', { n: i + 1 })}: ${k.toFixed(3)} / ${q.toFixed(3)}`}</title>
+              <title>{`${t('hwViewer.cluster', { n: i + 1 })}: ${k.toFixed(3)} / ${q.toFixed(3)}`}</title>
               <rect x={x} y={y(k)} width={bar} height={y(0) - y(k)} fill={colour} />
               <rect x={x + bar + 1} y={y(q)} width={bar} height={y(0) - y(q)} fill="none" stroke={colour} />
               {(i + 1) % 5 === 0 && (

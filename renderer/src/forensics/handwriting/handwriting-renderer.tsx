@@ -15,15 +15,15 @@ function ScriptField({ value, onChange }: MethodFieldsProps) {
   return (
     <TextField
       select
-      label={t('handwriting.script')}
+      label={t('hwViewer.script')}
       value={value}
       onChange={(event) => onChange(event.target.value)}
-      helperText={t('handwriting.scriptHint')}
+      helperText={t('hwViewer.scriptHint')}
       slotProps={{ htmlInput: { 'data-testid': 'compare-handwriting-script' } }}
     >
       {handwritingScripts.map((s) => (
         <MenuItem key={s} value={s}>
-          {t(`handwriting.${s}`)}
+          {t(`hwViewer.${s}`)}
         </MenuItem>
       ))}
     </TextField>

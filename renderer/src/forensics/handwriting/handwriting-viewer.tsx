@@ -27,13 +27,13 @@ function Outcome({ result }: { result: HandwritingComparisonResult }) {
   return (
     <Stack spacing={0.5} data-testid="handwriting-outcome">
       {c.abstention ? (
-        <Typography color="warning.main">{t('handwriting.abstained', { reason: c.abstention.reason })}</Typography>
+        <Typography color="warning.main">{t('hwViewer.abstained', { reason: c.abstention.reason })}</Typography>
       ) : (
-        <Typography sx={{ fontWeight: 600 }}>{t('handwriting.slr', { slr: c.slr?.toPrecision(3), log10: c.log10Slr?.toFixed(2), verbal: c.verbal ?? '' })}</Typography>
+        <Typography sx={{ fontWeight: 600 }}>{t('hwViewer.slr', { slr: c.slr?.toPrecision(3), log10: c.log10Slr?.toFixed(2), verbal: c.verbal ?? '' })}</Typography>
       )}
-      {c.score !== null && <Typography variant="body2">{t('handwriting.score', { score: c.score.toFixed(3) })}</Typography>}
+      {c.score !== null && <Typography variant="body2">{t('hwViewer.score', { score: c.score.toFixed(3) })}</Typography>}
       <Typography variant="caption" color="text.secondary">
-        {t('handwriting.model', { name: c.model.name, hash: c.model.hash ? c.model.hash.slice(0, 12) : '' })}
+        {t('hwViewer.model', { name: c.model.name, hash: c.model.hash ? c.model.hash.slice(0, 12) : '' })}
       </Typography>
     </Stack>
   );
@@ -55,28 +55,28 @@ export function HandwritingComparisonViewer({ result, width, height }: ResultVie
   return (
     <Stack spacing={1.5} data-testid="handwriting-viewer">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-        <FormControlLabel control={<Switch checked={showGraphs} onChange={(e) => setShowGraphs(e.target.checked)} slotProps={{ input: { 'aria-label': t('handwriting.showGraphs') } }} />} label={t('handwriting.showGraphs')} />
+        <FormControlLabel control={<Switch checked={showGraphs} onChange={(e) => setShowGraphs(e.target.checked)} slotProps={{ input: { 'aria-label': t('hwViewer.showGraphs') } }} />} label={t('hwViewer.showGraphs')} />
         {r.known.length > 1 && (
-          <TextField select size="small" label={t('handwriting.known')} value={knownIndex} onChange={(e) => setKnownIndex(Number(e.target.value))} sx={{ minWidth: 220 }}>
+          <TextField select size="small" label={t('hwViewer.known')} value={knownIndex} onChange={(e) => setKnownIndex(Number(e.target.value))} sx={{ minWidth: 220 }}>
             {r.known.map((p, i) => (
               <MenuItem key={p.sha256 + i} value={i}>
-                {p.name} — {t('handwriting.graphs', { count: p.graphCount })}
+                {p.name} — {t('hwViewer.graphs', { count: p.graphCount })}
               </MenuItem>
             ))}
           </TextField>
         )}
       </Stack>
       <Stack direction="row" spacing={2}>
-        <PagePane page={known} title={t('handwriting.known')} width={paneWidth} height={paneHeight} showGraphs={showGraphs} highlight={highlight} />
-        <PagePane page={r.questioned} title={t('handwriting.questioned')} width={paneWidth} height={paneHeight} showGraphs={showGraphs} highlight={highlight} />
+        <PagePane page={known} title={t('hwViewer.known')} width={paneWidth} height={paneHeight} showGraphs={showGraphs} highlight={highlight} />
+        <PagePane page={r.questioned} title={t('hwViewer.questioned')} width={paneWidth} height={paneHeight} showGraphs={showGraphs} highlight={highlight} />
       </Stack>
       <Outcome result={r} />
       <FillRateChart known={rates(r.pooledKnownCounts)} questioned={r.questioned.rates} width={Math.max(320, width)} picked={picked} onPick={setPicked} />
       <Stack spacing={0.25} data-testid="handwriting-drivers">
-        <Typography variant="subtitle2">{t('handwriting.drivers')}</Typography>
+        <Typography variant="subtitle2">{t('hwViewer.drivers')}</Typography>
         {r.comparison.drivers.map((d) => (
           <Typography key={d.cluster} variant="body2" onClick={() => setPicked(picked === d.cluster ? null : d.cluster)} sx={{ cursor: 'pointer', fontWeight: picked === d.cluster ? 600 : 400 }}>
-            {t('handwriting.cluster', { n: d.cluster })}: {d.known.toFixed(3)} / {d.questioned.toFixed(3)}
+            {t('hwViewer.cluster', { n: d.cluster })}: {d.known.toFixed(3)} / {d.questioned.toFixed(3)}
           </Typography>
         ))}
       </Stack>
@@ -92,10 +92,10 @@ export function HandwritingProfileViewer({ result, width, height }: ResultViewer
   if (!parsed.success) return null;
   return (
     <Stack spacing={1.5} data-testid="handwriting-viewer">
-      <FormControlLabel control={<Switch checked={showGraphs} onChange={(e) => setShowGraphs(e.target.checked)} />} label={t('handwriting.showGraphs')} />
+      <FormControlLabel control={<Switch checked={showGraphs} onChange={(e) => setShowGraphs(e.target.checked)} />} label={t('hwViewer.showGraphs')} />
       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
         {parsed.data.pages.map((p, i) => (
-          <PagePane key={p.sha256 + i} page={p} title={`${t('handwriting.pages')} ${i + 1} — ${t('handwriting.graphs', { count: p.graphCount })}`} width={Math.max(200, Math.floor(width / 2) - 16)} height={Math.floor(height * 0.8)} showGraphs={showGraphs} highlight={null} />
+          <PagePane key={p.sha256 + i} page={p} title={`${t('hwViewer.pages')} ${i + 1} — ${t('hwViewer.graphs', { count: p.graphCount })}`} width={Math.max(200, Math.floor(width / 2) - 16)} height={Math.floor(height * 0.8)} showGraphs={showGraphs} highlight={null} />
         ))}
       </Stack>
     </Stack>

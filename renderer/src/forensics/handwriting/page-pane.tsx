@@ -36,7 +36,7 @@ export function PagePane({ page, title, width, height, showGraphs, highlight }: 
       <Typography variant="subtitle2" noWrap title={page.name}>
         {title}: {page.name}
       </Typography>
-      <Box sx={{ position: 'relative', width: w, height: h, bgcolor: 'common.white', border: 1, borderColor: 'divider' }}>
+      <Box sx={{ position: 'relative', width: w, height: h, bgcolor: '#fff', border: 1, borderColor: 'divider' }}>
         {url && <img src={url} alt={page.name} width={w} height={h} style={{ position: 'absolute', inset: 0 }} />}
         {showGraphs && (
           <svg width={w} height={h} viewBox={`0 0 ${page.width} ${page.height}`} style={{ position: 'absolute', inset: 0 }} data-testid="handwriting-graphs">
