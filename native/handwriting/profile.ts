@@ -7,6 +7,7 @@ import { badInput } from '../input-error.ts';
 import { decomposeSkeleton } from './decompose.ts';
 import { type ClusterTemplate, nearestTemplate, summariseGraph, templateFromJson, type TemplateCenterJson } from './graph-distance.ts';
 import { binarisePage, type Binarisation, cropGrey, type CropRect, decodeGreyPage } from './page-image.ts';
+import { baselineAlignment, PRINT_BASELINE_SHARE, PRINT_MIN_COMPONENTS } from './print-check.ts';
 import templateJson from './templateK40.json' with { type: 'json' };
 import { thinZhangSuen } from './thin.ts';
 
@@ -51,6 +52,8 @@ export interface PageProfile {
   readonly threshold: number;
   readonly skewDeg: number;
   readonly skeletonPixels: number;
+  /** Share of characters exactly on their line's baseline (high for print; see print-check.ts). */
+  readonly baselineShare: number;
   readonly nodeCount: number;
   readonly breakPointCount: number;
   /** Graphs left out for having more than MAX_PATHS_PER_GRAPH paths. */
@@ -100,6 +103,15 @@ export function profilePage(bytes: Uint8Array, name: string, options: ProfileOpt
   const inkPixels = binary.ink.reduce((s, v) => s + v, 0);
   const inkShare = inkPixels / (grey.width * grey.height);
   if (inkShare > 0.5) throw badInput(name, 'unreadable', `${Math.round(inkShare * 100)} % of the page is dark after binarisation: it is not a scan of writing on paper`);
+  const baseline = baselineAlignment(binary.ink, binary.rows);
+  lap('print-check');
+  if (baseline.counted >= PRINT_MIN_COMPONENTS && baseline.share > PRINT_BASELINE_SHARE) {
+    throw badInput(
+      name,
+      'print-only',
+      `the page looks machine-printed, not handwritten (${Math.round(baseline.share * 100)} % of its characters sit exactly on their baseline): crop the handwriting, or choose the handwritten page`,
+    );
+  }
   const skeleton = thinZhangSuen(binary.ink, binary.rows, binary.cols);
   lap('thin');
   const decomposition = decomposeSkeleton(skeleton, binary.rows, binary.cols);
@@ -171,6 +183,7 @@ export function profilePage(bytes: Uint8Array, name: string, options: ProfileOpt
     threshold: binary.threshold,
     skewDeg: binary.skewDeg,
     skeletonPixels: skeleton.length,
+    baselineShare: baseline.share,
     nodeCount: decomposition.nodeCount,
     breakPointCount: decomposition.breakPointCount,
     droppedGraphs,

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PRINT_BASELINE_SHARE } from '../../native/handwriting/print-check.ts';
 import { InputError } from '../../native/input-error.ts';
 import { type PageProfile, profilePage } from '../../native/handwriting/profile.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
@@ -59,14 +60,27 @@ describe.skipIf(!sharedDataDir)('handwriting profiles of CSAFE pages against han
       expect(matched / theirs.length).toBeGreaterThanOrEqual(0.95);
     });
 
-    it(`${doc}: cosine similarity of the fill-rate vector with R's is reported`, () => {
+    // The cosine of our fill rates with R's is printed, not asserted: R's cluster labels for these pages do not follow
+    // templateK40.json's centre order (see the report of issue 12), so the ≥ 0.90 target cannot be checked here.
+    it(`${doc}: every graph is assigned to one of the 40 clusters (cosine with R's rates printed)`, () => {
       const p = profile(doc);
       const similarity = cosine(p.rates, rCounts(doc));
       console.log(`[handwriting] ${doc}: cosine of fill rates with R = ${similarity.toFixed(3)}; stage times ${JSON.stringify(p.timingsMs)}`);
-      expect(similarity).toBeGreaterThanOrEqual(0);
       expect(p.counts.reduce((s, v) => s + v, 0)).toBe(p.graphCount);
+      expect(p.graphs.every((g) => g.cluster >= 1 && g.cluster <= 40)).toBe(true);
     });
   }
+});
+
+describe.skipIf(!sharedDataDir)('every CSAFE page is handwriting, not print', () => {
+  it('profiles all ten pages, each with a baseline share below the print threshold', () => {
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.png'))) {
+      const p = profilePage(new Uint8Array(readFileSync(join(dir, file))), file);
+      console.log(`[handwriting] ${file}: ${p.graphCount} graphs, ${Math.round(p.baselineShare * 100)} % of characters on the baseline`);
+      expect(p.graphCount).toBeGreaterThan(50);
+      expect(p.baselineShare).toBeLessThan(PRINT_BASELINE_SHARE);
+    }
+  });
 });
 
 describe.skipIf(!sharedDataDir)('handwriting pages that cannot be profiled', () => {
