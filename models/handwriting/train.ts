@@ -9,11 +9,12 @@ import { basename } from 'node:path';
 import { sha256OfBytes } from '../../core/canonical-json.ts';
 import { DalelError } from '../../core/errors.ts';
 import { seededRandom } from '../ebm/random.ts';
-import { featureCount, featureNames, featureSetId } from './features.ts';
+import { featureCount, featureNames, featureSetId, pairSide } from './features.ts';
+import { fitTwoLevel } from './two-level.ts';
 import { fitLogistic } from './logistic.ts';
 import { exportScoreOnnx } from './onnx-export.ts';
 import { allPairs, splitByWriter, trainingPairs, writersOf, type ProfilePair } from './pairs.ts';
-import { fillRates, graphCount, profilesFromTable, type WriterProfile } from './profiles.ts';
+import { graphCount, profilesFromTable, type WriterProfile } from './profiles.ts';
 import type { HandwritingScript, ReferenceSet } from './reference-set.ts';
 import type { ScoreModel } from './score-model.ts';
 import { labelledLog10Slrs, pairFeatureRows, pairMargins } from './scoring.ts';
@@ -27,12 +28,18 @@ export interface HandwritingSettings {
   readonly maxDifferentPairs: number;
   /** Ridge penalty of the logistic regression (on standardised features). */
   readonly lambda: number;
+  /** Shrinkage of the two-level model's covariances toward their diagonals. */
+  readonly twoLevelShrinkage: number;
+  /** Prompts of the training file the two-level model is fitted on (null: every document). */
+  readonly twoLevelPrompts: readonly string[] | null;
   /** Share of the reference file's writers that build the reference set; the rest evaluate it. */
   readonly referenceFraction: number;
   /** Prompts (the `doc` column) kept for reference and evaluation; null keeps every document. */
   readonly prompts: readonly string[] | null;
   /** Graph counts tried when simulating short writing. */
   readonly graphGrid: readonly number[];
+  /** Independent cuts of every evaluation document per graph count. */
+  readonly shortWritingRepeats: number;
   /** How far (absolute) a misleading-evidence rate may rise over its full-page value before the writing counts as too short. */
   readonly breakdownTolerance: number;
 }
@@ -42,10 +49,13 @@ export const defaultHandwritingSettings: HandwritingSettings = {
   seed: 1,
   maxDifferentPairs: 20000,
   lambda: 1,
+  twoLevelShrinkage: 0.5,
+  twoLevelPrompts: ['pLND', 'pWOZ'],
   referenceFraction: 0.5,
   prompts: ['pLND', 'pWOZ'],
   graphGrid: [25, 50, 75, 100, 125, 150, 175, 200, 250, 300],
   breakdownTolerance: 0.02,
+  shortWritingRepeats: 4,
 };
 
 /** Rates of misleading evidence and Cllr of a set of labelled log10 SLRs. */
@@ -66,7 +76,12 @@ export interface HandwritingCard {
   readonly modelSha256: string;
   readonly training: ScoreModel['training'];
   readonly reference: ReferenceSet['source'] & { samePairs: number; differentPairs: number; elub: { lowerLog10: number; upperLog10: number } };
+  /** Figures over the evaluation pairs the module gives an SLR for (both pages at or above the floor). */
   readonly evaluation: PerformanceFigures & {
+    /** Pairs the module abstains on (a page below the floor). */
+    readonly abstainedPairs: number;
+    /** The same figures over every pair, as if there were no floor. */
+    readonly withoutFloor: PerformanceFigures;
     readonly file: string;
     readonly sha256: string;
     readonly writers: number;
@@ -102,7 +117,11 @@ export function trainScoreModel(profiles: readonly WriterProfile[], source: { fi
       reasonCode: 'too-few-pairs',
     });
   }
-  const x = pairFeatureRows(profiles.map((p) => fillRates(p.counts)), pairs);
+  const twoLevelDocs = settings.twoLevelPrompts ? profiles.filter((p) => settings.twoLevelPrompts!.includes(p.doc)) : profiles;
+  const byWriter = new Map<string, Float64Array[]>();
+  for (const p of twoLevelDocs.length ? twoLevelDocs : profiles) byWriter.set(p.writer, [...(byWriter.get(p.writer) ?? []), pairSide(p.counts).roots]);
+  const twoLevel = fitTwoLevel([...byWriter.values()], settings.twoLevelShrinkage);
+  const x = pairFeatureRows(profiles.map((p) => pairSide(p.counts)), pairs, twoLevel);
   const y = Uint8Array.from(pairs, (p) => (p.same ? 1 : 0));
   const w = Float64Array.from(pairs, (p) => (p.same ? pairs.length / (2 * same) : pairs.length / (2 * different)));
   const fit = fitLogistic(x, y, w, featureCount, settings.lambda);
@@ -110,6 +129,7 @@ export function trainScoreModel(profiles: readonly WriterProfile[], source: { fi
     format: 'dalel-handwriting-score/1',
     featureSet: featureSetId,
     featureNames: [...featureNames],
+    twoLevel,
     algorithm: 'logistic-regression',
     intercept: fit.intercept,
     weights: fit.weights,
@@ -122,7 +142,12 @@ export function trainScoreModel(profiles: readonly WriterProfile[], source: { fi
       samePairs: same,
       differentPairs: different,
       seed: settings.seed,
-      settings: { lambda: settings.lambda, maxDifferentPairs: settings.maxDifferentPairs },
+      settings: {
+        lambda: settings.lambda,
+        maxDifferentPairs: settings.maxDifferentPairs,
+        twoLevelShrinkage: settings.twoLevelShrinkage,
+        twoLevelPrompts: settings.twoLevelPrompts?.join(',') ?? 'all',
+      },
     },
   };
 }
@@ -147,14 +172,23 @@ export function subsampleCounts(counts: readonly number[], n: number, random: ()
   return out;
 }
 
-/** Rates of misleading evidence when the second document of every pair is cut to n graphs, for each n of the grid. */
-export function shortWritingFigures(model: ScoreModel, curve: SlrCurve, profiles: readonly WriterProfile[], pairs: readonly ProfilePair[], grid: readonly number[], seed: number) {
+/**
+ * Rates of misleading evidence when the second document of every pair is cut to n graphs, for each n of the grid;
+ * each cut is drawn `repeats` times and the pairs pooled, so that one unlucky draw does not set the floor.
+ */
+export function shortWritingFigures(model: ScoreModel, curve: SlrCurve, profiles: readonly WriterProfile[], pairs: readonly ProfilePair[], grid: readonly number[], seed: number, repeats: number) {
   const random = seededRandom(seed);
   return grid.map((graphs) => {
-    const shortened = profiles.map((p) => subsampleCounts(p.counts, graphs, random));
-    const counts = [...profiles.map((p) => p.counts), ...shortened];
-    const cut = pairs.map((p) => ({ i: p.i, j: profiles.length + p.j, same: p.same }));
-    const { same, different } = labelledLog10Slrs(model, curve, counts, cut);
+    const same: number[] = [];
+    const different: number[] = [];
+    for (let k = 0; k < repeats; k += 1) {
+      const shortened = profiles.map((p) => subsampleCounts(p.counts, graphs, random));
+      const counts = [...profiles.map((p) => p.counts), ...shortened];
+      const cut = pairs.map((p) => ({ i: p.i, j: profiles.length + p.j, same: p.same }));
+      const slrs = labelledLog10Slrs(model, curve, counts, cut);
+      same.push(...slrs.same);
+      different.push(...slrs.different);
+    }
     return { graphs, ...figures(same, different) };
   });
 }
@@ -219,8 +253,10 @@ export function trainHandwritingSet(options: { trainFile: string; referenceFile:
   const evaluationPairs = allPairs(evaluationDocs);
   const evaluated = labelledLog10Slrs(model, curve, evaluationDocs.map((p) => p.counts), evaluationPairs);
   const full = figures(evaluated.same, evaluated.different);
-  const byGraphs = shortWritingFigures(model, curve, evaluationDocs, evaluationPairs, settings.graphGrid, settings.seed);
+  const byGraphs = shortWritingFigures(model, curve, evaluationDocs, evaluationPairs, settings.graphGrid, settings.seed, settings.shortWritingRepeats);
   const minGraphs = graphFloor(full, byGraphs, settings.breakdownTolerance);
+  const longEnough = evaluationPairs.filter((p) => Math.min(graphCount(evaluationDocs[p.i]!.counts), graphCount(evaluationDocs[p.j]!.counts)) >= minGraphs);
+  const aboveFloor = labelledLog10Slrs(model, curve, evaluationDocs.map((p) => p.counts), longEnough);
 
   const source = {
     file: basename(options.referenceFile),
@@ -254,11 +290,13 @@ export function trainHandwritingSet(options: { trainFile: string; referenceFile:
       writers: writersOf(evaluationDocs).length,
       documents: evaluationDocs.length,
       prompts: source.prompts,
-      ...full,
-      tippett: tippettPoints(evaluated.same, evaluated.different),
+      ...figures(aboveFloor.same, aboveFloor.different),
+      abstainedPairs: evaluationPairs.length - longEnough.length,
+      withoutFloor: full,
+      tippett: tippettPoints(aboveFloor.same, aboveFloor.different),
     },
     shortWriting: {
-      method: 'the second document of every evaluation pair cut to n graphs drawn without replacement; the floor is the least n from which on both rates stay within the tolerance of their full-page values',
+      method: `the second document of every evaluation pair cut to n graphs drawn without replacement (${settings.shortWritingRepeats} draws pooled); the floor is the least n from which on both rates stay within the tolerance of their full-page values`,
       breakdownTolerance: settings.breakdownTolerance,
       minGraphs,
       byGraphs,
