@@ -57,14 +57,14 @@ export async function run(args: string[]): Promise<void> {
   console.log(`handwriting scoring: ${n} pairs of ${docs.length} profiles, model ${set.modelSha256.slice(0, 12)}… (${set.model.algorithm}); best of ${repeat}`);
 
   const featuresOnly = await best(repeat, () => {
-    const sides = docs.map((d) => pairSide(d.counts));
+    const sides = docs.map((d) => pairSide(d.counts, set.model.twoLevel));
     const x = new Float64Array(n * featureCount);
-    pairs.forEach((p, r) => writePairFeatures(sides[p.i]!, sides[p.j]!, set.model.twoLevel, x, r * featureCount));
+    pairs.forEach((p, r) => writePairFeatures(sides[p.i]!, sides[p.j]!, x, r * featureCount));
   });
   const typescript = await best(repeat, () => {
-    const sides = docs.map((d) => pairSide(d.counts));
+    const sides = docs.map((d) => pairSide(d.counts, set.model.twoLevel));
     const x = new Float64Array(n * featureCount);
-    pairs.forEach((p, r) => writePairFeatures(sides[p.i]!, sides[p.j]!, set.model.twoLevel, x, r * featureCount));
+    pairs.forEach((p, r) => writePairFeatures(sides[p.i]!, sides[p.j]!, x, r * featureCount));
     const margins = scoreMargins(set.model, x, n);
     for (let r = 0; r < n; r += 1) boundedLog10Slr(set.reference.curve, margins[r]!);
   });

@@ -7,7 +7,7 @@
  * (within/between-writer) log likelihood ratio of two-level.ts. Every feature is symmetric in the two profiles.
  */
 import { clusterCount, fillRates, graphCount } from './profiles.ts';
-import { twoLevelScore, type TwoLevelModel } from './two-level.ts';
+import { twoLevelPairScore, twoLevelSide, type TwoLevelModel, type TwoLevelSide } from './two-level.ts';
 
 /** The feature set's identity, stored with every model so that a model never meets features it was not trained on. */
 export const featureSetId = 'hw-sqrt-chi-twolevel-v2';
@@ -21,20 +21,27 @@ export const featureNames: readonly string[] = [...Array.from({ length: clusterC
 /** The number of features of a pair. */
 export const featureCount = featureNames.length;
 
-/** One side of a pair, prepared once per profile: counts, graph total and √rates. */
+/** One side of a pair, prepared once per profile: counts, graph total, √rates and its part of the two-level score. */
 export interface PairSide {
   readonly counts: readonly number[];
   readonly total: number;
   readonly roots: Float64Array;
+  readonly twoLevel: TwoLevelSide;
 }
 
-/** Prepares a profile's counts for pairing. */
-export function pairSide(counts: readonly number[]): PairSide {
-  return { counts, total: graphCount(counts), roots: Float64Array.from(fillRates(counts), Math.sqrt) };
+/** A profile's √rates (the variance-stabilised profile). */
+export function rootRates(counts: readonly number[]): Float64Array {
+  return Float64Array.from(fillRates(counts), Math.sqrt);
+}
+
+/** Prepares a profile's counts for pairing under a model's two-level part. */
+export function pairSide(counts: readonly number[], twoLevel: TwoLevelModel): PairSide {
+  const roots = rootRates(counts);
+  return { counts, total: graphCount(counts), roots, twoLevel: twoLevelSide(twoLevel, roots) };
 }
 
 /** Writes the features of sides a and b into `out` at `offset` (no allocation: scoring runs on 10⁵ pairs). */
-export function writePairFeatures(a: PairSide, b: PairSide, twoLevel: TwoLevelModel, out: Float64Array, offset: number): void {
+export function writePairFeatures(a: PairSide, b: PairSide, out: Float64Array, offset: number): void {
   let squared = 0;
   let manhattan = 0;
   let chi = 0;
@@ -52,12 +59,12 @@ export function writePairFeatures(a: PairSide, b: PairSide, twoLevel: TwoLevelMo
   out[at++] = manhattan;
   out[at++] = perDf;
   out[at++] = Math.log(perDf + 1e-3);
-  out[at] = twoLevelScore(twoLevel, a.roots, b.roots);
+  out[at] = twoLevelPairScore(a.twoLevel, b.twoLevel);
 }
 
 /** The features of one pair of count profiles. */
 export function pairFeatures(a: readonly number[], b: readonly number[], twoLevel: TwoLevelModel): Float64Array {
   const out = new Float64Array(featureCount);
-  writePairFeatures(pairSide(a), pairSide(b), twoLevel, out, 0);
+  writePairFeatures(pairSide(a, twoLevel), pairSide(b, twoLevel), out, 0);
   return out;
 }

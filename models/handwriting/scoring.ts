@@ -3,18 +3,17 @@ import { featureCount, pairSide, writePairFeatures, type PairSide } from './feat
 import type { ProfilePair } from './pairs.ts';
 import { scoreMargins, type ScoreModel } from './score-model.ts';
 import { boundedLog10Slr, type SlrCurve } from './slr.ts';
-import type { TwoLevelModel } from './two-level.ts';
 
 /** Feature rows (n × F, row-major) of pairs of prepared profiles. */
-export function pairFeatureRows(sides: readonly PairSide[], pairs: readonly Pick<ProfilePair, 'i' | 'j'>[], twoLevel: TwoLevelModel): Float64Array {
+export function pairFeatureRows(sides: readonly PairSide[], pairs: readonly Pick<ProfilePair, 'i' | 'j'>[]): Float64Array {
   const x = new Float64Array(pairs.length * featureCount);
-  pairs.forEach((p, r) => writePairFeatures(sides[p.i]!, sides[p.j]!, twoLevel, x, r * featureCount));
+  pairs.forEach((p, r) => writePairFeatures(sides[p.i]!, sides[p.j]!, x, r * featureCount));
   return x;
 }
 
 /** Margins of pairs of count profiles. */
 export function pairMargins(model: ScoreModel, counts: readonly (readonly number[])[], pairs: readonly Pick<ProfilePair, 'i' | 'j'>[]): Float64Array {
-  return scoreMargins(model, pairFeatureRows(counts.map(pairSide), pairs, model.twoLevel), pairs.length);
+  return scoreMargins(model, pairFeatureRows(counts.map((c) => pairSide(c, model.twoLevel)), pairs), pairs.length);
 }
 
 /** Bounded log10 SLRs of labelled pairs, split into same-writer and different-writer lists. */

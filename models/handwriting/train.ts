@@ -9,7 +9,7 @@ import { basename } from 'node:path';
 import { sha256OfBytes } from '../../core/canonical-json.ts';
 import { DalelError } from '../../core/errors.ts';
 import { seededRandom } from '../ebm/random.ts';
-import { featureCount, featureNames, featureSetId, pairSide } from './features.ts';
+import { featureCount, featureNames, featureSetId, pairSide, rootRates } from './features.ts';
 import { fitTwoLevel } from './two-level.ts';
 import { fitLogistic } from './logistic.ts';
 import { exportScoreOnnx } from './onnx-export.ts';
@@ -119,9 +119,9 @@ export function trainScoreModel(profiles: readonly WriterProfile[], source: { fi
   }
   const twoLevelDocs = settings.twoLevelPrompts ? profiles.filter((p) => settings.twoLevelPrompts!.includes(p.doc)) : profiles;
   const byWriter = new Map<string, Float64Array[]>();
-  for (const p of twoLevelDocs.length ? twoLevelDocs : profiles) byWriter.set(p.writer, [...(byWriter.get(p.writer) ?? []), pairSide(p.counts).roots]);
+  for (const p of twoLevelDocs.length ? twoLevelDocs : profiles) byWriter.set(p.writer, [...(byWriter.get(p.writer) ?? []), rootRates(p.counts)]);
   const twoLevel = fitTwoLevel([...byWriter.values()], settings.twoLevelShrinkage);
-  const x = pairFeatureRows(profiles.map((p) => pairSide(p.counts)), pairs, twoLevel);
+  const x = pairFeatureRows(profiles.map((p) => pairSide(p.counts, twoLevel)), pairs);
   const y = Uint8Array.from(pairs, (p) => (p.same ? 1 : 0));
   const w = Float64Array.from(pairs, (p) => (p.same ? pairs.length / (2 * same) : pairs.length / (2 * different)));
   const fit = fitLogistic(x, y, w, featureCount, settings.lambda);

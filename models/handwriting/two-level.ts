@@ -130,3 +130,35 @@ export function twoLevelScore(model: TwoLevelModel, x: ArrayLike<number>, y: Arr
   }
   return -0.5 * s;
 }
+
+/** One profile's part of the two-level score, computed once per profile: x̃ᵀA x̃ and Q x̃. */
+export interface TwoLevelSide {
+  readonly self: number;
+  readonly projected: Float64Array;
+  readonly centred: Float64Array;
+}
+
+/** Prepares a √rates vector for many pair scores (each then costs one 40-term dot product). */
+export function twoLevelSide(model: TwoLevelModel, x: ArrayLike<number>): TwoLevelSide {
+  const centred = Float64Array.from({ length: D }, (_, i) => x[i]! - model.mean[i]!);
+  const projected = new Float64Array(D);
+  let self = 0;
+  for (let i = 0; i < D; i += 1) {
+    let ax = 0;
+    let qx = 0;
+    for (let j = 0; j < D; j += 1) {
+      ax += model.a[i * D + j]! * centred[j]!;
+      qx += model.q[i * D + j]! * centred[j]!;
+    }
+    self += centred[i]! * ax;
+    projected[i] = qx;
+  }
+  return { self, projected, centred };
+}
+
+/** The two-level score of two prepared sides: −½ (x̃ᵀA x̃ + ỹᵀA ỹ + 2 x̃ᵀQ ỹ). */
+export function twoLevelPairScore(x: TwoLevelSide, y: TwoLevelSide): number {
+  let cross = 0;
+  for (let i = 0; i < D; i += 1) cross += x.centred[i]! * y.projected[i]!;
+  return -0.5 * (x.self + y.self + 2 * cross);
+}

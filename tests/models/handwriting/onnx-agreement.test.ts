@@ -11,7 +11,7 @@ import { syntheticProfiles } from '../../helpers/handwriting-profiles.ts';
 const profiles = syntheticProfiles(30, 4, 300, 11);
 const trained = trainScoreModel(profiles, { file: 'synthetic.csv', sha256: '0'.repeat(64) }, defaultHandwritingSettings);
 const pairs = Array.from({ length: 500 }, (_, r) => ({ i: r % profiles.length, j: (r * 7 + 3) % profiles.length }));
-const rows = pairFeatureRows(profiles.map((p) => pairSide(p.counts)), pairs, trained.twoLevel);
+const rows = pairFeatureRows(profiles.map((p) => pairSide(p.counts, trained.twoLevel)), pairs);
 
 async function expectAgreement(model: ScoreModel): Promise<void> {
   const runner = await ScoreRunner.open(exportScoreOnnx(model), featureCount);

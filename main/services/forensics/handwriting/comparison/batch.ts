@@ -23,11 +23,11 @@ export async function scoreProfilePairs(
   profiles: readonly { readonly counts: readonly number[] }[],
   pairs: readonly { readonly i: number; readonly j: number }[],
 ): Promise<ScoredPair[]> {
-  const sides = profiles.map((p) => pairSide(p.counts));
+  const sides = profiles.map((p) => pairSide(p.counts, set.model.twoLevel));
   const features = new Float64Array(pairs.length * featureCount);
   pairs.forEach((p, r) => {
     if (!sides[p.i] || !sides[p.j]) throw new DalelError('BAD_INPUT', `pair ${r + 1} names profile ${sides[p.i] ? p.j : p.i}, which does not exist`, { reasonCode: 'unknown-profile' });
-    writePairFeatures(sides[p.i]!, sides[p.j]!, set.model.twoLevel, features, r * featureCount);
+    writePairFeatures(sides[p.i]!, sides[p.j]!, features, r * featureCount);
   });
   const runner = await scoreRunnerFor(set.modelSha256, set.onnx, featureCount);
   const out = pairs.length ? await runner.run(features, pairs.length) : { score: new Float64Array(0), margin: new Float64Array(0) };
