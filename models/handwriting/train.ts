@@ -14,7 +14,7 @@ import { fitTwoLevel } from './two-level.ts';
 import { fitLogistic } from './logistic.ts';
 import { exportScoreOnnx } from './onnx-export.ts';
 import { allPairs, splitByWriter, trainingPairs, writersOf, type ProfilePair } from './pairs.ts';
-import { graphCount, profilesFromTable, type WriterProfile } from './profiles.ts';
+import { graphCount, pooledCounts, profilesFromTable, type WriterProfile } from './profiles.ts';
 import type { HandwritingScript, ReferenceSet } from './reference-set.ts';
 import type { ScoreModel } from './score-model.ts';
 import { labelledLog10Slrs, pairFeatureRows, pairMargins } from './scoring.ts';
@@ -82,6 +82,8 @@ export interface HandwritingCard {
     readonly abstainedPairs: number;
     /** The same figures over every pair, as if there were no floor. */
     readonly withoutFloor: PerformanceFigures;
+    /** Figures with two known pages pooled against one questioned page. */
+    readonly pooledKnown: PerformanceFigures & { knownPages: number };
     readonly file: string;
     readonly sha256: string;
     readonly writers: number;
@@ -193,6 +195,26 @@ export function shortWritingFigures(model: ScoreModel, curve: SlrCurve, profiles
   });
 }
 
+/**
+ * Figures when known writing is pooled as the workstation pools it: each writer's first `knownPages` pages summed
+ * into one known profile, compared with every other page of the same writer and every other writer's remaining pages.
+ */
+export function pooledKnownFigures(model: ScoreModel, curve: SlrCurve, profiles: readonly WriterProfile[], knownPages: number): PerformanceFigures & { knownPages: number } {
+  const counts: number[][] = [];
+  const known = new Map<string, number>();
+  const questioned = new Map<string, number[]>();
+  for (const writer of writersOf(profiles)) {
+    const pages = profiles.filter((p) => p.writer === writer);
+    if (pages.length <= knownPages) continue;
+    known.set(writer, counts.push(pooledCounts(pages.slice(0, knownPages))) - 1);
+    questioned.set(writer, pages.slice(knownPages).map((p) => counts.push([...p.counts]) - 1));
+  }
+  const pairs: ProfilePair[] = [];
+  for (const [a, i] of known) for (const [b, pages] of questioned) for (const j of pages) pairs.push({ i, j, same: a === b });
+  const { same, different } = labelledLog10Slrs(model, curve, counts, pairs);
+  return { knownPages, ...figures(same, different) };
+}
+
 /** The least n of the grid from which on every rate stays within `tolerance` of its full-page value. */
 export function graphFloor(full: PerformanceFigures, byGraphs: ReadonlyArray<PerformanceFigures & { graphs: number }>, tolerance: number): number {
   let floor = byGraphs[byGraphs.length - 1]!.graphs;
@@ -293,6 +315,7 @@ export function trainHandwritingSet(options: { trainFile: string; referenceFile:
       ...figures(aboveFloor.same, aboveFloor.different),
       abstainedPairs: evaluationPairs.length - longEnough.length,
       withoutFloor: full,
+      pooledKnown: pooledKnownFigures(model, curve, evaluationDocs, 2),
       tippett: tippettPoints(aboveFloor.same, aboveFloor.different),
     },
     shortWriting: {

@@ -4,6 +4,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256OfBytes } from '../../core/canonical-json.ts';
 import { exportScoreOnnx } from '../../models/handwriting/onnx-export.ts';
 import { allPairs, splitByWriter, writersOf } from '../../models/handwriting/pairs.ts';
+import { featureCount, pairSide } from '../../models/handwriting/features.ts';
+import { pairFeatureRows, pairMargins } from '../../models/handwriting/scoring.ts';
+import { ScoreRunner } from '../../main/services/forensics/handwriting/comparison/score-runner.ts';
 import type { WriterProfile } from '../../models/handwriting/profiles.ts';
 import { cllr, misleadingRates, tippettPoints } from '../../models/handwriting/slr.ts';
 import { defaultHandwritingSettings, readProfileFile, subsampleCounts, trainScoreModel, type HandwritingCard } from '../../models/handwriting/train.ts';
@@ -54,6 +57,16 @@ describe.skipIf(!sharedDataDir)('shipped Latin handwriting set on held-out CSAFE
     expect(sha256OfBytes(exportScoreOnnx(again))).toBe(set.modelSha256);
   }, 60_000);
 
+  it('scores real pairs the same through ONNX as through the TypeScript model, to 1e-6', async () => {
+    const pairs = allPairs(evaluation).slice(0, 5000);
+    const runner = await ScoreRunner.open(set.onnx, featureCount);
+    const out = await runner.run(pairFeatureRows(evaluation.map((p) => pairSide(p.counts, set.model.twoLevel)), pairs), pairs.length);
+    const margins = pairMargins(set.model, evaluation.map((p) => p.counts), pairs);
+    let worst = 0;
+    margins.forEach((m, r) => (worst = Math.max(worst, Math.abs(m - out.margin[r]!))));
+    expect(worst).toBeLessThan(1e-6);
+  });
+
   it('keeps training, reference and evaluation writers apart, and only full-page prompts', () => {
     const trainWriters = new Set(writersOf(train.profiles));
     const referenceWriters = new Set(writersOf(reference));
@@ -79,6 +92,14 @@ describe.skipIf(!sharedDataDir)('shipped Latin handwriting set on held-out CSAFE
     expect(card.evaluation.cllr).toBeCloseTo(cllr(same, different), 6);
     expect(card.evaluation.tippett).toEqual(tippettPoints(same, different));
     expect(card.training.sha256).toBe(train.sha256);
+  });
+
+  it('holds the same limits when two known pages are pooled against one questioned page', () => {
+    const pooled = card.evaluation.pooledKnown;
+    console.log(`[real handwriting model] 2 known pages pooled: same-writer SLR<1 ${(pooled.sameBelowOne * 100).toFixed(2)} % of ${pooled.samePairs}, different-writer SLR>1 ${(pooled.differentAboveOne * 100).toFixed(2)} % of ${pooled.differentPairs}, Cllr ${pooled.cllr.toFixed(3)}`);
+    expect(pooled.samePairs).toBeGreaterThan(100);
+    expect(pooled.differentAboveOne).toBeLessThanOrEqual(0.04);
+    expect(pooled.sameBelowOne).toBeLessThanOrEqual(0.085);
   });
 
   it('abstains on a short writing of a held-out page, and gives an SLR for the full page', async () => {
