@@ -11,12 +11,13 @@ import { DalelError } from '../../core/errors.ts';
 import { seededRandom } from '../ebm/random.ts';
 import { featureCount, featureNames, featureSetId, pairSide, rootRates } from './features.ts';
 import { fitTwoLevel } from './two-level.ts';
+import { defaultBoostSettings, fitBoostedTrees } from './boosted-trees.ts';
 import { fitLogistic } from './logistic.ts';
 import { exportScoreOnnx } from './onnx-export.ts';
 import { allPairs, splitByWriter, trainingPairs, writersOf, type ProfilePair } from './pairs.ts';
 import { graphCount, pooledCounts, profilesFromTable, type WriterProfile } from './profiles.ts';
 import type { HandwritingScript, ReferenceSet } from './reference-set.ts';
-import type { ScoreModel } from './score-model.ts';
+import type { ScoreModel, scoreAlgorithms } from './score-model.ts';
 import { labelledLog10Slrs, pairFeatureRows, pairMargins } from './scoring.ts';
 import { buildSlrCurve, cllr, misleadingRates, tippettPoints, type SlrCurve } from './slr.ts';
 import { parseCsvBytes } from '../cases/csv.ts';
@@ -24,6 +25,8 @@ import { parseCsvBytes } from '../cases/csv.ts';
 /** Training settings (defaults in `defaultHandwritingSettings`). */
 export interface HandwritingSettings {
   readonly seed: number;
+  /** The score model: logistic regression (shipped) or boosted trees (measured: no better on CSAFE, see models/README.md). */
+  readonly algorithm: (typeof scoreAlgorithms)[number];
   /** Different-writer training pairs sampled (every same-writer pair is used; classes are weighted equally). */
   readonly maxDifferentPairs: number;
   /** Ridge penalty of the logistic regression (on standardised features). */
@@ -47,6 +50,7 @@ export interface HandwritingSettings {
 /** The settings the shipped Latin set was trained with. */
 export const defaultHandwritingSettings: HandwritingSettings = {
   seed: 1,
+  algorithm: 'logistic-regression',
   maxDifferentPairs: 20000,
   lambda: 1,
   twoLevelShrinkage: 0.5,
@@ -126,16 +130,19 @@ export function trainScoreModel(profiles: readonly WriterProfile[], source: { fi
   const x = pairFeatureRows(profiles.map((p) => pairSide(p.counts, twoLevel)), pairs);
   const y = Uint8Array.from(pairs, (p) => (p.same ? 1 : 0));
   const w = Float64Array.from(pairs, (p) => (p.same ? pairs.length / (2 * same) : pairs.length / (2 * different)));
-  const fit = fitLogistic(x, y, w, featureCount, settings.lambda);
+  const linear = settings.algorithm === 'logistic-regression';
+  const fit = linear
+    ? fitLogistic(x, y, w, featureCount, settings.lambda)
+    : { ...fitBoostedTrees(x, y, w, featureCount, { ...defaultBoostSettings, seed: settings.seed }), weights: new Array<number>(featureCount).fill(0) };
   return {
     format: 'dalel-handwriting-score/1',
     featureSet: featureSetId,
     featureNames: [...featureNames],
     twoLevel,
-    algorithm: 'logistic-regression',
+    algorithm: settings.algorithm,
     intercept: fit.intercept,
     weights: fit.weights,
-    trees: [],
+    trees: 'trees' in fit ? fit.trees : [],
     training: {
       file: basename(source.file),
       sha256: source.sha256,
@@ -145,7 +152,7 @@ export function trainScoreModel(profiles: readonly WriterProfile[], source: { fi
       differentPairs: different,
       seed: settings.seed,
       settings: {
-        lambda: settings.lambda,
+        ...(linear ? { lambda: settings.lambda } : { trees: defaultBoostSettings.trees, depth: defaultBoostSettings.depth, learningRate: defaultBoostSettings.learningRate }),
         maxDifferentPairs: settings.maxDifferentPairs,
         twoLevelShrinkage: settings.twoLevelShrinkage,
         twoLevelPrompts: settings.twoLevelPrompts?.join(',') ?? 'all',

@@ -69,6 +69,13 @@ describe('handwriting score model: TypeScript and ONNX agree to 1e-6', () => {
     await expectAgreement(model);
   });
 
+  it('for boosted trees trained on pairs', async () => {
+    const boosted = trainScoreModel(profiles, { file: 'synthetic.csv', sha256: '0'.repeat(64) }, { ...defaultHandwritingSettings, algorithm: 'boosted-trees', maxDifferentPairs: 1500 });
+    expect(boosted.trees.length).toBeGreaterThan(10);
+    expect(boosted.weights.every((w) => w === 0)).toBe(true);
+    await expectAgreement(boosted);
+  }, 60_000);
+
   it('exports the same bytes for the same model', () => {
     expect(Buffer.from(exportScoreOnnx(trained)).equals(Buffer.from(exportScoreOnnx(trained)))).toBe(true);
   });
