@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256OfBytes } from '../../core/canonical-json.ts';
+import { readCsvFile } from '../../models/cases/csv.ts';
 import { exportScoreOnnx } from '../../models/handwriting/onnx-export.ts';
 import { allPairs, splitByWriter, writersOf } from '../../models/handwriting/pairs.ts';
 import { featureCount, pairSide } from '../../models/handwriting/features.ts';
@@ -110,5 +111,26 @@ describe.skipIf(!sharedDataDir)('shipped Latin handwriting set on held-out CSAFE
     const whole = await compareWriterProfiles([a!], b!, 'latin');
     expect(whole.log10Slr).not.toBeNull();
     expect(readFileSync(join(set.dir, 'reference.json')).length).toBeGreaterThan(0);
+  });
+
+  it("supports one writer for the R package's own profiles of two w0238 pages, and different writers against w0016", async () => {
+    // cluster_fill_counts_w0238.csv: handwriter's counts for the pages the pipeline's fidelity test uses (columns: the clusters that occur).
+    const table = readCsvFile(join(dir, 'cluster_fill_counts_w0238.csv'));
+    const [r02, r03] = table.rows.map((row) => {
+      const counts = new Array<number>(40).fill(0);
+      table.header.forEach((column, k) => {
+        if (/^\d+$/.test(column)) counts[Number(column) - 1] = Number(row[k]);
+      });
+      return { counts };
+    });
+    const sameWriter = await compareWriterProfiles([r02!], r03!, 'latin');
+    expect(sameWriter.abstention).toBeNull();
+    expect(sameWriter.log10Slr).toBeGreaterThan(0);
+    const w0016 = readProfileFile(join(dir, 'cluster_fill_rates_validation.csv')).profiles.filter((p) => p.writer === 'w0016');
+    for (const page of w0016) {
+      const other = await compareWriterProfiles([r02!, r03!], page, 'latin');
+      expect(other.log10Slr).toBeLessThan(0);
+    }
+    console.log(`[real handwriting model] R's w0238 r02 vs r03: log10 SLR ${sameWriter.log10Slr!.toFixed(2)} (${sameWriter.verbal})`);
   });
 });
