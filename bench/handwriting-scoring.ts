@@ -9,8 +9,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { seededRandom } from '../models/ebm/random.ts';
-import { featureCount, writePairFeatures } from '../models/handwriting/features.ts';
-import { clusterCount, fillRates, readProfilesCsv } from '../models/handwriting/profiles.ts';
+import { featureCount, pairSide, writePairFeatures } from '../models/handwriting/features.ts';
+import { clusterCount, readProfilesCsv } from '../models/handwriting/profiles.ts';
 import { scoreMargins } from '../models/handwriting/score-model.ts';
 import { boundedLog10Slr } from '../models/handwriting/slr.ts';
 import { handwritingSetFor, scoreProfilePairs } from '../main/services/forensics/handwriting/comparison/index.ts';
@@ -57,14 +57,14 @@ export async function run(args: string[]): Promise<void> {
   console.log(`handwriting scoring: ${n} pairs of ${docs.length} profiles, model ${set.modelSha256.slice(0, 12)}… (${set.model.algorithm}); best of ${repeat}`);
 
   const featuresOnly = await best(repeat, () => {
-    const rates = docs.map((d) => fillRates(d.counts));
+    const sides = docs.map((d) => pairSide(d.counts, set.model.twoLevel));
     const x = new Float64Array(n * featureCount);
-    pairs.forEach((p, r) => writePairFeatures(rates[p.i]!, rates[p.j]!, x, r * featureCount));
+    pairs.forEach((p, r) => writePairFeatures(sides[p.i]!, sides[p.j]!, x, r * featureCount));
   });
   const typescript = await best(repeat, () => {
-    const rates = docs.map((d) => fillRates(d.counts));
+    const sides = docs.map((d) => pairSide(d.counts, set.model.twoLevel));
     const x = new Float64Array(n * featureCount);
-    pairs.forEach((p, r) => writePairFeatures(rates[p.i]!, rates[p.j]!, x, r * featureCount));
+    pairs.forEach((p, r) => writePairFeatures(sides[p.i]!, sides[p.j]!, x, r * featureCount));
     const margins = scoreMargins(set.model, x, n);
     for (let r = 0; r < n; r += 1) boundedLog10Slr(set.reference.curve, margins[r]!);
   });

@@ -4,11 +4,12 @@
  * no case, like `dalel train` for decision models; the `handwriting` parent command is added by handwriting-commands.ts.
  */
 import { existsSync, statSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import type { CliContext } from './context.ts';
 import { readCsvFile } from '../../models/cases/csv.ts';
 import { readProfilesCsv } from '../../models/handwriting/profiles.ts';
 import { handwritingScripts, type HandwritingScript } from '../../models/handwriting/reference-set.ts';
+import { scoreAlgorithms } from '../../models/handwriting/score-model.ts';
 import { writeHandwritingSet } from '../../models/handwriting/set-folder.ts';
 import { trainHandwritingSet } from '../../models/handwriting/train.ts';
 import { DalelError } from '../services/errors.ts';
@@ -75,9 +76,11 @@ export function addHandwritingModelCommands(handwriting: Command, context: CliCo
     .requiredOption('--out <dir>', 'new set folder')
     .option('--script <script>', `script of the writing (${handwritingScripts.join(', ')})`, 'latin')
     .option('--all-prompts', 'keep every document of the reference file (default: the full-page prompts pLND and pWOZ)')
-    .action((opts: { profiles: string; reference: string; out: string; script: string; allPrompts?: boolean }) => {
+    .addOption(new Option('--algorithm <name>', 'score model').choices(scoreAlgorithms).default('logistic-regression'))
+    .action((opts: { profiles: string; reference: string; out: string; script: string; allPrompts?: boolean; algorithm: (typeof scoreAlgorithms)[number] }) => {
       const script = scriptOption(opts.script);
-      const trained = trainHandwritingSet({ trainFile: opts.profiles, referenceFile: opts.reference, script, settings: opts.allPrompts ? { prompts: null } : {} });
+      const settings = { algorithm: opts.algorithm, ...(opts.allPrompts ? { prompts: null } : {}) };
+      const trained = trainHandwritingSet({ trainFile: opts.profiles, referenceFile: opts.reference, script, settings });
       writeHandwritingSet(opts.out, trained);
       const e = trained.card.evaluation;
       context.print({ dir: opts.out, modelSha256: trained.modelSha256, card: trained.card }, () =>

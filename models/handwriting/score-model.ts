@@ -37,12 +37,19 @@ export const ScoreTrainingSchema = z
   })
   .strict();
 
+/** The two-level model inside the features (two-level.ts). */
+export const TwoLevelSchema = z
+  .object({ mean: z.array(z.number()), a: z.array(z.number()), q: z.array(z.number()), shrinkage: z.number().min(0).max(1) })
+  .strict();
+
 /** The serialised score model (model.json, also embedded in model.onnx's metadata). */
 export const ScoreModelSchema = z
   .object({
     format: z.literal('dalel-handwriting-score/1'),
     featureSet: z.literal(featureSetId),
     featureNames: z.array(z.string()),
+    /** The within/between-writer model the twoLevelLogLr feature is computed with. */
+    twoLevel: TwoLevelSchema,
     algorithm: z.enum(scoreAlgorithms),
     intercept: z.number(),
     weights: z.array(z.number()),

@@ -1,21 +1,19 @@
 /** Margins and bounded SLRs of document pairs under a score model and a reference curve (TypeScript inference). */
-import { featureCount, writePairFeatures } from './features.ts';
+import { featureCount, pairSide, writePairFeatures, type PairSide } from './features.ts';
 import type { ProfilePair } from './pairs.ts';
-import { fillRates } from './profiles.ts';
 import { scoreMargins, type ScoreModel } from './score-model.ts';
 import { boundedLog10Slr, type SlrCurve } from './slr.ts';
 
-/** Feature rows (n × F, row-major) of pairs of rate vectors. */
-export function pairFeatureRows(rates: readonly ArrayLike<number>[], pairs: readonly Pick<ProfilePair, 'i' | 'j'>[]): Float64Array {
+/** Feature rows (n × F, row-major) of pairs of prepared profiles. */
+export function pairFeatureRows(sides: readonly PairSide[], pairs: readonly Pick<ProfilePair, 'i' | 'j'>[]): Float64Array {
   const x = new Float64Array(pairs.length * featureCount);
-  pairs.forEach((p, r) => writePairFeatures(rates[p.i]!, rates[p.j]!, x, r * featureCount));
+  pairs.forEach((p, r) => writePairFeatures(sides[p.i]!, sides[p.j]!, x, r * featureCount));
   return x;
 }
 
 /** Margins of pairs of count profiles. */
 export function pairMargins(model: ScoreModel, counts: readonly (readonly number[])[], pairs: readonly Pick<ProfilePair, 'i' | 'j'>[]): Float64Array {
-  const rates = counts.map((c) => fillRates(c));
-  return scoreMargins(model, pairFeatureRows(rates, pairs), pairs.length);
+  return scoreMargins(model, pairFeatureRows(counts.map((c) => pairSide(c, model.twoLevel)), pairs), pairs.length);
 }
 
 /** Bounded log10 SLRs of labelled pairs, split into same-writer and different-writer lists. */

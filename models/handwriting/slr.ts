@@ -5,6 +5,9 @@
  * clipped to the empirical lower and upper bounds (ELUB, Vergeer et al. 2016, Science & Justice 56: 482–491): the
  * widest range of log10 LR for which the system, with one misleading pair added at the threshold, still does better
  * than a neutral system (LR = 1) at every prior; beyond it the reference data cannot support a stronger statement.
+ * The tabulated curve is made non-decreasing outward from where it crosses LR = 1: a higher score is never weaker
+ * evidence for one writer. Without that, a lone outlying reference pair makes a bump, and beyond the data the two
+ * kernels' different widths turn the ratio back (far enough, past 1): artefacts of the estimate, not evidence.
  */
 
 /** A tabulated log10 SLR curve over margins, with its ELUB bounds. */
@@ -106,6 +109,22 @@ export function elubBounds(same: readonly number[], different: readonly number[]
 const minimum = (values: readonly number[]): number => values.reduce((a, b) => Math.min(a, b), Infinity);
 const maximum = (values: readonly number[]): number => values.reduce((a, b) => Math.max(a, b), -Infinity);
 
+/**
+ * The curve made non-decreasing outward from grid point `crossing`: left of it each value is at most its right
+ * neighbour, right of it at least its left neighbour.
+ */
+export function monotoneOutward(values: readonly number[], crossing: number): number[] {
+  const out = [...values];
+  for (let g = crossing - 1; g >= 0; g -= 1) out[g] = Math.min(out[g]!, out[g + 1]!);
+  for (let g = crossing + 1; g < out.length; g += 1) out[g] = Math.max(out[g]!, out[g - 1]!);
+  return out;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
 /** Builds the log10 SLR curve from reference margins of same-writer and different-writer pairs, with ELUB bounds. */
 export function buildSlrCurve(same: readonly number[], different: readonly number[]): SlrCurve {
   const bandwidthSame = silvermanBandwidth(same);
@@ -114,10 +133,16 @@ export function buildSlrCurve(same: readonly number[], different: readonly numbe
   const lo = Math.min(minimum(same), minimum(different)) - pad;
   const hi = Math.max(maximum(same), maximum(different)) + pad;
   const step = (hi - lo) / (gridPoints - 1);
-  const log10Slr = Array.from({ length: gridPoints }, (_, g) => {
+  const raw = Array.from({ length: gridPoints }, (_, g) => {
     const t = lo + g * step;
     return (logDensity(same, bandwidthSame, t) - logDensity(different, bandwidthDifferent, t)) * log10e;
   });
+  // The crossing of LR = 1 between the typical different-writer and the typical same-writer score.
+  const from = Math.round((median(different) - lo) / step);
+  const to = Math.max(from, Math.round((median(same) - lo) / step));
+  let crossing = from;
+  while (crossing < to && raw[crossing]! < 0) crossing += 1;
+  const log10Slr = monotoneOutward(raw, crossing);
   const unbounded = { start: lo, step, log10Slr };
   const bounds = elubBounds(
     same.map((t) => unboundedLog10Slr(unbounded, t)),

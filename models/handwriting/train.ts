@@ -9,13 +9,15 @@ import { basename } from 'node:path';
 import { sha256OfBytes } from '../../core/canonical-json.ts';
 import { DalelError } from '../../core/errors.ts';
 import { seededRandom } from '../ebm/random.ts';
-import { featureCount, featureNames, featureSetId } from './features.ts';
+import { featureCount, featureNames, featureSetId, pairSide, rootRates } from './features.ts';
+import { fitTwoLevel } from './two-level.ts';
+import { defaultBoostSettings, fitBoostedTrees } from './boosted-trees.ts';
 import { fitLogistic } from './logistic.ts';
 import { exportScoreOnnx } from './onnx-export.ts';
 import { allPairs, splitByWriter, trainingPairs, writersOf, type ProfilePair } from './pairs.ts';
-import { fillRates, graphCount, profilesFromTable, type WriterProfile } from './profiles.ts';
+import { graphCount, pooledCounts, profilesFromTable, type WriterProfile } from './profiles.ts';
 import type { HandwritingScript, ReferenceSet } from './reference-set.ts';
-import type { ScoreModel } from './score-model.ts';
+import type { ScoreModel, scoreAlgorithms } from './score-model.ts';
 import { labelledLog10Slrs, pairFeatureRows, pairMargins } from './scoring.ts';
 import { buildSlrCurve, cllr, misleadingRates, tippettPoints, type SlrCurve } from './slr.ts';
 import { parseCsvBytes } from '../cases/csv.ts';
@@ -23,16 +25,24 @@ import { parseCsvBytes } from '../cases/csv.ts';
 /** Training settings (defaults in `defaultHandwritingSettings`). */
 export interface HandwritingSettings {
   readonly seed: number;
+  /** The score model: logistic regression (shipped) or boosted trees (measured: no better on CSAFE, see models/README.md). */
+  readonly algorithm: (typeof scoreAlgorithms)[number];
   /** Different-writer training pairs sampled (every same-writer pair is used; classes are weighted equally). */
   readonly maxDifferentPairs: number;
   /** Ridge penalty of the logistic regression (on standardised features). */
   readonly lambda: number;
+  /** Shrinkage of the two-level model's covariances toward their diagonals. */
+  readonly twoLevelShrinkage: number;
+  /** Prompts of the training file the two-level model is fitted on (null: every document). */
+  readonly twoLevelPrompts: readonly string[] | null;
   /** Share of the reference file's writers that build the reference set; the rest evaluate it. */
   readonly referenceFraction: number;
   /** Prompts (the `doc` column) kept for reference and evaluation; null keeps every document. */
   readonly prompts: readonly string[] | null;
   /** Graph counts tried when simulating short writing. */
   readonly graphGrid: readonly number[];
+  /** Independent cuts of every evaluation document per graph count. */
+  readonly shortWritingRepeats: number;
   /** How far (absolute) a misleading-evidence rate may rise over its full-page value before the writing counts as too short. */
   readonly breakdownTolerance: number;
 }
@@ -40,12 +50,16 @@ export interface HandwritingSettings {
 /** The settings the shipped Latin set was trained with. */
 export const defaultHandwritingSettings: HandwritingSettings = {
   seed: 1,
+  algorithm: 'logistic-regression',
   maxDifferentPairs: 20000,
   lambda: 1,
+  twoLevelShrinkage: 0.5,
+  twoLevelPrompts: ['pLND', 'pWOZ'],
   referenceFraction: 0.5,
   prompts: ['pLND', 'pWOZ'],
   graphGrid: [25, 50, 75, 100, 125, 150, 175, 200, 250, 300],
   breakdownTolerance: 0.02,
+  shortWritingRepeats: 4,
 };
 
 /** Rates of misleading evidence and Cllr of a set of labelled log10 SLRs. */
@@ -66,7 +80,14 @@ export interface HandwritingCard {
   readonly modelSha256: string;
   readonly training: ScoreModel['training'];
   readonly reference: ReferenceSet['source'] & { samePairs: number; differentPairs: number; elub: { lowerLog10: number; upperLog10: number } };
+  /** Figures over the evaluation pairs the module gives an SLR for (both pages at or above the floor). */
   readonly evaluation: PerformanceFigures & {
+    /** Pairs the module abstains on (a page below the floor). */
+    readonly abstainedPairs: number;
+    /** The same figures over every pair, as if there were no floor. */
+    readonly withoutFloor: PerformanceFigures;
+    /** Figures with two known pages pooled against one questioned page. */
+    readonly pooledKnown: PerformanceFigures & { knownPages: number };
     readonly file: string;
     readonly sha256: string;
     readonly writers: number;
@@ -102,18 +123,26 @@ export function trainScoreModel(profiles: readonly WriterProfile[], source: { fi
       reasonCode: 'too-few-pairs',
     });
   }
-  const x = pairFeatureRows(profiles.map((p) => fillRates(p.counts)), pairs);
+  const twoLevelDocs = settings.twoLevelPrompts ? profiles.filter((p) => settings.twoLevelPrompts!.includes(p.doc)) : profiles;
+  const byWriter = new Map<string, Float64Array[]>();
+  for (const p of twoLevelDocs.length ? twoLevelDocs : profiles) byWriter.set(p.writer, [...(byWriter.get(p.writer) ?? []), rootRates(p.counts)]);
+  const twoLevel = fitTwoLevel([...byWriter.values()], settings.twoLevelShrinkage);
+  const x = pairFeatureRows(profiles.map((p) => pairSide(p.counts, twoLevel)), pairs);
   const y = Uint8Array.from(pairs, (p) => (p.same ? 1 : 0));
   const w = Float64Array.from(pairs, (p) => (p.same ? pairs.length / (2 * same) : pairs.length / (2 * different)));
-  const fit = fitLogistic(x, y, w, featureCount, settings.lambda);
+  const linear = settings.algorithm === 'logistic-regression';
+  const fit = linear
+    ? fitLogistic(x, y, w, featureCount, settings.lambda)
+    : { ...fitBoostedTrees(x, y, w, featureCount, { ...defaultBoostSettings, seed: settings.seed }), weights: new Array<number>(featureCount).fill(0) };
   return {
     format: 'dalel-handwriting-score/1',
     featureSet: featureSetId,
     featureNames: [...featureNames],
-    algorithm: 'logistic-regression',
+    twoLevel,
+    algorithm: settings.algorithm,
     intercept: fit.intercept,
     weights: fit.weights,
-    trees: [],
+    trees: 'trees' in fit ? fit.trees : [],
     training: {
       file: basename(source.file),
       sha256: source.sha256,
@@ -122,7 +151,12 @@ export function trainScoreModel(profiles: readonly WriterProfile[], source: { fi
       samePairs: same,
       differentPairs: different,
       seed: settings.seed,
-      settings: { lambda: settings.lambda, maxDifferentPairs: settings.maxDifferentPairs },
+      settings: {
+        ...(linear ? { lambda: settings.lambda } : { trees: defaultBoostSettings.trees, depth: defaultBoostSettings.depth, learningRate: defaultBoostSettings.learningRate }),
+        maxDifferentPairs: settings.maxDifferentPairs,
+        twoLevelShrinkage: settings.twoLevelShrinkage,
+        twoLevelPrompts: settings.twoLevelPrompts?.join(',') ?? 'all',
+      },
     },
   };
 }
@@ -147,16 +181,45 @@ export function subsampleCounts(counts: readonly number[], n: number, random: ()
   return out;
 }
 
-/** Rates of misleading evidence when the second document of every pair is cut to n graphs, for each n of the grid. */
-export function shortWritingFigures(model: ScoreModel, curve: SlrCurve, profiles: readonly WriterProfile[], pairs: readonly ProfilePair[], grid: readonly number[], seed: number) {
+/**
+ * Rates of misleading evidence when the second document of every pair is cut to n graphs, for each n of the grid;
+ * each cut is drawn `repeats` times and the pairs pooled, so that one unlucky draw does not set the floor.
+ */
+export function shortWritingFigures(model: ScoreModel, curve: SlrCurve, profiles: readonly WriterProfile[], pairs: readonly ProfilePair[], grid: readonly number[], seed: number, repeats: number) {
   const random = seededRandom(seed);
   return grid.map((graphs) => {
-    const shortened = profiles.map((p) => subsampleCounts(p.counts, graphs, random));
-    const counts = [...profiles.map((p) => p.counts), ...shortened];
-    const cut = pairs.map((p) => ({ i: p.i, j: profiles.length + p.j, same: p.same }));
-    const { same, different } = labelledLog10Slrs(model, curve, counts, cut);
+    const same: number[] = [];
+    const different: number[] = [];
+    for (let k = 0; k < repeats; k += 1) {
+      const shortened = profiles.map((p) => subsampleCounts(p.counts, graphs, random));
+      const counts = [...profiles.map((p) => p.counts), ...shortened];
+      const cut = pairs.map((p) => ({ i: p.i, j: profiles.length + p.j, same: p.same }));
+      const slrs = labelledLog10Slrs(model, curve, counts, cut);
+      same.push(...slrs.same);
+      different.push(...slrs.different);
+    }
     return { graphs, ...figures(same, different) };
   });
+}
+
+/**
+ * Figures when known writing is pooled as the workstation pools it: each writer's first `knownPages` pages summed
+ * into one known profile, compared with every other page of the same writer and every other writer's remaining pages.
+ */
+export function pooledKnownFigures(model: ScoreModel, curve: SlrCurve, profiles: readonly WriterProfile[], knownPages: number): PerformanceFigures & { knownPages: number } {
+  const counts: number[][] = [];
+  const known = new Map<string, number>();
+  const questioned = new Map<string, number[]>();
+  for (const writer of writersOf(profiles)) {
+    const pages = profiles.filter((p) => p.writer === writer);
+    if (pages.length <= knownPages) continue;
+    known.set(writer, counts.push(pooledCounts(pages.slice(0, knownPages))) - 1);
+    questioned.set(writer, pages.slice(knownPages).map((p) => counts.push([...p.counts]) - 1));
+  }
+  const pairs: ProfilePair[] = [];
+  for (const [a, i] of known) for (const [b, pages] of questioned) for (const j of pages) pairs.push({ i, j, same: a === b });
+  const { same, different } = labelledLog10Slrs(model, curve, counts, pairs);
+  return { knownPages, ...figures(same, different) };
 }
 
 /** The least n of the grid from which on every rate stays within `tolerance` of its full-page value. */
@@ -219,8 +282,10 @@ export function trainHandwritingSet(options: { trainFile: string; referenceFile:
   const evaluationPairs = allPairs(evaluationDocs);
   const evaluated = labelledLog10Slrs(model, curve, evaluationDocs.map((p) => p.counts), evaluationPairs);
   const full = figures(evaluated.same, evaluated.different);
-  const byGraphs = shortWritingFigures(model, curve, evaluationDocs, evaluationPairs, settings.graphGrid, settings.seed);
+  const byGraphs = shortWritingFigures(model, curve, evaluationDocs, evaluationPairs, settings.graphGrid, settings.seed, settings.shortWritingRepeats);
   const minGraphs = graphFloor(full, byGraphs, settings.breakdownTolerance);
+  const longEnough = evaluationPairs.filter((p) => Math.min(graphCount(evaluationDocs[p.i]!.counts), graphCount(evaluationDocs[p.j]!.counts)) >= minGraphs);
+  const aboveFloor = labelledLog10Slrs(model, curve, evaluationDocs.map((p) => p.counts), longEnough);
 
   const source = {
     file: basename(options.referenceFile),
@@ -254,11 +319,14 @@ export function trainHandwritingSet(options: { trainFile: string; referenceFile:
       writers: writersOf(evaluationDocs).length,
       documents: evaluationDocs.length,
       prompts: source.prompts,
-      ...full,
-      tippett: tippettPoints(evaluated.same, evaluated.different),
+      ...figures(aboveFloor.same, aboveFloor.different),
+      abstainedPairs: evaluationPairs.length - longEnough.length,
+      withoutFloor: full,
+      pooledKnown: pooledKnownFigures(model, curve, evaluationDocs, 2),
+      tippett: tippettPoints(aboveFloor.same, aboveFloor.different),
     },
     shortWriting: {
-      method: 'the second document of every evaluation pair cut to n graphs drawn without replacement; the floor is the least n from which on both rates stay within the tolerance of their full-page values',
+      method: `the second document of every evaluation pair cut to n graphs drawn without replacement (${settings.shortWritingRepeats} draws pooled); the floor is the least n from which on both rates stay within the tolerance of their full-page values`,
       breakdownTolerance: settings.breakdownTolerance,
       minGraphs,
       byGraphs,

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../models/ebm/random.ts';
-import { featureCount, featureNames, featureSetId } from '../../../models/handwriting/features.ts';
+import { featureCount, featureNames, featureSetId, pairSide } from '../../../models/handwriting/features.ts';
 import { exportScoreOnnx } from '../../../models/handwriting/onnx-export.ts';
-import { fillRates } from '../../../models/handwriting/profiles.ts';
 import { logistic, scoreMargins, type ScoreModel, type ScoreTree } from '../../../models/handwriting/score-model.ts';
 import { pairFeatureRows } from '../../../models/handwriting/scoring.ts';
 import { trainScoreModel, defaultHandwritingSettings } from '../../../models/handwriting/train.ts';
@@ -10,9 +9,9 @@ import { ScoreRunner } from '../../../main/services/forensics/handwriting/compar
 import { syntheticProfiles } from '../../helpers/handwriting-profiles.ts';
 
 const profiles = syntheticProfiles(30, 4, 300, 11);
-const rates = profiles.map((p) => fillRates(p.counts));
+const trained = trainScoreModel(profiles, { file: 'synthetic.csv', sha256: '0'.repeat(64) }, defaultHandwritingSettings);
 const pairs = Array.from({ length: 500 }, (_, r) => ({ i: r % profiles.length, j: (r * 7 + 3) % profiles.length }));
-const rows = pairFeatureRows(rates, pairs);
+const rows = pairFeatureRows(profiles.map((p) => pairSide(p.counts, trained.twoLevel)), pairs);
 
 async function expectAgreement(model: ScoreModel): Promise<void> {
   const runner = await ScoreRunner.open(exportScoreOnnx(model), featureCount);
@@ -49,9 +48,8 @@ function randomTree(depth: number, random: () => number): ScoreTree {
 
 describe('handwriting score model: TypeScript and ONNX agree to 1e-6', () => {
   it('for a trained logistic regression', async () => {
-    const model = trainScoreModel(profiles, { file: 'synthetic.csv', sha256: '0'.repeat(64) }, defaultHandwritingSettings);
-    expect(model.algorithm).toBe('logistic-regression');
-    await expectAgreement(model);
+    expect(trained.algorithm).toBe('logistic-regression');
+    await expectAgreement(trained);
   });
 
   it('for boosted trees, including a tree that is a single leaf', async () => {
@@ -61,6 +59,7 @@ describe('handwriting score model: TypeScript and ONNX agree to 1e-6', () => {
       format: 'dalel-handwriting-score/1',
       featureSet: featureSetId,
       featureNames: [...featureNames],
+      twoLevel: trained.twoLevel,
       algorithm: 'boosted-trees',
       intercept: -0.3,
       weights: new Array(featureCount).fill(0),
@@ -70,8 +69,14 @@ describe('handwriting score model: TypeScript and ONNX agree to 1e-6', () => {
     await expectAgreement(model);
   });
 
+  it('for boosted trees trained on pairs', async () => {
+    const boosted = trainScoreModel(profiles, { file: 'synthetic.csv', sha256: '0'.repeat(64) }, { ...defaultHandwritingSettings, algorithm: 'boosted-trees', maxDifferentPairs: 1500 });
+    expect(boosted.trees.length).toBeGreaterThan(10);
+    expect(boosted.weights.every((w) => w === 0)).toBe(true);
+    await expectAgreement(boosted);
+  }, 60_000);
+
   it('exports the same bytes for the same model', () => {
-    const model = trainScoreModel(profiles, { file: 'synthetic.csv', sha256: '0'.repeat(64) }, defaultHandwritingSettings);
-    expect(Buffer.from(exportScoreOnnx(model)).equals(Buffer.from(exportScoreOnnx(model)))).toBe(true);
+    expect(Buffer.from(exportScoreOnnx(trained)).equals(Buffer.from(exportScoreOnnx(trained)))).toBe(true);
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DalelError } from '../../../core/errors.ts';
 import { fillRates, pooledCounts, readProfilesCsv } from '../../../models/handwriting/profiles.ts';
 import { pairFeatures, featureNames } from '../../../models/handwriting/features.ts';
+import { fitTwoLevel, twoLevelScore } from '../../../models/handwriting/two-level.ts';
 import { profilesCsv, syntheticProfiles } from '../../helpers/handwriting-profiles.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dalel-hw-profiles-'));
@@ -69,17 +70,51 @@ describe('profile CSV files', () => {
 });
 
 describe('pair features', () => {
-  const [a, b] = syntheticProfiles(2, 1, 300, 3).map((p) => fillRates(p.counts));
-  it('are symmetric, zero for a profile against itself, and named', () => {
-    expect(Array.from(pairFeatures(a!, b!))).toEqual(Array.from(pairFeatures(b!, a!)));
-    expect(Array.from(pairFeatures(a!, a!)).every((v) => Math.abs(v) < 1e-12)).toBe(true);
-    expect(featureNames).toHaveLength(pairFeatures(a!, b!).length);
+  const docs = syntheticProfiles(12, 3, 300, 3);
+  const roots = (counts: readonly number[]) => Float64Array.from(fillRates(counts), Math.sqrt);
+  const byWriter = Array.from({ length: 12 }, (_, w) => docs.slice(w * 3, w * 3 + 3).map((d) => roots(d.counts)));
+  const twoLevel = fitTwoLevel(byWriter, 0.5);
+  const [a, b] = [docs[0]!.counts, docs[3]!.counts];
+
+  it('are symmetric and named', () => {
+    const ab = pairFeatures(a, b, twoLevel);
+    const ba = pairFeatures(b, a, twoLevel);
+    ab.forEach((v, k) => expect(Math.abs(v - ba[k]!)).toBeLessThan(1e-9 * Math.max(1, Math.abs(v))));
+    expect(featureNames).toHaveLength(pairFeatures(a, b, twoLevel).length);
+    expect(Array.from(pairFeatures(a, a, twoLevel)).slice(0, 42).every((v) => v === 0)).toBe(true);
   });
-  it('compute the whole-profile distances', () => {
-    const f = pairFeatures(a!, b!);
-    const diffs = Array.from(a!, (x, k) => Math.abs(x - b![k]!));
+
+  it('compute the distances on √rates and the χ² of the counts', () => {
+    const f = pairFeatures(a, b, twoLevel);
+    const ra = roots(a);
+    const rb = roots(b);
+    const diffs = Array.from(ra, (x, k) => Math.abs(x - rb[k]!));
     expect(f[featureNames.indexOf('manhattan')]).toBeCloseTo(diffs.reduce((s, d) => s + d, 0), 12);
     expect(f[featureNames.indexOf('euclidean')]).toBeCloseTo(Math.sqrt(diffs.reduce((s, d) => s + d * d, 0)), 12);
-    expect(f[featureNames.indexOf('chebyshev')]).toBeCloseTo(Math.max(...diffs), 12);
+    // Two-sample χ² from the 2 × 40 table's expected counts.
+    const na = a.reduce((s, v) => s + v, 0);
+    const nb = b.reduce((s, v) => s + v, 0);
+    let chi = 0;
+    a.forEach((ca, k) => {
+      const cb = b[k]!;
+      if (ca + cb === 0) return;
+      const ea = ((ca + cb) * na) / (na + nb);
+      const eb = ((ca + cb) * nb) / (na + nb);
+      chi += (ca - ea) ** 2 / ea + (cb - eb) ** 2 / eb;
+    });
+    expect(f[featureNames.indexOf('chiSquarePerDf')]).toBeCloseTo(chi / 39, 10);
+    expect(f[featureNames.indexOf('twoLevelLogLr')]).toBeCloseTo(twoLevelScore(twoLevel, ra, rb), 9);
+  });
+
+  it('score a writer against their own page above other writers on the two-level model, on the whole', () => {
+    let wins = 0;
+    let trials = 0;
+    for (let w = 0; w < 12; w += 1) {
+      const own = twoLevelScore(twoLevel, roots(docs[w * 3]!.counts), roots(docs[w * 3 + 1]!.counts));
+      const other = twoLevelScore(twoLevel, roots(docs[w * 3]!.counts), roots(docs[((w + 1) % 12) * 3 + 1]!.counts));
+      wins += own > other ? 1 : 0;
+      trials += 1;
+    }
+    expect(wins / trials).toBeGreaterThan(0.8);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../../models/ebm/random.ts';
-import { boundedLog10Slr, buildSlrCurve, cllr, elubBounds, misleadingRates, tippettPoints, unboundedLog10Slr, verbalScale } from '../../../models/handwriting/slr.ts';
+import { boundedLog10Slr, buildSlrCurve, cllr, elubBounds, misleadingRates, monotoneOutward, tippettPoints, unboundedLog10Slr, verbalScale } from '../../../models/handwriting/slr.ts';
 
 function normals(n: number, mean: number, sd: number, seed: number): number[] {
   const random = seededRandom(seed);
@@ -53,5 +53,21 @@ describe('score → SLR by kernel density ratio', () => {
     expect(cllr([6], [-6])).toBeLessThan(0.001);
     const tippett = tippettPoints([1, 2], [-1, 0.5]);
     expect(tippett.find((p) => p.log10Lr === 0)).toEqual({ log10Lr: 0, same: 1, different: 0.5 });
+  });
+});
+
+describe('the SLR curve', () => {
+  it('never falls as the score rises, even around a lone outlying reference pair', () => {
+    const same = [...normals(300, 2, 1, 5), -6];
+    const different = normals(3000, -2, 0.7, 6);
+    const curve = buildSlrCurve(same, different);
+    for (let g = 1; g < curve.log10Slr.length; g += 1) expect(curve.log10Slr[g]!).toBeGreaterThanOrEqual(curve.log10Slr[g - 1]!);
+    // Far beyond every different-writer score on the left, the wider same-writer kernel would have turned the ratio back up.
+    expect(unboundedLog10Slr(curve, -20)).toBeLessThan(0);
+  });
+
+  it('keeps the values on the far side of each tail as they are when they already rise', () => {
+    expect(monotoneOutward([-3, -2, -1, 0, 1, 2], 3)).toEqual([-3, -2, -1, 0, 1, 2]);
+    expect(monotoneOutward([-1, -2, -1, 0, 2, 1], 3)).toEqual([-2, -2, -1, 0, 2, 2]);
   });
 });

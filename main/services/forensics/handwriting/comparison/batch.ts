@@ -3,8 +3,7 @@
  * row-major block, one ONNX run, then the reference curve per pair. Same result per pair as compareWriterProfiles.
  */
 import { DalelError } from '../../../errors.ts';
-import { featureCount, writePairFeatures } from '../../../../../models/handwriting/features.ts';
-import { fillRates, graphCount } from '../../../../../models/handwriting/profiles.ts';
+import { featureCount, pairSide, writePairFeatures } from '../../../../../models/handwriting/features.ts';
 import { boundedLog10Slr, verbalScale } from '../../../../../models/handwriting/slr.ts';
 import type { HandwritingSet } from './set-store.ts';
 import { scoreRunnerFor } from './score-runner.ts';
@@ -24,18 +23,17 @@ export async function scoreProfilePairs(
   profiles: readonly { readonly counts: readonly number[] }[],
   pairs: readonly { readonly i: number; readonly j: number }[],
 ): Promise<ScoredPair[]> {
-  const rates = profiles.map((p) => fillRates(p.counts));
-  const graphs = profiles.map((p) => graphCount(p.counts));
+  const sides = profiles.map((p) => pairSide(p.counts, set.model.twoLevel));
   const features = new Float64Array(pairs.length * featureCount);
   pairs.forEach((p, r) => {
-    if (!rates[p.i] || !rates[p.j]) throw new DalelError('BAD_INPUT', `pair ${r + 1} names profile ${rates[p.i] ? p.j : p.i}, which does not exist`, { reasonCode: 'unknown-profile' });
-    writePairFeatures(rates[p.i]!, rates[p.j]!, features, r * featureCount);
+    if (!sides[p.i] || !sides[p.j]) throw new DalelError('BAD_INPUT', `pair ${r + 1} names profile ${sides[p.i] ? p.j : p.i}, which does not exist`, { reasonCode: 'unknown-profile' });
+    writePairFeatures(sides[p.i]!, sides[p.j]!, features, r * featureCount);
   });
   const runner = await scoreRunnerFor(set.modelSha256, set.onnx, featureCount);
   const out = pairs.length ? await runner.run(features, pairs.length) : { score: new Float64Array(0), margin: new Float64Array(0) };
   const minimum = set.reference.minGraphs;
   return pairs.map((p, r) => {
-    const shortest = Math.min(graphs[p.i]!, graphs[p.j]!);
+    const shortest = Math.min(sides[p.i]!.total, sides[p.j]!.total);
     if (shortest < minimum) {
       return {
         score: out.score[r]!,

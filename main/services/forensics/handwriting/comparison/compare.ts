@@ -104,7 +104,7 @@ export async function compareWriterProfiles(
       model: null,
     };
   }
-  const features = pairFeatures(knownRates, questionedRates);
+  const features = pairFeatures(knownCounts, questionedCounts, set.model.twoLevel);
   const runner = await scoreRunnerFor(set.modelSha256, set.onnx, featureCount);
   const out = await runner.run(features, 1);
   const margin = out.margin[0]!;
