@@ -4,7 +4,8 @@ import { DalelError } from '../../main/services/errors.ts';
 import { handwritingModule } from '../../main/services/forensics/handwriting/handwriting-module.ts';
 import { handwritingPageKind, pageProfileMethod, writerComparisonMethod } from '../../main/services/forensics/handwriting/kinds.ts';
 import { verbalConclusion } from '../../main/services/forensics/handwriting/verbal-scale.ts';
-import { compareWriters, drivingClusters, poolCounts } from '../../main/services/forensics/handwriting/writer-comparison.ts';
+import { compareWriters, drivingClusters, poolCounts, type WriterComparator } from '../../main/services/forensics/handwriting/writer-comparison.ts';
+import { domainDistance, referenceDomainFor } from '../../main/services/forensics/handwriting/reference-domain.ts';
 import type { MethodInput } from '../../main/services/forensics/module.ts';
 
 /** A synthetic page: white paper with the given strokes (x0, y0, x1, y1, thickness) in black. */
@@ -120,12 +121,33 @@ describe('writer comparison helpers', () => {
       { cluster: 1, knownRate: 0.5, questionedRate: 0.4, effect: 0.1 },
       { cluster: 2, knownRate: 0.5, questionedRate: 0.6, effect: -0.9 },
     ];
-    const comparison = await compareWriters([{ counts: [5, 5] }], { counts: [4, 6] }, 'latin', async () => ({ score: 0.8, slr: 120, log10Slr: Math.log10(120), verbal: 'moderately-strong-support-same-writer', abstention: null, clusters, model }));
+    // A script without a shipped domain (a lab's own set): the model's answer passes through unchanged.
+    const comparison = await compareWriters([{ counts: [5, 5] }], { counts: [4, 6] }, 'cyrillic', async () => ({ score: 0.8, slr: 120, log10Slr: Math.log10(120), verbal: 'moderately-strong-support-same-writer', abstention: null, clusters, model }));
     expect(comparison).toMatchObject({ score: 0.8, slr: 120, abstention: null, model: { hash: 'f'.repeat(64) } });
     expect(comparison.drivers.map((d) => d.cluster)).toEqual([2, 1]);
     const refused = await compareWriters([{ counts: [5, 5] }], { counts: [4, 6] }, 'cyrillic', async () => ({ score: null, slr: null, log10Slr: null, verbal: null, abstention: { reason: 'script-not-installed', message: 'no reference set for cyrillic' }, model: null }));
     expect(refused.abstention).toEqual({ code: 'script-not-installed', reason: 'no reference set for cyrillic' });
     expect(refused.model).toEqual({ hash: null, name: 'none' });
+  });
+
+  it('withholds the likelihood ratio for a profile outside the reference data, keeping the score', async () => {
+    const domain = referenceDomainFor('latin')!;
+    expect(domain.source.documents).toBe(800);
+    expect(domain.limit).toBeGreaterThan(domain.heldOut.median);
+    // Profiles at the population's mean fill rates, 400 graphs each, are in the domain; one cluster holding everything is not.
+    const typical = domain.mean.map((m) => Math.round(m * 400));
+    const lopsided = domain.mean.map((_, k) => (k === 22 ? 400 : 0));
+    expect(domainDistance(domain.mean, domain)).toBeCloseTo(0, 9);
+    const model: WriterComparator = async () => ({ score: 0.9, slr: 50, log10Slr: Math.log10(50), verbal: 'moderate-support-same-writer', abstention: null, model: { hash: 'e'.repeat(64), algorithm: 'two-level', version: '1' } });
+    const inside = await compareWriters([{ counts: typical }], { counts: typical }, 'latin', model);
+    expect(inside).toMatchObject({ slr: 50, abstention: null });
+    expect(inside.domain!.questioned).toBeLessThan(domain.limit);
+    const outside = await compareWriters([{ counts: typical }], { counts: lopsided }, 'latin', model);
+    expect(outside).toMatchObject({ score: 0.9, slr: null, log10Slr: null, verbal: null });
+    expect(outside.abstention!.code).toBe('out-of-domain');
+    expect(outside.abstention!.reason).toMatch(/^the questioned writing's cluster profile lies outside the reference data/);
+    // No domain is known for a lab's Cyrillic set: its own data define it.
+    expect(referenceDomainFor('cyrillic')).toBeNull();
   });
 
   it('maps likelihood ratios onto the ENFSI verbal scale', () => {

@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PRINT_BASELINE_SHARE } from '../../native/handwriting/print-check.ts';
 import { InputError } from '../../native/input-error.ts';
+import { installedComparator } from '../../main/services/forensics/handwriting/comparator.ts';
+import { compareWriters } from '../../main/services/forensics/handwriting/writer-comparison.ts';
 import { type PageProfile, profilePage } from '../../native/handwriting/profile.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
 
@@ -79,6 +81,23 @@ describe.skipIf(!sharedDataDir)('every CSAFE page is handwriting, not print', ()
       console.log(`[handwriting] ${file}: ${p.graphCount} graphs, ${Math.round(p.baselineShare * 100)} % of characters on the baseline`);
       expect(p.graphCount).toBeGreaterThan(50);
       expect(p.baselineShare).toBeLessThan(PRINT_BASELINE_SHARE);
+    }
+  });
+});
+
+describe.skipIf(!sharedDataDir)('the SLR is withheld for pages unlike the reference documents', () => {
+  // These page images are reduced copies (612 px wide) of the CSAFE scans the reference profiles were measured on:
+  // their profiles lie outside the reference population, and an SLR there would be unfounded (it would say
+  // "strong support, same writer" for different writers), so the comparison gives the score and says why there is none.
+  it('pooled w0238 pages against w0238 and against w0080: score, no SLR, reason out-of-domain', async () => {
+    const pages = (names: string[]) => names.map((n) => profilePage(new Uint8Array(readFileSync(join(dir, `${n}.png`))), `${n}.png`));
+    const known = pages(['w0238_s01_pWOZ_r01', 'w0238_s01_pWOZ_r02']);
+    for (const questioned of pages(['w0238_s01_pWOZ_r03', 'w0080_s01_pLND_r01'])) {
+      const c = await compareWriters(known, questioned, 'latin', installedComparator());
+      console.log(`[handwriting] w0238 r01+r02 vs ${questioned.name}: score ${c.score?.toFixed(3)}, domain ${JSON.stringify(c.domain)}, ${c.abstention?.code}`);
+      expect(c.score).not.toBeNull();
+      expect(c.slr).toBeNull();
+      expect(c.abstention?.code).toBe('out-of-domain');
     }
   });
 });

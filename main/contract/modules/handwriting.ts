@@ -44,6 +44,8 @@ export const HandwritingComparisonSchema = z.object({
   verbal: z.string().nullable(),
   abstention: z.object({ reason: z.string(), code: z.string() }).nullable(),
   model: z.object({ hash: z.string().nullable(), name: z.string() }),
+  /** Distances of the pooled known and the questioned profile from the reference population, and the domain's limit. */
+  domain: z.object({ known: z.number(), questioned: z.number(), limit: z.number() }).nullable().optional(),
   /** Clusters whose fill rates differ most between the known writing and the questioned page (1-based), largest first. */
   drivers: z.array(z.object({ cluster: z.number().int(), known: z.number(), questioned: z.number() })),
 });

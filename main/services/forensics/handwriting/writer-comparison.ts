@@ -4,6 +4,7 @@
  * score-based likelihood ratio, or abstains with its reason; this file adds the clusters that drive the difference.
  */
 import type { HandwritingComparison } from '../../../contract/index.ts';
+import { domainDistance, referenceDomainFor } from './reference-domain.ts';
 
 /** What the comparison model answers for one known-vs-questioned pair (comparison/compare.ts WriterComparison). */
 export interface ModelComparison {
@@ -73,13 +74,34 @@ export async function compareWriters(knownPages: readonly { readonly counts: rea
   }
   const answer = await comparator(knownPages.map((p) => ({ counts: [...p.counts] })), { counts: [...questioned.counts] }, script);
   const byEffect = answer.clusters ? drivingByEffect(answer.clusters) : [];
-  return {
+  const base = {
     score: answer.score,
+    model: answer.model ? { hash: answer.model.hash, name: `${answer.model.algorithm} ${answer.model.version}` } : { hash: null, name: 'none' },
+    drivers: byEffect.length > 0 ? byEffect : byRates,
+  };
+  const reference = referenceDomainFor(script);
+  const domain = reference ? { known: domainDistance(rates(pooled), reference), questioned: domainDistance(rates(questioned.counts), reference), limit: reference.limit } : null;
+  const outside = domain && answer.slr !== null ? (['known', 'questioned'] as const).filter((side) => domain[side] > domain.limit) : [];
+  if (domain && outside.length > 0) {
+    const worst = outside.reduce((a, b) => (domain[b] > domain[a] ? b : a));
+    return {
+      ...base,
+      slr: null,
+      log10Slr: null,
+      verbal: null,
+      abstention: {
+        code: 'out-of-domain',
+        reason: `the ${outside.join(' and ')} writing's cluster profile lies outside the reference data (distance ${domain[worst].toFixed(2)}, the reference documents reach ${domain.limit.toFixed(2)}): another resolution, scan or script than the model knows, so no likelihood ratio is given`,
+      },
+      domain,
+    };
+  }
+  return {
+    ...base,
     slr: answer.slr,
     log10Slr: answer.log10Slr,
     verbal: answer.verbal,
     abstention: answer.abstention ? { code: answer.abstention.reason, reason: answer.abstention.message } : null,
-    model: answer.model ? { hash: answer.model.hash, name: `${answer.model.algorithm} ${answer.model.version}` } : { hash: null, name: 'none' },
-    drivers: byEffect.length > 0 ? byEffect : byRates,
+    domain,
   };
 }
