@@ -67,7 +67,7 @@ describe('the handwriting viewer', () => {
   it('hides the outlines on request, and says why there is no likelihood ratio when the comparison abstained', async () => {
     const fake = fakeApi({ 'evidence.surface': ok(surfaceImage) });
     await render(fake.api, <HandwritingComparisonViewer result={result({ code: 'no-model', reason: 'no handwriting comparison model is installed' })} width={900} height={600} />);
-    expect(need('handwriting-outcome').textContent).toContain('no handwriting comparison model is installed');
+    expect(need('handwriting-outcome').textContent).toContain('No likelihood ratio: no comparison model is installed on this workstation');
     const toggle = document.querySelector('input[aria-label="Graphs coloured by cluster"]') as HTMLInputElement;
     toggle.setAttribute('data-testid', 'graphs-toggle');
     await click('graphs-toggle');

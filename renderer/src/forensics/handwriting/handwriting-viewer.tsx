@@ -27,7 +27,9 @@ function Outcome({ result }: { result: HandwritingComparisonResult }) {
   return (
     <Stack spacing={0.5} data-testid="handwriting-outcome">
       {c.abstention ? (
-        <Typography color="warning.main">{t('hwViewer.abstained', { reason: c.abstention.reason })}</Typography>
+        <Typography color="warning.main" title={c.abstention.reason}>
+          {t('hwViewer.abstained', { reason: t(`hwViewer.abstentions.${c.abstention.code}`, { defaultValue: c.abstention.reason }) })}
+        </Typography>
       ) : (
         <Typography sx={{ fontWeight: 600 }}>{t('hwViewer.slr', { slr: c.slr?.toPrecision(3), log10: c.log10Slr?.toFixed(2), verbal: c.verbal ?? '' })}</Typography>
       )}
