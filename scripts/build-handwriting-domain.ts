@@ -14,8 +14,8 @@ import { domainDistance, type ReferenceDomain } from '../main/services/forensics
 const dir = process.argv[2] ?? fileURLToPath(new URL('../../shared/data/handwriting/handwriterRF/', import.meta.url));
 const trainFile = join(dir, 'cluster_fill_rates_train.csv');
 const checkFile = join(dir, 'cluster_fill_rates_validation.csv');
-const train = readProfilesCsv(trainFile).map((p) => fillRates(p.counts));
-const check = readProfilesCsv(checkFile).map((p) => fillRates(p.counts));
+const train = readProfilesCsv(trainFile).map((p) => Array.from(fillRates(p.counts)));
+const check = readProfilesCsv(checkFile).map((p) => Array.from(fillRates(p.counts)));
 const mean = Array.from({ length: clusterCount }, (_, k) => train.reduce((s, r) => s + r[k]!, 0) / train.length);
 const sd = Array.from({ length: clusterCount }, (_, k) => Math.sqrt(train.reduce((s, r) => s + (r[k]! - mean[k]!) ** 2, 0) / train.length));
 const distances = check.map((r) => domainDistance(r, { mean, sd })).sort((a, b) => a - b);
