@@ -7,11 +7,11 @@ import { runHandwritingCli } from '../helpers/handwriting-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dalel-hw-cli-'));
 const dataDir = join(dir, 'data');
-const profiles = syntheticProfiles(6, 3, 700, 31);
+const profiles = [...syntheticProfiles(6, 3, 700, 31), ...syntheticProfiles(1, 1, 60, 32, 's')];
 const profilesFile = join(dir, 'profiles.csv');
 writeProfilesCsv(profilesFile, profiles);
 const pairsFile = join(dir, 'pairs.csv');
-writeFileSync(pairsFile, `docname1,docname2\n${profiles[0]!.docname},${profiles[1]!.docname}\n${profiles[0]!.docname},${profiles[5]!.docname}\n`);
+writeFileSync(pairsFile, `docname1,docname2\n${profiles[0]!.docname},${profiles[1]!.docname}\n${profiles[0]!.docname},${profiles[5]!.docname}\n${profiles[0]!.docname},${profiles[18]!.docname}\n`);
 
 describe('dalel handwriting score', () => {
   it('prints one JSON line per pair with the score and SLR under the shipped Latin set', async () => {
@@ -19,7 +19,9 @@ describe('dalel handwriting score', () => {
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     const lines = run.out.split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
+    expect(lines[2]).toMatchObject({ slr: null, log10Slr: null, abstention: { reason: 'too-few-graphs' } });
+    expect(typeof lines[2]!.score).toBe('number');
     expect(lines[0]).toMatchObject({ docname1: profiles[0]!.docname, docname2: profiles[1]!.docname, abstention: null });
     expect(typeof lines[0]!.score).toBe('number');
     expect(typeof lines[0]!.slr).toBe('number');

@@ -88,3 +88,15 @@ describe('compareWriterProfiles', () => {
     await expect(compareWriterProfiles([{ counts: [1, 2, 3] }], profiles[0]!, 'latin')).rejects.toThrow(/known #1 profile has 3 cluster counts/);
   });
 });
+
+describe('which clusters drive the score', () => {
+  it('puts the cluster where the questioned page departs most from the known writer first', async () => {
+    const known = profiles[0]!;
+    const questioned = { counts: [...profiles[1]!.counts] };
+    questioned.counts[7] = questioned.counts[7]! + 60; // one cluster grossly over-filled
+    const result = await compareWriterProfiles([known], questioned, 'latin');
+    const top = [...result.clusters].sort((a, b) => b.effect - a.effect)[0]!;
+    expect(top.cluster).toBe(8);
+    expect(top.effect).toBeGreaterThan(0);
+  });
+});

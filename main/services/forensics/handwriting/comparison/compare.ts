@@ -24,7 +24,7 @@ export interface ClusterComparison {
   readonly cluster: number;
   readonly knownRate: number;
   readonly questionedRate: number;
-  /** How much the margin falls because of this cluster's difference (margin with the difference zeroed minus margin). */
+  /** How much the margin falls because of this cluster (margin with the cluster left out of both profiles minus margin). */
   readonly effect: number;
 }
 
@@ -61,12 +61,16 @@ function checkedCounts(counts: readonly number[], side: string): number[] {
   return pooledCounts([{ counts }]);
 }
 
-function clusterEffects(set: HandwritingSet, features: Float64Array, known: Float64Array, questioned: Float64Array): ClusterComparison[] {
-  const base = scoreMargin(set.model, features);
+/**
+ * Each cluster's effect: the margin with that cluster left out of both profiles (every feature recomputed on the
+ * other 39) minus the margin. Positive: the cluster's difference pulled the score toward different writers.
+ */
+function clusterEffects(set: HandwritingSet, knownCounts: readonly number[], questionedCounts: readonly number[], known: Float64Array, questioned: Float64Array): ClusterComparison[] {
+  const base = scoreMargin(set.model, pairFeatures(knownCounts, questionedCounts, set.model.twoLevel));
   return Array.from({ length: clusterCount }, (_, k) => {
-    const zeroed = Float64Array.from(features);
-    zeroed[k] = 0;
-    return { cluster: k + 1, knownRate: known[k]!, questionedRate: questioned[k]!, effect: scoreMargin(set.model, zeroed) - base };
+    const without = (counts: readonly number[]) => counts.map((c, m) => (m === k ? 0 : c));
+    const margin = scoreMargin(set.model, pairFeatures(without(knownCounts), without(questionedCounts), set.model.twoLevel));
+    return { cluster: k + 1, knownRate: known[k]!, questionedRate: questioned[k]!, effect: margin - base };
   });
 }
 
@@ -129,7 +133,7 @@ export async function compareWriterProfiles(
     script,
     graphs: { ...graphs, minimum },
     bounds: { lowerLog10: set.reference.curve.lowerLog10, upperLog10: set.reference.curve.upperLog10 },
-    clusters: clusterEffects(set, features, knownRates, questionedRates),
+    clusters: clusterEffects(set, knownCounts, questionedCounts, knownRates, questionedRates),
     model: { hash: set.modelSha256, referenceHash: set.referenceSha256, algorithm: `${set.model.algorithm}+kde-elub`, version: comparisonVersion },
   };
 }
