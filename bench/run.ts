@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- <suite> [options]`: runs a benchmark suite and prints its figures, each next to a baseline
- * measured in the same process. Suites: audit, ballistics, bullets, decision, library, viewer, upload.
+ * measured in the same process. Suites: audit, ballistics, bullets, decision, library, viewer, upload, handwriting
+ * (page profile, then pair scoring), handwriting-scoring (pair scoring alone).
  */
 const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   audit: () => import('./audit.ts'),
@@ -10,6 +11,8 @@ const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   library: () => import('./ballistics-library.ts'),
   viewer: () => import('./viewer.ts'),
   upload: () => import('./upload-rss.ts'),
+  handwriting: () => import('./handwriting.ts'),
+  'handwriting-scoring': () => import('./handwriting-scoring.ts'),
 };
 
 const [suite, ...args] = process.argv.slice(2);

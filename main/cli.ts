@@ -8,6 +8,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { caseTypes, roles, type ResponseOf, type Role } from './contract/index.ts';
 import { addAuditCommands } from './cli/audit-commands.ts';
 import { addBallisticsCommands } from './cli/ballistics-commands.ts';
+import { addHandwritingCommands } from './cli/handwriting-commands.ts';
 import { addDecisionCommands } from './cli/decision-commands.ts';
 import { addFindingsCommands } from './cli/findings-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
@@ -152,6 +153,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   addAuditCommands(program, context);
   addDecisionCommands(program, context);
   addBallisticsCommands(program, context);
+  addHandwritingCommands(program, context);
   addFindingsCommands(program, context);
   addReportCommands(program, context);
 

@@ -38,7 +38,7 @@ export const MethodInfoSchema = z.object({
  * The stages a run reports in 'analysis.progress' (`stage`), in order; the renderer shows each by name in the user's
  * language. A job may report only some of them (bullets have no CMC stages).
  */
-export const analysisStages = ['queued', 'starting', 'load', 'sanity', 'preprocess', 'cmc.aToB', 'cmc.bToA', 'signatures', 'overlay', 'done', 'failed', 'cancelled'] as const;
+export const analysisStages = ['queued', 'starting', 'load', 'sanity', 'preprocess', 'cmc.aToB', 'cmc.bToA', 'signatures', 'handwriting.profile', 'handwriting.compare', 'overlay', 'done', 'failed', 'cancelled'] as const;
 /** A stage of an analysis run. */
 export type AnalysisStage = (typeof analysisStages)[number];
 
@@ -116,6 +116,8 @@ export const analysisChannels = {
         /** Pixel size for 2D images (µm) for this run, over the one declared at intake: images carry no lateral scale. */
         pixelUm: z.record(id, z.number().positive().max(1000)).optional(),
         parameters: z.record(z.string(), z.number()).optional(),
+        /** Script of the writing a handwriting method compares, as the expert declares it (the reference data cover Latin). */
+        script: z.enum(['latin', 'cyrillic']).optional(),
       })
       .strict(),
     AnalysisRunSchema,

@@ -4,6 +4,8 @@
  * and nowhere else.
  */
 import { compareBullets as nativeCompareBullets } from '../../native/bullet/bullet-compare.ts';
+import { decodeGreyPage as nativeDecodeGreyPage } from '../../native/handwriting/page-image.ts';
+import { profilePage as nativeProfilePage } from '../../native/handwriting/profile.ts';
 import { InputError } from '../../native/input-error.ts';
 import { prepareCartridgeCase as nativePrepareCartridgeCase } from '../../native/preprocess/prepare.ts';
 import { gridFromImage as nativeGridFromImage } from '../../native/surface/image-grid.ts';
@@ -34,3 +36,7 @@ export const gridFromImage = atServiceBoundary(nativeGridFromImage);
 export const prepareCartridgeCase = atServiceBoundary(nativePrepareCartridgeCase);
 /** native's compareBullets, with BAD_INPUT errors. */
 export const compareBullets = atServiceBoundary(nativeCompareBullets);
+/** native's handwriting profilePage, with BAD_INPUT errors. */
+export const profilePage = atServiceBoundary(nativeProfilePage);
+/** native's decodeGreyPage (handwriting pages), with BAD_INPUT errors. */
+export const decodeGreyPage = atServiceBoundary(nativeDecodeGreyPage);

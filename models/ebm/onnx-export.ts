@@ -25,17 +25,23 @@ type Tensor = InstanceType<typeof onnx.TensorProto>;
 
 const DataType = onnx.TensorProto.DataType;
 const AttributeType = onnx.AttributeProto.AttributeType;
-const branchLeq = 0;
+/** TreeEnsemble's node mode for x ≤ split. */
+export const branchLeq = 0;
 
-const ints = (name: string, values: number[]): Attribute => onnx.AttributeProto.create({ name, type: AttributeType.INTS, ints: values });
-const int = (name: string, value: number): Attribute => onnx.AttributeProto.create({ name, type: AttributeType.INT, i: value });
-const tensorAttribute = (name: string, t: Tensor): Attribute => onnx.AttributeProto.create({ name, type: AttributeType.TENSOR, t });
-const doubles = (values: number[], dims = [values.length], name?: string): Tensor =>
+/** An INTS attribute. */
+export const ints = (name: string, values: number[]): Attribute => onnx.AttributeProto.create({ name, type: AttributeType.INTS, ints: values });
+/** An INT attribute. */
+export const int = (name: string, value: number): Attribute => onnx.AttributeProto.create({ name, type: AttributeType.INT, i: value });
+/** A TENSOR attribute. */
+export const tensorAttribute = (name: string, t: Tensor): Attribute => onnx.AttributeProto.create({ name, type: AttributeType.TENSOR, t });
+/** A double tensor (an initializer when named). */
+export const doubles = (values: number[], dims = [values.length], name?: string): Tensor =>
   onnx.TensorProto.create({ ...(name ? { name } : {}), dataType: DataType.DOUBLE, dims, doubleData: values });
-const int64s = (values: number[], name: string): Tensor => onnx.TensorProto.create({ name, dataType: DataType.INT64, dims: [values.length], int64Data: values });
+/** A named int64 tensor. */
+export const int64s = (values: number[], name: string): Tensor => onnx.TensorProto.create({ name, dataType: DataType.INT64, dims: [values.length], int64Data: values });
 
 /** The TreeEnsemble's flat arrays, grown one tree at a time. */
-class Forest {
+export class Forest {
   readonly roots: number[] = [];
   readonly featureIds: number[] = [];
   readonly splits: number[] = [];
@@ -70,7 +76,8 @@ class Forest {
   }
 }
 
-type Ref = { leaf: boolean; id: number };
+/** A tree node or leaf, as Forest.link takes it. */
+export type Ref = { leaf: boolean; id: number };
 
 /** Adds the tree of term `term` for score k: input by input, missing first, then a balanced search over the edges. */
 function addTermTree(forest: Forest, term: GamTerm, k: number, width: number, target: number): void {
@@ -97,7 +104,8 @@ function addTermTree(forest: Forest, term: GamTerm, k: number, width: number, ta
   dimension(0, 0);
 }
 
-function valueInfo(name: string, dims: Array<number | string>) {
+/** A double tensor's value info with fixed or named dimensions. */
+export function valueInfo(name: string, dims: Array<number | string>) {
   return onnx.ValueInfoProto.create({
     name,
     type: onnx.TypeProto.create({

@@ -49,7 +49,8 @@ const registry = shippedRegistry();
 link.onceJob((job) => {
   void (async () => {
     try {
-      const output = registry.run(job, (progress, stage) => void link.send({ type: 'progress', progress, stage }));
+      // A pipeline may answer asynchronously (ONNX models): wait for its output before sending it.
+      const output: unknown = await registry.run(job, (progress, stage) => void link.send({ type: 'progress', progress, stage }));
       await link.send({ type: 'done', output });
     } catch (error) {
       const info =

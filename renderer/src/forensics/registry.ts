@@ -1,11 +1,13 @@
 /** The interface's forensic modules: one line per module, beside the services' forensics/modules.ts. */
 import { ballisticsRenderer } from './ballistics/ballistics-renderer.tsx';
+import { handwritingRenderer } from './handwriting/handwriting-renderer.tsx';
 import { createElement, type ReactNode } from 'react';
-import type { MethodFields, RendererModule, ViewerPanelProps } from './renderer-module.ts';
+import type { MethodFields, RendererModule, ResultViewerProps, ViewerPanelProps } from './renderer-module.ts';
 
 /** Every module the interface shows. */
 export const rendererModules: readonly RendererModule[] = [
   ballisticsRenderer,
+  handwritingRenderer,
 ];
 
 /** A method's extra Compare-dialog fields, or null when it needs none. */
@@ -25,6 +27,15 @@ export function moduleViewerPanels(props: ViewerPanelProps): ReactNode {
   for (const module of rendererModules) {
     const panel = module.viewerPanels[props.result.kind];
     if (panel) return createElement(panel, props);
+  }
+  return null;
+}
+
+/** The viewer a module declares for a result kind that is not drawn as surfaces, rendered; null when none does. */
+export function moduleResultView(props: ResultViewerProps): ReactNode {
+  for (const module of rendererModules) {
+    const viewer = module.resultViewers?.[props.result.kind];
+    if (viewer) return createElement(viewer, props);
   }
   return null;
 }

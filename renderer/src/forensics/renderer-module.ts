@@ -8,7 +8,7 @@ import type { ComponentType } from 'react';
 import type { Evidence, ModuleResult, RequestOf } from '../../../main/contract/index.ts';
 
 /** What a method's extra fields add to the 'analysis.start' request. */
-export type StartOptions = Pick<RequestOf<'analysis.start'>, 'bulletASize' | 'parameters'>;
+export type StartOptions = Pick<RequestOf<'analysis.start'>, 'bulletASize' | 'parameters' | 'script'>;
 
 /** Props of a method's extra Compare-dialog fields. */
 export interface MethodFieldsProps {
@@ -49,4 +49,14 @@ export interface RendererModule {
   readonly methodFields: Readonly<Record<string, MethodFields>>;
   /** Panels the comparison viewer shows below its panes, by result kind. */
   readonly viewerPanels: Readonly<Record<string, ComponentType<ViewerPanelProps>>>;
+  /** Whole viewers for result kinds that are not surfaces (handwriting pages): shown instead of the surface panes. */
+  readonly resultViewers?: Readonly<Record<string, ComponentType<ResultViewerProps>>>;
+}
+
+/** Props of a module's own viewer of a run's result. */
+export interface ResultViewerProps {
+  readonly result: ModuleResult;
+  /** Area width and height in CSS pixels. */
+  readonly width: number;
+  readonly height: number;
 }

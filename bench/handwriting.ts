@@ -1,0 +1,53 @@
+/**
+ * `npm run bench -- handwriting`: the writer profile of one CSAFE page (w0238_s01_pWOZ_r02.png) with the time of each
+ * stage, printed beside its baseline measured in the same process: only reading the page and binarising it with
+ * OpenCV (imdecode + Otsu); then the comparison model's scoring of 100 000 profile pairs. Issue 12 targets: profile ≤ 3 s,
+ * scoring ≤ 10 s.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { profilePage } from '../native/handwriting/profile.ts';
+import { decodeAndBinariseOtsu } from '../native/opencv/opencv-adapter.ts';
+
+const dir = fileURLToPath(new URL('../../shared/data/handwriting/', import.meta.url));
+const page = 'w0238_s01_pWOZ_r02.png';
+
+/** One figure of the suite: runs and prints its own lines (each beside its baseline). */
+export type HandwritingFigure = (args: readonly string[]) => Promise<void> | void;
+
+/** Profile of one page, per stage, against OpenCV reading + binarising the same page. */
+function pageProfileFigure(args: readonly string[]): void {
+  const runsAt = args.indexOf('--runs');
+  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+  const bytes = new Uint8Array(readFileSync(dir + page));
+  for (let i = 0; i < runs; i++) {
+    const baselineStart = performance.now();
+    const baseline = decodeAndBinariseOtsu(bytes);
+    const baselineMs = performance.now() - baselineStart;
+    const start = performance.now();
+    const profile = profilePage(bytes, page);
+    const totalMs = performance.now() - start;
+    const stages = Object.entries(profile.timingsMs).map(([stage, ms]) => `${stage} ${ms.toFixed(0)}`).join(', ');
+    console.log(
+      `run ${i + 1}: profile of ${page} (${profile.width}×${profile.height}, ${profile.graphCount} graphs) ${totalMs.toFixed(0)} ms [${stages} ms]  ` +
+        `baseline OpenCV read+Otsu ${baselineMs.toFixed(1)} ms (${baseline.inkPixels} ink pixels)  ratio ${(totalMs / baselineMs).toFixed(0)}×  target ≤ 3000 ms: ${totalMs <= 3000 ? 'met' : 'NOT met'}`,
+    );
+  }
+}
+
+/** Scoring of profile pairs by the comparison model (its own suite, bench/handwriting-scoring.ts). */
+async function pairScoringFigure(args: readonly string[]): Promise<void> {
+  await (await import('./handwriting-scoring.ts')).run([...args.filter((a, i) => a !== '--runs' && args[i - 1] !== '--runs')]);
+}
+
+/** The suite's figures in order. */
+export const figures: HandwritingFigure[] = [pageProfileFigure, pairScoringFigure];
+
+/** Runs the suite; `--runs N` repeats the page profile (the first run also loads OpenCV). */
+export async function run(args: string[]): Promise<void> {
+  if (!existsSync(dir)) {
+    console.log('handwriting bench skipped: ../shared/data/handwriting is not present beside this checkout');
+    return;
+  }
+  for (const figure of figures) await figure(args);
+}

@@ -1,0 +1,162 @@
+/**
+ * `dalel handwriting profile PAGE…` and `dalel handwriting compare --known K1[,K2…] --questioned Q`: handwriting from
+ * the command line, on files directly (no case), through the same method checks and pipelines as a run in the app, and
+ * audit-logged like ballistics' file comparisons.
+ */
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import type { CliContext } from './context.ts';
+import { addHandwritingModelCommands } from './handwriting-model-commands.ts';
+import { HandwritingComparisonResultSchema, HandwritingProfileResultSchema, handwritingScripts } from '../contract/index.ts';
+import { auditSafe } from '../services/analysis/audit-values.ts';
+import { DalelError } from '../services/errors.ts';
+import { defaultDataDir } from '../services/paths.ts';
+import { labHandwritingSetsDir } from '../services/forensics/handwriting/comparison/index.ts';
+import { handwritingPageKind, pageProfileMethod, writerComparisonMethod } from '../services/forensics/handwriting/kinds.ts';
+import { verbalConclusion } from '../services/forensics/handwriting/verbal-scale.ts';
+import type { MethodInput } from '../services/forensics/module.ts';
+import { shippedRegistry } from '../services/forensics/modules.ts';
+import { sha256Hex } from '../services/intake/evidence-store.ts';
+import { defaultIntakeLimits, sniffEvidence } from '../services/intake/sniff.ts';
+import { actorOf, type Actor } from '../services/sessions.ts';
+
+const registry = shippedRegistry();
+
+/** Reads a page from disk and checks it like an evidence file (magic bytes, structure, size), naming it when refused. */
+function readPage(file: string): MethodInput {
+  let bytes: Uint8Array;
+  try {
+    const size = statSync(file).size;
+    if (size > defaultIntakeLimits.maxBytes) throw new Error(`${size} bytes, over the ${defaultIntakeLimits.maxBytes}-byte limit`);
+    bytes = new Uint8Array(readFileSync(file));
+  } catch (error) {
+    throw new DalelError('BAD_INPUT', `${file}: cannot be read (${(error as Error).message})`, { file, reasonCode: 'unreadable' });
+  }
+  const name = basename(file);
+  const { kind: format } = sniffEvidence(name, bytes);
+  return { name, sha256: sha256Hex(bytes), evidenceId: null, format, category: handwritingPageKind, bytes, pixelUm: null };
+}
+
+/** Runs a method on files in this process, through the same domain checks as a run in the app. */
+async function runMethod(methodId: string, inputs: readonly MethodInput[], options: Readonly<Record<string, unknown>>): Promise<unknown> {
+  const { method, module } = registry.method(methodId);
+  const prepared = method.prepare(inputs, options);
+  return method.record(await registry.run({ module: module.id, type: method.id, payload: prepared.payload }, () => undefined)).result;
+}
+
+/** The logged-in user when --user was given; these commands may also run anonymously (recorded as such). */
+async function optionalActor(context: CliContext): Promise<Actor | null> {
+  if (!context.options.user) return null;
+  await context.login();
+  const session = context.open().sessions.peek('cli');
+  if (!session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
+  return actorOf(session);
+}
+
+function parseScript(value: string): (typeof handwritingScripts)[number] {
+  if (!(handwritingScripts as readonly string[]).includes(value)) throw new DalelError('VALIDATION', `--script ${value}: expected one of ${handwritingScripts.join(', ')}`, { field: 'script' });
+  return value as (typeof handwritingScripts)[number];
+}
+
+const page = (p: { name: string; sha256: string; graphCount: number; counts: number[]; rates: number[]; timingsMs: Record<string, number> }) => ({
+  name: p.name,
+  sha256: p.sha256,
+  graphCount: p.graphCount,
+  counts: p.counts,
+  rates: p.rates,
+  timingsMs: p.timingsMs,
+});
+
+/** Registers `dalel handwriting …`: profile and compare here, score, train and sets from the comparison model. */
+export function addHandwritingCommands(program: Command, context: CliContext): Command {
+  const handwriting = program.command('handwriting').description('handwriting examination on page images (no case needed; audit-logged)');
+  handwriting
+    .command('profile')
+    .description('writer profile of each page: graph count, cluster fill counts and rates, time per stage')
+    .argument('<pages...>', 'page images (PNG, JPEG, TIFF)')
+    .option('--sauvola', 'binarise with Sauvola’s local threshold instead of Otsu’s (uneven scans)')
+    .option('--deskew', 'estimate and undo the page’s skew first')
+    .action(async (files: string[], opts: { sauvola?: boolean; deskew?: boolean }) => {
+      const actor = await optionalActor(context);
+      const started = performance.now();
+      const inputs = files.map(readPage);
+      const result = HandwritingProfileResultSchema.parse(await runMethod(pageProfileMethod, inputs, { binarisation: opts.sauvola ? 'sauvola' : 'otsu', deskew: opts.deskew ?? false }));
+      const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
+      const auditSeq = context.open().audit.append({
+        action: 'analysis.profiled-files',
+        actor,
+        inputs: Object.fromEntries(result.provenance.inputs.map((i) => [i.name, i.sha256])),
+        outputs: { result: resultSha256 },
+        algorithm: { name: result.provenance.algorithm, version: result.provenance.version, parameters: auditSafe(result.provenance.parameters) },
+        details: { via: 'cli', pages: result.pages.length, graphs: result.pages.reduce((s, p) => s + p.graphCount, 0) },
+      });
+      const wallMs = performance.now() - started;
+      context.print({ pages: result.pages.map(page), provenance: result.provenance, timing: { ...result.timing, wallMs }, resultSha256, auditSeq }, () =>
+        [
+          ...result.pages.map((p) => {
+            const filled = p.counts.map((c, i) => (c > 0 ? `${i + 1}:${c}` : '')).filter(Boolean).join(' ');
+            return `${p.name}: ${p.graphCount} graphs; clusters ${filled}; ${(Object.values(p.timingsMs).reduce((s, v) => s + v, 0) / 1000).toFixed(2)} s`;
+          }),
+          `${result.provenance.algorithm} ${result.provenance.version}; ${(wallMs / 1000).toFixed(1)} s; audit entry ${auditSeq}`,
+        ].join('\n'),
+      );
+    });
+
+  handwriting
+    .command('compare')
+    .description('known writing (one writer, pages pooled) against a questioned page: score, bounded SLR on the ENFSI scale, or abstention')
+    .requiredOption('--known <pages>', 'known page image(s), comma-separated')
+    .requiredOption('--questioned <page>', 'the questioned page image')
+    .option('--script <script>', `script of the writing: ${handwritingScripts.join(' or ')}`, 'latin')
+    .action(async (opts: { known: string; questioned: string; script: string }) => {
+      const script = parseScript(opts.script);
+      const actor = await optionalActor(context);
+      const started = performance.now();
+      const known = opts.known.split(',').filter(Boolean).map(readPage);
+      if (known.length === 0) throw new DalelError('VALIDATION', '--known needs at least one page', { field: 'known' });
+      const inputs = [...known, readPage(opts.questioned)];
+      const labSetsDir = labHandwritingSetsDir(context.options.dataDir ?? defaultDataDir());
+      const result = HandwritingComparisonResultSchema.parse(await runMethod(writerComparisonMethod, inputs, { knownCount: known.length, script, labSetsDir }));
+      const c = result.comparison;
+      const conclusion = verbalConclusion(c.abstention ? null : c.log10Slr);
+      const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
+      const auditSeq = context.open().audit.append({
+        action: 'analysis.compared-files',
+        actor,
+        inputs: Object.fromEntries(result.provenance.inputs.map((i) => [i.name, i.sha256])),
+        outputs: { result: resultSha256 },
+        algorithm: { name: result.provenance.algorithm, version: result.provenance.version, parameters: auditSafe(result.provenance.parameters) },
+        details: { via: 'cli', conclusion, ...(c.log10Slr !== null ? { log10Slr: c.log10Slr.toFixed(3) } : {}), ...(c.abstention ? { abstention: c.abstention.code } : {}) },
+      });
+      const wallMs = performance.now() - started;
+      const output = {
+        known: result.known.map(page),
+        questioned: page(result.questioned),
+        script,
+        score: c.score,
+        slr: c.slr,
+        log10Slr: c.log10Slr,
+        verbal: c.verbal,
+        conclusion,
+        abstention: c.abstention,
+        model: c.model,
+        drivers: c.drivers,
+        provenance: result.provenance,
+        timing: { ...result.timing, wallMs },
+        resultSha256,
+        auditSeq,
+      };
+      context.print(output, () =>
+        [
+          `known: ${result.known.map((p) => `${p.name} (${p.graphCount} graphs)`).join(', ')}; questioned: ${result.questioned.name} (${result.questioned.graphCount} graphs)`,
+          c.abstention
+            ? `no likelihood ratio: ${c.abstention.reason}`
+            : `score ${c.score?.toFixed(3)}; SLR ${c.slr?.toPrecision(3)} (log10 ${c.log10Slr?.toFixed(2)}); ${c.verbal ?? conclusion}`,
+          `model ${c.model.name} ${c.model.hash ?? ''}; ${(wallMs / 1000).toFixed(1)} s; audit entry ${auditSeq}`,
+        ].join('\n'),
+      );
+    });
+  addHandwritingModelCommands(handwriting, context);
+  return handwriting;
+}

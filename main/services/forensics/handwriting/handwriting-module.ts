@@ -1,0 +1,191 @@
+/**
+ * Handwriting as a forensic module: pages of writing profiled by the graphs of their skeleton (handwriter's method,
+ * 40 cluster templates), and known writing compared with a questioned page by a score-based likelihood ratio on the
+ * ENFSI verbal scale, or an abstention with its reason. The expert declares the script of the writing for the run.
+ */
+import { z } from 'zod';
+import {
+  type EvidenceKind,
+  HandwritingComparisonResultSchema,
+  HandwritingProfileResultSchema,
+  HandwritingScriptSchema,
+  type Measurement,
+} from '../../../contract/index.ts';
+import { badInput } from '../../errors.ts';
+import type { FindingDraft } from '../../findings/finding-draft.ts';
+import type { ForensicMethod, ForensicModule, MethodInput, MethodRecord } from '../module.ts';
+import { handwritingPageKind, pageProfileMethod, writerComparisonMethod } from './kinds.ts';
+import { handwritingPipelines, type HandwritingJobOutput, type PagePreparation, type PageSource } from './pipelines.ts';
+import { pageProfileSummary, writerComparisonSummary } from './summary.ts';
+import { verbalConclusion } from './verbal-scale.ts';
+import { HANDWRITING_PROFILE_ALGORITHM } from '../../../../native/handwriting/profile.ts';
+
+const images: readonly EvidenceKind[] = ['png', 'jpeg', 'tiff'];
+
+const CropSchema = z.object({ x: z.number().min(0), y: z.number().min(0), width: z.number().positive(), height: z.number().positive() });
+const preparationOptions = {
+  binarisation: z.enum(['otsu', 'sauvola']).optional(),
+  deskew: z.boolean().optional(),
+  /** Crop rectangles the expert drew, by file name (documents mix print and handwriting). */
+  crops: z.record(z.string(), CropSchema).optional(),
+};
+const profileOptions = z.object(preparationOptions);
+const comparisonOptions = z.object({
+  ...preparationOptions,
+  /** The first `knownCount` items are the known writing (one writer); the last one is the questioned page. */
+  knownCount: z.number().int().positive().optional(),
+  script: HandwritingScriptSchema.optional(),
+  /** A lab's own reference-set folder (the CLI passes the data folder's); app runs use the installed sets. */
+  labSetsDir: z.string().nullable().optional(),
+});
+
+/** Refuses an item not declared as a handwriting page, or not an image. */
+function checkPage(input: MethodInput): void {
+  if (input.category !== handwritingPageKind) {
+    throw badInput(input.name, 'wrong-evidence-kind', `it is declared as "${input.category}" evidence; handwriting methods were validated only on "${handwritingPageKind}" items`, { category: input.category });
+  }
+  if (!images.includes(input.format)) throw badInput(input.name, 'unsupported-type', `a ${input.format.toUpperCase()} file is not a page image (PNG, JPEG or TIFF)`);
+}
+
+function preparationOf(options: z.infer<typeof profileOptions>): PagePreparation {
+  return { binarisation: options.binarisation ?? 'otsu', deskew: options.deskew ?? false };
+}
+
+function sourceOf(input: MethodInput, crops: Record<string, z.infer<typeof CropSchema>> | undefined): PageSource {
+  const crop = crops?.[input.name];
+  return { name: input.name, sha256: input.sha256, evidenceId: input.evidenceId, bytes: input.bytes, ...(crop ? { crop } : {}) };
+}
+
+const plain = (key: string, value: number, unit: string | null = null): Measurement => ({ key, value, unit, threshold: null });
+const evidenceIdsOf = (pages: readonly { evidenceId: string | null }[]) => pages.map((p) => p.evidenceId).filter((id): id is string => id !== null);
+
+/** Every measurement key a writer-comparison finding may carry. */
+export const comparisonMeasurementKeys = ['hw.pages.known', 'hw.graphs.known', 'hw.graphs.questioned', 'hw.score', 'lr', 'hw.log10Slr'] as const;
+/** Every measurement key a page-profile finding may carry. */
+export const profileMeasurementKeys = ['hw.graphs', 'hw.clusters.filled'] as const;
+
+function overlaysOf(output: HandwritingJobOutput) {
+  return output.overlays.map((o) => ({ name: o.name, mediaType: 'image/png', bytes: o.bytes }));
+}
+
+function recordComparison(output: HandwritingJobOutput & { type: typeof writerComparisonMethod }): MethodRecord {
+  const result = HandwritingComparisonResultSchema.parse(output.result);
+  const c = result.comparison;
+  const measurements: Measurement[] = [
+    plain('hw.pages.known', result.known.length),
+    plain('hw.graphs.known', result.pooledKnownCounts.reduce((s, v) => s + v, 0)),
+    plain('hw.graphs.questioned', result.questioned.graphCount),
+  ];
+  if (c.score !== null) measurements.push(plain('hw.score', c.score));
+  // 'lr' is the key the summary states on the ENFSI verbal scale (reports/summary/generate-summary.ts).
+  if (c.slr !== null) measurements.push(plain('lr', c.slr));
+  if (c.log10Slr !== null) measurements.push(plain('hw.log10Slr', c.log10Slr));
+  const draft: FindingDraft = {
+    module: writerComparisonMethod,
+    kind: 'writer-comparison',
+    evidenceIds: evidenceIdsOf([...result.known, result.questioned]),
+    measurements,
+    // The verbal scale is stated from the 'lr' measurement; an abstention has no conclusion (its reason is a warning).
+    conclusion: null,
+    provenance: result.provenance,
+    overlays: overlaysOf(output),
+  };
+  return {
+    result,
+    drafts: [draft],
+    blobs: output.overlays.map((o) => ({ sha256: o.sha256, bytes: o.bytes })),
+    outputs: Object.fromEntries(output.overlays.map((o) => [o.name, o.sha256])),
+    summary: {
+      knownGraphs: result.pooledKnownCounts.reduce((s, v) => s + v, 0),
+      questionedGraphs: result.questioned.graphCount,
+      conclusion: verbalConclusion(c.abstention ? null : c.log10Slr),
+      ...(c.log10Slr !== null ? { log10Slr: c.log10Slr.toFixed(3) } : {}),
+      ...(c.abstention ? { abstention: c.abstention.code } : {}),
+    },
+    warnings: c.abstention ? [`${result.questioned.name}: no likelihood ratio (${c.abstention.reason})`] : [],
+    provenance: result.provenance,
+  };
+}
+
+function recordProfiles(output: HandwritingJobOutput & { type: typeof pageProfileMethod }): MethodRecord {
+  const result = HandwritingProfileResultSchema.parse(output.result);
+  const overlays = overlaysOf(output);
+  const drafts: FindingDraft[] = result.pages.map((page, i) => ({
+    module: pageProfileMethod,
+    kind: 'page-profile',
+    evidenceIds: evidenceIdsOf([page]),
+    measurements: [plain('hw.graphs', page.graphCount), plain('hw.clusters.filled', page.counts.filter((c) => c > 0).length)],
+    conclusion: null,
+    provenance: result.provenance,
+    overlays: overlays.slice(i, i + 1),
+  }));
+  return {
+    result,
+    drafts,
+    blobs: output.overlays.map((o) => ({ sha256: o.sha256, bytes: o.bytes })),
+    outputs: Object.fromEntries(output.overlays.map((o) => [o.name, o.sha256])),
+    summary: { pages: result.pages.length, graphs: result.pages.reduce((s, p) => s + p.graphCount, 0) },
+    warnings: [],
+    provenance: result.provenance,
+  };
+}
+
+const profileMethod: ForensicMethod = {
+  id: pageProfileMethod,
+  algorithm: { name: HANDWRITING_PROFILE_ALGORITHM.name, version: HANDWRITING_PROFILE_ALGORITHM.version },
+  acceptedKinds: [handwritingPageKind],
+  arity: { min: 1, max: 32 },
+  options: profileOptions,
+  resultSchema: HandwritingProfileResultSchema,
+  prepare(inputs, rawOptions) {
+    const options = profileOptions.parse(rawOptions);
+    inputs.forEach(checkPage);
+    const preparation = preparationOf(options);
+    return { payload: { pages: inputs.map((i) => sourceOf(i, options.crops)), preparation }, parameters: { ...preparation, ...(options.crops ? { crops: options.crops } : {}) } };
+  },
+  record: (output) => recordProfiles(output as HandwritingJobOutput & { type: typeof pageProfileMethod }),
+};
+
+const comparisonMethod: ForensicMethod = {
+  id: writerComparisonMethod,
+  algorithm: { name: HANDWRITING_PROFILE_ALGORITHM.name, version: HANDWRITING_PROFILE_ALGORITHM.version },
+  acceptedKinds: [handwritingPageKind],
+  arity: { min: 2, max: 32 },
+  options: comparisonOptions,
+  resultSchema: HandwritingComparisonResultSchema,
+  prepare(inputs, rawOptions) {
+    const options = comparisonOptions.parse(rawOptions);
+    inputs.forEach(checkPage);
+    const knownCount = options.knownCount ?? inputs.length - 1;
+    if (knownCount !== inputs.length - 1) {
+      throw badInput(inputs[inputs.length - 1]!.name, 'one-questioned', `a writer comparison takes known pages and exactly one questioned page; ${inputs.length} items were given with ${knownCount} known`);
+    }
+    const preparation = preparationOf(options);
+    const script = options.script ?? 'latin';
+    const sources = inputs.map((i) => sourceOf(i, options.crops));
+    return {
+      payload: { known: sources.slice(0, knownCount), questioned: sources[knownCount]!, script, preparation, labSetsDir: options.labSetsDir ?? null },
+      parameters: { ...preparation, script, knownCount, ...(options.crops ? { crops: options.crops } : {}) },
+    };
+  },
+  record: (output) => recordComparison(output as HandwritingJobOutput & { type: typeof writerComparisonMethod }),
+};
+
+/** The handwriting module. */
+export const handwritingModule: ForensicModule = {
+  id: 'handwriting',
+  evidenceKinds: [
+    {
+      id: handwritingPageKind,
+      formats: images,
+      imagesNeedPixelSize: false,
+      // Any image could be a page of writing, a photograph or a breech face: only the expert can say, at intake.
+      suggest: () => 0,
+    },
+  ],
+  methods: [comparisonMethod, profileMethod],
+  pipelines: handwritingPipelines,
+  findingKinds: { [writerComparisonMethod]: ['writer-comparison'], [pageProfileMethod]: ['page-profile'] },
+  measurementKeys: { [writerComparisonMethod]: comparisonMeasurementKeys, [pageProfileMethod]: profileMeasurementKeys },
+  summaries: [writerComparisonSummary, pageProfileSummary],
+};

@@ -1,0 +1,105 @@
+/**
+ * The handwriting viewer: a known page beside the questioned page with every graph outlined in its cluster's colour
+ * (toggle), the fill rates of the pooled known writing against the questioned page, the clusters that differ most,
+ * and the likelihood ratio on the verbal scale or the reason it was withheld. Picking a cluster highlights its graphs.
+ */
+import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type HandwritingComparisonResult, HandwritingComparisonResultSchema, HandwritingProfileResultSchema } from '../../../../main/contract/index.ts';
+import type { ResultViewerProps } from '../renderer-module.ts';
+import { FillRateChart } from './fill-rate-chart.tsx';
+import { PagePane } from './page-pane.tsx';
+
+const rates = (counts: readonly number[]) => {
+  const total = counts.reduce((s, c) => s + c, 0);
+  return counts.map((c) => (total > 0 ? c / total : 0));
+};
+
+function Outcome({ result }: { result: HandwritingComparisonResult }) {
+  const { t } = useTranslation();
+  const c = result.comparison;
+  return (
+    <Stack spacing={0.5} data-testid="handwriting-outcome">
+      {c.abstention ? (
+        <Typography color="warning.main" title={c.abstention.reason}>
+          {t('hwViewer.abstained', { reason: t(`hwViewer.abstentions.${c.abstention.code}`, { defaultValue: c.abstention.reason }) })}
+        </Typography>
+      ) : (
+        <Typography sx={{ fontWeight: 600 }}>{t('hwViewer.slr', { slr: c.slr?.toPrecision(3), log10: c.log10Slr?.toFixed(2), verbal: c.verbal ?? '' })}</Typography>
+      )}
+      {c.score !== null && <Typography variant="body2">{t('hwViewer.score', { score: c.score.toFixed(3) })}</Typography>}
+      <Typography variant="caption" color="text.secondary">
+        {t('hwViewer.model', { name: c.model.name, hash: c.model.hash ? c.model.hash.slice(0, 12) : '' })}
+      </Typography>
+    </Stack>
+  );
+}
+
+/** The viewer of a writer comparison's result. */
+export function HandwritingComparisonViewer({ result, width, height }: ResultViewerProps) {
+  const { t } = useTranslation();
+  const parsed = useMemo(() => HandwritingComparisonResultSchema.safeParse(result), [result]);
+  const [knownIndex, setKnownIndex] = useState(0);
+  const [showGraphs, setShowGraphs] = useState(true);
+  const [picked, setPicked] = useState<number | null>(null);
+  if (!parsed.success) return null;
+  const r = parsed.data;
+  const known = r.known[Math.min(knownIndex, r.known.length - 1)]!;
+  const paneWidth = Math.max(160, Math.floor((width - 16) / 2));
+  const paneHeight = Math.max(240, Math.floor(height * 0.62));
+  const highlight = picked === null ? null : [picked];
+  return (
+    <Stack spacing={1.5} data-testid="handwriting-viewer">
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
+        <FormControlLabel control={<Switch checked={showGraphs} onChange={(e) => setShowGraphs(e.target.checked)} slotProps={{ input: { 'aria-label': t('hwViewer.showGraphs') } }} />} label={t('hwViewer.showGraphs')} />
+        {r.known.length > 1 && (
+          <TextField select size="small" label={t('hwViewer.known')} value={knownIndex} onChange={(e) => setKnownIndex(Number(e.target.value))} sx={{ minWidth: 220 }}>
+            {r.known.map((p, i) => (
+              <MenuItem key={p.sha256 + i} value={i}>
+                {p.name} — {t('hwViewer.graphs', { count: p.graphCount })}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
+      </Stack>
+      <Stack direction="row" spacing={2}>
+        <PagePane page={known} title={t('hwViewer.known')} width={paneWidth} height={paneHeight} showGraphs={showGraphs} highlight={highlight} />
+        <PagePane page={r.questioned} title={t('hwViewer.questioned')} width={paneWidth} height={paneHeight} showGraphs={showGraphs} highlight={highlight} />
+      </Stack>
+      <Outcome result={r} />
+      <FillRateChart known={rates(r.pooledKnownCounts)} questioned={r.questioned.rates} width={Math.max(320, width)} picked={picked} onPick={setPicked} />
+      <Stack spacing={0.25} data-testid="handwriting-drivers">
+        <Typography variant="subtitle2">{t('hwViewer.drivers')}</Typography>
+        {r.comparison.drivers.map((d) => (
+          <Typography key={d.cluster} variant="body2" onClick={() => setPicked(picked === d.cluster ? null : d.cluster)} sx={{ cursor: 'pointer', fontWeight: picked === d.cluster ? 600 : 400 }}>
+            {t('hwViewer.cluster', { n: d.cluster })}: {d.known.toFixed(3)} / {d.questioned.toFixed(3)}
+          </Typography>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
+
+/** The viewer of page profiles: each page with its graphs, one after another. */
+export function HandwritingProfileViewer({ result, width, height }: ResultViewerProps) {
+  const { t } = useTranslation();
+  const parsed = useMemo(() => HandwritingProfileResultSchema.safeParse(result), [result]);
+  const [showGraphs, setShowGraphs] = useState(true);
+  if (!parsed.success) return null;
+  return (
+    <Stack spacing={1.5} data-testid="handwriting-viewer">
+      <FormControlLabel control={<Switch checked={showGraphs} onChange={(e) => setShowGraphs(e.target.checked)} />} label={t('hwViewer.showGraphs')} />
+      <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
+        {parsed.data.pages.map((p, i) => (
+          <PagePane key={p.sha256 + i} page={p} title={`${t('hwViewer.pages')} ${i + 1} — ${t('hwViewer.graphs', { count: p.graphCount })}`} width={Math.max(200, Math.floor(width / 2) - 16)} height={Math.floor(height * 0.8)} showGraphs={showGraphs} highlight={null} />
+        ))}
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,67 @@
+/** One handwriting page as the viewer shows it: the page image, each graph's box outlined in its cluster's colour. */
+import Box from '@mui/material/Box';
+import Typography from '@mui/material/Typography';
+import { useCallback, useEffect, useMemo } from 'react';
+import { type HandwritingPage, handwritingClusterColour } from '../../../../main/contract/index.ts';
+import { call } from '../../api/api-error.ts';
+import { useApi } from '../../api/api-context.ts';
+import { useLoaded } from '../../common/use-loaded.ts';
+
+/** Props of PagePane. */
+export interface PagePaneProps {
+  readonly page: HandwritingPage;
+  readonly title: string;
+  readonly width: number;
+  readonly height: number;
+  readonly showGraphs: boolean;
+  /** Clusters to emphasise (the others are drawn faint), or null for all alike. */
+  readonly highlight: readonly number[] | null;
+}
+
+const rgb = (cluster: number) => `rgb(${handwritingClusterColour(cluster).join(',')})`;
+
+/** The page scaled to fit the pane, with an SVG layer of graph boxes in the page's own pixel coordinates. */
+export function PagePane({ page, title, width, height, showGraphs, highlight }: PagePaneProps) {
+  const api = useApi();
+  const evidenceId = page.evidenceId;
+  const load = useCallback(async () => (evidenceId ? call(api, 'evidence.surface', { evidenceId, style: 'relief' }) : undefined), [api, evidenceId]);
+  const image = useLoaded(load);
+  const url = useMemo(() => (image.value ? URL.createObjectURL(new Blob([image.value.png as Uint8Array<ArrayBuffer>], { type: 'image/png' })) : null), [image.value]);
+  useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
+  const scale = Math.min(width / page.width, (height - 28) / page.height);
+  const w = Math.max(1, Math.floor(page.width * scale));
+  const h = Math.max(1, Math.floor(page.height * scale));
+  return (
+    <Box data-testid="handwriting-page" sx={{ width }}>
+      <Typography variant="subtitle2" noWrap title={page.name}>
+        {title}: {page.name}
+      </Typography>
+      <Box sx={{ position: 'relative', width: w, height: h, bgcolor: '#fff', border: 1, borderColor: 'divider' }}>
+        {url && <img src={url} alt={page.name} width={w} height={h} style={{ position: 'absolute', inset: 0 }} />}
+        {showGraphs && (
+          <svg width={w} height={h} viewBox={`0 0 ${page.width} ${page.height}`} style={{ position: 'absolute', inset: 0 }} data-testid="handwriting-graphs">
+            {page.graphs.map((g, i) => {
+              const faint = highlight !== null && !highlight.includes(g.cluster);
+              return (
+                <rect
+                  key={i}
+                  x={g.bbox[0] - 0.5}
+                  y={g.bbox[1] - 0.5}
+                  width={g.bbox[2] + 1}
+                  height={g.bbox[3] + 1}
+                  fill={rgb(g.cluster)}
+                  fillOpacity={faint ? 0.04 : 0.18}
+                  stroke={rgb(g.cluster)}
+                  strokeOpacity={faint ? 0.25 : 1}
+                  strokeWidth={1 / scale}
+                >
+                  <title>{g.cluster}</title>
+                </rect>
+              );
+            })}
+          </svg>
+        )}
+      </Box>
+    </Box>
+  );
+}
