@@ -9,6 +9,7 @@ import { caseTypes, roles, type ResponseOf, type Role } from './contract/index.t
 import { addAuditCommands } from './cli/audit-commands.ts';
 import { addBallisticsCommands } from './cli/ballistics-commands.ts';
 import { addDecisionCommands } from './cli/decision-commands.ts';
+import { addDocumentsCommands } from './cli/documents-commands.ts';
 import { addFindingsCommands } from './cli/findings-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
 import { addReportCommands } from './cli/report-commands.ts';
@@ -154,6 +155,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   addBallisticsCommands(program, context);
   addFindingsCommands(program, context);
   addReportCommands(program, context);
+  addDocumentsCommands(program, context);
 
   program
     .command('serve')
