@@ -1,9 +1,12 @@
 /**
- * `dalel facts`: the facts a case document states (indictment, claim, sentence), each with the span of text it came
- * from and a confidence, read by the shared legal-text extractors. Text files are read as UTF-8.
+ * `dalel ocr` and `dalel facts`: the text of scanned case documents (words with boxes and confidences, engine and
+ * language-data versions), and the facts a document states (indictment, claim, sentence), each with the span of text
+ * it came from and a confidence, read by the shared legal-text extractors.
  */
 import { readFileSync, statSync } from 'node:fs';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
+import { defaultIntakeLimits } from '../services/intake/sniff.ts';
+import { ocrDocument, type OcrDocument, type OcrLanguageChoice } from '../services/ocr/ocr-document.ts';
 import type { CliContext } from './context.ts';
 import { extractFacts, guessCaseType } from '../services/legal-text/extract-facts.ts';
 import { DalelError } from '../services/errors.ts';
@@ -32,8 +35,41 @@ export function readTextDocument(file: string): string {
   return text.replace(/^\uFEFF/, '');
 }
 
-/** Registers `dalel facts`. */
+/** Reads a document's bytes, refusing unreadable or oversized files by name. */
+function readDocument(file: string): Uint8Array {
+  try {
+    const size = statSync(file).size;
+    if (size > defaultIntakeLimits.maxBytes) throw new Error(`${size} bytes, over the ${defaultIntakeLimits.maxBytes}-byte limit`);
+    return new Uint8Array(readFileSync(file));
+  } catch (error) {
+    throw new DalelError('BAD_INPUT', `${file}: cannot be read (${(error as Error).message})`, { file, reasonCode: 'unreadable' });
+  }
+}
+
+/** Registers `dalel ocr` and `dalel facts`. */
 export function addDocumentsCommands(program: Command, context: CliContext): void {
+  program
+    .command('ocr')
+    .description('recognise the text of scans and photos (PNG, JPEG, TIFF, PDF; PDF pages with a text layer keep it): per page the text, words with boxes and confidences, and the engine and language-data versions')
+    .argument('<files...>', 'documents to read')
+    .addOption(new Option('--lang <language>', 'language of the documents, or auto (per page)').choices(['kaz', 'rus', 'eng', 'auto']).default('auto'))
+    .action(async (files: string[], opts: { lang: OcrLanguageChoice }) => {
+      const results: OcrDocument[] = [];
+      for (const file of files) {
+        const bytes = readDocument(file);
+        results.push(await ocrDocument(bytes, file, { language: opts.lang }));
+      }
+      context.print(results, () =>
+        results
+          .map((doc) =>
+            [
+              `${doc.file} (${doc.format}, ${doc.pages.length} page${doc.pages.length === 1 ? '' : 's'}; ${doc.provenance.engine.engine} ${doc.provenance.engine.version})`,
+              ...doc.pages.map((p) => `--- page ${p.page}: ${p.source}, ${p.language ?? 'no language'}, mean confidence ${p.meanConfidence.toFixed(1)}, ${p.lowConfidenceWords} low-confidence words\n${p.text}`),
+            ].join('\n'),
+          )
+          .join('\n\n'),
+      );
+    });
   program
     .command('facts')
     .description('read the facts a case document states (articles, sums, dates, priors, plea, claim amount, ...), each with its source span and confidence')
