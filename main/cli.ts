@@ -10,6 +10,7 @@ import { addAuditCommands } from './cli/audit-commands.ts';
 import { addBallisticsCommands } from './cli/ballistics-commands.ts';
 import { addDecisionCommands } from './cli/decision-commands.ts';
 import { addFindingsCommands } from './cli/findings-commands.ts';
+import { addLawsCommands } from './cli/laws-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
 import { addReportCommands } from './cli/report-commands.ts';
 import { table } from './cli/table.ts';
@@ -154,6 +155,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   addBallisticsCommands(program, context);
   addFindingsCommands(program, context);
   addReportCommands(program, context);
+  addLawsCommands(program, context);
 
   program
     .command('serve')
