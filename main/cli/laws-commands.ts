@@ -31,6 +31,16 @@ function diffText(diff: LawDiffView): string {
   return lines.join('\n');
 }
 
+/**
+ * `dalel laws import … --version DATE`: the program's own --version (print the app's version) would take the flag
+ * wherever it stands, so after `laws import` it is passed on as --as-of, the option's internal name.
+ */
+export function lawsArguments(argv: readonly string[]): string[] {
+  const at = argv.indexOf('laws');
+  if (at < 0 || argv[at + 1] !== 'import') return [...argv];
+  return argv.map((arg, i) => (i > at + 1 && arg === '--version' ? '--as-of' : i > at + 1 && arg.startsWith('--version=') ? `--as-of=${arg.slice(10)}` : arg));
+}
+
 /** Registers `dalel laws`. */
 export function addLawsCommands(program: Command, context: CliContext): void {
   const laws = program.command('laws').description('the legal-acts store: codes by version, full-text search, diffs of updates');
@@ -39,16 +49,16 @@ export function addLawsCommands(program: Command, context: CliContext): void {
     .description('import a text of a code (UTF-8, as published) as the version in force from DATE (administrators)')
     .argument('<file>', 'the code\'s text')
     .addOption(codeOption().makeOptionMandatory())
-    .requiredOption('--version <date>', 'the date this text is the law from (YYYY-MM-DD)')
+    .requiredOption('--as-of <date>', 'the date this text is the law from (YYYY-MM-DD); also accepted as --version')
     .addOption(new Option('--language <lang>', 'the text\'s language').choices(['ru', 'kk']).default('ru'))
-    .action(async (file: string, opts: { code: string; version: string; language: 'ru' | 'kk' }) => {
+    .action(async (file: string, opts: { code: string; asOf: string; language: 'ru' | 'kk' }) => {
       await context.login();
       const body = readText(file);
-      const result = await context.call('laws.import', { code: opts.code, version: opts.version, language: opts.language, fileName: basename(file), body });
+      const result = await context.call('laws.import', { code: opts.code, version: opts.asOf, language: opts.language, fileName: basename(file), body });
       context.print(result, () =>
         result.alreadyImported
-          ? `${opts.code} ${opts.version} was already stored from this text; nothing changed.`
-          : `Imported ${opts.code} ${opts.version} (${opts.language}): ${result.version.articles} articles, ${result.parts} parts.`,
+          ? `${opts.code} ${opts.asOf} was already stored from this text; nothing changed.`
+          : `Imported ${opts.code} ${opts.asOf} (${opts.language}): ${result.version.articles} articles, ${result.parts} parts.`,
       );
     });
   laws

@@ -75,7 +75,8 @@ export function parseCode(source: string, language: LawLanguage = 'ru'): ParsedA
 function headingLine(lines: readonly string[], at: number): string {
   const line = lines[at]!.replace(/\s+/g, ' ').trim();
   const next = lines[at + 1]?.replace(/\s+/g, ' ').trim() ?? '';
-  return /\.?$/.test(line) && line.split(' ').length <= 2 && next && !/^Статья /.test(next) ? `${line} ${next}` : line;
+  const glue = line.split(' ').length <= 2 && !/ЧАСТЬ$|БӨЛІМ$/.test(line) && next && !/^(Статья |Глава |ГЛАВА |\d+-(бап|тарау))/.test(next);
+  return glue ? `${line} ${next}` : line;
 }
 
 function buildArticle(article: string, heading: string, section: string, chapter: string, body: readonly string[]): ParsedArticle {
