@@ -11,6 +11,7 @@ import { addBallisticsCommands } from './cli/ballistics-commands.ts';
 import { addDecisionCommands } from './cli/decision-commands.ts';
 import { addDocumentsCommands } from './cli/documents-commands.ts';
 import { addFindingsCommands } from './cli/findings-commands.ts';
+import { addLawsCommands, lawsArguments } from './cli/laws-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
 import { addReportCommands } from './cli/report-commands.ts';
 import { table } from './cli/table.ts';
@@ -155,6 +156,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   addBallisticsCommands(program, context);
   addFindingsCommands(program, context);
   addReportCommands(program, context);
+  addLawsCommands(program, context);
   addDocumentsCommands(program, context);
 
   program
@@ -182,7 +184,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   const { program, context } = buildProgram(io);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(lawsArguments(argv), { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;

@@ -11,6 +11,7 @@ import { auditChannels } from './audit.ts';
 import { decisionChannels } from './decision.ts';
 import { findingsChannels } from './findings.ts';
 import { settingsChannels } from './settings.ts';
+import { lawsChannels } from './laws.ts';
 import { analysisChannels } from './analysis.ts';
 import { SessionInfoSchema } from './accounts.ts';
 import { analysisRunStates } from './analysis.ts';
@@ -27,6 +28,7 @@ export * from './findings.ts';
 export * from './analysis.ts';
 export * from './modules/ballistics.ts';
 export * from './settings.ts';
+export * from './laws.ts';
 
 /** Every request/response channel, its schemas and who may call it. */
 export const requestChannels = {
@@ -37,6 +39,7 @@ export const requestChannels = {
   ...findingsChannels,
   ...analysisChannels,
   ...settingsChannels,
+  ...lawsChannels,
 } as const;
 
 /** Every event channel pushed from the services to the interface. */

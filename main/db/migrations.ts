@@ -362,4 +362,57 @@ ${appendOnly([
       ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    // Placeholder for the migration reserved for another branch (the lead renumbers at merge and drops this one):
+    // migrate() applies versions in an unbroken sequence, so this branch needs a 9 before its 10.
+    version: 9,
+    name: 'reserved for another branch',
+    sql: `SELECT 1;`,
+  },
+  {
+    version: 10,
+    name: 'legal-acts store and verdict corpus',
+    sql: `
+      -- One imported text of a code (criminal, civil-procedure, …) in one language, as of the date it is the law.
+      -- Never updated: a newer text is a new version; the current version is the latest date.
+      CREATE TABLE law_versions (
+        id            INTEGER PRIMARY KEY,
+        code          TEXT NOT NULL,
+        version       TEXT NOT NULL,
+        language      TEXT NOT NULL CHECK (language IN ('ru', 'kk')),
+        source_name   TEXT NOT NULL,
+        source_sha256 TEXT NOT NULL,
+        articles      INTEGER NOT NULL,
+        imported_at   TEXT NOT NULL,
+        imported_by   TEXT,
+        UNIQUE (code, language, version)
+      );
+      CREATE TABLE law_articles (
+        id          INTEGER PRIMARY KEY,
+        version_id  INTEGER NOT NULL REFERENCES law_versions(id),
+        article     TEXT NOT NULL,
+        sort_key    INTEGER NOT NULL,
+        heading     TEXT NOT NULL,
+        section     TEXT NOT NULL,
+        chapter     TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        text_sha256 TEXT NOT NULL,
+        UNIQUE (version_id, article)
+      );
+      CREATE TABLE law_parts (
+        id         INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES law_articles(id),
+        part       TEXT NOT NULL,
+        text       TEXT NOT NULL
+      );
+      CREATE INDEX law_parts_by_article ON law_parts(article_id);
+      -- The stems of each part (rowid = law_parts.id), for full-text search; the text itself lives in law_parts.
+      CREATE VIRTUAL TABLE law_fts USING fts5(stems, content='', tokenize='unicode61 remove_diacritics 0');
+${appendOnly([
+  { table: 'law_versions', rows: 'law versions' },
+  { table: 'law_articles', rows: 'law articles' },
+  { table: 'law_parts', rows: 'law parts' },
+])}
+    `,
+  },
 ];
