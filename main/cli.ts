@@ -13,6 +13,7 @@ import { addDocumentsCommands } from './cli/documents-commands.ts';
 import { addFindingsCommands } from './cli/findings-commands.ts';
 import { addLawsCommands, lawsArguments } from './cli/laws-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
+import { addQuestionsCommands } from './cli/questions-commands.ts';
 import { addReportCommands } from './cli/report-commands.ts';
 import { table } from './cli/table.ts';
 import { CliContext, type CliIo, type GlobalOptions } from './cli/context.ts';
@@ -158,6 +159,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   addReportCommands(program, context);
   addLawsCommands(program, context);
   addDocumentsCommands(program, context);
+  addQuestionsCommands(program, context);
 
   program
     .command('serve')

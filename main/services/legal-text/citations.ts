@@ -6,7 +6,7 @@
  */
 
 /** The legal acts a citation can name; ids match the legal-acts store. */
-export const legalCodes = ['criminal', 'criminal-procedure', 'civil', 'civil-procedure', 'administrative-offences', 'constitution'] as const;
+export const legalCodes = ['criminal', 'criminal-procedure', 'civil', 'civil-procedure', 'administrative-offenses', 'constitution'] as const;
 /** A legal act's id. */
 export type LegalCode = (typeof legalCodes)[number];
 
@@ -28,7 +28,7 @@ export interface FoundCitation extends Citation {
 const codeNames: ReadonlyArray<[LegalCode, RegExp]> = [
   ['criminal-procedure', /(?<!\p{L})(?:УПК|Уголовно-процессуальн\p{L}* кодекс\p{L}*|ҚПК|Қылмыстық-процестік кодекс\p{L}*|Criminal Procedure Code|Code of Criminal Procedure)(?!\p{L})/u],
   ['civil-procedure', /(?<!\p{L})(?:ГПК|Гражданск\p{L}* процессуальн\p{L}* кодекс\p{L}*|АПК|Азаматтық процестік кодекс\p{L}*|Civil Procedure Code|Code of Civil Procedure)(?!\p{L})/u],
-  ['administrative-offences', /(?<!\p{L})(?:КоАП|Кодекс\p{L}* (?:Республики Казахстан )?об административных правонарушениях|ӘҚБтК|Әкімшілік құқық бұзушылық туралы кодекс\p{L}*|Code of Administrative Offences)(?!\p{L})/u],
+  ['administrative-offenses', /(?<!\p{L})(?:КоАП|Кодекс\p{L}* (?:Республики Казахстан )?об административных правонарушениях|ӘҚБтК|Әкімшілік құқық бұзушылық туралы кодекс\p{L}*|Code of Administrative Offences)(?!\p{L})/u],
   ['criminal', /(?<!\p{L})(?:УК|Уголовн\p{L}* кодекс\p{L}*|ҚК|Қылмыстық кодекс\p{L}*|Criminal Code|CC)(?!\p{L})/u],
   ['civil', /(?<!\p{L})(?:ГК|Гражданск\p{L}* кодекс\p{L}*|АК|Азаматтық кодекс\p{L}*|Civil Code)(?!\p{L})/u],
   ['constitution', /(?<!\p{L})(?:Конституци\p{L}*|Constitution)(?!\p{L})/u],
