@@ -40,9 +40,10 @@ export async function run(args: string[]): Promise<void> {
   for (const [label, language, text] of texts) {
     const clean = await renderPage(text);
     console.log(`\n${label}: ${[...text].length} characters on an A4 page at 300 dpi (${clean.width}×${clean.height})`);
-    const variants: Array<[string, GreyPage]> = [['clean', clean], ...degradations.map((d): [string, GreyPage] => [d.name, d.apply(clean)])];
-    for (const [name, page] of variants) {
-      const doc = await ocrDocument(encodePng(page), `${language}-${name}.png`, { language: 'auto' });
+    const variants: Array<[string, (page: GreyPage) => GreyPage]> = [['clean', (p) => p], ...degradations.map((d): [string, (page: GreyPage) => GreyPage] => [d.name, d.apply])];
+    for (const [name, degrade] of variants) {
+      // Each degraded page is made only when it is read, so that one page image at a time is held.
+      const doc = await ocrDocument(encodePng(degrade(clean)), `${language}-${name}.png`, { language: 'auto' });
       const result = doc.pages[0]!;
       const cer = characterErrorRate(text, result.text);
       const target = name === 'clean' ? 0.02 : 0.05;
