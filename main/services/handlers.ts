@@ -14,6 +14,8 @@ import { DalelError } from './errors.ts';
 import type { EvidenceService } from './evidence.ts';
 import type { CaseReviewService } from './findings/case-review.ts';
 import { createLawsHandlers, type LawsHandlerDeps } from './laws/laws-handlers.ts';
+import { createDocumentsHandlers } from './documents/documents-handlers.ts';
+import type { DocumentTextService } from './documents/document-texts.ts';
 import { createFindingsHandlers } from './findings/findings-handlers.ts';
 import type { FindingsService } from './findings/findings-service.ts';
 import { createReportHandlers } from './reports/report-handlers.ts';
@@ -48,6 +50,8 @@ export interface HandlerDeps {
   readonly uploads: UploadStore;
   /** The legal-acts store and the assets that cite its articles. */
   readonly laws: Omit<LawsHandlerDeps, 'uploads'>;
+  /** Recognised text of evidence documents. */
+  readonly documents: DocumentTextService;
   /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
   readonly onSessionChanged?: (clientKey: string) => void;
 }
@@ -167,5 +171,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createAnalysisHandlers(deps.analysis),
     ...createBallisticsHandlers(deps.ballistics),
     ...createLawsHandlers({ ...deps.laws, uploads: deps.uploads }),
+    ...createDocumentsHandlers(deps.documents),
   };
 }

@@ -201,6 +201,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     settings,
     uploads,
     laws: { store: laws, assets: shippedCitingAssets },
+    documents,
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions, undefined, options.checkResponses ?? false);

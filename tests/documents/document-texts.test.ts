@@ -23,9 +23,10 @@ describe.skipIf(!installed)('recognised text of evidence documents', () => {
   let caseId: string;
   let evidenceId: string;
   let evidenceSha256: string;
+  let clients: Record<'expert' | 'judge' | 'clerk' | 'administrator', string>;
   beforeAll(async () => {
     ({ ws, dispose } = testWorkstation());
-    const clients = await seedUsers(ws);
+    clients = await seedUsers(ws);
     const user = ws.sessions.peek(clients.expert)!.user;
     expert = { userId: user.id, username: user.username, role: user.role };
     caseId = (await call(ws, clients.expert, 'cases.create', { number: 'D-16', venue: 'Алматы', caseType: 'criminal', parties: '' })).id;
@@ -59,6 +60,23 @@ describe.skipIf(!installed)('recognised text of evidence documents', () => {
     expect(entry.outputs).toEqual({ text: stored.sha256 });
     expect(sha256Hex(new TextEncoder().encode(JSON.stringify(stored.result)))).toBe(stored.sha256);
   }, 120_000);
+
+  it('proposes facts from the stored text with the words to highlight, through the channels a judge uses', async () => {
+    const text = await call(ws, clients.judge, 'documents.text', { evidenceId });
+    expect(text?.sha256).toBe(ws.documents.latest(evidenceId)!.sha256);
+    const proposed = await call(ws, clients.judge, 'documents.facts', { evidenceId, caseType: 'kz-criminal' });
+    expect(proposed.textSha256).toBe(text!.sha256);
+    const article = proposed.facts.find((f) => f.field === 'article')!;
+    expect(article).toMatchObject({ value: '188', page: 1 });
+    expect(article.quote).toContain('ст. 188');
+    expect(article.boxes.length).toBeGreaterThanOrEqual(3);
+    const damage = proposed.facts.find((f) => f.field === 'damageKzt')!;
+    expect(damage.value).toBe(400000);
+    const hits = await call(ws, clients.judge, 'documents.search', { caseId, query: 'ноутбук' });
+    expect(hits.map((h) => h.evidenceId)).toEqual([evidenceId]);
+    const refused = await ws.dispatcher.invoke(clients.clerk, 'documents.recognise', { evidenceId, language: 'rus' });
+    expect(refused.ok).toBe(false);
+  }, 60_000);
 
   it('stores nothing when the run is cancelled', async () => {
     const controller = new AbortController();

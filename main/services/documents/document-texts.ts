@@ -13,7 +13,9 @@ import { DalelError } from '../errors.ts';
 import type { EvidenceService } from '../evidence.ts';
 import { sha256Hex } from '../intake/evidence-store.ts';
 import { queryStems, stemText, words } from '../laws/stemmer.ts';
+import { extractFacts } from '../legal-text/extract-facts.ts';
 import { ocrDocument, type OcrDocument, type OcrLanguageChoice } from '../ocr/ocr-document.ts';
+import { layoutWords } from '../ocr/tesseract.ts';
 import type { Actor } from '../sessions.ts';
 
 /** A stored recognition of one evidence item. */
@@ -35,6 +37,17 @@ export interface DocumentTextHit {
   readonly textId: string;
   readonly page: number;
   readonly snippet: string;
+}
+
+/** A fact proposed from a document: where it came from (page, span of the page text, word boxes to highlight). */
+export interface ProposedFact {
+  readonly field: string;
+  readonly value: unknown;
+  readonly confidence: number;
+  readonly page: number;
+  readonly span: { readonly start: number; readonly end: number };
+  readonly quote: string;
+  readonly boxes: readonly { readonly left: number; readonly top: number; readonly width: number; readonly height: number }[];
 }
 
 /** What the service needs. */
@@ -151,5 +164,25 @@ export class DocumentTextService {
       const at = Math.max(0, terms.map((t) => lower.indexOf(t.toLowerCase().slice(0, Math.max(3, t.length - 2)))).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0);
       return { evidenceId: r.evidence_id, textId: r.text_id, page: r.page, snippet: r.text.slice(Math.max(0, at - 60), at + 120).replace(/\s+/g, ' ') };
     });
+  }
+
+  /**
+   * Facts proposed from the latest stored text of a document, page by page, each with the words to highlight on the
+   * page image; nothing is entered anywhere (the judge accepts each one in the facts form).
+   */
+  proposeFacts(evidenceId: string, caseType: string): { evidenceId: string; textSha256: string; facts: ProposedFact[] } {
+    const stored = this.latest(evidenceId);
+    if (!stored) throw new DalelError('NOT_FOUND', 'The document has not been read yet: recognise its text first.', { evidenceId });
+    const facts: ProposedFact[] = [];
+    for (const page of stored.result.pages) {
+      const { text, starts } = layoutWords(page.words);
+      for (const found of extractFacts(text, caseType)) {
+        const boxes = page.words
+          .filter((w, i) => starts[i]! < found.span.end && starts[i]! + w.text.length > found.span.start)
+          .map((w) => ({ left: w.left, top: w.top, width: w.width, height: w.height }));
+        facts.push({ field: found.field, value: found.value, confidence: found.confidence, page: page.page, span: found.span, quote: text.slice(found.span.start, found.span.end), boxes });
+      }
+    }
+    return { evidenceId, textSha256: stored.sha256, facts };
   }
 }

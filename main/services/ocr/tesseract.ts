@@ -82,9 +82,10 @@ export function parseTsv(tsv: string): OcrWord[] {
   return words;
 }
 
-/** The page text from its words: words of a line joined by spaces, lines by newlines, blocks by a blank line. */
-export function textOfWords(words: readonly OcrWord[]): string {
+/** The page text from its words, and where each word starts in it: words of a line joined by spaces, lines by newlines, blocks by a blank line. */
+export function layoutWords(words: readonly OcrWord[]): { text: string; starts: number[] } {
   let text = '';
+  const starts: number[] = [];
   let previous: OcrWord | null = null;
   for (const word of words) {
     if (previous) {
@@ -92,10 +93,16 @@ export function textOfWords(words: readonly OcrWord[]): string {
       else if (word.paragraph !== previous.paragraph || word.line !== previous.line) text += '\n';
       else text += ' ';
     }
+    starts.push(text.length);
     text += word.text;
     previous = word;
   }
-  return text;
+  return { text, starts };
+}
+
+/** The page text from its words (see layoutWords). */
+export function textOfWords(words: readonly OcrWord[]): string {
+  return layoutWords(words).text;
 }
 
 /** Recognises one page image (PNG bytes) in the given languages ("kaz+rus"); words in reading order. */
