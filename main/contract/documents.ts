@@ -1,6 +1,6 @@
 /** Case documents: the recognised text of evidence documents (OCR), search within a case, and facts proposed from a document. */
 import { z } from 'zod';
-import { caseReaders, channel, freeText, id, isoTime, sha256Hex } from './common.ts';
+import { caseReaders, channel, freeText, id, isoTime, modelReaders, sha256Hex } from './common.ts';
 
 const WordSchema = z.object({
   text: z.string(),
@@ -66,6 +66,20 @@ export const ProposedFactSchema = z.object({
   boxes: z.array(z.object({ left: z.number(), top: z.number(), width: z.number(), height: z.number() })),
 });
 
+/** The answer to a plain-language question: case type, ranked articles, facts read (with spans) and facts missing. */
+export const QuestionAnswerSchema = z.object({
+  question: z.string(),
+  language: z.enum(['kaz', 'rus', 'eng']).nullable(),
+  caseType: z.string().nullable(),
+  caseTypeConfidence: z.number(),
+  lawSource: z.enum(['workstation', 'shared']),
+  concepts: z.array(z.object({ id: z.string(), query: z.string(), span: z.object({ start: z.number().int(), end: z.number().int() }) })),
+  articles: z.array(z.object({ code: z.string(), article: z.string(), part: z.string(), heading: z.string(), text: z.string(), score: z.number(), foundBy: z.array(z.string()) })),
+  facts: z.array(z.object({ field: z.string(), value: z.unknown(), span: z.object({ start: z.number().int(), end: z.number().int() }), confidence: z.number() })),
+  missing: z.array(z.string()),
+  consultationFacts: z.record(z.string(), z.unknown()).nullable(),
+});
+
 /** The case-document channels. */
 export const documentsChannels = {
   /** Reads an evidence document's text (OCR or its PDF text layer) and stores it with the item. */
@@ -84,4 +98,6 @@ export const documentsChannels = {
     z.object({ evidenceId: id, textSha256: sha256Hex, facts: z.array(ProposedFactSchema) }),
     caseReaders,
   ),
+  /** A plain-language question answered from the legal-acts store; the consultation is then the usual decision.predict. */
+  'questions.ask': channel(z.object({ question: freeText(2000).min(1), language: z.enum(['kaz', 'rus', 'eng']).optional() }).strict(), QuestionAnswerSchema, modelReaders),
 } as const;

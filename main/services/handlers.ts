@@ -171,6 +171,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createAnalysisHandlers(deps.analysis),
     ...createBallisticsHandlers(deps.ballistics),
     ...createLawsHandlers({ ...deps.laws, uploads: deps.uploads }),
-    ...createDocumentsHandlers(deps.documents),
+    ...createDocumentsHandlers(deps.documents, deps.laws.store),
   };
 }

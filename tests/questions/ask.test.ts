@@ -5,7 +5,7 @@ import { LawStore } from '../../main/services/laws/law-store.ts';
 import { join } from 'node:path';
 import { questionSet } from './question-set.ts';
 import { runDalel } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/workstation.ts';
+import { call, seedUsers, tempDir, testWorkstation } from '../helpers/workstation.ts';
 
 const shared = existsSync(new URL('../../../shared/data/legal/kz_criminal_code.ru.txt', import.meta.url));
 if (!shared) console.log('Question tests skipped: ../shared/data/legal is missing');
@@ -91,4 +91,20 @@ describe.skipIf(!shared)('dalel ask', () => {
       cleanup();
     }
   }, 180_000);
+});
+
+describe.skipIf(!shared)('questions.ask channel', () => {
+  it('answers a judge from the shared texts when no code is imported, and refuses an expert', async () => {
+    const { ws, dispose } = testWorkstation();
+    try {
+      const clients = await seedUsers(ws);
+      const answer = await call(ws, clients.judge, 'questions.ask', { question: 'Someone stole my laptop from my flat, worth 400,000 tenge. What sentence can the thief get?' });
+      expect(answer).toMatchObject({ language: 'eng', caseType: 'kz-criminal', lawSource: 'shared' });
+      expect(answer.articles.slice(0, 3).map((a) => a.article)).toContain('188');
+      const refused = await ws.dispatcher.invoke(clients.expert, 'questions.ask', { question: 'кража' });
+      expect(refused.ok).toBe(false);
+    } finally {
+      dispose();
+    }
+  }, 120_000);
 });
