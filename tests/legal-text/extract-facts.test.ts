@@ -126,6 +126,12 @@ describe('extractors on single phrases', () => {
     expect(pick(facts, 'amount')).toEqual([]);
   });
 
+  it('takes the charge, not a prior conviction cited before it', () => {
+    const facts = extractFacts('Ахметов, ранее судимый 15.02.2019 по ч. 1 ст. 188 УК РК к штрафу, обвиняемый по частью 2 статьи 190 УК РК.', 'kz-criminal');
+    expect(pick(facts, 'article').map((f) => f.value)).toEqual(['190']);
+    expect(pick(facts, 'part').map((f) => f.value)).toEqual([2]);
+  });
+
   it('does not take a sanction quoted from the code for a punishment imposed', () => {
     const facts = extractFacts('Часть 1 статьи 188 УК наказывается лишением свободы на срок до трех лет.', 'kz-criminal');
     expect(pick(facts, 'punishment')).toEqual([]);

@@ -154,9 +154,20 @@ function sentence(text: string): ExtractedFact[] {
   return out;
 }
 
-/** The offence charged: the first Special Part article of the Criminal Code cited (with its part and paragraph). */
-function charge(citations: readonly FoundCitation[]): ExtractedFact[] {
-  const charged = citations.find((c) => (c.code === 'criminal' || c.code === null) && isSpecialPartArticle(c));
+const priorContext = /суд[иі]м\p{L}*|осужд\p{L}*|осужден\p{L}*|сотталған|convicted/iu;
+const chargeContext = /обвиня\p{L}*|предусмотренн\p{L}*|виновн\p{L}*|квалифици\p{L}*|айыпта\p{L}*|кінәлі|charged|guilty|under/iu;
+
+/**
+ * The offence charged: the first Special Part article of the Criminal Code cited in a charging clause ("обвиняется
+ * по…", "предусмотренного…"), else the first one not cited as a prior conviction ("ранее судимый по ч. 1 ст. 188").
+ */
+function charge(text: string, citations: readonly FoundCitation[]): ExtractedFact[] {
+  const candidates = citations.filter((c) => (c.code === 'criminal' || c.code === null) && isSpecialPartArticle(c));
+  const context = (c: FoundCitation) => clauseBefore(text, c.start, 120);
+  const charged =
+    candidates.find((c) => chargeContext.test(context(c)) && !priorContext.test(context(c).slice(-60))) ??
+    candidates.find((c) => !priorContext.test(context(c))) ??
+    candidates[0];
   if (!charged) return [];
   const confidence = charged.code === 'criminal' ? 0.9 : 0.7;
   const out: ExtractedFact[] = [fact('article', charged.article, charged, confidence)];
@@ -177,5 +188,5 @@ export function criminalFacts(text: string, citations: readonly FoundCitation[],
     firstCue(text, 'defendantMinor', minorCues),
     firstCue(text, 'offenceCategory', categoryCues),
   ].filter((f): f is ExtractedFact => f !== null);
-  return [...charge(citations), ...damage(text, amounts, dates, today), ...single, ...sentence(text)];
+  return [...charge(text, citations), ...damage(text, amounts, dates, today), ...single, ...sentence(text)];
 }
