@@ -1,7 +1,7 @@
 /**
  * `npm run bench -- <suite> [options]`: runs a benchmark suite and prints its figures, each next to a baseline
  * measured in the same process. Suites: audit, ballistics, bullets, decision, library, viewer, upload, handwriting
- * (page profile, then pair scoring), handwriting-scoring (pair scoring alone).
+ * (page profile, then pair scoring), handwriting-scoring (pair scoring alone), ocr.
  */
 const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   audit: () => import('./audit.ts'),
@@ -13,6 +13,7 @@ const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   upload: () => import('./upload-rss.ts'),
   handwriting: () => import('./handwriting.ts'),
   'handwriting-scoring': () => import('./handwriting-scoring.ts'),
+  ocr: () => import('./ocr.ts'),
 };
 
 const [suite, ...args] = process.argv.slice(2);

@@ -10,8 +10,11 @@ import { addAuditCommands } from './cli/audit-commands.ts';
 import { addBallisticsCommands } from './cli/ballistics-commands.ts';
 import { addHandwritingCommands } from './cli/handwriting-commands.ts';
 import { addDecisionCommands } from './cli/decision-commands.ts';
+import { addDocumentsCommands } from './cli/documents-commands.ts';
 import { addFindingsCommands } from './cli/findings-commands.ts';
+import { addLawsCommands, lawsArguments } from './cli/laws-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
+import { addQuestionsCommands } from './cli/questions-commands.ts';
 import { addReportCommands } from './cli/report-commands.ts';
 import { table } from './cli/table.ts';
 import { CliContext, type CliIo, type GlobalOptions } from './cli/context.ts';
@@ -156,6 +159,9 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   addHandwritingCommands(program, context);
   addFindingsCommands(program, context);
   addReportCommands(program, context);
+  addLawsCommands(program, context);
+  addDocumentsCommands(program, context);
+  addQuestionsCommands(program, context);
 
   program
     .command('serve')
@@ -182,7 +188,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
 export async function runCli(argv: readonly string[], io: CliIo = defaultIo()): Promise<number> {
   const { program, context } = buildProgram(io);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(lawsArguments(argv), { from: 'user' });
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;

@@ -11,6 +11,8 @@ import { auditChannels } from './audit.ts';
 import { decisionChannels } from './decision.ts';
 import { findingsChannels } from './findings.ts';
 import { settingsChannels } from './settings.ts';
+import { lawsChannels } from './laws.ts';
+import { documentsChannels } from './documents.ts';
 import { analysisChannels } from './analysis.ts';
 import { SessionInfoSchema } from './accounts.ts';
 import { analysisRunStates } from './analysis.ts';
@@ -28,6 +30,8 @@ export * from './analysis.ts';
 export * from './modules/ballistics.ts';
 export * from './modules/handwriting.ts';
 export * from './settings.ts';
+export * from './laws.ts';
+export * from './documents.ts';
 
 /** Every request/response channel, its schemas and who may call it. */
 export const requestChannels = {
@@ -38,6 +42,8 @@ export const requestChannels = {
   ...findingsChannels,
   ...analysisChannels,
   ...settingsChannels,
+  ...lawsChannels,
+  ...documentsChannels,
 } as const;
 
 /** Every event channel pushed from the services to the interface. */

@@ -362,4 +362,90 @@ ${appendOnly([
       ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    // Placeholder for the migration reserved for another branch (the lead renumbers at merge and drops this one):
+    // migrate() applies versions in an unbroken sequence, so this branch needs a 9 before its 10.
+    version: 9,
+    name: 'reserved for another branch',
+    sql: `SELECT 1;`,
+  },
+  {
+    version: 10,
+    name: 'legal-acts store and verdict corpus',
+    sql: `
+      -- One imported text of a code (criminal, civil-procedure, …) in one language, as of the date it is the law.
+      -- Never updated: a newer text is a new version; the current version is the latest date.
+      CREATE TABLE law_versions (
+        id            INTEGER PRIMARY KEY,
+        code          TEXT NOT NULL,
+        version       TEXT NOT NULL,
+        language      TEXT NOT NULL CHECK (language IN ('ru', 'kk')),
+        source_name   TEXT NOT NULL,
+        source_sha256 TEXT NOT NULL,
+        articles      INTEGER NOT NULL,
+        imported_at   TEXT NOT NULL,
+        imported_by   TEXT,
+        UNIQUE (code, language, version)
+      );
+      CREATE TABLE law_articles (
+        id          INTEGER PRIMARY KEY,
+        version_id  INTEGER NOT NULL REFERENCES law_versions(id),
+        article     TEXT NOT NULL,
+        sort_key    INTEGER NOT NULL,
+        heading     TEXT NOT NULL,
+        section     TEXT NOT NULL,
+        chapter     TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        text_sha256 TEXT NOT NULL,
+        UNIQUE (version_id, article)
+      );
+      CREATE TABLE law_parts (
+        id         INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES law_articles(id),
+        part       TEXT NOT NULL,
+        text       TEXT NOT NULL
+      );
+      CREATE INDEX law_parts_by_article ON law_parts(article_id);
+      -- The stems of each part (rowid = law_parts.id), for full-text search; the text itself lives in law_parts.
+      CREATE VIRTUAL TABLE law_fts USING fts5(stems, content='', tokenize='unicode61 remove_diacritics 0');
+${appendOnly([
+  { table: 'law_versions', rows: 'law versions' },
+  { table: 'law_articles', rows: 'law articles' },
+  { table: 'law_parts', rows: 'law parts' },
+])}
+    `,
+  },
+  {
+    version: 11,
+    name: 'recognised text of case documents',
+    sql: `
+      -- The text recognised in one evidence item (OCR or a PDF's text layer): the whole result as canonical JSON
+      -- (pages, words with boxes and confidences, provenance) with its own SHA-256. A new recognition is a new row.
+      CREATE TABLE document_texts (
+        id              TEXT PRIMARY KEY,
+        evidence_id     TEXT NOT NULL REFERENCES evidence(id),
+        case_id         TEXT NOT NULL REFERENCES cases(id),
+        evidence_sha256 TEXT NOT NULL,
+        sha256          TEXT NOT NULL,
+        result          TEXT NOT NULL,
+        language        TEXT NOT NULL,
+        pages           INTEGER NOT NULL,
+        created_at      TEXT NOT NULL,
+        created_by      TEXT NOT NULL REFERENCES users(id)
+      );
+      CREATE INDEX document_texts_evidence ON document_texts(evidence_id, created_at);
+      CREATE TABLE document_text_pages (
+        id      INTEGER PRIMARY KEY,
+        text_id TEXT NOT NULL REFERENCES document_texts(id),
+        page    INTEGER NOT NULL,
+        text    TEXT NOT NULL,
+        UNIQUE (text_id, page)
+      );
+      CREATE VIRTUAL TABLE document_text_fts USING fts5(stems, content='', tokenize='unicode61 remove_diacritics 0');
+${appendOnly([
+  { table: 'document_texts', rows: 'recognised document texts' },
+  { table: 'document_text_pages', rows: 'recognised document pages' },
+])}
+    `,
+  },
 ];

@@ -13,6 +13,9 @@ import type { CallContext, Handlers } from './dispatcher.ts';
 import { DalelError } from './errors.ts';
 import type { EvidenceService } from './evidence.ts';
 import type { CaseReviewService } from './findings/case-review.ts';
+import { createLawsHandlers, type LawsHandlerDeps } from './laws/laws-handlers.ts';
+import { createDocumentsHandlers } from './documents/documents-handlers.ts';
+import type { DocumentTextService } from './documents/document-texts.ts';
 import { createFindingsHandlers } from './findings/findings-handlers.ts';
 import type { FindingsService } from './findings/findings-service.ts';
 import { createReportHandlers } from './reports/report-handlers.ts';
@@ -45,6 +48,10 @@ export interface HandlerDeps {
   readonly settings: SettingsService;
   /** Browser-mode uploads: files streamed to disk, referred to by id in evidence.add. */
   readonly uploads: UploadStore;
+  /** The legal-acts store and the assets that cite its articles. */
+  readonly laws: Omit<LawsHandlerDeps, 'uploads'>;
+  /** Recognised text of evidence documents. */
+  readonly documents: DocumentTextService;
   /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
   readonly onSessionChanged?: (clientKey: string) => void;
 }
@@ -163,5 +170,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createReportHandlers(deps.reports),
     ...createAnalysisHandlers(deps.analysis),
     ...createBallisticsHandlers(deps.ballistics),
+    ...createLawsHandlers({ ...deps.laws, uploads: deps.uploads }),
+    ...createDocumentsHandlers(deps.documents, deps.laws.store),
   };
 }

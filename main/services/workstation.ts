@@ -21,6 +21,9 @@ import { installDemoModels } from './decision/demo-install.ts';
 import { StatutoryBoundsService } from './decision/statutory-bounds.ts';
 import { ProceduralAdviceService } from './decision/procedural-advice.ts';
 import { VerdictService } from './decision/verdicts.ts';
+import { LawStore } from './laws/law-store.ts';
+import { DocumentTextService } from './documents/document-texts.ts';
+import { shippedCitingAssets } from './laws/citing-assets.ts';
 import { loadCaseTypes } from '../../models/cases/case-type.ts';
 import { sharedLegalDir } from './decision/statute-text.ts';
 import { Dispatcher } from './dispatcher.ts';
@@ -100,6 +103,10 @@ export interface Workstation {
   readonly verdicts: VerdictService;
   /** What the laboratory or court set for everyone (technical review, clerks and verdicts, research case types). */
   readonly settings: SettingsService;
+  /** The legal-acts store: codes by version, searchable; citations open their stored text. */
+  readonly laws: LawStore;
+  /** Recognised text of evidence documents (OCR), stored with the item and searchable. */
+  readonly documents: DocumentTextService;
   readonly dispatcher: Dispatcher;
   /** Browser-mode uploads staged on disk until a request uses them. */
   readonly uploads: UploadStore;
@@ -149,6 +156,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const decision = new DecisionService(join(options.dataDir, 'models'), audit, StatutoryBoundsService.open(legalDir), ProceduralAdviceService.open(legalDir), () => settings.get().researchCaseTypes);
   if (options.demoModels ?? true) installDemoModels(join(options.dataDir, 'models'));
   const verdicts = new VerdictService(db, clock, audit, cases, loadCaseTypes(), { clerksMayRecordVerdicts: () => settings.get().clerksMayRecordVerdicts });
+  const laws = new LawStore(db, clock, audit);
+  const documents = new DocumentTextService({ db, clock, evidence, audit, reviews });
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock, registry);
   const reports = new ReportService(
     {
@@ -191,6 +200,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     verdicts,
     settings,
     uploads,
+    laws: { store: laws, assets: shippedCitingAssets },
+    documents,
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions, undefined, options.checkResponses ?? false);
@@ -219,5 +230,5 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     db.close();
     uploads.close();
   };
-  return { dataDir: options.dataDir, id, uploads, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, registry, analysis, library, findings, reviews, reports, settings, dispatcher, close };
+  return { dataDir: options.dataDir, id, uploads, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, registry, analysis, library, findings, reviews, reports, settings, laws, documents, dispatcher, close };
 }

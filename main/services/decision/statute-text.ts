@@ -31,7 +31,8 @@ export interface ArticleText {
   readonly parts: Readonly<Record<string, string>>;
 }
 
-function cleanLines(lines: readonly string[]): string[] {
+/** An article's lines without the publisher's apparatus, with hyperlink fragments glued back into their sentences. */
+export function cleanLines(lines: readonly string[]): string[] {
   const kept: string[] = [];
   for (const raw of lines) {
     const line = raw.replace(/\s+/g, ' ').trim();

@@ -21,6 +21,7 @@ import { useLoaded } from '../common/use-loaded.ts';
 import { indexFields, optionLabel, unitLabel } from './decision-text.ts';
 import { emptyValues, readFacts, type FieldProblem, type FormValue, type FormValues } from './facts-state.ts';
 import { FactsForm } from './facts-form.tsx';
+import { QuestionBox } from './question-box.tsx';
 import { AdviceList, BoundsPanel } from './law-panels.tsx';
 import { ModelPicker } from './model-picker.tsx';
 import { PrecedentsTable } from './precedents-table.tsx';
@@ -220,6 +221,7 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
                 <Typography variant="body2" color="text.secondary">
                   {t('decision.form.intro')}
                 </Typography>
+                {mayUse(role, 'questions.ask') && <QuestionBox caseType={caseType} onAccept={(accepted) => accepted.forEach(([name, value]) => change(name, value))} disabled={busy} />}
                 <FactsForm caseType={caseType} values={formValues} problems={problems} onChange={change} disabled={busy} />
                 {Object.keys(problems).length > 0 && (
                   <Alert severity="warning" data-testid="facts-problems">

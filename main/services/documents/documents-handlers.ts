@@ -1,0 +1,58 @@
+/** The case-document channels bound to the document-text service. */
+import { DocumentTextSchema, type DocumentTextView, type RequestChannel } from '../../contract/index.ts';
+import type { Handlers } from '../dispatcher.ts';
+import { DalelError } from '../errors.ts';
+import { actorOf } from '../sessions.ts';
+import { LawStore } from '../laws/law-store.ts';
+import { askQuestion } from '../questions/ask.ts';
+import type { DocumentText, DocumentTextService } from './document-texts.ts';
+
+/** The stored text as the contract sends it (the service's readonly arrays, checked against the schema). */
+const view = (text: DocumentText): DocumentTextView => DocumentTextSchema.parse(text);
+
+type DocumentsChannel = Extract<RequestChannel, `documents.${string}` | `questions.${string}`>;
+
+let sharedStore: LawStore | null = null;
+
+/** The store questions search: the workstation's when it holds the codes, else the shared official texts (loaded once). */
+function questionStore(laws: LawStore): { store: LawStore; source: 'workstation' | 'shared' } {
+  if (laws.currentVersion('criminal') && laws.currentVersion('civil')) return { store: laws, source: 'workstation' };
+  try {
+    sharedStore ??= LawStore.withSharedCodes(['criminal', 'civil', 'civil-procedure']);
+  } catch {
+    throw new DalelError('NOT_FOUND', 'No legal texts to search: an administrator imports the codes first.');
+  }
+  return { store: sharedStore, source: 'shared' };
+}
+
+/** The channels of case documents and plain-language questions. */
+export function createDocumentsHandlers(documents: DocumentTextService, laws: LawStore): Pick<Handlers, DocumentsChannel> {
+  return {
+    'questions.ask': (request) => {
+      const { store, source } = questionStore(laws);
+      const answer = askQuestion(request.question, store, { language: request.language });
+      return {
+        ...answer,
+        lawSource: source,
+        concepts: answer.concepts.map((c) => ({ ...c, span: { ...c.span } })),
+        articles: answer.articles.map((a) => ({ ...a, foundBy: [...a.foundBy] })),
+        facts: answer.facts.map((f) => ({ field: f.field, value: f.value, span: { ...f.span }, confidence: f.confidence })),
+        missing: [...answer.missing],
+        consultationFacts: answer.consultationFacts ? { ...answer.consultationFacts } : null,
+      };
+    },
+    'documents.recognise': (request, context) => {
+      if (!context.session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
+      return documents.recognise(request.evidenceId, actorOf(context.session), { language: request.language }).then(view);
+    },
+    'documents.text': (request) => {
+      const stored = documents.latest(request.evidenceId);
+      return stored ? view(stored) : null;
+    },
+    'documents.search': (request) => documents.search(request.caseId, request.query),
+    'documents.facts': (request) => {
+      const proposed = documents.proposeFacts(request.evidenceId, request.caseType);
+      return { ...proposed, facts: proposed.facts.map((f) => ({ ...f, span: { ...f.span }, boxes: f.boxes.map((b) => ({ ...b })) })) };
+    },
+  };
+}
