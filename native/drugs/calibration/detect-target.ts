@@ -22,24 +22,22 @@ const DETECT_SIZE = 900;
 export function labelRegions(mask: Uint8Array, width: number, height: number): { labels: Int32Array; sizes: number[] } {
   const labels = new Int32Array(width * height);
   const sizes = [0];
-  const stack: number[] = [];
+  const stack = new Int32Array(width * height);
   for (let start = 0; start < mask.length; start += 1) {
     if (!mask[start] || labels[start]) continue;
     const label = sizes.length;
     let size = 0;
+    let top = 0;
     labels[start] = label;
-    stack.push(start);
-    while (stack.length > 0) {
-      const p = stack.pop()!;
+    stack[top++] = start;
+    while (top > 0) {
+      const p = stack[--top]!;
       size += 1;
       const x = p % width;
-      const neighbours = [x > 0 ? p - 1 : -1, x < width - 1 ? p + 1 : -1, p - width, p + width];
-      for (const q of neighbours) {
-        if (q >= 0 && q < mask.length && mask[q] && !labels[q]) {
-          labels[q] = label;
-          stack.push(q);
-        }
-      }
+      if (x > 0 && mask[p - 1] && !labels[p - 1]) { labels[p - 1] = label; stack[top++] = p - 1; }
+      if (x < width - 1 && mask[p + 1] && !labels[p + 1]) { labels[p + 1] = label; stack[top++] = p + 1; }
+      if (p >= width && mask[p - width] && !labels[p - width]) { labels[p - width] = label; stack[top++] = p - width; }
+      if (p + width < mask.length && mask[p + width] && !labels[p + width]) { labels[p + width] = label; stack[top++] = p + width; }
     }
     sizes.push(size);
   }

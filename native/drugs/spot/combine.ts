@@ -110,7 +110,7 @@ export function combineWells(table: ColourTable, wells: readonly WellColour[], c
     wells: readings,
     candidates,
     outcome,
-    mixturePossible: outcome === 'mixture-possible' || (outcome === 'consistent-with' && reacting.length > 1 && !candidates.filter((c) => c.consistentWithAll).some((c) => c.wells.every((w) => w.basis === 'listed' || !readings.find((r) => r.label === w.label)!.reacted))),
+    mixturePossible: outcome === 'mixture-possible',
     advice: outcome === 'no-reaction' ? ['confirm-negative-gc-ms'] : ['confirm-gc-ms', 'confirm-second-technique'],
   };
 }

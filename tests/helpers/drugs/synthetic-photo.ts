@@ -149,7 +149,7 @@ export function renderScene(spec: SceneSpec): { image: RgbaImage; truth: SceneTr
         const d = Math.hypot(x - c.x, y - c.y);
         if (d <= WELL_RADIUS) {
           // The rim of the well is shaded; inside, the liquid's colour (or the plate seen through an empty well).
-          if (d > WELL_RADIUS - 1.2) return PLATE_WHITE.map((v) => v * 0.45) as unknown as Triple;
+          if (d > WELL_RADIUS - 1.6) return PLATE_WHITE.map((v) => v * 0.25) as unknown as Triple;
           return wellLinear[i] ?? (PLATE_WHITE.map((v) => v * 0.92) as unknown as Triple);
         }
       }
