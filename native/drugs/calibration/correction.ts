@@ -1,5 +1,6 @@
 /**
- * Colour correction from camera linear RGB to reference linear sRGB: a 3×3 linear map, or Finlayson's degree-2
+ * Colour correction from camera linear RGB to reference linear sRGB: a 3×3 linear map, the same with an offset (3×4,
+ * for flare), or Finlayson's degree-2
  * root-polynomial map (Finlayson, Mackiewicz & Hurlbert 2015: terms r, g, b, √rg, √gb, √rb, exposure invariant).
  * Which one a photo gets is chosen by leave-one-patch-out ΔE2000, so the extra freedom of the root-polynomial map is
  * used only when it predicts patches it did not see better.
@@ -9,10 +10,10 @@ import { linearRgbToLab, type Triple } from '../colour/spaces.ts';
 import { solveLinear } from '../image/homography.ts';
 
 /** The correction models offered. */
-export type CorrectionKind = 'linear-3x3' | 'root-polynomial-2';
+export type CorrectionKind = 'linear-3x3' | 'affine-3x4' | 'root-polynomial-2';
 
 /** Every model, in the order tried (the simpler first wins ties). */
-export const CORRECTION_KINDS: readonly CorrectionKind[] = ['linear-3x3', 'root-polynomial-2'];
+export const CORRECTION_KINDS: readonly CorrectionKind[] = ['linear-3x3', 'affine-3x4', 'root-polynomial-2'];
 
 /** A fitted correction: `weights[c]` are the coefficients of output channel c on the model's terms. */
 export interface Correction {
@@ -24,6 +25,8 @@ export interface Correction {
 export function correctionTerms(kind: CorrectionKind, rgb: Triple): number[] {
   const [r, g, b] = rgb;
   if (kind === 'linear-3x3') return [r, g, b];
+  // The constant term absorbs veiling glare (flare), which lifts dark colours in every photo of a glossy plate.
+  if (kind === 'affine-3x4') return [r, g, b, 1];
   const pos = (v: number): number => Math.max(0, v);
   return [r, g, b, Math.sqrt(pos(r * g)), Math.sqrt(pos(g * b)), Math.sqrt(pos(r * b))];
 }
