@@ -84,7 +84,7 @@ const BENCH = labToLinearRgb([72, 2, 8]);
 const CARD = labToLinearRgb([12, 0, 0]);
 const PLATE_WHITE = labToLinearRgb([95, 0, 1.5]);
 const CASSETTE_WHITE = labToLinearRgb([90, 0, 3]);
-const BEVEL = labToLinearRgb([42, 0, 0]);
+const BEVEL = labToLinearRgb([30, 0, 0]);
 const MEMBRANE = labToLinearRgb([96, 0, 2]);
 /** Stray light added to every pixel (linear), which no 3×3 map undoes exactly: keeps the test honest. */
 const FLARE = 0.004;
@@ -160,7 +160,7 @@ export function renderScene(spec: SceneSpec): { image: RgbaImage; truth: SceneTr
         const c = windowCentre(i, windows.length);
         const dx = Math.abs(x - c.x);
         const dy = Math.abs(y - c.y);
-        if (dx < WINDOW.width / 2 + 1 && dy < WINDOW.height / 2 + 1) {
+        if (dx < WINDOW.width / 2 + 1.6 && dy < WINDOW.height / 2 + 1.6) {
           if (dx >= WINDOW.width / 2 || dy >= WINDOW.height / 2) return BEVEL;
           const t = (y - (c.y - WINDOW.height / 2)) / WINDOW.height;
           const w = windows[i]!;
