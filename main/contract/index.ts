@@ -26,6 +26,7 @@ export * from './decision.ts';
 export * from './findings.ts';
 export * from './analysis.ts';
 export * from './modules/ballistics.ts';
+export * from './modules/drugs.ts';
 export * from './settings.ts';
 
 /** Every request/response channel, its schemas and who may call it. */
