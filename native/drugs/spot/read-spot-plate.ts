@@ -45,15 +45,15 @@ export function readSpotPlate(
   options: CalibrationOptions & { readonly wells?: readonly Well[] } = {},
   onStage: (stage: string, progress: number) => void = () => {},
 ): SpotPlateReading {
-  onStage('drugs-calibrate', 0.1);
+  onStage('drugs.calibrate', 0.1);
   const calibration = calibratePhoto(photo, fileName, options);
-  onStage('drugs-wells', 0.5);
+  onStage('drugs.wells', 0.5);
   const found = options.wells ?? findWells(photo, calibration.correction);
   const wells: SampledWell[] = found.map((well) => {
     const sample = sampleDisc(photo, well.x, well.y, well.radius * WELL_SAMPLE_FRACTION);
     return { ...well, rawLab: linearRgbToLab(sample.linear), correctedLab: correctedLab(calibration.correction, sample.linear), clippedFraction: sample.clippedFraction };
   });
-  onStage('drugs-match', 0.8);
+  onStage('drugs.match', 0.8);
   const byLabel = new Map(wells.map((w) => [w.label, w]));
   for (const a of assignments) {
     const well = byLabel.get(a.label);
@@ -73,6 +73,6 @@ export function readSpotPlate(
     }),
     calibration.looMean,
   );
-  onStage('drugs-done', 1);
+  onStage('done', 1);
   return { calibration, wellsFrom: options.wells ? 'given' : 'detected', wells, assignments, sample };
 }

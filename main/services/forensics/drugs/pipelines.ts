@@ -86,7 +86,7 @@ const patchSquares = (c: Calibration) => c.patches.map((p) => ({ x: p.centre.x, 
 /** Reads a spot plate (payload: SpotPayload). */
 export function runSpot(payload: SpotPayload, onProgress: ProgressListener): DrugsJobOutput<SpotPlateResult> {
   const { photo } = payload;
-  onProgress(0.02, 'drugs-decode');
+  onProgress(0.02, 'drugs.decode');
   const image = atServiceBoundary(decodePhoto)(photo.bytes, photo.name);
   const table = atServiceBoundary(parseColourTable)(payload.table.text, payload.table.file);
   const assignments = atServiceBoundary(parseAssignments)(payload.reagents, 'reagents');
@@ -126,18 +126,18 @@ export function runSpot(payload: SpotPayload, onProgress: ProgressListener): Dru
   });
   const swatches = result.wells.filter((w) => w.reagent && !w.blank).map((w) => [w.rawLab, w.correctedLab, ...(w.candidates[0] ? [w.candidates[0].expectedLab] : [])] as const);
   const overlay = drawOverlay(image, { squares: patchSquares(reading.calibration), circles: reading.wells, boxes: [] }, swatches);
-  onProgress(1, 'drugs-done');
+  onProgress(1, 'done');
   return { result, overlays: [{ name: 'spot-plate.png', mediaType: 'image/png', bytes: overlay }] };
 }
 
 /** Reads a cassette (payload: StripPayload). */
 export function runStrip(payload: StripPayload, onProgress: ProgressListener): DrugsJobOutput<StripResult> {
   const { photo } = payload;
-  onProgress(0.02, 'drugs-decode');
+  onProgress(0.02, 'drugs.decode');
   const image = atServiceBoundary(decodePhoto)(photo.bytes, photo.name);
-  onProgress(0.1, 'drugs-calibrate');
+  onProgress(0.1, 'drugs.calibrate');
   const calibration = atServiceBoundary(calibratePhoto)(image, photo.name, calibrationOptions(payload));
-  onProgress(0.6, 'drugs-strips');
+  onProgress(0.6, 'drugs.strips');
   const { windows, strips } = readCassette(image, calibration.correction, payload.panel);
   if (windows.length !== payload.panel.panels.length) {
     throw badInput(photo.name, 'windows-mismatch', `${windows.length} read windows were found, the cassette "${payload.panel.name}" has ${payload.panel.panels.length} (photograph the cassette flat and whole, windows upright)`, { found: windows.length, expected: payload.panel.panels.length });
@@ -161,7 +161,7 @@ export function runStrip(payload: StripPayload, onProgress: ProgressListener): D
     },
   });
   const overlay = drawOverlay(image, { squares: patchSquares(calibration), circles: [], boxes: strips.map((s) => ({ ...s.window, ok: s.result !== 'invalid' })) }, []);
-  onProgress(1, 'drugs-done');
+  onProgress(1, 'done');
   return { result, overlays: [{ name: 'cassette.png', mediaType: 'image/png', bytes: overlay }] };
 }
 
