@@ -9,6 +9,7 @@ import { caseTypes, roles, type ResponseOf, type Role } from './contract/index.t
 import { addAuditCommands } from './cli/audit-commands.ts';
 import { addBallisticsCommands } from './cli/ballistics-commands.ts';
 import { addDecisionCommands } from './cli/decision-commands.ts';
+import { addDrugsCommands } from './cli/drugs-commands.ts';
 import { addFindingsCommands } from './cli/findings-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
 import { addReportCommands } from './cli/report-commands.ts';
@@ -152,6 +153,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   addAuditCommands(program, context);
   addDecisionCommands(program, context);
   addBallisticsCommands(program, context);
+  addDrugsCommands(program, context);
   addFindingsCommands(program, context);
   addReportCommands(program, context);
 
