@@ -116,6 +116,8 @@ export const analysisChannels = {
         /** Pixel size for 2D images (µm) for this run, over the one declared at intake: images carry no lateral scale. */
         pixelUm: z.record(id, z.number().positive().max(1000)).optional(),
         parameters: z.record(z.string(), z.number()).optional(),
+        /** Further options of the method (its own options schema checks them), e.g. a spot plate's reagent per well. */
+        methodOptions: z.record(z.string(), z.unknown()).optional(),
       })
       .strict(),
     AnalysisRunSchema,

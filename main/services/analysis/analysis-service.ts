@@ -139,7 +139,7 @@ export class AnalysisService {
         bytes: evidence.read(evidenceId),
       };
     });
-    const options = { ...(request.parameters ? { parameters: request.parameters } : {}), ...(request.bulletASize !== undefined ? { bulletASize: request.bulletASize } : {}) };
+    const options = { ...(request.methodOptions ?? {}), ...(request.parameters ? { parameters: request.parameters } : {}), ...(request.bulletASize !== undefined ? { bulletASize: request.bulletASize } : {}) };
     const prepared = method.prepare(inputs, options);
     const job: AnalysisJob = { module: module.id, type: method.id, payload: prepared.payload };
     const algorithm = method.algorithm;
