@@ -1,12 +1,13 @@
 /**
  * `npm run bench -- <suite> [options]`: runs a benchmark suite and prints its figures, each next to a baseline
- * measured in the same process. Suites: audit, ballistics, bullets, decision, library, viewer, upload.
+ * measured in the same process. Suites: audit, ballistics, bullets, decision, drugs, library, viewer, upload.
  */
 const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   audit: () => import('./audit.ts'),
   decision: () => import('./decision.ts'),
   ballistics: () => import('./ballistics.ts'),
   bullets: () => import('./bullets.ts'),
+  drugs: () => import('./drugs.ts'),
   library: () => import('./ballistics-library.ts'),
   viewer: () => import('./viewer.ts'),
   upload: () => import('./upload-rss.ts'),
