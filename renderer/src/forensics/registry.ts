@@ -1,11 +1,13 @@
 /** The interface's forensic modules: one line per module, beside the services' forensics/modules.ts. */
 import { ballisticsRenderer } from './ballistics/ballistics-renderer.tsx';
+import { drugsRenderer } from './drugs/drugs-renderer.tsx';
 import { createElement, type ReactNode } from 'react';
 import type { MethodFields, RendererModule, ViewerPanelProps } from './renderer-module.ts';
 
 /** Every module the interface shows. */
 export const rendererModules: readonly RendererModule[] = [
   ballisticsRenderer,
+  drugsRenderer,
 ];
 
 /** A method's extra Compare-dialog fields, or null when it needs none. */

@@ -8,7 +8,7 @@ import type { ComponentType } from 'react';
 import type { Evidence, ModuleResult, RequestOf } from '../../../main/contract/index.ts';
 
 /** What a method's extra fields add to the 'analysis.start' request. */
-export type StartOptions = Pick<RequestOf<'analysis.start'>, 'bulletASize' | 'parameters'>;
+export type StartOptions = Pick<RequestOf<'analysis.start'>, 'bulletASize' | 'parameters' | 'methodOptions'>;
 
 /** Props of a method's extra Compare-dialog fields. */
 export interface MethodFieldsProps {

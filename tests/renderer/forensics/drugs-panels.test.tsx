@@ -1,0 +1,44 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { moduleViewerPanels } from '../../../renderer/src/forensics/registry.ts';
+import { runSpot, runStrip } from '../../../main/services/forensics/drugs/pipelines.ts';
+import { encodePng } from '../../../native/drugs/image/rgba-image.ts';
+import { parseColourTable } from '../../../native/drugs/spot/colour-table.ts';
+import { renderScene } from '../../helpers/drugs/synthetic-photo.ts';
+import { cleanup, fakeApi, need, render } from '../expert-harness.tsx';
+
+afterEach(cleanup);
+
+const text = readFileSync(join(process.cwd(), 'assets/drugs/colour-tests.csv'), 'utf8');
+const table = parseColourTable(text, 'colour-tests.csv');
+const photo = (bytes: Uint8Array, name: string) => ({ name, sha256: 'a'.repeat(64), evidenceId: null, bytes });
+
+describe('drug-test panels below the viewer', () => {
+  it('shows the outcome, candidates, well swatches with their NIJ candidates, and the target patches', async () => {
+    const lab = table.rows.find((r) => r.reagentId === 'marquis' && r.substance.startsWith('Diacetylmorphine'))!.lab;
+    const { image } = renderScene({ seed: 41, wells: [{ label: 'A1', lab }, { label: 'A2', lab: null }, { label: 'A3', lab: null }, { label: 'A4', lab: null }], width: 720, height: 480, exposure: 0.8 });
+    const { result } = runSpot({ photo: photo(encodePng(image), 'plate.png'), reagents: 'A1=Marquis', table: { file: 'colour-tests.csv', text, sha256: 'b'.repeat(64) } }, () => undefined);
+    await render(fakeApi({}).api, moduleViewerPanels({ result, selection: [0, 0], onSelect: () => undefined, labels: { a: 'A', b: 'B' } }));
+    expect(need('drugs-outcome').textContent).toContain('consistent with the substances ranked below');
+    expect(need('drugs-outcome').textContent).toContain('Confirm by GC-MS.');
+    expect(document.querySelectorAll('[data-testid="drugs-candidate"]').length).toBeGreaterThan(1);
+    expect(need('drugs-spot-panel').textContent).toContain('Diacetylmorphine HCl');
+    expect(document.querySelectorAll('[data-testid="drugs-well"]')).toHaveLength(1);
+    expect(need('drugs-patches').querySelectorAll('[aria-label]').length).toBe(72);
+  });
+
+  it('plots each strip’s profile with its result', async () => {
+    const windows = [{ control: 0.6, test: 0.4, controlAt: 0.3, testAt: 0.65 }, { control: 0.6, test: 0, controlAt: 0.3, testAt: 0.65 }];
+    const { image } = renderScene({ seed: 42, windows, width: 720, height: 480 });
+    const panel = { name: 'Two-panel', panels: [{ drug: 'THC', cutoffNgMl: 50, controlAt: 0.3, testAt: 0.65, format: 'competitive' as const }, { drug: 'COC', cutoffNgMl: 300, controlAt: 0.3, testAt: 0.65, format: 'competitive' as const }] };
+    const { result } = runStrip({ photo: photo(encodePng(image), 'cassette.png'), panel }, () => undefined);
+    await render(fakeApi({}).api, moduleViewerPanels({ result, selection: [0, 0], onSelect: () => undefined, labels: { a: 'A', b: 'B' } }));
+    const strips = document.querySelectorAll('[data-testid="drugs-strip"]');
+    expect(strips).toHaveLength(2);
+    expect(strips[0]!.textContent).toContain('THC: negative (test line visible)');
+    expect(strips[1]!.textContent).toContain('COC: positive (no test line)');
+    expect(strips[0]!.querySelector('svg path')!.getAttribute('d')!.length).toBeGreaterThan(100);
+  });
+});
