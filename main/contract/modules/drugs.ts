@@ -89,6 +89,8 @@ export const SpotPlateResultSchema = z.object({
   wells: z.array(DrugsWellSchema),
   candidates: z.array(DrugsSampleCandidateSchema),
   outcome: z.enum(['consistent-with', 'no-reaction', 'mixture-possible', 'unexplained']),
+  /** The outcome again, under the name every result's viewer line reads. */
+  conclusion: z.enum(['consistent-with', 'no-reaction', 'mixture-possible', 'unexplained']),
   mixturePossible: z.boolean(),
   advice: z.array(z.string()),
   table: z.object({ file: z.string(), sha256: z.string(), rows: z.number().int() }),
@@ -124,6 +126,8 @@ export const StripResultSchema = z.object({
   calibration: DrugsCalibrationSchema,
   windowsFound: z.number().int(),
   strips: z.array(DrugsStripSchema),
+  /** The cassette as a whole: invalid when any panel is, positive when any panel is, negative otherwise. */
+  conclusion: z.enum(['positive', 'negative', 'invalid']),
   provenance: ProvenanceSchema,
 });
 /** A cassette reading. */

@@ -111,6 +111,7 @@ export function runSpot(payload: SpotPayload, onProgress: ProgressListener): Dru
     }),
     candidates: reading.sample.candidates.slice(0, 15).map((c) => ({ ...c, wells: c.wells.map((w) => ({ ...w })) })),
     outcome: reading.sample.outcome,
+    conclusion: reading.sample.outcome,
     mixturePossible: reading.sample.mixturePossible,
     advice: [...reading.sample.advice],
     table: { file: payload.table.file, sha256: payload.table.sha256, rows: table.rows.length },
@@ -150,6 +151,7 @@ export function runStrip(payload: StripPayload, onProgress: ProgressListener): D
     cassette: payload.panel.name,
     calibration: calibrationRecord(calibration),
     windowsFound: windows.length,
+    conclusion: strips.some((s) => s.result === 'invalid') ? 'invalid' : strips.some((s) => s.result === 'positive') ? 'positive' : 'negative',
     strips: strips.map((s) => ({ ...s, window: { x: s.window.x, y: s.window.y, width: s.window.width, height: s.window.height }, profile: [...s.profile], control: { ...s.control }, test: { ...s.test } })),
     provenance: {
       algorithm: stripAlgorithm.name,
