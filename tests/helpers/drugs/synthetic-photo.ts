@@ -63,6 +63,8 @@ export interface SceneSpec {
   readonly perspective?: number;
   /** Leave the target out (a photo without a target). */
   readonly withoutTarget?: boolean;
+  /** Lay the target upside down (turned 180°): its first patch at the bottom right. */
+  readonly targetTurned?: boolean;
 }
 
 /** Truth returned beside the image. */
@@ -138,7 +140,8 @@ export function renderScene(spec: SceneSpec): { image: RgbaImage; truth: SceneTr
         const row = Math.floor(gv);
         const half = target.patchSize / 2;
         if (col >= 0 && row >= 0 && col < target.cols && row < target.rows && Math.abs(gu - col - 0.5) < half && Math.abs(gv - row - 0.5) < half) {
-          return patchLinear[row * target.cols + col]!;
+          const index = row * target.cols + col;
+          return patchLinear[spec.targetTurned ? target.patches.length - 1 - index : index]!;
         }
         return CARD;
       }

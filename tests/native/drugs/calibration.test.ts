@@ -44,6 +44,14 @@ describe('colour calibration on synthetic photos', () => {
     expect(calibration.patches.every((p) => p.looDeltaE !== null)).toBe(true);
   });
 
+  it('finds a target laid upside down (the colours decide which corner is its first)', () => {
+    const { image } = renderScene({ seed: 7, illuminant: 'tungsten', width: 720, height: 480, targetTurned: true });
+    const calibration = calibratePhoto(image, 'turned.png');
+    expect(calibration.looMean).toBeLessThan(1);
+    // The target's first patch (dark skin) now lies at the card's bottom right in the photo.
+    expect(calibration.patches[0]!.centre.y).toBeGreaterThan(calibration.patches[23]!.centre.y);
+  });
+
   it('takes the four clicked corners instead of detection and gets the same answer', () => {
     const { image } = renderScene({ seed: 8, illuminant: 'daylight', width: 720, height: 480 });
     const detected = calibratePhoto(image, 'photo.png');
