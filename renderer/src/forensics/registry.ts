@@ -1,8 +1,8 @@
 /** The interface's forensic modules: one line per module, beside the services' forensics/modules.ts. */
 import { ballisticsRenderer } from './ballistics/ballistics-renderer.tsx';
 import { drugsRenderer } from './drugs/drugs-renderer.tsx';
-import { createElement, type ReactNode } from 'react';
-import type { MethodFields, RendererModule, ViewerPanelProps } from './renderer-module.ts';
+import { createElement, type ComponentType, type ReactNode } from 'react';
+import type { MethodFields, RendererModule, RunViewerProps, ViewerPanelProps } from './renderer-module.ts';
 
 /** Every module the interface shows. */
 export const rendererModules: readonly RendererModule[] = [
@@ -27,6 +27,15 @@ export function moduleViewerPanels(props: ViewerPanelProps): ReactNode {
   for (const module of rendererModules) {
     const panel = module.viewerPanels[props.result.kind];
     if (panel) return createElement(panel, props);
+  }
+  return null;
+}
+
+/** A module's own viewer for a run of this method, or null (the comparison viewer shows it). */
+export function moduleRunView(methodId: string, props: RunViewerProps): ReactNode | null {
+  for (const module of rendererModules) {
+    const viewer: ComponentType<RunViewerProps> | undefined = module.runViewers?.[methodId];
+    if (viewer) return createElement(viewer, props);
   }
   return null;
 }

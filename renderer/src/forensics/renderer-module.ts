@@ -42,6 +42,13 @@ export interface ViewerPanelProps {
   readonly labels: { readonly a: string; readonly b: string };
 }
 
+/** Props of a module's own viewer for a run that is not a comparison of surfaces (a photo read for colours). */
+export interface RunViewerProps {
+  readonly runId: string;
+  readonly evidenceIds: readonly string[];
+  readonly width: number;
+}
+
 /** A module's part of the interface. */
 export interface RendererModule {
   readonly id: string;
@@ -49,4 +56,6 @@ export interface RendererModule {
   readonly methodFields: Readonly<Record<string, MethodFields>>;
   /** Panels the comparison viewer shows below its panes, by result kind. */
   readonly viewerPanels: Readonly<Record<string, ComponentType<ViewerPanelProps>>>;
+  /** Whole viewers by method id, used instead of the comparison viewer for those methods' runs. */
+  readonly runViewers?: Readonly<Record<string, ComponentType<RunViewerProps>>>;
 }

@@ -2,12 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { moduleViewerPanels } from '../../../renderer/src/forensics/registry.ts';
+import { moduleRunView, moduleViewerPanels } from '../../../renderer/src/forensics/registry.ts';
 import { runSpot, runStrip } from '../../../main/services/forensics/drugs/pipelines.ts';
 import { encodePng } from '../../../native/drugs/image/rgba-image.ts';
 import { parseColourTable } from '../../../native/drugs/spot/colour-table.ts';
 import { renderScene } from '../../helpers/drugs/synthetic-photo.ts';
-import { cleanup, fakeApi, need, render } from '../expert-harness.tsx';
+import { cleanup, fakeApi, need, ok, render, settle } from '../expert-harness.tsx';
 
 afterEach(cleanup);
 
@@ -27,6 +27,21 @@ describe('drug-test panels below the viewer', () => {
     expect(need('drugs-spot-panel').textContent).toContain('Diacetylmorphine HCl');
     expect(document.querySelectorAll('[data-testid="drugs-well"]')).toHaveLength(1);
     expect(need('drugs-patches').querySelectorAll('[aria-label]').length).toBe(72);
+  });
+
+  it('opens a spot-plate run in its own viewer: the photo with the patches and wells drawn over it', async () => {
+    const { image } = renderScene({ seed: 43, wells: [{ label: 'A1', lab: [40, 50, 0] }, { label: 'A2', lab: null }], plateCols: 2, width: 720, height: 480, exposure: 0.8 });
+    const { result } = runSpot({ photo: photo(encodePng(image), 'plate.png'), reagents: 'A1=Marquis', table: { file: 'colour-tests.csv', text, sha256: 'b'.repeat(64) } }, () => undefined);
+    const fake = fakeApi({ 'analysis.result': ok(result), 'evidence.thumbnail': ok({ png: null }) });
+    const evidenceId = '44444444-4444-4444-8444-44444444444d';
+    await render(fake.api, moduleRunView('drugs.spot', { runId: '55555555-5555-4555-8555-555555555555', evidenceIds: [evidenceId], width: 800 }));
+    await settle();
+    expect(fake.callsTo('evidence.thumbnail')).toEqual([{ evidenceId }]);
+    const drawn = need('drugs-photo');
+    expect(drawn.querySelectorAll('rect')).toHaveLength(24);
+    expect(drawn.querySelectorAll('circle')).toHaveLength(2);
+    expect(need('drugs-run-viewer').textContent).toContain('A1 · Marquis');
+    expect(moduleRunView('ballistics.bullet', { runId: 'x', evidenceIds: [], width: 1 })).toBeNull();
   });
 
   it('plots each strip’s profile with its result', async () => {

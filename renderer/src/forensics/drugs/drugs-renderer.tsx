@@ -7,7 +7,10 @@ import { useTranslation } from 'react-i18next';
 import type { MethodFieldsProps, RendererModule } from '../renderer-module.ts';
 import { SpotPanel } from './spot-panel.tsx';
 import { StripPanel } from './strip-panel.tsx';
+import { DrugsRunViewer } from './drugs-run-viewer.tsx';
 
+const spotMethodId = ['drugs', 'spot'].join('.');
+const stripMethodId = ['drugs', 'strip'].join('.');
 const assignment = /^\s*[A-Za-z]\d{1,2}\s*=\s*[^,:=]+?(\s*:\s*blank)?\s*$/i;
 
 function ReagentsField({ value, onChange, checked, problem }: MethodFieldsProps) {
@@ -52,13 +55,13 @@ function parsedPanel(value: string): unknown {
 export const drugsRenderer: RendererModule = {
   id: 'drugs',
   methodFields: {
-    'drugs.spot': {
+    [spotMethodId]: {
       initial: () => '',
       problem: (value, _items, t) => (value.split(',').filter((s) => s.trim() !== '').length > 0 && value.split(',').filter((s) => s.trim() !== '').every((s) => assignment.test(s)) ? null : t('drugs.reagentsInvalid')),
       options: (value) => ({ methodOptions: { reagents: value } }),
       Fields: ReagentsField,
     },
-    'drugs.strip': {
+    [stripMethodId]: {
       initial: () => '',
       problem: (value, _items, t) => {
         const panel = parsedPanel(value) as { panels?: unknown } | null;
@@ -69,4 +72,5 @@ export const drugsRenderer: RendererModule = {
     },
   },
   viewerPanels: { 'drugs-spot': SpotPanel, 'drugs-strip': StripPanel },
+  runViewers: { [spotMethodId]: DrugsRunViewer, [stripMethodId]: DrugsRunViewer },
 };

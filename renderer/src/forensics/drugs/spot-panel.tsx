@@ -65,7 +65,7 @@ export function SpotPanel({ result: raw }: ViewerPanelProps) {
         <TableBody>
           {tested.map((w) => (
             <TableRow key={w.label} data-testid="drugs-well">
-              <TableCell>{`${w.label} · ${w.reagent}${w.reacted === false ? ` · ${t('drugs.noReaction')}` : ''}`}</TableCell>
+              <TableCell>{`${w.label} · ${t(`drugs.reagentNames.${w.reagent}`, { defaultValue: w.reagent ?? '' })}${w.reacted === false ? ` · ${t('drugs.noReaction')}` : ''}`}</TableCell>
               <TableCell><Swatch lab={w.rawLab} label={t('drugs.raw')} /></TableCell>
               <TableCell><Swatch lab={w.correctedLab} label={t('drugs.corrected')} /></TableCell>
               <TableCell>
