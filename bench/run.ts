@@ -1,6 +1,7 @@
 /**
  * `npm run bench -- <suite> [options]`: runs a benchmark suite and prints its figures, each next to a baseline
- * measured in the same process. Suites: audit, ballistics, bullets, decision, drugs, library, viewer, upload.
+ * measured in the same process. Suites: audit, ballistics, bullets, decision, drugs (then drugs-pad), library, viewer,
+ * upload, drugs-pad.
  */
 const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   audit: () => import('./audit.ts'),
@@ -11,6 +12,7 @@ const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   library: () => import('./ballistics-library.ts'),
   viewer: () => import('./viewer.ts'),
   upload: () => import('./upload-rss.ts'),
+  'drugs-pad': () => import('./drugs-pad.ts'),
 };
 
 const [suite, ...args] = process.argv.slice(2);
