@@ -1,12 +1,14 @@
 /**
  * `dalel drugs spot PHOTO --reagents …`, `dalel drugs match --reagent R --lab L,a,b`, `dalel drugs strip PHOTO --panel
  * FILE`: drug-sample colour tests from the command line. spot and strip run the workstation's methods on files (no case
- * needed; audit-logged like `compare`); match looks one colour up in the shipped NIJ table.
+ * needed; audit-logged like `compare`); match looks one colour up in the shipped NIJ table. `dalel drugs pad` and
+ * `pad-train` (PAD cards) come from drugs-pad-commands.ts.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from './context.ts';
+import { addPadCommands } from './drugs-pad-commands.ts';
 import { SpotPlateResultSchema, StripResultSchema } from '../contract/index.ts';
 import { parseColourTable } from '../../native/drugs/spot/colour-table.ts';
 import { matchColour } from '../../native/drugs/spot/match.ts';
@@ -40,10 +42,10 @@ function readPhoto(file: string, category: string): MethodInput {
 }
 
 /** Runs a method on one photo in this process, through the same checks as a run in the app. */
-function runMethod(methodId: string, input: MethodInput, options: Readonly<Record<string, unknown>>): unknown {
+async function runMethod(methodId: string, input: MethodInput, options: Readonly<Record<string, unknown>>): Promise<unknown> {
   const { method, module } = registry.method(methodId);
   const prepared = method.prepare([input], options);
-  return method.record(registry.run({ module: module.id, type: method.id, payload: prepared.payload }, () => undefined)).result;
+  return method.record(await registry.run({ module: module.id, type: method.id, payload: prepared.payload }, () => undefined)).result;
 }
 
 /** "x,y;x,y;x,y;x,y" → four points. */
@@ -99,7 +101,7 @@ export function addDrugsCommands(program: Command, context: CliContext): Command
     .action(async (photo: string, opts: { reagents: string; corners?: string }) => {
       const actor = await optionalActor(context);
       const corners = parseCorners(opts.corners);
-      const result = SpotPlateResultSchema.parse(runMethod(spotMethod, readPhoto(photo, spotPlateKind), { reagents: opts.reagents, ...(corners ? { corners } : {}) }));
+      const result = SpotPlateResultSchema.parse(await runMethod(spotMethod, readPhoto(photo, spotPlateKind), { reagents: opts.reagents, ...(corners ? { corners } : {}) }));
       const auditSeq = audit(context, actor, result, { outcome: result.outcome, first: result.candidates[0]?.substance ?? '' });
       context.print({ ...result, auditSeq }, () => [
         `${result.name}: calibrated on ${result.calibration.targetName} (${result.calibration.model}, residual ${result.calibration.looMean.toFixed(2)} ΔE2000), ${result.wells.length} wells`,
@@ -146,7 +148,7 @@ export function addDrugsCommands(program: Command, context: CliContext): Command
         throw new DalelError('BAD_INPUT', `${opts.panel}: cannot be read as JSON (${(error as Error).message})`, { file: opts.panel, reasonCode: 'panel-json' });
       }
       const corners = parseCorners(opts.corners);
-      const result = StripResultSchema.parse(runMethod(stripMethod, readPhoto(photo, stripKind), { panel, ...(corners ? { corners } : {}) }));
+      const result = StripResultSchema.parse(await runMethod(stripMethod, readPhoto(photo, stripKind), { panel, ...(corners ? { corners } : {}) }));
       const auditSeq = audit(context, actor, result, { results: result.strips.map((s) => `${s.drug}:${s.result}`).join(',') });
       const { strips, ...rest } = result;
       context.print({ ...rest, strips: strips.map(({ profile: _profile, ...s }) => s), auditSeq }, () => [
@@ -156,5 +158,6 @@ export function addDrugsCommands(program: Command, context: CliContext): Command
         `audit entry ${auditSeq}`,
       ].join('\n'));
     });
+  addPadCommands(drugs, context);
   return drugs;
 }

@@ -38,7 +38,7 @@ export const MethodInfoSchema = z.object({
  * The stages a run reports in 'analysis.progress' (`stage`), in order; the renderer shows each by name in the user's
  * language. A job may report only some of them (bullets have no CMC stages).
  */
-export const analysisStages = ['queued', 'starting', 'load', 'sanity', 'preprocess', 'cmc.aToB', 'cmc.bToA', 'signatures', 'overlay', 'drugs.decode', 'drugs.calibrate', 'drugs.wells', 'drugs.match', 'drugs.strips', 'done', 'failed', 'cancelled'] as const;
+export const analysisStages = ['queued', 'starting', 'load', 'sanity', 'preprocess', 'cmc.aToB', 'cmc.bToA', 'signatures', 'overlay', 'drugs.decode', 'drugs.calibrate', 'drugs.wells', 'drugs.match', 'drugs.strips', 'drugs.pad', 'done', 'failed', 'cancelled'] as const;
 /** A stage of an analysis run. */
 export type AnalysisStage = (typeof analysisStages)[number];
 

@@ -132,3 +132,23 @@ export const StripResultSchema = z.object({
 });
 /** A cassette reading. */
 export type StripResult = z.infer<typeof StripResultSchema>;
+
+/** A PAD card photo as read: where the card and its regions are, and the PAD model's answer. */
+export const PadCardResultSchema = z.object({
+  kind: z.literal('drugs-pad'),
+  name: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  located: z.enum(['fiducials', 'manual-corners']),
+  cardCorners: z.array(z.tuple([z.number(), z.number()])).length(4),
+  regions: z.array(z.object({ lane: z.string(), region: z.number().int(), corners: z.array(z.tuple([z.number(), z.number()])), rgb: z.tuple([z.number(), z.number(), z.number()]) })),
+  predicted: z.string(),
+  probabilities: z.record(z.string(), z.number()),
+  concentration: z.object({ predicted: z.number().nullable(), probabilities: z.record(z.string(), z.number()) }),
+  abstention: z.object({ reason: z.enum(['out-of-distribution', 'ambiguous']), detail: z.string(), value: z.number(), limit: z.number() }).nullable(),
+  /** 'consistent-with' the predicted ingredient, or 'abstains' when the model should not be relied on. */
+  conclusion: z.enum(['consistent-with', 'abstains']),
+  provenance: ProvenanceSchema,
+});
+/** A PAD card reading. */
+export type PadCardResult = z.infer<typeof PadCardResultSchema>;

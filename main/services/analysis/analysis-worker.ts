@@ -49,7 +49,8 @@ const registry = shippedRegistry();
 link.onceJob((job) => {
   void (async () => {
     try {
-      const output = registry.run(job, (progress, stage) => void link.send({ type: 'progress', progress, stage }));
+      // A pipeline may be asynchronous (onnxruntime sessions): its promise is awaited before the output is sent.
+      const output: unknown = await registry.run(job, (progress, stage) => void link.send({ type: 'progress', progress, stage }));
       await link.send({ type: 'done', output });
     } catch (error) {
       const info =

@@ -118,6 +118,7 @@ describe('evidence kinds declared at intake', () => {
       { id: 'ballistics.bullet', module: 'ballistics', acceptedKinds: ['ballistics.bullet-land'], arity: { min: 2, max: 20 } },
       { id: 'drugs.spot', module: 'drugs', acceptedKinds: ['drugs.spot-plate'], arity: { min: 1, max: 1 } },
       { id: 'drugs.strip', module: 'drugs', acceptedKinds: ['drugs.strip'], arity: { min: 1, max: 1 } },
+      { id: 'drugs.pad', module: 'drugs', acceptedKinds: ['drugs.pad-card'], arity: { min: 1, max: 1 } },
     ]);
   });
 

@@ -12,9 +12,10 @@ import { badInput } from '../../errors.ts';
 import type { EvidenceKindDeclaration, ForensicMethod, ForensicModule, MethodInput, MethodRecord } from '../module.ts';
 import { shippedColourTable } from './colour-table-file.ts';
 import { spotFindingDrafts, spotMeasurementKeys, stripFindingDrafts, stripMeasurementKeys } from './finding-drafts.ts';
-import { padCardKind, spotMethod, spotPlateKind, stripKind, stripMethod } from './kinds.ts';
+import { padCardKind, padMethod, spotMethod, spotPlateKind, stripKind, stripMethod } from './kinds.ts';
+import { padCardMethod, padMeasurementKeys, runPad, type PadPayload } from './pad-method.ts';
 import { drugsPipelines, spotAlgorithm, stripAlgorithm, type DrugsJobOutput, type DrugsPhotoInput, type SpotPayload, type StripPayload } from './pipelines.ts';
-import { spotSummary, stripSummary } from './summaries.ts';
+import { padSummary, spotSummary, stripSummary } from './summaries.ts';
 
 const photos: readonly EvidenceKind[] = ['jpeg', 'png'];
 
@@ -110,9 +111,10 @@ const strip: ForensicMethod = {
 export const drugsModule: ForensicModule = {
   id: 'drugs',
   evidenceKinds: kinds,
-  methods: [spot, strip],
-  pipelines: drugsPipelines,
-  findingKinds: { [spotMethod]: ['spot-sample', 'spot-well'], [stripMethod]: ['strip-panel'] },
-  measurementKeys: { [spotMethod]: spotMeasurementKeys, [stripMethod]: stripMeasurementKeys },
-  summaries: [spotSummary, stripSummary],
+  methods: [spot, strip, padCardMethod],
+  // The PAD pipeline is asynchronous (onnxruntime): the runners await what a pipeline returns.
+  pipelines: { ...drugsPipelines, [padMethod]: (payload, onProgress) => runPad(payload as PadPayload, onProgress) },
+  findingKinds: { [spotMethod]: ['spot-sample', 'spot-well'], [stripMethod]: ['strip-panel'], [padMethod]: ['pad-card'] },
+  measurementKeys: { [spotMethod]: spotMeasurementKeys, [stripMethod]: stripMeasurementKeys, [padMethod]: padMeasurementKeys },
+  summaries: [spotSummary, stripSummary, padSummary],
 };

@@ -11,3 +11,5 @@ export const padCardKind = 'drugs.pad-card';
 export const spotMethod = 'drugs.spot';
 /** Cassette method id. */
 export const stripMethod = 'drugs.strip';
+/** PAD card method id. */
+export const padMethod = 'drugs.pad';

@@ -119,3 +119,44 @@ export const stripSummary: SummaryModule = {
     ),
   },
 };
+
+const padPhrases = (subject: string, method: string, measured: string, abstains: string, labels: readonly string[], limitation: string): ModulePhrases => ({
+  subject: { '*': subject },
+  method: { '*': [method] },
+  measurements: { 'pad-card': [measured, abstains] },
+  labels: Object.fromEntries(['drugs.pad.predicted', 'drugs.pad.probability', 'drugs.pad.concentration', 'drugs.pad.concentrationProbability', 'drugs.pad.abstains', 'drugs.pad.abstentionReason'].map((k, i) => [k, labels[i]!])),
+  words: {},
+  limitations: [limitation],
+});
+
+/** PAD card summaries. */
+export const padSummary: SummaryModule = {
+  module: 'drugs.pad',
+  fractionDigits: { 'drugs.pad.probability': 2, 'drugs.pad.concentration': 0, 'drugs.pad.concentrationProbability': 2 },
+  phrases: {
+    en: padPhrases(
+      'The paper analytical card',
+      'The card was located in the photograph, the mean colour of each of its 12 × 10 regions measured, and the PAD model (Notre Dame card design) estimated the ingredient and its proportion, abstaining when the card lies outside its training data or two ingredients are close.',
+      'The colours are most consistent with {drugs.pad.predicted} (probability {drugs.pad.probability}), at about {drugs.pad.concentration} % (probability {drugs.pad.concentrationProbability}).',
+      'Model abstains: {drugs.pad.abstentionReason}.',
+      ['ingredient', 'probability', 'drug proportion', 'proportion probability', 'model abstains', 'reason for abstaining'],
+      'PAD cards are presumptive screens trained on a fixed set of ingredients; any result must be confirmed by GC-MS.',
+    ),
+    ru: padPhrases(
+      'Бумажная аналитическая карта',
+      'Карта найдена на снимке, измерен средний цвет каждой из её 12 × 10 областей, и модель PAD (карта Нотр-Дам) оценила действующее вещество и его долю, воздерживаясь от ответа, если карта вне обучающих данных или два вещества близки.',
+      'Цвета наиболее согласуются с веществом {drugs.pad.predicted} (вероятность {drugs.pad.probability}), доля около {drugs.pad.concentration} % (вероятность {drugs.pad.concentrationProbability}).',
+      'Модель воздерживается: {drugs.pad.abstentionReason}.',
+      ['вещество', 'вероятность', 'доля вещества', 'вероятность доли', 'модель воздерживается', 'причина воздержания'],
+      'Карты PAD — предварительный скрининг, обученный на ограниченном наборе веществ; любой результат подтверждается методом ГХ-МС.',
+    ),
+    kk: padPhrases(
+      'Қағаз аналитикалық карта',
+      'Карта суреттен табылды, оның 12 × 10 аймағының әрқайсысының орташа түсі өлшенді, ал PAD моделі (Нотр-Дам картасы) белсенді затты және оның үлесін бағалады; карта оқыту деректерінен тыс болса немесе екі зат жақын болса, модель жауап бермейді.',
+      'Түстер ең алдымен {drugs.pad.predicted} затымен үйлеседі (ықтималдығы {drugs.pad.probability}), үлесі шамамен {drugs.pad.concentration} % (ықтималдығы {drugs.pad.concentrationProbability}).',
+      'Модель жауап бермейді: {drugs.pad.abstentionReason}.',
+      ['зат', 'ықтималдық', 'заттың үлесі', 'үлестің ықтималдығы', 'модель жауап бермейді', 'жауап бермеу себебі'],
+      'PAD карталары — шектеулі заттар жиынында оқытылған алдын ала скрининг; кез келген нәтиже ГХ-МС әдісімен расталуы тиіс.',
+    ),
+  },
+};
