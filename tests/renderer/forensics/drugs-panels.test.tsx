@@ -56,4 +56,21 @@ describe('drug-test panels below the viewer', () => {
     expect(strips[1]!.textContent).toContain('COC: positive (no test line)');
     expect(strips[0]!.querySelector('svg path')!.getAttribute('d')!.length).toBeGreaterThan(100);
   });
+
+  it('shows a PAD card’s answer, or why the model abstains, and the per-lane chart', async () => {
+    const regions = 'ABCDEFGHIJKL'.split('').flatMap((lane, l) => Array.from({ length: 10 }, (_, r) => ({ lane, region: r + 1, corners: [[0, 0], [1, 0], [1, 1], [0, 1]] as Array<[number, number]>, rgb: [200 - 10 * l, 180, 150 + 5 * r] as [number, number, number] })));
+    const base = {
+      kind: 'drugs-pad', name: 'card.png', width: 800, height: 600, located: 'fiducials', cardCorners: [[0, 0], [1, 0], [1, 1], [0, 1]], regions,
+      predicted: 'amoxicillin', probabilities: { amoxicillin: 0.9, ampicillin: 0.1 }, concentration: { predicted: 80, probabilities: { '80': 0.7, '100': 0.3 } },
+      abstention: null, conclusion: 'consistent-with',
+      provenance: { algorithm: 'drugs-pad-card', version: '1.0.0', modelSha256: 'c'.repeat(64), parameters: {}, inputs: [], software: {} },
+    };
+    const panel = (result: object) => moduleViewerPanels({ result: result as never, selection: [0, 0], onSelect: () => undefined, labels: { a: 'A', b: 'B' } });
+    await render(fakeApi({}).api, panel(base));
+    expect(need('drugs-pad-answer').textContent).toContain('amoxicillin at about 80 %');
+    expect(need('drugs-pad-lanes').children).toHaveLength(12);
+    cleanup();
+    await render(fakeApi({}).api, panel({ ...base, abstention: { reason: 'ambiguous', detail: 'margin 0.02 < 0.1', value: 0.02, limit: 0.1 }, conclusion: 'abstains' }));
+    expect(need('drugs-pad-answer').textContent).toContain('The model abstains: two ingredients are too close to tell apart.');
+  });
 });

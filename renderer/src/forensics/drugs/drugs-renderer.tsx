@@ -8,9 +8,11 @@ import type { MethodFieldsProps, RendererModule } from '../renderer-module.ts';
 import { SpotPanel } from './spot-panel.tsx';
 import { StripPanel } from './strip-panel.tsx';
 import { DrugsRunViewer } from './drugs-run-viewer.tsx';
+import { PadPanel } from './pad-panel.tsx';
 
 const spotMethodId = ['drugs', 'spot'].join('.');
 const stripMethodId = ['drugs', 'strip'].join('.');
+const padMethodId = ['drugs', 'pad'].join('.');
 const assignment = /^\s*[A-Za-z]\d{1,2}\s*=\s*[^,:=]+?(\s*:\s*blank)?\s*$/i;
 
 function ReagentsField({ value, onChange, checked, problem }: MethodFieldsProps) {
@@ -71,6 +73,6 @@ export const drugsRenderer: RendererModule = {
       Fields: PanelField,
     },
   },
-  viewerPanels: { 'drugs-spot': SpotPanel, 'drugs-strip': StripPanel },
-  runViewers: { [spotMethodId]: DrugsRunViewer, [stripMethodId]: DrugsRunViewer },
+  viewerPanels: { 'drugs-spot': SpotPanel, 'drugs-strip': StripPanel, 'drugs-pad': PadPanel },
+  runViewers: { [spotMethodId]: DrugsRunViewer, [stripMethodId]: DrugsRunViewer, [padMethodId]: DrugsRunViewer },
 };

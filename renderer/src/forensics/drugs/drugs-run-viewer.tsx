@@ -9,11 +9,12 @@ import { useApi } from '../../api/api-context.ts';
 import { call } from '../../api/api-error.ts';
 import { useLoaded } from '../../common/use-loaded.ts';
 import type { RunViewerProps } from '../renderer-module.ts';
+import { PadPanel } from './pad-panel.tsx';
 import { PhotoView } from './photo-view.tsx';
 import { SpotPanel } from './spot-panel.tsx';
 import { StripPanel } from './strip-panel.tsx';
 
-/** The run viewer of the spot-plate and cassette methods. */
+/** The run viewer of the spot-plate, cassette and PAD card methods. */
 export function DrugsRunViewer({ runId, evidenceIds, width }: RunViewerProps) {
   const { t } = useTranslation();
   const api = useApi();
@@ -25,7 +26,7 @@ export function DrugsRunViewer({ runId, evidenceIds, width }: RunViewerProps) {
   return (
     <Stack spacing={2} data-testid="drugs-run-viewer">
       <PhotoView result={result} evidenceId={evidenceIds[0] ?? null} width={width} />
-      {result.kind === 'drugs-spot' ? <SpotPanel {...panelProps} /> : <StripPanel {...panelProps} />}
+      {result.kind === 'drugs-spot' ? <SpotPanel {...panelProps} /> : result.kind === 'drugs-pad' ? <PadPanel {...panelProps} /> : <StripPanel {...panelProps} />}
     </Stack>
   );
 }

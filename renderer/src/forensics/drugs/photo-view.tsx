@@ -1,13 +1,13 @@
 /**
  * A drug-test run's photo with what was found drawn over it: the target's sampled patches (green within 2 ΔE2000 after
- * correction, orange otherwise), the wells (cyan circles with their labels) and the read windows. The photo is the
+ * correction, orange otherwise), the wells (cyan circles with their labels), the read windows and a PAD card's regions. The photo is the
  * item's stored thumbnail, so the drawing is scaled from the result's photo pixels to it.
  */
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { SpotPlateResultSchema, StripResultSchema, type ModuleResult } from '../../../../main/contract/index.ts';
+import { PadCardResultSchema, SpotPlateResultSchema, StripResultSchema, type ModuleResult } from '../../../../main/contract/index.ts';
 import { useApi } from '../../api/api-context.ts';
 import { call } from '../../api/api-error.ts';
 
@@ -43,8 +43,10 @@ export function PhotoView({ result, evidenceId, width }: PhotoViewProps) {
 
   const spot = SpotPlateResultSchema.safeParse(result);
   const strip = StripResultSchema.safeParse(result);
-  const photo = spot.success ? spot.data : strip.success ? strip.data : null;
+  const pad = PadCardResultSchema.safeParse(result);
+  const photo = spot.success ? spot.data : strip.success ? strip.data : pad.success ? pad.data : null;
   if (!photo) return null;
+  const patches = 'calibration' in photo ? photo.calibration.patches : [];
   const shown = Math.min(width, 960);
   const scale = shown / photo.width;
   const height = photo.height * scale;
@@ -52,7 +54,7 @@ export function PhotoView({ result, evidenceId, width }: PhotoViewProps) {
     <Box sx={{ position: 'relative', width: shown, height }} data-testid="drugs-photo">
       {url ? <img src={url} alt={t('drugs.photoAlt', { name: photo.name })} width={shown} height={height} style={{ display: 'block' }} /> : <Typography variant="caption">{t('common.loading')}</Typography>}
       <svg width={shown} height={height} style={{ position: 'absolute', left: 0, top: 0 }} aria-hidden="true">
-        {photo.calibration.patches.map((p) => (
+        {patches.map((p) => (
           <rect key={p.index} x={(p.centre.x - p.sampledSidePx / 2) * scale} y={(p.centre.y - p.sampledSidePx / 2) * scale} width={p.sampledSidePx * scale} height={p.sampledSidePx * scale} fill="none" stroke={p.deltaE <= 2 ? '#2e7d32' : '#ef6c00'} strokeWidth={2} />
         ))}
         {spot.success && spot.data.wells.map((w) => (
@@ -63,6 +65,9 @@ export function PhotoView({ result, evidenceId, width }: PhotoViewProps) {
         ))}
         {strip.success && strip.data.strips.map((s) => (
           <rect key={s.drug} x={s.window.x * scale} y={s.window.y * scale} width={s.window.width * scale} height={s.window.height * scale} fill="none" stroke={s.result === 'invalid' ? '#ef6c00' : '#2e7d32'} strokeWidth={2} />
+        ))}
+        {pad.success && pad.data.regions.map((r) => (
+          <polygon key={`${r.lane}${r.region}`} points={r.corners.map(([x, y]) => `${x * scale},${y * scale}`).join(' ')} fill="none" stroke="#00b8d4" strokeWidth={1} />
         ))}
       </svg>
     </Box>
