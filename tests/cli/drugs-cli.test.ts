@@ -21,6 +21,16 @@ describe('dalel drugs', () => {
     expect(out.candidates.slice(0, 2).map((c) => c.substance)).toContain('Diacetylmorphine HCl');
   });
 
+  it('match names the file, row and column of a bad colour table', async () => {
+    const bad = join(dir, 'bad-table.csv');
+    const lines = readFileSync(new URL('../../assets/drugs/colour-tests.csv', import.meta.url), 'utf8').split('\n');
+    lines[3] = lines[3]!.replace(/,(-?\d+\.\d+),(-?\d+\.\d+),(-?\d+\.\d+),/, ',$1,purple,$3,');
+    writeFileSync(bad, lines.join('\n'));
+    const run = await runDalel(join(dir, 'data-bad'), ['drugs', 'match', '--reagent', 'Marquis', '--lab', '30,50,-8', '--table', bad]);
+    expect(run.code).not.toBe(0);
+    expect(run.err).toContain('bad-table.csv: row 4, column lab_a: "purple"');
+  });
+
   it('spot reads a plate photo into consistent-with candidates and audit-logs the run', async () => {
     const wells = [
       { label: 'A1', lab: row('marquis', 'Diacetylmorphine').lab },
