@@ -93,8 +93,9 @@ export function findWells(photo: RgbaImage, correction: Correction): Well[] {
     const fill = box.count / (w * h);
     const cx = Math.round((box.minX + box.maxX) / 2);
     const cy = Math.round((box.minY + box.maxY) / 2);
-    // A hole in the plate: plate on all four sides.
-    const enclosed = isPlate(box.minX - 2, cy) && isPlate(box.maxX + 2, cy) && isPlate(cx, box.minY - 2) && isPlate(cx, box.maxY + 2);
+    // A hole in the plate: plate on all four sides, within a few pixels (a blurred rim may be neither liquid nor plate).
+    const plateBeyond = (x: number, y: number, dx: number, dy: number): boolean => [2, 3, 4, 5].some((d) => isPlate(x + d * dx, y + d * dy));
+    const enclosed = plateBeyond(box.minX, cy, -1, 0) && plateBeyond(box.maxX, cy, 1, 0) && plateBeyond(cx, box.minY, 0, -1) && plateBeyond(cx, box.maxY, 0, 1);
     if (!enclosed || aspect < WELL_DETECTION.minAspect || aspect > WELL_DETECTION.maxAspect || fill < WELL_DETECTION.minFill || fill > WELL_DETECTION.maxFill) return [];
     return [{ x: (box.minX + box.maxX + 1) / 2 * factor, y: (box.minY + box.maxY + 1) / 2 * factor, radius: (w + h) / 4 * factor }];
   });
