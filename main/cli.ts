@@ -11,6 +11,7 @@ import { addBallisticsCommands } from './cli/ballistics-commands.ts';
 import { addHandwritingCommands } from './cli/handwriting-commands.ts';
 import { addDecisionCommands } from './cli/decision-commands.ts';
 import { addDocumentsCommands } from './cli/documents-commands.ts';
+import { addDrugsCommands } from './cli/drugs-commands.ts';
 import { addFindingsCommands } from './cli/findings-commands.ts';
 import { addLawsCommands, lawsArguments } from './cli/laws-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
@@ -157,6 +158,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   addDecisionCommands(program, context);
   addBallisticsCommands(program, context);
   addHandwritingCommands(program, context);
+  addDrugsCommands(program, context);
   addFindingsCommands(program, context);
   addReportCommands(program, context);
   addLawsCommands(program, context);

@@ -38,7 +38,7 @@ export const MethodInfoSchema = z.object({
  * The stages a run reports in 'analysis.progress' (`stage`), in order; the renderer shows each by name in the user's
  * language. A job may report only some of them (bullets have no CMC stages).
  */
-export const analysisStages = ['queued', 'starting', 'load', 'sanity', 'preprocess', 'cmc.aToB', 'cmc.bToA', 'signatures', 'handwriting.profile', 'handwriting.compare', 'overlay', 'done', 'failed', 'cancelled'] as const;
+export const analysisStages = ['queued', 'starting', 'load', 'sanity', 'preprocess', 'cmc.aToB', 'cmc.bToA', 'signatures', 'handwriting.profile', 'handwriting.compare', 'overlay', 'drugs.decode', 'drugs.calibrate', 'drugs.wells', 'drugs.match', 'drugs.strips', 'drugs.pad', 'done', 'failed', 'cancelled'] as const;
 /** A stage of an analysis run. */
 export type AnalysisStage = (typeof analysisStages)[number];
 
@@ -118,6 +118,8 @@ export const analysisChannels = {
         parameters: z.record(z.string(), z.number()).optional(),
         /** Script of the writing a handwriting method compares, as the expert declares it (the reference data cover Latin). */
         script: z.enum(['latin', 'cyrillic']).optional(),
+        /** Further options of the method (its own options schema checks them), e.g. a spot plate's reagent per well. */
+        methodOptions: z.record(z.string(), z.unknown()).optional(),
       })
       .strict(),
     AnalysisRunSchema,

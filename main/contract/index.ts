@@ -29,6 +29,7 @@ export * from './findings.ts';
 export * from './analysis.ts';
 export * from './modules/ballistics.ts';
 export * from './modules/handwriting.ts';
+export * from './modules/drugs.ts';
 export * from './settings.ts';
 export * from './laws.ts';
 export * from './documents.ts';

@@ -140,6 +140,7 @@ export class AnalysisService {
       };
     });
     const options = {
+      ...(request.methodOptions ?? {}),
       ...(request.parameters ? { parameters: request.parameters } : {}),
       ...(request.bulletASize !== undefined ? { bulletASize: request.bulletASize } : {}),
       ...(request.script !== undefined ? { script: request.script } : {}),

@@ -1,6 +1,7 @@
 /** The forensic modules this workstation ships: one line per module (see module.ts for what a module declares). */
 import { ballisticsModule } from './ballistics/ballistics-module.ts';
 import { handwritingModule } from './handwriting/handwriting-module.ts';
+import { drugsModule } from './drugs/drugs-module.ts';
 import type { ForensicModule } from './module.ts';
 import { ForensicRegistry } from './registry.ts';
 
@@ -8,6 +9,7 @@ import { ForensicRegistry } from './registry.ts';
 export const shippedModules: readonly ForensicModule[] = [
   ballisticsModule,
   handwritingModule,
+  drugsModule,
 ];
 
 /** A registry of the shipped modules (the analysis process and the CLI build their own from here). */

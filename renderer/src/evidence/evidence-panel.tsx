@@ -81,7 +81,7 @@ export function EvidencePanel({ caseId, role, onChanged, onCompare, onView, froz
               {t('evidence.picked', { count: picked.length })}
             </Typography>
             {onCompare && (
-              <Button variant="contained" disabled={frozen || picked.length < 2 || picked.some((p) => !comparable(p))} onClick={() => onCompare(picked)} data-testid="evidence-compare" title={frozen ? t('evidence.frozen') : undefined}>
+              <Button variant="contained" disabled={frozen || picked.length < 1 || picked.some((p) => !comparable(p))} onClick={() => onCompare(picked)} data-testid="evidence-compare" title={frozen ? t('evidence.frozen') : undefined}>
                 {t('evidence.compare')}
               </Button>
             )}

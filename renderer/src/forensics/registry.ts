@@ -1,13 +1,15 @@
 /** The interface's forensic modules: one line per module, beside the services' forensics/modules.ts. */
 import { ballisticsRenderer } from './ballistics/ballistics-renderer.tsx';
+import { drugsRenderer } from './drugs/drugs-renderer.tsx';
 import { handwritingRenderer } from './handwriting/handwriting-renderer.tsx';
-import { createElement, type ReactNode } from 'react';
-import type { MethodFields, RendererModule, ResultViewerProps, ViewerPanelProps } from './renderer-module.ts';
+import { createElement, type ComponentType, type ReactNode } from 'react';
+import type { MethodFields, RendererModule, RunViewerProps, ViewerPanelProps } from './renderer-module.ts';
 
 /** Every module the interface shows. */
 export const rendererModules: readonly RendererModule[] = [
   ballisticsRenderer,
   handwritingRenderer,
+  drugsRenderer,
 ];
 
 /** A method's extra Compare-dialog fields, or null when it needs none. */
@@ -31,10 +33,10 @@ export function moduleViewerPanels(props: ViewerPanelProps): ReactNode {
   return null;
 }
 
-/** The viewer a module declares for a result kind that is not drawn as surfaces, rendered; null when none does. */
-export function moduleResultView(props: ResultViewerProps): ReactNode {
+/** A module's own viewer for a run of this method, or null (the comparison viewer shows it). */
+export function moduleRunView(methodId: string, props: RunViewerProps): ReactNode | null {
   for (const module of rendererModules) {
-    const viewer = module.resultViewers?.[props.result.kind];
+    const viewer: ComponentType<RunViewerProps> | undefined = module.runViewers?.[methodId];
     if (viewer) return createElement(viewer, props);
   }
   return null;

@@ -8,7 +8,7 @@ import type { ComponentType } from 'react';
 import type { Evidence, ModuleResult, RequestOf } from '../../../main/contract/index.ts';
 
 /** What a method's extra fields add to the 'analysis.start' request. */
-export type StartOptions = Pick<RequestOf<'analysis.start'>, 'bulletASize' | 'parameters' | 'script'>;
+export type StartOptions = Pick<RequestOf<'analysis.start'>, 'bulletASize' | 'parameters' | 'script' | 'methodOptions'>;
 
 /** Props of a method's extra Compare-dialog fields. */
 export interface MethodFieldsProps {
@@ -42,6 +42,15 @@ export interface ViewerPanelProps {
   readonly labels: { readonly a: string; readonly b: string };
 }
 
+/** Props of a module's own viewer for a run that is not a comparison of surfaces (a photo read for colours). */
+export interface RunViewerProps {
+  readonly runId: string;
+  readonly evidenceIds: readonly string[];
+  /** Area width and height in CSS pixels. */
+  readonly width: number;
+  readonly height: number;
+}
+
 /** A module's part of the interface. */
 export interface RendererModule {
   readonly id: string;
@@ -49,14 +58,6 @@ export interface RendererModule {
   readonly methodFields: Readonly<Record<string, MethodFields>>;
   /** Panels the comparison viewer shows below its panes, by result kind. */
   readonly viewerPanels: Readonly<Record<string, ComponentType<ViewerPanelProps>>>;
-  /** Whole viewers for result kinds that are not surfaces (handwriting pages): shown instead of the surface panes. */
-  readonly resultViewers?: Readonly<Record<string, ComponentType<ResultViewerProps>>>;
-}
-
-/** Props of a module's own viewer of a run's result. */
-export interface ResultViewerProps {
-  readonly result: ModuleResult;
-  /** Area width and height in CSS pixels. */
-  readonly width: number;
-  readonly height: number;
+  /** Whole viewers by method id, used instead of the comparison viewer for those methods' runs. */
+  readonly runViewers?: Readonly<Record<string, ComponentType<RunViewerProps>>>;
 }

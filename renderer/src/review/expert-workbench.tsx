@@ -57,7 +57,7 @@ export function ExpertWorkbench({ caseId, role, onChanged }: ExpertWorkbenchProp
         onView={mayUse(role, 'evidence.surface') ? ([a, b]) => open({ kind: 'evidence', items: b ? [item(a), item(b)] : [item(a)] }) : undefined}
       />
       {mayUse(role, 'analysis.list') && (
-        <AnalysisRuns caseId={caseId} role={role} revision={runsRevision} onOpen={(run) => open({ kind: 'run', runId: run.id, evidenceIds: run.evidenceIds })} onFinished={changed} />
+        <AnalysisRuns caseId={caseId} role={role} revision={runsRevision} onOpen={(run) => open({ kind: 'run', runId: run.id, evidenceIds: run.evidenceIds, module: run.module })} onFinished={changed} />
       )}
       {!viewing && reviewPanel}
       {viewing && <ViewerDialog caseId={caseId} source={viewing} onClose={() => setViewing(null)} onFindingAdded={reloadReview} aside={reviewPanel} />}

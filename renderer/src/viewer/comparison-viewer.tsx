@@ -34,7 +34,7 @@ import { ViewerToolbar, type Direction } from './viewer-toolbar.tsx';
  * its own), each with its name for the pane labels.
  */
 export type ViewerSource =
-  | { readonly kind: 'run'; readonly runId: string; readonly evidenceIds: readonly string[] }
+  | { readonly kind: 'run'; readonly runId: string; readonly evidenceIds: readonly string[]; readonly module?: string }
   | { readonly kind: 'evidence'; readonly items: readonly [ViewerItem] | readonly [ViewerItem, ViewerItem] };
 
 /** An evidence item as the viewer labels it. */

@@ -5,12 +5,9 @@ import Dialog from '@mui/material/Dialog';
 import IconButton from '@mui/material/IconButton';
 import Toolbar from '@mui/material/Toolbar';
 import Typography from '@mui/material/Typography';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call } from '../api/api-error.ts';
-import { useApi } from '../api/api-context.ts';
-import { useLoaded } from '../common/use-loaded.ts';
-import { moduleResultView } from '../forensics/registry.ts';
+import { moduleRunView } from '../forensics/registry.ts';
 import { ComparisonViewer, type ViewerSource } from './comparison-viewer.tsx';
 import { useElementWidth } from './use-element-width.ts';
 
@@ -52,12 +49,8 @@ export function ViewerDialog({ caseId, source, onClose, onFindingAdded, aside }:
   const beside = viewport.width >= besideFrom;
   const height = Math.max(320, viewport.height - chrome);
   const title = source.kind === 'evidence' && source.items.length === 1 ? t('viewer.titleSingle', { name: source.items[0].name }) : t('viewer.title');
-  // A run whose module draws its own viewer (handwriting pages are not surfaces) opens in that viewer.
-  const api = useApi();
-  const runId = source.kind === 'run' ? source.runId : null;
-  const loadResult = useCallback(async () => (runId ? call(api, 'analysis.result', { runId }) : null), [api, runId]);
-  const result = useLoaded(loadResult).value ?? null;
-  const ownView = result ? moduleResultView({ result, width: paneWidth, height }) : null;
+  // A module with its own viewer for this run's method (a photo read for colours, not surfaces compared) shows it.
+  const runView = source.kind === 'run' && source.module ? moduleRunView(source.module, { runId: source.runId, evidenceIds: source.evidenceIds, width: paneWidth, height }) : null;
   return (
     <Dialog
       open
@@ -79,7 +72,7 @@ export function ViewerDialog({ caseId, source, onClose, onFindingAdded, aside }:
       </AppBar>
       <Box sx={{ p: 2, display: 'flex', flexDirection: beside ? 'row' : 'column', gap: 2, alignItems: 'flex-start' }}>
         <Box ref={paneBox} sx={{ flex: '1 1 auto', minWidth: 0, width: beside ? undefined : '100%' }}>
-          {ownView ?? <ComparisonViewer caseId={caseId} source={source} onFindingAdded={onFindingAdded} width={paneWidth} height={height} />}
+          {runView ?? <ComparisonViewer caseId={caseId} source={source} onFindingAdded={onFindingAdded} width={paneWidth} height={height} />}
         </Box>
         <Box data-testid="viewer-aside" sx={beside ? { flex: '0 0 420px', minWidth: 0, maxHeight: `calc(100vh - 96px)`, overflow: 'auto' } : { width: '100%' }}>
           {aside}

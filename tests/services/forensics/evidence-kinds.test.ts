@@ -112,10 +112,13 @@ describe('evidence kinds declared at intake', () => {
   it('the Compare dialog\'s catalog lists the kinds and the methods with the kinds they accept', async () => {
     const { ws, clients } = await setup();
     const catalog = await call(ws, clients.judge, 'forensics.catalog', {});
-    expect(catalog.kinds.map((k) => k.id)).toEqual(['document', 'other', 'ballistics.cartridge-case', 'ballistics.bullet-land']);
+    expect(catalog.kinds.map((k) => k.id)).toEqual(['document', 'other', 'ballistics.cartridge-case', 'ballistics.bullet-land', 'drugs.spot-plate', 'drugs.strip', 'drugs.pad-card']);
     expect(catalog.methods).toEqual([
       { id: 'ballistics.cartridge-case', module: 'ballistics', acceptedKinds: ['ballistics.cartridge-case'], arity: { min: 2, max: 2 } },
       { id: 'ballistics.bullet', module: 'ballistics', acceptedKinds: ['ballistics.bullet-land'], arity: { min: 2, max: 20 } },
+      { id: 'drugs.spot', module: 'drugs', acceptedKinds: ['drugs.spot-plate'], arity: { min: 1, max: 1 } },
+      { id: 'drugs.strip', module: 'drugs', acceptedKinds: ['drugs.strip'], arity: { min: 1, max: 1 } },
+      { id: 'drugs.pad', module: 'drugs', acceptedKinds: ['drugs.pad-card'], arity: { min: 1, max: 1 } },
     ]);
   });
 

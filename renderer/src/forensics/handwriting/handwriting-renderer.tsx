@@ -7,7 +7,7 @@ import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { handwritingScripts } from '../../../../main/contract/index.ts';
 import type { MethodFieldsProps, RendererModule } from '../renderer-module.ts';
-import { HandwritingComparisonViewer, HandwritingProfileViewer } from './handwriting-viewer.tsx';
+import { HandwritingRunViewer } from './handwriting-viewer.tsx';
 
 /** The script the expert declares for the writing compared. */
 function ScriptField({ value, onChange }: MethodFieldsProps) {
@@ -42,5 +42,5 @@ export const handwritingRenderer: RendererModule = {
     },
   },
   viewerPanels: {},
-  resultViewers: { 'handwriting-comparison': HandwritingComparisonViewer, 'handwriting-profile': HandwritingProfileViewer },
+  runViewers: { 'handwriting.writer-comparison': HandwritingRunViewer, 'handwriting.profile': HandwritingRunViewer },
 };

@@ -9,12 +9,24 @@ import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type HandwritingComparisonResult, HandwritingComparisonResultSchema, HandwritingProfileResultSchema } from '../../../../main/contract/index.ts';
-import type { ResultViewerProps } from '../renderer-module.ts';
+import { type HandwritingComparisonResult, HandwritingComparisonResultSchema, HandwritingProfileResultSchema, type ModuleResult } from '../../../../main/contract/index.ts';
+import { useApi } from '../../api/api-context.ts';
+import { call } from '../../api/api-error.ts';
+import { ErrorAlert } from '../../common/error-alert.tsx';
+import { useLoaded } from '../../common/use-loaded.ts';
+import type { RunViewerProps } from '../renderer-module.ts';
 import { FillRateChart } from './fill-rate-chart.tsx';
 import { PagePane } from './page-pane.tsx';
+
+/** Props of a viewer of one handwriting result. */
+interface ResultViewerProps {
+  readonly result: ModuleResult;
+  /** Area width and height in CSS pixels. */
+  readonly width: number;
+  readonly height: number;
+}
 
 const rates = (counts: readonly number[]) => {
   const total = counts.reduce((s, c) => s + c, 0);
@@ -31,7 +43,7 @@ function Outcome({ result }: { result: HandwritingComparisonResult }) {
           {t('hwViewer.abstained', { reason: t(`hwViewer.abstentions.${c.abstention.code}`, { defaultValue: c.abstention.reason }) })}
         </Typography>
       ) : (
-        <Typography sx={{ fontWeight: 600 }}>{t('hwViewer.slr', { slr: c.slr?.toPrecision(3), log10: c.log10Slr?.toFixed(2), verbal: c.verbal ?? '' })}</Typography>
+        <Typography sx={{ fontWeight: 600 }}>{t('hwViewer.slr', { slr: c.slr?.toPrecision(3), log10: c.log10Slr?.toFixed(2), verbal: c.verbal ? t(`hwViewer.verbal.${c.verbal}`, { defaultValue: c.verbal }) : '' })}</Typography>
       )}
       {c.score !== null && <Typography variant="body2">{t('hwViewer.score', { score: c.score.toFixed(3) })}</Typography>}
       <Typography variant="caption" color="text.secondary">
@@ -102,4 +114,16 @@ export function HandwritingProfileViewer({ result, width, height }: ResultViewer
       </Stack>
     </Stack>
   );
+}
+
+/** A handwriting run in the viewer: its result loaded, then shown as a comparison or a profile. */
+export function HandwritingRunViewer({ runId, width, height }: RunViewerProps) {
+  const api = useApi();
+  const load = useCallback(() => call(api, 'analysis.result', { runId }), [api, runId]);
+  const loaded = useLoaded(load);
+  if (loaded.error !== null) return <ErrorAlert error={loaded.error} />;
+  const result = loaded.value;
+  if (!result) return null;
+  if (result.kind === 'handwriting-comparison') return <HandwritingComparisonViewer result={result} width={width} height={height} />;
+  return <HandwritingProfileViewer result={result} width={width} height={height} />;
 }

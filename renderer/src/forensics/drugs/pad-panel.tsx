@@ -1,0 +1,53 @@
+/**
+ * A PAD card result: the model's answer (ingredient and Drug % with probabilities, or why it abstains) and the
+ * per-lane chart — the 12 lanes × 10 regions as measured, each region a swatch of its corrected colour.
+ */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { PadCardResultSchema } from '../../../../main/contract/index.ts';
+import type { ViewerPanelProps } from '../renderer-module.ts';
+
+const hex = (rgb: readonly number[]) => `#${rgb.map((v) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, '0')).join('')}`;
+
+/** The panel for a 'drugs-pad' result. */
+export function PadPanel({ result: raw }: ViewerPanelProps) {
+  const { t } = useTranslation();
+  const parsed = PadCardResultSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const result = parsed.data;
+  const top = Object.entries(result.probabilities).sort((a, b) => b[1] - a[1]).slice(0, 5);
+  const lanes = [...new Set(result.regions.map((r) => r.lane))];
+  return (
+    <Stack spacing={2} data-testid="drugs-pad-panel">
+      <Alert severity={result.abstention ? 'warning' : 'info'} data-testid="drugs-pad-answer">
+        {result.abstention
+          ? t('drugs.padAbstains', { reason: t(`drugs.padAbstention.${result.abstention.reason}`) })
+          : t('drugs.padAnswer', { ingredient: result.predicted, concentration: result.concentration.predicted ?? '—' })}
+        {' '}{t('drugs.advice.confirm-gc-ms')}
+      </Alert>
+      <Stack spacing={0.5}>
+        {top.map(([name, p]) => (
+          <Stack key={name} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Typography variant="body2" sx={{ width: 220 }}>{name}</Typography>
+            <Box sx={{ width: 200 * p, height: 10, bgcolor: 'primary.main' }} />
+            <Typography variant="caption">{`${(100 * p).toFixed(1)} %`}</Typography>
+          </Stack>
+        ))}
+      </Stack>
+      <Typography variant="subtitle2">{t('drugs.padLanes')}</Typography>
+      <Stack direction="row" spacing={1} data-testid="drugs-pad-lanes">
+        {lanes.map((lane) => (
+          <Stack key={lane} spacing={0.25} sx={{ alignItems: 'center' }}>
+            <Typography variant="caption">{lane}</Typography>
+            {result.regions.filter((r) => r.lane === lane).map((r) => (
+              <Box key={r.region} title={`${lane}${r.region}: ${r.rgb.map((v) => v.toFixed(0)).join(', ')}`} sx={{ width: 20, height: 12, bgcolor: hex(r.rgb) }} />
+            ))}
+          </Stack>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,101 @@
+/**
+ * The spot-plate result below the viewer: the target's patches (reference, raw and corrected swatches with ΔE2000),
+ * each assigned well (raw and corrected swatches, its NIJ candidates with their expected swatches and ΔE2000), and the
+ * sample's ranked consistent-with list with the outcome, a mixture note and the confirmation advice.
+ */
+import Alert from '@mui/material/Alert';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { SpotPlateResultSchema } from '../../../../main/contract/index.ts';
+import type { ViewerPanelProps } from '../renderer-module.ts';
+import { Swatch } from './swatch.tsx';
+
+/** The panel for a 'drugs-spot' result. */
+export function SpotPanel({ result: raw }: ViewerPanelProps) {
+  const { t } = useTranslation();
+  const parsed = SpotPlateResultSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const result = parsed.data;
+  const c = result.calibration;
+  const tested = result.wells.filter((w) => w.reagent && !w.blank);
+  return (
+    <Stack spacing={2} data-testid="drugs-spot-panel">
+      <Typography variant="subtitle1">{t('drugs.outcomeHeading')}</Typography>
+      <Alert severity={result.outcome === 'consistent-with' ? 'info' : 'warning'} data-testid="drugs-outcome">
+        {t(`drugs.outcomes.${result.outcome}`)}
+        {result.mixturePossible ? ` ${t('drugs.mixtureNote')}` : ''} {result.advice.map((a) => t(`drugs.advice.${a}`)).join(' ')}
+      </Alert>
+      <Table size="small" aria-label={t('drugs.candidatesHeading')}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('drugs.rank')}</TableCell>
+            <TableCell>{t('drugs.substance')}</TableCell>
+            <TableCell>{t('drugs.consistent')}</TableCell>
+            <TableCell>{t('drugs.score')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {result.candidates.slice(0, 8).map((candidate, i) => (
+            <TableRow key={candidate.substance} data-testid="drugs-candidate">
+              <TableCell>{i + 1}</TableCell>
+              <TableCell>{candidate.substance}</TableCell>
+              <TableCell>{candidate.consistentWithAll ? t('drugs.yes') : t('drugs.no')}</TableCell>
+              <TableCell>{candidate.score.toFixed(2)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+
+      <Typography variant="subtitle1">{t('drugs.wellsHeading')}</Typography>
+      <Table size="small" aria-label={t('drugs.wellsHeading')}>
+        <TableHead>
+          <TableRow>
+            <TableCell>{t('drugs.well')}</TableCell>
+            <TableCell>{t('drugs.raw')}</TableCell>
+            <TableCell>{t('drugs.corrected')}</TableCell>
+            <TableCell>{t('drugs.nearest')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {tested.map((w) => (
+            <TableRow key={w.label} data-testid="drugs-well">
+              <TableCell>{`${w.label} · ${t(`drugs.reagentNames.${w.reagent}`, { defaultValue: w.reagent ?? '' })}${w.reacted === false ? ` · ${t('drugs.noReaction')}` : ''}`}</TableCell>
+              <TableCell><Swatch lab={w.rawLab} label={t('drugs.raw')} /></TableCell>
+              <TableCell><Swatch lab={w.correctedLab} label={t('drugs.corrected')} /></TableCell>
+              <TableCell>
+                <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+                  {w.candidates.slice(0, 3).map((m) => (
+                    <Stack key={m.substance} direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+                      <Swatch lab={m.expectedLab} label={m.colourName} />
+                      <Typography variant="caption">{t('drugs.candidateDeltaE', { substance: m.substance, deltaE: m.deltaE.toFixed(1), tolerance: m.tolerance.toFixed(1) })}</Typography>
+                    </Stack>
+                  ))}
+                </Stack>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+
+      <Typography variant="subtitle1">{t('drugs.calibrationHeading', { target: c.targetName, model: t(`drugs.models.${c.model}`), residual: c.looMean.toFixed(2) })}</Typography>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="drugs-patches">
+        {c.patches.map((p) => (
+          <Stack key={p.index} spacing={0.25} sx={{ alignItems: 'center' }}>
+            <Stack direction="row" spacing={0.25}>
+              <Swatch lab={p.referenceLab} label={`${p.name} · ${t('drugs.reference')}`} />
+              <Swatch lab={p.rawLab} label={`${p.name} · ${t('drugs.raw')}`} />
+              <Swatch lab={p.correctedLab} label={`${p.name} · ${t('drugs.corrected')}`} />
+            </Stack>
+            <Typography variant="caption" color={p.deltaE <= 2 ? 'text.secondary' : 'warning.main'}>{`ΔE ${p.deltaE.toFixed(1)}`}</Typography>
+          </Stack>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}
