@@ -28,9 +28,15 @@ export const REFERENCE_PAGE_WIDTH = 2550;
 /** Pages narrower than this share of REFERENCE_PAGE_WIDTH are taken for reduced copies and scaled up to it. */
 export const REDUCED_PAGE_SHARE = 0.5;
 
-/** Scale factor for a whole page of this width: 1 for scans at reference resolution, up to it for reduced copies. */
+/** Largest scale factor profilePage applies (a page this reduced has lost the strokes' shapes anyway). */
+export const MAX_SCALE = 8;
+
+/**
+ * Scale factor for a whole page of this width: 1 for scans at reference resolution, up to it (at most MAX_SCALE) for
+ * reduced copies. A small image that is not a whole page (a cut-out word) needs an explicit ProfileOptions.scale.
+ */
 export function referenceScale(pageWidth: number): number {
-  return pageWidth > 0 && pageWidth < REFERENCE_PAGE_WIDTH * REDUCED_PAGE_SHARE ? REFERENCE_PAGE_WIDTH / pageWidth : 1;
+  return pageWidth > 0 && pageWidth < REFERENCE_PAGE_WIDTH * REDUCED_PAGE_SHARE ? Math.min(MAX_SCALE, REFERENCE_PAGE_WIDTH / pageWidth) : 1;
 }
 
 /** Graphs with more paths than this are left out of the profile, as handwriter does (tangles, scribbles). */
@@ -117,7 +123,7 @@ export function profilePage(bytes: Uint8Array, name: string, options: ProfileOpt
     originY = cropped.originY;
   }
   const scale = options.scale ?? referenceScale(width);
-  if (!(scale > 0 && scale <= 8)) throw badInput(name, 'scale', `the scale factor ${scale} is outside 0…8`);
+  if (!(scale > 0 && scale <= MAX_SCALE)) throw badInput(name, 'scale', `the scale factor ${scale} is outside 0…${MAX_SCALE}`);
   if (scale !== 1) grey = resampleGrey(grey, scale);
   lap('decode');
   const binary = binarisePage(grey, { binarisation: options.binarisation ?? 'otsu', deskew: options.deskew ?? false }, originX * scale, originY * scale);
