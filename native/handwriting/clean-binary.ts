@@ -46,17 +46,20 @@ export function cleanBinary(ink: Uint8Array, rows: number, cols: number): void {
     return true;
   };
   const hole = new Uint8Array(n * p);
-  for (let c = 0; c < p - 2; c++) for (let r = 0; r < n - 2; r++) if (matches(r, c, H1)) hole[c * n + r] = 1;
-  for (let c = 0; c < p - 3; c++) for (let r = 0; r < n - 2; r++) if (matches(r, c, H2)) hole[c * n + r] = 2;
-  for (let c = 0; c < p - 2; c++) for (let r = 0; r < n - 3; r++) if (matches(r, c, H3)) hole[c * n + r] = 3;
+  // Every hole mask has ink just above the hole's first pixel: most of a page is paper, so test that pixel first.
+  const inkAbove = (r: number, c: number) => ink[(c + 1) * n + r] === 1;
+  for (let c = 0; c < p - 2; c++) for (let r = 0; r < n - 2; r++) if (inkAbove(r, c) && matches(r, c, H1)) hole[c * n + r] = 1;
+  for (let c = 0; c < p - 3; c++) for (let r = 0; r < n - 2; r++) if (inkAbove(r, c) && matches(r, c, H2)) hole[c * n + r] = 2;
+  for (let c = 0; c < p - 2; c++) for (let r = 0; r < n - 3; r++) if (inkAbove(r, c) && matches(r, c, H3)) hole[c * n + r] = 3;
 
   const remove = new Uint8Array(n * p);
   const fill = new Uint8Array(n * p);
   const mark = (target: Uint8Array, r: number, c: number) => {
     target[c * n + r] = 1;
   };
-  for (let r = 0; r < n - 2; r++) {
-    for (let c = 0; c < p - 2; c++) {
+  // Marks only, the ink is not changed here: the scan order does not matter, so go down the columns (memory order).
+  for (let c = 0; c < p - 2; c++) {
+    for (let r = 0; r < n - 2; r++) {
       const kind = hole[c * n + r];
       if (!kind) continue;
       // The hole's width (columns) and height (rows) decide which corners are looked at.

@@ -56,6 +56,34 @@ export function decodeGreyPage(bytes: Uint8Array, name: string): GreyPage {
   return { width, height, grey };
 }
 
+/**
+ * Resamples a grey page by `factor` (bilinear, pixel centres aligned), so that writing scanned at a lower resolution
+ * reaches the scale of the scans the cluster template was built from.
+ */
+export function resampleGrey(page: GreyPage, factor: number): GreyPage {
+  const width = Math.max(1, Math.round(page.width * factor));
+  const height = Math.max(1, Math.round(page.height * factor));
+  const grey = new Float32Array(width * height);
+  const maxX = page.width - 1;
+  const maxY = page.height - 1;
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(maxY, Math.max(0, (y + 0.5) / factor - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(maxY, y0 + 1);
+    const ay = sy - y0;
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(maxX, Math.max(0, (x + 0.5) / factor - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(maxX, x0 + 1);
+      const ax = sx - x0;
+      const top = (1 - ax) * page.grey[y0 * page.width + x0]! + ax * page.grey[y0 * page.width + x1]!;
+      const bottom = (1 - ax) * page.grey[y1 * page.width + x0]! + ax * page.grey[y1 * page.width + x1]!;
+      grey[y * width + x] = (1 - ay) * top + ay * bottom;
+    }
+  }
+  return { width, height, grey };
+}
+
 /** Cuts the expert's rectangle out of the page; a rectangle outside the page is refused naming the file. */
 export function cropGrey(page: GreyPage, rect: CropRect, name: string): GreyPage & { originX: number; originY: number } {
   const x0 = Math.max(0, Math.floor(rect.x));

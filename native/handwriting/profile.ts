@@ -6,16 +6,38 @@
 import { badInput } from '../input-error.ts';
 import { decomposeSkeleton } from './decompose.ts';
 import { type ClusterTemplate, nearestTemplate, summariseGraph, templateFromJson, type TemplateCenterJson } from './graph-distance.ts';
-import { binarisePage, type Binarisation, cropGrey, type CropRect, decodeGreyPage } from './page-image.ts';
+import { binarisePage, type Binarisation, cropGrey, type CropRect, decodeGreyPage, resampleGrey } from './page-image.ts';
 import { baselineAlignment, PRINT_BASELINE_SHARE, PRINT_MIN_COMPONENTS } from './print-check.ts';
 import templateJson from './templateK40.json' with { type: 'json' };
 import { thinZhangSuen } from './thin.ts';
 
 /** Algorithm name and version, for provenance. */
-export const HANDWRITING_PROFILE_ALGORITHM = { name: 'dalel-handwriting-profile', version: '1.0.0', template: 'handwriterRF templateK40' } as const;
+export const HANDWRITING_PROFILE_ALGORITHM = { name: 'dalel-handwriting-profile', version: '1.1.0', template: 'handwriterRF templateK40' } as const;
 
 /** Number of clusters in the template. */
 export const CLUSTER_COUNT = 40;
+
+/**
+ * Width in pixels of the CSAFE page scans (US letter at 300 dpi) that templateK40 and the reference profiles come from.
+ * The template's paths have absolute pixel lengths, so writing must be at that scale to be clustered like the
+ * reference documents: a reduced copy of such a page (e.g. 612 px wide) gives graphs about four times too small, and
+ * they all fall into the few tiny templates.
+ */
+export const REFERENCE_PAGE_WIDTH = 2550;
+
+/** Pages narrower than this share of REFERENCE_PAGE_WIDTH are taken for reduced copies and scaled up to it. */
+export const REDUCED_PAGE_SHARE = 0.5;
+
+/** Largest scale factor profilePage applies (a page this reduced has lost the strokes' shapes anyway). */
+export const MAX_SCALE = 8;
+
+/**
+ * Scale factor for a whole page of this width: 1 for scans at reference resolution, up to it (at most MAX_SCALE) for
+ * reduced copies. A small image that is not a whole page (a cut-out word) needs an explicit ProfileOptions.scale.
+ */
+export function referenceScale(pageWidth: number): number {
+  return pageWidth > 0 && pageWidth < REFERENCE_PAGE_WIDTH * REDUCED_PAGE_SHARE ? Math.min(MAX_SCALE, REFERENCE_PAGE_WIDTH / pageWidth) : 1;
+}
 
 /** Graphs with more paths than this are left out of the profile, as handwriter does (tangles, scribbles). */
 export const MAX_PATHS_PER_GRAPH = 30;
@@ -31,7 +53,7 @@ export interface ProfiledGraph {
   readonly pixelCount: number;
   /** Skeleton pixels as page coordinates, flattened x0,y0,x1,y1,… (for overlays). */
   readonly skeleton: readonly number[];
-  /** Variance of x, of y (y up) and their covariance over the graph's pixels (handwriter's xvar, yvar, covar). */
+  /** Variance (in pixels of the scaled page, see PageProfile.scale) of x, of y (y up) and their covariance over the graph's pixels (handwriter's xvar, yvar, covar). */
   readonly xvar: number;
   readonly yvar: number;
   readonly covar: number;
@@ -50,6 +72,8 @@ export interface PageProfile {
   readonly height: number;
   readonly timingsMs: Record<string, number>;
   readonly threshold: number;
+  /** Factor the page was scaled by before binarising (1 = as scanned; see referenceScale). */
+  readonly scale: number;
   readonly skewDeg: number;
   readonly skeletonPixels: number;
   /** Share of characters exactly on their line's baseline (high for print; see print-check.ts). */
@@ -66,6 +90,8 @@ export interface ProfileOptions {
   readonly crop?: CropRect;
   readonly binarisation?: Binarisation;
   readonly deskew?: boolean;
+  /** Scale factor before binarising; by default referenceScale of the page's width (1 for full-resolution scans). */
+  readonly scale?: number;
 }
 
 let templates: ClusterTemplate[] | null = null;
@@ -96,12 +122,17 @@ export function profilePage(bytes: Uint8Array, name: string, options: ProfileOpt
     originX = cropped.originX;
     originY = cropped.originY;
   }
+  const scale = options.scale ?? referenceScale(width);
+  if (!(scale > 0 && scale <= MAX_SCALE)) throw badInput(name, 'scale', `the scale factor ${scale} is outside 0…${MAX_SCALE}`);
+  if (scale !== 1) grey = resampleGrey(grey, scale);
   lap('decode');
-  const binary = binarisePage(grey, { binarisation: options.binarisation ?? 'otsu', deskew: options.deskew ?? false }, originX, originY);
+  const binary = binarisePage(grey, { binarisation: options.binarisation ?? 'otsu', deskew: options.deskew ?? false }, originX * scale, originY * scale);
   lap('binarise');
   if (!binary) throw badInput(name, 'no-writing', 'the page has no ink: it is empty or blank');
   const inkPixels = binary.ink.reduce((s, v) => s + v, 0);
   const inkShare = inkPixels / (grey.width * grey.height);
+  // Overlays and boxes are given in the original page's pixels.
+  const toPage = (v: number) => Math.round((v / scale) * 100) / 100;
   if (inkShare > 0.5) throw badInput(name, 'unreadable', `${Math.round(inkShare * 100)} % of the page is dark after binarisation: it is not a scan of writing on paper`);
   const baseline = baselineAlignment(binary.ink, binary.rows);
   lap('print-check');
@@ -142,7 +173,7 @@ export function profilePage(bytes: Uint8Array, name: string, options: ProfileOpt
     for (const p of graph.pixels) {
       const x = Math.floor(p / rows) + binary.originX;
       const y = (p % rows) + binary.originY;
-      skeletonXY.push(x, y);
+      skeletonXY.push(toPage(x), toPage(y));
       if (x < minX) minX = x;
       if (y < minY) minY = y;
       if (x > maxX) maxX = x;
@@ -157,7 +188,7 @@ export function profilePage(bytes: Uint8Array, name: string, options: ProfileOpt
     const denominator = Math.max(1, k - 1);
     graphs.push({
       cluster: cluster + 1,
-      bbox: [minX, minY, maxX - minX + 1, maxY - minY + 1],
+      bbox: [toPage(minX), toPage(minY), toPage(maxX - minX + 1), toPage(maxY - minY + 1)],
       distance,
       pathCount: graph.paths.length,
       pixelCount: k,
@@ -181,6 +212,7 @@ export function profilePage(bytes: Uint8Array, name: string, options: ProfileOpt
     height,
     timingsMs: timings,
     threshold: binary.threshold,
+    scale,
     skewDeg: binary.skewDeg,
     skeletonPixels: skeleton.length,
     baselineShare: baseline.share,

@@ -22,7 +22,8 @@ describe.skipIf(!sharedDataDir)('dalel handwriting profile / compare on CSAFE pa
     expect(run.code).toBe(0);
     const out = JSON.parse(run.out) as { pages: { name: string; graphCount: number; counts: number[]; rates: number[]; timingsMs: Record<string, number> }[]; provenance: { algorithm: string; inputs: unknown[] }; auditSeq: number };
     expect(out.pages.map((p) => p.name)).toEqual(['w0238_s01_pWOZ_r02.png', 'w0030_s01_pWOZ_r01.png']);
-    expect(out.pages[0]!.graphCount).toBe(196);
+    // The 612-px page is scaled to the CSAFE scan width first; R counts 315 graphs on the scan (reference data).
+    expect(Math.abs(out.pages[0]!.graphCount - 315) / 315).toBeLessThanOrEqual(0.12);
     for (const p of out.pages) {
       expect(p.counts).toHaveLength(40);
       expect(p.counts.reduce((s, v) => s + v, 0)).toBe(p.graphCount);

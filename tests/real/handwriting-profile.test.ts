@@ -19,13 +19,30 @@ function csv(file: string): string[][] {
 }
 
 const profiles = new Map<string, PageProfile>();
-function profile(doc: string): PageProfile {
-  let p = profiles.get(doc);
+/** Our profile of a page: `native` = as stored (612 px wide, like R's graph files), else scaled to the scans' size. */
+function profile(doc: string, native = false): PageProfile {
+  const key = `${doc}:${native}`;
+  let p = profiles.get(key);
   if (!p) {
-    p = profilePage(new Uint8Array(readFileSync(join(dir, `${doc}.png`))), `${doc}.png`);
-    profiles.set(doc, p);
+    p = profilePage(new Uint8Array(readFileSync(join(dir, `${doc}.png`))), `${doc}.png`, native ? { scale: 1 } : {});
+    profiles.set(key, p);
   }
   return p;
+}
+
+/** R's full-resolution profile of a page from the reference data (cluster_fill_rates_*.csv), when it is there. */
+function rReference(doc: string): { total: number; rates: number[] } | null {
+  for (const file of ['cluster_fill_rates_train.csv', 'cluster_fill_rates_validation.csv']) {
+    const [header, ...rows] = csv(file);
+    const row = rows.find((r) => r[0] === doc);
+    if (!row) continue;
+    const rates = new Array<number>(40).fill(0);
+    header!.forEach((name, i) => {
+      if (name.startsWith('cluster')) rates[Number(name.slice('cluster'.length)) - 1] = Number(row[i]);
+    });
+    return { total: Number(row[3]), rates };
+  }
+  return null;
 }
 
 /** R's fill counts of a document, indexed by cluster − 1. */
@@ -46,15 +63,15 @@ function cosine(a: readonly number[], b: readonly number[]): number {
 
 describe.skipIf(!sharedDataDir)('handwriting profiles of CSAFE pages against handwriter (R)', () => {
   for (const doc of docs) {
-    it(`${doc}: graph count within ±10 % of R's`, () => {
-      const ours = profile(doc).graphCount;
+    it(`${doc}: graph count within ±10 % of R's on the same 612-px image`, () => {
+      const ours = profile(doc, true).graphCount;
       const theirs = rCounts(doc).reduce((s, v) => s + v, 0);
       console.log(`[handwriting] ${doc}: ${ours} graphs, R ${theirs}`);
       expect(Math.abs(ours - theirs) / theirs).toBeLessThanOrEqual(0.1);
     });
 
     it(`${doc}: the graphs are R's graphs (same pixels: x/y variance and covariance agree) for ≥ 95 % of them`, () => {
-      const ours = profile(doc).graphs;
+      const ours = profile(doc, true).graphs;
       const theirs = csv(`graphs_${doc}.csv`).slice(1).map((r) => ({ xvar: Number(r[5]), yvar: Number(r[6]), covar: Number(r[7]) }));
       const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
       const matched = theirs.filter((t) => ours.some((g) => close(g.xvar, t.xvar) && close(g.yvar, t.yvar) && close(g.covar, t.covar))).length;
@@ -62,20 +79,36 @@ describe.skipIf(!sharedDataDir)('handwriting profiles of CSAFE pages against han
       expect(matched / theirs.length).toBeGreaterThanOrEqual(0.95);
     });
 
-    // The cosine of our fill rates with R's is printed, not asserted: R's cluster labels for these pages do not follow
-    // templateK40.json's centre order (see the report of issue 12), so the ≥ 0.90 target cannot be checked here.
-    it(`${doc}: every graph is assigned to one of the 40 clusters (cosine with R's rates printed)`, () => {
-      const p = profile(doc);
+    // R's `cluster` column in graphs_*.csv cannot come from templateK40.json's centres: it puts 1-path strokes of
+    // 6–36 pixels into cluster 12, whose centre has 6 paths and 173 pixels (its unmatched paths alone cost > 100, while
+    // the 8-pixel 1-path centre 18 is within a few pixels) — so that column is printed, not asserted. The assignment is
+    // checked below against R's profiles of the same pages at scan resolution, which do follow the template.
+    it(`${doc}: every graph is assigned to one of the 40 clusters (cosine with the labels of R's graph file printed)`, () => {
+      const p = profile(doc, true);
       const similarity = cosine(p.rates, rCounts(doc));
-      console.log(`[handwriting] ${doc}: cosine of fill rates with R = ${similarity.toFixed(3)}; stage times ${JSON.stringify(p.timingsMs)}`);
+      console.log(`[handwriting] ${doc} at 612 px: cosine of fill rates with graphs_${doc}.csv = ${similarity.toFixed(3)}`);
       expect(p.counts.reduce((s, v) => s + v, 0)).toBe(p.graphCount);
       expect(p.graphs.every((g) => g.cluster >= 1 && g.cluster <= 40)).toBe(true);
+    });
+  }
+
+  // w0238 r01 and r02 are in the reference data, profiled by R at scan resolution (2550 px wide); our pages are
+  // reduced copies, which profilePage scales back up to that width by default. The graph count of a resampled page
+  // cannot be R's exactly (r01: 298 against 335), hence the wider tolerance than on the 612-px images above.
+  for (const doc of ['w0238_s01_pWOZ_r01', 'w0238_s01_pWOZ_r02']) {
+    it(`${doc}: graph count within ±12 % and fill-rate cosine ≥ 0.90 against R's scan-resolution profile`, { timeout: 60_000 }, () => {
+      const reference = rReference(doc)!;
+      const p = profile(doc);
+      const similarity = cosine(p.rates, reference.rates);
+      console.log(`[handwriting] ${doc} scaled ×${p.scale.toFixed(2)}: ${p.graphCount} graphs, R ${reference.total}; cosine with R's rates ${similarity.toFixed(3)}; stage times ${JSON.stringify(p.timingsMs)}`);
+      expect(Math.abs(p.graphCount - reference.total) / reference.total).toBeLessThanOrEqual(0.12);
+      expect(similarity).toBeGreaterThanOrEqual(0.9);
     });
   }
 });
 
 describe.skipIf(!sharedDataDir)('every CSAFE page is handwriting, not print', () => {
-  it('profiles all ten pages, each with a baseline share below the print threshold', () => {
+  it('profiles all ten pages, each with a baseline share below the print threshold', { timeout: 180_000 }, () => {
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.png'))) {
       const p = profilePage(new Uint8Array(readFileSync(join(dir, file))), file);
       console.log(`[handwriting] ${file}: ${p.graphCount} graphs, ${Math.round(p.baselineShare * 100)} % of characters on the baseline`);
@@ -85,20 +118,34 @@ describe.skipIf(!sharedDataDir)('every CSAFE page is handwriting, not print', ()
   });
 });
 
-describe.skipIf(!sharedDataDir)('the SLR is withheld for pages unlike the reference documents', () => {
-  // These page images are reduced copies (612 px wide) of the CSAFE scans the reference profiles were measured on:
-  // their profiles lie outside the reference population, and an SLR there would be unfounded (it would say
-  // "strong support, same writer" for different writers), so the comparison gives the score and says why there is none.
-  it('pooled w0238 pages against w0238 and against w0080: score, no SLR, reason out-of-domain', async () => {
-    const pages = (names: string[]) => names.map((n) => profilePage(new Uint8Array(readFileSync(join(dir, `${n}.png`))), `${n}.png`));
-    const known = pages(['w0238_s01_pWOZ_r01', 'w0238_s01_pWOZ_r02']);
-    for (const questioned of pages(['w0238_s01_pWOZ_r03', 'w0080_s01_pLND_r01'])) {
+describe.skipIf(!sharedDataDir)('writer comparison of the CSAFE pages', () => {
+  const page = (name: string, native = false) => profilePage(new Uint8Array(readFileSync(join(dir, `${name}.png`))), `${name}.png`, native ? { scale: 1 } : {});
+
+  // At their stored 612 px the pages' graphs are about four times too small for the template: their profiles lie
+  // outside the reference population, and the comparison withholds the SLR and says why.
+  it('pages left at 612 px: score, no SLR, reason out-of-domain', { timeout: 120_000 }, async () => {
+    const known = [page('w0238_s01_pWOZ_r01', true), page('w0238_s01_pWOZ_r02', true)];
+    for (const questioned of [page('w0238_s01_pWOZ_r03', true), page('w0080_s01_pLND_r01', true)]) {
       const c = await compareWriters(known, questioned, 'latin', installedComparator());
-      console.log(`[handwriting] w0238 r01+r02 vs ${questioned.name}: score ${c.score?.toFixed(3)}, domain ${JSON.stringify(c.domain)}, ${c.abstention?.code}`);
+      console.log(`[handwriting] 612 px: w0238 r01+r02 vs ${questioned.name}: score ${c.score?.toFixed(3)}, domain ${JSON.stringify(c.domain)}, ${c.abstention?.code}`);
       expect(c.score).not.toBeNull();
       expect(c.slr).toBeNull();
       expect(c.abstention?.code).toBe('out-of-domain');
     }
+  });
+
+  // Scaled to scan resolution (the default) they are in the domain, and the SLRs point the right way.
+  it('w0030 repetitions support the same writer pairwise; w0030 against four other writers supports different writers', { timeout: 180_000 }, async () => {
+    const w0030 = ['w0030_s01_pWOZ_r01', 'w0030_s01_pWOZ_r02', 'w0030_s01_pWOZ_r03'].map((n) => page(n));
+    const others = ['w0238_s01_pWOZ_r01', 'w0016_s01_pLND_r01', 'w0080_s01_pLND_r01', 'w0124_s01_pLND_r01'].map((n) => page(n));
+    const slr = async (a: PageProfile, b: PageProfile) => {
+      const c = await compareWriters([a], b, 'latin', installedComparator());
+      console.log(`[handwriting] ${a.name} vs ${b.name}: score ${c.score?.toFixed(3)}, SLR ${c.slr?.toPrecision(3) ?? c.abstention?.code}, domain ${JSON.stringify(c.domain)}`);
+      expect(c.abstention).toBeNull();
+      return c.slr!;
+    };
+    for (const [i, j] of [[0, 1], [0, 2], [1, 2]] as const) expect(await slr(w0030[i]!, w0030[j]!)).toBeGreaterThan(1);
+    for (const other of others) expect(await slr(w0030[0]!, other)).toBeLessThan(1);
   });
 });
 
