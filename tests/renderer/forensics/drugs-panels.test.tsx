@@ -34,14 +34,14 @@ describe('drug-test panels below the viewer', () => {
     const { result } = runSpot({ photo: photo(encodePng(image), 'plate.png'), reagents: 'A1=Marquis', table: { file: 'colour-tests.csv', text, sha256: 'b'.repeat(64) } }, () => undefined);
     const fake = fakeApi({ 'analysis.result': ok(result), 'evidence.thumbnail': ok({ png: null }) });
     const evidenceId = '44444444-4444-4444-8444-44444444444d';
-    await render(fake.api, moduleRunView('drugs.spot', { runId: '55555555-5555-4555-8555-555555555555', evidenceIds: [evidenceId], width: 800 }));
+    await render(fake.api, moduleRunView('drugs.spot', { runId: '55555555-5555-4555-8555-555555555555', evidenceIds: [evidenceId], width: 800, height: 600 }));
     await settle();
     expect(fake.callsTo('evidence.thumbnail')).toEqual([{ evidenceId }]);
     const drawn = need('drugs-photo');
     expect(drawn.querySelectorAll('rect')).toHaveLength(24);
     expect(drawn.querySelectorAll('circle')).toHaveLength(2);
     expect(need('drugs-run-viewer').textContent).toContain('A1 · Marquis');
-    expect(moduleRunView('ballistics.bullet', { runId: 'x', evidenceIds: [], width: 1 })).toBeNull();
+    expect(moduleRunView('ballistics.bullet', { runId: 'x', evidenceIds: [], width: 1, height: 600 })).toBeNull();
   });
 
   it('plots each strip’s profile with its result', async () => {
