@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { CliContext } from './context.ts';
-import { folderSource, formatReport, verifyBundle, zipFileSource } from '../services/audit/bundle-verify.ts';
+import { folderSource, formatReport, progressPrinter, verifyBundleAsync, zipFileSource } from '../services/audit/bundle-verify.ts';
 import { DalelError } from '../services/errors.ts';
 
 /** A key given on the command line, or the path of a file holding it. */
@@ -36,18 +36,23 @@ export function addAuditCommands(program: Command, context: CliContext): void {
     .option('--trusted-key <key>', 'note verifier key (or a file holding it) the checkpoint must be signed by; repeatable', collect, [])
     .option('--trusted-checkpoint <file>', 'a signed checkpoint seen earlier: the bundle must extend it')
     .option('--witness-key <key>', 'witness cosignature key (or file) whose cosignature is required; repeatable', collect, [])
-    .action((bundle: string, opts: { trustedKey: string[]; trustedCheckpoint?: string; witnessKey: string[] }) => {
+    .option('--progress', 'show how far the verification is on standard error')
+    .action(async (bundle: string, opts: { trustedKey: string[]; trustedCheckpoint?: string; witnessKey: string[]; progress?: boolean }) => {
       let source;
       try {
         source = statSync(bundle).isDirectory() ? folderSource(bundle) : zipFileSource(bundle);
       } catch (error) {
         throw new DalelError('BAD_INPUT', `${bundle}: cannot be read as a bundle (${(error as Error).message})`, { file: bundle, reasonCode: 'unreadable' });
       }
-      const report = verifyBundle(source, {
-        trustedKeys: opts.trustedKey.map(keyText),
-        witnessKeys: opts.witnessKey.map(keyText),
-        trustedCheckpoint: opts.trustedCheckpoint ? readFileSync(opts.trustedCheckpoint, 'utf8') : undefined,
-      });
+      const report = await verifyBundleAsync(
+        source,
+        {
+          trustedKeys: opts.trustedKey.map(keyText),
+          witnessKeys: opts.witnessKey.map(keyText),
+          trustedCheckpoint: opts.trustedCheckpoint ? readFileSync(opts.trustedCheckpoint, 'utf8') : undefined,
+        },
+        opts.progress ? progressPrinter((line) => context.io.err(line.replace(/^\r|\n$/g, ''))) : undefined,
+      );
       context.print(report, () => formatReport(report));
       if (!report.valid) throw new DalelError('BAD_INPUT', `${bundle}: the bundle is not valid (${report.problems.length} problems).`, { file: bundle, reasonCode: 'invalid-bundle' });
     });
