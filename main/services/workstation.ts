@@ -183,7 +183,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     cases,
     evidence,
     custody,
-    audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, onVerifyProgress: options.onVerifyProgress, startupSealer: options.keySealer, uploads, labels: new TrailLabels(db) },
+    audit: { db, log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, onVerifyProgress: options.onVerifyProgress, startupSealer: options.keySealer, uploads, labels: new TrailLabels(db) },
     decision,
     analysis: { analysis, registry },
     ballistics: { analysis, library, evidence, uploads },

@@ -8,6 +8,7 @@ import { createPassphraseSealer } from '../passphrase-sealer.ts';
 import type { ScryptParams } from '../passwords.ts';
 import { actorOf, type Session } from '../sessions.ts';
 import { bytesOf, type UploadStore } from '../uploads.ts';
+import type { Db } from '../../db/database.ts';
 import type { AuditLog } from './audit-log.ts';
 import { exportBundle } from './bundle-export.ts';
 import { verifyBundleAsync, zipSource } from './bundle-verify.ts';
@@ -15,12 +16,14 @@ import type { CheckpointService, StoredCheckpoint } from './checkpoints.ts';
 import type { AuditKeyring, NamedSealer } from './keyring.ts';
 import { hashLeaf } from './merkle.ts';
 import type { TrailLabels } from './trail-labels.ts';
+import { retentionFacts } from './retention.ts';
 import { formatTlogProof } from './note.ts';
 
 type AuditChannel = Extract<RequestChannel, `audit.${string}`>;
 
 /** What the audit handlers need. */
 export interface AuditHandlerDeps {
+  readonly db: Db;
   readonly log: AuditLog;
   readonly keyring: AuditKeyring;
   readonly checkpoints: CheckpointService;
@@ -166,6 +169,7 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
       });
       return report;
     },
+    'audit.retention': () => retentionFacts(deps.db),
     'audit.importCosignature': (request, context) => {
       const stored = checkpoints.importCosignature(request.note, request.witnessKey);
       log.append({

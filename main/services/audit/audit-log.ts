@@ -272,9 +272,17 @@ export class AuditLog implements NodeSource {
   *selection(filter: Pick<AuditFilter, 'caseId' | 'from' | 'to'> = {}, pageSize = 20_000): Generator<{ seq: number; leaf: Uint8Array; length: number }> {
     const where = ['seq > @after'];
     const params: Record<string, string | number> = {};
-    if (filter.caseId !== undefined) where.push('case_id = @caseId'), (params.caseId = filter.caseId);
-    if (filter.from !== undefined) where.push('at >= @from'), (params.from = filter.from);
-    if (filter.to !== undefined) where.push('at <= @to'), (params.to = filter.to);
+    const conditions: Array<[string, 'caseId' | 'from' | 'to']> = [
+      ['case_id = @caseId', 'caseId'],
+      ['at >= @from', 'from'],
+      ['at <= @to', 'to'],
+    ];
+    for (const [sql, name] of conditions) {
+      const value = filter[name];
+      if (value === undefined) continue;
+      where.push(sql);
+      params[name] = value;
+    }
     const page = this.db.prepare(`SELECT seq, leaf_hash, length(bytes) FROM audit_entries WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`).raw();
     for (let after = -1; ; ) {
       const rows = page.all({ ...params, after, limit: pageSize }) as Array<[number, Buffer, number]>;
