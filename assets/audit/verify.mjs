@@ -7,6 +7,8 @@ import { fileURLToPath } from "node:url";
 
 // main/services/audit/bundle-verify.ts
 import { createHash as createHash3 } from "node:crypto";
+import * as os from "node:os";
+import { Worker } from "node:worker_threads";
 import { closeSync as closeSync2, fstatSync as fstatSync2, openSync as openSync2, readdirSync, readFileSync, readSync as readSync2, statSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 
@@ -215,14 +217,8 @@ var { createHash } = crypto;
 var emptyRoot = new Uint8Array(createHash("sha256").digest());
 var oneShot = crypto.hash;
 function sha256(data) {
-  return oneShot ? oneShot("sha256", data, "buffer") : new Uint8Array(createHash("sha256").update(data).digest());
-}
-function hashLeafInPlace(data, start, end) {
-  const saved = data[start - 1];
-  data[start - 1] = 0;
-  const hash2 = sha256(data.subarray(start - 1, end));
-  data[start - 1] = saved;
-  return hash2;
+  const digest = oneShot ? oneShot("sha256", data, "buffer") : createHash("sha256").update(data).digest();
+  return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
 }
 var children = new Uint8Array(65);
 function hashChildren(left, right) {
@@ -519,7 +515,7 @@ function parseTilePath(name) {
   const width = match[3] === void 0 ? tileWidth : Number(match[3]);
   const kind = match[1] === "entries" ? "entries" : "hash";
   const level = kind === "entries" ? 0 : Number(match[1]);
-  if (width >= tileWidth || level > 63 || tileIndexPath(index) !== match[2]) return null;
+  if (match[3] !== void 0 && width >= tileWidth || level > 63 || tileIndexPath(index) !== match[2]) return null;
   const tile = { kind, level, index, width };
   return (kind === "entries" ? entryBundlePath(index, width) : hashTilePath(tile)) === name ? tile : null;
 }
@@ -695,14 +691,116 @@ var decoder = new TextDecoder("utf-8", { fatal: false });
 var text = (bytes) => decoder.decode(bytes);
 var sha2562 = (bytes) => createHash3("sha256").update(bytes).digest("hex");
 async function verifyBundleAsync(source, options = {}, onProgress) {
-  const steps = verifySteps(source, options, onProgress);
-  for (; ; ) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
+  const large = (source.size(bundleFiles.entries) ?? 0) > 16 << 20;
+  const pool = large ? LinePool.open(options.workers ?? defaultWorkers()) : null;
+  const steps = verifySteps(source, options, onProgress, pool ? pool.size * 2 : 1);
+  const parsed = /* @__PURE__ */ new Map();
+  let answer;
+  try {
+    for (; ; ) {
+      const step = steps.next(answer);
+      answer = void 0;
+      if (step.done) return step.value;
+      const request = step.value;
+      if (request.kind === "parse") parsed.set(request.id, pool ? pool.parse(request.data, request.offset) : parseLines(request.data, request.offset, sha256Bytes, decoder));
+      else {
+        const result = parsed.get(request.id);
+        parsed.delete(request.id);
+        answer = result instanceof Promise ? await result : result;
+        if (!pool) await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  } finally {
+    pool?.close();
   }
 }
-function* verifySteps(source, options, onProgress) {
+function parseLines(data, offset, hashOne, textDecoder) {
+  const ends = [];
+  for (let i = data.indexOf(10, offset); i >= 0; i = data.indexOf(10, i + 1)) ends.push(i);
+  const seqs = new Float64Array(ends.length);
+  const leaves = new Uint8Array(ends.length * 32);
+  let start = offset;
+  for (let k = 0; k < ends.length; k += 1) {
+    const end = ends[k];
+    let seq = -1;
+    try {
+      const entry = JSON.parse(textDecoder.decode(data.subarray(start, end)));
+      const value = entry !== null && typeof entry === "object" ? entry.seq : void 0;
+      seq = typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : -2;
+    } catch {
+      seq = -1;
+    }
+    seqs[k] = seq;
+    const saved = data[start - 1];
+    data[start - 1] = 0;
+    leaves.set(hashOne(data.subarray(start - 1, end)), k * 32);
+    data[start - 1] = saved;
+    start = end + 1;
+  }
+  return { data, offset, ends: Int32Array.from(ends), seqs, leaves };
+}
+var sha256Bytes = (bytes) => sha256(bytes);
+function defaultWorkers() {
+  const available = os.availableParallelism?.() ?? os.cpus().length;
+  return Math.max(1, Math.min(8, available));
+}
+function workerSource() {
+  return `"use strict";
+var __name = (f) => f;
+const { parentPort } = require('node:worker_threads');
+const crypto = require('node:crypto');
+const hashOne = crypto.hash ? (d) => crypto.hash('sha256', d, 'buffer') : (d) => crypto.createHash('sha256').update(d).digest();
+const textDecoder = new TextDecoder('utf-8', { fatal: false });
+const parseLines = ${parseLines.toString()};
+parentPort.on('message', ({ id, data, offset }) => {
+  const out = parseLines(data, offset, hashOne, textDecoder);
+  parentPort.postMessage({ id, out }, [out.data.buffer, out.ends.buffer, out.seqs.buffer, out.leaves.buffer]);
+});
+`;
+}
+var LinePool = class _LinePool {
+  constructor(workers) {
+    this.workers = workers;
+    for (const worker of workers) {
+      worker.on("message", ({ id, out }) => {
+        this.waiting.get(id)?.resolve(out);
+        this.waiting.delete(id);
+      });
+      worker.on("error", (error) => {
+        for (const w of this.waiting.values()) w.reject(error);
+        this.waiting.clear();
+      });
+    }
+  }
+  workers;
+  waiting = /* @__PURE__ */ new Map();
+  next = 0;
+  turn = 0;
+  /** A pool of `size` workers, or null where threads cannot start (the caller then parses in this thread). */
+  static open(size) {
+    try {
+      const source = workerSource();
+      return new _LinePool(Array.from({ length: size }, () => new Worker(source, { eval: true })));
+    } catch {
+      return null;
+    }
+  }
+  get size() {
+    return this.workers.length;
+  }
+  parse(data, offset) {
+    const id = this.next++;
+    const worker = this.workers[this.turn++ % this.workers.length];
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, data, offset }, [data.buffer]);
+    });
+  }
+  close() {
+    for (const worker of this.workers) void worker.terminate();
+  }
+};
+function* verifySteps(source, options, onProgress, ahead) {
   const problems = [];
   const passed = [];
   const problem = (p) => problems.push(p);
@@ -776,59 +874,57 @@ function* verifySteps(source, options, onProgress) {
   let done = 0;
   let previousSeq = -1;
   let line = 0;
+  let lastLine = null;
   const fileHash = createHash3("sha256");
-  let carry = null;
-  const onLine = (data, start, end) => {
-    line += 1;
-    let entry;
-    try {
-      entry = JSON.parse(text(data.subarray(start, end)));
-    } catch {
-      problem({ code: "changed-entry", file: bundleFiles.entries, line, message: `line ${line} is not valid JSON: the entry was changed` });
-      return;
+  const consume = (parsed) => {
+    const { data, ends, seqs, leaves } = parsed;
+    let start = parsed.offset;
+    for (let k = 0; k < ends.length; start = ends[k] + 1, k += 1) {
+      line += 1;
+      const seq = seqs[k];
+      if (seq === -1) {
+        problem({ code: "changed-entry", file: bundleFiles.entries, line, message: `line ${line} is not valid JSON: the entry was changed` });
+        continue;
+      }
+      if (seq === -2) {
+        problem({ code: "changed-entry", file: bundleFiles.entries, line, message: `line ${line} has no valid sequence number` });
+        continue;
+      }
+      if (seq <= previousSeq) {
+        problem({ code: "reordered", file: bundleFiles.entries, line, seq, message: `line ${line} (seq ${seq}) comes after seq ${previousSeq}: entries are out of order` });
+      }
+      previousSeq = Math.max(previousSeq, seq);
+      const leaf = leaves.subarray(k * 32, k * 32 + 32);
+      selection.add(seq, line, leaf);
+      if (tiled) tiles.checkEntry(seq, line, leaf, data.subarray(start, ends[k]));
+      else legacyLeaves.push({ seq, leaf, line });
     }
-    const seq = entry.seq;
-    if (typeof seq !== "number" || !Number.isSafeInteger(seq) || seq < 0) {
-      problem({ code: "changed-entry", file: bundleFiles.entries, line, message: `line ${line} has no valid sequence number` });
-      return;
-    }
-    if (seq <= previousSeq) {
-      problem({ code: "reordered", file: bundleFiles.entries, line, seq, message: `line ${line} (seq ${seq}) comes after seq ${previousSeq}: entries are out of order` });
-    }
-    previousSeq = Math.max(previousSeq, seq);
-    const leaf = hashLeafInPlace(data, start, end);
-    selection.add({ seq, line, leaf, action: String(entry.action), details: entry.details ?? {} });
-    if (tiled) tiles.checkEntry(seq, line, leaf, data.subarray(start, end));
-    else legacyLeaves.push({ seq, leaf, line });
+    if (ends.length > 0) lastLine = data.slice(ends.length > 1 ? ends[ends.length - 2] + 1 : parsed.offset, ends[ends.length - 1]);
   };
+  const queue = [];
+  let ids = 0;
+  let carry = null;
   try {
     for (const piece of pieces) {
       fileHash.update(piece);
-      let data;
-      let offset;
-      if (carry) {
-        data = new Uint8Array(carry.length + piece.length);
-        data.set(carry, 0);
-        data.set(piece, carry.length);
-        offset = 1;
-      } else {
-        data = new Uint8Array(piece.length + 1);
-        data.set(piece, 1);
-        offset = 1;
+      const data = new Uint8Array((carry?.length ?? 1) + piece.length);
+      if (carry) data.set(carry, 0);
+      data.set(piece, carry?.length ?? 1);
+      const cut = data.lastIndexOf(10);
+      carry = cut < 0 ? data : cut + 1 < data.length ? data.slice(cut) : null;
+      if (cut >= 0) {
+        const id = ids++;
+        yield { kind: "parse", id, data: data.subarray(0, cut + 1), offset: 1 };
+        queue.push(id);
       }
-      let start = offset;
-      for (let i = data.indexOf(10, start); i >= 0; i = data.indexOf(10, start)) {
-        onLine(data, start, i);
-        start = i + 1;
-      }
-      carry = start < data.length ? data.subarray(start - 1) : null;
+      while (queue.length >= ahead) consume(yield { kind: "await", id: queue.shift() });
       done += piece.length;
       onProgress?.(done, total);
-      yield;
     }
   } catch (error) {
     problem({ code: "checksum-mismatch", file: bundleFiles.entries, message: `entries.jsonl cannot be read whole: ${error.message}` });
   }
+  while (queue.length > 0) consume(yield { kind: "await", id: queue.shift() });
   const entriesDigest = fileHash.digest("hex");
   const listedDigest = sums.deferred.get(bundleFiles.entries);
   sums.deferred.delete(bundleFiles.entries);
@@ -840,7 +936,7 @@ function* verifySteps(source, options, onProgress) {
     problem({ code: "truncated", file: bundleFiles.entries, line: line + 1, message: "entries.jsonl is truncated: its last line is incomplete" });
   }
   const entries = selection.count;
-  const closing = selection.last;
+  const closing = selection.closing(lastLine);
   if (tiled) {
     const whole = closing?.action === exportAction && closing.details.scope === "all";
     tiles.checkTree(whole ? null : selection.seenRuns(), passed);
@@ -1109,9 +1205,11 @@ var SelectionTracker = class {
   runs = [];
   digest = createHash3("sha256");
   pending = null;
+  closingEntry = null;
   few = [];
   count = 0;
-  add(entry) {
+  add(seq, line, leaf) {
+    const entry = { seq, line, leaf };
     if (this.pending) this.digest.update(this.pending.leaf);
     this.pending = entry;
     this.count += 1;
@@ -1123,8 +1221,16 @@ var SelectionTracker = class {
       if (this.few.length > 1e5) this.few = null;
     }
   }
-  get last() {
-    return this.pending;
+  /** The last entry with what it says, read from its line (the bytes of the file's last line). */
+  closing(lastLine) {
+    if (!this.pending || !lastLine) return null;
+    let parsed = {};
+    try {
+      parsed = JSON.parse(text(lastLine));
+    } catch {
+    }
+    this.closingEntry = { ...this.pending, action: String(parsed.action), details: parsed.details ?? {} };
+    return this.closingEntry;
   }
   /** The entries, while few enough were kept (case exports and small logs). */
   kept() {
@@ -1135,7 +1241,7 @@ var SelectionTracker = class {
     return this.runs;
   }
   check(checkpoint, problem, passed) {
-    const last = this.pending;
+    const last = this.closingEntry;
     if (!last || last.action !== exportAction) {
       problem({ code: "truncated", file: bundleFiles.entries, message: "the log is truncated: the closing export entry (which lists the selection) is missing" });
       return;

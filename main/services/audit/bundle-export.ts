@@ -200,7 +200,7 @@ laboratory or court: a bundle can only prove what the key holder signed.
 
 ## 1. Files unchanged since export
 
-    sha256sum -c --quiet SHA256SUMS
+    sha256sum -c SHA256SUMS
 
 Every file of the bundle is listed, the tiles too; a changed, missing or added file shows here (an added file is one
 that \`find . -type f\` lists and SHA256SUMS does not).

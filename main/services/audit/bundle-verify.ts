@@ -9,10 +9,12 @@
  * Older bundles, with one .tlog-proof per entry and no tiles, are checked entry by entry as they always were.
  */
 import { createHash } from 'node:crypto';
+import * as os from 'node:os';
+import { Worker } from 'node:worker_threads';
 import { closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { fileByteSource, memorySource, readZipDirectory, readZipEntry, zipEntryChunks, type ByteSource } from '../../../native/codecs/zip/zip-read.ts';
-import { hashLeafInPlace, inclusionProof, MemoryTree, sameHash, treeRoot, verifyConsistency, verifyInclusion, type Hash, type RangeCache } from './merkle.ts';
+import { inclusionProof, sha256 as sha256Hash, MemoryTree, sameHash, treeRoot, verifyConsistency, verifyInclusion, type Hash, type RangeCache } from './merkle.ts';
 import {
   ed25519NoteType,
   parseCheckpoint,
@@ -219,20 +221,161 @@ const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest(
 
 /** Verifies a bundle and reports every problem found (not just the first), in this thread. */
 export function verifyBundle(source: BundleSource, options: VerifyOptions = {}, onProgress?: VerifyProgress): VerifyReport {
-  const steps = verifySteps(source, options, onProgress);
+  const steps = verifySteps(source, options, onProgress, 1);
+  const parsed = new Map<number, ParsedLines>();
+  let answer: ParsedLines | undefined;
   for (;;) {
-    const step = steps.next();
+    const step = steps.next(answer);
+    answer = undefined;
     if (step.done) return step.value;
+    if (step.value.kind === 'parse') parsed.set(step.value.id, parseLines(step.value.data, step.value.offset, sha256Bytes, decoder));
+    else {
+      answer = parsed.get(step.value.id);
+      parsed.delete(step.value.id);
+    }
   }
 }
 
-/** Verifies a bundle, letting the event loop run between pieces (progress events reach the screen meanwhile). */
-export async function verifyBundleAsync(source: BundleSource, options: VerifyOptions = {}, onProgress?: VerifyProgress): Promise<VerifyReport> {
-  const steps = verifySteps(source, options, onProgress);
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-    await new Promise((resolve) => setImmediate(resolve));
+/**
+ * Verifies a bundle without holding up the event loop (progress events reach the screen meanwhile). Large bundles
+ * have their entries parsed and hashed by worker threads, a few pieces ahead of the checks that need them in order.
+ */
+export async function verifyBundleAsync(source: BundleSource, options: VerifyOptions & { readonly workers?: number } = {}, onProgress?: VerifyProgress): Promise<VerifyReport> {
+  const large = (source.size(bundleFiles.entries) ?? 0) > 16 << 20;
+  const pool = large ? LinePool.open(options.workers ?? defaultWorkers()) : null;
+  const steps = verifySteps(source, options, onProgress, pool ? pool.size * 2 : 1);
+  const parsed = new Map<number, ParsedLines | Promise<ParsedLines>>();
+  let answer: ParsedLines | undefined;
+  try {
+    for (;;) {
+      const step = steps.next(answer);
+      answer = undefined;
+      if (step.done) return step.value;
+      const request = step.value;
+      if (request.kind === 'parse') parsed.set(request.id, pool ? pool.parse(request.data, request.offset) : parseLines(request.data, request.offset, sha256Bytes, decoder));
+      else {
+        const result = parsed.get(request.id);
+        parsed.delete(request.id);
+        answer = result instanceof Promise ? await result : result;
+        if (!pool) await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  } finally {
+    pool?.close();
+  }
+}
+
+/** What the entries pass asks of its driver: parse a piece of lines, or hand back a piece parsed earlier. */
+type VerifyStep = { readonly kind: 'parse'; readonly id: number; readonly data: Uint8Array; readonly offset: number } | { readonly kind: 'await'; readonly id: number };
+
+/** Lines of a piece of entries.jsonl, parsed and hashed: where each ends, its seq (−1: not JSON, −2: no valid seq), its leaf hash. */
+export interface ParsedLines {
+  readonly data: Uint8Array;
+  readonly offset: number;
+  readonly ends: Int32Array;
+  readonly seqs: Float64Array;
+  readonly leaves: Uint8Array;
+}
+
+/**
+ * The per-line work of verification: each line of `data` from `offset` (every line ends in a newline, and the byte
+ * before each line may be overwritten for the call) is parsed as JSON for its seq and hashed as a leaf. Self-contained,
+ * with what it needs passed in: its source text is what worker threads run.
+ */
+export function parseLines(data: Uint8Array, offset: number, hashOne: (bytes: Uint8Array) => Uint8Array, textDecoder: TextDecoder): ParsedLines {
+  const ends: number[] = [];
+  for (let i = data.indexOf(10, offset); i >= 0; i = data.indexOf(10, i + 1)) ends.push(i);
+  const seqs = new Float64Array(ends.length);
+  const leaves = new Uint8Array(ends.length * 32);
+  let start = offset;
+  for (let k = 0; k < ends.length; k += 1) {
+    const end = ends[k]!;
+    let seq = -1;
+    try {
+      const entry = JSON.parse(textDecoder.decode(data.subarray(start, end))) as { seq?: unknown } | null;
+      const value = entry !== null && typeof entry === 'object' ? entry.seq : undefined;
+      seq = typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : -2;
+    } catch {
+      seq = -1;
+    }
+    seqs[k] = seq;
+    const saved = data[start - 1]!;
+    data[start - 1] = 0;
+    leaves.set(hashOne(data.subarray(start - 1, end)), k * 32);
+    data[start - 1] = saved;
+    start = end + 1;
+  }
+  return { data, offset, ends: Int32Array.from(ends), seqs, leaves };
+}
+
+const sha256Bytes = (bytes: Uint8Array): Uint8Array => sha256Hash(bytes);
+
+/** Workers to use: every core (the main thread mostly waits on them and on the disk), at most eight. */
+function defaultWorkers(): number {
+  const available = (os as { availableParallelism?: () => number }).availableParallelism?.() ?? os.cpus().length;
+  return Math.max(1, Math.min(8, available));
+}
+
+/** The source the worker threads run: parseLines as text, behind a message loop (works from a single-file bundle too). */
+function workerSource(): string {
+  return `"use strict";
+var __name = (f) => f;
+const { parentPort } = require('node:worker_threads');
+const crypto = require('node:crypto');
+const hashOne = crypto.hash ? (d) => crypto.hash('sha256', d, 'buffer') : (d) => crypto.createHash('sha256').update(d).digest();
+const textDecoder = new TextDecoder('utf-8', { fatal: false });
+const parseLines = ${parseLines.toString()};
+parentPort.on('message', ({ id, data, offset }) => {
+  const out = parseLines(data, offset, hashOne, textDecoder);
+  parentPort.postMessage({ id, out }, [out.data.buffer, out.ends.buffer, out.seqs.buffer, out.leaves.buffer]);
+});
+`;
+}
+
+/** Worker threads that parse pieces of lines, round robin; a piece is handed over (transferred), and comes back parsed. */
+class LinePool {
+  private readonly waiting = new Map<number, { resolve: (p: ParsedLines) => void; reject: (e: unknown) => void }>();
+  private next = 0;
+  private turn = 0;
+
+  private constructor(private readonly workers: Worker[]) {
+    for (const worker of workers) {
+      worker.on('message', ({ id, out }: { id: number; out: ParsedLines }) => {
+        this.waiting.get(id)?.resolve(out);
+        this.waiting.delete(id);
+      });
+      worker.on('error', (error) => {
+        for (const w of this.waiting.values()) w.reject(error);
+        this.waiting.clear();
+      });
+    }
+  }
+
+  /** A pool of `size` workers, or null where threads cannot start (the caller then parses in this thread). */
+  static open(size: number): LinePool | null {
+    try {
+      const source = workerSource();
+      return new LinePool(Array.from({ length: size }, () => new Worker(source, { eval: true })));
+    } catch {
+      return null;
+    }
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  parse(data: Uint8Array, offset: number): Promise<ParsedLines> {
+    const id = this.next++;
+    const worker = this.workers[this.turn++ % this.workers.length]!;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, data, offset }, [data.buffer as ArrayBuffer]);
+    });
+  }
+
+  close(): void {
+    for (const worker of this.workers) void worker.terminate();
   }
 }
 
@@ -241,12 +384,16 @@ interface SeenEntry {
   readonly seq: number;
   readonly line: number;
   readonly leaf: Hash;
+}
+
+/** The last entry, which closes an export and describes its selection. */
+interface ClosingEntry extends SeenEntry {
   readonly action: string;
   readonly details: Record<string, unknown>;
 }
 
-/** The verification itself, yielding after each piece of entries.jsonl. */
-function* verifySteps(source: BundleSource, options: VerifyOptions, onProgress?: VerifyProgress): Generator<void, VerifyReport, void> {
+/** The verification itself; its driver parses pieces of entries.jsonl when asked, up to `ahead` at once. */
+function* verifySteps(source: BundleSource, options: VerifyOptions, onProgress: VerifyProgress | undefined, ahead: number): Generator<VerifyStep, VerifyReport, ParsedLines | undefined> {
   const problems: VerifyProblem[] = [];
   const passed: string[] = [];
   const problem = (p: VerifyProblem) => problems.push(p);
@@ -327,61 +474,60 @@ function* verifySteps(source: BundleSource, options: VerifyOptions, onProgress?:
   let done = 0;
   let previousSeq = -1;
   let line = 0;
+  let lastLine: Uint8Array | null = null;
   const fileHash = createHash('sha256');
-  let carry: Uint8Array | null = null;
-  const onLine = (data: Uint8Array, start: number, end: number) => {
-    line += 1;
-    let entry: { seq?: unknown; action?: unknown; details?: unknown };
-    try {
-      entry = JSON.parse(text(data.subarray(start, end))) as typeof entry;
-    } catch {
-      problem({ code: 'changed-entry', file: bundleFiles.entries, line, message: `line ${line} is not valid JSON: the entry was changed` });
-      return;
+  const consume = (parsed: ParsedLines) => {
+    const { data, ends, seqs, leaves } = parsed;
+    let start = parsed.offset;
+    for (let k = 0; k < ends.length; start = ends[k]! + 1, k += 1) {
+      line += 1;
+      const seq = seqs[k]!;
+      if (seq === -1) {
+        problem({ code: 'changed-entry', file: bundleFiles.entries, line, message: `line ${line} is not valid JSON: the entry was changed` });
+        continue;
+      }
+      if (seq === -2) {
+        problem({ code: 'changed-entry', file: bundleFiles.entries, line, message: `line ${line} has no valid sequence number` });
+        continue;
+      }
+      if (seq <= previousSeq) {
+        problem({ code: 'reordered', file: bundleFiles.entries, line, seq, message: `line ${line} (seq ${seq}) comes after seq ${previousSeq}: entries are out of order` });
+      }
+      previousSeq = Math.max(previousSeq, seq);
+      const leaf = leaves.subarray(k * 32, k * 32 + 32);
+      selection.add(seq, line, leaf);
+      if (tiled) tiles.checkEntry(seq, line, leaf, data.subarray(start, ends[k]!));
+      else legacyLeaves.push({ seq, leaf, line });
     }
-    const seq = entry.seq;
-    if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) {
-      problem({ code: 'changed-entry', file: bundleFiles.entries, line, message: `line ${line} has no valid sequence number` });
-      return;
-    }
-    if (seq <= previousSeq) {
-      problem({ code: 'reordered', file: bundleFiles.entries, line, seq, message: `line ${line} (seq ${seq}) comes after seq ${previousSeq}: entries are out of order` });
-    }
-    previousSeq = Math.max(previousSeq, seq);
-    const leaf = hashLeafInPlace(data, start, end);
-    selection.add({ seq, line, leaf, action: String(entry.action), details: (entry.details ?? {}) as Record<string, unknown> });
-    if (tiled) tiles.checkEntry(seq, line, leaf, data.subarray(start, end));
-    else legacyLeaves.push({ seq, leaf, line });
+    if (ends.length > 0) lastLine = data.slice(ends.length > 1 ? ends[ends.length - 2]! + 1 : parsed.offset, ends[ends.length - 1]!);
   };
+  // Pieces of whole lines go out to be parsed, up to `ahead` of them before the oldest is checked, in order.
+  const queue: number[] = [];
+  let ids = 0;
+  let carry: Uint8Array | null = null;
   try {
     for (const piece of pieces) {
       fileHash.update(piece);
       // One spare byte in front of every line: the leaf hash's 0x00 prefix is written there instead of copying it.
-      let data: Uint8Array;
-      let offset: number;
-      if (carry) {
-        data = new Uint8Array(carry.length + piece.length);
-        data.set(carry, 0);
-        data.set(piece, carry.length);
-        offset = 1;
-      } else {
-        data = new Uint8Array(piece.length + 1);
-        data.set(piece, 1);
-        offset = 1;
+      const data: Uint8Array = new Uint8Array((carry?.length ?? 1) + piece.length);
+      if (carry) data.set(carry, 0);
+      data.set(piece, carry?.length ?? 1);
+      const cut = data.lastIndexOf(0x0a);
+      // The unfinished line, with its spare byte, goes (copied) in front of the next piece.
+      carry = cut < 0 ? data : cut + 1 < data.length ? data.slice(cut) : null;
+      if (cut >= 0) {
+        const id = ids++;
+        yield { kind: 'parse', id, data: data.subarray(0, cut + 1), offset: 1 };
+        queue.push(id);
       }
-      let start = offset;
-      for (let i = data.indexOf(0x0a, start); i >= 0; i = data.indexOf(0x0a, start)) {
-        onLine(data, start, i);
-        start = i + 1;
-      }
-      // The unfinished line, with its spare byte, goes in front of the next piece.
-      carry = start < data.length ? data.subarray(start - 1) : null;
+      while (queue.length >= ahead) consume((yield { kind: 'await', id: queue.shift()! })!);
       done += piece.length;
       onProgress?.(done, total);
-      yield;
     }
   } catch (error) {
     problem({ code: 'checksum-mismatch', file: bundleFiles.entries, message: `entries.jsonl cannot be read whole: ${(error as Error).message}` });
   }
+  while (queue.length > 0) consume((yield { kind: 'await', id: queue.shift()! })!);
   const entriesDigest = fileHash.digest('hex');
   const listedDigest = sums.deferred.get(bundleFiles.entries);
   sums.deferred.delete(bundleFiles.entries);
@@ -393,7 +539,7 @@ function* verifySteps(source: BundleSource, options: VerifyOptions, onProgress?:
     problem({ code: 'truncated', file: bundleFiles.entries, line: line + 1, message: 'entries.jsonl is truncated: its last line is incomplete' });
   }
   const entries = selection.count;
-  const closing = selection.last;
+  const closing = selection.closing(lastLine);
 
   // 3. The tree: the tiles hash up to the signed root (tiled), or each entry's proof leads to it (older bundles).
   if (tiled) {
@@ -711,10 +857,12 @@ class SelectionTracker {
   private readonly runs: Array<[number, number]> = [];
   private readonly digest = createHash('sha256');
   private pending: SeenEntry | null = null;
+  private closingEntry: ClosingEntry | null = null;
   private few: SeenEntry[] | null = [];
   count = 0;
 
-  add(entry: SeenEntry): void {
+  add(seq: number, line: number, leaf: Hash): void {
+    const entry = { seq, line, leaf };
     if (this.pending) this.digest.update(this.pending.leaf);
     this.pending = entry;
     this.count += 1;
@@ -727,8 +875,17 @@ class SelectionTracker {
     }
   }
 
-  get last(): SeenEntry | null {
-    return this.pending;
+  /** The last entry with what it says, read from its line (the bytes of the file's last line). */
+  closing(lastLine: Uint8Array | null): ClosingEntry | null {
+    if (!this.pending || !lastLine) return null;
+    let parsed: { action?: unknown; details?: unknown } = {};
+    try {
+      parsed = JSON.parse(text(lastLine)) as typeof parsed;
+    } catch {
+      // reported with its line already
+    }
+    this.closingEntry = { ...this.pending, action: String(parsed.action), details: (parsed.details ?? {}) as Record<string, unknown> };
+    return this.closingEntry;
   }
 
   /** The entries, while few enough were kept (case exports and small logs). */
@@ -742,7 +899,7 @@ class SelectionTracker {
   }
 
   check(checkpoint: Checkpoint, problem: (p: VerifyProblem) => void, passed: string[]): void {
-    const last = this.pending;
+    const last = this.closingEntry;
     if (!last || last.action !== exportAction) {
       problem({ code: 'truncated', file: bundleFiles.entries, message: 'the log is truncated: the closing export entry (which lists the selection) is missing' });
       return;

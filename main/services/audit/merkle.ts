@@ -20,7 +20,9 @@ const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encodi
 
 /** SHA-256 of bytes. */
 export function sha256(data: Uint8Array): Hash {
-  return oneShot ? oneShot('sha256', data, 'buffer') : new Uint8Array(createHash('sha256').update(data).digest());
+  const digest = oneShot ? oneShot('sha256', data, 'buffer') : createHash('sha256').update(data).digest();
+  // A plain Uint8Array view (not a Buffer), as every hash here is.
+  return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
 }
 
 /** Leaf hash: SHA-256(0x00 || entry). */
