@@ -692,7 +692,7 @@ var text = (bytes) => decoder.decode(bytes);
 var sha2562 = (bytes) => createHash3("sha256").update(bytes).digest("hex");
 async function verifyBundleAsync(source, options = {}, onProgress) {
   const large = (source.size(bundleFiles.entries) ?? 0) > 16 << 20;
-  const pool = large ? LinePool.open(options.workers ?? defaultWorkers()) : null;
+  const pool = options.workers !== void 0 ? options.workers > 0 ? LinePool.open(options.workers) : null : large ? LinePool.open(defaultWorkers()) : null;
   const steps = verifySteps(source, options, onProgress, pool ? pool.size * 2 : 1);
   const parsed = /* @__PURE__ */ new Map();
   let answer;
@@ -927,7 +927,7 @@ function* verifySteps(source, options, onProgress, ahead) {
   while (queue.length > 0) consume(yield { kind: "await", id: queue.shift() });
   const entriesDigest = fileHash.digest("hex");
   const listedDigest = sums.deferred.get(bundleFiles.entries);
-  sums.deferred.delete(bundleFiles.entries);
+  sums.read.add(bundleFiles.entries);
   if (listedDigest !== void 0 && listedDigest !== entriesDigest) {
     sums.changed.add(bundleFiles.entries);
     problem({ code: "checksum-mismatch", file: bundleFiles.entries, message: `${bundleFiles.entries} has been changed since export (SHA-256 differs from SHA256SUMS)` });
@@ -949,6 +949,7 @@ function* verifySteps(source, options, onProgress, ahead) {
     }
   }
   for (const [name, digest] of sums.deferred) {
+    if (sums.read.has(name)) continue;
     let bytes;
     try {
       bytes = source.read(name);
@@ -978,10 +979,11 @@ var readLater = (name) => name === bundleFiles.entries || name.startsWith(`${bun
 function checkSums(source, problem, passed) {
   const changed = /* @__PURE__ */ new Set();
   const deferred = /* @__PURE__ */ new Map();
+  const read = /* @__PURE__ */ new Set();
   const sums = source.read(bundleFiles.sums);
   if (!sums) {
     problem({ code: "missing-file", file: bundleFiles.sums, message: "SHA256SUMS is missing" });
-    return { deferred, changed };
+    return { deferred, read, changed };
   }
   const listed = /* @__PURE__ */ new Set();
   for (const [i, line] of text(sums).split("\n").entries()) {
@@ -1010,7 +1012,7 @@ function checkSums(source, problem, passed) {
     if (name !== bundleFiles.sums && !listed.has(name)) problem({ code: "unlisted-file", file: name, message: `${name} is not listed in SHA256SUMS` });
   }
   if (changed.size === 0) passed.push(`${listed.size - deferred.size} files match SHA256SUMS (entries.jsonl, the tiles and the proofs, ${deferred.size} files, are checked as they are read)`);
-  return { deferred, changed };
+  return { deferred, read, changed };
 }
 function hashOf(source, name) {
   const pieces = source.chunks(name);
@@ -1025,17 +1027,17 @@ function hashOf(source, name) {
 }
 function readChecked(source, sums, name, problem) {
   let bytes;
+  const again = sums.read.has(name);
+  sums.read.add(name);
   try {
     bytes = source.read(name);
   } catch (error) {
     sums.changed.add(name);
-    problem({ code: "checksum-mismatch", file: name, message: `${name} cannot be read: ${error.message}` });
-    sums.deferred.delete(name);
+    if (!again) problem({ code: "checksum-mismatch", file: name, message: `${name} cannot be read: ${error.message}` });
     return null;
   }
   const listed = sums.deferred.get(name);
-  sums.deferred.delete(name);
-  if (!bytes) return null;
+  if (!bytes || again) return bytes;
   if (listed === void 0) {
     problem({ code: "unlisted-file", file: name, message: `${name} is not listed in SHA256SUMS` });
   } else if (sha2562(bytes) !== listed) {
@@ -1191,7 +1193,7 @@ function checkCaseProofs(source, sums, selection, checkpoint, noteText, tiles, p
   const ranges = /* @__PURE__ */ new Map();
   for (const { seq, line, leaf } of selection.kept()) {
     const file = proofFileName(seq);
-    if (!sums.deferred.has(file)) continue;
+    if (!sums.deferred.has(file) || sums.read.has(file)) continue;
     let expected = null;
     try {
       expected = inclusionProof(tiles.nodes(), seq, checkpoint.size, ranges);

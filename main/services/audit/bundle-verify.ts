@@ -241,8 +241,9 @@ export function verifyBundle(source: BundleSource, options: VerifyOptions = {}, 
  * have their entries parsed and hashed by worker threads, a few pieces ahead of the checks that need them in order.
  */
 export async function verifyBundleAsync(source: BundleSource, options: VerifyOptions & { readonly workers?: number } = {}, onProgress?: VerifyProgress): Promise<VerifyReport> {
+  // Threads pay off past a few megabytes of entries; a caller that names a number of workers gets them regardless.
   const large = (source.size(bundleFiles.entries) ?? 0) > 16 << 20;
-  const pool = large ? LinePool.open(options.workers ?? defaultWorkers()) : null;
+  const pool = options.workers !== undefined ? (options.workers > 0 ? LinePool.open(options.workers) : null) : large ? LinePool.open(defaultWorkers()) : null;
   const steps = verifySteps(source, options, onProgress, pool ? pool.size * 2 : 1);
   const parsed = new Map<number, ParsedLines | Promise<ParsedLines>>();
   let answer: ParsedLines | undefined;
@@ -530,7 +531,7 @@ function* verifySteps(source: BundleSource, options: VerifyOptions, onProgress: 
   while (queue.length > 0) consume((yield { kind: 'await', id: queue.shift()! })!);
   const entriesDigest = fileHash.digest('hex');
   const listedDigest = sums.deferred.get(bundleFiles.entries);
-  sums.deferred.delete(bundleFiles.entries);
+  sums.read.add(bundleFiles.entries);
   if (listedDigest !== undefined && listedDigest !== entriesDigest) {
     sums.changed.add(bundleFiles.entries);
     problem({ code: 'checksum-mismatch', file: bundleFiles.entries, message: `${bundleFiles.entries} has been changed since export (SHA-256 differs from SHA256SUMS)` });
@@ -555,6 +556,7 @@ function* verifySteps(source: BundleSource, options: VerifyOptions, onProgress: 
   }
   // Files listed in SHA256SUMS that nothing led to were never read above: they must still exist and match.
   for (const [name, digest] of sums.deferred) {
+    if (sums.read.has(name)) continue;
     let bytes: Uint8Array | null;
     try {
       bytes = source.read(name);
@@ -588,8 +590,10 @@ function* verifySteps(source: BundleSource, options: VerifyOptions, onProgress: 
 
 /** What SHA256SUMS promises, and what has been found changed so far. */
 interface Checksums {
-  /** Expected SHA-256 of the files checked as they are read (entries, tiles, proofs), each read once. */
+  /** Expected SHA-256 of the files checked as they are read (entries, tiles, proofs). */
   readonly deferred: Map<string, string>;
+  /** Deferred files read (and checked) so far; the others are checked at the end. */
+  readonly read: Set<string>;
   readonly changed: Set<string>;
 }
 
@@ -599,10 +603,11 @@ const readLater = (name: string) => name === bundleFiles.entries || name.startsW
 function checkSums(source: BundleSource, problem: (p: VerifyProblem) => void, passed: string[]): Checksums {
   const changed = new Set<string>();
   const deferred = new Map<string, string>();
+  const read = new Set<string>();
   const sums = source.read(bundleFiles.sums);
   if (!sums) {
     problem({ code: 'missing-file', file: bundleFiles.sums, message: 'SHA256SUMS is missing' });
-    return { deferred, changed };
+    return { deferred, read, changed };
   }
   const listed = new Set<string>();
   for (const [i, line] of text(sums).split('\n').entries()) {
@@ -631,7 +636,7 @@ function checkSums(source: BundleSource, problem: (p: VerifyProblem) => void, pa
     if (name !== bundleFiles.sums && !listed.has(name)) problem({ code: 'unlisted-file', file: name, message: `${name} is not listed in SHA256SUMS` });
   }
   if (changed.size === 0) passed.push(`${listed.size - deferred.size} files match SHA256SUMS (entries.jsonl, the tiles and the proofs, ${deferred.size} files, are checked as they are read)`);
-  return { deferred, changed };
+  return { deferred, read, changed };
 }
 
 /** SHA-256 (hex) of a file read in pieces; null when it is missing, 'unreadable' when its zip entry is damaged. */
@@ -650,17 +655,17 @@ function hashOf(source: BundleSource, name: string): string | null {
 /** Reads a deferred file once, checking it against SHA256SUMS; null when missing. */
 function readChecked(source: BundleSource, sums: Checksums, name: string, problem: (p: VerifyProblem) => void): Uint8Array | null {
   let bytes: Uint8Array | null;
+  const again = sums.read.has(name);
+  sums.read.add(name);
   try {
     bytes = source.read(name);
   } catch (error) {
     sums.changed.add(name);
-    problem({ code: 'checksum-mismatch', file: name, message: `${name} cannot be read: ${(error as Error).message}` });
-    sums.deferred.delete(name);
+    if (!again) problem({ code: 'checksum-mismatch', file: name, message: `${name} cannot be read: ${(error as Error).message}` });
     return null;
   }
   const listed = sums.deferred.get(name);
-  sums.deferred.delete(name);
-  if (!bytes) return null;
+  if (!bytes || again) return bytes;
   if (listed === undefined) {
     problem({ code: 'unlisted-file', file: name, message: `${name} is not listed in SHA256SUMS` });
   } else if (sha256(bytes) !== listed) {
@@ -838,7 +843,7 @@ function checkCaseProofs(
   const ranges: RangeCache = new Map();
   for (const { seq, line, leaf } of selection.kept()) {
     const file = proofFileName(seq);
-    if (!sums.deferred.has(file)) continue;
+    if (!sums.deferred.has(file) || sums.read.has(file)) continue;
     let expected: Hash[] | null = null;
     try {
       expected = inclusionProof(tiles.nodes(), seq, checkpoint.size, ranges);

@@ -348,3 +348,35 @@ function contentFree(zip: Uint8Array, at: number): boolean {
   }
   return false;
 }
+
+describe('a tiled export over several tiles and levels', () => {
+  it('verifies 700 entries (full and partial tiles at two levels), zip and folder, and catches a changed full tile', async () => {
+    const ctx = await auditedWorkstation();
+    const work = tempDir('dalel-tiles-');
+    try {
+      const ws = ctx.env.ws;
+      const actor = { userId: 'u', username: 'bulk', role: 'clerk' as const };
+      ws.audit.appendAll(Array.from({ length: 700 - ws.audit.size() }, (_, i) => ({ action: 'bulk.item', actor, details: { i } })));
+      const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
+      const result = await exportBundle(deps, { scope: 'all' }, actor, join(work.dir, 'exports'));
+      const key = ws.keyring.activeKey()!.verifierKey;
+      const names = readdirSync(join(result.folder, 'tile', '0'));
+      expect(names.sort()).toEqual(['000', '001', '002.p']);
+      expect(existsSync(join(result.folder, 'tile', '1', '000.p', '2'))).toBe(true);
+      expect(verifyBundle(folderSource(result.folder), { trustedKeys: [key] }).problems).toEqual([]);
+      const parallel = await verifyBundleAsync(zipSource(new Uint8Array(readFileSync(result.zip))), { trustedKeys: [key], workers: 2 });
+      expect(parallel.problems).toEqual([]);
+      const dir = join(work.dir, 'changed');
+      cpSync(result.folder, dir, { recursive: true });
+      const tile = readFileSync(join(dir, 'tile', '0', '001'));
+      tile[100] = tile[100]! ^ 1;
+      writeFileSync(join(dir, 'tile', '0', '001'), tile);
+      const problems = verifyBundle(folderSource(dir), { trustedKeys: [key] }).problems;
+      expect(problems.map((p) => p.code)).toEqual(expect.arrayContaining(['checksum-mismatch', 'bad-tile']));
+      expect(problems.find((p) => p.code === 'bad-tile')?.seq).toBe(259);
+    } finally {
+      ctx.env.dispose();
+      work.cleanup();
+    }
+  });
+});
