@@ -260,11 +260,12 @@ export class AuditLog implements NodeSource {
     return rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, role: r.role, action: r.action, caseId: r.case_id, bytes: new Uint8Array(r.bytes) }));
   }
 
-  /** Iterates every entry's bytes in order, a page at a time (exports stream instead of loading the whole log). */
-  *iterate(fromSeq = 0, toSeq = this.size(), pageSize = 5000): Generator<{ seq: number; bytes: Uint8Array }> {
-    const page = this.db.prepare('SELECT seq, bytes FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq LIMIT ?').raw();
+  /** Iterates every entry's bytes (and stored leaf hash) in order, a page at a time (exports stream instead of loading the whole log). */
+  *iterate(fromSeq = 0, toSeq = this.size(), pageSize = 5000, withLeaves = false): Generator<{ seq: number; bytes: Uint8Array; leaf: Uint8Array }> {
+    const page = this.db.prepare(`SELECT seq, bytes, ${withLeaves ? 'leaf_hash' : 'NULL'} FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq LIMIT ?`).raw();
+    const none = new Uint8Array(0);
     for (let at = fromSeq; at < toSeq; at += pageSize) {
-      for (const [seq, bytes] of page.all(at, toSeq, pageSize) as Array<[number, Buffer]>) yield { seq, bytes };
+      for (const [seq, bytes, leaf] of page.all(at, toSeq, pageSize) as Array<[number, Buffer, Buffer | null]>) yield { seq, bytes, leaf: leaf ?? none };
     }
   }
 

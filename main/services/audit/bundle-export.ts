@@ -9,7 +9,7 @@ import type { AuditLog } from './audit-log.ts';
 import { bundleFiles, exportAction, formatConsistencyProofs, proofFileName } from './bundle-verify.ts';
 import type { CheckpointService, StoredCheckpoint } from './checkpoints.ts';
 import type { AuditKeyring, PublicKeyInfo } from './keyring.ts';
-import { hashLeaf, inclusionProof, type Hash, type RangeCache } from './merkle.ts';
+import { inclusionProof, type Hash, type RangeCache } from './merkle.ts';
 import { allTiles, encodeEntryBundle, entryBundlePath, hashTilePath, maxBundledEntry, TileNodes, tilesOfLeaf, tileWidth, type TileCoordinate } from './tiles.ts';
 import { formatTlogProof, parseCheckpoint, parseNote } from './note.ts';
 import { renderTrailPdf, type TrailRow } from './trail-pdf.ts';
@@ -111,25 +111,36 @@ class BundleWriter {
    * A large file written in pieces into the folder alone, so memory stays flat however long the log; `copyToZip`
    * adds it to the zip once complete (zip entries cannot interleave, and tiles go into the zip meanwhile).
    */
-  folderStream(name: string): { write(data: Uint8Array | string): void; end(): void } {
+  folderStream(name: string): { write(data: Uint8Array | string): void; line(data: Uint8Array): void; end(): void } {
     const fd = openSync(this.pathOf(name), 'wx');
     const hash = createHash('sha256');
-    const pending: Buffer[] = [];
-    let pendingBytes = 0;
+    // Copied into one reused 4 MiB buffer: a million entries make no garbage of their own on the way out.
+    const buffer = Buffer.allocUnsafe(4 << 20);
+    let used = 0;
     const flush = () => {
-      const chunk = Buffer.concat(pending, pendingBytes);
-      pending.length = 0;
-      pendingBytes = 0;
       let done = 0;
-      while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
-      hash.update(chunk);
+      while (done < used) done += writeSync(fd, buffer, done, used - done);
+      hash.update(buffer.subarray(0, used));
+      used = 0;
+    };
+    const write = (data: Uint8Array | string) => {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      if (used + bytes.length > buffer.length) flush();
+      if (bytes.length > buffer.length) {
+        let done = 0;
+        while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+        hash.update(bytes);
+        return;
+      }
+      buffer.set(bytes, used);
+      used += bytes.length;
     };
     return {
-      write: (data) => {
-        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-        pending.push(bytes);
-        pendingBytes += bytes.length;
-        if (pendingBytes >= 4 << 20) flush();
+      write,
+      line: (data) => {
+        write(data);
+        if (used + 1 > buffer.length) flush();
+        buffer[used++] = 0x0a;
       },
       end: () => {
         flush();
@@ -389,9 +400,9 @@ export async function exportBundle(
           ? `the entry recording this export is ${exportEntry.length} bytes long, more than an entry bundle can carry`
           : null;
     // The selection in log order, read a page at a time: memory stays flat however long the log.
-    function* selected(): Generator<{ seq: number; bytes: Uint8Array }> {
-      if (all) yield* log.iterate(0, size);
-      else for (const seq of selection!) yield { seq, bytes: log.entryBytes(seq) };
+    function* selected(): Generator<{ seq: number; bytes: Uint8Array; leaf: Uint8Array }> {
+      if (all) yield* log.iterate(0, size, 5000, true);
+      else for (const seq of selection!) yield { seq, bytes: log.entryBytes(seq), leaf: log.node(0, seq) };
     }
     let done = 0;
     const tick = async () => {
@@ -413,16 +424,20 @@ export async function exportBundle(
       if (bundle.length > 0 && all && !bundlesOmitted) writer.add(entryBundlePath(bundleIndex, bundle.length), encodeEntryBundle(bundle));
       bundle = [];
     };
-    for (const { seq, bytes } of selected()) {
-      jsonl.write(bytes);
-      jsonl.write('\n');
-      const leaf = hashLeaf(bytes);
+    let csvLines: string[] = [];
+
+    for (const { seq, bytes, leaf } of selected()) {
+      jsonl.line(bytes);
       const row = entryRow(bytes, leaf);
-      csv.write(
+      csvLines.push(
         [row.seq, row.at, row.actor, row.role, row.action, row.caseId, row.subjectsJson, row.inputsJson, row.outputsJson, row.meaning, row.supersedes ?? '', row.entryHash]
           .map(csvCell)
-          .join(',') + '\n',
+          .join(','),
       );
+      if (csvLines.length === 2000) {
+        csv.write(`${csvLines.join('\n')}\n`);
+        csvLines = [];
+      }
       if (pdfRows.length < pdfEntryLimit) pdfRows.push(row);
       if (all) {
         const index = Math.floor(seq / tileWidth);
@@ -435,6 +450,7 @@ export async function exportBundle(
       await tick();
     }
     flushBundle();
+    if (csvLines.length > 0) csv.write(`${csvLines.join('\n')}\n`);
     jsonl.end();
     csv.end();
     writer.copyToZip(bundleFiles.entries);
