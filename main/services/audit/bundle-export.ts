@@ -51,11 +51,14 @@ function verifierScript(): Uint8Array {
   throw new DalelError('INTERNAL', 'assets/audit/verify.mjs is missing: run `npm run build:verifier`.');
 }
 
+const formulaStart = /^[=+\-@\t\r]/;
+const needsQuotes = /[",\n\r]/;
 const csvCell = (value: string | number | null | undefined): string => {
-  let s = value === null || value === undefined ? '' : String(value);
+  if (typeof value === 'number') return String(value);
+  let s = value ?? '';
   // Spreadsheets run cells that start with these as formulas; a leading apostrophe keeps them text.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (formulaStart.test(s)) s = `'${s}`;
+  return needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** Writes files into the bundle folder and its zip at once, keeping their SHA-256 for SHA256SUMS. */
@@ -269,42 +272,56 @@ ${
 `;
 }
 
-/** A trail row plus the raw JSON columns the CSV carries. */
-interface ExportRow extends TrailRow {
-  readonly role: string;
-  readonly caseId: string;
-  readonly subjectsJson: string;
-  readonly inputsJson: string;
-  readonly outputsJson: string;
+/** An entry as the CSV and the PDF read it. */
+interface ParsedEntry {
+  seq: number;
+  at: string;
+  actor: { username: string; role: string } | null;
+  action: string;
+  subjects?: Record<string, string>;
+  inputs?: Record<string, string>;
+  outputs?: Record<string, string>;
+  meaning?: string;
+  supersedes?: number;
 }
 
-function entryRow(bytes: Uint8Array, leaf: Hash): ExportRow {
-  const e = JSON.parse(Buffer.from(bytes).toString('utf8')) as {
-    seq: number;
-    at: string;
-    actor: { username: string; role: string } | null;
-    action: string;
-    subjects?: Record<string, string>;
-    inputs?: Record<string, string>;
-    outputs?: Record<string, string>;
-    meaning?: string;
-    supersedes?: number;
-  };
+function parseEntry(bytes: Uint8Array): ParsedEntry {
+  const text = Buffer.isBuffer(bytes) ? bytes.toString('utf8') : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return JSON.parse(text) as ParsedEntry;
+}
+
+/** The entry's CSV line (without its newline): the columns of the CSV header, each cell made safe. */
+function csvLine(e: ParsedEntry, entryHash: string): string {
+  return [
+    e.seq,
+    e.at,
+    e.actor ? `${e.actor.username} (${e.actor.role})` : 'workstation',
+    e.actor?.role ?? '',
+    e.action,
+    e.subjects?.caseId ?? '',
+    JSON.stringify(e.subjects ?? {}),
+    JSON.stringify(e.inputs ?? {}),
+    JSON.stringify(e.outputs ?? {}),
+    e.meaning ?? '',
+    e.supersedes ?? '',
+    entryHash,
+  ]
+    .map(csvCell)
+    .join(',');
+}
+
+/** The entry's row in the PDF. */
+function trailRow(e: ParsedEntry, entryHash: string): TrailRow {
   return {
     seq: e.seq,
     at: e.at,
     actor: e.actor ? `${e.actor.username} (${e.actor.role})` : 'workstation',
-    role: e.actor?.role ?? '',
     action: e.action,
-    caseId: e.subjects?.caseId ?? '',
     subjects: Object.entries(e.subjects ?? {}).map(([k, v]) => `${k}=${v}`).join(' '),
-    subjectsJson: JSON.stringify(e.subjects ?? {}),
-    inputsJson: JSON.stringify(e.inputs ?? {}),
-    outputsJson: JSON.stringify(e.outputs ?? {}),
     hashes: [...Object.entries(e.inputs ?? {}), ...Object.entries(e.outputs ?? {})].map(([k, v]) => `${k}: ${v}`).join(' '),
     meaning: e.meaning ?? '',
     supersedes: e.supersedes ?? null,
-    entryHash: Buffer.from(leaf).toString('hex'),
+    entryHash,
   };
 }
 
@@ -405,13 +422,7 @@ export async function exportBundle(
       else for (const seq of selection!) yield { seq, bytes: log.entryBytes(seq), leaf: log.node(0, seq) };
     }
     let done = 0;
-    const tick = async () => {
-      done += 1;
-      if (done % 2000 === 0) {
-        options.onProgress?.(done, total);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    };
+    const pause = () => new Promise((resolve) => setImmediate(resolve));
 
     // One pass: entries.jsonl and the CSV into the folder, entry bundles and level-0 tiles into folder and zip.
     const jsonl = writer.folderStream(bundleFiles.entries);
@@ -428,17 +439,14 @@ export async function exportBundle(
 
     for (const { seq, bytes, leaf } of selected()) {
       jsonl.line(bytes);
-      const row = entryRow(bytes, leaf);
-      csvLines.push(
-        [row.seq, row.at, row.actor, row.role, row.action, row.caseId, row.subjectsJson, row.inputsJson, row.outputsJson, row.meaning, row.supersedes ?? '', row.entryHash]
-          .map(csvCell)
-          .join(','),
-      );
+      const parsed = parseEntry(bytes);
+      const entryHash = Buffer.from(leaf.buffer, leaf.byteOffset, leaf.byteLength).toString('hex');
+      csvLines.push(csvLine(parsed, entryHash));
       if (csvLines.length === 2000) {
         csv.write(`${csvLines.join('\n')}\n`);
         csvLines = [];
       }
-      if (pdfRows.length < pdfEntryLimit) pdfRows.push(row);
+      if (pdfRows.length < pdfEntryLimit) pdfRows.push(trailRow(parsed, entryHash));
       if (all) {
         const index = Math.floor(seq / tileWidth);
         if (index !== bundleIndex) {
@@ -447,7 +455,11 @@ export async function exportBundle(
         }
         bundle.push(bytes);
       }
-      await tick();
+      done += 1;
+      if (done % 2000 === 0) {
+        options.onProgress?.(done, total);
+        await pause();
+      }
     }
     flushBundle();
     if (csvLines.length > 0) csv.write(`${csvLines.join('\n')}\n`);

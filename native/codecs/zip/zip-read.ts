@@ -17,13 +17,15 @@ export function memorySource(bytes: Uint8Array): ByteSource {
 }
 
 /**
- * A file read with positioned reads through an 8 MiB window, so that walking the entries of a large zip in order
- * costs one read per window instead of several per entry; call `close()` when done.
+ * A file read with positioned reads: small reads (headers, tiles) through a 1 MiB window, so that walking the entries
+ * of a large zip in order costs one read per window instead of several per entry; large reads (a file's pieces)
+ * straight from the file, so that they never evict the window and alternating between two regions of the archive
+ * costs no more than reading each once. Call `close()` when done.
  */
 export function fileByteSource(path: string): ByteSource & { close(): void } {
   const fd = openSync(path, 'r');
   const size = fstatSync(fd).size;
-  const windowSize = 8 << 20;
+  const windowSize = 1 << 20;
   let window: Uint8Array = new Uint8Array(0);
   let windowStart = 0;
   const readAt = (offset: number, length: number): Uint8Array => {
@@ -39,7 +41,7 @@ export function fileByteSource(path: string): ByteSource & { close(): void } {
   return {
     size,
     read(offset, length) {
-      if (length > windowSize / 2) return readAt(offset, length);
+      if (length > 64 << 10) return readAt(offset, length);
       if (offset < windowStart || offset + length > windowStart + window.length) {
         window = readAt(offset, windowSize);
         windowStart = offset;
