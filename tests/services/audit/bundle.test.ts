@@ -303,7 +303,7 @@ describe('audit export bundles', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 120_000);
 
   it('detects a flipped byte in the zip, except in the zip fields that carry no content (times, version, attributes)', () => {
     const zip = new Uint8Array(readFileSync(all.zip));
@@ -322,7 +322,7 @@ describe('audit export bundles', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 120_000);
 });
 
 /** True when byte `at` of a zip lies in a header field that carries no content: versions, flags, times, attributes, disk numbers, comments. */
