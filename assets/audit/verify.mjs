@@ -21,7 +21,7 @@ function memorySource(bytes) {
 function fileByteSource(path) {
   const fd = openSync(path, "r");
   const size = fstatSync(fd).size;
-  const windowSize = 1 << 20;
+  const windowSize = 64 << 10;
   let window = new Uint8Array(0);
   let windowStart = 0;
   const readAt = (offset, length) => {
@@ -37,7 +37,7 @@ function fileByteSource(path) {
   return {
     size,
     read(offset, length) {
-      if (length > 64 << 10) return readAt(offset, length);
+      if (length > 16 << 10) return readAt(offset, length);
       if (offset < windowStart || offset + length > windowStart + window.length) {
         window = readAt(offset, windowSize);
         windowStart = offset;

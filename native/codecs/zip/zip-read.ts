@@ -17,7 +17,7 @@ export function memorySource(bytes: Uint8Array): ByteSource {
 }
 
 /**
- * A file read with positioned reads: small reads (headers, tiles) through a 1 MiB window, so that walking the entries
+ * A file read with positioned reads: small reads (headers, tiles) through a 64 KiB window, so that walking the entries
  * of a large zip in order costs one read per window instead of several per entry; large reads (a file's pieces)
  * straight from the file, so that they never evict the window and alternating between two regions of the archive
  * costs no more than reading each once. Call `close()` when done.
@@ -25,7 +25,7 @@ export function memorySource(bytes: Uint8Array): ByteSource {
 export function fileByteSource(path: string): ByteSource & { close(): void } {
   const fd = openSync(path, 'r');
   const size = fstatSync(fd).size;
-  const windowSize = 1 << 20;
+  const windowSize = 64 << 10;
   let window: Uint8Array = new Uint8Array(0);
   let windowStart = 0;
   const readAt = (offset: number, length: number): Uint8Array => {
@@ -41,7 +41,7 @@ export function fileByteSource(path: string): ByteSource & { close(): void } {
   return {
     size,
     read(offset, length) {
-      if (length > 64 << 10) return readAt(offset, length);
+      if (length > 16 << 10) return readAt(offset, length);
       if (offset < windowStart || offset + length > windowStart + window.length) {
         window = readAt(offset, windowSize);
         windowStart = offset;
