@@ -32,18 +32,6 @@ export function hashLeaf(entry: Uint8Array): Hash {
   return sha256(prefixed);
 }
 
-/**
- * Leaf hash of `entry = data[start, end)` where the caller lets `data[start − 1]` be overwritten for the call (a line's
- * newline, a bundle's length byte): no copy of the entry.
- */
-export function hashLeafInPlace(data: Uint8Array, start: number, end: number): Hash {
-  const saved = data[start - 1]!;
-  data[start - 1] = 0;
-  const hash = sha256(data.subarray(start - 1, end));
-  data[start - 1] = saved;
-  return hash;
-}
-
 const children = new Uint8Array(65);
 
 /** Interior node hash: SHA-256(0x01 || left || right). */
