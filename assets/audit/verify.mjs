@@ -691,8 +691,7 @@ var decoder = new TextDecoder("utf-8", { fatal: false });
 var text = (bytes) => decoder.decode(bytes);
 var sha2562 = (bytes) => createHash3("sha256").update(bytes).digest("hex");
 async function verifyBundleAsync(source, options = {}, onProgress) {
-  const large = (source.size(bundleFiles.entries) ?? 0) > 16 << 20;
-  const pool = options.workers !== void 0 ? options.workers > 0 ? LinePool.open(options.workers) : null : large ? LinePool.open(defaultWorkers()) : null;
+  const pool = options.workers !== void 0 && options.workers > 0 ? LinePool.open(options.workers) : null;
   const steps = verifySteps(source, options, onProgress, pool ? pool.size * 2 : 1);
   const parsed = /* @__PURE__ */ new Map();
   let answer;
@@ -1479,6 +1478,7 @@ async function main(argv) {
   let target;
   let json = false;
   let progress = false;
+  let workers = 0;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = () => {
@@ -1491,18 +1491,25 @@ async function main(argv) {
     else if (arg === "--trusted-checkpoint") trustedCheckpoint = readFileSync2(value(), "utf8");
     else if (arg === "--json") json = true;
     else if (arg === "--progress") progress = true;
+    else if (arg === "--workers") workers = parseWorkers(value());
     else if (arg === "--help" || arg === "-h") {
-      console.log("usage: node verify.mjs [BUNDLE_DIR_OR_ZIP] [--trusted-key KEY_OR_FILE] [--trusted-checkpoint FILE] [--witness-key KEY_OR_FILE] [--json] [--progress]");
+      console.log("usage: node verify.mjs [BUNDLE_DIR_OR_ZIP] [--trusted-key KEY_OR_FILE] [--trusted-checkpoint FILE] [--witness-key KEY_OR_FILE] [--json] [--progress] [--workers N|auto]");
       return 0;
     } else if (arg.startsWith("--")) throw new Error(`unknown option ${arg}`);
     else target = arg;
   }
   const path = target ?? dirname(fileURLToPath(import.meta.url));
   const source = statSync2(path).isDirectory() ? folderSource(path) : zipFileSource(path);
-  const options = { trustedKeys, witnessKeys, trustedCheckpoint };
+  const options = { trustedKeys, witnessKeys, trustedCheckpoint, workers };
   const report = await verifyBundleAsync(source, options, progress ? progressPrinter((line) => process.stderr.write(line)) : void 0);
   console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
   return report.valid ? 0 : 1;
+}
+function parseWorkers(value) {
+  if (value === "auto") return defaultWorkers();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error("--workers takes a number from 0 to 64, or auto");
+  return n;
 }
 function readKey(value) {
   try {

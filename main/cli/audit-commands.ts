@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { CliContext } from './context.ts';
-import { folderSource, formatReport, progressPrinter, verifyBundleAsync, zipFileSource } from '../services/audit/bundle-verify.ts';
+import { defaultWorkers, folderSource, formatReport, progressPrinter, verifyBundleAsync, zipFileSource } from '../services/audit/bundle-verify.ts';
 import { DalelError } from '../services/errors.ts';
 
 /** A key given on the command line, or the path of a file holding it. */
@@ -37,7 +37,10 @@ export function addAuditCommands(program: Command, context: CliContext): void {
     .option('--trusted-checkpoint <file>', 'a signed checkpoint seen earlier: the bundle must extend it')
     .option('--witness-key <key>', 'witness cosignature key (or file) whose cosignature is required; repeatable', collect, [])
     .option('--progress', 'show how far the verification is on standard error')
-    .action(async (bundle: string, opts: { trustedKey: string[]; trustedCheckpoint?: string; witnessKey: string[]; progress?: boolean }) => {
+    .option('--workers <n>', "worker threads that parse and hash the entries (a number, or 'auto' for one per core); none by default", '0')
+    .action(async (bundle: string, opts: { trustedKey: string[]; trustedCheckpoint?: string; witnessKey: string[]; progress?: boolean; workers: string }) => {
+      const workers = opts.workers === 'auto' ? defaultWorkers() : Number(opts.workers);
+      if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new DalelError('VALIDATION', "--workers takes a number from 0 to 64, or 'auto'.", { field: 'workers' });
       let source;
       try {
         source = statSync(bundle).isDirectory() ? folderSource(bundle) : zipFileSource(bundle);
@@ -50,6 +53,7 @@ export function addAuditCommands(program: Command, context: CliContext): void {
           trustedKeys: opts.trustedKey.map(keyText),
           witnessKeys: opts.witnessKey.map(keyText),
           trustedCheckpoint: opts.trustedCheckpoint ? readFileSync(opts.trustedCheckpoint, 'utf8') : undefined,
+          workers,
         },
         opts.progress ? progressPrinter((line) => context.io.err(line.replace(/^\r|\n$/g, ''))) : undefined,
       );

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { folderSource, formatReport, progressPrinter, verifyBundleAsync, zipFileSource, type VerifyOptions } from './bundle-verify.ts';
+import { defaultWorkers, folderSource, formatReport, progressPrinter, verifyBundleAsync, zipFileSource, type VerifyOptions } from './bundle-verify.ts';
 
 async function main(argv: string[]): Promise<number> {
   const trustedKeys: string[] = [];
@@ -15,6 +15,7 @@ async function main(argv: string[]): Promise<number> {
   let target: string | undefined;
   let json = false;
   let progress = false;
+  let workers = 0;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const value = () => {
@@ -27,18 +28,27 @@ async function main(argv: string[]): Promise<number> {
     else if (arg === '--trusted-checkpoint') trustedCheckpoint = readFileSync(value(), 'utf8');
     else if (arg === '--json') json = true;
     else if (arg === '--progress') progress = true;
+    else if (arg === '--workers') workers = parseWorkers(value());
     else if (arg === '--help' || arg === '-h') {
-      console.log('usage: node verify.mjs [BUNDLE_DIR_OR_ZIP] [--trusted-key KEY_OR_FILE] [--trusted-checkpoint FILE] [--witness-key KEY_OR_FILE] [--json] [--progress]');
+      console.log('usage: node verify.mjs [BUNDLE_DIR_OR_ZIP] [--trusted-key KEY_OR_FILE] [--trusted-checkpoint FILE] [--witness-key KEY_OR_FILE] [--json] [--progress] [--workers N|auto]');
       return 0;
     } else if (arg.startsWith('--')) throw new Error(`unknown option ${arg}`);
     else target = arg;
   }
   const path = target ?? dirname(fileURLToPath(import.meta.url));
   const source = statSync(path).isDirectory() ? folderSource(path) : zipFileSource(path);
-  const options: VerifyOptions = { trustedKeys, witnessKeys, trustedCheckpoint };
+  const options: VerifyOptions & { workers: number } = { trustedKeys, witnessKeys, trustedCheckpoint, workers };
   const report = await verifyBundleAsync(source, options, progress ? progressPrinter((line) => process.stderr.write(line)) : undefined);
   console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
   return report.valid ? 0 : 1;
+}
+
+/** `--workers`: a number of threads to parse and hash entries in, or `auto` for one per core. */
+function parseWorkers(value: string): number {
+  if (value === 'auto') return defaultWorkers();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new Error('--workers takes a number from 0 to 64, or auto');
+  return n;
 }
 
 /** A key given on the command line, or the path of a file holding it. */

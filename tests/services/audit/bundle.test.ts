@@ -243,8 +243,9 @@ describe('audit export bundles', () => {
     const report = await verifyBundleAsync(zipSource(new Uint8Array(readFileSync(all.zip))), { trustedKeys: [trustedKey] }, (done, total) => seen.push(done / total));
     expect(report.valid).toBe(true);
     expect(seen.at(-1)).toBe(1);
-    const verify = spawnSync(process.execPath, ['verify.mjs', '--trusted-key', trustedKey, '--progress'], { cwd: all.folder });
+    const verify = spawnSync(process.execPath, ['verify.mjs', '--trusted-key', trustedKey, '--progress', '--workers', '2'], { cwd: all.folder });
     expect(verify.stderr.toString()).toMatch(/verifying entries.jsonl: 100%/);
+    expect(verify.stdout.toString()).toContain('VALID');
     expect(verify.status).toBe(0);
   });
 
