@@ -239,8 +239,8 @@ export function verifyBundle(source: BundleSource, options: VerifyOptions = {}, 
 /**
  * Verifies a bundle without holding up the event loop (progress events reach the screen meanwhile). With `workers`,
  * the entries are parsed and hashed by that many worker threads, a few pieces ahead of the checks that need them in
- * order. Off by default: on the 2-core reference machine one thread checks a million entries at about the speed of
- * sha256sum over the same files, and handing pieces to threads cost more than it saved (`npm run bench -- audit`).
+ * order. Off by default: on the shared 2-core machine two threads saved a fifth of the time at a million entries and
+ * cost time at 200 000 (`npm run bench -- audit`); one thread runs at 1–3× sha256sum over the same files.
  */
 export async function verifyBundleAsync(source: BundleSource, options: VerifyOptions & { readonly workers?: number } = {}, onProgress?: VerifyProgress): Promise<VerifyReport> {
   const pool = options.workers !== undefined && options.workers > 0 ? LinePool.open(options.workers) : null;
