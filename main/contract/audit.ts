@@ -70,6 +70,20 @@ export const VerifyReportSchema = z.object({
 /** The verdict on an audit bundle. */
 export type VerifyReportView = z.infer<typeof VerifyReportSchema>;
 
+/** The log's retention facts for administrators: size, growth per month, the oldest witnessed checkpoint. */
+export const RetentionSchema = z.object({
+  entries: z.number().int().nonnegative(),
+  databaseBytes: z.number().int().nonnegative(),
+  entryBytesEstimate: z.number().int().nonnegative(),
+  firstEntryAt: isoTime.nullable(),
+  lastEntryAt: isoTime.nullable(),
+  months: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), entries: z.number().int().nonnegative() })),
+  oldestWitnessed: z.object({ checkpointId: z.number().int(), size: z.number().int(), createdAt: isoTime, witness: z.string(), witnessedAt: isoTime }).nullable(),
+  oldestCheckpoint: z.object({ checkpointId: z.number().int(), size: z.number().int(), createdAt: isoTime }).nullable(),
+});
+/** The log's retention facts. */
+export type RetentionView = z.infer<typeof RetentionSchema>;
+
 /** Which entries an audit export holds. */
 export const ExportScopeSchema = z.discriminatedUnion('scope', [
   z.object({ scope: z.literal('all') }).strict(),
@@ -122,6 +136,7 @@ export const auditChannels = {
     VerifyReportSchema,
     auditors,
   ),
+  'audit.retention': channel(empty, RetentionSchema, adminOnly),
   'audit.importCosignature': channel(
     z.object({ note: z.string().min(1).max(20_000), witnessKey: z.string().min(1).max(300) }).strict(),
     z.object({ checkpointId: z.number().int(), witness: z.string(), timestamp: z.number().int() }),

@@ -51,6 +51,8 @@ export const requestChannels = {
 export const eventChannels = {
   'session.changed': z.object({ session: SessionInfoSchema.nullable() }),
   'audit.exportProgress': z.object({ done: z.number().int(), total: z.number().int() }),
+  /** How far the verification of a bundle is: bytes of its entries checked, of how many. */
+  'audit.verifyProgress': z.object({ done: z.number().int(), total: z.number().int() }),
   'analysis.progress': z.object({ runId: id, caseId: id, state: z.enum(analysisRunStates), progress: z.number().min(0).max(1), stage: z.string() }),
 } as const;
 

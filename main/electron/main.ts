@@ -62,6 +62,10 @@ function start(): void {
       const window = mainWindow;
       if (window && !window.isDestroyed() && clientKeyOf(window.webContents) === clientKey) sendEvent(window.webContents, 'audit.exportProgress', { done, total });
     },
+    onVerifyProgress: (clientKey, done, total) => {
+      const window = mainWindow;
+      if (window && !window.isDestroyed() && clientKeyOf(window.webContents) === clientKey) sendEvent(window.webContents, 'audit.verifyProgress', { done, total });
+    },
     onAnalysisProgress: (clientKey, event) => {
       const window = mainWindow;
       if (window && !window.isDestroyed() && clientKeyOf(window.webContents) === clientKey) sendEvent(window.webContents, 'analysis.progress', event);

@@ -53,6 +53,8 @@ export interface WorkstationOptions {
   readonly onSessionChanged?: (clientKey: string) => void;
   /** Told of export progress, so transports can push it to the client that asked. */
   readonly onExportProgress?: (clientKey: string, done: number, total: number) => void;
+  /** Told how far a bundle's verification is, for the client that asked. */
+  readonly onVerifyProgress?: (clientKey: string, done: number, total: number) => void;
   /** Told of analysis progress, so transports can push 'analysis.progress' to the client that started the run. */
   readonly onAnalysisProgress?: (clientKey: string, event: AnalysisProgressEvent) => void;
   /**
@@ -190,7 +192,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     cases,
     evidence,
     custody,
-    audit: { log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, startupSealer: options.keySealer, uploads, labels: new TrailLabels(db) },
+    audit: { db, log: audit, keyring, checkpoints, exportsDir: join(options.dataDir, 'exports'), sealerScryptParams: options.sealerScryptParams, onExportProgress: options.onExportProgress, onVerifyProgress: options.onVerifyProgress, startupSealer: options.keySealer, uploads, labels: new TrailLabels(db) },
     decision,
     analysis: { analysis, registry },
     ballistics: { analysis, library, evidence, uploads },

@@ -29,6 +29,7 @@ export async function startBrowserMode(
       bridge?.emit(clientKey, 'session.changed', { session: session ? workstation.sessions.info(session) : null });
     },
     onExportProgress: (clientKey, done, total) => bridge?.emit(clientKey, 'audit.exportProgress', { done, total }),
+    onVerifyProgress: (clientKey, done, total) => bridge?.emit(clientKey, 'audit.verifyProgress', { done, total }),
     onAnalysisProgress: (clientKey, event) => bridge?.emit(clientKey, 'analysis.progress', event),
   });
   try {

@@ -8,19 +8,22 @@ import { createPassphraseSealer } from '../passphrase-sealer.ts';
 import type { ScryptParams } from '../passwords.ts';
 import { actorOf, type Session } from '../sessions.ts';
 import { bytesOf, type UploadStore } from '../uploads.ts';
+import type { Db } from '../../db/database.ts';
 import type { AuditLog } from './audit-log.ts';
 import { exportBundle } from './bundle-export.ts';
-import { verifyBundle, zipSource } from './bundle-verify.ts';
+import { verifyBundleAsync, zipSource } from './bundle-verify.ts';
 import type { CheckpointService, StoredCheckpoint } from './checkpoints.ts';
 import type { AuditKeyring, NamedSealer } from './keyring.ts';
 import { hashLeaf } from './merkle.ts';
 import type { TrailLabels } from './trail-labels.ts';
+import { retentionFacts } from './retention.ts';
 import { formatTlogProof } from './note.ts';
 
 type AuditChannel = Extract<RequestChannel, `audit.${string}`>;
 
 /** What the audit handlers need. */
 export interface AuditHandlerDeps {
+  readonly db: Db;
   readonly log: AuditLog;
   readonly keyring: AuditKeyring;
   readonly checkpoints: CheckpointService;
@@ -28,6 +31,8 @@ export interface AuditHandlerDeps {
   /** scrypt cost for passphrase-sealed keys (tests lower it). */
   readonly sealerScryptParams?: ScryptParams;
   readonly onExportProgress?: (clientKey: string, done: number, total: number) => void;
+  /** Told how far a bundle's verification is (bytes of its entries checked, of how many). */
+  readonly onVerifyProgress?: (clientKey: string, done: number, total: number) => void;
   /** The sealer the workstation opened its key with at start (Electron's OS keystore), reused for rotation. */
   readonly startupSealer?: NamedSealer;
   /** Browser-mode uploads, for bundles sent by reference. */
@@ -144,7 +149,7 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
       log.append({ action: 'audit.bundle-downloaded', actor: actorOf(sessionOf(context.session)), details: { name: request.name, bytes: zip.length } });
       return { zip };
     },
-    'audit.verify': (request, context) => {
+    'audit.verify': async (request, context) => {
       const zip = bytesOf(deps.uploads, context.clientKey, request.fileName, request.zip);
       let source;
       try {
@@ -153,7 +158,9 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
         throw new DalelError('BAD_INPUT', `${request.fileName}: not a readable zip bundle (${(error as Error).message})`, { file: request.fileName, reasonCode: 'corrupt' });
       }
       const known = keyring.allKeys().map((k) => k.verifierKey);
-      const report = verifyBundle(source, { trustedKeys: request.trustedKeys?.length ? request.trustedKeys : known, trustedCheckpoint: request.trustedCheckpoint });
+      const report = await verifyBundleAsync(source, { trustedKeys: request.trustedKeys?.length ? request.trustedKeys : known, trustedCheckpoint: request.trustedCheckpoint }, (done, total) =>
+        deps.onVerifyProgress?.(context.clientKey, done, total),
+      );
       log.append({
         action: 'audit.bundle-verified',
         actor: actorOf(sessionOf(context.session)),
@@ -162,6 +169,7 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
       });
       return report;
     },
+    'audit.retention': () => retentionFacts(deps.db),
     'audit.importCosignature': (request, context) => {
       const stored = checkpoints.importCosignature(request.note, request.witnessKey);
       log.append({

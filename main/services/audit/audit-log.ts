@@ -2,8 +2,9 @@ import type { Db } from '../../db/database.ts';
 import { isoAt, type Clock } from '../clock.ts';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
-import { canonicalBytes, type CanonicalValue } from '../../../core/canonical-json.ts';
-import { consistencyProof, hashChildren, hashLeaf, inclusionProof, sameHash, treeRoot, type Hash, type NodeSource, type RangeCache } from './merkle.ts';
+import { canonicalText, type CanonicalValue } from '../../../core/canonical-json.ts';
+import { consistencyProof, hashChildren, inclusionProof, sameHash, sha256, treeRoot, type Hash, type NodeSource, type RangeCache } from './merkle.ts';
+import { subtreeRoot, tileHeight, tileWidth } from './tiles.ts';
 
 /** What a caller records; the log adds sequence number, time and workstation. */
 export interface AuditDraft {
@@ -50,13 +51,16 @@ export interface AuditFilter {
 }
 
 /**
- * The append-only audit log: each entry is canonical JSON stored as written, and a leaf of an RFC 9162 Merkle tree
- * whose complete subtrees are stored, so that an append costs O(log n) and any proof is O(log n) reads.
+ * The append-only audit log: each entry is canonical JSON stored as written, and a leaf of an RFC 9162 Merkle tree.
+ * The tree is stored as C2SP tlog-tiles store it: leaf hashes beside the entries, and the nodes of heights 8, 16, 24…
+ * (the hashes of tiles above level 0); the heights between are recomputed from at most 128 of those. An append
+ * writes its entry and, once in 256 appends, a node; a proof reads a few ranges of hashes.
  */
 export class AuditLog implements NodeSource {
   private readonly insertEntry;
   private readonly insertNode;
-  private readonly selectNode;
+  private readonly selectNodes;
+  private readonly selectLeafHashes;
   private readonly selectSize;
   /**
    * The right edge of the tree: for each level, the newest complete subtree, which is the only left sibling an append
@@ -72,7 +76,8 @@ export class AuditLog implements NodeSource {
   ) {
     this.insertEntry = db.prepare('INSERT INTO audit_entries (seq, bytes, leaf_hash, at, actor, role, action, case_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     this.insertNode = db.prepare('INSERT INTO audit_nodes (level, idx, hash) VALUES (?, ?, ?)');
-    this.selectNode = db.prepare('SELECT hash FROM audit_nodes WHERE level = ? AND idx = ?').pluck();
+    this.selectNodes = db.prepare('SELECT hash FROM audit_nodes WHERE level = ? AND idx >= ? AND idx < ? ORDER BY idx').pluck();
+    this.selectLeafHashes = db.prepare('SELECT leaf_hash FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq').pluck();
     this.selectSize = db.prepare('SELECT COALESCE(MAX(seq) + 1, 0) FROM audit_entries').pluck();
   }
 
@@ -120,16 +125,19 @@ export class AuditLog implements NodeSource {
       supersedes: draft.supersedes,
       details: draft.details as CanonicalValue | undefined,
     };
-    const bytes = canonicalBytes(entry);
-    const leaf = hashLeaf(bytes);
+    // The entry encoded once behind a zero byte: the leaf hash is taken over the whole, the entry stored from byte 1.
+    const prefixed = Buffer.from(`\0${canonicalText(entry)}`, 'utf8');
+    const bytes = prefixed.subarray(1);
+    const leaf = sha256(prefixed);
     this.insertEntry.run(seq, bytes, leaf, at, draft.actor?.username ?? null, draft.actor?.role ?? null, draft.action, draft.subjects?.caseId ?? null);
-    // Store the leaf, then every subtree it completes. A completed node's left sibling is the newest node of its
-    // level before this append, which the frontier holds, so no read is needed.
+    // Every subtree the leaf completes is hashed (the frontier keeps the right edge for the next append), and those of
+    // heights 8, 16, 24… stored: the hashes of the tiles above level 0. A completed node's left sibling is the newest
+    // node of its height before this append, which the frontier holds, so no read is needed.
     let level = 0;
     let index = seq;
     let hash: Hash = leaf;
     for (;;) {
-      this.insertNode.run(level, index, hash);
+      if (level > 0 && level % tileHeight === 0) this.insertNode.run(level, index, hash);
       const left = index % 2 === 1 ? this.frontier.get(level) : undefined;
       this.frontier.set(level, hash);
       if (index % 2 === 0) break;
@@ -183,15 +191,33 @@ export class AuditLog implements NodeSource {
     this.frontierSize = -1;
   }
 
-  /** A stored complete subtree. */
+  /** A complete subtree: stored at heights 0, 8, 16…, recomputed from those below in between. */
   node(level: number, index: number): Hash {
     const recent = this.recentNodes.get(level);
     if (recent?.index === index) return recent.hash;
-    const stored = this.selectNode.get(level, index) as Buffer | undefined;
-    if (!stored) throw new DalelError('INTERNAL', `audit log node (${level}, ${index}) is missing`);
-    const hash = new Uint8Array(stored);
+    const span = 2 ** (level % tileHeight);
+    const base = level - (level % tileHeight);
+    const hashes = this.storedHashes(base, index * span, index * span + span);
+    if (hashes.length !== span * 32) throw new DalelError('INTERNAL', `audit log node (${level}, ${index}) is missing`);
+    const hash = span === 1 ? hashes : subtreeRoot(hashes, 0, span);
     this.recentNodes.set(level, { index, hash });
     return hash;
+  }
+
+  /** The stored hashes of height `level` (0, 8, 16…) for indexes [from, to), concatenated. */
+  private storedHashes(level: number, from: number, to: number): Uint8Array {
+    const rows = (level === 0 ? this.selectLeafHashes.all(from, to) : this.selectNodes.all(level, from, to)) as Buffer[];
+    return rows.length === 1 ? new Uint8Array(rows[0]!) : new Uint8Array(Buffer.concat(rows));
+  }
+
+  /**
+   * The hashes of C2SP tile `index` at tile `level`, `width` of them: leaf hashes at level 0, stored nodes of height
+   * 8·level above. Exports write these as the bundle's tiles.
+   */
+  tile(level: number, index: number, width: number): Uint8Array {
+    const hashes = this.storedHashes(level * tileHeight, index * tileWidth, index * tileWidth + width);
+    if (hashes.length !== width * 32) throw new DalelError('INTERNAL', `audit log tile ${index} of level ${level} is incomplete`);
+    return hashes;
   }
 
   /** The root of the first `size` entries. */
@@ -234,11 +260,36 @@ export class AuditLog implements NodeSource {
     return rows.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor, role: r.role, action: r.action, caseId: r.case_id, bytes: new Uint8Array(r.bytes) }));
   }
 
-  /** Iterates every entry's bytes in order, a page at a time (exports stream instead of loading the whole log). */
-  *iterate(fromSeq = 0, toSeq = this.size(), pageSize = 5000): Generator<{ seq: number; bytes: Uint8Array }> {
-    const page = this.db.prepare('SELECT seq, bytes FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq LIMIT ?');
+  /** Iterates every entry's bytes (and stored leaf hash) in order, a page at a time (exports stream instead of loading the whole log). */
+  *iterate(fromSeq = 0, toSeq = this.size(), pageSize = 5000, withLeaves = false): Generator<{ seq: number; bytes: Uint8Array; leaf: Uint8Array }> {
+    const page = this.db.prepare(`SELECT seq, bytes, ${withLeaves ? 'leaf_hash' : 'NULL'} FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq LIMIT ?`).raw();
+    const none = new Uint8Array(0);
     for (let at = fromSeq; at < toSeq; at += pageSize) {
-      for (const row of page.all(at, toSeq, pageSize) as Array<{ seq: number; bytes: Buffer }>) yield { seq: row.seq, bytes: new Uint8Array(row.bytes) };
+      for (const [seq, bytes, leaf] of page.all(at, toSeq, pageSize) as Array<[number, Buffer, Buffer | null]>) yield { seq, bytes, leaf: leaf ?? none };
+    }
+  }
+
+  /** Sequence numbers and leaf hashes of the entries matching a filter (all when empty), oldest first, a page at a time. */
+  *selection(filter: Pick<AuditFilter, 'caseId' | 'from' | 'to'> = {}, pageSize = 20_000): Generator<{ seq: number; leaf: Uint8Array; length: number }> {
+    const where = ['seq > @after'];
+    const params: Record<string, string | number> = {};
+    const conditions: Array<[string, 'caseId' | 'from' | 'to']> = [
+      ['case_id = @caseId', 'caseId'],
+      ['at >= @from', 'from'],
+      ['at <= @to', 'to'],
+    ];
+    for (const [sql, name] of conditions) {
+      const value = filter[name];
+      if (value === undefined) continue;
+      where.push(sql);
+      params[name] = value;
+    }
+    const page = this.db.prepare(`SELECT seq, leaf_hash, length(bytes) FROM audit_entries WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`).raw();
+    for (let after = -1; ; ) {
+      const rows = page.all({ ...params, after, limit: pageSize }) as Array<[number, Buffer, number]>;
+      for (const [seq, leaf, length] of rows) yield { seq, leaf, length };
+      if (rows.length < pageSize) return;
+      after = rows[rows.length - 1]![0];
     }
   }
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
@@ -9,7 +9,8 @@ import type { AuditLog } from './audit-log.ts';
 import { bundleFiles, exportAction, formatConsistencyProofs, proofFileName } from './bundle-verify.ts';
 import type { CheckpointService, StoredCheckpoint } from './checkpoints.ts';
 import type { AuditKeyring, PublicKeyInfo } from './keyring.ts';
-import { hashLeaf, type Hash, type RangeCache } from './merkle.ts';
+import { inclusionProof, type Hash, type RangeCache } from './merkle.ts';
+import { allTiles, encodeEntryBundle, entryBundlePath, hashTilePath, maxBundledEntry, TileNodes, tilesOfLeaf, tileWidth, type TileCoordinate } from './tiles.ts';
 import { formatTlogProof, parseCheckpoint, parseNote } from './note.ts';
 import { renderTrailPdf, type TrailRow } from './trail-pdf.ts';
 
@@ -50,11 +51,14 @@ function verifierScript(): Uint8Array {
   throw new DalelError('INTERNAL', 'assets/audit/verify.mjs is missing: run `npm run build:verifier`.');
 }
 
+const formulaStart = /^[=+\-@\t\r]/;
+const needsQuotes = /[",\n\r]/;
 const csvCell = (value: string | number | null | undefined): string => {
-  let s = value === null || value === undefined ? '' : String(value);
+  if (typeof value === 'number') return String(value);
+  let s = value ?? '';
   // Spreadsheets run cells that start with these as formulas; a leading apostrophe keeps them text.
-  if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  if (formulaStart.test(s)) s = `'${s}`;
+  return needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
 
 /** Writes files into the bundle folder and its zip at once, keeping their SHA-256 for SHA256SUMS. */
@@ -62,13 +66,14 @@ class BundleWriter {
   private readonly zip: ZipWriter;
   /** SHA256SUMS is written as files are added (never held in memory), then copied into the zip last. */
   private readonly sums: number;
+  private readonly made = new Set<string>();
 
   constructor(
     private readonly folder: string,
     zipPath: string,
     private readonly top: string,
   ) {
-    mkdirSync(join(folder, bundleFiles.proofs), { recursive: true });
+    mkdirSync(folder, { recursive: true });
     this.zip = new ZipWriter(zipPath);
     this.sums = openSync(join(folder, bundleFiles.sums), 'wx+');
   }
@@ -85,46 +90,82 @@ class BundleWriter {
     this.sumLines = [];
   }
 
+  /** The folder of a file, made once (tiles nest several deep). */
+  private pathOf(name: string): string {
+    const path = join(this.folder, name);
+    const parent = dirname(path);
+    if (!this.made.has(parent)) {
+      mkdirSync(parent, { recursive: true });
+      this.made.add(parent);
+    }
+    return path;
+  }
+
   add(name: string, data: Uint8Array | string): void {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    writeFileSync(join(this.folder, name), bytes);
+    writeFileSync(this.pathOf(name), bytes);
     // Stored, not deflated: every byte of the zip is then either content (under CRC-32 and SHA256SUMS) or a header
     // field the reader cross-checks, and exports skip the compression time.
     this.zip.add(`${this.top}/${name}`, bytes, false);
     this.sum(name, createHash('sha256').update(bytes).digest('hex'));
   }
 
-  /** A file written in pieces, for the large ones (entries, CSV), so memory stays flat however long the log. */
-  stream(name: string): { write(data: Uint8Array | string): void; end(): void } {
-    const fd = openSync(join(this.folder, name), 'wx');
-    const entry = this.zip.begin(`${this.top}/${name}`);
+  /**
+   * A large file written in pieces into the folder alone, so memory stays flat however long the log; `copyToZip`
+   * adds it to the zip once complete (zip entries cannot interleave, and tiles go into the zip meanwhile).
+   */
+  folderStream(name: string): { write(data: Uint8Array | string): void; line(data: Uint8Array): void; end(): void } {
+    const fd = openSync(this.pathOf(name), 'wx');
     const hash = createHash('sha256');
-    const pending: Buffer[] = [];
-    let pendingBytes = 0;
+    // Copied into one reused 4 MiB buffer: a million entries make no garbage of their own on the way out.
+    const buffer = Buffer.allocUnsafe(4 << 20);
+    let used = 0;
     const flush = () => {
-      const chunk = Buffer.concat(pending);
-      pending.length = 0;
-      pendingBytes = 0;
       let done = 0;
-      while (done < chunk.length) done += writeSync(fd, chunk, done, chunk.length - done);
-      entry.write(chunk);
-      hash.update(chunk);
+      while (done < used) done += writeSync(fd, buffer, done, used - done);
+      hash.update(buffer.subarray(0, used));
+      used = 0;
+    };
+    const write = (data: Uint8Array | string) => {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      if (used + bytes.length > buffer.length) flush();
+      if (bytes.length > buffer.length) {
+        let done = 0;
+        while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done);
+        hash.update(bytes);
+        return;
+      }
+      buffer.set(bytes, used);
+      used += bytes.length;
     };
     return {
-      write: (data) => {
-        const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-        pending.push(bytes);
-        pendingBytes += bytes.length;
-        if (pendingBytes >= 1 << 20) flush();
+      write,
+      line: (data) => {
+        write(data);
+        if (used + 1 > buffer.length) flush();
+        buffer[used++] = 0x0a;
       },
       end: () => {
         flush();
         fsyncSync(fd);
         closeSync(fd);
-        entry.end();
         this.sum(name, hash.digest('hex'));
       },
     };
+  }
+
+  /** Copies a complete folder file into the zip, reading it back in large pieces (it is still in the page cache). */
+  copyToZip(name: string): void {
+    const fd = openSync(join(this.folder, name), 'r');
+    const entry = this.zip.begin(`${this.top}/${name}`);
+    const chunk = Buffer.allocUnsafe(4 << 20);
+    for (;;) {
+      const n = readSync(fd, chunk, 0, chunk.length, null);
+      if (n === 0) break;
+      entry.write(n >= 1 << 20 ? chunk.subarray(0, n) : Buffer.from(chunk.subarray(0, n)));
+    }
+    closeSync(fd);
+    entry.end();
   }
 
   finish(): void {
@@ -148,7 +189,19 @@ class BundleWriter {
   }
 }
 
-function verifyGuide(origin: string, key: PublicKeyInfo, checkpoint: StoredCheckpoint, entries: number, hasTimestamp: boolean): string {
+/** What VERIFY.md says about one export. */
+interface GuideFacts {
+  readonly origin: string;
+  readonly key: PublicKeyInfo;
+  readonly checkpoint: StoredCheckpoint;
+  readonly entries: number;
+  readonly hasTimestamp: boolean;
+  readonly scope: ExportScope['scope'];
+  /** Why the entry bundles were left out of a whole-log export, if they were. */
+  readonly bundlesOmitted: string | null;
+}
+
+function verifyGuide({ origin, key, checkpoint, entries, hasTimestamp, scope, bundlesOmitted }: GuideFacts): string {
   return `# Verifying this audit export
 
 Log: \`${origin}\` · tree size ${checkpoint.size} · ${entries} entries in this bundle · checkpoint signed ${checkpoint.createdAt}
@@ -163,6 +216,9 @@ laboratory or court: a bundle can only prove what the key holder signed.
 
     sha256sum -c SHA256SUMS
 
+Every file of the bundle is listed, the tiles too; a changed, missing or added file shows here (an added file is one
+that \`find . -type f\` lists and SHA256SUMS does not).
+
 ## 2. The checkpoint signature, with OpenSSL alone
 
     openssl pkeyutl -verify -pubin -inkey log.pub.pem -rawin -in checkpoint.body -sigfile checkpoint.sig
@@ -170,16 +226,18 @@ laboratory or court: a bundle can only prove what the key holder signed.
 \`checkpoint.body\` is the signed checkpoint text (origin, tree size, root hash); \`checkpoint.sig\` is the raw 64-byte
 Ed25519 signature; \`checkpoint\` is the same, as a C2SP signed note.
 
-## 3. Every entry, proof, the selection and the signature (Node.js 18 or later, no packages needed)
+## 3. Entries, tiles, the selection and the signature (Node.js 18 or later, no packages needed)
 
-    node verify.mjs --trusted-key '${key.verifierKey}'
+    node verify.mjs --trusted-key '${key.verifierKey}' --progress
 
-Add \`--trusted-checkpoint FILE\` with a checkpoint you kept from earlier to check that this log extends it (nothing
-was rewritten), and \`--witness-key KEY\` for each witness whose cosignature you require. Exit code 0 means valid.
+One pass over the entries: each entry is hashed and found in its level-0 tile, every full tile is hashed into the
+tile above it, and the tiles lead to the signed root. Add \`--trusted-checkpoint FILE\` with a checkpoint you kept from
+earlier to check that this log extends it (nothing was rewritten), and \`--witness-key KEY\` for each witness whose
+cosignature you require. Exit code 0 means valid.
 
 ## 4. On a Dalel workstation
 
-    dalel audit verify <this folder or its .zip> --trusted-key '${key.verifierKey}'
+    dalel audit verify <this folder or its .zip> --trusted-key '${key.verifierKey}' --progress
 ${
   hasTimestamp
     ? `
@@ -195,55 +253,111 @@ ${
 
 - \`entries.jsonl\`: the entries, exactly as stored (canonical JSON), one per line, in log order. The last one records
   this export and lists the selected entries.
-- \`proofs/NNNNNNNNNN.tlog-proof\`: for each entry, its RFC 9162 inclusion proof in the C2SP tlog-proof format.
-- \`consistency-proofs.txt\`: proofs that this log extends each earlier checkpoint of the workstation.
+- \`tile/<L>/<N>[.p/<W>]\`: the Merkle tree in the C2SP tlog-tiles layout (c2sp.org/tlog-tiles). Level 0 holds the
+  entries' leaf hashes, SHA-256(0x00 || entry), 256 to a tile; each hash of level L+1 is the RFC 9162 tree hash of a
+  full tile of level L; \`.p/W\` marks the partial tile of W hashes at the right edge; \`N\` is written in groups of
+  three digits (\`x001/x234/067\` is tile 1234067). Any inclusion or consistency proof can be computed from them.
+${
+  scope === 'all'
+    ? bundlesOmitted
+      ? `- No entry bundles: ${bundlesOmitted}.\n`
+      : '- `tile/entries/<N>[.p/<W>]`: the same entries as C2SP entry bundles, 256 to a bundle, each entry preceded by its\n  length as a big-endian 16-bit number; entry i of bundle N is line 256·N + i + 1 of entries.jsonl.\n'
+    : `- Only the tiles that the exported entries need are included (a ${scope} export holds part of the log); entry
+  bundles are left out, since each would carry 256 consecutive entries, most of them outside the selection.
+`
+}${
+    scope === 'case' ? '- `proofs/NNNNNNNNNN.tlog-proof`: for each entry, its RFC 9162 inclusion proof in the C2SP tlog-proof format, computed\n  from the tiles, for readers who check one entry at a time.\n' : ''
+  }- \`consistency-proofs.txt\`: proofs that this log extends each earlier checkpoint of the workstation.
 - \`entries.csv\`, \`trail.pdf\`: the same trail for spreadsheets and for reading.
 `;
 }
 
-/** A trail row plus the raw JSON columns the CSV carries. */
-interface ExportRow extends TrailRow {
-  readonly role: string;
-  readonly caseId: string;
-  readonly subjectsJson: string;
-  readonly inputsJson: string;
-  readonly outputsJson: string;
+/** An entry as the CSV and the PDF read it. */
+interface ParsedEntry {
+  seq: number;
+  at: string;
+  actor: { username: string; role: string } | null;
+  action: string;
+  subjects?: Record<string, string>;
+  inputs?: Record<string, string>;
+  outputs?: Record<string, string>;
+  meaning?: string;
+  supersedes?: number;
 }
 
-function entryRow(bytes: Uint8Array, leaf: Hash): ExportRow {
-  const e = JSON.parse(Buffer.from(bytes).toString('utf8')) as {
-    seq: number;
-    at: string;
-    actor: { username: string; role: string } | null;
-    action: string;
-    subjects?: Record<string, string>;
-    inputs?: Record<string, string>;
-    outputs?: Record<string, string>;
-    meaning?: string;
-    supersedes?: number;
-  };
+function parseEntry(bytes: Uint8Array): ParsedEntry {
+  const text = Buffer.isBuffer(bytes) ? bytes.toString('utf8') : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+  return JSON.parse(text) as ParsedEntry;
+}
+
+/** The entry's CSV line (without its newline): the columns of the CSV header, each cell made safe. */
+function csvLine(e: ParsedEntry, entryHash: string): string {
+  return [
+    e.seq,
+    e.at,
+    e.actor ? `${e.actor.username} (${e.actor.role})` : 'workstation',
+    e.actor?.role ?? '',
+    e.action,
+    e.subjects?.caseId ?? '',
+    JSON.stringify(e.subjects ?? {}),
+    JSON.stringify(e.inputs ?? {}),
+    JSON.stringify(e.outputs ?? {}),
+    e.meaning ?? '',
+    e.supersedes ?? '',
+    entryHash,
+  ]
+    .map(csvCell)
+    .join(',');
+}
+
+/** The entry's row in the PDF. */
+function trailRow(e: ParsedEntry, entryHash: string): TrailRow {
   return {
     seq: e.seq,
     at: e.at,
     actor: e.actor ? `${e.actor.username} (${e.actor.role})` : 'workstation',
-    role: e.actor?.role ?? '',
     action: e.action,
-    caseId: e.subjects?.caseId ?? '',
     subjects: Object.entries(e.subjects ?? {}).map(([k, v]) => `${k}=${v}`).join(' '),
-    subjectsJson: JSON.stringify(e.subjects ?? {}),
-    inputsJson: JSON.stringify(e.inputs ?? {}),
-    outputsJson: JSON.stringify(e.outputs ?? {}),
     hashes: [...Object.entries(e.inputs ?? {}), ...Object.entries(e.outputs ?? {})].map(([k, v]) => `${k}: ${v}`).join(' '),
     meaning: e.meaning ?? '',
     supersedes: e.supersedes ?? null,
-    entryHash: Buffer.from(leaf).toString('hex'),
+    entryHash,
   };
 }
 
+/** Consecutive sequence numbers as [first, last] runs: a time range is usually one run, however many entries. */
+export function toRuns(seqs: Iterable<number>): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (const seq of seqs) {
+    const last = runs[runs.length - 1];
+    if (last && seq === last[1] + 1) last[1] = seq;
+    else runs.push([seq, seq]);
+  }
+  return runs;
+}
+
+/** The selection an export records: every sequence number, the digest of their leaf hashes, the longest entry. */
+function select(log: AuditLog, request: ExportScope): { seqs: number[] | null; count: number; digest: string; longest: { seq: number; length: number } } {
+  const filter = request.scope === 'case' ? { caseId: request.caseId } : request.scope === 'range' ? { from: request.from, to: request.to } : {};
+  const digest = createHash('sha256');
+  const seqs: number[] = [];
+  let count = 0;
+  const longest = { seq: -1, length: 0 };
+  for (const { seq, leaf, length } of log.selection(filter)) {
+    digest.update(leaf);
+    if (request.scope !== 'all') seqs.push(seq);
+    if (length > longest.length) Object.assign(longest, { seq, length });
+    count += 1;
+  }
+  return { seqs: request.scope === 'all' ? null : seqs, count, digest: digest.digest('hex'), longest };
+}
+
 /**
- * Exports a selection of the audit log as a verifiable bundle: records the export as an entry listing the selection,
- * signs a checkpoint covering it, then streams entries, per-entry proofs, keys, checksums, the guide, the offline
- * verifier, CSV and PDF into a folder and a zip. Files appear under their final names only when complete.
+ * Exports a selection of the audit log as a verifiable bundle in the C2SP tlog-tiles layout: records the export as an
+ * entry describing the selection, signs a checkpoint covering it, then writes entries.jsonl, the hash tiles (all of
+ * them for the whole log, those the selection needs otherwise), entry bundles (whole log), per-entry proofs computed
+ * from the tiles (case exports), keys, checksums, the guide, the offline verifier, CSV and PDF into a folder and a
+ * zip. Files appear under their final names only when complete.
  */
 export async function exportBundle(
   deps: ExportDeps,
@@ -257,15 +371,9 @@ export async function exportBundle(
   if (!key) throw new DalelError('CONFLICT', 'There is no signing key yet: unlock the signing key first.', { reason: 'no-signing-key' });
   keyring.signer();
 
-  const filter = request.scope === 'case' ? { caseId: request.caseId } : request.scope === 'range' ? { from: request.from, to: request.to } : {};
   // Select and record in one transaction, so no entry can slip in between the selection and its record.
-  const { exportSeq, seqs } = log.atomically(() => {
-    const selected = request.scope === 'all' ? null : log.list(filter).map((r) => r.seq);
-    const size = log.size();
-    const digest = createHash('sha256');
-    const count = selected ? selected.length : size;
-    if (selected) for (const seq of selected) digest.update(hashLeaf(log.entryBytes(seq)));
-    else for (const { bytes } of log.iterate(0, size)) digest.update(hashLeaf(bytes));
+  const { exportSeq, seqs, longest } = log.atomically(() => {
+    const selection = select(log, request);
     const seq = log.append({
       action: exportAction,
       actor,
@@ -273,12 +381,14 @@ export async function exportBundle(
       details: {
         scope: request.scope,
         ...(request.scope === 'range' ? { from: request.from, to: request.to } : {}),
-        count,
-        ...(selected ? { seqs: selected } : {}),
-        selectionSha256: digest.digest('hex'),
+        count: selection.count,
+        // A case lists its entries; a time range, usually consecutive, records them as runs to stay small.
+        ...(request.scope === 'case' ? { seqs: selection.seqs! } : {}),
+        ...(request.scope === 'range' ? { runs: toRuns(selection.seqs!) } : {}),
+        selectionSha256: selection.digest,
       },
     });
-    return { exportSeq: seq, seqs: selected };
+    return { exportSeq: seq, seqs: selection.seqs, longest: selection.longest };
   });
   const checkpoint = checkpoints.sign('export');
   const note = checkpoints.cosignedNote(checkpoint);
@@ -298,48 +408,79 @@ export async function exportBundle(
     const all = seqs === null;
     const selection = all ? null : [...seqs, exportSeq];
     const total = all ? size : selection!.length;
-    // Each pass reads the selection again from the database instead of holding it: memory stays flat however long
-    // the log, and zip entries, which cannot interleave, are written one after another.
-    function* selected(): Generator<{ seq: number; bytes: Uint8Array }> {
-      if (all) yield* log.iterate(0, size);
-      else for (const seq of selection!) yield { seq, bytes: log.entryBytes(seq) };
+    const exportEntry = log.entryBytes(exportSeq);
+    const bundlesOmitted = !all
+      ? null
+      : longest.length > maxBundledEntry
+        ? `entry ${longest.seq} is ${longest.length} bytes long, more than the ${maxBundledEntry} bytes an entry bundle can carry; entries.jsonl holds every entry`
+        : exportEntry.length > maxBundledEntry
+          ? `the entry recording this export is ${exportEntry.length} bytes long, more than an entry bundle can carry`
+          : null;
+    // The selection in log order, read a page at a time: memory stays flat however long the log.
+    function* selected(): Generator<{ seq: number; bytes: Uint8Array; leaf: Uint8Array }> {
+      if (all) yield* log.iterate(0, size, 5000, true);
+      else for (const seq of selection!) yield { seq, bytes: log.entryBytes(seq), leaf: log.node(0, seq) };
     }
     let done = 0;
-    const tick = async () => {
-      done += 1;
-      if (done % 250 === 0) {
-        options.onProgress?.(Math.floor(done / 3), total);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    };
+    const pause = () => new Promise((resolve) => setImmediate(resolve));
 
-    const jsonl = writer.stream(bundleFiles.entries);
-    for (const { bytes } of selected()) {
-      jsonl.write(bytes);
-      jsonl.write('\n');
-      await tick();
-    }
-    jsonl.end();
-
-    const csv = writer.stream('entries.csv');
+    // One pass: entries.jsonl and the CSV into the folder, entry bundles and level-0 tiles into folder and zip.
+    const jsonl = writer.folderStream(bundleFiles.entries);
+    const csv = writer.folderStream('entries.csv');
     csv.write('seq,at,actor,role,action,case_id,subjects,inputs,outputs,meaning,supersedes,entry_sha256\n');
     const pdfRows: TrailRow[] = [];
-    for (const { bytes } of selected()) {
-      const row = entryRow(bytes, hashLeaf(bytes));
-      csv.write(
-        [row.seq, row.at, row.actor, row.role, row.action, row.caseId, row.subjectsJson, row.inputsJson, row.outputsJson, row.meaning, row.supersedes ?? '', row.entryHash]
-          .map(csvCell)
-          .join(',') + '\n',
-      );
-      if (pdfRows.length < pdfEntryLimit) pdfRows.push(row);
-      await tick();
-    }
-    csv.end();
+    let bundle: Uint8Array[] = [];
+    let bundleIndex = 0;
+    const flushBundle = () => {
+      if (bundle.length > 0 && all && !bundlesOmitted) writer.add(entryBundlePath(bundleIndex, bundle.length), encodeEntryBundle(bundle));
+      bundle = [];
+    };
+    let csvLines: string[] = [];
 
-    const ranges: RangeCache = new Map();
-    for (const { seq } of selected()) {
-      writer.add(proofFileName(seq), formatTlogProof({ index: seq, hashes: log.inclusionProof(seq, size, ranges), checkpoint: note }));
-      await tick();
+    for (const { seq, bytes, leaf } of selected()) {
+      jsonl.line(bytes);
+      const parsed = parseEntry(bytes);
+      const entryHash = Buffer.from(leaf.buffer, leaf.byteOffset, leaf.byteLength).toString('hex');
+      csvLines.push(csvLine(parsed, entryHash));
+      if (csvLines.length === 2000) {
+        csv.write(`${csvLines.join('\n')}\n`);
+        csvLines = [];
+      }
+      if (pdfRows.length < pdfEntryLimit) pdfRows.push(trailRow(parsed, entryHash));
+      if (all) {
+        const index = Math.floor(seq / tileWidth);
+        if (index !== bundleIndex) {
+          flushBundle();
+          bundleIndex = index;
+        }
+        bundle.push(bytes);
+      }
+      done += 1;
+      if (done % 2000 === 0) {
+        options.onProgress?.(done, total);
+        await pause();
+      }
+    }
+    flushBundle();
+    if (csvLines.length > 0) csv.write(`${csvLines.join('\n')}\n`);
+    jsonl.end();
+    csv.end();
+    writer.copyToZip(bundleFiles.entries);
+    writer.copyToZip('entries.csv');
+
+    // The hash tiles: every tile of the tree for the whole log, the tiles above each selected entry otherwise. Proofs
+    // of a case export are computed from exactly these tiles, as a reader of the bundle would.
+    const wanted = all ? [...allTiles(size)] : uniqueTiles(selection!.flatMap((seq) => tilesOfLeaf(size, seq)));
+    const kept = new Map<string, Uint8Array>();
+    for (const tile of wanted) {
+      const hashes = log.tile(tile.level, tile.index, tile.width);
+      writer.add(hashTilePath(tile), hashes);
+      if (request.scope === 'case') kept.set(`${tile.level}/${tile.index}`, hashes);
+    }
+    if (request.scope === 'case') {
+      const fromTiles = new TileNodes((level, index) => kept.get(`${level}/${index}`) ?? null);
+      const ranges: RangeCache = new Map();
+      for (const seq of selection!) writer.add(proofFileName(seq), formatTlogProof({ index: seq, hashes: inclusionProof(fromTiles, seq, size, ranges), checkpoint: note }));
     }
 
     writer.add(bundleFiles.checkpoint, note);
@@ -352,10 +493,11 @@ export async function exportBundle(
     for (const c of checkpoints.history(10_000)) if (c.size < size && !earlier.has(c.size)) earlier.set(c.size, log.consistencyProof(c.size, size));
     writer.add(bundleFiles.consistency, `# RFC 9162 consistency proofs from each earlier checkpoint size to ${size}: "size N", then base64 hashes.\n${formatConsistencyProofs(earlier)}`);
     if (options.timestampResponse) writer.add('timestamp.tsr', options.timestampResponse);
+    const origin = parseCheckpoint(parsed.text).origin;
     writer.add(
       'trail.pdf',
       await renderTrailPdf({
-        origin: parseCheckpoint(parsed.text).origin,
+        origin,
         scope: request.scope === 'case' ? `case ${request.caseId}` : request.scope === 'range' ? `${request.from} – ${request.to}` : 'entire log',
         checkpoint: parsed.text,
         fingerprint: key.fingerprint,
@@ -363,7 +505,7 @@ export async function exportBundle(
         total,
       }),
     );
-    writer.add('VERIFY.md', verifyGuide(parseCheckpoint(parsed.text).origin, key, checkpoint, total, options.timestampResponse !== undefined));
+    writer.add('VERIFY.md', verifyGuide({ origin, key, checkpoint, entries: total, hasTimestamp: options.timestampResponse !== undefined, scope: request.scope, bundlesOmitted }));
     writer.add('verify.mjs', verifierScript());
     writer.finish();
     options.onProgress?.(total, total);
@@ -375,6 +517,12 @@ export async function exportBundle(
     rmSync(`${zipPath}.partial`, { force: true });
     throw error;
   }
+}
+
+/** Tiles without repeats, in level then index order. */
+function uniqueTiles(tiles: readonly TileCoordinate[]): TileCoordinate[] {
+  const byKey = new Map(tiles.map((t) => [`${t.level}/${t.index}`, t]));
+  return [...byKey.values()].sort((a, b) => a.level - b.level || a.index - b.index);
 }
 
 /** The bundle's folder name, for display. */

@@ -2,7 +2,9 @@
  * RFC 9162 §2.1 Merkle tree hashing, proofs and proof verification. Dependency-free (node:crypto only) so that the
  * offline verifier shipped in export bundles is built from this same file.
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
+
+const { createHash } = crypto;
 
 /** A SHA-256 hash. */
 export type Hash = Uint8Array;
@@ -10,14 +12,35 @@ export type Hash = Uint8Array;
 /** SHA-256 of the empty string: the root of the empty tree. */
 export const emptyRoot: Hash = new Uint8Array(createHash('sha256').digest());
 
+/**
+ * One-shot SHA-256 (Node ≥ 20.12), read from the namespace so that Node 18 still loads this file: a million small
+ * hashes cost a third less than through createHash's object and three updates.
+ */
+const oneShot = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'buffer') => Uint8Array }).hash;
+
+/** SHA-256 of bytes. */
+export function sha256(data: Uint8Array): Hash {
+  const digest = oneShot ? oneShot('sha256', data, 'buffer') : createHash('sha256').update(data).digest();
+  // A plain Uint8Array view (not a Buffer), as every hash here is.
+  return new Uint8Array(digest.buffer, digest.byteOffset, digest.byteLength);
+}
+
 /** Leaf hash: SHA-256(0x00 || entry). */
 export function hashLeaf(entry: Uint8Array): Hash {
-  return new Uint8Array(createHash('sha256').update(Uint8Array.of(0)).update(entry).digest());
+  const prefixed = new Uint8Array(entry.length + 1);
+  prefixed.set(entry, 1);
+  return sha256(prefixed);
 }
+
+const children = new Uint8Array(65);
 
 /** Interior node hash: SHA-256(0x01 || left || right). */
 export function hashChildren(left: Hash, right: Hash): Hash {
-  return new Uint8Array(createHash('sha256').update(Uint8Array.of(1)).update(left).update(right).digest());
+  if (left.length !== 32 || right.length !== 32) return new Uint8Array(createHash('sha256').update(Uint8Array.of(1)).update(left).update(right).digest());
+  children[0] = 1;
+  children.set(left, 1);
+  children.set(right, 33);
+  return sha256(children);
 }
 
 /** Equality of two hashes. */

@@ -17,13 +17,15 @@ export function memorySource(bytes: Uint8Array): ByteSource {
 }
 
 /**
- * A file read with positioned reads through an 8 MiB window, so that walking the entries of a large zip in order
- * costs one read per window instead of several per entry; call `close()` when done.
+ * A file read with positioned reads: small reads (headers, tiles) through a 64 KiB window, so that walking the entries
+ * of a large zip in order costs one read per window instead of several per entry; large reads (a file's pieces)
+ * straight from the file, so that they never evict the window and alternating between two regions of the archive
+ * costs no more than reading each once. Call `close()` when done.
  */
 export function fileByteSource(path: string): ByteSource & { close(): void } {
   const fd = openSync(path, 'r');
   const size = fstatSync(fd).size;
-  const windowSize = 8 << 20;
+  const windowSize = 64 << 10;
   let window: Uint8Array = new Uint8Array(0);
   let windowStart = 0;
   const readAt = (offset: number, length: number): Uint8Array => {
@@ -39,7 +41,7 @@ export function fileByteSource(path: string): ByteSource & { close(): void } {
   return {
     size,
     read(offset, length) {
-      if (length > windowSize / 2) return readAt(offset, length);
+      if (length > 16 << 10) return readAt(offset, length);
       if (offset < windowStart || offset + length > windowStart + window.length) {
         window = readAt(offset, windowSize);
         windowStart = offset;
@@ -169,13 +171,13 @@ let crcTable: Uint32Array | null = null;
 /** zlib's native CRC-32 where the runtime has it (Node ≥ 20.15); a namespace lookup, so Node 18 still loads this file. */
 const nativeCrc32 = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 
-/** CRC-32 (IEEE): native when available, else written out, because zlib.crc32 is missing from Node 18. */
-export function crc32Of(bytes: Uint8Array): number {
-  return nativeCrc32 ? nativeCrc32(bytes) >>> 0 : crc32Portable(bytes);
+/** CRC-32 (IEEE), continuing from `previous` for data read in pieces: native when available, else written out, because zlib.crc32 is missing from Node 18. */
+export function crc32Of(bytes: Uint8Array, previous = 0): number {
+  return nativeCrc32 ? (nativeCrc32 as (data: Uint8Array, value?: number) => number)(bytes, previous) >>> 0 : crc32Portable(bytes, previous);
 }
 
-/** CRC-32 (IEEE) in plain JavaScript, table-driven. */
-export function crc32Portable(bytes: Uint8Array): number {
+/** CRC-32 (IEEE) in plain JavaScript, table-driven, continuing from `previous`. */
+export function crc32Portable(bytes: Uint8Array, previous = 0): number {
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n += 1) {
@@ -184,7 +186,7 @@ export function crc32Portable(bytes: Uint8Array): number {
       crcTable[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (let i = 0; i < bytes.length; i += 1) crc = crcTable[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
@@ -195,24 +197,8 @@ export function crc32Portable(bytes: Uint8Array): number {
  */
 export function readZipEntry(input: Uint8Array | ByteSource, entry: ZipEntry, maxBytes: number): Uint8Array {
   const source = asSource(input);
-  const local = entry.localHeader;
-  const head = source.read(local, 30);
-  const dv = view(head);
-  if (head.length < 30 || dv.getUint32(0, true) !== 0x04034b50) throw new ZipFormatError('corrupt', `zip entry ${entry.name} has a damaged header`);
-  const nameLength = dv.getUint16(26, true);
-  const localName = new TextDecoder().decode(source.read(local + 30, nameLength));
-  // Bit 3 means sizes and CRC follow the data instead of sitting in the local header; otherwise they must agree.
-  const deferred = (dv.getUint16(6, true) & 0x08) !== 0;
-  const sizesAgree =
-    deferred ||
-    (dv.getUint32(14, true) === entry.crc32 &&
-      (dv.getUint32(18, true) === entry.compressedSize || dv.getUint32(18, true) === 0xffffffff) &&
-      (dv.getUint32(22, true) === entry.uncompressedSize || dv.getUint32(22, true) === 0xffffffff));
-  if (localName !== entry.name || dv.getUint16(8, true) !== entry.method || !sizesAgree) {
-    throw new ZipFormatError('corrupt', `zip entry ${entry.name}: its local header disagrees with the central directory`);
-  }
+  const dataStart = checkLocalHeader(source, entry);
   if (entry.uncompressedSize > maxBytes) throw new ZipFormatError('too-large', `zip entry ${entry.name} is too large once unpacked`);
-  const dataStart = local + 30 + nameLength + dv.getUint16(28, true);
   const data = source.read(dataStart, entry.compressedSize);
   if (data.length !== entry.compressedSize) throw new ZipFormatError('truncated', `zip entry ${entry.name} runs past the end of the archive`);
   let out: Uint8Array;
@@ -231,3 +217,47 @@ export function readZipEntry(input: Uint8Array | ByteSource, entry: ZipEntry, ma
   return out;
 }
 
+/**
+ * A stored zip entry in pieces of `chunkSize` bytes, so that a file of gigabytes is never held whole; the CRC-32 is
+ * checked as the last piece is read (a mismatch throws then). Deflated entries come in one piece.
+ */
+export function* zipEntryChunks(input: Uint8Array | ByteSource, entry: ZipEntry, chunkSize = 4 << 20): Generator<Uint8Array> {
+  const source = asSource(input);
+  if (entry.method !== 0) {
+    yield readZipEntry(source, entry, 1024 ** 3);
+    return;
+  }
+  const dataStart = checkLocalHeader(source, entry);
+  if (entry.compressedSize !== entry.uncompressedSize) throw new ZipFormatError('corrupt', `zip entry ${entry.name}: a stored entry's sizes differ`);
+  let crc = 0;
+  for (let at = 0; at < entry.compressedSize; ) {
+    const piece = source.read(dataStart + at, Math.min(chunkSize, entry.compressedSize - at));
+    if (piece.length === 0) throw new ZipFormatError('truncated', `zip entry ${entry.name} runs past the end of the archive`);
+    crc = crc32Of(piece, crc);
+    at += piece.length;
+    if (at === entry.compressedSize && crc !== entry.crc32) throw new ZipFormatError('corrupt', `zip entry ${entry.name} fails its CRC-32 check: its data has changed`);
+    yield piece;
+  }
+  if (entry.compressedSize === 0 && entry.crc32 !== 0) throw new ZipFormatError('corrupt', `zip entry ${entry.name} fails its CRC-32 check: its data has changed`);
+}
+
+/** Checks an entry's local header against the central directory; returns where its data starts. */
+function checkLocalHeader(source: ByteSource, entry: ZipEntry): number {
+  const local = entry.localHeader;
+  const head = source.read(local, 30);
+  const dv = view(head);
+  if (head.length < 30 || dv.getUint32(0, true) !== 0x04034b50) throw new ZipFormatError('corrupt', `zip entry ${entry.name} has a damaged header`);
+  const nameLength = dv.getUint16(26, true);
+  const localName = new TextDecoder().decode(source.read(local + 30, nameLength));
+  // Bit 3 means sizes and CRC follow the data instead of sitting in the local header; otherwise they must agree.
+  const deferred = (dv.getUint16(6, true) & 0x08) !== 0;
+  const sizesAgree =
+    deferred ||
+    (dv.getUint32(14, true) === entry.crc32 &&
+      (dv.getUint32(18, true) === entry.compressedSize || dv.getUint32(18, true) === 0xffffffff) &&
+      (dv.getUint32(22, true) === entry.uncompressedSize || dv.getUint32(22, true) === 0xffffffff));
+  if (localName !== entry.name || dv.getUint16(8, true) !== entry.method || !sizesAgree) {
+    throw new ZipFormatError('corrupt', `zip entry ${entry.name}: its local header disagrees with the central directory`);
+  }
+  return local + 30 + nameLength + dv.getUint16(28, true);
+}

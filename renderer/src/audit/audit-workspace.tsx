@@ -20,6 +20,7 @@ import { CheckpointHistory } from './checkpoint-history.tsx';
 import { ExportDialog } from './export-dialog.tsx';
 import { SigningKeyPanel } from './signing-key-panel.tsx';
 import { useCaseList } from './use-case-list.ts';
+import { RetentionPanel } from './retention-panel.tsx';
 import { VerifyPanel } from './verify-panel.tsx';
 
 /** Props of AuditWorkspace. */
@@ -73,6 +74,8 @@ export function AuditWorkspace({ workspace, role }: AuditWorkspaceProps) {
         return <CheckpointHistory role={role} revision={revision} onStatusChanged={refresh} />;
       case 'verify':
         return <VerifyPanel workstationFingerprint={status.value?.key?.fingerprint ?? null} onVerified={refresh} />;
+      case 'retention':
+        return <RetentionPanel revision={revision} />;
     }
   };
 

@@ -8,6 +8,7 @@ export const verifyProblemCodes = [
   'bad-signature',
   'changed-entry',
   'bad-proof',
+  'bad-tile',
   'missing-entry',
   'reordered',
   'truncated',

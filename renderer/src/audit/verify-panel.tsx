@@ -1,5 +1,6 @@
 import ReplayIcon from '@mui/icons-material/Replay';
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
@@ -11,10 +12,32 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { useFormatters } from '../common/format.ts';
 import { monospaceFamily } from '../theme/create-app-theme.ts';
 import { BundleDropZone } from './bundle-drop-zone.tsx';
 import { keyLines, normaliseSignedNote } from './signed-note.ts';
 import { VerifyReportCard, type VerificationRecord } from './verify-report-card.tsx';
+
+/** The verification's progress bar: indeterminate while the file is read and sent, then bytes of entries checked. */
+function VerifyProgress({ done, total }: { readonly done?: number; readonly total?: number }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const percent = done === undefined || total === undefined ? null : total === 0 ? 100 : Math.min(100, Math.floor((done / total) * 100));
+  return (
+    <Box data-testid="verify-running" data-percent={percent ?? undefined}>
+      <Typography variant="body2" sx={{ mb: 0.5 }} aria-live="polite">
+        {percent === null
+          ? t('audit.verify.running')
+          : t('audit.verify.progress', { percent, done: format.integer(Math.round((done ?? 0) / 1e6)), total: format.integer(Math.round((total ?? 0) / 1e6)) })}
+      </Typography>
+      {percent === null ? (
+        <LinearProgress aria-label={t('audit.verify.running')} />
+      ) : (
+        <LinearProgress variant="determinate" value={percent} aria-label={t('audit.verify.running')} />
+      )}
+    </Box>
+  );
+}
 
 /** Props of VerifyPanel. */
 export interface VerifyPanelProps {
@@ -40,7 +63,7 @@ const maxCheckpointLength = 10_000;
  */
 type Outcome =
   | { readonly kind: 'none' }
-  | { readonly kind: 'running' }
+  | { readonly kind: 'running'; readonly done?: number; readonly total?: number }
   | { readonly kind: 'report'; readonly record: VerificationRecord }
   | { readonly kind: 'failed'; readonly error: unknown }
   | { readonly kind: 'unreadable'; readonly fileName: string };
@@ -70,6 +93,10 @@ export function VerifyPanel({ workstationFingerprint, onVerified }: VerifyPanelP
     if (keysProblem || checkpointProblem) return;
     const mine = ++run.current;
     setOutcome({ kind: 'running' });
+    // The services report how far they are only to the client that asked; this listener lives as long as the call.
+    const stop = api.on('audit.verifyProgress', ({ done, total }) => {
+      if (mine === run.current) setOutcome((current) => (current.kind === 'running' ? { kind: 'running', done, total } : current));
+    });
     try {
       const report = await call(api, 'audit.verify', {
         fileName: target.name,
@@ -82,6 +109,8 @@ export function VerifyPanel({ workstationFingerprint, onVerified }: VerifyPanelP
       onVerified();
     } catch (failure) {
       if (mine === run.current) setOutcome({ kind: 'failed', error: failure });
+    } finally {
+      stop();
     }
   }
 
@@ -152,7 +181,7 @@ export function VerifyPanel({ workstationFingerprint, onVerified }: VerifyPanelP
               </Button>
             </Stack>
           )}
-          {busy && <LinearProgress aria-label={t('audit.verify.running')} data-testid="verify-running" />}
+          {outcome.kind === 'running' && <VerifyProgress done={outcome.done} total={outcome.total} />}
           {outcome.kind === 'failed' && <ErrorAlert error={outcome.error} testId="verify-error" />}
           {outcome.kind === 'unreadable' && (
             <Alert severity="error" role="alert" data-testid="verify-unreadable">

@@ -54,6 +54,9 @@ describe('audit log', () => {
   });
 
   it('refuses updates and deletes at the database level', () => {
+    // 256 entries complete a tile, whose hash is the first stored node.
+    ctx.env.ws.audit.appendAll(Array.from({ length: 256 }, (_, i) => ({ action: 'bulk.item', actor: null, details: { i } })));
+    expect(ctx.env.ws.db.prepare('SELECT COUNT(*) FROM audit_nodes').pluck().get()).toBeGreaterThan(0);
     expect(() => ctx.env.ws.db.exec("UPDATE audit_entries SET action = 'x' WHERE seq = 0")).toThrow(/append-only/);
     expect(() => ctx.env.ws.db.exec('DELETE FROM audit_entries')).toThrow(/append-only/);
     expect(() => ctx.env.ws.db.exec('DELETE FROM audit_nodes')).toThrow(/append-only/);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
@@ -7,9 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PasswordInput } from '../../../main/cli/password-input.ts';
 import { runCli } from '../../../main/cli.ts';
 import { exportBundle } from '../../../main/services/audit/bundle-export.ts';
-import { folderSource, verifyBundle, zipSource, type VerifyProblem } from '../../../main/services/audit/bundle-verify.ts';
-import { formatCheckpoint, noteSigner, signNote, formatVerifierKey, ed25519NoteType, parseTlogProof, formatTlogProof } from '../../../main/services/audit/note.ts';
+import { folderSource, verifyBundle, verifyBundleAsync, zipSource, type VerifyProblem } from '../../../main/services/audit/bundle-verify.ts';
+import { formatCheckpoint, noteSigner, signNote, formatVerifierKey, ed25519NoteType, parseNote, parseTlogProof, formatTlogProof, publicKeyPem } from '../../../main/services/audit/note.ts';
 import { hashLeaf, MemoryTree, inclusionProof } from '../../../main/services/audit/merkle.ts';
+import { allTiles, encodeEntryBundle, entryBundlePath, hashTilePath } from '../../../main/services/audit/tiles.ts';
 import { auditedWorkstation } from '../../helpers/audit.ts';
 import { tempDir } from '../../helpers/workstation.ts';
 import { readZipDirectory, readZipEntry } from '../../../native/codecs/zip/zip-read.ts';
@@ -22,6 +23,7 @@ describe('audit export bundles', () => {
   let work: ReturnType<typeof tempDir>;
   let all: { folder: string; zip: string };
   let byCase: { folder: string; zip: string };
+  let byRange: { folder: string; zip: string };
   let trustedKey: string;
   let earlierCheckpoint: string;
 
@@ -35,6 +37,8 @@ describe('audit export bundles', () => {
     const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
     all = await exportBundle(deps, { scope: 'all' }, clerk, join(work.dir, 'exports'));
     byCase = await exportBundle(deps, { scope: 'case', caseId: ctx.theCase.id }, clerk, join(work.dir, 'exports'));
+    const times = ws.audit.list().map((r) => r.at);
+    byRange = await exportBundle(deps, { scope: 'range', from: times[2]!, to: times[6]! }, clerk, join(work.dir, 'exports'));
     trustedKey = ws.keyring.activeKey()!.verifierKey;
   });
   afterAll(() => {
@@ -152,15 +156,97 @@ describe('audit export bundles', () => {
     expect(report.problems.find((p) => p.code === 'truncated')?.message).toMatch(/export entry .* is missing/);
   });
 
-  it('rejects a proof that does not match', () => {
-    const dir = copyOf(all.folder);
-    const file = join(dir, 'proofs', readdirSync(join(dir, 'proofs'))[3]!);
+  it('rejects a proof that does not match (case exports carry one per entry)', () => {
+    const dir = copyOf(byCase.folder);
+    const name = readdirSync(join(dir, 'proofs'))[1]!;
+    const file = join(dir, 'proofs', name);
     const proof = parseTlogProof(readFileSync(file, 'utf8'));
     const hashes = [...proof.hashes];
     hashes[0] = new Uint8Array(32).fill(7);
     writeFileSync(file, formatTlogProof({ ...proof, hashes }));
     const report = verifyBundle(folderSource(dir), { trustedKeys: [trustedKey] });
-    expect(report.problems.find((p) => p.code === 'bad-proof')?.message).toMatch(/does not prove seq 3/);
+    expect(report.problems.find((p) => p.code === 'bad-proof')?.message).toMatch(new RegExp(`does not prove seq ${proof.index}`));
+  });
+
+  it('lays out the whole log as C2SP tiles and entry bundles, a range by the tiles it needs, a case with proofs too', () => {
+    const size = entriesOf(all.folder).length;
+    for (const tile of allTiles(size)) expect(existsSync(join(all.folder, hashTilePath(tile))), hashTilePath(tile)).toBe(true);
+    expect(existsSync(join(all.folder, entryBundlePath(0, size)))).toBe(true);
+    expect(existsSync(join(all.folder, 'proofs'))).toBe(false);
+    expect(existsSync(join(byRange.folder, 'proofs'))).toBe(false);
+    expect(existsSync(join(byRange.folder, 'tile', 'entries'))).toBe(false);
+    expect(readdirSync(join(byCase.folder, 'proofs'))).toHaveLength(entriesOf(byCase.folder).length);
+    const closing = JSON.parse(entriesOf(byRange.folder).at(-1)!) as { details: { runs: number[][]; count: number } };
+    const selected = entriesOf(byRange.folder).slice(0, -1).map((l) => (JSON.parse(l) as { seq: number }).seq);
+    expect(closing.details.runs).toEqual([[selected[0], selected.at(-1)]]); // one run however many entries
+    const report = verifyBundle(folderSource(byRange.folder), { trustedKeys: [trustedKey] });
+    expect(report.problems).toEqual([]);
+    expect(report.selectedEntries).toBe(selected.length);
+    expect(report.passed.join('\n')).toMatch(/tiles \(C2SP tlog-tiles\) recomputed/);
+  });
+
+  /** Rewrites SHA256SUMS for the files as they are now: what a forger who changed them would do. */
+  function resum(dir: string): void {
+    rmSync(join(dir, 'SHA256SUMS'));
+    const sums = execFileSync('sh', ['-c', 'find . -type f ! -name SHA256SUMS | sed s,^./,, | sort | xargs sha256sum'], { cwd: dir });
+    writeFileSync(join(dir, 'SHA256SUMS'), sums);
+  }
+
+  it('rejects a changed tile even with SHA256SUMS rewritten: it no longer hashes into the tile above, nor to the root', () => {
+    const dir = copyOf(all.folder);
+    const name = hashTilePath([...allTiles(entriesOf(dir).length)][0]!);
+    const tile = readFileSync(join(dir, name));
+    tile[40] = tile[40]! ^ 1;
+    writeFileSync(join(dir, name), tile);
+    resum(dir);
+    const report = verifyBundle(folderSource(dir), { trustedKeys: [trustedKey] });
+    expect(report.valid).toBe(false);
+    expect(codes(report.problems)).toEqual(expect.arrayContaining(['bad-tile']));
+  });
+
+  it('rejects an entry bundle that differs from entries.jsonl, and a missing tile', () => {
+    const dir = copyOf(all.folder);
+    const lines = entriesOf(dir);
+    const name = entryBundlePath(0, lines.length);
+    writeFileSync(join(dir, name), encodeEntryBundle(lines.map((l, i) => Buffer.from(i === 1 ? l.replace('"v":1', '"v":2') : l))));
+    resum(dir);
+    const report = verifyBundle(folderSource(dir), { trustedKeys: [trustedKey] });
+    expect(report.problems.find((p) => p.code === 'bad-tile' && p.file === name)?.seq).toBe(1);
+    const gone = copyOf(all.folder);
+    const tile = hashTilePath([...allTiles(lines.length)][0]!);
+    rmSync(join(gone, tile));
+    resum(gone);
+    expect(verifyBundle(folderSource(gone), { trustedKeys: [trustedKey] }).problems.find((p) => p.code === 'missing-file')?.file).toBe(tile);
+  });
+
+  it('still verifies an older bundle with one .tlog-proof per entry and no tiles', () => {
+    const dir = copyOf(all.folder);
+    rmSync(join(dir, 'tile'), { recursive: true });
+    const lines = entriesOf(dir);
+    const tree = new MemoryTree();
+    for (const l of lines) tree.appendLeafHash(hashLeaf(Buffer.from(l)));
+    const note = readFileSync(join(dir, 'checkpoint'), 'utf8');
+    mkdirSync(join(dir, 'proofs'));
+    lines.forEach((_, i) => writeFileSync(join(dir, 'proofs', `${String(i).padStart(10, '0')}.tlog-proof`), formatTlogProof({ index: i, hashes: inclusionProof(tree, i, tree.size), checkpoint: note })));
+    resum(dir);
+    const report = verifyBundle(folderSource(dir), { trustedKeys: [trustedKey], trustedCheckpoint: earlierCheckpoint });
+    expect(report.problems).toEqual([]);
+    const edited = copyOf(dir);
+    const changed = entriesOf(edited);
+    changed[2] = changed[2]!.replace('"auth.login"', '"auth.logon"');
+    writeEntries(edited, changed);
+    expect(verifyBundle(folderSource(edited), { trustedKeys: [trustedKey] }).problems.find((p) => p.code === 'changed-entry')).toMatchObject({ seq: 2 });
+  });
+
+  it('reports progress through the asynchronous verifier and verify.mjs --progress', async () => {
+    const seen: number[] = [];
+    const report = await verifyBundleAsync(zipSource(new Uint8Array(readFileSync(all.zip))), { trustedKeys: [trustedKey] }, (done, total) => seen.push(done / total));
+    expect(report.valid).toBe(true);
+    expect(seen.at(-1)).toBe(1);
+    const verify = spawnSync(process.execPath, ['verify.mjs', '--trusted-key', trustedKey, '--progress', '--workers', '2'], { cwd: all.folder });
+    expect(verify.stderr.toString()).toMatch(/verifying entries.jsonl: 100%/);
+    expect(verify.stdout.toString()).toContain('VALID');
+    expect(verify.status).toBe(0);
   });
 
   it('rejects a history rewritten and re-signed with another key, everything else made consistent', () => {
@@ -177,10 +263,14 @@ describe('audit export bundles', () => {
     writeFileSync(join(dir, 'checkpoint'), note);
     writeFileSync(join(dir, 'checkpoint.body'), body);
     writeFileSync(join(dir, 'log.vkey'), `${formatVerifierKey(origin, ed25519NoteType, forger.publicKey)}\n`);
-    lines.forEach((l, i) => writeFileSync(join(dir, 'proofs', `${String(i).padStart(10, '0')}.tlog-proof`), formatTlogProof({ index: i, hashes: inclusionProof(tree, i, tree.size), checkpoint: note })));
-    rmSync(join(dir, 'SHA256SUMS'));
-    const sums = execFileSync('sh', ['-c', 'find . -type f ! -name SHA256SUMS | sed s,^./,, | sort | xargs sha256sum'], { cwd: dir });
-    writeFileSync(join(dir, 'SHA256SUMS'), sums);
+    for (const tile of allTiles(tree.size)) {
+      const bytes = Buffer.concat(Array.from({ length: tile.width }, (_, i) => tree.node(8 * tile.level, tile.index * 256 + i)));
+      writeFileSync(join(dir, hashTilePath(tile)), bytes);
+    }
+    writeFileSync(join(dir, entryBundlePath(0, lines.length)), encodeEntryBundle(lines.map((l) => Buffer.from(l))));
+    writeFileSync(join(dir, 'checkpoint.sig'), parseNote(note).signatures[0]!.bytes.subarray(4));
+    writeFileSync(join(dir, 'log.pub.pem'), publicKeyPem(forger.publicKey));
+    resum(dir);
     const withTrust = verifyBundle(folderSource(dir), { trustedKeys: [trustedKey] });
     expect(withTrust.problems.map((p) => p.code)).toContain('unknown-key');
     const againstEarlier = verifyBundle(folderSource(dir), { trustedCheckpoint: earlierCheckpoint });
@@ -214,7 +304,7 @@ describe('audit export bundles', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 120_000);
 
   it('detects a flipped byte in the zip, except in the zip fields that carry no content (times, version, attributes)', () => {
     const zip = new Uint8Array(readFileSync(all.zip));
@@ -233,7 +323,7 @@ describe('audit export bundles', () => {
       }),
       { numRuns: 400 },
     );
-  });
+  }, 120_000);
 });
 
 /** True when byte `at` of a zip lies in a header field that carries no content: versions, flags, times, attributes, disk numbers, comments. */
@@ -259,3 +349,35 @@ function contentFree(zip: Uint8Array, at: number): boolean {
   }
   return false;
 }
+
+describe('a tiled export over several tiles and levels', () => {
+  it('verifies 700 entries (full and partial tiles at two levels), zip and folder, and catches a changed full tile', async () => {
+    const ctx = await auditedWorkstation();
+    const work = tempDir('dalel-tiles-');
+    try {
+      const ws = ctx.env.ws;
+      const actor = { userId: 'u', username: 'bulk', role: 'clerk' as const };
+      ws.audit.appendAll(Array.from({ length: 700 - ws.audit.size() }, (_, i) => ({ action: 'bulk.item', actor, details: { i } })));
+      const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
+      const result = await exportBundle(deps, { scope: 'all' }, actor, join(work.dir, 'exports'));
+      const key = ws.keyring.activeKey()!.verifierKey;
+      const names = readdirSync(join(result.folder, 'tile', '0'));
+      expect(names.sort()).toEqual(['000', '001', '002.p']);
+      expect(existsSync(join(result.folder, 'tile', '1', '000.p', '2'))).toBe(true);
+      expect(verifyBundle(folderSource(result.folder), { trustedKeys: [key] }).problems).toEqual([]);
+      const parallel = await verifyBundleAsync(zipSource(new Uint8Array(readFileSync(result.zip))), { trustedKeys: [key], workers: 2 });
+      expect(parallel.problems).toEqual([]);
+      const dir = join(work.dir, 'changed');
+      cpSync(result.folder, dir, { recursive: true });
+      const tile = readFileSync(join(dir, 'tile', '0', '001'));
+      tile[100] = tile[100]! ^ 1;
+      writeFileSync(join(dir, 'tile', '0', '001'), tile);
+      const problems = verifyBundle(folderSource(dir), { trustedKeys: [key] }).problems;
+      expect(problems.map((p) => p.code)).toEqual(expect.arrayContaining(['checksum-mismatch', 'bad-tile']));
+      expect(problems.find((p) => p.code === 'bad-tile')?.seq).toBe(259);
+    } finally {
+      ctx.env.dispose();
+      work.cleanup();
+    }
+  });
+});
