@@ -11,6 +11,7 @@ import { addBallisticsCommands } from './cli/ballistics-commands.ts';
 import { addDecisionCommands } from './cli/decision-commands.ts';
 import { addFindingsCommands } from './cli/findings-commands.ts';
 import { addLawsCommands, lawsArguments } from './cli/laws-commands.ts';
+import { addCorpusCommands } from './cli/corpus-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
 import { addReportCommands } from './cli/report-commands.ts';
 import { table } from './cli/table.ts';
@@ -156,6 +157,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   addFindingsCommands(program, context);
   addReportCommands(program, context);
   addLawsCommands(program, context);
+  addCorpusCommands(program, context);
 
   program
     .command('serve')
