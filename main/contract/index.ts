@@ -12,6 +12,7 @@ import { decisionChannels } from './decision.ts';
 import { findingsChannels } from './findings.ts';
 import { settingsChannels } from './settings.ts';
 import { lawsChannels } from './laws.ts';
+import { corpusChannels } from './corpus.ts';
 import { analysisChannels } from './analysis.ts';
 import { SessionInfoSchema } from './accounts.ts';
 import { analysisRunStates } from './analysis.ts';
@@ -29,6 +30,7 @@ export * from './analysis.ts';
 export * from './modules/ballistics.ts';
 export * from './settings.ts';
 export * from './laws.ts';
+export * from './corpus.ts';
 
 /** Every request/response channel, its schemas and who may call it. */
 export const requestChannels = {
@@ -40,6 +42,7 @@ export const requestChannels = {
   ...analysisChannels,
   ...settingsChannels,
   ...lawsChannels,
+  ...corpusChannels,
 } as const;
 
 /** Every event channel pushed from the services to the interface. */

@@ -408,10 +408,53 @@ ${appendOnly([
       CREATE INDEX law_parts_by_article ON law_parts(article_id);
       -- The stems of each part (rowid = law_parts.id), for full-text search; the text itself lives in law_parts.
       CREATE VIRTUAL TABLE law_fts USING fts5(stems, content='', tokenize='unicode61 remove_diacritics 0');
+      -- One import of a structured file of decided cases (CSV or JSONL) for a case type, with its report.
+      CREATE TABLE corpus_imports (
+        id                TEXT PRIMARY KEY,
+        case_type         TEXT NOT NULL,
+        case_type_version TEXT NOT NULL,
+        file_name         TEXT NOT NULL,
+        file_sha256       TEXT NOT NULL,
+        format            TEXT NOT NULL CHECK (format IN ('csv', 'jsonl')),
+        rows              INTEGER NOT NULL,
+        accepted          INTEGER NOT NULL,
+        quarantined       INTEGER NOT NULL,
+        duplicates        INTEGER NOT NULL,
+        imported_at       TEXT NOT NULL,
+        imported_by       TEXT,
+        source            TEXT NOT NULL DEFAULT 'manual'
+      );
+      CREATE INDEX corpus_imports_by_type ON corpus_imports(case_type, imported_at);
+      -- A decided case: its facts as the case type's schema validated them; the court and case number only as a
+      -- keyed hash (dedup_key), so that the same case from another file is recognised without storing its number.
+      CREATE TABLE corpus_records (
+        id         INTEGER PRIMARY KEY,
+        case_type  TEXT NOT NULL,
+        dedup_key  TEXT NOT NULL,
+        court      TEXT NOT NULL,
+        decided_on TEXT,
+        facts      TEXT NOT NULL,
+        import_id  TEXT NOT NULL REFERENCES corpus_imports(id),
+        line       INTEGER NOT NULL,
+        UNIQUE (case_type, dedup_key)
+      );
+      -- Rows refused with their line, column and reason (each once per file: a repeated import adds none).
+      CREATE TABLE corpus_quarantine (
+        id          INTEGER PRIMARY KEY,
+        import_id   TEXT NOT NULL REFERENCES corpus_imports(id),
+        file_sha256 TEXT NOT NULL,
+        line        INTEGER NOT NULL,
+        column_name TEXT,
+        reason      TEXT NOT NULL,
+        UNIQUE (file_sha256, line)
+      );
 ${appendOnly([
   { table: 'law_versions', rows: 'law versions' },
   { table: 'law_articles', rows: 'law articles' },
   { table: 'law_parts', rows: 'law parts' },
+  { table: 'corpus_imports', rows: 'corpus imports' },
+  { table: 'corpus_records', rows: 'corpus records' },
+  { table: 'corpus_quarantine', rows: 'quarantined rows' },
 ])}
     `,
   },

@@ -14,6 +14,7 @@ import { DalelError } from './errors.ts';
 import type { EvidenceService } from './evidence.ts';
 import type { CaseReviewService } from './findings/case-review.ts';
 import { createLawsHandlers, type LawsHandlerDeps } from './laws/laws-handlers.ts';
+import { createCorpusHandlers, type CorpusHandlerDeps } from './corpus/corpus-handlers.ts';
 import { createFindingsHandlers } from './findings/findings-handlers.ts';
 import type { FindingsService } from './findings/findings-service.ts';
 import { createReportHandlers } from './reports/report-handlers.ts';
@@ -48,6 +49,8 @@ export interface HandlerDeps {
   readonly uploads: UploadStore;
   /** The legal-acts store and the assets that cite its articles. */
   readonly laws: Omit<LawsHandlerDeps, 'uploads'>;
+  /** The verdict corpus and the case types its files are validated against. */
+  readonly corpus: Omit<CorpusHandlerDeps, 'uploads'>;
   /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
   readonly onSessionChanged?: (clientKey: string) => void;
 }
@@ -167,5 +170,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createAnalysisHandlers(deps.analysis),
     ...createBallisticsHandlers(deps.ballistics),
     ...createLawsHandlers({ ...deps.laws, uploads: deps.uploads }),
+    ...createCorpusHandlers({ ...deps.corpus, uploads: deps.uploads }),
   };
 }

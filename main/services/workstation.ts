@@ -23,6 +23,7 @@ import { ProceduralAdviceService } from './decision/procedural-advice.ts';
 import { VerdictService } from './decision/verdicts.ts';
 import { LawStore } from './laws/law-store.ts';
 import { shippedCitingAssets } from './laws/citing-assets.ts';
+import { CorpusStore } from './corpus/ingest.ts';
 import { loadCaseTypes } from '../../models/cases/case-type.ts';
 import { sharedLegalDir } from './decision/statute-text.ts';
 import { Dispatcher } from './dispatcher.ts';
@@ -104,6 +105,8 @@ export interface Workstation {
   readonly settings: SettingsService;
   /** The legal-acts store: codes by version, searchable; citations open their stored text. */
   readonly laws: LawStore;
+  /** The verdict corpus: structured imports of decided cases. */
+  readonly corpus: CorpusStore;
   readonly dispatcher: Dispatcher;
   /** Browser-mode uploads staged on disk until a request uses them. */
   readonly uploads: UploadStore;
@@ -154,6 +157,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   if (options.demoModels ?? true) installDemoModels(join(options.dataDir, 'models'));
   const verdicts = new VerdictService(db, clock, audit, cases, loadCaseTypes(), { clerksMayRecordVerdicts: () => settings.get().clerksMayRecordVerdicts });
   const laws = new LawStore(db, clock, audit);
+  const corpus = new CorpusStore(db, clock, audit);
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock, registry);
   const reports = new ReportService(
     {
@@ -197,6 +201,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     settings,
     uploads,
     laws: { store: laws, assets: shippedCitingAssets },
+    corpus: { store: corpus, caseTypes: loadCaseTypes() },
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions, undefined, options.checkResponses ?? false);
@@ -225,5 +230,5 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     db.close();
     uploads.close();
   };
-  return { dataDir: options.dataDir, id, uploads, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, registry, analysis, library, findings, reviews, reports, settings, laws, dispatcher, close };
+  return { dataDir: options.dataDir, id, uploads, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, registry, analysis, library, findings, reviews, reports, settings, laws, corpus, dispatcher, close };
 }
