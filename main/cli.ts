@@ -12,6 +12,7 @@ import { addDecisionCommands } from './cli/decision-commands.ts';
 import { addFindingsCommands } from './cli/findings-commands.ts';
 import { addLawsCommands, lawsArguments } from './cli/laws-commands.ts';
 import { addCorpusCommands } from './cli/corpus-commands.ts';
+import { addModelsCommands } from './cli/models-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
 import { addReportCommands } from './cli/report-commands.ts';
 import { table } from './cli/table.ts';
@@ -158,6 +159,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   addReportCommands(program, context);
   addLawsCommands(program, context);
   addCorpusCommands(program, context);
+  addModelsCommands(program, context);
 
   program
     .command('serve')

@@ -41,3 +41,40 @@ export const corpusChannels = {
   'corpus.imports': channel(z.object({ limit: z.number().int().min(1).max(500).default(50) }).strict(), z.array(ImportSummarySchema), adminOnly),
   'corpus.quarantine': channel(z.object({ importId: z.string().min(1).max(64) }).strict(), z.array(QuarantinedRowSchema), adminOnly),
 } as const;
+
+const GateSchema = z.object({
+  passed: z.boolean(),
+  reasons: z.array(z.string()),
+  comparedWith: z.string().nullable(),
+  candidate: z.record(z.string(), z.number()),
+  active: z.record(z.string(), z.number()).nullable(),
+});
+
+/** A model in the registry: hashes, training data snapshot, case-type version, status and the gate's verdict. */
+export const RegisteredModelSchema = z.object({
+  sha256: sha256Hex,
+  caseType: z.string(),
+  caseTypeVersion: z.string(),
+  outcome: z.string(),
+  status: z.enum(['candidate', 'active', 'retired']),
+  statusReason: z.string(),
+  statusAt: z.string(),
+  trainedAt: z.string(),
+  dataSnapshotSha256: z.string().nullable(),
+  dataRecords: z.number().int().nullable(),
+  origin: z.enum(['retrained', 'installed']),
+  gate: GateSchema.nullable(),
+});
+/** A registered model. */
+export type RegisteredModelView = z.infer<typeof RegisteredModelSchema>;
+
+const reason = z.string().trim().min(1).max(500);
+
+/** The registry channels (administrators). */
+export const modelRegistryChannels = {
+  'models.list': channel(z.object({ caseType: z.string().max(80).optional() }).strict(), z.array(RegisteredModelSchema), adminOnly),
+  /** Retrains a case type's models on the corpus; each becomes a candidate with the promotion gate's verdict. */
+  'models.retrain': channel(z.object({ caseType: z.string().min(1).max(80), outcome: z.string().max(80).optional() }).strict(), z.array(RegisteredModelSchema), adminOnly),
+  'models.promote': channel(z.object({ sha256: z.string().regex(/^[0-9a-f]{8,64}$/), reason }).strict(), RegisteredModelSchema, adminOnly),
+  'models.rollback': channel(z.object({ caseType: z.string().min(1).max(80), outcome: z.string().min(1).max(80), reason }).strict(), RegisteredModelSchema, adminOnly),
+} as const;

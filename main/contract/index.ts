@@ -12,7 +12,7 @@ import { decisionChannels } from './decision.ts';
 import { findingsChannels } from './findings.ts';
 import { settingsChannels } from './settings.ts';
 import { lawsChannels } from './laws.ts';
-import { corpusChannels } from './corpus.ts';
+import { corpusChannels, modelRegistryChannels } from './corpus.ts';
 import { analysisChannels } from './analysis.ts';
 import { SessionInfoSchema } from './accounts.ts';
 import { analysisRunStates } from './analysis.ts';
@@ -43,6 +43,7 @@ export const requestChannels = {
   ...settingsChannels,
   ...lawsChannels,
   ...corpusChannels,
+  ...modelRegistryChannels,
 } as const;
 
 /** Every event channel pushed from the services to the interface. */

@@ -448,7 +448,33 @@ ${appendOnly([
         reason      TEXT NOT NULL,
         UNIQUE (file_sha256, line)
       );
+      -- Every model the registry knows: retrained candidates and models found installed, with the training data's
+      -- snapshot hash and the promotion gate's verdict; its status is the latest row of model_status.
+      CREATE TABLE model_registry (
+        sha256               TEXT PRIMARY KEY,
+        case_type            TEXT NOT NULL,
+        case_type_version    TEXT NOT NULL,
+        outcome              TEXT NOT NULL,
+        data_snapshot_sha256 TEXT,
+        data_records         INTEGER,
+        card                 TEXT NOT NULL,
+        trained_at           TEXT NOT NULL,
+        gate                 TEXT,
+        origin               TEXT NOT NULL CHECK (origin IN ('retrained', 'installed')),
+        registered_at        TEXT NOT NULL
+      );
+      CREATE TABLE model_status (
+        id         INTEGER PRIMARY KEY,
+        sha256     TEXT NOT NULL REFERENCES model_registry(sha256),
+        status     TEXT NOT NULL CHECK (status IN ('candidate', 'active', 'retired')),
+        reason     TEXT NOT NULL,
+        actor      TEXT,
+        at         TEXT NOT NULL
+      );
+      CREATE INDEX model_status_by_model ON model_status(sha256, id);
 ${appendOnly([
+  { table: 'model_registry', rows: 'registered models' },
+  { table: 'model_status', rows: 'model status changes' },
   { table: 'law_versions', rows: 'law versions' },
   { table: 'law_articles', rows: 'law articles' },
   { table: 'law_parts', rows: 'law parts' },

@@ -24,6 +24,7 @@ import { VerdictService } from './decision/verdicts.ts';
 import { LawStore } from './laws/law-store.ts';
 import { shippedCitingAssets } from './laws/citing-assets.ts';
 import { CorpusStore } from './corpus/ingest.ts';
+import { ModelRegistry } from './corpus/registry.ts';
 import { loadCaseTypes } from '../../models/cases/case-type.ts';
 import { sharedLegalDir } from './decision/statute-text.ts';
 import { Dispatcher } from './dispatcher.ts';
@@ -107,6 +108,8 @@ export interface Workstation {
   readonly laws: LawStore;
   /** The verdict corpus: structured imports of decided cases. */
   readonly corpus: CorpusStore;
+  /** Models by version: candidates from retraining, the active one per outcome, retired ones; promotion and rollback. */
+  readonly modelRegistry: ModelRegistry;
   readonly dispatcher: Dispatcher;
   /** Browser-mode uploads staged on disk until a request uses them. */
   readonly uploads: UploadStore;
@@ -158,6 +161,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const verdicts = new VerdictService(db, clock, audit, cases, loadCaseTypes(), { clerksMayRecordVerdicts: () => settings.get().clerksMayRecordVerdicts });
   const laws = new LawStore(db, clock, audit);
   const corpus = new CorpusStore(db, clock, audit);
+  const modelRegistry = new ModelRegistry(db, clock, audit, corpus, join(options.dataDir, 'models'), join(options.dataDir, 'registry'));
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock, registry);
   const reports = new ReportService(
     {
@@ -201,7 +205,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     settings,
     uploads,
     laws: { store: laws, assets: shippedCitingAssets },
-    corpus: { store: corpus, caseTypes: loadCaseTypes() },
+    corpus: { store: corpus, registry: modelRegistry, caseTypes: loadCaseTypes() },
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions, undefined, options.checkResponses ?? false);
@@ -230,5 +234,5 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     db.close();
     uploads.close();
   };
-  return { dataDir: options.dataDir, id, uploads, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, registry, analysis, library, findings, reviews, reports, settings, laws, corpus, dispatcher, close };
+  return { dataDir: options.dataDir, id, uploads, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, registry, analysis, library, findings, reviews, reports, settings, laws, corpus, modelRegistry, dispatcher, close };
 }
