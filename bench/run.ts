@@ -1,6 +1,6 @@
 /**
  * `npm run bench -- <suite> [options]`: runs a benchmark suite and prints its figures, each next to a baseline
- * measured in the same process. Suites: audit, ballistics, bullets, decision, library, viewer, upload, corpus.
+ * measured in the same process. Suites: audit, ballistics, bullets, decision, library, viewer, upload, corpus, ocr.
  */
 const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   audit: () => import('./audit.ts'),
@@ -11,6 +11,7 @@ const suites: Record<string, () => Promise<{ run(args: string[]): Promise<void> 
   viewer: () => import('./viewer.ts'),
   upload: () => import('./upload-rss.ts'),
   corpus: () => import('./corpus.ts'),
+  ocr: () => import('./ocr.ts'),
 };
 
 const [suite, ...args] = process.argv.slice(2);

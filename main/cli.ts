@@ -9,11 +9,13 @@ import { caseTypes, roles, type ResponseOf, type Role } from './contract/index.t
 import { addAuditCommands } from './cli/audit-commands.ts';
 import { addBallisticsCommands } from './cli/ballistics-commands.ts';
 import { addDecisionCommands } from './cli/decision-commands.ts';
+import { addDocumentsCommands } from './cli/documents-commands.ts';
 import { addFindingsCommands } from './cli/findings-commands.ts';
 import { addLawsCommands, lawsArguments } from './cli/laws-commands.ts';
 import { addCorpusCommands } from './cli/corpus-commands.ts';
 import { addModelsCommands } from './cli/models-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
+import { addQuestionsCommands } from './cli/questions-commands.ts';
 import { addReportCommands } from './cli/report-commands.ts';
 import { table } from './cli/table.ts';
 import { CliContext, type CliIo, type GlobalOptions } from './cli/context.ts';
@@ -160,6 +162,8 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   addLawsCommands(program, context);
   addCorpusCommands(program, context);
   addModelsCommands(program, context);
+  addDocumentsCommands(program, context);
+  addQuestionsCommands(program, context);
 
   program
     .command('serve')

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # System packages Dalel needs on Debian 12: a C++ toolchain for better-sqlite3's native build, Chromium and Xvfb for
 # the browser tests and browser mode, poppler-utils for checking exported PDFs, libopencv-dev (OpenCV 4.6), which
-# @u4/opencv4nodejs links against, and python3-sklearn, the peer the decision models are validated against. Safe to run again.
+# @u4/opencv4nodejs links against, python3-sklearn, the peer the decision models are validated against, and the tesseract
+# OCR engine with its Kazakh, Russian, English and orientation data (case documents; poppler-utils rasterises scanned
+# PDFs for it). Safe to run again.
 set -euo pipefail
 
-packages=(build-essential python3 chromium xvfb poppler-utils libopencv-dev python3-sklearn)
+packages=(build-essential python3 chromium xvfb poppler-utils libopencv-dev python3-sklearn tesseract-ocr tesseract-ocr-kaz tesseract-ocr-rus tesseract-ocr-eng tesseract-ocr-osd)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -484,4 +484,37 @@ ${appendOnly([
 ])}
     `,
   },
+  {
+    version: 11,
+    name: 'recognised text of case documents',
+    sql: `
+      -- The text recognised in one evidence item (OCR or a PDF's text layer): the whole result as canonical JSON
+      -- (pages, words with boxes and confidences, provenance) with its own SHA-256. A new recognition is a new row.
+      CREATE TABLE document_texts (
+        id              TEXT PRIMARY KEY,
+        evidence_id     TEXT NOT NULL REFERENCES evidence(id),
+        case_id         TEXT NOT NULL REFERENCES cases(id),
+        evidence_sha256 TEXT NOT NULL,
+        sha256          TEXT NOT NULL,
+        result          TEXT NOT NULL,
+        language        TEXT NOT NULL,
+        pages           INTEGER NOT NULL,
+        created_at      TEXT NOT NULL,
+        created_by      TEXT NOT NULL REFERENCES users(id)
+      );
+      CREATE INDEX document_texts_evidence ON document_texts(evidence_id, created_at);
+      CREATE TABLE document_text_pages (
+        id      INTEGER PRIMARY KEY,
+        text_id TEXT NOT NULL REFERENCES document_texts(id),
+        page    INTEGER NOT NULL,
+        text    TEXT NOT NULL,
+        UNIQUE (text_id, page)
+      );
+      CREATE VIRTUAL TABLE document_text_fts USING fts5(stems, content='', tokenize='unicode61 remove_diacritics 0');
+${appendOnly([
+  { table: 'document_texts', rows: 'recognised document texts' },
+  { table: 'document_text_pages', rows: 'recognised document pages' },
+])}
+    `,
+  },
 ];

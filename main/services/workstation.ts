@@ -22,6 +22,7 @@ import { StatutoryBoundsService } from './decision/statutory-bounds.ts';
 import { ProceduralAdviceService } from './decision/procedural-advice.ts';
 import { VerdictService } from './decision/verdicts.ts';
 import { LawStore } from './laws/law-store.ts';
+import { DocumentTextService } from './documents/document-texts.ts';
 import { shippedCitingAssets } from './laws/citing-assets.ts';
 import { CorpusStore } from './corpus/ingest.ts';
 import { ModelRegistry } from './corpus/registry.ts';
@@ -110,6 +111,8 @@ export interface Workstation {
   readonly corpus: CorpusStore;
   /** Models by version: candidates from retraining, the active one per outcome, retired ones; promotion and rollback. */
   readonly modelRegistry: ModelRegistry;
+  /** Recognised text of evidence documents (OCR), stored with the item and searchable. */
+  readonly documents: DocumentTextService;
   readonly dispatcher: Dispatcher;
   /** Browser-mode uploads staged on disk until a request uses them. */
   readonly uploads: UploadStore;
@@ -162,6 +165,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const laws = new LawStore(db, clock, audit);
   const corpus = new CorpusStore(db, clock, audit);
   const modelRegistry = new ModelRegistry(db, clock, audit, corpus, join(options.dataDir, 'models'), join(options.dataDir, 'registry'));
+  const documents = new DocumentTextService({ db, clock, evidence, audit, reviews });
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock, registry);
   const reports = new ReportService(
     {
@@ -234,5 +238,5 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     db.close();
     uploads.close();
   };
-  return { dataDir: options.dataDir, id, uploads, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, registry, analysis, library, findings, reviews, reports, settings, laws, corpus, modelRegistry, dispatcher, close };
+  return { dataDir: options.dataDir, id, uploads, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, registry, analysis, library, findings, reviews, reports, settings, laws, documents, corpus, modelRegistry, dispatcher, close };
 }

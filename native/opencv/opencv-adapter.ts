@@ -10,7 +10,7 @@ const require = createRequire(import.meta.url);
 let cvModule: typeof OpenCv | null = null;
 
 /** Loads OpenCV once; opencv-build's loader logs its configuration to stdout, which we silence. */
-function cv(): typeof OpenCv {
+export function cv(): typeof OpenCv {
   if (!cvModule) {
     const build = require('@u4/opencv-build') as { Log: { silence: boolean } };
     build.Log.silence = true;

@@ -15,7 +15,7 @@ function sources(dir: string): string[] {
 /** Every action code the services can append: literal `action: '…'`, chosen ones (`? 'a' : 'b'`), the review and custody maps. */
 function appendedActions(): string[] {
   const found = new Set<string>();
-  const code = /'((?:auth|user|settings|case|evidence|analysis|findings|finding|review|report|library|decision|verdict|audit|laws|corpus|models)\.[a-z-]+)'/g;
+  const code = /'((?:auth|user|settings|case|evidence|analysis|findings|finding|review|report|library|decision|verdict|audit|laws|corpus|models|documents)\.[a-z-]+)'/g;
   for (const file of sources('main/services')) {
     const text = readFileSync(file, 'utf8');
     for (const line of text.split('\n')) {

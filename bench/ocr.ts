@@ -1,0 +1,63 @@
+/**
+ * OCR benchmark (issue 16 targets in brackets), on A4 pages rendered at 300 dpi from the shared Russian Criminal
+ * Code and from Kazakh text written for the test (bench/ocr-pages.ts):
+ * 1. Character error rate per language on the clean page [≤ 2 %] and on each degraded page (quarter turns with
+ *    skew, blur, scanner noise, all together) [≤ 5 %], recognised by the full pipeline with --lang auto.
+ * 2. Time for one page through the full pipeline (preparation, orientation, deskew, recognition), next to the bare
+ *    engine call (tesseract on the same PNG, the language given) in the same run [≤ 4 s].
+ * Options: --runs N (3): timing repetitions, the median reported.
+ */
+import { cpus, loadavg } from 'node:os';
+import { encodePng, type GreyPage } from '../native/ocr/page-ops.ts';
+import { ocrDocument } from '../main/services/ocr/ocr-document.ts';
+import { engineVersion, recognise } from '../main/services/ocr/tesseract.ts';
+import { characterErrorRate, degradations, kazakhText, renderPage, russianText } from './ocr-pages.ts';
+
+function option(args: string[], name: string, fallback: number): number {
+  const at = args.indexOf(`--${name}`);
+  return at >= 0 ? Number(args[at + 1]) : fallback;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
+
+async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const value = await run();
+  return [value, (performance.now() - t0) / 1000];
+}
+
+/** Runs the suite. */
+export async function run(args: string[]): Promise<void> {
+  const runs = option(args, 'runs', 3);
+  const engine = await engineVersion();
+  console.log(`OCR: ${engine.engine} ${engine.version}; data ${engine.languageData.map((d) => `${d.language} ${d.packageVersion}`).join(', ')}`);
+  console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const russian = russianText();
+  const texts: Array<[string, 'rus' | 'kaz', string]> = [['Kazakh (written for the test)', 'kaz', kazakhText]];
+  if (russian) texts.unshift(['Russian (shared Criminal Code, arts. 188, 190)', 'rus', russian]);
+  else console.log('Russian page skipped: ../shared/data/legal/kz_criminal_code.ru.txt is missing');
+  for (const [label, language, text] of texts) {
+    const clean = await renderPage(text);
+    console.log(`\n${label}: ${[...text].length} characters on an A4 page at 300 dpi (${clean.width}×${clean.height})`);
+    const variants: Array<[string, (page: GreyPage) => GreyPage]> = [['clean', (p) => p], ...degradations.map((d): [string, (page: GreyPage) => GreyPage] => [d.name, d.apply])];
+    for (const [name, degrade] of variants) {
+      // Each degraded page is made only when it is read, so that one page image at a time is held.
+      const doc = await ocrDocument(encodePng(degrade(clean)), `${language}-${name}.png`, { language: 'auto' });
+      const result = doc.pages[0]!;
+      const cer = characterErrorRate(text, result.text);
+      const target = name === 'clean' ? 0.02 : 0.05;
+      console.log(`  CER ${name.padEnd(36)} ${pct(cer).padStart(8)}  [≤ ${pct(target)}] ${cer <= target ? 'ok' : 'OVER'}  (turn ${result.rotation}°, skew ${result.skewDegrees}°, language ${result.language})`);
+    }
+    const png = encodePng(clean);
+    const bare: number[] = [];
+    const full: number[] = [];
+    const fullAuto: number[] = [];
+    for (let i = 0; i < runs; i += 1) {
+      bare.push((await timed(() => recognise(png, language)))[1]);
+      full.push((await timed(() => ocrDocument(png, 'page.png', { language })))[1]);
+      fullAuto.push((await timed(() => ocrDocument(png, 'page.png', { language: 'auto' })))[1]);
+    }
+    console.log(`  time, one page (median of ${runs}): bare engine call ${median(bare).toFixed(2)} s; pipeline --lang ${language} ${median(full).toFixed(2)} s; pipeline --lang auto ${median(fullAuto).toFixed(2)} s  [≤ 4 s]`);
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The recognised text of evidence documents: an expert has a scanned indictment, claim or decision read (OCR, or a
+ * PDF's own text layer); the result is stored with the evidence item as JSON with its own SHA-256 and the
+ * engine's provenance, each page indexed for stemmed full-text search within the case, and the recognition is an
+ * audit entry naming the evidence hash and the text hash. The OCR runs in tesseract child processes with progress
+ * and cancel; nothing is stored unless every page was read.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../../db/database.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { isoAt, type Clock } from '../clock.ts';
+import { DalelError } from '../errors.ts';
+import type { EvidenceService } from '../evidence.ts';
+import { sha256Hex } from '../intake/evidence-store.ts';
+import { queryStems, stemText, words } from '../laws/stemmer.ts';
+import { ocrDocument, type OcrDocument, type OcrLanguageChoice } from '../ocr/ocr-document.ts';
+import type { Actor } from '../sessions.ts';
+
+/** A stored recognition of one evidence item. */
+export interface DocumentText {
+  readonly id: string;
+  readonly evidenceId: string;
+  readonly caseId: string;
+  readonly evidenceSha256: string;
+  /** SHA-256 of the canonical JSON of `result`. */
+  readonly sha256: string;
+  readonly result: OcrDocument;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+/** One search hit: the page of a recognised document, with a snippet around the first matching word. */
+export interface DocumentTextHit {
+  readonly evidenceId: string;
+  readonly textId: string;
+  readonly page: number;
+  readonly snippet: string;
+}
+
+/** What the service needs. */
+export interface DocumentTextDeps {
+  readonly db: Db;
+  readonly clock: Clock;
+  readonly evidence: EvidenceService;
+  readonly audit: AuditLog;
+  /** Refuses work on a signed (frozen) case before anything runs. */
+  readonly reviews?: { requireEditable(caseId: string, what: string): unknown };
+}
+
+interface TextRow {
+  id: string;
+  evidence_id: string;
+  case_id: string;
+  evidence_sha256: string;
+  sha256: string;
+  result: string;
+  created_at: string;
+  created_by: string;
+}
+
+/** Recognition, storage and search of evidence documents' text. */
+export class DocumentTextService {
+  constructor(private readonly deps: DocumentTextDeps) {}
+
+  /** Reads an evidence item's text (OCR or text layer) and stores it; progress as pages done of total; cancel by signal. */
+  async recognise(evidenceId: string, actor: Actor, options: { language?: OcrLanguageChoice; signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<DocumentText> {
+    const item = this.deps.evidence.get(evidenceId);
+    this.deps.reviews?.requireEditable(item.caseId, 'recognise the text of a document');
+    if (!['png', 'jpeg', 'tiff', 'pdf'].includes(item.kind)) {
+      throw new DalelError('BAD_INPUT', `${item.originalName}: a ${item.kind} file is not a document to read`, { file: item.originalName, reasonCode: 'not-a-document' });
+    }
+    const bytes = this.deps.evidence.read(evidenceId);
+    const result = await ocrDocument(bytes, item.originalName, options);
+    // Stored as the JSON text hashed (word confidences and skew are fractions, which canonical audit JSON does not hold).
+    const json = JSON.stringify(result);
+    const sha256 = sha256Hex(new TextEncoder().encode(json));
+    const id = randomUUID();
+    const at = isoAt(this.deps.clock.now());
+    const languages = [...new Set(result.pages.map((p) => p.language).filter((l): l is NonNullable<typeof l> => l !== null))];
+    const { db } = this.deps;
+    db.transaction(() => {
+      db.prepare('INSERT INTO document_texts (id, evidence_id, case_id, evidence_sha256, sha256, result, language, pages, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+        id,
+        evidenceId,
+        item.caseId,
+        item.sha256,
+        sha256,
+        json,
+        languages.join('+') || 'none',
+        result.pages.length,
+        at,
+        actor.userId,
+      );
+      const insertPage = db.prepare('INSERT INTO document_text_pages (text_id, page, text) VALUES (?, ?, ?)');
+      const insertFts = db.prepare('INSERT INTO document_text_fts (rowid, stems) VALUES (?, ?)');
+      for (const page of result.pages) {
+        const rowid = Number(insertPage.run(id, page.page, page.text).lastInsertRowid);
+        insertFts.run(rowid, stemText(page.text, page.language === 'kaz' ? 'kk' : 'ru'));
+      }
+      this.deps.audit.append({
+        action: 'documents.recognised',
+        actor,
+        subjects: { caseId: item.caseId, evidenceId },
+        inputs: { evidence: item.sha256 },
+        outputs: { text: sha256 },
+        algorithm: { name: result.provenance.algorithm, version: result.provenance.algorithmVersion, parameters: { language: result.provenance.parameters.language } },
+        details: {
+          engine: `${result.provenance.engine.engine} ${result.provenance.engine.version}`,
+          languageData: result.provenance.engine.languageData.map((d) => `${d.language} ${d.packageVersion} ${d.sha256}`),
+          pages: result.pages.length,
+          textLayerPages: result.pages.filter((p) => p.source === 'text-layer').length,
+        },
+      });
+    }).immediate();
+    return this.latest(evidenceId)!;
+  }
+
+  /** The latest stored recognition of an evidence item, or null. */
+  latest(evidenceId: string): DocumentText | null {
+    const row = this.deps.db.prepare('SELECT * FROM document_texts WHERE evidence_id = ? ORDER BY created_at DESC, rowid DESC LIMIT 1').get(evidenceId) as TextRow | undefined;
+    if (!row) return null;
+    if (sha256Hex(new TextEncoder().encode(row.result)) !== row.sha256) {
+      throw new DalelError('INTERNAL', `The stored text of evidence ${evidenceId} does not match its hash.`, { evidenceId });
+    }
+    return {
+      id: row.id,
+      evidenceId: row.evidence_id,
+      caseId: row.case_id,
+      evidenceSha256: row.evidence_sha256,
+      sha256: row.sha256,
+      result: JSON.parse(row.result) as OcrDocument,
+      createdAt: row.created_at,
+      createdBy: row.created_by,
+    };
+  }
+
+  /** Pages of the case's recognised documents that contain every word of the query (stems matched). */
+  search(caseId: string, query: string, limit = 20): DocumentTextHit[] {
+    const terms = words(query).filter((w) => w.length > 1 || /\d/.test(w));
+    if (terms.length === 0) return [];
+    const match = terms.map((w) => `(${queryStems(w).map((s) => `"${s.replace(/"/g, '""')}"`).join(' OR ')})`).join(' AND ');
+    const rows = this.deps.db
+      .prepare(
+        `SELECT t.evidence_id, t.id AS text_id, p.page, p.text FROM document_text_fts f
+           JOIN document_text_pages p ON p.id = f.rowid JOIN document_texts t ON t.id = p.text_id
+          WHERE document_text_fts MATCH ? AND t.case_id = ? ORDER BY bm25(document_text_fts) LIMIT ?`,
+      )
+      .all(match, caseId, Math.max(1, Math.min(limit, 200))) as { evidence_id: string; text_id: string; page: number; text: string }[];
+    return rows.map((r) => {
+      const lower = r.text.toLowerCase();
+      const at = Math.max(0, terms.map((t) => lower.indexOf(t.toLowerCase().slice(0, Math.max(3, t.length - 2)))).filter((i) => i >= 0).sort((a, b) => a - b)[0] ?? 0);
+      return { evidenceId: r.evidence_id, textId: r.text_id, page: r.page, snippet: r.text.slice(Math.max(0, at - 60), at + 120).replace(/\s+/g, ' ') };
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { encodePng } from '../../native/ocr/page-ops.ts';
+import { renderPage } from '../../bench/ocr-pages.ts';
+import { sha256Hex } from '../../main/services/intake/evidence-store.ts';
+import type { Actor } from '../../main/services/sessions.ts';
+import type { Workstation } from '../../main/services/workstation.ts';
+import { call, seedUsers, testWorkstation } from '../helpers/workstation.ts';
+
+function tesseractInstalled(): boolean {
+  try {
+    return /rus/.test(execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
+  } catch {
+    return false;
+  }
+}
+const installed = tesseractInstalled();
+
+describe.skipIf(!installed)('recognised text of evidence documents', () => {
+  let ws: Workstation;
+  let dispose: () => void;
+  let expert: Actor;
+  let caseId: string;
+  let evidenceId: string;
+  let evidenceSha256: string;
+  beforeAll(async () => {
+    ({ ws, dispose } = testWorkstation());
+    const clients = await seedUsers(ws);
+    const user = ws.sessions.peek(clients.expert)!.user;
+    expert = { userId: user.id, username: user.username, role: user.role };
+    caseId = (await call(ws, clients.expert, 'cases.create', { number: 'D-16', venue: 'Алматы', caseType: 'criminal', parties: '' })).id;
+    const page = await renderPage('Обвинительный акт. Иванов обвиняется по ч. 2 ст. 188 УК РК: тайно похитил ноутбук стоимостью 400 000 тенге.');
+    const added = ws.evidence.add(caseId, 'indictment.png', encodePng(page), expert);
+    evidenceId = added.evidence.id;
+    evidenceSha256 = added.evidence.sha256;
+  }, 60_000);
+  afterAll(() => dispose());
+
+  it('stores the text with the item, its own hash and provenance, audit-logged, and finds it by stem', async () => {
+    const progress: Array<[number, number]> = [];
+    const stored = await ws.documents.recognise(evidenceId, expert, { language: 'rus', onProgress: (done, total) => progress.push([done, total]) });
+    expect(progress).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
+    expect(stored.evidenceSha256).toBe(evidenceSha256);
+    expect(stored.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(stored.sha256).not.toBe(evidenceSha256);
+    expect(stored.result.pages[0]!.text).toContain('ноутбук');
+    expect(stored.result.provenance.inputSha256).toBe(evidenceSha256);
+    expect(ws.documents.latest(evidenceId)?.sha256).toBe(stored.sha256);
+    // "ноутбука" and "похитила" find the page through their stems.
+    const hits = ws.documents.search(caseId, 'ноутбука похитила');
+    expect(hits).toHaveLength(1);
+    expect(hits[0]).toMatchObject({ evidenceId, page: 1 });
+    expect(ws.documents.search(caseId, 'велосипед')).toEqual([]);
+    const entry = ws.audit.list({ caseId }).map((r) => JSON.parse(new TextDecoder().decode(r.bytes)) as { action: string; inputs?: Record<string, string>; outputs?: Record<string, string> }).find((e) => e.action === 'documents.recognised')!;
+    expect(entry.inputs).toEqual({ evidence: evidenceSha256 });
+    expect(entry.outputs).toEqual({ text: stored.sha256 });
+    expect(sha256Hex(new TextEncoder().encode(JSON.stringify(stored.result)))).toBe(stored.sha256);
+  }, 120_000);
+
+  it('stores nothing when the run is cancelled', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    const before = ws.documents.latest(evidenceId)!.id;
+    await expect(ws.documents.recognise(evidenceId, expert, { signal: controller.signal })).rejects.toThrow(/cancel/i);
+    expect(ws.documents.latest(evidenceId)!.id).toBe(before);
+  }, 60_000);
+});
