@@ -35,8 +35,11 @@ export function addCorpusCommands(program: Command, context: CliContext): Comman
     });
   corpus
     .command('import')
-    .description('import a CSV or JSONL file of decided cases (columns: court, caseNumber and the case type\'s fields); bad rows are quarantined with line, column and reason (administrators)')
-    .argument('<file>', 'the file (.csv, .jsonl, optionally gzip)')
+    .description(
+      'import a CSV or JSONL file of decided cases (columns: court, caseNumber and the case type\'s fields; bad rows are quarantined with line, column and reason), ' +
+        'or a decision text (.txt, .pdf with a text layer, .docx: anonymised, its facts extracted, unsure ones queued for a clerk) (administrators)',
+    )
+    .argument('<file>', 'the file (.csv, .jsonl, optionally gzip; .txt, .pdf, .docx)')
     .requiredOption('--case-type <id>', 'the case type whose schema the rows follow')
     .action(async (file: string, opts: { caseType: string }) => {
       await context.login();
@@ -45,6 +48,16 @@ export function addCorpusCommands(program: Command, context: CliContext): Comman
         body = new Uint8Array(readFileSync(file));
       } catch (error) {
         throw new DalelError('BAD_INPUT', `${file}: cannot be read (${(error as Error).message})`, { file, reasonCode: 'unreadable' });
+      }
+      if (/\.(txt|pdf|docx)$/i.test(file)) {
+        const result = await context.call('corpus.importText', { caseType: opts.caseType, fileName: basename(file), body });
+        return context.print(result, () =>
+          [
+            `${result.fileName}: ${result.outcome === 'accepted' ? 'joined the corpus' : result.outcome === 'duplicate' ? 'already in the corpus (same court and case number)' : `waits for review (${result.reviewId})`}`,
+            ...Object.entries(result.facts).map(([field, f]) => `  ${field} = ${JSON.stringify(f.value)} (confidence ${f.confidence.toFixed(2)})`),
+            ...result.reasons.map((r) => `  review: ${r}`),
+          ].join('\n'),
+        );
       }
       const report = await context.call('corpus.import', { caseType: opts.caseType, fileName: basename(file), body });
       context.print(report, () =>
@@ -79,6 +92,36 @@ export function addCorpusCommands(program: Command, context: CliContext): Comman
       await context.login();
       const rows = await context.call('corpus.quarantine', { importId });
       context.print(rows, () => (rows.length ? table(rows.map((r) => ({ line: r.line, column: r.column ?? '', reason: r.reason }))) : 'No rows were refused.'));
+    });
+  corpus
+    .command('review-queue')
+    .description('decision texts waiting for a clerk, with the values proposed and why they wait (clerks, administrators)')
+    .action(async () => {
+      await context.login();
+      const items = await context.call('corpus.reviewQueue', {});
+      context.print(items, () =>
+        items.length === 0
+          ? 'Nothing waits for review.'
+          : items
+              .map((i) => [`${i.id}  ${i.fileName} (${i.caseType}): ${i.reasons.join('; ')}`, ...Object.entries(i.proposed).map(([f, p]) => `    ${f} = ${JSON.stringify(p.value)} (${p.confidence.toFixed(2)}) «${i.text.slice(p.start, p.end)}»`)].join('\n'))
+              .join('\n'),
+      );
+    });
+  corpus
+    .command('review')
+    .description('confirm (with the facts, corrected where needed) or reject a decision text waiting for review (clerks, administrators)')
+    .argument('<review-id>', 'the item (from dalel corpus review-queue)')
+    .requiredOption('--case-type <id>', 'the case type')
+    .option('--facts <file>', 'JSON with the confirmed facts (accepts the item)')
+    .option('--court <name>', 'the court, where the text did not give it')
+    .option('--case-number <number>', 'the court\'s case number, where the text did not give it')
+    .option('--reject', 'reject the item: it does not join the corpus')
+    .action(async (reviewId: string, opts: { caseType: string; facts?: string; court?: string; caseNumber?: string; reject?: boolean }) => {
+      if (!opts.facts === !opts.reject) throw new DalelError('VALIDATION', 'Give exactly one of --facts FILE and --reject.');
+      await context.login();
+      const facts = opts.facts ? (JSON.parse(readUtf8(opts.facts)) as Record<string, unknown>) : undefined;
+      const result = await context.call('corpus.review', { reviewId, caseType: opts.caseType, decision: opts.reject ? 'rejected' : 'accepted', facts, court: opts.court, caseNumber: opts.caseNumber });
+      context.print(result, () => (opts.reject ? 'Rejected.' : result.stored ? 'Confirmed: the case joined the corpus.' : 'Confirmed; the corpus already holds this case.'));
     });
   return corpus;
 }

@@ -1,6 +1,6 @@
 /** The verdict corpus: structured imports of decided cases, their reports and refused rows (administrators). */
 import { z } from 'zod';
-import { adminOnly, channel, empty, fileBody, sha256Hex } from './common.ts';
+import { adminOnly, auditors, channel, empty, fileBody, sha256Hex } from './common.ts';
 
 const QuarantinedRowSchema = z.object({ line: z.number().int(), column: z.string().nullable(), reason: z.string() });
 
@@ -10,7 +10,7 @@ const ImportSummarySchema = z.object({
   caseTypeVersion: z.string(),
   fileName: z.string(),
   fileSha256: sha256Hex,
-  format: z.enum(['csv', 'jsonl']),
+  format: z.enum(['csv', 'jsonl', 'text']),
   rows: z.number().int(),
   accepted: z.number().int(),
   quarantined: z.number().int(),
@@ -77,4 +77,49 @@ export const modelRegistryChannels = {
   'models.retrain': channel(z.object({ caseType: z.string().min(1).max(80), outcome: z.string().max(80).optional() }).strict(), z.array(RegisteredModelSchema), adminOnly),
   'models.promote': channel(z.object({ sha256: z.string().regex(/^[0-9a-f]{8,64}$/), reason }).strict(), RegisteredModelSchema, adminOnly),
   'models.rollback': channel(z.object({ caseType: z.string().min(1).max(80), outcome: z.string().min(1).max(80), reason }).strict(), RegisteredModelSchema, adminOnly),
+} as const;
+
+const ProposedFactSchema = z.object({ value: z.unknown(), start: z.number().int(), end: z.number().int(), confidence: z.number() });
+
+/** What became of one decision text. */
+export const TextImportResultSchema = z.object({
+  importId: z.string(),
+  fileName: z.string(),
+  fileSha256: sha256Hex,
+  outcome: z.enum(['accepted', 'review', 'duplicate']),
+  reviewId: z.string().nullable(),
+  reasons: z.array(z.string()),
+  facts: z.record(z.string(), ProposedFactSchema),
+});
+
+/** A decision waiting for a clerk: the anonymised text and each proposed value's span and confidence. */
+export const ReviewItemSchema = z.object({
+  id: z.string(),
+  caseType: z.string(),
+  fileName: z.string(),
+  text: z.string(),
+  proposed: z.record(z.string(), ProposedFactSchema),
+  court: z.string(),
+  reasons: z.array(z.string()),
+  createdAt: z.string(),
+});
+
+/** Decision texts and their review (administrators import; clerks review). */
+export const corpusTextChannels = {
+  'corpus.importText': channel(z.object({ caseType: z.string().min(1).max(80), fileName: z.string().min(1).max(255), body: fileBody }).strict(), TextImportResultSchema, adminOnly),
+  'corpus.reviewQueue': channel(empty, z.array(ReviewItemSchema), auditors),
+  'corpus.review': channel(
+    z
+      .object({
+        reviewId: z.string().min(1).max(64),
+        caseType: z.string().min(1).max(80),
+        decision: z.enum(['accepted', 'rejected']),
+        facts: z.record(z.string(), z.unknown()).optional(),
+        court: z.string().max(300).optional(),
+        caseNumber: z.string().max(100).optional(),
+      })
+      .strict(),
+    z.object({ stored: z.boolean() }),
+    auditors,
+  ),
 } as const;

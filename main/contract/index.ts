@@ -12,7 +12,7 @@ import { decisionChannels } from './decision.ts';
 import { findingsChannels } from './findings.ts';
 import { settingsChannels } from './settings.ts';
 import { lawsChannels } from './laws.ts';
-import { corpusChannels, modelRegistryChannels } from './corpus.ts';
+import { corpusChannels, corpusTextChannels, modelRegistryChannels } from './corpus.ts';
 import { analysisChannels } from './analysis.ts';
 import { SessionInfoSchema } from './accounts.ts';
 import { analysisRunStates } from './analysis.ts';
@@ -44,6 +44,7 @@ export const requestChannels = {
   ...lawsChannels,
   ...corpusChannels,
   ...modelRegistryChannels,
+  ...corpusTextChannels,
 } as const;
 
 /** Every event channel pushed from the services to the interface. */

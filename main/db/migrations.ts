@@ -415,11 +415,12 @@ ${appendOnly([
         case_type_version TEXT NOT NULL,
         file_name         TEXT NOT NULL,
         file_sha256       TEXT NOT NULL,
-        format            TEXT NOT NULL CHECK (format IN ('csv', 'jsonl')),
+        format            TEXT NOT NULL CHECK (format IN ('csv', 'jsonl', 'text')),
         rows              INTEGER NOT NULL,
         accepted          INTEGER NOT NULL,
         quarantined       INTEGER NOT NULL,
         duplicates        INTEGER NOT NULL,
+        in_review         INTEGER NOT NULL DEFAULT 0,
         imported_at       TEXT NOT NULL,
         imported_by       TEXT,
         source            TEXT NOT NULL DEFAULT 'manual'
@@ -472,7 +473,40 @@ ${appendOnly([
         at         TEXT NOT NULL
       );
       CREATE INDEX model_status_by_model ON model_status(sha256, id);
+      -- A decision text whose extracted facts were not all sure enough: it waits for a clerk, with the anonymised
+      -- text and each proposed value's span and confidence; the clerk's decision is a row of its own.
+      CREATE TABLE corpus_review (
+        id          TEXT PRIMARY KEY,
+        import_id   TEXT NOT NULL REFERENCES corpus_imports(id),
+        case_type   TEXT NOT NULL,
+        file_name   TEXT NOT NULL,
+        file_sha256 TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        proposed    TEXT NOT NULL,
+        court       TEXT NOT NULL,
+        dedup_key   TEXT NOT NULL,
+        reasons     TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+      );
+      CREATE TABLE corpus_review_decisions (
+        review_id  TEXT PRIMARY KEY REFERENCES corpus_review(id),
+        decision   TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+        facts      TEXT,
+        decided_by TEXT,
+        decided_at TEXT NOT NULL
+      );
+      -- Files of the watched inbox, each imported once (by content), with the import it became.
+      CREATE TABLE corpus_inbox_files (
+        sha256      TEXT PRIMARY KEY,
+        file_name   TEXT NOT NULL,
+        import_id   TEXT,
+        error       TEXT,
+        imported_at TEXT NOT NULL
+      );
 ${appendOnly([
+  { table: 'corpus_review', rows: 'review items' },
+  { table: 'corpus_review_decisions', rows: 'review decisions' },
+  { table: 'corpus_inbox_files', rows: 'inbox files' },
   { table: 'model_registry', rows: 'registered models' },
   { table: 'model_status', rows: 'model status changes' },
   { table: 'law_versions', rows: 'law versions' },

@@ -26,6 +26,7 @@ import { DocumentTextService } from './documents/document-texts.ts';
 import { shippedCitingAssets } from './laws/citing-assets.ts';
 import { CorpusStore } from './corpus/ingest.ts';
 import { ModelRegistry } from './corpus/registry.ts';
+import { DecisionTextIngest } from './corpus/text-ingest.ts';
 import { loadCaseTypes } from '../../models/cases/case-type.ts';
 import { sharedLegalDir } from './decision/statute-text.ts';
 import { Dispatcher } from './dispatcher.ts';
@@ -164,6 +165,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const verdicts = new VerdictService(db, clock, audit, cases, loadCaseTypes(), { clerksMayRecordVerdicts: () => settings.get().clerksMayRecordVerdicts });
   const laws = new LawStore(db, clock, audit);
   const corpus = new CorpusStore(db, clock, audit);
+  const statuteBook = StatutoryBoundsService.open(null).book;
+  const decisionTexts = new DecisionTextIngest(db, clock, audit, corpus, (article, part) => statuteBook.articles[article]?.parts[String(part)]?.category ?? null);
   const modelRegistry = new ModelRegistry(db, clock, audit, corpus, join(options.dataDir, 'models'), join(options.dataDir, 'registry'));
   const documents = new DocumentTextService({ db, clock, evidence, audit, reviews });
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock, registry);
@@ -209,7 +212,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     settings,
     uploads,
     laws: { store: laws, assets: shippedCitingAssets },
-    corpus: { store: corpus, registry: modelRegistry, caseTypes: loadCaseTypes() },
+    corpus: { store: corpus, registry: modelRegistry, texts: decisionTexts, caseTypes: loadCaseTypes() },
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions, undefined, options.checkResponses ?? false);

@@ -6,6 +6,7 @@ import { actorOf } from '../sessions.ts';
 import { bytesOf, type UploadStore } from '../uploads.ts';
 import type { CorpusStore } from './ingest.ts';
 import type { ModelRegistry } from './registry.ts';
+import type { DecisionTextIngest } from './text-ingest.ts';
 
 type CorpusChannel = Extract<RequestChannel, `corpus.${string}` | `models.${string}`>;
 
@@ -13,6 +14,7 @@ type CorpusChannel = Extract<RequestChannel, `corpus.${string}` | `models.${stri
 export interface CorpusHandlerDeps {
   readonly store: CorpusStore;
   readonly registry: ModelRegistry;
+  readonly texts: DecisionTextIngest;
   readonly caseTypes: readonly CaseType[];
   readonly uploads: UploadStore;
 }
@@ -30,6 +32,14 @@ export function createCorpusHandlers(deps: CorpusHandlerDeps): Pick<Handlers, Co
     'corpus.status': () => deps.store.status(),
     'corpus.imports': (request) => deps.store.imports(request.limit),
     'corpus.quarantine': (request) => deps.store.quarantine(request.importId),
+    'corpus.importText': (request, context) => {
+      const caseType = findCaseType(deps.caseTypes, request.caseType);
+      const bytes = bytesOf(deps.uploads, context.clientKey, request.fileName, request.body);
+      return deps.texts.importText({ caseType, fileName: request.fileName, bytes, actor: actorOrNull(context) });
+    },
+    'corpus.reviewQueue': () => deps.texts.pending(),
+    'corpus.review': (request, context) =>
+      deps.texts.decide({ ...request, caseType: findCaseType(deps.caseTypes, request.caseType), actor: actorOrNull(context) }),
     'models.list': (request) => deps.registry.list(request.caseType),
     'models.retrain': (request, context) => deps.registry.retrain(findCaseType(deps.caseTypes, request.caseType), actorOrNull(context), { outcome: request.outcome }),
     'models.promote': (request, context) => deps.registry.promote(request.sha256, request.reason, actorOrNull(context)),

@@ -33,7 +33,7 @@ export interface ImportReport {
   readonly caseTypeVersion: string;
   readonly fileName: string;
   readonly fileSha256: string;
-  readonly format: 'csv' | 'jsonl';
+  readonly format: 'csv' | 'jsonl' | 'text';
   readonly rows: number;
   readonly accepted: number;
   readonly quarantined: number;
@@ -159,6 +159,20 @@ export class CorpusStore {
     return createHmac('sha256', this.dedupSecret()).update(`${normaliseKey(court)}\u0000${normaliseKey(caseNumber)}`).digest('hex');
   }
 
+  /** Whether the corpus already holds the case with this key. */
+  hasCase(caseType: string, dedupKey: string): boolean {
+    return this.db.prepare('SELECT 1 FROM corpus_records WHERE case_type = ? AND dedup_key = ?').get(caseType, dedupKey) !== undefined;
+  }
+
+  /** Stores one validated case (a decision text, or a clerk's confirmed review); the caller holds the transaction. */
+  insertRecord(caseType: CaseType, facts: Record<string, unknown>, court: string, dedupKey: string, importId: string, line: number): void {
+    const timeField = caseType.fields.find((f) => f.role.role === 'time')?.name;
+    const decided = timeField ? facts[timeField] : undefined;
+    this.db
+      .prepare('INSERT INTO corpus_records (case_type, dedup_key, court, decided_on, facts, import_id, line) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(caseType.id, dedupKey, court, decided === undefined || decided === null ? null : String(decided), JSON.stringify(facts), importId, line);
+  }
+
   /** Imports a file: every valid new case stored, every bad row quarantined, duplicates counted; one audit entry. */
   importFile(input: ImportInput): ImportReport {
     const { caseType, fileName, bytes } = input;
@@ -261,7 +275,7 @@ export class CorpusStore {
       .prepare(
         'SELECT id, case_type, case_type_version, file_name, file_sha256, format, rows, accepted, quarantined, duplicates, imported_at FROM corpus_imports ORDER BY imported_at DESC, rowid DESC LIMIT ?',
       )
-      .all(limit) as { id: string; case_type: string; case_type_version: string; file_name: string; file_sha256: string; format: 'csv' | 'jsonl'; rows: number; accepted: number; quarantined: number; duplicates: number; imported_at: string }[];
+      .all(limit) as { id: string; case_type: string; case_type_version: string; file_name: string; file_sha256: string; format: 'csv' | 'jsonl' | 'text'; rows: number; accepted: number; quarantined: number; duplicates: number; imported_at: string }[];
     return rows.map((r) => ({
       id: r.id,
       caseType: r.case_type,
