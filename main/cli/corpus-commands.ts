@@ -123,5 +123,24 @@ export function addCorpusCommands(program: Command, context: CliContext): Comman
       const result = await context.call('corpus.review', { reviewId, caseType: opts.caseType, decision: opts.reject ? 'rejected' : 'accepted', facts, court: opts.court, caseNumber: opts.caseNumber });
       context.print(result, () => (opts.reject ? 'Rejected.' : result.stored ? 'Confirmed: the case joined the corpus.' : 'Confirmed; the corpus already holds this case.'));
     });
+  corpus
+    .command('inbox')
+    .description('set the watched inbox: its folder, the case type of its files and how often it is read (0: only by inbox-scan) (administrators)')
+    .requiredOption('--dir <folder>', 'the folder files are dropped into')
+    .requiredOption('--case-type <id>', 'the case type of its files')
+    .option('--every-minutes <n>', 'read it this often while the app runs (0: only when asked)', '1440')
+    .action(async (opts: { dir: string; caseType: string; everyMinutes: string }) => {
+      await context.login();
+      const config = await context.call('corpus.configureInbox', { dir: opts.dir, caseType: opts.caseType, everyMinutes: Number(opts.everyMinutes) });
+      context.print(config, () => `Inbox ${config.dir} (${config.caseType}), read ${config.everyMinutes ? `every ${config.everyMinutes} minutes` : 'only when asked'}.`);
+    });
+  corpus
+    .command('inbox-scan')
+    .description('import the inbox files not imported before, now (a scheduler may run this) (administrators)')
+    .action(async () => {
+      await context.login();
+      const results = await context.call('corpus.scanInbox', {});
+      context.print(results, () => (results.length ? table(results.map((r) => ({ file: r.fileName, outcome: r.outcome, error: r.error ?? '' }))) : 'No new files.'));
+    });
   return corpus;
 }

@@ -123,3 +123,13 @@ export const corpusTextChannels = {
     auditors,
   ),
 } as const;
+
+const InboxConfigSchema = z.object({ dir: z.string().min(1).max(1000), caseType: z.string().min(1).max(80), everyMinutes: z.number().int().min(0).max(10_080) });
+const InboxFileSchema = z.object({ fileName: z.string(), sha256: sha256Hex, importId: z.string().nullable(), outcome: z.string(), error: z.string().nullable() });
+
+/** The watched inbox: its folder, case type and schedule, and a scan now (administrators). */
+export const corpusInboxChannels = {
+  'corpus.inbox': channel(empty, InboxConfigSchema.nullable(), adminOnly),
+  'corpus.configureInbox': channel(InboxConfigSchema.strict(), InboxConfigSchema, adminOnly),
+  'corpus.scanInbox': channel(empty, z.array(InboxFileSchema), adminOnly),
+} as const;

@@ -12,7 +12,7 @@ import { decisionChannels } from './decision.ts';
 import { findingsChannels } from './findings.ts';
 import { settingsChannels } from './settings.ts';
 import { lawsChannels } from './laws.ts';
-import { corpusChannels, corpusTextChannels, modelRegistryChannels } from './corpus.ts';
+import { corpusChannels, corpusInboxChannels, corpusTextChannels, modelRegistryChannels } from './corpus.ts';
 import { analysisChannels } from './analysis.ts';
 import { SessionInfoSchema } from './accounts.ts';
 import { analysisRunStates } from './analysis.ts';
@@ -45,6 +45,7 @@ export const requestChannels = {
   ...corpusChannels,
   ...modelRegistryChannels,
   ...corpusTextChannels,
+  ...corpusInboxChannels,
 } as const;
 
 /** Every event channel pushed from the services to the interface. */

@@ -27,6 +27,7 @@ import { shippedCitingAssets } from './laws/citing-assets.ts';
 import { CorpusStore } from './corpus/ingest.ts';
 import { ModelRegistry } from './corpus/registry.ts';
 import { DecisionTextIngest } from './corpus/text-ingest.ts';
+import { CorpusInbox } from './corpus/inbox.ts';
 import { loadCaseTypes } from '../../models/cases/case-type.ts';
 import { sharedLegalDir } from './decision/statute-text.ts';
 import { Dispatcher } from './dispatcher.ts';
@@ -167,6 +168,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const corpus = new CorpusStore(db, clock, audit);
   const statuteBook = StatutoryBoundsService.open(null).book;
   const decisionTexts = new DecisionTextIngest(db, clock, audit, corpus, (article, part) => statuteBook.articles[article]?.parts[String(part)]?.category ?? null);
+  const inbox = new CorpusInbox(db, clock, audit, corpus, decisionTexts, loadCaseTypes());
   const modelRegistry = new ModelRegistry(db, clock, audit, corpus, join(options.dataDir, 'models'), join(options.dataDir, 'registry'));
   const documents = new DocumentTextService({ db, clock, evidence, audit, reviews });
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock, registry);
@@ -212,7 +214,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     settings,
     uploads,
     laws: { store: laws, assets: shippedCitingAssets },
-    corpus: { store: corpus, registry: modelRegistry, texts: decisionTexts, caseTypes: loadCaseTypes() },
+    corpus: { store: corpus, registry: modelRegistry, texts: decisionTexts, inbox, caseTypes: loadCaseTypes() },
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions, undefined, options.checkResponses ?? false);
@@ -226,8 +228,20 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       }, checkpointPollMs)
     : null;
   timer?.unref();
+  // The corpus inbox is read on the administrator's schedule by the same long-running processes.
+  const inboxTimer = options.periodicCheckpoints
+    ? setInterval(() => {
+        try {
+          inbox.scanIfDue();
+        } catch (error) {
+          console.error('[dalel] corpus inbox scan failed:', error);
+        }
+      }, 60_000)
+    : null;
+  inboxTimer?.unref();
   const close = () => {
     if (timer) clearInterval(timer);
+    if (inboxTimer) clearInterval(inboxTimer);
     analysis.close();
     // A last checkpoint on the way out, so the newest entries are signed before the process ends.
     try {

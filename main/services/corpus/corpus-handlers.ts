@@ -7,6 +7,7 @@ import { bytesOf, type UploadStore } from '../uploads.ts';
 import type { CorpusStore } from './ingest.ts';
 import type { ModelRegistry } from './registry.ts';
 import type { DecisionTextIngest } from './text-ingest.ts';
+import type { CorpusInbox } from './inbox.ts';
 
 type CorpusChannel = Extract<RequestChannel, `corpus.${string}` | `models.${string}`>;
 
@@ -15,6 +16,7 @@ export interface CorpusHandlerDeps {
   readonly store: CorpusStore;
   readonly registry: ModelRegistry;
   readonly texts: DecisionTextIngest;
+  readonly inbox: CorpusInbox;
   readonly caseTypes: readonly CaseType[];
   readonly uploads: UploadStore;
 }
@@ -40,6 +42,9 @@ export function createCorpusHandlers(deps: CorpusHandlerDeps): Pick<Handlers, Co
     'corpus.reviewQueue': () => deps.texts.pending(),
     'corpus.review': (request, context) =>
       deps.texts.decide({ ...request, caseType: findCaseType(deps.caseTypes, request.caseType), actor: actorOrNull(context) }),
+    'corpus.inbox': () => deps.inbox.config(),
+    'corpus.configureInbox': (request, context) => deps.inbox.configure(request, actorOrNull(context)),
+    'corpus.scanInbox': (_request, context) => deps.inbox.scan(actorOrNull(context)),
     'models.list': (request) => deps.registry.list(request.caseType),
     'models.retrain': (request, context) => deps.registry.retrain(findCaseType(deps.caseTypes, request.caseType), actorOrNull(context), { outcome: request.outcome }),
     'models.promote': (request, context) => deps.registry.promote(request.sha256, request.reason, actorOrNull(context)),
