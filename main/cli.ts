@@ -14,6 +14,8 @@ import { addDocumentsCommands } from './cli/documents-commands.ts';
 import { addDrugsCommands } from './cli/drugs-commands.ts';
 import { addFindingsCommands } from './cli/findings-commands.ts';
 import { addLawsCommands, lawsArguments } from './cli/laws-commands.ts';
+import { addCorpusCommands } from './cli/corpus-commands.ts';
+import { addModelsCommands } from './cli/models-commands.ts';
 import { PasswordInput } from './cli/password-input.ts';
 import { addQuestionsCommands } from './cli/questions-commands.ts';
 import { addReportCommands } from './cli/report-commands.ts';
@@ -162,6 +164,8 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
   addFindingsCommands(program, context);
   addReportCommands(program, context);
   addLawsCommands(program, context);
+  addCorpusCommands(program, context);
+  addModelsCommands(program, context);
   addDocumentsCommands(program, context);
   addQuestionsCommands(program, context);
 

@@ -13,6 +13,7 @@ import { findingsChannels } from './findings.ts';
 import { settingsChannels } from './settings.ts';
 import { lawsChannels } from './laws.ts';
 import { documentsChannels } from './documents.ts';
+import { corpusChannels, corpusInboxChannels, corpusTextChannels, modelRegistryChannels } from './corpus.ts';
 import { analysisChannels } from './analysis.ts';
 import { SessionInfoSchema } from './accounts.ts';
 import { analysisRunStates } from './analysis.ts';
@@ -33,6 +34,7 @@ export * from './modules/drugs.ts';
 export * from './settings.ts';
 export * from './laws.ts';
 export * from './documents.ts';
+export * from './corpus.ts';
 
 /** Every request/response channel, its schemas and who may call it. */
 export const requestChannels = {
@@ -45,6 +47,10 @@ export const requestChannels = {
   ...settingsChannels,
   ...lawsChannels,
   ...documentsChannels,
+  ...corpusChannels,
+  ...modelRegistryChannels,
+  ...corpusTextChannels,
+  ...corpusInboxChannels,
 } as const;
 
 /** Every event channel pushed from the services to the interface. */

@@ -408,10 +408,113 @@ ${appendOnly([
       CREATE INDEX law_parts_by_article ON law_parts(article_id);
       -- The stems of each part (rowid = law_parts.id), for full-text search; the text itself lives in law_parts.
       CREATE VIRTUAL TABLE law_fts USING fts5(stems, content='', tokenize='unicode61 remove_diacritics 0');
+      -- One import of a structured file of decided cases (CSV or JSONL) for a case type, with its report.
+      CREATE TABLE corpus_imports (
+        id                TEXT PRIMARY KEY,
+        case_type         TEXT NOT NULL,
+        case_type_version TEXT NOT NULL,
+        file_name         TEXT NOT NULL,
+        file_sha256       TEXT NOT NULL,
+        format            TEXT NOT NULL CHECK (format IN ('csv', 'jsonl', 'text')),
+        rows              INTEGER NOT NULL,
+        accepted          INTEGER NOT NULL,
+        quarantined       INTEGER NOT NULL,
+        duplicates        INTEGER NOT NULL,
+        in_review         INTEGER NOT NULL DEFAULT 0,
+        imported_at       TEXT NOT NULL,
+        imported_by       TEXT,
+        source            TEXT NOT NULL DEFAULT 'manual'
+      );
+      CREATE INDEX corpus_imports_by_type ON corpus_imports(case_type, imported_at);
+      -- A decided case: its facts as the case type's schema validated them; the court and case number only as a
+      -- keyed hash (dedup_key), so that the same case from another file is recognised without storing its number.
+      CREATE TABLE corpus_records (
+        id         INTEGER PRIMARY KEY,
+        case_type  TEXT NOT NULL,
+        dedup_key  TEXT NOT NULL,
+        court      TEXT NOT NULL,
+        decided_on TEXT,
+        facts      TEXT NOT NULL,
+        import_id  TEXT NOT NULL REFERENCES corpus_imports(id),
+        line       INTEGER NOT NULL,
+        UNIQUE (case_type, dedup_key)
+      );
+      -- Rows refused with their line, column and reason (each once per file: a repeated import adds none).
+      CREATE TABLE corpus_quarantine (
+        id          INTEGER PRIMARY KEY,
+        import_id   TEXT NOT NULL REFERENCES corpus_imports(id),
+        file_sha256 TEXT NOT NULL,
+        line        INTEGER NOT NULL,
+        column_name TEXT,
+        reason      TEXT NOT NULL,
+        UNIQUE (file_sha256, line)
+      );
+      -- Every model the registry knows: retrained candidates and models found installed, with the training data's
+      -- snapshot hash and the promotion gate's verdict; its status is the latest row of model_status.
+      CREATE TABLE model_registry (
+        sha256               TEXT PRIMARY KEY,
+        case_type            TEXT NOT NULL,
+        case_type_version    TEXT NOT NULL,
+        outcome              TEXT NOT NULL,
+        data_snapshot_sha256 TEXT,
+        data_records         INTEGER,
+        card                 TEXT NOT NULL,
+        trained_at           TEXT NOT NULL,
+        gate                 TEXT,
+        origin               TEXT NOT NULL CHECK (origin IN ('retrained', 'installed')),
+        registered_at        TEXT NOT NULL
+      );
+      CREATE TABLE model_status (
+        id         INTEGER PRIMARY KEY,
+        sha256     TEXT NOT NULL REFERENCES model_registry(sha256),
+        status     TEXT NOT NULL CHECK (status IN ('candidate', 'active', 'retired')),
+        reason     TEXT NOT NULL,
+        actor      TEXT,
+        at         TEXT NOT NULL
+      );
+      CREATE INDEX model_status_by_model ON model_status(sha256, id);
+      -- A decision text whose extracted facts were not all sure enough: it waits for a clerk, with the anonymised
+      -- text and each proposed value's span and confidence; the clerk's decision is a row of its own.
+      CREATE TABLE corpus_review (
+        id          TEXT PRIMARY KEY,
+        import_id   TEXT NOT NULL REFERENCES corpus_imports(id),
+        case_type   TEXT NOT NULL,
+        file_name   TEXT NOT NULL,
+        file_sha256 TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        proposed    TEXT NOT NULL,
+        court       TEXT NOT NULL,
+        dedup_key   TEXT NOT NULL,
+        reasons     TEXT NOT NULL,
+        created_at  TEXT NOT NULL
+      );
+      CREATE TABLE corpus_review_decisions (
+        review_id  TEXT PRIMARY KEY REFERENCES corpus_review(id),
+        decision   TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+        facts      TEXT,
+        decided_by TEXT,
+        decided_at TEXT NOT NULL
+      );
+      -- Files of the watched inbox, each imported once (by content), with the import it became.
+      CREATE TABLE corpus_inbox_files (
+        sha256      TEXT PRIMARY KEY,
+        file_name   TEXT NOT NULL,
+        import_id   TEXT,
+        error       TEXT,
+        imported_at TEXT NOT NULL
+      );
 ${appendOnly([
+  { table: 'corpus_review', rows: 'review items' },
+  { table: 'corpus_review_decisions', rows: 'review decisions' },
+  { table: 'corpus_inbox_files', rows: 'inbox files' },
+  { table: 'model_registry', rows: 'registered models' },
+  { table: 'model_status', rows: 'model status changes' },
   { table: 'law_versions', rows: 'law versions' },
   { table: 'law_articles', rows: 'law articles' },
   { table: 'law_parts', rows: 'law parts' },
+  { table: 'corpus_imports', rows: 'corpus imports' },
+  { table: 'corpus_records', rows: 'corpus records' },
+  { table: 'corpus_quarantine', rows: 'quarantined rows' },
 ])}
     `,
   },

@@ -16,6 +16,7 @@ import type { CaseReviewService } from './findings/case-review.ts';
 import { createLawsHandlers, type LawsHandlerDeps } from './laws/laws-handlers.ts';
 import { createDocumentsHandlers } from './documents/documents-handlers.ts';
 import type { DocumentTextService } from './documents/document-texts.ts';
+import { createCorpusHandlers, type CorpusHandlerDeps } from './corpus/corpus-handlers.ts';
 import { createFindingsHandlers } from './findings/findings-handlers.ts';
 import type { FindingsService } from './findings/findings-service.ts';
 import { createReportHandlers } from './reports/report-handlers.ts';
@@ -52,6 +53,8 @@ export interface HandlerDeps {
   readonly laws: Omit<LawsHandlerDeps, 'uploads'>;
   /** Recognised text of evidence documents. */
   readonly documents: DocumentTextService;
+  /** The verdict corpus and the case types its files are validated against. */
+  readonly corpus: Omit<CorpusHandlerDeps, 'uploads'>;
   /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
   readonly onSessionChanged?: (clientKey: string) => void;
 }
@@ -172,5 +175,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createBallisticsHandlers(deps.ballistics),
     ...createLawsHandlers({ ...deps.laws, uploads: deps.uploads }),
     ...createDocumentsHandlers(deps.documents, deps.laws.store),
+    ...createCorpusHandlers({ ...deps.corpus, uploads: deps.uploads }),
   };
 }

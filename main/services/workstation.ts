@@ -24,6 +24,10 @@ import { VerdictService } from './decision/verdicts.ts';
 import { LawStore } from './laws/law-store.ts';
 import { DocumentTextService } from './documents/document-texts.ts';
 import { shippedCitingAssets } from './laws/citing-assets.ts';
+import { CorpusStore } from './corpus/ingest.ts';
+import { ModelRegistry } from './corpus/registry.ts';
+import { DecisionTextIngest } from './corpus/text-ingest.ts';
+import { CorpusInbox } from './corpus/inbox.ts';
 import { loadCaseTypes } from '../../models/cases/case-type.ts';
 import { sharedLegalDir } from './decision/statute-text.ts';
 import { Dispatcher } from './dispatcher.ts';
@@ -107,6 +111,10 @@ export interface Workstation {
   readonly settings: SettingsService;
   /** The legal-acts store: codes by version, searchable; citations open their stored text. */
   readonly laws: LawStore;
+  /** The verdict corpus: structured imports of decided cases. */
+  readonly corpus: CorpusStore;
+  /** Models by version: candidates from retraining, the active one per outcome, retired ones; promotion and rollback. */
+  readonly modelRegistry: ModelRegistry;
   /** Recognised text of evidence documents (OCR), stored with the item and searchable. */
   readonly documents: DocumentTextService;
   readonly dispatcher: Dispatcher;
@@ -159,6 +167,11 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   if (options.demoModels ?? true) installDemoModels(join(options.dataDir, 'models'));
   const verdicts = new VerdictService(db, clock, audit, cases, loadCaseTypes(), { clerksMayRecordVerdicts: () => settings.get().clerksMayRecordVerdicts });
   const laws = new LawStore(db, clock, audit);
+  const corpus = new CorpusStore(db, clock, audit);
+  const statuteBook = StatutoryBoundsService.open(null).book;
+  const decisionTexts = new DecisionTextIngest(db, clock, audit, corpus, (article, part) => statuteBook.articles[article]?.parts[String(part)]?.category ?? null);
+  const inbox = new CorpusInbox(db, clock, audit, corpus, decisionTexts, loadCaseTypes());
+  const modelRegistry = new ModelRegistry(db, clock, audit, corpus, join(options.dataDir, 'models'), join(options.dataDir, 'registry'));
   const documents = new DocumentTextService({ db, clock, evidence, audit, reviews });
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock, registry);
   const reports = new ReportService(
@@ -204,6 +217,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     uploads,
     laws: { store: laws, assets: shippedCitingAssets },
     documents,
+    corpus: { store: corpus, registry: modelRegistry, texts: decisionTexts, inbox, caseTypes: loadCaseTypes() },
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions, undefined, options.checkResponses ?? false);
@@ -217,8 +231,20 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       }, checkpointPollMs)
     : null;
   timer?.unref();
+  // The corpus inbox is read on the administrator's schedule by the same long-running processes.
+  const inboxTimer = options.periodicCheckpoints
+    ? setInterval(() => {
+        try {
+          inbox.scanIfDue();
+        } catch (error) {
+          console.error('[dalel] corpus inbox scan failed:', error);
+        }
+      }, 60_000)
+    : null;
+  inboxTimer?.unref();
   const close = () => {
     if (timer) clearInterval(timer);
+    if (inboxTimer) clearInterval(inboxTimer);
     analysis.close();
     // A last checkpoint on the way out, so the newest entries are signed before the process ends.
     try {
@@ -232,5 +258,5 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     db.close();
     uploads.close();
   };
-  return { dataDir: options.dataDir, id, uploads, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, registry, analysis, library, findings, reviews, reports, settings, laws, documents, dispatcher, close };
+  return { dataDir: options.dataDir, id, uploads, db, users, sessions, cases, evidence, custody, audit, keyring, checkpoints, decision, verdicts, registry, analysis, library, findings, reviews, reports, settings, laws, documents, corpus, modelRegistry, dispatcher, close };
 }

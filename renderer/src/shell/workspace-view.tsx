@@ -1,6 +1,8 @@
+import Stack from '@mui/material/Stack';
 import type { SessionInfo } from '../../../main/contract/index.ts';
 import { AuditWorkspace } from '../audit/audit-workspace.tsx';
 import { CasesWorkspace } from '../cases/cases-workspace.tsx';
+import { CorpusPanel } from '../corpus/corpus-panel.tsx';
 import { DiscrepancyDashboard } from '../decision/discrepancy-dashboard.tsx';
 import { SettingsAdmin } from '../settings/settings-admin.tsx';
 import { UsersAdmin } from '../users/users-admin.tsx';
@@ -22,7 +24,12 @@ export function WorkspaceView({ id, session }: WorkspaceViewProps) {
     case 'users':
       return <UsersAdmin currentUserId={session.user.id} />;
     case 'models':
-      return <DiscrepancyDashboard />;
+      return (
+        <Stack spacing={2}>
+          <DiscrepancyDashboard />
+          <CorpusPanel />
+        </Stack>
+      );
     case 'settings':
       return <SettingsAdmin />;
     case 'clerk':

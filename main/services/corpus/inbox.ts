@@ -1,0 +1,110 @@
+/**
+ * The watched inbox ("daily import"): files an administrator's process drops into a folder are imported on the
+ * schedule the administrator sets, each once (recognised by content), structured files as structured imports and
+ * decision texts through anonymisation and review; each file's report is kept (corpus_inbox_files and its import).
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '../../db/database.ts';
+import { findCaseType, type CaseType } from '../../../models/cases/case-type.ts';
+import type { AuditLog } from '../audit/audit-log.ts';
+import { isoAt, type Clock } from '../clock.ts';
+import { DalelError } from '../errors.ts';
+import type { Actor } from '../sessions.ts';
+import type { CorpusStore } from './ingest.ts';
+import type { DecisionTextIngest } from './text-ingest.ts';
+
+/** Where the inbox is, which case type its files are, and how often it is read (0: only when asked). */
+export interface InboxConfig {
+  readonly dir: string;
+  readonly caseType: string;
+  readonly everyMinutes: number;
+}
+
+/** What became of one inbox file. */
+export interface InboxFileResult {
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly importId: string | null;
+  readonly outcome: string;
+  readonly error: string | null;
+}
+
+const structured = /\.(csv|jsonl|ndjson)(\.gz)?$/i;
+const texts = /\.(txt|pdf|docx)$/i;
+
+/** The watched inbox of the verdict corpus. */
+export class CorpusInbox {
+  private lastScan = 0;
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditLog,
+    private readonly corpus: CorpusStore,
+    private readonly texts: DecisionTextIngest,
+    private readonly caseTypes: readonly CaseType[],
+  ) {}
+
+  /** The inbox's configuration, or null when none is set. */
+  config(): InboxConfig | null {
+    const row = this.db.prepare("SELECT value FROM workstation WHERE key = 'corpus-inbox'").get() as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as InboxConfig) : null;
+  }
+
+  /** Sets the inbox (an administrator's decision, audit-logged). */
+  configure(config: InboxConfig, actor: Actor | null): InboxConfig {
+    findCaseType(this.caseTypes, config.caseType);
+    if (!Number.isInteger(config.everyMinutes) || config.everyMinutes < 0) throw new DalelError('VALIDATION', 'The schedule is a whole number of minutes (0: only when asked).');
+    let isDir = false;
+    try {
+      isDir = statSync(config.dir).isDirectory();
+    } catch {
+      // reported below
+    }
+    if (!isDir) throw new DalelError('BAD_INPUT', `${config.dir}: not a folder`, { file: config.dir, reasonCode: 'not-a-folder' });
+    this.db.prepare("INSERT INTO workstation (key, value) VALUES ('corpus-inbox', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(config));
+    this.audit.append({ action: 'corpus.inbox-configured', actor, details: { dir: config.dir, caseType: config.caseType, everyMinutes: config.everyMinutes } });
+    return config;
+  }
+
+  /** Reads the inbox when its schedule says it is due (the app's timer calls this every minute). */
+  scanIfDue(): InboxFileResult[] | null {
+    const config = this.config();
+    if (!config || config.everyMinutes === 0 || this.clock.now() - this.lastScan < config.everyMinutes * 60_000) return null;
+    return this.scan(null);
+  }
+
+  /** Imports every file of the inbox not imported before; returns what became of each new one. */
+  scan(actor: Actor | null): InboxFileResult[] {
+    const config = this.config();
+    if (!config) throw new DalelError('CONFLICT', 'No inbox is set: dalel corpus inbox --dir DIR --case-type T --every-minutes N');
+    this.lastScan = this.clock.now();
+    const caseType = findCaseType(this.caseTypes, config.caseType);
+    const results: InboxFileResult[] = [];
+    for (const name of readdirSync(config.dir).sort()) {
+      const path = join(config.dir, name);
+      if (name.startsWith('.') || name.endsWith('.partial') || !(structured.test(name) || texts.test(name)) || !statSync(path).isFile()) continue;
+      const bytes = new Uint8Array(readFileSync(path));
+      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      if (this.db.prepare('SELECT 1 FROM corpus_inbox_files WHERE sha256 = ?').get(sha256)) continue;
+      let result: InboxFileResult;
+      try {
+        if (structured.test(name)) {
+          const report = this.corpus.importFile({ caseType, fileName: name, bytes, actor, source: 'inbox' });
+          result = { fileName: name, sha256, importId: report.id, outcome: `${report.accepted} accepted, ${report.quarantined} quarantined, ${report.duplicates} duplicates`, error: null };
+        } else {
+          const text = this.texts.importText({ caseType, fileName: name, bytes, actor, source: 'inbox' });
+          result = { fileName: name, sha256, importId: text.importId, outcome: text.outcome, error: null };
+        }
+      } catch (error) {
+        result = { fileName: name, sha256, importId: null, outcome: 'refused', error: (error as Error).message };
+      }
+      this.db.prepare('INSERT INTO corpus_inbox_files (sha256, file_name, import_id, error, imported_at) VALUES (?, ?, ?, ?, ?)').run(sha256, name, result.importId, result.error, isoAt(this.clock.now()));
+      results.push(result);
+    }
+    this.audit.append({ action: 'corpus.inbox-scanned', actor, details: { dir: config.dir, caseType: config.caseType, files: results.length, refused: results.filter((r) => r.error).length } });
+    return results;
+  }
+}

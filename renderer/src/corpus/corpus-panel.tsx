@@ -1,0 +1,105 @@
+import Alert from '@mui/material/Alert';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useApi } from '../api/api-context.ts';
+import { call } from '../api/api-error.ts';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { useLoaded } from '../common/use-loaded.ts';
+
+/**
+ * The administrator's view of the verdict corpus and the model registry: cases per case type, the latest import
+ * reports, decisions waiting for review, and every model with its status and the promotion gate's verdict.
+ */
+export function CorpusPanel() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const load = useCallback(
+    async () => ({
+      status: await call(api, 'corpus.status', {}),
+      imports: await call(api, 'corpus.imports', { limit: 10 }),
+      review: await call(api, 'corpus.reviewQueue', {}),
+      models: await call(api, 'models.list', {}),
+    }),
+    [api],
+  );
+  const loaded = useLoaded(load);
+  const data = loaded.value;
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid="corpus-panel">
+      <Stack spacing={2}>
+        <Typography variant="h6">{t('corpus.title')}</Typography>
+        {loaded.loading && <LinearProgress />}
+        {loaded.error !== null && <ErrorAlert error={loaded.error} />}
+        {data && (
+          <>
+            {data.status.length === 0 ? (
+              <Alert severity="info">{t('corpus.empty')}</Alert>
+            ) : (
+              <Table size="small">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{t('corpus.caseType')}</TableCell>
+                    <TableCell align="right">{t('corpus.records')}</TableCell>
+                    <TableCell align="right">{t('corpus.quarantined')}</TableCell>
+                    <TableCell>{t('corpus.period')}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {data.status.map((s) => (
+                    <TableRow key={s.caseType}>
+                      <TableCell>{t(`decisionSchema.${s.caseType}.title`, { defaultValue: s.caseType })}</TableCell>
+                      <TableCell align="right">{s.records}</TableCell>
+                      <TableCell align="right">{s.quarantined}</TableCell>
+                      <TableCell>{s.period ? `${s.period.from} – ${s.period.to}` : ''}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            )}
+            {data.imports.length > 0 && (
+              <Stack spacing={0.5}>
+                <Typography variant="subtitle2">{t('corpus.imports')}</Typography>
+                {data.imports.map((i) => (
+                  <Typography key={i.id} variant="body2">
+                    {t('corpus.importLine', { file: i.fileName, at: i.importedAt, rows: i.rows, accepted: i.accepted, quarantined: i.quarantined, duplicates: i.duplicates })}
+                  </Typography>
+                ))}
+              </Stack>
+            )}
+            <Typography variant="body2">{t('corpus.reviewWaiting', { count: data.review.length })}</Typography>
+            <Typography variant="subtitle2">{t('corpus.registry')}</Typography>
+            <Table size="small">
+              <TableHead>
+                <TableRow>
+                  <TableCell>{t('corpus.model')}</TableCell>
+                  <TableCell>{t('corpus.status')}</TableCell>
+                  <TableCell>{t('corpus.trained')}</TableCell>
+                  <TableCell>{t('corpus.gate')}</TableCell>
+                </TableRow>
+              </TableHead>
+              <TableBody>
+                {data.models.map((m) => (
+                  <TableRow key={m.sha256}>
+                    <TableCell>{`${m.caseType} · ${t(`decision.outcomes.${m.outcome}`, { defaultValue: m.outcome })} · ${m.sha256.slice(0, 12)}`}</TableCell>
+                    <TableCell>{t(`corpus.statuses.${m.status}`)}</TableCell>
+                    <TableCell>{m.trainedAt}</TableCell>
+                    <TableCell>{m.gate ? (m.gate.passed ? t('corpus.gatePassed') : m.gate.reasons.join('; ')) : ''}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </>
+        )}
+      </Stack>
+    </Paper>
+  );
+}

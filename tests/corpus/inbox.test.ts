@@ -1,0 +1,58 @@
+import { copyFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../main/db/database.ts';
+import { AuditLog } from '../../main/services/audit/audit-log.ts';
+import { CorpusInbox } from '../../main/services/corpus/inbox.ts';
+import { CorpusStore } from '../../main/services/corpus/ingest.ts';
+import { DecisionTextIngest } from '../../main/services/corpus/text-ingest.ts';
+import { StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
+import { loadCaseTypes } from '../../models/cases/case-type.ts';
+import { syntheticCorpusCsv } from '../../scripts/synthetic/corpus-file.ts';
+import { ManualClock, tempDir } from '../helpers/workstation.ts';
+
+describe('the watched corpus inbox', () => {
+  let db: Db;
+  let dir: string;
+  let cleanup: () => void;
+  let clock: ManualClock;
+  let inbox: CorpusInbox;
+  let audit: AuditLog;
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+    db = openDatabase(':memory:');
+    clock = new ManualClock();
+    audit = new AuditLog(db, clock, 'ws-test');
+    const corpus = new CorpusStore(db, clock, audit);
+    const book = StatutoryBoundsService.open(null).book;
+    const texts = new DecisionTextIngest(db, clock, audit, corpus, (a, p) => book.articles[a]?.parts[String(p)]?.category ?? null);
+    inbox = new CorpusInbox(db, clock, audit, corpus, texts, loadCaseTypes());
+  });
+  afterEach(() => {
+    db.close();
+    cleanup();
+  });
+
+  it('imports each file once on the schedule, structured files and decision texts alike, keeping each report', () => {
+    expect(inbox.scanIfDue()).toBeNull();
+    inbox.configure({ dir, caseType: 'kz-criminal', everyMinutes: 60 }, null);
+    writeFileSync(join(dir, 'cases.csv'), syntheticCorpusCsv(StatutoryBoundsService.open(null), 300, 9).csv);
+    copyFileSync(new URL('./fixtures/prigovor-1.txt', import.meta.url), join(dir, 'prigovor-1.txt'));
+    writeFileSync(join(dir, 'notes.bin'), 'ignored: not a corpus file');
+    writeFileSync(join(dir, 'broken.txt'), new Uint8Array([0xff, 0xfe, 0x81]));
+    const first = inbox.scanIfDue()!;
+    expect(first.map((r) => [r.fileName, r.outcome])).toEqual([
+      ['broken.txt', 'refused'],
+      ['cases.csv', '297 accepted, 3 quarantined, 0 duplicates'],
+      ['prigovor-1.txt', 'accepted'],
+    ]);
+    expect(first[0]!.error).toMatch(/broken.txt: neither a PDF/);
+    expect(inbox.scanIfDue()).toBeNull();
+    clock.advance(61 * 60_000);
+    expect(inbox.scanIfDue()).toEqual([]);
+    copyFileSync(join(dir, 'cases.csv'), join(dir, 'cases-again.csv'));
+    expect(inbox.scan(null)).toEqual([]);
+    expect(audit.list({ action: 'corpus.inbox' }).map((e) => e.action)).toEqual(['corpus.inbox-configured', 'corpus.inbox-scanned', 'corpus.inbox-scanned', 'corpus.inbox-scanned']);
+    expect(() => inbox.configure({ dir: join(dir, 'none'), caseType: 'kz-criminal', everyMinutes: 5 }, null)).toThrow(/not a folder/);
+  });
+});

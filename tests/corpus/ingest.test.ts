@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../../main/db/database.ts';
+import { AuditLog } from '../../main/services/audit/audit-log.ts';
+import { CorpusStore } from '../../main/services/corpus/ingest.ts';
+import { StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
+import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
+import { syntheticCorpusCsv } from '../../scripts/synthetic/corpus-file.ts';
+import { ManualClock } from '../helpers/workstation.ts';
+
+const caseType = findCaseType(loadCaseTypes(), 'kz-criminal');
+const statutes = StatutoryBoundsService.open(null);
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+describe('structured corpus import', () => {
+  let db: Db;
+  let audit: AuditLog;
+  let store: CorpusStore;
+  beforeEach(() => {
+    db = openDatabase(':memory:');
+    const clock = new ManualClock();
+    audit = new AuditLog(db, clock, 'ws-test');
+    store = new CorpusStore(db, clock, audit);
+  });
+  afterEach(() => db.close());
+
+  it('quarantines each bad row with line, column and reason, stores the rest, and a re-import adds nothing', () => {
+    const file = syntheticCorpusCsv(statutes, 1000, 4);
+    const report = store.importFile({ caseType, fileName: 'cases.csv', bytes: bytes(file.csv), actor: null });
+    expect(report).toMatchObject({ format: 'csv', rows: 1000, accepted: 990, quarantined: 10, duplicates: 0 });
+    expect(report.problems.map((p) => p.line)).toEqual(file.malformedLines);
+    const byLine = new Map(report.problems.map((p) => [p.line, p]));
+    expect(byLine.get(file.malformedLines[0]!)).toMatchObject({ column: 'offenceCategory' });
+    expect(byLine.get(file.malformedLines[1]!)).toMatchObject({ column: 'priorConvictions' });
+    expect(byLine.get(file.malformedLines[2]!)).toMatchObject({ column: 'court', reason: 'the court is missing' });
+    expect(byLine.get(file.malformedLines[3]!)).toMatchObject({ column: null, reason: expect.stringMatching(/fields where the header has/) });
+    const again = store.importFile({ caseType, fileName: 'cases-copy.csv', bytes: bytes(file.csv), actor: null });
+    expect(again).toMatchObject({ accepted: 0, duplicates: 990, quarantined: 10 });
+    expect(store.status()).toMatchObject([{ caseType: 'kz-criminal', records: 990, imports: 2 }]);
+    expect(store.quarantine(report.id)).toHaveLength(10);
+    expect((db.prepare('SELECT COUNT(*) AS n FROM corpus_quarantine').get() as { n: number }).n).toBe(10);
+    const entries = audit.list({ action: 'corpus.' });
+    expect(entries).toHaveLength(2);
+    expect(JSON.parse(new TextDecoder().decode(entries[0]!.bytes))).toMatchObject({ inputs: { file: report.fileSha256 }, details: { accepted: 990, quarantined: 10, duplicates: 0 } });
+  });
+
+  it('recognises the same case by court and case number whatever the spacing or case, without storing the number', () => {
+    const header = 'court,caseNumber,article,part,offenceCategory';
+    const first = `${header}\n"Есильский районный суд",1-77/2024,188,1,minor\n`;
+    const second = `${header}\n"есильский  районный суд ",1-77/2024,188,2,medium\n"Есильский районный суд",1-78/2024,188,1,minor\n`;
+    store.importFile({ caseType, fileName: 'a.csv', bytes: bytes(first), actor: null });
+    const report = store.importFile({ caseType, fileName: 'b.csv', bytes: bytes(second), actor: null });
+    expect(report).toMatchObject({ accepted: 1, duplicates: 1 });
+    const stored = JSON.stringify(db.prepare('SELECT * FROM corpus_records').all());
+    expect(stored).not.toContain('1-77/2024');
+  });
+
+  it('reads JSONL, refusing lines that are not objects or carry fields the case type does not have', () => {
+    const jsonl = [
+      JSON.stringify({ court: 'Суд', caseNumber: '1', article: '188', part: 1, offenceCategory: 'minor' }),
+      '{not json',
+      JSON.stringify({ court: 'Суд', caseNumber: '2', article: '188', part: 1, offenceCategory: 'minor', defendantName: 'Иванов' }),
+      '[1,2]',
+    ].join('\n');
+    const report = store.importFile({ caseType, fileName: 'cases.jsonl', bytes: bytes(jsonl), actor: null });
+    expect(report).toMatchObject({ format: 'jsonl', rows: 4, accepted: 1, quarantined: 3 });
+    expect(report.problems.map((p) => p.line)).toEqual([2, 3, 4]);
+    expect(report.problems[1]!.reason).toMatch(/defendantName|Unrecognized/);
+  });
+});

@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ZipWriter } from '../../native/codecs/zip/zip-write.ts';
+import { openDatabase, type Db } from '../../main/db/database.ts';
+import { AuditLog } from '../../main/services/audit/audit-log.ts';
+import { CorpusStore } from '../../main/services/corpus/ingest.ts';
+import { DecisionTextIngest } from '../../main/services/corpus/text-ingest.ts';
+import { loadStatuteBook } from '../../main/services/decision/statutory-bounds.ts';
+import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
+import { ManualClock, tempDir } from '../helpers/workstation.ts';
+
+const caseType = findCaseType(loadCaseTypes(), 'kz-criminal');
+const book = loadStatuteBook();
+const categoryOf = (article: string, part: number) => book.articles[article]?.parts[String(part)]?.category ?? null;
+const decision = readFileSync(new URL('./fixtures/prigovor-1.txt', import.meta.url), 'utf8');
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+/** The decision as a Word document: one paragraph a line. */
+function docx(text: string, dir: string): Uint8Array {
+  const path = join(dir, 'decision.docx');
+  const zip = new ZipWriter(path);
+  const body = text
+    .split('\n')
+    .map((line) => `<w:p><w:r><w:t xml:space="preserve">${line.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</w:t></w:r></w:p>`)
+    .join('');
+  zip.add('[Content_Types].xml', bytes('<?xml version="1.0"?><Types/>'));
+  zip.add('word/document.xml', bytes(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`));
+  zip.close();
+  return new Uint8Array(readFileSync(path));
+}
+
+describe('decision texts into the corpus', () => {
+  let db: Db;
+  let corpus: CorpusStore;
+  let ingest: DecisionTextIngest;
+  let audit: AuditLog;
+  let dir: string;
+  let cleanup: () => void;
+  beforeEach(() => {
+    ({ dir, cleanup } = tempDir());
+    db = openDatabase(':memory:');
+    const clock = new ManualClock();
+    audit = new AuditLog(db, clock, 'ws-test');
+    corpus = new CorpusStore(db, clock, audit);
+    ingest = new DecisionTextIngest(db, clock, audit, corpus, categoryOf);
+  });
+  afterEach(() => {
+    db.close();
+    cleanup();
+  });
+
+  it('anonymises a verdict, reads its facts with spans, stores it, and recognises the same case in a .docx', () => {
+    const result = ingest.importText({ caseType, fileName: 'prigovor-1.txt', bytes: bytes(decision), actor: null });
+    expect(result.reasons).toEqual([]);
+    expect(result.outcome).toBe('accepted');
+    expect(result.facts).toMatchObject({ article: { value: '188' }, part: { value: 2 }, offenceCategory: { value: 'medium' }, termMonths: { value: 30 }, decidedOn: { value: '2024-03-15' } });
+    const stored = db.prepare('SELECT * FROM corpus_records').all() as { facts: string; court: string; dedup_key: string }[];
+    expect(stored).toHaveLength(1);
+    expect(JSON.parse(stored[0]!.facts)).toMatchObject({ article: '188', part: 2, priorConvictions: 0, guiltyPlea: true, damageCompensated: 'full' });
+    // Nothing identifying is stored: no names, IIN, address or the case number.
+    const everything = JSON.stringify(db.prepare('SELECT * FROM corpus_records').all()) + JSON.stringify(db.prepare('SELECT * FROM corpus_imports').all());
+    for (const secret of ['Серікбаев', '900312300123', 'Абая', 'Иванов', '1-245/2024']) expect(everything).not.toContain(secret);
+    const again = ingest.importText({ caseType, fileName: 'prigovor-1.docx', bytes: docx(decision, dir), actor: null });
+    expect(again.outcome).toBe('duplicate');
+  });
+
+  it('queues a decision whose facts are unsure, and the clerk\'s corrected facts join the corpus', () => {
+    const vague = decision.replace(/п\. 3 ч\. 2 ст\. 188 УК РК/g, 'статьёй 188 УК РК').replace('№ 1-245/2024', '№ 1-246/2024');
+    const result = ingest.importText({ caseType, fileName: 'vague.txt', bytes: bytes(vague), actor: null });
+    expect(result.outcome).toBe('review');
+    const [item] = ingest.pending();
+    expect(item).toMatchObject({ id: result.reviewId, fileName: 'vague.txt' });
+    expect(item!.text).not.toContain('Серікбаев');
+    expect(item!.text).toContain('[ПОДСУДИМЫЙ-1]');
+    const span = item!.proposed.article!;
+    expect(item!.text.slice(span.start, span.end)).toMatch(/188/);
+    expect(() => ingest.decide({ reviewId: item!.id, caseType, decision: 'accepted', facts: { article: '188' }, actor: null })).toThrow(/part|offenceCategory/);
+    expect(ingest.decide({ reviewId: item!.id, caseType, decision: 'accepted', facts: { article: '188', part: 2, offenceCategory: 'medium', termMonths: 30, punishment: 'imprisonment' }, actor: null })).toEqual({ stored: true });
+    expect(ingest.pending()).toEqual([]);
+    expect(() => ingest.decide({ reviewId: item!.id, caseType, decision: 'rejected', actor: null })).toThrow(/already accepted/);
+    expect(audit.list({ action: 'corpus.' }).map((e) => e.action)).toEqual(['corpus.text-imported', 'corpus.reviewed']);
+  });
+
+  it('refuses a PDF without a text layer and a file that is not text, naming the file', () => {
+    expect(() => ingest.importText({ caseType, fileName: 'scan.pdf', bytes: bytes('%PDF-1.4\nnot really'), actor: null })).toThrow(/scan.pdf: /);
+    expect(() => ingest.importText({ caseType, fileName: 'x.bin', bytes: new Uint8Array([0xff, 0xfe, 0x00, 0x81]), actor: null })).toThrow(/x.bin: neither a PDF/);
+  });
+});
