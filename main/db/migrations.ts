@@ -363,14 +363,7 @@ ${appendOnly([
     `,
   },
   {
-    // Placeholder for the migration reserved for another branch (the lead renumbers at merge and drops this one):
-    // migrate() applies versions in an unbroken sequence, so this branch needs a 9 before its 10.
     version: 9,
-    name: 'reserved for another branch',
-    sql: `SELECT 1;`,
-  },
-  {
-    version: 10,
     name: 'legal-acts store and verdict corpus',
     sql: `
       -- One imported text of a code (criminal, civil-procedure, …) in one language, as of the date it is the law.
@@ -519,7 +512,7 @@ ${appendOnly([
     `,
   },
   {
-    version: 11,
+    version: 10,
     name: 'recognised text of case documents',
     sql: `
       -- The text recognised in one evidence item (OCR or a PDF's text layer): the whole result as canonical JSON
