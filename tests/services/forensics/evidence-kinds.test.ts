@@ -46,7 +46,7 @@ describe('evidence kinds declared at intake', () => {
       code: 'BAD_INPUT',
       params: { file: 'x.pdf', reasonCode: 'kind-format-mismatch' },
     });
-    expect((await refusal(ws, clients.expert, 'evidence.add', { caseId: theCase.id, fileName: 'y.png', bytes: makePng(5, 5, 2), category: 'handwriting.page' })).code).toBe('VALIDATION');
+    expect((await refusal(ws, clients.expert, 'evidence.add', { caseId: theCase.id, fileName: 'y.png', bytes: makePng(5, 5, 2), category: 'fingerprints.latent' })).code).toBe('VALIDATION');
   });
 
   it('a correction of the kind is audit-logged with a custody event; a signed case refuses it and refuses a new run up front', async () => {
@@ -112,10 +112,12 @@ describe('evidence kinds declared at intake', () => {
   it('the Compare dialog\'s catalog lists the kinds and the methods with the kinds they accept', async () => {
     const { ws, clients } = await setup();
     const catalog = await call(ws, clients.judge, 'forensics.catalog', {});
-    expect(catalog.kinds.map((k) => k.id)).toEqual(['document', 'other', 'ballistics.cartridge-case', 'ballistics.bullet-land', 'drugs.spot-plate', 'drugs.strip', 'drugs.pad-card']);
+    expect(catalog.kinds.map((k) => k.id)).toEqual(['document', 'other', 'ballistics.cartridge-case', 'ballistics.bullet-land', 'handwriting.page', 'drugs.spot-plate', 'drugs.strip', 'drugs.pad-card']);
     expect(catalog.methods).toEqual([
       { id: 'ballistics.cartridge-case', module: 'ballistics', acceptedKinds: ['ballistics.cartridge-case'], arity: { min: 2, max: 2 } },
       { id: 'ballistics.bullet', module: 'ballistics', acceptedKinds: ['ballistics.bullet-land'], arity: { min: 2, max: 20 } },
+      { id: 'handwriting.writer-comparison', module: 'handwriting', acceptedKinds: ['handwriting.page'], arity: { min: 2, max: 32 } },
+      { id: 'handwriting.profile', module: 'handwriting', acceptedKinds: ['handwriting.page'], arity: { min: 1, max: 32 } },
       { id: 'drugs.spot', module: 'drugs', acceptedKinds: ['drugs.spot-plate'], arity: { min: 1, max: 1 } },
       { id: 'drugs.strip', module: 'drugs', acceptedKinds: ['drugs.strip'], arity: { min: 1, max: 1 } },
       { id: 'drugs.pad', module: 'drugs', acceptedKinds: ['drugs.pad-card'], arity: { min: 1, max: 1 } },
