@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../../models/cases/csv.ts';
-import { parsePadCards, type PadCardRow } from '../../../models/drugs/pad-data.ts';
+import { parsePadCards, parsePadCsvBytes, type PadCardRow } from '../../../models/drugs/pad-data.ts';
 import { padFeatureColumns, padFeatureCount, padFeatureIndex } from '../../../models/drugs/pad-layout.ts';
 import { cardFolds, splitByCard } from '../../../models/drugs/pad-split.ts';
 import { fitSoftmax, softmaxLogits } from '../../../models/drugs/softmax-regression.ts';
@@ -69,6 +69,35 @@ describe('PAD card CSV', () => {
     const table = parse(csv([line(1).filter((_, k) => header[k] !== 'Contains' && header[k] !== 'Drug %')], unlabelled), false);
     expect(table.labelled).toBe(false);
     expect(table.rows[0]!.contains).toBeNull();
+  });
+});
+
+describe('PAD card CSV, the byte path', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+
+  it('reads what the RFC 4180 path reads, with CRLF, a BOM, blank lines, decimals and odd-but-valid numbers', () => {
+    const rows = [line(1), line(2, 'blank', '0', '9'), line(3)];
+    rows[0]![header.indexOf('A1-R')] = '12.375';
+    rows[1]![header.indexOf('B5-G')] = ' 17 ';
+    rows[2]![header.indexOf('L10-B')] = '1e2';
+    const text = `\ufeff${csv(rows).replaceAll('\n', '\r\n\r\n')}\r\n`;
+    const fast = parsePadCsvBytes(bytes(text), 'cards.csv', true);
+    const slow = parse(text.replace(/^\ufeff/, '').replace(/(\r\n)+/g, '\n'));
+    expect(fast.rows).toEqual(slow.rows);
+    expect(fast.rows[0]!.features[0]).toBe(12.375);
+    expect(fast.rows[2]!.features[padFeatureCount - 1]).toBe(100);
+    // Quoted files take the general parser.
+    const quoted = parsePadCsvBytes(bytes(csv([line(1)]).replace('amoxicillin', '"amoxicillin, tablets"')), 'q.csv', true);
+    expect(quoted.rows[0]!.contains).toBe('amoxicillin, tablets');
+  });
+
+  it('names the file line of a bad field when blank lines precede it, and rows with the wrong field count', () => {
+    const rows = [line(1), line(2)];
+    rows[1]![header.indexOf('D4-R')] = 'n/a';
+    const text = csv(rows).replace('\n', '\n\n\n');
+    expect(thrown(() => parsePadCsvBytes(bytes(text), 'cards.csv')).message).toMatch(/cards\.csv: row 2 \(line 5\), column D4-R: "n\/a" is not a number/);
+    expect(thrown(() => parsePadCsvBytes(bytes(`${csv([line(1)])}\n1,2,3`), 'cards.csv')).message).toMatch(/cards\.csv: line 3 has 3 fields, the header has 366/);
+    expect(thrown(() => parsePadCsvBytes(bytes(''), 'empty.csv')).message).toMatch(/empty\.csv: the file is empty/);
   });
 });
 
