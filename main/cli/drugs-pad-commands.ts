@@ -2,9 +2,11 @@
  * `dalel drugs pad` and `dalel drugs pad-train`: PAD cards (paper analytical devices) from the command line. The
  * drugs command group (drugs-commands.ts) calls addPadCommands to add them.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { trainPadFromFile } from '../../models/drugs/pad-pipeline.ts';
 import { readPadCards } from '../../models/drugs/pad-data.ts';
+import type { PadSplitUnit } from '../../models/drugs/pad-split.ts';
+import { defaultPadTrainOptions } from '../../models/drugs/pad-train.ts';
 import { padFeatureCount } from '../../models/drugs/pad-layout.ts';
 import { padRunner, defaultPadModelDir, type PadClassification } from '../services/forensics/drugs/pad/pad-runner.ts';
 import type { CliContext } from './context.ts';
@@ -49,9 +51,10 @@ export function addPadCommands(drugs: Command, context: CliContext): void {
     .description('train the PAD identity and concentration models from a labelled CSV (pad_cards_train.csv layout); writes model.onnx, model.json, card.json and model.sha256 to --out, validated on held-out cards')
     .requiredOption('--data <file>', 'labelled CSV: Image, Contains, Drug %, PAD S#, A1-R … L10-B')
     .requiredOption('--out <dir>', 'folder to write the model into')
+    .addOption(new Option('--split-by <unit>', 'held-out validation split: card (every photo of a card, PAD S#, on one side) or image (each photo on its own; replicate photos of a test card may be in training)').choices(['card', 'image']).default('card'))
     .option('--json', 'print the model card as JSON')
-    .action((opts: { data: string; out: string; json?: boolean }) => {
-      const t = trainPadFromFile(opts.data, opts.out);
+    .action((opts: { data: string; out: string; json?: boolean; splitBy: PadSplitUnit }) => {
+      const t = trainPadFromFile(opts.data, opts.out, defaultPadTrainOptions, opts.splitBy);
       const v = t.evaluation;
       const summary = () =>
         [

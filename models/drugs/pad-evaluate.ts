@@ -21,6 +21,8 @@ export interface PadEvaluation {
   readonly concentration: ClassFigures;
   /** Concentration accuracy on cards whose ingredient the model got right. */
   readonly concentrationGivenCorrectIdentity: number;
+  /** Share of concentration answers at most one class off (20↔50↔80↔100). */
+  readonly concentrationWithinOneClass: number;
   readonly abstention: {
     readonly rate: number;
     readonly outOfDistribution: number;
@@ -89,6 +91,7 @@ export function evaluatePad(model: PadModel, rows: readonly PadCardRow[], train:
   const rightId = concRows.filter((r) => model.identity.classes[argmax(scores.identity, r * D, D)] === rows[test[r]!]!.contains);
   const concentrationGivenCorrectIdentity =
     rightId.filter((r) => model.concentration.classes[argmax(scores.concentration, r * C, C)] === rows[test[r]!]!.drugPercent).length / Math.max(1, rightId.length);
+  const withinOne = concentration.confusion.reduce((sum, row, t) => sum + row.reduce((s2, count, p) => s2 + (Math.abs(p - t) <= 1 ? count : 0), 0), 0) / Math.max(1, concentration.cases);
   let ood = 0;
   let ambiguous = 0;
   let answered = 0;
@@ -115,6 +118,7 @@ export function evaluatePad(model: PadModel, rows: readonly PadCardRow[], train:
     identity,
     concentration,
     concentrationGivenCorrectIdentity,
+    concentrationWithinOneClass: withinOne,
     abstention: {
       rate: (ood + ambiguous) / n,
       outOfDistribution: ood,

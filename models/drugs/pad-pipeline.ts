@@ -11,7 +11,7 @@ import { writePadFolder } from './pad-folder.ts';
 import { padFeatureCount } from './pad-layout.ts';
 import type { PadModel } from './pad-model.ts';
 import { exportPadOnnx } from './pad-onnx.ts';
-import { splitByCard, type PadSplit } from './pad-split.ts';
+import { splitByCard, type PadSplit, type PadSplitUnit } from './pad-split.ts';
 import { defaultPadTrainOptions, trainPadModel, type PadCalibration, type PadTrainOptions } from './pad-train.ts';
 import { sha256OfBytes } from '../../core/canonical-json.ts';
 
@@ -35,7 +35,7 @@ export interface PadModelCard {
   readonly version: number;
   readonly trainedWith: string;
   readonly data: { file: string; sha256: string; rows: number; cards: number; features: number; classes: Record<string, number>; imageIssueRows: number };
-  readonly split: { description: string; trainRows: number; trainCards: number; testRows: number; testCards: number };
+  readonly split: { unit: PadSplitUnit; description: string; trainRows: number; trainCards: number; testRows: number; testCards: number };
   readonly options: PadTrainOptions;
   readonly calibration: PadCalibration;
   readonly validation: PadEvaluation;
@@ -45,9 +45,9 @@ export interface PadModelCard {
 const cardsIn = (table: PadCardTable, idx: readonly number[]) => new Set(idx.map((i) => table.rows[i]!.card)).size;
 
 /** Trains from a labelled table (already read). */
-export function trainPadFromTable(table: PadCardTable, dataSha256: string, options: PadTrainOptions = defaultPadTrainOptions): PadTraining {
+export function trainPadFromTable(table: PadCardTable, dataSha256: string, options: PadTrainOptions = defaultPadTrainOptions, unit: PadSplitUnit = 'card'): PadTraining {
   const all = table.rows.map((_, i) => i);
-  const split = splitByCard(table.rows, all, padTestFraction, options.seed);
+  const split = splitByCard(table.rows, all, padTestFraction, options.seed, unit);
   const { model, calibration } = trainPadModel(table.rows, split.train, options);
   const evaluation = evaluatePad(model, table.rows, split.train, split.test);
   const onnx = exportPadOnnx(model);
@@ -69,12 +69,14 @@ export function trainPadFromTable(table: PadCardTable, dataSha256: string, optio
       classes,
       imageIssueRows: table.rows.filter((r) => r.imageIssue).length,
     },
-    split: { description: split.description, trainRows: split.train.length, trainCards: cardsIn(table, split.train), testRows: split.test.length, testCards: cardsIn(table, split.test) },
+    split: { unit, description: split.description, trainRows: split.train.length, trainCards: cardsIn(table, split.train), testRows: split.test.length, testCards: cardsIn(table, split.test) },
     options,
     calibration,
     validation: evaluation,
     notes: [
-      'Test cards are cards (PAD S#) the model never saw: every replicate photo of a card is on one side of the split.',
+      unit === 'card'
+        ? 'Test cards are cards (PAD S#) the model never saw: every replicate photo of a card is on one side of the split.'
+        : 'Split by image id: replicate photos of a test card (same PAD S#) may be in training, so these figures are optimistic for new cards.',
       'Concentration accuracy is over test rows with Drug % 20/50/80/100 (blank and swiped-but-not-run cards have none).',
       'A presumptive screen: an answer suggests an ingredient for confirmatory analysis (e.g. HPLC), never an identification.',
     ],
@@ -83,9 +85,9 @@ export function trainPadFromTable(table: PadCardTable, dataSha256: string, optio
 }
 
 /** Reads CARDS.csv, trains, and (with `out`) writes the model folder. */
-export function trainPadFromFile(file: string, out?: string, options: PadTrainOptions = defaultPadTrainOptions): PadTraining {
+export function trainPadFromFile(file: string, out?: string, options: PadTrainOptions = defaultPadTrainOptions, unit: PadSplitUnit = 'card'): PadTraining {
   const table = readPadCards(file, true);
-  const training = trainPadFromTable(table, sha256OfBytes(new Uint8Array(readFileSync(file))), options);
+  const training = trainPadFromTable(table, sha256OfBytes(new Uint8Array(readFileSync(file))), options, unit);
   if (out) writePadFolder(out, training.onnx, training.model, training.card);
   return training;
 }

@@ -12,11 +12,19 @@ export interface PadSplit {
   readonly description: string;
 }
 
-/** Groups rows by card; a card's label is its first row's ingredient. */
-function cardsOf(rows: readonly PadCardRow[], subset: readonly number[]): Map<string, number[]> {
+/**
+ * What a split keeps together: `card` (every photo of a card on one side: the honest test) or `image` (each photo on
+ * its own, so replicate photos of a test card may be in training: what a split by `Image` id gives on these data).
+ */
+export type PadSplitUnit = 'card' | 'image';
+
+const unitOf = (row: PadCardRow, unit: PadSplitUnit) => (unit === 'card' ? row.card : `image:${row.image}`);
+
+/** Groups rows by split unit; a group's label is its first row's ingredient. */
+function cardsOf(rows: readonly PadCardRow[], subset: readonly number[], unit: PadSplitUnit): Map<string, number[]> {
   const cards = new Map<string, number[]>();
   for (const i of subset) {
-    const key = rows[i]!.card;
+    const key = unitOf(rows[i]!, unit);
     const list = cards.get(key);
     if (list) list.push(i);
     else cards.set(key, [i]);
@@ -25,9 +33,9 @@ function cardsOf(rows: readonly PadCardRow[], subset: readonly number[]): Map<st
 }
 
 /** Splits `subset` (row indices) by card: about `fraction` of each ingredient's cards are held out. */
-export function splitByCard(rows: readonly PadCardRow[], subset: readonly number[], fraction: number, seed: number): PadSplit {
+export function splitByCard(rows: readonly PadCardRow[], subset: readonly number[], fraction: number, seed: number, unit: PadSplitUnit = 'card'): PadSplit {
   const random = seededRandom(seed);
-  const cards = cardsOf(rows, subset);
+  const cards = cardsOf(rows, subset, unit);
   const byClass = new Map<string, string[]>();
   for (const [card, members] of [...cards].sort(([a], [b]) => a.localeCompare(b))) {
     const label = rows[members[0]!]!.contains ?? '';
@@ -42,14 +50,18 @@ export function splitByCard(rows: readonly PadCardRow[], subset: readonly number
   }
   const train: number[] = [];
   const test: number[] = [];
-  for (const i of subset) (held.has(rows[i]!.card) ? test : train).push(i);
-  return { train, test, description: `by card (PAD S#): ${Math.round(fraction * 100)}% of each ingredient's cards held out, seed ${seed}` };
+  for (const i of subset) (held.has(unitOf(rows[i]!, unit)) ? test : train).push(i);
+  const description =
+    unit === 'card'
+      ? `by card (PAD S#): ${Math.round(fraction * 100)}% of each ingredient's cards held out, seed ${seed}`
+      : `by image id: ${Math.round(fraction * 100)}% of each ingredient's photos held out, seed ${seed} (replicate photos of a test card may be in training)`;
+  return { train, test, description };
 }
 
 /** k folds by card (for cross-validation figures): fold j holds out the j-th share of each ingredient's cards. */
 export function cardFolds(rows: readonly PadCardRow[], subset: readonly number[], k: number, seed: number): PadSplit[] {
   const random = seededRandom(seed);
-  const cards = cardsOf(rows, subset);
+  const cards = cardsOf(rows, subset, 'card');
   const byClass = new Map<string, string[]>();
   for (const [card, members] of [...cards].sort(([a], [b]) => a.localeCompare(b))) {
     const label = rows[members[0]!]!.contains ?? '';
