@@ -45,6 +45,8 @@ export interface ViewerPanelProps {
 /** Props of a module's own viewer for a run that is not a comparison of surfaces (a photo read for colours). */
 export interface RunViewerProps {
   readonly runId: string;
+  /** The run's case, for viewers that start a corrected run of the same evidence (absent: they offer none). */
+  readonly caseId?: string;
   readonly evidenceIds: readonly string[];
   /** Area width and height in CSS pixels. */
   readonly width: number;

@@ -50,7 +50,7 @@ export function ViewerDialog({ caseId, source, onClose, onFindingAdded, aside }:
   const height = Math.max(320, viewport.height - chrome);
   const title = source.kind === 'evidence' && source.items.length === 1 ? t('viewer.titleSingle', { name: source.items[0].name }) : t('viewer.title');
   // A module with its own viewer for this run's method (a photo read for colours, not surfaces compared) shows it.
-  const runView = source.kind === 'run' && source.module ? moduleRunView(source.module, { runId: source.runId, evidenceIds: source.evidenceIds, width: paneWidth, height }) : null;
+  const runView = source.kind === 'run' && source.module ? moduleRunView(source.module, { runId: source.runId, caseId, evidenceIds: source.evidenceIds, width: paneWidth, height }) : null;
   return (
     <Dialog
       open

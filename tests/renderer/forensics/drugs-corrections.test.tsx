@@ -1,0 +1,70 @@
+// @vitest-environment jsdom
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { moduleRunView } from '../../../renderer/src/forensics/registry.ts';
+import { addWell, correctedSpotOptions, correctionsReady, deleteWell, initialCorrections, renameWell, toPhoto } from '../../../renderer/src/forensics/drugs/corrections.ts';
+import { runSpot } from '../../../main/services/forensics/drugs/pipelines.ts';
+import { encodePng } from '../../../native/drugs/image/rgba-image.ts';
+import { renderScene } from '../../helpers/drugs/synthetic-photo.ts';
+import { cleanup, click, fakeApi, need, ok, pointer, render, settle } from '../expert-harness.tsx';
+
+afterEach(cleanup);
+
+const text = readFileSync(join(process.cwd(), 'assets/drugs/colour-tests.csv'), 'utf8');
+const caseId = '11111111-1111-4111-8111-111111111111';
+const evidenceId = '44444444-4444-4444-8444-44444444444d';
+const runId = '55555555-5555-4555-8555-555555555555';
+
+describe('correcting a spot-plate reading in the run viewer', () => {
+  it('sends a dragged well and four clicked target corners in photo pixels, with the original reagents, as a new run', async () => {
+    const { image } = renderScene({ seed: 43, wells: [{ label: 'A1', lab: [40, 50, 0] }, { label: 'A2', lab: null }], plateCols: 2, width: 720, height: 480, exposure: 0.8 });
+    const photo = { name: 'plate.png', sha256: 'a'.repeat(64), evidenceId: null, bytes: encodePng(image) };
+    const { result } = runSpot({ photo, reagents: 'A1=Marquis,A2=Mecke', table: { file: 'colour-tests.csv', text, sha256: 'b'.repeat(64) } }, () => undefined);
+    const [a1, a2] = result.wells;
+    const fake = fakeApi({ 'analysis.result': ok(result), 'evidence.thumbnail': ok({ png: null }), 'analysis.start': ok({ id: '66666666-6666-4666-8666-666666666666' }) });
+    // The viewer is 360 px wide, the photo 720: everything on screen is drawn at half scale.
+    await render(fake.api, moduleRunView('drugs.spot', { runId, caseId, evidenceIds: [evidenceId], width: 360, height: 600 }));
+    await settle();
+    expect(need('drugs-run-again').hasAttribute('disabled')).toBe(true);
+
+    const surface = need('drugs-corrections-surface');
+    await pointer(need('drugs-edit-well-A1'), 'pointerdown', a1!.x / 2, a1!.y / 2);
+    await pointer(surface, 'pointermove', 90, 70);
+    await pointer(surface, 'pointerup', 100, 60);
+    await pointer(surface, 'pointermove', 5, 5);
+    await click('drugs-mode-corners');
+    for (const [x, y] of [[10, 12], [350, 11], [349, 230], [11, 229]] as const) await pointer(surface, 'pointerdown', x, y);
+    await settle();
+    expect(need('drugs-run-again').hasAttribute('disabled')).toBe(false);
+    await click('drugs-run-again');
+    await settle();
+
+    expect(fake.callsTo('analysis.start')).toEqual([{
+      caseId,
+      module: 'drugs.spot',
+      evidenceIds: [evidenceId],
+      methodOptions: {
+        reagents: 'A1=Marquis,A2=Mecke',
+        wells: [{ label: 'A1', x: 180, y: 140, radius: a1!.radius }, { label: 'A2', x: a2!.x, y: a2!.y, radius: a2!.radius }],
+        corners: [{ x: 20, y: 24 }, { x: 700, y: 22 }, { x: 698, y: 460 }, { x: 22, y: 458 }],
+      },
+    }]);
+    expect(need('drugs-run-again-started').textContent).toContain('this run stays as it was');
+  });
+
+  it('adds a missed well under a free label, deletes a false one, and waits for all four corners', () => {
+    const found = initialCorrections([{ label: 'A1', x: 100, y: 100, radius: 20 }, { label: 'A2', x: 200, y: 100, radius: 30 }, { label: 'A3', x: 300, y: 100, radius: 10 }]);
+    expect(correctionsReady(found)).toBe(false);
+    const added = addWell(deleteWell(found, 'A1'), toPhoto(200, 100, 0.5), 8);
+    expect(added.added).toBe('A1');
+    expect(correctedSpotOptions(renameWell(added, 'A1', 'B1'), 'A2=Marquis')).toEqual({
+      reagents: 'A2=Marquis',
+      wells: [{ label: 'A2', x: 200, y: 100, radius: 30 }, { label: 'A3', x: 300, y: 100, radius: 10 }, { label: 'B1', x: 400, y: 200, radius: 30 }],
+    });
+    expect(renameWell(added, 'A1', 'A2')).toBe(added);
+    const half = { ...found, corners: [{ x: 1, y: 1 }, { x: 2, y: 1 }] };
+    expect(correctionsReady(half)).toBe(false);
+    expect(correctionsReady(deleteWell(deleteWell(deleteWell(found, 'A1'), 'A2'), 'A3'))).toBe(false);
+  });
+});
