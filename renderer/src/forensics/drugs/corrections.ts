@@ -84,6 +84,12 @@ export function clickCorner(c: Corrections, at: PhotoPoint): Corrections {
   return { ...c, corners: c.corners.length >= 4 ? [at] : [...c.corners, at] };
 }
 
+/** The wells the reagent assignment names (`A1=Marquis,A2=Mecke:blank`) that the corrected plate no longer has. */
+export function missingAssignedWells(c: Corrections, reagents: string): string[] {
+  const present = new Set(c.wells.map((w) => w.label));
+  return reagents.split(',').map((item) => item.split('=')[0]!.trim().toUpperCase()).filter((label) => label !== '' && !present.has(label));
+}
+
 /** Whether there is anything to run again with: changed wells (at least one left) and no half-clicked target. */
 export function correctionsReady(c: Corrections): boolean {
   const cornersOk = c.corners.length === 0 || c.corners.length === 4;

@@ -17,7 +17,7 @@ import type { AnalysisRun, SpotPlateResult } from '../../../../main/contract/ind
 import { useApi } from '../../api/api-context.ts';
 import { call } from '../../api/api-error.ts';
 import {
-  addWell, clickCorner, correctedSpotOptions, correctionsReady, deleteWell, initialCorrections, moveWell, renameWell, resizeWell, toPhoto,
+  addWell, clickCorner, correctedSpotOptions, correctionsReady, deleteWell, initialCorrections, missingAssignedWells, moveWell, renameWell, resizeWell, toPhoto,
   type Corrections,
 } from './corrections.ts';
 
@@ -76,6 +76,8 @@ export function SpotCorrections({ result, caseId, evidenceIds, shown, photo, onS
   const onMove = (event: ReactPointerEvent) => {
     if (dragging) setC((prev) => moveWell(prev, dragging, photoPoint(event)));
   };
+  // The module refuses an assignment naming a well it was not given: say so here instead of starting a run that fails.
+  const missing = missingAssignedWells(c, reagents);
   const well = c.wells.find((w) => w.label === selected) ?? null;
 
   const runAgain = async () => {
@@ -164,13 +166,14 @@ export function SpotCorrections({ result, caseId, evidenceIds, shown, photo, onS
         </Stack>
       )}
       <Stack direction="row" spacing={1}>
-        <Button variant="contained" disabled={busy || !correctionsReady(c) || reagents === ''} onClick={() => void runAgain()} data-testid="drugs-run-again">
+        <Button variant="contained" disabled={busy || !correctionsReady(c) || reagents === '' || missing.length > 0} onClick={() => void runAgain()} data-testid="drugs-run-again">
           {t('drugs.corrections.runAgain')}
         </Button>
         <Button onClick={() => { setC(initialCorrections(result.wells)); setSelected(null); }} data-testid="drugs-corrections-reset">
           {t('drugs.corrections.reset')}
         </Button>
       </Stack>
+      {missing.length > 0 && <Alert severity="warning" data-testid="drugs-missing-wells">{t('drugs.corrections.missing', { wells: missing.join(', ') })}</Alert>}
       {started && <Alert severity="success" data-testid="drugs-run-again-started">{t('drugs.corrections.started')}</Alert>}
       {failed && <Alert severity="error">{t('drugs.corrections.failed')}</Alert>}
     </Stack>
