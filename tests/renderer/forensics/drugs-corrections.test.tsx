@@ -7,7 +7,7 @@ import { addWell, correctedSpotOptions, correctionsReady, deleteWell, initialCor
 import { runSpot } from '../../../main/services/forensics/drugs/pipelines.ts';
 import { encodePng } from '../../../native/drugs/image/rgba-image.ts';
 import { renderScene } from '../../helpers/drugs/synthetic-photo.ts';
-import { byTestId, cleanup, click, fakeApi, need, ok, pointer, render, settle } from '../expert-harness.tsx';
+import { byTestId, cleanup, click, fakeApi, need, ok, pointer, render, settle, type } from '../expert-harness.tsx';
 
 afterEach(cleanup);
 
@@ -36,6 +36,8 @@ describe('correcting a spot-plate reading in the run viewer', () => {
     await pointer(surface, 'pointermove', 90, 70);
     await pointer(surface, 'pointerup', 100, 60);
     await pointer(surface, 'pointermove', 5, 5);
+    await type('drugs-well-radius', '30');
+    expect((need('drugs-well-x') as HTMLInputElement).value).toBe('180');
     await click('drugs-mode-corners');
     for (const [x, y] of [[10, 12], [350, 11], [349, 230], [11, 229]] as const) await pointer(surface, 'pointerdown', x, y);
     await settle();
@@ -49,7 +51,7 @@ describe('correcting a spot-plate reading in the run viewer', () => {
       evidenceIds: [evidenceId],
       methodOptions: {
         reagents: 'A1=Marquis,A2=Mecke',
-        wells: [{ label: 'A1', x: 180, y: 140, radius: a1!.radius }, { label: 'A2', x: a2!.x, y: a2!.y, radius: a2!.radius }],
+        wells: [{ label: 'A1', x: 180, y: 140, radius: 30 }, { label: 'A2', x: a2!.x, y: a2!.y, radius: a2!.radius }],
         corners: [{ x: 20, y: 24 }, { x: 700, y: 22 }, { x: 698, y: 460 }, { x: 22, y: 458 }],
       },
     }]);

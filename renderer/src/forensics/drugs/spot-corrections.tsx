@@ -152,6 +152,16 @@ export function SpotCorrections({ result, caseId, evidenceIds, shown, photo, onS
             }}
             slotProps={{ htmlInput: { 'data-testid': 'drugs-well-label' } }}
           />
+          {(['x', 'y'] as const).map((axis) => (
+            <TextField
+              key={axis} size="small" type="number" label={t(`drugs.corrections.${axis}`)} value={well[axis]}
+              onChange={(event) => {
+                const value = Number(event.target.value);
+                if (event.target.value !== '' && Number.isFinite(value)) setC((prev) => moveWell(prev, well.label, { x: axis === 'x' ? value : well.x, y: axis === 'y' ? value : well.y }));
+              }}
+              slotProps={{ htmlInput: { step: 1, 'data-testid': `drugs-well-${axis}` } }}
+            />
+          ))}
           <TextField
             size="small" type="number" label={t('drugs.corrections.radius')} value={Math.round(well.radius)}
             onChange={(event) => {
