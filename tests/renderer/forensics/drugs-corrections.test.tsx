@@ -94,6 +94,14 @@ describe('correcting a spot-plate reading in the run viewer', () => {
     expect(fake.callsTo('analysis.start')).toEqual([]);
   });
 
+  it('offers no corrections to a user who may not start analyses (no case given to the viewer)', async () => {
+    const fake = fakeApi({ 'analysis.result': ok(await plateRun()), 'evidence.thumbnail': ok({ png: null }) });
+    await render(fake.api, moduleRunView('drugs.spot', { runId, evidenceIds: [evidenceId], width: 360, height: 600 }));
+    await settle();
+    expect(need('drugs-photo').querySelectorAll('circle')).toHaveLength(2);
+    expect(byTestId('drugs-corrections')).toBeNull();
+  });
+
   it('adds a missed well under a free label, deletes a false one, and waits for all four corners', () => {
     const found = initialCorrections([{ label: 'A1', x: 100, y: 100, radius: 20 }, { label: 'A2', x: 200, y: 100, radius: 30 }, { label: 'A3', x: 300, y: 100, radius: 10 }]);
     expect(correctionsReady(found)).toBe(false);
