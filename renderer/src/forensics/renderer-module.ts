@@ -45,6 +45,8 @@ export interface ViewerPanelProps {
 /** Props of a module's own viewer for a run that is not a comparison of surfaces (a photo read for colours). */
 export interface RunViewerProps {
   readonly runId: string;
+  /** The run's case, given only when the user may start analyses: a viewer may then offer a corrected run of the same evidence. */
+  readonly caseId?: string;
   readonly evidenceIds: readonly string[];
   /** Area width and height in CSS pixels. */
   readonly width: number;

@@ -60,7 +60,7 @@ export function ExpertWorkbench({ caseId, role, onChanged }: ExpertWorkbenchProp
         <AnalysisRuns caseId={caseId} role={role} revision={runsRevision} onOpen={(run) => open({ kind: 'run', runId: run.id, evidenceIds: run.evidenceIds, module: run.module })} onFinished={changed} />
       )}
       {!viewing && reviewPanel}
-      {viewing && <ViewerDialog caseId={caseId} source={viewing} onClose={() => setViewing(null)} onFindingAdded={reloadReview} aside={reviewPanel} />}
+      {viewing && <ViewerDialog caseId={caseId} source={viewing} mayStartRuns={canCompare} onClose={() => setViewing(null)} onFindingAdded={reloadReview} aside={reviewPanel} />}
       {comparing && (
         <CompareDialog
           caseId={caseId}

@@ -19,6 +19,8 @@ export interface ViewerDialogProps {
   readonly onFindingAdded: () => void;
   /** The findings and review panel, shown beside the viewer on a wide window and below it on a narrow one. */
   readonly aside: ReactNode;
+  /** Whether the user may start analyses (a module's run viewer may then offer to run again with corrections). */
+  readonly mayStartRuns?: boolean;
 }
 
 /** Below this window width the findings go under the viewer instead of beside it. */
@@ -42,7 +44,7 @@ function useWindowSize(): { readonly width: number; readonly height: number } {
  * findings sit beside them (wide) or below them (narrow). Escape or the close button returns to the case; focus stays
  * inside while it is open. The viewer's own shortcuts keep working in it (use-hotkeys lets this dialog through).
  */
-export function ViewerDialog({ caseId, source, onClose, onFindingAdded, aside }: ViewerDialogProps) {
+export function ViewerDialog({ caseId, source, onClose, onFindingAdded, aside, mayStartRuns = false }: ViewerDialogProps) {
   const { t } = useTranslation();
   const viewport = useWindowSize();
   const [paneBox, paneWidth] = useElementWidth<HTMLDivElement>(Math.max(320, viewport.width - 48));
@@ -50,7 +52,7 @@ export function ViewerDialog({ caseId, source, onClose, onFindingAdded, aside }:
   const height = Math.max(320, viewport.height - chrome);
   const title = source.kind === 'evidence' && source.items.length === 1 ? t('viewer.titleSingle', { name: source.items[0].name }) : t('viewer.title');
   // A module with its own viewer for this run's method (a photo read for colours, not surfaces compared) shows it.
-  const runView = source.kind === 'run' && source.module ? moduleRunView(source.module, { runId: source.runId, evidenceIds: source.evidenceIds, width: paneWidth, height }) : null;
+  const runView = source.kind === 'run' && source.module ? moduleRunView(source.module, { runId: source.runId, ...(mayStartRuns ? { caseId } : {}), evidenceIds: source.evidenceIds, width: paneWidth, height }) : null;
   return (
     <Dialog
       open

@@ -18,6 +18,9 @@ export interface PhotoViewProps {
   readonly width: number;
 }
 
+/** How wide the photo is drawn in a viewer `width` wide (CSS pixels). */
+export const photoWidth = (width: number): number => Math.min(width, 960);
+
 /** The photo with the found patches, wells and windows. */
 export function PhotoView({ result, evidenceId, width }: PhotoViewProps) {
   const { t } = useTranslation();
@@ -47,7 +50,7 @@ export function PhotoView({ result, evidenceId, width }: PhotoViewProps) {
   const photo = spot.success ? spot.data : strip.success ? strip.data : pad.success ? pad.data : null;
   if (!photo) return null;
   const patches = 'calibration' in photo ? photo.calibration.patches : [];
-  const shown = Math.min(width, 960);
+  const shown = photoWidth(width);
   const scale = shown / photo.width;
   const height = photo.height * scale;
   return (
