@@ -11,11 +11,39 @@ export const HandwritingScriptSchema = z.enum(handwritingScripts);
 /** Number of clusters of the writer profile (handwriterRF's templateK40). */
 export const handwritingClusterCount = 40;
 
-/** One graph of a page: its cluster (1…40) and its box in page pixels. */
+/** One graph of a page: its cluster (1…40), its box in page pixels and (results since 1.1) its skeleton pixels. */
 export const HandwritingGraphSchema = z.object({
   cluster: z.number().int().min(1).max(handwritingClusterCount),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  /** The graph's one-pixel skeleton, compact: base64 of little-endian uint16 (x, y) pairs relative to the box's corner. */
+  skeleton: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).optional(),
 });
+/** One graph of a page. */
+export type HandwritingGraph = z.infer<typeof HandwritingGraphSchema>;
+
+/** Packs skeleton pixels (flat x, y pairs in page pixels) relative to the box corner, in the form the result stores. */
+export function encodeHandwritingSkeleton(pixels: ArrayLike<number>, originX: number, originY: number): string {
+  const bytes = new Uint8Array(pixels.length * 2);
+  const view = new DataView(bytes.buffer);
+  for (let k = 0; k + 1 < pixels.length; k += 2) {
+    view.setUint16(2 * k, Math.max(0, Math.min(0xffff, Math.round(pixels[k]! - originX))), true);
+    view.setUint16(2 * k + 2, Math.max(0, Math.min(0xffff, Math.round(pixels[k + 1]! - originY))), true);
+  }
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** The skeleton pixels of a stored graph as flat x, y pairs in page pixels (empty for results stored without them). */
+export function decodeHandwritingSkeleton(graph: HandwritingGraph): number[] {
+  if (!graph.skeleton) return [];
+  const binary = atob(graph.skeleton);
+  const pixels: number[] = [];
+  for (let i = 0; i + 3 < binary.length; i += 4) {
+    pixels.push(graph.bbox[0] + binary.charCodeAt(i) + 256 * binary.charCodeAt(i + 1), graph.bbox[1] + binary.charCodeAt(i + 2) + 256 * binary.charCodeAt(i + 3));
+  }
+  return pixels;
+}
 
 /** A page's writer profile as stored and drawn. */
 export const HandwritingPageSchema = z.object({

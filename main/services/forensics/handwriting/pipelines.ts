@@ -4,7 +4,7 @@
  * pool the known pages and ask the comparison model for a score and a bounded SLR (or its abstention).
  */
 import { appVersion } from '../../../../core/version.ts';
-import type { HandwritingComparisonResult, HandwritingPage, HandwritingProfileResult } from '../../../contract/index.ts';
+import { encodeHandwritingSkeleton, type HandwritingComparisonResult, type HandwritingPage, type HandwritingProfileResult } from '../../../contract/index.ts';
 import { HANDWRITING_PROFILE_ALGORITHM, type PageProfile } from '../../../../native/handwriting/profile.ts';
 import type { CropRect } from '../../../../native/handwriting/page-image.ts';
 import { sha256Hex } from '../../intake/evidence-store.ts';
@@ -71,7 +71,7 @@ function profileWithOverlay(source: PageSource, role: HandwritingPage['role'], p
     graphCount: profile.graphCount,
     counts: profile.counts,
     rates: profile.rates,
-    graphs: profile.graphs.map((g) => ({ cluster: g.cluster, bbox: [...g.bbox] as [number, number, number, number] })),
+    graphs: profile.graphs.map((g) => ({ cluster: g.cluster, bbox: [...g.bbox] as [number, number, number, number], skeleton: encodeHandwritingSkeleton(g.skeleton, g.bbox[0], g.bbox[1]) })),
     timingsMs: { ...profile.timingsMs, overlay: performance.now() - started },
     overlaySha256: overlay.sha256,
   };
