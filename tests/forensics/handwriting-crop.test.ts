@@ -53,7 +53,7 @@ describe('handwriting crop and skeleton', () => {
     expect(cropped.graphCount).toBeLessThan(whole.graphCount);
     for (const g of cropped.graphs) expect(g.bbox[0] + g.bbox[2]).toBeLessThanOrEqual(crop.x + crop.width);
     expect(parameters).toMatchObject({ crops: [{ name: 'zigzag.png', evidenceId, ...crop }] });
-    expect(result.provenance.parameters).toMatchObject({ binarisation: 'otsu' });
+    expect(result.provenance.parameters).toMatchObject({ binarisation: 'otsu', crops: [{ name: 'zigzag.png', evidenceId, ...crop }] });
   });
 
   // The profile may resample a small page, so page coordinates are fractional: allow the rounding's pixel.
@@ -88,9 +88,15 @@ describe('handwriting crop and skeleton', () => {
   });
 
   it('packs skeleton pixels relative to the box and reads them back; a result stored without them stays valid', () => {
-    const graph = { cluster: 3, bbox: [100, 200, 300, 5] as [number, number, number, number] };
-    const skeleton = encodeHandwritingSkeleton([100, 200, 399, 204, 250, 201], 100, 200);
-    expect(decodeHandwritingSkeleton({ ...graph, skeleton })).toEqual([100, 200, 399, 204, 250, 201]);
-    expect(decodeHandwritingSkeleton(graph)).toEqual([]);
+    const wide = { cluster: 3, bbox: [100, 200, 300, 5] as [number, number, number, number] };
+    const skeleton = encodeHandwritingSkeleton([100, 200, 399, 204, 250, 201], wide.bbox);
+    expect(atob(skeleton)).toHaveLength(12);
+    expect(decodeHandwritingSkeleton({ ...wide, skeleton })).toEqual([100, 200, 399, 204, 250, 201]);
+    // A box of at most 255 pixels a side takes one byte per offset.
+    const small = { cluster: 5, bbox: [10.5, 20.25, 255, 40] as [number, number, number, number] };
+    const packed = encodeHandwritingSkeleton([10.5, 20.25, 265.5, 60.25], small.bbox);
+    expect(atob(packed)).toHaveLength(4);
+    expect(decodeHandwritingSkeleton({ ...small, skeleton: packed })).toEqual([10.5, 20.25, 265.5, 60.25]);
+    expect(decodeHandwritingSkeleton(wide)).toEqual([]);
   });
 });

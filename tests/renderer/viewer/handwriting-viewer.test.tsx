@@ -68,7 +68,7 @@ describe('the handwriting viewer', () => {
     const fake = fakeApi({ 'evidence.surface': ok(surfaceImage) });
     const r = result(null);
     const [first, ...rest] = r.questioned.graphs;
-    const skeleton = encodeHandwritingSkeleton([first!.bbox[0] + 2, first!.bbox[1] + 1, first!.bbox[0] + 3, first!.bbox[1] + 2], first!.bbox[0], first!.bbox[1]);
+    const skeleton = encodeHandwritingSkeleton([first!.bbox[0] + 2, first!.bbox[1] + 1, first!.bbox[0] + 3, first!.bbox[1] + 2], first!.bbox);
     const withSkeleton = { ...r, questioned: { ...r.questioned, graphs: [{ ...first!, skeleton }, ...rest] } };
     await render(fake.api, <HandwritingComparisonViewer result={withSkeleton} width={900} height={600} />);
     expect(byTestId('handwriting-skeleton')).toBeNull();
