@@ -35,7 +35,7 @@ export function encodeHandwritingSkeleton(pixels: ArrayLike<number>, bbox: Box):
   const limit = size === 1 ? 0xff : 0xffff;
   const bytes = new Uint8Array(pixels.length * size);
   for (let k = 0; k < pixels.length; k++) {
-    const offset = Math.max(0, Math.min(limit, Math.round(pixels[k]! - bbox[k % 2])));
+    const offset = Math.max(0, Math.min(limit, Math.round(pixels[k]! - bbox[k % 2]!)));
     if (size === 1) bytes[k] = offset;
     else {
       bytes[2 * k] = offset & 0xff;
