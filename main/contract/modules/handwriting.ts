@@ -11,11 +11,55 @@ export const HandwritingScriptSchema = z.enum(handwritingScripts);
 /** Number of clusters of the writer profile (handwriterRF's templateK40). */
 export const handwritingClusterCount = 40;
 
-/** One graph of a page: its cluster (1…40) and its box in page pixels. */
+/** One graph of a page: its cluster (1…40), its box in page pixels and (results since skeletons are kept) its skeleton. */
 export const HandwritingGraphSchema = z.object({
   cluster: z.number().int().min(1).max(handwritingClusterCount),
   bbox: z.tuple([z.number(), z.number(), z.number(), z.number()]),
+  /**
+   * The graph's one-pixel skeleton, compact: base64 of (x, y) offsets from the box's corner, one byte each when the box
+   * is at most 255 pixels on both sides (nearly every graph), else little-endian uint16 (see skeletonBytesPerOffset).
+   */
+  skeleton: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/).optional(),
 });
+/** One graph of a page. */
+export type HandwritingGraph = z.infer<typeof HandwritingGraphSchema>;
+
+type Box = HandwritingGraph['bbox'];
+
+/** Bytes per stored skeleton offset: one when every offset inside the box fits a byte, else two. */
+const skeletonBytesPerOffset = (bbox: Box): 1 | 2 => (bbox[2] <= 255 && bbox[3] <= 255 ? 1 : 2);
+
+/** Packs skeleton pixels (flat x, y pairs in page pixels) as offsets from the box's corner, the form the result stores. */
+export function encodeHandwritingSkeleton(pixels: ArrayLike<number>, bbox: Box): string {
+  const size = skeletonBytesPerOffset(bbox);
+  const limit = size === 1 ? 0xff : 0xffff;
+  const bytes = new Uint8Array(pixels.length * size);
+  for (let k = 0; k < pixels.length; k++) {
+    const offset = Math.max(0, Math.min(limit, Math.round(pixels[k]! - bbox[k % 2]!)));
+    if (size === 1) bytes[k] = offset;
+    else {
+      bytes[2 * k] = offset & 0xff;
+      bytes[2 * k + 1] = offset >> 8;
+    }
+  }
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** The skeleton pixels of a stored graph as flat x, y pairs in page pixels (empty for results stored without them). */
+export function decodeHandwritingSkeleton(graph: HandwritingGraph): number[] {
+  if (!graph.skeleton) return [];
+  const binary = atob(graph.skeleton);
+  const size = skeletonBytesPerOffset(graph.bbox);
+  const pixels: number[] = [];
+  for (let i = 0, k = 0; i + size <= binary.length; i += size, k++) {
+    const offset = size === 1 ? binary.charCodeAt(i) : binary.charCodeAt(i) + 256 * binary.charCodeAt(i + 1);
+    pixels.push(graph.bbox[k % 2]! + offset);
+  }
+  // An odd count would be a damaged string: drop the unpaired coordinate rather than draw it wrongly.
+  return pixels.length % 2 === 0 ? pixels : pixels.slice(0, -1);
+}
 
 /** A page's writer profile as stored and drawn. */
 export const HandwritingPageSchema = z.object({

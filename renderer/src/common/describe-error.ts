@@ -24,6 +24,9 @@ export const intakeReasons = [
   'name-mismatch',
   'not-x3p',
   'empty-image',
+  // The crop rectangle an expert drew on a handwriting page.
+  'crop-outside-page',
+  'crop-unknown-page',
 ] as const;
 
 /**

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HandwritingComparisonResultSchema } from '../../../main/contract/index.ts';
+import { encodeHandwritingSkeleton, HandwritingComparisonResultSchema, handwritingClusterColour } from '../../../main/contract/index.ts';
 import { HandwritingComparisonViewer } from '../../../renderer/src/forensics/handwriting/handwriting-viewer.tsx';
 import { evidenceA, evidenceB, surfaceImage } from '../expert-fixtures.ts';
 import { byTestId, cleanup, click, fakeApi, need, ok, render, stubCanvas } from '../expert-harness.tsx';
@@ -62,6 +62,36 @@ describe('the handwriting viewer', () => {
     expect(need('handwriting-outcome').textContent).toContain('moderate support for different writers');
     expect(need('handwriting-drivers').textContent).toContain('Cluster 9');
     expect(need('handwriting-rates').querySelectorAll('g rect').length).toBe(80);
+  });
+
+  it('draws each graph’s one-pixel skeleton in its cluster’s colour when the skeleton toggle is on', async () => {
+    const fake = fakeApi({ 'evidence.surface': ok(surfaceImage) });
+    const r = result(null);
+    const [first, ...rest] = r.questioned.graphs;
+    const skeleton = encodeHandwritingSkeleton([first!.bbox[0] + 2, first!.bbox[1] + 1, first!.bbox[0] + 3, first!.bbox[1] + 2], first!.bbox);
+    const withSkeleton = { ...r, questioned: { ...r.questioned, graphs: [{ ...first!, skeleton }, ...rest] } };
+    await render(fake.api, <HandwritingComparisonViewer result={withSkeleton} width={900} height={600} />);
+    expect(byTestId('handwriting-skeleton')).toBeNull();
+    const toggle = document.querySelector('input[aria-label="Skeleton (one-pixel strokes)"]') as HTMLInputElement;
+    expect(toggle.disabled).toBe(false);
+    toggle.setAttribute('data-testid', 'skeleton-toggle');
+    await click('skeleton-toggle');
+    const layers = document.querySelectorAll('[data-testid="handwriting-skeleton"]');
+    expect(layers).toHaveLength(2);
+    const paths = layers[1]!.querySelectorAll('path');
+    expect(paths).toHaveLength(1);
+    const [x, y] = [first!.bbox[0], first!.bbox[1]];
+    expect(paths[0]!.getAttribute('d')).toBe(`M${x + 2} ${y + 1}h1v1h-1zM${x + 3} ${y + 2}h1v1h-1z`);
+    expect(paths[0]!.getAttribute('fill')).toBe(`rgb(${handwritingClusterColour(first!.cluster).join(',')})`);
+    expect(layers[0]!.querySelectorAll('path')).toHaveLength(0);
+  });
+
+  it('offers no skeleton for a result stored before skeletons were kept', async () => {
+    const fake = fakeApi({ 'evidence.surface': ok(surfaceImage) });
+    await render(fake.api, <HandwritingComparisonViewer result={result(null)} width={900} height={600} />);
+    const toggle = document.querySelector('input[aria-label="Skeleton (one-pixel strokes)"]') as HTMLInputElement;
+    expect(toggle.disabled).toBe(true);
+    expect(byTestId('handwriting-skeleton')).toBeNull();
   });
 
   it('hides the outlines on request, and says why there is no likelihood ratio when the comparison abstained', async () => {

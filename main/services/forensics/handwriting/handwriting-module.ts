@@ -12,6 +12,7 @@ import {
   type Measurement,
 } from '../../../contract/index.ts';
 import { badInput } from '../../errors.ts';
+import { sniffEvidence } from '../../intake/sniff.ts';
 import type { FindingDraft } from '../../findings/finding-draft.ts';
 import type { ForensicMethod, ForensicModule, MethodInput, MethodRecord } from '../module.ts';
 import { handwritingPageKind, pageProfileMethod, writerComparisonMethod } from './kinds.ts';
@@ -26,7 +27,7 @@ const CropSchema = z.object({ x: z.number().min(0), y: z.number().min(0), width:
 const preparationOptions = {
   binarisation: z.enum(['otsu', 'sauvola']).optional(),
   deskew: z.boolean().optional(),
-  /** Crop rectangles the expert drew, by file name (documents mix print and handwriting). */
+  /** Crop rectangles the expert drew in page pixels, by evidence id or file name (documents mix print and handwriting). */
   crops: z.record(z.string(), CropSchema).optional(),
 };
 const profileOptions = z.object(preparationOptions);
@@ -51,8 +52,42 @@ function preparationOf(options: z.infer<typeof profileOptions>): PagePreparation
   return { binarisation: options.binarisation ?? 'otsu', deskew: options.deskew ?? false };
 }
 
-function sourceOf(input: MethodInput, crops: Record<string, z.infer<typeof CropSchema>> | undefined): PageSource {
-  const crop = crops?.[input.name];
+type Crops = Record<string, z.infer<typeof CropSchema>>;
+
+/** The crop the expert drew for an item: keyed by its evidence id (the app) or its file name (the command line). */
+function cropOf(input: MethodInput, crops: Crops | undefined) {
+  return (input.evidenceId !== null ? crops?.[input.evidenceId] : undefined) ?? crops?.[input.name];
+}
+
+/** Refuses a crop that names no item of the run, or that does not lie inside its page. */
+function checkCrops(inputs: readonly MethodInput[], crops: Crops | undefined): void {
+  if (!crops) return;
+  for (const key of Object.keys(crops)) {
+    if (!inputs.some((i) => i.evidenceId === key || i.name === key)) throw badInput(key, 'crop-unknown-page', `a crop rectangle is given for "${key}", which is not one of the pages of this run`);
+  }
+  for (const input of inputs) {
+    const crop = cropOf(input, crops);
+    if (!crop) continue;
+    const { width, height } = sniffEvidence(input.name, input.bytes);
+    if (width === null || height === null) continue;
+    const inside = crop.x + crop.width <= width && crop.y + crop.height <= height;
+    if (!inside || crop.width < 8 || crop.height < 8) {
+      throw badInput(input.name, 'crop-outside-page', `the crop rectangle ${crop.x},${crop.y} ${crop.width}×${crop.height} does not lie inside the ${width}×${height} page, or is smaller than 8×8 pixels`, { width, height });
+    }
+  }
+}
+
+/** The crops recorded with the run, by file name and evidence id, in page pixels. */
+function recordedCrops(inputs: readonly MethodInput[], crops: Crops | undefined) {
+  const used = inputs.flatMap((i) => {
+    const crop = cropOf(i, crops);
+    return crop ? [{ name: i.name, evidenceId: i.evidenceId, ...crop }] : [];
+  });
+  return used.length > 0 ? { crops: used } : {};
+}
+
+function sourceOf(input: MethodInput, crops: Crops | undefined): PageSource {
+  const crop = cropOf(input, crops);
   return { name: input.name, sha256: input.sha256, evidenceId: input.evidenceId, bytes: input.bytes, ...(crop ? { crop } : {}) };
 }
 
@@ -140,8 +175,9 @@ const profileMethod: ForensicMethod = {
   prepare(inputs, rawOptions) {
     const options = profileOptions.parse(rawOptions);
     inputs.forEach(checkPage);
+    checkCrops(inputs, options.crops);
     const preparation = preparationOf(options);
-    return { payload: { pages: inputs.map((i) => sourceOf(i, options.crops)), preparation }, parameters: { ...preparation, ...(options.crops ? { crops: options.crops } : {}) } };
+    return { payload: { pages: inputs.map((i) => sourceOf(i, options.crops)), preparation }, parameters: { ...preparation, ...recordedCrops(inputs, options.crops) } };
   },
   record: (output) => recordProfiles(output as HandwritingJobOutput & { type: typeof pageProfileMethod }),
 };
@@ -156,6 +192,7 @@ const comparisonMethod: ForensicMethod = {
   prepare(inputs, rawOptions) {
     const options = comparisonOptions.parse(rawOptions);
     inputs.forEach(checkPage);
+    checkCrops(inputs, options.crops);
     const knownCount = options.knownCount ?? inputs.length - 1;
     if (knownCount !== inputs.length - 1) {
       throw badInput(inputs[inputs.length - 1]!.name, 'one-questioned', `a writer comparison takes known pages and exactly one questioned page; ${inputs.length} items were given with ${knownCount} known`);
@@ -165,7 +202,7 @@ const comparisonMethod: ForensicMethod = {
     const sources = inputs.map((i) => sourceOf(i, options.crops));
     return {
       payload: { known: sources.slice(0, knownCount), questioned: sources[knownCount]!, script, preparation, labSetsDir: options.labSetsDir ?? null },
-      parameters: { ...preparation, script, knownCount, ...(options.crops ? { crops: options.crops } : {}) },
+      parameters: { ...preparation, script, knownCount, ...recordedCrops(inputs, options.crops) },
     };
   },
   record: (output) => recordComparison(output as HandwritingJobOutput & { type: typeof writerComparisonMethod }),

@@ -4,7 +4,7 @@
  * pool the known pages and ask the comparison model for a score and a bounded SLR (or its abstention).
  */
 import { appVersion } from '../../../../core/version.ts';
-import type { HandwritingComparisonResult, HandwritingPage, HandwritingProfileResult } from '../../../contract/index.ts';
+import { encodeHandwritingSkeleton, type HandwritingComparisonResult, type HandwritingPage, type HandwritingProfileResult } from '../../../contract/index.ts';
 import { HANDWRITING_PROFILE_ALGORITHM, type PageProfile } from '../../../../native/handwriting/profile.ts';
 import type { CropRect } from '../../../../native/handwriting/page-image.ts';
 import { sha256Hex } from '../../intake/evidence-store.ts';
@@ -71,11 +71,20 @@ function profileWithOverlay(source: PageSource, role: HandwritingPage['role'], p
     graphCount: profile.graphCount,
     counts: profile.counts,
     rates: profile.rates,
-    graphs: profile.graphs.map((g) => ({ cluster: g.cluster, bbox: [...g.bbox] as [number, number, number, number] })),
+    graphs: profile.graphs.map((g) => {
+      const bbox = [...g.bbox] as [number, number, number, number];
+      return { cluster: g.cluster, bbox, skeleton: encodeHandwritingSkeleton(g.skeleton, bbox) };
+    }),
     timingsMs: { ...profile.timingsMs, overlay: performance.now() - started },
     overlaySha256: overlay.sha256,
   };
   return { page, profile, overlay };
+}
+
+/** The expert's crop rectangles (page pixels) by page, for the provenance; nothing when no page was cropped. */
+function cropsOf(sources: readonly PageSource[]) {
+  const crops = sources.flatMap((s) => (s.crop ? [{ name: s.name, evidenceId: s.evidenceId, ...s.crop }] : []));
+  return crops.length > 0 ? { crops } : {};
 }
 
 /** Provenance common to both jobs. */
@@ -84,7 +93,7 @@ function provenance(sources: readonly PageSource[], parameters: Record<string, u
     algorithm: HANDWRITING_PROFILE_ALGORITHM.name,
     version: HANDWRITING_PROFILE_ALGORITHM.version,
     modelSha256: modelHash && /^[0-9a-f]{64}$/.test(modelHash) ? modelHash : null,
-    parameters: { template: HANDWRITING_PROFILE_ALGORITHM.template, ...parameters },
+    parameters: { template: HANDWRITING_PROFILE_ALGORITHM.template, ...parameters, ...cropsOf(sources) },
     inputs: sources.map((s) => ({ name: s.name, sha256: s.sha256, evidenceId: s.evidenceId })),
     software: { dalel: appVersion, node: process.versions.node },
   };

@@ -1,6 +1,6 @@
 /**
  * The handwriting viewer: a known page beside the questioned page with every graph outlined in its cluster's colour
- * (toggle), the fill rates of the pooled known writing against the questioned page, the clusters that differ most,
+ * (toggle) and its one-pixel skeleton (toggle), the fill rates of the pooled known writing against the questioned page, the clusters that differ most,
  * and the likelihood ratio on the verbal scale or the reason it was withheld. Picking a cluster highlights its graphs.
  */
 import FormControlLabel from '@mui/material/FormControlLabel';
@@ -11,7 +11,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type HandwritingComparisonResult, HandwritingComparisonResultSchema, HandwritingProfileResultSchema, type ModuleResult } from '../../../../main/contract/index.ts';
+import { type HandwritingComparisonResult, HandwritingComparisonResultSchema, type HandwritingPage, HandwritingProfileResultSchema, type ModuleResult } from '../../../../main/contract/index.ts';
 import { useApi } from '../../api/api-context.ts';
 import { call } from '../../api/api-error.ts';
 import { ErrorAlert } from '../../common/error-alert.tsx';
@@ -32,6 +32,20 @@ const rates = (counts: readonly number[]) => {
   const total = counts.reduce((s, c) => s + c, 0);
   return counts.map((c) => (total > 0 ? c / total : 0));
 };
+
+/** The switch of the skeleton overlay; results stored before skeletons were kept cannot show one, and say so. */
+function SkeletonToggle({ checked, onChange, pages }: { checked: boolean; onChange: (on: boolean) => void; pages: readonly HandwritingPage[] }) {
+  const { t } = useTranslation();
+  const available = pages.some((p) => p.graphs.some((g) => g.skeleton !== undefined));
+  return (
+    <FormControlLabel
+      title={available ? undefined : t('hwViewer.noSkeleton')}
+      disabled={!available}
+      control={<Switch checked={checked && available} onChange={(e) => onChange(e.target.checked)} slotProps={{ input: { 'aria-label': t('hwViewer.showSkeleton') } }} />}
+      label={t('hwViewer.showSkeleton')}
+    />
+  );
+}
 
 function Outcome({ result }: { result: HandwritingComparisonResult }) {
   const { t } = useTranslation();
@@ -59,6 +73,7 @@ export function HandwritingComparisonViewer({ result, width, height }: ResultVie
   const parsed = useMemo(() => HandwritingComparisonResultSchema.safeParse(result), [result]);
   const [knownIndex, setKnownIndex] = useState(0);
   const [showGraphs, setShowGraphs] = useState(true);
+  const [showSkeleton, setShowSkeleton] = useState(false);
   const [picked, setPicked] = useState<number | null>(null);
   if (!parsed.success) return null;
   const r = parsed.data;
@@ -70,6 +85,7 @@ export function HandwritingComparisonViewer({ result, width, height }: ResultVie
     <Stack spacing={1.5} data-testid="handwriting-viewer">
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
         <FormControlLabel control={<Switch checked={showGraphs} onChange={(e) => setShowGraphs(e.target.checked)} slotProps={{ input: { 'aria-label': t('hwViewer.showGraphs') } }} />} label={t('hwViewer.showGraphs')} />
+        <SkeletonToggle checked={showSkeleton} onChange={setShowSkeleton} pages={[...r.known, r.questioned]} />
         {r.known.length > 1 && (
           <TextField select size="small" label={t('hwViewer.known')} value={knownIndex} onChange={(e) => setKnownIndex(Number(e.target.value))} sx={{ minWidth: 220 }}>
             {r.known.map((p, i) => (
@@ -81,8 +97,8 @@ export function HandwritingComparisonViewer({ result, width, height }: ResultVie
         )}
       </Stack>
       <Stack direction="row" spacing={2}>
-        <PagePane page={known} title={t('hwViewer.known')} width={paneWidth} height={paneHeight} showGraphs={showGraphs} highlight={highlight} />
-        <PagePane page={r.questioned} title={t('hwViewer.questioned')} width={paneWidth} height={paneHeight} showGraphs={showGraphs} highlight={highlight} />
+        <PagePane page={known} title={t('hwViewer.known')} width={paneWidth} height={paneHeight} showGraphs={showGraphs} showSkeleton={showSkeleton} highlight={highlight} />
+        <PagePane page={r.questioned} title={t('hwViewer.questioned')} width={paneWidth} height={paneHeight} showGraphs={showGraphs} showSkeleton={showSkeleton} highlight={highlight} />
       </Stack>
       <Outcome result={r} />
       <FillRateChart known={rates(r.pooledKnownCounts)} questioned={r.questioned.rates} width={Math.max(320, width)} picked={picked} onPick={setPicked} />
@@ -103,13 +119,17 @@ export function HandwritingProfileViewer({ result, width, height }: ResultViewer
   const { t } = useTranslation();
   const parsed = useMemo(() => HandwritingProfileResultSchema.safeParse(result), [result]);
   const [showGraphs, setShowGraphs] = useState(true);
+  const [showSkeleton, setShowSkeleton] = useState(false);
   if (!parsed.success) return null;
   return (
     <Stack spacing={1.5} data-testid="handwriting-viewer">
-      <FormControlLabel control={<Switch checked={showGraphs} onChange={(e) => setShowGraphs(e.target.checked)} />} label={t('hwViewer.showGraphs')} />
+      <Stack direction="row" spacing={2}>
+        <FormControlLabel control={<Switch checked={showGraphs} onChange={(e) => setShowGraphs(e.target.checked)} />} label={t('hwViewer.showGraphs')} />
+        <SkeletonToggle checked={showSkeleton} onChange={setShowSkeleton} pages={parsed.data.pages} />
+      </Stack>
       <Stack direction="row" spacing={2} sx={{ flexWrap: 'wrap' }}>
         {parsed.data.pages.map((p, i) => (
-          <PagePane key={p.sha256 + i} page={p} title={`${t('hwViewer.pages')} ${i + 1} — ${t('hwViewer.graphs', { count: p.graphCount })}`} width={Math.max(200, Math.floor(width / 2) - 16)} height={Math.floor(height * 0.8)} showGraphs={showGraphs} highlight={null} />
+          <PagePane key={p.sha256 + i} page={p} title={`${t('hwViewer.pages')} ${i + 1} — ${t('hwViewer.graphs', { count: p.graphCount })}`} width={Math.max(200, Math.floor(width / 2) - 16)} height={Math.floor(height * 0.8)} showGraphs={showGraphs} showSkeleton={showSkeleton} highlight={null} />
         ))}
       </Stack>
     </Stack>

@@ -1,8 +1,8 @@
-/** One handwriting page as the viewer shows it: the page image, each graph's box outlined in its cluster's colour. */
+/** One handwriting page as the viewer shows it: the page image, each graph's box outlined in its cluster's colour, its skeleton. */
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useMemo } from 'react';
-import { type HandwritingPage, handwritingClusterColour } from '../../../../main/contract/index.ts';
+import { decodeHandwritingSkeleton, type HandwritingGraph, type HandwritingPage, handwritingClusterColour } from '../../../../main/contract/index.ts';
 import { call } from '../../api/api-error.ts';
 import { useApi } from '../../api/api-context.ts';
 import { useLoaded } from '../../common/use-loaded.ts';
@@ -14,20 +14,31 @@ export interface PagePaneProps {
   readonly width: number;
   readonly height: number;
   readonly showGraphs: boolean;
+  /** Draw each graph's one-pixel skeleton in its cluster's colour. */
+  readonly showSkeleton: boolean;
   /** Clusters to emphasise (the others are drawn faint), or null for all alike. */
   readonly highlight: readonly number[] | null;
 }
 
 const rgb = (cluster: number) => `rgb(${handwritingClusterColour(cluster).join(',')})`;
 
+/** An SVG path of one-pixel squares, one per skeleton pixel, in page pixels. */
+function skeletonPath(graph: HandwritingGraph): string {
+  const pixels = decodeHandwritingSkeleton(graph);
+  const parts: string[] = [];
+  for (let k = 0; k + 1 < pixels.length; k += 2) parts.push(`M${pixels[k]} ${pixels[k + 1]}h1v1h-1z`);
+  return parts.join('');
+}
+
 /** The page scaled to fit the pane, with an SVG layer of graph boxes in the page's own pixel coordinates. */
-export function PagePane({ page, title, width, height, showGraphs, highlight }: PagePaneProps) {
+export function PagePane({ page, title, width, height, showGraphs, showSkeleton, highlight }: PagePaneProps) {
   const api = useApi();
   const evidenceId = page.evidenceId;
   const load = useCallback(async () => (evidenceId ? call(api, 'evidence.surface', { evidenceId, style: 'relief' }) : undefined), [api, evidenceId]);
   const image = useLoaded(load);
   const url = useMemo(() => (image.value ? URL.createObjectURL(new Blob([image.value.png as Uint8Array<ArrayBuffer>], { type: 'image/png' })) : null), [image.value]);
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
+  const skeletons = useMemo(() => (showSkeleton ? page.graphs.map(skeletonPath) : []), [page.graphs, showSkeleton]);
   const scale = Math.min(width / page.width, (height - 28) / page.height);
   const w = Math.max(1, Math.floor(page.width * scale));
   const h = Math.max(1, Math.floor(page.height * scale));
@@ -59,6 +70,13 @@ export function PagePane({ page, title, width, height, showGraphs, highlight }: 
                 </rect>
               );
             })}
+          </svg>
+        )}
+        {showSkeleton && (
+          <svg width={w} height={h} viewBox={`0 0 ${page.width} ${page.height}`} style={{ position: 'absolute', inset: 0 }} data-testid="handwriting-skeleton">
+            {page.graphs.map((g, i) =>
+              skeletons[i] ? <path key={i} d={skeletons[i]} fill={rgb(g.cluster)} fillOpacity={highlight !== null && !highlight.includes(g.cluster) ? 0.25 : 1} shapeRendering="crispEdges" /> : null,
+            )}
           </svg>
         )}
       </Box>
