@@ -1,4 +1,4 @@
-import MenuItem from '@mui/material/MenuItem';
+import Alert from '@mui/material/Alert';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useState } from 'react';
@@ -25,12 +25,22 @@ export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
   const caseTypes = useLoaded(loadCaseTypes);
   const [caseType, setCaseType] = useState('');
   const [file, setFile] = useState<File | null>(null);
+  const [unreadable, setUnreadable] = useState<string | null>(null);
   const problem = caseType === '' ? 'corpus.import.caseTypeMissing' : file === null ? 'corpus.import.fileMissing' : null;
   const form = useFormSubmit({
     invalid: problem !== null,
     action: async () => {
       if (file === null) return;
-      const body = new Uint8Array(await file.arrayBuffer());
+      setUnreadable(null);
+      let body: Uint8Array;
+      try {
+        body = new Uint8Array(await file.arrayBuffer());
+      } catch (failure) {
+        // A local read failure is not the workstation's: say so in place of a service error.
+        console.warn(`[dalel] cannot read ${file.name}:`, failure);
+        setUnreadable(file.name);
+        return;
+      }
       onImported(await call(api, 'corpus.import', { caseType, fileName: file.name, body }));
     },
   });
@@ -44,16 +54,22 @@ export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
         required
         error={form.checked && caseType === ''}
         helperText={form.checked && caseType === '' ? t('corpus.import.caseTypeMissing') : null}
-        slotProps={{ htmlInput: { 'data-testid': 'corpus-import-case-type' } }}
+        slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'corpus-import-case-type' } }}
       >
+        <option value="" disabled>
+          {t('corpus.import.caseTypePick')}
+        </option>
         {(caseTypes.value ?? []).map((c) => (
-          <MenuItem key={c.id} value={c.id}>
+          <option key={c.id} value={c.id}>
             {t(`decisionSchema.${c.id}.title`, { defaultValue: c.title })}
-          </MenuItem>
+          </option>
         ))}
       </TextField>
       <FileDropZone
-        onFiles={(files) => setFile(files[0] ?? null)}
+        onFiles={(files) => {
+          setFile(files[0] ?? null);
+          setUnreadable(null);
+        }}
         busy={form.busy}
         multiple={false}
         accept=".csv,.jsonl,text/csv,application/jsonl"
@@ -64,6 +80,11 @@ export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
       >
         {file && <Typography variant="body2" data-testid="corpus-import-file">{t('corpus.import.chosen', { file: file.name })}</Typography>}
       </FileDropZone>
+      {unreadable !== null && (
+        <Alert severity="error" role="alert" data-testid="corpus-import-unreadable">
+          {t('intake.unreadable', { file: unreadable })}
+        </Alert>
+      )}
       {form.checked && file === null && (
         <Typography variant="body2" color="error">
           {t('corpus.import.fileMissing')}

@@ -148,13 +148,14 @@ describe('the administrator’s corpus panel', () => {
     const fake = panelApi({ 'decision.caseTypes': ok([{ id: 'kz-criminal', title: 'Criminal' }] as never), 'corpus.import': ok(report) });
     await render(fake.api, <CorpusPanel />);
     await click('corpus-import-open');
-    const select = need('corpus-import-case-type') as HTMLInputElement;
-    // MUI's select keeps its value in a hidden input; choosing goes through its menu.
+    const select = need('corpus-import-case-type') as HTMLSelectElement;
     await act(async () => {
-      select.parentElement!.querySelector('[role="combobox"]')!.dispatchEvent(new MouseEvent('mousedown', { bubbles: true }));
+      select.value = 'kz-criminal';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    await act(async () => (document.querySelector('[role="option"][data-value="kz-criminal"]') as HTMLElement).click());
-    const file = new File(['court,caseNumber\n'], 'cases.csv', { type: 'text/csv' });
+    const bytes = new TextEncoder().encode('court,caseNumber\n');
+    // jsdom's File has no arrayBuffer(); browsers do.
+    const file = Object.assign(new File([bytes], 'cases.csv', { type: 'text/csv' }), { arrayBuffer: async () => bytes.slice().buffer });
     const input = need('corpus-import-input') as HTMLInputElement;
     await act(async () => {
       Object.defineProperty(input, 'files', { value: [file], configurable: true });
@@ -170,5 +171,25 @@ describe('the administrator’s corpus panel', () => {
     expect(shown).toContain('1 accepted, 1 set aside, 1 already in the corpus');
     expect(shown).toContain('damageMrp');
     expect(shown).toContain('not a number');
+  });
+
+  it('says a file that cannot be read was not read, and sends nothing', async () => {
+    const fake = panelApi({ 'decision.caseTypes': ok([{ id: 'kz-criminal', title: 'Criminal' }] as never) });
+    await render(fake.api, <CorpusPanel />);
+    await click('corpus-import-open');
+    const select = need('corpus-import-case-type') as HTMLSelectElement;
+    await act(async () => {
+      select.value = 'kz-criminal';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const gone = Object.assign(new File([], 'gone.csv'), { arrayBuffer: () => Promise.reject(new DOMException('NotReadableError')) });
+    const input = need('corpus-import-input') as HTMLInputElement;
+    await act(async () => {
+      Object.defineProperty(input, 'files', { value: [gone], configurable: true });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await submit('corpus-import-form');
+    expect(fake.callsTo('corpus.import')).toEqual([]);
+    expect(need('corpus-import-unreadable').textContent).toContain('gone.csv');
   });
 });
