@@ -12,12 +12,12 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
-import type { ReviewItemSchema } from '../../../main/contract/index.ts';
+import type { CaseTypeView, ReviewItemSchema } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormSubmit } from '../common/form-dialog.tsx';
-import { fieldLabel } from '../decision/decision-text.ts';
+import { fieldLabel, optionLabel } from '../decision/decision-text.ts';
 import { draftCorrected, draftOf, draftProblem, draftValue, type FactDraft } from './fact-drafts.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 
@@ -27,6 +27,8 @@ export type ReviewItem = z.infer<typeof ReviewItemSchema>;
 /** Props of ReviewItemEditor. */
 export interface ReviewItemEditorProps {
   readonly item: ReviewItem;
+  /** The item's case type, for field titles and the choices of a categorical value; null shows values as plain text. */
+  readonly caseType: CaseTypeView | null;
   /** Called once the decision is stored (accepted into the corpus or rejected). */
   readonly onDecided: (stored: boolean) => void;
 }
@@ -35,7 +37,7 @@ export interface ReviewItemEditorProps {
  * One queued decision: its anonymised text with the span of the chosen field marked, and every value read from it
  * with its confidence, for the clerk to confirm or correct before accepting it into the corpus (or rejecting it).
  */
-export function ReviewItemEditor({ item, onDecided }: ReviewItemEditorProps) {
+export function ReviewItemEditor({ item, caseType, onDecided }: ReviewItemEditorProps) {
   const { t } = useTranslation();
   const api = useApi();
   const names = Object.keys(item.proposed);
@@ -63,6 +65,13 @@ export function ReviewItemEditor({ item, onDecided }: ReviewItemEditorProps) {
   // A field the service asked about: its name opens one of the reasons it gave for holding the decision back.
   const doubtful = (name: string) => item.reasons.some((reason) => reason.startsWith(`${name}:`));
   const span = selected !== null ? item.proposed[selected] ?? null : null;
+  // The allowed values of a field (an input's options, or an outcome's classes) with their schema labels.
+  const choicesOf = (name: string): { value: string; label: string }[] => {
+    const field = caseType?.fields.find((f) => f.name === name);
+    if (field && field.kind === 'categorical' && field.options.length > 0) return field.options.map((value) => ({ value, label: optionLabel(t, item.caseType, name, value, field.labels[value]) }));
+    const outcome = caseType?.outcomes.find((o) => o.field === name && o.kind === 'classification');
+    return outcome ? outcome.classes.map((c) => ({ value: c.value, label: optionLabel(t, item.caseType, name, c.value, c.label) })) : [];
+  };
   const edit = (name: string, draft: FactDraft) => setDrafts((previous) => ({ ...previous, [name]: draft }));
 
   return (
@@ -101,7 +110,8 @@ export function ReviewItemEditor({ item, onDecided }: ReviewItemEditorProps) {
           {names.map((name) => {
             const draft = drafts[name]!;
             const fact = item.proposed[name]!;
-            const label = fieldLabel(t, item.caseType, { name, title: name });
+            const label = fieldLabel(t, item.caseType, { name, title: caseType?.fields.find((f) => f.name === name)?.title ?? name });
+            const choices = draft.kind === 'text' ? choicesOf(name) : [];
             return (
               <TableRow key={name} selected={name === selected} data-testid={`review-field-${name}`}>
                 <TableCell>
@@ -119,13 +129,22 @@ export function ReviewItemEditor({ item, onDecided }: ReviewItemEditorProps) {
                   ) : (
                     <TextField
                       size="small"
+                      select={choices.length > 0}
                       value={draft.text}
                       onChange={(event) => edit(name, { ...draft, text: event.target.value })}
                       onFocus={() => setSelected(name)}
                       error={form.shown(problems[name] ?? null) !== null}
                       helperText={form.shown(problems[name] ?? null)}
-                      slotProps={{ htmlInput: { 'aria-label': label, 'data-testid': `review-value-${name}` } }}
-                    />
+                      slotProps={{ select: { native: true }, htmlInput: { 'aria-label': label, 'data-testid': `review-value-${name}` } }}
+                    >
+                      {choices.length > 0 &&
+                        // A value read that the schema does not list stays choosable, so the clerk sees what was read.
+                        [...(choices.some((c) => c.value === draft.original) ? [] : [{ value: draft.original, label: draft.original }]), ...choices].map((c) => (
+                          <option key={c.value} value={c.value}>
+                            {c.label}
+                          </option>
+                        ))}
+                    </TextField>
                   )}
                 </TableCell>
                 <TableCell align="right">{t('corpus.review.percent', { value: Math.round(fact.confidence * 100) })}</TableCell>

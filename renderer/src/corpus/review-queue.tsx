@@ -22,6 +22,9 @@ export function ReviewQueue() {
   const format = useFormatters();
   const load = useCallback(() => call(api, 'corpus.reviewQueue', {}), [api]);
   const queue = useLoaded(load);
+  // Field titles and choices; without them (an older service, a failure) values are still shown and edited as text.
+  const loadCaseTypes = useCallback(() => call(api, 'decision.caseTypes', {}), [api]);
+  const caseTypes = useLoaded(loadCaseTypes);
   const [openId, setOpenId] = useState<string | null>(null);
   const [done, setDone] = useState<{ stored: boolean } | null>(null);
   const items = queue.value ?? [];
@@ -56,6 +59,7 @@ export function ReviewQueue() {
               <ReviewItemEditor
                 key={open.id}
                 item={open}
+                caseType={caseTypes.value?.find((c) => c.id === open.caseType) ?? null}
                 onDecided={(stored) => {
                   setDone({ stored });
                   setOpenId(null);

@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
+import { join } from 'node:path';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RegisteredModelView } from '../../../main/contract/index.ts';
+import { caseTypeView } from '../../../main/services/decision/case-type-view.ts';
+import { findCaseType, loadCaseTypes } from '../../../models/cases/case-type.ts';
 import { CorpusPanel } from '../../../renderer/src/corpus/corpus-panel.tsx';
 import { ReviewQueue } from '../../../renderer/src/corpus/review-queue.tsx';
 import type { ReviewItem } from '../../../renderer/src/corpus/review-item-editor.tsx';
@@ -65,6 +68,25 @@ describe('the clerk’s review queue', () => {
     expect(fake.callsTo('corpus.review')).toHaveLength(1);
     expect(need('review-error').textContent).not.toBe('');
     expect(need('review-error').textContent).not.toContain('CONFLICT');
+  });
+
+  it('offers a categorical value’s choices in words and sends the one chosen', async () => {
+    // The shipped schema, read by the service's own loader (named by path: under jsdom, import.meta.url cannot be used).
+    const criminal = caseTypeView(findCaseType(loadCaseTypes(join(process.cwd(), 'assets', 'decision', 'case-types')), 'kz-criminal'));
+    const withCategory: ReviewItem = { ...item, proposed: { ...item.proposed, offenceCategory: { value: 'medium', ...at('п. 2 ч. 2 ст. 188'), confidence: 0.6 } } };
+    const fake = fakeApi({ 'corpus.reviewQueue': ok([withCategory]), 'decision.caseTypes': ok([criminal]), 'corpus.review': ok({ stored: true }) });
+    await render(fake.api, <ReviewQueue />);
+    const select = need('review-value-offenceCategory') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(['criminal-misdemeanour', 'minor', 'medium', 'grave', 'especially-grave']);
+    // Words, never the stored codes.
+    expect(select.options[3]!.textContent).not.toBe('grave');
+    await act(async () => {
+      select.value = 'grave';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await click('review-accept');
+    const [sent] = fake.callsTo('corpus.review') as { facts: Record<string, unknown> }[];
+    expect(sent?.facts.offenceCategory).toBe('grave');
   });
 
   it('rejects a decision without its values', async () => {
