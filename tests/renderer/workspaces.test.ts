@@ -13,7 +13,7 @@ describe('role-aware navigation', () => {
   });
 
   it('gives clerks the case list beside the audit screens, and administrators the audit screens alone', () => {
-    expect(auditSectionsFor('clerk', true)).toEqual(['cases', 'key', 'trail', 'checkpoints', 'verify']);
+    expect(auditSectionsFor('clerk', true)).toEqual(['cases', 'corpusReview', 'key', 'trail', 'checkpoints', 'verify']);
     expect(auditSectionsFor('administrator', false)).toEqual(['key', 'trail', 'checkpoints', 'verify', 'retention']);
     // Administrators may not list cases, so even a workspace built around cases shows them none.
     expect(auditSectionsFor('administrator', true)).toEqual(['key', 'trail', 'checkpoints', 'verify', 'retention']);

@@ -11,6 +11,7 @@ import { mayUse } from '../api/access.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { CasesWorkspace } from '../cases/cases-workspace.tsx';
+import { ReviewQueue } from '../corpus/review-queue.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { auditSectionsFor, type AuditSectionId } from './audit-sections.ts';
@@ -66,6 +67,8 @@ export function AuditWorkspace({ workspace, role }: AuditWorkspaceProps) {
     switch (section) {
       case 'cases':
         return <CasesWorkspace workspace="clerk" role={role} embedded />;
+      case 'corpusReview':
+        return <ReviewQueue />;
       case 'key':
         return status.value ? <SigningKeyPanel status={status.value} role={role} onChanged={refresh} /> : null;
       case 'trail':

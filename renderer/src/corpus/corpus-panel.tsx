@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
@@ -8,16 +9,21 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import type { ImportReportView } from '../../../main/contract/index.ts';
 import { useLoaded } from '../common/use-loaded.ts';
+import { ImportDialog } from './import-dialog.tsx';
+import { ImportReport } from './import-report.tsx';
+import { ModelActionDialog, type ModelAction } from './model-action-dialog.tsx';
 
 /**
  * The administrator's view of the verdict corpus and the model registry: cases per case type, the latest import
- * reports, decisions waiting for review, and every model with its status and the promotion gate's verdict.
+ * reports, decisions waiting for review, and every model with its status and the promotion gate's verdict; from here
+ * the administrator imports a file of decided cases and promotes or rolls back a model, each with a reason.
  */
 export function CorpusPanel() {
   const { t } = useTranslation();
@@ -33,10 +39,25 @@ export function CorpusPanel() {
   );
   const loaded = useLoaded(load);
   const data = loaded.value;
+  const [importing, setImporting] = useState(false);
+  const [report, setReport] = useState<ImportReportView | null>(null);
+  const [action, setAction] = useState<ModelAction | null>(null);
+  const [done, setDone] = useState<ModelAction | null>(null);
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="corpus-panel">
       <Stack spacing={2}>
-        <Typography variant="h6">{t('corpus.title')}</Typography>
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+          <Typography variant="h6">{t('corpus.title')}</Typography>
+          <Button variant="outlined" onClick={() => setImporting(true)} data-testid="corpus-import-open">
+            {t('corpus.import.open')}
+          </Button>
+        </Stack>
+        {report && <ImportReport report={report} onClose={() => setReport(null)} />}
+        {done && (
+          <Alert severity="success" onClose={() => setDone(null)} data-testid="model-action-done">
+            {t(`corpus.actions.${done.kind}Done`, { hash: done.model.sha256.slice(0, 12) })}
+          </Alert>
+        )}
         {loaded.loading && <LinearProgress />}
         {loaded.error !== null && <ErrorAlert error={loaded.error} />}
         {data && (
@@ -84,6 +105,7 @@ export function CorpusPanel() {
                   <TableCell>{t('corpus.status')}</TableCell>
                   <TableCell>{t('corpus.trained')}</TableCell>
                   <TableCell>{t('corpus.gate')}</TableCell>
+                  <TableCell />
                 </TableRow>
               </TableHead>
               <TableBody>
@@ -93,6 +115,18 @@ export function CorpusPanel() {
                     <TableCell>{t(`corpus.statuses.${m.status}`)}</TableCell>
                     <TableCell>{m.trainedAt}</TableCell>
                     <TableCell>{m.gate ? (m.gate.passed ? t('corpus.gatePassed') : m.gate.reasons.join('; ')) : ''}</TableCell>
+                    <TableCell>
+                      {m.status === 'candidate' && (
+                        <Button size="small" onClick={() => setAction({ kind: 'promote', model: m })} data-testid={`model-promote-${m.sha256}`}>
+                          {t('corpus.actions.promote')}
+                        </Button>
+                      )}
+                      {m.status === 'active' && (
+                        <Button size="small" color="warning" onClick={() => setAction({ kind: 'rollback', model: m })} data-testid={`model-rollback-${m.sha256}`}>
+                          {t('corpus.actions.rollback')}
+                        </Button>
+                      )}
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
@@ -100,6 +134,27 @@ export function CorpusPanel() {
           </>
         )}
       </Stack>
+      {importing && (
+        <ImportDialog
+          onClose={() => setImporting(false)}
+          onImported={(answer) => {
+            setImporting(false);
+            setReport(answer);
+            loaded.reload();
+          }}
+        />
+      )}
+      {action && (
+        <ModelActionDialog
+          action={action}
+          onClose={() => setAction(null)}
+          onDone={() => {
+            setDone(action);
+            setAction(null);
+            loaded.reload();
+          }}
+        />
+      )}
     </Paper>
   );
 }

@@ -3,6 +3,7 @@ import type { SessionInfo } from '../../../main/contract/index.ts';
 import { AuditWorkspace } from '../audit/audit-workspace.tsx';
 import { CasesWorkspace } from '../cases/cases-workspace.tsx';
 import { CorpusPanel } from '../corpus/corpus-panel.tsx';
+import { ReviewQueue } from '../corpus/review-queue.tsx';
 import { DiscrepancyDashboard } from '../decision/discrepancy-dashboard.tsx';
 import { SettingsAdmin } from '../settings/settings-admin.tsx';
 import { UsersAdmin } from '../users/users-admin.tsx';
@@ -16,7 +17,8 @@ export interface WorkspaceViewProps {
 
 /**
  * The content of one workspace: the case workspaces differ only in title and what the role may do; the clerk's adds
- * the audit screens beside the case list, and the administrator's audit workspace has those screens alone.
+ * the audit screens and the corpus review queue beside the case list, and the administrator's audit workspace has
+ * the audit screens alone (the review queue is in the administrator's models workspace).
  */
 export function WorkspaceView({ id, session }: WorkspaceViewProps) {
   const role = session.user.role;
@@ -28,6 +30,7 @@ export function WorkspaceView({ id, session }: WorkspaceViewProps) {
         <Stack spacing={2}>
           <DiscrepancyDashboard />
           <CorpusPanel />
+          <ReviewQueue />
         </Stack>
       );
     case 'settings':

@@ -1,0 +1,56 @@
+import Alert from '@mui/material/Alert';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import type { ImportReportView } from '../../../main/contract/index.ts';
+
+/** Props of ImportReport. */
+export interface ImportReportProps {
+  readonly report: ImportReportView;
+  readonly onClose: () => void;
+}
+
+/** What an import did: rows accepted, quarantined (each with line, column and reason) and skipped as duplicates. */
+export function ImportReport({ report, onClose }: ImportReportProps) {
+  const { t } = useTranslation();
+  return (
+    <Stack spacing={1} data-testid="corpus-import-report">
+      <Alert severity={report.quarantined > 0 ? 'warning' : 'success'} onClose={onClose}>
+        {t('corpus.import.report', { file: report.fileName, rows: report.rows, accepted: report.accepted, quarantined: report.quarantined, duplicates: report.duplicates })}
+      </Alert>
+      {report.problems.length > 0 && (
+        <>
+          <Typography variant="subtitle2">{t('corpus.import.problems')}</Typography>
+          <Table size="small">
+            <TableHead>
+              <TableRow>
+                <TableCell align="right">{t('corpus.import.line')}</TableCell>
+                <TableCell>{t('corpus.import.column')}</TableCell>
+                <TableCell>{t('corpus.import.reason')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {report.problems.map((p, index) => (
+                <TableRow key={`${p.line}-${p.column ?? ''}-${index}`}>
+                  <TableCell align="right">{p.line}</TableCell>
+                  <TableCell>{p.column ?? ''}</TableCell>
+                  <TableCell>{p.reason}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {report.quarantined > report.problems.length && (
+            <Typography variant="body2" color="text.secondary">
+              {t('corpus.import.moreProblems', { count: report.quarantined - report.problems.length })}
+            </Typography>
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

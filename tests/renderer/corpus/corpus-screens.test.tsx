@@ -1,0 +1,217 @@
+// @vitest-environment jsdom
+import { join } from 'node:path';
+import { act } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { RegisteredModelView } from '../../../main/contract/index.ts';
+import { caseTypeView } from '../../../main/services/decision/case-type-view.ts';
+import { findCaseType, loadCaseTypes } from '../../../models/cases/case-type.ts';
+import { CorpusPanel } from '../../../renderer/src/corpus/corpus-panel.tsx';
+import { ReviewQueue } from '../../../renderer/src/corpus/review-queue.tsx';
+import type { ReviewItem } from '../../../renderer/src/corpus/review-item-editor.tsx';
+import { byTestId, cleanup, click, fakeApi, need, ok, render, settle, submit, type } from '../expert-harness.tsx';
+
+const text = 'Суд № 2 г. Астаны. [ПОДСУДИМЫЙ-1] признан виновным по п. 2 ч. 2 ст. 188 УК РК и осуждён к 2 годам 6 месяцам лишения свободы.';
+const at = (needle: string) => ({ start: text.indexOf(needle), end: text.indexOf(needle) + needle.length });
+
+const item: ReviewItem = {
+  id: 'review-1',
+  caseType: 'kz-criminal',
+  fileName: 'decision-17.txt',
+  text,
+  proposed: {
+    article: { value: '188', ...at('ст. 188'), confidence: 0.95 },
+    part: { value: 2, ...at('ч. 2'), confidence: 0.55 },
+    guiltyPlea: { value: false, start: 0, end: 0, confidence: 0.4 },
+  },
+  court: 'Суд № 2 г. Астаны',
+  reasons: ['part: confidence 0.55 below 0.8'],
+  createdAt: '2026-12-01T10:00:00.000Z',
+};
+
+afterEach(() => cleanup());
+
+describe('the clerk’s review queue', () => {
+  it('marks in the text the span the chosen field was read from', async () => {
+    await render(fakeApi({ 'corpus.reviewQueue': ok([item]) }).api, <ReviewQueue />);
+    expect(need('review-text-mark').textContent).toBe('ст. 188');
+    await click('review-show-part');
+    expect(need('review-text-mark').textContent).toBe('ч. 2');
+    // The text around the mark is all still there.
+    expect(need('review-text').textContent).toBe(text);
+    expect(need('review-field-part').textContent).toContain('55 %');
+    expect(need('review-field-part').textContent).toContain('check');
+    expect(need('review-field-article').textContent).not.toContain('check');
+  });
+
+  it('sends the clerk’s corrections with the values confirmed as read', async () => {
+    const fake = fakeApi({ 'corpus.reviewQueue': ok([item]), 'corpus.review': ok({ stored: true }) });
+    await render(fake.api, <ReviewQueue />);
+    await type('review-value-part', '3');
+    await act(async () => (need('review-value-guiltyPlea') as HTMLInputElement).click());
+    await type('review-case-number', ' 1-88/2026 ');
+    await click('review-accept');
+    expect(fake.callsTo('corpus.review')).toEqual([
+      { reviewId: 'review-1', caseType: 'kz-criminal', decision: 'accepted', facts: { article: '188', part: 3, guiltyPlea: true }, court: 'Суд № 2 г. Астаны', caseNumber: '1-88/2026' },
+    ]);
+    expect(need('review-done').textContent).toContain('added to the corpus');
+  });
+
+  it('refuses a value that is not a number, and shows the service’s refusal in words', async () => {
+    const fake = fakeApi({ 'corpus.reviewQueue': ok([item]), 'corpus.review': { ok: false, error: { code: 'CONFLICT', message: 'Review item review-1 was already accepted.' } } });
+    await render(fake.api, <ReviewQueue />);
+    await type('review-value-part', 'два');
+    await click('review-accept');
+    expect(fake.callsTo('corpus.review')).toEqual([]);
+    expect(need('review-field-part').textContent).toContain('Enter a number.');
+    await type('review-value-part', '2');
+    await click('review-accept');
+    expect(fake.callsTo('corpus.review')).toHaveLength(1);
+    expect(need('review-error').textContent).not.toBe('');
+    expect(need('review-error').textContent).not.toContain('CONFLICT');
+  });
+
+  it('offers a categorical value’s choices in words and sends the one chosen', async () => {
+    // The shipped schema, read by the service's own loader (named by path: under jsdom, import.meta.url cannot be used).
+    const criminal = caseTypeView(findCaseType(loadCaseTypes(join(process.cwd(), 'assets', 'decision', 'case-types')), 'kz-criminal'));
+    const withCategory: ReviewItem = { ...item, proposed: { ...item.proposed, offenceCategory: { value: 'medium', ...at('п. 2 ч. 2 ст. 188'), confidence: 0.6 } } };
+    const fake = fakeApi({ 'corpus.reviewQueue': ok([withCategory]), 'decision.caseTypes': ok([criminal]), 'corpus.review': ok({ stored: true }) });
+    await render(fake.api, <ReviewQueue />);
+    const select = need('review-value-offenceCategory') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.value)).toEqual(['criminal-misdemeanour', 'minor', 'medium', 'grave', 'especially-grave']);
+    // Words, never the stored codes.
+    expect(select.options[3]!.textContent).not.toBe('grave');
+    await act(async () => {
+      select.value = 'grave';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await click('review-accept');
+    const [sent] = fake.callsTo('corpus.review') as { facts: Record<string, unknown> }[];
+    expect(sent?.facts.offenceCategory).toBe('grave');
+  });
+
+  it('rejects a decision without its values', async () => {
+    const fake = fakeApi({ 'corpus.reviewQueue': ok([item]), 'corpus.review': ok({ stored: false }) });
+    await render(fake.api, <ReviewQueue />);
+    await type('review-value-part', 'x');
+    await click('review-reject');
+    expect(fake.callsTo('corpus.review')).toEqual([{ reviewId: 'review-1', caseType: 'kz-criminal', decision: 'rejected' }]);
+  });
+});
+
+const sha = (c: string) => c.repeat(64);
+const model = (status: RegisteredModelView['status'], hash: string): RegisteredModelView => ({
+  sha256: hash,
+  caseType: 'kz-criminal',
+  caseTypeVersion: '1',
+  outcome: 'punishment',
+  status,
+  statusReason: '',
+  statusAt: '2026-11-30T10:00:00.000Z',
+  trainedAt: '2026-11-30T09:00:00.000Z',
+  dataSnapshotSha256: null,
+  dataRecords: 1000,
+  origin: 'retrained',
+  gate: { passed: true, reasons: [], comparedWith: null, candidate: {}, active: null },
+});
+
+function panelApi(extra: Parameters<typeof fakeApi>[0] = {}) {
+  return fakeApi({
+    'corpus.status': ok([]),
+    'corpus.imports': ok([]),
+    'corpus.reviewQueue': ok([]),
+    'models.list': ok([model('active', sha('a')), model('candidate', sha('b'))]),
+    ...extra,
+  });
+}
+
+describe('the administrator’s corpus panel', () => {
+  it('promotes a candidate only with a reason, and sends that reason', async () => {
+    const fake = panelApi({ 'models.promote': ok(model('active', sha('b'))) });
+    await render(fake.api, <CorpusPanel />);
+    expect(byTestId(`model-promote-${sha('a')}`)).toBeNull();
+    await click(`model-promote-${sha('b')}`);
+    await submit('model-promote-form');
+    expect(fake.callsTo('models.promote')).toEqual([]);
+    expect(need('model-promote-dialog').textContent).toContain('Give the reason.');
+    await type('model-promote-reason', '  Better on the 2026 cases  ');
+    await submit('model-promote-form');
+    expect(fake.callsTo('models.promote')).toEqual([{ sha256: sha('b'), reason: 'Better on the 2026 cases' }]);
+    await settle();
+    expect(byTestId('model-promote-dialog')).toBeNull();
+    expect(need('model-action-done').textContent).toContain(sha('b').slice(0, 12));
+    // The registry is read again after the change.
+    expect(fake.callsTo('models.list').length).toBeGreaterThan(1);
+  });
+
+  it('rolls back the active model with a reason', async () => {
+    const fake = panelApi({ 'models.rollback': ok(model('active', sha('c'))) });
+    await render(fake.api, <CorpusPanel />);
+    await click(`model-rollback-${sha('a')}`);
+    await type('model-rollback-reason', 'Complaints from judges');
+    await submit('model-rollback-form');
+    expect(fake.callsTo('models.rollback')).toEqual([{ caseType: 'kz-criminal', outcome: 'punishment', reason: 'Complaints from judges' }]);
+  });
+
+  it('imports a chosen file and shows the report with the rows set aside', async () => {
+    const report = {
+      id: 'imp-1',
+      caseType: 'kz-criminal',
+      caseTypeVersion: '1',
+      fileName: 'cases.csv',
+      fileSha256: sha('d'),
+      format: 'csv' as const,
+      rows: 3,
+      accepted: 1,
+      quarantined: 1,
+      duplicates: 1,
+      importedAt: '2026-12-01T10:00:00.000Z',
+      problems: [{ line: 3, column: 'damageMrp', reason: 'not a number' }],
+    };
+    const fake = panelApi({ 'decision.caseTypes': ok([{ id: 'kz-criminal', title: 'Criminal' }] as never), 'corpus.import': ok(report) });
+    await render(fake.api, <CorpusPanel />);
+    await click('corpus-import-open');
+    const select = need('corpus-import-case-type') as HTMLSelectElement;
+    await act(async () => {
+      select.value = 'kz-criminal';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const bytes = new TextEncoder().encode('court,caseNumber\n');
+    // jsdom's File has no arrayBuffer(); browsers do.
+    const file = Object.assign(new File([bytes], 'cases.csv', { type: 'text/csv' }), { arrayBuffer: async () => bytes.slice().buffer });
+    const input = need('corpus-import-input') as HTMLInputElement;
+    await act(async () => {
+      Object.defineProperty(input, 'files', { value: [file], configurable: true });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await submit('corpus-import-form');
+    await settle();
+    const [sent] = fake.callsTo('corpus.import') as { caseType: string; fileName: string; body: Uint8Array }[];
+    expect(sent?.caseType).toBe('kz-criminal');
+    expect(sent?.fileName).toBe('cases.csv');
+    expect(new TextDecoder().decode(sent?.body)).toBe('court,caseNumber\n');
+    const shown = need('corpus-import-report').textContent;
+    expect(shown).toContain('1 accepted, 1 set aside, 1 already in the corpus');
+    expect(shown).toContain('damageMrp');
+    expect(shown).toContain('not a number');
+  });
+
+  it('says a file that cannot be read was not read, and sends nothing', async () => {
+    const fake = panelApi({ 'decision.caseTypes': ok([{ id: 'kz-criminal', title: 'Criminal' }] as never) });
+    await render(fake.api, <CorpusPanel />);
+    await click('corpus-import-open');
+    const select = need('corpus-import-case-type') as HTMLSelectElement;
+    await act(async () => {
+      select.value = 'kz-criminal';
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    const gone = Object.assign(new File([], 'gone.csv'), { arrayBuffer: () => Promise.reject(new DOMException('NotReadableError')) });
+    const input = need('corpus-import-input') as HTMLInputElement;
+    await act(async () => {
+      Object.defineProperty(input, 'files', { value: [gone], configurable: true });
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await submit('corpus-import-form');
+    expect(fake.callsTo('corpus.import')).toEqual([]);
+    expect(need('corpus-import-unreadable').textContent).toContain('gone.csv');
+  });
+});
