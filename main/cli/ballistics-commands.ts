@@ -2,47 +2,18 @@
  * `dalel compare cartridge A B`, `dalel compare bullet A B`, `dalel library add FILE`, `dalel library search FILE`: ballistics from the command
  * line. compare works on files directly, with no case; every command is audit-logged like its app counterpart.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from './context.ts';
+import { readMethodInput, runMethodOnFiles } from './method-files.ts';
 import { BulletComparisonResultSchema, CartridgeComparisonResultSchema, requestChannels } from '../contract/index.ts';
 import { auditSafe } from '../services/analysis/audit-values.ts';
 import { defaultSearchTop, type LibraryMetadata } from '../services/forensics/ballistics/library-service.ts';
-import type { MethodInput } from '../services/forensics/module.ts';
-import { shippedRegistry } from '../services/forensics/modules.ts';
 import { DalelError } from '../services/errors.ts';
 import { sha256Hex } from '../services/intake/evidence-store.ts';
-import { defaultIntakeLimits, sniffEvidence } from '../services/intake/sniff.ts';
 import { actorOf, type Actor } from '../services/sessions.ts';
 
-/**
- * Reads a scan from disk and checks it like an evidence file (magic bytes, structure, size), naming it when refused;
- * it is taken as the kind given (`--kind`) or, without one, the kind suggested from the file, as at intake.
- */
-function readScan(file: string, pixelUm?: number, category?: string): MethodInput {
-  let bytes: Uint8Array;
-  try {
-    const size = statSync(file).size;
-    if (size > defaultIntakeLimits.maxBytes) throw new Error(`${size} bytes, over the ${defaultIntakeLimits.maxBytes}-byte limit`);
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (error) {
-    throw new DalelError('BAD_INPUT', `${file}: cannot be read (${(error as Error).message})`, { file, reasonCode: 'unreadable' });
-  }
-  const name = basename(file);
-  const { kind: format, width, height } = sniffEvidence(name, bytes);
-  const declared = category ?? registry.suggest({ name, format, width, height });
-  return { name, sha256: sha256Hex(bytes), evidenceId: null, format, category: declared, bytes, pixelUm: pixelUm ?? null };
-}
-
-const registry = shippedRegistry();
-
-/** Runs a method on files in this process, through the same domain and sanity checks as a run in the app. */
-function runMethod(methodId: string, inputs: readonly MethodInput[], options: Readonly<Record<string, unknown>>): unknown {
-  const { method, module } = registry.method(methodId);
-  const prepared = method.prepare(inputs, options);
-  return method.record(registry.run({ module: module.id, type: method.id, payload: prepared.payload }, () => undefined)).result;
-}
 
 /** A bullet side: one land file, every .x3p in a folder (sorted by name), or a comma-separated list. */
 function landFiles(spec: string): string[] {
@@ -52,7 +23,7 @@ function landFiles(spec: string): string[] {
     try {
       isDir = statSync(part).isDirectory();
     } catch {
-      // A missing path is reported by readScan, naming it.
+      // A missing path is reported by readMethodInput, naming it.
     }
     if (!isDir) return [part];
     const files = readdirSync(part).filter((f) => f.toLowerCase().endsWith('.x3p')).sort().map((f) => join(part, f));
@@ -116,8 +87,8 @@ export function addBallisticsCommands(program: Command, context: CliContext): vo
       const actor = await optionalActor(context);
       const pixelUm = opts.pixelUm === undefined ? undefined : Number(opts.pixelUm);
       const started = performance.now();
-      const inputs = [readScan(a, pixelUm, opts.kind), readScan(b, pixelUm, opts.kind)];
-      const result = CartridgeComparisonResultSchema.parse(runMethod('ballistics.cartridge-case', inputs, { parameters: opts.param }));
+      const inputs = [readMethodInput(a, { pixelUm, category: opts.kind }), readMethodInput(b, { pixelUm, category: opts.kind })];
+      const result = CartridgeComparisonResultSchema.parse(await runMethodOnFiles('ballistics.cartridge-case', inputs, { parameters: opts.param }));
       const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
       const ws = context.open();
       const auditSeq = ws.audit.append({
@@ -147,9 +118,9 @@ export function addBallisticsCommands(program: Command, context: CliContext): vo
     .action(async (a: string, b: string, opts: { param: Record<string, number> }) => {
       const actor = await optionalActor(context);
       const started = performance.now();
-      const sideA = landFiles(a).map((f) => readScan(f, undefined, 'ballistics.bullet-land'));
-      const sideB = landFiles(b).map((f) => readScan(f, undefined, 'ballistics.bullet-land'));
-      const result = BulletComparisonResultSchema.parse(runMethod('ballistics.bullet', [...sideA, ...sideB], { parameters: opts.param, bulletASize: sideA.length }));
+      const sideA = landFiles(a).map((f) => readMethodInput(f, { category: 'ballistics.bullet-land' }));
+      const sideB = landFiles(b).map((f) => readMethodInput(f, { category: 'ballistics.bullet-land' }));
+      const result = BulletComparisonResultSchema.parse(await runMethodOnFiles('ballistics.bullet', [...sideA, ...sideB], { parameters: opts.param, bulletASize: sideA.length }));
       const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
       const auditSeq = context.open().audit.append({
         action: 'analysis.compared-files',
@@ -183,7 +154,7 @@ export function addBallisticsCommands(program: Command, context: CliContext): vo
     .action(async (file: string, opts: { meta: string }) => {
       const metadata = parseMeta(opts.meta);
       await context.login();
-      const scan = readScan(file);
+      const scan = readMethodInput(file);
       const added = await context.call('library.add', { fileName: scan.name, bytes: scan.bytes, ...metadata });
       context.print(added, () => `Added ${added.name} (${added.id}) sha256:${added.sha256}`);
     });
@@ -209,7 +180,7 @@ export function addBallisticsCommands(program: Command, context: CliContext): vo
       if (!requestChannels['library.search'].access.includes(actor.role as 'expert')) {
         throw new DalelError('FORBIDDEN', `The ${actor.role} role may not use library.search.`, { channel: 'library.search', role: actor.role });
       }
-      const scan = readScan(file);
+      const scan = readMethodInput(file);
       const answer = await context.open().library.search({ name: scan.name, sha256: scan.sha256, evidenceId: null, kind: scan.format, bytes: scan.bytes }, top, actor, null);
       context.print(answer, () =>
         [

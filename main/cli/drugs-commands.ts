@@ -4,10 +4,11 @@
  * needed; audit-logged like `compare`); match looks one colour up in the shipped NIJ table. `dalel drugs pad` and
  * `pad-train` (PAD cards) come from drugs-pad-commands.ts.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from './context.ts';
+import { readMethodInput, runMethodOnFiles } from './method-files.ts';
 import { addPadCommands } from './drugs-pad-commands.ts';
 import { SpotPlateResultSchema, StripResultSchema } from '../contract/index.ts';
 import { parseColourTable } from '../../native/drugs/spot/colour-table.ts';
@@ -17,36 +18,10 @@ import { auditSafe } from '../services/analysis/audit-values.ts';
 import { DalelError } from '../services/errors.ts';
 import { shippedColourTable } from '../services/forensics/drugs/colour-table-file.ts';
 import { spotMethod, spotPlateKind, stripKind, stripMethod } from '../services/forensics/drugs/kinds.ts';
-import type { MethodInput } from '../services/forensics/module.ts';
-import { shippedRegistry } from '../services/forensics/modules.ts';
 import { sha256Hex } from '../services/intake/evidence-store.ts';
-import { defaultIntakeLimits, sniffEvidence } from '../services/intake/sniff.ts';
 import { atServiceBoundary } from '../services/native-input.ts';
 import { actorOf, type Actor } from '../services/sessions.ts';
 
-const registry = shippedRegistry();
-
-/** Reads a photo and checks it like an evidence file, taking it as the given kind. */
-function readPhoto(file: string, category: string): MethodInput {
-  let bytes: Uint8Array;
-  try {
-    const size = statSync(file).size;
-    if (size > defaultIntakeLimits.maxBytes) throw new Error(`${size} bytes, over the ${defaultIntakeLimits.maxBytes}-byte limit`);
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (error) {
-    throw new DalelError('BAD_INPUT', `${file}: cannot be read (${(error as Error).message})`, { file, reasonCode: 'unreadable' });
-  }
-  const name = basename(file);
-  const { kind: format } = sniffEvidence(name, bytes);
-  return { name, sha256: sha256Hex(bytes), evidenceId: null, format, category, bytes, pixelUm: null };
-}
-
-/** Runs a method on one photo in this process, through the same checks as a run in the app. */
-async function runMethod(methodId: string, input: MethodInput, options: Readonly<Record<string, unknown>>): Promise<unknown> {
-  const { method, module } = registry.method(methodId);
-  const prepared = method.prepare([input], options);
-  return method.record(await registry.run({ module: module.id, type: method.id, payload: prepared.payload }, () => undefined)).result;
-}
 
 /** "x,y;x,y;x,y;x,y" → four points. */
 function parseCorners(text: string | undefined): Array<{ x: number; y: number }> | undefined {
@@ -101,7 +76,7 @@ export function addDrugsCommands(program: Command, context: CliContext): Command
     .action(async (photo: string, opts: { reagents: string; corners?: string }) => {
       const actor = await optionalActor(context);
       const corners = parseCorners(opts.corners);
-      const result = SpotPlateResultSchema.parse(await runMethod(spotMethod, readPhoto(photo, spotPlateKind), { reagents: opts.reagents, ...(corners ? { corners } : {}) }));
+      const result = SpotPlateResultSchema.parse(await runMethodOnFiles(spotMethod, [readMethodInput(photo, { category: spotPlateKind })], { reagents: opts.reagents, ...(corners ? { corners } : {}) }));
       const auditSeq = audit(context, actor, result, { outcome: result.outcome, first: result.candidates[0]?.substance ?? '' });
       context.print({ ...result, auditSeq }, () => [
         `${result.name}: calibrated on ${result.calibration.targetName} (${result.calibration.model}, residual ${result.calibration.looMean.toFixed(2)} ΔE2000), ${result.wells.length} wells`,
@@ -148,7 +123,7 @@ export function addDrugsCommands(program: Command, context: CliContext): Command
         throw new DalelError('BAD_INPUT', `${opts.panel}: cannot be read as JSON (${(error as Error).message})`, { file: opts.panel, reasonCode: 'panel-json' });
       }
       const corners = parseCorners(opts.corners);
-      const result = StripResultSchema.parse(await runMethod(stripMethod, readPhoto(photo, stripKind), { panel, ...(corners ? { corners } : {}) }));
+      const result = StripResultSchema.parse(await runMethodOnFiles(stripMethod, [readMethodInput(photo, { category: stripKind })], { panel, ...(corners ? { corners } : {}) }));
       const auditSeq = audit(context, actor, result, { results: result.strips.map((s) => `${s.drug}:${s.result}`).join(',') });
       const { strips, ...rest } = result;
       context.print({ ...rest, strips: strips.map(({ profile: _profile, ...s }) => s), auditSeq }, () => [

@@ -3,10 +3,9 @@
  * the command line, on files directly (no case), through the same method checks and pipelines as a run in the app, and
  * audit-logged like ballistics' file comparisons.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from './context.ts';
+import { readMethodInput, runMethodOnFiles } from './method-files.ts';
 import { addHandwritingModelCommands } from './handwriting-model-commands.ts';
 import { HandwritingComparisonResultSchema, HandwritingProfileResultSchema, handwritingScripts } from '../contract/index.ts';
 import { auditSafe } from '../services/analysis/audit-values.ts';
@@ -15,35 +14,9 @@ import { defaultDataDir } from '../services/paths.ts';
 import { labHandwritingSetsDir } from '../services/forensics/handwriting/comparison/index.ts';
 import { handwritingPageKind, pageProfileMethod, writerComparisonMethod } from '../services/forensics/handwriting/kinds.ts';
 import { verbalConclusion } from '../services/forensics/handwriting/verbal-scale.ts';
-import type { MethodInput } from '../services/forensics/module.ts';
-import { shippedRegistry } from '../services/forensics/modules.ts';
 import { sha256Hex } from '../services/intake/evidence-store.ts';
-import { defaultIntakeLimits, sniffEvidence } from '../services/intake/sniff.ts';
 import { actorOf, type Actor } from '../services/sessions.ts';
 
-const registry = shippedRegistry();
-
-/** Reads a page from disk and checks it like an evidence file (magic bytes, structure, size), naming it when refused. */
-function readPage(file: string): MethodInput {
-  let bytes: Uint8Array;
-  try {
-    const size = statSync(file).size;
-    if (size > defaultIntakeLimits.maxBytes) throw new Error(`${size} bytes, over the ${defaultIntakeLimits.maxBytes}-byte limit`);
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (error) {
-    throw new DalelError('BAD_INPUT', `${file}: cannot be read (${(error as Error).message})`, { file, reasonCode: 'unreadable' });
-  }
-  const name = basename(file);
-  const { kind: format } = sniffEvidence(name, bytes);
-  return { name, sha256: sha256Hex(bytes), evidenceId: null, format, category: handwritingPageKind, bytes, pixelUm: null };
-}
-
-/** Runs a method on files in this process, through the same domain checks as a run in the app. */
-async function runMethod(methodId: string, inputs: readonly MethodInput[], options: Readonly<Record<string, unknown>>): Promise<unknown> {
-  const { method, module } = registry.method(methodId);
-  const prepared = method.prepare(inputs, options);
-  return method.record(await registry.run({ module: module.id, type: method.id, payload: prepared.payload }, () => undefined)).result;
-}
 
 /** The logged-in user when --user was given; these commands may also run anonymously (recorded as such). */
 async function optionalActor(context: CliContext): Promise<Actor | null> {
@@ -80,8 +53,8 @@ export function addHandwritingCommands(program: Command, context: CliContext): C
     .action(async (files: string[], opts: { sauvola?: boolean; deskew?: boolean }) => {
       const actor = await optionalActor(context);
       const started = performance.now();
-      const inputs = files.map(readPage);
-      const result = HandwritingProfileResultSchema.parse(await runMethod(pageProfileMethod, inputs, { binarisation: opts.sauvola ? 'sauvola' : 'otsu', deskew: opts.deskew ?? false }));
+      const inputs = files.map((file) => readMethodInput(file, { category: handwritingPageKind }));
+      const result = HandwritingProfileResultSchema.parse(await runMethodOnFiles(pageProfileMethod, inputs, { binarisation: opts.sauvola ? 'sauvola' : 'otsu', deskew: opts.deskew ?? false }));
       const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
       const auditSeq = context.open().audit.append({
         action: 'analysis.profiled-files',
@@ -113,11 +86,11 @@ export function addHandwritingCommands(program: Command, context: CliContext): C
       const script = parseScript(opts.script);
       const actor = await optionalActor(context);
       const started = performance.now();
-      const known = opts.known.split(',').filter(Boolean).map(readPage);
+      const known = opts.known.split(',').filter(Boolean).map((file) => readMethodInput(file, { category: handwritingPageKind }));
       if (known.length === 0) throw new DalelError('VALIDATION', '--known needs at least one page', { field: 'known' });
-      const inputs = [...known, readPage(opts.questioned)];
+      const inputs = [...known, readMethodInput(opts.questioned, { category: handwritingPageKind })];
       const labSetsDir = labHandwritingSetsDir(context.options.dataDir ?? defaultDataDir());
-      const result = HandwritingComparisonResultSchema.parse(await runMethod(writerComparisonMethod, inputs, { knownCount: known.length, script, labSetsDir }));
+      const result = HandwritingComparisonResultSchema.parse(await runMethodOnFiles(writerComparisonMethod, inputs, { knownCount: known.length, script, labSetsDir }));
       const c = result.comparison;
       const conclusion = verbalConclusion(c.abstention ? null : c.log10Slr);
       const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));

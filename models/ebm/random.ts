@@ -1,16 +1,7 @@
 /** Seeded randomness, so that the same seed gives the same splits and bags on every machine. */
-
-/** A pseudo-random generator in [0, 1) (mulberry32: small, fast, and good enough for shuffling). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../core/random.ts';
+/** Deterministic uniform random numbers in [0, 1): the project's one seeded generator. */
+export { seededRandom };
 
 /** 0 … n-1 in a random order (Fisher–Yates). */
 export function shuffledIndices(n: number, random: () => number): Uint32Array {

@@ -6,6 +6,7 @@
  * numbers with a wrong checksum, court names, judges' names).
  */
 import { validIinBin, type PiiCategory } from '../../main/services/corpus/anonymise/identifiers.ts';
+import { seededRandom as rng } from '../../core/random.ts';
 
 /** A span the anonymiser must replace (or, for kind 'keep', must leave). */
 export interface LabelledSpan {
@@ -19,18 +20,6 @@ export interface LabelledSpan {
 export interface LabelledText {
   readonly text: string;
   readonly spans: LabelledSpan[];
-}
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Part = string | { category: PiiCategory; text: string; kind?: 'replace' | 'keep' };

@@ -3,18 +3,9 @@
  * from varied templates: each text comes with the facts a reader would take from it, so the extractors' precision
  * and recall can be measured per field.
  */
-
-/** A deterministic pseudo-random source (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../core/random.ts';
+/** Deterministic uniform random numbers in [0, 1): the project's one seeded generator. */
+export { seededRandom };
 
 /** A labelled text: the facts it states, by field (several values for checklists). */
 export interface LabelledText {

@@ -11,6 +11,7 @@
  */
 import { ciede2000 } from '../colour/ciede2000.ts';
 import { labToSrgb8, srgb8ToLab, type Triple } from '../colour/spaces.ts';
+import { seededRandom as mulberry32 } from '../../../core/random.ts';
 
 /** The model's constants, recorded with every run. */
 export const TOLERANCE_MODEL = {
@@ -22,17 +23,6 @@ export const TOLERANCE_MODEL = {
   referenceUncertainty: 4.5,
   seed: 2017,
 } as const;
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());

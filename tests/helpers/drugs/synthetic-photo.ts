@@ -8,18 +8,9 @@ import { labToLinearRgb, linearToSrgb, type Triple } from '../../../native/drugs
 import { COLORCHECKER_CLASSIC, patchCentre, targetSize } from '../../../native/drugs/calibration/targets.ts';
 import { applyHomography, homographyFromPoints, invertHomography, type Point } from '../../../native/drugs/image/homography.ts';
 import type { RgbaImage } from '../../../native/drugs/image/rgba-image.ts';
-
-/** Deterministic uniform random numbers in [0, 1) (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../../core/random.ts';
+/** Deterministic uniform random numbers in [0, 1): the project's one seeded generator. */
+export { seededRandom };
 
 function gaussian(random: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
