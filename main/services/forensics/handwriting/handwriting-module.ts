@@ -106,14 +106,16 @@ function overlaysOf(output: HandwritingJobOutput) {
 function recordComparison(output: HandwritingJobOutput & { type: typeof writerComparisonMethod }): MethodRecord {
   const result = HandwritingComparisonResultSchema.parse(output.result);
   const c = result.comparison;
-  const measurements: Measurement[] = [
+  // The likelihood ratio leads: finding cards show the first measurements, and it is what the expert weighs.
+  // 'lr' is the key the summary states on the ENFSI verbal scale (reports/summary/generate-summary.ts).
+  const measurements: Measurement[] = [];
+  if (c.slr !== null) measurements.push(plain('lr', c.slr));
+  if (c.score !== null) measurements.push(plain('hw.score', c.score));
+  measurements.push(
     plain('hw.pages.known', result.known.length),
     plain('hw.graphs.known', result.pooledKnownCounts.reduce((s, v) => s + v, 0)),
     plain('hw.graphs.questioned', result.questioned.graphCount),
-  ];
-  if (c.score !== null) measurements.push(plain('hw.score', c.score));
-  // 'lr' is the key the summary states on the ENFSI verbal scale (reports/summary/generate-summary.ts).
-  if (c.slr !== null) measurements.push(plain('lr', c.slr));
+  );
   if (c.log10Slr !== null) measurements.push(plain('hw.log10Slr', c.log10Slr));
   const draft: FindingDraft = {
     module: writerComparisonMethod,
