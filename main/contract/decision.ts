@@ -58,7 +58,16 @@ export const ModelCardSchema = z
             meanAbsoluteError: z.number(),
             rootMeanSquaredError: z.number(),
             baselines: z.array(z.object({ name: z.string(), meanAbsoluteError: z.number() }).strict()),
-            intervals: z.object({ halfWidth80: z.number(), halfWidth95: z.number(), coverage80: rate, coverage95: rate }).strict(),
+            intervals: z
+              .object({
+                halfWidth80: z.number(),
+                halfWidth95: z.number(),
+                coverage80: rate,
+                coverage95: rate,
+                /** Widths calibrated per group of this input (the half-widths above are the pooled ones). */
+                stratifiedBy: z.object({ field: z.string(), title: z.string(), groups: z.number().int() }).strict().optional(),
+              })
+              .strict(),
           })
           .strict()
           .optional(),

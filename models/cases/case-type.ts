@@ -89,6 +89,12 @@ const CaseTypeMetaSchema = z
     rows: z.object({ groupBy: z.string() }).strict().optional(),
     /** Training settings this case type's data calls for (names as the trainer's options); the schema says why. */
     training: z.record(z.string(), z.number()).optional(),
+    /**
+     * Regression intervals calibrated per group of one categorical input (Mondrian conformal prediction, Vovk et al.
+     * 2003): where errors differ by kind of case, one pooled width over-covers some groups and under-covers others.
+     * Groups with fewer calibration cases than the minimum share the pooled width. Never a protected attribute.
+     */
+    intervals: z.object({ stratifyBy: z.string(), minCalibrationCases: z.number().int().min(20) }).strict().optional(),
   })
   .strict();
 /** The top-level `x-dalel` annotation of a case type. */
@@ -184,6 +190,10 @@ export function parseCaseType(document: unknown, source: string): CaseType {
   if (new Set(meta.outcomes.map((o) => o.name)).size !== meta.outcomes.length) fail(source, 'outcome names must be unique');
   if (meta.split.kind === 'temporal') expectRole(meta.split.field, 'time', 'split field');
   if (meta.rows) expectRole(meta.rows.groupBy, 'group', 'rows.groupBy');
+  if (meta.intervals) {
+    const role = byName.get(meta.intervals.stratifyBy)?.role;
+    if (role?.role !== 'feature' || role.kind !== 'categorical') fail(source, `intervals.stratifyBy ${meta.intervals.stratifyBy} must be a property with role "feature" and kind "categorical"`);
+  }
   let validator: z.ZodType;
   try {
     validator = z.fromJSONSchema(document as Parameters<typeof z.fromJSONSchema>[0]);

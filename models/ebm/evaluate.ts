@@ -8,6 +8,7 @@ import type { CaseRow } from '../cases/case-rows.ts';
 import type { CaseType } from '../cases/case-type.ts';
 import { encodeFacts } from '../gam/features.ts';
 import { classProbabilities, scoreCase, type GamModel } from '../gam/gam-model.ts';
+import { halfWidthsFor } from './conformal.ts';
 import { accuracy, argmax, coverage, expectedCalibrationError, logLoss, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
 import { targetValues } from './train.ts';
 
@@ -53,14 +54,21 @@ export function evaluateModel(model: GamModel, caseType: CaseType, train: readon
     const role = caseType.fields.find((f) => f.name === field)?.role;
     return (role && 'labels' in role ? role.labels?.[key] : undefined) ?? key;
   };
+  const fieldTitle = (field: string) => caseType.fields.find((f) => f.name === field)?.title ?? field;
   const pick = <T>(values: readonly T[], indexes: readonly number[]) => indexes.map((i) => values[i]!);
 
   if (outcome.kind === 'regression') {
     const predicted = scores.map((s) => clip(s[0]!, outcome.min, outcome.max));
-    const half = model.conformal?.halfWidths ?? [Infinity, Infinity];
-    const band = (h: number) => scores.map((s): [number, number] => [clip(s[0]! - h, outcome.min, outcome.max), clip(s[0]! + h, outcome.min, outcome.max)]);
-    const at80 = band(half[0]);
-    const at95 = band(half[1]);
+    const conformal = model.conformal;
+    const half = conformal?.halfWidths ?? [Infinity, Infinity];
+    const caseHalves = test.map((row) => (conformal ? halfWidthsFor(conformal, row.facts) : half));
+    const band = (level: 0 | 1) =>
+      scores.map((s, i): [number, number] => {
+        const h = caseHalves[i]![level];
+        return [clip(s[0]! - h, outcome.min, outcome.max), clip(s[0]! + h, outcome.min, outcome.max)];
+      });
+    const at80 = band(0);
+    const at95 = band(1);
     const trainMedian = median(train.map((r) => r.target as number));
     const baselines = [{ name: 'training median', meanAbsoluteError: meanAbsoluteError(test.map(() => trainMedian), y) }];
     if (outcome.baseline) {
@@ -91,7 +99,13 @@ export function evaluateModel(model: GamModel, caseType: CaseType, train: readon
           meanAbsoluteError: meanAbsoluteError(predicted, y),
           rootMeanSquaredError: rootMeanSquaredError(predicted, y),
           baselines,
-          intervals: { halfWidth80: half[0], halfWidth95: half[1], coverage80: coverage(at80, y), coverage95: coverage(at95, y) },
+          intervals: {
+            halfWidth80: half[0],
+            halfWidth95: half[1],
+            coverage80: coverage(at80, y),
+            coverage95: coverage(at95, y),
+            ...(conformal?.strata ? { stratifiedBy: { field: conformal.strata.field, title: fieldTitle(conformal.strata.field), groups: conformal.strata.groups.length } } : {}),
+          },
         },
       },
       disparity,

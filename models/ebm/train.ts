@@ -10,7 +10,7 @@ import { binCount, binIndex, categoricalEdges, categoryKey, encodeFacts, feature
 import { scoreCase, type GamModel, type GamTerm } from '../gam/gam-model.ts';
 import { categoryList, coarserEdges, quantileEdges } from './binning.ts';
 import { boostStage, type BagCases, type StageTerm } from './booster.ts';
-import { conformalHalfWidth } from './metrics.ts';
+import { fitConformal } from './conformal.ts';
 import { lossFor } from './losses.ts';
 import { centreTerms, purifyPair, type WeightedTerm } from './purify.ts';
 import { randomSplit, seededRandom } from './random.ts';
@@ -288,9 +288,11 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
   if (calibration.length > 0) {
     // Residuals of the finished model on cases it never saw, through the same inference path as predictions.
     const residuals = Array.from(calibration, (i) => Math.abs(yAll[i]! - scoreCase(model, encodeFacts(features, input.facts[i]!)).score[0]!));
-    const halfWidths: [number, number] = [conformalHalfWidth(residuals, 0.8), conformalHalfWidth(residuals, 0.95)];
-    if (!Number.isFinite(halfWidths[1])) throw new Error(`too few calibration cases (${residuals.length}) for a 95% interval: at least 19 are needed`);
-    model.conformal = { levels: [0.8, 0.95], halfWidths, calibrationCases: residuals.length };
+    model.conformal = fitConformal(
+      residuals,
+      Array.from(calibration, (i) => input.facts[i]!),
+      input.caseType.meta.intervals,
+    );
   }
   return {
     model,

@@ -35,7 +35,20 @@ export const GamModelSchema = z
     terms: z.array(GamTermSchema),
     /** Split-conformal half-widths (regression): absolute-residual quantiles on calibration cases. */
     conformal: z
-      .object({ levels: z.tuple([z.literal(0.8), z.literal(0.95)]), halfWidths: z.tuple([z.number(), z.number()]), calibrationCases: z.number().int() })
+      .object({
+        levels: z.tuple([z.literal(0.8), z.literal(0.95)]),
+        halfWidths: z.tuple([z.number(), z.number()]),
+        calibrationCases: z.number().int(),
+        /** Per-group half-widths of one input (Mondrian); groups not listed use the pooled `halfWidths`. */
+        strata: z
+          .object({
+            field: z.string(),
+            minCalibrationCases: z.number().int(),
+            groups: z.array(z.object({ value: z.string(), cases: z.number().int(), halfWidths: z.tuple([z.number(), z.number()]) }).strict()),
+          })
+          .strict()
+          .optional(),
+      })
       .strict()
       .nullable(),
     /** True when trained on generated (synthetic) cases: every prediction must say so. */

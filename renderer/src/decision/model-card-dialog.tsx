@@ -140,6 +140,11 @@ export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
                 })}
               </Typography>
             )}
+            {regression?.intervals.stratifiedBy && (
+              <Typography variant="body2" data-testid="model-card-coverage-strata">
+                {t('decision.modelCard.coverageStrata', { title: regression.intervals.stratifiedBy.title, groups: regression.intervals.stratifiedBy.groups })}
+              </Typography>
+            )}
           </Section>
           <Section title={t('decision.modelCard.disparity')}>
             <Typography variant="body2" color="text.secondary">
