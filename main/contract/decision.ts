@@ -105,6 +105,17 @@ export const FactValueSchema = z.union([z.string().max(1000), z.number(), z.bool
 /** The facts of one case by field name (validated again against the model's case-type schema). */
 export const FactsSchema = z.record(z.string().max(100), FactValueSchema).refine((facts) => Object.keys(facts).length <= 200, 'too many facts');
 
+/** Where a fact of a consultation came from: typed by the judge, read from a question, or proposed from a case document (its stored text's hash). */
+export const FactSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('typed') }).strict(),
+  z.object({ kind: z.literal('question') }).strict(),
+  z.object({ kind: z.literal('document'), evidenceId: id, textSha256: sha256Hex }).strict(),
+]);
+/** Where a fact came from. */
+export type FactSource = z.infer<typeof FactSourceSchema>;
+/** The source of each fact sent (facts without one count as typed). */
+export const FactSourcesSchema = z.record(z.string().max(100), FactSourceSchema).refine((sources) => Object.keys(sources).length <= 200, 'too many fact sources');
+
 /** Why a prediction is referred to human review. */
 export const AbstentionReasonSchema = z.discriminatedUnion('code', [
   z.object({ code: z.literal('interval-too-wide'), width: z.number(), range: z.tuple([z.number(), z.number()]), limit: z.number() }),
@@ -369,7 +380,7 @@ export const decisionChannels = {
   'decision.caseTypes': channel(empty, z.array(CaseTypeViewSchema), modelReaders),
   /** A judge's consultation: logged with the facts' hash, the model's hash and the output, every time. */
   'decision.predict': channel(
-    z.object({ modelSha256: sha256Hex, facts: FactsSchema, caseId: id.optional() }).strict(),
+    z.object({ modelSha256: sha256Hex, facts: FactsSchema, caseId: id.optional(), factSources: FactSourcesSchema.optional() }).strict(),
     ConsultationSchema,
     judgesOnly,
   ),

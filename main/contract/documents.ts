@@ -63,6 +63,8 @@ export const ProposedFactSchema = z.object({
   page: z.number().int(),
   span: z.object({ start: z.number().int(), end: z.number().int() }),
   quote: z.string(),
+  before: z.string(),
+  after: z.string(),
   boxes: z.array(z.object({ left: z.number(), top: z.number(), width: z.number(), height: z.number() })),
 });
 
@@ -90,6 +92,12 @@ export const documentsChannels = {
   'documents.search': channel(
     z.object({ caseId: id, query: freeText(200).min(1) }).strict(),
     z.array(z.object({ evidenceId: id, textId: id, page: z.number().int(), snippet: z.string() })),
+    caseReaders,
+  ),
+  /** The case's evidence items whose text has been recognised (the latest text of each). */
+  'documents.list': channel(
+    z.object({ caseId: id }).strict(),
+    z.array(z.object({ evidenceId: id, fileName: z.string(), textSha256: sha256Hex, pages: z.number().int(), createdAt: isoTime })),
     caseReaders,
   ),
   /** Facts proposed from an evidence document's stored text, each with where it came from; nothing is entered anywhere. */

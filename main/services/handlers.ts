@@ -167,7 +167,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'settings.get': () => deps.settings.get(),
     'settings.update': (request, context) => deps.settings.update(request, actorOf(required(context))),
     ...createAuditHandlers(deps.audit),
-    ...createDecisionHandlers(deps.decision, { verdicts: deps.verdicts, log: deps.audit.log, researchAllowed: () => deps.settings.get().researchCaseTypes }),
+    ...createDecisionHandlers(deps.decision, { verdicts: deps.verdicts, log: deps.audit.log, researchAllowed: () => deps.settings.get().researchCaseTypes, documentTextCase: (evidenceId, textSha256) => deps.documents.caseOfText(evidenceId, textSha256) }),
     ...createVerdictHandlers(deps.verdicts, deps.audit.log),
     ...createFindingsHandlers({ findings: deps.findings, reviews: deps.reviews, sessions }),
     ...createReportHandlers(deps.reports),

@@ -25,7 +25,7 @@ describe.skipIf(!installed)('recognised text of evidence documents', () => {
   let evidenceSha256: string;
   let clients: Record<'expert' | 'judge' | 'clerk' | 'administrator', string>;
   beforeAll(async () => {
-    ({ ws, dispose } = testWorkstation());
+    ({ ws, dispose } = testWorkstation({ demoModels: true }));
     clients = await seedUsers(ws);
     const user = ws.sessions.peek(clients.expert)!.user;
     expert = { userId: user.id, username: user.username, role: user.role };
@@ -76,6 +76,32 @@ describe.skipIf(!installed)('recognised text of evidence documents', () => {
     expect(hits.map((h) => h.evidenceId)).toEqual([evidenceId]);
     const refused = await ws.dispatcher.invoke(clients.clerk, 'documents.recognise', { evidenceId, language: 'rus' });
     expect(refused.ok).toBe(false);
+  }, 60_000);
+
+  it('lists the case\'s read documents, and a consultation records which facts came from which document text', async () => {
+    const listed = await call(ws, clients.judge, 'documents.list', { caseId });
+    expect(listed).toEqual([expect.objectContaining({ evidenceId, fileName: 'indictment.png', textSha256: ws.documents.latest(evidenceId)!.sha256, pages: 1 })]);
+    const model = (await call(ws, clients.judge, 'decision.models', {})).find((m) => m.caseType === 'kz-criminal' && m.outcome === 'punishment')!;
+    const facts = { article: '188', part: 2, offenceCategory: 'medium', damageMrp: 100, priorConvictions: 0, recidivism: 'none', guiltyPlea: true, proceduralAgreement: false, damageCompensated: 'none', mitigating: [], aggravating: [], defendantMinor: false };
+    const fromDocument = { kind: 'document' as const, evidenceId, textSha256: listed[0]!.textSha256 };
+    const answer = await call(ws, clients.judge, 'decision.predict', { modelSha256: model.sha256, facts, caseId, factSources: { article: fromDocument, part: fromDocument, guiltyPlea: { kind: 'question' } } });
+    const entry = ws.audit.list({ caseId }).map((r) => JSON.parse(new TextDecoder().decode(r.bytes)) as { seq: number; action: string; details?: { factSources?: Record<string, unknown> } }).find((e) => e.seq === answer.auditSeq)!;
+    expect(entry.action).toBe('decision.consulted');
+    expect(entry.details?.factSources).toMatchObject({ article: fromDocument, part: fromDocument, guiltyPlea: { kind: 'question' }, damageMrp: { kind: 'typed' }, recidivism: { kind: 'typed' } });
+    expect(Object.keys(entry.details!.factSources!).sort()).toEqual(Object.keys(facts).sort());
+
+    const otherCase = (await call(ws, clients.expert, 'cases.create', { number: 'D-17', venue: 'Алматы', caseType: 'criminal', parties: '' })).id;
+    const refusals = [
+      { caseId: otherCase, factSources: { article: fromDocument } },
+      { caseId, factSources: { article: { ...fromDocument, textSha256: 'ab'.repeat(32) } } },
+      { factSources: { article: fromDocument } },
+      { caseId, factSources: { notAFact: { kind: 'typed' as const } } },
+    ];
+    for (const refused of refusals) {
+      const result = await ws.dispatcher.invoke(clients.judge, 'decision.predict', { modelSha256: model.sha256, facts, ...refused });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('BAD_INPUT');
+    }
   }, 60_000);
 
   it('stores nothing when the run is cancelled', async () => {

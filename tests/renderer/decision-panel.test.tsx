@@ -168,6 +168,7 @@ function fakeApi(role: Role, answers: Partial<Record<RequestChannel, Answer>>) {
     'settings.get': { ok: true, value: { workstationName: 'Court 2', technicalReviewRequired: true, clerksMayRecordVerdicts: false, researchCaseTypes: false } },
     'review.get': { ok: true, value: { caseId, state: 'draft', technicalReviewRequired: true, findingsTotal: 0, findingsDecided: 0, signatures: [], updatedAt: '2026-01-02T10:00:00.000Z' } },
     'findings.list': { ok: true, value: [] },
+    'documents.list': { ok: true, value: [] },
     ...answers,
   };
   const api: DalelApi = {
@@ -352,6 +353,44 @@ describe('the judge’s decision support pane', () => {
     expect(byTestId('predicted-value')).toBeNull();
     expect(byTestId('range-bar')).toBeNull();
     expect(byTestId('waterfall')).toBeNull();
+  });
+
+  it('fills facts from a read document only when ticked and accepted, and names the document as their source', async () => {
+    const evidenceId = '55555555-5555-4555-8555-555555555555';
+    const textSha256 = 'ef'.repeat(32);
+    const proposed = (field: string, value: unknown, quote: string) => ({ field, value, confidence: 0.9, page: 1, span: { start: 10, end: 10 + quote.length }, quote, before: 'Иванов обвиняется по ', after: ' УК РК', boxes: [] });
+    const fake = fakeApi('judge', {
+      'decision.predict': { ok: true, value: classificationConsultation() },
+      'documents.list': { ok: true, value: [{ evidenceId, fileName: 'indictment.png', textSha256, pages: 2, createdAt: '2026-11-20T10:00:00.000Z' }] },
+      'documents.facts': { ok: true, value: { evidenceId, textSha256, facts: [proposed('article', '188', 'ст. 188'), proposed('part', 2, 'ч. 2'), proposed('notAField', 1, 'x')] } },
+    });
+    await render(fake.api);
+    await openCase();
+    expect((need('document-fill-choice') as HTMLSelectElement).options[0]!.textContent).toBe('indictment.png (2 pages)');
+    await click('document-fill-read');
+    expect(fake.callsTo('documents.facts')).toEqual([{ evidenceId, caseType: 'kz-criminal' }]);
+    // Only the form's own fields are offered, each with the words it came from marked in their sentence.
+    expect(all('[data-testid^="document-fact-tick-"]')).toHaveLength(2);
+    expect(need('document-fact-part').textContent).toContain('Page 1');
+    expect(all('[data-testid="document-fact-source"]').map((m) => m.textContent)).toEqual(['ст. 188', 'ч. 2']);
+    expect((need('fact-article') as HTMLInputElement).value).toBe('');
+    await click('document-fact-tick-article');
+    await click('document-fact-tick-part');
+    await click('document-fill-accept');
+    expect((need('fact-article') as HTMLInputElement).value).toBe('188');
+    expect((need('fact-part') as HTMLInputElement).value).toBe('2');
+    // The judge corrects the part by hand: it is then typed, not from the document.
+    await type('fact-part', '1');
+    await type('fact-offenceCategory', 'medium');
+    await click('consult-button');
+    const source = { kind: 'document', evidenceId, textSha256 };
+    expect(fake.callsTo('decision.predict')).toEqual([{ modelSha256: modelSha, caseId, facts: { article: '188', part: 1, offenceCategory: 'medium', mitigating: [], aggravating: [] }, factSources: { article: source } }]);
+  });
+
+  it('says when no document of the case has been read', async () => {
+    await render(fakeApi('judge', {}).api, 'kk');
+    await openCase();
+    expect(need('document-fill-none').textContent).toContain('әлі оқылмаған');
   });
 
   it('opens the model card with data hash, period, validation against the baseline and the disparity report', async () => {

@@ -77,13 +77,13 @@ let root: ReactRoot | null = null;
 /** Lets pending promises and effects run. */
 export const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
 
-/** Renders a component with the translations (English) and the API. */
-export async function render(api: DalelApi, node: ReactNode): Promise<void> {
+/** Renders a component with the translations (English unless another language is given) and the API. */
+export async function render(api: DalelApi, node: ReactNode, language: Parameters<typeof createI18n>[0] = 'en'): Promise<void> {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
-  await act(async () => root!.render(<I18nextProvider i18n={createI18n('en')}><ApiContext value={api}>{node}</ApiContext></I18nextProvider>));
+  await act(async () => root!.render(<I18nextProvider i18n={createI18n(language)}><ApiContext value={api}>{node}</ApiContext></I18nextProvider>));
   await settle();
   await settle();
 }
@@ -120,11 +120,12 @@ export async function click(id: string): Promise<void> {
 
 /** Types into an input the way React notices. */
 export async function type(id: string, value: string): Promise<void> {
-  const element = need(id) as HTMLInputElement | HTMLTextAreaElement;
+  const element = need(id) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
   const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element), 'value')!.set!;
   await act(async () => {
     setter.call(element, value);
-    element.dispatchEvent(new Event('input', { bubbles: true }));
+    // React hears a native select through 'change', text fields through 'input'.
+    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
   });
 }
 

@@ -8,6 +8,7 @@ import type { CaseTypeView, Role } from '../../contract/index.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isResearchCaseType, type DecisionService } from './decision-service.ts';
 import type { VerdictService } from './verdicts.ts';
+import { checkDocumentSources, type DocumentTextCase } from './fact-sources.ts';
 
 type DecisionChannel = Extract<RequestChannel, `decision.${string}`>;
 
@@ -31,6 +32,8 @@ export interface DecisionHandlerDeps {
   readonly log: AuditLog;
   /** Whether the administrator's "research" setting offers the US research case types to judges and clerks. */
   readonly researchAllowed: () => boolean;
+  /** The case of a stored document text, so that facts said to come from a document are checked against it. */
+  readonly documentTextCase?: DocumentTextCase;
 }
 
 /** The channels of decision support: installed models with their cards, and judges' consultations. */
@@ -60,7 +63,12 @@ export function createDecisionHandlers(decision: DecisionService, deps: Decision
       deps.log.append({ action: 'decision.consultations-consulted', actor: actorOf(sessionOf(context.session)), subjects: { caseId: request.caseId } });
       return list;
     },
-    'decision.predict': (request, context) => decision.predict(request.modelSha256, request.facts, actorOf(sessionOf(context.session)), request.caseId),
+    'decision.predict': (request, context) => {
+      const session = sessionOf(context.session);
+      const sources = request.factSources ?? {};
+      checkDocumentSources(sources, request.caseId, deps.documentTextCase ?? (() => null));
+      return decision.predict(request.modelSha256, request.facts, actorOf(session), request.caseId, sources);
+    },
     'decision.bounds': (request) => decision.bounds(request.caseType, request.facts),
     'decision.predictBatch': (request, context) => decision.predictBatch(request.modelSha256, request.cases, actorOf(sessionOf(context.session))),
   };

@@ -4,7 +4,8 @@
  * audit entry per consultation (facts hash, model hash, output hash and summary). Advisory only: nothing here says
  * what a verdict should be, and the audit entry records that a judge saw this output.
  */
-import type { Consultation, DecisionModel, DecisionOutput } from '../../contract/index.ts';
+import type { Consultation, DecisionModel, DecisionOutput, FactSource } from '../../contract/index.ts';
+import { sourcesOfFacts } from './fact-sources.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
@@ -252,11 +253,12 @@ export class DecisionService {
   }
 
   /** One consultation: validates, predicts, explains, logs. */
-  async predict(sha256: string, rawFacts: Readonly<Record<string, unknown>>, actor: Actor, caseId?: string): Promise<Consultation> {
+  async predict(sha256: string, rawFacts: Readonly<Record<string, unknown>>, actor: Actor, caseId?: string, sources: Readonly<Record<string, FactSource>> = {}): Promise<Consultation> {
     const loaded = await this.load(sha256);
     this.refuseResearch(loaded);
     refuseNonInputs(loaded.caseType, rawFacts);
     const facts = validateFacts(loaded.caseType, rawFacts);
+    const factSources = sourcesOfFacts(facts, sources);
     this.refuseUnknownArticle(loaded.caseType.id, facts);
     const x = encodeFacts(loaded.folder.model.features, facts, loaded.codes);
     const { output, bounds } = this.withBounds(loaded, facts, this.explain(loaded, facts, x, await this.run(loaded, [x]), 0));
@@ -279,6 +281,7 @@ export class DecisionService {
         ...(bounds?.lawfulRange ? { lawfulRange: [String(bounds.lawfulRange.min), String(bounds.lawfulRange.max)], lawfulUnit: bounds.lawfulRange.unit } : {}),
         precedents: precedents.map((p) => p.caseRef),
         advice: advice.map((a) => a.rule),
+        factSources,
       },
     });
     return { ...shown, model, auditSeq };

@@ -47,6 +47,9 @@ export interface ProposedFact {
   readonly page: number;
   readonly span: { readonly start: number; readonly end: number };
   readonly quote: string;
+  /** Up to 60 characters of the page text before and after the quote, to read it in context. */
+  readonly before: string;
+  readonly after: string;
   readonly boxes: readonly { readonly left: number; readonly top: number; readonly width: number; readonly height: number }[];
 }
 
@@ -147,6 +150,24 @@ export class DocumentTextService {
     };
   }
 
+  /** The case of a stored text of an evidence item with the given hash, or null when there is none. */
+  caseOfText(evidenceId: string, sha256: string): string | null {
+    const row = this.deps.db.prepare('SELECT case_id FROM document_texts WHERE evidence_id = ? AND sha256 = ? LIMIT 1').get(evidenceId, sha256) as { case_id: string } | undefined;
+    return row?.case_id ?? null;
+  }
+
+  /** The case's evidence items with a stored text: the latest text of each, newest first (no page contents). */
+  listForCase(caseId: string): Array<{ evidenceId: string; fileName: string; textSha256: string; pages: number; createdAt: string }> {
+    const rows = this.deps.db
+      .prepare(
+        `SELECT t.evidence_id, t.sha256, t.pages, t.created_at FROM document_texts t
+          WHERE t.case_id = ? AND t.rowid = (SELECT u.rowid FROM document_texts u WHERE u.evidence_id = t.evidence_id ORDER BY u.created_at DESC, u.rowid DESC LIMIT 1)
+          ORDER BY t.created_at DESC, t.rowid DESC`,
+      )
+      .all(caseId) as { evidence_id: string; sha256: string; pages: number; created_at: string }[];
+    return rows.map((r) => ({ evidenceId: r.evidence_id, fileName: this.deps.evidence.get(r.evidence_id).originalName, textSha256: r.sha256, pages: r.pages, createdAt: r.created_at }));
+  }
+
   /** Pages of the case's recognised documents that contain every word of the query (stems matched). */
   search(caseId: string, query: string, limit = 20): DocumentTextHit[] {
     const terms = words(query).filter((w) => w.length > 1 || /\d/.test(w));
@@ -180,7 +201,9 @@ export class DocumentTextService {
         const boxes = page.words
           .filter((w, i) => starts[i]! < found.span.end && starts[i]! + w.text.length > found.span.start)
           .map((w) => ({ left: w.left, top: w.top, width: w.width, height: w.height }));
-        facts.push({ field: found.field, value: found.value, confidence: found.confidence, page: page.page, span: found.span, quote: text.slice(found.span.start, found.span.end), boxes });
+        const before = text.slice(Math.max(0, found.span.start - 60), found.span.start);
+        const after = text.slice(found.span.end, found.span.end + 60);
+        facts.push({ field: found.field, value: found.value, confidence: found.confidence, page: page.page, span: found.span, quote: text.slice(found.span.start, found.span.end), before, after, boxes });
       }
     }
     return { evidenceId, textSha256: stored.sha256, facts };

@@ -50,6 +50,7 @@ export function createDocumentsHandlers(documents: DocumentTextService, laws: La
       return stored ? view(stored) : null;
     },
     'documents.search': (request) => documents.search(request.caseId, request.query),
+    'documents.list': (request) => documents.listForCase(request.caseId),
     'documents.facts': (request) => {
       const proposed = documents.proposeFacts(request.evidenceId, request.caseType);
       return { ...proposed, facts: proposed.facts.map((f) => ({ ...f, span: { ...f.span }, boxes: f.boxes.map((b) => ({ ...b })) })) };

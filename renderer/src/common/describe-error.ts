@@ -27,6 +27,16 @@ export const intakeReasons = [
   // The crop rectangle an expert drew on a handwriting page.
   'crop-outside-page',
   'crop-unknown-page',
+  // Reading the text of a document (OCR).
+  'not-a-document',
+  'zip-not-document',
+  'unsupported-document',
+  'undecodable-image',
+  'unreadable-pdf',
+  'empty-pdf',
+  'too-many-pages',
+  'empty-page',
+  'no-text',
 ] as const;
 
 /**

@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Case, CaseTypeView, Consultation, DecisionModel, Role } from '../../../main/contract/index.ts';
+import type { Case, CaseTypeView, Consultation, DecisionModel, FactSource, Role } from '../../../main/contract/index.ts';
 
 /** The kind of a case (criminal, civil…). */
 type CaseKind = Case['caseType'];
@@ -22,6 +22,7 @@ import { indexFields, optionLabel, unitLabel } from './decision-text.ts';
 import { emptyValues, readFacts, type FieldProblem, type FormValue, type FormValues } from './facts-state.ts';
 import { FactsForm } from './facts-form.tsx';
 import { QuestionBox } from './question-box.tsx';
+import { DocumentFill } from './document-fill.tsx';
 import { AdviceList, BoundsPanel } from './law-panels.tsx';
 import { ModelPicker } from './model-picker.tsx';
 import { PrecedentsTable } from './precedents-table.tsx';
@@ -119,6 +120,8 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
   const [related, setRelated] = useState<readonly Consultation[]>([]);
   const [chosen, setChosen] = useState<string | null>(null);
   const [values, setValues] = useState<Record<string, FormValues>>({});
+  // Per case type: where each filled-in fact came from (typed unless accepted from a question or a document).
+  const [sources, setSources] = useState<Record<string, Readonly<Record<string, FactSource>>>>({});
   const [problems, setProblems] = useState<Readonly<Record<string, FieldProblem>>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -154,9 +157,10 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
     return { classes: when.in.map(label), probability, mostLikely: top === null ? null : label(top), mostLikelyApplies: top !== null && when.in.includes(top), custodial };
   };
 
-  const change = (name: string, value: FormValue) => {
+  const change = (name: string, value: FormValue, source: FactSource = { kind: 'typed' }) => {
     if (!caseType) return;
     setValues((all) => ({ ...all, [caseType.sha256]: { ...(all[caseType.sha256] ?? emptyValues(caseType)), [name]: value } }));
+    setSources((all) => ({ ...all, [caseType.sha256]: { ...all[caseType.sha256], [name]: source } }));
     setProblems((all) => {
       const { [name]: _cleared, ...rest } = all;
       return rest;
@@ -171,10 +175,14 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
     setBusy(true);
     setError(null);
     try {
-      const answer = await call(api, 'decision.predict', { modelSha256: model.sha256, facts: read.facts, caseId });
+      // Typed is the service's default: only facts taken from a question or a document name their source.
+      const known = sources[caseType.sha256] ?? {};
+      const factSources = Object.fromEntries(Object.keys(read.facts).flatMap((name) => (known[name] && known[name].kind !== 'typed' ? [[name, known[name]]] : [])));
+      const sourced = Object.keys(factSources).length > 0 ? { factSources } : {};
+      const answer = await call(api, 'decision.predict', { modelSha256: model.sha256, facts: read.facts, caseId, ...sourced });
       // The other outcomes of the case type (the punishment and its term) are consulted with it and shown together.
       const others: Consultation[] = [];
-      for (const other of relatedModels(modelList, model)) others.push(await call(api, 'decision.predict', { modelSha256: other.sha256, facts: read.facts, caseId }));
+      for (const other of relatedModels(modelList, model)) others.push(await call(api, 'decision.predict', { modelSha256: other.sha256, facts: read.facts, caseId, ...sourced }));
       setConsultation(answer);
       setRelated(others);
       consultations.reload();
@@ -221,7 +229,8 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
                 <Typography variant="body2" color="text.secondary">
                   {t('decision.form.intro')}
                 </Typography>
-                {mayUse(role, 'questions.ask') && <QuestionBox caseType={caseType} onAccept={(accepted) => accepted.forEach(([name, value]) => change(name, value))} disabled={busy} />}
+                {mayUse(role, 'questions.ask') && <QuestionBox caseType={caseType} onAccept={(accepted) => accepted.forEach(([name, value]) => change(name, value, { kind: 'question' }))} disabled={busy} />}
+                {mayUse(role, 'documents.facts') && <DocumentFill caseId={caseId} caseType={caseType} onAccept={(accepted) => accepted.forEach(([name, value, source]) => change(name, value, source))} disabled={busy} />}
                 <FactsForm caseType={caseType} values={formValues} problems={problems} onChange={change} disabled={busy} />
                 {Object.keys(problems).length > 0 && (
                   <Alert severity="warning" data-testid="facts-problems">

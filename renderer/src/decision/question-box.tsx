@@ -17,6 +17,8 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import type { FormValue } from './facts-state.ts';
+import { fieldLabel, indexFields, valueText, type FactValue } from './decision-text.ts';
+import { useNumberText } from './number-format.ts';
 
 type Answer = ResponseOf<'questions.ask'>;
 type AnswerFact = Answer['facts'][number];
@@ -53,6 +55,8 @@ export interface QuestionBoxProps {
 export function QuestionBox({ caseType, onAccept, disabled }: QuestionBoxProps) {
   const { t } = useTranslation();
   const api = useApi();
+  const number = useNumberText();
+  const fields = indexFields(caseType, caseType.id);
   const [question, setQuestion] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
@@ -102,7 +106,7 @@ export function QuestionBox({ caseType, onAccept, disabled }: QuestionBoxProps) 
       {answer && (
         <Stack spacing={1} data-testid="question-answer">
           <Typography variant="body2">
-            {answer.caseType ? t('decision.question.caseType', { id: answer.caseType }) : t('decision.question.noCaseType')}
+            {answer.caseType ? t('decision.question.caseType', { id: t(`decisionSchema.${answer.caseType}.title`, { defaultValue: answer.caseType }) }) : t('decision.question.noCaseType')}
           </Typography>
           {answer.articles.slice(0, 3).map((a) => (
             <Typography key={`${a.code}:${a.article}`} variant="body2" data-testid="question-article">
@@ -116,7 +120,7 @@ export function QuestionBox({ caseType, onAccept, disabled }: QuestionBoxProps) 
                 <Stack key={i} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                   <FormControlLabel
                     control={<Checkbox checked={ticked.has(i)} onChange={(e) => setTicked((s) => { const next = new Set(s); if (e.target.checked) next.add(i); else next.delete(i); return next; })} slotProps={{ input: { 'aria-label': f.field } }} data-testid={`question-fact-${f.field}`} />}
-                    label={`${caseType.fields.find((x) => x.name === f.field)?.title ?? f.field}: ${JSON.stringify(f.value)}`}
+                    label={`${fields.byName.has(f.field) ? fieldLabel(t, caseType.id, fields.byName.get(f.field)!) : f.field}: ${valueText(t, fields, f.field, f.value as FactValue, (n) => number(n, 2))}`}
                   />
                   <Quoted text={answer.question} span={f.span} />
                 </Stack>
@@ -132,7 +136,7 @@ export function QuestionBox({ caseType, onAccept, disabled }: QuestionBoxProps) 
           )}
           {answer.missing.length > 0 && (
             <Typography variant="body2" color="text.secondary" data-testid="question-missing">
-              {t('decision.question.missing', { fields: answer.missing.map((m) => caseType.fields.find((x) => x.name === m)?.title ?? m).join(', ') })}
+              {t('decision.question.missing', { fields: answer.missing.map((m) => (fields.byName.has(m) ? fieldLabel(t, caseType.id, fields.byName.get(m)!) : m)).join(', ') })}
             </Typography>
           )}
         </Stack>

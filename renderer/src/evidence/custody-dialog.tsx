@@ -15,6 +15,7 @@ import { useLoaded } from '../common/use-loaded.ts';
 import { CustodyTable } from './custody-table.tsx';
 import { EvidenceDetails } from './evidence-details.tsx';
 import { KindCorrection } from './kind-correction.tsx';
+import { DocumentTextSection, documentKinds } from './document-text-section.tsx';
 
 /** Props of CustodyDialog. */
 export interface CustodyDialogProps {
@@ -22,10 +23,12 @@ export interface CustodyDialogProps {
   readonly onClose: () => void;
   /** Given where the role may correct what an item is (experts): told after a correction. */
   readonly onKindCorrected?: () => void;
+  /** Whether the user may have a document's text read (experts and judges). */
+  readonly mayRecognise?: boolean;
 }
 
 /** The detail view of one evidence item: its particulars and its chain of custody. */
-export function CustodyDialog({ item: initial, onClose, onKindCorrected }: CustodyDialogProps) {
+export function CustodyDialog({ item: initial, onClose, onKindCorrected, mayRecognise = false }: CustodyDialogProps) {
   const { t } = useTranslation();
   const api = useApi();
   const [item, setItem] = useState(initial);
@@ -45,6 +48,7 @@ export function CustodyDialog({ item: initial, onClose, onKindCorrected }: Custo
             }}
           />
         )}
+        {documentKinds.includes(item.kind) && <DocumentTextSection item={item} mayRecognise={mayRecognise} />}
         <Typography variant="h6" component="h2" sx={{ mt: 3, mb: 1 }}>
           {t('custody.heading')}
         </Typography>

@@ -98,7 +98,7 @@ export function EvidencePanel({ caseId, role, onChanged, onCompare, onView, froz
           </Stack>
         )}
       </Stack>
-      {selected && <CustodyDialog item={selected} onClose={() => setSelected(null)} onKindCorrected={mayUse(role, 'evidence.setKind') ? stored : undefined} />}
+      {selected && <CustodyDialog item={selected} onClose={() => setSelected(null)} onKindCorrected={mayUse(role, 'evidence.setKind') ? stored : undefined} mayRecognise={!frozen && mayUse(role, 'documents.recognise')} />}
       {intake.declaration && <DeclareKindDialog declaration={intake.declaration} />}
     </Paper>
   );

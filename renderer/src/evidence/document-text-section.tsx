@@ -1,0 +1,152 @@
+/**
+ * The recognised text of a document evidence item (a scanned indictment, claim or decision): read it (OCR, or a
+ * PDF's own text layer) in the chosen language, then see each page's text with the words the engine was unsure of
+ * marked for checking, the engine and language data it was read with, and the stored text's own hash.
+ */
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DocumentTextView, Evidence } from '../../../main/contract/index.ts';
+import { useApi } from '../api/api-context.ts';
+import { call } from '../api/api-error.ts';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { HashText } from '../common/hash-text.tsx';
+import { useLoaded } from '../common/use-loaded.ts';
+
+/** Evidence kinds whose text can be read. */
+export const documentKinds: readonly Evidence['kind'][] = ['png', 'jpeg', 'tiff', 'pdf'];
+
+const languages = ['auto', 'kaz', 'rus', 'eng'] as const;
+type Language = (typeof languages)[number];
+
+/** One page's words, those below the engine's confidence threshold marked. */
+function PageText({ page, threshold }: { page: DocumentTextView['result']['pages'][number]; threshold: number }) {
+  const { t } = useTranslation();
+  if (page.source === 'blank') return <Typography variant="body2" color="text.secondary">{t('documentText.blank')}</Typography>;
+  if (page.words.length === 0) return <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap' }}>{page.text}</Typography>;
+  const lineOf = (w: (typeof page.words)[number]) => `${w.block}.${w.paragraph}.${w.line}`;
+  return (
+    <Typography variant="body2" component="div" sx={{ lineHeight: 1.7 }}>
+      {page.words.map((w, i) => {
+        const newLine = i > 0 && lineOf(w) !== lineOf(page.words[i - 1]!);
+        const unsure = w.confidence < threshold;
+        return (
+          <span key={i}>
+            {newLine ? <br /> : i > 0 ? ' ' : ''}
+            {unsure ? (
+              <Box component="mark" title={t('documentText.unsureWord', { confidence: Math.round(w.confidence) })} sx={{ outline: '1px dashed', bgcolor: 'warning.light' }} data-testid="document-text-unsure">
+                {w.text}
+              </Box>
+            ) : (
+              w.text
+            )}
+          </span>
+        );
+      })}
+    </Typography>
+  );
+}
+
+/** Props of DocumentTextSection. */
+export interface DocumentTextSectionProps {
+  readonly item: Evidence;
+  /** Whether the user may have the text read (experts and judges); others only see a stored text. */
+  readonly mayRecognise: boolean;
+}
+
+/** The document text part of an evidence item's detail view. */
+export function DocumentTextSection({ item, mayRecognise }: DocumentTextSectionProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const stored = useLoaded(useCallback(() => call(api, 'documents.text', { evidenceId: item.id }), [api, item.id]));
+  const [language, setLanguage] = useState<Language>('auto');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const text = stored.value ?? null;
+
+  const recognise = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      await call(api, 'documents.recognise', { evidenceId: item.id, language });
+      stored.reload();
+    } catch (caught) {
+      setError(caught);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Stack spacing={1} sx={{ mt: 3 }} data-testid="document-text">
+      <Typography variant="h6" component="h2">
+        {t('documentText.heading')}
+      </Typography>
+      {stored.error !== null && <ErrorAlert error={stored.error} />}
+      {text ? (
+        <>
+          <Typography variant="body2" data-testid="document-text-summary">
+            {t('documentText.summary', {
+              count: text.result.pages.length,
+              engine: `${text.result.provenance.engine.engine} ${text.result.provenance.engine.version}`,
+              languages: [...new Set(text.result.pages.map((p) => p.language).filter((l) => l !== null))].map((l) => t(`documentText.languages.${l}`)).join(', ') || '—',
+              unsure: text.result.pages.reduce((n, p) => n + p.lowConfidenceWords, 0),
+            })}
+          </Typography>
+          <Typography variant="body2" component="div">
+            {t('documentText.hash')} <HashText value={text.sha256} testId="document-text-sha256" />
+          </Typography>
+          {text.result.pages.map((page) => (
+            <Box key={page.page} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5 }} data-testid={`document-text-page-${page.page}`}>
+              <Typography variant="subtitle2" component="h3">
+                {t(page.source === 'text-layer' ? 'documentText.pageTextLayer' : 'documentText.page', { page: page.page, rotation: page.rotation })}
+              </Typography>
+              <PageText page={page} threshold={text.result.provenance.parameters.lowConfidence} />
+            </Box>
+          ))}
+        </>
+      ) : (
+        stored.value === null && <Typography variant="body2" color="text.secondary">{t('documentText.none')}</Typography>
+      )}
+      {mayRecognise && (
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <TextField
+            select
+            size="small"
+            label={t('documentText.language')}
+            value={language}
+            onChange={(e) => setLanguage(e.target.value as Language)}
+            disabled={busy}
+            sx={{ minWidth: 200 }}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'document-text-language' } }}
+          >
+            {languages.map((l) => (
+              <option key={l} value={l}>
+                {t(`documentText.languages.${l}`)}
+              </option>
+            ))}
+          </TextField>
+          <Button variant="outlined" onClick={() => void recognise()} disabled={busy} data-testid="document-text-recognise">
+            {t(text ? 'documentText.again' : 'documentText.recognise')}
+          </Button>
+        </Stack>
+      )}
+      {busy && (
+        <Stack spacing={0.5}>
+          <LinearProgress aria-label={t('documentText.reading')} />
+          <Typography variant="caption" color="text.secondary">
+            {t('documentText.reading')}
+          </Typography>
+        </Stack>
+      )}
+      {error !== null && <ErrorAlert error={error} testId="document-text-error" />}
+      {!mayRecognise && !text && stored.value === null && <Alert severity="info">{t('documentText.askExpert')}</Alert>}
+    </Stack>
+  );
+}

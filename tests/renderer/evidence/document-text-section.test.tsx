@@ -1,0 +1,90 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DocumentTextView, Evidence } from '../../../main/contract/index.ts';
+import { DocumentTextSection } from '../../../renderer/src/evidence/document-text-section.tsx';
+import { byTestId, cleanup, click, fakeApi, need, ok, render, type } from '../expert-harness.tsx';
+
+const item = {
+  id: '66666666-6666-4666-8666-666666666666',
+  caseId: '77777777-7777-4777-8777-777777777777',
+  originalName: 'claim.png',
+  kind: 'png',
+  mediaType: 'image/png',
+  sha256: 'aa'.repeat(32),
+} as Evidence;
+
+const word = (text: string, confidence: number, line: number) => ({ text, left: 0, top: 0, width: 10, height: 10, confidence, block: 1, paragraph: 1, line });
+
+const stored: DocumentTextView = {
+  id: '88888888-8888-4888-8888-888888888888',
+  evidenceId: item.id,
+  caseId: item.caseId,
+  evidenceSha256: item.sha256,
+  sha256: 'bb'.repeat(32),
+  createdAt: '2026-12-01T10:00:00.000Z',
+  createdBy: 'expert1',
+  result: {
+    file: 'claim.png',
+    format: 'png',
+    pages: [
+      {
+        page: 1,
+        source: 'ocr',
+        language: 'kaz',
+        recognisedWith: 'kaz+rus',
+        text: 'Талап арыз\nсомасы 400 000 теңге',
+        words: [word('Талап', 95, 1), word('арыз', 93, 1), word('сомасы', 91, 2), word('400', 55, 2), word('000', 88, 2), word('теңге', 90, 2)],
+        width: 2480,
+        height: 3508,
+        rotation: 90,
+        skewDegrees: 0.4,
+        meanConfidence: 85,
+        lowConfidenceWords: 1,
+      },
+    ],
+    provenance: {
+      algorithm: 'dalel-ocr',
+      algorithmVersion: '1.0.0',
+      engine: { engine: 'tesseract', version: '5.3.0', languageData: [] },
+      openCv: '4.6.0',
+      inputSha256: item.sha256,
+      parameters: { language: 'auto', dpi: 300, lowConfidence: 70 },
+    },
+  },
+};
+
+afterEach(() => cleanup());
+
+describe('the text of a document evidence item', () => {
+  it('reads the text in the chosen language, then shows each page with the unsure words marked, in Kazakh', async () => {
+    let text: DocumentTextView | null = null;
+    const fake = fakeApi({
+      'documents.text': () => ok(text),
+      'documents.recognise': () => {
+        text = stored;
+        return ok(stored);
+      },
+    });
+    await render(fake.api, <DocumentTextSection item={item} mayRecognise />, 'kk');
+    expect(need('document-text').textContent).toContain('әлі танылмаған');
+    await type('document-text-language', 'kaz');
+    await click('document-text-recognise');
+    expect(fake.callsTo('documents.recognise')).toEqual([{ evidenceId: item.id, language: 'kaz' }]);
+    expect(need('document-text-summary').textContent).toContain('Қазақ тілі');
+    expect(need('document-text-page-1').textContent).toContain('90°');
+    const unsure = [...document.querySelectorAll('[data-testid="document-text-unsure"]')];
+    expect(unsure.map((m) => m.textContent)).toEqual(['400']);
+    expect(need('document-text-recognise').textContent).toBe('Мәтінді қайта тану');
+  });
+
+  it('offers no reading to a clerk, and names the reason when reading fails', async () => {
+    const fake = fakeApi({ 'documents.text': ok(null) });
+    await render(fake.api, <DocumentTextSection item={item} mayRecognise={false} />);
+    expect(byTestId('document-text-recognise')).toBeNull();
+    cleanup();
+    const failing = fakeApi({ 'documents.text': ok(null), 'documents.recognise': { ok: false, error: { code: 'BAD_INPUT', message: 'claim.png: the page is empty', params: { file: 'claim.png', reasonCode: 'empty-page' } } } });
+    await render(failing.api, <DocumentTextSection item={item} mayRecognise />);
+    await click('document-text-recognise');
+    expect(need('document-text-error').textContent).toContain('“claim.png” shows an empty page: there is no text to read.');
+  });
+});
