@@ -29,6 +29,20 @@ const U: Mask[] = [
   [[3, 0, 0, 0, 3], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 1, 1, 0, 0], [0, 1, 1, 0, 0]],
 ];
 
+/** The ink pixels of a column-major mask grouped by row: row r's columns, ascending, are cols[starts[r]…starts[r+1]). */
+function inkByRow(ink: Uint8Array, rows: number, cols: number): { readonly starts: Int32Array; readonly cols: Int32Array } {
+  const starts = new Int32Array(rows + 1);
+  for (let i = 0; i < ink.length; i++) if (ink[i]) starts[(i % rows) + 1]! += 1;
+  for (let r = 0; r < rows; r++) starts[r + 1]! += starts[r]!;
+  const next = starts.slice(0, rows);
+  const list = new Int32Array(starts[rows]!);
+  for (let c = 0; c < cols; c++) {
+    const base = c * rows;
+    for (let r = 0; r < rows; r++) if (ink[base + r]) list[next[r]!++] = c;
+  }
+  return { starts, cols: list };
+}
+
 /** Cleans a column-major ink mask (`rows` × `cols`, 1 = ink) in place. */
 export function cleanBinary(ink: Uint8Array, rows: number, cols: number): void {
   const n = rows;
@@ -89,11 +103,17 @@ export function cleanBinary(ink: Uint8Array, rows: number, cols: number): void {
     if (fill[i]) ink[i] = 1;
   }
 
-  // Specks and spur tips: an ink pixel with at most two ink neighbours, all in one run.
+  // Specks and spur tips: an ink pixel with at most two ink neighbours, all in one run. The rules below change only
+  // the pixel they look at, and only from ink to paper, so visiting the ink pixels of the pass's start in the same
+  // order (row by row) gives the same result as the full scan without striding across the column-major page.
   const ring = [[0, 0], [0, 1], [0, 2], [1, 2], [2, 2], [2, 1], [2, 0], [1, 0]] as const;
-  for (let r = 0; r < n - 2; r++) {
-    for (let c = 0; c < p - 2; c++) {
-      if (!ink[(c + 1) * n + r + 1]) continue;
+  let byRow = inkByRow(ink, n, p);
+  for (let R = 1; R <= n - 2; R++) {
+    for (let i = byRow.starts[R]!; i < byRow.starts[R + 1]!; i++) {
+      const C = byRow.cols[i]!;
+      if (C < 1 || C > p - 2 || !ink[C * n + R]) continue;
+      const r = R - 1;
+      const c = C - 1;
       let runs = 0;
       let inkCount = 0;
       for (let k = 0; k < 8; k++) {
@@ -103,13 +123,19 @@ export function cleanBinary(ink: Uint8Array, rows: number, cols: number): void {
         if (here === 1 && paper(r + a2, c + b2) === 0) runs++;
         if (here === 0) inkCount++;
       }
-      if (runs <= 1 && inkCount <= 2) ink[(c + 1) * n + r + 1] = 0;
+      if (runs <= 1 && inkCount <= 2) ink[C * n + R] = 0;
     }
   }
 
-  // One-pixel notches cut into the top of a stroke, then into its bottom.
-  for (let r = n - 5; r >= 0; r--) {
-    for (let c = p - 5; c >= 0; c--) {
+  // One-pixel notches cut into the top of a stroke, then into its bottom; each starts at an ink pixel and only turns
+  // ink into paper, so again only the pass's starting ink pixels are visited, in the full scan's order.
+  byRow = inkByRow(ink, n, p);
+  for (let R = n - 3; R >= 2; R--) {
+    for (let i = byRow.starts[R + 1]! - 1; i >= byRow.starts[R]!; i--) {
+      const C = byRow.cols[i]!;
+      const r = R - 2;
+      const c = C - 2;
+      if (c < 0 || c > p - 5) continue;
       if (paper(r + 2, c + 2) !== 0 || paper(r + 1, c + 2) !== 1 || paper(r, c + 2) !== 1) continue;
       if (!D.some((m) => matches(r, c, m))) continue;
       ink[(c + 2) * n + r + 2] = 0;
@@ -119,8 +145,13 @@ export function cleanBinary(ink: Uint8Array, rows: number, cols: number): void {
       }
     }
   }
-  for (let r = 0; r < n - 4; r++) {
-    for (let c = 0; c < p - 4; c++) {
+  byRow = inkByRow(ink, n, p);
+  for (let R = 2; R <= n - 3; R++) {
+    for (let i = byRow.starts[R]!; i < byRow.starts[R + 1]!; i++) {
+      const C = byRow.cols[i]!;
+      const r = R - 2;
+      const c = C - 2;
+      if (c < 0 || c > p - 5) continue;
       if (paper(r + 2, c + 2) !== 0 || paper(r + 3, c + 2) !== 1 || paper(r + 4, c + 2) !== 1) continue;
       if (!U.some((m) => matches(r, c, m))) continue;
       ink[(c + 2) * n + r + 2] = 0;
