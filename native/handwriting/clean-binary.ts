@@ -59,49 +59,55 @@ export function cleanBinary(ink: Uint8Array, rows: number, cols: number): void {
     }
     return true;
   };
-  const hole = new Uint8Array(n * p);
-  // Every hole mask has ink just above the hole's first pixel: most of a page is paper, so test that pixel first.
-  const inkAbove = (r: number, c: number) => ink[(c + 1) * n + r] === 1;
-  for (let c = 0; c < p - 2; c++) for (let r = 0; r < n - 2; r++) if (inkAbove(r, c) && matches(r, c, H1)) hole[c * n + r] = 1;
-  for (let c = 0; c < p - 3; c++) for (let r = 0; r < n - 2; r++) if (inkAbove(r, c) && matches(r, c, H2)) hole[c * n + r] = 2;
-  for (let c = 0; c < p - 2; c++) for (let r = 0; r < n - 3; r++) if (inkAbove(r, c) && matches(r, c, H3)) hole[c * n + r] = 3;
-
-  const remove = new Uint8Array(n * p);
-  const fill = new Uint8Array(n * p);
-  const mark = (target: Uint8Array, r: number, c: number) => {
-    target[c * n + r] = 1;
-  };
-  // Marks only, the ink is not changed here: the scan order does not matter, so go down the columns (memory order).
+  // Holes, in one pass down the columns: a later mask wins where several match (H3 over H2 over H1), as when each
+  // has a pass of its own. Every hole mask has ink just above the hole's first pixel: most of a page is paper, so
+  // test that pixel first. The holes are listed in memory order, which is the order the corner rules take them in.
+  const holes: number[] = [];
+  const kinds: number[] = [];
   for (let c = 0; c < p - 2; c++) {
+    const above = (c + 1) * n;
     for (let r = 0; r < n - 2; r++) {
-      const kind = hole[c * n + r];
-      if (!kind) continue;
-      // The hole's width (columns) and height (rows) decide which corners are looked at.
-      const w = kind === 2 ? 3 : 2;
-      const h = kind === 3 ? 3 : 2;
-      if (paper(r, c) === 1) {
-        mark(remove, r, c + 1);
-        mark(remove, r + 1, c);
-      } else if (paper(r, c + w) === 1) {
-        mark(remove, r, c + w - 1);
-        mark(remove, r + 1, c + w);
-      } else if (paper(r + h, c + w) === 1) {
-        mark(remove, r + h - 1, c + w);
-        mark(remove, r + h, c + w - 1);
-      } else if (paper(r + h, c) === 1) {
-        mark(remove, r + h - 1, c);
-        mark(remove, r + h, c + 1);
-      } else if (!matches(r - 2, c - 2, kind === 1 ? I1 : kind === 2 ? I3 : I2)) {
-        mark(fill, r + 1, c + 1);
-        if (kind === 2) mark(fill, r + 1, c + 2);
-        if (kind === 3) mark(fill, r + 2, c + 1);
-      }
+      if (ink[above + r] !== 1) continue;
+      const kind = matches(r, c, H3) ? 3 : matches(r, c, H2) ? 2 : matches(r, c, H1) ? 1 : 0;
+      if (kind === 0) continue;
+      holes.push(c * n + r);
+      kinds.push(kind);
     }
   }
-  for (let i = 0; i < ink.length; i++) {
-    if (remove[i]) ink[i] = 0;
-    if (fill[i]) ink[i] = 1;
-  }
+
+  // Marks only, the ink is not changed here; then every removal, then every fill (a fill wins where both are marked).
+  const remove: number[] = [];
+  const fill: number[] = [];
+  const mark = (target: number[], r: number, c: number) => {
+    target.push(c * n + r);
+  };
+  holes.forEach((at, i) => {
+    const kind = kinds[i]!;
+    const r = at % n;
+    const c = (at - r) / n;
+    // The hole's width (columns) and height (rows) decide which corners are looked at.
+    const w = kind === 2 ? 3 : 2;
+    const h = kind === 3 ? 3 : 2;
+    if (paper(r, c) === 1) {
+      mark(remove, r, c + 1);
+      mark(remove, r + 1, c);
+    } else if (paper(r, c + w) === 1) {
+      mark(remove, r, c + w - 1);
+      mark(remove, r + 1, c + w);
+    } else if (paper(r + h, c + w) === 1) {
+      mark(remove, r + h - 1, c + w);
+      mark(remove, r + h, c + w - 1);
+    } else if (paper(r + h, c) === 1) {
+      mark(remove, r + h - 1, c);
+      mark(remove, r + h, c + 1);
+    } else if (!matches(r - 2, c - 2, kind === 1 ? I1 : kind === 2 ? I3 : I2)) {
+      mark(fill, r + 1, c + 1);
+      if (kind === 2) mark(fill, r + 1, c + 2);
+      if (kind === 3) mark(fill, r + 2, c + 1);
+    }
+  });
+  for (const i of remove) ink[i] = 0;
+  for (const i of fill) ink[i] = 1;
 
   // Specks and spur tips: an ink pixel with at most two ink neighbours, all in one run. The rules below change only
   // the pixel they look at, and only from ink to paper, so visiting the ink pixels of the pass's start in the same
