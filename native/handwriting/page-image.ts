@@ -250,7 +250,18 @@ export function binarisePage(page: GreyPage, options: PagePrepOptions, originX =
   const rows = height + 2;
   const cols = width + 2;
   const framed = new Uint8Array(rows * cols);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) framed[(x + 1) * rows + y + 1] = rowMajor[y * width + x]!;
+  // Transposed in tiles, so that neither the reads nor the writes stride across the whole page.
+  const tile = 64;
+  for (let y0 = 0; y0 < height; y0 += tile) {
+    const y1 = Math.min(height, y0 + tile);
+    for (let x0 = 0; x0 < width; x0 += tile) {
+      const x1 = Math.min(width, x0 + tile);
+      for (let x = x0; x < x1; x++) {
+        const column = (x + 1) * rows + 1;
+        for (let y = y0; y < y1; y++) framed[column + y] = rowMajor[y * width + x]!;
+      }
+    }
+  }
   cleanBinary(framed, rows, cols);
   let r0 = rows;
   let r1 = -1;
