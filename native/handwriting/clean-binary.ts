@@ -32,7 +32,10 @@ const U: Mask[] = [
 /** The ink pixels of a column-major mask grouped by row: row r's columns, ascending, are cols[starts[r]…starts[r+1]). */
 function inkByRow(ink: Uint8Array, rows: number, cols: number): { readonly starts: Int32Array; readonly cols: Int32Array } {
   const starts = new Int32Array(rows + 1);
-  for (let i = 0; i < ink.length; i++) if (ink[i]) starts[(i % rows) + 1]! += 1;
+  for (let c = 0; c < cols; c++) {
+    const base = c * rows;
+    for (let r = 0; r < rows; r++) if (ink[base + r]) starts[r + 1]! += 1;
+  }
   for (let r = 0; r < rows; r++) starts[r + 1]! += starts[r]!;
   const next = starts.slice(0, rows);
   const list = new Int32Array(starts[rows]!);
