@@ -29,6 +29,23 @@ const U: Mask[] = [
   [[3, 0, 0, 0, 3], [0, 0, 0, 0, 0], [0, 0, 0, 0, 0], [0, 1, 1, 0, 0], [0, 1, 1, 0, 0]],
 ];
 
+/** The ink pixels of a column-major mask grouped by row: row r's columns, ascending, are cols[starts[r]…starts[r+1]). */
+function inkByRow(ink: Uint8Array, rows: number, cols: number): { readonly starts: Int32Array; readonly cols: Int32Array } {
+  const starts = new Int32Array(rows + 1);
+  for (let c = 0; c < cols; c++) {
+    const base = c * rows;
+    for (let r = 0; r < rows; r++) if (ink[base + r]) starts[r + 1]! += 1;
+  }
+  for (let r = 0; r < rows; r++) starts[r + 1]! += starts[r]!;
+  const next = starts.slice(0, rows);
+  const list = new Int32Array(starts[rows]!);
+  for (let c = 0; c < cols; c++) {
+    const base = c * rows;
+    for (let r = 0; r < rows; r++) if (ink[base + r]) list[next[r]!++] = c;
+  }
+  return { starts, cols: list };
+}
+
 /** Cleans a column-major ink mask (`rows` × `cols`, 1 = ink) in place. */
 export function cleanBinary(ink: Uint8Array, rows: number, cols: number): void {
   const n = rows;
@@ -45,55 +62,67 @@ export function cleanBinary(ink: Uint8Array, rows: number, cols: number): void {
     }
     return true;
   };
-  const hole = new Uint8Array(n * p);
-  // Every hole mask has ink just above the hole's first pixel: most of a page is paper, so test that pixel first.
-  const inkAbove = (r: number, c: number) => ink[(c + 1) * n + r] === 1;
-  for (let c = 0; c < p - 2; c++) for (let r = 0; r < n - 2; r++) if (inkAbove(r, c) && matches(r, c, H1)) hole[c * n + r] = 1;
-  for (let c = 0; c < p - 3; c++) for (let r = 0; r < n - 2; r++) if (inkAbove(r, c) && matches(r, c, H2)) hole[c * n + r] = 2;
-  for (let c = 0; c < p - 2; c++) for (let r = 0; r < n - 3; r++) if (inkAbove(r, c) && matches(r, c, H3)) hole[c * n + r] = 3;
-
-  const remove = new Uint8Array(n * p);
-  const fill = new Uint8Array(n * p);
-  const mark = (target: Uint8Array, r: number, c: number) => {
-    target[c * n + r] = 1;
-  };
-  // Marks only, the ink is not changed here: the scan order does not matter, so go down the columns (memory order).
+  // Holes, in one pass down the columns: a later mask wins where several match (H3 over H2 over H1), as when each
+  // has a pass of its own. Every hole mask has ink just above the hole's first pixel: most of a page is paper, so
+  // test that pixel first. The holes are listed in memory order, which is the order the corner rules take them in.
+  const holes: number[] = [];
+  const kinds: number[] = [];
   for (let c = 0; c < p - 2; c++) {
+    const above = (c + 1) * n;
     for (let r = 0; r < n - 2; r++) {
-      const kind = hole[c * n + r];
-      if (!kind) continue;
-      // The hole's width (columns) and height (rows) decide which corners are looked at.
-      const w = kind === 2 ? 3 : 2;
-      const h = kind === 3 ? 3 : 2;
-      if (paper(r, c) === 1) {
-        mark(remove, r, c + 1);
-        mark(remove, r + 1, c);
-      } else if (paper(r, c + w) === 1) {
-        mark(remove, r, c + w - 1);
-        mark(remove, r + 1, c + w);
-      } else if (paper(r + h, c + w) === 1) {
-        mark(remove, r + h - 1, c + w);
-        mark(remove, r + h, c + w - 1);
-      } else if (paper(r + h, c) === 1) {
-        mark(remove, r + h - 1, c);
-        mark(remove, r + h, c + 1);
-      } else if (!matches(r - 2, c - 2, kind === 1 ? I1 : kind === 2 ? I3 : I2)) {
-        mark(fill, r + 1, c + 1);
-        if (kind === 2) mark(fill, r + 1, c + 2);
-        if (kind === 3) mark(fill, r + 2, c + 1);
-      }
+      if (ink[above + r] !== 1) continue;
+      const kind = matches(r, c, H3) ? 3 : matches(r, c, H2) ? 2 : matches(r, c, H1) ? 1 : 0;
+      if (kind === 0) continue;
+      holes.push(c * n + r);
+      kinds.push(kind);
     }
   }
-  for (let i = 0; i < ink.length; i++) {
-    if (remove[i]) ink[i] = 0;
-    if (fill[i]) ink[i] = 1;
-  }
 
-  // Specks and spur tips: an ink pixel with at most two ink neighbours, all in one run.
+  // Marks only, the ink is not changed here; then every removal, then every fill (a fill wins where both are marked).
+  const remove: number[] = [];
+  const fill: number[] = [];
+  const mark = (target: number[], r: number, c: number) => {
+    target.push(c * n + r);
+  };
+  holes.forEach((at, i) => {
+    const kind = kinds[i]!;
+    const r = at % n;
+    const c = (at - r) / n;
+    // The hole's width (columns) and height (rows) decide which corners are looked at.
+    const w = kind === 2 ? 3 : 2;
+    const h = kind === 3 ? 3 : 2;
+    if (paper(r, c) === 1) {
+      mark(remove, r, c + 1);
+      mark(remove, r + 1, c);
+    } else if (paper(r, c + w) === 1) {
+      mark(remove, r, c + w - 1);
+      mark(remove, r + 1, c + w);
+    } else if (paper(r + h, c + w) === 1) {
+      mark(remove, r + h - 1, c + w);
+      mark(remove, r + h, c + w - 1);
+    } else if (paper(r + h, c) === 1) {
+      mark(remove, r + h - 1, c);
+      mark(remove, r + h, c + 1);
+    } else if (!matches(r - 2, c - 2, kind === 1 ? I1 : kind === 2 ? I3 : I2)) {
+      mark(fill, r + 1, c + 1);
+      if (kind === 2) mark(fill, r + 1, c + 2);
+      if (kind === 3) mark(fill, r + 2, c + 1);
+    }
+  });
+  for (const i of remove) ink[i] = 0;
+  for (const i of fill) ink[i] = 1;
+
+  // Specks and spur tips: an ink pixel with at most two ink neighbours, all in one run. The rules below change only
+  // the pixel they look at, and only from ink to paper, so visiting the ink pixels of the pass's start in the same
+  // order (row by row) gives the same result as the full scan without striding across the column-major page.
   const ring = [[0, 0], [0, 1], [0, 2], [1, 2], [2, 2], [2, 1], [2, 0], [1, 0]] as const;
-  for (let r = 0; r < n - 2; r++) {
-    for (let c = 0; c < p - 2; c++) {
-      if (!ink[(c + 1) * n + r + 1]) continue;
+  let byRow = inkByRow(ink, n, p);
+  for (let R = 1; R <= n - 2; R++) {
+    for (let i = byRow.starts[R]!; i < byRow.starts[R + 1]!; i++) {
+      const C = byRow.cols[i]!;
+      if (C < 1 || C > p - 2 || !ink[C * n + R]) continue;
+      const r = R - 1;
+      const c = C - 1;
       let runs = 0;
       let inkCount = 0;
       for (let k = 0; k < 8; k++) {
@@ -103,13 +132,19 @@ export function cleanBinary(ink: Uint8Array, rows: number, cols: number): void {
         if (here === 1 && paper(r + a2, c + b2) === 0) runs++;
         if (here === 0) inkCount++;
       }
-      if (runs <= 1 && inkCount <= 2) ink[(c + 1) * n + r + 1] = 0;
+      if (runs <= 1 && inkCount <= 2) ink[C * n + R] = 0;
     }
   }
 
-  // One-pixel notches cut into the top of a stroke, then into its bottom.
-  for (let r = n - 5; r >= 0; r--) {
-    for (let c = p - 5; c >= 0; c--) {
+  // One-pixel notches cut into the top of a stroke, then into its bottom; each starts at an ink pixel and only turns
+  // ink into paper, so again only the pass's starting ink pixels are visited, in the full scan's order.
+  byRow = inkByRow(ink, n, p);
+  for (let R = n - 3; R >= 2; R--) {
+    for (let i = byRow.starts[R + 1]! - 1; i >= byRow.starts[R]!; i--) {
+      const C = byRow.cols[i]!;
+      const r = R - 2;
+      const c = C - 2;
+      if (c < 0 || c > p - 5) continue;
       if (paper(r + 2, c + 2) !== 0 || paper(r + 1, c + 2) !== 1 || paper(r, c + 2) !== 1) continue;
       if (!D.some((m) => matches(r, c, m))) continue;
       ink[(c + 2) * n + r + 2] = 0;
@@ -119,8 +154,13 @@ export function cleanBinary(ink: Uint8Array, rows: number, cols: number): void {
       }
     }
   }
-  for (let r = 0; r < n - 4; r++) {
-    for (let c = 0; c < p - 4; c++) {
+  byRow = inkByRow(ink, n, p);
+  for (let R = 2; R <= n - 3; R++) {
+    for (let i = byRow.starts[R]!; i < byRow.starts[R + 1]!; i++) {
+      const C = byRow.cols[i]!;
+      const r = R - 2;
+      const c = C - 2;
+      if (c < 0 || c > p - 5) continue;
       if (paper(r + 2, c + 2) !== 0 || paper(r + 3, c + 2) !== 1 || paper(r + 4, c + 2) !== 1) continue;
       if (!U.some((m) => matches(r, c, m))) continue;
       ink[(c + 2) * n + r + 2] = 0;

@@ -88,6 +88,23 @@ export function summariseGraph(pixels: readonly number[], paths: readonly (reado
   return { paths: summaries, size: summaries.reduce((s, p) => s + p.length, 0) };
 }
 
+/** A path's cut points as offsets from the chord between its ends (x, y interleaved), worked out once per path. */
+const shapes = new WeakMap<PathSummary, Float64Array>();
+function shapeOf(p: PathSummary): Float64Array {
+  let shape = shapes.get(p);
+  if (!shape) {
+    const [x1, y1, x2, y2] = p.ends;
+    shape = new Float64Array(2 * (CUTS - 1));
+    for (let j = 0; j < CUTS - 1; j++) {
+      const t = (j + 1) / CUTS;
+      shape[2 * j] = p.cuts[j]![0] - (x1 + (x2 - x1) * t);
+      shape[2 * j + 1] = p.cuts[j]![1] - (y1 + (y2 - y1) * t);
+    }
+    shapes.set(p, shape);
+  }
+  return shape;
+}
+
 /** Distance between two paths (the better direction) before weighting. */
 function pathDistance(p: PathSummary, q: PathSummary): number {
   const [a1x, a1y, a2x, a2y] = p.ends;
@@ -98,16 +115,11 @@ function pathDistance(p: PathSummary, q: PathSummary): number {
   let shPlus = 0;
   let shMinus = 0;
   const m = CUTS - 1;
-  const sp: [number, number][] = [];
-  const sq: [number, number][] = [];
+  const sp = shapeOf(p);
+  const sq = shapeOf(q);
   for (let j = 0; j < m; j++) {
-    const t = (j + 1) / CUTS;
-    sp.push([p.cuts[j]![0] - (a1x + (a2x - a1x) * t), p.cuts[j]![1] - (a1y + (a2y - a1y) * t)]);
-    sq.push([q.cuts[j]![0] - (b1x + (b2x - b1x) * t), q.cuts[j]![1] - (b1y + (b2y - b1y) * t)]);
-  }
-  for (let j = 0; j < m; j++) {
-    shPlus += Math.hypot(sq[j]![0] - sp[j]![0], sq[j]![1] - sp[j]![1]);
-    shMinus += Math.hypot(sq[m - 1 - j]![0] - sp[j]![0], sq[m - 1 - j]![1] - sp[j]![1]);
+    shPlus += Math.hypot(sq[2 * j]! - sp[2 * j]!, sq[2 * j + 1]! - sp[2 * j + 1]!);
+    shMinus += Math.hypot(sq[2 * (m - 1 - j)]! - sp[2 * j]!, sq[2 * (m - 1 - j) + 1]! - sp[2 * j + 1]!);
   }
   return Math.min(plus + 0.5 * sld + (2 * shPlus) / m, minus + 0.5 * sld + (2 * shMinus) / m);
 }

@@ -66,19 +66,32 @@ export function resampleGrey(page: GreyPage, factor: number): GreyPage {
   const grey = new Float32Array(width * height);
   const maxX = page.width - 1;
   const maxY = page.height - 1;
+  // The source columns and weights are the same on every row: worked out once.
+  const left = new Int32Array(width);
+  const right = new Int32Array(width);
+  const weight = new Float64Array(width);
+  for (let x = 0; x < width; x++) {
+    const sx = Math.min(maxX, Math.max(0, (x + 0.5) / factor - 0.5));
+    left[x] = Math.floor(sx);
+    right[x] = Math.min(maxX, left[x]! + 1);
+    weight[x] = sx - left[x]!;
+  }
+  const source = page.grey;
   for (let y = 0; y < height; y++) {
     const sy = Math.min(maxY, Math.max(0, (y + 0.5) / factor - 0.5));
     const y0 = Math.floor(sy);
     const y1 = Math.min(maxY, y0 + 1);
     const ay = sy - y0;
+    const row0 = y0 * page.width;
+    const row1 = y1 * page.width;
+    const out = y * width;
     for (let x = 0; x < width; x++) {
-      const sx = Math.min(maxX, Math.max(0, (x + 0.5) / factor - 0.5));
-      const x0 = Math.floor(sx);
-      const x1 = Math.min(maxX, x0 + 1);
-      const ax = sx - x0;
-      const top = (1 - ax) * page.grey[y0 * page.width + x0]! + ax * page.grey[y0 * page.width + x1]!;
-      const bottom = (1 - ax) * page.grey[y1 * page.width + x0]! + ax * page.grey[y1 * page.width + x1]!;
-      grey[y * width + x] = (1 - ay) * top + ay * bottom;
+      const x0 = left[x]!;
+      const x1 = right[x]!;
+      const ax = weight[x]!;
+      const top = (1 - ax) * source[row0 + x0]! + ax * source[row0 + x1]!;
+      const bottom = (1 - ax) * source[row1 + x0]! + ax * source[row1 + x1]!;
+      grey[out + x] = (1 - ay) * top + ay * bottom;
     }
   }
   return { width, height, grey };
@@ -250,7 +263,18 @@ export function binarisePage(page: GreyPage, options: PagePrepOptions, originX =
   const rows = height + 2;
   const cols = width + 2;
   const framed = new Uint8Array(rows * cols);
-  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) framed[(x + 1) * rows + y + 1] = rowMajor[y * width + x]!;
+  // Transposed in tiles, so that neither the reads nor the writes stride across the whole page.
+  const tile = 64;
+  for (let y0 = 0; y0 < height; y0 += tile) {
+    const y1 = Math.min(height, y0 + tile);
+    for (let x0 = 0; x0 < width; x0 += tile) {
+      const x1 = Math.min(width, x0 + tile);
+      for (let x = x0; x < x1; x++) {
+        const column = (x + 1) * rows + 1;
+        for (let y = y0; y < y1; y++) framed[column + y] = rowMajor[y * width + x]!;
+      }
+    }
+  }
   cleanBinary(framed, rows, cols);
   let r0 = rows;
   let r1 = -1;

@@ -49,6 +49,8 @@ export interface ProfiledGraph {
   readonly bbox: readonly [number, number, number, number];
   /** Graph distance to the chosen template. */
   readonly distance: number;
+  /** The graph in the templates' form (per path: end points, cut points, length), which `distance` was computed from. */
+  readonly prototype: ClusterTemplate;
   readonly pathCount: number;
   readonly pixelCount: number;
   /** Skeleton pixels as page coordinates, flattened x0,y0,x1,y1,… (for overlays). */
@@ -190,6 +192,7 @@ export function profilePage(bytes: Uint8Array, name: string, options: ProfileOpt
       cluster: cluster + 1,
       bbox: [toPage(minX), toPage(minY), toPage(maxX - minX + 1), toPage(maxY - minY + 1)],
       distance,
+      prototype: summary,
       pathCount: graph.paths.length,
       pixelCount: k,
       skeleton: skeletonXY,

@@ -5,7 +5,8 @@ import { PRINT_BASELINE_SHARE } from '../../native/handwriting/print-check.ts';
 import { InputError } from '../../native/input-error.ts';
 import { installedComparator } from '../../main/services/forensics/handwriting/comparator.ts';
 import { compareWriters } from '../../main/services/forensics/handwriting/writer-comparison.ts';
-import { type PageProfile, profilePage } from '../../native/handwriting/profile.ts';
+import { assignmentCost, graphDistance } from '../../native/handwriting/graph-distance.ts';
+import { CLUSTER_COUNT, clusterTemplates, type PageProfile, profilePage } from '../../native/handwriting/profile.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
 
 announceSkipIfMissing('real handwriting profiles');
@@ -56,6 +57,12 @@ function rCounts(doc: string): number[] {
   return counts;
 }
 
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 function cosine(a: readonly number[], b: readonly number[]): number {
   const dot = a.reduce((s, v, i) => s + v * b[i]!, 0);
   return dot / (Math.hypot(...a) * Math.hypot(...b));
@@ -79,11 +86,7 @@ describe.skipIf(!sharedDataDir)('handwriting profiles of CSAFE pages against han
       expect(matched / theirs.length).toBeGreaterThanOrEqual(0.95);
     });
 
-    // R's `cluster` column in graphs_*.csv cannot come from templateK40.json's centres: it puts 1-path strokes of
-    // 6–36 pixels into cluster 12, whose centre has 6 paths and 173 pixels (its unmatched paths alone cost > 100, while
-    // the 8-pixel 1-path centre 18 is within a few pixels) — so that column is printed, not asserted. The assignment is
-    // checked below against R's profiles of the same pages at scan resolution, which do follow the template.
-    it(`${doc}: every graph is assigned to one of the 40 clusters (cosine with the labels of R's graph file printed)`, () => {
+    it(`${doc}: every graph is assigned to one of the 40 clusters (cosine with the labels of R's graph file printed, not asserted: see below)`, () => {
       const p = profile(doc, true);
       const similarity = cosine(p.rates, rCounts(doc));
       console.log(`[handwriting] ${doc} at 612 px: cosine of fill rates with graphs_${doc}.csv = ${similarity.toFixed(3)}`);
@@ -91,6 +94,63 @@ describe.skipIf(!sharedDataDir)('handwriting profiles of CSAFE pages against han
       expect(p.graphs.every((g) => g.cluster >= 1 && g.cluster <= 40)).toBe(true);
     });
   }
+
+  // The issue's fidelity target compared our fill rates with the `cluster` column of R's graphs_*.csv. That column does
+  // not assign the graphs to the nearest centre of templateK40.json: on the graphs whose pixels are R's own (identical
+  // xvar/yvar/covar), R's label is almost never the nearest centre by handwriter's graph distance, it ranks in the
+  // middle of the 40, and no renumbering of the clusters makes the two labellings agree — so the labels come from some
+  // other template or distance than the published one, and a cosine with them measures that, not our decomposition.
+  // This test measures it; the assignment is checked against R's scan-resolution profiles further down, which do
+  // follow the template.
+  it("R's cluster labels in graphs_*.csv are not templateK40's nearest centres, under any renumbering; ours are", () => {
+    const templates = clusterTemplates();
+    const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(b));
+    const confusion = Array.from({ length: CLUSTER_COUNT }, () => new Float64Array(CLUSTER_COUNT));
+    const ranks: number[] = [];
+    let graphs = 0;
+    let ourNearest = 0;
+    for (const doc of docs) {
+      const ours = profile(doc, true).graphs;
+      const distances = ours.map((g) => templates.map((t) => graphDistance(g.prototype, t)));
+      graphs += ours.length;
+      ours.forEach((g, i) => {
+        const d = distances[i]!;
+        if (g.cluster - 1 === d.indexOf(Math.min(...d)) && g.distance === d[g.cluster - 1]) ourNearest++;
+      });
+      const docRanks: number[] = [];
+      for (const row of csv(`graphs_${doc}.csv`).slice(1)) {
+        const label = Number(row[3]) - 1;
+        const [xvar, yvar, covar] = [Number(row[5]), Number(row[6]), Number(row[7])];
+        // Graphs with the same moments are the same pixels moved; of several, the one most favourable to R's label counts.
+        let best: { rank: number; ours: number } | null = null;
+        ours.forEach((g, i) => {
+          if (!(close(g.xvar, xvar) && close(g.yvar, yvar) && close(g.covar, covar))) return;
+          const d = distances[i]!;
+          const rank = 1 + d.filter((v) => v < d[label]!).length;
+          if (!best || rank < best.rank) best = { rank, ours: g.cluster - 1 };
+        });
+        if (!best) continue;
+        const { rank, ours: ourLabel } = best;
+        docRanks.push(rank);
+        confusion[label]![ourLabel]! += 1;
+      }
+      console.log(`[handwriting] ${doc}: R's label is the nearest centre for ${docRanks.filter((r) => r === 1).length}/${docRanks.length} matched graphs; median rank ${median(docRanks)}/40`);
+      ranks.push(...docRanks);
+    }
+    // Best one-to-one renumbering of R's clusters onto ours: the maximum-weight matching of the confusion matrix.
+    const relabelled = -assignmentCost(confusion.map((row) => row.map((v) => -v)));
+    const nearest = ranks.filter((r) => r === 1).length;
+    console.log(
+      `[handwriting] both pages: ${ranks.length} graphs matched by pixels; R's label nearest centre ${nearest} (${((100 * nearest) / ranks.length).toFixed(1)} %), ` +
+        `median rank ${median(ranks)}/40, in the nearest 5 ${ranks.filter((r) => r <= 5).length}; best renumbering agrees on ${relabelled} (${((100 * relabelled) / ranks.length).toFixed(1)} %); ` +
+        `ours nearest centre ${ourNearest}/${graphs}`,
+    );
+    expect(ranks.length).toBeGreaterThanOrEqual(380);
+    expect(nearest / ranks.length).toBeLessThan(0.1);
+    expect(median(ranks)).toBeGreaterThan(10);
+    expect(relabelled / ranks.length).toBeLessThan(0.7);
+    expect(ourNearest).toBe(graphs);
+  });
 
   // w0238 r01 and r02 are in the reference data, profiled by R at scan resolution (2550 px wide); our pages are
   // reduced copies, which profilePage scales back up to that width by default. The graph count of a resampled page

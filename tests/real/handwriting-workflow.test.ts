@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HandwritingComparisonResultSchema } from '../../main/contract/index.ts';
 import { inProcessRunner } from '../../main/services/analysis/analysis-runner.ts';
+import { writerComparisonSummary } from '../../main/services/forensics/handwriting/summary.ts';
+import { verbalConclusion } from '../../main/services/forensics/handwriting/verbal-scale.ts';
 import { shippedModules } from '../../main/services/forensics/modules.ts';
 import { fastSealerScrypt, testSealer } from '../helpers/audit.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
@@ -53,6 +55,9 @@ describe.skipIf(!sharedDataDir)('handwriting in the workstation: pages → write
     expect(finding).toMatchObject({ module: 'handwriting.writer-comparison', kind: 'writer-comparison', origin: 'model', runId: run.id });
     expect(finding!.overlays).toHaveLength(3);
     expect(finding!.measurements.find((m) => m.key === 'hw.graphs.questioned')!.value).toBe(result.questioned.graphCount);
+    // The conclusion is stored as the verbal-scale code of the ratio; screens and reports put it in words.
+    const code = verbalConclusion(result.comparison.abstention ? null : result.comparison.log10Slr);
+    expect(finding!.conclusion).toBe(code);
 
     const summary = await call(ws, clients.expert, 'summary.get', { caseId: theCase.id, language: 'kk' });
     const text = summary.paragraphs.flatMap((p) => p.parts.map((part) => part.text)).join('');
@@ -69,6 +74,8 @@ describe.skipIf(!sharedDataDir)('handwriting in the workstation: pages → write
     const flat = report.replace(/\s+/g, ' ');
     expect(flat).toContain('nearest of 40 published cluster templates (CSAFE handwriter)');
     expect(flat).toContain(`questioned page: ${result.questioned.graphCount} graphs`);
+    expect(flat).toContain(`Conclusion ${writerComparisonSummary.phrases.en.conclusions![code]}`);
+    expect(flat).not.toMatch(/hw-[a-z]/);
     // The page images and each page's graph overlay are in the report.
     for (const p of [...result.known, result.questioned]) expect(flat).toContain(`${p.name}.graphs.png — Finding 1`);
 

@@ -292,8 +292,15 @@ function reviewText(finding: Finding, words: Words): string {
   return words.signed ? labels.none : labels.notReviewed;
 }
 
+/** A conclusion code in words: on the module's own scale (e.g. handwriting's verbal scale), else the AFTE range; an expert's own text as typed. */
+function conclusionWords(finding: Finding, code: string, words: Words): string {
+  const own = words.registry.get(finding.module).phrases[words.language].conclusions?.[code];
+  const afte = commonPhrases[words.language].afteLabels as Readonly<Record<string, string>>;
+  return own ?? afte[code] ?? code;
+}
+
 function drawFinding(out: Layout, finding: Finding, byId: ReadonlyMap<string, Finding>, words: Words, indent: number): void {
-  const { labels, language } = words;
+  const { labels } = words;
   out.room(60);
   out.text(findingName(words, finding, finding.id), { font: out.bold, size: 10, indent });
   const field = (label: string, value: string, mono = false) => out.field(label, value, { indent: indent + 10, mono });
@@ -301,8 +308,7 @@ function drawFinding(out: Layout, finding: Finding, byId: ReadonlyMap<string, Fi
   if (finding.supersedes) field(labels.amendmentOf, findingName(words, byId.get(finding.supersedes), finding.supersedes));
   if (finding.supersededBy) field(labels.supersededBy, findingName(words, byId.get(finding.supersededBy), finding.supersededBy));
   field(labels.measurements, measurementLines(finding, words).join('\n') || labels.none);
-  const afte = commonPhrases[language].afteLabels as Readonly<Record<string, string>>;
-  field(labels.conclusion, finding.conclusion === null ? labels.none : (afte[finding.conclusion] ?? finding.conclusion));
+  field(labels.conclusion, finding.conclusion === null ? labels.none : conclusionWords(finding, finding.conclusion, words));
   const provenance = provenanceLines(finding, words);
   field(labels.method, provenance.method);
   if (provenance.parameters.length > 0) field(labels.parameters, provenance.parameters.join('\n'));

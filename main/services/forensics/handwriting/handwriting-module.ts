@@ -122,8 +122,9 @@ function recordComparison(output: HandwritingJobOutput & { type: typeof writerCo
     kind: 'writer-comparison',
     evidenceIds: evidenceIdsOf([...result.known, result.questioned]),
     measurements,
-    // The verbal scale is stated from the 'lr' measurement; an abstention has no conclusion (its reason is a warning).
-    conclusion: null,
+    // The ENFSI verbal-scale code of the ratio ('hw-abstained' when there is none; the reason is a warning), shown in
+    // words by the finding card (conclusions.*), the summary and the report (the module's phrase tables).
+    conclusion: verbalConclusion(c.abstention ? null : c.log10Slr),
     provenance: result.provenance,
     overlays: overlaysOf(output),
   };

@@ -1,6 +1,53 @@
 /** Summary phrases (kk, ru, en) of the handwriting module: writer comparisons and page profiles. */
 import type { ModulePhrases, SummaryModule } from '../../reports/summary/summary-types.ts';
 import { pageProfileMethod, writerComparisonMethod } from './kinds.ts';
+import type { HandwritingConclusion } from './verbal-scale.ts';
+
+/** The ENFSI verbal scale's conclusion codes in words (the interface's `conclusions.*` say the same). */
+const verbalScale: Readonly<Record<'en' | 'ru' | 'kk', Readonly<Record<HandwritingConclusion, string>>>> = {
+  en: {
+    'hw-same-very-strong': 'very strong support for the same writer',
+    'hw-same-strong': 'strong support for the same writer',
+    'hw-same-moderately-strong': 'moderately strong support for the same writer',
+    'hw-same-moderate': 'moderate support for the same writer',
+    'hw-same-weak': 'weak support for the same writer',
+    'hw-neutral': 'no support for either proposition',
+    'hw-different-weak': 'weak support for different writers',
+    'hw-different-moderate': 'moderate support for different writers',
+    'hw-different-moderately-strong': 'moderately strong support for different writers',
+    'hw-different-strong': 'strong support for different writers',
+    'hw-different-very-strong': 'very strong support for different writers',
+    'hw-abstained': 'no likelihood ratio (the system abstained)',
+  },
+  ru: {
+    'hw-same-very-strong': 'очень сильная поддержка версии об одном пишущем',
+    'hw-same-strong': 'сильная поддержка версии об одном пишущем',
+    'hw-same-moderately-strong': 'умеренно сильная поддержка версии об одном пишущем',
+    'hw-same-moderate': 'умеренная поддержка версии об одном пишущем',
+    'hw-same-weak': 'слабая поддержка версии об одном пишущем',
+    'hw-neutral': 'ни одна из версий не поддерживается',
+    'hw-different-weak': 'слабая поддержка версии о разных пишущих',
+    'hw-different-moderate': 'умеренная поддержка версии о разных пишущих',
+    'hw-different-moderately-strong': 'умеренно сильная поддержка версии о разных пишущих',
+    'hw-different-strong': 'сильная поддержка версии о разных пишущих',
+    'hw-different-very-strong': 'очень сильная поддержка версии о разных пишущих',
+    'hw-abstained': 'отношение правдоподобия не приводится (система воздержалась)',
+  },
+  kk: {
+    'hw-same-very-strong': 'бір жазушы нұсқасын өте күшті қолдау',
+    'hw-same-strong': 'бір жазушы нұсқасын күшті қолдау',
+    'hw-same-moderately-strong': 'бір жазушы нұсқасын орташа күшті қолдау',
+    'hw-same-moderate': 'бір жазушы нұсқасын орташа қолдау',
+    'hw-same-weak': 'бір жазушы нұсқасын әлсіз қолдау',
+    'hw-neutral': 'ешбір нұсқа қолдау таппайды',
+    'hw-different-weak': 'әртүрлі жазушылар нұсқасын әлсіз қолдау',
+    'hw-different-moderate': 'әртүрлі жазушылар нұсқасын орташа қолдау',
+    'hw-different-moderately-strong': 'әртүрлі жазушылар нұсқасын орташа күшті қолдау',
+    'hw-different-strong': 'әртүрлі жазушылар нұсқасын күшті қолдау',
+    'hw-different-very-strong': 'әртүрлі жазушылар нұсқасын өте күшті қолдау',
+    'hw-abstained': 'шындыққа ұқсастық қатынасы берілмейді (жүйе қалыс қалды)',
+  },
+};
 
 const comparisonEn: ModulePhrases = {
   subject: { '*': 'Known handwriting and the questioned page' },
@@ -25,6 +72,7 @@ const comparisonEn: ModulePhrases = {
     'hw.log10Slr': 'log10 of the likelihood ratio',
   },
   words: { page: { one: 'page', other: 'pages' }, graph: { one: 'graph', other: 'graphs' } },
+  conclusions: verbalScale.en,
   limitations: [
     'The likelihood ratio rests on reference data of Latin-script English writing (CSAFE); for other scripts, very short texts or unusual writing conditions it is withheld or weaker, and the examiner’s own comparison remains decisive.',
   ],
@@ -56,6 +104,7 @@ const comparisonRu: ModulePhrases = {
     page: { one: 'страница', few: 'страницы', many: 'страниц', other: 'страницы' },
     graph: { one: 'граф', few: 'графа', many: 'графов', other: 'графа' },
   },
+  conclusions: verbalScale.ru,
   limitations: [
     'Отношение правдоподобия основано на эталонных данных латинского письма на английском языке (CSAFE); для других систем письма, очень коротких текстов или необычных условий письма оно не приводится или менее надёжно, и решающим остаётся сравнительное исследование эксперта.',
   ],
@@ -84,6 +133,7 @@ const comparisonKk: ModulePhrases = {
     'hw.log10Slr': 'шындыққа ұқсастық қатынасының log10 мәні',
   },
   words: {},
+  conclusions: verbalScale.kk,
   limitations: [
     'Шындыққа ұқсастық қатынасы ағылшын тіліндегі латын жазуының эталондық деректеріне (CSAFE) негізделген; басқа жазу жүйелері, өте қысқа мәтіндер немесе әдеттен тыс жазу жағдайлары үшін ол берілмейді немесе әлсізірек, және сараптамашының өз салыстыруы шешуші болып қала береді.',
   ],

@@ -32,6 +32,8 @@ export interface CommonPhrases {
   /** `{subject} … {label}.` on the AFTE range of conclusions. */
   readonly afte: string;
   readonly afteLabels: Readonly<Record<string, string>>;
+  /** `{subject}: {label}.` for a conclusion on the module's own scale (ModulePhrases.conclusions). */
+  readonly moduleConclusion: string;
   /** `{subject} … {lr} … {strength} … {proposition}.` on the ENFSI verbal scale. */
   readonly enfsi: string;
   /** `{subject} … {lr} …` when the ratio is exactly one. */
@@ -60,6 +62,7 @@ export const commonPhrases: Readonly<Record<SummaryLanguage, CommonPhrases>> = {
     limitationUnreviewed: 'Findings not yet reviewed by an expert are preliminary.',
     afte: '{subject}: on the AFTE range of conclusions, {label}.',
     afteLabels: { identification: 'identification', inconclusive: 'inconclusive', elimination: 'elimination', unsuitable: 'unsuitable for comparison' },
+    moduleConclusion: '{subject}: {label}.',
     enfsi: '{subject}: the likelihood ratio is {lr}; on the ENFSI verbal scale the findings provide {strength} support for the proposition of {proposition}.',
     enfsiNeutral: '{subject}: the likelihood ratio is {lr}; the findings support neither proposition.',
     enfsiStrengths: { weak: 'weak', moderate: 'moderate', 'moderately-strong': 'moderately strong', strong: 'strong', 'very-strong': 'very strong', 'extremely-strong': 'extremely strong' },
@@ -83,6 +86,7 @@ export const commonPhrases: Readonly<Record<SummaryLanguage, CommonPhrases>> = {
     limitationUnreviewed: 'Результаты, ещё не проверенные экспертом, являются предварительными.',
     afte: '{subject}: по шкале выводов AFTE — {label}.',
     afteLabels: { identification: 'идентификация', inconclusive: 'неопределённый результат', elimination: 'исключение', unsuitable: 'непригодно для сравнения' },
+    moduleConclusion: '{subject}: {label}.',
     enfsi: '{subject}: отношение правдоподобия равно {lr}; по вербальной шкале ENFSI результаты дают {strength} поддержку гипотезе {proposition}.',
     enfsiNeutral: '{subject}: отношение правдоподобия равно {lr}; результаты не поддерживают ни одну из гипотез.',
     enfsiStrengths: { weak: 'слабую', moderate: 'умеренную', 'moderately-strong': 'умеренно сильную', strong: 'сильную', 'very-strong': 'очень сильную', 'extremely-strong': 'чрезвычайно сильную' },
@@ -106,6 +110,7 @@ export const commonPhrases: Readonly<Record<SummaryLanguage, CommonPhrases>> = {
     limitationUnreviewed: 'Сарапшы әлі тексермеген нәтижелер алдын ала нәтижелер болып табылады.',
     afte: '{subject}: AFTE қорытындылар шкаласы бойынша — {label}.',
     afteLabels: { identification: 'сәйкестендіру', inconclusive: 'анықталмаған нәтиже', elimination: 'жоққа шығару', unsuitable: 'салыстыруға жарамсыз' },
+    moduleConclusion: '{subject}: {label}.',
     enfsi: '{subject}: ықтималдылық қатынасы {lr}; ENFSI вербалды шкаласы бойынша нәтижелер {proposition} туралы болжамды {strength} қолдайды.',
     enfsiNeutral: '{subject}: ықтималдылық қатынасы {lr}; нәтижелер ешбір болжамды қолдамайды.',
     enfsiStrengths: { weak: 'әлсіз', moderate: 'орташа', 'moderately-strong': 'орташадан күштірек', strong: 'күшті', 'very-strong': 'өте күшті', 'extremely-strong': 'аса күшті' },

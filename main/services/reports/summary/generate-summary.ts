@@ -168,7 +168,10 @@ export function generateSummary(findings: readonly Finding[], language: SummaryL
         ? common(phrases.enfsi, { subject, lr: [w.value(lr)], strength: [text(phrases.enfsiStrengths[strength])], proposition: [text(lr.value > 1 ? phrases.propositionSame : phrases.propositionDifferent)] })
         : common(phrases.enfsiNeutral, { subject, lr: [w.value(lr)] });
     } else if (w.finding.conclusion !== null) {
-      sentence = common(phrases.afte, { subject, label: [text(phrases.afteLabels[w.finding.conclusion] ?? w.finding.conclusion)] });
+      const own = w.phrases.conclusions?.[w.finding.conclusion];
+      sentence = own
+        ? common(phrases.moduleConclusion, { subject, label: [text(own)] })
+        : common(phrases.afte, { subject, label: [text(phrases.afteLabels[w.finding.conclusion] ?? w.finding.conclusion)] });
     }
     if (!sentence) continue;
     conclusion.push(sentence);

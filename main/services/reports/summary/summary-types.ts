@@ -37,6 +37,8 @@ export interface ModulePhrases {
   readonly words: Readonly<Record<string, PluralForms>>;
   /** What the method cannot tell, stated once per module present in the case. */
   readonly limitations: readonly string[];
+  /** The module's own conclusion codes in words (e.g. a verbal scale); codes not here are read on the AFTE range. */
+  readonly conclusions?: Readonly<Record<string, string>>;
 }
 
 /** How a module's findings are summarised; handwriting or drug tests plug in by registering one of these. */
