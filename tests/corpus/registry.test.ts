@@ -89,6 +89,8 @@ describe('model registry and the promotion gate', () => {
     const [worse] = registry.retrain(caseType, admin, { outcome: 'term-months', seed: 1 });
     expect(worse!.gate!.passed).toBe(false);
     expect(worse!.gate!.reasons.join(' ')).toMatch(/worse than the active model/);
+    expect(worse!.gate!.details.map((d) => d.code)).toContain('gate-mae-worse');
+    expect(registry.get(worse!.sha256).gate!.details).toEqual(worse!.gate!.details);
     expect(worse!.status).toBe('candidate');
     expect(() => registry.promote(worse!.sha256, 'try anyway', admin)).toThrow(/did not pass the promotion gate/);
     expect(registry.get(first!.sha256).status).toBe('active');
