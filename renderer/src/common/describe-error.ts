@@ -27,6 +27,14 @@ export const intakeReasons = [
   // The crop rectangle an expert drew on a handwriting page.
   'crop-outside-page',
   'crop-unknown-page',
+  // Files of the verdict corpus and its watched inbox (decision texts, structured files, the inbox folder).
+  'not-docx',
+  'unreadable-pdf',
+  'no-text-layer',
+  'not-utf8',
+  'unreadable',
+  'malformed-csv',
+  'not-a-folder',
 ] as const;
 
 /**
