@@ -82,6 +82,9 @@ export const modelRegistryChannels = {
   /** Retrains a case type's models on the corpus; each becomes a candidate with the promotion gate's verdict. */
   'models.retrain': channel(z.object({ caseType: z.string().min(1).max(80), outcome: z.string().max(80).optional() }).strict(), z.array(RegisteredModelSchema), adminOnly),
   'models.promote': channel(z.object({ sha256: z.string().regex(/^[0-9a-f]{8,64}$/), reason }).strict(), RegisteredModelSchema, adminOnly),
+  /** How often each case type is retrained on the corpus, in days (absent: only when asked). */
+  'models.schedule': channel(empty, z.record(z.string(), z.number().int()), adminOnly),
+  'models.setSchedule': channel(z.object({ caseType: z.string().min(1).max(80), everyDays: z.number().int().min(0).max(365) }).strict(), z.record(z.string(), z.number().int()), adminOnly),
   'models.rollback': channel(z.object({ caseType: z.string().min(1).max(80), outcome: z.string().min(1).max(80), reason }).strict(), RegisteredModelSchema, adminOnly),
 } as const;
 

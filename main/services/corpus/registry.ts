@@ -297,6 +297,55 @@ export class ModelRegistry {
     return this.get(model.sha256);
   }
 
+  /** How often each case type's models are retrained on the corpus, in days (a case type not named: only when asked). */
+  retrainSchedule(): Record<string, number> {
+    const row = this.db.prepare("SELECT value FROM workstation WHERE key = 'model-retrain-schedule'").get() as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as Record<string, number>) : {};
+  }
+
+  /** Sets how often a case type is retrained (0 days: only when asked); an administrator's decision, audit-logged. */
+  setRetrainSchedule(caseType: CaseType, everyDays: number, actor: Actor | null): Record<string, number> {
+    if (!Number.isInteger(everyDays) || everyDays < 0 || everyDays > 365) throw new DalelError('VALIDATION', 'The retraining schedule is a whole number of days from 0 (only when asked) to 365.', { field: 'everyDays' });
+    const schedule = { ...this.retrainSchedule(), [caseType.id]: everyDays };
+    if (everyDays === 0) delete schedule[caseType.id];
+    this.db.prepare("INSERT INTO workstation (key, value) VALUES ('model-retrain-schedule', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(schedule));
+    this.audit.append({ action: 'models.schedule-set', actor, details: { caseType: caseType.id, everyDays } });
+    return schedule;
+  }
+
+  /**
+   * Retrains each scheduled case type whose last retrain is older than its schedule (the app's timer calls this);
+   * a corpus unchanged since the last candidate, or too small, is left alone until it changes or grows.
+   */
+  retrainIfDue(caseTypes: readonly CaseType[]): RegisteredModel[] {
+    const now = this.clock.now();
+    const made: RegisteredModel[] = [];
+    for (const [id, everyDays] of Object.entries(this.retrainSchedule())) {
+      const caseType = caseTypes.find((c) => c.id === id);
+      if (!caseType || everyDays <= 0) continue;
+      const attempts = this.retrainAttempts();
+      const last = this.db.prepare("SELECT data_snapshot_sha256 AS snapshot FROM model_registry WHERE case_type = ? AND origin = 'retrained' ORDER BY registered_at DESC, rowid DESC LIMIT 1").get(id) as { snapshot: string | null } | undefined;
+      const lastAttempt = attempts[id];
+      if (lastAttempt !== undefined && now - Date.parse(lastAttempt) < everyDays * 86_400_000) continue;
+      const snapshot = this.corpus.snapshotSha256(id);
+      if (snapshot.records < promotionPolicy.minCases || snapshot.sha256 === last?.snapshot) continue;
+      // The attempt is kept before training, so a retrain that fails waits for the next due time, not the next minute.
+      this.db.prepare("INSERT INTO workstation (key, value) VALUES ('model-retrain-attempts', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify({ ...attempts, [id]: isoAt(now) }));
+      try {
+        made.push(...this.retrain(caseType, null));
+      } catch (error) {
+        // One case type's failure must not hold back the others; the next due time tries it again.
+        console.error(`[dalel] scheduled retraining of ${id} failed:`, error);
+      }
+    }
+    return made;
+  }
+
+  private retrainAttempts(): Record<string, string> {
+    const row = this.db.prepare("SELECT value FROM workstation WHERE key = 'model-retrain-attempts'").get() as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as Record<string, string>) : {};
+  }
+
   /** One registered model. */
   get(sha256: string): RegisteredModel {
     const found = this.list().find((m) => m.sha256 === sha256 || (sha256.length >= 8 && m.sha256.startsWith(sha256)));

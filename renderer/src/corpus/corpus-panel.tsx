@@ -15,12 +15,13 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
-import type { ImportReportView } from '../../../main/contract/index.ts';
+import type { ImportReportView, RegisteredModelView } from '../../../main/contract/index.ts';
 import { useLoaded } from '../common/use-loaded.ts';
 import { ImportDialog } from './import-dialog.tsx';
 import { ImportReport } from './import-report.tsx';
 import { ModelActionDialog, type ModelAction } from './model-action-dialog.tsx';
 import { reasonText } from './reason-text.ts';
+import { RetrainControls } from './retrain-controls.tsx';
 import { TextImportDialog } from './text-import-dialog.tsx';
 import { TextImportResults, type TextImportOutcome } from './text-import-results.tsx';
 
@@ -38,6 +39,7 @@ export function CorpusPanel() {
       imports: await call(api, 'corpus.imports', { limit: 10 }),
       review: await call(api, 'corpus.reviewQueue', {}),
       models: await call(api, 'models.list', {}),
+      schedule: await call(api, 'models.schedule', {}),
     }),
     [api],
   );
@@ -46,6 +48,8 @@ export function CorpusPanel() {
   const [importing, setImporting] = useState(false);
   const [report, setReport] = useState<ImportReportView | null>(null);
   const [importingTexts, setImportingTexts] = useState(false);
+  const [retrained, setRetrained] = useState<RegisteredModelView[] | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
   const [textResults, setTextResults] = useState<TextImportOutcome[] | null>(null);
   const [action, setAction] = useState<ModelAction | null>(null);
   const [done, setDone] = useState<ModelAction | null>(null);
@@ -70,6 +74,12 @@ export function CorpusPanel() {
             {t(`corpus.actions.${done.kind}Done`, { hash: done.model.sha256.slice(0, 12) })}
           </Alert>
         )}
+        {actionError !== null && <ErrorAlert error={actionError} testId="corpus-action-error" />}
+        {retrained && (
+          <Alert severity={retrained.every((m) => m.gate?.passed) ? 'success' : 'warning'} onClose={() => setRetrained(null)} data-testid="corpus-retrained">
+            {t('corpus.retrain.done', { n: retrained.length, passed: retrained.filter((m) => m.gate?.passed).length })}
+          </Alert>
+        )}
         {loaded.loading && <LinearProgress />}
         {loaded.error !== null && <ErrorAlert error={loaded.error} />}
         {data && (
@@ -84,6 +94,7 @@ export function CorpusPanel() {
                     <TableCell align="right">{t('corpus.records')}</TableCell>
                     <TableCell align="right">{t('corpus.quarantined')}</TableCell>
                     <TableCell>{t('corpus.period')}</TableCell>
+                    <TableCell>{t('corpus.retrain.title')}</TableCell>
                   </TableRow>
                 </TableHead>
                 <TableBody>
@@ -93,6 +104,19 @@ export function CorpusPanel() {
                       <TableCell align="right">{s.records}</TableCell>
                       <TableCell align="right">{s.quarantined}</TableCell>
                       <TableCell>{s.period ? `${s.period.from} – ${s.period.to}` : ''}</TableCell>
+                      <TableCell>
+                        <RetrainControls
+                          key={`${s.caseType}-${data.schedule[s.caseType] ?? 0}`}
+                          caseType={s.caseType}
+                          everyDays={data.schedule[s.caseType] ?? 0}
+                          onRetrained={(models) => {
+                            setRetrained(models);
+                            loaded.reload();
+                          }}
+                          onScheduled={loaded.reload}
+                          onError={setActionError}
+                        />
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>

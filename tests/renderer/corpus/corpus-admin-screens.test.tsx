@@ -83,13 +83,28 @@ describe('the corpus panel: gate reasons and decision texts', () => {
     },
   };
   const panel = (extra: Parameters<typeof fakeApi>[0] = {}) =>
-    fakeApi({ 'corpus.status': ok([]), 'corpus.imports': ok([]), 'corpus.reviewQueue': ok([]), 'models.list': ok([failed]), 'decision.caseTypes': caseTypes, ...extra });
+    fakeApi({ 'corpus.status': ok([]), 'corpus.imports': ok([]), 'corpus.reviewQueue': ok([]), 'models.list': ok([failed]), 'models.schedule': ok({}), 'decision.caseTypes': caseTypes, ...extra });
 
   it('shows why a candidate was not promoted in words', async () => {
     await render(panel().api, <CorpusPanel />);
     const shown = need(`model-gate-reasons-${sha('b')}`).textContent;
     expect(shown).toContain('worse than the active model’s 2.50 by more than 5%');
     expect(shown).not.toContain('gate-mae-worse');
+  });
+
+  it('retrains a case type now and sets its schedule, saying how many candidates passed the gate', async () => {
+    const status = ok([{ caseType: 'kz-criminal', records: 2500, imports: 1, quarantined: 0, lastImportAt: '2026-12-01T00:00:00.000Z', period: null }]);
+    const fake = panel({ 'corpus.status': status, 'models.schedule': ok({ 'kz-criminal': 7 }), 'models.retrain': ok([failed]), 'models.setSchedule': ok({ 'kz-criminal': 30 }) });
+    await render(fake.api, <CorpusPanel />);
+    expect((need('retrain-days-kz-criminal') as HTMLInputElement).value).toBe('7');
+    await click('retrain-now-kz-criminal');
+    await settle();
+    expect(fake.callsTo('models.retrain')).toEqual([{ caseType: 'kz-criminal' }]);
+    expect(need('corpus-retrained').textContent).toContain('Candidates trained: 1; passed the promotion gate: 0');
+    await type('retrain-days-kz-criminal', '30');
+    await click('retrain-schedule-kz-criminal');
+    await settle();
+    expect(fake.callsTo('models.setSchedule')).toEqual([{ caseType: 'kz-criminal', everyDays: 30 }]);
   });
 
   it('imports decision texts and says which joined the corpus, which wait for review and why, and which were refused and why', async () => {

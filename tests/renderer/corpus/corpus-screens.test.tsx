@@ -121,6 +121,7 @@ function panelApi(extra: Parameters<typeof fakeApi>[0] = {}) {
     'corpus.imports': ok([]),
     'corpus.reviewQueue': ok([]),
     'models.list': ok([model('active', sha('a')), model('candidate', sha('b'))]),
+    'models.schedule': ok({}),
     ...extra,
   });
 }
