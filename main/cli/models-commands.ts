@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import type { RegisteredModelView } from '../contract/index.ts';
 import type { CliContext } from './context.ts';
 import { table } from './table.ts';
+import { DalelError } from '../services/errors.ts';
 
 /** One model in a line, with the gate's reasons when it is a candidate that cannot be promoted. */
 function modelLine(m: RegisteredModelView): string {
@@ -66,5 +67,20 @@ export function addModelsCommands(program: Command, context: CliContext): void {
       await context.login();
       const model = await context.call('models.rollback', { caseType: opts.caseType, outcome: opts.outcome, reason: opts.reason });
       context.print(model, () => modelLine(model));
+    });
+  models
+    .command('schedule')
+    .description('show how often each case type is retrained on its corpus, or set it with --case-type and --every-days (0: only when asked)')
+    .option('--case-type <id>', 'the case type to set')
+    .option('--every-days <n>', 'days between retrains (0 to 365)')
+    .action(async (opts: { caseType?: string; everyDays?: string }) => {
+      await context.login();
+      if ((opts.caseType === undefined) !== (opts.everyDays === undefined)) throw new DalelError('VALIDATION', 'Give both --case-type and --every-days, or neither.', { field: 'everyDays' });
+      const schedule =
+        opts.caseType !== undefined && opts.everyDays !== undefined
+          ? await context.call('models.setSchedule', { caseType: opts.caseType, everyDays: Number(opts.everyDays) })
+          : await context.call('models.schedule', {});
+      const lines = Object.entries(schedule).map(([caseType, days]) => `${caseType}: every ${days} days`);
+      context.print(schedule, () => (lines.length ? lines.join('\n') : 'No case type is retrained on a schedule.'));
     });
 }

@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import { adminOnly, auditors, channel, empty, fileBody, sha256Hex } from './common.ts';
 
-const QuarantinedRowSchema = z.object({ line: z.number().int(), column: z.string().nullable(), reason: z.string() });
+/** Why something was refused: a code the screens translate, with its figures and names. */
+export const ReasonSchema = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) });
+/** A translatable reason. */
+export type ReasonView = z.infer<typeof ReasonSchema>;
+
+const QuarantinedRowSchema = z.object({ line: z.number().int(), column: z.string().nullable(), reason: z.string(), code: z.string(), params: ReasonSchema.shape.params });
 
 const ImportSummarySchema = z.object({
   id: z.string(),
@@ -45,6 +50,7 @@ export const corpusChannels = {
 const GateSchema = z.object({
   passed: z.boolean(),
   reasons: z.array(z.string()),
+  details: z.array(ReasonSchema),
   comparedWith: z.string().nullable(),
   candidate: z.record(z.string(), z.number()),
   active: z.record(z.string(), z.number()).nullable(),
@@ -76,6 +82,9 @@ export const modelRegistryChannels = {
   /** Retrains a case type's models on the corpus; each becomes a candidate with the promotion gate's verdict. */
   'models.retrain': channel(z.object({ caseType: z.string().min(1).max(80), outcome: z.string().max(80).optional() }).strict(), z.array(RegisteredModelSchema), adminOnly),
   'models.promote': channel(z.object({ sha256: z.string().regex(/^[0-9a-f]{8,64}$/), reason }).strict(), RegisteredModelSchema, adminOnly),
+  /** How often each case type is retrained on the corpus, in days (absent: only when asked). */
+  'models.schedule': channel(empty, z.record(z.string(), z.number().int()), adminOnly),
+  'models.setSchedule': channel(z.object({ caseType: z.string().min(1).max(80), everyDays: z.number().int().min(0).max(365) }).strict(), z.record(z.string(), z.number().int()), adminOnly),
   'models.rollback': channel(z.object({ caseType: z.string().min(1).max(80), outcome: z.string().min(1).max(80), reason }).strict(), RegisteredModelSchema, adminOnly),
 } as const;
 
@@ -89,6 +98,7 @@ export const TextImportResultSchema = z.object({
   outcome: z.enum(['accepted', 'review', 'duplicate']),
   reviewId: z.string().nullable(),
   reasons: z.array(z.string()),
+  details: z.array(ReasonSchema),
   facts: z.record(z.string(), ProposedFactSchema),
 });
 
@@ -101,6 +111,7 @@ export const ReviewItemSchema = z.object({
   proposed: z.record(z.string(), ProposedFactSchema),
   court: z.string(),
   reasons: z.array(z.string()),
+  details: z.array(ReasonSchema),
   createdAt: z.string(),
 });
 
@@ -127,9 +138,28 @@ export const corpusTextChannels = {
 const InboxConfigSchema = z.object({ dir: z.string().min(1).max(1000), caseType: z.string().min(1).max(80), everyMinutes: z.number().int().min(0).max(10_080) });
 const InboxFileSchema = z.object({ fileName: z.string(), sha256: sha256Hex, importId: z.string().nullable(), outcome: z.string(), error: z.string().nullable() });
 
+const InboxFileRecordSchema = z.object({
+  fileName: z.string(),
+  sha256: sha256Hex,
+  scannedAt: z.string(),
+  importId: z.string().nullable(),
+  format: z.enum(['csv', 'jsonl', 'text']).nullable(),
+  rows: z.number().int(),
+  accepted: z.number().int(),
+  quarantined: z.number().int(),
+  duplicates: z.number().int(),
+  inReview: z.number().int(),
+  errorCode: z.string().nullable(),
+  error: z.string().nullable(),
+});
+/** An inbox file as kept, with its import's counts or its refusal. */
+export type InboxFileRecordView = z.infer<typeof InboxFileRecordSchema>;
+
 /** The watched inbox: its folder, case type and schedule, and a scan now (administrators). */
 export const corpusInboxChannels = {
   'corpus.inbox': channel(empty, InboxConfigSchema.nullable(), adminOnly),
   'corpus.configureInbox': channel(InboxConfigSchema.strict(), InboxConfigSchema, adminOnly),
   'corpus.scanInbox': channel(empty, z.array(InboxFileSchema), adminOnly),
+  /** The files the inbox has read, newest first, with their import reports. */
+  'corpus.inboxFiles': channel(z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(), z.array(InboxFileRecordSchema), adminOnly),
 } as const;

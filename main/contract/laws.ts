@@ -62,6 +62,8 @@ export const LawDiffSchema = z.object({
       subject: z.string(),
       article: z.string(),
       reason: z.string(),
+      code: z.enum(['sanctions', 'general-part', 'general-limits', 'leniency', 'procedure-cites', 'checklist-items', 'asset-part-missing', 'asset-text-differs']),
+      params: z.record(z.string(), z.string()),
     }),
   ),
 });

@@ -170,7 +170,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const corpus = new CorpusStore(db, clock, audit);
   const statuteBook = StatutoryBoundsService.open(null).book;
   const decisionTexts = new DecisionTextIngest(db, clock, audit, corpus, (article, part) => statuteBook.articles[article]?.parts[String(part)]?.category ?? null);
-  const inbox = new CorpusInbox(db, clock, audit, corpus, decisionTexts, loadCaseTypes());
+  const corpusCaseTypes = loadCaseTypes();
+  const inbox = new CorpusInbox(db, clock, audit, corpus, decisionTexts, corpusCaseTypes);
   const modelRegistry = new ModelRegistry(db, clock, audit, corpus, join(options.dataDir, 'models'), join(options.dataDir, 'registry'));
   const documents = new DocumentTextService({ db, clock, evidence, audit, reviews });
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock, registry);
@@ -217,7 +218,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     uploads,
     laws: { store: laws, assets: shippedCitingAssets },
     documents,
-    corpus: { store: corpus, registry: modelRegistry, texts: decisionTexts, inbox, caseTypes: loadCaseTypes() },
+    corpus: { store: corpus, registry: modelRegistry, texts: decisionTexts, inbox, caseTypes: corpusCaseTypes },
     onSessionChanged: options.onSessionChanged,
   });
   const dispatcher = new Dispatcher(handlers, sessions, undefined, options.checkResponses ?? false);
@@ -231,13 +232,18 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
       }, checkpointPollMs)
     : null;
   timer?.unref();
-  // The corpus inbox is read on the administrator's schedule by the same long-running processes.
+  // The corpus inbox is read, and models retrained, on the administrator's schedules by the same long-running processes.
   const inboxTimer = options.periodicCheckpoints
     ? setInterval(() => {
         try {
           inbox.scanIfDue();
         } catch (error) {
           console.error('[dalel] corpus inbox scan failed:', error);
+        }
+        try {
+          modelRegistry.retrainIfDue(corpusCaseTypes);
+        } catch (error) {
+          console.error('[dalel] scheduled retraining failed:', error);
         }
       }, 60_000)
     : null;

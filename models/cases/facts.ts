@@ -12,10 +12,14 @@ export type FactValue = z.infer<typeof FactValueSchema>;
 /** The facts of one case, by field name. */
 export type Facts = Readonly<Record<string, FactValue>>;
 
-/** Why a facts object was refused: the field and the schema's message. */
+/** Why a facts object was refused: the field, the schema's message, and its kind with the limit or type it broke. */
 export interface FactsProblem {
   readonly field: string;
   readonly message: string;
+  /** The validator's issue code (invalid_type, too_small, too_big, invalid_value, unrecognized_keys, …). */
+  readonly kind: string;
+  /** The bound of a too_small/too_big issue, or the expected type of an invalid_type one. */
+  readonly limit: string | null;
 }
 
 /** Validates facts against the case type; returns the problem instead of throwing (batch work reports per row). */
@@ -24,7 +28,8 @@ export function checkFacts(caseType: CaseType, facts: unknown): { ok: true; fact
   if (result.success) return { ok: true, facts: result.data as Facts };
   const issue = result.error.issues[0];
   const field = issue?.path.length ? issue.path.join('.') : issue && 'keys' in issue ? String((issue.keys as string[])[0]) : 'facts';
-  return { ok: false, problem: { field, message: issue?.message ?? 'invalid facts' } };
+  const bound = issue && 'minimum' in issue ? issue.minimum : issue && 'maximum' in issue ? issue.maximum : issue && 'expected' in issue ? issue.expected : null;
+  return { ok: false, problem: { field, message: issue?.message ?? 'invalid facts', kind: issue?.code ?? 'custom', limit: bound === null || bound === undefined ? null : String(bound) } };
 }
 
 /** Validates facts against the case type, throwing a VALIDATION error that names the field. */

@@ -61,7 +61,9 @@ describe('anonymise', () => {
     const corpus = labelledCorpus(2026, 500);
     const scores = scoreAnonymiser(corpus);
     const summary = Object.entries(scores.recall).map(([c, r]) => `${c} ${r.found}/${r.total}`).join(', ');
-    console.log(`[anonymise] recall: ${summary}; person precision ${scores.precision.PERSON!.correct}/${scores.precision.PERSON!.detected}`);
+    const precision = Object.entries(scores.precision).map(([c, p]) => `${c} ${p.correct}/${p.detected}`).join(', ');
+    const kept = corpus.reduce((n, d) => n + d.spans.filter((x) => x.kind === 'keep').length, 0);
+    console.log(`[anonymise] ${corpus.length} documents, ${kept} look-alikes to keep; recall: ${summary}; precision: ${precision}`);
     for (const category of strictCategories) expect(scores.recall[category]!.rate, category).toBeGreaterThanOrEqual(0.995);
     expect(scores.recall.PERSON!.rate).toBeGreaterThanOrEqual(0.97);
     expect(scores.precision.PERSON!.rate).toBeGreaterThanOrEqual(0.95);

@@ -37,6 +37,9 @@ describe('dalel corpus and dalel models', () => {
     expect(candidate).toMatchObject({ status: 'candidate', gate: { comparedWith: demo.sha256 } });
     const rollback = await dalel(['--user', 'admin', 'models', 'rollback', '--case-type', 'kz-criminal', '--outcome', 'term-months', '--reason', 'test']);
     expect(rollback.err).toMatch(/No earlier kz-criminal term-months model/);
+    const scheduled = await dalel(['--user', 'admin', 'models', 'schedule', '--case-type', 'kz-criminal', '--every-days', '7']);
+    expect(scheduled.out).toMatch(/kz-criminal: every 7 days/);
+    expect(JSON.parse((await dalel(['--json', '--user', 'admin', 'models', 'schedule'])).out)).toEqual({ 'kz-criminal': 7 });
     const audit = JSON.parse((await dalel(['--json', '--user', 'admin', 'audit', 'trail', '--action', 'corpus.'])).out) as { entries: unknown[] };
     expect(audit.entries).toHaveLength(2);
   }, 120_000);

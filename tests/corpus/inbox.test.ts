@@ -47,6 +47,13 @@ describe('the watched corpus inbox', () => {
       ['prigovor-1.txt', 'accepted'],
     ]);
     expect(first[0]!.error).toMatch(/broken.txt: neither a PDF/);
+    const kept = inbox.files();
+    expect(kept.map((f) => [f.fileName, f.format, f.accepted, f.quarantined, f.duplicates, f.inReview, f.errorCode]).sort()).toEqual([
+      ['broken.txt', null, 0, 0, 0, 0, 'not-utf8'],
+      ['cases.csv', 'csv', 297, 3, 0, 0, null],
+      ['prigovor-1.txt', 'text', 1, 0, 0, 0, null],
+    ]);
+    expect(kept.find((f) => f.fileName === 'broken.txt')!.error).toMatch(/broken.txt: neither a PDF/);
     expect(inbox.scanIfDue()).toBeNull();
     clock.advance(61 * 60_000);
     expect(inbox.scanIfDue()).toEqual([]);

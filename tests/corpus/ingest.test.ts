@@ -33,10 +33,14 @@ describe('structured corpus import', () => {
     expect(byLine.get(file.malformedLines[1]!)).toMatchObject({ column: 'priorConvictions' });
     expect(byLine.get(file.malformedLines[2]!)).toMatchObject({ column: 'court', reason: 'the court is missing' });
     expect(byLine.get(file.malformedLines[3]!)).toMatchObject({ column: null, reason: expect.stringMatching(/fields where the header has/) });
+    // Each reason also carries a code and figures that the screens translate; they survive storage.
+    expect(byLine.get(file.malformedLines[2]!)).toMatchObject({ code: 'court-missing', params: {} });
+    expect(byLine.get(file.malformedLines[3]!)).toMatchObject({ code: 'field-count', params: { expected: expect.any(Number) } });
+    expect(report.problems.every((p) => p.code !== 'text')).toBe(true);
     const again = store.importFile({ caseType, fileName: 'cases-copy.csv', bytes: bytes(file.csv), actor: null });
     expect(again).toMatchObject({ accepted: 0, duplicates: 990, quarantined: 10 });
     expect(store.status()).toMatchObject([{ caseType: 'kz-criminal', records: 990, imports: 2 }]);
-    expect(store.quarantine(report.id)).toHaveLength(10);
+    expect(store.quarantine(report.id)).toEqual(report.problems.slice(0, 10));
     expect((db.prepare('SELECT COUNT(*) AS n FROM corpus_quarantine').get() as { n: number }).n).toBe(10);
     const entries = audit.list({ action: 'corpus.' });
     expect(entries).toHaveLength(2);
@@ -65,5 +69,7 @@ describe('structured corpus import', () => {
     expect(report).toMatchObject({ format: 'jsonl', rows: 4, accepted: 1, quarantined: 3 });
     expect(report.problems.map((p) => p.line)).toEqual([2, 3, 4]);
     expect(report.problems[1]!.reason).toMatch(/defendantName|Unrecognized/);
+    expect(report.problems.map((p) => p.code)).toEqual(['not-json', 'facts-unknown-field', 'not-object']);
+    expect(report.problems[1]!.params).toEqual({ field: 'defendantName' });
   });
 });

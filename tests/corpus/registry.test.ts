@@ -89,10 +89,47 @@ describe('model registry and the promotion gate', () => {
     const [worse] = registry.retrain(caseType, admin, { outcome: 'term-months', seed: 1 });
     expect(worse!.gate!.passed).toBe(false);
     expect(worse!.gate!.reasons.join(' ')).toMatch(/worse than the active model/);
+    expect(worse!.gate!.details.map((d) => d.code)).toContain('gate-mae-worse');
+    expect(registry.get(worse!.sha256).gate!.details).toEqual(worse!.gate!.details);
     expect(worse!.status).toBe('candidate');
     expect(() => registry.promote(worse!.sha256, 'try anyway', admin)).toThrow(/did not pass the promotion gate/);
     expect(registry.get(first!.sha256).status).toBe('active');
     const actions = audit.list({ action: 'models.' }).map((e) => e.action);
     expect(actions).toEqual(['models.retrained', 'models.promoted', 'models.retrained', 'models.promoted', 'models.rolled-back', 'models.retrained']);
+  }, 240_000);
+});
+
+describe('scheduled retraining', () => {
+  it('retrains a scheduled case type when due and only when its corpus changed, and keeps the schedule in the audit log', () => {
+    const { dir, cleanup } = tempDir();
+    const db = openDatabase(':memory:');
+    try {
+      const clock = new ManualClock();
+      const audit = new AuditLog(db, clock, 'ws-test');
+      const corpus = new CorpusStore(db, clock, audit);
+      const registry = new ModelRegistry(db, clock, audit, corpus, join(dir, 'models'), join(dir, 'registry'));
+      const bytes = (text: string) => new TextEncoder().encode(text);
+      corpus.importFile({ caseType, fileName: 'a.csv', bytes: bytes(syntheticCorpusCsv(statutes, 2500, 31).csv), actor: admin });
+      expect(registry.retrainIfDue([caseType])).toEqual([]);
+      expect(() => registry.setRetrainSchedule(caseType, 400, admin)).toThrow(/whole number of days/);
+      expect(registry.setRetrainSchedule(caseType, 7, admin)).toEqual({ 'kz-criminal': 7 });
+      const made = registry.retrainIfDue([caseType]);
+      expect(made.map((m) => m.outcome).sort()).toEqual(caseType.meta.outcomes.map((o) => o.name).sort());
+      expect(made.every((m) => m.status === 'candidate' && m.origin === 'retrained')).toBe(true);
+      // Not due yet; then due, but the corpus is the same, so nothing is trained again.
+      expect(registry.retrainIfDue([caseType])).toEqual([]);
+      clock.advance(8 * 86_400_000);
+      expect(registry.retrainIfDue([caseType])).toEqual([]);
+      corpus.importFile({ caseType, fileName: 'b.csv', bytes: bytes(syntheticCorpusCsv(statutes, 500, 32).csv), actor: admin });
+      expect(registry.retrainIfDue([caseType])).toHaveLength(made.length);
+      expect(registry.setRetrainSchedule(caseType, 0, admin)).toEqual({});
+      clock.advance(30 * 86_400_000);
+      corpus.importFile({ caseType, fileName: 'c.csv', bytes: bytes(syntheticCorpusCsv(statutes, 300, 33).csv), actor: admin });
+      expect(registry.retrainIfDue([caseType])).toEqual([]);
+      expect(audit.list({ action: 'models.schedule-set' })).toHaveLength(2);
+    } finally {
+      db.close();
+      cleanup();
+    }
   }, 240_000);
 });

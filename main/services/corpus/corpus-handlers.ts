@@ -45,8 +45,11 @@ export function createCorpusHandlers(deps: CorpusHandlerDeps): Pick<Handlers, Co
     'corpus.inbox': () => deps.inbox.config(),
     'corpus.configureInbox': (request, context) => deps.inbox.configure(request, actorOrNull(context)),
     'corpus.scanInbox': (_request, context) => deps.inbox.scan(actorOrNull(context)),
+    'corpus.inboxFiles': (request) => deps.inbox.files(request.limit),
     'models.list': (request) => deps.registry.list(request.caseType),
     'models.retrain': (request, context) => deps.registry.retrain(findCaseType(deps.caseTypes, request.caseType), actorOrNull(context), { outcome: request.outcome }),
+    'models.schedule': () => deps.registry.retrainSchedule(),
+    'models.setSchedule': (request, context) => deps.registry.setRetrainSchedule(findCaseType(deps.caseTypes, request.caseType), request.everyDays, actorOrNull(context)),
     'models.promote': (request, context) => deps.registry.promote(request.sha256, request.reason, actorOrNull(context)),
     'models.rollback': (request, context) => deps.registry.rollback(request.caseType, request.outcome, request.reason, actorOrNull(context)),
   };

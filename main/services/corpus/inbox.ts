@@ -31,6 +31,39 @@ export interface InboxFileResult {
   readonly error: string | null;
 }
 
+/** An inbox file as kept: when it was read, and its import's counts or why it was refused. */
+export interface InboxFileRecord {
+  readonly fileName: string;
+  readonly sha256: string;
+  readonly scannedAt: string;
+  readonly importId: string | null;
+  readonly format: 'csv' | 'jsonl' | 'text' | null;
+  readonly rows: number;
+  readonly accepted: number;
+  readonly quarantined: number;
+  readonly duplicates: number;
+  readonly inReview: number;
+  /** The refusal's reason code (not-docx, no-text-layer, …), when the file was refused. */
+  readonly errorCode: string | null;
+  readonly error: string | null;
+}
+
+// A refusal is kept as JSON of its code and message; an older row holds the message alone.
+function storedError(error: unknown): string {
+  const reasonCode = error instanceof DalelError && typeof error.params.reasonCode === 'string' ? error.params.reasonCode : null;
+  return JSON.stringify({ reasonCode, message: (error as Error).message });
+}
+
+function readError(text: string | null): { errorCode: string | null; error: string | null } {
+  if (text === null) return { errorCode: null, error: null };
+  try {
+    const parsed = JSON.parse(text) as { reasonCode?: unknown; message?: unknown };
+    return { errorCode: typeof parsed.reasonCode === 'string' ? parsed.reasonCode : null, error: String(parsed.message ?? text) };
+  } catch {
+    return { errorCode: null, error: text };
+  }
+}
+
 const structured = /\.(csv|jsonl|ndjson)(\.gz)?$/i;
 const texts = /\.(txt|pdf|docx)$/i;
 
@@ -90,6 +123,7 @@ export class CorpusInbox {
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       if (this.db.prepare('SELECT 1 FROM corpus_inbox_files WHERE sha256 = ?').get(sha256)) continue;
       let result: InboxFileResult;
+      let refusal: string | null = null;
       try {
         if (structured.test(name)) {
           const report = this.corpus.importFile({ caseType, fileName: name, bytes, actor, source: 'inbox' });
@@ -100,11 +134,48 @@ export class CorpusInbox {
         }
       } catch (error) {
         result = { fileName: name, sha256, importId: null, outcome: 'refused', error: (error as Error).message };
+        refusal = storedError(error);
       }
-      this.db.prepare('INSERT INTO corpus_inbox_files (sha256, file_name, import_id, error, imported_at) VALUES (?, ?, ?, ?, ?)').run(sha256, name, result.importId, result.error, isoAt(this.clock.now()));
+      this.db.prepare('INSERT INTO corpus_inbox_files (sha256, file_name, import_id, error, imported_at) VALUES (?, ?, ?, ?, ?)').run(sha256, name, result.importId, refusal, isoAt(this.clock.now()));
       results.push(result);
     }
     this.audit.append({ action: 'corpus.inbox-scanned', actor, details: { dir: config.dir, caseType: config.caseType, files: results.length, refused: results.filter((r) => r.error).length } });
     return results;
+  }
+
+  /** The files the inbox has read, newest first, each with its import's counts or its refusal. */
+  files(limit = 100): InboxFileRecord[] {
+    const rows = this.db
+      .prepare(
+        `SELECT f.file_name, f.sha256, f.imported_at, f.import_id, f.error, i.format, i.rows, i.accepted, i.quarantined, i.duplicates, i.in_review
+           FROM corpus_inbox_files f LEFT JOIN corpus_imports i ON i.id = f.import_id
+          ORDER BY f.imported_at DESC, f.rowid DESC LIMIT ?`,
+      )
+      .all(limit) as {
+      file_name: string;
+      sha256: string;
+      imported_at: string;
+      import_id: string | null;
+      error: string | null;
+      format: InboxFileRecord['format'];
+      rows: number | null;
+      accepted: number | null;
+      quarantined: number | null;
+      duplicates: number | null;
+      in_review: number | null;
+    }[];
+    return rows.map((r) => ({
+      fileName: r.file_name,
+      sha256: r.sha256,
+      scannedAt: r.imported_at,
+      importId: r.import_id,
+      format: r.format ?? null,
+      rows: r.rows ?? 0,
+      accepted: r.accepted ?? 0,
+      quarantined: r.quarantined ?? 0,
+      duplicates: r.duplicates ?? 0,
+      inReview: r.in_review ?? 0,
+      ...readError(r.error),
+    }));
   }
 }

@@ -15,15 +15,23 @@ import type { AuditLog } from '../audit/audit-log.ts';
 import { isoAt, type Clock } from '../clock.ts';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
+import { factsReason, readReason, reason, reasonText, storedReason, type Reason } from './reasons.ts';
 
 /** The columns every file names besides the case type's fields: the court and its case number (never stored as such). */
 export const keyColumns = { court: 'court', caseNumber: 'caseNumber' } as const;
 
-/** One refused row. */
+/** One refused row: where, and why (the English sentence, and the code with its figures that screens translate). */
 export interface QuarantinedRow {
   readonly line: number;
   readonly column: string | null;
   readonly reason: string;
+  readonly code: Reason['code'];
+  readonly params: Reason['params'];
+}
+
+/** A refused row from its place and reason. */
+function refused(line: number, column: string | null, why: Reason): QuarantinedRow {
+  return { line, column, reason: reasonText(why), code: why.code, params: why.params };
 }
 
 /** What an import did. */
@@ -91,7 +99,7 @@ function csvRows(text: string, fileName: string, refuse: (p: QuarantinedRow) => 
     info: true,
     skip_records_with_error: true,
     on_skip: (error: { lines?: number; message: string } | undefined) => {
-      if (error) skipped.push({ line: error.lines ?? 0, column: null, reason: `unreadable CSV: ${error.message}` });
+      if (error) skipped.push(refused(error.lines ?? 0, null, reason('csv-unreadable', { detail: error.message })));
     },
   }) as unknown as Array<{ record: string[]; info: { lines: number } }>;
   skipped.forEach(refuse);
@@ -100,7 +108,7 @@ function csvRows(text: string, fileName: string, refuse: (p: QuarantinedRow) => 
   const rows: Row[] = [];
   for (const { record, info } of records.slice(1)) {
     if (record.length !== header.length) {
-      refuse({ line: info.lines, column: null, reason: `${record.length} fields where the header has ${header.length}` });
+      refuse(refused(info.lines, null, reason('field-count', { fields: record.length, expected: header.length })));
       continue;
     }
     const object: Record<string, string> = {};
@@ -119,10 +127,10 @@ function jsonlRows(text: string, refuse: (p: QuarantinedRow) => void): Row[] {
     try {
       value = JSON.parse(line);
     } catch (error) {
-      refuse({ line: i + 1, column: null, reason: `not JSON (${(error as Error).message})` });
+      refuse(refused(i + 1, null, reason('not-json', { detail: (error as Error).message })));
       return;
     }
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) refuse({ line: i + 1, column: null, reason: 'not a JSON object' });
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) refuse(refused(i + 1, null, reason('not-object')));
     else rows.push({ line: i + 1, record: value as Record<string, unknown>, raw: 'json' });
   });
   return rows;
@@ -188,17 +196,17 @@ export class CorpusStore {
       const court = row.record[keyColumns.court];
       const caseNumber = row.record[keyColumns.caseNumber];
       if (typeof court !== 'string' || court.trim() === '') {
-        refuse({ line: row.line, column: keyColumns.court, reason: 'the court is missing' });
+        refuse(refused(row.line, keyColumns.court, reason('court-missing')));
         continue;
       }
       if (typeof caseNumber !== 'string' || caseNumber.trim() === '') {
-        refuse({ line: row.line, column: keyColumns.caseNumber, reason: 'the case number is missing' });
+        refuse(refused(row.line, keyColumns.caseNumber, reason('case-number-missing')));
         continue;
       }
       const candidate = row.raw === 'csv' ? factsFromRecord(caseType, row.record as Record<string, string>) : withoutKeys(row.record);
       const checked = checkFacts(caseType, candidate);
       if (!checked.ok) {
-        refuse({ line: row.line, column: checked.problem.field, reason: checked.problem.message });
+        refuse(refused(row.line, checked.problem.field, factsReason(checked.problem)));
         continue;
       }
       accepted.push({ row, facts: checked.facts as Record<string, unknown>, key: this.dedupKey(court, caseNumber), court: court.trim() });
@@ -227,7 +235,7 @@ export class CorpusStore {
         insert.run(caseType.id, a.key, a.court, decided === undefined || decided === null ? null : String(decided), JSON.stringify(a.facts), id, a.row.line);
       }
       const quarantine = this.db.prepare('INSERT OR IGNORE INTO corpus_quarantine (import_id, file_sha256, line, column_name, reason) VALUES (?, ?, ?, ?, ?)');
-      for (const p of problems) quarantine.run(id, fileSha256, p.line, p.column, p.reason);
+      for (const p of problems) quarantine.run(id, fileSha256, p.line, p.column, storedReason(p));
       return fresh.length;
     });
     const stored = store.immediate();
@@ -295,7 +303,8 @@ export class CorpusStore {
   quarantine(importId: string): QuarantinedRow[] {
     const file = this.db.prepare('SELECT file_sha256 FROM corpus_imports WHERE id = ?').get(importId) as { file_sha256: string } | undefined;
     if (!file) throw new DalelError('NOT_FOUND', `No import ${importId}`);
-    return (this.db.prepare('SELECT line, column_name AS column, reason FROM corpus_quarantine WHERE file_sha256 = ? ORDER BY line').all(file.file_sha256) as QuarantinedRow[]).map((r) => ({ ...r }));
+    const rows = this.db.prepare('SELECT line, column_name AS column, reason FROM corpus_quarantine WHERE file_sha256 = ? ORDER BY line').all(file.file_sha256) as { line: number; column: string | null; reason: string }[];
+    return rows.map((r) => refused(r.line, r.column, readReason(r.reason)));
   }
 
   /** Every stored case of a case type, in decision order (what retraining reads). */

@@ -23,6 +23,7 @@ import { listModelFolders, readModelFolder, writeModelFolder } from '../decision
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
 import type { CorpusStore } from './ingest.ts';
+import { readReason, reason, reasonText, type Reason } from './reasons.ts';
 
 /** The gate's bounds: a candidate may be at most this much worse than the active model on the latest period. */
 export const promotionPolicy = {
@@ -47,6 +48,8 @@ export const promotionPolicy = {
 export interface GateResult {
   readonly passed: boolean;
   readonly reasons: string[];
+  /** The same reasons as codes with their figures (the screens translate them). */
+  readonly details: Reason[];
   readonly comparedWith: string | null;
   readonly candidate: Record<string, number>;
   readonly active: Record<string, number> | null;
@@ -91,11 +94,18 @@ const cell = (v: unknown) => {
 };
 
 /** A check of an observed coverage on `cases` test cases: the problem in words, or null when within bounds. */
-function coverageBounds(cases: number): (coverage: number) => string | null {
+function coverageBounds(cases: number): (coverage: number) => Record<string, string | number> | null {
   const p = promotionPolicy.nominalCoverage;
   const slack = Math.max(promotionPolicy.minCoverageSlack, promotionPolicy.coverageStandardErrors * Math.sqrt((p * (1 - p)) / Math.max(cases, 1)));
   const [lo, hi] = [p - slack, p + slack];
-  return (coverage) => (coverage < lo || coverage > hi ? `${(coverage * 100).toFixed(1)}% is outside ${(lo * 100).toFixed(1)}–${(hi * 100).toFixed(1)}% (${cases} cases)` : null);
+  const pct = (v: number) => (v * 100).toFixed(1);
+  return (coverage) => (coverage < lo || coverage > hi ? { coverage: pct(coverage), low: pct(lo), high: pct(hi), cases } : null);
+}
+
+/** A stored verdict; one stored before reasons had codes gets them as plain sentences. */
+function storedGate(json: string): GateResult {
+  const gate = JSON.parse(json) as Omit<GateResult, 'details'> & { details?: unknown[] };
+  return { ...gate, details: (gate.details ?? gate.reasons).map(readReason) };
 }
 
 /** Figures the gate compares, from a validation block. */
@@ -138,7 +148,7 @@ export class ModelRegistry {
       dataSnapshotSha256: r.data_snapshot_sha256,
       dataRecords: r.data_records,
       origin: r.origin,
-      gate: r.gate ? (JSON.parse(r.gate) as GateResult) : null,
+      gate: r.gate ? storedGate(r.gate) : null,
     }));
   }
 
@@ -194,19 +204,19 @@ export class ModelRegistry {
 
   /** The promotion gate: not worse than the active model on the latest period, coverage in bounds, a complete card. */
   gate(caseType: CaseType, trained: CaseTypeTraining): GateResult {
-    const reasons: string[] = [];
+    const details: Reason[] = [];
     const card = trained.card;
     const candidate = figures(card.validation);
     const regression = card.validation.regression;
     if (regression) {
       const outside = coverageBounds(trained.test.length);
       const overall = outside(regression.intervals.coverage80);
-      if (overall) reasons.push(`80% interval coverage ${overall}`);
+      if (overall) details.push(reason('gate-coverage', overall));
       for (const attribute of card.disparity ?? []) {
         for (const group of attribute.groups) {
           if (group.cases < promotionPolicy.minGroupCases || group.coverage80 === undefined) continue;
           const problem = coverageBounds(group.cases)(group.coverage80);
-          if (problem) reasons.push(`80% interval coverage for ${attribute.attribute} = ${group.value} ${problem}`);
+          if (problem) details.push(reason('gate-group-coverage', { attribute: attribute.attribute, group: group.value, ...problem }));
         }
       }
     }
@@ -217,7 +227,7 @@ export class ModelRegistry {
       ['validation', regression ?? card.validation.classification],
       ['period', card.data.period],
     ].filter(([, v]) => !v).map(([name]) => name);
-    if (missing.length) reasons.push(`the card lacks ${missing.join(', ')}`);
+    if (missing.length) details.push(reason('gate-card-incomplete', { missing: missing.join(', ') }));
     const active = this.activeModel(caseType.id, card.outcome.name);
     let activeFigures: Record<string, number> | null = null;
     if (active) {
@@ -228,15 +238,15 @@ export class ModelRegistry {
       if (regression && activeFigures.meanAbsoluteError !== undefined) {
         const limit = activeFigures.meanAbsoluteError * (1 + promotionPolicy.maeTolerance);
         if (regression.meanAbsoluteError > limit) {
-          reasons.push(`mean absolute error ${regression.meanAbsoluteError.toFixed(2)} on the latest period is worse than the active model's ${activeFigures.meanAbsoluteError.toFixed(2)} by more than ${promotionPolicy.maeTolerance * 100}%`);
+          details.push(reason('gate-mae-worse', { candidate: regression.meanAbsoluteError.toFixed(2), active: activeFigures.meanAbsoluteError.toFixed(2), tolerance: promotionPolicy.maeTolerance * 100 }));
         }
       }
       const classification = card.validation.classification;
       if (classification && activeFigures.accuracy !== undefined && classification.accuracy < activeFigures.accuracy - promotionPolicy.accuracyTolerance) {
-        reasons.push(`accuracy ${(classification.accuracy * 100).toFixed(1)}% on the latest period is below the active model's ${(activeFigures.accuracy * 100).toFixed(1)}% by more than ${promotionPolicy.accuracyTolerance * 100} points`);
+        details.push(reason('gate-accuracy-worse', { candidate: (classification.accuracy * 100).toFixed(1), active: (activeFigures.accuracy * 100).toFixed(1), tolerance: promotionPolicy.accuracyTolerance * 100 }));
       }
     }
-    return { passed: reasons.length === 0, reasons, comparedWith: active?.sha256 ?? null, candidate, active: activeFigures };
+    return { passed: details.length === 0, reasons: details.map(reasonText), details, comparedWith: active?.sha256 ?? null, candidate, active: activeFigures };
   }
 
   /** Promotes a candidate that passed the gate: it is installed and the active model of its outcome retired. */
@@ -285,6 +295,55 @@ export class ModelRegistry {
       });
     })();
     return this.get(model.sha256);
+  }
+
+  /** How often each case type's models are retrained on the corpus, in days (a case type not named: only when asked). */
+  retrainSchedule(): Record<string, number> {
+    const row = this.db.prepare("SELECT value FROM workstation WHERE key = 'model-retrain-schedule'").get() as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as Record<string, number>) : {};
+  }
+
+  /** Sets how often a case type is retrained (0 days: only when asked); an administrator's decision, audit-logged. */
+  setRetrainSchedule(caseType: CaseType, everyDays: number, actor: Actor | null): Record<string, number> {
+    if (!Number.isInteger(everyDays) || everyDays < 0 || everyDays > 365) throw new DalelError('VALIDATION', 'The retraining schedule is a whole number of days from 0 (only when asked) to 365.', { field: 'everyDays' });
+    const schedule = { ...this.retrainSchedule(), [caseType.id]: everyDays };
+    if (everyDays === 0) delete schedule[caseType.id];
+    this.db.prepare("INSERT INTO workstation (key, value) VALUES ('model-retrain-schedule', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify(schedule));
+    this.audit.append({ action: 'models.schedule-set', actor, details: { caseType: caseType.id, everyDays } });
+    return schedule;
+  }
+
+  /**
+   * Retrains each scheduled case type whose last retrain is older than its schedule (the app's timer calls this);
+   * a corpus unchanged since the last candidate, or too small, is left alone until it changes or grows.
+   */
+  retrainIfDue(caseTypes: readonly CaseType[]): RegisteredModel[] {
+    const now = this.clock.now();
+    const made: RegisteredModel[] = [];
+    for (const [id, everyDays] of Object.entries(this.retrainSchedule())) {
+      const caseType = caseTypes.find((c) => c.id === id);
+      if (!caseType || everyDays <= 0) continue;
+      const attempts = this.retrainAttempts();
+      const last = this.db.prepare("SELECT data_snapshot_sha256 AS snapshot FROM model_registry WHERE case_type = ? AND origin = 'retrained' ORDER BY registered_at DESC, rowid DESC LIMIT 1").get(id) as { snapshot: string | null } | undefined;
+      const lastAttempt = attempts[id];
+      if (lastAttempt !== undefined && now - Date.parse(lastAttempt) < everyDays * 86_400_000) continue;
+      const snapshot = this.corpus.snapshotSha256(id);
+      if (snapshot.records < promotionPolicy.minCases || snapshot.sha256 === last?.snapshot) continue;
+      // The attempt is kept before training, so a retrain that fails waits for the next due time, not the next minute.
+      this.db.prepare("INSERT INTO workstation (key, value) VALUES ('model-retrain-attempts', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value").run(JSON.stringify({ ...attempts, [id]: isoAt(now) }));
+      try {
+        made.push(...this.retrain(caseType, null));
+      } catch (error) {
+        // One case type's failure must not hold back the others; the next due time tries it again.
+        console.error(`[dalel] scheduled retraining of ${id} failed:`, error);
+      }
+    }
+    return made;
+  }
+
+  private retrainAttempts(): Record<string, string> {
+    const row = this.db.prepare("SELECT value FROM workstation WHERE key = 'model-retrain-attempts'").get() as { value: string } | undefined;
+    return row ? (JSON.parse(row.value) as Record<string, string>) : {};
   }
 
   /** One registered model. */

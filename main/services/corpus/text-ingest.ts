@@ -16,6 +16,7 @@ import type { Actor } from '../sessions.ts';
 import { anonymise } from './anonymise/anonymise.ts';
 import { decisionText } from './decision-text.ts';
 import type { CorpusStore } from './ingest.ts';
+import { factsReason, readReason, reason, reasonText, type Reason } from './reasons.ts';
 
 /** The confidence below which an extracted value is checked by a clerk. */
 export const confidenceFloor = 0.8;
@@ -36,6 +37,8 @@ export interface TextImportResult {
   readonly outcome: 'accepted' | 'review' | 'duplicate';
   readonly reviewId: string | null;
   readonly reasons: string[];
+  /** The same reasons as codes with their figures (the screens translate them). */
+  readonly details: Reason[];
   readonly facts: Record<string, ProposedFact>;
 }
 
@@ -48,6 +51,7 @@ export interface ReviewItem {
   readonly proposed: Record<string, ProposedFact>;
   readonly court: string;
   readonly reasons: string[];
+  readonly details: Reason[];
   readonly createdAt: string;
 }
 
@@ -100,15 +104,16 @@ export class DecisionTextIngest {
       const m = courtHeader.exec(text);
       if (m) facts.court = { value: m[0].trim(), start: m.index, end: m.index + m[0].trim().length, confidence: 0.8 };
     }
-    const reasons: string[] = [];
+    const details: Reason[] = [];
     const court = typeof facts.court?.value === 'string' ? facts.court.value : '';
-    if (!court) reasons.push('no court found');
+    if (!court) details.push(reason('no-court'));
     const caseNumber = caseNumberRe.exec(text)?.[1];
-    if (!caseNumber) reasons.push('no case number found');
-    for (const [field, f] of Object.entries(facts)) if (f.confidence < confidenceFloor) reasons.push(`${field}: confidence ${f.confidence.toFixed(2)} below ${confidenceFloor}`);
+    if (!caseNumber) details.push(reason('no-case-number'));
+    for (const [field, f] of Object.entries(facts)) if (f.confidence < confidenceFloor) details.push(reason('low-confidence', { field, confidence: f.confidence.toFixed(2), floor: confidenceFloor }));
     const values = Object.fromEntries(Object.entries(facts).filter(([field]) => fieldNames.has(field)).map(([field, f]) => [field, f.value]));
     const checked = checkFacts(caseType, values);
-    if (!checked.ok) reasons.push(`${checked.problem.field}: ${checked.problem.message}`);
+    if (!checked.ok) details.push(factsReason(checked.problem));
+    const reasons = details.map(reasonText);
     const dedupKey = caseNumber && court ? this.corpus.dedupKey(court, caseNumber) : `file:${fileSha256}`;
     const duplicate = this.corpus.hasCase(caseType.id, dedupKey);
     const outcome: TextImportResult['outcome'] = duplicate ? 'duplicate' : reasons.length === 0 && checked.ok ? 'accepted' : 'review';
@@ -125,7 +130,7 @@ export class DecisionTextIngest {
       if (reviewId) {
         this.db
           .prepare('INSERT INTO corpus_review (id, import_id, case_type, file_name, file_sha256, text, proposed, court, dedup_key, reasons, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
-          .run(reviewId, importId, caseType.id, fileName, fileSha256, text, JSON.stringify(facts), court, dedupKey, JSON.stringify(reasons), at);
+          .run(reviewId, importId, caseType.id, fileName, fileSha256, text, JSON.stringify(facts), court, dedupKey, JSON.stringify(details), at);
       }
       this.audit.append({
         action: 'corpus.text-imported',
@@ -135,7 +140,7 @@ export class DecisionTextIngest {
         details: { caseType: caseType.id, fileName, outcome, reasons, source: input.source ?? 'manual' },
       });
     })();
-    return { importId, fileName, fileSha256, outcome, reviewId, reasons, facts };
+    return { importId, fileName, fileSha256, outcome, reviewId, reasons, details, facts };
   }
 
   /** The review queue: decisions waiting for a clerk, oldest first. */
@@ -143,16 +148,20 @@ export class DecisionTextIngest {
     const rows = this.db
       .prepare('SELECT r.* FROM corpus_review r LEFT JOIN corpus_review_decisions d ON d.review_id = r.id WHERE d.review_id IS NULL ORDER BY r.created_at, r.rowid')
       .all() as { id: string; case_type: string; file_name: string; text: string; proposed: string; court: string; reasons: string; created_at: string }[];
-    return rows.map((r) => ({
-      id: r.id,
-      caseType: r.case_type,
-      fileName: r.file_name,
-      text: r.text,
-      proposed: JSON.parse(r.proposed) as Record<string, ProposedFact>,
-      court: r.court,
-      reasons: JSON.parse(r.reasons) as string[],
-      createdAt: r.created_at,
-    }));
+    return rows.map((r) => {
+      const details = (JSON.parse(r.reasons) as unknown[]).map(readReason);
+      return {
+        id: r.id,
+        caseType: r.case_type,
+        fileName: r.file_name,
+        text: r.text,
+        proposed: JSON.parse(r.proposed) as Record<string, ProposedFact>,
+        court: r.court,
+        reasons: details.map(reasonText),
+        details,
+        createdAt: r.created_at,
+      };
+    });
   }
 
   /** A clerk's decision: the confirmed or corrected facts join the corpus, or the text is rejected. */

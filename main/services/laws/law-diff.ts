@@ -28,7 +28,13 @@ export interface ReviewFlag {
   readonly subject: string;
   readonly article: string;
   readonly reason: string;
+  /** The reason as a code the screens translate, with its names and figures. */
+  readonly code: FlagCode;
+  readonly params: Readonly<Record<string, string>>;
 }
+
+/** Why an entry is flagged: its sanctions, General Part limits or leniency caps were written from the article, a rule or checklist cites it, or its stored part text differs from the new version. */
+export type FlagCode = 'sanctions' | 'general-part' | 'general-limits' | 'leniency' | 'procedure-cites' | 'checklist-items' | 'asset-part-missing' | 'asset-text-differs';
 
 /** The article-by-article difference between two versions of a code, and what to review. */
 export interface LawDiff {
@@ -94,24 +100,27 @@ function citedArticles(citation: string): string[] {
 
 function citationFlags(code: string, touched: ReadonlySet<string>, assets: CitingAssets): ReviewFlag[] {
   const flags: ReviewFlag[] = [];
-  const flag = (kind: ReviewFlag['kind'], subject: string, article: string, reason: string) => {
-    if (touched.has(article)) flags.push({ kind, subject, article, reason });
+  const flag = (kind: ReviewFlag['kind'], subject: string, article: string, reason: string, code: FlagCode, params: Record<string, string> = {}) => {
+    if (touched.has(article)) flags.push({ kind, subject, article, reason, code, params: { article, ...params } });
   };
   const caseTypesOfCode = new Set<string>();
   for (const book of assets.statutes) {
     if (statuteCode(book) !== code) continue;
     book.caseTypes.forEach((t) => caseTypesOfCode.add(t));
-    for (const article of Object.keys(book.articles)) flag('statutory-bounds', `${book.code}: art. ${article}`, article, `the sanctions of art. ${article} were written from its text`);
-    for (const article of Object.keys(book.generalTexts)) flag('statutory-bounds', `${book.code}: General Part art. ${article}`, article, `the General Part limits cite art. ${article}`);
+    for (const article of Object.keys(book.articles)) flag('statutory-bounds', `${book.code}: art. ${article}`, article, `the sanctions of art. ${article} were written from its text`, 'sanctions');
+    for (const article of Object.keys(book.generalTexts)) flag('statutory-bounds', `${book.code}: General Part art. ${article}`, article, `the General Part limits cite art. ${article}`, 'general-part');
     for (const [type, general] of Object.entries(book.general)) {
-      for (const article of citedArticles(general.citation)) flag('statutory-bounds', `${book.code}: ${type} limits`, article, `cites ${general.citation}`);
+      for (const article of citedArticles(general.citation)) flag('statutory-bounds', `${book.code}: ${type} limits`, article, `cites ${general.citation}`, 'general-limits', { citation: general.citation, punishment: type });
     }
-    flag('statutory-bounds', `${book.code}: leniency rules`, book.leniency.article, `the caps of art. ${book.leniency.article} are applied`);
+    flag('statutory-bounds', `${book.code}: leniency rules`, book.leniency.article, `the caps of art. ${book.leniency.article} are applied`, 'leniency');
   }
   for (const book of assets.procedures) {
     for (const rule of book.rules) {
       for (const c of rule.citations) {
-        if (codeByAbbreviation(c.code)?.id === code) flag('procedure-rule', rule.id, c.article, `cites ${c.part ? `ч. ${c.part} ` : ''}ст. ${c.article} ${c.code}`);
+        if (codeByAbbreviation(c.code)?.id === code) {
+          const citation = `${c.part ? `ч. ${c.part} ` : ''}ст. ${c.article} ${c.code}`;
+          flag('procedure-rule', rule.id, c.article, `cites ${citation}`, 'procedure-cites', { citation, rule: rule.id });
+        }
       }
     }
   }
@@ -119,7 +128,7 @@ function citationFlags(code: string, touched: ReadonlySet<string>, assets: Citin
     if (!caseTypesOfCode.has(caseType.id)) continue;
     for (const field of caseType.fields.filter((f) => f.role.role === 'feature' && f.items.length > 0)) {
       const articles = new Set(field.items.map((item) => /^(\d+(?:-\d+)?)\./.exec(item)?.[1]).filter((a): a is string => a !== undefined));
-      for (const article of articles) flag('case-type-checklist', `${caseType.id}.${field.name}`, article, `its items are the points of art. ${article}`);
+      for (const article of articles) flag('case-type-checklist', `${caseType.id}.${field.name}`, article, `its items are the points of art. ${article}`, 'checklist-items', { caseType: caseType.id, field: field.name });
     }
   }
   return flags;
@@ -134,8 +143,10 @@ function statuteTextFlags(store: LawStore, code: string, to: LawVersion, statute
       const stored = store.getArticle(code, article, { version: to.version });
       for (const [part, { text }] of Object.entries(entry.parts)) {
         const current = stored?.parts.find((p) => p.part === part)?.text;
-        if (current === undefined) flags.push({ kind: 'statute-text', subject: `${book.code}: art. ${article} part ${part}`, article, reason: `version ${to.version} has no such part` });
-        else if (normalise(current) !== normalise(text)) flags.push({ kind: 'statute-text', subject: `${book.code}: art. ${article} part ${part}`, article, reason: `the asset's text differs from version ${to.version}` });
+        const subject = `${book.code}: art. ${article} part ${part}`;
+        const params = { article, part, version: to.version };
+        if (current === undefined) flags.push({ kind: 'statute-text', subject, article, reason: `version ${to.version} has no such part`, code: 'asset-part-missing', params });
+        else if (normalise(current) !== normalise(text)) flags.push({ kind: 'statute-text', subject, article, reason: `the asset's text differs from version ${to.version}`, code: 'asset-text-differs', params });
       }
     }
   }

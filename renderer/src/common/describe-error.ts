@@ -37,6 +37,13 @@ export const intakeReasons = [
   'too-many-pages',
   'empty-page',
   'no-text',
+  // Files of the verdict corpus and its watched inbox (decision texts, structured files, the inbox folder).
+  'not-docx',
+  'no-text-layer',
+  'not-utf8',
+  'unreadable',
+  'malformed-csv',
+  'not-a-folder',
 ] as const;
 
 /**

@@ -1,4 +1,5 @@
 import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
@@ -14,11 +15,15 @@ import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
-import type { ImportReportView } from '../../../main/contract/index.ts';
+import type { ImportReportView, RegisteredModelView } from '../../../main/contract/index.ts';
 import { useLoaded } from '../common/use-loaded.ts';
 import { ImportDialog } from './import-dialog.tsx';
 import { ImportReport } from './import-report.tsx';
 import { ModelActionDialog, type ModelAction } from './model-action-dialog.tsx';
+import { reasonText } from './reason-text.ts';
+import { RetrainControls } from './retrain-controls.tsx';
+import { TextImportDialog } from './text-import-dialog.tsx';
+import { TextImportResults, type TextImportOutcome } from './text-import-results.tsx';
 
 /**
  * The administrator's view of the verdict corpus and the model registry: cases per case type, the latest import
@@ -34,6 +39,7 @@ export function CorpusPanel() {
       imports: await call(api, 'corpus.imports', { limit: 10 }),
       review: await call(api, 'corpus.reviewQueue', {}),
       models: await call(api, 'models.list', {}),
+      schedule: await call(api, 'models.schedule', {}),
     }),
     [api],
   );
@@ -41,6 +47,10 @@ export function CorpusPanel() {
   const data = loaded.value;
   const [importing, setImporting] = useState(false);
   const [report, setReport] = useState<ImportReportView | null>(null);
+  const [importingTexts, setImportingTexts] = useState(false);
+  const [retrained, setRetrained] = useState<RegisteredModelView[] | null>(null);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [textResults, setTextResults] = useState<TextImportOutcome[] | null>(null);
   const [action, setAction] = useState<ModelAction | null>(null);
   const [done, setDone] = useState<ModelAction | null>(null);
   return (
@@ -48,14 +58,26 @@ export function CorpusPanel() {
       <Stack spacing={2}>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
           <Typography variant="h6">{t('corpus.title')}</Typography>
-          <Button variant="outlined" onClick={() => setImporting(true)} data-testid="corpus-import-open">
-            {t('corpus.import.open')}
-          </Button>
+          <Stack direction="row" spacing={1}>
+            <Button variant="outlined" onClick={() => setImporting(true)} data-testid="corpus-import-open">
+              {t('corpus.import.open')}
+            </Button>
+            <Button variant="outlined" onClick={() => setImportingTexts(true)} data-testid="corpus-texts-open">
+              {t('corpus.texts.open')}
+            </Button>
+          </Stack>
         </Stack>
         {report && <ImportReport report={report} onClose={() => setReport(null)} />}
+        {textResults && <TextImportResults results={textResults} onClose={() => setTextResults(null)} />}
         {done && (
           <Alert severity="success" onClose={() => setDone(null)} data-testid="model-action-done">
             {t(`corpus.actions.${done.kind}Done`, { hash: done.model.sha256.slice(0, 12) })}
+          </Alert>
+        )}
+        {actionError !== null && <ErrorAlert error={actionError} testId="corpus-action-error" />}
+        {retrained && (
+          <Alert severity={retrained.every((m) => m.gate?.passed) ? 'success' : 'warning'} onClose={() => setRetrained(null)} data-testid="corpus-retrained">
+            {t('corpus.retrain.done', { n: retrained.length, passed: retrained.filter((m) => m.gate?.passed).length })}
           </Alert>
         )}
         {loaded.loading && <LinearProgress />}
@@ -72,6 +94,7 @@ export function CorpusPanel() {
                     <TableCell align="right">{t('corpus.records')}</TableCell>
                     <TableCell align="right">{t('corpus.quarantined')}</TableCell>
                     <TableCell>{t('corpus.period')}</TableCell>
+                    <TableCell>{t('corpus.retrain.title')}</TableCell>
                   </TableRow>
                 </TableHead>
                 <TableBody>
@@ -81,6 +104,19 @@ export function CorpusPanel() {
                       <TableCell align="right">{s.records}</TableCell>
                       <TableCell align="right">{s.quarantined}</TableCell>
                       <TableCell>{s.period ? `${s.period.from} – ${s.period.to}` : ''}</TableCell>
+                      <TableCell>
+                        <RetrainControls
+                          key={`${s.caseType}-${data.schedule[s.caseType] ?? 0}`}
+                          caseType={s.caseType}
+                          everyDays={data.schedule[s.caseType] ?? 0}
+                          onRetrained={(models) => {
+                            setRetrained(models);
+                            loaded.reload();
+                          }}
+                          onScheduled={loaded.reload}
+                          onError={setActionError}
+                        />
+                      </TableCell>
                     </TableRow>
                   ))}
                 </TableBody>
@@ -114,7 +150,16 @@ export function CorpusPanel() {
                     <TableCell>{`${m.caseType} · ${t(`decision.outcomes.${m.outcome}`, { defaultValue: m.outcome })} · ${m.sha256.slice(0, 12)}`}</TableCell>
                     <TableCell>{t(`corpus.statuses.${m.status}`)}</TableCell>
                     <TableCell>{m.trainedAt}</TableCell>
-                    <TableCell>{m.gate ? (m.gate.passed ? t('corpus.gatePassed') : m.gate.reasons.join('; ')) : ''}</TableCell>
+                    <TableCell>{m.gate &&
+                        (m.gate.passed ? (
+                          t('corpus.gatePassed')
+                        ) : (
+                          <Box component="ul" sx={{ m: 0, pl: 2 }} data-testid={`model-gate-reasons-${m.sha256}`}>
+                            {m.gate.details.map((r, i) => (
+                              <li key={i}>{reasonText(t, r, m.caseType)}</li>
+                            ))}
+                          </Box>
+                        ))}</TableCell>
                     <TableCell>
                       {m.status === 'candidate' && (
                         <Button size="small" onClick={() => setAction({ kind: 'promote', model: m })} data-testid={`model-promote-${m.sha256}`}>
@@ -140,6 +185,16 @@ export function CorpusPanel() {
           onImported={(answer) => {
             setImporting(false);
             setReport(answer);
+            loaded.reload();
+          }}
+        />
+      )}
+      {importingTexts && (
+        <TextImportDialog
+          onClose={() => setImportingTexts(false)}
+          onImported={(results) => {
+            setImportingTexts(false);
+            setTextResults(results);
             loaded.reload();
           }}
         />

@@ -8,6 +8,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { ImportReportView } from '../../../main/contract/index.ts';
+import { reasonText } from './reason-text.ts';
 
 /** Props of ImportReport. */
 export interface ImportReportProps {
@@ -39,7 +40,7 @@ export function ImportReport({ report, onClose }: ImportReportProps) {
                 <TableRow key={`${p.line}-${p.column ?? ''}-${index}`}>
                   <TableCell align="right">{p.line}</TableCell>
                   <TableCell>{p.column ?? ''}</TableCell>
-                  <TableCell>{p.reason}</TableCell>
+                  <TableCell>{reasonText(t, p, report.caseType)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -63,7 +63,7 @@ export function ReviewItemEditor({ item, caseType, onDecided }: ReviewItemEditor
   const busy = form.busy || rejecting.busy;
   const error = form.error ?? rejecting.error;
   // A field the service asked about: its name opens one of the reasons it gave for holding the decision back.
-  const doubtful = (name: string) => item.reasons.some((reason) => reason.startsWith(`${name}:`));
+  const doubtful = (name: string) => item.details.some((reason) => reason.params.field === name);
   const span = selected !== null ? item.proposed[selected] ?? null : null;
   // The allowed values of a field (an input's options, or an outcome's classes) with their schema labels.
   const choicesOf = (name: string): { value: string; label: string }[] => {

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { ProceduralAdvice, StatutoryBounds } from '../../../main/contract/index.ts';
 import type { TFunction } from 'i18next';
 import { optionLabel, unitLabel } from './decision-text.ts';
+import { StoredTextButton } from '../laws/stored-text-button.tsx';
 import { useNumberText } from './number-format.ts';
 
 /** An article's text as the code states it, kept as written (line breaks included). */
@@ -113,6 +114,7 @@ export function BoundsPanel({ bounds }: BoundsPanelProps) {
         </AccordionSummary>
         <AccordionDetails>
           <ArticleText text={bounds.text} testId="bounds-text" />
+          <StoredTextButton code="criminal" article={bounds.article} part={bounds.part} testId="bounds-stored-text" />
         </AccordionDetails>
       </Accordion>
     </Stack>
@@ -121,6 +123,8 @@ export function BoundsPanel({ bounds }: BoundsPanelProps) {
 
 /** The codes the rules cite, by the abbreviation the asset uses. */
 const codeKeys: Readonly<Record<string, string>> = { 'УК РК': 'criminal', 'УПК РК': 'criminalProcedure', 'ГК РК': 'civil', 'ГПК РК': 'civilProcedure' };
+/** The same codes' ids in the legal-acts store. */
+const storeCodes: Readonly<Record<string, string>> = { 'УК РК': 'criminal', 'УПК РК': 'criminal-procedure', 'ГК РК': 'civil', 'ГПК РК': 'civil-procedure' };
 
 /** A citation of a code's article (and part) in the interface language ("ҚР ҚПК 418-бабының 1-бөлігі"). */
 function codeCitation(t: TFunction, c: ProceduralAdvice['citations'][number]): string {
@@ -163,6 +167,9 @@ export function AdviceList({ advice }: AdviceListProps) {
                   {t('decision.advice.sourceLanguage')}
                 </Typography>
                 <ArticleText text={c.text} testId={`advice-citation-text-${a.rule}-${c.article}`} />
+                {storeCodes[c.code] && c.number && (
+                  <StoredTextButton code={storeCodes[c.code]!} article={c.number} part={c.part} testId={`advice-stored-text-${a.rule}-${c.article}`} />
+                )}
               </AccordionDetails>
             </Accordion>
           ))}

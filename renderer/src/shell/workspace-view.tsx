@@ -3,8 +3,10 @@ import type { SessionInfo } from '../../../main/contract/index.ts';
 import { AuditWorkspace } from '../audit/audit-workspace.tsx';
 import { CasesWorkspace } from '../cases/cases-workspace.tsx';
 import { CorpusPanel } from '../corpus/corpus-panel.tsx';
+import { InboxPanel } from '../corpus/inbox-panel.tsx';
 import { ReviewQueue } from '../corpus/review-queue.tsx';
 import { DiscrepancyDashboard } from '../decision/discrepancy-dashboard.tsx';
+import { LawsPanel } from '../laws/laws-panel.tsx';
 import { SettingsAdmin } from '../settings/settings-admin.tsx';
 import { UsersAdmin } from '../users/users-admin.tsx';
 import type { WorkspaceId } from './workspaces.ts';
@@ -30,7 +32,9 @@ export function WorkspaceView({ id, session }: WorkspaceViewProps) {
         <Stack spacing={2}>
           <DiscrepancyDashboard />
           <CorpusPanel />
+          <InboxPanel />
           <ReviewQueue />
+          <LawsPanel />
         </Stack>
       );
     case 'settings':

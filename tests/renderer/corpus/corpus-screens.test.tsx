@@ -25,6 +25,7 @@ const item: ReviewItem = {
   },
   court: 'Суд № 2 г. Астаны',
   reasons: ['part: confidence 0.55 below 0.8'],
+  details: [{ code: 'low-confidence', params: { field: 'part', confidence: '0.55', floor: 0.8 } }],
   createdAt: '2026-12-01T10:00:00.000Z',
 };
 
@@ -111,7 +112,7 @@ const model = (status: RegisteredModelView['status'], hash: string): RegisteredM
   dataSnapshotSha256: null,
   dataRecords: 1000,
   origin: 'retrained',
-  gate: { passed: true, reasons: [], comparedWith: null, candidate: {}, active: null },
+  gate: { passed: true, reasons: [], details: [], comparedWith: null, candidate: {}, active: null },
 });
 
 function panelApi(extra: Parameters<typeof fakeApi>[0] = {}) {
@@ -120,6 +121,7 @@ function panelApi(extra: Parameters<typeof fakeApi>[0] = {}) {
     'corpus.imports': ok([]),
     'corpus.reviewQueue': ok([]),
     'models.list': ok([model('active', sha('a')), model('candidate', sha('b'))]),
+    'models.schedule': ok({}),
     ...extra,
   });
 }
@@ -165,7 +167,7 @@ describe('the administrator’s corpus panel', () => {
       quarantined: 1,
       duplicates: 1,
       importedAt: '2026-12-01T10:00:00.000Z',
-      problems: [{ line: 3, column: 'damageMrp', reason: 'not a number' }],
+      problems: [{ line: 3, column: 'damageMrp', reason: 'damageMrp: expected number', code: 'facts-invalid-type', params: { field: 'damageMrp', expected: 'number' } }],
     };
     const fake = panelApi({ 'decision.caseTypes': ok([{ id: 'kz-criminal', title: 'Criminal' }] as never), 'corpus.import': ok(report) });
     await render(fake.api, <CorpusPanel />);
@@ -192,7 +194,9 @@ describe('the administrator’s corpus panel', () => {
     const shown = need('corpus-import-report').textContent;
     expect(shown).toContain('1 accepted, 1 set aside, 1 already in the corpus');
     expect(shown).toContain('damageMrp');
-    expect(shown).toContain('not a number');
+    // The reason in words of the interface language, the field by its label; never the code.
+    expect(shown).toContain('“Damage caused, MRP”: expected a number');
+    expect(shown).not.toContain('facts-invalid-type');
   });
 
   it('says a file that cannot be read was not read, and sends nothing', async () => {

@@ -1,0 +1,179 @@
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Table from '@mui/material/Table';
+import TableBody from '@mui/material/TableBody';
+import TableCell from '@mui/material/TableCell';
+import TableHead from '@mui/material/TableHead';
+import TableRow from '@mui/material/TableRow';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { TFunction } from 'i18next';
+import { useCallback, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { InboxFileRecordView, ResponseOf } from '../../../main/contract/index.ts';
+import { useApi } from '../api/api-context.ts';
+import { call } from '../api/api-error.ts';
+import { intakeReasons } from '../common/describe-error.ts';
+import { ErrorAlert } from '../common/error-alert.tsx';
+import { useLoaded } from '../common/use-loaded.ts';
+import { CaseTypeSelect } from './case-type-select.tsx';
+
+type InboxConfigView = NonNullable<ResponseOf<'corpus.inbox'>>;
+
+/** What became of an inbox file, in the interface language. */
+export function inboxOutcome(t: TFunction, file: InboxFileRecordView): string {
+  if (file.importId === null) {
+    const known = file.errorCode !== null && (intakeReasons as readonly string[]).includes(file.errorCode);
+    return t(known ? `intake.reasons.${file.errorCode}` : 'intake.reasons.unknown', { file: file.fileName });
+  }
+  if (file.format === 'text') {
+    const outcome = file.accepted > 0 ? 'accepted' : file.inReview > 0 ? 'review' : 'duplicate';
+    return t(`corpus.texts.outcomes.${outcome}`, { file: file.fileName });
+  }
+  return t('corpus.inbox.counts', { rows: file.rows, accepted: file.accepted, quarantined: file.quarantined, duplicates: file.duplicates });
+}
+
+/** Props of InboxForm. */
+interface InboxFormProps {
+  readonly config: InboxConfigView | null;
+  readonly onDone: (notice: string) => void;
+}
+
+/** The inbox's folder, case type and schedule, saved by the administrator, and a read now. */
+function InboxForm({ config, onDone }: InboxFormProps) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [dir, setDir] = useState(config?.dir ?? '');
+  const [caseType, setCaseType] = useState(config?.caseType ?? '');
+  const [every, setEvery] = useState(String(config?.everyMinutes ?? 1440));
+  const [checked, setChecked] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const minutes = Number(every);
+  const minutesValid = every.trim() !== '' && Number.isInteger(minutes) && minutes >= 0 && minutes <= 10_080;
+  const run = async (action: () => Promise<string>) => {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await action());
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = (event: FormEvent) => {
+    event.preventDefault();
+    setChecked(true);
+    if (dir.trim() === '' || caseType === '' || !minutesValid) return;
+    void run(async () => {
+      await call(api, 'corpus.configureInbox', { dir: dir.trim(), caseType, everyMinutes: minutes });
+      return t('corpus.inbox.saved');
+    });
+  };
+  const scan = () =>
+    void run(async () => {
+      const read = await call(api, 'corpus.scanInbox', {});
+      return t('corpus.inbox.scanned', { n: read.length });
+    });
+  return (
+    <>
+      {error !== null && <ErrorAlert error={error} testId="inbox-error" />}
+      <Stack component="form" direction={{ xs: 'column', md: 'row' }} spacing={2} onSubmit={save} noValidate sx={{ alignItems: 'flex-start' }}>
+        <TextField
+          label={t('corpus.inbox.dir')}
+          value={dir}
+          onChange={(event) => setDir(event.target.value)}
+          required
+          error={checked && dir.trim() === ''}
+          helperText={checked && dir.trim() === '' ? t('corpus.inbox.dirMissing') : t('corpus.inbox.dirHint')}
+          sx={{ flex: 2 }}
+          slotProps={{ htmlInput: { 'data-testid': 'inbox-dir' } }}
+        />
+        <CaseTypeSelect value={caseType} onChange={setCaseType} checked={checked} testId="inbox-case-type" />
+        <TextField
+          label={t('corpus.inbox.every')}
+          value={every}
+          onChange={(event) => setEvery(event.target.value)}
+          error={checked && !minutesValid}
+          helperText={checked && !minutesValid ? t('corpus.inbox.everyInvalid') : t('corpus.inbox.everyHint')}
+          slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'inbox-every' } }}
+        />
+        <Button type="submit" variant="outlined" disabled={busy} data-testid="inbox-save">
+          {t('corpus.inbox.save')}
+        </Button>
+        <Button variant="contained" onClick={scan} disabled={busy || config === null} data-testid="inbox-scan">
+          {t('corpus.inbox.scan')}
+        </Button>
+      </Stack>
+    </>
+  );
+}
+
+/**
+ * The watched inbox ("daily import"), set by an administrator: the folder, the case type of its files and how often
+ * it is read; a read now; and every file read so far with its import's report or the reason it was refused.
+ */
+export function InboxPanel() {
+  const { t } = useTranslation();
+  const api = useApi();
+  const load = useCallback(async () => ({ config: await call(api, 'corpus.inbox', {}), files: await call(api, 'corpus.inboxFiles', { limit: 100 }) }), [api]);
+  const loaded = useLoaded(load);
+  const [notice, setNotice] = useState<string | null>(null);
+  const config = loaded.value?.config ?? null;
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} data-testid="inbox-panel">
+      <Stack spacing={2}>
+        <div>
+          <Typography variant="h6" component="h2">
+            {t('corpus.inbox.title')}
+          </Typography>
+          <Typography color="text.secondary">{t('corpus.inbox.intro')}</Typography>
+        </div>
+        {loaded.loading && <LinearProgress aria-label={t('common.loading')} />}
+        {loaded.error !== null && <ErrorAlert error={loaded.error} />}
+        {notice !== null && (
+          <Alert severity="success" onClose={() => setNotice(null)} data-testid="inbox-notice">
+            {notice}
+          </Alert>
+        )}
+        {loaded.value && (
+          // Keyed by the stored settings, so the form starts from them once they are read, and again after a save.
+          <InboxForm
+            key={config ? `${config.dir}|${config.caseType}|${config.everyMinutes}` : 'none'}
+            config={config}
+            onDone={(text) => {
+              setNotice(text);
+              loaded.reload();
+            }}
+          />
+        )}
+        {loaded.value && config === null && <Alert severity="info">{t('corpus.inbox.notSet')}</Alert>}
+        {loaded.value && loaded.value.files.length === 0 && config !== null && <Alert severity="info">{t('corpus.inbox.noFiles')}</Alert>}
+        {loaded.value && loaded.value.files.length > 0 && (
+          <Table size="small" data-testid="inbox-files">
+            <TableHead>
+              <TableRow>
+                <TableCell>{t('corpus.inbox.file')}</TableCell>
+                <TableCell>{t('corpus.inbox.readAt')}</TableCell>
+                <TableCell>{t('corpus.inbox.result')}</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {loaded.value.files.map((f) => (
+                <TableRow key={f.sha256} data-testid={`inbox-file-${f.fileName}`}>
+                  <TableCell>{f.fileName}</TableCell>
+                  <TableCell>{f.scannedAt}</TableCell>
+                  <TableCell>{inboxOutcome(t, f)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
