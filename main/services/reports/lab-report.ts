@@ -9,7 +9,7 @@ import type { Case, CaseReview, CheckpointInfo, Evidence, Finding } from '../../
 import { loadFont, measurer, wrap } from '../audit/trail-pdf.ts';
 import { labReportLabels, type LabReportLabels } from './lab-report-labels.ts';
 import { commonPhrases } from './summary/common-phrases.ts';
-import { formatMeasurement, formatNumber } from './summary/locale.ts';
+import { formatMeasurement, formatModuleMeasurement, formatNumber } from './summary/locale.ts';
 import type { SummaryRegistry } from './summary/registry.ts';
 import type { Summary, SummaryLanguage } from './summary/summary-types.ts';
 
@@ -242,10 +242,10 @@ function findingName(words: Words, finding: Finding | undefined, id: string): st
 function measurementLines(finding: Finding, words: Words): string[] {
   const { labels, language } = words;
   const module = words.registry.get(finding.module);
-  const names = module.phrases[language].labels;
+  const { labels: names, values } = module.phrases[language];
   return finding.measurements.map((m) => {
     const threshold = m.threshold ? ` (${labels.threshold} ${m.threshold.rule.replace('>=', '≥').replace('<=', '≤')} ${formatNumber(m.threshold.value, language, 6)})` : '';
-    const value = formatMeasurement(m, language, module.fractionDigits?.[m.key] ?? 6);
+    const value = formatModuleMeasurement(m, language, module.fractionDigits?.[m.key] ?? 6, values);
     return `${names[m.key] ?? m.key}: ${value}${threshold}`;
   });
 }
@@ -301,8 +301,9 @@ function drawFinding(out: Layout, finding: Finding, byId: ReadonlyMap<string, Fi
   if (finding.supersedes) field(labels.amendmentOf, findingName(words, byId.get(finding.supersedes), finding.supersedes));
   if (finding.supersededBy) field(labels.supersededBy, findingName(words, byId.get(finding.supersededBy), finding.supersededBy));
   field(labels.measurements, measurementLines(finding, words).join('\n') || labels.none);
-  const afte = commonPhrases[language].afteLabels as Readonly<Record<string, string>>;
-  field(labels.conclusion, finding.conclusion === null ? labels.none : (afte[finding.conclusion] ?? finding.conclusion));
+  // A module with its own scale of conclusions (drug tests) names them; the toolmark modules use the AFTE range.
+  const conclusions = words.registry.get(finding.module).phrases[language].conclusion?.labels ?? (commonPhrases[language].afteLabels as Readonly<Record<string, string>>);
+  field(labels.conclusion, finding.conclusion === null ? labels.none : (conclusions[finding.conclusion] ?? finding.conclusion));
   const provenance = provenanceLines(finding, words);
   field(labels.method, provenance.method);
   if (provenance.parameters.length > 0) field(labels.parameters, provenance.parameters.join('\n'));
