@@ -127,21 +127,36 @@ export function scorePad(model: PadModel, raw: ArrayLike<number>, n: number): Pa
   return { ...scorePadInputs(model, inputs, n), inputs };
 }
 
+type OodParts = Pick<PadOutOfDistribution, 'components' | 'variances' | 'residualVariance'>;
+
+/** The principal directions as a typed array, made once per model: the batch loop over them is the hot path. */
+const typedComponents = new WeakMap<readonly number[], Float64Array>();
+
 /** Squared Mahalanobis-style distance of one standardised row to the training cards. */
-export function outOfDistributionScore(ood: Pick<PadOutOfDistribution, 'components' | 'variances' | 'residualVariance'>, z: ArrayLike<number>, offset = 0): number {
+export function outOfDistributionScore(ood: OodParts, z: ArrayLike<number>, offset = 0): number {
+  let components = typedComponents.get(ood.components);
+  if (!components) {
+    components = Float64Array.from(ood.components);
+    typedComponents.set(ood.components, components);
+  }
+  const row = z instanceof Float64Array ? z.subarray(offset, offset + padDerivedCount) : Float64Array.from({ length: padDerivedCount }, (_, f) => z[offset + f]!);
+  return distanceOfRow(components, ood.variances, ood.residualVariance, row);
+}
+
+function distanceOfRow(components: Float64Array, variances: readonly number[], residualVariance: number, z: Float64Array): number {
   const F = padDerivedCount;
   let total = 0;
-  for (let f = 0; f < F; f += 1) total += z[offset + f]! ** 2;
+  for (let f = 0; f < F; f += 1) total += z[f]! * z[f]!;
   let inside = 0;
   let projected = 0;
-  ood.variances.forEach((variance, j) => {
+  for (let j = 0; j < variances.length; j += 1) {
     let t = 0;
     const c = j * F;
-    for (let f = 0; f < F; f += 1) t += ood.components[c + f]! * z[offset + f]!;
+    for (let f = 0; f < F; f += 1) t += components[c + f]! * z[f]!;
     projected += t * t;
-    inside += (t * t) / variance;
-  });
-  return inside + Math.max(0, total - projected) / ood.residualVariance;
+    inside += (t * t) / variances[j]!;
+  }
+  return inside + Math.max(0, total - projected) / residualVariance;
 }
 
 export interface PadAbstention {

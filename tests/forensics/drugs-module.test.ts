@@ -72,6 +72,22 @@ describe('the drug-test module in a workstation', () => {
     expect(run.error?.message).toContain('bare.jpg');
     expect(await call(ws, clients.expert, 'findings.list', { caseId: theCase.id })).toEqual([]);
   });
+
+  it('refuses an over-exposed photo (clipped target patches) by name and stores nothing', async () => {
+    const env = testWorkstation({ modules: shippedModules, analysisRunner: inProcessRunner, keySealer: testSealer(), sealerScryptParams: fastSealerScrypt });
+    cleanups.push(env.dispose);
+    const { ws } = env;
+    const clients = await seedUsers(ws);
+    const theCase = await call(ws, clients.expert, 'cases.create', { number: 'DRUG-3', venue: 'Lab', caseType: 'criminal', parties: '' });
+    const { image } = renderScene({ seed: 4, width: 720, height: 480, exposure: 2.2, wells: [{ label: 'A1', lab: [40, 30, 10] }] });
+    const item = (await call(ws, clients.expert, 'evidence.add', { caseId: theCase.id, fileName: 'bright.png', bytes: encodePng(image), category: 'drugs.spot-plate' })).evidence;
+    const started = await call(ws, clients.expert, 'analysis.start', { caseId: theCase.id, module: 'drugs.spot', evidenceIds: [item.id], methodOptions: { reagents: 'A1=Marquis' } });
+    const run = await ws.analysis.waitFor(started.id);
+    expect(run.state).toBe('failed');
+    expect(run.error?.message).toContain('bright.png');
+    expect(run.error?.message).toMatch(/clipped|over-exposed/i);
+    expect(await call(ws, clients.expert, 'findings.list', { caseId: theCase.id })).toEqual([]);
+  });
 });
 
 describe.skipIf(!sharedDataDir)('PAD cards in the workstation (a card rendered from ../shared/data/drugs/pad_cards_train.csv)', () => {

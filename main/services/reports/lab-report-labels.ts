@@ -154,6 +154,9 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
       'manual.distance': 'distance measured by the expert',
       'manual.angle': 'angle measured by the expert',
       'manual.note': 'note by the expert',
+      'drugs-spot-plate': 'reading of a reagent spot-plate colour test (NIJ Standard-0604.01) from a colour-calibrated photograph',
+      'drugs-lateral-flow': 'reading of a lateral-flow drug-screening cassette from a colour-calibrated photograph',
+      'drugs-pad-card': 'reading of a paper analytical device (PAD) card by the PAD model',
     },
     parameterNames: {
       cellsX: 'cells along x',
@@ -255,6 +258,9 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
       'manual.distance': 'расстояние, измеренное экспертом',
       'manual.angle': 'угол, измеренный экспертом',
       'manual.note': 'заметка эксперта',
+      'drugs-spot-plate': 'считывание капельной цветной пробы (стандарт NIJ 0604.01) по фотоснимку с цветокоррекцией',
+      'drugs-lateral-flow': 'считывание иммунохроматографической тест-кассеты на наркотики по фотоснимку с цветокоррекцией',
+      'drugs-pad-card': 'считывание бумажной аналитической карты (PAD) моделью PAD',
     },
     parameterNames: {
       cellsX: 'ячеек по оси x',
@@ -356,6 +362,9 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
       'manual.distance': 'сарапшы өлшеген қашықтық',
       'manual.angle': 'сарапшы өлшеген бұрыш',
       'manual.note': 'сарапшының ескертпесі',
+      'drugs-spot-plate': 'түсі түзетілген фотосурет бойынша тамшы түсті сынамасын (NIJ 0604.01 стандарты) оқу',
+      'drugs-lateral-flow': 'түсі түзетілген фотосурет бойынша есірткіге арналған иммунохроматографиялық тест-кассетаны оқу',
+      'drugs-pad-card': 'қағаз аналитикалық картаны (PAD) PAD моделімен оқу',
     },
     parameterNames: {
       cellsX: 'x осі бойынша ұяшықтар',

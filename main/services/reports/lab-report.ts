@@ -9,7 +9,7 @@ import type { Case, CaseReview, CheckpointInfo, Evidence, Finding } from '../../
 import { loadFont, measurer, wrap } from '../audit/trail-pdf.ts';
 import { labReportLabels, type LabReportLabels } from './lab-report-labels.ts';
 import { commonPhrases } from './summary/common-phrases.ts';
-import { formatMeasurement, formatNumber } from './summary/locale.ts';
+import { formatMeasurement, formatModuleMeasurement, formatNumber } from './summary/locale.ts';
 import type { SummaryRegistry } from './summary/registry.ts';
 import type { Summary, SummaryLanguage } from './summary/summary-types.ts';
 
@@ -242,10 +242,10 @@ function findingName(words: Words, finding: Finding | undefined, id: string): st
 function measurementLines(finding: Finding, words: Words): string[] {
   const { labels, language } = words;
   const module = words.registry.get(finding.module);
-  const names = module.phrases[language].labels;
+  const { labels: names, values } = module.phrases[language];
   return finding.measurements.map((m) => {
     const threshold = m.threshold ? ` (${labels.threshold} ${m.threshold.rule.replace('>=', '≥').replace('<=', '≤')} ${formatNumber(m.threshold.value, language, 6)})` : '';
-    const value = formatMeasurement(m, language, module.fractionDigits?.[m.key] ?? 6);
+    const value = formatModuleMeasurement(m, language, module.fractionDigits?.[m.key] ?? 6, values);
     return `${names[m.key] ?? m.key}: ${value}${threshold}`;
   });
 }
@@ -294,7 +294,9 @@ function reviewText(finding: Finding, words: Words): string {
 
 /** A conclusion code in words: on the module's own scale (e.g. handwriting's verbal scale), else the AFTE range; an expert's own text as typed. */
 function conclusionWords(finding: Finding, code: string, words: Words): string {
-  const own = words.registry.get(finding.module).phrases[words.language].conclusions?.[code];
+  // A module with its own scale of conclusions (drug tests, handwriting) names them; toolmark modules use the AFTE range.
+  const phrases = words.registry.get(finding.module).phrases[words.language];
+  const own = phrases.conclusion?.labels[code] ?? phrases.conclusions?.[code];
   const afte = commonPhrases[words.language].afteLabels as Readonly<Record<string, string>>;
   return own ?? afte[code] ?? code;
 }

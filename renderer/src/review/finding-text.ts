@@ -24,9 +24,21 @@ export function algorithmName(t: TFunction, algorithm: string): string {
   return t(`findings.algorithms.${algorithm.replace(/\./g, '_')}`, { defaultValue: algorithm });
 }
 
+/**
+ * A measurement's value in words: yes/no for booleans, a module's word for a coded text value (e.g. a strip result
+ * 'positive') where the interface has one under measurementValues.KEY, other text as recorded.
+ */
+export function measurementValueText(t: TFunction, m: Measurement): string {
+  if (typeof m.value === 'number') return String(Number(m.value.toFixed(4)));
+  if (typeof m.value === 'boolean') return t(`measurementValues.boolean.${String(m.value)}`);
+  // Only code-like values are looked up: free text (a substance name) may hold i18next's separators.
+  if (/^[a-z0-9][a-z0-9-]*$/.test(m.value)) return t(`measurementValues.${m.key.replace(/\./g, '_')}.${m.value}`, { defaultValue: m.value });
+  return pointsText(m.value);
+}
+
 /** A measurement as "label: value unit", the label translated where the interface knows the key. */
 export function measurementText(t: TFunction, m: Measurement): string {
-  const value = typeof m.value === 'number' ? String(Number(m.value.toFixed(4))) : pointsText(String(m.value));
+  const value = measurementValueText(t, m);
   return `${measurementLabel(t, m.key)}: ${value}${m.unit ? ` ${m.unit}` : ''}`;
 }
 

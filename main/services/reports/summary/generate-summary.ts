@@ -5,7 +5,7 @@
  */
 import type { Finding, Measurement } from '../../../contract/index.ts';
 import { commonPhrases, enfsiStrength } from './common-phrases.ts';
-import { formatMeasurement, formatNumber, pluralForm } from './locale.ts';
+import { formatModuleMeasurement, formatNumber, pluralForm } from './locale.ts';
 import type { SummaryRegistry } from './registry.ts';
 import { fillTemplate, mergeText, slotKeys } from './template.ts';
 import type { ModulePhrases, Summary, SummaryLanguage, SummaryModule, SummaryParagraph, SummaryPart } from './summary-types.ts';
@@ -55,7 +55,7 @@ class FindingWriter {
   }
 
   value(m: Measurement): SummaryPart {
-    return { text: formatMeasurement(m, this.language, this.digits(m.key)), findingId: this.finding.id, measurementKey: m.key };
+    return { text: formatModuleMeasurement(m, this.language, this.digits(m.key), this.phrases.values), findingId: this.finding.id, measurementKey: m.key };
   }
 
   threshold(m: Measurement): SummaryPart {
@@ -167,6 +167,10 @@ export function generateSummary(findings: readonly Finding[], language: SummaryL
       sentence = strength
         ? common(phrases.enfsi, { subject, lr: [w.value(lr)], strength: [text(phrases.enfsiStrengths[strength])], proposition: [text(lr.value > 1 ? phrases.propositionSame : phrases.propositionDifferent)] })
         : common(phrases.enfsiNeutral, { subject, lr: [w.value(lr)] });
+    } else if (w.finding.conclusion !== null && w.phrases.conclusion) {
+      // A module with its own scale (drug tests: presumptive results) is not written on the AFTE range.
+      const own = w.phrases.conclusion;
+      sentence = common(own.template, { subject, label: [text(own.labels[w.finding.conclusion] ?? w.finding.conclusion)] });
     } else if (w.finding.conclusion !== null) {
       const own = w.phrases.conclusions?.[w.finding.conclusion];
       sentence = own

@@ -68,3 +68,12 @@ export function formatMeasurement(measurement: Measurement, language: SummaryLan
   // Degrees and percent attach to the number; other units are separated by a no-break space.
   return name === '°' || name === '%' ? `${text}${name}` : `${text}\u00a0${name}`;
 }
+
+/** A measurement's value as `formatMeasurement` writes it, a coded text value replaced by the module's word for it. */
+export function formatModuleMeasurement(measurement: Measurement, language: SummaryLanguage, digits: number, values: ModuleValueWords | undefined): string {
+  const word = typeof measurement.value === 'string' ? values?.[measurement.key]?.[measurement.value] : undefined;
+  return word === undefined ? formatMeasurement(measurement, language, digits) : formatMeasurement({ ...measurement, value: word }, language, digits);
+}
+
+/** Words for coded text values, by measurement key then code (ModulePhrases.values). */
+export type ModuleValueWords = Readonly<Record<string, Readonly<Record<string, string>>>>;

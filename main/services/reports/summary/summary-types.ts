@@ -39,6 +39,13 @@ export interface ModulePhrases {
   readonly limitations: readonly string[];
   /** The module's own conclusion codes in words (e.g. a verbal scale); codes not here are read on the AFTE range. */
   readonly conclusions?: Readonly<Record<string, string>>;
+  /** Words for coded text values, by measurement key then code (e.g. a result 'positive'); codes not listed show as recorded. */
+  readonly values?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /**
+   * The module's own scale of conclusions: `template` with `{subject}` and `{label}`, and a word for each conclusion
+   * code. Without it a conclusion is written on the AFTE range (the toolmark modules).
+   */
+  readonly conclusion?: { readonly template: string; readonly labels: Readonly<Record<string, string>> };
 }
 
 /** How a module's findings are summarised; handwriting or drug tests plug in by registering one of these. */

@@ -20,18 +20,20 @@ export function PadPanel({ result: raw }: ViewerPanelProps) {
   const result = parsed.data;
   const top = Object.entries(result.probabilities).sort((a, b) => b[1] - a[1]).slice(0, 5);
   const lanes = [...new Set(result.regions.map((r) => r.lane))];
+  // The model's classes are codes ('ferrous-sulfate'); a retrained model's unknown class shows as recorded.
+  const ingredient = (code: string) => t(`measurementValues.drugs_pad_predicted.${code}`, { defaultValue: code });
   return (
     <Stack spacing={2} data-testid="drugs-pad-panel">
       <Alert severity={result.abstention ? 'warning' : 'info'} data-testid="drugs-pad-answer">
         {result.abstention
           ? t('drugs.padAbstains', { reason: t(`drugs.padAbstention.${result.abstention.reason}`) })
-          : t('drugs.padAnswer', { ingredient: result.predicted, concentration: result.concentration.predicted ?? '—' })}
+          : t('drugs.padAnswer', { ingredient: ingredient(result.predicted), concentration: result.concentration.predicted ?? '—' })}
         {' '}{t('drugs.advice.confirm-gc-ms')}
       </Alert>
       <Stack spacing={0.5}>
         {top.map(([name, p]) => (
           <Stack key={name} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            <Typography variant="body2" sx={{ width: 220 }}>{name}</Typography>
+            <Typography variant="body2" sx={{ width: 220 }}>{ingredient(name)}</Typography>
             <Box sx={{ width: 200 * p, height: 10, bgcolor: 'primary.main' }} />
             <Typography variant="caption">{`${(100 * p).toFixed(1)} %`}</Typography>
           </Stack>
