@@ -12,6 +12,15 @@ export const rendererModules: readonly RendererModule[] = [
   drugsRenderer,
 ];
 
+/** The conclusions an expert may choose for a finding of this kind, or null when its conclusion is not coded. */
+export function conclusionChoices(findingKind: string): readonly string[] | null {
+  for (const module of rendererModules) {
+    const choices = module.conclusions?.[findingKind];
+    if (choices) return choices;
+  }
+  return null;
+}
+
 /** A method's extra Compare-dialog fields, or null when it needs none. */
 export function methodFields(methodId: string): MethodFields | null {
   for (const module of rendererModules) {

@@ -62,4 +62,9 @@ export interface RendererModule {
   readonly viewerPanels: Readonly<Record<string, ComponentType<ViewerPanelProps>>>;
   /** Whole viewers by method id, used instead of the comparison viewer for those methods' runs. */
   readonly runViewers?: Readonly<Record<string, ComponentType<RunViewerProps>>>;
+  /**
+   * By finding kind, the conclusions an expert may choose when amending a finding (codes, shown in words from
+   * i18n 'conclusions.<code>'); kinds without an entry take no coded conclusion.
+   */
+  readonly conclusions?: Readonly<Record<string, readonly string[]>>;
 }

@@ -15,6 +15,7 @@ import { call } from '../api/api-error.ts';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
 import { derivedValue, geometryMeasurements, geometryOf, type GeometryFields } from './amend-geometry.ts';
 import { measurementLabel, measurementText } from './finding-text.ts';
+import { conclusionChoices } from '../forensics/registry.ts';
 
 /** Props of ReviewDialog. */
 export interface ReviewDialogProps {
@@ -57,6 +58,8 @@ export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialo
   const setPoint = (index: number, axis: 'x' | 'y', text: string) =>
     setGeometry((g) => (g ? { ...g, points: g.points.map((p, i) => (i === index ? { ...p, [axis]: text } : p)) } : g));
   const [conclusion, setConclusion] = useState(finding.conclusion ?? '');
+  // A module's coded conclusions are chosen from its scale, in words; others stay free text.
+  const choices = conclusionChoices(finding.kind);
   const [confirming, setConfirming] = useState(false);
   const amend = decision === 'amended';
   const typed = finding.measurements.map((m, i) => parseValue(m.value, values[i] ?? ''));
@@ -135,7 +138,23 @@ export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialo
               />
             ),
           )}
-        {amend && (
+        {amend && choices && (
+          <TextField
+            select
+            label={t('review.conclusion')}
+            value={conclusion}
+            onChange={(event) => setConclusion(event.target.value)}
+            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'amend-conclusion' } }}
+          >
+            <option value="">{t('findings.noConclusion')}</option>
+            {[...new Set([...(finding.conclusion ? [finding.conclusion] : []), ...choices])].map((code) => (
+              <option key={code} value={code}>
+                {t(`conclusions.${code}`, { defaultValue: code })}
+              </option>
+            ))}
+          </TextField>
+        )}
+        {amend && !choices && (
           <TextField
             label={t('review.conclusion')}
             value={conclusion}

@@ -75,6 +75,21 @@ describe('the findings panel', () => {
     expect(original.textContent).toContain('edge damage excluded');
   });
 
+  it('offers a comparison’s conclusions in words from its scale when amending, never as a code to type', async () => {
+    const fake = workbenchApi([cmcFinding, widthFinding]);
+    await mount(fake.api);
+    await click(`finding-amend-${cmcFinding.id}`);
+    const select = need('amend-conclusion') as HTMLSelectElement;
+    expect(select.tagName).toBe('SELECT');
+    expect([...select.options].map((o) => o.textContent)).toEqual(['none', 'identification', 'inconclusive', 'elimination']);
+    await type('amend-conclusion', 'inconclusive');
+    await type('review-reason', 'Too few cells in the second direction on re-examination.');
+    await submit('review-form');
+    expect(fake.callsTo('findings.review')).toEqual([
+      { findingId: cmcFinding.id, decision: 'amended', reason: 'Too few cells in the second direction on re-examination.', amended: { measurements: cmcFinding.measurements, conclusion: 'inconclusive' } },
+    ]);
+  });
+
   it('amends measurements and conclusion with a reason, and asks before discarding an unsaved amendment', async () => {
     const fake = workbenchApi([cmcFinding, widthFinding]);
     await mount(fake.api);

@@ -23,8 +23,12 @@ function BulletSplitField({ value, onChange, checked, problem }: MethodFieldsPro
 }
 
 /** Ballistics in the interface. */
+/** The AFTE range of conclusions, as far as the methods state them (elimination only by an expert's amendment). */
+const afte = ['identification', 'inconclusive', 'elimination'] as const;
+
 export const ballisticsRenderer: RendererModule = {
   id: 'ballistics',
+  conclusions: { 'cmc-comparison': afte, 'bullet-pair': afte, 'land-pair': afte },
   methodFields: {
     'ballistics.bullet': {
       initial: (items) => String(Math.max(1, Math.floor(items.length / 2))),

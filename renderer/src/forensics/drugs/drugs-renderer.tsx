@@ -56,6 +56,12 @@ function parsedPanel(value: string): unknown {
 /** Drug tests in the interface. */
 export const drugsRenderer: RendererModule = {
   id: 'drugs',
+  // Presumptive scales: a colour test suggests or excludes, a strip screens, a PAD card suggests or abstains.
+  conclusions: {
+    'spot-sample': ['consistent-with', 'no-reaction', 'mixture-possible', 'unexplained'],
+    'strip-panel': ['positive', 'negative', 'invalid'],
+    'pad-card': ['consistent-with', 'abstains'],
+  },
   methodFields: {
     [spotMethodId]: {
       initial: () => '',

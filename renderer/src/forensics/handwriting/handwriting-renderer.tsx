@@ -98,8 +98,14 @@ function handwritingFields(withScript: boolean): MethodFields {
 }
 
 /** Handwriting in the interface. */
+/** The ENFSI verbal scale (the services' handwriting verbal-scale.ts), strongest same-writer support first. */
+const verbalScale = ['very-strong', 'strong', 'moderately-strong', 'moderate', 'weak'] as const;
+
 export const handwritingRenderer: RendererModule = {
   id: 'handwriting',
+  conclusions: {
+    'writer-comparison': [...verbalScale.map((s) => `hw-same-${s}`), 'hw-neutral', ...[...verbalScale].reverse().map((s) => `hw-different-${s}`), 'hw-abstained'],
+  },
   methodFields: {
     'handwriting.writer-comparison': handwritingFields(true),
     'handwriting.profile': handwritingFields(false),
