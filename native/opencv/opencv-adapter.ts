@@ -97,3 +97,24 @@ export function decodeAndBinariseOtsu(bytes: Uint8Array, scale = 1): { readonly 
   const binary = grey.threshold(0, 255, c.THRESH_BINARY_INV + c.THRESH_OTSU);
   return { width: grey.cols, height: grey.rows, inkPixels: binary.countNonZero() };
 }
+
+/**
+ * Decodes a colour JPEG or PNG to 8-bit RGBA with libjpeg/libpng (about ten times faster than the JavaScript decoders
+ * on a 12-megapixel photo). EXIF orientation is ignored, as the JavaScript decoders do, so pixel positions are the
+ * file's own. Returns null when OpenCV cannot decode the bytes.
+ */
+export function decodeColourRgba(bytes: Uint8Array): { readonly width: number; readonly height: number; readonly data: Uint8Array } | null {
+  const c = cv();
+  // IMREAD_IGNORE_ORIENTATION (128) is missing from the binding's typings.
+  const ignoreOrientation = (c as unknown as { IMREAD_IGNORE_ORIENTATION?: number }).IMREAD_IGNORE_ORIENTATION ?? 128;
+  let bgr;
+  try {
+    bgr = c.imdecode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), c.IMREAD_COLOR | ignoreOrientation);
+  } catch {
+    return null;
+  }
+  if (bgr.empty || bgr.cols === 0 || bgr.rows === 0) return null;
+  const rgba = bgr.cvtColor(c.COLOR_BGR2RGBA);
+  const data = rgba.getData();
+  return { width: rgba.cols, height: rgba.rows, data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
+}
