@@ -40,7 +40,7 @@ export class ZipWriter {
   private readonly fd: number;
   /** Bytes written so far, flushed or not. */
   private offset = 0;
-  /** Output not yet written to the file: one write per megabyte instead of three per entry. */
+  /** Output not yet written to the file: one write per 4 MiB instead of three per entry. */
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private flushedTo = 0;
@@ -94,12 +94,13 @@ export class ZipWriter {
     this.pending.push(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength));
     this.pendingBytes += buffer.length;
     this.offset += buffer.length;
-    if (this.pendingBytes >= 1 << 20) this.flush();
+    if (this.pendingBytes >= 4 << 20) this.flush();
   }
 
   private flush(): void {
     if (this.pendingBytes === 0) return;
-    const chunk = Buffer.concat(this.pending, this.pendingBytes);
+    // A large piece alone (the big files arrive in 4 MiB pieces) is written as it is, without a copy.
+    const chunk = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
     let done = 0;
     // Explicit positions: begin() patches headers behind the current end, so the file position is not relied on.
     while (done < chunk.length) done += writeSync(this.fd, chunk, done, chunk.length - done, this.flushedTo + done);
@@ -181,8 +182,8 @@ export class ZipWriter {
     };
   }
 
-  /** Writes the central directory (ZIP64 when needed), syncs and closes. */
-  close(): void {
+  /** Writes the central directory (ZIP64 when needed), syncs (unless the caller syncs the file itself) and closes. */
+  close(sync = true): void {
     const start = this.offset;
     this.flushSpool();
     const chunk = Buffer.alloc(1 << 20);
@@ -221,7 +222,7 @@ export class ZipWriter {
     end.writeUInt32LE(zip64 ? 0xffffffff : start, 16);
     this.write(end);
     this.flush();
-    fsyncSync(this.fd);
+    if (sync) fsyncSync(this.fd);
     closeSync(this.fd);
   }
 }
