@@ -35,7 +35,6 @@ export interface ExportResult {
 /** Progress of an export, for a progress bar. */
 export type ExportProgress = (done: number, total: number) => void;
 
-
 /** What the exporter needs. */
 export interface ExportDeps {
   readonly log: AuditLog;
@@ -207,7 +206,10 @@ class BundleWriter {
     entry.end();
   }
 
-  /** Writes SHA256SUMS into the zip, closes it, and returns once every file written is on disk. */
+  /**
+   * Writes SHA256SUMS into the zip and closes it; returns once every file is written, the large ones (entries.jsonl,
+   * entries.csv, SHA256SUMS, the zip, which holds every file) synced, and the folder's entries synced.
+   */
   async finish(): Promise<void> {
     this.flushSums();
     const entry = this.zip.begin(`${this.top}/${bundleFiles.sums}`);
@@ -468,6 +470,7 @@ export async function exportBundle(
       }
     }
     flushBundle();
+    if (done !== total) throw new DalelError('INTERNAL', `the audit log gave ${done} entries for an export of ${total}`);
     if (csvText.length > 0) csv.write(csvText);
     jsonl.end();
     csv.end();
