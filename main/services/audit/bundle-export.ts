@@ -198,9 +198,7 @@ class BundleWriter {
     for (;;) {
       const n = readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
-      // A full piece fills the zip's 4 MiB write buffer, which then writes it out at once, so the piece can be reused;
-      // a shorter one would wait there, and is copied.
-      entry.write(n === chunk.length ? chunk : Buffer.from(chunk.subarray(0, n)));
+      entry.write(n >= 1 << 20 ? chunk.subarray(0, n) : Buffer.from(chunk.subarray(0, n)));
     }
     closeSync(fd);
     entry.end();

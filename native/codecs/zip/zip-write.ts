@@ -40,7 +40,7 @@ export class ZipWriter {
   private readonly fd: number;
   /** Bytes written so far, flushed or not. */
   private offset = 0;
-  /** Output not yet written to the file: one write per 4 MiB instead of three per entry. */
+  /** Output not yet written to the file: one write per megabyte instead of three per entry. */
   private pending: Buffer[] = [];
   private pendingBytes = 0;
   private flushedTo = 0;
@@ -94,7 +94,7 @@ export class ZipWriter {
     this.pending.push(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength));
     this.pendingBytes += buffer.length;
     this.offset += buffer.length;
-    if (this.pendingBytes >= 4 << 20) this.flush();
+    if (this.pendingBytes >= 1 << 20) this.flush();
   }
 
   private flush(): void {
