@@ -444,7 +444,13 @@ export async function exportBundle(
     for (const { seq, bytes, leaf } of selected()) {
       jsonl.line(bytes);
       const entryHash = asBuffer(leaf).toString('hex');
-      csvText += `${rows.row(asBuffer(bytes).toString('utf8'), entryHash)}\n`;
+      let row: string;
+      try {
+        row = rows.row(asBuffer(bytes).toString('utf8'), entryHash);
+      } catch (error) {
+        throw new DalelError('INTERNAL', `audit entry ${seq} cannot be written to entries.csv: ${(error as Error).message}`);
+      }
+      csvText += `${row}\n`;
       if (csvText.length >= 1 << 20) {
         csv.write(csvText);
         csvText = '';
