@@ -718,16 +718,45 @@ function parseLines(data, offset, hashOne, textDecoder) {
   for (let i = data.indexOf(10, offset); i >= 0; i = data.indexOf(10, i + 1)) ends.push(i);
   const seqs = new Float64Array(ends.length);
   const leaves = new Uint8Array(ends.length * 32);
+  const scanSeq = (from, to) => {
+    if (to - from < 8 || data[to - 1] !== 125) return -1;
+    let at = -1;
+    for (let i2 = to - 6; i2 >= from; i2 -= 1) {
+      if (data[i2] === 34 && data[i2 + 1] === 115 && data[i2 + 2] === 101 && data[i2 + 3] === 113 && data[i2 + 4] === 34 && data[i2 + 5] === 58) {
+        at = i2 + 6;
+        break;
+      }
+    }
+    if (at < 0) return -1;
+    let seq = 0;
+    let i = at;
+    while (i < to && data[i] >= 48 && data[i] <= 57) seq = seq * 10 + data[i++] - 48;
+    if (i === at || i - at > 15 || data[at] === 48 && i - at > 1 || data[i] !== 44 && data[i] !== 125) return -1;
+    let depth = 0;
+    for (; i < to; i += 1) {
+      const c = data[i];
+      if (c === 34) {
+        for (i += 1; i < to && data[i] !== 34; i += 1) if (data[i] === 92) i += 1;
+      } else if (c === 123 || c === 91) depth += 1;
+      else if (c === 125 || c === 93) {
+        depth -= 1;
+        if (depth < 0) return i === to - 1 && c === 125 ? seq : -1;
+      }
+    }
+    return -1;
+  };
   let start = offset;
   for (let k = 0; k < ends.length; k += 1) {
     const end = ends[k];
-    let seq = -1;
-    try {
-      const entry = JSON.parse(textDecoder.decode(data.subarray(start, end)));
-      const value = entry !== null && typeof entry === "object" ? entry.seq : void 0;
-      seq = typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : -2;
-    } catch {
-      seq = -1;
+    let seq = scanSeq(start, end);
+    if (seq < 0) {
+      try {
+        const entry = JSON.parse(textDecoder.decode(data.subarray(start, end)));
+        const value = entry !== null && typeof entry === "object" ? entry.seq : void 0;
+        seq = typeof value === "number" && Number.isSafeInteger(value) && value >= 0 ? value : -2;
+      } catch {
+        seq = -1;
+      }
     }
     seqs[k] = seq;
     const saved = data[start - 1];

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { open as openAsync, writeFile as writeFileAsync } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DalelError } from '../errors.ts';
@@ -12,7 +13,9 @@ import type { AuditKeyring, PublicKeyInfo } from './keyring.ts';
 import { inclusionProof, type Hash, type RangeCache } from './merkle.ts';
 import { allTiles, encodeEntryBundle, entryBundlePath, hashTilePath, maxBundledEntry, TileNodes, tilesOfLeaf, tileWidth, type TileCoordinate } from './tiles.ts';
 import { formatTlogProof, parseCheckpoint, parseNote } from './note.ts';
-import { renderTrailPdf, type TrailRow } from './trail-pdf.ts';
+import { renderTrailPdf } from './trail-pdf.ts';
+import { CsvRows, csvHeader } from './trail-csv.ts';
+import { pdfEntryLimit, pdfLatestEntries, TrailCollector } from './trail-summary.ts';
 
 /** Which entries an export holds. */
 export type ExportScope =
@@ -32,9 +35,6 @@ export interface ExportResult {
 /** Progress of an export, for a progress bar. */
 export type ExportProgress = (done: number, total: number) => void;
 
-/** The PDF lists at most this many entries (a bigger trail stays complete in entries.jsonl and entries.csv). */
-export const pdfEntryLimit = 1000;
-
 /** What the exporter needs. */
 export interface ExportDeps {
   readonly log: AuditLog;
@@ -51,16 +51,6 @@ function verifierScript(): Uint8Array {
   throw new DalelError('INTERNAL', 'assets/audit/verify.mjs is missing: run `npm run build:verifier`.');
 }
 
-const formulaStart = /^[=+\-@\t\r]/;
-const needsQuotes = /[",\n\r]/;
-const csvCell = (value: string | number | null | undefined): string => {
-  if (typeof value === 'number') return String(value);
-  let s = value ?? '';
-  // Spreadsheets run cells that start with these as formulas; a leading apostrophe keeps them text.
-  if (formulaStart.test(s)) s = `'${s}`;
-  return needsQuotes.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
 /** Writes files into the bundle folder and its zip at once, keeping their SHA-256 for SHA256SUMS. */
 class BundleWriter {
   private readonly zip: ZipWriter;
@@ -70,7 +60,7 @@ class BundleWriter {
 
   constructor(
     private readonly folder: string,
-    zipPath: string,
+    private readonly zipPath: string,
     private readonly top: string,
   ) {
     mkdirSync(folder, { recursive: true });
@@ -79,6 +69,45 @@ class BundleWriter {
   }
 
   private sumLines: string[] = [];
+  /** fsyncs running on libuv's thread pool while the export goes on; `finish` waits for them. */
+  private readonly syncs: Array<Promise<unknown>> = [];
+  /**
+   * Small files (tiles, entry bundles) being written on the thread pool: creating a file costs far more than its 8 KiB,
+   * and a million entries make eight thousand of them. The first failure is kept for `backlog` and `finish`.
+   */
+  private readonly writing = new Set<Promise<void>>();
+  private writeFailure: unknown = null;
+
+  /** Waits while more than `limit` files are still being written, so memory stays bounded; throws a failed write. */
+  async backlog(limit = 64): Promise<void> {
+    while (this.writing.size > limit) await Promise.race(this.writing);
+    if (this.writeFailure) throw this.writeFailure;
+  }
+
+  /** Waits for every write and sync started, failed or not (before the partial folder is removed). */
+  async settle(): Promise<void> {
+    await Promise.all([...this.writing, ...this.syncs]);
+  }
+
+  /**
+   * Starts flushing a complete file to disk on a pool thread: the large files then reach the disk while the tiles, the
+   * PDF and the zip are written, instead of the export stopping for each. A failure surfaces in `finish`.
+   */
+  private syncInBackground(path: string): void {
+    const done = (async () => {
+      const handle = await openAsync(path, 'r');
+      try {
+        await handle.sync();
+      } finally {
+        await handle.close();
+      }
+    })();
+    const settled = done.then(
+      () => null,
+      (error: unknown) => error,
+    );
+    this.syncs.push(settled);
+  }
 
   private sum(name: string, digest: string): void {
     this.sumLines.push(`${digest}  ${name}\n`);
@@ -103,7 +132,14 @@ class BundleWriter {
 
   add(name: string, data: Uint8Array | string): void {
     const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    writeFileSync(this.pathOf(name), bytes);
+    const write: Promise<void> = writeFileAsync(this.pathOf(name), bytes).then(
+      () => void this.writing.delete(write),
+      (error: unknown) => {
+        this.writeFailure ??= error;
+        this.writing.delete(write);
+      },
+    );
+    this.writing.add(write);
     // Stored, not deflated: every byte of the zip is then either content (under CRC-32 and SHA256SUMS) or a header
     // field the reader cross-checks, and exports skip the compression time.
     this.zip.add(`${this.top}/${name}`, bytes, false);
@@ -147,9 +183,9 @@ class BundleWriter {
       },
       end: () => {
         flush();
-        fsyncSync(fd);
         closeSync(fd);
         this.sum(name, hash.digest('hex'));
+        this.syncInBackground(join(this.folder, name));
       },
     };
   }
@@ -168,9 +204,12 @@ class BundleWriter {
     entry.end();
   }
 
-  finish(): void {
+  /**
+   * Writes SHA256SUMS into the zip and closes it; returns once every file is written, the large ones (entries.jsonl,
+   * entries.csv, SHA256SUMS, the zip, which holds every file) synced, and the folder's entries synced.
+   */
+  async finish(): Promise<void> {
     this.flushSums();
-    fsyncSync(this.sums);
     const entry = this.zip.begin(`${this.top}/${bundleFiles.sums}`);
     const chunk = Buffer.alloc(1 << 20);
     for (let at = 0; ; ) {
@@ -181,7 +220,11 @@ class BundleWriter {
     }
     entry.end();
     closeSync(this.sums);
-    this.zip.close();
+    this.syncInBackground(join(this.folder, bundleFiles.sums));
+    this.zip.close(false);
+    this.syncInBackground(this.zipPath);
+    await this.backlog(0);
+    for (const failure of await Promise.all(this.syncs)) if (failure) throw failure;
     // Directory entries are durable only once the folder itself is synced.
     const fd = openSync(this.folder, 'r');
     fsyncSync(fd);
@@ -268,61 +311,14 @@ ${
 }${
     scope === 'case' ? '- `proofs/NNNNNNNNNN.tlog-proof`: for each entry, its RFC 9162 inclusion proof in the C2SP tlog-proof format, computed\n  from the tiles, for readers who check one entry at a time.\n' : ''
   }- \`consistency-proofs.txt\`: proofs that this log extends each earlier checkpoint of the workstation.
-- \`entries.csv\`, \`trail.pdf\`: the same trail for spreadsheets and for reading.
+- \`entries.csv\`: every entry, a row each, for spreadsheets.
+- \`trail.pdf\`: the trail for reading: ${
+    entries > pdfEntryLimit
+      ? `with ${entries} entries (more than ${pdfEntryLimit}), a summary (entries by action and by month, the first and the last
+  entry, the signed checkpoint) and the latest ${pdfLatestEntries} entries; entries.jsonl and entries.csv hold every entry.`
+      : `every entry (an export of more than ${pdfEntryLimit} gets a summary and its latest ${pdfLatestEntries} instead).`
+  }
 `;
-}
-
-/** An entry as the CSV and the PDF read it. */
-interface ParsedEntry {
-  seq: number;
-  at: string;
-  actor: { username: string; role: string } | null;
-  action: string;
-  subjects?: Record<string, string>;
-  inputs?: Record<string, string>;
-  outputs?: Record<string, string>;
-  meaning?: string;
-  supersedes?: number;
-}
-
-function parseEntry(bytes: Uint8Array): ParsedEntry {
-  const text = Buffer.isBuffer(bytes) ? bytes.toString('utf8') : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
-  return JSON.parse(text) as ParsedEntry;
-}
-
-/** The entry's CSV line (without its newline): the columns of the CSV header, each cell made safe. */
-function csvLine(e: ParsedEntry, entryHash: string): string {
-  return [
-    e.seq,
-    e.at,
-    e.actor ? `${e.actor.username} (${e.actor.role})` : 'workstation',
-    e.actor?.role ?? '',
-    e.action,
-    e.subjects?.caseId ?? '',
-    JSON.stringify(e.subjects ?? {}),
-    JSON.stringify(e.inputs ?? {}),
-    JSON.stringify(e.outputs ?? {}),
-    e.meaning ?? '',
-    e.supersedes ?? '',
-    entryHash,
-  ]
-    .map(csvCell)
-    .join(',');
-}
-
-/** The entry's row in the PDF. */
-function trailRow(e: ParsedEntry, entryHash: string): TrailRow {
-  return {
-    seq: e.seq,
-    at: e.at,
-    actor: e.actor ? `${e.actor.username} (${e.actor.role})` : 'workstation',
-    action: e.action,
-    subjects: Object.entries(e.subjects ?? {}).map(([k, v]) => `${k}=${v}`).join(' '),
-    hashes: [...Object.entries(e.inputs ?? {}), ...Object.entries(e.outputs ?? {})].map(([k, v]) => `${k}: ${v}`).join(' '),
-    meaning: e.meaning ?? '',
-    supersedes: e.supersedes ?? null,
-    entryHash,
-  };
 }
 
 /** Consecutive sequence numbers as [first, last] runs: a time range is usually one run, however many entries. */
@@ -427,42 +423,59 @@ export async function exportBundle(
     // One pass: entries.jsonl and the CSV into the folder, entry bundles and level-0 tiles into folder and zip.
     const jsonl = writer.folderStream(bundleFiles.entries);
     const csv = writer.folderStream('entries.csv');
-    csv.write('seq,at,actor,role,action,case_id,subjects,inputs,outputs,meaning,supersedes,entry_sha256\n');
-    const pdfRows: TrailRow[] = [];
+    csv.write(csvHeader);
+    const rows = new CsvRows();
+    const trail = new TrailCollector();
     let bundle: Uint8Array[] = [];
     let bundleIndex = 0;
+    // The level-0 tiles of a whole-log export are the leaf hashes the entries were read with: no second pass for them.
+    let leafTile = Buffer.allocUnsafe(tileWidth * 32);
     const flushBundle = () => {
-      if (bundle.length > 0 && all && !bundlesOmitted) writer.add(entryBundlePath(bundleIndex, bundle.length), encodeEntryBundle(bundle));
+      if (bundle.length > 0 && all) {
+        if (!bundlesOmitted) writer.add(entryBundlePath(bundleIndex, bundle.length), encodeEntryBundle(bundle));
+        // The zip keeps a reference until it flushes: each tile gets its own buffer.
+        writer.add(hashTilePath({ level: 0, index: bundleIndex, width: bundle.length }), leafTile.subarray(0, bundle.length * 32));
+        leafTile = Buffer.allocUnsafe(tileWidth * 32);
+      }
       bundle = [];
     };
-    let csvLines: string[] = [];
+    let csvText = '';
 
     for (const { seq, bytes, leaf } of selected()) {
       jsonl.line(bytes);
-      const parsed = parseEntry(bytes);
-      const entryHash = Buffer.from(leaf.buffer, leaf.byteOffset, leaf.byteLength).toString('hex');
-      csvLines.push(csvLine(parsed, entryHash));
-      if (csvLines.length === 2000) {
-        csv.write(`${csvLines.join('\n')}\n`);
-        csvLines = [];
+      const entryHash = asBuffer(leaf).toString('hex');
+      let row: string;
+      try {
+        row = rows.row(asBuffer(bytes).toString('utf8'), entryHash);
+      } catch (error) {
+        throw new DalelError('INTERNAL', `audit entry ${seq} cannot be written to entries.csv: ${(error as Error).message}`);
       }
-      if (pdfRows.length < pdfEntryLimit) pdfRows.push(trailRow(parsed, entryHash));
+      csvText += `${row}\n`;
+      if (csvText.length >= 1 << 20) {
+        csv.write(csvText);
+        csvText = '';
+      }
+      trail.add(bytes, entryHash, rows.action, rows.at);
       if (all) {
         const index = Math.floor(seq / tileWidth);
         if (index !== bundleIndex) {
           flushBundle();
           bundleIndex = index;
         }
+        if (leaf.length !== 32) throw new DalelError('INTERNAL', `audit entry ${seq} has no stored leaf hash`);
+        leafTile.set(leaf, bundle.length * 32);
         bundle.push(bytes);
       }
       done += 1;
       if (done % 2000 === 0) {
         options.onProgress?.(done, total);
+        await writer.backlog();
         await pause();
       }
     }
     flushBundle();
-    if (csvLines.length > 0) csv.write(`${csvLines.join('\n')}\n`);
+    if (done !== total) throw new DalelError('INTERNAL', `the audit log gave ${done} entries for an export of ${total}`);
+    if (csvText.length > 0) csv.write(csvText);
     jsonl.end();
     csv.end();
     writer.copyToZip(bundleFiles.entries);
@@ -470,17 +483,21 @@ export async function exportBundle(
 
     // The hash tiles: every tile of the tree for the whole log, the tiles above each selected entry otherwise. Proofs
     // of a case export are computed from exactly these tiles, as a reader of the bundle would.
-    const wanted = all ? [...allTiles(size)] : uniqueTiles(selection!.flatMap((seq) => tilesOfLeaf(size, seq)));
+    const wanted = all ? [...allTiles(size)].filter((tile) => tile.level > 0) : uniqueTiles(selection!.flatMap((seq) => tilesOfLeaf(size, seq)));
     const kept = new Map<string, Uint8Array>();
-    for (const tile of wanted) {
+    for (const [n, tile] of wanted.entries()) {
       const hashes = log.tile(tile.level, tile.index, tile.width);
       writer.add(hashTilePath(tile), hashes);
+      if (n % 256 === 255) await writer.backlog();
       if (request.scope === 'case') kept.set(`${tile.level}/${tile.index}`, hashes);
     }
     if (request.scope === 'case') {
       const fromTiles = new TileNodes((level, index) => kept.get(`${level}/${index}`) ?? null);
       const ranges: RangeCache = new Map();
-      for (const seq of selection!) writer.add(proofFileName(seq), formatTlogProof({ index: seq, hashes: inclusionProof(fromTiles, seq, size, ranges), checkpoint: note }));
+      for (const [n, seq] of selection!.entries()) {
+        writer.add(proofFileName(seq), formatTlogProof({ index: seq, hashes: inclusionProof(fromTiles, seq, size, ranges), checkpoint: note }));
+        if (n % 256 === 255) await writer.backlog();
+      }
     }
 
     writer.add(bundleFiles.checkpoint, note);
@@ -494,6 +511,7 @@ export async function exportBundle(
     writer.add(bundleFiles.consistency, `# RFC 9162 consistency proofs from each earlier checkpoint size to ${size}: "size N", then base64 hashes.\n${formatConsistencyProofs(earlier)}`);
     if (options.timestampResponse) writer.add('timestamp.tsr', options.timestampResponse);
     const origin = parseCheckpoint(parsed.text).origin;
+    const { rows: pdfRows, summary } = trail.result();
     writer.add(
       'trail.pdf',
       await renderTrailPdf({
@@ -502,21 +520,28 @@ export async function exportBundle(
         checkpoint: parsed.text,
         fingerprint: key.fingerprint,
         rows: pdfRows,
+        summary,
         total,
       }),
     );
     writer.add('VERIFY.md', verifyGuide({ origin, key, checkpoint, entries: total, hasTimestamp: options.timestampResponse !== undefined, scope: request.scope, bundlesOmitted }));
     writer.add('verify.mjs', verifierScript());
-    writer.finish();
+    await writer.finish();
     options.onProgress?.(total, total);
     renameSync(partial, folder);
     renameSync(`${zipPath}.partial`, zipPath);
     return { folder, zip: zipPath, entries: total, checkpoint, exportSeq };
   } catch (error) {
+    await writer.settle();
     rmSync(partial, { recursive: true, force: true });
     rmSync(`${zipPath}.partial`, { force: true });
     throw error;
   }
+}
+
+/** The same bytes as a Buffer, without a copy (rows from the database are Buffers already). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Tiles without repeats, in level then index order. */

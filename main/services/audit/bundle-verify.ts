@@ -280,24 +280,60 @@ export interface ParsedLines {
 
 /**
  * The per-line work of verification: each line of `data` from `offset` (every line ends in a newline, and the byte
- * before each line may be overwritten for the call) is parsed as JSON for its seq and hashed as a leaf. Self-contained,
- * with what it needs passed in: its source text is what worker threads run.
+ * before each line may be overwritten for the call) is hashed as a leaf and its seq read. The seq is found by a scan of
+ * the line's bytes: the last `"seq":` whose number is followed by the rest of the top-level object to the line's closing
+ * brace (in valid JSON that key cannot sit inside a string, and a nested one closes its object before the line ends).
+ * Lines the scan cannot settle are parsed as JSON. A seq read from a changed line is harmless: the line's hash is then
+ * checked against the leaf the signed tree holds at that seq, and does not match. Self-contained, with what it needs
+ * passed in: its source text is what worker threads run.
  */
 export function parseLines(data: Uint8Array, offset: number, hashOne: (bytes: Uint8Array) => Uint8Array, textDecoder: TextDecoder): ParsedLines {
   const ends: number[] = [];
   for (let i = data.indexOf(10, offset); i >= 0; i = data.indexOf(10, i + 1)) ends.push(i);
   const seqs = new Float64Array(ends.length);
   const leaves = new Uint8Array(ends.length * 32);
+  /** The top-level seq of the JSON object on bytes [from, to), or −1 when the scan cannot tell. */
+  const scanSeq = (from: number, to: number): number => {
+    if (to - from < 8 || data[to - 1] !== 0x7d) return -1;
+    let at = -1;
+    // `"seq":` backwards from the end: the top-level key sorts after nearly every other, so it is near the end.
+    for (let i = to - 6; i >= from; i -= 1) {
+      if (data[i] === 0x22 && data[i + 1] === 0x73 && data[i + 2] === 0x65 && data[i + 3] === 0x71 && data[i + 4] === 0x22 && data[i + 5] === 0x3a) {
+        at = i + 6;
+        break;
+      }
+    }
+    if (at < 0) return -1;
+    let seq = 0;
+    let i = at;
+    while (i < to && data[i]! >= 0x30 && data[i]! <= 0x39) seq = seq * 10 + data[i++]! - 0x30;
+    if (i === at || i - at > 15 || (data[at] === 0x30 && i - at > 1) || (data[i] !== 0x2c && data[i] !== 0x7d)) return -1;
+    // The rest must be the rest of the top-level object: its closing brace is the line's last byte, and none before.
+    let depth = 0;
+    for (; i < to; i += 1) {
+      const c = data[i]!;
+      if (c === 0x22) {
+        for (i += 1; i < to && data[i] !== 0x22; i += 1) if (data[i] === 0x5c) i += 1;
+      } else if (c === 0x7b || c === 0x5b) depth += 1;
+      else if (c === 0x7d || c === 0x5d) {
+        depth -= 1;
+        if (depth < 0) return i === to - 1 && c === 0x7d ? seq : -1;
+      }
+    }
+    return -1;
+  };
   let start = offset;
   for (let k = 0; k < ends.length; k += 1) {
     const end = ends[k]!;
-    let seq = -1;
-    try {
-      const entry = JSON.parse(textDecoder.decode(data.subarray(start, end))) as { seq?: unknown } | null;
-      const value = entry !== null && typeof entry === 'object' ? entry.seq : undefined;
-      seq = typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : -2;
-    } catch {
-      seq = -1;
+    let seq = scanSeq(start, end);
+    if (seq < 0) {
+      try {
+        const entry = JSON.parse(textDecoder.decode(data.subarray(start, end))) as { seq?: unknown } | null;
+        const value = entry !== null && typeof entry === 'object' ? entry.seq : undefined;
+        seq = typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : -2;
+      } catch {
+        seq = -1;
+      }
     }
     seqs[k] = seq;
     const saved = data[start - 1]!;

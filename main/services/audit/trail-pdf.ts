@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { TrailSummary } from './trail-summary.ts';
 
 /** One row of the human-readable trail. */
 export interface TrailRow {
@@ -25,6 +26,8 @@ export interface TrailPdfInput {
   readonly rows: readonly TrailRow[];
   /** Entries in the export; more than `rows` when the PDF is capped. */
   readonly total: number;
+  /** For a large export: counts by action and month, first and last entry; `rows` are then the latest entries. */
+  readonly summary?: TrailSummary | null;
 }
 
 const require = createRequire(import.meta.url);
@@ -109,18 +112,47 @@ export async function renderTrailPdf(input: TrailPdfInput): Promise<Uint8Array> 
   const text = (p: PDFPage, s: string, x: number, yy: number, f: PDFFont, sz: number) => p.drawText(s, { x, y: yy, size: sz, font: f, color: rgb(0.1, 0.1, 0.1) });
   text(page, 'Audit trail', margin, y - 14, bold, 16);
   y -= 30;
+  const summary = input.summary ?? null;
+  const listed = summary
+    ? ` (a summary and the latest ${input.rows.length} are shown here; entries.jsonl and entries.csv hold all)`
+    : input.rows.length < input.total
+      ? ` (the first ${input.rows.length} are listed here; entries.jsonl and entries.csv hold all)`
+      : '';
   const header = [
     `Log: ${input.origin}`,
-    `Selection: ${input.scope}; ${input.total} entries${input.rows.length < input.total ? ` (the first ${input.rows.length} are listed here; entries.jsonl and entries.csv hold all)` : ''}`,
+    `Selection: ${input.scope}; ${input.total} entries${listed}`,
     `Signed checkpoint: ${input.checkpoint.trim().split('\n').join(' · ')}`,
     `Signing key SHA-256 fingerprint: ${input.fingerprint}`,
   ];
   const measureHeader = measurer(font, 8);
-  for (const line of header.flatMap((h) => wrap(h, measureHeader, pageSize[0] - 2 * margin))) {
-    text(page, line, margin, y, font, 8);
-    y -= 11;
-  }
+  const line = (s: string, f: PDFFont = font, sz = 8) => {
+    for (const piece of wrap(s, measureHeader, pageSize[0] - 2 * margin)) {
+      if (y - 11 < margin) {
+        page = doc.addPage(pageSize);
+        y = pageSize[1] - margin;
+      }
+      text(page, piece, margin, y, f, sz);
+      y -= 11;
+    }
+  };
+  for (const h of header) line(h);
   y -= 6;
+  if (summary) {
+    const entry = (r: TrailRow) => `#${r.seq} ${r.at} ${r.actor} ${r.action}`;
+    line('Summary', bold, 10);
+    line(`First entry: ${entry(summary.first)}`);
+    line(`Last entry: ${entry(summary.last)}`);
+    y -= 4;
+    line('Entries by action', bold);
+    for (const [action, count] of summary.byAction) line(`${action}: ${count}`);
+    y -= 4;
+    line('Entries by month (UTC)', bold);
+    // Months in rows of six: a log of many years stays a page or two.
+    for (let i = 0; i < summary.byMonth.length; i += 6) line(summary.byMonth.slice(i, i + 6).map(([month, count]) => `${month}: ${count}`).join('    '));
+    y -= 6;
+    line(`Latest ${input.rows.length} entries`, bold, 10);
+    y -= 2;
+  }
 
   const measureCell = measurer(font, size);
   const drawHeader = () => {
@@ -133,6 +165,10 @@ export async function renderTrailPdf(input: TrailPdfInput): Promise<Uint8Array> 
     page.drawLine({ start: { x: margin, y }, end: { x: pageSize[0] - margin, y }, thickness: 0.5, color: rgb(0.5, 0.5, 0.5) });
     y -= leading;
   };
+  if (y - 3 * leading < margin) {
+    page = doc.addPage(pageSize);
+    y = pageSize[1] - margin;
+  }
   drawHeader();
   for (const row of input.rows) {
     const cells = columns.map((c) => wrap(c.get(row), measureCell, c.width - 4));

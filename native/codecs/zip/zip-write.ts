@@ -99,7 +99,8 @@ export class ZipWriter {
 
   private flush(): void {
     if (this.pendingBytes === 0) return;
-    const chunk = Buffer.concat(this.pending, this.pendingBytes);
+    // A large piece alone (the big files arrive in 4 MiB pieces) is written as it is, without a copy.
+    const chunk = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
     let done = 0;
     // Explicit positions: begin() patches headers behind the current end, so the file position is not relied on.
     while (done < chunk.length) done += writeSync(this.fd, chunk, done, chunk.length - done, this.flushedTo + done);
@@ -181,8 +182,8 @@ export class ZipWriter {
     };
   }
 
-  /** Writes the central directory (ZIP64 when needed), syncs and closes. */
-  close(): void {
+  /** Writes the central directory (ZIP64 when needed), syncs (unless the caller syncs the file itself) and closes. */
+  close(sync = true): void {
     const start = this.offset;
     this.flushSpool();
     const chunk = Buffer.alloc(1 << 20);
@@ -221,7 +222,7 @@ export class ZipWriter {
     end.writeUInt32LE(zip64 ? 0xffffffff : start, 16);
     this.write(end);
     this.flush();
-    fsyncSync(this.fd);
+    if (sync) fsyncSync(this.fd);
     closeSync(this.fd);
   }
 }

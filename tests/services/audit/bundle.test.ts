@@ -381,3 +381,37 @@ describe('a tiled export over several tiles and levels', () => {
     }
   });
 });
+
+describe('a whole-log export past the PDF list limit', () => {
+  it.skipIf(!have('pdftotext'))('summarises 1 100 entries in trail.pdf, lists every one in entries.csv with the hash its level-0 tile holds, and verifies', async () => {
+    const ctx = await auditedWorkstation();
+    const work = tempDir('dalel-summary-');
+    try {
+      const ws = ctx.env.ws;
+      const actor = { userId: 'u', username: 'bulk', role: 'clerk' as const };
+      ws.audit.appendAll(Array.from({ length: 1100 - ws.audit.size() }, (_, i) => ({ action: 'bulk.item', actor, subjects: { caseId: `=case-${i}` }, details: { i } })));
+      const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
+      const result = await exportBundle(deps, { scope: 'all' }, actor, join(work.dir, 'exports'));
+      expect(result.entries).toBe(1101);
+      expect(verifyBundle(folderSource(result.folder), { trustedKeys: [ws.keyring.activeKey()!.verifierKey] }).problems).toEqual([]);
+      const csv = readFileSync(join(result.folder, 'entries.csv'), 'utf8').split('\n').slice(1, -1);
+      expect(csv).toHaveLength(1101);
+      const tiles = [0, 1, 2, 3].map((n) => readFileSync(join(result.folder, 'tile', '0', `00${n}`)));
+      for (const seq of [0, 255, 256, 700, 1023]) {
+        const row = csv[seq]!;
+        expect(row.startsWith(`${seq},`)).toBe(true);
+        expect(row.endsWith(`,${tiles[seq >> 8]!.subarray((seq % 256) * 32, (seq % 256) * 32 + 32).toString('hex')}`)).toBe(true);
+      }
+      expect(csv[1050]).toContain(",'=case-");
+      expect(readFileSync(join(result.folder, 'VERIFY.md'), 'utf8')).toContain('with 1101 entries (more than 1000), a summary');
+      const pdf = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(result.folder, 'trail.pdf'), '-'], { encoding: 'utf8' });
+      expect(pdf).toContain('Entries by action');
+      expect(pdf).toMatch(/bulk\.item: 10\d\d/);
+      expect(pdf).toMatch(/audit\.exported: 1\b/);
+      expect(pdf).toContain('Latest 50 entries');
+    } finally {
+      ctx.env.dispose();
+      work.cleanup();
+    }
+  });
+});

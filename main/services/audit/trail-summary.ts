@@ -1,0 +1,106 @@
+/**
+ * What the clerk's trail.pdf shows: every entry of a small export, or, past `pdfEntryLimit` entries, a summary
+ * (counts by action and by month, the first and the last entry, the checkpoint) and the latest entries. A PDF that
+ * lists a million rows is neither read nor quick to write; entries.jsonl and entries.csv always hold every entry.
+ */
+import type { TrailRow } from './trail-pdf.ts';
+
+/** Exports of up to this many entries list every one in the PDF; larger ones get the summary. */
+export const pdfEntryLimit = 1000;
+/** How many of the latest entries a summarised PDF lists. */
+export const pdfLatestEntries = 50;
+
+/** The summary part of a large export's PDF. */
+export interface TrailSummary {
+  readonly byAction: ReadonlyArray<readonly [string, number]>;
+  /** Counts by month of the entry time (YYYY-MM, UTC), in order. */
+  readonly byMonth: ReadonlyArray<readonly [string, number]>;
+  readonly first: TrailRow;
+  readonly last: TrailRow;
+}
+
+/** An entry as the PDF reads it. */
+interface ParsedEntry {
+  seq: number;
+  at: string;
+  actor: { username: string; role: string } | null;
+  action: string;
+  subjects?: Record<string, string>;
+  inputs?: Record<string, string>;
+  outputs?: Record<string, string>;
+  meaning?: string;
+  supersedes?: number;
+}
+
+/** The entry's row in the PDF, from its stored bytes. */
+export function trailRow(bytes: Uint8Array, entryHash: string): TrailRow {
+  const e = JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as ParsedEntry;
+  return {
+    seq: e.seq,
+    at: e.at,
+    actor: e.actor ? `${e.actor.username} (${e.actor.role})` : 'workstation',
+    action: e.action,
+    subjects: Object.entries(e.subjects ?? {}).map(([k, v]) => `${k}=${v}`).join(' '),
+    hashes: [...Object.entries(e.inputs ?? {}), ...Object.entries(e.outputs ?? {})].map(([k, v]) => `${k}: ${v}`).join(' '),
+    meaning: e.meaning ?? '',
+    supersedes: e.supersedes ?? null,
+    entryHash,
+  };
+}
+
+interface Kept {
+  readonly bytes: Uint8Array;
+  readonly hash: string;
+}
+
+/**
+ * Collects what the PDF needs while an export streams its entries, in memory bounded by the list limit: the entries
+ * themselves while there are few, the latest ones in a ring, counts by action and month.
+ */
+export class TrailCollector {
+  private list: Kept[] | null = [];
+  private readonly ring: Kept[] = [];
+  private ringAt = 0;
+  private first: Kept | null = null;
+  private readonly actions = new Map<string, number>();
+  private readonly months = new Map<string, number>();
+  private count = 0;
+
+  constructor(
+    private readonly listLimit = pdfEntryLimit,
+    private readonly latest = pdfLatestEntries,
+  ) {}
+
+  /** One entry, in log order, with its action and time as the CSV read them. */
+  add(bytes: Uint8Array, entryHash: string, action: string, at: string): void {
+    const kept = { bytes, hash: entryHash };
+    this.first ??= kept;
+    this.count += 1;
+    if (this.list) {
+      this.list.push(kept);
+      if (this.list.length > this.listLimit) this.list = null;
+    }
+    if (this.ring.length < this.latest) this.ring.push(kept);
+    else this.ring[this.ringAt] = kept;
+    this.ringAt = (this.ringAt + 1) % this.latest;
+    this.actions.set(action, (this.actions.get(action) ?? 0) + 1);
+    const month = at.slice(0, 7);
+    this.months.set(month, (this.months.get(month) ?? 0) + 1);
+  }
+
+  /** The rows the PDF lists and, for a large export, its summary. */
+  result(): { rows: TrailRow[]; summary: TrailSummary | null } {
+    if (this.list) return { rows: this.list.map((k) => trailRow(k.bytes, k.hash)), summary: null };
+    const latest = [...this.ring.slice(this.ringAt), ...this.ring.slice(0, this.ringAt)];
+    const rows = latest.map((k) => trailRow(k.bytes, k.hash));
+    return {
+      rows,
+      summary: {
+        byAction: [...this.actions].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+        byMonth: [...this.months].sort((a, b) => a[0].localeCompare(b[0])),
+        first: trailRow(this.first!.bytes, this.first!.hash),
+        last: rows[rows.length - 1]!,
+      },
+    };
+  }
+}
