@@ -105,7 +105,7 @@ export function DocumentTextSection({ item, mayRecognise }: DocumentTextSectionP
           {text.result.pages.map((page) => (
             <Box key={page.page} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, p: 1.5 }} data-testid={`document-text-page-${page.page}`}>
               <Typography variant="subtitle2" component="h3">
-                {t(page.source === 'text-layer' ? 'documentText.pageTextLayer' : 'documentText.page', { page: page.page, rotation: page.rotation })}
+                {t(page.source === 'text-layer' ? 'documentText.pageTextLayer' : page.rotation === 0 ? 'documentText.page' : 'documentText.pageTurned', { page: page.page, rotation: page.rotation })}
               </Typography>
               <PageText page={page} threshold={text.result.provenance.parameters.lowConfidence} />
             </Box>

@@ -71,7 +71,7 @@ describe('the text of a document evidence item', () => {
     await click('document-text-recognise');
     expect(fake.callsTo('documents.recognise')).toEqual([{ evidenceId: item.id, language: 'kaz' }]);
     expect(need('document-text-summary').textContent).toContain('Қазақ тілі');
-    expect(need('document-text-page-1').textContent).toContain('90°');
+    expect(need('document-text-page-1').textContent).toContain('90° бұрылды');
     const unsure = [...document.querySelectorAll('[data-testid="document-text-unsure"]')];
     expect(unsure.map((m) => m.textContent)).toEqual(['400']);
     expect(need('document-text-recognise').textContent).toBe('Мәтінді қайта тану');
