@@ -14,7 +14,7 @@ describe('prior shares (derived inputs from earlier terms)', () => {
     const share = priorShares(cases, { priorShare: { field: 'y', equals: 'yes', terms: 2 } });
     // Term 1 has no earlier term; term 2 sees term 1 (1 of 2); term 3 sees terms 1–2 (3 of 4); term 5 sees 3–4 (1 of 2).
     expect(share).toEqual([null, null, 0.5, 0.5, 0.75, 0.75, 0.5]);
-    const flipped = cases.map((x, i) => (i >= 4 ? c(x.time, x.facts.y === 'yes' ? 'no' : 'yes', x.facts.court as string) : x));
+    const flipped = cases.map((x, i) => (i >= 4 ? c(x.time as number, x.facts.y === 'yes' ? 'no' : 'yes', x.facts.court as string) : x));
     expect(priorShares(flipped, { priorShare: { field: 'y', equals: 'yes', terms: 2 } }).slice(0, 6)).toEqual(share.slice(0, 6));
   });
 
