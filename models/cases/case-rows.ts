@@ -6,6 +6,7 @@
 import { DalelError } from '../../core/errors.ts';
 import { outcomeOf, type CaseType, type OutcomeSpec } from './case-type.ts';
 import { recordAt, type CsvTable } from './csv.ts';
+import { priorShares } from './derived.ts';
 import { checkFacts, factsFromRecord, type Facts } from './facts.ts';
 import { categoryKey } from '../gam/features.ts';
 
@@ -33,7 +34,7 @@ export interface CaseData {
 
 /** The column names a file must have for a case type's outcome: every non-checklist feature and the outcome. */
 export function requiredColumns(caseType: CaseType, outcome: OutcomeSpec | null): string[] {
-  const features = caseType.fields.filter((f) => f.role.role === 'feature' && f.type !== 'array').map((f) => f.name);
+  const features = caseType.fields.filter((f) => f.role.role === 'feature' && f.type !== 'array' && !f.role.derived).map((f) => f.name);
   return outcome ? [...features, outcome.field, ...(outcome.when ? [outcome.when.field] : [])] : features;
 }
 
@@ -93,5 +94,12 @@ export function caseRows(caseType: CaseType, table: CsvTable, file: string, outc
       protectedValues: Object.fromEntries(protectedFields.map((p) => [p, categoryKey(facts[p] ?? null)])),
     });
   });
-  return { outcome, rows, records: table.rows.length, dropped };
+  return { outcome, rows: withDerivedInputs(caseType, rows), records: table.rows.length, dropped };
+}
+
+/** The rows with each derived input computed from the rows of earlier terms (models/cases/derived.ts). */
+export function withDerivedInputs(caseType: CaseType, rows: readonly CaseRow[]): CaseRow[] {
+  const derived = caseType.fields.flatMap((f) => (f.role.role === 'feature' && f.role.derived ? [{ name: f.name, values: priorShares(rows, f.role.derived) }] : []));
+  if (derived.length === 0) return [...rows];
+  return rows.map((row, i) => ({ ...row, facts: { ...row.facts, ...Object.fromEntries(derived.map((d) => [d.name, d.values[i]!])) } }));
 }

@@ -23,8 +23,31 @@ export const protectedNamePattern = /race|ethnic|sex|gender|citizen|nationality|
 const kebab = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'kebab-case');
 const labels = z.record(z.string(), z.string());
 
+/** A derived input's definition (models/cases/derived.ts): computed from the cases of earlier terms, never read from a column. */
+const DerivedSchema = z
+  .object({
+    priorShare: z
+      .object({
+        field: z.string(),
+        equals: z.string(),
+        terms: z.number().int().min(1),
+        by: z.string().optional(),
+        smoothing: z.number().min(0).optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
 const PropertyRoleSchema = z.discriminatedUnion('role', [
-  z.object({ role: z.literal('feature'), kind: z.enum(featureKinds), recode: z.record(z.string(), z.number()).optional(), labels: labels.optional() }).strict(),
+  z
+    .object({
+      role: z.literal('feature'),
+      kind: z.enum(featureKinds),
+      recode: z.record(z.string(), z.number()).optional(),
+      labels: labels.optional(),
+      derived: DerivedSchema.optional(),
+    })
+    .strict(),
   z.object({ role: z.literal('outcome'), labels: labels.optional() }).strict(),
   z.object({ role: z.literal('protected'), labels: labels.optional() }).strict(),
   z.object({ role: z.literal('time') }).strict(),
@@ -189,6 +212,19 @@ export function parseCaseType(document: unknown, source: string): CaseType {
   }
   if (new Set(meta.outcomes.map((o) => o.name)).size !== meta.outcomes.length) fail(source, 'outcome names must be unique');
   if (meta.split.kind === 'temporal') expectRole(meta.split.field, 'time', 'split field');
+  for (const field of fields) {
+    const derived = field.role.role === 'feature' ? field.role.derived?.priorShare : undefined;
+    if (!derived) continue;
+    if (field.role.role !== 'feature' || field.role.kind !== 'numeric' || (field.type !== 'number' && field.type !== 'integer') || !field.nullable) {
+      fail(source, `${field.name}: a derived input is a nullable numeric feature (no earlier term gives it no value)`);
+    }
+    if (!fields.some((f) => f.role.role === 'time')) fail(source, `${field.name}: a derived input needs a property with role "time"`);
+    if (!byName.has(derived.field)) fail(source, `${field.name}: derived from unknown property ${derived.field}`);
+    const by = derived.by === undefined ? undefined : byName.get(derived.by);
+    if (derived.by !== undefined && (by?.role.role !== 'feature' || by.role.kind !== 'categorical' || by.role.derived)) {
+      fail(source, `${field.name}: derived.by ${derived.by} must be a categorical feature read from the cases`);
+    }
+  }
   if (meta.rows) expectRole(meta.rows.groupBy, 'group', 'rows.groupBy');
   if (meta.intervals) {
     const role = byName.get(meta.intervals.stratifyBy)?.role;
