@@ -1,6 +1,6 @@
 /** Case documents: the recognised text of evidence documents (OCR), search within a case, and facts proposed from a document. */
 import { z } from 'zod';
-import { caseReaders, channel, freeText, id, isoTime, modelReaders, sha256Hex } from './common.ts';
+import { bytes, caseReaders, channel, freeText, id, isoTime, modelReaders, sha256Hex } from './common.ts';
 
 const WordSchema = z.object({
   text: z.string(),
@@ -92,6 +92,12 @@ export const documentsChannels = {
   'documents.search': channel(
     z.object({ caseId: id, query: freeText(200).min(1) }).strict(),
     z.array(z.object({ evidenceId: id, textId: id, page: z.number().int(), snippet: z.string() })),
+    caseReaders,
+  ),
+  /** A page of a read document as a PNG in the frame its word boxes are in (`width`×`height`), to highlight words on. */
+  'documents.pageImage': channel(
+    z.object({ evidenceId: id, page: z.number().int().min(1).max(10_000) }).strict(),
+    z.object({ evidenceId: id, textSha256: sha256Hex, page: z.number().int(), width: z.number(), height: z.number(), png: bytes }),
     caseReaders,
   ),
   /** The case's evidence items whose text has been recognised (the latest text of each). */

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodePng } from '../../native/ocr/page-ops.ts';
+import { decodeGrey, encodePng, turn, type GreyPage } from '../../native/ocr/page-ops.ts';
 import { renderPage } from '../../bench/ocr-pages.ts';
 import { sha256Hex } from '../../main/services/intake/evidence-store.ts';
 import type { Actor } from '../../main/services/sessions.ts';
@@ -103,6 +103,41 @@ describe.skipIf(!installed)('recognised text of evidence documents', () => {
       if (!result.ok) expect(result.error.code).toBe('BAD_INPUT');
     }
   }, 60_000);
+
+  it('shows a page as it was read (turned upright) so that a fact\'s word boxes fall on its words', async () => {
+    const upsideDown = turn(await renderPage('Обвинительный акт. Петров обвиняется по ч. 1 ст. 190 УК РК: путём обмана завладел деньгами.'), 180);
+    const item = ws.evidence.add(caseId, 'upside-down.png', encodePng(upsideDown), expert).evidence;
+    const stored = await ws.documents.recognise(item.id, expert, { language: 'rus' });
+    expect(stored.result.pages[0]!.rotation).toBe(180);
+    const article = (await call(ws, clients.judge, 'documents.facts', { evidenceId: item.id, caseType: 'kz-criminal' })).facts.find((f) => f.field === 'article')!;
+    expect(article.value).toBe('190');
+    const image = await call(ws, clients.judge, 'documents.pageImage', { evidenceId: item.id, page: 1 });
+    expect(image).toMatchObject({ evidenceId: item.id, textSha256: stored.sha256, page: 1, width: stored.result.pages[0]!.width, height: stored.result.pages[0]!.height });
+    const png = decodeGrey(image.png, 'page.png');
+    expect(Math.max(png.width, png.height)).toBeLessThanOrEqual(1600);
+    const scale = png.width / image.width;
+    expect(png.height / image.height).toBeCloseTo(scale, 2);
+    // Mean grey under the boxes, and under the same boxes mirrored through the centre (where the words were before turning).
+    const meanUnder = (page: GreyPage, boxes: typeof article.boxes, mirrored: boolean) => {
+      let sum = 0;
+      let count = 0;
+      for (const b of boxes) {
+        const [left, top] = mirrored ? [image.width - b.left - b.width, image.height - b.top - b.height] : [b.left, b.top];
+        for (let y = Math.floor(top * scale); y < Math.ceil((top + b.height) * scale); y += 1) {
+          for (let x = Math.floor(left * scale); x < Math.ceil((left + b.width) * scale); x += 1) {
+            sum += page.data[y * page.width + x]!;
+            count += 1;
+          }
+        }
+      }
+      return sum / count;
+    };
+    expect(meanUnder(png, article.boxes, false)).toBeLessThan(215);
+    expect(meanUnder(png, article.boxes, true)).toBeGreaterThan(250);
+    const missing = await ws.dispatcher.invoke(clients.judge, 'documents.pageImage', { evidenceId: item.id, page: 2 });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.message).toContain('upside-down.png');
+  }, 120_000);
 
   it('stores nothing when the run is cancelled', async () => {
     const controller = new AbortController();

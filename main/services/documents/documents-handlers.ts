@@ -50,6 +50,7 @@ export function createDocumentsHandlers(documents: DocumentTextService, laws: La
       return stored ? view(stored) : null;
     },
     'documents.search': (request) => documents.search(request.caseId, request.query),
+    'documents.pageImage': async (request) => ({ evidenceId: request.evidenceId, ...(await documents.pageImage(request.evidenceId, request.page)) }),
     'documents.list': (request) => documents.listForCase(request.caseId),
     'documents.facts': (request) => {
       const proposed = documents.proposeFacts(request.evidenceId, request.caseType);

@@ -1,7 +1,8 @@
 /**
  * The recognised text of a document evidence item (a scanned indictment, claim or decision): read it (OCR, or a
  * PDF's own text layer) in the chosen language, then see each page's text with the words the engine was unsure of
- * marked for checking, the engine and language data it was read with, and the stored text's own hash.
+ * marked for checking (in the text, and boxed on the page image on request), the engine and language data it was read
+ * with, and the stored text's own hash.
  */
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -18,6 +19,7 @@ import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { HashText } from '../common/hash-text.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
+import { DocumentPageImage } from './document-page-image.tsx';
 
 /** Evidence kinds whose text can be read. */
 export const documentKinds: readonly Evidence['kind'][] = ['png', 'jpeg', 'tiff', 'pdf'];
@@ -68,7 +70,15 @@ export function DocumentTextSection({ item, mayRecognise }: DocumentTextSectionP
   const [language, setLanguage] = useState<Language>('auto');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [pictured, setPictured] = useState<ReadonlySet<number>>(new Set());
   const text = stored.value ?? null;
+  const picture = (page: number, on: boolean) =>
+    setPictured((s) => {
+      const next = new Set(s);
+      if (on) next.add(page);
+      else next.delete(page);
+      return next;
+    });
 
   const recognise = async () => {
     setBusy(true);
@@ -108,6 +118,20 @@ export function DocumentTextSection({ item, mayRecognise }: DocumentTextSectionP
                 {t(page.source === 'text-layer' ? 'documentText.pageTextLayer' : 'documentText.page', { page: page.page, rotation: page.rotation })}
               </Typography>
               <PageText page={page} threshold={text.result.provenance.parameters.lowConfidence} />
+              {page.words.length > 0 && (
+                <Button size="small" onClick={() => picture(page.page, !pictured.has(page.page))} data-testid={`document-text-picture-${page.page}`}>
+                  {t(pictured.has(page.page) ? 'documentText.hideImage' : 'documentText.showImage')}
+                </Button>
+              )}
+              {pictured.has(page.page) && (
+                <DocumentPageImage
+                  evidenceId={item.id}
+                  page={page.page}
+                  boxes={page.words.filter((w) => w.confidence < text.result.provenance.parameters.lowConfidence)}
+                  mark="unsure"
+                  width={560}
+                />
+              )}
             </Box>
           ))}
         </>
