@@ -86,6 +86,8 @@ export const QuestionAnswerSchema = z.object({
 export const documentsChannels = {
   /** Reads an evidence document's text (OCR or its PDF text layer) and stores it with the item. */
   'documents.recognise': channel(z.object({ evidenceId: id, language: z.enum(['kaz', 'rus', 'eng', 'auto']).default('auto') }).strict(), DocumentTextSchema, ['expert', 'judge'] as const),
+  /** Stops a reading of the document in progress (its recognise call then fails as cancelled; nothing is stored). */
+  'documents.cancel': channel(z.object({ evidenceId: id }).strict(), z.object({ cancelled: z.boolean() }), ['expert', 'judge'] as const),
   /** The latest stored text of an evidence document, or null. */
   'documents.text': channel(z.object({ evidenceId: id }).strict(), DocumentTextSchema.nullable(), caseReaders),
   /** Pages of a case's recognised documents containing every word of the query (stems matched). */

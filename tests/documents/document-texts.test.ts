@@ -24,8 +24,9 @@ describe.skipIf(!installed)('recognised text of evidence documents', () => {
   let evidenceId: string;
   let evidenceSha256: string;
   let clients: Record<'expert' | 'judge' | 'clerk' | 'administrator', string>;
+  const events: Array<{ clientKey: string; evidenceId: string; done: number; total: number }> = [];
   beforeAll(async () => {
-    ({ ws, dispose } = testWorkstation({ demoModels: true }));
+    ({ ws, dispose } = testWorkstation({ demoModels: true, onDocumentProgress: (clientKey, event) => events.push({ clientKey, ...event }) }));
     clients = await seedUsers(ws);
     const user = ws.sessions.peek(clients.expert)!.user;
     expert = { userId: user.id, username: user.username, role: user.role };
@@ -137,6 +138,30 @@ describe.skipIf(!installed)('recognised text of evidence documents', () => {
     const missing = await ws.dispatcher.invoke(clients.judge, 'documents.pageImage', { evidenceId: item.id, page: 2 });
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(missing.error.message).toContain('upside-down.png');
+  }, 120_000);
+
+  it('pushes each page read to the reading client, and a reading cancelled through the channel stores nothing', async () => {
+    events.length = 0;
+    const again = await call(ws, clients.judge, 'documents.recognise', { evidenceId, language: 'rus' });
+    expect(events).toEqual([
+      { clientKey: clients.judge, evidenceId, done: 0, total: 1 },
+      { clientKey: clients.judge, evidenceId, done: 1, total: 1 },
+    ]);
+    events.length = 0;
+    const reading = ws.dispatcher.invoke(clients.expert, 'documents.recognise', { evidenceId, language: 'rus' });
+    for (let waited = 0; events.length === 0 && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events[0]).toEqual({ clientKey: clients.expert, evidenceId, done: 0, total: 1 });
+    const twice = await ws.dispatcher.invoke(clients.judge, 'documents.recognise', { evidenceId, language: 'rus' });
+    expect(twice.ok).toBe(false);
+    if (!twice.ok) expect(twice.error.code).toBe('CONFLICT');
+    expect(await call(ws, clients.judge, 'documents.cancel', { evidenceId })).toEqual({ cancelled: true });
+    const cancelled = await reading;
+    expect(cancelled.ok).toBe(false);
+    if (!cancelled.ok) expect(cancelled.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/cancel/i), params: { reasonCode: 'cancelled' } });
+    expect(events).toHaveLength(1);
+    expect(ws.documents.latest(evidenceId)!.id).toBe(again.id);
+    expect(await call(ws, clients.judge, 'documents.cancel', { evidenceId })).toEqual({ cancelled: false });
+    expect((await ws.dispatcher.invoke(clients.clerk, 'documents.cancel', { evidenceId })).ok).toBe(false);
   }, 120_000);
 
   it('stores nothing when the run is cancelled', async () => {

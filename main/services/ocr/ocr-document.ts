@@ -253,6 +253,8 @@ export async function ocrDocument(bytes: Uint8Array, file: string, options: OcrO
     else if (format === 'tiff') raw = tiffPages(bytes, file).map((image) => ({ kind: 'image' as const, image }));
     else raw = [{ kind: 'image', image: decodeGrey(bytes, file) }];
   } catch (error) {
+    // A cancelled run fails as cancelled, not as whatever the killed poppler tool left behind.
+    checkCancelled(options.signal);
     throw serviceError(error);
   }
   if (raw.length > maxPages) throw bad(file, 'too-many-pages', `${raw.length} pages, more than the ${maxPages} one document may have`);
@@ -265,7 +267,13 @@ export async function ocrDocument(bytes: Uint8Array, file: string, options: OcrO
       const language = options.language && options.language !== 'auto' ? options.language : (detectLanguage(text)?.language ?? null);
       pages.push({ page: i + 1, source: 'text-layer', language, recognisedWith: null, text, words: page.words, width: page.width, height: page.height, rotation: 0, skewDegrees: 0, meanConfidence: 100, lowConfidenceWords: 0 });
     } else {
-      pages.push(await recognisePage(page.image, i + 1, choice, options.signal));
+      try {
+        pages.push(await recognisePage(page.image, i + 1, choice, options.signal));
+      } catch (error) {
+        // The engine killed by the signal fails with an AbortError: the run is reported as cancelled.
+        checkCancelled(options.signal);
+        throw error;
+      }
     }
     options.onProgress?.(i + 1, raw.length);
   }
