@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decodeGrey, encodePng, turn, type GreyPage } from '../../native/ocr/page-ops.ts';
+import { blur, decodeGrey, encodePng, turn, type GreyPage } from '../../native/ocr/page-ops.ts';
 import { renderPage } from '../../bench/ocr-pages.ts';
 import { sha256Hex } from '../../main/services/intake/evidence-store.ts';
 import type { Actor } from '../../main/services/sessions.ts';
@@ -162,6 +162,31 @@ describe.skipIf(!installed)('recognised text of evidence documents', () => {
     expect(ws.documents.latest(evidenceId)!.id).toBe(again.id);
     expect(await call(ws, clients.judge, 'documents.cancel', { evidenceId })).toEqual({ cancelled: false });
     expect((await ws.dispatcher.invoke(clients.clerk, 'documents.cancel', { evidenceId })).ok).toBe(false);
+  }, 120_000);
+
+  it('refuses an empty page, a photo of nothing and a ZIP named .pdf with the file named, storing nothing', async () => {
+    const blank = ws.evidence.add(caseId, 'blank-scan.png', encodePng({ width: 1200, height: 1600, data: new Uint8Array(1200 * 1600).fill(250) }), expert).evidence;
+    const noise = new Uint8Array(800 * 600);
+    let seed = 11;
+    for (let i = 0; i < noise.length; i += 1) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      noise[i] = seed >>> 24;
+    }
+    const photo = ws.evidence.add(caseId, 'wall-photo.png', encodePng(blur({ width: 800, height: 600, data: noise }, 6)), expert).evidence;
+    const entriesBefore = ws.audit.list({ caseId }).length;
+    for (const [item, reasonCode] of [[blank, 'empty-page'], [photo, 'no-text']] as const) {
+      const refused = await ws.dispatcher.invoke(clients.expert, 'documents.recognise', { evidenceId: item.id, language: 'auto' });
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining(item.originalName), params: { file: item.originalName, reasonCode } });
+      expect(await call(ws, clients.judge, 'documents.text', { evidenceId: item.id })).toBeNull();
+    }
+    expect(ws.audit.list({ caseId })).toHaveLength(entriesBefore);
+    expect((await call(ws, clients.judge, 'documents.list', { caseId })).map((d) => d.evidenceId)).not.toContain(blank.id);
+    // A ZIP named .pdf never becomes evidence to read: intake refuses it, naming the file.
+    const items = ws.evidence.list(caseId).length;
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]);
+    expect(() => ws.evidence.add(caseId, 'scan.pdf', zip, expert)).toThrow(/scan\.pdf/);
+    expect(ws.evidence.list(caseId)).toHaveLength(items);
   }, 120_000);
 
   it('stores nothing when the run is cancelled', async () => {
