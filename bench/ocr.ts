@@ -66,7 +66,7 @@ export async function run(args: string[]): Promise<void> {
       console.log(`  CER ${name.padEnd(36)} ${pct(cer).padStart(8)}  [≤ ${pct(target)}] ${cer <= target ? 'ok' : 'OVER'}  (turn ${result.rotation}°, skew ${result.skewDegrees}°, language ${result.language})`);
     }
     const png = encodePng(clean);
-    const [bare, bareCpu, full, fullCpu, auto, autoCpu]: number[][] = [[], [], [], [], [], []];
+    const [bare, bareCpu, full, fullCpu, auto, autoCpu]: [number[], number[], number[], number[], number[], number[]] = [[], [], [], [], [], []];
     for (let i = 0; i < runs; i += 1) {
       const [, bareWall, bareUsed] = await timed(() => recognise(png, language));
       const [, fullWall, fullUsed] = await timed(() => ocrDocument(png, 'page.png', { language }));
