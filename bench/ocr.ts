@@ -6,7 +6,10 @@
  * 2. Time for one page through the full pipeline (preparation, orientation, deskew, recognition), next to the bare
  *    engine call (tesseract on the same PNG, the language given) in the same run [≤ 4 s].
  * Options: --runs N (3): timing repetitions, the median reported.
+ * Beside each wall time, the CPU seconds of this process and its reaped children (the tesseract runs), from
+ * /proc/self/stat: on a shared machine the wall time follows the load, the CPU time does not.
  */
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { encodePng, type GreyPage } from '../native/ocr/page-ops.ts';
 import { ocrDocument } from '../main/services/ocr/ocr-document.ts';
@@ -21,11 +24,24 @@ function option(args: string[], name: string, fallback: number): number {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
 
-async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
-  const t0 = performance.now();
-  const value = await run();
-  return [value, (performance.now() - t0) / 1000];
+/** CPU seconds used so far by this process and its waited-for children (utime, stime, cutime, cstime); NaN off Linux. */
+function cpuSeconds(): number {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+    return [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
+
+async function timed<T>(run: () => Promise<T>): Promise<[T, number, number]> {
+  const t0 = performance.now();
+  const c0 = cpuSeconds();
+  const value = await run();
+  return [value, (performance.now() - t0) / 1000, cpuSeconds() - c0];
+}
+
+const both = (wall: number[], cpu: number[]) => `${median(wall).toFixed(2)} s (CPU ${median(cpu).toFixed(2)} s)`;
 
 /** Runs the suite. */
 export async function run(args: string[]): Promise<void> {
@@ -50,14 +66,18 @@ export async function run(args: string[]): Promise<void> {
       console.log(`  CER ${name.padEnd(36)} ${pct(cer).padStart(8)}  [≤ ${pct(target)}] ${cer <= target ? 'ok' : 'OVER'}  (turn ${result.rotation}°, skew ${result.skewDegrees}°, language ${result.language})`);
     }
     const png = encodePng(clean);
-    const bare: number[] = [];
-    const full: number[] = [];
-    const fullAuto: number[] = [];
+    const [bare, bareCpu, full, fullCpu, auto, autoCpu]: [number[], number[], number[], number[], number[], number[]] = [[], [], [], [], [], []];
     for (let i = 0; i < runs; i += 1) {
-      bare.push((await timed(() => recognise(png, language)))[1]);
-      full.push((await timed(() => ocrDocument(png, 'page.png', { language })))[1]);
-      fullAuto.push((await timed(() => ocrDocument(png, 'page.png', { language: 'auto' })))[1]);
+      const [, bareWall, bareUsed] = await timed(() => recognise(png, language));
+      const [, fullWall, fullUsed] = await timed(() => ocrDocument(png, 'page.png', { language }));
+      const [, autoWall, autoUsed] = await timed(() => ocrDocument(png, 'page.png', { language: 'auto' }));
+      bare.push(bareWall);
+      bareCpu.push(bareUsed);
+      full.push(fullWall);
+      fullCpu.push(fullUsed);
+      auto.push(autoWall);
+      autoCpu.push(autoUsed);
     }
-    console.log(`  time, one page (median of ${runs}): bare engine call ${median(bare).toFixed(2)} s; pipeline --lang ${language} ${median(full).toFixed(2)} s; pipeline --lang auto ${median(fullAuto).toFixed(2)} s  [≤ 4 s]`);
+    console.log(`  time, one page (median of ${runs}): bare engine call ${both(bare, bareCpu)}; pipeline --lang ${language} ${both(full, fullCpu)}; pipeline --lang auto ${both(auto, autoCpu)}  [≤ 4 s]  (load ${loadavg()[0]!.toFixed(1)})`);
   }
 }

@@ -1,6 +1,6 @@
 /** Case documents: the recognised text of evidence documents (OCR), search within a case, and facts proposed from a document. */
 import { z } from 'zod';
-import { caseReaders, channel, freeText, id, isoTime, modelReaders, sha256Hex } from './common.ts';
+import { bytes, caseReaders, channel, freeText, id, isoTime, modelReaders, sha256Hex } from './common.ts';
 
 const WordSchema = z.object({
   text: z.string(),
@@ -86,12 +86,20 @@ export const QuestionAnswerSchema = z.object({
 export const documentsChannels = {
   /** Reads an evidence document's text (OCR or its PDF text layer) and stores it with the item. */
   'documents.recognise': channel(z.object({ evidenceId: id, language: z.enum(['kaz', 'rus', 'eng', 'auto']).default('auto') }).strict(), DocumentTextSchema, ['expert', 'judge'] as const),
+  /** Stops a reading of the document in progress (its recognise call then fails as cancelled; nothing is stored). */
+  'documents.cancel': channel(z.object({ evidenceId: id }).strict(), z.object({ cancelled: z.boolean() }), ['expert', 'judge'] as const),
   /** The latest stored text of an evidence document, or null. */
   'documents.text': channel(z.object({ evidenceId: id }).strict(), DocumentTextSchema.nullable(), caseReaders),
   /** Pages of a case's recognised documents containing every word of the query (stems matched). */
   'documents.search': channel(
     z.object({ caseId: id, query: freeText(200).min(1) }).strict(),
     z.array(z.object({ evidenceId: id, textId: id, page: z.number().int(), snippet: z.string() })),
+    caseReaders,
+  ),
+  /** A page of a read document as a PNG in the frame its word boxes are in (`width`×`height`), to highlight words on. */
+  'documents.pageImage': channel(
+    z.object({ evidenceId: id, page: z.number().int().min(1).max(10_000) }).strict(),
+    z.object({ evidenceId: id, textSha256: sha256Hex, page: z.number().int(), width: z.number(), height: z.number(), png: bytes }),
     caseReaders,
   ),
   /** The case's evidence items whose text has been recognised (the latest text of each). */

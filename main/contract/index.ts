@@ -60,6 +60,8 @@ export const eventChannels = {
   /** How far the verification of a bundle is: bytes of its entries checked, of how many. */
   'audit.verifyProgress': z.object({ done: z.number().int(), total: z.number().int() }),
   'analysis.progress': z.object({ runId: id, caseId: id, state: z.enum(analysisRunStates), progress: z.number().min(0).max(1), stage: z.string() }),
+  /** How far the reading of a document is: pages read, of how many. */
+  'documents.progress': z.object({ evidenceId: id, done: z.number().int(), total: z.number().int() }),
 } as const;
 
 /** A request/response channel name. */

@@ -70,6 +70,10 @@ function start(): void {
       const window = mainWindow;
       if (window && !window.isDestroyed() && clientKeyOf(window.webContents) === clientKey) sendEvent(window.webContents, 'analysis.progress', event);
     },
+    onDocumentProgress: (clientKey, event) => {
+      const window = mainWindow;
+      if (window && !window.isDestroyed() && clientKeyOf(window.webContents) === clientKey) sendEvent(window.webContents, 'documents.progress', event);
+    },
     keySealer: osKeySealer(),
     analysisRunner: utilityProcessRunner(),
     periodicCheckpoints: true,

@@ -14,7 +14,7 @@ import { DalelError } from './errors.ts';
 import type { EvidenceService } from './evidence.ts';
 import type { CaseReviewService } from './findings/case-review.ts';
 import { createLawsHandlers, type LawsHandlerDeps } from './laws/laws-handlers.ts';
-import { createDocumentsHandlers } from './documents/documents-handlers.ts';
+import { createDocumentsHandlers, type DocumentProgressSink } from './documents/documents-handlers.ts';
 import type { DocumentTextService } from './documents/document-texts.ts';
 import { createCorpusHandlers, type CorpusHandlerDeps } from './corpus/corpus-handlers.ts';
 import { createFindingsHandlers } from './findings/findings-handlers.ts';
@@ -57,6 +57,8 @@ export interface HandlerDeps {
   readonly corpus: Omit<CorpusHandlerDeps, 'uploads'>;
   /** Told whenever a client's session starts, ends or changes lock state, so transports can push the event. */
   readonly onSessionChanged?: (clientKey: string) => void;
+  /** Told of each page read of a document, with the client reading it. */
+  readonly onDocumentProgress?: DocumentProgressSink;
 }
 
 function required(context: CallContext): Session {
@@ -174,7 +176,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createAnalysisHandlers(deps.analysis),
     ...createBallisticsHandlers(deps.ballistics),
     ...createLawsHandlers({ ...deps.laws, uploads: deps.uploads }),
-    ...createDocumentsHandlers(deps.documents, deps.laws.store),
+    ...createDocumentsHandlers(deps.documents, deps.laws.store, deps.onDocumentProgress),
     ...createCorpusHandlers({ ...deps.corpus, uploads: deps.uploads }),
   };
 }

@@ -34,6 +34,7 @@ import { Dispatcher } from './dispatcher.ts';
 import { EvidenceService } from './evidence.ts';
 import { CaseReviewService } from './findings/case-review.ts';
 import { FindingsService } from './findings/findings-service.ts';
+import type { DocumentProgressSink } from './documents/documents-handlers.ts';
 import { createHandlers } from './handlers.ts';
 import { EvidenceStore } from './intake/evidence-store.ts';
 import { UploadStore } from './uploads.ts';
@@ -61,6 +62,8 @@ export interface WorkstationOptions {
   readonly onVerifyProgress?: (clientKey: string, done: number, total: number) => void;
   /** Told of analysis progress, so transports can push 'analysis.progress' to the client that started the run. */
   readonly onAnalysisProgress?: (clientKey: string, event: AnalysisProgressEvent) => void;
+  /** Told of each page read of a document, so transports can push 'documents.progress' to the client reading it. */
+  readonly onDocumentProgress?: DocumentProgressSink;
   /**
    * Where analysis jobs run (default: a child process per job, running the shipped modules); given a registry, a
    * runner is made for it (tests pass inProcessRunner for modules the child process does not ship).
@@ -220,6 +223,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     documents,
     corpus: { store: corpus, registry: modelRegistry, texts: decisionTexts, inbox, caseTypes: corpusCaseTypes },
     onSessionChanged: options.onSessionChanged,
+    onDocumentProgress: options.onDocumentProgress,
   });
   const dispatcher = new Dispatcher(handlers, sessions, undefined, options.checkResponses ?? false);
   const timer = options.periodicCheckpoints

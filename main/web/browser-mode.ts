@@ -31,6 +31,7 @@ export async function startBrowserMode(
     onExportProgress: (clientKey, done, total) => bridge?.emit(clientKey, 'audit.exportProgress', { done, total }),
     onVerifyProgress: (clientKey, done, total) => bridge?.emit(clientKey, 'audit.verifyProgress', { done, total }),
     onAnalysisProgress: (clientKey, event) => bridge?.emit(clientKey, 'analysis.progress', event),
+    onDocumentProgress: (clientKey, event) => bridge?.emit(clientKey, 'documents.progress', event),
   });
   try {
     bridge = await startWebBridge({

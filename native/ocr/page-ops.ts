@@ -130,3 +130,10 @@ export function inkStatistics(page: GreyPage): { inkFraction: number; contrast: 
 export function blur(page: GreyPage, sigma: number): GreyPage {
   return fromMat(toMat(page).gaussianBlur(new (cv().Size)(0, 0), sigma));
 }
+
+/** The page reduced (area averaging) so that its longer side is at most `side` pixels; smaller pages are kept. */
+export function shrink(page: GreyPage, side: number): GreyPage {
+  const scale = side / Math.max(page.width, page.height);
+  if (scale >= 1) return page;
+  return fromMat(toMat(page).resize(Math.max(1, Math.round(page.height * scale)), Math.max(1, Math.round(page.width * scale)), 0, 0, cv().INTER_AREA));
+}

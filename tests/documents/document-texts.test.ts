@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodePng } from '../../native/ocr/page-ops.ts';
+import { blur, decodeGrey, encodePng, turn, type GreyPage } from '../../native/ocr/page-ops.ts';
 import { renderPage } from '../../bench/ocr-pages.ts';
 import { sha256Hex } from '../../main/services/intake/evidence-store.ts';
 import type { Actor } from '../../main/services/sessions.ts';
@@ -24,8 +24,9 @@ describe.skipIf(!installed)('recognised text of evidence documents', () => {
   let evidenceId: string;
   let evidenceSha256: string;
   let clients: Record<'expert' | 'judge' | 'clerk' | 'administrator', string>;
+  const events: Array<{ clientKey: string; evidenceId: string; done: number; total: number }> = [];
   beforeAll(async () => {
-    ({ ws, dispose } = testWorkstation({ demoModels: true }));
+    ({ ws, dispose } = testWorkstation({ demoModels: true, onDocumentProgress: (clientKey, event) => events.push({ clientKey, ...event }) }));
     clients = await seedUsers(ws);
     const user = ws.sessions.peek(clients.expert)!.user;
     expert = { userId: user.id, username: user.username, role: user.role };
@@ -103,6 +104,90 @@ describe.skipIf(!installed)('recognised text of evidence documents', () => {
       if (!result.ok) expect(result.error.code).toBe('BAD_INPUT');
     }
   }, 60_000);
+
+  it('shows a page as it was read (turned upright) so that a fact\'s word boxes fall on its words', async () => {
+    const upsideDown = turn(await renderPage('Обвинительный акт. Петров обвиняется по ч. 1 ст. 190 УК РК: путём обмана завладел деньгами.'), 180);
+    const item = ws.evidence.add(caseId, 'upside-down.png', encodePng(upsideDown), expert).evidence;
+    const stored = await ws.documents.recognise(item.id, expert, { language: 'rus' });
+    expect(stored.result.pages[0]!.rotation).toBe(180);
+    const article = (await call(ws, clients.judge, 'documents.facts', { evidenceId: item.id, caseType: 'kz-criminal' })).facts.find((f) => f.field === 'article')!;
+    expect(article.value).toBe('190');
+    const image = await call(ws, clients.judge, 'documents.pageImage', { evidenceId: item.id, page: 1 });
+    expect(image).toMatchObject({ evidenceId: item.id, textSha256: stored.sha256, page: 1, width: stored.result.pages[0]!.width, height: stored.result.pages[0]!.height });
+    const png = decodeGrey(image.png, 'page.png');
+    expect(Math.max(png.width, png.height)).toBeLessThanOrEqual(1600);
+    const scale = png.width / image.width;
+    expect(png.height / image.height).toBeCloseTo(scale, 2);
+    // Mean grey under the boxes, and under the same boxes mirrored through the centre (where the words were before turning).
+    const meanUnder = (page: GreyPage, boxes: typeof article.boxes, mirrored: boolean) => {
+      let sum = 0;
+      let count = 0;
+      for (const b of boxes) {
+        const [left, top] = mirrored ? [image.width - b.left - b.width, image.height - b.top - b.height] : [b.left, b.top];
+        for (let y = Math.floor(top * scale); y < Math.ceil((top + b.height) * scale); y += 1) {
+          for (let x = Math.floor(left * scale); x < Math.ceil((left + b.width) * scale); x += 1) {
+            sum += page.data[y * page.width + x]!;
+            count += 1;
+          }
+        }
+      }
+      return sum / count;
+    };
+    expect(meanUnder(png, article.boxes, false)).toBeLessThan(215);
+    expect(meanUnder(png, article.boxes, true)).toBeGreaterThan(250);
+    const missing = await ws.dispatcher.invoke(clients.judge, 'documents.pageImage', { evidenceId: item.id, page: 2 });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.message).toContain('upside-down.png');
+  }, 120_000);
+
+  it('pushes each page read to the reading client, and a reading cancelled through the channel stores nothing', async () => {
+    events.length = 0;
+    const again = await call(ws, clients.judge, 'documents.recognise', { evidenceId, language: 'rus' });
+    expect(events).toEqual([
+      { clientKey: clients.judge, evidenceId, done: 0, total: 1 },
+      { clientKey: clients.judge, evidenceId, done: 1, total: 1 },
+    ]);
+    events.length = 0;
+    const reading = ws.dispatcher.invoke(clients.expert, 'documents.recognise', { evidenceId, language: 'rus' });
+    for (let waited = 0; events.length === 0 && waited < 20_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(events[0]).toEqual({ clientKey: clients.expert, evidenceId, done: 0, total: 1 });
+    const twice = await ws.dispatcher.invoke(clients.judge, 'documents.recognise', { evidenceId, language: 'rus' });
+    expect(twice.ok).toBe(false);
+    if (!twice.ok) expect(twice.error.code).toBe('CONFLICT');
+    expect(await call(ws, clients.judge, 'documents.cancel', { evidenceId })).toEqual({ cancelled: true });
+    const cancelled = await reading;
+    expect(cancelled.ok).toBe(false);
+    if (!cancelled.ok) expect(cancelled.error).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/cancel/i), params: { reasonCode: 'cancelled' } });
+    expect(events).toHaveLength(1);
+    expect(ws.documents.latest(evidenceId)!.id).toBe(again.id);
+    expect(await call(ws, clients.judge, 'documents.cancel', { evidenceId })).toEqual({ cancelled: false });
+    expect((await ws.dispatcher.invoke(clients.clerk, 'documents.cancel', { evidenceId })).ok).toBe(false);
+  }, 120_000);
+
+  it('refuses an empty page, a photo of nothing and a ZIP named .pdf with the file named, storing nothing', async () => {
+    const blank = ws.evidence.add(caseId, 'blank-scan.png', encodePng({ width: 1200, height: 1600, data: new Uint8Array(1200 * 1600).fill(250) }), expert).evidence;
+    const noise = new Uint8Array(800 * 600);
+    let seed = 11;
+    for (let i = 0; i < noise.length; i += 1) {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      noise[i] = seed >>> 24;
+    }
+    const photo = ws.evidence.add(caseId, 'wall-photo.png', encodePng(blur({ width: 800, height: 600, data: noise }, 6)), expert).evidence;
+    const entriesBefore = ws.audit.list({ caseId }).length;
+    for (const [item, reasonCode] of [[blank, 'empty-page'], [photo, 'no-text']] as const) {
+      const refused = await ws.dispatcher.invoke(clients.expert, 'documents.recognise', { evidenceId: item.id, language: 'auto' });
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.error).toMatchObject({ code: 'BAD_INPUT', message: expect.stringContaining(item.originalName), params: { file: item.originalName, reasonCode } });
+      expect(await call(ws, clients.judge, 'documents.text', { evidenceId: item.id })).toBeNull();
+    }
+    expect(ws.audit.list({ caseId })).toHaveLength(entriesBefore);
+    expect((await call(ws, clients.judge, 'documents.list', { caseId })).map((d) => d.evidenceId)).not.toContain(blank.id);
+    // A ZIP named .pdf never becomes evidence to read: intake refuses it, naming the file.
+    const items = ws.evidence.list(caseId).length;
+    const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(60)]);
+    expect(() => ws.evidence.add(caseId, 'scan.pdf', zip, expert)).toThrow(/scan\.pdf/);
+    expect(ws.evidence.list(caseId)).toHaveLength(items);
+  }, 120_000);
 
   it('stores nothing when the run is cancelled', async () => {
     const controller = new AbortController();

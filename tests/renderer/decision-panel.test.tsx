@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { act } from 'react';
 import { createRoot, type Root as ReactRoot } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Case, Consultation, DalelApi, DecisionModel, Finding, ModelCard, RequestChannel, Result, Role, SessionInfo, Verdict } from '../../main/contract/index.ts';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { caseTypeView } from '../../main/services/decision/case-type-view.ts';
@@ -385,6 +385,37 @@ describe('the judge’s decision support pane', () => {
     await click('consult-button');
     const source = { kind: 'document', evidenceId, textSha256 };
     expect(fake.callsTo('decision.predict')).toEqual([{ modelSha256: modelSha, caseId, facts: { article: '188', part: 1, offenceCategory: 'medium', mitigating: [], aggravating: [] }, factSources: { article: source } }]);
+  });
+
+  it('highlights a proposed fact on its page image, the words it came from boxed, and moves to the fact chosen', async () => {
+    const evidenceId = '55555555-5555-4555-8555-555555555555';
+    const textSha256 = 'ef'.repeat(32);
+    const box = (left: number) => ({ left, top: 300, width: 120, height: 40 });
+    const proposed = (field: string, value: unknown, quote: string, page: number, boxes: ReturnType<typeof box>[]) => ({ field, value, confidence: 0.9, page, span: { start: 10, end: 10 + quote.length }, quote, before: '', after: '', boxes });
+    Object.assign(URL, { createObjectURL: vi.fn((blob: Blob) => `blob:test/${blob.size}`), revokeObjectURL: vi.fn() });
+    const fake = fakeApi('judge', {
+      'documents.list': { ok: true, value: [{ evidenceId, fileName: 'indictment.pdf', textSha256, pages: 2, createdAt: '2026-11-20T10:00:00.000Z' }] },
+      'documents.facts': { ok: true, value: { evidenceId, textSha256, facts: [proposed('article', '188', 'ст. 188', 1, [box(100), box(230)]), proposed('part', 2, 'ч. 2', 2, [box(500)])] } },
+      'documents.pageImage': (request: { page: number }) => ({ ok: true, value: { evidenceId, textSha256, page: request.page, width: 2480, height: 3508, png: new Uint8Array(request.page * 10) } }),
+    });
+    await render(fake.api);
+    await openCase();
+    await click('document-fill-read');
+    // Pages asked for, in order (React's strict mode may load twice).
+    const pagesAsked = () => [...new Set(fake.callsTo('documents.pageImage').map((c) => JSON.stringify(c)))].map((c) => JSON.parse(c) as unknown);
+    // The first fact is shown on its page at once: its two words boxed over the page image, in the page's pixels.
+    expect(pagesAsked()).toEqual([{ evidenceId, page: 1 }]);
+    expect(need('document-fill-page').textContent).toContain('page 1');
+    expect(all('[data-testid="document-page-box-fact"]').map((r) => r.getAttribute('x'))).toEqual(['96', '226']);
+    expect(need('document-page-image').querySelector('svg')!.getAttribute('viewBox')).toBe('0 0 2480 3508');
+    expect(need('document-page-image').querySelector('img')!.getAttribute('src')).toBe('blob:test/10');
+    await click('document-fact-show-part');
+    expect(pagesAsked()).toEqual([{ evidenceId, page: 1 }, { evidenceId, page: 2 }]);
+    expect(need('document-fill-page').textContent).toContain('page 2');
+    expect(all('[data-testid="document-page-box-fact"]').map((r) => r.getAttribute('x'))).toEqual(['496']);
+    expect((need('document-fact-show-part') as HTMLButtonElement).disabled).toBe(true);
+    // Highlighting is only showing: nothing entered the form.
+    expect((need('fact-article') as HTMLInputElement).value).toBe('');
   });
 
   it('says when no document of the case has been read', async () => {

@@ -15,6 +15,7 @@ import { sha256Hex } from '../intake/evidence-store.ts';
 import { queryStems, stemText, words } from '../laws/stemmer.ts';
 import { extractFacts } from '../legal-text/extract-facts.ts';
 import { ocrDocument, type OcrDocument, type OcrLanguageChoice } from '../ocr/ocr-document.ts';
+import { pageImage, type PageImage } from '../ocr/page-image.ts';
 import { layoutWords } from '../ocr/tesseract.ts';
 import type { Actor } from '../sessions.ts';
 
@@ -129,6 +130,19 @@ export class DocumentTextService {
       });
     }).immediate();
     return this.latest(evidenceId)!;
+  }
+
+  /**
+   * A page of the latest stored text's document as an image in the frame of its word boxes (turned and straightened
+   * as it was read), for drawing a fact's words or the unsure words over it.
+   */
+  async pageImage(evidenceId: string, page: number): Promise<PageImage & { textSha256: string; page: number }> {
+    const stored = this.latest(evidenceId);
+    if (!stored) throw new DalelError('NOT_FOUND', 'The document has not been read yet: recognise its text first.', { evidenceId });
+    const read = stored.result.pages.find((p) => p.page === page);
+    if (!read) throw new DalelError('NOT_FOUND', `${stored.result.file}: the read text has no page ${page}.`, { evidenceId, page });
+    const image = await pageImage(this.deps.evidence.read(evidenceId), stored.result.file, read);
+    return { ...image, textSha256: stored.sha256, page };
   }
 
   /** The latest stored recognition of an evidence item, or null. */

@@ -1,5 +1,5 @@
 /** The case-document channels bound to the document-text service. */
-import { DocumentTextSchema, type DocumentTextView, type RequestChannel } from '../../contract/index.ts';
+import { DocumentTextSchema, type DocumentTextView, type EventOf, type RequestChannel } from '../../contract/index.ts';
 import type { Handlers } from '../dispatcher.ts';
 import { DalelError } from '../errors.ts';
 import { actorOf } from '../sessions.ts';
@@ -11,6 +11,9 @@ import type { DocumentText, DocumentTextService } from './document-texts.ts';
 const view = (text: DocumentText): DocumentTextView => DocumentTextSchema.parse(text);
 
 type DocumentsChannel = Extract<RequestChannel, `documents.${string}` | `questions.${string}`>;
+
+/** Where each page read goes: the transport pushes it as 'documents.progress' to the client reading the document. */
+export type DocumentProgressSink = (clientKey: string, event: EventOf<'documents.progress'>) => void;
 
 let sharedStore: LawStore | null = null;
 
@@ -26,7 +29,9 @@ function questionStore(laws: LawStore): { store: LawStore; source: 'workstation'
 }
 
 /** The channels of case documents and plain-language questions. */
-export function createDocumentsHandlers(documents: DocumentTextService, laws: LawStore): Pick<Handlers, DocumentsChannel> {
+export function createDocumentsHandlers(documents: DocumentTextService, laws: LawStore, onProgress?: DocumentProgressSink): Pick<Handlers, DocumentsChannel> {
+  // Readings in progress, by evidence item: one at a time per item, each cancellable from any client of its case.
+  const running = new Map<string, AbortController>();
   return {
     'questions.ask': (request) => {
       const { store, source } = questionStore(laws);
@@ -41,15 +46,34 @@ export function createDocumentsHandlers(documents: DocumentTextService, laws: La
         consultationFacts: answer.consultationFacts ? { ...answer.consultationFacts } : null,
       };
     },
-    'documents.recognise': (request, context) => {
+    'documents.recognise': async (request, context) => {
       if (!context.session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
-      return documents.recognise(request.evidenceId, actorOf(context.session), { language: request.language }).then(view);
+      const { evidenceId } = request;
+      if (running.has(evidenceId)) throw new DalelError('CONFLICT', 'This document is being read already: wait for it or cancel it.', { evidenceId, reasonCode: 'already-reading' });
+      const controller = new AbortController();
+      running.set(evidenceId, controller);
+      try {
+        const stored = await documents.recognise(evidenceId, actorOf(context.session), {
+          language: request.language,
+          signal: controller.signal,
+          onProgress: (done, total) => onProgress?.(context.clientKey, { evidenceId, done, total }),
+        });
+        return view(stored);
+      } finally {
+        running.delete(evidenceId);
+      }
+    },
+    'documents.cancel': (request) => {
+      const controller = running.get(request.evidenceId);
+      controller?.abort();
+      return { cancelled: controller !== undefined };
     },
     'documents.text': (request) => {
       const stored = documents.latest(request.evidenceId);
       return stored ? view(stored) : null;
     },
     'documents.search': (request) => documents.search(request.caseId, request.query),
+    'documents.pageImage': async (request) => ({ evidenceId: request.evidenceId, ...(await documents.pageImage(request.evidenceId, request.page)) }),
     'documents.list': (request) => documents.listForCase(request.caseId),
     'documents.facts': (request) => {
       const proposed = documents.proposeFacts(request.evidenceId, request.caseType);

@@ -77,9 +77,11 @@ export interface OcrOptions {
   readonly maxPages?: number;
 }
 
-const dpi = 300;
+/** Resolution PDF pages are rasterised at, and text-layer boxes scaled to. */
+export const dpi = 300;
 
-function bad(file: string, reasonCode: string, message: string): DalelError {
+/** A BAD_INPUT error naming the file and the reason. */
+export function bad(file: string, reasonCode: string, message: string): DalelError {
   return new DalelError('BAD_INPUT', `${file}: ${message}`, { file, reasonCode });
 }
 
@@ -95,7 +97,8 @@ export function sniffDocument(bytes: Uint8Array, file: string): OcrDocument['for
   throw bad(file, 'unsupported-document', 'not a PNG, JPEG, TIFF or PDF document');
 }
 
-function tool(file: string, args: readonly string[], signal?: AbortSignal): Promise<{ ok: boolean; stdout: string; stderr: string }> {
+/** Runs a poppler tool; never rejects (the caller words the failure, naming the file). */
+export function tool(file: string, args: readonly string[], signal?: AbortSignal): Promise<{ ok: boolean; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(file, args, { maxBuffer: 256 * 1024 * 1024, signal, encoding: 'utf8' }, (error, stdout, stderr) => resolve({ ok: !error, stdout, stderr }));
   });
@@ -106,7 +109,7 @@ function checkCancelled(signal?: AbortSignal): void {
 }
 
 /** The pages of a TIFF as grey images (UTIF decodes every page, where OpenCV reads only the first). */
-function tiffPages(bytes: Uint8Array, file: string): GreyPage[] {
+export function tiffPages(bytes: Uint8Array, file: string): GreyPage[] {
   try {
     const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
     const ifds = UTIF.decode(buffer).filter((ifd) => ifd.t256 !== undefined);
@@ -250,6 +253,8 @@ export async function ocrDocument(bytes: Uint8Array, file: string, options: OcrO
     else if (format === 'tiff') raw = tiffPages(bytes, file).map((image) => ({ kind: 'image' as const, image }));
     else raw = [{ kind: 'image', image: decodeGrey(bytes, file) }];
   } catch (error) {
+    // A cancelled run fails as cancelled, not as whatever the killed poppler tool left behind.
+    checkCancelled(options.signal);
     throw serviceError(error);
   }
   if (raw.length > maxPages) throw bad(file, 'too-many-pages', `${raw.length} pages, more than the ${maxPages} one document may have`);
@@ -262,7 +267,13 @@ export async function ocrDocument(bytes: Uint8Array, file: string, options: OcrO
       const language = options.language && options.language !== 'auto' ? options.language : (detectLanguage(text)?.language ?? null);
       pages.push({ page: i + 1, source: 'text-layer', language, recognisedWith: null, text, words: page.words, width: page.width, height: page.height, rotation: 0, skewDegrees: 0, meanConfidence: 100, lowConfidenceWords: 0 });
     } else {
-      pages.push(await recognisePage(page.image, i + 1, choice, options.signal));
+      try {
+        pages.push(await recognisePage(page.image, i + 1, choice, options.signal));
+      } catch (error) {
+        // The engine killed by the signal fails with an AbortError: the run is reported as cancelled.
+        checkCancelled(options.signal);
+        throw error;
+      }
     }
     options.onProgress?.(i + 1, raw.length);
   }

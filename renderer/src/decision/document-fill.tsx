@@ -1,6 +1,7 @@
 /**
  * "Fill from a document": the facts an indictment, claim or decision of the case states, read from its recognised
- * text, each shown in its sentence with the words it came from marked, on which page and how sure the reading is.
+ * text, each shown in its sentence with the words it came from marked, on which page and how sure the reading is,
+ * and highlighted on the page image (the fact shown there is chosen per fact).
  * Nothing enters the facts form until the judge ticks a fact and accepts; accepted facts keep their document as
  * their source, which the consultation's audit entry records.
  */
@@ -18,6 +19,7 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
+import { DocumentPageImage } from '../evidence/document-page-image.tsx';
 import { fieldLabel, indexFields, valueText, type FactValue } from './decision-text.ts';
 import type { FormValue } from './facts-state.ts';
 import { useNumberText } from './number-format.ts';
@@ -45,6 +47,7 @@ export function DocumentFill({ caseId, caseType, onAccept, disabled }: DocumentF
   const [chosen, setChosen] = useState<string>('');
   const [proposed, setProposed] = useState<Proposed | null>(null);
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
+  const [shown, setShown] = useState<number | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const list = documents.value ?? [];
@@ -67,6 +70,7 @@ export function DocumentFill({ caseId, caseType, onAccept, disabled }: DocumentF
     try {
       setProposed(await call(api, 'documents.facts', { evidenceId, caseType: caseType.id }));
       setTicked(new Set());
+      setShown(null);
     } catch (caught) {
       setError(caught);
     } finally {
@@ -80,6 +84,9 @@ export function DocumentFill({ caseId, caseType, onAccept, disabled }: DocumentF
     onAccept(offered.filter(([i]) => ticked.has(i)).map(([, f]) => [f.field, formValueOf(f.value)!, source] as const));
     setTicked(new Set());
   };
+
+  // The fact highlighted on the page image: the one the judge chose, else the first proposed.
+  const pictured = offered.find(([i]) => i === shown) ?? offered[0];
 
   const toggle = (i: number, on: boolean) =>
     setTicked((s) => {
@@ -136,10 +143,23 @@ export function DocumentFill({ caseId, caseType, onAccept, disabled }: DocumentF
                     {t('decision.documentFill.where', { page: f.page, confidence: Math.round(f.confidence * 100) })} «…{f.before}
                     <mark data-testid="document-fact-source">{f.quote}</mark>
                     {f.after}…»
+                    {f.boxes.length > 0 && (
+                      <Button size="small" onClick={() => setShown(i)} disabled={pictured?.[0] === i} sx={{ ml: 1 }} data-testid={`document-fact-show-${f.field}`}>
+                        {t('decision.documentFill.showOnPage')}
+                      </Button>
+                    )}
                   </Typography>
                 </Stack>
               );
             })}
+            {pictured && pictured[1].boxes.length > 0 && (
+              <Stack spacing={0.5} data-testid="document-fill-page">
+                <Typography variant="caption" color="text.secondary">
+                  {t('decision.documentFill.onPage', { field: fieldLabel(t, caseType.id, fields.byName.get(pictured[1].field)!), page: pictured[1].page })}
+                </Typography>
+                <DocumentPageImage evidenceId={proposed.evidenceId} page={pictured[1].page} boxes={pictured[1].boxes} mark="fact" width={520} />
+              </Stack>
+            )}
             <div>
               <Button variant="contained" size="small" onClick={accept} disabled={ticked.size === 0} data-testid="document-fill-accept">
                 {t('decision.documentFill.accept', { count: ticked.size })}

@@ -1,7 +1,8 @@
 /**
  * The recognised text of a document evidence item (a scanned indictment, claim or decision): read it (OCR, or a
  * PDF's own text layer) in the chosen language, then see each page's text with the words the engine was unsure of
- * marked for checking, the engine and language data it was read with, and the stored text's own hash.
+ * marked for checking (in the text, and boxed on the page image on request), the engine and language data it was read
+ * with, and the stored text's own hash. A reading shows the pages read so far and can be cancelled (nothing is then stored).
  */
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
@@ -10,14 +11,15 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DocumentTextView, Evidence } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
-import { call } from '../api/api-error.ts';
+import { ApiError, call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { HashText } from '../common/hash-text.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
+import { DocumentPageImage } from './document-page-image.tsx';
 
 /** Evidence kinds whose text can be read. */
 export const documentKinds: readonly Evidence['kind'][] = ['png', 'jpeg', 'tiff', 'pdf'];
@@ -68,18 +70,47 @@ export function DocumentTextSection({ item, mayRecognise }: DocumentTextSectionP
   const [language, setLanguage] = useState<Language>('auto');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const [pages, setPages] = useState<{ done: number; total: number } | null>(null);
+  const [cancelling, setCancelling] = useState(false);
+  const [cancelled, setCancelled] = useState(false);
+  const [pictured, setPictured] = useState<ReadonlySet<number>>(new Set());
   const text = stored.value ?? null;
+  const picture = (page: number, on: boolean) =>
+    setPictured((s) => {
+      const next = new Set(s);
+      if (on) next.add(page);
+      else next.delete(page);
+      return next;
+    });
+
+  useEffect(() => api.on('documents.progress', ({ evidenceId, done, total }) => (evidenceId === item.id ? setPages({ done, total }) : undefined)), [api, item.id]);
 
   const recognise = async () => {
     setBusy(true);
     setError(null);
+    setPages(null);
+    setCancelled(false);
+    setCancelling(false);
     try {
       await call(api, 'documents.recognise', { evidenceId: item.id, language });
       stored.reload();
     } catch (caught) {
-      setError(caught);
+      // A reading the user cancelled is no error to show: it ended as asked, with nothing stored.
+      if (caught instanceof ApiError && caught.info.code === 'CONFLICT' && caught.info.params?.reasonCode === 'cancelled') setCancelled(true);
+      else setError(caught);
     } finally {
       setBusy(false);
+      setPages(null);
+    }
+  };
+
+  const cancel = async () => {
+    setCancelling(true);
+    try {
+      await call(api, 'documents.cancel', { evidenceId: item.id });
+    } catch (caught) {
+      setError(caught);
+      setCancelling(false);
     }
   };
 
@@ -108,6 +139,20 @@ export function DocumentTextSection({ item, mayRecognise }: DocumentTextSectionP
                 {t(page.source === 'text-layer' ? 'documentText.pageTextLayer' : page.rotation === 0 ? 'documentText.page' : 'documentText.pageTurned', { page: page.page, rotation: page.rotation })}
               </Typography>
               <PageText page={page} threshold={text.result.provenance.parameters.lowConfidence} />
+              {page.words.length > 0 && (
+                <Button size="small" onClick={() => picture(page.page, !pictured.has(page.page))} data-testid={`document-text-picture-${page.page}`}>
+                  {t(pictured.has(page.page) ? 'documentText.hideImage' : 'documentText.showImage')}
+                </Button>
+              )}
+              {pictured.has(page.page) && (
+                <DocumentPageImage
+                  evidenceId={item.id}
+                  page={page.page}
+                  boxes={page.words.filter((w) => w.confidence < text.result.provenance.parameters.lowConfidence)}
+                  mark="unsure"
+                  width={560}
+                />
+              )}
             </Box>
           ))}
         </>
@@ -139,11 +184,25 @@ export function DocumentTextSection({ item, mayRecognise }: DocumentTextSectionP
       )}
       {busy && (
         <Stack spacing={0.5}>
-          <LinearProgress aria-label={t('documentText.reading')} />
-          <Typography variant="caption" color="text.secondary">
-            {t('documentText.reading')}
-          </Typography>
+          {pages && pages.total > 0 ? (
+            <LinearProgress variant="determinate" value={Math.round((pages.done / pages.total) * 100)} aria-label={t('documentText.reading')} data-testid="document-text-progress" />
+          ) : (
+            <LinearProgress aria-label={t('documentText.reading')} />
+          )}
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Typography variant="caption" color="text.secondary" data-testid="document-text-pages">
+              {pages && pages.total > 0 ? t('documentText.pagesRead', { done: pages.done, total: pages.total }) : t('documentText.reading')}
+            </Typography>
+            <Button size="small" onClick={() => void cancel()} disabled={cancelling} data-testid="document-text-cancel">
+              {t('documentText.cancel')}
+            </Button>
+          </Stack>
         </Stack>
+      )}
+      {cancelled && (
+        <Alert severity="info" data-testid="document-text-cancelled">
+          {t('documentText.cancelled')}
+        </Alert>
       )}
       {error !== null && <ErrorAlert error={error} testId="document-text-error" />}
       {!mayRecognise && !text && stored.value === null && <Alert severity="info">{t('documentText.askExpert')}</Alert>}

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest';
-import type { DocumentTextView, Evidence } from '../../../main/contract/index.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { DocumentTextView, Evidence, Result } from '../../../main/contract/index.ts';
 import { DocumentTextSection } from '../../../renderer/src/evidence/document-text-section.tsx';
 import { byTestId, cleanup, click, fakeApi, need, ok, render, type } from '../expert-harness.tsx';
 
@@ -86,5 +86,45 @@ describe('the text of a document evidence item', () => {
     await render(failing.api, <DocumentTextSection item={item} mayRecognise />);
     await click('document-text-recognise');
     expect(need('document-text-error').textContent).toContain('“claim.png” shows an empty page: there is no text to read.');
+  });
+
+  it('shows the pages read so far, and a cancelled reading as cancelled with nothing stored, in Russian', async () => {
+    let finish: (result: Result<DocumentTextView>) => void = () => undefined;
+    const fake = fakeApi({
+      'documents.text': ok(null),
+      'documents.recognise': () => new Promise<Result<DocumentTextView>>((resolve) => (finish = resolve)),
+      'documents.cancel': () => {
+        finish({ ok: false, error: { code: 'CONFLICT', message: 'OCR cancelled.', params: { reasonCode: 'cancelled' } } });
+        return ok({ cancelled: true });
+      },
+    });
+    await render(fake.api, <DocumentTextSection item={item} mayRecognise />, 'ru');
+    await click('document-text-recognise');
+    await fake.emit('documents.progress', { evidenceId: 'ffffffff-ffff-4fff-8fff-ffffffffffff', done: 5, total: 9 });
+    expect(need('document-text-pages').textContent).toBe('Текст распознаётся… отсканированная страница занимает несколько секунд.');
+    await fake.emit('documents.progress', { evidenceId: item.id, done: 1, total: 3 });
+    expect(need('document-text-pages').textContent).toBe('Прочитано страниц: 1 из 3');
+    expect(need('document-text-progress').getAttribute('aria-valuenow')).toBe('33');
+    await click('document-text-cancel');
+    expect(fake.callsTo('documents.cancel')).toEqual([{ evidenceId: item.id }]);
+    expect(need('document-text-cancelled').textContent).toBe('Распознавание отменено: ничего не сохранено.');
+    expect(byTestId('document-text-error')).toBeNull();
+    expect(byTestId('document-text-cancel')).toBeNull();
+  });
+
+  it('shows a page image with the unsure words boxed, on request', async () => {
+    Object.assign(URL, { createObjectURL: vi.fn((blob: Blob) => `blob:test/${blob.size}`), revokeObjectURL: vi.fn() });
+    const fake = fakeApi({
+      'documents.text': ok(stored),
+      'documents.pageImage': ok({ evidenceId: item.id, textSha256: stored.sha256, page: 1, width: 2480, height: 3508, png: new Uint8Array(7) }),
+    });
+    await render(fake.api, <DocumentTextSection item={item} mayRecognise={false} />);
+    expect(byTestId('document-page-image')).toBeNull();
+    await click('document-text-picture-1');
+    expect(fake.callsTo('documents.pageImage')).toContainEqual({ evidenceId: item.id, page: 1 });
+    expect(document.querySelectorAll('[data-testid="document-page-box-unsure"]')).toHaveLength(1);
+    expect(need('document-page-image').querySelector('img')!.getAttribute('alt')).toBe('Page 1 as it was read');
+    await click('document-text-picture-1');
+    expect(byTestId('document-page-image')).toBeNull();
   });
 });
