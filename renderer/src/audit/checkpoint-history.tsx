@@ -10,7 +10,6 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckpointInfo, Role } from '../../../main/contract/index.ts';
@@ -26,6 +25,7 @@ import { CheckpointRow } from './checkpoint-row.tsx';
 import { ImportCosignatureDialog } from './import-cosignature-dialog.tsx';
 import { SignCheckpointButton } from './sign-checkpoint-button.tsx';
 import { EmptyTableRow } from '../common/empty-table-row.tsx';
+import { SectionHeading } from '../common/section-heading.tsx';
 
 /** Props of CheckpointHistory. */
 export interface CheckpointHistoryProps {
@@ -67,12 +67,7 @@ export function CheckpointHistory({ role, revision, onStatusChanged }: Checkpoin
     <Paper variant="outlined" sx={{ p: 3 }} data-testid="checkpoint-history">
       <Stack spacing={2}>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'flex-start' } }}>
-          <div>
-            <Typography variant="h5" component="h2">
-              {t('audit.sections.checkpoints')}
-            </Typography>
-            <Typography color="text.secondary">{t('audit.checkpoints.intro')}</Typography>
-          </div>
+          <SectionHeading title={t('audit.sections.checkpoints')} intro={t('audit.checkpoints.intro')} />
           <Stack direction="row" spacing={1} sx={{ flexShrink: 0 }}>
             {canImport && (
               <Button variant="outlined" startIcon={<HandshakeIcon />} onClick={() => setImporting(true)} data-testid="cosignature-open">

@@ -6,7 +6,6 @@ import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.ts';
@@ -15,6 +14,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { FactList, type Fact } from '../common/fact-list.tsx';
 import { useFormatters } from '../common/format.ts';
 import { useLoaded } from '../common/use-loaded.ts';
+import { SectionHeading } from '../common/section-heading.tsx';
 
 /** Props of RetentionPanel. */
 export interface RetentionPanelProps {
@@ -56,12 +56,7 @@ export function RetentionPanel({ revision }: RetentionPanelProps) {
   return (
     <Paper variant="outlined" sx={{ p: 3 }} data-testid="retention-panel">
       <Stack spacing={2}>
-        <div>
-          <Typography variant="h5" component="h2">
-            {t('audit.sections.retention')}
-          </Typography>
-          <Typography color="text.secondary">{t('audit.retention.intro')}</Typography>
-        </div>
+        <SectionHeading title={t('audit.sections.retention')} intro={t('audit.retention.intro')} />
         {facts.error !== null && <ErrorAlert error={facts.error} testId="retention-error" />}
         {facts.loading && !value && <LinearProgress aria-label={t('common.loading')} />}
         {value && <FactList facts={list} />}

@@ -9,7 +9,6 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import type { TFunction } from 'i18next';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +19,7 @@ import { intakeReasons } from '../common/describe-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { CaseTypeSelect } from './case-type-select.tsx';
+import { SectionHeading } from '../common/section-heading.tsx';
 
 type InboxConfigView = NonNullable<ResponseOf<'corpus.inbox'>>;
 
@@ -127,12 +127,7 @@ export function InboxPanel() {
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="inbox-panel">
       <Stack spacing={2}>
-        <div>
-          <Typography variant="h6" component="h2">
-            {t('corpus.inbox.title')}
-          </Typography>
-          <Typography color="text.secondary">{t('corpus.inbox.intro')}</Typography>
-        </div>
+        <SectionHeading title={t('corpus.inbox.title')} intro={t('corpus.inbox.intro')} variant="h6" />
         {loaded.loading && <LinearProgress aria-label={t('common.loading')} />}
         {loaded.error !== null && <ErrorAlert error={loaded.error} />}
         {notice !== null && (

@@ -20,6 +20,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { flagReason, flagSubject } from './flag-text.ts';
 import { LawArticleDialog, type ArticleRef } from './law-article-dialog.tsx';
+import { SectionHeading } from '../common/section-heading.tsx';
 
 /** Stemmed full-text search of the stored codes; each hit opens its article. */
 function LawSearch({ onOpen }: { readonly onOpen: (ref: ArticleRef) => void }) {
@@ -142,12 +143,7 @@ export function LawsPanel() {
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="laws-panel">
       <Stack spacing={2}>
-        <div>
-          <Typography variant="h6" component="h2">
-            {t('laws.title')}
-          </Typography>
-          <Typography color="text.secondary">{t('laws.intro')}</Typography>
-        </div>
+        <SectionHeading title={t('laws.title')} intro={t('laws.intro')} variant="h6" />
         {loaded.loading && <LinearProgress aria-label={t('common.loading')} />}
         {loaded.error !== null && <ErrorAlert error={loaded.error} />}
         {loaded.value && codes.length === 0 && <Alert severity="info">{t('laws.empty')}</Alert>}
