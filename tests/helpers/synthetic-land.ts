@@ -1,16 +1,8 @@
 import type { X3pSurface } from '../../native/x3p/x3p-types.ts';
+import { seededRandom } from '../../core/random.ts';
 
 /** A seeded uniform random source in [0, 1) (mulberry32), so synthetic lands are the same on every run. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = seededRandom;
 
 /** Random striae: white noise smoothed by a moving average of `width` points, scaled to standard deviation `sd`. */
 export function striae(length: number, seed: number, width = 15, sd = 1): Float64Array {
