@@ -1,4 +1,5 @@
 import type { X3pSurface } from '../../native/x3p/x3p-types.ts';
+import { newX3pHeader } from '../../native/x3p/x3p-write.ts';
 import { seededRandom } from '../../core/random.ts';
 
 /** A seeded uniform random source in [0, 1) (mulberry32), so synthetic lands are the same on every run. */
@@ -56,22 +57,8 @@ export function syntheticLand(opts: { profile: Float64Array; along?: number; dam
       z[y * along + x] = bad && rand() < 0.3 ? NaN : (opts.profile[y]! + (bad ? 20 * (rand() - 0.5) : 0.02 * (rand() - 0.5))) * 1e-6;
     }
   }
-  const axis = (increment: number) => ({ axisType: 'I' as const, dataType: 'D' as const, increment, offset: 0 });
   return {
-    header: {
-      featureType: 'SUR',
-      x: axis(step),
-      y: axis(step),
-      z: { axisType: 'A', dataType: 'D', increment: 1, offset: 0 },
-      sizeX: along,
-      sizeY: across,
-      sizeZ: 1,
-      pointDataLink: 'bindata/data.bin',
-      md5PointData: null,
-      record2Xml: null,
-      maskXml: null,
-      unit: 'm',
-    },
+    header: newX3pHeader(along, across, step),
     width: along,
     height: across,
     z,
