@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { inProcessRunner } from '../main/services/analysis/analysis-runner.ts';
 import { x3pBytesOf } from '../main/services/forensics/ballistics/surface-input.ts';
 import type { Actor } from '../main/services/sessions.ts';
+import { seededRandom as rng } from '../core/random.ts';
 import { openWorkstation } from '../main/services/workstation.ts';
 import { defaultCmcParameters } from '../native/cmc/cmc-params.ts';
 import { compareCartridgeCases } from '../native/cmc/cmc-run.ts';
@@ -24,17 +25,6 @@ import { gridFromX3p, mirrorX, rotate, type HeightGrid } from '../native/surface
 import { readX3p } from '../native/x3p/x3p-read.ts';
 
 const dir = fileURLToPath(new URL('../../shared/data/ballistics/', import.meta.url));
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function transpose(g: HeightGrid): HeightGrid {
   const z = new Float32Array(g.z.length);

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument } from 'pdf-lib';
+import { seededRandom as random } from '../core/random.ts';
 import { extractArticle } from '../main/services/decision/statute-text.ts';
 import { blur, decodeGrey, rotateSmall, turn, type GreyPage, type QuarterTurn } from '../native/ocr/page-ops.ts';
 
@@ -73,17 +74,6 @@ export async function renderPage(text: string): Promise<GreyPage> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** A deterministic pseudo-random source for the noise (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Scanner noise: Gaussian grain of the given standard deviation and a fraction of black or white speckles. */

@@ -2,7 +2,6 @@
  * The headless `dalel` command: the same services and the same contract as the app, for scripts and batch work.
  * Every command goes through the dispatcher as a logged-in user, so the role rules of the app apply here too.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { caseTypes, roles, type ResponseOf, type Role } from './contract/index.ts';
@@ -21,23 +20,12 @@ import { addQuestionsCommands } from './cli/questions-commands.ts';
 import { addReportCommands } from './cli/report-commands.ts';
 import { table } from './cli/table.ts';
 import { CliContext, type CliIo, type GlobalOptions } from './cli/context.ts';
+import { readInputFile } from './cli/input-file.ts';
 import { passphraseSealerFromEnv } from './services/audit/key-passphrase.ts';
 import { DalelError } from './services/errors.ts';
-import { defaultIntakeLimits } from './services/intake/sniff.ts';
 import { defaultDataDir } from './services/paths.ts';
 import { appVersion } from '../core/version.ts';
 import { startBrowserMode } from './web/browser-mode.ts';
-
-/** Reads an evidence file from disk, refusing unreadable or oversized files by name before loading them. */
-function readEvidenceFile(file: string): Uint8Array {
-  try {
-    const size = statSync(file).size;
-    if (size > defaultIntakeLimits.maxBytes) throw new Error(`${size} bytes, over the ${defaultIntakeLimits.maxBytes}-byte limit`);
-    return new Uint8Array(readFileSync(file));
-  } catch (error) {
-    throw new DalelError('BAD_INPUT', `${file}: cannot be read (${(error as Error).message})`, { file, reasonCode: 'unreadable' });
-  }
-}
 
 /** Builds the command tree; `run` parses and executes it. */
 export function buildProgram(io: CliIo): { program: Command; context: CliContext } {
@@ -125,7 +113,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
       const outcomes: Array<{ file: string; result?: ResponseOf<'evidence.add'>; error?: DalelError }> = [];
       for (const file of files) {
         try {
-          outcomes.push({ file, result: await context.call('evidence.add', { caseId: target.id, fileName: basename(file), bytes: readEvidenceFile(file), ...declared }) });
+          outcomes.push({ file, result: await context.call('evidence.add', { caseId: target.id, fileName: basename(file), bytes: readInputFile(file), ...declared }) });
         } catch (error) {
           if (!(error instanceof DalelError)) throw error;
           outcomes.push({ file, error });

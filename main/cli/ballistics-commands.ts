@@ -6,13 +6,10 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from './context.ts';
-import { readMethodInput, runMethodOnFiles } from './method-files.ts';
+import { auditFileRun, readMethodInput, runMethodOnFiles } from './method-files.ts';
 import { BulletComparisonResultSchema, CartridgeComparisonResultSchema, requestChannels } from '../contract/index.ts';
-import { auditSafe } from '../services/analysis/audit-values.ts';
 import { defaultSearchTop, type LibraryMetadata } from '../services/forensics/ballistics/library-service.ts';
 import { DalelError } from '../services/errors.ts';
-import { sha256Hex } from '../services/intake/evidence-store.ts';
-import { actorOf, type Actor } from '../services/sessions.ts';
 
 
 /** A bullet side: one land file, every .x3p in a folder (sorted by name), or a comma-separated list. */
@@ -59,19 +56,6 @@ function parseMeta(text: string): LibraryMetadata {
   return { firearmMake: text_('firearmMake'), firearmModel: text_('firearmModel'), calibre: text_('calibre'), caseNumber: text_('caseNumber'), notes: text_('notes') };
 }
 
-/** Logs in as --user and returns the actor. */
-async function loggedInActor(context: CliContext): Promise<Actor> {
-  await context.login();
-  const session = context.open().sessions.peek('cli');
-  if (!session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
-  return actorOf(session);
-}
-
-/** The logged-in user when --user was given; compare may also run anonymously (recorded as such). */
-async function optionalActor(context: CliContext): Promise<Actor | null> {
-  return context.options.user ? loggedInActor(context) : null;
-}
-
 /** Registers the ballistics commands. */
 export function addBallisticsCommands(program: Command, context: CliContext): void {
   const compare = program.command('compare').description('compare scans directly from files (no case needed; audit-logged)');
@@ -84,21 +68,12 @@ export function addBallisticsCommands(program: Command, context: CliContext): vo
     .option('--pixel-um <um>', 'pixel size of 2D images, µm')
     .option('--kind <kind>', 'what both files are evidence of (default: suggested from each file), e.g. ballistics.cartridge-case')
     .action(async (a: string, b: string, opts: { param: Record<string, number>; pixelUm?: string; kind?: string }) => {
-      const actor = await optionalActor(context);
+      const actor = await context.optionalActor();
       const pixelUm = opts.pixelUm === undefined ? undefined : Number(opts.pixelUm);
       const started = performance.now();
       const inputs = [readMethodInput(a, { pixelUm, category: opts.kind }), readMethodInput(b, { pixelUm, category: opts.kind })];
       const result = CartridgeComparisonResultSchema.parse(await runMethodOnFiles('ballistics.cartridge-case', inputs, { parameters: opts.param }));
-      const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
-      const ws = context.open();
-      const auditSeq = ws.audit.append({
-        action: 'analysis.compared-files',
-        actor,
-        inputs: Object.fromEntries(result.provenance.inputs.map((i) => [i.name, i.sha256])),
-        outputs: { result: resultSha256 },
-        algorithm: { name: result.provenance.algorithm, version: result.provenance.version, parameters: auditSafe(result.provenance.parameters) },
-        details: { via: 'cli', cmcAToB: result.aToB.cmcCount, cmcBToA: result.bToA.cmcCount, conclusion: result.conclusion },
-      });
+      const { auditSeq, resultSha256 } = auditFileRun(context, 'analysis.compared-files', actor, result, { cmcAToB: result.aToB.cmcCount, cmcBToA: result.bToA.cmcCount, conclusion: result.conclusion });
       const timing = { ...result.timing, wallMs: performance.now() - started };
       context.print({ ...result, timing, resultSha256, auditSeq }, () =>
         [
@@ -116,20 +91,12 @@ export function addBallisticsCommands(program: Command, context: CliContext): vo
     .argument('<b>', 'bullet B: land scan(s)')
     .option('--param <name=value>', 'override a bullet parameter (repeatable), e.g. landThreshold=0.5', collectParam, {})
     .action(async (a: string, b: string, opts: { param: Record<string, number> }) => {
-      const actor = await optionalActor(context);
+      const actor = await context.optionalActor();
       const started = performance.now();
       const sideA = landFiles(a).map((f) => readMethodInput(f, { category: 'ballistics.bullet-land' }));
       const sideB = landFiles(b).map((f) => readMethodInput(f, { category: 'ballistics.bullet-land' }));
       const result = BulletComparisonResultSchema.parse(await runMethodOnFiles('ballistics.bullet', [...sideA, ...sideB], { parameters: opts.param, bulletASize: sideA.length }));
-      const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
-      const auditSeq = context.open().audit.append({
-        action: 'analysis.compared-files',
-        actor,
-        inputs: Object.fromEntries(result.provenance.inputs.map((i) => [i.name, i.sha256])),
-        outputs: { result: resultSha256 },
-        algorithm: { name: result.provenance.algorithm, version: result.provenance.version, parameters: auditSafe(result.provenance.parameters) },
-        details: { via: 'cli', bulletScore: result.bulletScore.toFixed(4), rotationOffset: result.rotation.offset, conclusion: result.conclusion },
-      });
+      const { auditSeq, resultSha256 } = auditFileRun(context, 'analysis.compared-files', actor, result, { bulletScore: result.bulletScore.toFixed(4), rotationOffset: result.rotation.offset, conclusion: result.conclusion });
       const timing = { ...result.timing, wallMs: performance.now() - started };
       // Signatures are long arrays for the viewer; the CLI gives the scores.
       const { signatures: _signatures, ...scores } = result;
@@ -175,7 +142,7 @@ export function addBallisticsCommands(program: Command, context: CliContext): vo
     .action(async (file: string, opts: { top: string }) => {
       const top = Number(opts.top);
       if (!Number.isInteger(top) || top < 1 || top > 100) throw new DalelError('VALIDATION', '--top must be an integer from 1 to 100', { field: 'top' });
-      const actor = await loggedInActor(context);
+      const actor = await context.actor();
       // The same rule as the 'library.search' channel, which this bypasses to search a file rather than evidence.
       if (!requestChannels['library.search'].access.includes(actor.role as 'expert')) {
         throw new DalelError('FORBIDDEN', `The ${actor.role} role may not use library.search.`, { channel: 'library.search', role: actor.role });

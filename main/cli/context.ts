@@ -4,6 +4,7 @@ import type { RequestChannel, RequestOf, ResponseOf } from '../contract/index.ts
 import { passphraseSealerFromEnv } from '../services/audit/key-passphrase.ts';
 import { DalelError } from '../services/errors.ts';
 import { defaultDataDir } from '../services/paths.ts';
+import { actorOf, type Actor } from '../services/sessions.ts';
 import { openWorkstation, type Workstation } from '../services/workstation.ts';
 import type { PasswordInput } from './password-input.ts';
 
@@ -57,6 +58,19 @@ export class CliContext {
     const password = await this.io.passwords.next(`Password for ${username}: `);
     await this.call('auth.login', { username, password });
     return password;
+  }
+
+  /** Logs in as --user and returns the actor. */
+  async actor(): Promise<Actor> {
+    await this.login();
+    const session = this.open().sessions.peek(clientKey);
+    if (!session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
+    return actorOf(session);
+  }
+
+  /** The logged-in user when --user was given; commands on files may also run anonymously (recorded as such). */
+  async optionalActor(): Promise<Actor | null> {
+    return this.options.user ? this.actor() : null;
   }
 
   /** Prints JSON with --json, the human form otherwise. */

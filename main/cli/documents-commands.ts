@@ -3,11 +3,10 @@
  * language-data versions), and the facts a document states (indictment, claim, sentence), each with the span of text
  * it came from and a confidence, read by the shared legal-text extractors.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { defaultIntakeLimits } from '../services/intake/sniff.ts';
 import { ocrDocument, type OcrDocument, type OcrLanguageChoice } from '../services/ocr/ocr-document.ts';
 import type { CliContext } from './context.ts';
+import { readInputFile } from './input-file.ts';
 import { extractFacts, guessCaseType } from '../services/legal-text/extract-facts.ts';
 import { DalelError } from '../services/errors.ts';
 
@@ -16,14 +15,7 @@ const maxTextBytes = 16 * 1024 * 1024;
 
 /** Reads a UTF-8 text document, refusing binaries and invalid encodings by name. */
 export function readTextDocument(file: string): string {
-  let bytes: Buffer;
-  try {
-    const size = statSync(file).size;
-    if (size > maxTextBytes) throw new Error(`${size} bytes, over the ${maxTextBytes}-byte limit`);
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new DalelError('BAD_INPUT', `${file}: cannot be read (${(error as Error).message})`, { file, reasonCode: 'unreadable' });
-  }
+  const bytes = readInputFile(file, maxTextBytes);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -33,17 +25,6 @@ export function readTextDocument(file: string): string {
   if (text.includes('\u0000')) throw new DalelError('BAD_INPUT', `${file}: binary content, not a text document`, { file, reasonCode: 'not-text' });
   if (text.trim() === '') throw new DalelError('BAD_INPUT', `${file}: the document is empty`, { file, reasonCode: 'empty' });
   return text.replace(/^\uFEFF/, '');
-}
-
-/** Reads a document's bytes, refusing unreadable or oversized files by name. */
-function readDocument(file: string): Uint8Array {
-  try {
-    const size = statSync(file).size;
-    if (size > defaultIntakeLimits.maxBytes) throw new Error(`${size} bytes, over the ${defaultIntakeLimits.maxBytes}-byte limit`);
-    return new Uint8Array(readFileSync(file));
-  } catch (error) {
-    throw new DalelError('BAD_INPUT', `${file}: cannot be read (${(error as Error).message})`, { file, reasonCode: 'unreadable' });
-  }
 }
 
 /** Registers `dalel ocr` and `dalel facts`. */
@@ -56,7 +37,7 @@ export function addDocumentsCommands(program: Command, context: CliContext): voi
     .action(async (files: string[], opts: { lang: OcrLanguageChoice }) => {
       const results: OcrDocument[] = [];
       for (const file of files) {
-        const bytes = readDocument(file);
+        const bytes = readInputFile(file);
         results.push(await ocrDocument(bytes, file, { language: opts.lang }));
       }
       context.print(results, () =>

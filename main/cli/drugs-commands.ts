@@ -8,19 +8,16 @@ import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { CliContext } from './context.ts';
-import { readMethodInput, runMethodOnFiles } from './method-files.ts';
+import { auditFileRun, readMethodInput, runMethodOnFiles } from './method-files.ts';
 import { addPadCommands } from './drugs-pad-commands.ts';
 import { SpotPlateResultSchema, StripResultSchema } from '../contract/index.ts';
 import { parseColourTable } from '../../native/drugs/spot/colour-table.ts';
 import { matchColour } from '../../native/drugs/spot/match.ts';
 import { reagentId } from '../../native/drugs/spot/reagents.ts';
-import { auditSafe } from '../services/analysis/audit-values.ts';
 import { DalelError } from '../services/errors.ts';
 import { shippedColourTable } from '../services/forensics/drugs/colour-table-file.ts';
 import { spotMethod, spotPlateKind, stripKind, stripMethod } from '../services/forensics/drugs/kinds.ts';
-import { sha256Hex } from '../services/intake/evidence-store.ts';
 import { atServiceBoundary } from '../services/native-input.ts';
-import { actorOf, type Actor } from '../services/sessions.ts';
 
 
 /** "x,y;x,y;x,y;x,y" → four points. */
@@ -42,27 +39,6 @@ function parseLab(text: string): [number, number, number] {
   return [values[0]!, values[1]!, values[2]!];
 }
 
-async function optionalActor(context: CliContext): Promise<Actor | null> {
-  if (!context.options.user) return null;
-  await context.login();
-  const session = context.open().sessions.peek('cli');
-  if (!session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
-  return actorOf(session);
-}
-
-/** Records a file analysis in the audit log, as `compare` does. */
-function audit(context: CliContext, actor: Actor | null, result: { provenance: { algorithm: string; version: string; parameters: Record<string, unknown>; inputs: Array<{ name: string; sha256: string }> } }, details: Record<string, string | number>): number {
-  const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
-  return context.open().audit.append({
-    action: 'analysis.compared-files',
-    actor,
-    inputs: Object.fromEntries(result.provenance.inputs.map((i) => [i.name, i.sha256])),
-    outputs: { result: resultSha256 },
-    algorithm: { name: result.provenance.algorithm, version: result.provenance.version, parameters: auditSafe(result.provenance.parameters) },
-    details: { via: 'cli', ...details },
-  });
-}
-
 /** Registers `dalel drugs …` and returns the `drugs` command (the PAD commands are added to it). */
 export function addDrugsCommands(program: Command, context: CliContext): Command {
   const drugs = program.command('drugs').description('drug-sample colour tests read from photographs (presumptive: confirm by GC-MS)');
@@ -74,10 +50,10 @@ export function addDrugsCommands(program: Command, context: CliContext): Command
     .requiredOption('--reagents <list>', 'reagent of each well, e.g. "A1=Marquis,A2=Mecke,A4=Marquis:blank"')
     .option('--corners <points>', 'the target card\'s corners "x,y;x,y;x,y;x,y" (top-left, top-right, bottom-right, bottom-left) instead of detection')
     .action(async (photo: string, opts: { reagents: string; corners?: string }) => {
-      const actor = await optionalActor(context);
+      const actor = await context.optionalActor();
       const corners = parseCorners(opts.corners);
       const result = SpotPlateResultSchema.parse(await runMethodOnFiles(spotMethod, [readMethodInput(photo, { category: spotPlateKind })], { reagents: opts.reagents, ...(corners ? { corners } : {}) }));
-      const auditSeq = audit(context, actor, result, { outcome: result.outcome, first: result.candidates[0]?.substance ?? '' });
+      const { auditSeq } = auditFileRun(context, 'analysis.compared-files', actor, result, { outcome: result.outcome, first: result.candidates[0]?.substance ?? '' });
       context.print({ ...result, auditSeq }, () => [
         `${result.name}: calibrated on ${result.calibration.targetName} (${result.calibration.model}, residual ${result.calibration.looMean.toFixed(2)} ΔE2000), ${result.wells.length} wells`,
         ...result.wells.filter((w) => w.reagent && !w.blank).map((w) => `  ${w.label} ${w.reagent}: L*a*b* ${w.correctedLab.map((v) => v.toFixed(1)).join(' ')}${w.reacted ? '' : ' (no reaction)'}; nearest ${w.candidates[0]?.substance ?? '-'} ΔE ${w.candidates[0]?.deltaE.toFixed(1) ?? '-'}`),
@@ -115,7 +91,7 @@ export function addDrugsCommands(program: Command, context: CliContext): Command
     .requiredOption('--panel <file>', 'the cassette described as JSON: {"name", "panels": [{"drug", "cutoffNgMl", "controlAt", "testAt", "format"}]}')
     .option('--corners <points>', 'the target card\'s corners "x,y;x,y;x,y;x,y" instead of detection')
     .action(async (photo: string, opts: { panel: string; corners?: string }) => {
-      const actor = await optionalActor(context);
+      const actor = await context.optionalActor();
       let panel: unknown;
       try {
         panel = JSON.parse(readFileSync(opts.panel, 'utf8'));
@@ -124,7 +100,7 @@ export function addDrugsCommands(program: Command, context: CliContext): Command
       }
       const corners = parseCorners(opts.corners);
       const result = StripResultSchema.parse(await runMethodOnFiles(stripMethod, [readMethodInput(photo, { category: stripKind })], { panel, ...(corners ? { corners } : {}) }));
-      const auditSeq = audit(context, actor, result, { results: result.strips.map((s) => `${s.drug}:${s.result}`).join(',') });
+      const { auditSeq } = auditFileRun(context, 'analysis.compared-files', actor, result, { results: result.strips.map((s) => `${s.drug}:${s.result}`).join(',') });
       const { strips, ...rest } = result;
       context.print({ ...rest, strips: strips.map(({ profile: _profile, ...s }) => s), auditSeq }, () => [
         `${result.name}: ${result.cassette}, calibrated (residual ${result.calibration.looMean.toFixed(2)} ΔE2000)`,

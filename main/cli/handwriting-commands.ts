@@ -5,27 +5,15 @@
  */
 import type { Command } from 'commander';
 import type { CliContext } from './context.ts';
-import { readMethodInput, runMethodOnFiles } from './method-files.ts';
+import { auditFileRun, readMethodInput, runMethodOnFiles } from './method-files.ts';
 import { addHandwritingModelCommands } from './handwriting-model-commands.ts';
 import { HandwritingComparisonResultSchema, HandwritingProfileResultSchema, handwritingScripts } from '../contract/index.ts';
-import { auditSafe } from '../services/analysis/audit-values.ts';
 import { DalelError } from '../services/errors.ts';
 import { defaultDataDir } from '../services/paths.ts';
 import { labHandwritingSetsDir } from '../services/forensics/handwriting/comparison/index.ts';
 import { handwritingPageKind, pageProfileMethod, writerComparisonMethod } from '../services/forensics/handwriting/kinds.ts';
 import { verbalConclusion } from '../services/forensics/handwriting/verbal-scale.ts';
-import { sha256Hex } from '../services/intake/evidence-store.ts';
-import { actorOf, type Actor } from '../services/sessions.ts';
 
-
-/** The logged-in user when --user was given; these commands may also run anonymously (recorded as such). */
-async function optionalActor(context: CliContext): Promise<Actor | null> {
-  if (!context.options.user) return null;
-  await context.login();
-  const session = context.open().sessions.peek('cli');
-  if (!session) throw new DalelError('UNAUTHENTICATED', 'Please log in.');
-  return actorOf(session);
-}
 
 function parseScript(value: string): (typeof handwritingScripts)[number] {
   if (!(handwritingScripts as readonly string[]).includes(value)) throw new DalelError('VALIDATION', `--script ${value}: expected one of ${handwritingScripts.join(', ')}`, { field: 'script' });
@@ -51,19 +39,11 @@ export function addHandwritingCommands(program: Command, context: CliContext): C
     .option('--sauvola', 'binarise with Sauvola’s local threshold instead of Otsu’s (uneven scans)')
     .option('--deskew', 'estimate and undo the page’s skew first')
     .action(async (files: string[], opts: { sauvola?: boolean; deskew?: boolean }) => {
-      const actor = await optionalActor(context);
+      const actor = await context.optionalActor();
       const started = performance.now();
       const inputs = files.map((file) => readMethodInput(file, { category: handwritingPageKind }));
       const result = HandwritingProfileResultSchema.parse(await runMethodOnFiles(pageProfileMethod, inputs, { binarisation: opts.sauvola ? 'sauvola' : 'otsu', deskew: opts.deskew ?? false }));
-      const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
-      const auditSeq = context.open().audit.append({
-        action: 'analysis.profiled-files',
-        actor,
-        inputs: Object.fromEntries(result.provenance.inputs.map((i) => [i.name, i.sha256])),
-        outputs: { result: resultSha256 },
-        algorithm: { name: result.provenance.algorithm, version: result.provenance.version, parameters: auditSafe(result.provenance.parameters) },
-        details: { via: 'cli', pages: result.pages.length, graphs: result.pages.reduce((s, p) => s + p.graphCount, 0) },
-      });
+      const { auditSeq, resultSha256 } = auditFileRun(context, 'analysis.profiled-files', actor, result, { pages: result.pages.length, graphs: result.pages.reduce((s, p) => s + p.graphCount, 0) });
       const wallMs = performance.now() - started;
       context.print({ pages: result.pages.map(page), provenance: result.provenance, timing: { ...result.timing, wallMs }, resultSha256, auditSeq }, () =>
         [
@@ -84,7 +64,7 @@ export function addHandwritingCommands(program: Command, context: CliContext): C
     .option('--script <script>', `script of the writing: ${handwritingScripts.join(' or ')}`, 'latin')
     .action(async (opts: { known: string; questioned: string; script: string }) => {
       const script = parseScript(opts.script);
-      const actor = await optionalActor(context);
+      const actor = await context.optionalActor();
       const started = performance.now();
       const known = opts.known.split(',').filter(Boolean).map((file) => readMethodInput(file, { category: handwritingPageKind }));
       if (known.length === 0) throw new DalelError('VALIDATION', '--known needs at least one page', { field: 'known' });
@@ -93,15 +73,7 @@ export function addHandwritingCommands(program: Command, context: CliContext): C
       const result = HandwritingComparisonResultSchema.parse(await runMethodOnFiles(writerComparisonMethod, inputs, { knownCount: known.length, script, labSetsDir }));
       const c = result.comparison;
       const conclusion = verbalConclusion(c.abstention ? null : c.log10Slr);
-      const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
-      const auditSeq = context.open().audit.append({
-        action: 'analysis.compared-files',
-        actor,
-        inputs: Object.fromEntries(result.provenance.inputs.map((i) => [i.name, i.sha256])),
-        outputs: { result: resultSha256 },
-        algorithm: { name: result.provenance.algorithm, version: result.provenance.version, parameters: auditSafe(result.provenance.parameters) },
-        details: { via: 'cli', conclusion, ...(c.log10Slr !== null ? { log10Slr: c.log10Slr.toFixed(3) } : {}), ...(c.abstention ? { abstention: c.abstention.code } : {}) },
-      });
+      const { auditSeq, resultSha256 } = auditFileRun(context, 'analysis.compared-files', actor, result, { conclusion, ...(c.log10Slr !== null ? { log10Slr: c.log10Slr.toFixed(3) } : {}), ...(c.abstention ? { abstention: c.abstention.code } : {}) });
       const wallMs = performance.now() - started;
       const output = {
         known: result.known.map(page),

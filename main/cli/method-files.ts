@@ -3,13 +3,15 @@
  * each file is checked like an evidence file, and the method goes through the same domain and sanity checks as a
  * run in the app, in this process.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import type { CliContext } from './context.ts';
+import { readInputFile } from './input-file.ts';
+import { auditSafe } from '../services/analysis/audit-values.ts';
 import type { MethodInput } from '../services/forensics/module.ts';
 import { shippedRegistry } from '../services/forensics/modules.ts';
-import { DalelError } from '../services/errors.ts';
 import { sha256Hex } from '../services/intake/evidence-store.ts';
-import { defaultIntakeLimits, sniffEvidence } from '../services/intake/sniff.ts';
+import type { Actor } from '../services/sessions.ts';
+import { sniffEvidence } from '../services/intake/sniff.ts';
 
 const registry = shippedRegistry();
 
@@ -21,14 +23,7 @@ export interface FileDeclaration {
 
 /** Reads a file and checks it like an evidence file (size, magic bytes, structure), naming it when refused. */
 export function readMethodInput(file: string, declared: FileDeclaration = {}): MethodInput {
-  let bytes: Uint8Array;
-  try {
-    const size = statSync(file).size;
-    if (size > defaultIntakeLimits.maxBytes) throw new Error(`${size} bytes, over the ${defaultIntakeLimits.maxBytes}-byte limit`);
-    bytes = new Uint8Array(readFileSync(file));
-  } catch (error) {
-    throw new DalelError('BAD_INPUT', `${file}: cannot be read (${(error as Error).message})`, { file, reasonCode: 'unreadable' });
-  }
+  const bytes = readInputFile(file);
   const name = basename(file);
   const { kind: format, width, height } = sniffEvidence(name, bytes);
   const category = declared.category ?? registry.suggest({ name, format, width, height });
@@ -40,4 +35,23 @@ export async function runMethodOnFiles(methodId: string, inputs: readonly Method
   const { method, module } = registry.method(methodId);
   const prepared = method.prepare(inputs, options);
   return method.record(await registry.run({ module: module.id, type: method.id, payload: prepared.payload }, () => undefined)).result;
+}
+
+/** What a method's result says of how it was made: the provenance every file run records in the audit log. */
+export interface RunProvenance {
+  readonly provenance: { algorithm: string; version: string; parameters: Record<string, unknown>; inputs: ReadonlyArray<{ name: string; sha256: string }> };
+}
+
+/** Audit-logs a method run on files (inputs' and result's hashes, algorithm, details); returns the entry and the result's hash. */
+export function auditFileRun(context: CliContext, action: string, actor: Actor | null, result: RunProvenance, details: Record<string, string | number>): { auditSeq: number; resultSha256: string } {
+  const resultSha256 = sha256Hex(new TextEncoder().encode(JSON.stringify(result)));
+  const auditSeq = context.open().audit.append({
+    action,
+    actor,
+    inputs: Object.fromEntries(result.provenance.inputs.map((i) => [i.name, i.sha256])),
+    outputs: { result: resultSha256 },
+    algorithm: { name: result.provenance.algorithm, version: result.provenance.version, parameters: auditSafe(result.provenance.parameters) },
+    details: { via: 'cli', ...details },
+  });
+  return { auditSeq, resultSha256 };
 }

@@ -7,6 +7,7 @@
  * rides in the metadata under `dalel.pad-model`, so the .onnx file alone defines the model.
  */
 import onnxProto from 'onnx-proto';
+import { int, valueInfo } from '../ebm/onnx-export.ts';
 import { stableJson } from '../../core/canonical-json.ts';
 import { appVersion } from '../../core/version.ts';
 import { padFeatureCount, padRegionCount } from './pad-layout.ts';
@@ -15,25 +16,11 @@ import { padDerivedCount, type PadModel } from './pad-model.ts';
 const { onnx } = onnxProto;
 type Attribute = InstanceType<typeof onnx.AttributeProto>;
 const DataType = onnx.TensorProto.DataType;
-const AttributeType = onnx.AttributeProto.AttributeType;
 
 export const padModelMetadataKey = 'dalel.pad-model';
 
 const doubles = (name: string, values: readonly number[], dims: number[]) => onnx.TensorProto.create({ name, dataType: DataType.DOUBLE, dims, doubleData: values.map((v) => (v === 0 ? 0 : v)) });
 const int64s = (name: string, values: number[]) => onnx.TensorProto.create({ name, dataType: DataType.INT64, dims: [values.length], int64Data: values });
-const int = (name: string, value: number): Attribute => onnx.AttributeProto.create({ name, type: AttributeType.INT, i: value });
-
-function valueInfo(name: string, dims: Array<number | string>) {
-  return onnx.ValueInfoProto.create({
-    name,
-    type: onnx.TypeProto.create({
-      tensorType: onnx.TypeProto.Tensor.create({
-        elemType: DataType.DOUBLE,
-        shape: onnx.TensorShapeProto.create({ dim: dims.map((d) => (typeof d === 'number' ? { dimValue: d } : { dimParam: d })) }),
-      }),
-    }),
-  });
-}
 
 /** The ONNX bytes of a PAD model (deterministic: the same model gives the same bytes, hence the same hash). */
 export function exportPadOnnx(model: PadModel): Uint8Array {

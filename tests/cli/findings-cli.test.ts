@@ -5,7 +5,7 @@ import type { CaseReview, Finding } from '../../main/contract/index.ts';
 import { openWorkstation } from '../../main/services/workstation.ts';
 import { cmcDraft } from '../services/findings/fixtures.ts';
 import { makePng, tempDir } from '../helpers/workstation.ts';
-import { runDalel } from '../helpers/cli.ts';
+import { runDalel, seedCaseWithScans } from '../helpers/cli.ts';
 
 const adminPassword = 'admin password 1';
 const expertPassword = 'expert password 1';
@@ -20,16 +20,7 @@ describe('dalel findings and review', () => {
 
   /** An expert, a case 7-2026 with two scans, and two model findings recorded as an analysis module would. */
   async function seed(): Promise<Finding[]> {
-    expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);
-    expect((await dalel(['--user', 'admin', 'users', 'add', '--username', 'expert', '--display-name', 'Expert'], `${adminPassword}\n${expertPassword}\n`)).code).toBe(0);
-    expect((await dalel(['--user', 'admin', 'users', 'add', '--username', 'judge', '--display-name', 'Judge', '--role', 'judge'], `${adminPassword}\n${expertPassword}\n`)).code).toBe(0);
-    expect((await dalel(['--user', 'expert', 'case', 'create', '--number', '7-2026', '--venue', 'Almaty lab', '--type', 'criminal'])).code).toBe(0);
-    const files = [1, 2].map((seed) => {
-      const file = join(dir, `scan-${seed}.png`);
-      writeFileSync(file, makePng(8, 8, seed));
-      return file;
-    });
-    expect((await dalel(['--user', 'expert', 'evidence', 'add', '--case', '7-2026', ...files])).code).toBe(0);
+    await seedCaseWithScans(dalel, dir, { adminPassword, expertPassword, other: { username: 'judge', displayName: 'Judge', role: 'judge' } });
     const ws = openWorkstation({ dataDir: join(dir, 'data') });
     try {
       const theCase = ws.cases.resolve('7-2026');

@@ -5,8 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../main/services/intake/evidence-store.ts';
 import { openWorkstation } from '../../main/services/workstation.ts';
 import { cmcDraft } from '../services/findings/fixtures.ts';
-import { makePng, tempDir } from '../helpers/workstation.ts';
-import { runDalel } from '../helpers/cli.ts';
+import { tempDir } from '../helpers/workstation.ts';
+import { runDalel, seedCaseWithScans } from '../helpers/cli.ts';
 
 const adminPassword = 'admin password 1';
 const expertPassword = 'expert password 1';
@@ -21,16 +21,7 @@ describe('dalel report', () => {
   const dalel = (args: string[], stdin = `${expertPassword}\n`) => runDalel(join(dir, 'data'), args, stdin);
 
   it('writes the PDF with the case number and evidence hashes, and records the export in audit and custody', async () => {
-    expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);
-    expect((await dalel(['--user', 'admin', 'users', 'add', '--username', 'expert', '--display-name', 'Expert'], `${adminPassword}\n${expertPassword}\n`)).code).toBe(0);
-    expect((await dalel(['--user', 'admin', 'users', 'add', '--username', 'clerk', '--display-name', 'Clerk', '--role', 'clerk'], `${adminPassword}\n${expertPassword}\n`)).code).toBe(0);
-    expect((await dalel(['--user', 'expert', 'case', 'create', '--number', '7-2026', '--venue', 'Almaty lab', '--type', 'criminal'])).code).toBe(0);
-    const files = [1, 2].map((seed) => {
-      const file = join(dir, `scan-${seed}.png`);
-      writeFileSync(file, makePng(8, 8, seed));
-      return file;
-    });
-    expect((await dalel(['--user', 'expert', 'evidence', 'add', '--case', '7-2026', ...files])).code).toBe(0);
+    const files = await seedCaseWithScans(dalel, dir, { adminPassword, expertPassword, other: { username: 'clerk', displayName: 'Clerk', role: 'clerk' } });
     const ws = openWorkstation({ dataDir: join(dir, 'data') });
     try {
       const theCase = ws.cases.resolve('7-2026');

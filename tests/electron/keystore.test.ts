@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { createKeystoreSealer, keystoreRefusal, type SafeStorageLike } from '../../main/electron/keystore.ts';
 import { DalelError } from '../../main/services/errors.ts';
 import { safeStorage } from './fake-electron.ts';
+import { thrownBy } from '../helpers/thrown.ts';
 
 vi.mock('electron', () => import('./fake-electron.ts'));
 
@@ -11,15 +12,7 @@ function storage(backend: string, available = true): SafeStorageLike {
   return safeStorage as unknown as SafeStorageLike;
 }
 
-function refusal(fn: () => unknown): DalelError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DalelError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (run: () => unknown): DalelError => thrownBy(DalelError, run);
 
 describe('keystore sealer', () => {
   it('refuses basic_text on Linux with an explanation naming the missing keyring and the hard-coded password', () => {

@@ -3,6 +3,7 @@ import { x3pBytesOf } from '../../main/services/forensics/ballistics/surface-inp
 import type { FindingDraft, FindingSink } from '../../main/services/findings/finding-draft.ts';
 import type { Actor } from '../../main/services/sessions.ts';
 import type { HeightGrid } from '../../native/surface/height-grid.ts';
+import { seededRandom } from '../../core/random.ts';
 
 /**
  * A rough random surface (seeded) with structure at several scales and a missing disc in the middle like a firing-pin
@@ -11,15 +12,10 @@ import type { HeightGrid } from '../../native/surface/height-grid.ts';
 export function syntheticSurface(size: number, seed: number, options: { shift?: number; noise?: number; noiseSeed?: number; stepUm?: number } = {}): HeightGrid {
   const { shift = 0, noise = 0, noiseSeed = seed + 1000, stepUm = 6.25 } = options;
   // mulberry32: streams of nearby seeds are unrelated (a plain LCG's are not, and would fake matches).
+  // Centred on zero, each seed spread by the golden-ratio constant first.
   const rng = (start: number) => {
-    let s = (start * 0x9e3779b9) >>> 0;
-    return () => {
-      s = (s + 0x6d2b79f5) >>> 0;
-      let t = s;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296 - 0.5;
-    };
+    const next = seededRandom(start * 0x9e3779b9);
+    return () => next() - 0.5;
   };
   const rand = rng(seed);
   const side = size + 40;

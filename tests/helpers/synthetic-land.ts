@@ -1,16 +1,9 @@
 import type { X3pSurface } from '../../native/x3p/x3p-types.ts';
+import { newX3pHeader } from '../../native/x3p/x3p-write.ts';
+import { seededRandom } from '../../core/random.ts';
 
 /** A seeded uniform random source in [0, 1) (mulberry32), so synthetic lands are the same on every run. */
-export function seeded(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = seededRandom;
 
 /** Random striae: white noise smoothed by a moving average of `width` points, scaled to standard deviation `sd`. */
 export function striae(length: number, seed: number, width = 15, sd = 1): Float64Array {
@@ -64,22 +57,8 @@ export function syntheticLand(opts: { profile: Float64Array; along?: number; dam
       z[y * along + x] = bad && rand() < 0.3 ? NaN : (opts.profile[y]! + (bad ? 20 * (rand() - 0.5) : 0.02 * (rand() - 0.5))) * 1e-6;
     }
   }
-  const axis = (increment: number) => ({ axisType: 'I' as const, dataType: 'D' as const, increment, offset: 0 });
   return {
-    header: {
-      featureType: 'SUR',
-      x: axis(step),
-      y: axis(step),
-      z: { axisType: 'A', dataType: 'D', increment: 1, offset: 0 },
-      sizeX: along,
-      sizeY: across,
-      sizeZ: 1,
-      pointDataLink: 'bindata/data.bin',
-      md5PointData: null,
-      record2Xml: null,
-      maskXml: null,
-      unit: 'm',
-    },
+    header: newX3pHeader(along, across, step),
     width: along,
     height: across,
     z,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DalelError } from '../../main/services/errors.ts';
 import { createPassphraseSealer, defaultSealerScryptParams } from '../../main/services/passphrase-sealer.ts';
+import { thrownBy } from '../helpers/thrown.ts';
 
 /** Cheap scrypt so the suite stays fast; one test below uses the production cost. */
 const fast = { N: 1024, r: 8, p: 1 } as const;
@@ -8,15 +9,7 @@ const secret = new Uint8Array(64).map((_, i) => (i * 37) & 0xff);
 /** Byte offsets in format version 1: magic(4) version(1) cost(3) salt(16) nonce(12) check(16), then body and tag(16). */
 const layout = { version: 4, log2N: 5, salt: 8, nonce: 24, check: 36, body: 52 } as const;
 
-function failure(fn: () => unknown): DalelError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof DalelError) return error;
-    throw error;
-  }
-  throw new Error('expected a DalelError');
-}
+const failure = (run: () => unknown): DalelError => thrownBy(DalelError, run);
 
 function flipped(bytes: Uint8Array, at: number): Uint8Array {
   const copy = bytes.slice();

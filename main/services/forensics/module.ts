@@ -81,6 +81,14 @@ export interface MethodRecord {
   };
 }
 
+/** What a method states beside its result and drafts; blobs, outputs and warnings default to none. */
+export type MethodRecordParts = Pick<MethodRecord, 'summary'> & Partial<Pick<MethodRecord, 'blobs' | 'outputs' | 'warnings'>>;
+
+/** A method's record of a result: its drafts and parts, with the result's own provenance. */
+export function methodRecord(result: MethodRecord['result'] & { readonly provenance: MethodRecord['provenance'] }, drafts: readonly FindingDraft[], parts: MethodRecordParts): MethodRecord {
+  return { result, drafts, blobs: parts.blobs ?? [], outputs: parts.outputs ?? {}, summary: parts.summary, warnings: parts.warnings ?? [], provenance: result.provenance };
+}
+
 /** An analysis an expert starts on evidence items; its id is the run's (and its findings') `module`. */
 export interface ForensicMethod {
   /** Stable id, '<module>.<method>', stored with runs and findings: never renamed. */

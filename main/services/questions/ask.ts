@@ -16,13 +16,7 @@ import { detectLanguage, type TextLanguage } from '../legal-text/language.ts';
 import { legalConcepts, type LegalConcept } from './legal-concepts.ts';
 
 /** One ranked article (the best-matching part of it). */
-export interface RankedArticle {
-  readonly code: string;
-  readonly article: string;
-  readonly part: string;
-  readonly heading: string;
-  readonly text: string;
-  readonly score: number;
+export interface RankedArticle extends Omit<LawSearchHit, 'version'> {
   /** The legal terms that found it (concept ids, "citation", or "words"). */
   readonly foundBy: readonly string[];
 }

@@ -1,47 +1,19 @@
-/** Plane projective maps (homographies) from four point pairs. */
+/** Plane projective maps (homographies) from four point pairs, on [x, y] points (the PAD card's convention). */
+import { applyHomography, homographyFromPoints, type Homography } from '../image/homography.ts';
 
 export type Point = readonly [number, number];
-/** Row-major 3 × 3, h[8] = 1. */
-export type Homography = readonly number[];
-
-/** Solves A x = b (n × n, Gaussian elimination with partial pivoting); null when singular. */
-function solve(a: number[][], b: number[]): number[] | null {
-  const n = b.length;
-  const m = a.map((row, i) => [...row, b[i]!]);
-  for (let c = 0; c < n; c += 1) {
-    let pivot = c;
-    for (let r = c + 1; r < n; r += 1) if (Math.abs(m[r]![c]!) > Math.abs(m[pivot]![c]!)) pivot = r;
-    if (Math.abs(m[pivot]![c]!) < 1e-12) return null;
-    [m[c], m[pivot]] = [m[pivot]!, m[c]!];
-    for (let r = 0; r < n; r += 1) {
-      if (r === c) continue;
-      const f = m[r]![c]! / m[c]![c]!;
-      for (let k = c; k <= n; k += 1) m[r]![k] = m[r]![k]! - f * m[c]![k]!;
-    }
-  }
-  return m.map((row, i) => row[n]! / row[i]!);
-}
+export type { Homography };
 
 /** The homography taking `from[i]` to `to[i]` (four pairs); null when degenerate. */
 export function homographyFrom(from: readonly Point[], to: readonly Point[]): Homography | null {
-  const a: number[][] = [];
-  const b: number[] = [];
-  for (let i = 0; i < 4; i += 1) {
-    const [x, y] = from[i]!;
-    const [u, v] = to[i]!;
-    a.push([x, y, 1, 0, 0, 0, -u * x, -u * y]);
-    b.push(u);
-    a.push([0, 0, 0, x, y, 1, -v * x, -v * y]);
-    b.push(v);
-  }
-  const h = solve(a, b);
-  return h ? [...h, 1] : null;
+  const asPoint = ([x, y]: Point) => ({ x, y });
+  return homographyFromPoints(from.map(asPoint), to.map(asPoint));
 }
 
 /** Applies a homography to a point. */
 export function project(h: Homography, x: number, y: number): [number, number] {
-  const w = h[6]! * x + h[7]! * y + h[8]!;
-  return [(h[0]! * x + h[1]! * y + h[2]!) / w, (h[3]! * x + h[4]! * y + h[5]!) / w];
+  const p = applyHomography(h, x, y);
+  return [p.x, p.y];
 }
 
 /** Whether four points (in order) form a convex quadrilateral with positive area. */

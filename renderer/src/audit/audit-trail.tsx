@@ -17,6 +17,7 @@ import { TrailFilters } from './trail-filters.tsx';
 import { emptyTrailFilter, trailQueryOf, type TrailFilter } from './trail-query.ts';
 import { TrailTable } from './trail-table.tsx';
 import { useAuditTrail } from './use-audit-trail.ts';
+import { SectionHeading } from '../common/section-heading.tsx';
 
 /** Props of AuditTrail. */
 export interface AuditTrailProps {
@@ -44,12 +45,7 @@ export function AuditTrail({ role, cases, revision, onStatusChanged }: AuditTrai
     <Paper variant="outlined" sx={{ p: 3 }} data-testid="audit-trail">
       <Stack spacing={2}>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'flex-start' } }}>
-          <div>
-            <Typography variant="h5" component="h2">
-              {t('audit.sections.trail')}
-            </Typography>
-            <Typography color="text.secondary">{t('audit.trail.intro')}</Typography>
-          </div>
+          <SectionHeading title={t('audit.sections.trail')} intro={t('audit.trail.intro')} />
           <Button startIcon={<RefreshIcon />} onClick={trail.reload} data-testid="trail-refresh" sx={{ flexShrink: 0 }}>
             {t('audit.refresh')}
           </Button>

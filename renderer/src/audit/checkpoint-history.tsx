@@ -4,13 +4,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CheckpointInfo, Role } from '../../../main/contract/index.ts';
@@ -25,7 +19,8 @@ import { CheckpointNoteDialog } from './checkpoint-note-dialog.tsx';
 import { CheckpointRow } from './checkpoint-row.tsx';
 import { ImportCosignatureDialog } from './import-cosignature-dialog.tsx';
 import { SignCheckpointButton } from './sign-checkpoint-button.tsx';
-import { EmptyTableRow } from '../common/empty-table-row.tsx';
+import { SectionHeading } from '../common/section-heading.tsx';
+import { DataTable } from '../common/data-table.tsx';
 
 /** Props of CheckpointHistory. */
 export interface CheckpointHistoryProps {
@@ -67,12 +62,7 @@ export function CheckpointHistory({ role, revision, onStatusChanged }: Checkpoin
     <Paper variant="outlined" sx={{ p: 3 }} data-testid="checkpoint-history">
       <Stack spacing={2}>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', alignItems: { md: 'flex-start' } }}>
-          <div>
-            <Typography variant="h5" component="h2">
-              {t('audit.sections.checkpoints')}
-            </Typography>
-            <Typography color="text.secondary">{t('audit.checkpoints.intro')}</Typography>
-          </div>
+          <SectionHeading title={t('audit.sections.checkpoints')} intro={t('audit.checkpoints.intro')} />
           <Stack direction="row" spacing={1} sx={{ flexShrink: 0 }}>
             {canImport && (
               <Button variant="outlined" startIcon={<HandshakeIcon />} onClick={() => setImporting(true)} data-testid="cosignature-open">
@@ -94,28 +84,23 @@ export function CheckpointHistory({ role, revision, onStatusChanged }: Checkpoin
         <div>
           {checkpoints.loading && <LinearProgress aria-label={t('common.loading')} />}
           <TableContainer>
-            <Table size="small" aria-label={t('audit.checkpoints.tableLabel')} data-testid="checkpoints-table">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('audit.checkpoints.id')}</TableCell>
-                  <TableCell align="right">{t('audit.checkpoints.size')}</TableCell>
-                  <TableCell>{t('audit.checkpoints.created')}</TableCell>
-                  <TableCell>{t('audit.checkpoints.reason')}</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>{t('audit.keyId')}</TableCell>
-                  <TableCell sx={{ display: { xs: 'none', lg: 'table-cell' } }}>{t('audit.checkpoints.root')}</TableCell>
-                  <TableCell>{t('audit.checkpoints.witnesses')}</TableCell>
-                  <TableCell align="right">{t('audit.checkpoints.note')}</TableCell>
-                </TableRow>
-              </TableHead>
-              <TableBody>
-                {checkpoints.value?.list.map((checkpoint) => <CheckpointRow key={checkpoint.id} checkpoint={checkpoint} onShowNote={setShown} />)}
-                {checkpoints.value?.list.length === 0 && (
-                  <EmptyTableRow columns={8} testId="checkpoints-empty">
-                    {t('audit.checkpoints.empty')}
-                  </EmptyTableRow>
-                )}
-              </TableBody>
-            </Table>
+            <DataTable
+              columns={[
+                t('audit.checkpoints.id'),
+                { label: t('audit.checkpoints.size'), align: 'right' },
+                t('audit.checkpoints.created'),
+                t('audit.checkpoints.reason'),
+                { label: t('audit.keyId'), sx: { display: { xs: 'none', lg: 'table-cell' } } },
+                { label: t('audit.checkpoints.root'), sx: { display: { xs: 'none', lg: 'table-cell' } } },
+                t('audit.checkpoints.witnesses'),
+                { label: t('audit.checkpoints.note'), align: 'right' },
+              ]}
+              label={t('audit.checkpoints.tableLabel')}
+              testId="checkpoints-table"
+              empty={checkpoints.value?.list.length === 0 && { testId: 'checkpoints-empty', text: t('audit.checkpoints.empty') }}
+            >
+              {checkpoints.value?.list.map((checkpoint) => <CheckpointRow key={checkpoint.id} checkpoint={checkpoint} onShowNote={setShown} />)}
+            </DataTable>
           </TableContainer>
         </div>
       </Stack>

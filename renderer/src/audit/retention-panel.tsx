@@ -1,12 +1,8 @@
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.ts';
@@ -15,6 +11,8 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { FactList, type Fact } from '../common/fact-list.tsx';
 import { useFormatters } from '../common/format.ts';
 import { useLoaded } from '../common/use-loaded.ts';
+import { SectionHeading } from '../common/section-heading.tsx';
+import { DataTable } from '../common/data-table.tsx';
 
 /** Props of RetentionPanel. */
 export interface RetentionPanelProps {
@@ -56,32 +54,26 @@ export function RetentionPanel({ revision }: RetentionPanelProps) {
   return (
     <Paper variant="outlined" sx={{ p: 3 }} data-testid="retention-panel">
       <Stack spacing={2}>
-        <div>
-          <Typography variant="h5" component="h2">
-            {t('audit.sections.retention')}
-          </Typography>
-          <Typography color="text.secondary">{t('audit.retention.intro')}</Typography>
-        </div>
+        <SectionHeading title={t('audit.sections.retention')} intro={t('audit.retention.intro')} />
         {facts.error !== null && <ErrorAlert error={facts.error} testId="retention-error" />}
         {facts.loading && !value && <LinearProgress aria-label={t('common.loading')} />}
         {value && <FactList facts={list} />}
         {value && value.months.length > 0 && (
-          <Table size="small" aria-label={t('audit.retention.growth')} data-testid="retention-months">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('audit.retention.month')}</TableCell>
-                <TableCell align="right">{t('audit.retention.monthEntries')}</TableCell>
+          <DataTable
+            columns={[
+              t('audit.retention.month'),
+              { label: t('audit.retention.monthEntries'), align: 'right' },
+            ]}
+            label={t('audit.retention.growth')}
+            testId="retention-months"
+          >
+            {[...value.months].reverse().map((m) => (
+              <TableRow key={m.month}>
+                <TableCell>{m.month}</TableCell>
+                <TableCell align="right">{format.integer(m.entries)}</TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {[...value.months].reverse().map((m) => (
-                <TableRow key={m.month}>
-                  <TableCell>{m.month}</TableCell>
-                  <TableCell align="right">{format.integer(m.entries)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            ))}
+                      </DataTable>
         )}
       </Stack>
     </Paper>

@@ -13,6 +13,7 @@ import { DismissButton } from '../common/dismiss-button.tsx';
 import { KeyFacts } from './key-facts.tsx';
 import { RotateKeyDialog } from './rotate-key-dialog.tsx';
 import { UnlockKeyForm } from './unlock-key-form.tsx';
+import { SectionHeading } from '../common/section-heading.tsx';
 
 /** Props of SigningKeyPanel. */
 export interface SigningKeyPanelProps {
@@ -34,12 +35,7 @@ export function SigningKeyPanel({ status, role, onChanged }: SigningKeyPanelProp
   return (
     <Paper variant="outlined" sx={{ p: 3 }} data-testid="signing-key-panel">
       <Stack spacing={2}>
-        <div>
-          <Typography variant="h5" component="h2">
-            {t('audit.sections.key')}
-          </Typography>
-          <Typography color="text.secondary">{t('audit.keyIntro')}</Typography>
-        </div>
+        <SectionHeading title={t('audit.sections.key')} intro={t('audit.keyIntro')} />
         <KeyFacts status={status} testIdPrefix="audit-key" />
         {rotated && (
           <Alert severity="success" action={<DismissButton onDismiss={() => setRotated(false)} testId="rotate-key-done-dismiss" />} data-testid="rotate-key-done">

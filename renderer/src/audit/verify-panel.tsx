@@ -17,6 +17,7 @@ import { monospaceFamily } from '../theme/create-app-theme.ts';
 import { BundleDropZone } from './bundle-drop-zone.tsx';
 import { keyLines, normaliseSignedNote } from './signed-note.ts';
 import { VerifyReportCard, type VerificationRecord } from './verify-report-card.tsx';
+import { SectionHeading } from '../common/section-heading.tsx';
 
 /** The verification's progress bar: indeterminate while the file is read and sent, then bytes of entries checked. */
 function VerifyProgress({ done, total }: { readonly done?: number; readonly total?: number }) {
@@ -138,12 +139,7 @@ export function VerifyPanel({ workstationFingerprint, onVerified }: VerifyPanelP
     <Stack spacing={2}>
       <Paper variant="outlined" sx={{ p: 3 }} data-testid="verify-panel">
         <Stack spacing={2}>
-          <div>
-            <Typography variant="h5" component="h2">
-              {t('audit.sections.verify')}
-            </Typography>
-            <Typography color="text.secondary">{t('audit.verify.intro')}</Typography>
-          </div>
+          <SectionHeading title={t('audit.sections.verify')} intro={t('audit.verify.intro')} />
           <BundleDropZone onFile={(file) => void choose(file)} busy={busy} />
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
             <TextField

@@ -6,12 +6,7 @@ import InputAdornment from '@mui/material/InputAdornment';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useState } from 'react';
@@ -26,7 +21,7 @@ import { useLoaded } from '../common/use-loaded.ts';
 import type { CaseWorkspaceId } from '../shell/workspaces.ts';
 import { CaseRow } from './case-row.tsx';
 import { NewCaseDialog } from './new-case-dialog.tsx';
-import { EmptyTableRow } from '../common/empty-table-row.tsx';
+import { DataTable } from '../common/data-table.tsx';
 
 /** Props of CaseList. */
 export interface CaseListProps {
@@ -94,26 +89,21 @@ export function CaseList({ workspace, role, onOpen, embedded = false }: CaseList
       <Paper variant="outlined">
         {cases.loading && <LinearProgress aria-label={t('common.loading')} />}
         <TableContainer>
-          <Table size="small" aria-label={t('cases.tableLabel')} data-testid="cases-table">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('cases.number')}</TableCell>
-                <TableCell>{t('cases.type')}</TableCell>
-                <TableCell>{t('cases.venue')}</TableCell>
-                <TableCell>{t('cases.parties')}</TableCell>
-                <TableCell align="right">{t('cases.evidenceCount')}</TableCell>
-                <TableCell>{t('cases.created')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {cases.value?.map((item) => <CaseRow key={item.id} item={item} onOpen={onOpen} />)}
-              {cases.value?.length === 0 && (
-                <EmptyTableRow columns={6} testId="cases-empty">
-                  {settledQuery === '' ? t(canCreate ? 'cases.emptyCreate' : 'cases.empty') : t('cases.noMatch', { query: settledQuery })}
-                </EmptyTableRow>
-              )}
-            </TableBody>
-          </Table>
+          <DataTable
+            columns={[
+              t('cases.number'),
+              t('cases.type'),
+              t('cases.venue'),
+              t('cases.parties'),
+              { label: t('cases.evidenceCount'), align: 'right' },
+              t('cases.created'),
+            ]}
+            label={t('cases.tableLabel')}
+            testId="cases-table"
+            empty={cases.value?.length === 0 && { testId: 'cases-empty', text: settledQuery === '' ? t(canCreate ? 'cases.emptyCreate' : 'cases.empty') : t('cases.noMatch', { query: settledQuery }) }}
+          >
+            {cases.value?.map((item) => <CaseRow key={item.id} item={item} onOpen={onOpen} />)}
+          </DataTable>
         </TableContainer>
       </Paper>
       {creating && (

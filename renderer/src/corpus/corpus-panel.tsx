@@ -4,10 +4,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useCallback, useState } from 'react';
@@ -24,6 +21,7 @@ import { reasonText } from './reason-text.ts';
 import { RetrainControls } from './retrain-controls.tsx';
 import { TextImportDialog } from './text-import-dialog.tsx';
 import { TextImportResults, type TextImportOutcome } from './text-import-results.tsx';
+import { DataTable } from '../common/data-table.tsx';
 
 /**
  * The administrator's view of the verdict corpus and the model registry: cases per case type, the latest import
@@ -87,40 +85,37 @@ export function CorpusPanel() {
             {data.status.length === 0 ? (
               <Alert severity="info">{t('corpus.empty')}</Alert>
             ) : (
-              <Table size="small">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{t('corpus.caseType')}</TableCell>
-                    <TableCell align="right">{t('corpus.records')}</TableCell>
-                    <TableCell align="right">{t('corpus.quarantined')}</TableCell>
-                    <TableCell>{t('corpus.period')}</TableCell>
-                    <TableCell>{t('corpus.retrain.title')}</TableCell>
+              <DataTable
+                columns={[
+                  t('corpus.caseType'),
+                  { label: t('corpus.records'), align: 'right' },
+                  { label: t('corpus.quarantined'), align: 'right' },
+                  t('corpus.period'),
+                  t('corpus.retrain.title'),
+                ]}
+              >
+                {data.status.map((s) => (
+                  <TableRow key={s.caseType}>
+                    <TableCell>{t(`decisionSchema.${s.caseType}.title`, { defaultValue: s.caseType })}</TableCell>
+                    <TableCell align="right">{s.records}</TableCell>
+                    <TableCell align="right">{s.quarantined}</TableCell>
+                    <TableCell>{s.period ? `${s.period.from} – ${s.period.to}` : ''}</TableCell>
+                    <TableCell>
+                      <RetrainControls
+                        key={`${s.caseType}-${data.schedule[s.caseType] ?? 0}`}
+                        caseType={s.caseType}
+                        everyDays={data.schedule[s.caseType] ?? 0}
+                        onRetrained={(models) => {
+                          setRetrained(models);
+                          loaded.reload();
+                        }}
+                        onScheduled={loaded.reload}
+                        onError={setActionError}
+                      />
+                    </TableCell>
                   </TableRow>
-                </TableHead>
-                <TableBody>
-                  {data.status.map((s) => (
-                    <TableRow key={s.caseType}>
-                      <TableCell>{t(`decisionSchema.${s.caseType}.title`, { defaultValue: s.caseType })}</TableCell>
-                      <TableCell align="right">{s.records}</TableCell>
-                      <TableCell align="right">{s.quarantined}</TableCell>
-                      <TableCell>{s.period ? `${s.period.from} – ${s.period.to}` : ''}</TableCell>
-                      <TableCell>
-                        <RetrainControls
-                          key={`${s.caseType}-${data.schedule[s.caseType] ?? 0}`}
-                          caseType={s.caseType}
-                          everyDays={data.schedule[s.caseType] ?? 0}
-                          onRetrained={(models) => {
-                            setRetrained(models);
-                            loaded.reload();
-                          }}
-                          onScheduled={loaded.reload}
-                          onError={setActionError}
-                        />
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                ))}
+                              </DataTable>
             )}
             {data.imports.length > 0 && (
               <Stack spacing={0.5}>
@@ -134,48 +129,37 @@ export function CorpusPanel() {
             )}
             <Typography variant="body2">{t('corpus.reviewWaiting', { count: data.review.length })}</Typography>
             <Typography variant="subtitle2">{t('corpus.registry')}</Typography>
-            <Table size="small">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{t('corpus.model')}</TableCell>
-                  <TableCell>{t('corpus.status')}</TableCell>
-                  <TableCell>{t('corpus.trained')}</TableCell>
-                  <TableCell>{t('corpus.gate')}</TableCell>
-                  <TableCell />
+            <DataTable columns={[t('corpus.model'), t('corpus.status'), t('corpus.trained'), t('corpus.gate'), {}]}>
+              {data.models.map((m) => (
+                <TableRow key={m.sha256}>
+                  <TableCell>{`${m.caseType} · ${t(`decision.outcomes.${m.outcome}`, { defaultValue: m.outcome })} · ${m.sha256.slice(0, 12)}`}</TableCell>
+                  <TableCell>{t(`corpus.statuses.${m.status}`)}</TableCell>
+                  <TableCell>{m.trainedAt}</TableCell>
+                  <TableCell>{m.gate &&
+                      (m.gate.passed ? (
+                        t('corpus.gatePassed')
+                      ) : (
+                        <Box component="ul" sx={{ m: 0, pl: 2 }} data-testid={`model-gate-reasons-${m.sha256}`}>
+                          {m.gate.details.map((r, i) => (
+                            <li key={i}>{reasonText(t, r, m.caseType)}</li>
+                          ))}
+                        </Box>
+                      ))}</TableCell>
+                  <TableCell>
+                    {m.status === 'candidate' && (
+                      <Button size="small" onClick={() => setAction({ kind: 'promote', model: m })} data-testid={`model-promote-${m.sha256}`}>
+                        {t('corpus.actions.promote')}
+                      </Button>
+                    )}
+                    {m.status === 'active' && (
+                      <Button size="small" color="warning" onClick={() => setAction({ kind: 'rollback', model: m })} data-testid={`model-rollback-${m.sha256}`}>
+                        {t('corpus.actions.rollback')}
+                      </Button>
+                    )}
+                  </TableCell>
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {data.models.map((m) => (
-                  <TableRow key={m.sha256}>
-                    <TableCell>{`${m.caseType} · ${t(`decision.outcomes.${m.outcome}`, { defaultValue: m.outcome })} · ${m.sha256.slice(0, 12)}`}</TableCell>
-                    <TableCell>{t(`corpus.statuses.${m.status}`)}</TableCell>
-                    <TableCell>{m.trainedAt}</TableCell>
-                    <TableCell>{m.gate &&
-                        (m.gate.passed ? (
-                          t('corpus.gatePassed')
-                        ) : (
-                          <Box component="ul" sx={{ m: 0, pl: 2 }} data-testid={`model-gate-reasons-${m.sha256}`}>
-                            {m.gate.details.map((r, i) => (
-                              <li key={i}>{reasonText(t, r, m.caseType)}</li>
-                            ))}
-                          </Box>
-                        ))}</TableCell>
-                    <TableCell>
-                      {m.status === 'candidate' && (
-                        <Button size="small" onClick={() => setAction({ kind: 'promote', model: m })} data-testid={`model-promote-${m.sha256}`}>
-                          {t('corpus.actions.promote')}
-                        </Button>
-                      )}
-                      {m.status === 'active' && (
-                        <Button size="small" color="warning" onClick={() => setAction({ kind: 'rollback', model: m })} data-testid={`model-rollback-${m.sha256}`}>
-                          {t('corpus.actions.rollback')}
-                        </Button>
-                      )}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+              ))}
+                          </DataTable>
           </>
         )}
       </Stack>

@@ -1,14 +1,13 @@
 import Alert from '@mui/material/Alert';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportReportView } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { FileDropZone } from '../common/file-drop-zone.tsx';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
-import { useLoaded } from '../common/use-loaded.ts';
+import { CaseTypeSelect } from './case-type-select.tsx';
 
 /** Props of ImportDialog. */
 export interface ImportDialogProps {
@@ -21,8 +20,6 @@ export interface ImportDialogProps {
 export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const loadCaseTypes = useCallback(() => call(api, 'decision.caseTypes', {}), [api]);
-  const caseTypes = useLoaded(loadCaseTypes);
   const [caseType, setCaseType] = useState('');
   const [file, setFile] = useState<File | null>(null);
   const [unreadable, setUnreadable] = useState<string | null>(null);
@@ -46,25 +43,7 @@ export function ImportDialog({ onClose, onImported }: ImportDialogProps) {
   });
   return (
     <FormDialog title={t('corpus.import.title')} testId="corpus-import" submitLabel={t('corpus.import.submit')} intro={t('corpus.import.intro')} form={form} onClose={onClose}>
-      <TextField
-        select
-        label={t('corpus.caseType')}
-        value={caseType}
-        onChange={(event) => setCaseType(event.target.value)}
-        required
-        error={form.checked && caseType === ''}
-        helperText={form.checked && caseType === '' ? t('corpus.import.caseTypeMissing') : null}
-        slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'corpus-import-case-type' } }}
-      >
-        <option value="" disabled>
-          {t('corpus.import.caseTypePick')}
-        </option>
-        {(caseTypes.value ?? []).map((c) => (
-          <option key={c.id} value={c.id}>
-            {t(`decisionSchema.${c.id}.title`, { defaultValue: c.title })}
-          </option>
-        ))}
-      </TextField>
+      <CaseTypeSelect value={caseType} onChange={setCaseType} checked={form.checked} testId="corpus-import-case-type" />
       <FileDropZone
         onFiles={(files) => {
           setFile(files[0] ?? null);

@@ -1,14 +1,12 @@
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { ImportReportView } from '../../../main/contract/index.ts';
 import { reasonText } from './reason-text.ts';
+import { DataTable } from '../common/data-table.tsx';
 
 /** Props of ImportReport. */
 export interface ImportReportProps {
@@ -27,24 +25,15 @@ export function ImportReport({ report, onClose }: ImportReportProps) {
       {report.problems.length > 0 && (
         <>
           <Typography variant="subtitle2">{t('corpus.import.problems')}</Typography>
-          <Table size="small">
-            <TableHead>
-              <TableRow>
-                <TableCell align="right">{t('corpus.import.line')}</TableCell>
-                <TableCell>{t('corpus.import.column')}</TableCell>
-                <TableCell>{t('corpus.import.reason')}</TableCell>
+          <DataTable columns={[{ label: t('corpus.import.line'), align: 'right' }, t('corpus.import.column'), t('corpus.import.reason')]}>
+            {report.problems.map((p, index) => (
+              <TableRow key={`${p.line}-${p.column ?? ''}-${index}`}>
+                <TableCell align="right">{p.line}</TableCell>
+                <TableCell>{p.column ?? ''}</TableCell>
+                <TableCell>{reasonText(t, p, report.caseType)}</TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {report.problems.map((p, index) => (
-                <TableRow key={`${p.line}-${p.column ?? ''}-${index}`}>
-                  <TableCell align="right">{p.line}</TableCell>
-                  <TableCell>{p.column ?? ''}</TableCell>
-                  <TableCell>{reasonText(t, p, report.caseType)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            ))}
+                      </DataTable>
           {report.quarantined > report.problems.length && (
             <Typography variant="body2" color="text.secondary">
               {t('corpus.import.moreProblems', { count: report.quarantined - report.problems.length })}

@@ -3,13 +3,9 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import type { TFunction } from 'i18next';
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +16,8 @@ import { intakeReasons } from '../common/describe-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { CaseTypeSelect } from './case-type-select.tsx';
+import { SectionHeading } from '../common/section-heading.tsx';
+import { DataTable } from '../common/data-table.tsx';
 
 type InboxConfigView = NonNullable<ResponseOf<'corpus.inbox'>>;
 
@@ -127,12 +125,7 @@ export function InboxPanel() {
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="inbox-panel">
       <Stack spacing={2}>
-        <div>
-          <Typography variant="h6" component="h2">
-            {t('corpus.inbox.title')}
-          </Typography>
-          <Typography color="text.secondary">{t('corpus.inbox.intro')}</Typography>
-        </div>
+        <SectionHeading title={t('corpus.inbox.title')} intro={t('corpus.inbox.intro')} variant="h6" />
         {loaded.loading && <LinearProgress aria-label={t('common.loading')} />}
         {loaded.error !== null && <ErrorAlert error={loaded.error} />}
         {notice !== null && (
@@ -154,24 +147,15 @@ export function InboxPanel() {
         {loaded.value && config === null && <Alert severity="info">{t('corpus.inbox.notSet')}</Alert>}
         {loaded.value && loaded.value.files.length === 0 && config !== null && <Alert severity="info">{t('corpus.inbox.noFiles')}</Alert>}
         {loaded.value && loaded.value.files.length > 0 && (
-          <Table size="small" data-testid="inbox-files">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('corpus.inbox.file')}</TableCell>
-                <TableCell>{t('corpus.inbox.readAt')}</TableCell>
-                <TableCell>{t('corpus.inbox.result')}</TableCell>
+          <DataTable columns={[t('corpus.inbox.file'), t('corpus.inbox.readAt'), t('corpus.inbox.result')]} testId="inbox-files">
+            {loaded.value.files.map((f) => (
+              <TableRow key={f.sha256} data-testid={`inbox-file-${f.fileName}`}>
+                <TableCell>{f.fileName}</TableCell>
+                <TableCell>{f.scannedAt}</TableCell>
+                <TableCell>{inboxOutcome(t, f)}</TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {loaded.value.files.map((f) => (
-                <TableRow key={f.sha256} data-testid={`inbox-file-${f.fileName}`}>
-                  <TableCell>{f.fileName}</TableCell>
-                  <TableCell>{f.scannedAt}</TableCell>
-                  <TableCell>{inboxOutcome(t, f)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            ))}
+                      </DataTable>
         )}
       </Stack>
     </Paper>

@@ -2,10 +2,7 @@ import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -20,6 +17,7 @@ import { useFormSubmit } from '../common/form-dialog.tsx';
 import { fieldLabel, optionLabel } from '../decision/decision-text.ts';
 import { draftCorrected, draftOf, draftProblem, draftValue, type FactDraft } from './fact-drafts.ts';
 import { HighlightedText } from './highlighted-text.tsx';
+import { DataTable } from '../common/data-table.tsx';
 
 /** A decision text waiting for a clerk. */
 export type ReviewItem = z.infer<typeof ReviewItemSchema>;
@@ -97,67 +95,65 @@ export function ReviewItemEditor({ item, caseType, onDecided }: ReviewItemEditor
           slotProps={{ htmlInput: { 'data-testid': 'review-case-number' } }}
         />
       </Stack>
-      <Table size="small" aria-label={t('corpus.review.fields')}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('corpus.review.field')}</TableCell>
-            <TableCell>{t('corpus.review.value')}</TableCell>
-            <TableCell align="right">{t('corpus.review.confidence')}</TableCell>
-            <TableCell />
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {names.map((name) => {
-            const draft = drafts[name]!;
-            const fact = item.proposed[name]!;
-            const label = fieldLabel(t, item.caseType, { name, title: caseType?.fields.find((f) => f.name === name)?.title ?? name });
-            const choices = draft.kind === 'text' ? choicesOf(name) : [];
-            return (
-              <TableRow key={name} selected={name === selected} data-testid={`review-field-${name}`}>
-                <TableCell>
-                  <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                    <span>{label}</span>
-                    {doubtful(name) && <Chip size="small" color="warning" label={t('corpus.review.doubtful')} />}
-                    {draftCorrected(draft) && <Chip size="small" color="info" label={t('corpus.review.corrected')} />}
-                  </Stack>
-                </TableCell>
-                <TableCell>
-                  {draft.kind === 'flag' ? (
-                    <Switch checked={draft.value} onChange={(event) => edit(name, { ...draft, value: event.target.checked })} onFocus={() => setSelected(name)} slotProps={{ input: { 'aria-label': label, 'data-testid': `review-value-${name}` } as object }} />
-                  ) : draft.kind === 'fixed' ? (
-                    <Typography variant="body2">{JSON.stringify(draft.original)}</Typography>
-                  ) : (
-                    <TextField
-                      size="small"
-                      select={choices.length > 0}
-                      value={draft.text}
-                      onChange={(event) => edit(name, { ...draft, text: event.target.value })}
-                      onFocus={() => setSelected(name)}
-                      error={form.shown(problems[name] ?? null) !== null}
-                      helperText={form.shown(problems[name] ?? null)}
-                      slotProps={{ select: { native: true }, htmlInput: { 'aria-label': label, 'data-testid': `review-value-${name}` } }}
-                    >
-                      {choices.length > 0 &&
-                        // A value read that the schema does not list stays choosable, so the clerk sees what was read.
-                        [...(choices.some((c) => c.value === draft.original) ? [] : [{ value: draft.original, label: draft.original }]), ...choices].map((c) => (
-                          <option key={c.value} value={c.value}>
-                            {c.label}
-                          </option>
-                        ))}
-                    </TextField>
-                  )}
-                </TableCell>
-                <TableCell align="right">{t('corpus.review.percent', { value: Math.round(fact.confidence * 100) })}</TableCell>
-                <TableCell>
-                  <Button size="small" onClick={() => setSelected(name)} disabled={fact.end <= fact.start} data-testid={`review-show-${name}`}>
-                    {t('corpus.review.showInText')}
-                  </Button>
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <DataTable
+        columns={[
+          t('corpus.review.field'),
+          t('corpus.review.value'),
+          { label: t('corpus.review.confidence'), align: 'right' },
+          {},
+        ]}
+        label={t('corpus.review.fields')}
+      >
+        {names.map((name) => {
+          const draft = drafts[name]!;
+          const fact = item.proposed[name]!;
+          const label = fieldLabel(t, item.caseType, { name, title: caseType?.fields.find((f) => f.name === name)?.title ?? name });
+          const choices = draft.kind === 'text' ? choicesOf(name) : [];
+          return (
+            <TableRow key={name} selected={name === selected} data-testid={`review-field-${name}`}>
+              <TableCell>
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                  <span>{label}</span>
+                  {doubtful(name) && <Chip size="small" color="warning" label={t('corpus.review.doubtful')} />}
+                  {draftCorrected(draft) && <Chip size="small" color="info" label={t('corpus.review.corrected')} />}
+                </Stack>
+              </TableCell>
+              <TableCell>
+                {draft.kind === 'flag' ? (
+                  <Switch checked={draft.value} onChange={(event) => edit(name, { ...draft, value: event.target.checked })} onFocus={() => setSelected(name)} slotProps={{ input: { 'aria-label': label, 'data-testid': `review-value-${name}` } as object }} />
+                ) : draft.kind === 'fixed' ? (
+                  <Typography variant="body2">{JSON.stringify(draft.original)}</Typography>
+                ) : (
+                  <TextField
+                    size="small"
+                    select={choices.length > 0}
+                    value={draft.text}
+                    onChange={(event) => edit(name, { ...draft, text: event.target.value })}
+                    onFocus={() => setSelected(name)}
+                    error={form.shown(problems[name] ?? null) !== null}
+                    helperText={form.shown(problems[name] ?? null)}
+                    slotProps={{ select: { native: true }, htmlInput: { 'aria-label': label, 'data-testid': `review-value-${name}` } }}
+                  >
+                    {choices.length > 0 &&
+                      // A value read that the schema does not list stays choosable, so the clerk sees what was read.
+                      [...(choices.some((c) => c.value === draft.original) ? [] : [{ value: draft.original, label: draft.original }]), ...choices].map((c) => (
+                        <option key={c.value} value={c.value}>
+                          {c.label}
+                        </option>
+                      ))}
+                  </TextField>
+                )}
+              </TableCell>
+              <TableCell align="right">{t('corpus.review.percent', { value: Math.round(fact.confidence * 100) })}</TableCell>
+              <TableCell>
+                <Button size="small" onClick={() => setSelected(name)} disabled={fact.end <= fact.start} data-testid={`review-show-${name}`}>
+                  {t('corpus.review.showInText')}
+                </Button>
+              </TableCell>
+            </TableRow>
+          );
+        })}
+              </DataTable>
       {error !== null && <ErrorAlert error={error} testId="review-error" />}
       <Stack direction="row" spacing={2}>
         <Button variant="contained" onClick={() => void form.submit()} disabled={busy} data-testid="review-accept">

@@ -5,7 +5,6 @@ import ListItemButton from '@mui/material/ListItemButton';
 import ListItemText from '@mui/material/ListItemText';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Typography from '@mui/material/Typography';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.ts';
@@ -14,6 +13,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormatters } from '../common/format.ts';
 import { useLoaded } from '../common/use-loaded.ts';
 import { ReviewItemEditor } from './review-item-editor.tsx';
+import { SectionHeading } from '../common/section-heading.tsx';
 
 /** The clerk's review queue: decision texts whose values were read with too little confidence, one open at a time. */
 export function ReviewQueue() {
@@ -32,12 +32,7 @@ export function ReviewQueue() {
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="review-queue">
       <Stack spacing={2}>
-        <div>
-          <Typography variant="h6" component="h2">
-            {t('corpus.review.title')}
-          </Typography>
-          <Typography color="text.secondary">{t('corpus.review.intro')}</Typography>
-        </div>
+        <SectionHeading title={t('corpus.review.title')} intro={t('corpus.review.intro')} variant="h6" />
         {queue.loading && <LinearProgress aria-label={t('common.loading')} />}
         {queue.error !== null && <ErrorAlert error={queue.error} testId="review-queue-error" />}
         {done && (

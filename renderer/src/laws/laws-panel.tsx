@@ -4,10 +4,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -20,6 +17,8 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { flagReason, flagSubject } from './flag-text.ts';
 import { LawArticleDialog, type ArticleRef } from './law-article-dialog.tsx';
+import { SectionHeading } from '../common/section-heading.tsx';
+import { DataTable } from '../common/data-table.tsx';
 
 /** Stemmed full-text search of the stored codes; each hit opens its article. */
 function LawSearch({ onOpen }: { readonly onOpen: (ref: ArticleRef) => void }) {
@@ -94,28 +93,26 @@ function LawUpdate({ diff, onOpen }: { readonly diff: LawDiffView; readonly onOp
           {t('laws.updates.noFlags')}
         </Typography>
       ) : (
-        <Table size="small" data-testid={`laws-flags-${diff.code}`}>
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('laws.updates.flagWhat')}</TableCell>
-              <TableCell>{t('laws.updates.flagArticle')}</TableCell>
-              <TableCell>{t('laws.updates.flagWhy')}</TableCell>
+        <DataTable
+          columns={[
+            t('laws.updates.flagWhat'),
+            t('laws.updates.flagArticle'),
+            t('laws.updates.flagWhy'),
+          ]}
+          testId={`laws-flags-${diff.code}`}
+        >
+          {diff.flags.map((f, i) => (
+            <TableRow key={i} data-testid={`laws-flag-${f.kind}`}>
+              <TableCell>{flagSubject(t, f)}</TableCell>
+              <TableCell>
+                <Button size="small" onClick={() => onOpen({ code: diff.code, article: f.article, part: f.params.part ?? null })}>
+                  {f.article}
+                </Button>
+              </TableCell>
+              <TableCell>{flagReason(t, f)}</TableCell>
             </TableRow>
-          </TableHead>
-          <TableBody>
-            {diff.flags.map((f, i) => (
-              <TableRow key={i} data-testid={`laws-flag-${f.kind}`}>
-                <TableCell>{flagSubject(t, f)}</TableCell>
-                <TableCell>
-                  <Button size="small" onClick={() => onOpen({ code: diff.code, article: f.article, part: f.params.part ?? null })}>
-                    {f.article}
-                  </Button>
-                </TableCell>
-                <TableCell>{flagReason(t, f)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+          ))}
+                  </DataTable>
       )}
     </Stack>
   );
@@ -142,12 +139,7 @@ export function LawsPanel() {
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="laws-panel">
       <Stack spacing={2}>
-        <div>
-          <Typography variant="h6" component="h2">
-            {t('laws.title')}
-          </Typography>
-          <Typography color="text.secondary">{t('laws.intro')}</Typography>
-        </div>
+        <SectionHeading title={t('laws.title')} intro={t('laws.intro')} variant="h6" />
         {loaded.loading && <LinearProgress aria-label={t('common.loading')} />}
         {loaded.error !== null && <ErrorAlert error={loaded.error} />}
         {loaded.value && codes.length === 0 && <Alert severity="info">{t('laws.empty')}</Alert>}

@@ -2,10 +2,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
@@ -19,6 +16,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useDebounced } from '../common/use-debounced.ts';
 import { useFormatters } from '../common/format.ts';
 import { useLoaded } from '../common/use-loaded.ts';
+import { DataTable } from '../common/data-table.tsx';
 
 type StateFilter = (typeof caseReviewStates)[number] | 'all';
 
@@ -55,44 +53,43 @@ export function ExpertQueue({ onOpen }: ExpertQueueProps) {
         </Stack>
         {queue.error !== null && <ErrorAlert error={queue.error} testId="queue-error" />}
         {queue.loading && <LinearProgress aria-label={t('common.loading')} />}
-        <Table size="small" aria-label={t('queue.label')} data-testid="queue-table">
-          <TableHead>
-            <TableRow>
-              <TableCell>{t('cases.number')}</TableCell>
-              <TableCell>{t('cases.venue')}</TableCell>
-              <TableCell>{t('queue.state')}</TableCell>
-              <TableCell>{t('queue.progress')}</TableCell>
-              <TableCell>{t('queue.updated')}</TableCell>
+        <DataTable
+          columns={[
+            t('cases.number'),
+            t('cases.venue'),
+            t('queue.state'),
+            t('queue.progress'),
+            t('queue.updated'),
+          ]}
+          label={t('queue.label')}
+          testId="queue-table"
+        >
+          {(queue.value ?? []).map(({ case: item, review }) => (
+            <TableRow key={item.id} hover data-testid={`queue-row-${item.number}`}>
+              <TableCell>
+                <Link component="button" type="button" onClick={() => onOpen(item.id)} data-testid={`queue-open-${item.number}`}>
+                  {item.number}
+                </Link>
+              </TableCell>
+              <TableCell>{item.venue}</TableCell>
+              <TableCell>{t(`review.states.${review.state}`)}</TableCell>
+              <TableCell sx={{ minWidth: 160 }}>
+                <Typography variant="body2" data-testid={`queue-progress-${item.number}`}>
+                  {t('review.progress', { decided: review.findingsDecided, total: review.findingsTotal })}
+                </Typography>
+                <LinearProgress variant="determinate" value={review.findingsTotal ? (100 * review.findingsDecided) / review.findingsTotal : 0} aria-label={t('review.progressLabel')} />
+              </TableCell>
+              <TableCell>{format.dateTime(review.updatedAt)}</TableCell>
             </TableRow>
-          </TableHead>
-          <TableBody>
-            {(queue.value ?? []).map(({ case: item, review }) => (
-              <TableRow key={item.id} hover data-testid={`queue-row-${item.number}`}>
-                <TableCell>
-                  <Link component="button" type="button" onClick={() => onOpen(item.id)} data-testid={`queue-open-${item.number}`}>
-                    {item.number}
-                  </Link>
-                </TableCell>
-                <TableCell>{item.venue}</TableCell>
-                <TableCell>{t(`review.states.${review.state}`)}</TableCell>
-                <TableCell sx={{ minWidth: 160 }}>
-                  <Typography variant="body2" data-testid={`queue-progress-${item.number}`}>
-                    {t('review.progress', { decided: review.findingsDecided, total: review.findingsTotal })}
-                  </Typography>
-                  <LinearProgress variant="determinate" value={review.findingsTotal ? (100 * review.findingsDecided) / review.findingsTotal : 0} aria-label={t('review.progressLabel')} />
-                </TableCell>
-                <TableCell>{format.dateTime(review.updatedAt)}</TableCell>
-              </TableRow>
-            ))}
-            {queue.value?.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={5} data-testid="queue-empty">
-                  <Typography color="text.secondary" sx={{ py: 2, textAlign: 'center' }}>{t('queue.empty')}</Typography>
-                </TableCell>
-              </TableRow>
-            )}
-          </TableBody>
-        </Table>
+          ))}
+          {queue.value?.length === 0 && (
+            <TableRow>
+              <TableCell colSpan={5} data-testid="queue-empty">
+                <Typography color="text.secondary" sx={{ py: 2, textAlign: 'center' }}>{t('queue.empty')}</Typography>
+              </TableCell>
+            </TableRow>
+          )}
+                  </DataTable>
       </Stack>
     </Paper>
   );

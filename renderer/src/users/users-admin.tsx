@@ -5,12 +5,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +15,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { AddUserDialog } from './add-user-dialog.tsx';
 import { UserRow } from './user-row.tsx';
+import { DataTable } from '../common/data-table.tsx';
 
 /** Props of UsersAdmin. */
 export interface UsersAdminProps {
@@ -67,33 +63,32 @@ export function UsersAdmin({ currentUserId }: UsersAdminProps) {
       <Paper variant="outlined">
         {users.loading && <LinearProgress aria-label={t('common.loading')} />}
         <TableContainer>
-          <Table size="small" aria-label={t('users.tableLabel')} data-testid="users-table">
-            <TableHead>
-              <TableRow>
-                <TableCell>{t('fields.username')}</TableCell>
-                <TableCell>{t('fields.displayName')}</TableCell>
-                <TableCell>{t('fields.role')}</TableCell>
-                <TableCell>{t('users.status')}</TableCell>
-                <TableCell>{t('users.created')}</TableCell>
-                <TableCell align="right">{t('users.actions')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {users.value?.map((user) => (
-                <UserRow
-                  key={user.id}
-                  user={user}
-                  isSelf={user.id === currentUserId}
-                  onChanged={() => {
-                    setError(null);
-                    users.reload();
-                  }}
-                  onPasswordReset={(reset) => setResetFor(reset.username)}
-                  onError={setError}
-                />
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable
+            columns={[
+              t('fields.username'),
+              t('fields.displayName'),
+              t('fields.role'),
+              t('users.status'),
+              t('users.created'),
+              { label: t('users.actions'), align: 'right' },
+            ]}
+            label={t('users.tableLabel')}
+            testId="users-table"
+          >
+            {users.value?.map((user) => (
+              <UserRow
+                key={user.id}
+                user={user}
+                isSelf={user.id === currentUserId}
+                onChanged={() => {
+                  setError(null);
+                  users.reload();
+                }}
+                onPasswordReset={(reset) => setResetFor(reset.username)}
+                onError={setError}
+              />
+            ))}
+                      </DataTable>
         </TableContainer>
       </Paper>
       {adding && (

@@ -6,21 +6,14 @@ import { cardFolds, splitByCard } from '../../../models/drugs/pad-split.ts';
 import { fitSoftmax, softmaxLogits } from '../../../models/drugs/softmax-regression.ts';
 import { seededRandom } from '../../../models/ebm/random.ts';
 import { DalelError } from '../../../core/errors.ts';
+import { thrownBy } from '../../helpers/thrown.ts';
 
 const header = ['', 'Image', 'Contains', 'Drug %', 'PAD S#', ...padFeatureColumns, 'IM_ISSUE'];
 const line = (i: number, contains = 'amoxicillin', percent = '50', card = String(100 + i), value = '120') => [String(i), String(5000 + i), contains, percent, card, ...padFeatureColumns.map(() => value), 'FALSE'];
 const csv = (rows: string[][], head = header) => [head, ...rows].map((r) => r.join(',')).join('\n');
 const parse = (text: string, requireLabels = true) => parsePadCards(parseCsv(text, 'cards.csv'), 'cards.csv', requireLabels);
 
-function thrown(run: () => unknown): DalelError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DalelError) return error;
-    throw error;
-  }
-  throw new Error('expected an error');
-}
+const thrown = (run: () => unknown): DalelError => thrownBy(DalelError, run);
 
 describe('PAD card CSV', () => {
   it('has 360 features in the CSV order A1-R … L10-B', () => {

@@ -3,20 +3,13 @@ import { calibratePhoto } from '../../../native/drugs/calibration/calibrate.ts';
 import { COLORCHECKER_CLASSIC, parseTargetDescription } from '../../../native/drugs/calibration/targets.ts';
 import { InputError } from '../../../native/input-error.ts';
 import { renderScene, ILLUMINANTS } from '../../helpers/drugs/synthetic-photo.ts';
+import { thrownBy } from '../../helpers/thrown.ts';
 
 /** Every fourth patch is held back from the fit: six patches (chromatic and neutral) the correction never saw. */
 const HELD_BACK = [1, 5, 9, 13, 17, 21];
 const SEEDS = [11, 12, 13];
 
-function refusal(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (run: () => unknown): InputError => thrownBy(InputError, run);
 
 describe('colour calibration on synthetic photos', () => {
   for (const illuminant of Object.keys(ILLUMINANTS) as Array<keyof typeof ILLUMINANTS>) {

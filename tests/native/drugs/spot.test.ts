@@ -11,20 +11,13 @@ import { NIJ_REAGENTS } from '../../../native/drugs/spot/reagents.ts';
 import { readSpotPlate } from '../../../native/drugs/spot/read-spot-plate.ts';
 import { replicateTolerance, TOLERANCE_MODEL } from '../../../native/drugs/spot/tolerance.ts';
 import { renderScene, seededRandom } from '../../helpers/drugs/synthetic-photo.ts';
+import { thrownBy } from '../../helpers/thrown.ts';
 
 const tablePath = fileURLToPath(new URL('../../../assets/drugs/colour-tests.csv', import.meta.url));
 const tableText = readFileSync(tablePath, 'utf8');
 const table = parseColourTable(tableText, 'colour-tests.csv');
 
-function refusal(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+const refusal = (run: () => unknown): InputError => thrownBy(InputError, run);
 
 describe('NIJ colour table', () => {
   it('holds 152 rows covering the twelve NIJ reagents', () => {

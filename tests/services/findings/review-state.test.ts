@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { caseReviewStates } from '../../../main/contract/index.ts';
 import { DalelError } from '../../../main/services/errors.ts';
 import { planTransition, reviewActions, transitionTable, type CaseReviewState, type ReviewAction, type ReviewSnapshot } from '../../../main/services/findings/review-state.ts';
+import { thrownBy } from '../../helpers/thrown.ts';
 
 const expert = 'user-expert';
 const second = 'user-second';
@@ -15,15 +16,7 @@ function validRequest(action: ReviewAction) {
   return { action, actorId: expert, ...(action === 'sign' ? { meaning: 'approved' as const } : {}), ...(action === 'reopen' ? { reason: 'typo in the report' } : {}) };
 }
 
-function errorOf(run: () => unknown): DalelError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DalelError) return error;
-    throw error;
-  }
-  throw new Error('expected a DalelError');
-}
+const errorOf = (run: () => unknown): DalelError => thrownBy(DalelError, run);
 
 describe('case review state machine', () => {
   const legal: Array<[CaseReviewState, ReviewAction, CaseReviewState]> = [

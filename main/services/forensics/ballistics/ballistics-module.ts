@@ -10,7 +10,7 @@ import { BulletComparisonResultSchema, CartridgeComparisonResultSchema } from '.
 import { bulletAlgorithm } from '../../../../native/bullet/bullet-compare.ts';
 import { cmcAlgorithm } from '../../../../native/cmc/cmc-run.ts';
 import { badInput, DalelError } from '../../errors.ts';
-import type { EvidenceKindDeclaration, FileFacts, ForensicMethod, ForensicModule, MethodInput, MethodRecord } from '../module.ts';
+import { methodRecord, type EvidenceKindDeclaration, type FileFacts, type ForensicMethod, type ForensicModule, type MethodInput } from '../module.ts';
 import { bulletParametersFrom } from './bullet-parameters.ts';
 import { cmcParametersFrom } from './cmc-parameters.ts';
 import { bulletFindingDrafts, bulletMeasurementKeys, bulletModule, cartridgeFindingDrafts, cartridgeMeasurementKeys, cartridgeModule } from './finding-drafts.ts';
@@ -86,15 +86,12 @@ const cartridgeMethod: ForensicMethod = {
   record(output) {
     const out = output as Extract<BallisticsJobOutput, { type: 'ballistics.cartridge-case' }>;
     const result = CartridgeComparisonResultSchema.parse(out.result);
-    return {
-      result,
-      drafts: cartridgeFindingDrafts(result, out.overlays),
+    return methodRecord(result, cartridgeFindingDrafts(result, out.overlays), {
       blobs: out.surfaces,
       outputs: { surfaceA: result.a.sha256, surfaceB: result.b.sha256 },
       summary: { cmcAToB: result.aToB.cmcCount, cmcBToA: result.bToA.cmcCount, conclusion: result.conclusion },
       warnings: sanityWarnings(result.provenance.parameters),
-      provenance: result.provenance,
-    } satisfies MethodRecord;
+    });
   },
 };
 
@@ -117,15 +114,10 @@ const bulletMethod: ForensicMethod = {
   record(output) {
     const out = output as Extract<BallisticsJobOutput, { type: 'ballistics.bullet' }>;
     const result = BulletComparisonResultSchema.parse(out.result);
-    return {
-      result,
-      drafts: bulletFindingDrafts(result, out.overlays),
-      blobs: [],
-      outputs: {},
+    return methodRecord(result, bulletFindingDrafts(result, out.overlays), {
       summary: { bulletScore: result.bulletScore.toFixed(4), rotationOffset: result.rotation.offset, conclusion: result.conclusion },
       warnings: sanityWarnings(result.provenance.parameters),
-      provenance: result.provenance,
-    } satisfies MethodRecord;
+    });
   },
 };
 

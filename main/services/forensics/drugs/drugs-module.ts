@@ -9,7 +9,7 @@ import { CALIBRATION_DEFAULTS } from '../../../../native/drugs/calibration/calib
 import { parsePanelDescription } from '../../../../native/drugs/strip/panel.ts';
 import { atServiceBoundary } from '../../native-input.ts';
 import { badInput } from '../../errors.ts';
-import type { EvidenceKindDeclaration, ForensicMethod, ForensicModule, MethodInput, MethodRecord } from '../module.ts';
+import { methodRecord, type EvidenceKindDeclaration, type ForensicMethod, type ForensicModule, type MethodInput } from '../module.ts';
 import { shippedColourTable } from './colour-table-file.ts';
 import { spotFindingDrafts, spotMeasurementKeys, stripFindingDrafts, stripMeasurementKeys } from './finding-drafts.ts';
 import { padCardKind, padMethod, spotMethod, spotPlateKind, stripKind, stripMethod } from './kinds.ts';
@@ -66,15 +66,10 @@ const spot: ForensicMethod = {
     const out = output as DrugsJobOutput<unknown>;
     const result = SpotPlateResultSchema.parse(out.result);
     const limit = typeof result.provenance.parameters.maxMeanDeltaE === 'number' ? result.provenance.parameters.maxMeanDeltaE : CALIBRATION_DEFAULTS.maxMeanDeltaE;
-    return {
-      result,
-      drafts: spotFindingDrafts(result, result.provenance.inputs[0]?.evidenceId ?? null, out.overlays, limit),
-      blobs: [],
-      outputs: {},
+    return methodRecord(result, spotFindingDrafts(result, result.provenance.inputs[0]?.evidenceId ?? null, out.overlays, limit), {
       summary: { outcome: result.outcome, first: result.candidates[0]?.substance ?? '', wells: result.wells.length, calibrationDeltaE: result.calibration.looMean.toFixed(2) },
       warnings: result.calibration.looMean > 3 ? [`${result.name}: the colour calibration residual (${result.calibration.looMean.toFixed(1)} ΔE2000) is high`] : [],
-      provenance: result.provenance,
-    } satisfies MethodRecord;
+    });
   },
 };
 
@@ -95,15 +90,10 @@ const strip: ForensicMethod = {
   record(output) {
     const out = output as DrugsJobOutput<unknown>;
     const result = StripResultSchema.parse(out.result);
-    return {
-      result,
-      drafts: stripFindingDrafts(result, result.provenance.inputs[0]?.evidenceId ?? null, out.overlays),
-      blobs: [],
-      outputs: {},
+    return methodRecord(result, stripFindingDrafts(result, result.provenance.inputs[0]?.evidenceId ?? null, out.overlays), {
       summary: { cassette: result.cassette, results: result.strips.map((s) => `${s.drug}:${s.result}`).join(',') },
       warnings: result.strips.some((s) => s.result === 'invalid') ? [`${result.name}: a panel has no control line (invalid)`] : [],
-      provenance: result.provenance,
-    } satisfies MethodRecord;
+    });
   },
 };
 

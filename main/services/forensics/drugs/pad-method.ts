@@ -11,7 +11,7 @@ import { drawOverlay } from '../../../../native/drugs/overlay.ts';
 import { atServiceBoundary } from '../../native-input.ts';
 import { badInput } from '../../errors.ts';
 import type { FindingDraft, OverlayDraft } from '../../findings/finding-draft.ts';
-import type { ForensicMethod, MethodRecord, ProgressListener } from '../module.ts';
+import { methodRecord, type ForensicMethod, type ProgressListener } from '../module.ts';
 import { padCardKind, padMethod } from './kinds.ts';
 import { readPadCardPhoto } from './pad/index.ts';
 import type { DrugsJobOutput, DrugsPhotoInput } from './pipelines.ts';
@@ -111,14 +111,9 @@ export const padCardMethod: ForensicMethod = {
   record(output) {
     const out = output as DrugsJobOutput<unknown>;
     const result = PadCardResultSchema.parse(out.result);
-    return {
-      result,
-      drafts: padFindingDrafts(result, out.overlays),
-      blobs: [],
-      outputs: {},
+    return methodRecord(result, padFindingDrafts(result, out.overlays), {
       summary: { predicted: result.predicted, conclusion: result.conclusion, concentration: result.concentration.predicted === null ? '' : String(result.concentration.predicted) },
       warnings: result.abstention ? [`${result.name}: the PAD model abstains (${result.abstention.detail})`] : [],
-      provenance: result.provenance,
-    } satisfies MethodRecord;
+    });
   },
 };

@@ -14,7 +14,7 @@ import {
 import { badInput } from '../../errors.ts';
 import { sniffEvidence } from '../../intake/sniff.ts';
 import type { FindingDraft } from '../../findings/finding-draft.ts';
-import type { ForensicMethod, ForensicModule, MethodInput, MethodRecord } from '../module.ts';
+import { methodRecord, type ForensicMethod, type ForensicModule, type MethodInput, type MethodRecord } from '../module.ts';
 import { handwritingPageKind, pageProfileMethod, writerComparisonMethod } from './kinds.ts';
 import { handwritingPipelines, type HandwritingJobOutput, type PagePreparation, type PageSource } from './pipelines.ts';
 import { pageProfileSummary, writerComparisonSummary } from './summary.ts';
@@ -103,6 +103,11 @@ function overlaysOf(output: HandwritingJobOutput) {
   return output.overlays.map((o) => ({ name: o.name, mediaType: 'image/png', bytes: o.bytes }));
 }
 
+/** The overlays kept as blobs and named as outputs of the run. */
+function storedOverlays(output: HandwritingJobOutput): Pick<MethodRecord, 'blobs' | 'outputs'> {
+  return { blobs: output.overlays.map((o) => ({ sha256: o.sha256, bytes: o.bytes })), outputs: Object.fromEntries(output.overlays.map((o) => [o.name, o.sha256])) };
+}
+
 function recordComparison(output: HandwritingJobOutput & { type: typeof writerComparisonMethod }): MethodRecord {
   const result = HandwritingComparisonResultSchema.parse(output.result);
   const c = result.comparison;
@@ -128,11 +133,8 @@ function recordComparison(output: HandwritingJobOutput & { type: typeof writerCo
     provenance: result.provenance,
     overlays: overlaysOf(output),
   };
-  return {
-    result,
-    drafts: [draft],
-    blobs: output.overlays.map((o) => ({ sha256: o.sha256, bytes: o.bytes })),
-    outputs: Object.fromEntries(output.overlays.map((o) => [o.name, o.sha256])),
+  return methodRecord(result, [draft], {
+    ...storedOverlays(output),
     summary: {
       knownGraphs: result.pooledKnownCounts.reduce((s, v) => s + v, 0),
       questionedGraphs: result.questioned.graphCount,
@@ -141,8 +143,7 @@ function recordComparison(output: HandwritingJobOutput & { type: typeof writerCo
       ...(c.abstention ? { abstention: c.abstention.code } : {}),
     },
     warnings: c.abstention ? [`${result.questioned.name}: no likelihood ratio (${c.abstention.reason})`] : [],
-    provenance: result.provenance,
-  };
+  });
 }
 
 function recordProfiles(output: HandwritingJobOutput & { type: typeof pageProfileMethod }): MethodRecord {
@@ -157,15 +158,10 @@ function recordProfiles(output: HandwritingJobOutput & { type: typeof pageProfil
     provenance: result.provenance,
     overlays: overlays.slice(i, i + 1),
   }));
-  return {
-    result,
-    drafts,
-    blobs: output.overlays.map((o) => ({ sha256: o.sha256, bytes: o.bytes })),
-    outputs: Object.fromEntries(output.overlays.map((o) => [o.name, o.sha256])),
+  return methodRecord(result, drafts, {
+    ...storedOverlays(output),
     summary: { pages: result.pages.length, graphs: result.pages.reduce((s, p) => s + p.graphCount, 0) },
-    warnings: [],
-    provenance: result.provenance,
-  };
+  });
 }
 
 const profileMethod: ForensicMethod = {

@@ -5,16 +5,14 @@
  */
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import { SpotPlateResultSchema } from '../../../../main/contract/index.ts';
 import type { ViewerPanelProps } from '../renderer-module.ts';
 import { Swatch } from './swatch.tsx';
+import { DataTable } from '../../common/data-table.tsx';
 
 /** The panel for a 'drugs-spot' result. */
 export function SpotPanel({ result: raw }: ViewerPanelProps) {
@@ -31,57 +29,37 @@ export function SpotPanel({ result: raw }: ViewerPanelProps) {
         {t(`drugs.outcomes.${result.outcome}`)}
         {result.mixturePossible ? ` ${t('drugs.mixtureNote')}` : ''} {result.advice.map((a) => t(`drugs.advice.${a}`)).join(' ')}
       </Alert>
-      <Table size="small" aria-label={t('drugs.candidatesHeading')}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('drugs.rank')}</TableCell>
-            <TableCell>{t('drugs.substance')}</TableCell>
-            <TableCell>{t('drugs.consistent')}</TableCell>
-            <TableCell>{t('drugs.score')}</TableCell>
+      <DataTable columns={[t('drugs.rank'), t('drugs.substance'), t('drugs.consistent'), t('drugs.score')]} label={t('drugs.candidatesHeading')}>
+        {result.candidates.slice(0, 8).map((candidate, i) => (
+          <TableRow key={candidate.substance} data-testid="drugs-candidate">
+            <TableCell>{i + 1}</TableCell>
+            <TableCell>{candidate.substance}</TableCell>
+            <TableCell>{candidate.consistentWithAll ? t('drugs.yes') : t('drugs.no')}</TableCell>
+            <TableCell>{candidate.score.toFixed(2)}</TableCell>
           </TableRow>
-        </TableHead>
-        <TableBody>
-          {result.candidates.slice(0, 8).map((candidate, i) => (
-            <TableRow key={candidate.substance} data-testid="drugs-candidate">
-              <TableCell>{i + 1}</TableCell>
-              <TableCell>{candidate.substance}</TableCell>
-              <TableCell>{candidate.consistentWithAll ? t('drugs.yes') : t('drugs.no')}</TableCell>
-              <TableCell>{candidate.score.toFixed(2)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        ))}
+              </DataTable>
 
       <Typography variant="subtitle1">{t('drugs.wellsHeading')}</Typography>
-      <Table size="small" aria-label={t('drugs.wellsHeading')}>
-        <TableHead>
-          <TableRow>
-            <TableCell>{t('drugs.well')}</TableCell>
-            <TableCell>{t('drugs.raw')}</TableCell>
-            <TableCell>{t('drugs.corrected')}</TableCell>
-            <TableCell>{t('drugs.nearest')}</TableCell>
+      <DataTable columns={[t('drugs.well'), t('drugs.raw'), t('drugs.corrected'), t('drugs.nearest')]} label={t('drugs.wellsHeading')}>
+        {tested.map((w) => (
+          <TableRow key={w.label} data-testid="drugs-well">
+            <TableCell>{`${w.label} · ${t(`drugs.reagentNames.${w.reagent}`, { defaultValue: w.reagent ?? '' })}${w.reacted === false ? ` · ${t('drugs.noReaction')}` : ''}`}</TableCell>
+            <TableCell><Swatch lab={w.rawLab} label={t('drugs.raw')} /></TableCell>
+            <TableCell><Swatch lab={w.correctedLab} label={t('drugs.corrected')} /></TableCell>
+            <TableCell>
+              <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+                {w.candidates.slice(0, 3).map((m) => (
+                  <Stack key={m.substance} direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+                    <Swatch lab={m.expectedLab} label={m.colourName} />
+                    <Typography variant="caption">{t('drugs.candidateDeltaE', { substance: m.substance, deltaE: m.deltaE.toFixed(1), tolerance: m.tolerance.toFixed(1) })}</Typography>
+                  </Stack>
+                ))}
+              </Stack>
+            </TableCell>
           </TableRow>
-        </TableHead>
-        <TableBody>
-          {tested.map((w) => (
-            <TableRow key={w.label} data-testid="drugs-well">
-              <TableCell>{`${w.label} · ${t(`drugs.reagentNames.${w.reagent}`, { defaultValue: w.reagent ?? '' })}${w.reacted === false ? ` · ${t('drugs.noReaction')}` : ''}`}</TableCell>
-              <TableCell><Swatch lab={w.rawLab} label={t('drugs.raw')} /></TableCell>
-              <TableCell><Swatch lab={w.correctedLab} label={t('drugs.corrected')} /></TableCell>
-              <TableCell>
-                <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-                  {w.candidates.slice(0, 3).map((m) => (
-                    <Stack key={m.substance} direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
-                      <Swatch lab={m.expectedLab} label={m.colourName} />
-                      <Typography variant="caption">{t('drugs.candidateDeltaE', { substance: m.substance, deltaE: m.deltaE.toFixed(1), tolerance: m.tolerance.toFixed(1) })}</Typography>
-                    </Stack>
-                  ))}
-                </Stack>
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+        ))}
+              </DataTable>
 
       <Typography variant="subtitle1">{t('drugs.calibrationHeading', { target: c.targetName, model: t(`drugs.models.${c.model}`), residual: c.looMean.toFixed(2) })}</Typography>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="drugs-patches">

@@ -10,6 +10,7 @@ import { InputError } from '../../../../native/input-error.ts';
 import { PadRunner, defaultPadModelDir } from '../../../../main/services/forensics/drugs/pad/pad-runner.ts';
 import { sharedDataDir } from '../../../helpers/shared-data.ts';
 import { illuminants, renderSyntheticCard, type IlluminantName } from './synthetic-card.ts';
+import { thrownBy } from '../../../helpers/thrown.ts';
 
 const cardsFile = sharedDataDir ? join(sharedDataDir, 'drugs', 'pad_cards_train.csv') : null;
 /** Source rows: real cards when the shared data are present, else random colours. */
@@ -23,15 +24,7 @@ const sources: Float64Array[] = (() => {
 const tolerance = 6;
 const photos = 45;
 
-function thrown(run: () => unknown): InputError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
+const thrown = (run: () => unknown): InputError => thrownBy(InputError, run);
 
 describe('PAD card photos (seeded synthetic renders)', () => {
   it(`finds the card and its 120 regions on ≥ 95% of ${photos} photos under three illuminants (a quarter of them JPEG), and the model answers as on the source row`, async () => {
