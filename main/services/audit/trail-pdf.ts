@@ -2,20 +2,8 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import type { TrailRow } from './trail-row.ts';
 import type { TrailSummary } from './trail-summary.ts';
-
-/** One row of the human-readable trail. */
-export interface TrailRow {
-  readonly seq: number;
-  readonly at: string;
-  readonly actor: string;
-  readonly action: string;
-  readonly subjects: string;
-  readonly hashes: string;
-  readonly meaning: string;
-  readonly supersedes: number | null;
-  readonly entryHash: string;
-}
 
 /** What the PDF shows besides the rows. */
 export interface TrailPdfInput {

@@ -3,7 +3,7 @@
  * (counts by action and by month, the first and the last entry, the checkpoint) and the latest entries. A PDF that
  * lists a million rows is neither read nor quick to write; entries.jsonl and entries.csv always hold every entry.
  */
-import type { TrailRow } from './trail-pdf.ts';
+import type { TrailRow } from './trail-row.ts';
 
 /** Exports of up to this many entries list every one in the PDF; larger ones get the summary. */
 export const pdfEntryLimit = 1000;
