@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blur, decodeGrey, encodePng, turn, type GreyPage } from '../../native/ocr/page-ops.ts';
 import { renderPage } from '../../bench/ocr-pages.ts';
@@ -6,15 +5,9 @@ import { sha256Hex } from '../../main/services/intake/evidence-store.ts';
 import type { Actor } from '../../main/services/sessions.ts';
 import type { Workstation } from '../../main/services/workstation.ts';
 import { call, seedUsers, testWorkstation } from '../helpers/workstation.ts';
+import { tesseractHas } from '../helpers/tesseract.ts';
 
-function tesseractInstalled(): boolean {
-  try {
-    return /rus/.test(execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  } catch {
-    return false;
-  }
-}
-const installed = tesseractInstalled();
+const installed = tesseractHas('rus');
 
 describe.skipIf(!installed)('recognised text of evidence documents', () => {
   let ws: Workstation;

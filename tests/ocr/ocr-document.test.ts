@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
@@ -12,17 +11,11 @@ import { characterErrorRate, renderPage } from '../../bench/ocr-pages.ts';
 import { DalelError } from '../../main/services/errors.ts';
 import { runDalel } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/workstation.ts';
+import { tesseractHas } from '../helpers/tesseract.ts';
 
 const require = createRequire(import.meta.url);
 
-function tesseractInstalled(): boolean {
-  try {
-    return /kaz/.test(execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  } catch {
-    return false;
-  }
-}
-const installed = tesseractInstalled();
+const installed = tesseractHas('kaz');
 if (!installed) console.log('OCR tests skipped: tesseract with Kazakh data is not installed (scripts/setup-system.sh installs it)');
 
 const kazakh = 'Сотталушы кінәсін толық мойындады, жәбірленушіге келтірілген залалды өтеді.\nҒимараттың ұзындығы он үш метр, Һ әрпі де танылуы керек.';

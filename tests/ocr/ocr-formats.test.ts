@@ -1,19 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import UTIF from 'utif2';
 import { describe, expect, it } from 'vitest';
 import { characterErrorRate, renderPage } from '../../bench/ocr-pages.ts';
 import { ocrDocument } from '../../main/services/ocr/ocr-document.ts';
 import { cv } from '../../native/opencv/opencv-adapter.ts';
 import type { GreyPage } from '../../native/ocr/page-ops.ts';
+import { tesseractHas } from '../helpers/tesseract.ts';
 
-function tesseractInstalled(): boolean {
-  try {
-    return /kaz/.test(execFileSync('tesseract', ['--list-langs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }));
-  } catch {
-    return false;
-  }
-}
-const installed = tesseractInstalled();
+const installed = tesseractHas('kaz');
 
 const russian = 'Исковое заявление. Ответчик не вернул долг по договору займа от 5 марта 2024 года.';
 const kazakh = 'Талап арыз. Жауапкер қарызды қайтармады, залал өтелмеді, іс сотқа жіберілді.';
