@@ -29,10 +29,15 @@ export interface DocumentPageImageProps {
   readonly mark: 'fact' | 'unsure';
   /** Width drawn, CSS pixels. */
   readonly width: number;
+  /**
+   * The words read, laid invisibly over the page where each was found: the text can be selected, copied and found
+   * with the browser's search right on the image, as in a searchable PDF.
+   */
+  readonly words?: readonly (WordBox & { readonly text: string })[];
 }
 
 /** The page image with the given word boxes marked. */
-export function DocumentPageImage({ evidenceId, page, boxes, mark, width }: DocumentPageImageProps) {
+export function DocumentPageImage({ evidenceId, page, boxes, mark, width, words = [] }: DocumentPageImageProps) {
   const { t } = useTranslation();
   const api = useApi();
   const image = useLoaded(useCallback(() => call(api, 'documents.pageImage', { evidenceId, page }), [api, evidenceId, page]));
@@ -61,6 +66,24 @@ export function DocumentPageImage({ evidenceId, page, boxes, mark, width }: Docu
           />
         ))}
       </svg>
+      {words.length > 0 && (
+        <svg width={width} height={height} viewBox={`0 0 ${frameWidth} ${frameHeight}`} style={{ position: 'absolute', inset: 0 }} data-testid="document-page-text-layer">
+          {words.map((w, i) => (
+            <text
+              key={i}
+              x={w.left}
+              y={w.top + w.height * 0.85}
+              fontSize={w.height}
+              textLength={w.width}
+              lengthAdjust="spacingAndGlyphs"
+              fill="transparent"
+              style={{ userSelect: 'text', whiteSpace: 'pre' }}
+            >
+              {w.text}
+            </text>
+          ))}
+        </svg>
+      )}
     </Box>
   );
 }

@@ -150,6 +150,7 @@ export function DocumentTextSection({ item, mayRecognise }: DocumentTextSectionP
                   page={page.page}
                   boxes={page.words.filter((w) => w.confidence < text.result.provenance.parameters.lowConfidence)}
                   mark="unsure"
+                  words={page.words}
                   width={560}
                 />
               )}

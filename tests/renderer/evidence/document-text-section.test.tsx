@@ -124,6 +124,11 @@ describe('the text of a document evidence item', () => {
     expect(fake.callsTo('documents.pageImage')).toContainEqual({ evidenceId: item.id, page: 1 });
     expect(document.querySelectorAll('[data-testid="document-page-box-unsure"]')).toHaveLength(1);
     expect(need('document-page-image').querySelector('img')!.getAttribute('alt')).toBe('Page 1 as it was read');
+    // The words read lie over the image where each was found, so the page's text can be selected and searched there.
+    const layer = [...need('document-page-text-layer').querySelectorAll('text')];
+    expect(layer.map((w) => w.textContent)).toEqual(stored.result.pages[0]!.words.map((w) => w.text));
+    expect(layer[3]!.getAttribute('x')).toBe(String(stored.result.pages[0]!.words[3]!.left));
+    expect(layer[3]!.getAttribute('textLength')).toBe(String(stored.result.pages[0]!.words[3]!.width));
     await click('document-text-picture-1');
     expect(byTestId('document-page-image')).toBeNull();
   });
