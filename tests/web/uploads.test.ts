@@ -31,8 +31,13 @@ function send(port: number, path: string, headers: Record<string, string>, body:
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
       res.on('error', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
     });
-    req.on('error', (error) => {
-      if (!answered) reject(error);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      // A server that refuses an upload stops reading: the client's next write may fail (EPIPE, ECONNRESET) just
+      // before the refusal it already sent is parsed. Give that answer a moment to arrive before failing.
+      const refusedMidBody = error.code === 'EPIPE' || error.code === 'ECONNRESET';
+      setTimeout(() => {
+        if (!answered) reject(error);
+      }, refusedMidBody ? 1000 : 0);
     });
     if (typeof body === 'string' || body instanceof Uint8Array) req.end(body);
     else Readable.from(body).on('error', () => {}).pipe(req);
