@@ -1,7 +1,7 @@
 /**
  * Analysis jobs in Electron's utility processes. The packaged app fuses RunAsNode off, so Node's `fork` (which
  * re-runs the Electron binary as Node) cannot start the analysis child there; `utilityProcess.fork` can, and killing
- * the utility process is the cancel, as with a child process.
+ * the utility process ends a cancelled job, as with a child process.
  */
 import { utilityProcess } from 'electron';
 import { analysisWorkerFile, superviseJob, type AnalysisRunner, type WorkerMessage } from '../services/analysis/analysis-runner.ts';
@@ -15,7 +15,7 @@ export function utilityProcessRunner(modulePath: string = analysisWorkerFile): A
         {
           onMessage: (listener) => child.on('message', (message: WorkerMessage) => listener(message)),
           onGone: (listener) => child.on('exit', (code) => listener(`exit code ${code}`)),
-          post: (job) => child.postMessage(job),
+          post: (message) => child.postMessage(message),
           kill: () => child.kill(),
         },
         job,

@@ -176,7 +176,6 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const corpusCaseTypes = loadCaseTypes();
   const inbox = new CorpusInbox(db, clock, audit, corpus, decisionTexts, corpusCaseTypes);
   const modelRegistry = new ModelRegistry(db, clock, audit, corpus, join(options.dataDir, 'models'), join(options.dataDir, 'registry'));
-  const documents = new DocumentTextService({ db, clock, evidence, audit, reviews });
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock, registry);
   const reports = new ReportService(
     {
@@ -196,6 +195,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     registry.summaries(),
   );
   const runner = typeof options.analysisRunner === 'function' ? options.analysisRunner(registry) : (options.analysisRunner ?? childProcessRunner);
+  const documents = new DocumentTextService({ db, clock, evidence, audit, reviews, runner });
   const analysis = new AnalysisService({ db, clock, store, cases, evidence, audit, sink: findings, runner, registry, reviews, onProgress: options.onAnalysisProgress });
   const library = new LibraryService(db, store, evidence, audit, clock, runner);
   if (options.keySealer) {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { utilityProcessRunner } from '../../main/electron/utility-runner.ts';
 import type { AnalysisJob } from '../../main/services/forensics/registry.ts';
-import { analysisWorkerFile } from '../../main/services/analysis/analysis-runner.ts';
+import { analysisWorkerFile, cancelGraceMs } from '../../main/services/analysis/analysis-runner.ts';
 import { utilityProcess } from './fake-electron.ts';
 
 vi.mock('electron', () => import('./fake-electron.ts'));
@@ -34,13 +34,26 @@ describe('analysis jobs in Electron utility processes (RunAsNode is fused off in
     await expect(running.done).rejects.toMatchObject({ code: 'BAD_INPUT', message: 'a.x3p: truncated zip' });
   });
 
-  it('cancel kills the process and rejects as cancelled; later progress is ignored', async () => {
+  it('cancel asks the process to stop, kills it after a short grace, and rejects as cancelled; later progress is ignored', async () => {
     const { running, child, progress } = start();
     running.cancel();
+    expect(child.posted).toEqual([job, { cancel: true }]);
+    expect(child.killed).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, cancelGraceMs + 50));
     expect(child.killed).toBe(true);
     child.emit('message', { type: 'progress', progress: 0.9, stage: 'late' });
     await expect(running.done).rejects.toMatchObject({ code: 'CONFLICT', params: { reasonCode: 'cancelled' } });
     expect(progress).toEqual([]);
+  });
+
+  it('a process that stops on the request is not killed, and its last answer still reads as cancelled', async () => {
+    const { running, child } = start();
+    running.cancel();
+    child.emit('message', { type: 'error', error: { code: 'CONFLICT', message: 'OCR cancelled.', params: { reasonCode: 'cancelled' } } });
+    child.emit('exit', 0);
+    await expect(running.done).rejects.toMatchObject({ code: 'CONFLICT', message: 'The analysis was cancelled.' });
+    await new Promise((resolve) => setTimeout(resolve, cancelGraceMs + 50));
+    expect(child.killed).toBe(false);
   });
 
   it('a process that dies without an answer is an INTERNAL error, never a silent success', async () => {

@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { ErrorInfo } from '../../contract/index.ts';
 import { DalelError } from '../errors.ts';
 import type { ProgressListener } from '../forensics/module.ts';
-import type { AnalysisJob, ForensicRegistry } from '../forensics/registry.ts';
+import type { AnalysisJob } from '../forensics/registry.ts';
+import { withWorkstationJobs, type JobTable } from './job-table.ts';
 
 /** What the child process sends. */
 export type WorkerMessage =
@@ -37,22 +38,38 @@ export const cancelledError = () => new DalelError('CONFLICT', 'The analysis was
 export const analysisWorkerFile = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './analysis-worker.ts' : './analysis-worker.js', import.meta.url));
 const workerExecArgv = () => (analysisWorkerFile.endsWith('.ts') ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : []);
 
+/** What the parent sends a job's process: the job, then perhaps a request to stop it. */
+export type ParentMessage = AnalysisJob | { readonly cancel: true };
+
+/** True for the request to stop (an AnalysisJob always names its module). */
+export function isCancelMessage(message: ParentMessage): message is { readonly cancel: true } {
+  return 'cancel' in message;
+}
+
+/**
+ * How long a cancelled job's process may take to stop on its own (a reading kills its tesseract children and
+ * exits) before it is killed; a pipeline busy in native code cannot hear the request and is killed then.
+ */
+export const cancelGraceMs = 200;
+
 /** The few things a runner needs of a process running one job: Node's child process and Electron's utility process. */
 export interface JobProcess {
   onMessage(listener: (message: WorkerMessage) => void): void;
   /** Called once the process is gone; `how` says why, for the error. */
   onGone(listener: (how: string) => void): void;
-  post(job: AnalysisJob): void;
+  post(message: ParentMessage): void;
   kill(): void;
 }
 
 /**
  * Sends the job to its process and turns what comes back into a RunningJob: progress until the answer, the first
- * answer wins, a process gone without one is INTERNAL (or the cancel, when we killed it).
+ * answer wins, a process gone without one is INTERNAL (or the cancel, when we stopped it). A cancel asks the process
+ * to stop (so that what it started, such as tesseract, stops with it) and kills it after a short grace.
  */
 export function superviseJob(worker: JobProcess, job: AnalysisJob, onProgress: ProgressListener): RunningJob {
   let settled = false;
   let cancelled = false;
+  let killTimer: NodeJS.Timeout | undefined;
   const done = new Promise<unknown>((resolve, reject) => {
     const settle = (fn: () => void) => {
       if (settled) return;
@@ -62,10 +79,14 @@ export function superviseJob(worker: JobProcess, job: AnalysisJob, onProgress: P
     worker.onMessage((message) => {
       if (message.type === 'progress') {
         if (!settled && !cancelled) onProgress(message.progress, message.stage);
-      } else if (message.type === 'done') settle(() => resolve(message.output));
+      } else if (cancelled) settle(() => reject(cancelledError()));
+      else if (message.type === 'done') settle(() => resolve(message.output));
       else settle(() => reject(new DalelError(message.error.code, message.error.message, message.error.params)));
     });
-    worker.onGone((how) => settle(() => reject(cancelled ? cancelledError() : new DalelError('INTERNAL', `The analysis process ended unexpectedly (${how}).`))));
+    worker.onGone((how) => {
+      clearTimeout(killTimer);
+      settle(() => reject(cancelled ? cancelledError() : new DalelError('INTERNAL', `The analysis process ended unexpectedly (${how}).`)));
+    });
   });
   worker.post(job);
   return {
@@ -73,7 +94,12 @@ export function superviseJob(worker: JobProcess, job: AnalysisJob, onProgress: P
     cancel: () => {
       if (settled || cancelled) return;
       cancelled = true;
-      worker.kill();
+      killTimer = setTimeout(() => worker.kill(), cancelGraceMs);
+      try {
+        worker.post({ cancel: true });
+      } catch {
+        worker.kill();
+      }
     },
   };
 }
@@ -92,7 +118,8 @@ export const childProcessRunner: AnalysisRunner = {
           child.on('error', (error) => listener(`failed: ${error.message}`));
           child.on('close', (code, signal) => listener(signal ?? `exit code ${code}`));
         },
-        post: (message) => child.send(message),
+        // A closed channel (the child already gone) is reported by onGone, not thrown here.
+        post: (message) => void child.send(message, (error: Error | null) => error && child.kill('SIGKILL')),
         kill: () => child.kill('SIGKILL'),
       },
       job,
@@ -101,23 +128,25 @@ export const childProcessRunner: AnalysisRunner = {
   },
 };
 
-/** Runs jobs on the calling thread with the given modules (CLI, benchmark, tests): simple, not cancellable once started. */
-export function inProcessRunner(registry: ForensicRegistry): AnalysisRunner {
+/**
+ * Runs jobs on the calling thread with the given modules and the workstation's own jobs (CLI, benchmark, tests): a
+ * cancel stops a job that listens for it (reading a document), and a forensic pipeline once it has started runs on.
+ */
+export function inProcessRunner(modules: JobTable): AnalysisRunner {
+  const jobs = withWorkstationJobs(modules);
   return {
     start(job, onProgress) {
-      let cancelled = false;
+      const controller = new AbortController();
       const done = new Promise<unknown>((resolve, reject) => {
         // Deferred one turn, so a cancel right after start still wins.
         setImmediate(() => {
-          if (cancelled) return reject(cancelledError());
-          try {
-            resolve(registry.run(job, onProgress));
-          } catch (error) {
-            reject(error);
-          }
+          if (controller.signal.aborted) return reject(cancelledError());
+          Promise.resolve()
+            .then(() => jobs.run(job, onProgress, controller.signal))
+            .then(resolve, (error: unknown) => reject(controller.signal.aborted ? cancelledError() : error));
         });
       });
-      return { done, cancel: () => void (cancelled = true) };
+      return { done, cancel: () => controller.abort() };
     },
   };
 }

@@ -2,11 +2,12 @@
  * The recognised text of evidence documents: an expert has a scanned indictment, claim or decision read (OCR, or a
  * PDF's own text layer); the result is stored with the evidence item as JSON with its own SHA-256 and the
  * engine's provenance, each page indexed for stemmed full-text search within the case, and the recognition is an
- * audit entry naming the evidence hash and the text hash. The OCR runs in tesseract child processes with progress
- * and cancel; nothing is stored unless every page was read.
+ * audit entry naming the evidence hash and the text hash. The reading runs in the analysis process (page
+ * preparation there, tesseract as its children) with progress and cancel; nothing is stored unless every page was read.
  */
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/database.ts';
+import type { AnalysisRunner } from '../analysis/analysis-runner.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isoAt, type Clock } from '../clock.ts';
 import { DalelError } from '../errors.ts';
@@ -14,10 +15,11 @@ import type { EvidenceService } from '../evidence.ts';
 import { sha256Hex } from '../intake/evidence-store.ts';
 import { queryStems, stemText, words } from '../laws/stemmer.ts';
 import { extractFacts } from '../legal-text/extract-facts.ts';
-import { ocrDocument, type OcrDocument, type OcrLanguageChoice } from '../ocr/ocr-document.ts';
+import type { OcrDocument, OcrLanguageChoice } from '../ocr/ocr-document.ts';
 import { pageImage, type PageImage } from '../ocr/page-image.ts';
 import { layoutWords } from '../ocr/tesseract.ts';
 import type { Actor } from '../sessions.ts';
+import { parsePagesStage, readDocumentJob } from './read-document-job.ts';
 
 /** A stored recognition of one evidence item. */
 export interface DocumentText {
@@ -62,6 +64,8 @@ export interface DocumentTextDeps {
   readonly audit: AuditLog;
   /** Refuses work on a signed (frozen) case before anything runs. */
   readonly reviews?: { requireEditable(caseId: string, what: string): unknown };
+  /** Runs the reading off the services process (the analysis process; in-process for the CLI and tests). */
+  readonly runner: AnalysisRunner;
 }
 
 interface TextRow {
@@ -73,6 +77,10 @@ interface TextRow {
   result: string;
   created_at: string;
   created_by: string;
+}
+
+function cancelled(): DalelError {
+  return new DalelError('CONFLICT', 'The reading was cancelled: nothing was stored.', { reasonCode: 'cancelled' });
 }
 
 /** Recognition, storage and search of evidence documents' text. */
@@ -87,7 +95,7 @@ export class DocumentTextService {
       throw new DalelError('BAD_INPUT', `${item.originalName}: a ${item.kind} file is not a document to read`, { file: item.originalName, reasonCode: 'not-a-document' });
     }
     const bytes = this.deps.evidence.read(evidenceId);
-    const result = await ocrDocument(bytes, item.originalName, options);
+    const result = await this.read(bytes, item.originalName, options);
     // Stored as the JSON text hashed (word confidences and skew are fractions, which canonical audit JSON does not hold).
     const json = JSON.stringify(result);
     const sha256 = sha256Hex(new TextEncoder().encode(json));
@@ -130,6 +138,26 @@ export class DocumentTextService {
       });
     }).immediate();
     return this.latest(evidenceId)!;
+  }
+
+  private async read(bytes: Uint8Array, file: string, options: { language?: OcrLanguageChoice; signal?: AbortSignal; onProgress?: (done: number, total: number) => void }): Promise<OcrDocument> {
+    const { signal, onProgress } = options;
+    if (signal?.aborted) throw cancelled();
+    const job = this.deps.runner.start(readDocumentJob({ bytes, file, language: options.language }), (_progress, stage) => {
+      const pages = parsePagesStage(stage);
+      if (pages) onProgress?.(pages.done, pages.total);
+    });
+    const cancel = () => job.cancel();
+    signal?.addEventListener('abort', cancel, { once: true });
+    try {
+      return (await job.done) as OcrDocument;
+    } catch (error) {
+      // The runner's own cancel error speaks of "the analysis": a reader is told the reading was cancelled.
+      if (signal?.aborted) throw cancelled();
+      throw error;
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+    }
   }
 
   /**

@@ -16,13 +16,15 @@ import { openCvVersion } from '../../../native/opencv/opencv-adapter.ts';
 import { detectLanguage } from '../legal-text/language.ts';
 import { DalelError } from '../errors.ts';
 import { serviceError } from '../native-input.ts';
-import { engineVersion, recognise, textOfWords, type EngineVersion, type OcrLanguage, type OcrWord } from './tesseract.ts';
+import { engineVersion, ocrLanguages, recognise, textOfWords, type EngineVersion, type OcrLanguage, type OcrWord } from './tesseract.ts';
 
 /** The version of this preparation-and-recognition procedure (bump when a step or parameter changes). */
 export const ocrAlgorithmVersion = '1.0.0';
 
 /** What the expert asks for: one language, or "auto" (per page, from its script and then its text). */
 export type OcrLanguageChoice = OcrLanguage | 'auto';
+/** Every language choice, for checking a request. */
+export const ocrLanguageChoices: readonly OcrLanguageChoice[] = [...ocrLanguages, 'auto'];
 
 /** A page read at this mean confidence or better is upright (upside-down text reads far below it). */
 const uprightConfidence = 75;
