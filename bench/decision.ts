@@ -12,7 +12,7 @@
  *    latency of the TypeScript path alone (baseline), the same with the precedent search, the ONNX path, and a
  *    judge's full consultation through the dispatcher (bounds, precedents, advice, audit entry) [p95 ≤ 20 ms].
  * Options: --skip-peer, --train N (50000), --corpus N (100000), --queries N (10000), --consultations N (2000),
- * --latency-only (train the USSC model without peers, then only item 4).
+ * --latency-only (train the USSC model without peers, then only item 4), --training-only (only item 3).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -29,6 +29,8 @@ import { openWorkstation } from '../main/services/workstation.ts';
 import { accuracy, meanAbsoluteError } from '../models/ebm/metrics.ts';
 import { seededRandom } from '../models/ebm/random.ts';
 import { trainCaseType, type CaseTypeTraining } from '../models/ebm/train-case-type.ts';
+import { caseRows, type CaseData } from '../models/cases/case-rows.ts';
+import { parseCsvBytes, readInputFile } from '../models/cases/csv.ts';
 import { targetValues, trainGam } from '../models/ebm/train.ts';
 import { peerOnCases, runSklearnPeer, sklearnAvailability } from '../models/peers/sklearn-peer.ts';
 
@@ -93,14 +95,14 @@ function heldOut(caseType: CaseType, file: string, peer: boolean): CaseTypeTrain
   return trained;
 }
 
-function trainingTime(caseType: CaseType, usscTraining: CaseTypeTraining, n: number, peer: boolean): void {
-  const rows = usscTraining.data.rows;
+function trainingTime(caseType: CaseType, data: CaseData, n: number, peer: boolean): void {
+  const rows = data.rows;
   const random = seededRandom(50_000);
   // Every distinct case once, then repeats: a repeat in both a bag's fit and validation parts flatters the
   // validation loss and delays early stopping, so repeats are kept to the few needed to reach n.
   const drawn = n <= rows.length ? rows.slice(0, n) : [...rows, ...Array.from({ length: n - rows.length }, () => rows[Math.floor(random() * rows.length)]!)];
   const started = process.hrtime.bigint();
-  const { model, report } = trainGam({ caseType, outcome: usscTraining.data.outcome, facts: drawn.map((r) => r.facts), targets: drawn.map((r) => r.target) });
+  const { model, report } = trainGam({ caseType, outcome: data.outcome, facts: drawn.map((r) => r.facts), targets: drawn.map((r) => r.target) });
   const ours = seconds(started);
   console.log(`training on ${n} cases (${Math.min(n, rows.length)} distinct USSC cases), ${report.bags.length} bags (rounds ${report.bags.map((b) => `${b.mainRounds}+${b.pairRounds}`).join(', ')}), ${report.pairs.length} pairs, one thread`);
   console.log(`  glass-box model: ${ours.toFixed(2)} s   [target ≤ 60 s]`);
@@ -219,12 +221,17 @@ export async function run(args: string[]): Promise<void> {
   const peer = !args.includes('--skip-peer') && !latencyOnly;
   const caseTypes = loadCaseTypes();
   const usscType = findCaseType(caseTypes, 'ussc-sentencing');
+  if (args.includes('--training-only')) {
+    // Item 3 alone: the cases are read as training reads them, without the held-out model and its peer.
+    trainingTime(usscType, caseRows(usscType, parseCsvBytes(readInputFile(ussc), ussc), ussc), option(args, 'train', 50_000), !args.includes('--skip-peer'));
+    return;
+  }
   const usscTraining = heldOut(usscType, ussc, peer);
   if (latencyOnly) {
     await latency(usscTraining, option(args, 'corpus', 100_000), option(args, 'queries', 10_000), option(args, 'consultations', 2000));
     return;
   }
   heldOut(findCaseType(caseTypes, 'scdb-outcome'), scdb, peer);
-  trainingTime(usscType, usscTraining, option(args, 'train', 50_000), peer);
+  trainingTime(usscType, usscTraining.data, option(args, 'train', 50_000), peer);
   await latency(usscTraining, option(args, 'corpus', 100_000), option(args, 'queries', 10_000), option(args, 'consultations', 2000));
 }

@@ -73,20 +73,32 @@ export function boostStage(cases: BagCases, terms: readonly StageTerm[], loss: L
   const largest = Math.max(0, ...terms.map((t) => t.cells * K));
   const G = new Float64Array(largest);
   const H = new Float64Array(largest);
+  const steps = terms.map((t) => new Float64Array(t.cells * K));
   let bestLoss = loss.meanLoss(cases.valScore, cases.valY);
   let bestRound = 0;
   let round = 0;
   const bestByRound = [bestLoss];
   const stalled = () => round >= settings.patience && bestByRound[round - settings.patience]! - bestLoss < settings.tolerance * Math.abs(bestLoss);
-  while (round < settings.maxRounds && round - bestRound < settings.patience && !stalled()) {
+  const goOn = () => round < settings.maxRounds && round - bestRound < settings.patience && !stalled();
+  const clear = (t: number) => {
+    const size = terms[t]!.cells * K;
+    G.fill(0, 0, size);
+    if (!loss.unitHessian) H.fill(0, 0, size);
+  };
+  // Each term's histogram of the fit cases is gathered in the pass that adds the previous term's step.
+  if (terms.length > 0 && goOn()) {
+    clear(0);
+    loss.accumulate(cases.fitScore, cases.fitY, terms[0]!.fit, G, H);
+  }
+  while (goOn()) {
     round += 1;
-    terms.forEach((term, t) => {
+    for (let t = 0; t < terms.length; t += 1) {
+      const term = terms[t]!;
       const size = term.cells * K;
-      G.fill(0, 0, size);
-      H.fill(0, 0, size);
-      loss.accumulate(cases.fitScore, cases.fitY, term.fit, G, H);
+      if (loss.unitHessian) H.set(counts[t]!);
       const hist: Histogram = { G: G.subarray(0, size), H: H.subarray(0, size), C: counts[t]!, width: K };
-      const step = new Float64Array(size);
+      // Every cell of the step is written by the tree (its leaves cover the table), so one array serves all rounds.
+      const step = steps[t]!;
       for (let k = 0; k < K; k += 1) {
         if (term.shape.kind === 'pair') fitPairTree(hist, k, term.shape.A, term.shape.B, settings, step);
         else fitOrderedTree(hist, k, term.shape.kind === 'categorical' ? ratioOrder(hist, k, term.cells, settings.categorySmoothing) : identity[t]!, settings, step);
@@ -96,15 +108,24 @@ export function boostStage(cases: BagCases, terms: readonly StageTerm[], loss: L
         step[c] = step[c]! * settings.learningRate;
         table[c] = table[c]! + step[c]!;
       }
-      addTable(cases, term, step, K);
-    });
-    const current = loss.meanLoss(cases.valScore, cases.valY);
-    if (current < bestLoss) {
-      bestLoss = current;
-      bestRound = round;
-      values.forEach((v, t) => best[t]!.set(v));
+      addToScores(term.val, cases.valScore, step, K);
+      let next = t + 1;
+      if (next === terms.length) {
+        const current = loss.meanLoss(cases.valScore, cases.valY);
+        if (current < bestLoss) {
+          bestLoss = current;
+          bestRound = round;
+          values.forEach((v, u) => best[u]!.set(v));
+        }
+        bestByRound.push(bestLoss);
+        next = goOn() ? 0 : -1;
+      }
+      if (next < 0) addToScores(term.fit, cases.fitScore, step, K);
+      else {
+        clear(next);
+        loss.stepThenAccumulate(cases.fitScore, cases.fitY, term.fit, step, terms[next]!.fit, G, H);
+      }
     }
-    bestByRound.push(bestLoss);
   }
   // Back to the best round: take the difference out of the running scores.
   terms.forEach((term, t) => {

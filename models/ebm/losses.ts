@@ -20,12 +20,33 @@ export interface Loss {
    * inner loop, fused so that no per-case gradient array is written and read back.
    */
   accumulate(score: Float64Array, y: Float64Array, cellOf: Uint16Array, G: Float64Array, H: Float64Array): void;
+  /**
+   * Adds a term's step to the scores (`score[i] += step[stepCell[i]]`) and accumulates as `accumulate` does for
+   * the next term's cells, with the same additions in the same order as the two passes it replaces.
+   */
+  stepThenAccumulate(score: Float64Array, y: Float64Array, stepCell: Uint16Array, step: Float64Array, cellOf: Uint16Array, G: Float64Array, H: Float64Array): void;
+  /**
+   * Every hessian is 1 (squared error): a cell's H is then its count of cases, exactly, so the accumulating
+   * passes leave H alone and the caller takes the counts.
+   */
+  readonly unitHessian: boolean;
   /** Mean loss at the current scores (what early stopping watches). */
   meanLoss(score: Float64Array, y: Float64Array): number;
 }
 
 // Hessians below this are raised to it, so a nearly certain case cannot make a Newton step explode.
 const minHessian = 1e-12;
+
+function addStep(score: Float64Array, stepCell: Uint16Array, step: Float64Array, width: number): void {
+  if (width === 1) {
+    for (let i = 0; i < stepCell.length; i += 1) score[i] = score[i]! + step[stepCell[i]!]!;
+    return;
+  }
+  for (let i = 0; i < stepCell.length; i += 1) {
+    const base = stepCell[i]! * width;
+    for (let k = 0; k < width; k += 1) score[i * width + k] = score[i * width + k]! + step[base + k]!;
+  }
+}
 
 const squared: Loss = {
   kind: 'squared',
@@ -41,11 +62,20 @@ const squared: Loss = {
       h[i] = 1;
     }
   },
-  accumulate(score, y, cellOf, G, H) {
+  unitHessian: true,
+  accumulate(score, y, cellOf, G) {
     for (let i = 0; i < y.length; i += 1) {
       const cell = cellOf[i]!;
       G[cell] = G[cell]! + score[i]! - y[i]!;
-      H[cell] = H[cell]! + 1;
+    }
+  },
+  stepThenAccumulate(score, y, stepCell, step, cellOf, G) {
+    // One pass: the score is read once, updated, and its residual added to the next term's cell.
+    for (let i = 0; i < y.length; i += 1) {
+      const s = score[i]! + step[stepCell[i]!]!;
+      score[i] = s;
+      const cell = cellOf[i]!;
+      G[cell] = G[cell]! + s - y[i]!;
     }
   },
   meanLoss(score, y) {
@@ -70,6 +100,11 @@ const logit: Loss = {
       g[i] = p - y[i]!;
       h[i] = Math.max(minHessian, p * (1 - p));
     }
+  },
+  unitHessian: false,
+  stepThenAccumulate(score, y, stepCell, step, cellOf, G, H) {
+    addStep(score, stepCell, step, 1);
+    logit.accumulate(score, y, cellOf, G, H);
   },
   accumulate(score, y, cellOf, G, H) {
     for (let i = 0; i < y.length; i += 1) {
@@ -102,9 +137,14 @@ function softmaxLoss(width: number): Loss {
     for (let k = 0; k < width; k += 1) out[k] = out[k]! / sum;
     return max + Math.log(sum);
   };
-  return {
+  const loss: Loss = {
     kind: 'softmax',
     width,
+    unitHessian: false,
+    stepThenAccumulate(score, y, stepCell, step, cellOf, G, H) {
+      addStep(score, stepCell, step, width);
+      loss.accumulate(score, y, cellOf, G, H);
+    },
     initialScore(y) {
       const counts = new Float64Array(width).fill(1e-6);
       for (const v of y) counts[v]! += 1;
@@ -138,6 +178,7 @@ function softmaxLoss(width: number): Loss {
       return sum / Math.max(1, y.length);
     },
   };
+  return loss;
 }
 
 /** The loss for a task: regression, binary, or multiclass with `classes` classes. */

@@ -53,18 +53,25 @@ export function fitOrderedTree(hist: Histogram, k: number, order: ArrayLike<numb
   }
   const runs: Array<[number, number]> = [[0, n]];
   while (runs.length < settings.maxLeaves) {
-    let best = { gain: 0, run: -1, at: -1 };
-    runs.forEach(([a, b], r) => {
+    let bestGain = 0;
+    let bestRun = -1;
+    let bestAt = -1;
+    for (let r = 0; r < runs.length; r += 1) {
+      const [a, b] = runs[r]!;
       const parent = score(pg[b]! - pg[a]!, ph[b]! - ph[a]!, settings.lambda);
       for (let s = a + 1; s < b; s += 1) {
         if (pc[s]! - pc[a]! < settings.minLeafCount || pc[b]! - pc[s]! < settings.minLeafCount) continue;
         const gain = score(pg[s]! - pg[a]!, ph[s]! - ph[a]!, settings.lambda) + score(pg[b]! - pg[s]!, ph[b]! - ph[s]!, settings.lambda) - parent;
-        if (gain > best.gain) best = { gain, run: r, at: s };
+        if (gain > bestGain) {
+          bestGain = gain;
+          bestRun = r;
+          bestAt = s;
+        }
       }
-    });
-    if (best.run < 0) break;
-    const [a, b] = runs[best.run]!;
-    runs.splice(best.run, 1, [a, best.at], [best.at, b]);
+    }
+    if (bestRun < 0) break;
+    const [a, b] = runs[bestRun]!;
+    runs.splice(bestRun, 1, [a, bestAt], [bestAt, b]);
   }
   for (const [a, b] of runs) {
     const value = step(pg[b]! - pg[a]!, ph[b]! - ph[a]!, settings);
@@ -79,32 +86,120 @@ export function fitOrderedTree(hist: Histogram, k: number, order: ArrayLike<numb
  */
 export function ratioOrder(hist: Histogram, k: number, cells: number, smoothing: number): Int32Array {
   const K = hist.width;
-  const order = Int32Array.from({ length: cells }, (_, c) => c);
-  const key = (c: number) => (hist.C[c]! > 0 ? hist.G[c * K + k]! / (hist.H[c * K + k]! + smoothing + 1e-12) : Infinity);
-  return order.sort((a, b) => key(a) - key(b));
+  const order = new Int32Array(cells);
+  const key = new Float64Array(cells);
+  for (let c = 0; c < cells; c += 1) {
+    order[c] = c;
+    key[c] = hist.C[c]! > 0 ? hist.G[c * K + k]! / (hist.H[c * K + k]! + smoothing + 1e-12) : Infinity;
+  }
+  return order.sort((a, b) => key[a]! - key[b]!);
 }
 
-/** Best single cut of a sequence given by its totals per position; returns the leaf objective and cut. */
-function bestCut(g: Float64Array, h: Float64Array, c: Float64Array, settings: TreeSettings): { objective: number; cut: number } {
+/**
+ * Best single cut of the first `n` positions of a sequence given by its totals per position: the leaf objective
+ * goes to `cutObjective`, the cut (-1: none) to `cutAt`. Module-level results, because this runs for every
+ * outer cut of every pair tree of every round and an object per call was a measurable share of training.
+ */
+let cutObjective = 0;
+let cutAt = -1;
+function bestCut(g: Float64Array, h: Float64Array, c: Float64Array, n: number, settings: TreeSettings): void {
   let G = 0;
   let H = 0;
   let C = 0;
-  for (let i = 0; i < g.length; i += 1) {
+  for (let i = 0; i < n; i += 1) {
     G += g[i]!;
     H += h[i]!;
     C += c[i]!;
   }
-  let best = { objective: score(G, H, settings.lambda), cut: -1 };
+  let objective = score(G, H, settings.lambda);
+  let cut = -1;
   let gl = 0;
   let hl = 0;
   let cl = 0;
-  for (let i = 0; i < g.length - 1; i += 1) {
+  for (let i = 0; i < n - 1; i += 1) {
     gl += g[i]!;
     hl += h[i]!;
     cl += c[i]!;
     if (cl < settings.minLeafCount || C - cl < settings.minLeafCount) continue;
-    const objective = score(gl, hl, settings.lambda) + score(G - gl, H - hl, settings.lambda);
-    if (objective > best.objective) best = { objective, cut: i + 1 };
+    const candidate = score(gl, hl, settings.lambda) + score(G - gl, H - hl, settings.lambda);
+    if (candidate > objective) {
+      objective = candidate;
+      cut = i + 1;
+    }
+  }
+  cutObjective = objective;
+  cutAt = cut;
+}
+
+/** Scratch rows of a pair tree's search, grown to the widest grid seen. */
+let rows = new Float64Array(0);
+function scratch(inner: number): Float64Array {
+  if (rows.length < inner * 9) rows = new Float64Array(inner * 9);
+  return rows;
+}
+
+/** The best plan of a pair tree with `outer` as the first input: its objective, first cut and the two inner cuts. */
+interface PairPlan {
+  objective: number;
+  first: number;
+  cuts: [number, number];
+}
+
+/**
+ * One cut along the outer input (cell = o × strideOuter + i × strideInner), then the best inner cut on each side;
+ * or no outer cut and one inner cut.
+ */
+function planPair(hist: Histogram, k: number, outer: number, inner: number, strideOuter: number, strideInner: number, settings: TreeSettings): PairPlan {
+  const K = hist.width;
+  const HG = hist.G;
+  const HH = hist.H;
+  const HC = hist.C;
+  // Running sums over the outer input, per inner position: left side = rows < cut, right = the rest.
+  const buffer = scratch(inner);
+  const tg = buffer.subarray(0, inner).fill(0);
+  const th = buffer.subarray(inner, 2 * inner).fill(0);
+  const tc = buffer.subarray(2 * inner, 3 * inner).fill(0);
+  const lg = buffer.subarray(3 * inner, 4 * inner).fill(0);
+  const lh = buffer.subarray(4 * inner, 5 * inner).fill(0);
+  const lc = buffer.subarray(5 * inner, 6 * inner).fill(0);
+  const rg = buffer.subarray(6 * inner, 7 * inner);
+  const rh = buffer.subarray(7 * inner, 8 * inner);
+  const rc = buffer.subarray(8 * inner, 9 * inner);
+  for (let o = 0; o < outer; o += 1) {
+    for (let i = 0; i < inner; i += 1) {
+      const x = o * strideOuter + i * strideInner;
+      tg[i]! += HG[x * K + k]!;
+      th[i]! += HH[x * K + k]!;
+      tc[i]! += HC[x]!;
+    }
+  }
+  // Without an outer cut the tree may still cut the inner input once.
+  bestCut(tg, th, tc, inner, settings);
+  const best: PairPlan = { objective: cutObjective, first: outer, cuts: [cutAt, -1] };
+  let leftCount = 0;
+  let allCount = 0;
+  for (let i = 0; i < inner; i += 1) allCount += tc[i]!;
+  for (let o = 0; o < outer - 1; o += 1) {
+    for (let i = 0; i < inner; i += 1) {
+      const x = o * strideOuter + i * strideInner;
+      lg[i]! += HG[x * K + k]!;
+      lh[i]! += HH[x * K + k]!;
+      lc[i]! += HC[x]!;
+      leftCount += HC[x]!;
+      rg[i] = tg[i]! - lg[i]!;
+      rh[i] = th[i]! - lh[i]!;
+      rc[i] = tc[i]! - lc[i]!;
+    }
+    if (leftCount < settings.minLeafCount || allCount - leftCount < settings.minLeafCount) continue;
+    bestCut(lg, lh, lc, inner, settings);
+    const left = cutObjective;
+    const leftCut = cutAt;
+    bestCut(rg, rh, rc, inner, settings);
+    if (left + cutObjective > best.objective) {
+      best.objective = left + cutObjective;
+      best.first = o + 1;
+      best.cuts = [leftCut, cutAt];
+    }
   }
   return best;
 }
@@ -115,51 +210,12 @@ function bestCut(g: Float64Array, h: Float64Array, c: Float64Array, settings: Tr
  */
 export function fitPairTree(hist: Histogram, k: number, A: number, B: number, settings: TreeSettings, out: Float64Array): void {
   const K = hist.width;
-  const at = (a: number, b: number) => a * B + b;
-  type Plan = { objective: number; first: number; cuts: [number, number] };
-  const plan = (outer: number, inner: number, cell: (o: number, i: number) => number): Plan => {
-    // Running sums over the outer input, per inner position: left side = rows < cut, right = the rest.
-    const total = { g: new Float64Array(inner), h: new Float64Array(inner), c: new Float64Array(inner) };
-    for (let o = 0; o < outer; o += 1) {
-      for (let i = 0; i < inner; i += 1) {
-        const x = cell(o, i);
-        total.g[i]! += hist.G[x * K + k]!;
-        total.h[i]! += hist.H[x * K + k]!;
-        total.c[i]! += hist.C[x]!;
-      }
-    }
-    const left = { g: new Float64Array(inner), h: new Float64Array(inner), c: new Float64Array(inner) };
-    const right = { g: new Float64Array(inner), h: new Float64Array(inner), c: new Float64Array(inner) };
-    // Without an outer cut the tree may still cut the inner input once.
-    const uncut = bestCut(total.g, total.h, total.c, settings);
-    let best: Plan = { objective: uncut.objective, first: outer, cuts: [uncut.cut, -1] };
-    let leftCount = 0;
-    let allCount = 0;
-    for (let i = 0; i < inner; i += 1) allCount += total.c[i]!;
-    for (let o = 0; o < outer - 1; o += 1) {
-      for (let i = 0; i < inner; i += 1) {
-        const x = cell(o, i);
-        left.g[i]! += hist.G[x * K + k]!;
-        left.h[i]! += hist.H[x * K + k]!;
-        left.c[i]! += hist.C[x]!;
-        leftCount += hist.C[x]!;
-        right.g[i] = total.g[i]! - left.g[i]!;
-        right.h[i] = total.h[i]! - left.h[i]!;
-        right.c[i] = total.c[i]! - left.c[i]!;
-      }
-      if (leftCount < settings.minLeafCount || allCount - leftCount < settings.minLeafCount) continue;
-      const l = bestCut(left.g, left.h, left.c, settings);
-      const r = bestCut(right.g, right.h, right.c, settings);
-      if (l.objective + r.objective > best.objective) best = { objective: l.objective + r.objective, first: o + 1, cuts: [l.cut, r.cut] };
-    }
-    return best;
-  };
-  const byA = plan(A, B, (a, b) => at(a, b));
-  const byB = plan(B, A, (b, a) => at(a, b));
+  const byA = planPair(hist, k, A, B, B, 1, settings);
+  const byB = planPair(hist, k, B, A, 1, B, settings);
   const useA = byA.objective >= byB.objective;
   const chosen = useA ? byA : byB;
   const [outer, inner] = useA ? [A, B] : [B, A];
-  const cell = useA ? (o: number, i: number) => at(o, i) : (o: number, i: number) => at(i, o);
+  const [strideOuter, strideInner] = useA ? [B, 1] : [1, B];
   // The four (or fewer) leaves: side of the outer cut × side of that side's inner cut.
   const sides: Array<[number, number, number]> = [
     [0, chosen.first, chosen.cuts[0]],
@@ -173,12 +229,13 @@ export function fitPairTree(hist: Histogram, k: number, A: number, B: number, se
       let h = 0;
       for (let o = o0; o < o1; o += 1) {
         for (let i = i0; i < i1; i += 1) {
-          g += hist.G[cell(o, i) * K + k]!;
-          h += hist.H[cell(o, i) * K + k]!;
+          const x = o * strideOuter + i * strideInner;
+          g += hist.G[x * K + k]!;
+          h += hist.H[x * K + k]!;
         }
       }
       const value = step(g, h, settings);
-      for (let o = o0; o < o1; o += 1) for (let i = i0; i < i1; i += 1) out[cell(o, i) * K + k] = value;
+      for (let o = o0; o < o1; o += 1) for (let i = i0; i < i1; i += 1) out[(o * strideOuter + i * strideInner) * K + k] = value;
     }
   }
 }

@@ -125,7 +125,9 @@ function encodeFromDraft(feature: FeatureSpec, facts: Facts): number {
 }
 
 function gather(column: Uint16Array, rows: Uint32Array): Uint16Array {
-  return Uint16Array.from(rows, (r) => column[r]!);
+  const out = new Uint16Array(rows.length);
+  for (let i = 0; i < rows.length; i += 1) out[i] = column[rows[i]!]!;
+  return out;
 }
 
 interface Bag {
@@ -213,7 +215,13 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
   const pairBinOf = features.map((f, j) =>
     Uint16Array.from({ length: mainCells[j]! }, (_, b) => (b < 2 ? b : 1 + countBelowOrEqual(pairEdges[j]!, f.edges[b - 2]!))),
   );
-  const pairColumn = (j: number, rows: Uint32Array) => Uint16Array.from(rows, (r) => pairBinOf[j]![mainBins[j]![r]!]!);
+  const pairColumn = (j: number, rows: Uint32Array) => {
+    const toPair = pairBinOf[j]!;
+    const bins = mainBins[j]!;
+    const out = new Uint16Array(rows.length);
+    for (let i = 0; i < rows.length; i += 1) out[i] = toPair[bins[rows[i]!]!]!;
+    return out;
+  };
   const candidates: Array<{ a: number; b: number; gain: number }> = [];
   if (options.interactions > 0) {
     for (let a = 0; a < features.length; a += 1) for (let b = a + 1; b < features.length; b += 1) candidates.push({ a, b, gain: 0 });
@@ -242,7 +250,9 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
         const cellsOf = (rows: Uint32Array) => {
           const pa = pairColumn(a, rows);
           const pb = pairColumn(b, rows);
-          return Uint16Array.from(pa, (v, i) => v * B + pb[i]!);
+          const cells = new Uint16Array(pa.length);
+          for (let i = 0; i < pa.length; i += 1) cells[i] = pa[i]! * B + pb[i]!;
+          return cells;
         };
         return { cells: A * B, shape: { kind: 'pair', A, B }, fit: cellsOf(bag.fitRows), val: cellsOf(bag.valRows) };
       });
