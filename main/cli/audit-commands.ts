@@ -68,16 +68,17 @@ export function addAuditCommands(program: Command, context: CliContext): void {
     .option('--case <id-or-number>', 'the case, with --scope case')
     .option('--from <iso-time>', 'start, with --scope range')
     .option('--to <iso-time>', 'end, with --scope range')
-    .action(async (opts: { scope: 'all' | 'case' | 'range'; case?: string; from?: string; to?: string }) => {
+    .addOption(new Option('--language <language>', "language of the clerk's trail.pdf (as `dalel report --language`)").choices(['kk', 'ru', 'en']).default('en'))
+    .action(async (opts: { scope: 'all' | 'case' | 'range'; case?: string; from?: string; to?: string; language: 'kk' | 'ru' | 'en' }) => {
       await context.login();
       await unlockKey(context);
       const ws = context.open();
       const request =
         opts.scope === 'case'
-          ? { scope: 'case' as const, caseId: ws.cases.resolve(opts.case ?? '').id }
+          ? { scope: 'case' as const, caseId: ws.cases.resolve(opts.case ?? '').id, language: opts.language }
           : opts.scope === 'range'
-            ? { scope: 'range' as const, from: opts.from ?? '', to: opts.to ?? '' }
-            : { scope: 'all' as const };
+            ? { scope: 'range' as const, from: opts.from ?? '', to: opts.to ?? '', language: opts.language }
+            : { scope: 'all' as const, language: opts.language };
       const result = await context.call('audit.export', request);
       const folder = join(ws.dataDir, 'exports', result.name);
       context.print({ ...result, folder, zip: `${folder}.zip` }, () => `Exported ${result.entries} entries, checkpoint of size ${result.checkpoint.size}:\n  ${folder}\n  ${folder}.zip`);

@@ -84,11 +84,14 @@ export const RetentionSchema = z.object({
 /** The log's retention facts. */
 export type RetentionView = z.infer<typeof RetentionSchema>;
 
-/** Which entries an audit export holds. */
+/** The language of the clerk's trail.pdf in an export: the exporting user's interface language. */
+const trailLanguage = z.enum(['kk', 'ru', 'en']).optional();
+
+/** Which entries an audit export holds, and the language its trail.pdf is written in. */
 export const ExportScopeSchema = z.discriminatedUnion('scope', [
-  z.object({ scope: z.literal('all') }).strict(),
-  z.object({ scope: z.literal('case'), caseId: z.string().uuid() }).strict(),
-  z.object({ scope: z.literal('range'), from: z.string().datetime(), to: z.string().datetime() }).strict(),
+  z.object({ scope: z.literal('all'), language: trailLanguage }).strict(),
+  z.object({ scope: z.literal('case'), caseId: z.string().uuid(), language: trailLanguage }).strict(),
+  z.object({ scope: z.literal('range'), from: z.string().datetime(), to: z.string().datetime(), language: trailLanguage }).strict(),
 ]);
 
 /** The audit channels: schemas and who may call each. */

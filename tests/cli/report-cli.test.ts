@@ -54,6 +54,15 @@ describe('dalel report', () => {
     expect(text).toContain('Зертхана қорытындысы');
     for (const file of files) expect(text).toContain(sha256Hex(new Uint8Array(readFileSync(file))));
 
+    // The audit bundle's trail.pdf follows --language as the report does: the case by number, actions in words.
+    const bundle = await dalel(['--json', '--user', 'clerk', 'audit', 'export', '--scope', 'case', '--case', '7-2026', '--language', 'kk'], `${expertPassword}\n${keyPassphrase}\n`);
+    expect(bundle.err).toBe('');
+    expect(bundle.code).toBe(0);
+    const trail = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', join((JSON.parse(bundle.out) as { folder: string }).folder, 'trail.pdf'), '-'], { encoding: 'utf8' });
+    expect(trail).toContain('Аудит журналы');
+    expect(trail).toContain('№ 7-2026 іс');
+    expect(trail).not.toContain('report.exported');
+
     // Now the key exists but is locked in a new process: the expert is told who must unlock it.
     const stillLocked = await dalel(['--user', 'expert', 'report', '--case', '7-2026', '--out', join(dir, 'locked.pdf')]);
     expect(stillLocked.code).toBe(1);

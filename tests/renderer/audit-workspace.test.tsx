@@ -292,7 +292,7 @@ describe('the clerk workspace', () => {
     expect(need('export-form').textContent).toContain('Choose a case');
     await type('export-case', caseId);
     await submit('export-form');
-    expect(fake.callsTo('audit.export')).toEqual([{ scope: 'case', caseId }]);
+    expect(fake.callsTo('audit.export')).toEqual([{ scope: 'case', caseId, language: 'en' }]);
     expect(need('export-progress').textContent).toContain('Recording the export and signing a checkpoint');
     expect(fake.listening('audit.exportProgress')).toBe(1);
 
@@ -322,7 +322,7 @@ describe('the clerk workspace', () => {
     await render(fake.api);
     await click('export-open');
     await submit('export-form');
-    expect(fake.callsTo('audit.export')).toEqual([{ scope: 'all' }]);
+    expect(fake.callsTo('audit.export')).toEqual([{ scope: 'all', language: 'en' }]);
     expect(need('export-error').textContent).toContain('The audit signing key is locked. Unlock it with its passphrase');
     expect(byTestId('lock-form')).toBeNull();
   });

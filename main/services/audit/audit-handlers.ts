@@ -137,7 +137,10 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
     'audit.checkpoints': () => checkpoints.history(200).map(checkpointInfo),
     'audit.export': async (request, context) => {
       const session = sessionOf(context.session);
-      const result = await exportBundle({ log, checkpoints, keyring }, request, actorOf(session), deps.exportsDir, {
+      const { language, ...scope } = request;
+      const result = await exportBundle({ log, checkpoints, keyring }, scope, actorOf(session), deps.exportsDir, {
+        language,
+        labels: deps.labels,
         onProgress: (done, total) => deps.onExportProgress?.(context.clientKey, done, total),
       });
       return { name: result.folder.split(/[\\/]/).pop()!, entries: result.entries, zipBytes: statSync(result.zip).size, checkpoint: checkpointInfo(result.checkpoint) };

@@ -15,7 +15,10 @@ import { allTiles, encodeEntryBundle, entryBundlePath, hashTilePath, maxBundledE
 import { formatTlogProof, parseCheckpoint, parseNote } from './note.ts';
 import { renderTrailPdf } from './trail-pdf.ts';
 import { CsvRows, csvHeader } from './trail-csv.ts';
-import { pdfEntryLimit, pdfLatestEntries, TrailCollector } from './trail-summary.ts';
+import { pdfEntryLimit, pdfLatestEntries, TrailCollector, type TrailSummary } from './trail-summary.ts';
+import type { TrailLabels } from './trail-labels.ts';
+import type { TrailRow } from './trail-row.ts';
+import type { TrailLanguage } from './trail-words.ts';
 
 /** Which entries an export holds. */
 export type ExportScope =
@@ -312,7 +315,8 @@ ${
     scope === 'case' ? '- `proofs/NNNNNNNNNN.tlog-proof`: for each entry, its RFC 9162 inclusion proof in the C2SP tlog-proof format, computed\n  from the tiles, for readers who check one entry at a time.\n' : ''
   }- \`consistency-proofs.txt\`: proofs that this log extends each earlier checkpoint of the workstation.
 - \`entries.csv\`: every entry, a row each, for spreadsheets.
-- \`trail.pdf\`: the trail for reading: ${
+- \`trail.pdf\`: the trail for reading, in the language of the user who exported it (Kazakh, Russian or English), with
+  actions, roles, people, cases and files in words rather than codes and ids (entries.jsonl holds them exactly): ${
     entries > pdfEntryLimit
       ? `with ${entries} entries (more than ${pdfEntryLimit}), a summary (entries by action and by month, the first and the last
   entry, the signed checkpoint) and the latest ${pdfLatestEntries} entries; entries.jsonl and entries.csv hold every entry.`
@@ -348,6 +352,26 @@ function select(log: AuditLog, request: ExportScope): { seqs: number[] | null; c
   return { seqs: request.scope === 'all' ? null : seqs, count, digest: digest.digest('hex'), longest };
 }
 
+/** How an export runs besides its scope. */
+export interface ExportOptions {
+  readonly onProgress?: ExportProgress;
+  readonly timestampResponse?: Uint8Array;
+  readonly now?: Date;
+  /** The language of the clerk's trail.pdf: the exporting user's; English when a caller gives none. */
+  readonly language?: TrailLanguage;
+  /** Names for the PDF (users, case numbers, file names) from the workstation's records; ids are never shown. */
+  readonly labels?: TrailLabels;
+}
+
+/** The PDF's rows and summary with their names looked up, in one batch. */
+function withNames(labels: TrailLabels, rows: TrailRow[], summary: TrailSummary | null): { rows: TrailRow[]; summary: TrailSummary | null } {
+  const all = summary ? [...rows, summary.first] : rows;
+  const names = labels.label(all.map((r) => ({ seq: r.seq, at: r.at, actor: r.actor?.username ?? null, role: r.actor?.role ?? null, action: r.action, caseId: r.subjects.caseId ?? null, bytes: r.bytes })));
+  const named = all.map((r, i) => ({ ...r, names: names[i]! }));
+  const listed = named.slice(0, rows.length);
+  return { rows: listed, summary: summary ? { ...summary, first: named[rows.length]!, last: listed[listed.length - 1]! } : null };
+}
+
 /**
  * Exports a selection of the audit log as a verifiable bundle in the C2SP tlog-tiles layout: records the export as an
  * entry describing the selection, signs a checkpoint covering it, then writes entries.jsonl, the hash tiles (all of
@@ -360,7 +384,7 @@ export async function exportBundle(
   request: ExportScope,
   actor: Actor,
   exportsDir: string,
-  options: { readonly onProgress?: ExportProgress; readonly timestampResponse?: Uint8Array; readonly now?: Date } = {},
+  options: ExportOptions = {},
 ): Promise<ExportResult> {
   const { log, checkpoints, keyring } = deps;
   const key = keyring.activeKey();
@@ -512,15 +536,18 @@ export async function exportBundle(
     if (options.timestampResponse) writer.add('timestamp.tsr', options.timestampResponse);
     const origin = parseCheckpoint(parsed.text).origin;
     const { rows: pdfRows, summary } = trail.result();
+    const named = options.labels ? withNames(options.labels, pdfRows, summary) : { rows: pdfRows, summary };
+    const caseNumber = request.scope === 'case' ? (options.labels?.caseNumber(request.caseId) ?? request.caseId) : '';
     writer.add(
       'trail.pdf',
       await renderTrailPdf({
+        language: options.language ?? 'en',
         origin,
-        scope: request.scope === 'case' ? `case ${request.caseId}` : request.scope === 'range' ? `${request.from} – ${request.to}` : 'entire log',
+        scope: request.scope === 'case' ? { scope: 'case', caseNumber } : request.scope === 'range' ? { scope: 'range', from: request.from, to: request.to } : { scope: 'all' },
         checkpoint: parsed.text,
         fingerprint: key.fingerprint,
-        rows: pdfRows,
-        summary,
+        rows: named.rows,
+        summary: named.summary,
         total,
       }),
     );

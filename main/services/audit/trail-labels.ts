@@ -13,6 +13,11 @@ type Labels = Pick<AuditEntryView, 'actorName' | 'caseNumber' | 'evidenceName' |
 export class TrailLabels {
   constructor(private readonly db: Db) {}
 
+  /** A case's number, or null when there is no such case. */
+  caseNumber(caseId: string): string | null {
+    return (this.db.prepare('SELECT number FROM cases WHERE id = ?').pluck().get(caseId) as string | undefined) ?? null;
+  }
+
   /** The labels of each row, in order. */
   label(rows: readonly AuditRow[]): Labels[] {
     const memo = new Map<string, string | null>();

@@ -28,6 +28,7 @@ interface ParsedEntry {
   subjects?: Record<string, string>;
   inputs?: Record<string, string>;
   outputs?: Record<string, string>;
+  details?: Record<string, unknown>;
   meaning?: string;
   supersedes?: number;
 }
@@ -38,13 +39,16 @@ export function trailRow(bytes: Uint8Array, entryHash: string): TrailRow {
   return {
     seq: e.seq,
     at: e.at,
-    actor: e.actor ? `${e.actor.username} (${e.actor.role})` : 'workstation',
+    actor: e.actor ? { username: e.actor.username, role: e.actor.role } : null,
     action: e.action,
-    subjects: Object.entries(e.subjects ?? {}).map(([k, v]) => `${k}=${v}`).join(' '),
-    hashes: [...Object.entries(e.inputs ?? {}), ...Object.entries(e.outputs ?? {})].map(([k, v]) => `${k}: ${v}`).join(' '),
+    subjects: e.subjects ?? {},
+    inputs: e.inputs ?? {},
+    outputs: e.outputs ?? {},
+    details: e.details ?? {},
     meaning: e.meaning ?? '',
     supersedes: e.supersedes ?? null,
     entryHash,
+    bytes,
   };
 }
 

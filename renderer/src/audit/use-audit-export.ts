@@ -1,7 +1,9 @@
 import { useCallback, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { RequestOf, ResponseOf } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
+import { isLanguage } from '../i18n/languages.ts';
 
 /** Which entries an export holds. */
 export type ExportScope = RequestOf<'audit.export'>;
@@ -21,6 +23,7 @@ export type ExportState =
  */
 export function useAuditExport(): { readonly state: ExportState; readonly start: (scope: ExportScope) => Promise<void>; readonly reset: () => void } {
   const api = useApi();
+  const { i18n } = useTranslation();
   const [state, setState] = useState<ExportState>({ phase: 'idle' });
 
   const start = useCallback(
@@ -30,7 +33,9 @@ export function useAuditExport(): { readonly state: ExportState; readonly start:
         setState((current) => (current.phase === 'running' ? { phase: 'running', done, total } : current));
       });
       try {
-        const result = await call(api, 'audit.export', scope);
+        // The clerk's trail.pdf in the bundle speaks the exporting user's language, as the report PDF does.
+        const language = isLanguage(i18n.language) ? i18n.language : 'en';
+        const result = await call(api, 'audit.export', { ...scope, language });
         setState({ phase: 'done', result });
       } catch (error) {
         setState({ phase: 'failed', error });
@@ -38,7 +43,7 @@ export function useAuditExport(): { readonly state: ExportState; readonly start:
         stop();
       }
     },
-    [api],
+    [api, i18n],
   );
 
   const reset = useCallback(() => setState({ phase: 'idle' }), []);

@@ -31,7 +31,7 @@ describe("the clerk's trail PDF", () => {
     const { rows, summary } = collect(pdfEntryLimit).result();
     expect(summary).toBeNull();
     expect(rows.map((r) => r.seq)).toEqual(Array.from({ length: pdfEntryLimit }, (_, i) => i));
-    expect(rows[5]).toMatchObject({ actor: 'Әсел (clerk)', action: 'audit.exported', subjects: 'caseId=c-5' });
+    expect(rows[5]).toMatchObject({ actor: { username: 'Әсел', role: 'clerk' }, action: 'audit.exported', subjects: { caseId: 'c-5' } });
   });
 
   it(`summarises a larger export: counts by action and month, first and last entry, the latest ${pdfLatestEntries}`, () => {
@@ -54,17 +54,17 @@ describe("the clerk's trail PDF", () => {
   it.skipIf(spawnSync('sh', ['-c', 'command -v pdftotext']).status !== 0)('renders the summary and the latest entries, not a page per thousand rows', async () => {
     const n = 5000;
     const { rows, summary } = collect(n).result();
-    const pdf = await renderTrailPdf({ origin: 'Almaty-lab-1/audit/x', scope: 'entire log', checkpoint: 'Almaty-lab-1/audit/x\n5000\nroot=\n', fingerprint: 'ff', rows, summary, total: n });
+    const pdf = await renderTrailPdf({ language: 'en', origin: 'Almaty-lab-1/audit/x', scope: { scope: 'all' }, checkpoint: 'Almaty-lab-1/audit/x\n5000\nroot=\n', fingerprint: 'ff', rows, summary, total: n });
     const work = tempDir('dalel-trail-pdf-');
     try {
       const file = join(work.dir, 'trail.pdf');
       writeFileSync(file, pdf);
       const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-      expect(text).toContain('5000 entries (a summary and the latest 50 are shown here; entries.jsonl and entries.csv hold all)');
+      expect(text).toContain('Selection: The entire log; 5000 entries (a summary and the latest 50 are shown here; entries.jsonl and entries.csv hold every entry)');
       expect(text).toContain('Entries by action');
-      expect(text).toMatch(/case\.consulted: 1667/);
+      expect(text).toMatch(/Opened a case: 1667/);
       expect(text).toMatch(/2026-02: 28/);
-      expect(text).toContain('First entry: #0 2026-01-30T00:00:00.000Z Әсел (clerk) case.consulted');
+      expect(text).toContain('First entry: Seq. 0 · 2026-01-30 00:00:00.000 · Әсел (Court clerk) · Opened a case');
       expect(text).toContain(`Latest ${pdfLatestEntries} entries`);
       expect(text).toContain('4999');
       expect(text).not.toMatch(/\n\s*4949\s/);
