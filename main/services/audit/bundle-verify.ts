@@ -287,7 +287,7 @@ export interface ParsedLines {
  * checked against the leaf the signed tree holds at that seq, and does not match. Self-contained, with what it needs
  * passed in: its source text is what worker threads run.
  */
-export function parseLines(data: Uint8Array, offset: number, hashOne: (bytes: Uint8Array) => Uint8Array, textDecoder: TextDecoder): ParsedLines {
+export function parseLines(data: Uint8Array, offset: number, hashOne: (bytes: Uint8Array) => Uint8Array, textDecoder: { decode(bytes: Uint8Array): string }): ParsedLines {
   const ends: number[] = [];
   for (let i = data.indexOf(10, offset); i >= 0; i = data.indexOf(10, i + 1)) ends.push(i);
   const seqs = new Float64Array(ends.length);
