@@ -76,6 +76,21 @@ export async function renderPage(text: string): Promise<GreyPage> {
   }
 }
 
+/**
+ * Shading of a photographed page: the light falls off towards one corner to `1 - dark` of its strength, and the
+ * paper there turns as grey as the ink of a poorly lit photo (a global threshold then takes the corner for ink).
+ */
+export function unevenLight(page: GreyPage, dark: number): GreyPage {
+  const data = new Uint8Array(page.data.length);
+  for (let y = 0; y < page.height; y += 1) {
+    for (let x = 0; x < page.width; x += 1) {
+      const light = 1 - dark * ((0.6 * x) / page.width + (0.4 * y) / page.height);
+      data[y * page.width + x] = Math.round(page.data[y * page.width + x]! * light * 0.85 + 20 * (1 - light));
+    }
+  }
+  return { width: page.width, height: page.height, data };
+}
+
 /** Scanner noise: Gaussian grain of the given standard deviation and a fraction of black or white speckles. */
 export function scannerNoise(page: GreyPage, sd: number, speckle: number, seed = 1): GreyPage {
   const next = random(seed);
@@ -97,13 +112,15 @@ export interface Degradation {
   readonly apply: (page: GreyPage) => GreyPage;
 }
 
-/** The degradations measured: quarter turns with skew, blur, noise, and all of them together. */
+/** The degradations measured: quarter turns with skew, blur, noise, all of them together, and shaded photos. */
 export const degradations: readonly Degradation[] = [
   { name: 'turned 90° + skew 2.5°', apply: (p) => turn(rotateSmall(p, 2.5), 90 as QuarterTurn) },
   { name: 'upside down + skew −1.5°', apply: (p) => turn(rotateSmall(p, -1.5), 180 as QuarterTurn) },
   { name: 'blur σ=1.2', apply: (p) => blur(p, 1.2) },
   { name: 'scanner noise', apply: (p) => scannerNoise(p, 18, 0.004) },
   { name: 'turned 270° + skew + blur + noise', apply: (p) => turn(scannerNoise(blur(rotateSmall(p, -2), 0.9), 14, 0.002, 7), 270 as QuarterTurn) },
+  { name: 'photo, light falling to 30 %', apply: (p) => unevenLight(p, 0.7) },
+  { name: 'photo, 40 % light + turned 90° + noise', apply: (p) => turn(scannerNoise(unevenLight(p, 0.6), 10, 0.002, 5), 90 as QuarterTurn) },
 ];
 
 /** Text compared character by character: whitespace runs as one space, quotes and dashes in one form. */

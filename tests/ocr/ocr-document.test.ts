@@ -5,9 +5,9 @@ import { PDFDocument } from 'pdf-lib';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blur, encodePng, turn, type GreyPage } from '../../native/ocr/page-ops.ts';
+import { blur, encodePng, isShaded, turn, type GreyPage } from '../../native/ocr/page-ops.ts';
 import { ocrDocument } from '../../main/services/ocr/ocr-document.ts';
-import { characterErrorRate, renderPage } from '../../bench/ocr-pages.ts';
+import { characterErrorRate, renderPage, scannerNoise, unevenLight } from '../../bench/ocr-pages.ts';
 import { DalelError } from '../../main/services/errors.ts';
 import { runDalel } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/workstation.ts';
@@ -61,6 +61,16 @@ describe.skipIf(!installed)('OCR of case documents', () => {
   it('turns an upside-down, blurred page upright before reading it', async () => {
     const doc = await ocrDocument(encodePng(turn(blur(page, 1), 180)), 'flipped.png', { language: 'kaz' });
     expect(doc.pages[0]!.rotation).toBe(180);
+    expect(characterErrorRate(kazakh, doc.pages[0]!.text)).toBeLessThanOrEqual(0.05);
+  }, 120_000);
+
+  it('reads a photo lit from one side, whose dark corner a global threshold would take for ink', async () => {
+    const shaded = unevenLight(page, 0.7);
+    expect(isShaded(shaded)).toBe(true);
+    expect(isShaded(page)).toBe(false);
+    expect(isShaded(scannerNoise(page, 18, 0.004))).toBe(false);
+    const doc = await ocrDocument(encodePng(shaded), 'photo.png', { language: 'kaz' });
+    expect(doc.pages[0]!.rotation).toBe(0);
     expect(characterErrorRate(kazakh, doc.pages[0]!.text)).toBeLessThanOrEqual(0.05);
   }, 120_000);
 

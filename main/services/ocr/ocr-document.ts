@@ -1,8 +1,9 @@
 /**
  * OCR of a case document: PNG, JPEG, TIFF (every page) or PDF. A PDF page with a text layer keeps its text (words
  * and boxes from poppler's pdftotext); other pages are rasterised at 300 dpi (poppler's pdftoppm) and recognised.
- * Each page is prepared first (quarter-turn orientation, deskew, speckle removal) and recognised in the expert's
- * language or, with "auto", in the languages of its script, the page's language then read from the text.
+ * Each page is prepared first (speckle removal, binarisation by a local threshold when the page is shaded, quarter-turn
+ * orientation, deskew) and recognised in the expert's language or, with "auto", in the languages of its script, the page's language then
+ * read from the text.
  * Errors name the file and the reason; a document yields all its pages or nothing.
  */
 import { execFile } from 'node:child_process';
@@ -11,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import UTIF from 'utif2';
-import { denoise, decodeGrey, encodePng, inkStatistics, linesAreHorizontal, measureSkew, rotateSmall, turn, type GreyPage, type QuarterTurn } from '../../../native/ocr/page-ops.ts';
+import { binarise, denoise, decodeGrey, encodePng, inkStatistics, isShaded, linesAreHorizontal, measureSkew, rotateSmall, turn, type GreyPage, type QuarterTurn } from '../../../native/ocr/page-ops.ts';
 import { openCvVersion } from '../../../native/opencv/opencv-adapter.ts';
 import { detectLanguage } from '../legal-text/language.ts';
 import { DalelError } from '../errors.ts';
@@ -19,7 +20,7 @@ import { serviceError } from '../native-input.ts';
 import { engineVersion, ocrLanguages, recognise, textOfWords, type EngineVersion, type OcrLanguage, type OcrWord } from './tesseract.ts';
 
 /** The version of this preparation-and-recognition procedure (bump when a step or parameter changes). */
-export const ocrAlgorithmVersion = '1.0.0';
+export const ocrAlgorithmVersion = '1.1.0';
 
 /** What the expert asks for: one language, or "auto" (per page, from its script and then its text). */
 export type OcrLanguageChoice = OcrLanguage | 'auto';
@@ -206,7 +207,11 @@ function languagesFor(choice: OcrLanguageChoice): string {
 async function recognisePage(image: GreyPage, index: number, choice: OcrLanguageChoice, signal?: AbortSignal): Promise<OcrPage> {
   const empty = { page: index, language: null, recognisedWith: null, text: '', words: [], width: image.width, height: image.height, rotation: 0 as QuarterTurn, skewDegrees: 0, meanConfidence: 0, lowConfidenceWords: 0 };
   if (isBlank(image)) return { ...empty, source: 'blank' };
-  const clean = denoise(image);
+  // A shaded photo is binarised by a local threshold first: a global one takes its dark corner for ink, which misleads
+  // the line-direction test and tesseract's own (global) binarisation alike. A flat scan keeps its grey levels, from
+  // which tesseract reads grainy pages better (measured: 0.05 % against 17 % CER on the noisy page, bench/ocr.ts).
+  const denoised = denoise(image);
+  const clean = isShaded(denoised) ? binarise(denoised) : denoised;
   // Quarter turn: the direction of the text lines (projection profiles) leaves two turns; the page is read at the
   // first and, unless that reads well, at the opposite one, and the better-read turn wins. (Tesseract's own
   // orientation detection costs as much as reading the page and was no more accurate on the measured pages.)
