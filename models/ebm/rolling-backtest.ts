@@ -21,7 +21,7 @@ export interface RollingCut {
 /** Fewer training cases than this make a fold too small to train; it is left out rather than reported. */
 export const minFoldTrainingCases = 100;
 /** A numeric time field (years, terms) widens its test periods until each holds at least this many cases. */
-export const minFoldTestCases = 100;
+export const minFoldTestCases = 300;
 
 const isoDate = /^(\d{4})(-\d{2}-\d{2})$/;
 

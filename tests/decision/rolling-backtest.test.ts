@@ -11,7 +11,7 @@ import { toyCsv, toyDocument } from './fixtures.ts';
 const dir = mkdtempSync(join(tmpdir(), 'dalel-backtest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The toy regression cases (years 2000–2019, about 80 a year), split by year: trained before 2016, tested from it. */
+/** The toy regression cases (years 2000–2019, about 80 a year), split by year: trained before 2016, tested from it (folds of 4 years). */
 function temporalToy(csv: string, name: string) {
   const document = toyDocument('regression');
   const meta = document['x-dalel'] as Record<string, unknown>;
@@ -38,10 +38,11 @@ describe('rolling-origin cuts', () => {
 
   it('widen for terms until each test period holds enough cases', () => {
     const terms = Array.from({ length: 50 * 60 }, (_, i) => 1946 + Math.floor(i / 60)); // 60 cases a term, 1946–1995
+    // 300 cases a period at 60 a term: five terms each.
     expect(rollingCuts(1995, terms, 3)).toEqual([
-      { trainedBefore: 1989, testBefore: 1991 },
-      { trainedBefore: 1991, testBefore: 1993 },
-      { trainedBefore: 1993, testBefore: 1995 },
+      { trainedBefore: 1980, testBefore: 1985 },
+      { trainedBefore: 1985, testBefore: 1990 },
+      { trainedBefore: 1990, testBefore: 1995 },
     ]);
   });
 
@@ -58,9 +59,9 @@ describe('a rolling-origin backtest on the card', () => {
   it('reports every fold in time order, the held-out test of the shipped model last', () => {
     const all = folds(trained);
     expect(all.map((f) => [f.trainedBefore, f.heldOut])).toEqual([
-      ['2010', false],
+      ['2004', false],
+      ['2008', false],
       ['2012', false],
-      ['2014', false],
       ['2016', true],
     ]);
     expect(ModelCardSchema.parse(trained.card).validation.backtest).toEqual(trained.card.validation.backtest);
@@ -90,12 +91,12 @@ describe('a rolling-origin backtest on the card', () => {
     const y = header.indexOf('y');
     const shifted = lines.slice(1).map((line) => {
       const cells = line.split(',');
-      if (Number(cells[year]) >= 2012) cells[y] = String(Number(cells[y]) + 25);
+      if (Number(cells[year]) >= 2008) cells[y] = String(Number(cells[y]) + 25);
       return cells.join(',');
     });
     const other = folds(temporalToy(`${[lines[0], ...shifted].join('\n')}\n`, 'toy-changed.csv'));
     const original = folds(trained);
-    // Fold 1 (trained before 2010, tested on 2010–11) reads no case from 2012 on: identical to the last digit.
+    // Fold 1 (trained before 2004, tested on 2004–07) reads no case from 2008 on: identical to the last digit.
     expect(other[0]).toEqual(original[0]);
     // Fold 2 trains on the same cases but is tested on shifted outcomes: the change did reach the backtest.
     expect(other[1]!.trainingCases).toBe(original[1]!.trainingCases);
