@@ -1,7 +1,7 @@
 /**
  * Builds the demo models shipped in assets/decision/models/: generates synthetic cases (scripts/synthetic/*-generator.ts,
  * fixed seeds), trains one model per outcome on them, and writes each
- * folder with the generated corpus as its precedents. Run: `npx tsx scripts/build-demo-models.ts [--out DIR] [--only FOLDER]`.
+ * folder with the generated corpus as its precedents; each card carries its rolling-origin backtest folds. Run: `npx tsx scripts/build-demo-models.ts [--out DIR] [--only FOLDER]`.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

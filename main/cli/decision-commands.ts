@@ -29,6 +29,18 @@ function validationSummary(card: ModelCard): string {
   return `accuracy ${(c.accuracy * 100).toFixed(1)}% (${c.baselines[0]?.name}: ${((c.baselines[0]?.accuracy ?? 0) * 100).toFixed(1)}%); calibration error ${c.expectedCalibrationError.toFixed(3)}`;
 }
 
+function backtestSummary(card: ModelCard): string[] {
+  const backtest = card.validation.backtest;
+  if (!backtest) return [];
+  if (backtest.kind === 'unordered') return [`  backtest: none, the cases have no time order (validated on the random split only)`];
+  return backtest.folds.map((f) => {
+    const figure = f.regression
+      ? `MAE ${f.regression.meanAbsoluteError.toFixed(2)}${f.regression.baselines.map((b) => `, ${b.name} ${b.meanAbsoluteError.toFixed(2)}`).join('')}`
+      : `accuracy ${((f.classification?.accuracy ?? 0) * 100).toFixed(1)}%${(f.classification?.baselines ?? []).map((b) => `, ${b.name} ${(b.accuracy * 100).toFixed(1)}%`).join('')}`;
+    return `  ${f.heldOut ? 'held out' : 'backtest'}: trained before ${backtest.field} ${f.trainedBefore}, tested ${f.testFrom} – ${f.testTo} (${f.trainingCases} / ${f.testCases} cases): ${figure}`;
+  });
+}
+
 const round = (v: number) => String(Math.round(v * 10) / 10);
 
 /** The installed models of a case type (optionally one outcome's), in folder order. */
@@ -80,18 +92,20 @@ export function addDecisionCommands(program: Command, context: CliContext): void
     .option('--seed <n>', 'seed for bags and validation splits', number)
     .option('--bags <n>', 'bags averaged', number)
     .option('--interactions <n>', 'pairwise interactions kept (0: none)', number)
-    .action((opts: { caseType: string; data: string; out: string; outcome?: string; caseTypes?: string; synthetic?: boolean; period?: string; seed?: number; bags?: number; interactions?: number }) => {
+    .option('--backtest-folds <n>', 'rolling-origin folds before the held-out cut, each retrained with the same settings, for a case type split by time (0: none)', number, 3)
+    .action((opts: { caseType: string; data: string; out: string; outcome?: string; caseTypes?: string; synthetic?: boolean; period?: string; seed?: number; bags?: number; interactions?: number; backtestFolds: number }) => {
       const caseType = findCaseType(loadCaseTypes(opts.caseTypes ?? defaultCaseTypesDir()), opts.caseType);
       const [from, to] = opts.period?.split('/') ?? [];
       if (opts.period && (!from || !to)) throw new DalelError('VALIDATION', '--period is FROM/TO, e.g. 2023-10-01/2024-09-30');
       const options = { ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.bags !== undefined ? { bags: opts.bags } : {}), ...(opts.interactions !== undefined ? { interactions: opts.interactions } : {}) };
-      const trained = trainCaseType({ caseType, file: opts.data, outcome: opts.outcome, options, synthetic: opts.synthetic ?? false, ...(from && to ? { period: { from, to } } : {}) });
+      const trained = trainCaseType({ caseType, file: opts.data, outcome: opts.outcome, options, synthetic: opts.synthetic ?? false, backtestFolds: opts.backtestFolds, ...(from && to ? { period: { from, to } } : {}) });
       writeModelFolder(opts.out, trained.model, trained.onnx, trained.card);
       context.print({ dir: opts.out, sha256: trained.sha256, card: trained.card }, () =>
         [
           `Model ${trained.sha256} written to ${opts.out}`,
           `  ${caseType.id} ${caseType.version}, outcome ${trained.card.outcome.name}; ${trained.card.data.cases} cases (${trained.card.validation.trainingCases} training, ${trained.card.validation.calibrationCases} calibration, ${trained.card.validation.testCases} test)`,
           `  held out (${trained.card.validation.split}): ${validationSummary(trained.card)}`,
+          ...backtestSummary(trained.card),
           `  trained in ${trained.report.seconds.toFixed(1)} s; interactions: ${trained.card.model.interactions.join(', ') || 'none'}`,
         ].join('\n'),
       );

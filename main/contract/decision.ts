@@ -26,6 +26,33 @@ export const DisparityGroupSchema = z
   })
   .strict();
 
+/** One fold of a rolling-origin backtest: trained on the cases before a cut, tested on the period after it. */
+export const BacktestFoldSchema = z
+  .object({
+    /** Training cases are those with a time value before this one; test cases lie from testFrom to testTo. */
+    trainedBefore: z.string(),
+    testFrom: z.string(),
+    testTo: z.string(),
+    trainingCases: z.number().int().nonnegative(),
+    testCases: z.number().int().nonnegative(),
+    /** The card's own held-out test (the shipped model), not a retrained one. */
+    heldOut: z.boolean(),
+    regression: z.object({ meanAbsoluteError: z.number(), baselines: z.array(z.object({ name: z.string(), meanAbsoluteError: z.number() }).strict()) }).strict().optional(),
+    classification: z.object({ accuracy: rate, baselines: z.array(z.object({ name: z.string(), accuracy: rate }).strict()) }).strict().optional(),
+  })
+  .strict();
+/** One fold of a model card's backtest. */
+export type BacktestFold = z.infer<typeof BacktestFoldSchema>;
+
+/** How the model was tested on later periods: rolling-origin folds by the time field, or why none could be. */
+export const BacktestSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('rolling-origin'), field: z.string(), folds: z.array(BacktestFoldSchema) }).strict(),
+  /** The cases have no time order (e.g. one fiscal year split at random): only the stated random split validates. */
+  z.object({ kind: z.literal('unordered'), split: z.string() }).strict(),
+]);
+/** A model card's backtest. */
+export type Backtest = z.infer<typeof BacktestSchema>;
+
 /** The model card. */
 export const ModelCardSchema = z
   .object({
@@ -80,6 +107,8 @@ export const ModelCardSchema = z
           })
           .strict()
           .optional(),
+        /** Optional: cards written before rolling-origin backtests were computed have none. */
+        backtest: BacktestSchema.optional(),
       })
       .strict(),
     disparity: z.array(z.object({ attribute: z.string(), title: z.string(), groups: z.array(DisparityGroupSchema) }).strict()),

@@ -15,6 +15,7 @@ import { sha256OfBytes } from '../../core/canonical-json.ts';
 import { splitCases, type CaseSplit } from './case-split.ts';
 import { evaluateModel, type Evaluation } from './evaluate.ts';
 import { exportOnnx } from './onnx-export.ts';
+import { rollingBacktest } from './rolling-backtest.ts';
 import { trainGam, type EbmOptions, type TrainingReport } from './train.ts';
 
 /** What to train. */
@@ -29,6 +30,11 @@ export interface CaseTypeTrainingInput {
   /** The period the data covers, for data without a time field (e.g. USSC FY2024: 2023-10-01 to 2024-09-30). */
   readonly period?: { readonly from: string; readonly to: string };
   readonly now?: Date;
+  /**
+   * Rolling-origin folds to retrain and report on the card before the held-out cut (same settings as the model;
+   * each costs about one more training). None when absent or 0; a randomly split case type states it has no order.
+   */
+  readonly backtestFolds?: number;
 }
 
 /** Everything a training run produced. */
@@ -82,6 +88,9 @@ export function trainCaseType(input: CaseTypeTrainingInput): CaseTypeTraining {
   const synthetic = input.synthetic ?? false;
   const { model, report } = trainGam({ caseType, outcome: data.outcome, facts: train.map((r) => r.facts), targets: train.map((r) => r.target), synthetic, options: input.options });
   const evaluation = evaluateModel(model, caseType, train, test);
+  const backtest = input.backtestFolds
+    ? rollingBacktest({ caseType, split: caseType.meta.split, outcome: data.outcome, rows: data.rows, options: input.options, synthetic, heldOut: { train, test, evaluation }, folds: input.backtestFolds })
+    : undefined;
   const onnx = exportOnnx(model);
   const sha256 = sha256OfBytes(onnx);
   const outcome = data.outcome;
@@ -112,6 +121,7 @@ export function trainCaseType(input: CaseTypeTrainingInput): CaseTypeTraining {
       calibrationCases: report.cases.calibration,
       testCases: test.length,
       ...evaluation.validation,
+      ...(backtest ? { backtest } : {}),
     },
     disparity: evaluation.disparity,
     model: {

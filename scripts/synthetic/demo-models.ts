@@ -43,12 +43,15 @@ export function demoCsv(spec: DemoModelSpec): { csv: string; refs: string[] } {
 /** The fixed creation time written into demo model cards, so a rebuild gives the same card apart from timing. */
 export const demoCreatedAt = new Date('2025-07-01T00:00:00Z');
 
+/** Rolling-origin folds on each demo card: tested on 2021, 2022 and 2023, before the held-out cases from 2024. */
+export const demoBacktestFolds = 3;
+
 /** Generates the cases and trains one demo model (work: a scratch folder for the CSV). */
 export function trainDemoModel(spec: DemoModelSpec, work: string): { trained: CaseTypeTraining; precedents: PrecedentCorpus } {
   const caseType = findCaseType(loadCaseTypes(), spec.caseType);
   const { csv, refs } = demoCsv(spec);
   const file = join(work, `${spec.caseType}-synthetic-seed${spec.seed}.csv`);
   writeFileSync(file, csv);
-  const trained = trainCaseType({ caseType, file, outcome: spec.outcome, synthetic: true, now: demoCreatedAt, options: { seed: spec.seed, ...(spec.interactions !== undefined ? { interactions: spec.interactions } : {}) } });
+  const trained = trainCaseType({ caseType, file, outcome: spec.outcome, synthetic: true, now: demoCreatedAt, backtestFolds: demoBacktestFolds, options: { seed: spec.seed, ...(spec.interactions !== undefined ? { interactions: spec.interactions } : {}) } });
   return { trained, precedents: precedentCorpus(caseType, trained.data, (line) => refs[line - 2]) };
 }

@@ -17,6 +17,7 @@ import type { ModelCard } from '../../../main/contract/index.ts';
 import { FactList } from '../common/fact-list.tsx';
 import { useFormatters } from '../common/format.ts';
 import { HashText } from '../common/hash-text.tsx';
+import { ModelCardBacktest } from './model-card-backtest.tsx';
 import { useNumberText } from './number-format.ts';
 
 /** Props of ModelCardDialog. */
@@ -38,7 +39,7 @@ function Section({ title, children }: { readonly title: string; readonly childre
 
 /**
  * The model card: what the model was trained on (with the data's hash and period), how it did on held-out cases
- * against naive baselines, its calibration and interval coverage, how it differs across protected groups (which are
+ * against naive baselines (and, fold by fold, on later periods), its calibration and interval coverage, how it differs across protected groups (which are
  * never inputs), and its limitations.
  */
 export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
@@ -145,6 +146,7 @@ export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
                 {t('decision.modelCard.coverageStrata', { title: regression.intervals.stratifiedBy.title, groups: regression.intervals.stratifiedBy.groups })}
               </Typography>
             )}
+            {validation.backtest && <ModelCardBacktest backtest={validation.backtest} />}
           </Section>
           <Section title={t('decision.modelCard.disparity')}>
             <Typography variant="body2" color="text.secondary">

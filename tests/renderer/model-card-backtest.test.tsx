@@ -1,0 +1,63 @@
+// @vitest-environment jsdom
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ModelCardSchema, type ModelCard } from '../../main/contract/index.ts';
+import { ModelCardDialog } from '../../renderer/src/decision/model-card-dialog.tsx';
+import { byTestId, cleanup, fakeApi, need, render } from './expert-harness.tsx';
+
+afterEach(cleanup);
+
+// The shipped cards, read by path (under jsdom, import.meta.url cannot be used) and checked against the contract.
+const modelsDir = join(process.cwd(), 'assets', 'decision', 'models');
+const shipped = readdirSync(modelsDir).map((folder) => ({ folder, card: ModelCardSchema.parse(JSON.parse(readFileSync(join(modelsDir, folder, 'model-card.json'), 'utf8'))) }));
+const rows = (testId: string) => Array.from(document.querySelectorAll(`[data-testid="${testId}"]`));
+const show = (card: ModelCard, language: 'kk' | 'ru' | 'en') => render(fakeApi({}).api, <ModelCardDialog card={card} onClose={() => undefined} />, language);
+
+describe('the model card shows its rolling-origin backtest', () => {
+  it.each(shipped)('$folder: every fold in words in Kazakh and Russian, the held-out test last', async ({ card }) => {
+    const backtest = card.validation.backtest;
+    expect(backtest?.kind).toBe('rolling-origin');
+    if (backtest?.kind !== 'rolling-origin') return;
+    const retrained = backtest.folds.filter((f) => !f.heldOut);
+    expect(retrained.length).toBeGreaterThanOrEqual(3);
+    for (const [language, title, heldOut, decimal] of [
+      ['kk', 'Кейінгі кезеңдерде тексеру', 'кейінге қалдырылған тексерісі', ','],
+      ['ru', 'Проверка на последующих периодах', 'отложенная проверка этой модели', ','],
+    ] as const) {
+      await show(card, language);
+      const dialog = need('model-card-dialog').textContent!;
+      expect(dialog).toContain(title);
+      const folds = rows('model-card-backtest-fold');
+      expect(folds).toHaveLength(retrained.length);
+      retrained.forEach((fold, i) => {
+        const text = folds[i]!.textContent!;
+        expect(text).toContain(fold.testFrom);
+        expect(text).toContain(fold.trainedBefore);
+        // The model's figure and each baseline's, formatted as the card's other figures (decimal comma in kk/ru).
+        const figures = fold.regression
+          ? [fold.regression.meanAbsoluteError, ...fold.regression.baselines.map((b) => b.meanAbsoluteError)].map((v) => v.toFixed(2).replace(/\.?0+$/, '').replace('.', decimal))
+          : [fold.classification!.accuracy, ...fold.classification!.baselines.map((b) => b.accuracy)].map((v) => (v * 100).toFixed(1).replace(/\.0$/, '').replace('.', decimal));
+        for (const figure of figures) expect(text).toContain(figure);
+      });
+      expect(need('model-card-backtest-held-out').textContent).toContain(heldOut);
+      expect(need('model-card-backtest').textContent).not.toMatch(/heldOut|trainedBefore|decision\.modelCard/);
+      cleanup();
+    }
+  });
+
+  it('loads a card written before backtests without a backtest table', async () => {
+    const { card } = shipped[0]!;
+    const { backtest: _dropped, ...validation } = card.validation;
+    await show(ModelCardSchema.parse({ ...card, validation }), 'ru');
+    expect(byTestId('model-card-backtest')).toBeNull();
+    expect(byTestId('model-card-validation')).not.toBeNull();
+  });
+
+  it('says in words that cases without a time order were validated on the stated random split only', async () => {
+    const { card } = shipped[0]!;
+    await show({ ...card, validation: { ...card.validation, backtest: { kind: 'unordered', split: 'random 20% held out (seed 2024)' } } }, 'ru');
+    expect(need('model-card-backtest-unordered').textContent).toContain('нет порядка во времени');
+    expect(byTestId('model-card-backtest')).toBeNull();
+  });
+});
