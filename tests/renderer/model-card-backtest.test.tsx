@@ -42,6 +42,10 @@ describe('the model card shows its rolling-origin backtest', () => {
       });
       expect(need('model-card-backtest-held-out').textContent).toContain(heldOut);
       expect(need('model-card-backtest').textContent).not.toMatch(/heldOut|trainedBefore|decision\.modelCard/);
+      // Baselines in the reader's words, not as the trainer wrote them.
+      expect(need('model-card-backtest').textContent).not.toMatch(/training median|majority class/);
+      expect(need('model-card-validation').textContent).not.toMatch(/training median|majority class/);
+      expect(need('model-card-backtest').textContent).toContain(card.outcome.kind === 'regression' ? (language === 'kk' ? 'оқыту істерінің медианасы' : 'медиана по обучающим делам') : language === 'kk' ? 'ең жиі нәтиже' : 'самый частый исход');
       cleanup();
     }
   });

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Backtest, BacktestFold } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
 import { useNumberText } from './number-format.ts';
+import { baselineLabel } from './baseline-label.ts';
 
 /** Props of ModelCardBacktest. */
 export interface ModelCardBacktestProps {
@@ -49,7 +50,7 @@ export function ModelCardBacktest({ backtest }: ModelCardBacktestProps) {
   return (
     <>
       <Typography variant="subtitle2" component="h4">
-        {t('decision.modelCard.backtest.title', { field: backtest.field })}
+        {t('decision.modelCard.backtest.title')}
       </Typography>
       <Typography variant="body2" color="text.secondary">
         {t(regression ? 'decision.modelCard.backtest.introMae' : 'decision.modelCard.backtest.introAccuracy', { count: backtest.folds.filter((f) => !f.heldOut).length })}
@@ -63,7 +64,7 @@ export function ModelCardBacktest({ backtest }: ModelCardBacktestProps) {
             <TableCell align="right">{t('decision.modelCard.thisModel')}</TableCell>
             {columns.map((name) => (
               <TableCell key={name} align="right">
-                {name}
+                {baselineLabel(t, name)}
               </TableCell>
             ))}
           </TableRow>
@@ -85,7 +86,7 @@ export function ModelCardBacktest({ backtest }: ModelCardBacktestProps) {
                   return (
                     <TableCell key={name} align="right">
                       {baseline ? text(baseline.value) : '—'}
-                      {baseline && baseline.name !== name && ` (${baseline.name})`}
+                      {baseline && baseline.name !== name && ` (${baselineLabel(t, baseline.name)})`}
                     </TableCell>
                   );
                 })}

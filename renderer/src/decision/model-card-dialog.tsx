@@ -17,6 +17,7 @@ import type { ModelCard } from '../../../main/contract/index.ts';
 import { FactList } from '../common/fact-list.tsx';
 import { useFormatters } from '../common/format.ts';
 import { HashText } from '../common/hash-text.tsx';
+import { baselineLabel } from './baseline-label.ts';
 import { ModelCardBacktest } from './model-card-backtest.tsx';
 import { useNumberText } from './number-format.ts';
 
@@ -104,7 +105,7 @@ export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
                     </TableRow>
                     {regression.baselines.map((b) => (
                       <TableRow key={b.name}>
-                        <TableCell>{b.name}</TableCell>
+                        <TableCell>{baselineLabel(t, b.name)}</TableCell>
                         <TableCell align="right">{number(b.meanAbsoluteError, 2)}</TableCell>
                       </TableRow>
                     ))}
@@ -118,7 +119,7 @@ export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
                     </TableRow>
                     {classification.baselines.map((b) => (
                       <TableRow key={b.name}>
-                        <TableCell>{b.name}</TableCell>
+                        <TableCell>{baselineLabel(t, b.name)}</TableCell>
                         <TableCell align="right">{pct(b.accuracy)}</TableCell>
                       </TableRow>
                     ))}
