@@ -8,7 +8,7 @@ import { toCheckpointInfo } from '../../../main/services/audit/audit-handlers.ts
 import type { CustodyLog } from '../../../main/services/custody.ts';
 import { sha256Hex } from '../../../main/services/intake/evidence-store.ts';
 import { ReportService } from '../../../main/services/reports/report-service.ts';
-import { call, makePng, password } from '../../helpers/workstation.ts';
+import { call, makePng, password, signAlone } from '../../helpers/workstation.ts';
 import { cmcDraft, findingsWorkstation } from '../findings/fixtures.ts';
 
 const runId = '30000000-0000-4000-8000-000000000001';
@@ -172,10 +172,7 @@ describe('report export', () => {
     await call(ws, clients.administrator, 'settings.update', { technicalReviewRequired: false });
     const [cmc] = ws.findings.addModelFindings(theCase.id, runId, [cmcDraft(evidenceIds)], actors.expert);
     await call(ws, clients.expert, 'findings.review', { findingId: cmc!.id, decision: 'accepted' });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' });
-    await call(ws, clients.expert, 'auth.reauthenticate', { password });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'sign', meaning: 'approved' });
+    await signAlone(ws, clients.expert, theCase.id);
     const signedText = pdfText((await call(ws, clients.expert, 'report.export', { caseId: theCase.id, language: 'en' })).pdf);
     const covers = signedText.slice(signedText.indexOf('What this signature covers'));
     const stored = ws.findings.get(cmc!.id);
