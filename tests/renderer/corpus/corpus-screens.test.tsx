@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RegisteredModelView } from '../../../main/contract/index.ts';
+import type { DalelApi, RegisteredModelView } from '../../../main/contract/index.ts';
 import { caseTypeView } from '../../../main/services/decision/case-type-view.ts';
 import { findCaseType, loadCaseTypes } from '../../../models/cases/case-type.ts';
 import { CorpusPanel } from '../../../renderer/src/corpus/corpus-panel.tsx';
@@ -30,6 +30,13 @@ const item: ReviewItem = {
 };
 
 afterEach(() => cleanup());
+
+/** Renders the corpus panel, opens the import dialog and chooses the case type. */
+async function openImportFor(api: DalelApi, caseType: string): Promise<void> {
+  await render(api, <CorpusPanel />);
+  await click('corpus-import-open');
+  await type('corpus-import-case-type', caseType);
+}
 
 describe('the clerk’s review queue', () => {
   it('marks in the text the span the chosen field was read from', async () => {
@@ -170,13 +177,7 @@ describe('the administrator’s corpus panel', () => {
       problems: [{ line: 3, column: 'damageMrp', reason: 'damageMrp: expected number', code: 'facts-invalid-type', params: { field: 'damageMrp', expected: 'number' } }],
     };
     const fake = panelApi({ 'decision.caseTypes': ok([{ id: 'kz-criminal', title: 'Criminal' }] as never), 'corpus.import': ok(report) });
-    await render(fake.api, <CorpusPanel />);
-    await click('corpus-import-open');
-    const select = need('corpus-import-case-type') as HTMLSelectElement;
-    await act(async () => {
-      select.value = 'kz-criminal';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await openImportFor(fake.api, 'kz-criminal');
     const bytes = new TextEncoder().encode('court,caseNumber\n');
     // jsdom's File has no arrayBuffer(); browsers do.
     const file = Object.assign(new File([bytes], 'cases.csv', { type: 'text/csv' }), { arrayBuffer: async () => bytes.slice().buffer });
@@ -201,13 +202,7 @@ describe('the administrator’s corpus panel', () => {
 
   it('says a file that cannot be read was not read, and sends nothing', async () => {
     const fake = panelApi({ 'decision.caseTypes': ok([{ id: 'kz-criminal', title: 'Criminal' }] as never) });
-    await render(fake.api, <CorpusPanel />);
-    await click('corpus-import-open');
-    const select = need('corpus-import-case-type') as HTMLSelectElement;
-    await act(async () => {
-      select.value = 'kz-criminal';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await openImportFor(fake.api, 'kz-criminal');
     const gone = Object.assign(new File([], 'gone.csv'), { arrayBuffer: () => Promise.reject(new DOMException('NotReadableError')) });
     const input = need('corpus-import-input') as HTMLInputElement;
     await act(async () => {
