@@ -9,6 +9,7 @@ import { CorpusPanel } from '../../../renderer/src/corpus/corpus-panel.tsx';
 import { ReviewQueue } from '../../../renderer/src/corpus/review-queue.tsx';
 import type { ReviewItem } from '../../../renderer/src/corpus/review-item-editor.tsx';
 import { byTestId, cleanup, click, fakeApi, need, ok, render, settle, submit, type } from '../expert-harness.tsx';
+import { registeredModel, sha } from './model-fixtures.ts';
 
 const text = 'Суд № 2 г. Астаны. [ПОДСУДИМЫЙ-1] признан виновным по п. 2 ч. 2 ст. 188 УК РК и осуждён к 2 годам 6 месяцам лишения свободы.';
 const at = (needle: string) => ({ start: text.indexOf(needle), end: text.indexOf(needle) + needle.length });
@@ -106,21 +107,7 @@ describe('the clerk’s review queue', () => {
   });
 });
 
-const sha = (c: string) => c.repeat(64);
-const model = (status: RegisteredModelView['status'], hash: string): RegisteredModelView => ({
-  sha256: hash,
-  caseType: 'kz-criminal',
-  caseTypeVersion: '1',
-  outcome: 'punishment',
-  status,
-  statusReason: '',
-  statusAt: '2026-11-30T10:00:00.000Z',
-  trainedAt: '2026-11-30T09:00:00.000Z',
-  dataSnapshotSha256: null,
-  dataRecords: 1000,
-  origin: 'retrained',
-  gate: { passed: true, reasons: [], details: [], comparedWith: null, candidate: {}, active: null },
-});
+const model = (status: RegisteredModelView['status'], hash: string) => registeredModel({ status, sha256: hash });
 
 function panelApi(extra: Parameters<typeof fakeApi>[0] = {}) {
   return fakeApi({
