@@ -24,7 +24,7 @@ import { categoryCodes, encodeFacts } from '../models/gam/features.ts';
 import { scoreCase } from '../models/gam/gam-model.ts';
 import { writeModelFolder } from '../main/services/decision/model-store.ts';
 import { PrecedentIndex, precedentCorpus } from '../main/services/decision/precedents.ts';
-import { OnnxModel } from '../main/services/decision/onnx-runner.ts';
+import { openOnnxModel } from '../main/services/decision/onnx-runner.ts';
 import { openWorkstation } from '../main/services/workstation.ts';
 import { accuracy, meanAbsoluteError } from '../models/ebm/metrics.ts';
 import { seededRandom } from '../models/ebm/random.ts';
@@ -156,7 +156,7 @@ async function latency(usscTraining: CaseTypeTraining, corpusSize: number, queri
     const x = encodeFacts(model.features, valid, codes);
     return [explainCase(model, valid, x, scoreCase(model, x)), index.nearest(x, valid, 5, (f) => f)];
   });
-  const session = await OnnxModel.open(onnx, model.features.length);
+  const session = await openOnnxModel(onnx, model.features.length);
   const viaOnnx = await time(async (facts) => {
     const valid = validateFacts(caseType, facts);
     const x = encodeFacts(model.features, valid, codes);

@@ -398,6 +398,8 @@ export type Consultation = z.infer<typeof ConsultationSchema>;
 
 /** A verdict's outcome: a value (term, amount), a class (punishment type), or both. */
 const verdictOutcome = z.object({ value: z.number().nullable(), class: z.string().max(100).nullable() }).strict();
+/** What a verdict decided, the same whether it is recorded or amended. */
+const verdictDecision = { article: z.string().max(20).optional(), outcome: verdictOutcome, decidedAt: isoTime };
 
 /** Most cases one batch call may hold. */
 export const maxBatchCases = 5000;
@@ -438,9 +440,7 @@ export const decisionChannels = {
         caseId: id,
         consultationSeq: z.number().int().nonnegative().optional(),
         caseType: z.string().max(100),
-        article: z.string().max(20).optional(),
-        outcome: verdictOutcome,
-        decidedAt: isoTime,
+        ...verdictDecision,
       })
       .strict(),
     VerdictSchema,
@@ -452,9 +452,7 @@ export const decisionChannels = {
       .object({
         verdictId: id,
         reason: freeText(1000).min(1),
-        article: z.string().max(20).optional(),
-        outcome: verdictOutcome,
-        decidedAt: isoTime,
+        ...verdictDecision,
       })
       .strict(),
     VerdictSchema,

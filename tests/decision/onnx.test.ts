@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFacts } from '../../models/gam/features.ts';
 import { predictionOf, scoreCase, scoreWidth, type GamModel } from '../../models/gam/gam-model.ts';
-import { embeddedModelText, OnnxModel } from '../../main/services/decision/onnx-runner.ts';
+import { embeddedModelText, openOnnxModel } from '../../main/services/decision/onnx-runner.ts';
 import { sha256OfBytes, stableJson } from '../../core/canonical-json.ts';
 import { exportOnnx } from '../../models/ebm/onnx-export.ts';
 import { trainGam } from '../../models/ebm/train.ts';
@@ -30,7 +30,7 @@ describe.each(['regression', 'binary', 'multiclass'] as const)('ONNX export (%s)
   const bytes = exportOnnx(model);
 
   it('agrees with the TypeScript model to 1e-6 on the prediction, the score and every term', async () => {
-    const session = await OnnxModel.open(bytes, model.features.length);
+    const session = await openOnnxModel(bytes, model.features.length);
     const cases = probes(task);
     const F = model.features.length;
     const K = scoreWidth(model);

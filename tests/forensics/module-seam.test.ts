@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { inProcessRunner } from '../../main/services/analysis/analysis-runner.ts';
 import { shippedModules } from '../../main/services/forensics/modules.ts';
 import { fastSealerScrypt, testSealer } from '../helpers/audit.ts';
-import { call, makePng, password, seedUsers, testWorkstation } from '../helpers/workstation.ts';
+import { call, makePng, seedUsers, signAlone, testWorkstation } from '../helpers/workstation.ts';
 import { InkResultSchema, inkCoverageModule } from './ink-coverage-module.ts';
 
 const cleanups: Array<() => void> = [];
@@ -64,10 +64,7 @@ describe('a test-only forensic module through run → finding → summary → re
     await call(ws, clients.expert, 'findings.review', { findingId: finding!.id, decision: 'accepted' });
     // One expert signs alone here: the laboratory's technical review by a second expert is switched off.
     await call(ws, clients.administrator, 'settings.update', { technicalReviewRequired: false });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' });
-    await call(ws, clients.expert, 'auth.reauthenticate', { password });
-    expect((await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'sign', meaning: 'approved' })).state).toBe('signed');
+    expect((await signAlone(ws, clients.expert, theCase.id)).state).toBe('signed');
 
     const report = await call(ws, clients.clerk, 'report.export', { caseId: theCase.id, language: 'en' });
     const pdf = pdfText(report.pdf);

@@ -52,6 +52,17 @@ export async function call<C extends RequestChannel>(ws: Workstation, client: st
 /** The standard test password. */
 export const password = 'correct horse battery';
 
+/**
+ * One expert signs a case alone, as a laboratory with the technical review switched off allows: submit, verify,
+ * re-authenticate with the standard password, sign as approved. Returns the signed review.
+ */
+export async function signAlone(ws: Workstation, expertClient: string, caseId: string): Promise<ResponseOf<'review.transition'>> {
+  await call(ws, expertClient, 'review.transition', { caseId, action: 'submit' });
+  await call(ws, expertClient, 'review.transition', { caseId, action: 'verify' });
+  await call(ws, expertClient, 'auth.reauthenticate', { password });
+  return call(ws, expertClient, 'review.transition', { caseId, action: 'sign', meaning: 'approved' });
+}
+
 /** Sets up an administrator on client 'admin' and one logged-in user per role on clients named after the role. */
 export async function seedUsers(ws: Workstation): Promise<Record<Role, string>> {
   await call(ws, 'admin-client', 'auth.setupAdmin', { username: 'admin', displayName: 'Administrator', password });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { encodeFacts } from '../../models/gam/features.ts';
 import { predictionOf, scoreCase } from '../../models/gam/gam-model.ts';
-import { OnnxModel } from '../../main/services/decision/onnx-runner.ts';
+import { openOnnxModel } from '../../main/services/decision/onnx-runner.ts';
 import { meanAbsoluteError } from '../../models/ebm/metrics.ts';
 import { trainCaseType, type CaseTypeTraining } from '../../models/ebm/train-case-type.ts';
 import { peerOnCases, sklearnAvailability } from '../../models/peers/sklearn-peer.ts';
@@ -58,7 +58,7 @@ describe.skipIf(!sharedDataDir)('USSC FY2024 sentences, 20% held out at random (
     const T = model.terms.length;
     const X = new Float64Array(trained.test.length * F);
     trained.test.forEach((r, i) => X.set(encodeFacts(model.features, r.facts), i * F));
-    const session = await OnnxModel.open(trained.onnx, F);
+    const session = await openOnnxModel(trained.onnx, F);
     const out = await session.run(X, trained.test.length);
     await session.close();
     let worst = 0;

@@ -7,7 +7,7 @@ import { exportScoreOnnx } from '../../models/handwriting/onnx-export.ts';
 import { allPairs, splitByWriter, writersOf } from '../../models/handwriting/pairs.ts';
 import { featureCount, pairSide } from '../../models/handwriting/features.ts';
 import { pairFeatureRows, pairMargins } from '../../models/handwriting/scoring.ts';
-import { ScoreRunner } from '../../main/services/forensics/handwriting/comparison/score-runner.ts';
+import { openScoreRunner } from '../../main/services/forensics/handwriting/comparison/score-runner.ts';
 import type { WriterProfile } from '../../models/handwriting/profiles.ts';
 import { cllr, misleadingRates, tippettPoints } from '../../models/handwriting/slr.ts';
 import { defaultHandwritingSettings, readProfileFile, subsampleCounts, trainScoreModel, type HandwritingCard } from '../../models/handwriting/train.ts';
@@ -60,7 +60,7 @@ describe.skipIf(!sharedDataDir)('shipped Latin handwriting set on held-out CSAFE
 
   it('scores real pairs the same through ONNX as through the TypeScript model, to 1e-6', async () => {
     const pairs = allPairs(evaluation).slice(0, 5000);
-    const runner = await ScoreRunner.open(set.onnx, featureCount);
+    const runner = await openScoreRunner(set.onnx, featureCount);
     const out = await runner.run(pairFeatureRows(evaluation.map((p) => pairSide(p.counts, set.model.twoLevel)), pairs), pairs.length);
     const margins = pairMargins(set.model, evaluation.map((p) => p.counts), pairs);
     let worst = 0;

@@ -10,7 +10,7 @@ import { verbalConclusion } from '../../main/services/forensics/handwriting/verb
 import { shippedModules } from '../../main/services/forensics/modules.ts';
 import { fastSealerScrypt, testSealer } from '../helpers/audit.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
-import { call, password, seedUsers, testWorkstation } from '../helpers/workstation.ts';
+import { call, seedUsers, signAlone, testWorkstation } from '../helpers/workstation.ts';
 
 announceSkipIfMissing('real handwriting workflow');
 
@@ -66,10 +66,7 @@ describe.skipIf(!sharedDataDir)('handwriting in the workstation: pages → write
 
     await call(ws, clients.expert, 'findings.review', { findingId: finding!.id, decision: 'accepted' });
     await call(ws, clients.administrator, 'settings.update', { technicalReviewRequired: false });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' });
-    await call(ws, clients.expert, 'auth.reauthenticate', { password });
-    expect((await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'sign', meaning: 'approved' })).state).toBe('signed');
+    expect((await signAlone(ws, clients.expert, theCase.id)).state).toBe('signed');
     const report = pdfText((await call(ws, clients.clerk, 'report.export', { caseId: theCase.id, language: 'en' })).pdf);
     const flat = report.replace(/\s+/g, ' ');
     expect(flat).toContain('nearest of 40 published cluster templates (CSAFE handwriter)');

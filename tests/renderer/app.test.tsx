@@ -1,22 +1,10 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root as ReactRoot } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Case, DalelApi, Evidence, RequestChannel, Result, Role, SessionInfo } from '../../main/contract/index.ts';
-import { createI18n } from '../../renderer/src/i18n/i18n.ts';
-import { Root } from '../../renderer/src/root.tsx';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DalelApi, Evidence, RequestChannel, Result } from '../../main/contract/index.ts';
+import { renderRoot, unmountRoot } from './root-harness.tsx';
+import { civilCase as sampleCase, civilCaseId as caseId, sessionFor } from './root-fixtures.ts';
 
-const caseId = '11111111-1111-4111-8111-111111111111';
-const sampleCase: Case = {
-  id: caseId,
-  number: '2-77/2026',
-  venue: 'Astana Court No. 2',
-  caseType: 'civil',
-  parties: 'A v. B',
-  createdAt: '2026-01-02T10:00:00.000Z',
-  createdBy: 'judge1',
-  evidenceCount: 1,
-};
 const sampleEvidence: Evidence = {
   id: '22222222-2222-4222-8222-222222222222',
   caseId,
@@ -35,14 +23,6 @@ const sampleEvidence: Evidence = {
   hasThumbnail: false,
 };
 
-function sessionFor(role: Role, locked = false): SessionInfo {
-  return {
-    user: { id: '33333333-3333-4333-8333-333333333333', username: `${role}1`, displayName: `The ${role}`, role, disabled: false, createdAt: '2026-01-01T00:00:00.000Z' },
-    locked,
-    idleLockMs: 600_000,
-  };
-}
-
 type Answers = Partial<Record<RequestChannel, Result<unknown>>>;
 
 /** A DalelApi answering from a table, recording the channels called. */
@@ -58,27 +38,10 @@ function fakeApi(answers: Answers): DalelApi & { calls: string[] } {
   };
 }
 
-let container: HTMLDivElement;
-let root: ReactRoot | null = null;
+afterEach(unmountRoot);
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  container.remove();
-});
-
-async function render(api: DalelApi): Promise<void> {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => root!.render(<Root api={api} i18n={createI18n('en')} />));
-  // Let the auth.status answer and the first loads settle.
-  await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-}
+// One round of answers and effects after rendering and after each click is all these screens need.
+const render = (api: DalelApi) => renderRoot(api, 'en', 1);
 
 const byTestId = (id: string) => document.querySelector(`[data-testid="${id}"]`);
 
@@ -105,8 +68,7 @@ describe('the interface for each state and role', () => {
   it('shows the login form without a session and the lock screen for a locked one', async () => {
     await render(fakeApi({ 'auth.status': { ok: true, value: { needsSetup: false, session: null } } }));
     expect(byTestId('login-form')).not.toBeNull();
-    act(() => root?.unmount());
-    container.remove();
+    unmountRoot();
     await render(fakeApi({ 'auth.status': { ok: true, value: { needsSetup: false, session: sessionFor('judge', true) } } }));
     expect(byTestId('lock-form')).not.toBeNull();
     expect(byTestId('lock-user')?.textContent).toContain('The judge');

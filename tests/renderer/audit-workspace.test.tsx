@@ -1,35 +1,21 @@
 // @vitest-environment jsdom
 import { act } from 'react';
-import { createRoot, type Root as ReactRoot } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type {
   AuditEntryView,
   AuditStatus,
-  Case,
   CheckpointInfo,
   DalelApi,
-  EventChannel,
-  EventOf,
   RequestChannel,
   Result,
   Role,
-  SessionInfo,
   VerifyReportView,
 } from '../../main/contract/index.ts';
-import { createI18n } from '../../renderer/src/i18n/i18n.ts';
-import { Root } from '../../renderer/src/root.tsx';
+import { byTestId, click, need, settle, submit, type } from './dom-actions.ts';
+import { type Answer, tableApi } from './fake-api.ts';
+import { renderRoot, unmountRoot } from './root-harness.tsx';
+import { civilCase as sampleCase, civilCaseId as caseId, sessionFor } from './root-fixtures.ts';
 
-const caseId = '11111111-1111-4111-8111-111111111111';
-const sampleCase: Case = {
-  id: caseId,
-  number: '2-77/2026',
-  venue: 'Astana Court No. 2',
-  caseType: 'civil',
-  parties: 'A v. B',
-  createdAt: '2026-01-02T10:00:00.000Z',
-  createdBy: 'judge1',
-  evidenceCount: 1,
-};
 const fingerprint = '3f'.repeat(32);
 const key = {
   keyId: '0a1b2c3d',
@@ -56,106 +42,21 @@ function entry(seq: number, action = 'evidence.received', withCase = true): Audi
   return { seq, at: record.at, actor: 'expert1', role: 'expert', action, caseId: withCase ? caseId : null, entry: JSON.stringify(record) };
 }
 
-function sessionFor(role: Role): SessionInfo {
-  return {
-    user: { id: '33333333-3333-4333-8333-333333333333', username: `${role}1`, displayName: `The ${role}`, role, disabled: false, createdAt: '2026-01-01T00:00:00.000Z' },
-    locked: false,
-    idleLockMs: 600_000,
-  };
-}
-
-type Answer = Result<unknown> | ((payload: never) => Result<unknown> | Promise<Result<unknown>>);
-
-/** A DalelApi answering from a table of results or functions, recording calls and letting the test push events. */
+/** A DalelApi answering from a table of results or functions over a signed-in session of `role` and one case. */
 function fakeApi(role: Role, answers: Partial<Record<RequestChannel, Answer>>) {
-  const calls: { channel: RequestChannel; payload: unknown }[] = [];
-  const listeners = new Map<EventChannel, Set<(payload: never) => void>>();
-  const table: Partial<Record<RequestChannel, Answer>> = {
+  return tableApi({
     'auth.status': { ok: true, value: { needsSetup: false, session: sessionFor(role) } },
     'cases.list': { ok: true, value: [sampleCase] },
     ...answers,
-  };
-  const api: DalelApi = {
-    invoke: (async (channel: RequestChannel, payload: unknown) => {
-      calls.push({ channel, payload });
-      const answer = table[channel];
-      if (answer === undefined) return { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${channel}` } };
-      return typeof answer === 'function' ? answer(payload as never) : answer;
-    }) as DalelApi['invoke'],
-    on: ((event: EventChannel, listener: (payload: never) => void) => {
-      const set = listeners.get(event) ?? new Set();
-      set.add(listener);
-      listeners.set(event, set);
-      return () => set.delete(listener);
-    }) as DalelApi['on'],
-  };
-  return {
-    api,
-    calls,
-    callsTo: (channel: RequestChannel) => calls.filter((c) => c.channel === channel).map((c) => c.payload),
-    emit: <E extends EventChannel>(event: E, payload: EventOf<E>) => {
-      for (const listener of listeners.get(event) ?? []) (listener as (p: EventOf<E>) => void)(payload);
-    },
-    listening: (event: EventChannel) => listeners.get(event)?.size ?? 0,
-  };
-}
-
-let container: HTMLDivElement;
-let root: ReactRoot | null = null;
-
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  container.remove();
-  vi.restoreAllMocks();
-});
-
-const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-
-async function render(api: DalelApi): Promise<void> {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => root!.render(<Root api={api} i18n={createI18n('en')} />));
-  await settle();
-  await settle();
-}
-
-function byTestId(id: string): HTMLElement | null {
-  return document.querySelector(`[data-testid="${id}"]`);
-}
-
-function need(id: string): HTMLElement {
-  const element = byTestId(id);
-  if (!element) throw new Error(`no element with data-testid="${id}"`);
-  return element;
-}
-
-async function click(id: string): Promise<void> {
-  const element = need(id);
-  await act(async () => element.click());
-  await settle();
-}
-
-/** Types into an input, textarea or select the way React notices (through the native value setter). */
-async function type(id: string, value: string): Promise<void> {
-  const element = need(id) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
-  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element), 'value')!.set!;
-  await act(async () => {
-    setter.call(element, value);
-    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
   });
 }
 
-async function submit(formId: string): Promise<void> {
-  const form = need(formId) as HTMLFormElement;
-  await act(async () => form.requestSubmit());
-  await settle();
-}
+afterEach(() => {
+  unmountRoot();
+  vi.restoreAllMocks();
+});
+
+const render = (api: DalelApi) => renderRoot(api);
 
 describe('the clerk workspace', () => {
   it('keeps the case list first and shows the key state above every audit section', async () => {

@@ -1,15 +1,16 @@
 // @vitest-environment jsdom
 import { join } from 'node:path';
 import { act } from 'react';
-import { createRoot, type Root as ReactRoot } from 'react-dom/client';
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { Case, Consultation, DalelApi, DecisionModel, Finding, ModelCard, RequestChannel, Result, Role, SessionInfo, Verdict } from '../../main/contract/index.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Case, Consultation, DalelApi, DecisionModel, Finding, ModelCard, RequestChannel, Role, Verdict } from '../../main/contract/index.ts';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { caseTypeView } from '../../main/services/decision/case-type-view.ts';
-import { createI18n } from '../../renderer/src/i18n/i18n.ts';
 import type { Language } from '../../renderer/src/i18n/languages.ts';
-import { Root } from '../../renderer/src/root.tsx';
 import { cmcFinding } from './expert-fixtures.ts';
+import { type Answer, tableApi } from './fake-api.ts';
+import { renderRoot, unmountRoot } from './root-harness.tsx';
+import { sessionFor } from './root-fixtures.ts';
+import { settle } from './dom-actions.ts';
 
 const caseId = '11111111-1111-4111-8111-111111111111';
 const sampleCase: Case = {
@@ -144,19 +145,9 @@ function termConsultation(): Consultation {
   };
 }
 
-function sessionFor(role: Role): SessionInfo {
-  return {
-    user: { id: '33333333-3333-4333-8333-333333333333', username: `${role}1`, displayName: `The ${role}`, role, disabled: false, createdAt: '2026-01-01T00:00:00.000Z' },
-    locked: false,
-    idleLockMs: 600_000,
-  };
-}
-
-type Answer = Result<unknown> | ((payload: never) => Result<unknown>);
-
+/** A DalelApi answering from a table over a signed-in session of `role`, one case and the criminal model. */
 function fakeApi(role: Role, answers: Partial<Record<RequestChannel, Answer>>) {
-  const calls: { channel: RequestChannel; payload: unknown }[] = [];
-  const table: Partial<Record<RequestChannel, Answer>> = {
+  return tableApi({
     'auth.status': { ok: true, value: { needsSetup: false, session: sessionFor(role) } },
     'cases.list': { ok: true, value: [sampleCase] },
     'cases.get': { ok: true, value: sampleCase },
@@ -170,42 +161,12 @@ function fakeApi(role: Role, answers: Partial<Record<RequestChannel, Answer>>) {
     'findings.list': { ok: true, value: [] },
     'documents.list': { ok: true, value: [] },
     ...answers,
-  };
-  const api: DalelApi = {
-    invoke: (async (channel: RequestChannel, payload: unknown) => {
-      calls.push({ channel, payload });
-      const answer = table[channel];
-      if (answer === undefined) return { ok: false, error: { code: 'INTERNAL', message: `no fake answer for ${channel}` } };
-      return typeof answer === 'function' ? answer(payload as never) : answer;
-    }) as DalelApi['invoke'],
-    on: () => () => undefined,
-  };
-  return { api, callsTo: (channel: RequestChannel) => calls.filter((c) => c.channel === channel).map((c) => c.payload) };
+  });
 }
 
-let container: HTMLDivElement;
-let root: ReactRoot | null = null;
+afterEach(unmountRoot);
 
-beforeAll(() => {
-  (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-});
-
-afterEach(() => {
-  act(() => root?.unmount());
-  root = null;
-  container.remove();
-});
-
-const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-
-async function render(api: DalelApi, language: Language = 'en'): Promise<void> {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  await act(async () => root!.render(<Root api={api} i18n={createI18n(language)} />));
-  await settle();
-  await settle();
-}
+const render = (api: DalelApi, language: Language = 'en') => renderRoot(api, language);
 
 const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 const all = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)];

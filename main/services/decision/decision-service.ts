@@ -16,7 +16,7 @@ import { checkFacts, refuseNonInputs, validateFacts, type Facts } from '../../..
 import { categoryCodes, encodeFacts } from '../../../models/gam/features.ts';
 import { scoreCase, scoreWidth } from '../../../models/gam/gam-model.ts';
 import { listModelFolders, readModelFolder, type ModelFolder } from './model-store.ts';
-import { OnnxModel, type OnnxOutputs } from './onnx-runner.ts';
+import { type OnnxModel, type OnnxOutputs, openOnnxModel } from './onnx-runner.ts';
 import { sha256OfJson } from '../../../core/canonical-json.ts';
 import { clipToLawfulRange } from './lawful-range.ts';
 import { PrecedentIndex, readPrecedentCorpus } from './precedents.ts';
@@ -182,7 +182,7 @@ export class DecisionService {
   private async open(sha256: string): Promise<LoadedModel> {
     const folder = this.folder(sha256);
     const caseType = parseCaseType(folder.model.schema, `${folder.dir}/model.json`);
-    const onnx = await OnnxModel.open(folder.onnx, folder.model.features.length);
+    const onnx = await openOnnxModel(folder.onnx, folder.model.features.length);
     const codes = categoryCodes(folder.model.features);
     const corpus = readPrecedentCorpus(folder.dir);
     if (corpus && corpus.caseType !== caseType.id) throw new DalelError('BAD_INPUT', `${folder.dir}: its precedents are ${corpus.caseType} cases, not ${caseType.id}.`, { file: folder.dir, reasonCode: 'invalid-model' });

@@ -7,6 +7,7 @@ import { call } from '../api/api-error.ts';
 import { minimumKeyPassphrase } from '../common/describe-error.ts';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
 import { PasswordField } from '../common/password-field.tsx';
+import { KeyPassphraseConfirm } from './key-passphrase-confirm.tsx';
 
 /** Props of RotateKeyDialog. */
 export interface RotateKeyDialogProps {
@@ -60,14 +61,7 @@ export function RotateKeyDialog({ status, onClose, onRotated }: RotateKeyDialogP
             error={form.checked && tooShort ? t('audit.unlock.tooShort', { min: minimumKeyPassphrase }) : null}
             helperText={t('audit.unlock.lengthHint', { min: minimumKeyPassphrase })}
           />
-          <PasswordField
-            label={t('audit.unlock.confirmPassphrase')}
-            value={confirm}
-            onChange={setConfirm}
-            autoComplete="new-password"
-            testId="rotate-key-confirm"
-            error={form.checked && differs ? t('audit.unlock.differs') : null}
-          />
+          <KeyPassphraseConfirm value={confirm} onChange={setConfirm} showDiffers={form.checked && differs} testId="rotate-key-confirm" />
         </>
       )}
     </FormDialog>

@@ -10,6 +10,7 @@ import { call } from '../api/api-error.ts';
 import { minimumKeyPassphrase } from '../common/describe-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { PasswordField } from '../common/password-field.tsx';
+import { KeyPassphraseConfirm } from './key-passphrase-confirm.tsx';
 
 /** Props of UnlockKeyForm. */
 export interface UnlockKeyFormProps {
@@ -70,14 +71,7 @@ export function UnlockKeyForm({ status, onUnlocked }: UnlockKeyFormProps) {
           helperText={creating ? t('audit.unlock.lengthHint', { min: minimumKeyPassphrase }) : undefined}
         />
         {creating && (
-          <PasswordField
-            label={t('audit.unlock.confirmPassphrase')}
-            value={confirm}
-            onChange={setConfirm}
-            autoComplete="new-password"
-            testId="unlock-key-confirm"
-            error={checked && differs ? t('audit.unlock.differs') : null}
-          />
+          <KeyPassphraseConfirm value={confirm} onChange={setConfirm} showDiffers={checked && differs} testId="unlock-key-confirm" />
         )}
         {error !== null && <ErrorAlert error={error} testId="unlock-key-error" />}
         <div>

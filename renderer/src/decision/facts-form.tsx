@@ -6,6 +6,7 @@ import FormGroup from '@mui/material/FormGroup';
 import FormLabel from '@mui/material/FormLabel';
 import TextField from '@mui/material/TextField';
 import type { TFunction } from 'i18next';
+import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseTypeField, CaseTypeView } from '../../../main/contract/index.ts';
 import { fieldLabel, optionLabel } from './decision-text.ts';
@@ -81,18 +82,22 @@ export function FactsForm({ caseType, values, problems, onChange, disabled = fal
         }
         const text = typeof value === 'string' ? value : '';
         const helper = problem ? t(`decision.form.problem.${problem}`) : field.type === 'number' || field.type === 'integer' ? boundsHint(t, field, number) : '';
+        // What the choice list and the text field share: label, value, the problem or bounds hint, and the state.
+        const common = {
+          label,
+          value: text,
+          onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(field.name, e.target.value),
+          error: problem !== undefined,
+          helperText: helper || undefined,
+          disabled,
+          required: field.required,
+        };
         if (field.type === 'boolean' || field.options.length > 0) {
           return (
             <TextField
               key={field.name}
               select
-              label={label}
-              value={text}
-              onChange={(e) => onChange(field.name, e.target.value)}
-              error={problem !== undefined}
-              helperText={helper || undefined}
-              disabled={disabled}
-              required={field.required}
+              {...common}
               slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': `fact-${field.name}` } }}
             >
               {choicesOf(t, caseType.id, field).map((c) => (
@@ -107,13 +112,7 @@ export function FactsForm({ caseType, values, problems, onChange, disabled = fal
         return (
           <TextField
             key={field.name}
-            label={label}
-            value={text}
-            onChange={(e) => onChange(field.name, e.target.value)}
-            error={problem !== undefined}
-            helperText={helper || undefined}
-            disabled={disabled}
-            required={field.required}
+            {...common}
             slotProps={{ htmlInput: { 'data-testid': `fact-${field.name}`, inputMode: numeric ? (field.type === 'integer' ? 'numeric' : 'decimal') : 'text', maxLength: 40 } }}
           />
         );

@@ -1,10 +1,10 @@
-import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseReview } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
+import { ReasonField } from './reason-field.tsx';
 
 /** Props of ReopenDialog. */
 export interface ReopenDialogProps {
@@ -34,17 +34,13 @@ export function ReopenDialog({ caseId, onClose, onReopened }: ReopenDialogProps)
       form={form}
       onClose={onClose}
     >
-      <TextField
-        label={t('review.reason')}
+      <ReasonField
         value={reason}
-        onChange={(event) => setReason(event.target.value)}
-        required
-        multiline
-        minRows={2}
+        onChange={setReason}
         autoFocus
         error={form.checked && missing}
-        helperText={form.checked && missing ? t('review.reasonRequired') : t('review.reasonHint')}
-        slotProps={{ htmlInput: { 'data-testid': 'reopen-reason', maxLength: 2000 } }}
+        message={form.checked && missing ? t('review.reasonRequired') : null}
+        testId="reopen-reason"
       />
     </FormDialog>
   );

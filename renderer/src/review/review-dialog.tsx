@@ -15,6 +15,7 @@ import { call } from '../api/api-error.ts';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
 import { derivedValue, geometryMeasurements, geometryOf, type GeometryFields } from './amend-geometry.ts';
 import { measurementLabel, measurementText } from './finding-text.ts';
+import { ReasonField } from './reason-field.tsx';
 import { conclusionChoices } from '../forensics/registry.ts';
 
 /** Props of ReviewDialog. */
@@ -162,16 +163,12 @@ export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialo
             slotProps={{ htmlInput: { 'data-testid': 'amend-conclusion', maxLength: 100 } }}
           />
         )}
-        <TextField
-          label={t('review.reason')}
+        <ReasonField
           value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          required
-          multiline
-          minRows={2}
+          onChange={setReason}
           error={checked && problems.reason !== null}
-          helperText={(checked && (problems.reason ?? problems.values ?? problems.unchanged)) || t('review.reasonHint')}
-          slotProps={{ htmlInput: { 'data-testid': 'review-reason', maxLength: 2000 } }}
+          message={checked ? (problems.reason ?? problems.values ?? problems.unchanged) : null}
+          testId="review-reason"
         />
       </FormDialog>
       {confirming && (

@@ -5,7 +5,7 @@ import { exportScoreOnnx } from '../../../models/handwriting/onnx-export.ts';
 import { logistic, scoreMargins, type ScoreModel, type ScoreTree } from '../../../models/handwriting/score-model.ts';
 import { pairFeatureRows } from '../../../models/handwriting/scoring.ts';
 import { trainScoreModel, defaultHandwritingSettings } from '../../../models/handwriting/train.ts';
-import { ScoreRunner } from '../../../main/services/forensics/handwriting/comparison/score-runner.ts';
+import { openScoreRunner } from '../../../main/services/forensics/handwriting/comparison/score-runner.ts';
 import { syntheticProfiles } from '../../helpers/handwriting-profiles.ts';
 
 const profiles = syntheticProfiles(30, 4, 300, 11);
@@ -14,7 +14,7 @@ const pairs = Array.from({ length: 500 }, (_, r) => ({ i: r % profiles.length, j
 const rows = pairFeatureRows(profiles.map((p) => pairSide(p.counts, trained.twoLevel)), pairs);
 
 async function expectAgreement(model: ScoreModel): Promise<void> {
-  const runner = await ScoreRunner.open(exportScoreOnnx(model), featureCount);
+  const runner = await openScoreRunner(exportScoreOnnx(model), featureCount);
   const out = await runner.run(rows, pairs.length);
   const margins = scoreMargins(model, rows, pairs.length);
   for (let r = 0; r < pairs.length; r += 1) {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { InboxFileRecordView, LawDiffView, RegisteredModelView } from '../../../main/contract/index.ts';
+import type { InboxFileRecordView, LawDiffView } from '../../../main/contract/index.ts';
 import { reasonCodes } from '../../../main/services/corpus/reasons.ts';
 import { CorpusPanel } from '../../../renderer/src/corpus/corpus-panel.tsx';
 import { InboxPanel } from '../../../renderer/src/corpus/inbox-panel.tsx';
@@ -11,10 +11,10 @@ import { flagReason, flagSubject } from '../../../renderer/src/laws/flag-text.ts
 import { LawsPanel } from '../../../renderer/src/laws/laws-panel.tsx';
 import { StoredTextButton } from '../../../renderer/src/laws/stored-text-button.tsx';
 import { cleanup, click, fakeApi, need, ok, render, settle, type } from '../expert-harness.tsx';
+import { registeredModel, sha } from './model-fixtures.ts';
 
 afterEach(() => cleanup());
 
-const sha = (c: string) => c.repeat(64);
 const caseTypes = ok([{ id: 'kz-criminal', title: 'Criminal' }] as never);
 
 async function choose(testId: string, value: string) {
@@ -62,18 +62,9 @@ describe('reasons on screen', () => {
 });
 
 describe('the corpus panel: gate reasons and decision texts', () => {
-  const failed: RegisteredModelView = {
+  const failed = registeredModel({
     sha256: sha('b'),
-    caseType: 'kz-criminal',
-    caseTypeVersion: '1',
     outcome: 'term-months',
-    status: 'candidate',
-    statusReason: '',
-    statusAt: '2026-11-30T10:00:00.000Z',
-    trainedAt: '2026-11-30T09:00:00.000Z',
-    dataSnapshotSha256: null,
-    dataRecords: 1000,
-    origin: 'retrained',
     gate: {
       passed: false,
       reasons: ['mean absolute error 3.10 on the latest period is worse than the active model’s 2.50 by more than 5%'],
@@ -82,7 +73,7 @@ describe('the corpus panel: gate reasons and decision texts', () => {
       candidate: {},
       active: {},
     },
-  };
+  });
   const panel = (extra: Parameters<typeof fakeApi>[0] = {}) =>
     fakeApi({ 'corpus.status': ok([]), 'corpus.imports': ok([]), 'corpus.reviewQueue': ok([]), 'models.list': ok([failed]), 'models.schedule': ok({}), 'decision.caseTypes': caseTypes, ...extra });
 

@@ -2,13 +2,14 @@
 import { join } from 'node:path';
 import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { RegisteredModelView } from '../../../main/contract/index.ts';
+import type { DalelApi, RegisteredModelView } from '../../../main/contract/index.ts';
 import { caseTypeView } from '../../../main/services/decision/case-type-view.ts';
 import { findCaseType, loadCaseTypes } from '../../../models/cases/case-type.ts';
 import { CorpusPanel } from '../../../renderer/src/corpus/corpus-panel.tsx';
 import { ReviewQueue } from '../../../renderer/src/corpus/review-queue.tsx';
 import type { ReviewItem } from '../../../renderer/src/corpus/review-item-editor.tsx';
 import { byTestId, cleanup, click, fakeApi, need, ok, render, settle, submit, type } from '../expert-harness.tsx';
+import { registeredModel, sha } from './model-fixtures.ts';
 
 const text = 'Суд № 2 г. Астаны. [ПОДСУДИМЫЙ-1] признан виновным по п. 2 ч. 2 ст. 188 УК РК и осуждён к 2 годам 6 месяцам лишения свободы.';
 const at = (needle: string) => ({ start: text.indexOf(needle), end: text.indexOf(needle) + needle.length });
@@ -30,6 +31,13 @@ const item: ReviewItem = {
 };
 
 afterEach(() => cleanup());
+
+/** Renders the corpus panel, opens the import dialog and chooses the case type. */
+async function openImportFor(api: DalelApi, caseType: string): Promise<void> {
+  await render(api, <CorpusPanel />);
+  await click('corpus-import-open');
+  await type('corpus-import-case-type', caseType);
+}
 
 describe('the clerk’s review queue', () => {
   it('marks in the text the span the chosen field was read from', async () => {
@@ -99,21 +107,7 @@ describe('the clerk’s review queue', () => {
   });
 });
 
-const sha = (c: string) => c.repeat(64);
-const model = (status: RegisteredModelView['status'], hash: string): RegisteredModelView => ({
-  sha256: hash,
-  caseType: 'kz-criminal',
-  caseTypeVersion: '1',
-  outcome: 'punishment',
-  status,
-  statusReason: '',
-  statusAt: '2026-11-30T10:00:00.000Z',
-  trainedAt: '2026-11-30T09:00:00.000Z',
-  dataSnapshotSha256: null,
-  dataRecords: 1000,
-  origin: 'retrained',
-  gate: { passed: true, reasons: [], details: [], comparedWith: null, candidate: {}, active: null },
-});
+const model = (status: RegisteredModelView['status'], hash: string) => registeredModel({ status, sha256: hash });
 
 function panelApi(extra: Parameters<typeof fakeApi>[0] = {}) {
   return fakeApi({
@@ -170,13 +164,7 @@ describe('the administrator’s corpus panel', () => {
       problems: [{ line: 3, column: 'damageMrp', reason: 'damageMrp: expected number', code: 'facts-invalid-type', params: { field: 'damageMrp', expected: 'number' } }],
     };
     const fake = panelApi({ 'decision.caseTypes': ok([{ id: 'kz-criminal', title: 'Criminal' }] as never), 'corpus.import': ok(report) });
-    await render(fake.api, <CorpusPanel />);
-    await click('corpus-import-open');
-    const select = need('corpus-import-case-type') as HTMLSelectElement;
-    await act(async () => {
-      select.value = 'kz-criminal';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await openImportFor(fake.api, 'kz-criminal');
     const bytes = new TextEncoder().encode('court,caseNumber\n');
     // jsdom's File has no arrayBuffer(); browsers do.
     const file = Object.assign(new File([bytes], 'cases.csv', { type: 'text/csv' }), { arrayBuffer: async () => bytes.slice().buffer });
@@ -201,13 +189,7 @@ describe('the administrator’s corpus panel', () => {
 
   it('says a file that cannot be read was not read, and sends nothing', async () => {
     const fake = panelApi({ 'decision.caseTypes': ok([{ id: 'kz-criminal', title: 'Criminal' }] as never) });
-    await render(fake.api, <CorpusPanel />);
-    await click('corpus-import-open');
-    const select = need('corpus-import-case-type') as HTMLSelectElement;
-    await act(async () => {
-      select.value = 'kz-criminal';
-      select.dispatchEvent(new Event('change', { bubbles: true }));
-    });
+    await openImportFor(fake.api, 'kz-criminal');
     const gone = Object.assign(new File([], 'gone.csv'), { arrayBuffer: () => Promise.reject(new DOMException('NotReadableError')) });
     const input = need('corpus-import-input') as HTMLInputElement;
     await act(async () => {

@@ -3,7 +3,7 @@ import { CaseReviewSchema, FindingSchema, type ErrorInfo, type RequestChannel, t
 import { hashChildren } from '../../../main/services/audit/merkle.ts';
 import { sha256Hex } from '../../../main/services/intake/evidence-store.ts';
 import type { Workstation } from '../../../main/services/workstation.ts';
-import { call, makePng, password } from '../../helpers/workstation.ts';
+import { call, makePng, password, signAlone } from '../../helpers/workstation.ts';
 import { cmcDraft, findingsWorkstation } from './fixtures.ts';
 
 async function refusal<C extends RequestChannel>(ws: Workstation, client: string, channel: C, payload: RequestOf<C>): Promise<ErrorInfo> {
@@ -270,10 +270,7 @@ describe('findings store and review', () => {
     await call(ws, clients.administrator, 'settings.update', { technicalReviewRequired: false });
     const [finding] = ws.findings.addModelFindings(theCase.id, crypto.randomUUID(), [cmcDraft(evidenceIds)], actors.expert);
     await call(ws, clients.expert, 'findings.review', { findingId: finding!.id, decision: 'accepted' });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' });
-    await call(ws, clients.expert, 'auth.reauthenticate', { password });
-    const signed = await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'sign', meaning: 'approved' });
+    const signed = await signAlone(ws, clients.expert, theCase.id);
     const [coverage] = ws.reviews.coverage(theCase.id);
     const items = ws.evidence.list(theCase.id);
     expect(coverage).toEqual({

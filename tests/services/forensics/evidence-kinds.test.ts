@@ -3,7 +3,7 @@ import type { ErrorInfo, RequestChannel, RequestOf } from '../../../main/contrac
 import type { Workstation } from '../../../main/services/workstation.ts';
 import { syntheticSurface, x3pOf } from '../../helpers/surfaces.ts';
 import { openWorkstation } from '../../../main/services/workstation.ts';
-import { call, fastScrypt, makePng, ManualClock, password, seedUsers, tempDir } from '../../helpers/workstation.ts';
+import { call, fastScrypt, makePng, ManualClock, seedUsers, signAlone, tempDir } from '../../helpers/workstation.ts';
 import { cmcDraft, findingsWorkstation } from '../findings/fixtures.ts';
 
 async function refusal<C extends RequestChannel>(ws: Workstation, client: string, channel: C, payload: RequestOf<C>): Promise<ErrorInfo> {
@@ -69,10 +69,7 @@ describe('evidence kinds declared at intake', () => {
     await call(ws, clients.expert, 'findings.review', { findingId: finding!.id, decision: 'accepted' });
     // One expert signs alone here: the laboratory's technical review by a second expert is switched off.
     await call(ws, clients.administrator, 'settings.update', { technicalReviewRequired: false });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' });
-    await call(ws, clients.expert, 'auth.reauthenticate', { password });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'sign', meaning: 'approved' });
+    await signAlone(ws, clients.expert, theCase.id);
 
     expect(await refusal(ws, clients.expert, 'evidence.setKind', { evidenceId: item.id, category: 'other', pixelUm: null })).toMatchObject({ code: 'CONFLICT', params: { reason: 'case-not-editable' } });
     // Refused before anything is queued: no run row, no 'analysis.started' entry, nothing to wait for.

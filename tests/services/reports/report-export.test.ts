@@ -7,8 +7,9 @@ import type { FindingDraft } from '../../../main/services/findings/finding-draft
 import { toCheckpointInfo } from '../../../main/services/audit/audit-handlers.ts';
 import type { CustodyLog } from '../../../main/services/custody.ts';
 import { sha256Hex } from '../../../main/services/intake/evidence-store.ts';
-import { ReportService } from '../../../main/services/reports/report-service.ts';
-import { call, makePng, password } from '../../helpers/workstation.ts';
+import { ReportService, type ReportSources } from '../../../main/services/reports/report-service.ts';
+import type { Workstation } from '../../../main/services/workstation.ts';
+import { call, makePng, password, signAlone } from '../../helpers/workstation.ts';
 import { cmcDraft, findingsWorkstation } from '../findings/fixtures.ts';
 
 const runId = '30000000-0000-4000-8000-000000000001';
@@ -39,6 +40,19 @@ function pdfText(pdf: Uint8Array): string {
   const file = join(dir, 'report.pdf');
   writeFileSync(file, pdf);
   return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+}
+
+/** What a report reads about a case, from the workstation's own services (signing is left to each test). */
+function caseSources(ws: Workstation): Omit<ReportSources, 'keyState' | 'checkpoint'> {
+  return {
+    case: (id) => ws.cases.get(id),
+    evidence: (id) => ws.evidence.list(id),
+    thumbnail: (id) => ws.evidence.thumbnail(id),
+    findings: (id) => ws.findings.list(id),
+    overlay: (id, sha) => ws.findings.readOverlay(id, sha),
+    review: (id) => ws.reviews.get(id),
+    coverage: (id) => ws.reviews.coverage(id),
+  };
 }
 
 describe('report export', () => {
@@ -127,13 +141,7 @@ describe('report export', () => {
     let signed = false;
     const reports = new ReportService(
       {
-        case: (id) => ws.cases.get(id),
-        evidence: (id) => ws.evidence.list(id),
-        thumbnail: (id) => ws.evidence.thumbnail(id),
-        findings: (id) => ws.findings.list(id),
-        overlay: (id, sha) => ws.findings.readOverlay(id, sha),
-        review: (id) => ws.reviews.get(id),
-        coverage: (id) => ws.reviews.coverage(id),
+        ...caseSources(ws),
         keyState: () => 'none',
         checkpoint: (reason) => {
           signed = true;
@@ -172,10 +180,7 @@ describe('report export', () => {
     await call(ws, clients.administrator, 'settings.update', { technicalReviewRequired: false });
     const [cmc] = ws.findings.addModelFindings(theCase.id, runId, [cmcDraft(evidenceIds)], actors.expert);
     await call(ws, clients.expert, 'findings.review', { findingId: cmc!.id, decision: 'accepted' });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'submit' });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'verify' });
-    await call(ws, clients.expert, 'auth.reauthenticate', { password });
-    await call(ws, clients.expert, 'review.transition', { caseId: theCase.id, action: 'sign', meaning: 'approved' });
+    await signAlone(ws, clients.expert, theCase.id);
     const signedText = pdfText((await call(ws, clients.expert, 'report.export', { caseId: theCase.id, language: 'en' })).pdf);
     const covers = signedText.slice(signedText.indexOf('What this signature covers'));
     const stored = ws.findings.get(cmc!.id);
@@ -213,13 +218,7 @@ describe('report export', () => {
     } as unknown as CustodyLog;
     const reports = new ReportService(
       {
-        case: (id) => ws.cases.get(id),
-        evidence: (id) => ws.evidence.list(id),
-        thumbnail: (id) => ws.evidence.thumbnail(id),
-        findings: (id) => ws.findings.list(id),
-        overlay: (id, sha) => ws.findings.readOverlay(id, sha),
-        review: (id) => ws.reviews.get(id),
-        coverage: (id) => ws.reviews.coverage(id),
+        ...caseSources(ws),
         keyState: () => 'unlocked',
         checkpoint: (reason) => toCheckpointInfo(ws.checkpoints, ws.checkpoints.sign(reason)),
       },

@@ -4,26 +4,24 @@
  * are consistent with and always advise confirmation, never an identification.
  */
 import { z } from 'zod';
-import { SpotPlateResultSchema, StripResultSchema, type EvidenceKind } from '../../../contract/index.ts';
+import { SpotPlateResultSchema, StripResultSchema } from '../../../contract/index.ts';
 import { CALIBRATION_DEFAULTS } from '../../../../native/drugs/calibration/calibrate.ts';
 import { parsePanelDescription } from '../../../../native/drugs/strip/panel.ts';
 import { atServiceBoundary } from '../../native-input.ts';
-import { badInput } from '../../errors.ts';
-import { methodRecord, type EvidenceKindDeclaration, type ForensicMethod, type ForensicModule, type MethodInput } from '../module.ts';
+import { methodRecord, type EvidenceKindDeclaration, type ForensicMethod, type ForensicModule } from '../module.ts';
 import { shippedColourTable } from './colour-table-file.ts';
 import { spotFindingDrafts, spotMeasurementKeys, stripFindingDrafts, stripMeasurementKeys } from './finding-drafts.ts';
 import { padCardKind, padMethod, spotMethod, spotPlateKind, stripKind, stripMethod } from './kinds.ts';
 import { padCardMethod, padMeasurementKeys, runPad, type PadPayload } from './pad-method.ts';
-import { drugsPipelines, spotAlgorithm, stripAlgorithm, type DrugsJobOutput, type DrugsPhotoInput, type SpotPayload, type StripPayload } from './pipelines.ts';
+import { drugsPipelines, spotAlgorithm, stripAlgorithm, type DrugsJobOutput, type SpotPayload, type StripPayload } from './pipelines.ts';
+import { checkPhoto, photoFormats } from './photo-input.ts';
 import { padSummary, spotSummary, stripSummary } from './summaries.ts';
-
-const photos: readonly EvidenceKind[] = ['jpeg', 'png'];
 
 /** Photos are photos of anything: only the expert can say what one shows, so nothing is suggested. */
 const kinds: readonly EvidenceKindDeclaration[] = [
-  { id: spotPlateKind, formats: photos, imagesNeedPixelSize: false, suggest: () => 0 },
-  { id: stripKind, formats: photos, imagesNeedPixelSize: false, suggest: () => 0 },
-  { id: padCardKind, formats: photos, imagesNeedPixelSize: false, suggest: () => 0 },
+  { id: spotPlateKind, formats: photoFormats, imagesNeedPixelSize: false, suggest: () => 0 },
+  { id: stripKind, formats: photoFormats, imagesNeedPixelSize: false, suggest: () => 0 },
+  { id: padCardKind, formats: photoFormats, imagesNeedPixelSize: false, suggest: () => 0 },
 ];
 
 const point = z.object({ x: z.number(), y: z.number() });
@@ -38,15 +36,6 @@ const spotOptions = z.object({
   ...calibrationOptions,
 });
 const stripOptions = z.object({ panel: z.unknown(), ...calibrationOptions });
-
-/** Refuses an input the method was not validated on. */
-function checkPhoto(input: MethodInput, accepted: string, label: string): DrugsPhotoInput {
-  if (input.category !== accepted) {
-    throw badInput(input.name, 'wrong-evidence-kind', `it is declared as "${input.category}" evidence; the ${label} method reads only "${accepted}" photos`, { category: input.category });
-  }
-  if (!photos.includes(input.format)) throw badInput(input.name, 'unsupported-type', 'a colour-test photo must be a JPEG or PNG image');
-  return { name: input.name, sha256: input.sha256, evidenceId: input.evidenceId, bytes: input.bytes };
-}
 
 const spot: ForensicMethod = {
   id: spotMethod,

@@ -9,11 +9,11 @@ import { appVersion } from '../../../../core/version.ts';
 import { decodePhoto } from '../../../../native/drugs/image/rgba-image.ts';
 import { drawOverlay } from '../../../../native/drugs/overlay.ts';
 import { atServiceBoundary } from '../../native-input.ts';
-import { badInput } from '../../errors.ts';
 import type { FindingDraft, OverlayDraft } from '../../findings/finding-draft.ts';
 import { methodRecord, type ForensicMethod, type ProgressListener } from '../module.ts';
 import { padCardKind, padMethod } from './kinds.ts';
 import { readPadCardPhoto } from './pad/index.ts';
+import { checkPhoto } from './photo-input.ts';
 import type { DrugsJobOutput, DrugsPhotoInput } from './pipelines.ts';
 
 /** Algorithm name and version, for provenance (the model's own hash and version are recorded beside them). */
@@ -102,10 +102,7 @@ export const padCardMethod: ForensicMethod = {
   resultSchema: PadCardResultSchema,
   prepare(inputs, options) {
     const parsed = padOptions.parse(options);
-    const input = inputs[0]!;
-    if (input.category !== padCardKind) throw badInput(input.name, 'wrong-evidence-kind', `it is declared as "${input.category}" evidence; the PAD method reads only "${padCardKind}" photos`, { category: input.category });
-    if (input.format !== 'jpeg' && input.format !== 'png') throw badInput(input.name, 'unsupported-type', 'a PAD card photo must be a JPEG or PNG image');
-    const payload: PadPayload = { photo: { name: input.name, sha256: input.sha256, evidenceId: input.evidenceId, bytes: input.bytes }, ...(parsed.corners ? { corners: parsed.corners } : {}) };
+    const payload: PadPayload = { photo: checkPhoto(inputs[0]!, padCardKind, 'PAD', 'PAD card photo'), ...(parsed.corners ? { corners: parsed.corners } : {}) };
     return { payload, parameters: { cornersGiven: parsed.corners !== undefined } };
   },
   record(output) {

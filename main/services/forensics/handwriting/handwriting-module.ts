@@ -77,6 +77,12 @@ function checkCrops(inputs: readonly MethodInput[], crops: Crops | undefined): v
   }
 }
 
+/** Refuses items that are not handwriting page images, and crops that name no page of the run or leave their page. */
+function checkPages(inputs: readonly MethodInput[], crops: Crops | undefined): void {
+  inputs.forEach(checkPage);
+  checkCrops(inputs, crops);
+}
+
 /** The crops recorded with the run, by file name and evidence id, in page pixels. */
 function recordedCrops(inputs: readonly MethodInput[], crops: Crops | undefined) {
   const used = inputs.flatMap((i) => {
@@ -164,17 +170,21 @@ function recordProfiles(output: HandwritingJobOutput & { type: typeof pageProfil
   });
 }
 
-const profileMethod: ForensicMethod = {
-  id: pageProfileMethod,
+// Both methods run the same page profiling on the same kind of evidence.
+const pageMethod = {
   algorithm: { name: HANDWRITING_PROFILE_ALGORITHM.name, version: HANDWRITING_PROFILE_ALGORITHM.version },
   acceptedKinds: [handwritingPageKind],
+};
+
+const profileMethod: ForensicMethod = {
+  id: pageProfileMethod,
+  ...pageMethod,
   arity: { min: 1, max: 32 },
   options: profileOptions,
   resultSchema: HandwritingProfileResultSchema,
   prepare(inputs, rawOptions) {
     const options = profileOptions.parse(rawOptions);
-    inputs.forEach(checkPage);
-    checkCrops(inputs, options.crops);
+    checkPages(inputs, options.crops);
     const preparation = preparationOf(options);
     return { payload: { pages: inputs.map((i) => sourceOf(i, options.crops)), preparation }, parameters: { ...preparation, ...recordedCrops(inputs, options.crops) } };
   },
@@ -183,15 +193,13 @@ const profileMethod: ForensicMethod = {
 
 const comparisonMethod: ForensicMethod = {
   id: writerComparisonMethod,
-  algorithm: { name: HANDWRITING_PROFILE_ALGORITHM.name, version: HANDWRITING_PROFILE_ALGORITHM.version },
-  acceptedKinds: [handwritingPageKind],
+  ...pageMethod,
   arity: { min: 2, max: 32 },
   options: comparisonOptions,
   resultSchema: HandwritingComparisonResultSchema,
   prepare(inputs, rawOptions) {
     const options = comparisonOptions.parse(rawOptions);
-    inputs.forEach(checkPage);
-    checkCrops(inputs, options.crops);
+    checkPages(inputs, options.crops);
     const knownCount = options.knownCount ?? inputs.length - 1;
     if (knownCount !== inputs.length - 1) {
       throw badInput(inputs[inputs.length - 1]!.name, 'one-questioned', `a writer comparison takes known pages and exactly one questioned page; ${inputs.length} items were given with ${knownCount} known`);
