@@ -36,13 +36,15 @@ describe('analysis jobs in Electron utility processes (RunAsNode is fused off in
 
   it('cancel asks the process to stop, kills it after a short grace, and rejects as cancelled; later progress is ignored', async () => {
     const { running, child, progress } = start();
+    // Watched from the start: the outcome arrives with the kill, while the test waits out the grace.
+    const outcome = expect(running.done).rejects.toMatchObject({ code: 'CONFLICT', params: { reasonCode: 'cancelled' } });
     running.cancel();
     expect(child.posted).toEqual([job, { cancel: true }]);
     expect(child.killed).toBe(false);
     await new Promise((resolve) => setTimeout(resolve, cancelGraceMs + 50));
     expect(child.killed).toBe(true);
     child.emit('message', { type: 'progress', progress: 0.9, stage: 'late' });
-    await expect(running.done).rejects.toMatchObject({ code: 'CONFLICT', params: { reasonCode: 'cancelled' } });
+    await outcome;
     expect(progress).toEqual([]);
   });
 
