@@ -1,7 +1,8 @@
 /**
  * Reading a document's text as a job of the analysis process: the page preparation (OpenCV) and the tesseract
  * children then run off the services process, a 30-page PDF's minutes of work leave the services' event loop free,
- * and the reading is cancelled the way an analysis is (its process killed).
+ * and the reading is cancelled the way an analysis is (the process asked to stop, which kills its tesseract run,
+ * and killed after a short grace).
  */
 import type { ProgressListener } from '../forensics/module.ts';
 import type { AnalysisJob } from '../forensics/registry.ts';
