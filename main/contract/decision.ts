@@ -368,6 +368,31 @@ export const DiscrepancyRowSchema = z.object({
 /** One row of the model-monitoring view. */
 export type DiscrepancyRow = z.infer<typeof DiscrepancyRowSchema>;
 
+/**
+ * The lawful limits of an award in a contract claim, as shares of the claim: the award exceeds neither the claim nor
+ * the claim less the principal paid after it was filed; where the debtor demanded a reduction of the penalty (Civil
+ * Code art. 297), only the penalty part can be reduced (never the principal debt, never below nothing).
+ */
+export const AwardLimitsSchema = z.object({
+  claimKzt: z.number(),
+  penaltyKzt: z.number(),
+  paidKzt: z.number(),
+  /** The range the predicted share is clipped to and drawn against: 0 to the claim less what was paid. */
+  lawfulRange: z.object({ min: z.number(), max: z.number(), unit: z.string() }),
+  /** Art. 297, where a reduction was demanded and a penalty is claimed: the most it can take off, and what it leaves. */
+  penaltyReduction: z
+    .object({
+      citation: z.string(),
+      /** The penalty's share of the claim: the most a reduction of the penalty can take off the award. */
+      penaltyShare: z.number(),
+      /** The award's share if the penalty were cut to nothing and all else awarded: a reduction alone goes no lower. */
+      floorShare: z.number(),
+    })
+    .nullable(),
+});
+/** The lawful limits of an award in a contract claim. */
+export type AwardLimits = z.infer<typeof AwardLimitsSchema>;
+
 /** A past consultation of a case as its audit entry records it (what the judge was shown, in short). */
 export const PastConsultationSchema = z.object({
   auditSeq: z.number().int().nonnegative(),
@@ -390,6 +415,8 @@ export const ConsultationSchema = DecisionOutputSchema.extend({
   auditSeq: z.number().int().nonnegative(),
   /** The lawful range (criminal case types with statutory bounds), null otherwise. */
   bounds: StatutoryBoundsSchema.nullable(),
+  /** The lawful limits of an award as a share of a contract claim (the award model of kz-civil-contract); absent otherwise. */
+  awardLimits: AwardLimitsSchema.nullable().optional(),
   precedents: z.array(PrecedentSchema),
   advice: z.array(ProceduralAdviceSchema),
 });

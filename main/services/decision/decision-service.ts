@@ -19,10 +19,11 @@ import { listModelFolders, readModelFolder, type ModelFolder } from './model-sto
 import { type OnnxModel, type OnnxOutputs, openOnnxModel } from './onnx-runner.ts';
 import { sha256OfJson } from '../../../core/canonical-json.ts';
 import { clipToLawfulRange } from './lawful-range.ts';
+import { awardLimits, awardOutcome } from './award-limits.ts';
 import { PrecedentIndex, readPrecedentCorpus } from './precedents.ts';
 import type { ProceduralAdviceService } from './procedural-advice.ts';
 import { boundsFacts, type StatutoryBoundsService } from './statutory-bounds.ts';
-import type { ProceduralAdvice, StatutoryBounds } from '../../contract/index.ts';
+import type { AwardLimits, ProceduralAdvice, StatutoryBounds } from '../../contract/index.ts';
 
 /** Largest allowed difference between the ONNX model and the TypeScript reference on any score or term. */
 export const agreementTolerance = 1e-6;
@@ -126,10 +127,17 @@ export class DecisionService {
     }
   }
 
-  /** Bounds for a prediction: the range in the outcome's unit, and the output clipped to it. */
-  private withBounds(loaded: LoadedModel, facts: Facts, output: DecisionOutput): { output: DecisionOutput; bounds: StatutoryBounds | null } {
-    const bounds = this.bounds(loaded.caseType.id, facts);
+  /**
+   * Bounds for a prediction: the range in the outcome's unit, and the output clipped to it (criminal terms: the
+   * sanction after art. 55; a contract claim's award: the claim less what was paid, with art. 297's note).
+   */
+  private withBounds(loaded: LoadedModel, facts: Facts, output: DecisionOutput): { output: DecisionOutput; bounds: StatutoryBounds | null; awardLimits?: AwardLimits | null } {
     const outcome = loaded.folder.model.outcome;
+    if (loaded.caseType.id === awardOutcome.caseType && outcome.name === awardOutcome.outcome && outcome.kind === 'regression') {
+      const limits = awardLimits(facts);
+      return { output: limits ? clipToLawfulRange(output, limits.lawfulRange, outcome.abstention.maxIntervalWidthFraction) : output, bounds: null, awardLimits: limits };
+    }
+    const bounds = this.bounds(loaded.caseType.id, facts);
     if (!bounds || outcome.kind !== 'regression' || !this.statutes) return { output, bounds };
     const range = this.statutes.rangeFor(boundsFacts(facts)!, outcome.unit);
     if (!range) return { output, bounds };
@@ -261,11 +269,11 @@ export class DecisionService {
     const factSources = sourcesOfFacts(facts, sources);
     this.refuseUnknownArticle(loaded.caseType.id, facts);
     const x = encodeFacts(loaded.folder.model.features, facts, loaded.codes);
-    const { output, bounds } = this.withBounds(loaded, facts, this.explain(loaded, facts, x, await this.run(loaded, [x]), 0));
+    const { output, bounds, awardLimits: limits } = this.withBounds(loaded, facts, this.explain(loaded, facts, x, await this.run(loaded, [x]), 0));
     const precedents = this.precedents(loaded, facts, x);
     const advice: ProceduralAdvice[] = this.procedure?.advise(loaded.caseType.id, facts) ?? [];
     // The output hash covers all the judge is shown: prediction, bounds, precedents and advice.
-    const shown = { ...output, bounds, precedents, advice };
+    const shown = { ...output, bounds, ...(limits !== undefined ? { awardLimits: limits } : {}), precedents, advice };
     const model = modelRef(loaded);
     const auditSeq = this.log.append({
       action: 'decision.consulted',
@@ -279,6 +287,7 @@ export class DecisionService {
         caseTypeVersion: model.caseTypeVersion,
         ...auditSummary(output),
         ...(bounds?.lawfulRange ? { lawfulRange: [String(bounds.lawfulRange.min), String(bounds.lawfulRange.max)], lawfulUnit: bounds.lawfulRange.unit } : {}),
+        ...(limits ? { lawfulRange: [String(limits.lawfulRange.min), String(limits.lawfulRange.max)], lawfulUnit: limits.lawfulRange.unit, penaltyReduction: limits.penaltyReduction !== null } : {}),
         precedents: precedents.map((p) => p.caseRef),
         advice: advice.map((a) => a.rule),
         factSources,
