@@ -164,7 +164,8 @@ export function drawKzCivilAwards(n: number, seed = 1): AwardedClaim[] {
     // the more of the debt was paid (the degree of performance art. 297 names).
     const kept = clamp(0.7 - 2 * (penalty / principal) - 0.3 * (paid / principal) + 0.1 * normal(), 0.1, 0.9);
     const reduced = !voidPenalty && requested && chance(0.75);
-    const penaltyAwarded = voidPenalty ? 0 : reduced ? Math.round((penalty * kept) / 1000) * 1000 : penalty;
+    // Rounded down to the thousand, so that a reduced penalty is always below the penalty claimed.
+    const penaltyAwarded = voidPenalty ? 0 : reduced ? Math.floor((penalty * kept) / 1000) * 1000 : penalty;
     // A partial award with nothing else taken off leaves part of the principal unproven.
     const cap = reduced || voidPenalty || paid > 0 ? 1 : 0.95;
     const proven = Math.max(paid + 1000, Math.round((principal * clamp(0.5 + 0.35 * strength + 0.08 * normal(), 0.1, cap)) / 1000) * 1000);

@@ -107,13 +107,35 @@ describe('a kz-criminal consultation with the shipped demo model', () => {
 
   it('a kz-civil-contract consultation is synthetic, has no bounds, and carries the procedure that fires', async () => {
     const models = await call(env.ws, clients.judge, 'decision.models', {});
-    const civil = models.find((m) => m.caseType === 'kz-civil-contract')!;
+    const civil = models.find((m) => m.caseType === 'kz-civil-contract' && m.outcome === 'satisfaction')!;
     expect(civil.synthetic).toBe(true);
     const facts = { claimAmountKzt: 2_500_000, penaltyClaimedKzt: null, documents: ['contract', 'acceptance-act'], monthsSinceBreach: 8, limitationInvoked: false, simplifiedProcedure: true };
     const answer = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: civil.sha256, facts });
     expect(answer).toMatchObject({ synthetic: true, bounds: null, kind: 'classification' });
     expect(answer.precedents[0]!.caseRef).toMatch(/^SYN-C/);
     expect(answer.advice.map((a) => a.rule)).toEqual(['simplified-procedure-money-claim', 'simplified-procedure-documents', 'civil-appeal-deadline']);
+  });
+
+  it('the award of a kz-civil-contract claim: a share on its lawful range (the claim less what was paid), with art. 297 where the debtor demanded a reduction, recorded in the audit entry', async () => {
+    const models = await call(env.ws, clients.judge, 'decision.models', {});
+    const award = models.find((m) => m.caseType === 'kz-civil-contract' && m.outcome === 'award-fraction')!;
+    expect(award).toMatchObject({ caseTypeVersion: '1.1.0', synthetic: true });
+    const facts = { claimAmountKzt: 5_000_000, penaltyClaimedKzt: 800_000, documents: ['contract', 'acceptance-act'], monthsSinceBreach: 8, limitationInvoked: false, simplifiedProcedure: true, penaltyReductionRequested: true, paidAfterClaimKzt: 2_000_000 };
+    const answer = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: award.sha256, facts });
+    expect(answer).toMatchObject({ kind: 'regression', unit: 'fraction of the claim', bounds: null });
+    expect(answer.awardLimits).toEqual({ claimKzt: 5_000_000, penaltyKzt: 800_000, paidKzt: 2_000_000, lawfulRange: { min: 0, max: 0.6, unit: 'fraction of the claim' }, penaltyReduction: { citation: 'ГК РК, ст. 297', penaltyShare: 0.16, floorShare: 0.44 } });
+    // The model has learnt that a payment after filing lowers the award, yet nothing stops an estimate above the
+    // lawful maximum but the clipping: every figure stays inside [0, 0.6].
+    for (const v of [answer.value!, ...answer.interval80!, ...answer.interval95!]) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(0.6);
+    }
+    expect(answer.precedents[0]!.caseRef).toMatch(/^SYN-C/);
+    const entry = JSON.parse(new TextDecoder().decode(env.ws.audit.entryBytes(answer.auditSeq))) as { details: Record<string, unknown> };
+    expect(entry.details).toMatchObject({ lawfulRange: ['0', '0.6'], lawfulUnit: 'fraction of the claim', penaltyReduction: true });
+    // The satisfaction model (1.0.0) refuses the facts it does not read: the panel sends each model its own.
+    const refused = await env.ws.dispatcher.invoke(clients.judge, 'decision.predict', { modelSha256: models.find((m) => m.outcome === 'satisfaction')!.sha256, facts });
+    expect(refused).toMatchObject({ ok: false });
   });
 
   it('an unknown article (e.g. 999) is refused at entry, naming the field; so is a part the article does not have', async () => {

@@ -55,6 +55,9 @@ export function preferredModel(models: readonly DecisionModel[], caseTypes: read
   return fitting.find(isClass) ?? fitting[0] ?? models[0] ?? null;
 }
 
+/** A claim's satisfaction in full or in part (an award as a share of the claim applies to these). */
+const satisfiedClasses: readonly string[] = ['full', 'partial'];
+
 /** Punishments that take or restrict liberty (a term in months applies to these). */
 const custodialClasses: readonly string[] = ['imprisonment', 'restriction-of-freedom', 'suspended'];
 
@@ -96,6 +99,35 @@ function caseTypeFor(caseTypes: readonly CaseTypeView[], id: string, version: st
   return caseTypes.find((c) => c.id === id && c.version === version) ?? caseTypes.filter((c) => c.id === id).at(-1) ?? null;
 }
 
+function newerVersion(a: string, b: string): boolean {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i += 1) if ((pa[i] ?? 0) !== (pb[i] ?? 0)) return (pa[i] ?? 0) > (pb[i] ?? 0);
+  return false;
+}
+
+/**
+ * The case type the facts form is drawn from when a model is consulted with the other outcomes' models: the newest
+ * version among theirs, so that every model gets the facts it reads (kz-civil-contract: the award model's 1.1.0 asks
+ * what the satisfaction model's 1.0.0 does, and more); each model is then sent only the facts of its own version.
+ */
+function formCaseType(caseTypes: readonly CaseTypeView[], group: readonly DecisionModel[]): CaseTypeView | null {
+  let newest: CaseTypeView | null = null;
+  for (const m of group) {
+    const type = caseTypeFor(caseTypes, m.caseType, m.caseTypeVersion);
+    if (type && (!newest || newerVersion(type.version, newest.version))) newest = type;
+  }
+  return newest;
+}
+
+/** The facts a model's own case-type version holds (a model refuses facts its schema does not name). */
+function factsFor<V>(caseTypes: readonly CaseTypeView[], m: DecisionModel, facts: Readonly<Record<string, V>>): Record<string, V> {
+  const type = caseTypeFor(caseTypes, m.caseType, m.caseTypeVersion);
+  if (!type) return { ...facts };
+  const names = new Set(type.fields.map((f) => f.name));
+  return Object.fromEntries(Object.entries(facts).filter(([name]) => names.has(name)));
+}
+
 /**
  * Decision support inside an open case: the judge chooses a model, states the facts on a form drawn from the case
  * type's schema and consults the model; the answer shows the estimate, its exact explanation, the lawful range,
@@ -133,7 +165,7 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
   const modelList = models.value ?? [];
   const typeList = useMemo(() => caseTypes.value ?? [], [caseTypes.value]);
   const model = modelList.find((m) => m.sha256 === chosen) ?? preferredModel(modelList, typeList, caseKind);
-  const caseType = model ? caseTypeFor(typeList, model.caseType, model.caseTypeVersion) : null;
+  const caseType = model ? formCaseType(typeList, [model, ...relatedModels(modelList, model)]) : null;
   const formValues = caseType ? (values[caseType.sha256] ?? emptyValues(caseType)) : {};
   const fields = useMemo(() => indexFields(caseType, caseType?.id ?? model?.caseType ?? ''), [caseType, model?.caseType]);
 
@@ -154,7 +186,8 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
     const probability = other?.probabilities ? other.probabilities.filter((p) => when.in.includes(p.value)).reduce((sum, p) => sum + p.probability, 0) : null;
     const top = other?.predictedClass ?? null;
     const custodial = when.in.length > 0 && when.in.every((c) => custodialClasses.includes(c));
-    return { classes: when.in.map(label), probability, mostLikely: top === null ? null : label(top), mostLikelyApplies: top !== null && when.in.includes(top), custodial };
+    const claimSatisfied = when.in.length > 0 && when.in.every((c) => satisfiedClasses.includes(c));
+    return { classes: when.in.map(label), probability, mostLikely: top === null ? null : label(top), mostLikelyApplies: top !== null && when.in.includes(top), custodial, claimSatisfied };
   };
 
   const change = (name: string, value: FormValue, source: FactSource = { kind: 'typed' }) => {
@@ -178,11 +211,15 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
       // Typed is the service's default: only facts taken from a question or a document name their source.
       const known = sources[caseType.sha256] ?? {};
       const factSources = Object.fromEntries(Object.keys(read.facts).flatMap((name) => (known[name] && known[name].kind !== 'typed' ? [[name, known[name]]] : [])));
-      const sourced = Object.keys(factSources).length > 0 ? { factSources } : {};
-      const answer = await call(api, 'decision.predict', { modelSha256: model.sha256, facts: read.facts, caseId, ...sourced });
+      const own = (m: DecisionModel) => {
+        const facts = factsFor(typeList, m, read.facts);
+        const factSourcesOf = Object.fromEntries(Object.entries(factSources).filter(([name]) => name in facts));
+        return { facts, ...(Object.keys(factSourcesOf).length > 0 ? { factSources: factSourcesOf } : {}) };
+      };
+      const answer = await call(api, 'decision.predict', { modelSha256: model.sha256, ...own(model), caseId });
       // The other outcomes of the case type (the punishment and its term) are consulted with it and shown together.
       const others: Consultation[] = [];
-      for (const other of relatedModels(modelList, model)) others.push(await call(api, 'decision.predict', { modelSha256: other.sha256, facts: read.facts, caseId, ...sourced }));
+      for (const other of relatedModels(modelList, model)) others.push(await call(api, 'decision.predict', { modelSha256: other.sha256, ...own(other), caseId }));
       setConsultation(answer);
       setRelated(others);
       consultations.reload();

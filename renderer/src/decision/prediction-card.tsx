@@ -11,6 +11,7 @@ import type { Consultation } from '../../../main/contract/index.ts';
 import { abstentionText, optionLabel, unitLabel, type FieldIndex } from './decision-text.ts';
 import { useNumberText } from './number-format.ts';
 import { RangeBar } from './range-bar.tsx';
+import { AwardEstimate, awardUnit } from './award-estimate.tsx';
 
 /** Props of PredictionCard. */
 export interface PredictionCardProps {
@@ -34,6 +35,14 @@ export interface OutcomeCondition {
   readonly mostLikelyApplies: boolean;
   /** Whether the classes are the custodial punishments (a term of imprisonment, restriction of freedom, suspended). */
   readonly custodial: boolean;
+  /** Whether the classes are a claim's satisfaction in full or in part (an award applies only to a satisfied claim). */
+  readonly claimSatisfied?: boolean;
+}
+
+/** The translation keys of a condition's note: the estimate's condition, and what the other model gave it. */
+function conditionKeys(condition: OutcomeCondition): { lead: string; likely: string; unlikely: string } {
+  if (condition.claimSatisfied) return { lead: 'decision.card.conditionalSatisfied', likely: 'decision.card.satisfiedLikely', unlikely: 'decision.card.satisfiedUnlikely' };
+  return { lead: condition.custodial ? 'decision.card.conditionalCustodial' : 'decision.card.conditional', likely: 'decision.card.conditionLikely', unlikely: 'decision.card.conditionUnlikely' };
 }
 
 /** The notice every prediction of a model trained on generated cases carries. */
@@ -88,11 +97,11 @@ export function PredictionCard({ consultation: c, fields, classField, condition 
         )}
         {condition && (
           <Alert severity="info" icon={false} data-testid="conditional-estimate">
-            {t(condition.custodial ? 'decision.card.conditionalCustodial' : 'decision.card.conditional', { classes: condition.classes.join(', ') })}
+            {t(conditionKeys(condition).lead, { classes: condition.classes.join(', ') })}
             {condition.probability !== null && condition.mostLikely !== null && (
               <>
                 {' '}
-                {t(condition.mostLikelyApplies ? 'decision.card.conditionLikely' : 'decision.card.conditionUnlikely', {
+                {t(condition.mostLikelyApplies ? conditionKeys(condition).likely : conditionKeys(condition).unlikely, {
                   probability: number(condition.probability * 100, 1),
                   mostLikely: condition.mostLikely,
                 })}
@@ -119,7 +128,8 @@ export function PredictionCard({ consultation: c, fields, classField, condition 
             ))}
           </Stack>
         )}
-        {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && (
+        {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && c.unit === awardUnit && <AwardEstimate consultation={c} limits={c.awardLimits ?? null} />}
+        {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && c.unit !== awardUnit && (
           <Stack spacing={1}>
             <Typography variant="body1" data-testid="predicted-value">
               {t('decision.card.estimate', { value: number(c.value, 1), unit })}

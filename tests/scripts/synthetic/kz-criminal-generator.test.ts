@@ -80,7 +80,8 @@ describe('the shipped demo models', () => {
 
   // The term model (squared error) and the contract model (logistic) between them take every path of the booster
   // but the softmax one; the trainer's speed-ups must leave the shipped bytes as they are, and the cards' backtests too.
-  it.each(['term-months', 'satisfaction'])('the %s model is reproduced exactly by scripts/build-demo-models.ts', (outcome) => {
+  // The award model (a share of the claim, trained on the satisfied claims only) is checked the same way.
+  it.each(['term-months', 'satisfaction', 'award-fraction'])('the %s model is reproduced exactly by scripts/build-demo-models.ts', (outcome) => {
     const spec = demoModelSpecs.find((s) => s.outcome === outcome)!;
     const work = mkdtempSync(join(tmpdir(), 'dalel-demo-test-'));
     try {
