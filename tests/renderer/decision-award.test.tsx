@@ -104,8 +104,9 @@ function unclipped(facts: Record<string, unknown>): Consultation {
   };
 }
 
-function fakeApi() {
+function fakeApi(extra: Partial<Record<RequestChannel, Answer>> = {}) {
   const answers: Partial<Record<RequestChannel, Answer>> = {
+    ...extra,
     'auth.status': { ok: true, value: { needsSetup: false, session: sessionFor('judge') } },
     'cases.list': { ok: true, value: [civilCase] },
     'cases.get': { ok: true, value: civilCase },
@@ -148,8 +149,8 @@ async function type(id: string, value: string): Promise<void> {
 /** Text with every kind of space as one plain space (locales group thousands with narrow or no-break spaces). */
 const text = (id: string) => (need(id).textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ');
 
-async function consult(language: Language, facts: { penalty: string; demanded: 'true' | 'false'; paid: string }) {
-  const fake = fakeApi();
+async function consult(language: Language, facts: { penalty: string; demanded: 'true' | 'false'; paid: string }, extra: Partial<Record<RequestChannel, Answer>> = {}) {
+  const fake = fakeApi(extra);
   await renderRoot(fake.api, language);
   await click(`open-case-${civilCase.number}`);
   await settle();
@@ -189,6 +190,13 @@ describe('the award of a contract claim on the judge’s card', () => {
     expect(condition).toContain('вероятность его удовлетворения в 80%');
     expect(need('consultation-award-fraction').contains(need('conditional-estimate'))).toBe(true);
     expect(need('consultation').textContent).not.toMatch(/decision\.|award-fraction|fraction of the claim|penaltyReductionRequested/);
+    // The explanation reads in percent of the claim and percentage points, as the card does, not as a bare fraction.
+    const explanation = need('consultation-award-fraction');
+    expect(explanation.querySelector('[data-testid="waterfall-sum"]')?.textContent?.replace(/[\s\u00a0\u202f]+/g, ' ')).toBe(
+      'Эталонное дело 87,5 −5 (обстоятельства этого дела) = 82,5 % от суммы иска',
+    );
+    expect(explanation.textContent).toContain('на сколько процентных пунктов суммы иска');
+    expect(explanation.textContent).not.toMatch(/0,875|0,825|0,05/);
   });
 
   it('Kazakh: what was paid after filing lowers the lawful maximum; no demand, no reduction (art. 297 is on the debtor’s demand only)', async () => {
@@ -205,5 +213,32 @@ describe('the award of a contract claim on the judge’s card', () => {
     expect(text('conditional-estimate')).toContain('қанағаттандырылу ықтималдығын 80% деп бағалайды');
     expect(need('fact-penaltyReductionRequested').closest('div')?.parentElement?.textContent).toContain('Борышкер тұрақсыздық айыбын азайтуды талап етті');
     expect(need('consultation').textContent).not.toMatch(/decision\.|award-fraction|fraction of the claim/);
+  });
+
+  it('English: the final award is entered in percent of the claim, as the card shows it, and stored as the model’s share', async () => {
+    const verdict = {
+      id: '33333333-3333-4333-8333-333333333333',
+      caseId,
+      caseType: 'kz-civil-contract',
+      article: null,
+      outcome: { class: 'partial', value: 0.625 },
+      decidedAt: '2026-11-20T00:00:00.000Z',
+      enteredBy: 'judge1',
+      enteredAt: '2026-11-20T10:00:00.000Z',
+      modelSha256: satisfactionSha,
+      discrepancy: null,
+      amends: null,
+      amendmentReason: null,
+      supersededBy: null,
+      auditSeq: 60,
+    };
+    const fake = await consult('en', { penalty: '800000', demanded: 'true', paid: '0' }, { 'verdicts.record': { ok: true, value: verdict } });
+    await type('verdict-class', 'partial');
+    expect(need('verdict-form').textContent).toContain('% of the claim');
+    await type('verdict-value', '62.5');
+    await type('verdict-date', '2026-11-20');
+    await click('verdict-submit');
+    const recorded = fake.callsTo('verdicts.record') as Array<{ outcome: { class: string; value: number } }>;
+    expect(recorded.map((r) => r.outcome)).toEqual([{ class: 'partial', value: 0.625 }]);
   });
 });

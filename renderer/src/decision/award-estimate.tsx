@@ -13,9 +13,6 @@ export interface AwardEstimateProps {
   readonly limits: AwardLimits | null;
 }
 
-/** The unit of an award estimate: a share of the claim (kz-civil-contract). */
-export const awardUnit = 'fraction of the claim';
-
 /**
  * An award estimated as a share of the claim: the share as a percentage and, the claim being known, in tenge; its 80%
  * and 95% intervals; the bar on the lawful range (nothing to the claim less what was paid after filing); and what

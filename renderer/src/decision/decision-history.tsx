@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { CaseTypeView, PastConsultation, Verdict } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
-import { optionLabel, unitLabel } from './decision-text.ts';
+import { amountText, optionLabel } from './decision-text.ts';
 import { useNumberText } from './number-format.ts';
 
 /** Props of DecisionHistory. */
@@ -32,7 +32,7 @@ function useOutcomeText(caseTypes: readonly CaseTypeView[]) {
     );
     const parts: string[] = [];
     if (cls !== null) parts.push(classOutcome ? optionLabel(t, caseTypeId, classOutcome.field, cls, classOutcome.classes.find((c) => c.value === cls)?.label) : cls);
-    if (value !== null) parts.push(`${number(value, 1)} ${unitLabel(t, valueOutcome?.unit ?? null)}`.trim());
+    if (value !== null) parts.push(amountText(t, valueOutcome?.unit ?? null, value, (n) => number(n, 1)));
     return parts.join(', ') || '—';
   };
 }

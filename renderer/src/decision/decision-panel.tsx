@@ -18,7 +18,7 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
-import { indexFields, optionLabel, unitLabel } from './decision-text.ts';
+import { indexFields, optionLabel } from './decision-text.ts';
 import { emptyValues, readFacts, type FieldProblem, type FormValue, type FormValues } from './facts-state.ts';
 import { FactsForm } from './facts-form.tsx';
 import { QuestionBox } from './question-box.tsx';
@@ -316,7 +316,7 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
             <PrecedentsTable
               precedents={consultation.precedents}
               fields={fields}
-              unit={unitLabel(t, consultation.unit)}
+              unit={consultation.unit ?? null}
               classField={caseType?.outcomes.find((o) => o.kind === 'classification')?.field ?? null}
             />
           </Section>

@@ -29,6 +29,34 @@ export function unitLabel(t: TFunction, unit: string | null | undefined): string
   return t(`decision.units.${keyPart(unit)}`, { defaultValue: unit });
 }
 
+/** The case types' unit for an award estimated as a share of the claim (kz-civil-contract). */
+export const shareOfClaimUnit = 'fraction of the claim';
+
+/** How amounts in a regression unit read: the factor they are shown at, the unit's words, and the words for a change of them. */
+export interface ShownUnit {
+  readonly factor: number;
+  readonly unit: string;
+  readonly change: string;
+  /** True for a share of the claim read in percent of it. */
+  readonly percentOfClaim: boolean;
+}
+
+/**
+ * A share of the claim reads as a percentage of it ("85 % of the claim", changes in percentage points), as on the
+ * judge's card; any other unit reads as it is.
+ */
+export function shownUnit(t: TFunction, unit: string | null | undefined): ShownUnit {
+  if (unit === shareOfClaimUnit) return { factor: 100, unit: t('decision.units.percentOfClaim'), change: t('decision.waterfall.pointsUnit'), percentOfClaim: true };
+  const text = unitLabel(t, unit);
+  return { factor: 1, unit: text, change: text, percentOfClaim: false };
+}
+
+/** An amount with its unit in the reader's terms ("8 months", "85 % of the claim"). */
+export function amountText(t: TFunction, unit: string | null | undefined, value: number, formatNumber: (n: number) => string): string {
+  const shown = shownUnit(t, unit);
+  return `${formatNumber(value * shown.factor)} ${shown.unit}`.trim();
+}
+
 /** Looks fields up by name for labelling model features and terms. */
 export interface FieldIndex {
   readonly caseTypeId: string;

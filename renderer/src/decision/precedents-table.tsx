@@ -12,14 +12,15 @@ import Typography from '@mui/material/Typography';
 import { Fragment, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Precedent } from '../../../main/contract/index.ts';
-import { optionLabel, valueText, type FieldIndex } from './decision-text.ts';
+import { amountText, optionLabel, valueText, type FieldIndex } from './decision-text.ts';
 import { useNumberText } from './number-format.ts';
 
 /** Props of PrecedentsTable. */
 export interface PrecedentsTableProps {
   readonly precedents: readonly Precedent[];
   readonly fields: FieldIndex;
-  readonly unit: string;
+  /** The outcome's unit as the case type names it. */
+  readonly unit: string | null;
   /** The class outcome's field, so a precedent's class is named in the interface language. */
   readonly classField?: string | null;
 }
@@ -69,7 +70,7 @@ export function PrecedentsTable({ precedents, fields, unit, classField = null }:
                 <TableCell>{p.caseRef}</TableCell>
                 <TableCell>
                   {p.outcome.class !== null && classField ? optionLabel(t, fields.caseTypeId, classField, p.outcome.class, p.outcome.label) : p.outcome.label}
-                  {p.outcome.value !== null ? ` · ${number(p.outcome.value, 1)} ${unit}` : ''}
+                  {p.outcome.value !== null ? ` · ${amountText(t, unit, p.outcome.value, (n) => number(n, 1))}` : ''}
                 </TableCell>
                 <TableCell>{p.decidedAt ?? '—'}</TableCell>
                 <TableCell align="right">{number(p.distance, 3)}</TableCell>

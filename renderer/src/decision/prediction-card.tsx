@@ -8,10 +8,10 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { Consultation } from '../../../main/contract/index.ts';
-import { abstentionText, optionLabel, unitLabel, type FieldIndex } from './decision-text.ts';
+import { abstentionText, optionLabel, shareOfClaimUnit, unitLabel, type FieldIndex } from './decision-text.ts';
 import { useNumberText } from './number-format.ts';
 import { RangeBar } from './range-bar.tsx';
-import { AwardEstimate, awardUnit } from './award-estimate.tsx';
+import { AwardEstimate } from './award-estimate.tsx';
 
 /** Props of PredictionCard. */
 export interface PredictionCardProps {
@@ -128,8 +128,8 @@ export function PredictionCard({ consultation: c, fields, classField, condition 
             ))}
           </Stack>
         )}
-        {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && c.unit === awardUnit && <AwardEstimate consultation={c} limits={c.awardLimits ?? null} />}
-        {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && c.unit !== awardUnit && (
+        {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && c.unit === shareOfClaimUnit && <AwardEstimate consultation={c} limits={c.awardLimits ?? null} />}
+        {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && c.unit !== shareOfClaimUnit && (
           <Stack spacing={1}>
             <Typography variant="body1" data-testid="predicted-value">
               {t('decision.card.estimate', { value: number(c.value, 1), unit })}

@@ -9,7 +9,7 @@ import type { CaseTypeView, Verdict } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
-import { optionLabel, unitLabel } from './decision-text.ts';
+import { optionLabel, shownUnit } from './decision-text.ts';
 import { parseDecimal } from './number-format.ts';
 
 /** Props of VerdictForm. */
@@ -50,6 +50,7 @@ export function VerdictForm({ caseId, caseType, consultationSeq, article: initia
   const amending = current !== null && recorded === null;
   const valueOutcome =
     caseType.outcomes.find((o) => o.kind === 'regression' && (o.when === null || (cls !== '' && o.when.in.includes(cls)))) ?? null;
+  const amountUnit = shownUnit(t, valueOutcome?.unit);
   const hasArticle = caseType.fields.some((f) => f.name === 'article');
   const parsed = amount.trim() === '' ? null : parseDecimal(amount);
   const amountBad = amount.trim() !== '' && (parsed === null || parsed < 0);
@@ -59,7 +60,8 @@ export function VerdictForm({ caseId, caseType, consultationSeq, article: initia
     setBusy(true);
     setError(null);
     try {
-      const outcome = { class: classOutcome ? cls : null, value: valueOutcome ? parsed : null };
+      // A share of the claim is entered in percent, as the card shows it, and stored as the model's share.
+      const outcome = { class: classOutcome ? cls : null, value: valueOutcome && parsed !== null ? parsed / amountUnit.factor : null };
       const decidedAt = new Date(`${decidedOn}T00:00:00.000Z`).toISOString();
       const articleGiven = hasArticle && article.trim() !== '' ? { article: article.trim() } : {};
       const verdict = amending
@@ -103,7 +105,7 @@ export function VerdictForm({ caseId, caseType, consultationSeq, article: initia
         )}
         {valueOutcome && (
           <TextField
-            label={t('decision.verdict.amount', { unit: unitLabel(t, valueOutcome.unit) })}
+            label={t('decision.verdict.amount', { unit: amountUnit.unit })}
             value={amount}
             onChange={(e) => setAmount(e.target.value)}
             error={amountBad}

@@ -12,7 +12,7 @@ import type { TFunction } from 'i18next';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DecisionOutput } from '../../../main/contract/index.ts';
-import { featureLabel, fieldLabel, optionLabel, unitLabel, valueText, type FieldIndex } from './decision-text.ts';
+import { featureLabel, fieldLabel, optionLabel, shownUnit, valueText, type FieldIndex } from './decision-text.ts';
 import { useNumberText, type NumberText } from './number-format.ts';
 import { waterfallSteps, type Waterfall, type WaterfallStep } from './waterfall.ts';
 
@@ -78,14 +78,19 @@ export function WaterfallChart({ output, fields, classField }: WaterfallChartPro
   const { steps, total, shown, unit } = chart;
   const predicted = output.probabilities?.find((p) => p.value === output.predictedClass);
   const className = predicted ? (classField ? optionLabel(t, fields.caseTypeId, classField, predicted.value, predicted.label) : predicted.label) : '';
-  // Levels are probabilities in percent; changes of them are percentage points.
-  const unitText = unit === 'points' ? '%' : unitLabel(t, output.unit);
-  const changeUnit = unit === 'points' ? t('decision.waterfall.pointsUnit') : unitText;
+  // Levels are probabilities in percent, changes of them percentage points; a share of the claim reads in percent too.
+  const valueUnit = shownUnit(t, output.unit);
+  const unitText = unit === 'points' ? '%' : valueUnit.unit;
+  const changeUnit = unit === 'points' ? t('decision.waterfall.pointsUnit') : valueUnit.change;
+  const factor = unit === 'points' ? 1 : valueUnit.factor;
   const names =
     unit === 'points'
       ? { reference: t('decision.waterfall.referenceProbability', { class: className }), score: t('decision.waterfall.probability', { class: className }) }
       : { reference: t('decision.waterfall.referenceValue', { unit: unitText }), score: t('decision.waterfall.estimate', { unit: unitText }) };
   const signed = (v: number, digits: number) => `${v > 0 ? '+' : v < 0 ? '−' : '±'}${number(Math.abs(v), digits)}`;
+  // Levels and changes as the reader reads them; the model's own score columns keep the model's scale.
+  const amount = (v: number, digits: number) => number(v * factor, digits);
+  const signedAmount = (v: number, digits: number) => signed(v * factor, digits);
   const digits = 1;
   const lo = Math.min(0, ...steps.map((s) => Math.min(s.from, s.to)));
   const hi = Math.max(0, ...steps.map((s) => Math.max(s.from, s.to)));
@@ -108,10 +113,10 @@ export function WaterfallChart({ output, fields, classField }: WaterfallChartPro
         {referenceText(t, fields, output, number)}
       </Typography>
       <Typography variant="body2" color="text.secondary">
-        {t(unit === 'points' ? 'decision.waterfall.explainPoints' : 'decision.waterfall.explainValue', { unit: changeUnit, class: className })}
+        {t(unit === 'points' ? 'decision.waterfall.explainPoints' : valueUnit.percentOfClaim ? 'decision.waterfall.explainShare' : 'decision.waterfall.explainValue', { unit: changeUnit, class: className })}
       </Typography>
       <Typography variant="body2" data-testid="waterfall-sum" data-total={total} data-score={shown} data-reference={chart.reference}>
-        {t('decision.waterfall.sum', { reference: number(chart.reference, digits), change: signed(total - chart.reference, digits), total: number(total, digits), unit: unitText })}
+        {t('decision.waterfall.sum', { reference: amount(chart.reference, digits), change: signedAmount(total - chart.reference, digits), total: amount(total, digits), unit: unitText })}
       </Typography>
       {asTable ? (
         <Table size="small" data-testid="waterfall-table" aria-labelledby={titleId}>
@@ -129,7 +134,7 @@ export function WaterfallChart({ output, fields, classField }: WaterfallChartPro
               <TableRow key={step.key} data-testid={`waterfall-row-${step.kind}`}>
                 <TableCell>{stepLabel(t, fields, step, names, number)}</TableCell>
                 <TableCell align="right" data-testid="waterfall-value">
-                  {level(step) ? number(step.to, 4) : signed(step.value, 4)}
+                  {level(step) ? amount(step.to, 4) : signedAmount(step.value, 4)}
                 </TableCell>
                 <TableCell align="right">{step.kind === 'term' || step.kind === 'rest' ? signed(step.scoreChange, 4) : level(step) ? number(step.scoreChange, 4) : ''}</TableCell>
                 <TableCell align="right">{step.term ? number(step.term.values[chart.k] ?? Number.NaN, 4) : ''}</TableCell>
@@ -150,7 +155,7 @@ export function WaterfallChart({ output, fields, classField }: WaterfallChartPro
       ) : (
         <Box role="img" aria-labelledby={titleId} aria-describedby={`${titleId}-desc`} data-testid="waterfall-chart">
           <Box component="span" id={`${titleId}-desc`} sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
-            {steps.map((s) => `${stepLabel(t, fields, s, names, number)}: ${level(s) ? number(s.to, 1) : signed(s.value, 1)}`).join('; ')}
+            {steps.map((s) => `${stepLabel(t, fields, s, names, number)}: ${level(s) ? amount(s.to, 1) : signedAmount(s.value, 1)}`).join('; ')}
           </Box>
           {/* Labels wrap in their own column, so no label is ever cut; bars are placed by percentage beside them. */}
           <Box sx={{ display: 'grid', gridTemplateColumns: 'minmax(160px, 40%) 1fr auto', columnGap: 1.5, rowGap: 0.5, alignItems: 'center' }}>
@@ -167,7 +172,7 @@ export function WaterfallChart({ output, fields, classField }: WaterfallChartPro
                     <Box sx={{ position: 'absolute', top: 2, bottom: 2, left: `${left}%`, width: `max(2px, ${right - left}%)`, bgcolor: colour(step), opacity: step.kind === 'rest' ? 0.5 : 0.85, borderRadius: 0.5 }} />
                   </Box>
                   <Typography variant="body2" color={level(step) ? 'text.primary' : 'text.secondary'} sx={{ fontVariantNumeric: 'tabular-nums', textAlign: 'right', whiteSpace: 'nowrap' }}>
-                    {level(step) ? `${number(step.to, digits)} ${unitText}` : signed(step.value, digits)}
+                    {level(step) ? `${amount(step.to, digits)} ${unitText}` : signedAmount(step.value, digits)}
                   </Typography>
                 </Box>
               );
