@@ -61,7 +61,7 @@ export function evaluateModel(model: GamModel, caseType: CaseType, train: readon
     const predicted = scores.map((s) => clip(s[0]!, outcome.min, outcome.max));
     const conformal = model.conformal;
     const half = conformal?.halfWidths ?? [Infinity, Infinity];
-    const caseHalves = test.map((row) => (conformal ? halfWidthsFor(conformal, row.facts) : half));
+    const caseHalves = test.map((row, i) => (conformal ? halfWidthsFor(conformal, row.facts, encoded[i]!) : half));
     const band = (level: 0 | 1) =>
       scores.map((s, i): [number, number] => {
         const h = caseHalves[i]![level];
