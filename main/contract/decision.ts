@@ -93,6 +93,12 @@ export const ModelCardSchema = z
                 coverage95: rate,
                 /** Widths calibrated per group of this input (the half-widths above are the pooled ones). */
                 stratifiedBy: z.object({ field: z.string(), title: z.string(), groups: z.number().int() }).strict().optional(),
+                /**
+                 * Widths scaled per case by a spread fitted to the model's own inputs on `fitCases` calibration cases
+                 * and calibrated on `calibrationCases` others (the half-widths above are then the pooled ones); the
+                 * mean width of the 80 % interval on the test cases.
+                 */
+                normalised: z.object({ fitCases: z.number().int(), calibrationCases: z.number().int(), meanWidth80: z.number() }).strict().optional(),
               })
               .strict(),
           })

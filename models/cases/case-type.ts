@@ -116,8 +116,18 @@ const CaseTypeMetaSchema = z
      * Regression intervals calibrated per group of one categorical input (Mondrian conformal prediction, Vovk et al.
      * 2003): where errors differ by kind of case, one pooled width over-covers some groups and under-covers others.
      * Groups with fewer calibration cases than the minimum share the pooled width. Never a protected attribute.
+     * Or `spread`: widths normalised by a fitted spread (an additive model of the given quantile of the absolute
+     * residual over the model's own inputs and bins; bins with fewer cases than `minBinCases` add nothing), so that
+     * they follow the case wherever its errors grow or shrink (locally adaptive conformal prediction, Lei et al. 2018).
      */
-    intervals: z.object({ stratifyBy: z.string(), minCalibrationCases: z.number().int().min(20) }).strict().optional(),
+    intervals: z
+      .object({
+        stratifyBy: z.string().optional(),
+        minCalibrationCases: z.number().int().min(20).optional(),
+        spread: z.object({ quantile: z.number().gt(0).lt(1), minBinCases: z.number().int().min(5) }).strict().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 /** The top-level `x-dalel` annotation of a case type. */
@@ -227,8 +237,13 @@ export function parseCaseType(document: unknown, source: string): CaseType {
   }
   if (meta.rows) expectRole(meta.rows.groupBy, 'group', 'rows.groupBy');
   if (meta.intervals) {
-    const role = byName.get(meta.intervals.stratifyBy)?.role;
-    if (role?.role !== 'feature' || role.kind !== 'categorical') fail(source, `intervals.stratifyBy ${meta.intervals.stratifyBy} must be a property with role "feature" and kind "categorical"`);
+    const { stratifyBy, minCalibrationCases, spread } = meta.intervals;
+    if ((stratifyBy === undefined) === (spread === undefined)) fail(source, 'intervals must give either stratifyBy (with minCalibrationCases) or spread, not both or neither');
+    if (stratifyBy !== undefined) {
+      const role = byName.get(stratifyBy)?.role;
+      if (role?.role !== 'feature' || role.kind !== 'categorical') fail(source, `intervals.stratifyBy ${stratifyBy} must be a property with role "feature" and kind "categorical"`);
+      if (minCalibrationCases === undefined) fail(source, 'intervals.stratifyBy needs minCalibrationCases');
+    }
   }
   let validator: z.ZodType;
   try {

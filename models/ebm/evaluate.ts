@@ -61,7 +61,7 @@ export function evaluateModel(model: GamModel, caseType: CaseType, train: readon
     const predicted = scores.map((s) => clip(s[0]!, outcome.min, outcome.max));
     const conformal = model.conformal;
     const half = conformal?.halfWidths ?? [Infinity, Infinity];
-    const caseHalves = test.map((row) => (conformal ? halfWidthsFor(conformal, row.facts) : half));
+    const caseHalves = test.map((row, i) => (conformal ? halfWidthsFor(conformal, row.facts, encoded[i]!) : half));
     const band = (level: 0 | 1) =>
       scores.map((s, i): [number, number] => {
         const h = caseHalves[i]![level];
@@ -105,6 +105,9 @@ export function evaluateModel(model: GamModel, caseType: CaseType, train: readon
             coverage80: coverage(at80, y),
             coverage95: coverage(at95, y),
             ...(conformal?.strata ? { stratifiedBy: { field: conformal.strata.field, title: fieldTitle(conformal.strata.field), groups: conformal.strata.groups.length } } : {}),
+            ...(conformal?.spread
+              ? { normalised: { fitCases: conformal.spread.fitCases, calibrationCases: conformal.spread.calibrationCases, meanWidth80: at80.reduce((sum, [lo, hi]) => sum + hi - lo, 0) / Math.max(1, at80.length) } }
+              : {}),
           },
         },
       },

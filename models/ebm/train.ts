@@ -297,11 +297,14 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
   };
   if (calibration.length > 0) {
     // Residuals of the finished model on cases it never saw, through the same inference path as predictions.
-    const residuals = Array.from(calibration, (i) => Math.abs(yAll[i]! - scoreCase(model, encodeFacts(features, input.facts[i]!)).score[0]!));
+    const encoded = Array.from(calibration, (i) => encodeFacts(features, input.facts[i]!));
+    const residuals = encoded.map((x, c) => Math.abs(yAll[calibration[c]!]! - scoreCase(model, x).score[0]!));
+    // The generator is drawn from only for a spread, so every other model stays the same to the last bit.
     model.conformal = fitConformal(
       residuals,
       Array.from(calibration, (i) => input.facts[i]!),
       input.caseType.meta.intervals,
+      { features, encoded, random },
     );
   }
   return {

@@ -48,6 +48,27 @@ export const GamModelSchema = z
           })
           .strict()
           .optional(),
+        /**
+         * Locally adaptive widths (normalised conformal): a case's half-width is multipliers[level] × σ̂(x), σ̂ an
+         * additive model of a quantile of the absolute residual over the model's own inputs (one table per
+         * feature), fitted on `fitCases` calibration cases and calibrated on the other `calibrationCases`. Models
+         * without it keep the pooled (or per-group) widths.
+         */
+        spread: z
+          .object({
+            quantile: z.number().gt(0).lt(1),
+            minBinCases: z.number().int().positive(),
+            floor: z.number().positive(),
+            intercept: z.number(),
+            /** Per model feature: the spread's bin edges (the model's for categories, coarser for numbers). */
+            edges: z.array(z.array(z.number())),
+            tables: z.array(z.array(z.number())),
+            multipliers: z.tuple([z.number(), z.number()]),
+            fitCases: z.number().int(),
+            calibrationCases: z.number().int(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .nullable(),

@@ -37,7 +37,7 @@ describe('Mondrian conformal intervals', () => {
 
   it('a pooled width over-covers the quiet group and under-covers the noisy one', () => {
     const pooled = fitConformal(residuals, facts);
-    const byGroup = coverageByGroup((f) => halfWidthsFor(pooled, f), test);
+    const byGroup = coverageByGroup((f) => halfWidthsFor(pooled, f, []), test);
     expect(pooled.strata).toBeUndefined();
     expect(byGroup.district).toBeGreaterThan(0.95);
     expect(byGroup.regional).toBeLessThan(0.7);
@@ -47,13 +47,13 @@ describe('Mondrian conformal intervals', () => {
     const stratified = fitConformal(residuals, facts, { stratifyBy: 'court', minCalibrationCases: 100 });
     expect(stratified.strata?.groups.map((g) => g.value)).toEqual(['district', 'regional']);
     expect(stratified.strata?.groups.reduce((n, g) => n + g.cases, 0)).toBeLessThan(4000);
-    const byGroup = coverageByGroup((f) => halfWidthsFor(stratified, f), test);
+    const byGroup = coverageByGroup((f) => halfWidthsFor(stratified, f, []), test);
     expect(byGroup.district).toBeGreaterThan(0.77);
     expect(byGroup.district).toBeLessThan(0.83);
     expect(byGroup.regional).toBeGreaterThan(0.77);
     expect(byGroup.regional).toBeLessThan(0.83);
-    expect(halfWidthsFor(stratified, { court: 'military' })).toEqual(stratified.halfWidths);
-    expect(halfWidthsFor(stratified, { court: null })).toEqual(stratified.halfWidths);
+    expect(halfWidthsFor(stratified, { court: 'military' }, [])).toEqual(stratified.halfWidths);
+    expect(halfWidthsFor(stratified, { court: null }, [])).toEqual(stratified.halfWidths);
   });
 
   it('refuses too few calibration cases for a 95 % interval', () => {
@@ -83,6 +83,6 @@ describe('case types that stratify their intervals', () => {
     expect(strata?.groups.length).toBeGreaterThan(0);
     for (const group of strata!.groups) expect(group.cases).toBeGreaterThanOrEqual(50);
     const group = strata!.groups[0]!;
-    expect(halfWidthsFor(model.conformal!, { court: group.value })).toEqual(group.halfWidths);
+    expect(halfWidthsFor(model.conformal!, { court: group.value }, [])).toEqual(group.halfWidths);
   });
 });

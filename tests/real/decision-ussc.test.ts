@@ -81,15 +81,22 @@ describe.skipIf(!sharedDataDir)('USSC FY2024 sentences, 20% held out at random (
   });
 
   // With one pooled width the 80% interval covered 88% of Hispanic defendants' sentences and 72–73% of the others'
-  // (immigration cases, with small errors, are mostly theirs); widths per offence type even that out.
-  it('covers 76–84% of the sentences of every race, sex and citizenship group of ≥ 300 test cases (intervals per offence type)', () => {
-    const intervals = trained.card.validation.regression!.intervals;
-    expect(intervals.stratifiedBy?.field).toBe('OFFGUIDE');
+  // (immigration cases, with small errors, are mostly theirs). Widths per offence type (case type 1.1.0) evened that
+  // out to 76.9–82.2%, but within an offence type errors grow with the sentence, and Black defendants and US
+  // citizens, whose sentences are longer, stayed below 78%. Since 1.2.0 each case's width is scaled by a fitted
+  // spread of the model's own inputs (never race, sex or citizenship).
+  it('scales each interval by a spread of the model inputs, and covers 78–82% of every race group and 76–84% of every group of ≥ 300 test cases', () => {
+    const spread = trained.model.conformal?.spread;
+    expect(spread).toBeDefined();
+    expect(spread!.tables.length).toBe(trained.model.features.length);
+    expect(trained.card.validation.regression!.intervals.stratifiedBy).toBeUndefined();
+    const at80 = trained.evaluation.intervals!.at80;
+    console.log(`[real decision USSC] 80% interval mean width ${(at80.reduce((sum, [lo, hi]) => sum + hi - lo, 0) / at80.length).toFixed(2)} months (pooled half-width ${trained.card.validation.regression!.intervals.halfWidth80.toFixed(2)})`);
     for (const attribute of trained.card.disparity) {
       console.log(`[real decision USSC] 80% coverage by ${attribute.attribute}: ${attribute.groups.map((g) => `${g.label} ${((g.coverage80 ?? 0) * 100).toFixed(1)}% of ${g.cases}`).join('; ')}`);
       for (const g of attribute.groups.filter((group) => group.cases >= 300)) {
-        expect(g.coverage80).toBeGreaterThanOrEqual(0.76);
-        expect(g.coverage80).toBeLessThanOrEqual(0.84);
+        expect(g.coverage80).toBeGreaterThanOrEqual(attribute.attribute === 'NEWRACE' ? 0.78 : 0.76);
+        expect(g.coverage80).toBeLessThanOrEqual(attribute.attribute === 'NEWRACE' ? 0.82 : 0.84);
       }
     }
   });

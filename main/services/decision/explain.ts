@@ -62,7 +62,7 @@ export function explainCase(model: GamModel, facts: Facts, x: ArrayLike<number>,
   if (outcome.kind === 'regression') {
     const raw = score[0]!;
     const interval = (half: number): [number, number] => [clip(raw - half, outcome.min, outcome.max), clip(raw + half, outcome.min, outcome.max)];
-    const halves = model.conformal ? halfWidthsFor(model.conformal, facts) : undefined;
+    const halves = model.conformal ? halfWidthsFor(model.conformal, facts, x) : undefined;
     const interval80 = halves ? interval(halves[0]) : undefined;
     const interval95 = halves ? interval(halves[1]) : undefined;
     const range = outcome.abstention.range ?? (outcome.min !== undefined && outcome.max !== undefined ? ([outcome.min, outcome.max] as const) : undefined);

@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { basename, dirname, join } from 'node:path';
 import { DalelError } from '../errors.ts';
 import { GamModelSchema, type GamModel } from '../../../models/gam/gam-model.ts';
+import { spreadMismatch } from '../../../models/ebm/conformal.ts';
 import { ModelCardSchema, type ModelCard } from '../../contract/index.ts';
 import { embeddedModelText } from './onnx-runner.ts';
 import { sha256OfBytes, stableJson } from '../../../core/canonical-json.ts';
@@ -63,6 +64,8 @@ export function readModelFolder(dir: string): ModelFolder {
   if (stableJson(json) !== embedded) throw bad(dir, `${modelFiles.json} differs from the model inside ${modelFiles.onnx}`);
   const model = GamModelSchema.safeParse(json);
   if (!model.success) throw bad(dir, `${modelFiles.json}: ${model.error.issues[0]?.path.join('.')}: ${model.error.issues[0]?.message}`);
+  const mismatch = spreadMismatch(model.data);
+  if (mismatch) throw bad(dir, `${modelFiles.json}: ${mismatch}`);
   const card = ModelCardSchema.safeParse(readJson(join(dir, modelFiles.card), dir));
   if (!card.success) throw bad(dir, `${modelFiles.card}: ${card.error.issues[0]?.path.join('.')}: ${card.error.issues[0]?.message}`);
   if (card.data.modelSha256 !== sha256) throw bad(dir, `${modelFiles.card} describes model ${card.data.modelSha256.slice(0, 12)}…, not this ${modelFiles.onnx} (${sha256.slice(0, 12)}…)`);

@@ -147,6 +147,15 @@ export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
                 {t('decision.modelCard.coverageStrata', { title: regression.intervals.stratifiedBy.title, groups: regression.intervals.stratifiedBy.groups })}
               </Typography>
             )}
+            {regression?.intervals.normalised && (
+              <Typography variant="body2" data-testid="model-card-coverage-normalised">
+                {t('decision.modelCard.coverageNormalised', {
+                  fit: regression.intervals.normalised.fitCases,
+                  cal: regression.intervals.normalised.calibrationCases,
+                  w80: number(regression.intervals.normalised.meanWidth80, 2),
+                })}
+              </Typography>
+            )}
             {validation.backtest && <ModelCardBacktest backtest={validation.backtest} />}
           </Section>
           <Section title={t('decision.modelCard.disparity')}>
