@@ -106,7 +106,6 @@ function unclipped(facts: Record<string, unknown>): Consultation {
 
 function fakeApi(extra: Partial<Record<RequestChannel, Answer>> = {}) {
   const answers: Partial<Record<RequestChannel, Answer>> = {
-    ...extra,
     'auth.status': { ok: true, value: { needsSetup: false, session: sessionFor('judge') } },
     'cases.list': { ok: true, value: [civilCase] },
     'cases.get': { ok: true, value: civilCase },
@@ -121,7 +120,7 @@ function fakeApi(extra: Partial<Record<RequestChannel, Answer>> = {}) {
     'findings.list': { ok: true, value: [] },
     'documents.list': { ok: true, value: [] },
   };
-  return tableApi(answers);
+  return tableApi({ ...answers, ...extra });
 }
 
 afterEach(unmountRoot);
@@ -232,7 +231,13 @@ describe('the award of a contract claim on the judge’s card', () => {
       supersededBy: null,
       auditSeq: 60,
     };
-    const fake = await consult('en', { penalty: '800000', demanded: 'true', paid: '0' }, { 'verdicts.record': { ok: true, value: verdict } });
+    const past = { auditSeq: 52, at: '2026-11-19T09:00:00.000Z', consultedBy: 'judge1', modelSha256: awardSha, caseType: 'kz-civil-contract', outcome: 'award-fraction', value: 0.433, interval80: [0.3, 0.6], predictedClass: null, referred: false };
+    const fake = await consult('en', { penalty: '800000', demanded: 'true', paid: '0' }, { 'verdicts.record': { ok: true, value: verdict }, 'decision.consultations': { ok: true, value: [past] } });
+    // The history reads the past estimate and its interval in percent of the claim too.
+    expect(text('past-consultation')).toContain('43.3 % of the claim (80% interval 30–60)');
+    // Document kinds are named in words only; their internal codes (contract, acceptance-act) never show.
+    expect(need('fact-documents').textContent).toContain('acceptance certificate');
+    expect(need('fact-documents').textContent).not.toMatch(/acceptance-act|contract —/);
     await type('verdict-class', 'partial');
     expect(need('verdict-form').textContent).toContain('% of the claim');
     await type('verdict-value', '62.5');

@@ -9,7 +9,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { CaseTypeView, PastConsultation, Verdict } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
-import { amountText, optionLabel } from './decision-text.ts';
+import { amountText, optionLabel, shownUnit } from './decision-text.ts';
 import { useNumberText } from './number-format.ts';
 
 /** Props of DecisionHistory. */
@@ -23,18 +23,21 @@ export interface DecisionHistoryProps {
 function useOutcomeText(caseTypes: readonly CaseTypeView[]) {
   const { t } = useTranslation();
   const number = useNumberText();
-  return (caseTypeId: string, cls: string | null, value: number | null, outcomeName?: string) => {
-    const caseType = caseTypes.find((c) => c.id === caseTypeId);
-    const classOutcome = caseType?.outcomes.find((o) => o.kind === 'classification');
-    // A consultation names its outcome; a verdict's amount is in the unit of the outcome that applies to its class.
-    const valueOutcome = caseType?.outcomes.find((o) =>
-      o.kind !== 'regression' ? false : outcomeName !== undefined ? o.name === outcomeName : o.when === null || (cls !== null && o.when.in.includes(cls)),
-    );
+  // A consultation names its outcome; a verdict's amount is in the unit of the outcome that applies to its class.
+  const unitOf = (caseTypeId: string, cls: string | null, outcomeName?: string) =>
+    caseTypes
+      .find((c) => c.id === caseTypeId)
+      ?.outcomes.find((o) => (o.kind !== 'regression' ? false : outcomeName !== undefined ? o.name === outcomeName : o.when === null || (cls !== null && o.when.in.includes(cls))))?.unit ?? null;
+  const text = (caseTypeId: string, cls: string | null, value: number | null, outcomeName?: string) => {
+    const classOutcome = caseTypes.find((c) => c.id === caseTypeId)?.outcomes.find((o) => o.kind === 'classification');
     const parts: string[] = [];
     if (cls !== null) parts.push(classOutcome ? optionLabel(t, caseTypeId, classOutcome.field, cls, classOutcome.classes.find((c) => c.value === cls)?.label) : cls);
-    if (value !== null) parts.push(amountText(t, valueOutcome?.unit ?? null, value, (n) => number(n, 1)));
+    if (value !== null) parts.push(amountText(t, unitOf(caseTypeId, cls, outcomeName), value, (n) => number(n, 1)));
     return parts.join(', ') || '—';
   };
+  /** An interval's end in the unit's reading (a share of the claim in percent). */
+  const bound = (caseTypeId: string, outcomeName: string, value: number) => number(value * shownUnit(t, unitOf(caseTypeId, null, outcomeName)).factor, 1);
+  return { text, bound };
 }
 
 /**
@@ -44,7 +47,6 @@ function useOutcomeText(caseTypes: readonly CaseTypeView[]) {
 export function DecisionHistory({ consultations, verdicts, caseTypes }: DecisionHistoryProps) {
   const { t } = useTranslation();
   const format = useFormatters();
-  const number = useNumberText();
   const outcome = useOutcomeText(caseTypes);
   if (consultations.length === 0 && verdicts.length === 0) {
     return (
@@ -63,7 +65,7 @@ export function DecisionHistory({ consultations, verdicts, caseTypes }: Decision
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
                 <Chip size="small" color={v.supersededBy ? 'default' : 'primary'} label={t(v.supersededBy ? 'decision.history.replaced' : 'decision.history.final')} />
                 <Typography variant="body2">
-                  {t('decision.history.verdict', { outcome: outcome(v.caseType, v.outcome.class, v.outcome.value), decided: v.decidedAt.slice(0, 10), by: v.enteredBy })}
+                  {t('decision.history.verdict', { outcome: outcome.text(v.caseType, v.outcome.class, v.outcome.value), decided: v.decidedAt.slice(0, 10), by: v.enteredBy })}
                 </Typography>
               </Stack>
               {v.amends && (
@@ -97,8 +99,8 @@ export function DecisionHistory({ consultations, verdicts, caseTypes }: Decision
                     {c.referred
                       ? t('decision.history.withheld')
                       : c.interval80
-                        ? t('decision.history.interval', { value: outcome(c.caseType, null, c.value, c.outcome), low: number(c.interval80[0], 1), high: number(c.interval80[1], 1) })
-                        : outcome(c.caseType, c.predictedClass, c.value, c.outcome)}
+                        ? t('decision.history.interval', { value: outcome.text(c.caseType, null, c.value, c.outcome), low: outcome.bound(c.caseType, c.outcome, c.interval80[0]), high: outcome.bound(c.caseType, c.outcome, c.interval80[1]) })
+                        : outcome.text(c.caseType, c.predictedClass, c.value, c.outcome)}
                   </TableCell>
                 </TableRow>
               ))}

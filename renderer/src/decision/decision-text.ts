@@ -29,6 +29,15 @@ export function unitLabel(t: TFunction, unit: string | null | undefined): string
   return t(`decision.units.${keyPart(unit)}`, { defaultValue: unit });
 }
 
+/**
+ * A checklist item in words: a legal reference ("53.1.1") is shown before its label, since judges cite it; any other
+ * code ("acceptance-act") is the schema's internal name, so only its label is shown.
+ */
+export function checklistItemLabel(t: TFunction, caseTypeId: string, fieldName: string, item: string, schemaLabel: string | undefined, separator: string): string {
+  const label = optionLabel(t, caseTypeId, fieldName, item, schemaLabel);
+  return /^\d/.test(item) ? `${item}${separator}${label}` : label;
+}
+
 /** The case types' unit for an award estimated as a share of the claim (kz-civil-contract). */
 export const shareOfClaimUnit = 'fraction of the claim';
 
@@ -79,7 +88,7 @@ export function featureLabel(t: TFunction, index: FieldIndex, feature: string, s
   const label = field ? fieldLabel(t, index.caseTypeId, field) : name;
   if (at < 0) return label;
   const item = feature.slice(at + 1);
-  const itemLabel = `${item} ${optionLabel(t, index.caseTypeId, name, item, field?.labels[item])}`;
+  const itemLabel = checklistItemLabel(t, index.caseTypeId, name, item, field?.labels[item], ' ');
   return short ? itemLabel : `${label}: ${itemLabel}`;
 }
 

@@ -9,7 +9,7 @@ import type { TFunction } from 'i18next';
 import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseTypeField, CaseTypeView } from '../../../main/contract/index.ts';
-import { fieldLabel, optionLabel } from './decision-text.ts';
+import { checklistItemLabel, fieldLabel, optionLabel } from './decision-text.ts';
 import type { FieldProblem, FormValue, FormValues } from './facts-state.ts';
 import { useNumberText, type NumberText } from './number-format.ts';
 
@@ -72,7 +72,7 @@ export function FactsForm({ caseType, values, problems, onChange, disabled = fal
                         slotProps={{ input: { 'data-testid': `fact-${field.name}-${item}` } as object }}
                       />
                     }
-                    label={`${item} — ${optionLabel(t, caseType.id, field.name, item, field.labels[item])}`}
+                    label={checklistItemLabel(t, caseType.id, field.name, item, field.labels[item], ' — ')}
                     sx={{ alignItems: 'flex-start', '& .MuiCheckbox-root': { pt: 0.5 } }}
                   />
                 ))}
