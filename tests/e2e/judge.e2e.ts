@@ -37,6 +37,15 @@ describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chro
     const { page, problems } = chromiumPage;
     const byTestId = (id: string) => page.getByTestId(id);
     const language = (code: 'kk' | 'ru' | 'en') => switchLanguage(page, code);
+    /** Screenshots the screen in English, Kazakh and Russian, and returns to English. */
+    const shotInEachLanguage = async (name: string) => {
+      await shot(`${name}-en`);
+      for (const code of ['kk', 'ru'] as const) {
+        await language(code);
+        await shot(`${name}-${code}`);
+      }
+      await language('en');
+    };
     await page.goto(server.mode.bridge.url);
     await setUpAdministrator(page, admin);
     await addUser(page, judge, 'judge');
@@ -142,12 +151,7 @@ describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chro
     await expect.poll(() => page.getByTestId('past-consultation').count()).toBe(2);
     await expect(byTestId('past-verdict-final').textContent()).resolves.toContain('240 hours');
     await expect(byTestId('past-verdict-reason').textContent()).resolves.toContain('by mistake');
-    await shot('reopened-history-en');
-    await language('kk');
-    await shot('reopened-history-kk');
-    await language('ru');
-    await shot('reopened-history-ru');
-    await language('en');
+    await shotInEachLanguage('reopened-history');
     // Discrepancies monitor the model: the administrator sees them by model, article and month; the judge gets no notice.
     await expect(page.getByTestId('nav-models').count()).resolves.toBe(0);
     await logOut(page);
@@ -155,12 +159,7 @@ describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chro
     await byTestId('nav-models').click();
     await byTestId('discrepancy-dashboard').waitFor();
     await expect(page.getByTestId('dashboard-row').count()).resolves.toBe(1);
-    await shot('model-monitoring-en');
-    await language('kk');
-    await shot('model-monitoring-kk');
-    await language('ru');
-    await shot('model-monitoring-ru');
-    await language('en');
+    await shotInEachLanguage('model-monitoring');
     expect(problems).toEqual([]);
   });
 });

@@ -77,6 +77,14 @@ describe.skipIf(!ready)('the viewer in Chromium (browser mode, real handwriting 
     const [scanA, scanB] = scanFiles.map((f) => sha256Hex(readFileSync(f))) as [string, string];
     const { page, problems } = chromiumPage;
     const byTestId = (id: string) => page.getByTestId(id);
+    /** Ticks (or unticks) the evidence rows of the given hashes. */
+    const pick = async (shas: readonly string[], on: boolean) => {
+      for (const sha of shas) await (on ? byTestId(`evidence-pick-${sha}`).check() : byTestId(`evidence-pick-${sha}`).uncheck());
+    };
+    const closeViewer = async () => {
+      await byTestId('viewer-close').click();
+      await byTestId('viewer-dialog').waitFor({ state: 'detached' });
+    };
 
     await page.goto(server.mode.bridge.url);
     await setUpAdministrator(page, admin);
@@ -122,14 +130,11 @@ describe.skipIf(!ready)('the viewer in Chromium (browser mode, real handwriting 
     expect(await byTestId('viewer-pane-b-label').textContent()).toBe(pages[1]);
     expect(await byTestId('viewer-surface-error').count()).toBe(0);
     await shot('en-1400-images-side-by-side');
-    await byTestId('viewer-close').click();
-    await byTestId('viewer-dialog').waitFor({ state: 'detached' });
-    await byTestId(`evidence-pick-${pageA}`).uncheck();
-    await byTestId(`evidence-pick-${pageB}`).uncheck();
+    await closeViewer();
+    await pick([pageA, pageB], false);
 
     // 3. Compare the Fadul pair: the progress reads as a stage name and a percentage, never a stage id.
-    await byTestId(`evidence-pick-${scanA}`).check();
-    await byTestId(`evidence-pick-${scanB}`).check();
+    await pick([scanA, scanB], true);
     await byTestId('evidence-compare').click();
     await byTestId('compare-dialog').waitFor();
     await byTestId('compare-start').click();
@@ -197,21 +202,16 @@ describe.skipIf(!ready)('the viewer in Chromium (browser mode, real handwriting 
         await page.keyboard.press('Escape');
         await byTestId('viewer-dialog').waitFor({ state: 'detached' });
 
-        await byTestId(`evidence-pick-${scanA}`).uncheck();
-        await byTestId(`evidence-pick-${scanB}`).uncheck();
-        await byTestId(`evidence-pick-${pageA}`).check();
-        await byTestId(`evidence-pick-${pageB}`).check();
+        await pick([scanA, scanB], false);
+        await pick([pageA, pageB], true);
         await byTestId('evidence-view-pair').click();
         await expect.poll(async () => (await canvasInk(page, 'viewer-pane-b')).drawn).toBeGreaterThan(0.3);
         expect(await overlapping(page, [...legend, 'viewer-no-scale'])).toEqual([]);
         expect(await cutLabels(page)).toEqual([]);
         await shot(`${language}-${width}-images`);
-        await byTestId('viewer-close').click();
-        await byTestId('viewer-dialog').waitFor({ state: 'detached' });
-        await byTestId(`evidence-pick-${pageA}`).uncheck();
-        await byTestId(`evidence-pick-${pageB}`).uncheck();
-        await byTestId(`evidence-pick-${scanA}`).check();
-        await byTestId(`evidence-pick-${scanB}`).check();
+        await closeViewer();
+        await pick([pageA, pageB], false);
+        await pick([scanA, scanB], true);
       }
     }
     expect(problems).toEqual([]);
