@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { makePng } from '../helpers/workstation.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runDalel } from '../helpers/cli.ts';
+import { addAdministrator, runDalel } from '../helpers/cli.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const adminPassword = 'admin password 1';
@@ -14,7 +14,7 @@ describe('dalel CLI', () => {
   const dalel = (args: string[], stdin = '') => runDalel(temp.dir, args, stdin);
 
   async function seed(): Promise<void> {
-    expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);
+    await addAdministrator(dalel, adminPassword);
     const added = await dalel(['--user', 'admin', 'users', 'add', '--username', 'expert', '--display-name', 'Expert', '--role', 'expert'], `${adminPassword}\n${expertPassword}\n`);
     expect(added.code).toBe(0);
   }

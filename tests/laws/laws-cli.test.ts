@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runDalel } from '../helpers/cli.ts';
+import { addAdministrator, runDalel } from '../helpers/cli.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 const adminPassword = 'admin password 1';
@@ -13,7 +13,7 @@ describe('dalel laws', () => {
   const dalel = (args: string[], stdin = '') => runDalel(temp.dir, args, stdin);
 
   it('imports versions (administrators), searches by stem and citation, and diffs', async () => {
-    expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);
+    await addAdministrator(dalel, adminPassword);
     const first = join(temp.dir, 'uk-2025.txt');
     const second = join(temp.dir, 'uk-2026.txt');
     writeFileSync(first, older);
@@ -39,7 +39,7 @@ describe('dalel laws', () => {
   });
 
   it('refuses an import by anyone but an administrator and a file without articles', async () => {
-    expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);
+    await addAdministrator(dalel, adminPassword);
     expect((await dalel(['--user', 'admin', 'users', 'add', '--username', 'judge', '--display-name', 'Judge', '--role', 'judge'], `${adminPassword}\njudge password 1\n`)).code).toBe(0);
     const file = join(temp.dir, 'uk.txt');
     writeFileSync(file, older);

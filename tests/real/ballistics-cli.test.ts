@@ -6,7 +6,7 @@ import { readX3p } from '../../native/x3p/x3p-read.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
 import { x3pOf } from '../helpers/surfaces.ts';
 import { makePng } from '../helpers/workstation.ts';
-import { runDalel } from '../helpers/cli.ts';
+import { addAdministrator, runDalel } from '../helpers/cli.ts';
 import { useTempDir } from '../helpers/temp-dir.ts';
 
 announceSkipIfMissing('real ballistics CLI');
@@ -70,7 +70,7 @@ describe.skipIf(!sharedDataDir)('dalel compare / library on the Fadul scans', ()
   });
 
   it('library add and search: the mate ranks first, its mirror image below', async () => {
-    expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);
+    await addAdministrator(dalel, adminPassword);
     expect((await dalel(['--user', 'admin', 'users', 'add', '--username', 'expert', '--display-name', 'Expert', '--role', 'expert'], `${adminPassword}\n${expertPassword}\n`)).code).toBe(0);
     const mirror = join(temp.dir, 'fadul1.2-mirror.x3p');
     const grid = gridFromX3p(readX3p('fadul1.2_processed.x3p', new Uint8Array(readFileSync(scan('fadul1.2_processed.x3p')))));
