@@ -1,25 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { inProcessRunner } from '../../main/services/analysis/analysis-runner.ts';
 import { shippedModules } from '../../main/services/forensics/modules.ts';
 import { fastSealerScrypt, testSealer } from '../helpers/audit.ts';
 import { call, makePng, seedUsers, signAlone, testWorkstation } from '../helpers/workstation.ts';
 import { InkResultSchema, inkCoverageModule } from './ink-coverage-module.ts';
+import { pdfText } from '../helpers/pdf-text.ts';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
-
-function pdfText(pdf: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dalel-seam-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'report.pdf'), pdf);
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
-}
 
 // Issue 11: a module is a folder plus one registration line; the runner, findings, review, summary, report and audit
 // code are the shipped ones, unchanged, driven through the channels the interface uses.

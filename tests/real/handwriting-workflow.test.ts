@@ -1,6 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HandwritingComparisonResultSchema } from '../../main/contract/index.ts';
@@ -11,6 +9,7 @@ import { shippedModules } from '../../main/services/forensics/modules.ts';
 import { fastSealerScrypt, testSealer } from '../helpers/audit.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
 import { call, seedUsers, signAlone, testWorkstation } from '../helpers/workstation.ts';
+import { pdfText } from '../helpers/pdf-text.ts';
 
 announceSkipIfMissing('real handwriting workflow');
 
@@ -20,13 +19,6 @@ afterEach(() => {
 });
 
 const page = (name: string) => new Uint8Array(readFileSync(join(sharedDataDir ?? '', 'handwriting', name)));
-
-function pdfText(pdf: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dalel-hw-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'report.pdf'), pdf);
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
-}
 
 describe.skipIf(!sharedDataDir)('handwriting in the workstation: pages → writer comparison → finding → summary → signed report', () => {
   it('compares two known CSAFE pages of one writer with a third, with progress, overlays, summary in kk and a report', async () => {
