@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
+import { liveView } from '../helpers/live-view.ts';
 import { chromiumArgs, recordProblems } from './helpers.ts';
 
 /**
@@ -61,14 +62,7 @@ export function useBrowserMode(suite: string, when = true): ServedWorkstation {
     if (!started) throw new Error('the e2e workstation is not started (read it inside a test, not at load time)');
     return started;
   };
-  return {
-    get mode() {
-      return served().mode;
-    },
-    get dataDir() {
-      return served().dataDir;
-    },
-  };
+  return liveView(served, ['mode', 'dataDir']);
 }
 
 /** How a suite's Chromium page is opened and where its screenshots go. */
@@ -122,23 +116,12 @@ export function useChromium(options: ChromiumOptions): ChromiumPage {
     if (!opened) throw new Error('the e2e browser is not open (read it inside a test, not at load time)');
     return opened;
   };
-  return {
-    get browser() {
-      return current().browser;
-    },
-    get page() {
-      return current().page;
-    },
-    get problems() {
-      return current().problems;
-    },
-    get taken() {
-      return step;
-    },
-    shot: async (name, fullPage = options.fullPage, target = current().page) => {
-      step += 1;
-      if (fullPage && options.fromTop) await target.evaluate(() => window.scrollTo(0, 0));
-      await target.screenshot({ path: join(options.outDir, `${String(step).padStart(2, '0')}-${name}.png`), fullPage });
-    },
+  const shot: Shot = async (name, fullPage = options.fullPage, target = current().page) => {
+    step += 1;
+    if (fullPage && options.fromTop) await target.evaluate(() => window.scrollTo(0, 0));
+    await target.screenshot({ path: join(options.outDir, `${String(step).padStart(2, '0')}-${name}.png`), fullPage });
   };
+  // `shot` is a plain property: suites take it apart at load time, before the browser is open.
+  const view = liveView<Omit<ChromiumPage, 'shot'>>(() => ({ ...current(), taken: step }), ['browser', 'page', 'problems', 'taken']);
+  return Object.assign(view, { shot });
 }

@@ -2,6 +2,7 @@ import { afterEach, beforeEach } from 'vitest';
 import type { Case, Role } from '../../main/contract/index.ts';
 import { createPassphraseSealer } from '../../main/services/passphrase-sealer.ts';
 import type { NamedSealer } from '../../main/services/audit/keyring.ts';
+import { liveView } from './live-view.ts';
 import { call, makePng, seedUsers, testWorkstation } from './workstation.ts';
 
 /** Cheap scrypt for sealing test keys. */
@@ -51,18 +52,5 @@ export function useAuditedWorkstation(): AuditedWorkstation {
     if (!current) throw new Error('the audited workstation exists only while a test runs');
     return current;
   };
-  return {
-    get env() {
-      return made().env;
-    },
-    get clients() {
-      return made().clients;
-    },
-    get theCase() {
-      return made().theCase;
-    },
-    get other() {
-      return made().other;
-    },
-  };
+  return liveView(made, ['env', 'clients', 'theCase', 'other']);
 }

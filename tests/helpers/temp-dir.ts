@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { liveView } from './live-view.ts';
 import { tempDir } from './workstation.ts';
 
 /** A temporary folder that the surrounding describe block's hooks make and remove. */
@@ -22,10 +23,9 @@ export function useTempDir(scope: 'each' | 'all' = 'each'): UsedTempDir {
     made?.cleanup();
     made = undefined;
   });
-  return {
-    get dir() {
-      if (!made) throw new Error('the temporary folder exists only while a test runs');
-      return made.dir;
-    },
+  const current = () => {
+    if (!made) throw new Error('the temporary folder exists only while a test runs');
+    return made;
   };
+  return liveView(current, ['dir']);
 }
