@@ -26,6 +26,8 @@ import { sha256 } from '../main/services/audit/merkle.ts';
 import { canonicalBytes, canonicalText } from '../core/canonical-json.ts';
 import { systemClock } from '../main/services/clock.ts';
 import { createPassphraseSealer } from '../main/services/passphrase-sealer.ts';
+import { numberOption } from './options.ts';
+import { seconds } from './measure.ts';
 
 const actor = { userId: '6f1c1d0e-8b8a-4f6e-9d7e-2b8c1f0a9e11', username: 'bench-clerk', role: 'clerk' as const };
 /** One case in 5 000 entries belongs to this case: the case a clerk exports from a large log. */
@@ -46,15 +48,6 @@ function draft(i: number): AuditDraft {
 function entryOf(i: number): Record<string, unknown> {
   const d = draft(i);
   return { v: 1, seq: i, at: new Date().toISOString(), workstation: 'bench-workstation', ...d, actor: { ...d.actor } };
-}
-
-function option(args: string[], name: string, fallback: number): number {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-}
-
-function seconds(from: bigint): number {
-  return Number(process.hrtime.bigint() - from) / 1e9;
 }
 
 function timed<T>(work: () => T): [T, number] {
@@ -213,9 +206,9 @@ export async function run(args: string[]): Promise<void> {
   process.once('SIGTERM', onSignal);
   process.once('exit', cleanup);
   try {
-    const count = option(args, 'appends', 100_000);
+    const count = numberOption(args, 'appends', 100_000);
     if (count > 0) appends(dir, count);
-    await exportAndVerify(dir, option(args, 'entries', 1_000_000), !args.includes('--skip-export'), !args.includes('--skip-verify'));
+    await exportAndVerify(dir, numberOption(args, 'entries', 1_000_000), !args.includes('--skip-export'), !args.includes('--skip-verify'));
   } finally {
     cleanup();
     process.off('SIGINT', onSignal);

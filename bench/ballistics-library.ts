@@ -10,7 +10,7 @@
  * the Fadul scans' texture statistics, so the prefilter cannot separate them by roughness alone.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,6 +23,8 @@ import { defaultCmcParameters } from '../native/cmc/cmc-params.ts';
 import { compareCartridgeCases } from '../native/cmc/cmc-run.ts';
 import { gridFromX3p, mirrorX, rotate, type HeightGrid } from '../native/surface/height-grid.ts';
 import { readX3p } from '../native/x3p/x3p-read.ts';
+import { numberOption } from './options.ts';
+import { sharedDataMissing } from './shared-data.ts';
 
 const dir = fileURLToPath(new URL('../../shared/data/ballistics/', import.meta.url));
 
@@ -68,13 +70,9 @@ function perturb(g: HeightGrid, r: () => number, o: { maxDeg: number; maxShift: 
 
 /** Runs the suite. */
 export async function run(args: string[]): Promise<void> {
-  if (!existsSync(dir)) {
-    console.log('library bench skipped: ../shared/data/ballistics is not present beside this checkout');
-    return;
-  }
-  const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-  const refs = option('--refs', 1000);
-  const top = option('--top', 10);
+  if (sharedDataMissing(dir, 'library', 'ballistics')) return;
+  const refs = numberOption(args, 'refs', 1000);
+  const top = numberOption(args, 'top', 10);
   const read = (name: string) => {
     const bytes = new Uint8Array(readFileSync(dir + name));
     return { name, bytes, sha256: createHash('sha256').update(bytes).digest('hex'), grid: gridFromX3p(readX3p(name, bytes)) };

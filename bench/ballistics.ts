@@ -5,7 +5,7 @@
  * preprocessing of each raw scan (timed per step) and their comparison.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compareCartridgeCases, type CmcInput } from '../native/cmc/cmc-run.ts';
 import { matchTemplateClock } from '../native/opencv/opencv-adapter.ts';
@@ -13,6 +13,8 @@ import { prepareCartridgeCase } from '../native/preprocess/prepare.ts';
 import { defaultCartridgePreprocess } from '../native/preprocess/preprocess-params.ts';
 import { gridFromX3p } from '../native/surface/height-grid.ts';
 import { readX3p } from '../native/x3p/x3p-read.ts';
+import { numberOption } from './options.ts';
+import { sharedDataMissing } from './shared-data.ts';
 
 const dir = fileURLToPath(new URL('../../shared/data/ballistics/', import.meta.url));
 
@@ -39,12 +41,8 @@ function prepared(file: string, targetStepUm: number): CmcInput {
 
 /** Runs the suite; `--runs N` repeats the comparison (first run included: it also loads OpenCV). */
 export async function run(args: string[]): Promise<void> {
-  if (!existsSync(dir)) {
-    console.log('ballistics bench skipped: ../shared/data/ballistics is not present beside this checkout');
-    return;
-  }
-  const runsAt = args.indexOf('--runs');
-  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+  if (sharedDataMissing(dir, 'ballistics', 'ballistics')) return;
+  const runs = numberOption(args, 'runs', 3);
   const a = input('fadul1.1_processed.x3p');
   const b = input('fadul1.2_processed.x3p');
   for (let i = 0; i < runs; i++) {

@@ -4,10 +4,12 @@
  * process: the time to read (unzip, MD5-check and decode) the seven X3P files it compares.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { compareBullets, type BulletLandInput } from '../native/bullet/bullet-compare.ts';
 import { readX3p } from '../native/x3p/x3p-read.ts';
+import { numberOption } from './options.ts';
+import { sharedDataMissing } from './shared-data.ts';
 
 const dir = fileURLToPath(new URL('../../shared/data/ballistics/', import.meta.url));
 const files = [...[1, 2, 3, 4, 5].map((l) => `Hamby252_Barrel1_Bullet1_Land${l}.x3p`), ...[4, 5].map((l) => `Hamby252_Barrel1_Bullet2_Land${l}.x3p`)];
@@ -22,12 +24,8 @@ function readLands(): BulletLandInput[] {
 
 /** Runs the suite; `--runs N` repeats it (the first run also warms the JIT). */
 export async function run(args: string[]): Promise<void> {
-  if (!existsSync(dir)) {
-    console.log('bullets bench skipped: ../shared/data/ballistics is not present beside this checkout');
-    return;
-  }
-  const runsAt = args.indexOf('--runs');
-  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+  if (sharedDataMissing(dir, 'bullets', 'ballistics')) return;
+  const runs = numberOption(args, 'runs', 3);
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const lands = readLands();

@@ -15,13 +15,12 @@ import { CorpusStore } from '../main/services/corpus/ingest.ts';
 import { StatutoryBoundsService } from '../main/services/decision/statutory-bounds.ts';
 import { findCaseType, loadCaseTypes } from '../models/cases/case-type.ts';
 import { syntheticCorpusCsv } from '../scripts/synthetic/corpus-file.ts';
-
-const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
+import { numberOption } from './options.ts';
+import { seconds } from './measure.ts';
 
 /** Runs the suite. */
 export async function run(args: string[]): Promise<void> {
-  const at = args.indexOf('--rows');
-  const rows = at >= 0 ? Number(args[at + 1]) : 100_000;
+  const rows = numberOption(args, 'rows', 100_000);
   const file = syntheticCorpusCsv(StatutoryBoundsService.open(null), rows, 15);
   const bytes = new TextEncoder().encode(file.csv);
   console.log(`corpus import: ${rows} rows (${(bytes.length / 1e6).toFixed(1)} MB), ${file.malformedLines.length} malformed`);

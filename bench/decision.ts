@@ -33,19 +33,12 @@ import { caseRows, type CaseData } from '../models/cases/case-rows.ts';
 import { parseCsvBytes, readInputFile } from '../models/cases/csv.ts';
 import { targetValues, trainGam } from '../models/ebm/train.ts';
 import { peerOnCases, runSklearnPeer, sklearnAvailability } from '../models/peers/sklearn-peer.ts';
+import { numberOption } from './options.ts';
+import { seconds } from './measure.ts';
 
 const legal = new URL('../../shared/data/legal/', import.meta.url).pathname;
 const ussc = join(legal, 'ussc_fy2024_sentencing.csv');
 const scdb = join(legal, 'scdb_justice_docket_1946_2004.csv.gz');
-
-function option(args: string[], name: string, fallback: number): number {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-}
-
-function seconds(from: bigint): number {
-  return Number(process.hrtime.bigint() - from) / 1e9;
-}
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
@@ -223,15 +216,15 @@ export async function run(args: string[]): Promise<void> {
   const usscType = findCaseType(caseTypes, 'ussc-sentencing');
   if (args.includes('--training-only')) {
     // Item 3 alone: the cases are read as training reads them, without the held-out model and its peer.
-    trainingTime(usscType, caseRows(usscType, parseCsvBytes(readInputFile(ussc), ussc), ussc), option(args, 'train', 50_000), !args.includes('--skip-peer'));
+    trainingTime(usscType, caseRows(usscType, parseCsvBytes(readInputFile(ussc), ussc), ussc), numberOption(args, 'train', 50_000), !args.includes('--skip-peer'));
     return;
   }
   const usscTraining = heldOut(usscType, ussc, peer);
   if (latencyOnly) {
-    await latency(usscTraining, option(args, 'corpus', 100_000), option(args, 'queries', 10_000), option(args, 'consultations', 2000));
+    await latency(usscTraining, numberOption(args, 'corpus', 100_000), numberOption(args, 'queries', 10_000), numberOption(args, 'consultations', 2000));
     return;
   }
   heldOut(findCaseType(caseTypes, 'scdb-outcome'), scdb, peer);
-  trainingTime(usscType, usscTraining.data, option(args, 'train', 50_000), peer);
-  await latency(usscTraining, option(args, 'corpus', 100_000), option(args, 'queries', 10_000), option(args, 'consultations', 2000));
+  trainingTime(usscType, usscTraining.data, numberOption(args, 'train', 50_000), peer);
+  await latency(usscTraining, numberOption(args, 'corpus', 100_000), numberOption(args, 'queries', 10_000), numberOption(args, 'consultations', 2000));
 }

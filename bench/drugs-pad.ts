@@ -14,15 +14,10 @@ import { padFeatureColumns, padFeatureCount } from '../models/drugs/pad-layout.t
 import { scorePad } from '../models/drugs/pad-model.ts';
 import { seededRandom } from '../models/ebm/random.ts';
 import { defaultPadModelDir, padRunner } from '../main/services/forensics/drugs/pad/pad-runner.ts';
+import { numberOption, textOption } from './options.ts';
+import { seconds } from './measure.ts';
 
 const source = fileURLToPath(new URL('../../shared/data/drugs/pad_cards_train.csv', import.meta.url));
-
-function option(args: string[], name: string): string | undefined {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? args[at + 1] : undefined;
-}
-
-const seconds = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 
 /** A CSV of n cards in the training layout. */
 function batchCsv(n: number): string {
@@ -41,8 +36,8 @@ function batchCsv(n: number): string {
 }
 
 export async function run(args: string[]): Promise<void> {
-  const n = Number(option(args, 'cards') ?? 10000);
-  const modelDir = option(args, 'model') ?? defaultPadModelDir();
+  const n = numberOption(args, 'cards', 10000);
+  const modelDir = textOption(args, 'model') ?? defaultPadModelDir();
   const dir = mkdtempSync(join(tmpdir(), 'dalel-bench-pad-'));
   try {
     const file = join(dir, 'cards.csv');

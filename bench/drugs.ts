@@ -12,17 +12,13 @@ import { parseAssignments } from '../native/drugs/spot/assignments.ts';
 import { parseColourTable } from '../native/drugs/spot/colour-table.ts';
 import { readSpotPlate } from '../native/drugs/spot/read-spot-plate.ts';
 import { renderScene, seededRandom } from '../tests/helpers/drugs/synthetic-photo.ts';
+import { numberOption } from './options.ts';
+import { median } from './measure.ts';
 
-function option(args: string[], name: string, fallback: number): number {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-}
-
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 /** Runs the suite. */
 export async function run(args: string[]): Promise<void> {
-  const repeat = option(args, 'repeat', 3);
+  const repeat = numberOption(args, 'repeat', 3);
   const table = parseColourTable(readFileSync(new URL('../assets/drugs/colour-tests.csv', import.meta.url), 'utf8'), 'colour-tests.csv');
   const random = seededRandom(13);
   const labels = Array.from({ length: 12 }, (_, i) => `${'ABC'[Math.floor(i / 4)]}${(i % 4) + 1}`);

@@ -14,11 +14,7 @@ import { clusterCount, readProfilesCsv } from '../models/handwriting/profiles.ts
 import { scoreMargins } from '../models/handwriting/score-model.ts';
 import { boundedLog10Slr } from '../models/handwriting/slr.ts';
 import { handwritingSetFor, scoreProfilePairs } from '../main/services/forensics/handwriting/comparison/index.ts';
-
-function option(args: string[], name: string, fallback: number): number {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-}
+import { numberOption } from './options.ts';
 
 function profiles(): { readonly counts: readonly number[] }[] {
   const file = fileURLToPath(new URL('../../shared/data/handwriting/handwriterRF/cluster_fill_rates_validation.csv', import.meta.url));
@@ -47,8 +43,8 @@ async function best(repeat: number, work: () => Promise<void> | void): Promise<n
 
 /** Runs the benchmark. */
 export async function run(args: string[]): Promise<void> {
-  const n = option(args, 'pairs', 100_000);
-  const repeat = option(args, 'repeat', 3);
+  const n = numberOption(args, 'pairs', 100_000);
+  const repeat = numberOption(args, 'repeat', 3);
   const set = handwritingSetFor('latin');
   if (!set) throw new Error('no Latin handwriting set is installed (assets/handwriting/latin)');
   const docs = profiles();

@@ -4,11 +4,13 @@
  * OpenCV (imdecode + Otsu), as stored and resized to the profile's scan resolution; then the comparison model's
  * scoring of 100 000 profile pairs. Issue 12 targets: profile ≤ 3 s, scoring ≤ 10 s.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { profilePage } from '../native/handwriting/profile.ts';
 import { decodeAndBinariseOtsu } from '../native/opencv/opencv-adapter.ts';
+import { numberOption } from './options.ts';
+import { sharedDataMissing } from './shared-data.ts';
 
 const dir = fileURLToPath(new URL('../../shared/data/handwriting/', import.meta.url));
 const page = 'w0238_s01_pWOZ_r02.png';
@@ -18,8 +20,7 @@ export type HandwritingFigure = (args: readonly string[]) => Promise<void> | voi
 
 /** Profile of one page, per stage, against OpenCV reading + binarising the same page. */
 function pageProfileFigure(args: readonly string[]): void {
-  const runsAt = args.indexOf('--runs');
-  const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 3;
+  const runs = numberOption(args, 'runs', 3);
   const bytes = new Uint8Array(readFileSync(dir + page));
   for (let i = 0; i < runs; i++) {
     const baselineStart = performance.now();
@@ -55,9 +56,6 @@ export const figures: HandwritingFigure[] = [pageProfileFigure, pairScoringFigur
 
 /** Runs the suite; `--runs N` repeats the page profile (the first run also loads OpenCV). */
 export async function run(args: string[]): Promise<void> {
-  if (!existsSync(dir)) {
-    console.log('handwriting bench skipped: ../shared/data/handwriting is not present beside this checkout');
-    return;
-  }
+  if (sharedDataMissing(dir, 'handwriting', 'handwriting')) return;
   for (const figure of figures) await figure(args);
 }

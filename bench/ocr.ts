@@ -18,13 +18,9 @@ import { readDocumentJob } from '../main/services/documents/read-document-job.ts
 import { ocrDocument } from '../main/services/ocr/ocr-document.ts';
 import { engineVersion, recognise } from '../main/services/ocr/tesseract.ts';
 import { characterErrorRate, degradations, kazakhText, renderPage, russianText } from './ocr-pages.ts';
+import { numberOption } from './options.ts';
+import { median } from './measure.ts';
 
-function option(args: string[], name: string, fallback: number): number {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-}
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
 
 /** CPU seconds used so far by this process and its waited-for children (utime, stime, cutime, cstime); NaN off Linux. */
@@ -63,7 +59,7 @@ const both = (wall: number[], cpu: number[]) => `${median(wall).toFixed(2)} s (C
 
 /** Runs the suite. */
 export async function run(args: string[]): Promise<void> {
-  const runs = option(args, 'runs', 3);
+  const runs = numberOption(args, 'runs', 3);
   const engine = await engineVersion();
   console.log(`OCR: ${engine.engine} ${engine.version}; data ${engine.languageData.map((d) => `${d.language} ${d.packageVersion}`).join(', ')}`);
   console.log(`machine: ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);

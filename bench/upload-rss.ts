@@ -12,15 +12,11 @@ import { createReadStream, mkdtempSync, openSync, readFileSync, rmSync, writeFil
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { textOption } from './options.ts';
 
 interface Reply {
   readonly status: number;
   readonly body: string;
-}
-
-function option(args: string[], name: string, fallback: string): string {
-  const at = args.indexOf(`--${name}`);
-  return at >= 0 && args[at + 1] ? args[at + 1]! : fallback;
 }
 
 /** A PDF of exactly `size` bytes (a header, zeros, the end marker): the cheapest kind the intake accepts at any size. */
@@ -88,9 +84,9 @@ async function startServer(server: string, dataDir: string): Promise<{ child: Ch
 
 /** Runs the measurement and prints one line per upload. */
 export async function run(args: string[]): Promise<void> {
-  const server = resolve(option(args, 'server', 'bin/dalel.js'));
-  const mode = option(args, 'mode', 'stream');
-  const sizes = option(args, 'sizes', '600,1100').split(',').map((mb) => Number(mb) * 1e6);
+  const server = resolve(textOption(args, 'server', 'bin/dalel.js'));
+  const mode = textOption(args, 'mode', 'stream');
+  const sizes = textOption(args, 'sizes', '600,1100').split(',').map((mb) => Number(mb) * 1e6);
   const chunked = args.includes('--chunked');
   const work = mkdtempSync(join(tmpdir(), 'dalel-upload-bench-'));
   const { child, port, token } = await startServer(server, join(work, 'data'));

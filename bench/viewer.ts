@@ -16,6 +16,8 @@ import { CartridgeComparisonResultSchema, type RequestChannel, type RequestOf, t
 import type { Workstation } from '../main/services/workstation.ts';
 import { defaultStaticDir, startBrowserMode } from '../main/web/browser-mode.ts';
 import { chromiumArgs, findChromium } from '../tests/e2e/helpers.ts';
+import { numberOption } from './options.ts';
+import { sharedDataMissing } from './shared-data.ts';
 
 const dataDir = fileURLToPath(new URL('../../shared/data/ballistics/', import.meta.url));
 const scans = ['fadul1.1_processed.x3p', 'fadul1.2_processed.x3p'] as const;
@@ -119,13 +121,9 @@ async function baseline(page: Page, png: Uint8Array, pane: { width: number; heig
 
 /** Runs the suite. */
 export async function run(args: string[]): Promise<void> {
-  const option = (name: string, fallback: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : fallback);
-  const opens = Math.max(2, option('--opens', 5));
-  const steps = option('--steps', 200);
-  if (!existsSync(dataDir)) {
-    console.log('viewer bench skipped: ../shared/data/ballistics is not present beside this checkout');
-    return;
-  }
+  const opens = Math.max(2, numberOption(args, 'opens', 5));
+  const steps = numberOption(args, 'steps', 200);
+  if (sharedDataMissing(dataDir, 'viewer', 'ballistics')) return;
   const found = findChromium();
   if (found.path === null) {
     console.log(`viewer bench skipped: ${found.reason}`);

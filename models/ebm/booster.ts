@@ -3,7 +3,7 @@
  * that term's histogram of gradients, and adds a small step of it to the term's table. Early stopping watches the
  * loss on a validation split and keeps the tables of the best round.
  */
-import type { Loss } from './losses.ts';
+import { addToScores, type Loss } from './losses.ts';
 import { fitOrderedTree, fitPairTree, ratioOrder, type Histogram, type TreeSettings } from './shallow-trees.ts';
 
 /** How a term's cells are split: an ordered sequence, unordered categories, or an A × B grid. */
@@ -41,17 +41,6 @@ export interface StageResult {
   readonly rounds: number;
   readonly bestRound: number;
   readonly bestLoss: number;
-}
-
-function addToScores(cells: Uint16Array, scores: Float64Array, table: Float64Array, width: number): void {
-  if (width === 1) {
-    for (let i = 0; i < cells.length; i += 1) scores[i] = scores[i]! + table[cells[i]!]!;
-    return;
-  }
-  for (let i = 0; i < cells.length; i += 1) {
-    const base = cells[i]! * width;
-    for (let k = 0; k < width; k += 1) scores[i * width + k] = scores[i * width + k]! + table[base + k]!;
-  }
 }
 
 function addTable(cases: BagCases, term: StageTerm, table: Float64Array, width: number): void {

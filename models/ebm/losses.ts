@@ -37,14 +37,15 @@ export interface Loss {
 // Hessians below this are raised to it, so a nearly certain case cannot make a Newton step explode.
 const minHessian = 1e-12;
 
-function addStep(score: Float64Array, stepCell: Uint16Array, step: Float64Array, width: number): void {
+/** Adds to each case's `width` scores the row of `table` at the case's cell. */
+export function addToScores(cells: Uint16Array, scores: Float64Array, table: Float64Array, width: number): void {
   if (width === 1) {
-    for (let i = 0; i < stepCell.length; i += 1) score[i] = score[i]! + step[stepCell[i]!]!;
+    for (let i = 0; i < cells.length; i += 1) scores[i] = scores[i]! + table[cells[i]!]!;
     return;
   }
-  for (let i = 0; i < stepCell.length; i += 1) {
-    const base = stepCell[i]! * width;
-    for (let k = 0; k < width; k += 1) score[i * width + k] = score[i * width + k]! + step[base + k]!;
+  for (let i = 0; i < cells.length; i += 1) {
+    const base = cells[i]! * width;
+    for (let k = 0; k < width; k += 1) scores[i * width + k] = scores[i * width + k]! + table[base + k]!;
   }
 }
 
@@ -103,7 +104,7 @@ const logit: Loss = {
   },
   unitHessian: false,
   stepThenAccumulate(score, y, stepCell, step, cellOf, G, H) {
-    addStep(score, stepCell, step, 1);
+    addToScores(stepCell, score, step, 1);
     logit.accumulate(score, y, cellOf, G, H);
   },
   accumulate(score, y, cellOf, G, H) {
@@ -142,7 +143,7 @@ function softmaxLoss(width: number): Loss {
     width,
     unitHessian: false,
     stepThenAccumulate(score, y, stepCell, step, cellOf, G, H) {
-      addStep(score, stepCell, step, width);
+      addToScores(stepCell, score, step, width);
       loss.accumulate(score, y, cellOf, G, H);
     },
     initialScore(y) {

@@ -22,6 +22,8 @@ import { appVersion } from '../../core/version.ts';
 const { onnx } = onnxProto;
 type Attribute = InstanceType<typeof onnx.AttributeProto>;
 type Tensor = InstanceType<typeof onnx.TensorProto>;
+type Node = InstanceType<typeof onnx.NodeProto>;
+type Graph = InstanceType<typeof onnx.GraphProto>;
 
 const DataType = onnx.TensorProto.DataType;
 const AttributeType = onnx.AttributeProto.AttributeType;
@@ -117,60 +119,38 @@ export function valueInfo(name: string, dims: Array<number | string>) {
   });
 }
 
-/** The ONNX bytes of a model (deterministic: the same model always gives the same bytes, hence the same hash). */
-export function exportOnnx(model: GamModel): Uint8Array {
-  const K = scoreWidth(model);
-  const T = model.terms.length;
-  const forest = new Forest();
-  model.terms.forEach((term, t) => {
-    for (let k = 0; k < K; k += 1) addTermTree(forest, term, k, K, t * K + k);
-  });
-  const node = (opType: string, input: string[], output: string[], attribute: Attribute[] = [], domain = '') =>
-    onnx.NodeProto.create({ opType, input, output, attribute, domain, name: output[0] });
-  const nodes = [
-    node(
-      'TreeEnsemble',
-      ['features'],
-      ['terms'],
-      [
-        int('n_targets', T * K),
-        int('aggregate_function', 1),
-        int('post_transform', 0),
-        ints('tree_roots', forest.roots),
-        ints('nodes_featureids', forest.featureIds),
-        tensorAttribute('nodes_modes', onnx.TensorProto.create({ dataType: DataType.UINT8, dims: [forest.featureIds.length], int32Data: forest.featureIds.map(() => branchLeq) })),
-        tensorAttribute('nodes_splits', doubles(forest.splits)),
-        ints('nodes_truenodeids', forest.trueIds),
-        ints('nodes_trueleafs', forest.trueLeafs),
-        ints('nodes_falsenodeids', forest.falseIds),
-        ints('nodes_falseleafs', forest.falseLeafs),
-        ints('leaf_targetids', forest.leafTargets),
-        tensorAttribute('leaf_weights', doubles(forest.leafWeights)),
-      ],
-      'ai.onnx.ml',
-    ),
-  ];
-  const initializer = [doubles(model.intercept, [K], 'intercept')];
-  if (K === 1) {
-    initializer.push(int64s([1], 'term_axis'));
-    nodes.push(node('ReduceSum', ['terms', 'term_axis'], ['term_sum'], [int('keepdims', 1)]));
-  } else {
-    initializer.push(int64s([0, T, K], 'by_term'), int64s([1], 'term_axis'));
-    nodes.push(node('Reshape', ['terms', 'by_term'], ['terms_3d']));
-    nodes.push(node('ReduceSum', ['terms_3d', 'term_axis'], ['term_sum'], [int('keepdims', 0)]));
-  }
-  nodes.push(node('Add', ['term_sum', 'intercept'], ['score']));
-  if (model.link === 'identity') nodes.push(node('Identity', ['score'], ['prediction']));
-  else if (model.link === 'logit') nodes.push(node('Sigmoid', ['score'], ['prediction']));
-  else nodes.push(node('Softmax', ['score'], ['prediction'], [int('axis', -1)]));
+/** A graph node named after its first output (`domain` '' is the default operator set). */
+export function onnxNode(opType: string, input: string[], output: string[], attribute: Attribute[] = [], domain = ''): Node {
+  return onnx.NodeProto.create({ opType, input, output, attribute, domain, name: output[0] });
+}
 
-  const graph = onnx.GraphProto.create({
-    name: `${model.caseType.id}.${model.outcome.name}`,
-    node: nodes,
-    input: [valueInfo('features', ['N', model.features.length])],
-    output: [valueInfo('prediction', ['N', K]), valueInfo('score', ['N', K]), valueInfo('terms', ['N', T * K])],
-    initializer,
-  });
+/** One `ai.onnx.ml` TreeEnsemble node (opset 5, double) from input `features` that sums the forest's trees into `targets` outputs. */
+export function treeEnsembleNode(forest: Forest, output: string, targets: number): Node {
+  return onnxNode(
+    'TreeEnsemble',
+    ['features'],
+    [output],
+    [
+      int('n_targets', targets),
+      int('aggregate_function', 1),
+      int('post_transform', 0),
+      ints('tree_roots', forest.roots),
+      ints('nodes_featureids', forest.featureIds),
+      tensorAttribute('nodes_modes', onnx.TensorProto.create({ dataType: DataType.UINT8, dims: [forest.featureIds.length], int32Data: forest.featureIds.map(() => branchLeq) })),
+      tensorAttribute('nodes_splits', doubles(forest.splits)),
+      ints('nodes_truenodeids', forest.trueIds),
+      ints('nodes_trueleafs', forest.trueLeafs),
+      ints('nodes_falsenodeids', forest.falseIds),
+      ints('nodes_falseleafs', forest.falseLeafs),
+      ints('leaf_targetids', forest.leafTargets),
+      tensorAttribute('leaf_weights', doubles(forest.leafWeights)),
+    ],
+    'ai.onnx.ml',
+  );
+}
+
+/** The bytes of a model file holding `graph` (opsets 21 and ai.onnx.ml 5), with the model's JSON in its metadata. */
+export function encodeTreeModel(graph: Graph, docString: string, model: unknown): Uint8Array {
   const proto = onnx.ModelProto.create({
     irVersion: 10,
     opsetImport: [
@@ -179,9 +159,46 @@ export function exportOnnx(model: GamModel): Uint8Array {
     ],
     producerName: 'dalel',
     producerVersion: appVersion,
-    docString: `Glass-box additive model (EBM-style) for ${model.caseType.id} ${model.caseType.version}, outcome ${model.outcome.name}. Input: encoded case; outputs: prediction, score, per-term contributions.`,
+    docString,
     graph,
     metadataProps: [{ key: modelMetadataKey, value: stableJson(model) }],
   });
   return onnx.ModelProto.encode(proto).finish();
+}
+
+/** The ONNX bytes of a model (deterministic: the same model always gives the same bytes, hence the same hash). */
+export function exportOnnx(model: GamModel): Uint8Array {
+  const K = scoreWidth(model);
+  const T = model.terms.length;
+  const forest = new Forest();
+  model.terms.forEach((term, t) => {
+    for (let k = 0; k < K; k += 1) addTermTree(forest, term, k, K, t * K + k);
+  });
+  const nodes = [treeEnsembleNode(forest, 'terms', T * K)];
+  const initializer = [doubles(model.intercept, [K], 'intercept')];
+  if (K === 1) {
+    initializer.push(int64s([1], 'term_axis'));
+    nodes.push(onnxNode('ReduceSum', ['terms', 'term_axis'], ['term_sum'], [int('keepdims', 1)]));
+  } else {
+    initializer.push(int64s([0, T, K], 'by_term'), int64s([1], 'term_axis'));
+    nodes.push(onnxNode('Reshape', ['terms', 'by_term'], ['terms_3d']));
+    nodes.push(onnxNode('ReduceSum', ['terms_3d', 'term_axis'], ['term_sum'], [int('keepdims', 0)]));
+  }
+  nodes.push(onnxNode('Add', ['term_sum', 'intercept'], ['score']));
+  if (model.link === 'identity') nodes.push(onnxNode('Identity', ['score'], ['prediction']));
+  else if (model.link === 'logit') nodes.push(onnxNode('Sigmoid', ['score'], ['prediction']));
+  else nodes.push(onnxNode('Softmax', ['score'], ['prediction'], [int('axis', -1)]));
+
+  const graph = onnx.GraphProto.create({
+    name: `${model.caseType.id}.${model.outcome.name}`,
+    node: nodes,
+    input: [valueInfo('features', ['N', model.features.length])],
+    output: [valueInfo('prediction', ['N', K]), valueInfo('score', ['N', K]), valueInfo('terms', ['N', T * K])],
+    initializer,
+  });
+  return encodeTreeModel(
+    graph,
+    `Glass-box additive model (EBM-style) for ${model.caseType.id} ${model.caseType.version}, outcome ${model.outcome.name}. Input: encoded case; outputs: prediction, score, per-term contributions.`,
+    model,
+  );
 }

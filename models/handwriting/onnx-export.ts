@@ -5,15 +5,10 @@
  * The model JSON rides in the metadata under `dalel.model`, so the .onnx file alone defines the model.
  */
 import onnxProto from 'onnx-proto';
-import { branchLeq, doubles, Forest, int, ints, tensorAttribute, valueInfo, type Ref } from '../ebm/onnx-export.ts';
-import { modelMetadataKey } from '../gam/onnx-metadata.ts';
-import { stableJson } from '../../core/canonical-json.ts';
-import { appVersion } from '../../core/version.ts';
+import { doubles, encodeTreeModel, Forest, onnxNode, treeEnsembleNode, valueInfo, type Ref } from '../ebm/onnx-export.ts';
 import type { ScoreModel, ScoreTree } from './score-model.ts';
 
 const { onnx } = onnxProto;
-type Attribute = InstanceType<typeof onnx.AttributeProto>;
-const DataType = onnx.TensorProto.DataType;
 
 /** Adds one tree to the forest (target 0); a tree that is a single leaf gets an always-true root. */
 function addTree(forest: Forest, tree: ScoreTree): void {
@@ -36,39 +31,17 @@ function addTree(forest: Forest, tree: ScoreTree): void {
 /** The ONNX bytes of a score model (deterministic: the same model always gives the same bytes, hence the same hash). */
 export function exportScoreOnnx(model: ScoreModel): Uint8Array {
   const F = model.featureNames.length;
-  const node = (opType: string, input: string[], output: string[], attribute: Attribute[] = [], domain = '') =>
-    onnx.NodeProto.create({ opType, input, output, attribute, domain, name: output[0] });
   const initializer = [doubles(model.weights, [F, 1], 'weights'), doubles([model.intercept], [1], 'intercept')];
-  const nodes = [node('MatMul', ['features', 'weights'], ['linear']), node('Add', ['linear', 'intercept'], [model.trees.length ? 'base' : 'margin'])];
+  const nodes = [onnxNode('MatMul', ['features', 'weights'], ['linear']), onnxNode('Add', ['linear', 'intercept'], [model.trees.length ? 'base' : 'margin'])];
   if (model.trees.length) {
     const forest = new Forest();
     for (const tree of model.trees) addTree(forest, tree);
     nodes.push(
-      node(
-        'TreeEnsemble',
-        ['features'],
-        ['trees'],
-        [
-          int('n_targets', 1),
-          int('aggregate_function', 1),
-          int('post_transform', 0),
-          ints('tree_roots', forest.roots),
-          ints('nodes_featureids', forest.featureIds),
-          tensorAttribute('nodes_modes', onnx.TensorProto.create({ dataType: DataType.UINT8, dims: [forest.featureIds.length], int32Data: forest.featureIds.map(() => branchLeq) })),
-          tensorAttribute('nodes_splits', doubles(forest.splits)),
-          ints('nodes_truenodeids', forest.trueIds),
-          ints('nodes_trueleafs', forest.trueLeafs),
-          ints('nodes_falsenodeids', forest.falseIds),
-          ints('nodes_falseleafs', forest.falseLeafs),
-          ints('leaf_targetids', forest.leafTargets),
-          tensorAttribute('leaf_weights', doubles(forest.leafWeights)),
-        ],
-        'ai.onnx.ml',
-      ),
-      node('Add', ['base', 'trees'], ['margin']),
+      treeEnsembleNode(forest, 'trees', 1),
+      onnxNode('Add', ['base', 'trees'], ['margin']),
     );
   }
-  nodes.push(node('Sigmoid', ['margin'], ['score']));
+  nodes.push(onnxNode('Sigmoid', ['margin'], ['score']));
   const graph = onnx.GraphProto.create({
     name: `handwriting.${model.algorithm}`,
     node: nodes,
@@ -76,17 +49,9 @@ export function exportScoreOnnx(model: ScoreModel): Uint8Array {
     output: [valueInfo('score', ['N', 1]), valueInfo('margin', ['N', 1])],
     initializer,
   });
-  const proto = onnx.ModelProto.create({
-    irVersion: 10,
-    opsetImport: [
-      { domain: '', version: 21 },
-      { domain: 'ai.onnx.ml', version: 5 },
-    ],
-    producerName: 'dalel',
-    producerVersion: appVersion,
-    docString: `Handwriting comparison score (${model.algorithm}) on ${model.featureSet} pair features: score = P(same writer) before calibration; the SLR comes from the reference set.`,
+  return encodeTreeModel(
     graph,
-    metadataProps: [{ key: modelMetadataKey, value: stableJson(model) }],
-  });
-  return onnx.ModelProto.encode(proto).finish();
+    `Handwriting comparison score (${model.algorithm}) on ${model.featureSet} pair features: score = P(same writer) before calibration; the SLR comes from the reference set.`,
+    model,
+  );
 }

@@ -1,23 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { makePng } from '../helpers/workstation.ts';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tempDir } from '../helpers/workstation.ts';
-import { runDalel } from '../helpers/cli.ts';
+import { addAdministrator, runDalel } from '../helpers/cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const adminPassword = 'admin password 1';
 const expertPassword = 'expert password 1';
 
 describe('dalel CLI', () => {
-  let dir: string;
-  let cleanup: () => void;
-  beforeEach(() => ({ dir, cleanup } = tempDir()));
-  afterEach(() => cleanup());
+  const temp = useTempDir();
 
-  const dalel = (args: string[], stdin = '') => runDalel(dir, args, stdin);
+  const dalel = (args: string[], stdin = '') => runDalel(temp.dir, args, stdin);
 
   async function seed(): Promise<void> {
-    expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);
+    await addAdministrator(dalel, adminPassword);
     const added = await dalel(['--user', 'admin', 'users', 'add', '--username', 'expert', '--display-name', 'Expert', '--role', 'expert'], `${adminPassword}\n${expertPassword}\n`);
     expect(added.code).toBe(0);
   }
@@ -39,9 +36,9 @@ describe('dalel CLI', () => {
     const created = await dalel(['--json', '--user', 'expert', 'case', 'create', '--number', '2-2026', '--venue', 'Astana lab', '--type', 'criminal'], `${expertPassword}\n`);
     expect(created.code).toBe(0);
     expect(JSON.parse(created.out)).toMatchObject({ number: '2-2026', caseType: 'criminal' });
-    const file = join(dir, 'scan.png');
+    const file = join(temp.dir, 'scan.png');
     writeFileSync(file, makePng(10, 10));
-    const bad = join(dir, 'fake.png');
+    const bad = join(temp.dir, 'fake.png');
     writeFileSync(bad, 'MZ this is not an image');
     const added = await dalel(['--json', '--user', 'expert', 'evidence', 'add', '--case', '2-2026', file, bad], `${expertPassword}\n`);
     expect(added.code).toBe(1);

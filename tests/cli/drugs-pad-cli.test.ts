@@ -2,13 +2,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { Command } from 'commander';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CliContext } from '../../main/cli/context.ts';
 import { addPadCommands } from '../../main/cli/drugs-pad-commands.ts';
 import { PasswordInput } from '../../main/cli/password-input.ts';
 import { padFeatureColumns } from '../../models/drugs/pad-layout.ts';
 import { seededRandom } from '../../models/ebm/random.ts';
-import { tempDir } from '../helpers/workstation.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 /** `dalel drugs …` with only the PAD commands (drugs-commands.ts adds them to the real tree). */
 async function dalelDrugs(args: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -60,26 +60,23 @@ function syntheticCards(): string {
 }
 
 describe('dalel drugs pad / pad-train', () => {
-  let dir: string;
-  let cleanup: () => void;
-  beforeEach(() => ({ dir, cleanup } = tempDir()));
-  afterEach(() => cleanup());
+  const temp = useTempDir();
 
   it('trains a model folder, reproducibly, and classifies a batch with one JSON line per row', async () => {
-    const data = join(dir, 'cards.csv');
+    const data = join(temp.dir, 'cards.csv');
     writeFileSync(data, syntheticCards());
-    const trained = await dalelDrugs(['pad-train', '--data', data, '--out', join(dir, 'model')]);
+    const trained = await dalelDrugs(['pad-train', '--data', data, '--out', join(temp.dir, 'model')]);
     expect(trained.err).toBe('');
     expect(trained.out).toMatch(/PAD model [0-9a-f]{64} written to/);
     expect(trained.out).toMatch(/identity accuracy \d+\.\d% \(majority class/);
-    const hash = readFileSync(join(dir, 'model', 'model.sha256'), 'utf8').split(' ')[0];
-    const card = JSON.parse(readFileSync(join(dir, 'model', 'card.json'), 'utf8')) as { modelSha256: string; validation: { identity: { accuracy: number } } };
+    const hash = readFileSync(join(temp.dir, 'model', 'model.sha256'), 'utf8').split(' ')[0];
+    const card = JSON.parse(readFileSync(join(temp.dir, 'model', 'card.json'), 'utf8')) as { modelSha256: string; validation: { identity: { accuracy: number } } };
     expect(card.modelSha256).toBe(hash);
     expect(card.validation.identity.accuracy).toBe(1);
-    expect((await dalelDrugs(['pad-train', '--data', data, '--out', join(dir, 'again')])).code).toBe(0);
-    expect(readFileSync(join(dir, 'again', 'model.onnx'))).toEqual(readFileSync(join(dir, 'model', 'model.onnx')));
+    expect((await dalelDrugs(['pad-train', '--data', data, '--out', join(temp.dir, 'again')])).code).toBe(0);
+    expect(readFileSync(join(temp.dir, 'again', 'model.onnx'))).toEqual(readFileSync(join(temp.dir, 'model', 'model.onnx')));
 
-    const batch = await dalelDrugs(['pad', '--model', join(dir, 'model'), '--batch', data, '--json']);
+    const batch = await dalelDrugs(['pad', '--model', join(temp.dir, 'model'), '--batch', data, '--json']);
     expect(batch.code).toBe(0);
     const lines = batch.out.split('\n').map((l) => JSON.parse(l) as { line: number; predicted: string; probabilities: Record<string, number>; concentration: { predicted: number | null; probabilities: Record<string, number> }; abstention: unknown; model: { hash: string } });
     expect(lines).toHaveLength(72);
@@ -91,20 +88,20 @@ describe('dalel drugs pad / pad-train', () => {
     expect(lines[0]).toHaveProperty('abstention');
 
     // The global --json works too, and the human form names the ingredient.
-    const human = await dalelDrugs(['pad', '--model', join(dir, 'model'), '--batch', data]);
+    const human = await dalelDrugs(['pad', '--model', join(temp.dir, 'model'), '--batch', data]);
     expect(human.out.split('\n')[0]).toMatch(/^1000: alpha \[alpha \d/);
   }, 300_000);
 
   it('refuses a CSV with a missing column or text in a number column, naming file, row and column', async () => {
-    const data = join(dir, 'bad.csv');
+    const data = join(temp.dir, 'bad.csv');
     const text = syntheticCards().split('\n');
     writeFileSync(data, text.map((l, i) => (i === 3 ? l.replace(/,(\d+),(\d+)$/, ',violet,$2') : l)).join('\n'));
     const bad = await dalelDrugs(['pad', '--batch', data, '--json']);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/bad\.csv: row 3 \(line 4\), column L10-G: "violet" is not a number/);
-    const missing = join(dir, 'missing.csv');
+    const missing = join(temp.dir, 'missing.csv');
     writeFileSync(missing, text.map((l) => l.split(',').slice(0, -3).join(',')).join('\n'));
-    const refused = await dalelDrugs(['pad-train', '--data', missing, '--out', join(dir, 'm')]);
+    const refused = await dalelDrugs(['pad-train', '--data', missing, '--out', join(temp.dir, 'm')]);
     expect(refused.err).toMatch(/missing\.csv: missing columns L10-R, L10-G, L10-B/);
   });
 });

@@ -1,27 +1,25 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseReview, Finding } from '../../main/contract/index.ts';
 import { openWorkstation } from '../../main/services/workstation.ts';
 import { cmcDraft } from '../services/findings/fixtures.ts';
-import { makePng, tempDir } from '../helpers/workstation.ts';
+import { makePng } from '../helpers/workstation.ts';
 import { runDalel, seedCaseWithScans } from '../helpers/cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const adminPassword = 'admin password 1';
 const expertPassword = 'expert password 1';
 
 describe('dalel findings and review', () => {
-  let dir: string;
-  let cleanup: () => void;
-  beforeEach(() => ({ dir, cleanup } = tempDir()));
-  afterEach(() => cleanup());
+  const temp = useTempDir();
 
-  const dalel = (args: string[], stdin = `${expertPassword}\n`) => runDalel(join(dir, 'data'), args, stdin);
+  const dalel = (args: string[], stdin = `${expertPassword}\n`) => runDalel(join(temp.dir, 'data'), args, stdin);
 
   /** An expert, a case 7-2026 with two scans, and two model findings recorded as an analysis module would. */
   async function seed(): Promise<Finding[]> {
-    await seedCaseWithScans(dalel, dir, { adminPassword, expertPassword, other: { username: 'judge', displayName: 'Judge', role: 'judge' } });
-    const ws = openWorkstation({ dataDir: join(dir, 'data') });
+    await seedCaseWithScans(dalel, temp.dir, { adminPassword, expertPassword, other: { username: 'judge', displayName: 'Judge', role: 'judge' } });
+    const ws = openWorkstation({ dataDir: join(temp.dir, 'data') });
     try {
       const theCase = ws.cases.resolve('7-2026');
       const evidenceIds = ws.evidence.list(theCase.id).map((e) => e.id);
@@ -72,7 +70,7 @@ describe('dalel findings and review', () => {
     expect((await dalel(['--user', 'expert', 'review', 'show', '--case', '7-2026'])).out).toMatch(/state signed.*\nsigned by expert \(approved/);
     expect(JSON.parse((await dalel(['--json', '--user', 'expert', 'review', 'queue', '--state', 'signed'])).out)).toHaveLength(1);
     // Signed must mean frozen: evidence is refused up front with the reason, nothing stored.
-    const late = join(dir, 'late.png');
+    const late = join(temp.dir, 'late.png');
     writeFileSync(late, makePng(8, 8, 9));
     const refused = await dalel(['--user', 'expert', 'evidence', 'add', '--case', '7-2026', late]);
     expect(refused.code).toBe(1);

@@ -1,28 +1,25 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../main/services/intake/evidence-store.ts';
 import { openWorkstation } from '../../main/services/workstation.ts';
 import { cmcDraft } from '../services/findings/fixtures.ts';
-import { tempDir } from '../helpers/workstation.ts';
 import { runDalel, seedCaseWithScans } from '../helpers/cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const adminPassword = 'admin password 1';
 const expertPassword = 'expert password 1';
 const keyPassphrase = 'a long key passphrase';
 
 describe('dalel report', () => {
-  let dir: string;
-  let cleanup: () => void;
-  beforeEach(() => ({ dir, cleanup } = tempDir()));
-  afterEach(() => cleanup());
+  const temp = useTempDir();
 
-  const dalel = (args: string[], stdin = `${expertPassword}\n`) => runDalel(join(dir, 'data'), args, stdin);
+  const dalel = (args: string[], stdin = `${expertPassword}\n`) => runDalel(join(temp.dir, 'data'), args, stdin);
 
   it('writes the PDF with the case number and evidence hashes, and records the export in audit and custody', async () => {
-    const files = await seedCaseWithScans(dalel, dir, { adminPassword, expertPassword, other: { username: 'clerk', displayName: 'Clerk', role: 'clerk' } });
-    const ws = openWorkstation({ dataDir: join(dir, 'data') });
+    const files = await seedCaseWithScans(dalel, temp.dir, { adminPassword, expertPassword, other: { username: 'clerk', displayName: 'Clerk', role: 'clerk' } });
+    const ws = openWorkstation({ dataDir: join(temp.dir, 'data') });
     try {
       const theCase = ws.cases.resolve('7-2026');
       const evidenceIds = ws.evidence.list(theCase.id).map((e) => e.id);
@@ -32,7 +29,7 @@ describe('dalel report', () => {
       ws.close();
     }
 
-    const out = join(dir, 'report.pdf');
+    const out = join(temp.dir, 'report.pdf');
     const missingUser = await dalel(['report', '--case', '7-2026', '--out', out]);
     expect(missingUser.code).toBe(1);
     expect(existsSync(out)).toBe(false);
@@ -64,23 +61,23 @@ describe('dalel report', () => {
     expect(trail).not.toContain('report.exported');
 
     // Now the key exists but is locked in a new process: the expert is told who must unlock it.
-    const stillLocked = await dalel(['--user', 'expert', 'report', '--case', '7-2026', '--out', join(dir, 'locked.pdf')]);
+    const stillLocked = await dalel(['--user', 'expert', 'report', '--case', '7-2026', '--out', join(temp.dir, 'locked.pdf')]);
     expect(stillLocked.code).toBe(1);
     expect(stillLocked.err).toMatch(/signing key is locked: a clerk or administrator must unlock it \(in the app under Audit → Signing key/);
 
     // An expert's export works when the service account's passphrase file opens the key.
-    const passphraseFile = join(dir, 'key-passphrase');
+    const passphraseFile = join(temp.dir, 'key-passphrase');
     writeFileSync(passphraseFile, `${keyPassphrase}\n`, { mode: 0o600 });
     process.env.DALEL_KEY_PASSPHRASE_FILE = passphraseFile;
     try {
-      const byExpert = await dalel(['--user', 'expert', 'report', '--case', '7-2026', '--out', join(dir, 'expert.pdf')]);
+      const byExpert = await dalel(['--user', 'expert', 'report', '--case', '7-2026', '--out', join(temp.dir, 'expert.pdf')]);
       expect(byExpert.err).toBe('');
       expect(byExpert.out).toMatch(/Wrote the lab report of case 7-2026 to .*expert\.pdf/);
     } finally {
       delete process.env.DALEL_KEY_PASSPHRASE_FILE;
     }
 
-    const after = openWorkstation({ dataDir: join(dir, 'data') });
+    const after = openWorkstation({ dataDir: join(temp.dir, 'data') });
     try {
       const theCase = after.cases.resolve('7-2026');
       const entries = after.audit.list({ action: 'report.exported' });

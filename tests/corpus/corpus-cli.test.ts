@@ -1,23 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
 import { syntheticCorpusCsv } from '../../scripts/synthetic/corpus-file.ts';
-import { runDalel } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/workstation.ts';
+import { addAdministrator, runDalel } from '../helpers/cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const adminPassword = 'admin password 1';
 
 describe('dalel corpus and dalel models', () => {
-  let dir: string;
-  let cleanup: () => void;
-  beforeEach(() => ({ dir, cleanup } = tempDir()));
-  afterEach(() => cleanup());
-  const dalel = (args: string[]) => runDalel(dir, args, `${adminPassword}\n`);
+  const temp = useTempDir();
+  const dalel = (args: string[]) => runDalel(temp.dir, args, `${adminPassword}\n`);
 
   it('imports a file with a report, shows the corpus, and retrains behind the gate against the installed model', async () => {
-    expect((await runDalel(dir, ['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);
-    const file = join(dir, 'cases.csv');
+    await addAdministrator((args, stdin) => runDalel(temp.dir, args, stdin), adminPassword);
+    const file = join(temp.dir, 'cases.csv');
     writeFileSync(file, syntheticCorpusCsv(StatutoryBoundsService.open(null), 1500, 31).csv);
     const imported = await dalel(['--json', '--user', 'admin', 'corpus', 'import', file, '--case-type', 'kz-criminal']);
     expect(imported.code, imported.err).toBe(0);

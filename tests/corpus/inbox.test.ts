@@ -1,15 +1,15 @@
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../main/db/database.ts';
+import type { Db } from '../../main/db/database.ts';
 import { AuditLog } from '../../main/services/audit/audit-log.ts';
 import { CorpusInbox } from '../../main/services/corpus/inbox.ts';
-import { CorpusStore } from '../../main/services/corpus/ingest.ts';
 import { DecisionTextIngest } from '../../main/services/corpus/text-ingest.ts';
 import { StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
 import { loadCaseTypes } from '../../models/cases/case-type.ts';
 import { syntheticCorpusCsv } from '../../scripts/synthetic/corpus-file.ts';
 import { ManualClock, tempDir } from '../helpers/workstation.ts';
+import { corpusStores } from '../helpers/corpus-stores.ts';
 
 describe('the watched corpus inbox', () => {
   let db: Db;
@@ -20,10 +20,9 @@ describe('the watched corpus inbox', () => {
   let audit: AuditLog;
   beforeEach(() => {
     ({ dir, cleanup } = tempDir());
-    db = openDatabase(':memory:');
-    clock = new ManualClock();
-    audit = new AuditLog(db, clock, 'ws-test');
-    const corpus = new CorpusStore(db, clock, audit);
+    const stores = corpusStores();
+    ({ db, clock, audit } = stores);
+    const { corpus } = stores;
     const book = StatutoryBoundsService.open(null).book;
     const texts = new DecisionTextIngest(db, clock, audit, corpus, (a, p) => book.articles[a]?.parts[String(p)]?.category ?? null);
     inbox = new CorpusInbox(db, clock, audit, corpus, texts, loadCaseTypes());

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../main/db/database.ts';
+import type { Db } from '../../main/db/database.ts';
 import { AuditLog } from '../../main/services/audit/audit-log.ts';
 import { CorpusStore } from '../../main/services/corpus/ingest.ts';
 import { StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { syntheticCorpusCsv } from '../../scripts/synthetic/corpus-file.ts';
-import { ManualClock } from '../helpers/workstation.ts';
+import { corpusStores } from '../helpers/corpus-stores.ts';
 
 const caseType = findCaseType(loadCaseTypes(), 'kz-criminal');
 const statutes = StatutoryBoundsService.open(null);
@@ -15,12 +15,7 @@ describe('structured corpus import', () => {
   let db: Db;
   let audit: AuditLog;
   let store: CorpusStore;
-  beforeEach(() => {
-    db = openDatabase(':memory:');
-    const clock = new ManualClock();
-    audit = new AuditLog(db, clock, 'ws-test');
-    store = new CorpusStore(db, clock, audit);
-  });
+  beforeEach(() => ({ db, audit, corpus: store } = corpusStores()));
   afterEach(() => db.close());
 
   it('quarantines each bad row with line, column and reason, stores the rest, and a re-import adds nothing', () => {

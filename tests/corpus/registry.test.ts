@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../../main/db/database.ts';
+import type { Db } from '../../main/db/database.ts';
 import { AuditLog } from '../../main/services/audit/audit-log.ts';
 import { CorpusStore } from '../../main/services/corpus/ingest.ts';
 import { ModelRegistry, type RegisteredModel } from '../../main/services/corpus/registry.ts';
@@ -9,7 +9,8 @@ import { StatutoryBoundsService } from '../../main/services/decision/statutory-b
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { seededRandom } from '../../models/ebm/random.ts';
 import { syntheticCorpusCsv } from '../../scripts/synthetic/corpus-file.ts';
-import { ManualClock, tempDir } from '../helpers/workstation.ts';
+import { tempDir } from '../helpers/workstation.ts';
+import { corpusStores } from '../helpers/corpus-stores.ts';
 
 const caseType = findCaseType(loadCaseTypes(), 'kz-criminal');
 const statutes = StatutoryBoundsService.open(null);
@@ -47,11 +48,9 @@ describe('model registry and the promotion gate', () => {
 
   beforeAll(() => {
     ({ dir, cleanup } = tempDir());
-    db = openDatabase(':memory:');
-    const clock = new ManualClock();
-    audit = new AuditLog(db, clock, 'ws-test');
-    corpus = new CorpusStore(db, clock, audit);
-    registry = new ModelRegistry(db, clock, audit, corpus, join(dir, 'models'), join(dir, 'registry'));
+    const stores = corpusStores();
+    ({ db, audit, corpus } = stores);
+    registry = new ModelRegistry(db, stores.clock, audit, corpus, join(dir, 'models'), join(dir, 'registry'));
   });
   afterAll(() => {
     db.close();
@@ -102,11 +101,8 @@ describe('model registry and the promotion gate', () => {
 describe('scheduled retraining', () => {
   it('retrains a scheduled case type when due and only when its corpus changed, and keeps the schedule in the audit log', () => {
     const { dir, cleanup } = tempDir();
-    const db = openDatabase(':memory:');
+    const { db, clock, audit, corpus } = corpusStores();
     try {
-      const clock = new ManualClock();
-      const audit = new AuditLog(db, clock, 'ws-test');
-      const corpus = new CorpusStore(db, clock, audit);
       const registry = new ModelRegistry(db, clock, audit, corpus, join(dir, 'models'), join(dir, 'registry'));
       const bytes = (text: string) => new TextEncoder().encode(text);
       corpus.importFile({ caseType, fileName: 'a.csv', bytes: bytes(syntheticCorpusCsv(statutes, 2500, 31).csv), actor: admin });

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZipWriter } from '../../native/codecs/zip/zip-write.ts';
-import { openDatabase, type Db } from '../../main/db/database.ts';
+import type { Db } from '../../main/db/database.ts';
 import { AuditLog } from '../../main/services/audit/audit-log.ts';
 import { CorpusStore } from '../../main/services/corpus/ingest.ts';
 import { DecisionTextIngest } from '../../main/services/corpus/text-ingest.ts';
 import { loadStatuteBook } from '../../main/services/decision/statutory-bounds.ts';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
-import { ManualClock, tempDir } from '../helpers/workstation.ts';
+import { tempDir } from '../helpers/workstation.ts';
+import { corpusStores } from '../helpers/corpus-stores.ts';
 
 const caseType = findCaseType(loadCaseTypes(), 'kz-criminal');
 const book = loadStatuteBook();
@@ -39,11 +40,9 @@ describe('decision texts into the corpus', () => {
   let cleanup: () => void;
   beforeEach(() => {
     ({ dir, cleanup } = tempDir());
-    db = openDatabase(':memory:');
-    const clock = new ManualClock();
-    audit = new AuditLog(db, clock, 'ws-test');
-    corpus = new CorpusStore(db, clock, audit);
-    ingest = new DecisionTextIngest(db, clock, audit, corpus, categoryOf);
+    const stores = corpusStores();
+    ({ db, audit, corpus } = stores);
+    ingest = new DecisionTextIngest(db, stores.clock, audit, corpus, categoryOf);
   });
   afterEach(() => {
     db.close();

@@ -4,7 +4,7 @@ import type { Consultation } from '../../main/contract/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/workstation.ts';
 import { toyCsv, toyDocument } from './fixtures.ts';
-import { runDalel } from '../helpers/cli.ts';
+import { addAdministrator, runDalel } from '../helpers/cli.ts';
 
 const adminPassword = 'admin password 1';
 const judgePassword = 'judge password 1';
@@ -30,7 +30,7 @@ describe('dalel train / predict / model list', () => {
     const trained = await dalel(['--json', 'train', '--case-type', 'toy-regression', '--case-types', join(dir, 'types'), '--data', join(dir, 'cases.csv'), '--out', model, '--bags', '2']);
     expect(trained.err).toBe('');
     expect(trained.code).toBe(0);
-    expect(await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).toMatchObject({ code: 0 });
+    await addAdministrator(dalel, adminPassword);
     expect(await dalel(['--user', 'admin', 'users', 'add', '--username', 'judge', '--display-name', 'Judge', '--role', 'judge'], `${adminPassword}\n${judgePassword}\n`)).toMatchObject({ code: 0 });
     return (JSON.parse(trained.out) as { sha256: string }).sha256;
   }

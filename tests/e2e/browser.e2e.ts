@@ -1,12 +1,12 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
+import { describe, expect, it } from 'vitest';
+import { startBrowserMode } from '../../main/web/browser-mode.ts';
 import { makeJpeg } from '../helpers/files.ts';
-import { chromiumArgs, cutText, findChromium, makePng, screenshotter, sha256Hex, confirmEvidenceKinds } from './helpers.ts';
+import { cheapScrypt, outDirOf, useBrowserMode, useChromium } from './harness.ts';
+import { confirmEvidenceKinds, createCase, cutText, findChromium, logIn, logOut, makePng, setUpAdministrator, sha256Hex, switchLanguage } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the Chromium tests: ${chromiumFound.reason}`);
@@ -14,30 +14,15 @@ if (chromiumFound.path === null) console.log(`[e2e] skipping the Chromium tests:
 const admin = { username: 'admin', displayName: 'Aigerim Seitkali', password: 'admin-passphrase-01' };
 const expert = { username: 'expert1', displayName: 'Erlan Dzhaksybekov', password: 'expert-passphrase-01' };
 
-let mode: BrowserMode;
-let dataDir: string;
-
-beforeAll(async () => {
-  if (!existsSync(join(defaultStaticDir, 'index.html'))) {
-    throw new Error(`${defaultStaticDir} has no index.html: build the renderer first (npm run test:e2e does: npm run build:renderer)`);
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'dalel-e2e-'));
-  // Cheap scrypt keeps account creation and login fast; production parameters are tested in the service tests.
-  mode = await startBrowserMode({ dataDir, port: 0, scryptParams: { N: 1024, r: 8, p: 1 } });
-});
-
-afterAll(async () => {
-  await mode?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useBrowserMode('browser');
 
 describe('web bridge boundary', () => {
   it('listens on 127.0.0.1 only and refuses API calls without the launch token', async () => {
-    const address = mode.bridge.server.address() as AddressInfo;
+    const address = server.mode.bridge.server.address() as AddressInfo;
     expect(address.address).toBe('127.0.0.1');
-    expect(new URL(mode.bridge.url).hostname).toBe('127.0.0.1');
+    expect(new URL(server.mode.bridge.url).hostname).toBe('127.0.0.1');
 
-    const endpoint = `http://127.0.0.1:${mode.bridge.port}/api/invoke/auth.status`;
+    const endpoint = `http://127.0.0.1:${server.mode.bridge.port}/api/invoke/auth.status`;
     const clientKey = 'e2e-client-key-0123456789';
     const without = await fetch(endpoint, { method: 'POST', headers: { 'X-Dalel-Client': clientKey }, body: '{}' });
     expect(without.status).toBe(401);
@@ -49,7 +34,7 @@ describe('web bridge boundary', () => {
     expect(wrong.status).toBe(401);
     const right = await fetch(endpoint, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${mode.bridge.token}`, 'X-Dalel-Client': clientKey },
+      headers: { Authorization: `Bearer ${server.mode.bridge.token}`, 'X-Dalel-Client': clientKey },
       body: '{}',
     });
     expect(right.status).toBe(200);
@@ -58,33 +43,20 @@ describe('web bridge boundary', () => {
 });
 
 describe.skipIf(chromiumFound.path === null)('the interface in Chromium (browser mode)', () => {
-  let browser: Browser;
-  let page: Page;
-  let shot: (step: string, target?: Page) => Promise<void>;
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    // chromium.launch() gives the browser a fresh temporary profile (user-data-dir), removed when it closes.
-    browser = await chromium.launch({ executablePath: chromiumFound.path ?? undefined, args: [...chromiumArgs] });
-    // Reduced motion: the app then turns MUI's animations off, so screenshots never catch a dialog half faded in.
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 768 }, reducedMotion: 'reduce' });
-    page = await context.newPage();
-    shot = screenshotter(page);
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
+  const chromiumPage = useChromium({
+    executablePath: chromiumFound.path,
+    outDir: outDirOf(),
+    context: { locale: 'en-US', viewport: { width: 1366, height: 768 } },
+    fullPage: true,
   });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { shot } = chromiumPage;
 
   it('first run → administrator adds an expert → expert opens a case, imports evidence, reads its custody → Kazakh', async () => {
+    const { page, problems } = chromiumPage;
     const byTestId = (id: string) => page.getByTestId(id);
 
     // 1. First run: the setup form, and the launch token gone from the address bar.
-    await page.goto(mode.bridge.url);
+    await page.goto(server.mode.bridge.url);
     await byTestId('setup-form').waitFor();
     expect(page.url()).not.toContain('token=');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -92,9 +64,7 @@ describe.skipIf(chromiumFound.path === null)('the interface in Chromium (browser
     // At 800 px wide no label of the setup screen is cut, in any language.
     await page.setViewportSize({ width: 800, height: 768 });
     for (const lng of ['kk', 'ru', 'en'] as const) {
-      await byTestId('language-button').click();
-      await byTestId(`language-option-${lng}`).click();
-      await page.waitForFunction((l) => document.documentElement.lang === l, lng);
+      await switchLanguage(page, lng);
       expect(await cutText(page), `${lng} setup at 800 px`).toEqual([]);
       await shot(`first-run-setup-800-${lng}`);
     }
@@ -131,28 +101,19 @@ describe.skipIf(chromiumFound.path === null)('the interface in Chromium (browser
     await shot('expert-added');
 
     // 4. Log out.
-    await byTestId('logout-button').click();
-    await byTestId('login-form').waitFor();
+    await logOut(page);
     await shot('logged-out');
 
     // 5. Log in as the expert: the expert workspace, and no users tab.
-    await byTestId('login-username').fill(expert.username);
-    await byTestId('login-password').fill(expert.password);
-    await byTestId('login-submit').click();
-    await byTestId('nav-expert').waitFor();
+    await logIn(page, expert, 'expert');
     expect(await byTestId('nav-users').count()).toBe(0);
     expect(await byTestId('current-user').textContent()).toContain(expert.displayName);
     await byTestId('cases-empty').waitFor();
     await shot('expert-workspace');
 
     // 6. Create a case; it opens.
-    await byTestId('new-case-button').click();
-    await byTestId('case-number').fill('2-1234/2025');
-    await byTestId('case-venue').fill('Almaty City Forensic Laboratory');
-    await byTestId('case-type').selectOption('forensic-examination');
-    await byTestId('case-parties').fill('State v. Unknown (firearm discharge)');
-    await shot('new-case-dialog');
-    await byTestId('new-case-submit').click();
+    const newCase = { number: '2-1234/2025', venue: 'Almaty City Forensic Laboratory', type: 'forensic-examination', parties: 'State v. Unknown (firearm discharge)' };
+    await createCase(page, newCase, () => shot('new-case-dialog'));
     await byTestId('case-title').waitFor();
     expect(await byTestId('case-title').textContent()).toContain('2-1234/2025');
     await byTestId('evidence-empty').waitFor();
@@ -216,16 +177,12 @@ describe.skipIf(chromiumFound.path === null)('the interface in Chromium (browser
     await shot('kazakh-intake-errors');
 
     // 10b. The same refusals in Russian, then back to Kazakh.
-    await byTestId('language-button').click();
-    await byTestId('language-option-ru').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'ru');
+    await switchLanguage(page, 'ru');
     expect(await failed('empty-scan.tif').textContent()).toContain('Файл «empty-scan.tif» пуст');
     expect(await failed('renamed-photo.png').textContent()).toContain('Содержимое файла «renamed-photo.png» — не изображение PNG, хотя его имя оканчивается на .png: это изображение JPEG.');
     expect(await failed('broken-scan.png').textContent()).toContain('Файл «broken-scan.png» неполный');
     await shot('intake-errors-ru');
-    await byTestId('language-button').click();
-    await byTestId('language-option-kk').click();
-    await page.waitForFunction(() => document.documentElement.lang === 'kk');
+    await switchLanguage(page, 'kk');
 
     // 11. Dark theme; after a reload the tab keeps its session (token and client key live in sessionStorage), the
     // language and the theme (localStorage).
@@ -252,12 +209,13 @@ describe.skipIf(chromiumFound.path === null)('the interface in Chromium (browser
   });
 
   it('locks the screen after the idle time and unlocks with the password', async () => {
+    const { browser, problems } = chromiumPage;
     // A second workstation whose sessions lock after two seconds without activity.
     const lockDir = mkdtempSync(join(tmpdir(), 'dalel-e2e-lock-'));
     const quick = await startBrowserMode({
       dataDir: lockDir,
       port: 0,
-      scryptParams: { N: 1024, r: 8, p: 1 },
+      scryptParams: cheapScrypt,
       sessionPolicy: { idleLockMs: 2000, reauthValidMs: 60_000 },
     });
     const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
@@ -269,12 +227,7 @@ describe.skipIf(chromiumFound.path === null)('the interface in Chromium (browser
       await byTestId('setup-form').waitFor();
       // A Russian browser gets the Russian interface on first run.
       await lockPage.getByText('Настройка рабочей станции').waitFor();
-      await byTestId('setup-username').fill(admin.username);
-      await byTestId('setup-display-name').fill(admin.displayName);
-      await byTestId('setup-password').fill(admin.password);
-      await byTestId('setup-password-confirm').fill(admin.password);
-      await byTestId('setup-submit').click();
-      await byTestId('nav-users').waitFor();
+      await setUpAdministrator(lockPage, admin);
       // No input for longer than idleLockMs: the client locks the screen by itself.
       await byTestId('lock-form').waitFor({ timeout: 10_000 });
       expect(await byTestId('lock-user').textContent()).toContain(admin.displayName);
@@ -282,7 +235,7 @@ describe.skipIf(chromiumFound.path === null)('the interface in Chromium (browser
       await byTestId('lock-password').press('Enter');
       await byTestId('error-alert').waitFor();
       expect(await byTestId('error-alert').textContent()).toContain('Неверное имя пользователя или пароль');
-      await shot('lock-screen-wrong-password', lockPage);
+      await shot('lock-screen-wrong-password', true, lockPage);
       await byTestId('lock-password').fill(admin.password);
       await byTestId('lock-password').press('Enter');
       await byTestId('nav-users').waitFor();

@@ -1,18 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ZipWriter } from '../../native/codecs/zip/zip-write.ts';
-import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
-import { addUser, chromiumArgs, cutText, findChromium, logIn, logOut, makePng, recordProblems, setUpAdministrator, sha256Hex, confirmEvidenceKinds } from './helpers.ts';
+import { have, outDirOf, useBrowserMode, useChromium } from './harness.ts';
+import { addUser, confirmEvidenceKinds, createCase, cutText, findChromium, logIn, logOut, makePng, setUpAdministrator, sha256Hex, switchLanguage } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the clerk tests: ${chromiumFound.reason}`);
 
 /** Screenshots and the downloaded bundles of this test, relative to the repository root. */
-const outDir = join(process.cwd(), 'test-results', 'e2e-clerk');
+const outDir = outDirOf('clerk');
 
 const admin = { username: 'admin', displayName: 'Aigerim Seitkali', password: 'admin-passphrase-01' };
 const clerk = { username: 'clerk1', displayName: 'Dana Nurlanovna', password: 'clerk-passphrase-01' };
@@ -20,16 +19,6 @@ const expert = { username: 'expert1', displayName: 'Erlan Dzhaksybekov', passwor
 const keyPassphrase = 'court-archive-key-2026';
 const caseNumber = '2-1234/2025';
 const caseVenue = 'Almaty City Forensic Laboratory';
-
-/** True when a command is on the PATH. */
-function have(command: string): boolean {
-  try {
-    execFileSync('which', [command], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -68,55 +57,22 @@ function tamperedCopy(zipPath: string, outPath: string): { readonly before: stri
   }
 }
 
-let mode: BrowserMode;
-let dataDir: string;
-
-beforeAll(async () => {
-  if (!existsSync(join(defaultStaticDir, 'index.html'))) {
-    throw new Error(`${defaultStaticDir} has no index.html: build the renderer first (npm run test:e2e does: npm run build:renderer)`);
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'dalel-e2e-clerk-'));
-  // Cheap scrypt for accounts and for sealing the signing key; production parameters are tested in the service tests.
-  mode = await startBrowserMode({ dataDir, port: 0, scryptParams: { N: 1024, r: 8, p: 1 }, sealerScryptParams: { N: 1024, r: 8, p: 1 } });
-});
-
-afterAll(async () => {
-  await mode?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useBrowserMode('clerk');
 
 describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit workflow in Chromium (browser mode)', () => {
-  let browser: Browser;
-  let page: Page;
-  let problems: string[] = [];
-  let step = 0;
-
-  /**
-   * Saves `NN-name.png` under test-results/e2e-clerk/: the whole page, or only the viewport while a dialog is open
-   * (its backdrop covers the viewport only).
-   */
-  async function shot(name: string, fullPage = true): Promise<void> {
-    step += 1;
-    // A full-page shot of a scrolled page paints the sticky top bar where the viewport was; start from the top.
-    if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(outDir, `${String(step).padStart(2, '0')}-${name}.png`), fullPage });
-  }
-
-  beforeAll(async () => {
-    rmSync(outDir, { recursive: true, force: true });
-    mkdirSync(outDir, { recursive: true });
-    browser = await chromium.launch({ executablePath: chromiumFound.path ?? undefined, args: [...chromiumArgs] });
-    // Reduced motion: the app then turns MUI's animations off, so screenshots never catch a dialog half faded in.
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1440, height: 900 }, reducedMotion: 'reduce', acceptDownloads: true });
-    page = await context.newPage();
-    problems = recordProblems(page);
+  const chromiumPage = useChromium({
+    executablePath: chromiumFound.path,
+    outDir,
+    context: { locale: 'en-US', viewport: { width: 1440, height: 900 }, acceptDownloads: true },
+    // The whole page, or only the viewport while a dialog is open (its backdrop covers the viewport only).
+    fullPage: true,
+    fromTop: true,
   });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { shot } = chromiumPage;
 
   it('signing key → trail and proof → checkpoint → case export with progress → download → VALID → tampered copy INVALID → key rotation', async () => {
+    const { page, problems } = chromiumPage;
+    const { mode, dataDir } = server;
     const byTestId = (id: string) => page.getByTestId(id);
 
     // 1. First run: the administrator, who adds a clerk and an expert.
@@ -132,12 +88,7 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
 
     // 2. The expert opens a case and imports a PNG.
     await logIn(page, expert, 'expert');
-    await byTestId('new-case-button').click();
-    await byTestId('case-number').fill(caseNumber);
-    await byTestId('case-venue').fill(caseVenue);
-    await byTestId('case-type').selectOption('forensic-examination');
-    await byTestId('case-parties').fill('State v. Unknown (firearm discharge)');
-    await byTestId('new-case-submit').click();
+    await createCase(page, { number: caseNumber, venue: caseVenue, type: 'forensic-examination', parties: 'State v. Unknown (firearm discharge)' });
     await byTestId('case-title').waitFor();
     const png = makePng(96, 64, 1);
     const sha = sha256Hex(png);
@@ -322,6 +273,8 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
   });
 
   it('stale VALID → damaged, administrator settings, reset password, role and name, at 800 px in kk, ru and en with no label cut', async () => {
+    const { page, problems } = chromiumPage;
+    const { mode, dataDir } = server;
     const byTestId = (id: string) => page.getByTestId(id);
     // The admin is signed in (Kazakh) from the test above, on the audit workspace.
     const bundle = readdirSync(join(dataDir, 'exports')).find((name) => name.endsWith('.zip'))!;
@@ -334,11 +287,7 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
       if (found.length > 0) await shot(`cut-${screen.replace(/\s+/g, '-')}`);
       expect(found, `${screen} at 800 px`).toEqual([]);
     };
-    const language = async (lng: 'kk' | 'ru' | 'en') => {
-      await byTestId('language-button').click();
-      await byTestId(`language-option-${lng}`).click();
-      await page.waitForFunction((l) => document.documentElement.lang === l, lng);
-    };
+    const language = (lng: 'kk' | 'ru' | 'en') => switchLanguage(page, lng);
 
     // Stale VALID: after a valid bundle, a damaged .zip shows only "damaged": the old VALID is gone.
     await page.setViewportSize({ width: 1440, height: 900 });

@@ -1,32 +1,20 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
+import { describe, expect, it } from 'vitest';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
-import { addUser, chromiumArgs, findChromium, logIn, logOut, recordProblems, setUpAdministrator, sha256Hex } from './helpers.ts';
+import { have, outDirOf, useBrowserMode, useChromium } from './harness.ts';
+import { addUser, createCase, findChromium, logIn, logOut, setUpAdministrator, sha256Hex, switchLanguage } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the expert tests: ${chromiumFound.reason}`);
 announceSkipIfMissing('e2e expert');
 
-/** True when a command is on the PATH. */
-function have(command: string): boolean {
-  try {
-    execFileSync('which', [command], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 const popplerFound = have('pdftoppm') && have('pdftotext');
 if (!popplerFound) console.log('[e2e] skipping the expert tests: pdftoppm and pdftotext (poppler-utils) are needed to check the report');
 
 /** Screenshots, the exported report and its PNG pages, relative to the repository root. */
-const outDir = join(process.cwd(), 'test-results', 'e2e-expert');
+const outDir = outDirOf('expert');
 
 const admin = { username: 'admin', displayName: 'Aigerim Seitkali', password: 'admin-passphrase-01' };
 const expert = { username: 'expert1', displayName: 'Erlan Dzhaksybekov', password: 'expert-passphrase-01' };
@@ -41,53 +29,25 @@ const variant = process.env.DALEL_E2E_FADUL === 'raw' ? 'raw' : 'processed';
 const scans = [`fadul1.1_${variant}.x3p`, `fadul1.2_${variant}.x3p`] as const;
 const modes = ['side-by-side', 'overlay', 'swipe', 'difference'] as const;
 
-let mode: BrowserMode;
-let dataDir: string;
 const ready = chromiumFound.path !== null && sharedDataDir !== null && popplerFound;
 
-beforeAll(async () => {
-  if (!ready) return;
-  if (!existsSync(join(defaultStaticDir, 'index.html'))) {
-    throw new Error(`${defaultStaticDir} has no index.html: build the renderer first (npm run test:e2e does: npm run build:renderer)`);
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'dalel-e2e-expert-'));
-  // Cheap scrypt for accounts and for sealing the signing key; production parameters are tested in the service tests.
-  mode = await startBrowserMode({ dataDir, port: 0, scryptParams: { N: 1024, r: 8, p: 1 }, sealerScryptParams: { N: 1024, r: 8, p: 1 } });
-});
-
-afterAll(async () => {
-  await mode?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useBrowserMode('expert', ready);
 
 describe.skipIf(!ready)('the expert verification workflow in Chromium (browser mode, real Fadul scans)', () => {
-  let browser: Browser;
-  let page: Page;
-  let problems: string[] = [];
-  let step = 0;
-
-  /** Saves `NN-name.png` under test-results/e2e-expert/: the whole page, or the viewport while a dialog is open. */
-  async function shot(name: string, fullPage = true): Promise<void> {
-    step += 1;
-    if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(outDir, `${String(step).padStart(2, '0')}-${name}.png`), fullPage });
-  }
-
-  beforeAll(async () => {
-    rmSync(outDir, { recursive: true, force: true });
-    mkdirSync(outDir, { recursive: true });
-    browser = await chromium.launch({ executablePath: chromiumFound.path ?? undefined, args: [...chromiumArgs] });
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1600, height: 1000 }, reducedMotion: 'reduce', acceptDownloads: true });
-    page = await context.newPage();
-    problems = recordProblems(page);
+  const chromiumPage = useChromium({
+    executablePath: chromiumFound.path,
+    outDir,
+    context: { locale: 'en-US', viewport: { width: 1600, height: 1000 }, acceptDownloads: true },
+    // The whole page, or the viewport while a dialog is open.
+    fullPage: true,
+    fromTop: true,
   });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { shot } = chromiumPage;
 
   it('import fadul1.1/1.2 → compare → viewer in every mode → measure → accept, amend by points → submit → second expert verifies → sign without a key (dead end said plainly) → frozen → key created → PDFs in en, ru, kk → reopen', async () => {
     const started = performance.now();
+    const { page, problems } = chromiumPage;
+    const { mode } = server;
     const byTestId = (id: string) => page.getByTestId(id);
     const files = scans.map((name) => ({ name, path: join(sharedDataDir!, 'ballistics', name) }));
     const [shaA, shaB] = files.map((f) => sha256Hex(readFileSync(f.path))) as [string, string];
@@ -102,12 +62,7 @@ describe.skipIf(!ready)('the expert verification workflow in Chromium (browser m
 
     // 2. The expert opens a case and imports both scans.
     await logIn(page, expert, 'expert');
-    await byTestId('new-case-button').click();
-    await byTestId('case-number').fill(caseNumber);
-    await byTestId('case-venue').fill(caseVenue);
-    await byTestId('case-type').selectOption('forensic-examination');
-    await byTestId('case-parties').fill('State v. Unknown (cartridge cases from two scenes)');
-    await byTestId('new-case-submit').click();
+    await createCase(page, { number: caseNumber, venue: caseVenue, type: 'forensic-examination', parties: 'State v. Unknown (cartridge cases from two scenes)' });
     await byTestId('case-title').waitFor();
     await byTestId('evidence-file-input').setInputFiles(files.map((f) => f.path));
     // Before anything is stored the expert confirms what each file is: both scans are suggested as cartridge cases.
@@ -330,8 +285,7 @@ describe.skipIf(!ready)('the expert verification workflow in Chromium (browser m
     const pagesDir = join(outDir, 'report-pages');
     mkdirSync(pagesDir, { recursive: true });
     const exportReport = async (language: 'en' | 'ru' | 'kk', tag: string): Promise<{ text: string; pages: string[] }> => {
-      await byTestId('language-button').click();
-      await byTestId(`language-option-${language}`).click();
+      await switchLanguage(page, language);
       const [download] = await Promise.all([page.waitForEvent('download'), byTestId('report-export').click()]);
       expect(download.suggestedFilename()).toMatch(new RegExp(`^report-.*-${language}-.*\\.pdf$`));
       const pdfPath = join(outDir, `${tag}-${download.suggestedFilename()}`);
@@ -396,11 +350,10 @@ describe.skipIf(!ready)('the expert verification workflow in Chromium (browser m
     const draft = await exportReport('ru', 'reopened');
     for (const text of draft.pages) expect(text).toContain('ЧЕРНОВИК');
     await shot('case-reopened-ru');
-    await byTestId('language-button').click();
-    await byTestId('language-option-en').click();
+    await switchLanguage(page, 'en');
     await shot('case-reopened-en');
 
     expect(problems).toEqual([]);
-    console.log(`[e2e expert] ${variant} scans, ${step} screenshots, wall ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`[e2e expert] ${variant} scans, ${chromiumPage.taken} screenshots, wall ${((performance.now() - started) / 1000).toFixed(1)} s`);
   });
 });

@@ -1,11 +1,7 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-
-/** Where the e2e screenshots go, relative to the repository root. */
-export const screenshotDir = join(process.cwd(), 'test-results', 'e2e');
 
 /** The flags DESIGN.md lists for a headless Chromium that talks to nothing but the page under test. */
 export const chromiumArgs = [
@@ -50,17 +46,6 @@ export function makePng(width: number, height: number, seed = 0): Buffer {
 /** Lowercase hex SHA-256, as the workstation shows it. */
 export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Empties the screenshot folder and returns a function saving `NN-step.png` in order (of `page`, or another one). */
-export function screenshotter(page: Page): (step: string, target?: Page) => Promise<void> {
-  rmSync(screenshotDir, { recursive: true, force: true });
-  mkdirSync(screenshotDir, { recursive: true });
-  let n = 0;
-  return async (step, target = page) => {
-    n += 1;
-    await target.screenshot({ path: join(screenshotDir, `${String(n).padStart(2, '0')}-${step}.png`), fullPage: true });
-  };
 }
 
 /** An account as the e2e tests type it in. */
@@ -115,6 +100,35 @@ export async function logIn(page: Page, user: Pick<E2eUser, 'username' | 'passwo
 export async function logOut(page: Page): Promise<void> {
   await page.getByTestId('logout-button').click();
   await page.getByTestId('login-form').waitFor();
+}
+
+/** A case as the e2e tests type it into the new-case dialog. */
+export interface E2eCase {
+  readonly number: string;
+  readonly venue: string;
+  readonly type: string;
+  readonly parties: string;
+}
+
+/**
+ * Opens the new-case dialog, fills it in and submits it; `beforeSubmit` runs with the dialog filled (a screenshot).
+ * The caller waits for what the new case shows.
+ */
+export async function createCase(page: Page, entry: E2eCase, beforeSubmit?: () => Promise<void>): Promise<void> {
+  await page.getByTestId('new-case-button').click();
+  await page.getByTestId('case-number').fill(entry.number);
+  await page.getByTestId('case-venue').fill(entry.venue);
+  await page.getByTestId('case-type').selectOption(entry.type);
+  await page.getByTestId('case-parties').fill(entry.parties);
+  await beforeSubmit?.();
+  await page.getByTestId('new-case-submit').click();
+}
+
+/** Switches the interface language from the top bar and waits until the document says it. */
+export async function switchLanguage(page: Page, language: 'kk' | 'ru' | 'en'): Promise<void> {
+  await page.getByTestId('language-button').click();
+  await page.getByTestId(`language-option-${language}`).click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
 }
 
 /** Confirms the evidence kinds suggested for the files just chosen (the intake asks before storing anything). */

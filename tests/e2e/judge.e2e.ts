@@ -1,17 +1,15 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
-import { addUser, chromiumArgs, findChromium, logIn, logOut, recordProblems, setUpAdministrator } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import { outDirOf, useBrowserMode, useChromium } from './harness.ts';
+import { addUser, createCase, findChromium, logIn, logOut, setUpAdministrator, switchLanguage } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the judge tests: ${chromiumFound.reason}`);
 
 /** Screenshots of this test, relative to the repository root. */
-const outDir = join(process.cwd(), 'test-results', 'e2e-judge');
+const outDir = outDirOf('judge');
 
 const admin = { username: 'admin', displayName: 'Aigerim Seitkali', password: 'admin-passphrase-01' };
 const judge = { username: 'judge1', displayName: 'Marat Abenov', password: 'judge-passphrase-01' };
@@ -24,63 +22,37 @@ const caseNumber = '1-188/2026';
 const demoModelDir = join(process.cwd(), 'assets', 'decision', 'models', 'kz-criminal-punishment-demo');
 const demoModelSha = createHash('sha256').update(readFileSync(join(demoModelDir, 'model.onnx'))).digest('hex');
 
-let mode: BrowserMode;
-let dataDir: string;
-
-beforeAll(async () => {
-  if (!existsSync(join(defaultStaticDir, 'index.html'))) {
-    throw new Error(`${defaultStaticDir} has no index.html: build the renderer first (npm run test:e2e does: npm run build:renderer)`);
-  }
-  dataDir = mkdtempSync(join(tmpdir(), 'dalel-e2e-judge-'));
-  mode = await startBrowserMode({ dataDir, port: 0, scryptParams: { N: 1024, r: 8, p: 1 } });
-});
-
-afterAll(async () => {
-  await mode?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useBrowserMode('judge');
 
 describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chromium (browser mode)', () => {
-  let browser: Browser;
-  let page: Page;
-  let problems: string[] = [];
-  let n = 0;
-  const shot = async (step: string) => {
-    n += 1;
-    await page.screenshot({ path: join(outDir, `${String(n).padStart(2, '0')}-${step}.png`), fullPage: true });
-  };
-
-  beforeAll(async () => {
-    rmSync(outDir, { recursive: true, force: true });
-    browser = await chromium.launch({ executablePath: chromiumFound.path ?? undefined, args: [...chromiumArgs] });
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 }, reducedMotion: 'reduce' });
-    page = await context.newPage();
-    problems = recordProblems(page);
+  const chromiumPage = useChromium({
+    executablePath: chromiumFound.path,
+    outDir,
+    context: { locale: 'en-US', viewport: { width: 1366, height: 900 } },
+    fullPage: true,
   });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { shot } = chromiumPage;
 
   it('sets up a judge, opens a case, consults the synthetic models and reads the explanation', async () => {
+    const { page, problems } = chromiumPage;
     const byTestId = (id: string) => page.getByTestId(id);
-    const language = async (code: 'kk' | 'ru' | 'en') => {
-      await byTestId('language-button').click();
-      await byTestId(`language-option-${code}`).click();
-      await page.waitForFunction((lang) => document.documentElement.lang === lang, code);
+    const language = (code: 'kk' | 'ru' | 'en') => switchLanguage(page, code);
+    /** Screenshots the screen in English, Kazakh and Russian, and returns to English. */
+    const shotInEachLanguage = async (name: string) => {
+      await shot(`${name}-en`);
+      for (const code of ['kk', 'ru'] as const) {
+        await language(code);
+        await shot(`${name}-${code}`);
+      }
+      await language('en');
     };
-    await page.goto(mode.bridge.url);
+    await page.goto(server.mode.bridge.url);
     await setUpAdministrator(page, admin);
     await addUser(page, judge, 'judge');
     await logOut(page);
     await logIn(page, judge, 'judge');
 
-    await byTestId('new-case-button').click();
-    await byTestId('case-number').fill(caseNumber);
-    await byTestId('case-venue').fill('Astana District Court No. 2');
-    await byTestId('case-type').selectOption('criminal');
-    await byTestId('case-parties').fill('State v. K.');
-    await byTestId('new-case-submit').click();
+    await createCase(page, { number: caseNumber, venue: 'Astana District Court No. 2', type: 'criminal', parties: 'State v. K.' });
     await byTestId('decision-panel').waitFor();
     await expect(byTestId('advisory-banner').textContent()).resolves.toContain('the judge decides');
     // Judge sees the forensic work: nothing is signed for this case yet, and the view says so.
@@ -179,12 +151,7 @@ describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chro
     await expect.poll(() => page.getByTestId('past-consultation').count()).toBe(2);
     await expect(byTestId('past-verdict-final').textContent()).resolves.toContain('240 hours');
     await expect(byTestId('past-verdict-reason').textContent()).resolves.toContain('by mistake');
-    await shot('reopened-history-en');
-    await language('kk');
-    await shot('reopened-history-kk');
-    await language('ru');
-    await shot('reopened-history-ru');
-    await language('en');
+    await shotInEachLanguage('reopened-history');
     // Discrepancies monitor the model: the administrator sees them by model, article and month; the judge gets no notice.
     await expect(page.getByTestId('nav-models').count()).resolves.toBe(0);
     await logOut(page);
@@ -192,12 +159,7 @@ describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chro
     await byTestId('nav-models').click();
     await byTestId('discrepancy-dashboard').waitFor();
     await expect(page.getByTestId('dashboard-row').count()).resolves.toBe(1);
-    await shot('model-monitoring-en');
-    await language('kk');
-    await shot('model-monitoring-kk');
-    await language('ru');
-    await shot('model-monitoring-ru');
-    await language('en');
+    await shotInEachLanguage('model-monitoring');
     expect(problems).toEqual([]);
   });
 });

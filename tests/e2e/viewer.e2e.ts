@@ -1,38 +1,25 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultStaticDir, startBrowserMode, type BrowserMode } from '../../main/web/browser-mode.ts';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
-import { addUser, chromiumArgs, confirmEvidenceKinds, findChromium, logIn, logOut, recordProblems, setUpAdministrator, sha256Hex } from './helpers.ts';
+import { outDirOf, useBrowserMode, useChromium } from './harness.ts';
+import { addUser, confirmEvidenceKinds, createCase, findChromium, logIn, logOut, setUpAdministrator, sha256Hex, switchLanguage } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the viewer tests: ${chromiumFound.reason}`);
 announceSkipIfMissing('e2e viewer');
 
 /** Screenshots, relative to the repository root. */
-const outDir = join(process.cwd(), 'test-results', 'e2e-viewer');
+const outDir = outDirOf('viewer');
 const admin = { username: 'admin', displayName: 'Aigerim Seitkali', password: 'admin-passphrase-01' };
 const expert = { username: 'expert1', displayName: 'Erlan Dzhaksybekov', password: 'expert-passphrase-01' };
 const pages = ['w0030_s01_pWOZ_r01.png', 'w0030_s01_pWOZ_r02.png'] as const;
 const scans = ['fadul1.1_processed.x3p', 'fadul1.2_processed.x3p'] as const;
 
-let mode: BrowserMode;
-let dataDir: string;
 const ready = chromiumFound.path !== null && sharedDataDir !== null;
 
-beforeAll(async () => {
-  if (!ready) return;
-  if (!readFileSync(join(defaultStaticDir, 'index.html'))) throw new Error('build the renderer first (npm run build:renderer)');
-  dataDir = mkdtempSync(join(tmpdir(), 'dalel-e2e-viewer-'));
-  mode = await startBrowserMode({ dataDir, port: 0, scryptParams: { N: 1024, r: 8, p: 1 }, sealerScryptParams: { N: 1024, r: 8, p: 1 } });
-});
-
-afterAll(async () => {
-  await mode?.close();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const server = useBrowserMode('viewer', ready);
 
 /** Fraction of a canvas's pixels that something was drawn on (opaque), and a checksum of its colours. */
 async function canvasInk(page: Page, testId: string): Promise<{ drawn: number; sum: number }> {
@@ -75,47 +62,36 @@ async function cutLabels(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!ready)('the viewer in Chromium (browser mode, real handwriting PNGs and Fadul scans)', () => {
-  let browser: Browser;
-  let page: Page;
-  let problems: string[] = [];
-  let step = 0;
-  const byTestId = (id: string) => page.getByTestId(id);
-
-  async function shot(name: string): Promise<void> {
-    step += 1;
-    await page.screenshot({ path: join(outDir, `${String(step).padStart(2, '0')}-${name}.png`) });
-  }
-
-  beforeAll(async () => {
-    rmSync(outDir, { recursive: true, force: true });
-    mkdirSync(outDir, { recursive: true });
-    browser = await chromium.launch({ executablePath: chromiumFound.path ?? undefined, args: [...chromiumArgs] });
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1400, height: 900 }, reducedMotion: 'reduce' });
-    page = await context.newPage();
-    problems = recordProblems(page);
+  const chromiumPage = useChromium({
+    executablePath: chromiumFound.path,
+    outDir,
+    context: { locale: 'en-US', viewport: { width: 1400, height: 900 } },
+    fullPage: false,
   });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const { shot } = chromiumPage;
 
   it('images large and side by side, a comparison followed by stage and percentage, the run in a large view, in en/ru/kk at 800 and 1400 px', async () => {
     const imageFiles = pages.map((name) => join(sharedDataDir!, 'handwriting', name));
     const scanFiles = scans.map((name) => join(sharedDataDir!, 'ballistics', name));
     const [pageA, pageB] = imageFiles.map((f) => sha256Hex(readFileSync(f))) as [string, string];
     const [scanA, scanB] = scanFiles.map((f) => sha256Hex(readFileSync(f))) as [string, string];
+    const { page, problems } = chromiumPage;
+    const byTestId = (id: string) => page.getByTestId(id);
+    /** Ticks (or unticks) the evidence rows of the given hashes. */
+    const pick = async (shas: readonly string[], on: boolean) => {
+      for (const sha of shas) await (on ? byTestId(`evidence-pick-${sha}`).check() : byTestId(`evidence-pick-${sha}`).uncheck());
+    };
+    const closeViewer = async () => {
+      await byTestId('viewer-close').click();
+      await byTestId('viewer-dialog').waitFor({ state: 'detached' });
+    };
 
-    await page.goto(mode.bridge.url);
+    await page.goto(server.mode.bridge.url);
     await setUpAdministrator(page, admin);
     await addUser(page, expert, 'expert');
     await logOut(page);
     await logIn(page, expert, 'expert');
-    await byTestId('new-case-button').click();
-    await byTestId('case-number').fill('V-2026/0007');
-    await byTestId('case-venue').fill('Almaty City Forensic Laboratory');
-    await byTestId('case-type').selectOption('forensic-examination');
-    await byTestId('case-parties').fill('State v. Unknown');
-    await byTestId('new-case-submit').click();
+    await createCase(page, { number: 'V-2026/0007', venue: 'Almaty City Forensic Laboratory', type: 'forensic-examination', parties: 'State v. Unknown' });
     await byTestId('case-title').waitFor();
     await byTestId('evidence-file-input').setInputFiles([...imageFiles, ...scanFiles]);
     await confirmEvidenceKinds(page);
@@ -154,14 +130,11 @@ describe.skipIf(!ready)('the viewer in Chromium (browser mode, real handwriting 
     expect(await byTestId('viewer-pane-b-label').textContent()).toBe(pages[1]);
     expect(await byTestId('viewer-surface-error').count()).toBe(0);
     await shot('en-1400-images-side-by-side');
-    await byTestId('viewer-close').click();
-    await byTestId('viewer-dialog').waitFor({ state: 'detached' });
-    await byTestId(`evidence-pick-${pageA}`).uncheck();
-    await byTestId(`evidence-pick-${pageB}`).uncheck();
+    await closeViewer();
+    await pick([pageA, pageB], false);
 
     // 3. Compare the Fadul pair: the progress reads as a stage name and a percentage, never a stage id.
-    await byTestId(`evidence-pick-${scanA}`).check();
-    await byTestId(`evidence-pick-${scanB}`).check();
+    await pick([scanA, scanB], true);
     await byTestId('evidence-compare').click();
     await byTestId('compare-dialog').waitFor();
     await byTestId('compare-start').click();
@@ -211,8 +184,7 @@ describe.skipIf(!ready)('the viewer in Chromium (browser mode, real handwriting 
     const legend = ['viewer-scale-bar', 'viewer-height-range', 'viewer-cmc-count', 'viewer-pane-a-label', 'viewer-pane-b-label'];
     await byTestId('viewer-close').click();
     for (const language of ['en', 'ru', 'kk'] as const) {
-      await byTestId('language-button').click();
-      await byTestId(`language-option-${language}`).click();
+      await switchLanguage(page, language);
       for (const width of [800, 1400]) {
         await page.setViewportSize({ width, height: 900 });
         await byTestId(`analysis-open-${runId}`).click();
@@ -230,21 +202,16 @@ describe.skipIf(!ready)('the viewer in Chromium (browser mode, real handwriting 
         await page.keyboard.press('Escape');
         await byTestId('viewer-dialog').waitFor({ state: 'detached' });
 
-        await byTestId(`evidence-pick-${scanA}`).uncheck();
-        await byTestId(`evidence-pick-${scanB}`).uncheck();
-        await byTestId(`evidence-pick-${pageA}`).check();
-        await byTestId(`evidence-pick-${pageB}`).check();
+        await pick([scanA, scanB], false);
+        await pick([pageA, pageB], true);
         await byTestId('evidence-view-pair').click();
         await expect.poll(async () => (await canvasInk(page, 'viewer-pane-b')).drawn).toBeGreaterThan(0.3);
         expect(await overlapping(page, [...legend, 'viewer-no-scale'])).toEqual([]);
         expect(await cutLabels(page)).toEqual([]);
         await shot(`${language}-${width}-images`);
-        await byTestId('viewer-close').click();
-        await byTestId('viewer-dialog').waitFor({ state: 'detached' });
-        await byTestId(`evidence-pick-${pageA}`).uncheck();
-        await byTestId(`evidence-pick-${pageB}`).uncheck();
-        await byTestId(`evidence-pick-${scanA}`).check();
-        await byTestId(`evidence-pick-${scanB}`).check();
+        await closeViewer();
+        await pick([pageA, pageB], false);
+        await pick([scanA, scanB], true);
       }
     }
     expect(problems).toEqual([]);

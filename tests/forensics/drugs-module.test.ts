@@ -1,33 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PadCardResultSchema, SpotPlateResultSchema } from '../../main/contract/index.ts';
-import { inProcessRunner } from '../../main/services/analysis/analysis-runner.ts';
-import { shippedModules } from '../../main/services/forensics/modules.ts';
 import { classifyPadFeatures } from '../../main/services/forensics/drugs/pad/index.ts';
 import { encodeJpeg, encodePng } from '../../native/drugs/image/rgba-image.ts';
 import { parseColourTable } from '../../native/drugs/spot/colour-table.ts';
-import { fastSealerScrypt, testSealer } from '../helpers/audit.ts';
 import { renderPadCard } from '../helpers/drugs/synthetic-pad-card.ts';
 import { renderScene } from '../helpers/drugs/synthetic-photo.ts';
 import { sharedDataDir } from '../helpers/shared-data.ts';
-import { call, seedUsers, testWorkstation } from '../helpers/workstation.ts';
-
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
+import { call } from '../helpers/workstation.ts';
+import { moduleCase } from '../helpers/module-case.ts';
 
 const table = parseColourTable(readFileSync(new URL('../../assets/drugs/colour-tests.csv', import.meta.url), 'utf8'), 'colour-tests.csv');
 const row = (reagent: string, substance: string) => table.rows.find((r) => r.reagentId === reagent && r.substance.startsWith(substance))!;
 
 describe('the drug-test module in a workstation', () => {
   it('reads a spot plate into findings with an overlay and a summary in kk/ru/en', async () => {
-    const env = testWorkstation({ modules: shippedModules, analysisRunner: inProcessRunner, keySealer: testSealer(), sealerScryptParams: fastSealerScrypt });
-    cleanups.push(env.dispose);
-    const { ws } = env;
-    const clients = await seedUsers(ws);
-    const theCase = await call(ws, clients.expert, 'cases.create', { number: 'DRUG-1', venue: 'Lab', caseType: 'criminal', parties: '' });
+    const { ws, clients, theCase } = await moduleCase('DRUG-1');
     const catalog = await call(ws, clients.expert, 'forensics.catalog', {});
     expect(catalog.methods.map((m) => m.id)).toEqual(expect.arrayContaining(['drugs.spot', 'drugs.strip']));
 
@@ -59,11 +48,7 @@ describe('the drug-test module in a workstation', () => {
   });
 
   it('refuses a photo without a target and stores nothing', async () => {
-    const env = testWorkstation({ modules: shippedModules, analysisRunner: inProcessRunner, keySealer: testSealer(), sealerScryptParams: fastSealerScrypt });
-    cleanups.push(env.dispose);
-    const { ws } = env;
-    const clients = await seedUsers(ws);
-    const theCase = await call(ws, clients.expert, 'cases.create', { number: 'DRUG-2', venue: 'Lab', caseType: 'criminal', parties: '' });
+    const { ws, clients, theCase } = await moduleCase('DRUG-2');
     const { image } = renderScene({ seed: 32, withoutTarget: true, wells: [{ label: 'A1', lab: [40, 30, 10] }], width: 600, height: 400 });
     const item = (await call(ws, clients.expert, 'evidence.add', { caseId: theCase.id, fileName: 'bare.jpg', bytes: encodeJpeg(image), category: 'drugs.spot-plate' })).evidence;
     const started = await call(ws, clients.expert, 'analysis.start', { caseId: theCase.id, module: 'drugs.spot', evidenceIds: [item.id], methodOptions: { reagents: 'A1=Marquis' } });
@@ -74,11 +59,7 @@ describe('the drug-test module in a workstation', () => {
   });
 
   it('refuses an over-exposed photo (clipped target patches) by name and stores nothing', async () => {
-    const env = testWorkstation({ modules: shippedModules, analysisRunner: inProcessRunner, keySealer: testSealer(), sealerScryptParams: fastSealerScrypt });
-    cleanups.push(env.dispose);
-    const { ws } = env;
-    const clients = await seedUsers(ws);
-    const theCase = await call(ws, clients.expert, 'cases.create', { number: 'DRUG-3', venue: 'Lab', caseType: 'criminal', parties: '' });
+    const { ws, clients, theCase } = await moduleCase('DRUG-3');
     const { image } = renderScene({ seed: 4, width: 720, height: 480, exposure: 2.2, wells: [{ label: 'A1', lab: [40, 30, 10] }] });
     const item = (await call(ws, clients.expert, 'evidence.add', { caseId: theCase.id, fileName: 'bright.png', bytes: encodePng(image), category: 'drugs.spot-plate' })).evidence;
     const started = await call(ws, clients.expert, 'analysis.start', { caseId: theCase.id, module: 'drugs.spot', evidenceIds: [item.id], methodOptions: { reagents: 'A1=Marquis' } });
@@ -98,11 +79,7 @@ describe.skipIf(!sharedDataDir)('PAD cards in the workstation (a card rendered f
     const first = header.indexOf('A1-R');
     const features = row.slice(first, first + 360).map(Number);
     const contains = row[header.indexOf('Contains')]!;
-    const env = testWorkstation({ modules: shippedModules, analysisRunner: inProcessRunner, keySealer: testSealer(), sealerScryptParams: fastSealerScrypt });
-    cleanups.push(env.dispose);
-    const { ws } = env;
-    const clients = await seedUsers(ws);
-    const theCase = await call(ws, clients.expert, 'cases.create', { number: 'PAD-1', venue: 'Lab', caseType: 'criminal', parties: '' });
+    const { ws, clients, theCase } = await moduleCase('PAD-1');
     const item = (await call(ws, clients.expert, 'evidence.add', { caseId: theCase.id, fileName: 'card.png', bytes: encodePng(renderPadCard(features)), category: 'drugs.pad-card' })).evidence;
     const started = await call(ws, clients.expert, 'analysis.start', { caseId: theCase.id, module: 'drugs.pad', evidenceIds: [item.id] });
     const run = await ws.analysis.waitFor(started.id);

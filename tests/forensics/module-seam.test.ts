@@ -1,35 +1,15 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import { inProcessRunner } from '../../main/services/analysis/analysis-runner.ts';
+import { describe, expect, it } from 'vitest';
 import { shippedModules } from '../../main/services/forensics/modules.ts';
-import { fastSealerScrypt, testSealer } from '../helpers/audit.ts';
-import { call, makePng, seedUsers, signAlone, testWorkstation } from '../helpers/workstation.ts';
+import { call, makePng, signAlone } from '../helpers/workstation.ts';
 import { InkResultSchema, inkCoverageModule } from './ink-coverage-module.ts';
-
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
-
-function pdfText(pdf: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dalel-seam-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'report.pdf'), pdf);
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
-}
+import { pdfText } from '../helpers/pdf-text.ts';
+import { moduleCase } from '../helpers/module-case.ts';
 
 // Issue 11: a module is a folder plus one registration line; the runner, findings, review, summary, report and audit
 // code are the shipped ones, unchanged, driven through the channels the interface uses.
 describe('a test-only forensic module through run → finding → summary → review → report', () => {
   it('registers into a workstation and goes all the way with the core code untouched', async () => {
-    const env = testWorkstation({ modules: [...shippedModules, inkCoverageModule], analysisRunner: inProcessRunner, keySealer: testSealer(), sealerScryptParams: fastSealerScrypt });
-    cleanups.push(env.dispose);
-    const { ws } = env;
-    const clients = await seedUsers(ws);
-    const theCase = await call(ws, clients.expert, 'cases.create', { number: 'INK-1', venue: 'Lab', caseType: 'criminal', parties: '' });
+    const { ws, clients, theCase } = await moduleCase('INK-1', [...shippedModules, inkCoverageModule]);
 
     const catalog = await call(ws, clients.expert, 'forensics.catalog', {});
     expect(catalog.methods.find((m) => m.id === 'ink.coverage')).toEqual({ id: 'ink.coverage', module: 'ink', acceptedKinds: ['ink.page'], arity: { min: 1, max: 1 } });

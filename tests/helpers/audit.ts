@@ -1,6 +1,8 @@
+import { afterEach, beforeEach } from 'vitest';
 import type { Case, Role } from '../../main/contract/index.ts';
 import { createPassphraseSealer } from '../../main/services/passphrase-sealer.ts';
 import type { NamedSealer } from '../../main/services/audit/keyring.ts';
+import { liveView } from './live-view.ts';
 import { call, makePng, seedUsers, testWorkstation } from './workstation.ts';
 
 /** Cheap scrypt for sealing test keys. */
@@ -28,4 +30,27 @@ export async function auditedWorkstation(): Promise<{
   await call(env.ws, clients.expert, 'evidence.add', { caseId: theCase.id, fileName: 'a.png', bytes: makePng(8, 8, 1) });
   await call(env.ws, clients.expert, 'evidence.add', { caseId: theCase.id, fileName: 'b.png', bytes: makePng(8, 8, 2) });
   return { env, clients, theCase, other };
+}
+
+/** What auditedWorkstation() gives. */
+export type AuditedWorkstation = Awaited<ReturnType<typeof auditedWorkstation>>;
+
+/**
+ * A fresh auditedWorkstation() before each test of the surrounding block, disposed after the test; read its fields
+ * inside tests and later hooks (call it before hooks that use it).
+ */
+export function useAuditedWorkstation(): AuditedWorkstation {
+  let current: AuditedWorkstation | undefined;
+  beforeEach(async () => {
+    current = await auditedWorkstation();
+  });
+  afterEach(() => {
+    current?.env.dispose();
+    current = undefined;
+  });
+  const made = (): AuditedWorkstation => {
+    if (!current) throw new Error('the audited workstation exists only while a test runs');
+    return current;
+  };
+  return liveView(made, ['env', 'clients', 'theCase', 'other']);
 }

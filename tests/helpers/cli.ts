@@ -28,6 +28,11 @@ export async function runDalel(dataDir: string, args: readonly string[], stdin =
 /** Runs `dalel` on one data folder with a default standard input. */
 export type Dalel = (args: string[], stdin?: string) => Promise<CliRun>;
 
+/** Creates the first account, the administrator "admin", with `password`, and expects the CLI to accept it. */
+export async function addAdministrator(dalel: Dalel, password: string): Promise<void> {
+  expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${password}\n`)).code).toBe(0);
+}
+
 /** What seedCaseWithScans creates beside the administrator and the expert. */
 export interface CaseSeed {
   readonly adminPassword: string;
@@ -43,7 +48,7 @@ export interface CaseSeed {
  */
 export async function seedCaseWithScans(dalel: Dalel, dir: string, seed: CaseSeed): Promise<string[]> {
   const { adminPassword, expertPassword, other } = seed;
-  expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);
+  await addAdministrator(dalel, adminPassword);
   expect((await dalel(['--user', 'admin', 'users', 'add', '--username', 'expert', '--display-name', 'Expert'], `${adminPassword}\n${expertPassword}\n`)).code).toBe(0);
   expect((await dalel(['--user', 'admin', 'users', 'add', '--username', other.username, '--display-name', other.displayName, '--role', other.role], `${adminPassword}\n${expertPassword}\n`)).code).toBe(0);
   expect((await dalel(['--user', 'expert', 'case', 'create', '--number', '7-2026', '--venue', 'Almaty lab', '--type', 'criminal'])).code).toBe(0);

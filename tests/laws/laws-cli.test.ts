@@ -1,24 +1,21 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runDalel } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/workstation.ts';
+import { describe, expect, it } from 'vitest';
+import { addAdministrator, runDalel } from '../helpers/cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 const adminPassword = 'admin password 1';
 const older = ' Статья 188. Кража\n 1. Кража, то есть тайное хищение чужого имущества, –\n наказывается штрафом.\n Статья 190. Мошенничество\n 1. Мошенничество – наказывается штрафом.\n';
 const newer = older.replace('Мошенничество – наказывается штрафом.', 'Мошенничество – наказывается лишением свободы.');
 
 describe('dalel laws', () => {
-  let dir: string;
-  let cleanup: () => void;
-  beforeEach(() => ({ dir, cleanup } = tempDir()));
-  afterEach(() => cleanup());
-  const dalel = (args: string[], stdin = '') => runDalel(dir, args, stdin);
+  const temp = useTempDir();
+  const dalel = (args: string[], stdin = '') => runDalel(temp.dir, args, stdin);
 
   it('imports versions (administrators), searches by stem and citation, and diffs', async () => {
-    expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);
-    const first = join(dir, 'uk-2025.txt');
-    const second = join(dir, 'uk-2026.txt');
+    await addAdministrator(dalel, adminPassword);
+    const first = join(temp.dir, 'uk-2025.txt');
+    const second = join(temp.dir, 'uk-2026.txt');
     writeFileSync(first, older);
     writeFileSync(second, newer);
     const imported = await dalel(['--json', '--user', 'admin', 'laws', 'import', first, '--code', 'criminal', '--version', '2025-01-01'], `${adminPassword}\n`);
@@ -42,13 +39,13 @@ describe('dalel laws', () => {
   });
 
   it('refuses an import by anyone but an administrator and a file without articles', async () => {
-    expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);
+    await addAdministrator(dalel, adminPassword);
     expect((await dalel(['--user', 'admin', 'users', 'add', '--username', 'judge', '--display-name', 'Judge', '--role', 'judge'], `${adminPassword}\njudge password 1\n`)).code).toBe(0);
-    const file = join(dir, 'uk.txt');
+    const file = join(temp.dir, 'uk.txt');
     writeFileSync(file, older);
     const byJudge = await dalel(['--user', 'judge', 'laws', 'import', file, '--code', 'criminal', '--version', '2025-01-01'], 'judge password 1\n');
     expect(byJudge.err).toMatch(/may not use laws.import/);
-    const empty = join(dir, 'empty.txt');
+    const empty = join(temp.dir, 'empty.txt');
     writeFileSync(empty, 'nothing');
     const bad = await dalel(['--user', 'admin', 'laws', 'import', empty, '--code', 'criminal', '--version', '2025-01-01'], `${adminPassword}\n`);
     expect(bad.err).toMatch(/empty.txt: no articles found/);

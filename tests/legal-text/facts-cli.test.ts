@@ -1,22 +1,17 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runDalel } from '../helpers/cli.ts';
-import { tempDir } from '../helpers/workstation.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 describe('dalel facts', () => {
-  let dir: string;
-  let cleanup: () => void;
-  beforeAll(() => {
-    ({ dir, cleanup } = tempDir());
-  });
-  afterAll(() => cleanup());
+  const temp = useTempDir('all');
 
   it('prints the facts of an indictment with their spans as JSON', async () => {
     const text = 'Обвиняется по п. 2 ч. 2 ст. 188 УК РК. Ранее не судим. Похитил ноутбук стоимостью 400 000 тенге. Вину признал.';
-    const file = join(dir, 'indictment.txt');
+    const file = join(temp.dir, 'indictment.txt');
     writeFileSync(file, text);
-    const run = await runDalel(join(dir, 'data'), ['--json', 'facts', file, '--case-type', 'kz-criminal']);
+    const run = await runDalel(join(temp.dir, 'data'), ['--json', 'facts', file, '--case-type', 'kz-criminal']);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.out) as { caseType: string; facts: Array<{ field: string; value: unknown; span: { start: number; end: number } }> };
@@ -30,9 +25,9 @@ describe('dalel facts', () => {
   });
 
   it('refuses a binary file by name', async () => {
-    const file = join(dir, 'scan.pdf');
+    const file = join(temp.dir, 'scan.pdf');
     writeFileSync(file, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfe, 0x00, 0x01]));
-    const run = await runDalel(join(dir, 'data'), ['--json', 'facts', file]);
+    const run = await runDalel(join(temp.dir, 'data'), ['--json', 'facts', file]);
     expect(run.code).not.toBe(0);
     expect(run.err).toContain('scan.pdf');
   });

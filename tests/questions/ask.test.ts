@@ -4,7 +4,7 @@ import { askQuestion } from '../../main/services/questions/ask.ts';
 import { LawStore } from '../../main/services/laws/law-store.ts';
 import { join } from 'node:path';
 import { questionSet } from './question-set.ts';
-import { runDalel } from '../helpers/cli.ts';
+import { addAdministrator, runDalel } from '../helpers/cli.ts';
 import { call, seedUsers, tempDir, testWorkstation } from '../helpers/workstation.ts';
 
 const shared = existsSync(new URL('../../../shared/data/legal/kz_criminal_code.ru.txt', import.meta.url));
@@ -81,7 +81,7 @@ describe.skipIf(!shared)('dalel ask', () => {
       expect(answer.consultation).toBeNull();
       expect(answer.consultationNote).toContain('--user');
       const password = 'judge password 1';
-      expect(await runDalel(data, ['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], 'admin password 1\n')).toMatchObject({ code: 0 });
+      await addAdministrator((args, stdin) => runDalel(data, args, stdin), 'admin password 1');
       expect(await runDalel(data, ['--user', 'admin', 'users', 'add', '--username', 'judge', '--display-name', 'Judge', '--role', 'judge'], `admin password 1\n${password}\n`)).toMatchObject({ code: 0 });
       const judged = await runDalel(data, ['--json', '--user', 'judge', 'ask', 'Из квартиры вынесли ноутбук за 400 000 тенге, какой срок грозит вору?'], `${password}\n`);
       expect(judged.err).toBe('');

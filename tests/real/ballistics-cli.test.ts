@@ -1,12 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gridFromX3p, mirrorX } from '../../native/surface/height-grid.ts';
 import { readX3p } from '../../native/x3p/x3p-read.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
 import { x3pOf } from '../helpers/surfaces.ts';
-import { makePng, tempDir } from '../helpers/workstation.ts';
-import { runDalel } from '../helpers/cli.ts';
+import { makePng } from '../helpers/workstation.ts';
+import { addAdministrator, runDalel } from '../helpers/cli.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 announceSkipIfMissing('real ballistics CLI');
 
@@ -15,12 +16,9 @@ const adminPassword = 'admin password 1';
 const expertPassword = 'expert password 1';
 
 describe.skipIf(!sharedDataDir)('dalel compare / library on the Fadul scans', () => {
-  let dir: string;
-  let cleanup: () => void;
-  beforeAll(() => ({ dir, cleanup } = tempDir()));
-  afterAll(() => cleanup());
+  const temp = useTempDir('all');
 
-  const dalel = (args: string[], stdin = '') => runDalel(dir, args, stdin);
+  const dalel = (args: string[], stdin = '') => runDalel(temp.dir, args, stdin);
 
   it('compare cartridge: ≥ 6 CMCs both ways on the processed pair, with parameters, provenance, timing and an audit entry', async () => {
     const run = await dalel(['--json', 'compare', 'cartridge', scan('fadul1.1_processed.x3p'), scan('fadul1.2_processed.x3p')]);
@@ -55,12 +53,12 @@ describe.skipIf(!sharedDataDir)('dalel compare / library on the Fadul scans', ()
 
   it('refuses a truncated X3P and a non-X3P file by name, storing nothing', async () => {
     const bytes = readFileSync(scan('fadul1.2_processed.x3p'));
-    const cut = join(dir, 'cut.x3p');
+    const cut = join(temp.dir, 'cut.x3p');
     writeFileSync(cut, bytes.subarray(0, bytes.length >> 1));
     const truncated = await dalel(['--json', 'compare', 'cartridge', scan('fadul1.1_processed.x3p'), cut]);
     expect(truncated.code).toBe(1);
     expect(JSON.parse(truncated.err).error).toMatchObject({ code: 'BAD_INPUT', params: { file: 'cut.x3p' } });
-    const png = join(dir, 'photo.png');
+    const png = join(temp.dir, 'photo.png');
     writeFileSync(png, makePng(8, 8));
     // An image is no breech face until the expert says so (issue 10: a method refuses inputs outside its domain).
     const undeclared = await dalel(['compare', 'cartridge', scan('fadul1.1_processed.x3p'), png]);
@@ -72,9 +70,9 @@ describe.skipIf(!sharedDataDir)('dalel compare / library on the Fadul scans', ()
   });
 
   it('library add and search: the mate ranks first, its mirror image below', async () => {
-    expect((await dalel(['users', 'add', '--username', 'admin', '--display-name', 'Admin', '--role', 'administrator'], `${adminPassword}\n`)).code).toBe(0);
+    await addAdministrator(dalel, adminPassword);
     expect((await dalel(['--user', 'admin', 'users', 'add', '--username', 'expert', '--display-name', 'Expert', '--role', 'expert'], `${adminPassword}\n${expertPassword}\n`)).code).toBe(0);
-    const mirror = join(dir, 'fadul1.2-mirror.x3p');
+    const mirror = join(temp.dir, 'fadul1.2-mirror.x3p');
     const grid = gridFromX3p(readX3p('fadul1.2_processed.x3p', new Uint8Array(readFileSync(scan('fadul1.2_processed.x3p')))));
     writeFileSync(mirror, x3pOf(mirrorX(grid)));
     const meta = JSON.stringify({ firearmMake: 'Ruger', firearmModel: 'P95PR15', calibre: '9mm Luger', caseNumber: 'Fadul-1' });

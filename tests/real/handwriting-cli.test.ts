@@ -1,23 +1,20 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runHandwritingCli } from '../helpers/handwriting-cli.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
-import { tempDir } from '../helpers/workstation.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 announceSkipIfMissing('real handwriting CLI');
 
 const page = (name: string) => join(sharedDataDir ?? '', 'handwriting', name);
 
 describe.skipIf(!sharedDataDir)('dalel handwriting profile / compare on CSAFE pages', () => {
-  let dir: string;
-  let cleanup: () => void;
-  beforeAll(() => ({ dir, cleanup } = tempDir()));
-  afterAll(() => cleanup());
+  const temp = useTempDir('all');
 
   it('profile --json: per page the graph count, fill counts and rates, time per stage, provenance and an audit entry', async () => {
-    const run = await runHandwritingCli(dir, ['profile', page('w0238_s01_pWOZ_r02.png'), page('w0030_s01_pWOZ_r01.png'), '--json']);
+    const run = await runHandwritingCli(temp.dir, ['profile', page('w0238_s01_pWOZ_r02.png'), page('w0030_s01_pWOZ_r01.png'), '--json']);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.out) as { pages: { name: string; graphCount: number; counts: number[]; rates: number[]; timingsMs: Record<string, number> }[]; provenance: { algorithm: string; inputs: unknown[] }; auditSeq: number };
@@ -37,7 +34,7 @@ describe.skipIf(!sharedDataDir)('dalel handwriting profile / compare on CSAFE pa
 
   it('compare --json: score, SLR or abstention with its reason, model hash, the clusters that drive the score', async () => {
     const known = [page('w0030_s01_pWOZ_r01.png'), page('w0030_s01_pWOZ_r02.png')].join(',');
-    const run = await runHandwritingCli(dir, ['compare', '--known', known, '--questioned', page('w0030_s01_pWOZ_r03.png'), '--json']);
+    const run = await runHandwritingCli(temp.dir, ['compare', '--known', known, '--questioned', page('w0030_s01_pWOZ_r03.png'), '--json']);
     expect(run.err).toBe('');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.out) as { known: unknown[]; score: number; slr: number | null; abstention: { code: string; reason: string } | null; model: { hash: string }; drivers: unknown[]; conclusion: string };
@@ -52,16 +49,16 @@ describe.skipIf(!sharedDataDir)('dalel handwriting profile / compare on CSAFE pa
   });
 
   it('refuses a file that is not an image and a blank page, naming the file', async () => {
-    const notImage = join(dir, 'notes.png');
+    const notImage = join(temp.dir, 'notes.png');
     writeFileSync(notImage, 'docname,writer\n');
-    const refused = await runHandwritingCli(dir, ['profile', notImage]);
+    const refused = await runHandwritingCli(temp.dir, ['profile', notImage]);
     expect(refused.code).toBe(1);
     expect(refused.err).toContain('notes.png');
     const blank = new PNG({ width: 200, height: 120 });
     blank.data.fill(255);
-    const blankFile = join(dir, 'blank.png');
+    const blankFile = join(temp.dir, 'blank.png');
     writeFileSync(blankFile, PNG.sync.write(blank));
-    const empty = await runHandwritingCli(dir, ['profile', blankFile]);
+    const empty = await runHandwritingCli(temp.dir, ['profile', blankFile]);
     expect(empty.code).toBe(1);
     expect(empty.err).toMatch(/blank\.png: the page has no ink/);
   });

@@ -1,40 +1,21 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HandwritingComparisonResultSchema } from '../../main/contract/index.ts';
-import { inProcessRunner } from '../../main/services/analysis/analysis-runner.ts';
 import { writerComparisonSummary } from '../../main/services/forensics/handwriting/summary.ts';
 import { verbalConclusion } from '../../main/services/forensics/handwriting/verbal-scale.ts';
-import { shippedModules } from '../../main/services/forensics/modules.ts';
-import { fastSealerScrypt, testSealer } from '../helpers/audit.ts';
 import { announceSkipIfMissing, sharedDataDir } from '../helpers/shared-data.ts';
-import { call, seedUsers, signAlone, testWorkstation } from '../helpers/workstation.ts';
+import { call, signAlone } from '../helpers/workstation.ts';
+import { pdfText } from '../helpers/pdf-text.ts';
+import { moduleCase } from '../helpers/module-case.ts';
 
 announceSkipIfMissing('real handwriting workflow');
 
-const cleanups: Array<() => void> = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
-});
-
 const page = (name: string) => new Uint8Array(readFileSync(join(sharedDataDir ?? '', 'handwriting', name)));
-
-function pdfText(pdf: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dalel-hw-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  writeFileSync(join(dir, 'report.pdf'), pdf);
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'report.pdf'), '-'], { encoding: 'utf8' });
-}
 
 describe.skipIf(!sharedDataDir)('handwriting in the workstation: pages → writer comparison → finding → summary → signed report', () => {
   it('compares two known CSAFE pages of one writer with a third, with progress, overlays, summary in kk and a report', async () => {
-    const env = testWorkstation({ modules: shippedModules, analysisRunner: inProcessRunner, keySealer: testSealer(), sealerScryptParams: fastSealerScrypt });
-    cleanups.push(env.dispose);
-    const { ws } = env;
-    const clients = await seedUsers(ws);
-    const theCase = await call(ws, clients.expert, 'cases.create', { number: 'HW-1', venue: 'Lab', caseType: 'criminal', parties: '' });
+    const { ws, clients, theCase } = await moduleCase('HW-1');
     const catalog = await call(ws, clients.expert, 'forensics.catalog', {});
     expect(catalog.kinds.map((k) => k.id)).toContain('handwriting.page');
     expect(catalog.methods.find((m) => m.id === 'handwriting.writer-comparison')).toMatchObject({ module: 'handwriting', acceptedKinds: ['handwriting.page'] });
@@ -81,11 +62,7 @@ describe.skipIf(!sharedDataDir)('handwriting in the workstation: pages → write
   });
 
   it('refuses a blank page as BAD_INPUT naming it, and the run stores no finding', async () => {
-    const env = testWorkstation({ modules: shippedModules, analysisRunner: inProcessRunner, keySealer: testSealer(), sealerScryptParams: fastSealerScrypt });
-    cleanups.push(env.dispose);
-    const { ws } = env;
-    const clients = await seedUsers(ws);
-    const theCase = await call(ws, clients.expert, 'cases.create', { number: 'HW-2', venue: 'Lab', caseType: 'criminal', parties: '' });
+    const { ws, clients, theCase } = await moduleCase('HW-2');
     const { PNG } = await import('pngjs');
     const blank = new PNG({ width: 300, height: 200 });
     blank.data.fill(255);

@@ -19,8 +19,8 @@ export interface TrailSummary {
   readonly last: TrailRow;
 }
 
-/** An entry as the PDF reads it. */
-interface ParsedEntry {
+/** An entry as the trail's readers (its PDF summary, its CSV) parse it back from its canonical bytes. */
+export interface ParsedEntry {
   seq: number;
   at: string;
   actor: { username: string; role: string } | null;

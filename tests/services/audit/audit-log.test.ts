@@ -1,21 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Case, Role } from '../../../main/contract/index.ts';
 import { AuditLog } from '../../../main/services/audit/audit-log.ts';
 import { canonicalText } from '../../../core/canonical-json.ts';
 import { hashLeaf, MemoryTree, verifyConsistency, verifyInclusion } from '../../../main/services/audit/merkle.ts';
 import { call } from '../../helpers/workstation.ts';
-import { auditedWorkstation } from '../../helpers/audit.ts';
+import { useAuditedWorkstation } from '../../helpers/audit.ts';
 
 describe('audit log', () => {
-  let ctx: Awaited<ReturnType<typeof auditedWorkstation>>;
+  const ctx = useAuditedWorkstation();
   let clients: Record<Role, string>;
   let theCase: Case;
-  beforeEach(async () => {
-    ctx = await auditedWorkstation();
+  beforeEach(() => {
     clients = ctx.clients;
     theCase = ctx.theCase;
   });
-  afterEach(() => ctx.env.dispose());
 
   const entries = () => ctx.env.ws.audit.list().map((r) => JSON.parse(Buffer.from(r.bytes).toString('utf8')) as Record<string, unknown>);
 

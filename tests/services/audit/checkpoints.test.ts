@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatVerifierKey, ed25519CosignatureType, ed25519NoteType, cosign, noteSigner, parseNote, parseVerifierKey, verifyNoteSignature, parseCheckpoint } from '../../../main/services/audit/note.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,14 +7,10 @@ import { exportBundle } from '../../../main/services/audit/bundle-export.ts';
 import { folderSource, verifyBundle } from '../../../main/services/audit/bundle-verify.ts';
 import { auditOrigin } from '../../../main/services/audit/keyring.ts';
 import { call } from '../../helpers/workstation.ts';
-import { auditedWorkstation, keyPassphrase } from '../../helpers/audit.ts';
+import { keyPassphrase, useAuditedWorkstation } from '../../helpers/audit.ts';
 
 describe('checkpoints and the signing key', () => {
-  let ctx: Awaited<ReturnType<typeof auditedWorkstation>>;
-  beforeEach(async () => {
-    ctx = await auditedWorkstation();
-  });
-  afterEach(() => ctx.env.dispose());
+  const ctx = useAuditedWorkstation();
 
   it('signs a C2SP checkpoint of the whole log with the workstation key', () => {
     const { ws } = ctx.env;

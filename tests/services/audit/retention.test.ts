@@ -1,15 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cosign, ed25519CosignatureType, formatVerifierKey, noteSigner, parseNote } from '../../../main/services/audit/note.ts';
 import { retentionFacts } from '../../../main/services/audit/retention.ts';
 import { call } from '../../helpers/workstation.ts';
-import { auditedWorkstation } from '../../helpers/audit.ts';
+import { useAuditedWorkstation } from '../../helpers/audit.ts';
 
 describe('the retention view', () => {
-  let ctx: Awaited<ReturnType<typeof auditedWorkstation>>;
-  beforeEach(async () => {
-    ctx = await auditedWorkstation();
-  });
-  afterEach(() => ctx.env.dispose());
+  const ctx = useAuditedWorkstation();
 
   it('gives administrators the log size, growth per month and the oldest witnessed checkpoint; nobody else', async () => {
     const { ws, clock } = ctx.env;

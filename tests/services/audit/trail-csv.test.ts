@@ -4,20 +4,11 @@ import { canonicalText, type CanonicalValue } from '../../../core/canonical-json
 import { CsvRows, csvHeader, MemberSpans } from '../../../main/services/audit/trail-csv.ts';
 import { parseLines } from '../../../main/services/audit/bundle-verify.ts';
 import { sha256 } from '../../../main/services/audit/merkle.ts';
+import type { ParsedEntry } from '../../../main/services/audit/trail-summary.ts';
 
 /** The CSV row as it was built before the scan: JSON.parse of the entry, JSON.stringify of its objects. */
 function referenceRow(bytes: string, entryHash: string): string {
-  const e = JSON.parse(bytes) as {
-    seq: number;
-    at: string;
-    actor: { username: string; role: string } | null;
-    action: string;
-    subjects?: Record<string, string>;
-    inputs?: Record<string, string>;
-    outputs?: Record<string, string>;
-    meaning?: string;
-    supersedes?: number;
-  };
+  const e = JSON.parse(bytes) as ParsedEntry;
   const cell = (value: string | number | null | undefined): string => {
     if (typeof value === 'number') return String(value);
     let s = value ?? '';

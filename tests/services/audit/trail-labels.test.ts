@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { call } from '../../helpers/workstation.ts';
-import { auditedWorkstation } from '../../helpers/audit.ts';
+import { useAuditedWorkstation } from '../../helpers/audit.ts';
 
 describe('audit trail listing: who and what in words', () => {
-  let ctx: Awaited<ReturnType<typeof auditedWorkstation>>;
-  beforeEach(async () => {
-    ctx = await auditedWorkstation();
-  });
-  afterEach(() => ctx.env.dispose());
+  const ctx = useAuditedWorkstation();
 
   it('gives the display name, case number, file name and account concerned, without changing stored entries', async () => {
     const { ws } = ctx.env;

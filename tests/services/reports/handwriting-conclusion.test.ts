@@ -1,8 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Finding, Measurement } from '../../../main/contract/index.ts';
 import { writerComparisonMethod } from '../../../main/services/forensics/handwriting/kinds.ts';
 import { writerComparisonSummary } from '../../../main/services/forensics/handwriting/summary.ts';
@@ -14,17 +10,9 @@ import { summaryLanguages } from '../../../main/services/reports/summary/summary
 import en from '../../../renderer/src/i18n/en.json' with { type: 'json' };
 import kk from '../../../renderer/src/i18n/kk.json' with { type: 'json' };
 import ru from '../../../renderer/src/i18n/ru.json' with { type: 'json' };
+import { pdfText } from '../../helpers/pdf-text.ts';
 
 const shipped = shippedRegistry().summaries();
-const dir = mkdtempSync(join(tmpdir(), 'dalel-hw-conclusion-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The PDF's text as poppler extracts it, whitespace folded (wrapped lines joined). */
-function pdfText(pdf: Uint8Array, name: string): string {
-  const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
-}
 
 const m = (key: string, value: number): Measurement => ({ key, value, unit: null, threshold: null });
 
@@ -92,7 +80,7 @@ describe('handwriting conclusions: stored as verbal-scale codes, shown in words'
         generatedAt: '2026-11-27T09:31:00.000Z',
         generatedBy: 'expert',
       };
-      const text = pdfText(await renderLabReport(model), `hw-${language}`);
+      const text = pdfText(await renderLabReport(model)).replace(/\s+/g, ' ');
       expect(text).toContain(words['hw-same-strong']);
       expect(text).toContain(words['hw-abstained']);
       expect(text).not.toMatch(/hw-[a-z]/);

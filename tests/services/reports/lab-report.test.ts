@@ -12,19 +12,13 @@ import { makePng } from '../../helpers/workstation.ts';
 import { producerFindings } from './producer-findings.ts';
 import { fixtureFindings, fixtureIds } from './fixture-findings.ts';
 import { shippedRegistry } from '../../../main/services/forensics/modules.ts';
+import { pdfText } from '../../helpers/pdf-text.ts';
 
 /** The summary templates of the shipped modules. */
 const shipped = shippedRegistry().summaries();
 
 const dir = mkdtempSync(join(tmpdir(), 'dalel-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** The PDF's text as poppler extracts it. */
-function pdfText(pdf: Uint8Array, name: string): string {
-  const file = join(dir, `${name}.pdf`);
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-}
 
 const evidence = (index: number, name: string): Evidence => ({
   id: index === 0 ? fixtureIds.evidenceA : index === 1 ? fixtureIds.evidenceB : `00000000-0000-4000-8000-${String(index).padStart(12, '0')}`,
@@ -81,7 +75,7 @@ function model(overrides: Partial<ReportModel> = {}): ReportModel {
 
 describe('lab report PDF', () => {
   it('shows the case number, every evidence SHA-256 in full, the summary, signatures, checkpoint and page footers', async () => {
-    const text = pdfText(await renderLabReport(model()), 'basic');
+    const text = pdfText(await renderLabReport(model()));
     expect(text).toContain('LAB-2026/0042');
     expect(text).toContain('Forensic examination');
     for (const e of model().evidence) expect(text).toContain(e.sha256);
@@ -97,7 +91,7 @@ describe('lab report PDF', () => {
   });
 
   it('shows an amended finding with its original and the expert’s reason', async () => {
-    const text = pdfText(await renderLabReport(model()), 'amended');
+    const text = pdfText(await renderLabReport(model()));
     // Findings by their number in the list (the original is the second, its amendment the third), never by UUID.
     expect(model().findings.map((f) => f.id).slice(1, 3)).toEqual([fixtureIds.bulletOriginal, fixtureIds.bulletAmended]);
     const original = text.indexOf('Finding 2 — Bullets A and B');
@@ -117,7 +111,7 @@ describe('lab report PDF', () => {
     const findings = fixtureFindings();
     for (const language of ['ru', 'kk'] as const) {
       const pdf = await renderLabReport(model({ language, evidence: many, summary: generateSummary(findings, language, shipped), case: { ...model().case, parties: 'Қазақстан Республикасы '.repeat(40) } }));
-      const text = pdfText(pdf, `many-${language}`);
+      const text = pdfText(pdf);
       for (const e of many) expect(text).toContain(e.sha256);
       const pages = Number(/(?:стр\.|бет) 1 \/ (\d+)/.exec(text)?.[1]);
       expect(pages).toBeGreaterThan(2);
@@ -165,7 +159,7 @@ describe('lab report PDF', () => {
     const findings = realFindings();
     const theCase = { ...model().case, number: '7-2026', venue: 'Алматы', parties: 'Мемлекет' };
     const report = model({ language, case: theCase, findings, summary: generateSummary(findings, language, shipped), evidence: [evidence(0, 'fadul1.1_processed.x3p'), evidence(1, 'fadul1.2_processed.x3p')], images: [] });
-    const text = pdfText(await renderLabReport(report), `words-${language}`);
+    const text = pdfText(await renderLabReport(report));
     const own = text.slice(0, text.indexOf(language === 'ru' ? 'Контрольная точка журнала аудита' : 'Аудит журналының бақылау нүктесі'));
     expect(own).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/);
     expect(own).not.toMatch(/\b(?:cmc|bullet|land|manual)\.[A-Za-z]/);
@@ -186,10 +180,10 @@ describe('lab report PDF', () => {
   });
 
   it('Reports: "not reviewed yet" never appears inside a signed report; a manual measurement reads as the expert\'s own decision', async () => {
-    const signed = pdfText(await renderLabReport(model()), 'signed-review-words');
+    const signed = pdfText(await renderLabReport(model()));
     expect(signed).not.toContain('not reviewed yet');
     expect(signed).toContain("decided: the expert's own measurement or amendment");
-    const draft = pdfText(await renderLabReport(model({ review: { ...model().review!, state: 'in-review', signatures: [] } })), 'draft-review-words');
+    const draft = pdfText(await renderLabReport(model({ review: { ...model().review!, state: 'in-review', signatures: [] } })));
     expect(draft).toContain('not reviewed yet');
   });
 });

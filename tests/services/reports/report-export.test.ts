@@ -1,7 +1,3 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FindingDraft } from '../../../main/services/findings/finding-draft.ts';
 import { toCheckpointInfo } from '../../../main/services/audit/audit-handlers.ts';
@@ -11,6 +7,7 @@ import { ReportService, type ReportSources } from '../../../main/services/report
 import type { Workstation } from '../../../main/services/workstation.ts';
 import { call, makePng, password, signAlone } from '../../helpers/workstation.ts';
 import { cmcDraft, findingsWorkstation } from '../findings/fixtures.ts';
+import { pdfText } from '../../helpers/pdf-text.ts';
 
 const runId = '30000000-0000-4000-8000-000000000001';
 
@@ -33,14 +30,6 @@ const cleanups: Array<() => void> = [];
 afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
-
-function pdfText(pdf: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dalel-export-'));
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
-  const file = join(dir, 'report.pdf');
-  writeFileSync(file, pdf);
-  return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-}
 
 /** What a report reads about a case, from the workstation's own services (signing is left to each test). */
 function caseSources(ws: Workstation): Omit<ReportSources, 'keyState' | 'checkpoint'> {
