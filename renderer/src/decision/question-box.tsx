@@ -89,6 +89,7 @@ export function QuestionBox({ caseType, onAccept, disabled }: QuestionBoxProps) 
       <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
         <TextField
           label={t('decision.question.label')}
+          helperText={t('decision.question.languages')}
           value={question}
           onChange={(e) => setQuestion(e.target.value)}
           multiline

@@ -154,7 +154,7 @@ export function WaterfallChart({ output, fields, classField }: WaterfallChartPro
         </Table>
       ) : (
         <Box role="img" aria-labelledby={titleId} aria-describedby={`${titleId}-desc`} data-testid="waterfall-chart">
-          <Box component="span" id={`${titleId}-desc`} sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
+          <Box component="span" id={`${titleId}-desc`} sx={{ position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>
             {steps.map((s) => `${stepLabel(t, fields, s, names, number)}: ${level(s) ? amount(s.to, 1) : signedAmount(s.value, 1)}`).join('; ')}
           </Box>
           {/* Labels wrap in their own column, so no label is ever cut; bars are placed by percentage beside them. */}
