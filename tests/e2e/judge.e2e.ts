@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outDirOf, useBrowserMode, useChromium } from './harness.ts';
-import { addUser, createCase, findChromium, logIn, logOut, setUpAdministrator, switchLanguage } from './helpers.ts';
+import { addUser, createCase, cutText, findChromium, logIn, logOut, setUpAdministrator, switchLanguage } from './helpers.ts';
 
 const chromiumFound = findChromium();
 if (chromiumFound.path === null) console.log(`[e2e] skipping the judge tests: ${chromiumFound.reason}`);
@@ -114,7 +114,14 @@ describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chro
     await expect(byTestId('bounds-panel').textContent()).resolves.toContain('ҚР ҚК 188-бабының 2-бөлігі');
     await expect(byTestId('advice-criminal-appeal-deadline').textContent()).resolves.toContain('тәулік');
     await shot('consultation-kk');
+    // Nothing on the consultation is cut or makes the page scroll sideways, at 1366 px and at 800 px, in Kazakh (the
+    // longest of the three) and English.
+    expect(await cutText(page)).toEqual([]);
+    await page.setViewportSize({ width: 800, height: 900 });
+    expect(await cutText(page)).toEqual([]);
     await language('en');
+    expect(await cutText(page)).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 900 });
     await punishment.getByTestId('waterfall-table-toggle').click();
     await punishment.getByTestId('waterfall-table').waitFor();
     await expect(punishment.getByTestId('waterfall-table').textContent()).resolves.toContain('log-odds');
