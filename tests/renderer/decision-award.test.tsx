@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { join } from 'node:path';
-import { act } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Case, CaseTypeView, Consultation, DecisionModel, ModelCard, RequestChannel } from '../../main/contract/index.ts';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
@@ -11,7 +10,7 @@ import type { Language } from '../../renderer/src/i18n/languages.ts';
 import { type Answer, tableApi } from './fake-api.ts';
 import { renderRoot, unmountRoot } from './root-harness.tsx';
 import { sessionFor } from './root-fixtures.ts';
-import { settle } from './dom-actions.ts';
+import { byTestId, click as clickOnce, need, settle, type } from './dom-actions.ts';
 
 const caseId = '22222222-2222-4222-8222-222222222222';
 const civilCase: Case = {
@@ -125,25 +124,10 @@ function fakeApi(extra: Partial<Record<RequestChannel, Answer>> = {}) {
 
 afterEach(unmountRoot);
 
-const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
-function need(id: string): HTMLElement {
-  const element = byTestId(id);
-  if (!element) throw new Error(`no element with data-testid="${id}"`);
-  return element;
-}
+/** Clicks and lets the answers that the click asks for arrive (a second round of effects). */
 async function click(id: string): Promise<void> {
-  const element = need(id);
-  await act(async () => element.click());
+  await clickOnce(id);
   await settle();
-  await settle();
-}
-async function type(id: string, value: string): Promise<void> {
-  const element = need(id) as HTMLInputElement | HTMLSelectElement;
-  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element), 'value')!.set!;
-  await act(async () => {
-    setter.call(element, value);
-    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
-  });
 }
 /** Text with every kind of space as one plain space (locales group thousands with narrow or no-break spaces). */
 const text = (id: string) => (need(id).textContent ?? '').replace(/[\s\u00a0\u202f]+/g, ' ');

@@ -1,6 +1,5 @@
 // @vitest-environment jsdom
 import { join } from 'node:path';
-import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Case, Consultation, DalelApi, DecisionModel, Finding, ModelCard, RequestChannel, Role, Verdict } from '../../main/contract/index.ts';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
@@ -10,7 +9,7 @@ import { cmcFinding } from './expert-fixtures.ts';
 import { type Answer, tableApi } from './fake-api.ts';
 import { renderRoot, unmountRoot } from './root-harness.tsx';
 import { sessionFor } from './root-fixtures.ts';
-import { settle } from './dom-actions.ts';
+import { byTestId, click as clickOnce, need, settle, type } from './dom-actions.ts';
 
 const caseId = '11111111-1111-4111-8111-111111111111';
 const sampleCase: Case = {
@@ -168,30 +167,15 @@ afterEach(unmountRoot);
 
 const render = (api: DalelApi, language: Language = 'en') => renderRoot(api, language);
 
-const byTestId = (id: string) => document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
 const all = (selector: string) => [...document.querySelectorAll<HTMLElement>(selector)];
 
-function need(id: string): HTMLElement {
-  const element = byTestId(id);
-  if (!element) throw new Error(`no element with data-testid="${id}"`);
-  return element;
-}
 
+/** Clicks and lets the answers that the click asks for arrive (a second round of effects). */
 async function click(id: string): Promise<void> {
-  const element = need(id);
-  await act(async () => element.click());
-  await settle();
+  await clickOnce(id);
   await settle();
 }
 
-async function type(id: string, value: string): Promise<void> {
-  const element = need(id) as HTMLInputElement | HTMLSelectElement;
-  const setter = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(element), 'value')!.set!;
-  await act(async () => {
-    setter.call(element, value);
-    element.dispatchEvent(new Event(element instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));
-  });
-}
 
 async function openCase(): Promise<void> {
   await click(`open-case-${sampleCase.number}`);
