@@ -14,7 +14,7 @@ import { inclusionProof, type Hash, type RangeCache } from './merkle.ts';
 import { allTiles, encodeEntryBundle, entryBundlePath, hashTilePath, maxBundledEntry, TileNodes, tilesOfLeaf, tileWidth, type TileCoordinate } from './tiles.ts';
 import { formatTlogProof, parseCheckpoint, parseNote } from './note.ts';
 import { renderTrailPdf } from './trail-pdf.ts';
-import { CsvRows, csvHeader } from './trail-csv.ts';
+import { CsvRowBytes, csvHeader } from './trail-csv.ts';
 import { pdfEntryLimit, pdfLatestEntries, TrailCollector, type TrailSummary } from './trail-summary.ts';
 import type { TrailLabels } from './trail-labels.ts';
 import type { TrailRow } from './trail-row.ts';
@@ -153,7 +153,7 @@ class BundleWriter {
    * A large file written in pieces into the folder alone, so memory stays flat however long the log; `copyToZip`
    * adds it to the zip once complete (zip entries cannot interleave, and tiles go into the zip meanwhile).
    */
-  folderStream(name: string): { write(data: Uint8Array | string): void; line(data: Uint8Array): void; end(): void } {
+  folderStream(name: string): FolderStream {
     const fd = openSync(this.pathOf(name), 'wx');
     const hash = createHash('sha256');
     // Copied into one reused 4 MiB buffer: a million entries make no garbage of their own on the way out.
@@ -183,6 +183,14 @@ class BundleWriter {
         write(data);
         if (used + 1 > buffer.length) flush();
         buffer[used++] = 0x0a;
+      },
+      reserve: (bytes) => {
+        if (used + bytes > buffer.length) flush();
+        return bytes <= buffer.length ? used : -1;
+      },
+      buffer,
+      commit: (end) => {
+        used = end;
       },
       end: () => {
         flush();
@@ -233,6 +241,19 @@ class BundleWriter {
     fsyncSync(fd);
     closeSync(fd);
   }
+}
+
+/** A large folder file written in pieces through one reused buffer. */
+interface FolderStream {
+  write(data: Uint8Array | string): void;
+  /** Writes the bytes and a newline. */
+  line(data: Uint8Array): void;
+  /** Makes room for `bytes` more in `buffer`; returns where they go, or −1 when they cannot fit it at all. */
+  reserve(bytes: number): number;
+  readonly buffer: Buffer;
+  /** Takes the buffer's bytes up to `end` (after a `reserve`). */
+  commit(end: number): void;
+  end(): void;
 }
 
 /** What VERIFY.md says about one export. */
@@ -448,7 +469,7 @@ export async function exportBundle(
     const jsonl = writer.folderStream(bundleFiles.entries);
     const csv = writer.folderStream('entries.csv');
     csv.write(csvHeader);
-    const rows = new CsvRows();
+    const rows = new CsvRowBytes();
     const trail = new TrailCollector();
     let bundle: Uint8Array[] = [];
     let bundleIndex = 0;
@@ -463,23 +484,23 @@ export async function exportBundle(
       }
       bundle = [];
     };
-    let csvText = '';
 
     for (const { seq, bytes, leaf } of selected()) {
       jsonl.line(bytes);
-      const entryHash = asBuffer(leaf).toString('hex');
-      let row: string;
+      const entry = asBuffer(bytes);
+      const room = CsvRowBytes.room(entry.length);
       try {
-        row = rows.row(asBuffer(bytes).toString('utf8'), entryHash);
+        const at = csv.reserve(room);
+        if (at >= 0) csv.commit(rows.write(entry, leaf, csv.buffer, at));
+        else {
+          // An entry too long for the stream's buffer: its row goes through a buffer of its own.
+          const own = Buffer.allocUnsafe(room);
+          csv.write(own.subarray(0, rows.write(entry, leaf, own, 0)));
+        }
       } catch (error) {
         throw new DalelError('INTERNAL', `audit entry ${seq} cannot be written to entries.csv: ${(error as Error).message}`);
       }
-      csvText += `${row}\n`;
-      if (csvText.length >= 1 << 20) {
-        csv.write(csvText);
-        csvText = '';
-      }
-      trail.add(bytes, entryHash, rows.action, rows.at);
+      trail.add(bytes, leaf, rows.action, rows.month);
       if (all) {
         const index = Math.floor(seq / tileWidth);
         if (index !== bundleIndex) {
@@ -499,7 +520,6 @@ export async function exportBundle(
     }
     flushBundle();
     if (done !== total) throw new DalelError('INTERNAL', `the audit log gave ${done} entries for an export of ${total}`);
-    if (csvText.length > 0) csv.write(csvText);
     jsonl.end();
     csv.end();
     writer.copyToZip(bundleFiles.entries);
