@@ -359,18 +359,29 @@ export function toRuns(seqs: Iterable<number>): Array<[number, number]> {
 
 /** The selection an export records: every sequence number, the digest of their leaf hashes, the longest entry. */
 function select(log: AuditLog, request: ExportScope): { seqs: number[] | null; count: number; digest: string; longest: { seq: number; length: number } } {
-  const filter = request.scope === 'case' ? { caseId: request.caseId } : request.scope === 'range' ? { from: request.from, to: request.to } : {};
   const digest = createHash('sha256');
+  if (request.scope === 'all') {
+    // The whole log: its leaf hashes a page at a time, and the longest entry looked up only when one is too long.
+    let count = 0;
+    let longest = 0;
+    for (const page of log.leafPages(0, log.size())) {
+      digest.update(page.leaves);
+      count += page.count;
+      longest = Math.max(longest, page.longest);
+    }
+    return { seqs: null, count, digest: digest.digest('hex'), longest: longest > maxBundledEntry ? log.longestEntry() : { seq: -1, length: longest } };
+  }
+  const filter = request.scope === 'case' ? { caseId: request.caseId } : { from: request.from, to: request.to };
   const seqs: number[] = [];
   let count = 0;
   const longest = { seq: -1, length: 0 };
   for (const { seq, leaf, length } of log.selection(filter)) {
     digest.update(leaf);
-    if (request.scope !== 'all') seqs.push(seq);
+    seqs.push(seq);
     if (length > longest.length) Object.assign(longest, { seq, length });
     count += 1;
   }
-  return { seqs: request.scope === 'all' ? null : seqs, count, digest: digest.digest('hex'), longest };
+  return { seqs, count, digest: digest.digest('hex'), longest };
 }
 
 /** How an export runs besides its scope. */
@@ -457,11 +468,6 @@ export async function exportBundle(
         : exportEntry.length > maxBundledEntry
           ? `the entry recording this export is ${exportEntry.length} bytes long, more than an entry bundle can carry`
           : null;
-    // The selection in log order, read a page at a time: memory stays flat however long the log.
-    function* selected(): Generator<{ seq: number; bytes: Uint8Array; leaf: Uint8Array }> {
-      if (all) yield* log.iterate(0, size, 5000, true);
-      else for (const seq of selection!) yield { seq, bytes: log.entryBytes(seq), leaf: log.node(0, seq) };
-    }
     let done = 0;
     const pause = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -471,23 +477,8 @@ export async function exportBundle(
     csv.write(csvHeader);
     const rows = new CsvRowBytes();
     const trail = new TrailCollector();
-    let bundle: Uint8Array[] = [];
-    let bundleIndex = 0;
-    // The level-0 tiles of a whole-log export are the leaf hashes the entries were read with: no second pass for them.
-    let leafTile = Buffer.allocUnsafe(tileWidth * 32);
-    const flushBundle = () => {
-      if (bundle.length > 0 && all) {
-        if (!bundlesOmitted) writer.add(entryBundlePath(bundleIndex, bundle.length), encodeEntryBundle(bundle));
-        // The zip keeps a reference until it flushes: each tile gets its own buffer.
-        writer.add(hashTilePath({ level: 0, index: bundleIndex, width: bundle.length }), leafTile.subarray(0, bundle.length * 32));
-        leafTile = Buffer.allocUnsafe(tileWidth * 32);
-      }
-      bundle = [];
-    };
-
-    for (const { seq, bytes, leaf } of selected()) {
-      jsonl.line(bytes);
-      const entry = asBuffer(bytes);
+    /** The CSV row of one entry, and the PDF's note of it. */
+    const rowOf = (seq: number, entry: Buffer, leaf: Buffer) => {
       const room = CsvRowBytes.room(entry.length);
       try {
         const at = csv.reserve(room);
@@ -500,25 +491,49 @@ export async function exportBundle(
       } catch (error) {
         throw new DalelError('INTERNAL', `audit entry ${seq} cannot be written to entries.csv: ${(error as Error).message}`);
       }
-      trail.add(bytes, leaf, rows.action, rows.month);
-      if (all) {
-        const index = Math.floor(seq / tileWidth);
-        if (index !== bundleIndex) {
-          flushBundle();
-          bundleIndex = index;
+      trail.add(entry, leaf, rows.action, rows.month);
+    };
+
+    if (all) {
+      // The whole log in pages of whole tiles: entries.jsonl takes each page's joined entries as they are, the level-0
+      // tiles are slices of its leaf hashes (no second read, nothing hashed again), and the entry bundles its entries.
+      const newline = Buffer.from('\n');
+      for (const page of log.pages(0, size, 16 * tileWidth)) {
+        jsonl.write(page.joined);
+        jsonl.write(newline);
+        let bundle: Buffer[] = [];
+        for (let k = 0; k < page.count; k += 1) {
+          const seq = page.first + k;
+          const entry = page.joined.subarray(page.starts[k], page.starts[k + 1]! - 1);
+          rowOf(seq, entry, page.leaves.subarray(k * 32, k * 32 + 32));
+          if (!bundlesOmitted) bundle.push(entry);
+          if ((seq + 1) % tileWidth === 0 || k === page.count - 1) {
+            const index = Math.floor(seq / tileWidth);
+            const width = (seq % tileWidth) + 1;
+            if (!bundlesOmitted) writer.add(entryBundlePath(index, width), encodeEntryBundle(bundle));
+            const from = (k + 1 - width) * 32;
+            writer.add(hashTilePath({ level: 0, index, width }), page.leaves.subarray(from, from + width * 32));
+            bundle = [];
+          }
         }
-        if (leaf.length !== 32) throw new DalelError('INTERNAL', `audit entry ${seq} has no stored leaf hash`);
-        leafTile.set(leaf, bundle.length * 32);
-        bundle.push(bytes);
-      }
-      done += 1;
-      if (done % 2000 === 0) {
+        done += page.count;
         options.onProgress?.(done, total);
         await writer.backlog();
         await pause();
       }
+    } else {
+      for (const seq of selection!) {
+        const entry = asBuffer(log.entryBytes(seq));
+        jsonl.line(entry);
+        rowOf(seq, entry, asBuffer(log.node(0, seq)));
+        done += 1;
+        if (done % 2000 === 0) {
+          options.onProgress?.(done, total);
+          await writer.backlog();
+          await pause();
+        }
+      }
     }
-    flushBundle();
     if (done !== total) throw new DalelError('INTERNAL', `the audit log gave ${done} entries for an export of ${total}`);
     jsonl.end();
     csv.end();

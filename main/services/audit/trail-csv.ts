@@ -305,7 +305,7 @@ export class CsvRowBytes {
       const [userStart, userEnd] = plainSpan(entry, inS[kUsername]!, inE[kUsername]!);
       o = actorCell(entry, userStart, userEnd, roleStart, roleEnd, out, o);
     } else {
-      o += out.latin1Write('workstation', o);
+      o += out.write('workstation', o, 'latin1');
     }
     out[o++] = comma;
     o = cell(entry, roleStart, roleEnd, out, o);
@@ -455,10 +455,13 @@ function remember(b: Buffer, start: number, end: number, last: Buffer | null, la
 }
 
 /** The first 7 characters of a time's text (its month), reusing the last one when the bytes match. */
-function monthOf(b: Buffer, start: number, end: number, last: Buffer | null, lastText: string, keep: (bytes: Buffer) => void): string {
+function monthOf(b: Buffer, start: number, end: number, last: Buffer | null, lastText: string, keep: (bytes: Buffer | null) => void): string {
   const stop = Math.min(end, start + 7);
   let ascii = true;
   for (let i = start; i < stop; i += 1) if (b[i]! >= 0x80) ascii = false;
-  if (!ascii) return b.toString('utf8', start, end).slice(0, 7);
+  if (!ascii) {
+    keep(null);
+    return b.toString('utf8', start, end).slice(0, 7);
+  }
   return remember(b, start, stop, last, lastText, keep);
 }

@@ -117,7 +117,7 @@ describe("the clerk's CSV trail", () => {
         expect(bytes.action).toBe(text.action);
         expect(bytes.month).toBe(text.at.slice(0, 7));
       }),
-      { numRuns: 1000 },
+      { numRuns: 3000 },
     );
     expect(() => bytes.write(Buffer.from('[1,2]'), leaf, out, 0)).toThrow('audit entry is not a canonical JSON object: [1,2]');
   });
