@@ -221,33 +221,57 @@ function byteValueEnd(b: Uint8Array, at: number, end: number): number {
   return -1;
 }
 
+/** Where the members of the top-level actor and subjects objects lie, read in the same pass as the top level. */
+interface Nested {
+  readonly actor: Spans;
+  readonly subjects: Spans;
+}
+
+/** The spans of the members named in `keyNames` (−1: absent), and whether the object was read whole. */
+interface Spans {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  ok: boolean;
+}
+
 /**
- * Finds the members named in `keyNames` of the object at `start` (its `{`), first occurrence each, into `starts`/`ends`
- * (−1 when absent); false when the bytes are not such an object.
+ * Finds the members named in `keyNames` of the object at `start` (its `{`), first occurrence each, into `into`
+ * (−1 when absent); returns the index just past its `}`, or −1 when the bytes are not such an object. With `nested`,
+ * the actor and subjects objects are read into theirs on the way, instead of in a second pass.
  */
-function scanMembers(b: Uint8Array, start: number, end: number, starts: Int32Array, ends: Int32Array): boolean {
+function scanMembers(b: Uint8Array, start: number, end: number, into: Spans, nested: Nested | null): number {
+  const starts = into.starts;
+  const ends = into.ends;
   starts.fill(-1);
-  if (b[start] !== 0x7b) return false;
+  if (nested) nested.actor.ok = nested.subjects.ok = false;
+  if (b[start] !== 0x7b) return -1;
   let i = start + 1;
-  if (b[i] === 0x7d) return true;
+  if (b[i] === 0x7d) return i + 1;
   while (i < end) {
-    if (b[i] !== quote) return false;
+    if (b[i] !== quote) return -1;
     let keyEnd = i + 1;
     while (keyEnd < end && b[keyEnd] !== quote) keyEnd += 1;
-    if (keyEnd + 1 >= end || b[keyEnd + 1] !== 0x3a) return false;
-    const valueEnd = byteValueEnd(b, keyEnd + 2, end);
-    if (valueEnd < 0) return false;
+    if (keyEnd + 1 >= end || b[keyEnd + 1] !== 0x3a) return -1;
     const id = keyId(b, i + 1, keyEnd);
-    if (id >= 0 && starts[id] === -1) {
+    const first = id >= 0 && starts[id] === -1;
+    const inner = first && nested ? (id === kActor ? nested.actor : id === kSubjects ? nested.subjects : null) : null;
+    let valueEnd = -1;
+    if (inner && b[keyEnd + 2] === 0x7b) {
+      valueEnd = scanMembers(b, keyEnd + 2, end, inner, null);
+      inner.ok = valueEnd >= 0;
+    }
+    if (valueEnd < 0) valueEnd = byteValueEnd(b, keyEnd + 2, end);
+    if (valueEnd < 0) return -1;
+    if (first) {
       starts[id] = keyEnd + 2;
       ends[id] = valueEnd;
     }
     const next = b[valueEnd];
-    if (next === 0x7d) return true;
-    if (next !== comma) return false;
+    if (next === 0x7d) return valueEnd + 1;
+    if (next !== comma) return -1;
     i = valueEnd + 1;
   }
-  return false;
+  return -1;
 }
 
 /**
@@ -257,10 +281,8 @@ function scanMembers(b: Uint8Array, start: number, end: number, starts: Int32Arr
  */
 export class CsvRowBytes {
   private readonly fallback = new CsvRows();
-  private readonly starts = new Int32Array(keyNames.length);
-  private readonly ends = new Int32Array(keyNames.length);
-  private readonly innerStarts = new Int32Array(keyNames.length);
-  private readonly innerEnds = new Int32Array(keyNames.length);
+  private readonly top: Spans = spans();
+  private readonly nested: Nested = { actor: spans(), subjects: spans() };
   /** The bytes `action` and `month` were decoded from (null: not from bytes), so a repeat costs no decoding. */
   private lastAction: Buffer | null = null;
   private lastMonth: Buffer | null = null;
@@ -283,26 +305,21 @@ export class CsvRowBytes {
    */
   write(entry: Buffer, leaf: Uint8Array, out: Buffer, at: number): number {
     const end = entry.length;
-    const starts = this.starts;
-    const ends = this.ends;
-    if (entry.indexOf(backslash) >= 0 || !scanMembers(entry, 0, end, starts, ends)) return this.viaText(entry, leaf, out, at);
+    const { starts, ends } = this.top;
+    const { actor, subjects } = this.nested;
+    if (entry.indexOf(backslash) >= 0 || scanMembers(entry, 0, end, this.top, this.nested) < 0) return this.viaText(entry, leaf, out, at);
     let o = at;
     // seq, as written
-    if (starts[kSeq]! >= 0) {
-      entry.copy(out, o, starts[kSeq], ends[kSeq]);
-      o += ends[kSeq]! - starts[kSeq]!;
-    }
+    if (starts[kSeq]! >= 0) o = copyPlain(entry, starts[kSeq]!, ends[kSeq]!, out, o);
     out[o++] = comma;
     o = this.plainCell(entry, starts[kAt]!, ends[kAt]!, out, o);
     out[o++] = comma;
     // actor: "username (role)", or the workstation itself
     let roleStart = -1;
     let roleEnd = -1;
-    const inS = this.innerStarts;
-    const inE = this.innerEnds;
-    if (starts[kActor]! >= 0 && scanMembers(entry, starts[kActor]!, ends[kActor]!, inS, inE)) {
-      [roleStart, roleEnd] = plainSpan(entry, inS[kRole]!, inE[kRole]!);
-      const [userStart, userEnd] = plainSpan(entry, inS[kUsername]!, inE[kUsername]!);
+    if (actor.ok) {
+      [roleStart, roleEnd] = plainSpan(entry, actor.starts[kRole]!, actor.ends[kRole]!);
+      const [userStart, userEnd] = plainSpan(entry, actor.starts[kUsername]!, actor.ends[kUsername]!);
       o = actorCell(entry, userStart, userEnd, roleStart, roleEnd, out, o);
     } else {
       o += out.write('workstation', o, 'latin1');
@@ -316,8 +333,8 @@ export class CsvRowBytes {
     const [atStart, atEnd] = plainSpan(entry, starts[kAt]!, ends[kAt]!);
     this.month = monthOf(entry, atStart, atEnd, this.lastMonth, this.month, (b) => (this.lastMonth = b));
     out[o++] = comma;
-    if (starts[kSubjects]! >= 0 && scanMembers(entry, starts[kSubjects]!, ends[kSubjects]!, inS, inE)) {
-      const [caseStart, caseEnd] = plainSpan(entry, inS[kCaseId]!, inE[kCaseId]!);
+    if (subjects.ok) {
+      const [caseStart, caseEnd] = plainSpan(entry, subjects.starts[kCaseId]!, subjects.ends[kCaseId]!);
       o = cell(entry, caseStart, caseEnd, out, o);
     }
     out[o++] = comma;
@@ -332,10 +349,7 @@ export class CsvRowBytes {
     if (starts[kSupersedes]! >= 0) {
       const [s, e] = plainSpan(entry, starts[kSupersedes]!, ends[kSupersedes]!);
       if (entry[starts[kSupersedes]!] === quote) o = cell(entry, s, e, out, o);
-      else {
-        entry.copy(out, o, s, e);
-        o += e - s;
-      }
+      else o = copyPlain(entry, s, e, out, o);
     }
     out[o++] = comma;
     for (let i = 0; i < leaf.length; i += 1) {
@@ -365,6 +379,11 @@ export class CsvRowBytes {
   }
 }
 
+/** Empty spans for the members named in `keyNames`. */
+function spans(): Spans {
+  return { starts: new Int32Array(keyNames.length), ends: new Int32Array(keyNames.length), ok: false };
+}
+
 /** The span of a member's plain value: a string's content, a number or literal as written, empty for null or absent. */
 function plainSpan(b: Uint8Array, start: number, end: number): [number, number] {
   if (start < 0) return [0, 0];
@@ -392,6 +411,12 @@ function formulaStart(c: number | undefined): boolean {
   return c === 0x3d || c === 0x2b || c === 0x2d || c === 0x40 || c === 0x09 || c === 0x0d;
 }
 
+/** Copies bytes (cells are short: a loop costs less than a native call with its checks). */
+function copyPlain(b: Uint8Array, start: number, end: number, out: Buffer, o: number): number {
+  for (let i = start; i < end; i += 1) out[o++] = b[i]!;
+  return o;
+}
+
 /** Copies bytes, doubling quotes. */
 function copyDoubled(b: Uint8Array, start: number, end: number, out: Buffer, o: number): number {
   for (let i = start; i < end; i += 1) {
@@ -408,8 +433,7 @@ function cell(b: Uint8Array, start: number, end: number, out: Buffer, o: number)
   const prefix = formulaStart(b[start]);
   if (!needsQuoting(b, start, end)) {
     if (prefix) out[o++] = 0x27;
-    out.set(b.subarray(start, end), o);
-    return o + end - start;
+    return copyPlain(b, start, end, out, o);
   }
   out[o++] = quote;
   if (prefix) out[o++] = 0x27;
@@ -424,10 +448,10 @@ function actorCell(b: Uint8Array, userStart: number, userEnd: number, roleStart:
   const quoted = needsQuoting(b, userStart, userEnd) || needsQuoting(b, roleStart, roleEnd);
   if (quoted) out[o++] = quote;
   if (formulaStart(first)) out[o++] = 0x27;
-  o = quoted ? copyDoubled(b, userStart, userEnd, out, o) : o + Buffer.from(b.buffer, b.byteOffset, b.byteLength).copy(out, o, userStart, userEnd);
+  o = quoted ? copyDoubled(b, userStart, userEnd, out, o) : copyPlain(b, userStart, userEnd, out, o);
   out[o++] = 0x20;
   out[o++] = 0x28;
-  o = quoted ? copyDoubled(b, roleStart, roleEnd, out, o) : o + Buffer.from(b.buffer, b.byteOffset, b.byteLength).copy(out, o, roleStart, roleEnd);
+  o = quoted ? copyDoubled(b, roleStart, roleEnd, out, o) : copyPlain(b, roleStart, roleEnd, out, o);
   out[o++] = 0x29;
   if (quoted) out[o++] = quote;
   return o;
@@ -449,7 +473,11 @@ function objectCellBytes(b: Uint8Array, start: number, end: number, out: Buffer,
 
 /** The string of bytes [start, end): the one given when the bytes equal `last`, else decoded and remembered. */
 function remember(b: Buffer, start: number, end: number, last: Buffer | null, lastText: string, keep: (bytes: Buffer) => void): string {
-  if (last !== null && end - start === last.length && b.compare(last, 0, last.length, start, end) === 0) return lastText;
+  if (last !== null && end - start === last.length) {
+    let i = 0;
+    while (i < last.length && b[start + i] === last[i]) i += 1;
+    if (i === last.length) return lastText;
+  }
   keep(Buffer.from(b.subarray(start, end)));
   return b.toString('utf8', start, end);
 }
