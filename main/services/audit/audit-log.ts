@@ -301,43 +301,44 @@ export class AuditLog implements NodeSource {
   }
 
   /**
-   * The entries [fromSeq, toSeq) as pages of `pageSize`, each read as one joined blob, one hex string of leaf hashes and
-   * one list of lengths: better-sqlite3 makes a Buffer per blob per row, which costs more than reading the row, so a
-   * whole-log export reads three values per page instead of two Buffers per entry. Throws when an entry is missing.
+   * The entries [fromSeq, toSeq) as pages of `pageSize`, each read as one blob of the entries joined by newlines, one of
+   * their leaf hashes and one list of lengths: better-sqlite3 makes a Buffer per blob per row, which costs more than
+   * reading the row, so a whole-log export reads three values per page instead of two Buffers per entry. group_concat
+   * passes blobs through as their bytes (the database is UTF-8), and the lengths are checked against what came back.
+   * Throws when an entry is missing.
    */
   *pages(fromSeq: number, toSeq: number, pageSize = 4096): Generator<EntryPage> {
     // The ordered subquery keeps group_concat in log order (an aggregate over it is not flattened).
     const page = this.db
       .prepare(
-        `SELECT count(*), min(seq), max(seq), CAST(group_concat(bytes, x'0a') AS BLOB), group_concat(hex(leaf_hash), ''), group_concat(length(bytes), ',')
+        `SELECT count(*), min(seq), max(seq), CAST(group_concat(bytes, x'0a') AS BLOB), CAST(group_concat(leaf_hash, '') AS BLOB), group_concat(length(bytes), ',')
          FROM (SELECT seq, bytes, leaf_hash FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq)`,
       )
       .raw();
     for (let first = fromSeq; first < toSeq; first += pageSize) {
       const last = Math.min(toSeq, first + pageSize);
-      const [count, min, max, joined, leaves, lengths] = page.get(first, last) as [number, number | null, number | null, Buffer | null, string | null, string | null];
+      const [count, min, max, joined, leaves, lengths] = page.get(first, last) as [number, number | null, number | null, Buffer | null, Buffer | null, string | null];
       if (count !== last - first || min !== first || max !== last - 1 || !joined || leaves === null || lengths === null) {
         throw new DalelError('INTERNAL', `audit log entries ${first}…${last - 1} are not all stored`);
       }
       const starts = startsOf(lengths, count);
-      const leafBytes = Buffer.from(leaves, 'hex');
-      if (starts[count] !== joined.length + 1 || leafBytes.length !== count * 32) throw new DalelError('INTERNAL', `audit log entries ${first}…${last - 1} do not read back whole`);
-      yield { first, count, joined, starts, leaves: leafBytes };
+      if (starts[count] !== joined.length + 1 || leaves.length !== count * 32) throw new DalelError('INTERNAL', `audit log entries ${first}…${last - 1} do not read back whole`);
+      yield { first, count, joined, starts, leaves };
     }
   }
 
   /**
-   * The leaf hashes of entries [fromSeq, toSeq) in pages (one hex string each, for the reason `pages` gives), with the
+   * The leaf hashes of entries [fromSeq, toSeq) in pages (one blob each, for the reason `pages` gives), with the
    * longest entry's length in each page. Throws when an entry is missing.
    */
   *leafPages(fromSeq: number, toSeq: number, pageSize = 16_384): Generator<{ first: number; count: number; leaves: Buffer; longest: number }> {
     const page = this.db
-      .prepare(`SELECT count(*), min(seq), max(seq), group_concat(hex(leaf_hash), ''), max(length(bytes)) FROM (SELECT seq, leaf_hash, bytes FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq)`)
+      .prepare(`SELECT count(*), min(seq), max(seq), CAST(group_concat(leaf_hash, '') AS BLOB), max(length(bytes)) FROM (SELECT seq, leaf_hash, bytes FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq)`)
       .raw();
     for (let first = fromSeq; first < toSeq; first += pageSize) {
       const last = Math.min(toSeq, first + pageSize);
-      const [count, min, max, leaves, longest] = page.get(first, last) as [number, number | null, number | null, string | null, number | null];
-      const leafBytes = Buffer.from(leaves ?? '', 'hex');
+      const [count, min, max, leaves, longest] = page.get(first, last) as [number, number | null, number | null, Buffer | null, number | null];
+      const leafBytes = leaves ?? Buffer.alloc(0);
       if (count !== last - first || min !== first || max !== last - 1 || leafBytes.length !== count * 32) throw new DalelError('INTERNAL', `audit log entries ${first}…${last - 1} are not all stored`);
       yield { first, count, leaves: leafBytes, longest: longest ?? 0 };
     }
