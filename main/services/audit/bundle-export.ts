@@ -69,42 +69,6 @@ class BundleWriter {
     mkdirSync(folder, { recursive: true });
     this.zip = new ZipWriter(zipPath);
     this.sums = openSync(join(folder, bundleFiles.sums), 'wx+');
-    this.bulk.add(zipPath);
-    this.pusher.unref();
-  }
-
-  /**
-   * The large files being written (the zip, entries.jsonl, entries.csv). Their pages are pushed to the disk every
-   * quarter second on the thread pool while the export goes on: the kernel would otherwise start only when gigabytes
-   * are dirty, and the final syncs would then wait for all of it at once.
-   */
-  private readonly bulk = new Set<string>();
-  private readonly pushing = new Map<string, Promise<void>>();
-  private readonly pusher = setInterval(() => this.pushToDisk(), 250);
-
-  private pushToDisk(): void {
-    for (const path of this.bulk) {
-      if (this.pushing.has(path)) continue;
-      const push = (async () => {
-        const handle = await openAsync(path, 'r');
-        try {
-          await handle.datasync();
-        } finally {
-          await handle.close();
-        }
-      })()
-        // A failure here is no failure of the export: the final sync of the same file reports it.
-        .catch(() => undefined)
-        .finally(() => this.pushing.delete(path));
-      this.pushing.set(path, push);
-    }
-  }
-
-  /** Stops the pushes and waits for those running. */
-  private async stopPushing(): Promise<void> {
-    clearInterval(this.pusher);
-    this.bulk.clear();
-    await Promise.all(this.pushing.values());
   }
 
   private sumLines: string[] = [];
@@ -125,7 +89,6 @@ class BundleWriter {
 
   /** Waits for every write and sync started, failed or not (before the partial folder is removed). */
   async settle(): Promise<void> {
-    await this.stopPushing();
     await Promise.all([...this.writing, ...this.syncs]);
   }
 
@@ -191,9 +154,7 @@ class BundleWriter {
    * adds it to the zip once complete (zip entries cannot interleave, and tiles go into the zip meanwhile).
    */
   folderStream(name: string): FolderStream {
-    const path = this.pathOf(name);
-    const fd = openSync(path, 'wx');
-    this.bulk.add(path);
+    const fd = openSync(this.pathOf(name), 'wx');
     const hash = createHash('sha256');
     // Copied into one reused 4 MiB buffer: a million entries make no garbage of their own on the way out.
     const buffer = Buffer.allocUnsafe(4 << 20);
@@ -234,7 +195,6 @@ class BundleWriter {
       end: () => {
         flush();
         closeSync(fd);
-        this.bulk.delete(path);
         this.sum(name, hash.digest('hex'));
         this.syncInBackground(join(this.folder, name));
       },
@@ -273,7 +233,6 @@ class BundleWriter {
     closeSync(this.sums);
     this.syncInBackground(join(this.folder, bundleFiles.sums));
     this.zip.close(false);
-    await this.stopPushing();
     this.syncInBackground(this.zipPath);
     await this.backlog(0);
     for (const failure of await Promise.all(this.syncs)) if (failure) throw failure;
