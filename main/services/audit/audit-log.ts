@@ -56,6 +56,37 @@ export interface AuditFilter {
  * (the hashes of tiles above level 0); the heights between are recomputed from at most 128 of those. An append
  * writes its entry and, once in 256 appends, a node; a proof reads a few ranges of hashes.
  */
+/** Consecutive entries read in one piece: their bytes joined by newlines, where each starts, their leaf hashes. */
+export interface EntryPage {
+  /** The sequence number of the first entry. */
+  readonly first: number;
+  readonly count: number;
+  /** The entries' bytes, each followed by a newline but the last: the page's lines of entries.jsonl. */
+  readonly joined: Buffer;
+  /** Entry k spans joined[starts[k], starts[k + 1] − 1). */
+  readonly starts: Int32Array;
+  /** The leaf hashes, 32 bytes each, in order. */
+  readonly leaves: Buffer;
+}
+
+/** Reads "12,345,6" (lengths as SQLite's group_concat writes them) into offsets of newline-joined entries. */
+function startsOf(lengths: string, count: number): Int32Array {
+  const starts = new Int32Array(count + 1);
+  let k = 0;
+  let value = 0;
+  let at = 0;
+  for (let i = 0; i < lengths.length; i += 1) {
+    const c = lengths.charCodeAt(i);
+    if (c === 0x2c) {
+      at += value + 1;
+      starts[++k] = at;
+      value = 0;
+    } else value = value * 10 + (c - 0x30);
+  }
+  starts[count] = at + value + 1;
+  return starts;
+}
+
 export class AuditLog implements NodeSource {
   private readonly insertEntry;
   private readonly insertNode;
@@ -267,6 +298,56 @@ export class AuditLog implements NodeSource {
     for (let at = fromSeq; at < toSeq; at += pageSize) {
       for (const [seq, bytes, leaf] of page.all(at, toSeq, pageSize) as Array<[number, Buffer, Buffer | null]>) yield { seq, bytes, leaf: leaf ?? none };
     }
+  }
+
+  /**
+   * The entries [fromSeq, toSeq) as pages of `pageSize`, each read as one blob of the entries joined by newlines, one of
+   * their leaf hashes and one list of lengths: better-sqlite3 makes a Buffer per blob per row, which costs more than
+   * reading the row, so a whole-log export reads three values per page instead of two Buffers per entry. group_concat
+   * passes blobs through as their bytes (the database is UTF-8), and the lengths are checked against what came back.
+   * Throws when an entry is missing.
+   */
+  *pages(fromSeq: number, toSeq: number, pageSize = 4096): Generator<EntryPage> {
+    // The ordered subquery keeps group_concat in log order (an aggregate over it is not flattened).
+    const page = this.db
+      .prepare(
+        `SELECT count(*), min(seq), max(seq), CAST(group_concat(bytes, x'0a') AS BLOB), CAST(group_concat(leaf_hash, '') AS BLOB), group_concat(length(bytes), ',')
+         FROM (SELECT seq, bytes, leaf_hash FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq)`,
+      )
+      .raw();
+    for (let first = fromSeq; first < toSeq; first += pageSize) {
+      const last = Math.min(toSeq, first + pageSize);
+      const [count, min, max, joined, leaves, lengths] = page.get(first, last) as [number, number | null, number | null, Buffer | null, Buffer | null, string | null];
+      if (count !== last - first || min !== first || max !== last - 1 || !joined || leaves === null || lengths === null) {
+        throw new DalelError('INTERNAL', `audit log entries ${first}…${last - 1} are not all stored`);
+      }
+      const starts = startsOf(lengths, count);
+      if (starts[count] !== joined.length + 1 || leaves.length !== count * 32) throw new DalelError('INTERNAL', `audit log entries ${first}…${last - 1} do not read back whole`);
+      yield { first, count, joined, starts, leaves };
+    }
+  }
+
+  /**
+   * The leaf hashes of entries [fromSeq, toSeq) in pages (one blob each, for the reason `pages` gives), with the
+   * longest entry's length in each page. Throws when an entry is missing.
+   */
+  *leafPages(fromSeq: number, toSeq: number, pageSize = 16_384): Generator<{ first: number; count: number; leaves: Buffer; longest: number }> {
+    const page = this.db
+      .prepare(`SELECT count(*), min(seq), max(seq), CAST(group_concat(leaf_hash, '') AS BLOB), max(length(bytes)) FROM (SELECT seq, leaf_hash, bytes FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq)`)
+      .raw();
+    for (let first = fromSeq; first < toSeq; first += pageSize) {
+      const last = Math.min(toSeq, first + pageSize);
+      const [count, min, max, leaves, longest] = page.get(first, last) as [number, number | null, number | null, Buffer | null, number | null];
+      const leafBytes = leaves ?? Buffer.alloc(0);
+      if (count !== last - first || min !== first || max !== last - 1 || leafBytes.length !== count * 32) throw new DalelError('INTERNAL', `audit log entries ${first}…${last - 1} are not all stored`);
+      yield { first, count, leaves: leafBytes, longest: longest ?? 0 };
+    }
+  }
+
+  /** The first of the longest entries: its sequence number and length. */
+  longestEntry(): { seq: number; length: number } {
+    const row = this.db.prepare('SELECT seq, length(bytes) FROM audit_entries ORDER BY length(bytes) DESC, seq LIMIT 1').raw().get() as [number, number] | undefined;
+    return row ? { seq: row[0], length: row[1] } : { seq: -1, length: 0 };
   }
 
   /** Sequence numbers and leaf hashes of the entries matching a filter (all when empty), oldest first, a page at a time. */

@@ -14,7 +14,7 @@ import { inclusionProof, type Hash, type RangeCache } from './merkle.ts';
 import { allTiles, encodeEntryBundle, entryBundlePath, hashTilePath, maxBundledEntry, TileNodes, tilesOfLeaf, tileWidth, type TileCoordinate } from './tiles.ts';
 import { formatTlogProof, parseCheckpoint, parseNote } from './note.ts';
 import { renderTrailPdf } from './trail-pdf.ts';
-import { CsvRows, csvHeader } from './trail-csv.ts';
+import { CsvRowBytes, csvHeader } from './trail-csv.ts';
 import { pdfEntryLimit, pdfLatestEntries, TrailCollector, type TrailSummary } from './trail-summary.ts';
 import type { TrailLabels } from './trail-labels.ts';
 import type { TrailRow } from './trail-row.ts';
@@ -153,7 +153,7 @@ class BundleWriter {
    * A large file written in pieces into the folder alone, so memory stays flat however long the log; `copyToZip`
    * adds it to the zip once complete (zip entries cannot interleave, and tiles go into the zip meanwhile).
    */
-  folderStream(name: string): { write(data: Uint8Array | string): void; line(data: Uint8Array): void; end(): void } {
+  folderStream(name: string): FolderStream {
     const fd = openSync(this.pathOf(name), 'wx');
     const hash = createHash('sha256');
     // Copied into one reused 4 MiB buffer: a million entries make no garbage of their own on the way out.
@@ -183,6 +183,14 @@ class BundleWriter {
         write(data);
         if (used + 1 > buffer.length) flush();
         buffer[used++] = 0x0a;
+      },
+      reserve: (bytes) => {
+        if (used + bytes > buffer.length) flush();
+        return bytes <= buffer.length ? used : -1;
+      },
+      buffer,
+      commit: (end) => {
+        used = end;
       },
       end: () => {
         flush();
@@ -233,6 +241,19 @@ class BundleWriter {
     fsyncSync(fd);
     closeSync(fd);
   }
+}
+
+/** A large folder file written in pieces through one reused buffer. */
+interface FolderStream {
+  write(data: Uint8Array | string): void;
+  /** Writes the bytes and a newline. */
+  line(data: Uint8Array): void;
+  /** Makes room for `bytes` more in `buffer`; returns where they go, or −1 when they cannot fit it at all. */
+  reserve(bytes: number): number;
+  readonly buffer: Buffer;
+  /** Takes the buffer's bytes up to `end` (after a `reserve`). */
+  commit(end: number): void;
+  end(): void;
 }
 
 /** What VERIFY.md says about one export. */
@@ -338,18 +359,29 @@ export function toRuns(seqs: Iterable<number>): Array<[number, number]> {
 
 /** The selection an export records: every sequence number, the digest of their leaf hashes, the longest entry. */
 function select(log: AuditLog, request: ExportScope): { seqs: number[] | null; count: number; digest: string; longest: { seq: number; length: number } } {
-  const filter = request.scope === 'case' ? { caseId: request.caseId } : request.scope === 'range' ? { from: request.from, to: request.to } : {};
   const digest = createHash('sha256');
+  if (request.scope === 'all') {
+    // The whole log: its leaf hashes a page at a time, and the longest entry looked up only when one is too long.
+    let count = 0;
+    let longest = 0;
+    for (const page of log.leafPages(0, log.size())) {
+      digest.update(page.leaves);
+      count += page.count;
+      longest = Math.max(longest, page.longest);
+    }
+    return { seqs: null, count, digest: digest.digest('hex'), longest: longest > maxBundledEntry ? log.longestEntry() : { seq: -1, length: longest } };
+  }
+  const filter = request.scope === 'case' ? { caseId: request.caseId } : { from: request.from, to: request.to };
   const seqs: number[] = [];
   let count = 0;
   const longest = { seq: -1, length: 0 };
   for (const { seq, leaf, length } of log.selection(filter)) {
     digest.update(leaf);
-    if (request.scope !== 'all') seqs.push(seq);
+    seqs.push(seq);
     if (length > longest.length) Object.assign(longest, { seq, length });
     count += 1;
   }
-  return { seqs: request.scope === 'all' ? null : seqs, count, digest: digest.digest('hex'), longest };
+  return { seqs, count, digest: digest.digest('hex'), longest };
 }
 
 /** How an export runs besides its scope. */
@@ -436,11 +468,6 @@ export async function exportBundle(
         : exportEntry.length > maxBundledEntry
           ? `the entry recording this export is ${exportEntry.length} bytes long, more than an entry bundle can carry`
           : null;
-    // The selection in log order, read a page at a time: memory stays flat however long the log.
-    function* selected(): Generator<{ seq: number; bytes: Uint8Array; leaf: Uint8Array }> {
-      if (all) yield* log.iterate(0, size, 5000, true);
-      else for (const seq of selection!) yield { seq, bytes: log.entryBytes(seq), leaf: log.node(0, seq) };
-    }
     let done = 0;
     const pause = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -448,58 +475,66 @@ export async function exportBundle(
     const jsonl = writer.folderStream(bundleFiles.entries);
     const csv = writer.folderStream('entries.csv');
     csv.write(csvHeader);
-    const rows = new CsvRows();
+    const rows = new CsvRowBytes();
     const trail = new TrailCollector();
-    let bundle: Uint8Array[] = [];
-    let bundleIndex = 0;
-    // The level-0 tiles of a whole-log export are the leaf hashes the entries were read with: no second pass for them.
-    let leafTile = Buffer.allocUnsafe(tileWidth * 32);
-    const flushBundle = () => {
-      if (bundle.length > 0 && all) {
-        if (!bundlesOmitted) writer.add(entryBundlePath(bundleIndex, bundle.length), encodeEntryBundle(bundle));
-        // The zip keeps a reference until it flushes: each tile gets its own buffer.
-        writer.add(hashTilePath({ level: 0, index: bundleIndex, width: bundle.length }), leafTile.subarray(0, bundle.length * 32));
-        leafTile = Buffer.allocUnsafe(tileWidth * 32);
-      }
-      bundle = [];
-    };
-    let csvText = '';
-
-    for (const { seq, bytes, leaf } of selected()) {
-      jsonl.line(bytes);
-      const entryHash = asBuffer(leaf).toString('hex');
-      let row: string;
+    /** The CSV row of one entry, and the PDF's note of it. */
+    const rowOf = (seq: number, entry: Buffer, leaf: Buffer) => {
+      const room = CsvRowBytes.room(entry.length);
       try {
-        row = rows.row(asBuffer(bytes).toString('utf8'), entryHash);
+        const at = csv.reserve(room);
+        if (at >= 0) csv.commit(rows.write(entry, leaf, csv.buffer, at));
+        else {
+          // An entry too long for the stream's buffer: its row goes through a buffer of its own.
+          const own = Buffer.allocUnsafe(room);
+          csv.write(own.subarray(0, rows.write(entry, leaf, own, 0)));
+        }
       } catch (error) {
         throw new DalelError('INTERNAL', `audit entry ${seq} cannot be written to entries.csv: ${(error as Error).message}`);
       }
-      csvText += `${row}\n`;
-      if (csvText.length >= 1 << 20) {
-        csv.write(csvText);
-        csvText = '';
-      }
-      trail.add(bytes, entryHash, rows.action, rows.at);
-      if (all) {
-        const index = Math.floor(seq / tileWidth);
-        if (index !== bundleIndex) {
-          flushBundle();
-          bundleIndex = index;
+      trail.add(entry, leaf, rows.action, rows.month);
+    };
+
+    if (all) {
+      // The whole log in pages of whole tiles: entries.jsonl takes each page's joined entries as they are, the level-0
+      // tiles are slices of its leaf hashes (no second read, nothing hashed again), and the entry bundles its entries.
+      const newline = Buffer.from('\n');
+      for (const page of log.pages(0, size, 16 * tileWidth)) {
+        jsonl.write(page.joined);
+        jsonl.write(newline);
+        let bundle: Buffer[] = [];
+        for (let k = 0; k < page.count; k += 1) {
+          const seq = page.first + k;
+          const entry = page.joined.subarray(page.starts[k], page.starts[k + 1]! - 1);
+          rowOf(seq, entry, page.leaves.subarray(k * 32, k * 32 + 32));
+          if (!bundlesOmitted) bundle.push(entry);
+          if ((seq + 1) % tileWidth === 0 || k === page.count - 1) {
+            const index = Math.floor(seq / tileWidth);
+            const width = (seq % tileWidth) + 1;
+            if (!bundlesOmitted) writer.add(entryBundlePath(index, width), encodeEntryBundle(bundle));
+            const from = (k + 1 - width) * 32;
+            writer.add(hashTilePath({ level: 0, index, width }), page.leaves.subarray(from, from + width * 32));
+            bundle = [];
+          }
         }
-        if (leaf.length !== 32) throw new DalelError('INTERNAL', `audit entry ${seq} has no stored leaf hash`);
-        leafTile.set(leaf, bundle.length * 32);
-        bundle.push(bytes);
-      }
-      done += 1;
-      if (done % 2000 === 0) {
+        done += page.count;
         options.onProgress?.(done, total);
         await writer.backlog();
         await pause();
       }
+    } else {
+      for (const seq of selection!) {
+        const entry = asBuffer(log.entryBytes(seq));
+        jsonl.line(entry);
+        rowOf(seq, entry, asBuffer(log.node(0, seq)));
+        done += 1;
+        if (done % 2000 === 0) {
+          options.onProgress?.(done, total);
+          await writer.backlog();
+          await pause();
+        }
+      }
     }
-    flushBundle();
     if (done !== total) throw new DalelError('INTERNAL', `the audit log gave ${done} entries for an export of ${total}`);
-    if (csvText.length > 0) csv.write(csvText);
     jsonl.end();
     csv.end();
     writer.copyToZip(bundleFiles.entries);

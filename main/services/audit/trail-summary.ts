@@ -54,7 +54,13 @@ export function trailRow(bytes: Uint8Array, entryHash: string): TrailRow {
 
 interface Kept {
   readonly bytes: Uint8Array;
-  readonly hash: string;
+  /** The leaf hash, in hex or as bytes (made hex only for the few entries the PDF shows). */
+  readonly hash: string | Uint8Array;
+}
+
+/** A kept entry's row. */
+function keptRow(k: Kept): TrailRow {
+  return trailRow(k.bytes, typeof k.hash === 'string' ? k.hash : Buffer.from(k.hash.buffer, k.hash.byteOffset, k.hash.byteLength).toString('hex'));
 }
 
 /**
@@ -75,8 +81,8 @@ export class TrailCollector {
     private readonly latest = pdfLatestEntries,
   ) {}
 
-  /** One entry, in log order, with its action and time as the CSV read them. */
-  add(bytes: Uint8Array, entryHash: string, action: string, at: string): void {
+  /** One entry, in log order, with its leaf hash (hex or bytes), action and time (only its month, YYYY-MM, is used). */
+  add(bytes: Uint8Array, entryHash: string | Uint8Array, action: string, at: string): void {
     const kept = { bytes, hash: entryHash };
     this.first ??= kept;
     this.count += 1;
@@ -94,15 +100,15 @@ export class TrailCollector {
 
   /** The rows the PDF lists and, for a large export, its summary. */
   result(): { rows: TrailRow[]; summary: TrailSummary | null } {
-    if (this.list) return { rows: this.list.map((k) => trailRow(k.bytes, k.hash)), summary: null };
+    if (this.list) return { rows: this.list.map(keptRow), summary: null };
     const latest = [...this.ring.slice(this.ringAt), ...this.ring.slice(0, this.ringAt)];
-    const rows = latest.map((k) => trailRow(k.bytes, k.hash));
+    const rows = latest.map(keptRow);
     return {
       rows,
       summary: {
         byAction: [...this.actions].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
         byMonth: [...this.months].sort((a, b) => a[0].localeCompare(b[0])),
-        first: trailRow(this.first!.bytes, this.first!.hash),
+        first: keptRow(this.first!),
         last: rows[rows.length - 1]!,
       },
     };

@@ -72,6 +72,41 @@ describe('audit log', () => {
     expect(verifyConsistency(3, size, log.consistencyProof(3, size), tree.root(3), tree.root())).toBeNull();
   });
 
+  it('reads pages of entries and leaf hashes that equal the entries read one by one, zero bytes and odd ends included', () => {
+    const log = ctx.env.ws.audit;
+    // Enough entries for leaf hashes holding zero bytes and for several pages, with lengths of one to five digits.
+    log.appendAll(Array.from({ length: 700 }, (_, i) => ({ action: 'bulk.item', actor: null, details: { text: 'x'.repeat((i * 37) % 12_000) } })));
+    const size = log.size();
+    const rows = [...log.iterate(0, size, 5000, true)];
+    for (const [from, to, pageSize] of [
+      [0, size, 256],
+      [3, size, 100],
+      [0, size, 4096],
+    ] as const) {
+      let seq = from;
+      for (const page of log.pages(from, to, pageSize)) {
+        expect(page.first).toBe(seq);
+        for (let k = 0; k < page.count; k += 1, seq += 1) {
+          expect(Buffer.from(page.joined.subarray(page.starts[k], page.starts[k + 1]! - 1)).equals(Buffer.from(rows[seq]!.bytes))).toBe(true);
+          expect(Buffer.from(page.leaves.subarray(k * 32, k * 32 + 32)).equals(Buffer.from(rows[seq]!.leaf))).toBe(true);
+        }
+      }
+      expect(seq).toBe(to);
+    }
+    expect(rows.some((r) => r.leaf.includes(0))).toBe(true);
+    let digest = Buffer.alloc(0);
+    let longest = 0;
+    for (const page of log.leafPages(0, size, 300)) {
+      digest = Buffer.concat([digest, page.leaves]);
+      longest = Math.max(longest, page.longest);
+    }
+    expect(digest.equals(Buffer.concat(rows.map((r) => Buffer.from(r.leaf))))).toBe(true);
+    expect(longest).toBe(Math.max(...rows.map((r) => r.bytes.length)));
+    expect(log.longestEntry()).toEqual({ seq: rows.findIndex((r) => r.bytes.length === longest), length: longest });
+    expect(() => [...log.pages(size - 2, size + 1)]).toThrow(`audit log entries ${size - 2}…${size} are not all stored`);
+    expect(() => [...log.leafPages(0, size + 1)]).toThrow('are not all stored');
+  });
+
   it('appends a batch in one transaction: all or nothing', () => {
     const log = ctx.env.ws.audit;
     const before = log.size();

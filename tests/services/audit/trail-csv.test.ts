@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalText, type CanonicalValue } from '../../../core/canonical-json.ts';
-import { CsvRows, csvHeader, MemberSpans } from '../../../main/services/audit/trail-csv.ts';
+import { CsvRowBytes, CsvRows, csvHeader, MemberSpans } from '../../../main/services/audit/trail-csv.ts';
 import { parseLines } from '../../../main/services/audit/bundle-verify.ts';
 import { sha256 } from '../../../main/services/audit/merkle.ts';
 import type { ParsedEntry } from '../../../main/services/audit/trail-summary.ts';
@@ -72,6 +72,45 @@ describe("the clerk's CSV trail", () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it('writes as bytes the rows the text scan builds, through the byte scan and, for entries with escapes, the text scan', () => {
+    const text = new CsvRows();
+    const bytes = new CsvRowBytes();
+    // Text without escapes (the byte scan's own path) as well as the awkward kind.
+    const plainText = fc.oneof(fc.string({ unit: 'grapheme', maxLength: 12 }).filter((t) => ![...t].some((c) => c === '"' || c === '\\' || c.charCodeAt(0) < 0x20)), fc.constantFrom('=1', '-x', '+7', '@a', 'a,b', 'Әсел, Қайрат', 'null', ''));
+    const plainEntry = fc.record(
+      {
+        v: fc.constant(1),
+        seq: fc.nat({ max: 10_000_000 }),
+        at: fc.oneof(fc.constantFrom('2026-12-03T10:00:00.000Z', '-2026', 'Қаңтар 2026', '', '2026,12'), plainText),
+        action: plainText,
+        actor: fc.option(fc.record({ userId: fc.uuid(), username: plainText, role: plainText }, { requiredKeys: [] }), { nil: null }),
+        subjects: fc.option(fc.dictionary(fc.constantFrom('caseId', 'evidenceId', 'x'), fc.oneof(plainText, fc.integer())), { nil: null }),
+        inputs: fc.dictionary(key, plainText, { maxKeys: 3 }),
+        outputs: fc.oneof(fc.dictionary(key, plainText, { maxKeys: 3 }), fc.constant({})),
+        meaning: fc.oneof(plainText, fc.constant(null)),
+        supersedes: fc.oneof(fc.nat(), plainText, fc.constant(null)),
+        details: fc.dictionary(key, fc.oneof(fc.integer(), plainText, fc.constant(null)), { maxKeys: 4 }),
+      },
+      { requiredKeys: ['v', 'seq'] },
+    );
+    const out = Buffer.alloc(1 << 16);
+    const leaf = Buffer.from(sha256(Buffer.from('leaf')));
+    fc.assert(
+      fc.property(fc.oneof(plainEntry, entry), (value) => {
+        const canonical = canonicalText(value as unknown as CanonicalValue);
+        const entryBytes = Buffer.from(canonical, 'utf8');
+        const at = 7;
+        const end = bytes.write(entryBytes, leaf, out, at);
+        expect(end - at).toBeLessThanOrEqual(CsvRowBytes.room(entryBytes.length));
+        expect(out.toString('utf8', at, end)).toBe(`${text.row(canonical, leaf.toString('hex'))}\n`);
+        expect(bytes.action).toBe(text.action);
+        expect(bytes.month).toBe(text.at.slice(0, 7));
+      }),
+      { numRuns: 3000 },
+    );
+    expect(() => bytes.write(Buffer.from('[1,2]'), leaf, out, 0)).toThrow('audit entry is not a canonical JSON object: [1,2]');
   });
 
   it('names a stored entry that is not a JSON object instead of writing a wrong row', () => {
