@@ -21,7 +21,7 @@ const show = (card: ModelCard, caseType: CaseTypeView | null, language: 'kk' | '
   render(fakeApi({}).api, <ModelCardDialog card={card} caseType={caseType} onClose={() => undefined} />, language);
 
 // What the trainer writes in English, and the codes it writes into its sentences.
-const englishTemplates = [/advisory only/i, /never an input/, /Validated on/, /referred to human review/, /Trained on synthetic/, /trained before/, /tested from/, /majority class/, /training median/];
+const englishTemplates = [/advisory only/i, /never an input/, /Validated on/, /referred to human review/, /Trained on synthetic/, /trained before/, /tested from/, /majority class/, /training median/, /explainable boosting machine/];
 const rawCodes = /defendantSex|defendantCitizenship|decidedOn|award-fraction|term-months|kz-civil-contract|kz-criminal/;
 const isoDate = /\d{4}-\d{2}-\d{2}/;
 
@@ -61,6 +61,7 @@ describe("the model card speaks the reader's language, not the trainer's English
       for (const tid of ['model-card-intended-use', 'model-card-split', 'model-card-limitations']) expect(need(tid).textContent).not.toMatch(isoDate);
       expect(document.getElementById('model-card-title')!.textContent).toContain(words.caseTypes[id]);
 
+      expect(need('model-card-kind').textContent).toContain(language === 'kk' ? 'түсіндірілетін бустинг моделі (EBM)' : 'объяснимая модель бустинга (EBM)');
       const intendedUse = need('model-card-intended-use').textContent!;
       expect(intendedUse).toContain(words.intendedUse);
       expect(intendedUse).toContain(`«${words.outcomes[card.outcome.name as keyof typeof words.outcomes]}»`);

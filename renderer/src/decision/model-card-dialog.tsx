@@ -20,7 +20,7 @@ import { HashText } from '../common/hash-text.tsx';
 import { baselineLabel } from './baseline-label.ts';
 import { fieldLabel, optionLabel } from './decision-text.ts';
 import { ModelCardBacktest } from './model-card-backtest.tsx';
-import { classLabelText, intendedUseText, limitationText, splitText, type CardTextContext } from './model-card-text.ts';
+import { classLabelText, intendedUseText, limitationText, modelKindText, splitText, type CardTextContext } from './model-card-text.ts';
 import { useNumberText } from './number-format.ts';
 
 /** Props of ModelCardDialog. */
@@ -75,7 +75,7 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
               { label: t('decision.modelCard.created'), value: format.dateTime(card.createdAt) },
               { label: t('decision.modelCard.outcome'), value: `${t(`decision.outcomes.${card.outcome.name}`, { defaultValue: card.outcome.name })} (${t(`decision.kinds.${card.outcome.kind}`)})` },
               { label: t('decision.modelCard.intendedUse'), value: intendedUseText(text, card), testId: 'model-card-intended-use' },
-              { label: t('decision.modelCard.kind'), value: `${card.model.kind}; ${t('decision.modelCard.features', { count: card.model.features.length })}; ${t('decision.modelCard.interactions', { count: card.model.interactions.length })}` },
+              { label: t('decision.modelCard.kind'), value: `${modelKindText(text, card.model.kind)}; ${t('decision.modelCard.features', { count: card.model.features.length })}; ${t('decision.modelCard.interactions', { count: card.model.interactions.length })}`, testId: 'model-card-kind' },
             ]}
           />
           <Section title={t('decision.modelCard.data')}>

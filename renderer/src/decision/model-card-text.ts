@@ -26,6 +26,7 @@ const randomSplit = /^random (\d{1,3})% held out \(seed (-?\d+)\)$/;
 const advisoryLimit = 'Advisory only: the model estimates what courts decided in similar past cases; it does not say what the decision should be, and the judge decides.';
 const reviewLimit = 'Cases with inputs outside what training saw, too wide an interval or too uncertain a class are referred to human review.';
 const syntheticLimit = 'Trained on synthetic (generated) cases: predictions illustrate the method and say nothing about real courts.';
+const ebmKind = 'explainable boosting machine (cyclic boosting of per-input trees on binned inputs, with pairwise interactions)';
 const laterLimit = /^Validated on later cases than it was trained on \((.*)\)\.$/;
 const randomLimit = /^Validated on cases held out at random from the same data \((.*)\); on later cases accuracy may be lower\.$/;
 const protectedLimit = new RegExp(`^(${fieldName}(?:, ${fieldName})*) (are|is) never an input, but inputs may correlate with protected attributes; see the disparity report\\.$`);
@@ -57,6 +58,11 @@ export function intendedUseText(ctx: CardTextContext, card: Pick<ModelCard, 'int
     outcome: ctx.t(`decision.outcomes.${card.outcome.name}`, { defaultValue: card.outcome.name }),
     caseType: ctx.t(`decisionSchema.${card.caseType.id}.title`, { defaultValue: card.caseType.title }),
   });
+}
+
+/** The model's kind in words when it is the trainer's description of its explainable boosting machine; else as written. */
+export function modelKindText(ctx: CardTextContext, kind: string): string {
+  return kind === ebmKind ? ctx.t('decision.modelCard.text.modelKind') : kind;
 }
 
 /** A validation split in words when it is one the trainer writes (a cut in time, or a seeded random split); else as written. */
