@@ -13,6 +13,10 @@ import { baselineLabel } from './baseline-label.ts';
 /** Props of ModelCardBacktest. */
 export interface ModelCardBacktestProps {
   readonly backtest: Backtest;
+  /** A class label inside a baseline's name in the reader's words. */
+  readonly classText?: (label: string) => string;
+  /** A split as the trainer wrote it, in the reader's words. */
+  readonly splitText?: (split: string) => string;
 }
 
 interface Figure {
@@ -32,14 +36,14 @@ function foldFigures(fold: BacktestFold): { readonly model: number; readonly bas
  * model beside the same baselines as the held-out table, the held-out test of this model last; or, for cases with
  * no time order, a sentence saying that only the random split validates the model.
  */
-export function ModelCardBacktest({ backtest }: ModelCardBacktestProps) {
+export function ModelCardBacktest({ backtest, classText, splitText = (split) => split }: ModelCardBacktestProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const number = useNumberText();
   if (backtest.kind === 'unordered') {
     return (
       <Typography variant="body2" data-testid="model-card-backtest-unordered">
-        {t('decision.modelCard.backtest.unordered', { split: backtest.split })}
+        {t('decision.modelCard.backtest.unordered', { split: splitText(backtest.split) })}
       </Typography>
     );
   }
@@ -64,7 +68,7 @@ export function ModelCardBacktest({ backtest }: ModelCardBacktestProps) {
             <TableCell align="right">{t('decision.modelCard.thisModel')}</TableCell>
             {columns.map((name) => (
               <TableCell key={name} align="right">
-                {baselineLabel(t, name)}
+                {baselineLabel(t, name, classText)}
               </TableCell>
             ))}
           </TableRow>
@@ -86,7 +90,7 @@ export function ModelCardBacktest({ backtest }: ModelCardBacktestProps) {
                   return (
                     <TableCell key={name} align="right">
                       {baseline ? text(baseline.value) : '—'}
-                      {baseline && baseline.name !== name && ` (${baselineLabel(t, baseline.name)})`}
+                      {baseline && baseline.name !== name && ` (${baselineLabel(t, baseline.name, classText)})`}
                     </TableCell>
                   );
                 })}

@@ -13,17 +13,21 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ModelCard } from '../../../main/contract/index.ts';
+import type { CaseTypeView, ModelCard } from '../../../main/contract/index.ts';
 import { FactList } from '../common/fact-list.tsx';
 import { useFormatters } from '../common/format.ts';
 import { HashText } from '../common/hash-text.tsx';
 import { baselineLabel } from './baseline-label.ts';
+import { fieldLabel, optionLabel } from './decision-text.ts';
 import { ModelCardBacktest } from './model-card-backtest.tsx';
+import { classLabelText, intendedUseText, limitationText, modelKindText, splitText, type CardTextContext } from './model-card-text.ts';
 import { useNumberText } from './number-format.ts';
 
 /** Props of ModelCardDialog. */
 export interface ModelCardDialogProps {
   readonly card: ModelCard;
+  /** The model's case type, for naming its outcome classes in the reader's language; null when it is not installed. */
+  readonly caseType?: CaseTypeView | null;
   readonly onClose: () => void;
 }
 
@@ -43,19 +47,23 @@ function Section({ title, children }: { readonly title: string; readonly childre
  * against naive baselines (and, fold by fold, on later periods), its calibration and interval coverage, how it differs across protected groups (which are
  * never inputs), and its limitations.
  */
-export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
-  const { t } = useTranslation();
+export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDialogProps) {
+  const { t, i18n } = useTranslation();
   const format = useFormatters();
   const number = useNumberText();
   const pct = (v: number) => t('decision.card.percent', { value: number(v * 100, 1) });
   const num = (v: number | undefined) => (v === undefined ? '—' : number(v, 2));
   const rate = (v: number | undefined) => (v === undefined ? '—' : pct(v));
   const { data, validation } = card;
+  const caseTypeId = card.caseType.id;
+  const text: CardTextContext = { t, locale: format.locale, exists: (key) => i18n.exists(key), caseTypeId };
+  const classText = (label: string) => classLabelText(t, caseType, card.outcome.name, label);
+  const split = (s: string) => splitText(text, s);
   const regression = validation.regression;
   const classification = validation.classification;
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="model-card-title" data-testid="model-card-dialog">
-      <DialogTitle id="model-card-title">{t('decision.modelCard.title', { caseType: card.caseType.title })}</DialogTitle>
+      <DialogTitle id="model-card-title">{t('decision.modelCard.title', { caseType: t(`decisionSchema.${caseTypeId}.title`, { defaultValue: card.caseType.title }) })}</DialogTitle>
       <DialogContent dividers>
         <Stack spacing={3}>
           {card.synthetic && (
@@ -66,8 +74,8 @@ export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
               { label: t('decision.modelCard.model'), value: <HashText value={card.modelSha256} testId="model-card-hash" /> },
               { label: t('decision.modelCard.created'), value: format.dateTime(card.createdAt) },
               { label: t('decision.modelCard.outcome'), value: `${t(`decision.outcomes.${card.outcome.name}`, { defaultValue: card.outcome.name })} (${t(`decision.kinds.${card.outcome.kind}`)})` },
-              { label: t('decision.modelCard.intendedUse'), value: card.intendedUse },
-              { label: t('decision.modelCard.kind'), value: `${card.model.kind}; ${t('decision.modelCard.features', { count: card.model.features.length })}; ${t('decision.modelCard.interactions', { count: card.model.interactions.length })}` },
+              { label: t('decision.modelCard.intendedUse'), value: intendedUseText(text, card), testId: 'model-card-intended-use' },
+              { label: t('decision.modelCard.kind'), value: `${modelKindText(text, card.model.kind)}; ${t('decision.modelCard.features', { count: card.model.features.length })}; ${t('decision.modelCard.interactions', { count: card.model.interactions.length })}`, testId: 'model-card-kind' },
             ]}
           />
           <Section title={t('decision.modelCard.data')}>
@@ -86,8 +94,8 @@ export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
             />
           </Section>
           <Section title={t('decision.modelCard.validation')}>
-            <Typography variant="body2">
-              {t('decision.modelCard.split', { split: validation.split, training: format.integer(validation.trainingCases), calibration: format.integer(validation.calibrationCases), test: format.integer(validation.testCases) })}
+            <Typography variant="body2" data-testid="model-card-split">
+              {t('decision.modelCard.split', { split: split(validation.split), training: format.integer(validation.trainingCases), calibration: format.integer(validation.calibrationCases), test: format.integer(validation.testCases) })}
             </Typography>
             <Table size="small" data-testid="model-card-validation">
               <TableHead>
@@ -105,7 +113,7 @@ export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
                     </TableRow>
                     {regression.baselines.map((b) => (
                       <TableRow key={b.name}>
-                        <TableCell>{baselineLabel(t, b.name)}</TableCell>
+                        <TableCell>{baselineLabel(t, b.name, classText)}</TableCell>
                         <TableCell align="right">{number(b.meanAbsoluteError, 2)}</TableCell>
                       </TableRow>
                     ))}
@@ -119,7 +127,7 @@ export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
                     </TableRow>
                     {classification.baselines.map((b) => (
                       <TableRow key={b.name}>
-                        <TableCell>{baselineLabel(t, b.name)}</TableCell>
+                        <TableCell>{baselineLabel(t, b.name, classText)}</TableCell>
                         <TableCell align="right">{pct(b.accuracy)}</TableCell>
                       </TableRow>
                     ))}
@@ -156,7 +164,7 @@ export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
                 })}
               </Typography>
             )}
-            {validation.backtest && <ModelCardBacktest backtest={validation.backtest} />}
+            {validation.backtest && <ModelCardBacktest backtest={validation.backtest} classText={classText} splitText={split} />}
           </Section>
           <Section title={t('decision.modelCard.disparity')}>
             <Typography variant="body2" color="text.secondary">
@@ -164,10 +172,10 @@ export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
             </Typography>
             {card.disparity.length === 0 && <Typography variant="body2">{t('decision.modelCard.noDisparity')}</Typography>}
             {card.disparity.map((d) => (
-              <Table key={d.attribute} size="small" aria-label={d.title} data-testid={`model-card-disparity-${d.attribute}`}>
+              <Table key={d.attribute} size="small" aria-label={fieldLabel(t, caseTypeId, { name: d.attribute, title: d.title })} data-testid={`model-card-disparity-${d.attribute}`}>
                 <TableHead>
                   <TableRow>
-                    <TableCell>{d.title}</TableCell>
+                    <TableCell>{fieldLabel(t, caseTypeId, { name: d.attribute, title: d.title })}</TableCell>
                     <TableCell align="right">{t('decision.modelCard.groupCases')}</TableCell>
                     {(regression ? ['mae', 'signedError', 'coverage80'] : ['accuracy', 'predictedRate', 'actualRate']).map((column) => (
                       <TableCell key={column} align="right">
@@ -179,7 +187,7 @@ export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
                 <TableBody>
                   {d.groups.map((g) => (
                     <TableRow key={g.value}>
-                      <TableCell>{g.label}</TableCell>
+                      <TableCell>{optionLabel(t, caseTypeId, d.attribute, g.value, g.label)}</TableCell>
                       <TableCell align="right">{format.integer(g.cases)}</TableCell>
                       {(regression
                         ? [num(g.meanAbsoluteError), num(g.meanSignedError), rate(g.coverage80)]
@@ -199,7 +207,7 @@ export function ModelCardDialog({ card, onClose }: ModelCardDialogProps) {
             <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="model-card-limitations">
               {card.limitations.map((l, i) => (
                 <li key={i}>
-                  <Typography variant="body2">{l}</Typography>
+                  <Typography variant="body2">{limitationText(text, l)}</Typography>
                 </li>
               ))}
             </ul>

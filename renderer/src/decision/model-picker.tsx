@@ -58,7 +58,7 @@ export function ModelPicker({ models, caseTypes, value, onChange, disabled = fal
           {t('decision.models.card')}
         </Button>
       )}
-      {showCard && chosen && <ModelCardDialog card={chosen.card} onClose={() => setShowCard(false)} />}
+      {showCard && chosen && <ModelCardDialog card={chosen.card} caseType={caseTypes.find((c) => c.id === chosen.caseType && c.version === chosen.caseTypeVersion) ?? null} onClose={() => setShowCard(false)} />}
     </Stack>
   );
 }
