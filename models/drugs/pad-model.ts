@@ -79,6 +79,9 @@ export function padInputs(model: Pick<PadModel, 'standardise'>, raw: ArrayLike<n
   return standardiseInPlace(padDerived(raw, n), n, model.standardise.mean, model.standardise.scale);
 }
 
+/** A layer's weights class by class (K × F), made once per weights array: a loaded model scores one card at a time. */
+const classMajor = new WeakMap<readonly number[], Float64Array>();
+
 /**
  * x·W + b for a layer over n rows, in the order the ONNX MatMul sums (feature by feature, then the bias). The weights
  * are read class by class (K × F), four classes at a time, so each sum stays in a register; the order of the additions,
@@ -86,8 +89,12 @@ export function padInputs(model: Pick<PadModel, 'standardise'>, raw: ArrayLike<n
  */
 function logits(layer: SoftmaxLayer, z: Float64Array, n: number): Float64Array {
   const { inputs: F, classes: K, weights, bias } = layer;
-  const wT = new Float64Array(F * K);
-  for (let f = 0; f < F; f += 1) for (let k = 0; k < K; k += 1) wT[k * F + f] = weights[f * K + k]!;
+  let wT = classMajor.get(weights);
+  if (!wT) {
+    wT = new Float64Array(F * K);
+    for (let f = 0; f < F; f += 1) for (let k = 0; k < K; k += 1) wT[k * F + f] = weights[f * K + k]!;
+    classMajor.set(weights, wT);
+  }
   const out = new Float64Array(n * K);
   for (let i = 0; i < n; i += 1) {
     const o = i * K;
