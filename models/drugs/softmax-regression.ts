@@ -49,31 +49,87 @@ export function softmaxLogits(layer: SoftmaxLayer, x: Float64Array, n: number): 
   return out;
 }
 
-/** Objective and gradient at parameters θ = [W (F·K), b (K)]. */
-function objective(theta: Float64Array, x: Float64Array, y: Int32Array, n: number, F: number, K: number, l2: number, grad: Float64Array): number {
+/** Scratch space for `objective`, made once per fit: the weights and gradient laid out class by class (K × F). */
+interface Scratch {
+  readonly thetaT: Float64Array;
+  readonly gradT: Float64Array;
+  readonly p: Float64Array;
+}
+
+/**
+ * Objective and gradient at parameters θ = [W (F·K), b (K)].
+ * Every logit and every gradient entry is summed in the same order as plain F × K loops would (feature by feature,
+ * row by row), so the result is bit for bit the same; the K × F layout and four classes at a time only let the sums
+ * run in registers over contiguous memory, which is where fitting spends its time.
+ */
+function objective(theta: Float64Array, x: Float64Array, y: Int32Array, n: number, F: number, K: number, l2: number, grad: Float64Array, scratch: Scratch): number {
+  const { thetaT, gradT, p } = scratch;
+  for (let f = 0; f < F; f += 1) for (let k = 0; k < K; k += 1) thetaT[k * F + f] = theta[f * K + k]!;
+  gradT.fill(0);
   grad.fill(0);
-  const p = new Float64Array(K);
   let loss = 0;
   const bOff = F * K;
   for (let i = 0; i < n; i += 1) {
-    for (let k = 0; k < K; k += 1) p[k] = theta[bOff + k]!;
     const row = i * F;
-    for (let f = 0; f < F; f += 1) {
-      const v = x[row + f]!;
-      const w = f * K;
-      for (let k = 0; k < K; k += 1) p[k] = p[k]! + v * theta[w + k]!;
+    let k = 0;
+    for (; k + 4 <= K; k += 4) {
+      let s0 = theta[bOff + k]!;
+      let s1 = theta[bOff + k + 1]!;
+      let s2 = theta[bOff + k + 2]!;
+      let s3 = theta[bOff + k + 3]!;
+      const w0 = k * F;
+      const w1 = w0 + F;
+      const w2 = w1 + F;
+      const w3 = w2 + F;
+      for (let f = 0; f < F; f += 1) {
+        const v = x[row + f]!;
+        s0 += v * thetaT[w0 + f]!;
+        s1 += v * thetaT[w1 + f]!;
+        s2 += v * thetaT[w2 + f]!;
+        s3 += v * thetaT[w3 + f]!;
+      }
+      p[k] = s0;
+      p[k + 1] = s1;
+      p[k + 2] = s2;
+      p[k + 3] = s3;
+    }
+    for (; k < K; k += 1) {
+      let s = theta[bOff + k]!;
+      const w = k * F;
+      for (let f = 0; f < F; f += 1) s += x[row + f]! * thetaT[w + f]!;
+      p[k] = s;
     }
     softmaxInPlace(p, 0, K);
     loss -= Math.log(Math.max(p[y[i]!]!, 1e-300));
     p[y[i]!] = p[y[i]!]! - 1;
-    for (let f = 0; f < F; f += 1) {
-      const v = x[row + f]!;
-      if (v === 0) continue;
-      const w = f * K;
-      for (let k = 0; k < K; k += 1) grad[w + k] = grad[w + k]! + v * p[k]!;
+    // A zero feature adds ±0 to an entry that is never −0 (it starts at +0), which leaves it as it was: no need to skip
+    // it. (A non-finite p makes this objective NaN, and the fit discards NaN steps with their gradients.)
+    k = 0;
+    for (; k + 4 <= K; k += 4) {
+      const p0 = p[k]!;
+      const p1 = p[k + 1]!;
+      const p2 = p[k + 2]!;
+      const p3 = p[k + 3]!;
+      const w0 = k * F;
+      const w1 = w0 + F;
+      const w2 = w1 + F;
+      const w3 = w2 + F;
+      for (let f = 0; f < F; f += 1) {
+        const v = x[row + f]!;
+        gradT[w0 + f] = gradT[w0 + f]! + v * p0;
+        gradT[w1 + f] = gradT[w1 + f]! + v * p1;
+        gradT[w2 + f] = gradT[w2 + f]! + v * p2;
+        gradT[w3 + f] = gradT[w3 + f]! + v * p3;
+      }
+    }
+    for (; k < K; k += 1) {
+      const pk = p[k]!;
+      const w = k * F;
+      for (let f = 0; f < F; f += 1) gradT[w + f] = gradT[w + f]! + x[row + f]! * pk;
     }
     for (let k = 0; k < K; k += 1) grad[bOff + k] = grad[bOff + k]! + p[k]!;
   }
+  for (let f = 0; f < F; f += 1) for (let k = 0; k < K; k += 1) grad[f * K + k] = gradT[k * F + f]!;
   let penalty = 0;
   for (let j = 0; j < grad.length; j += 1) grad[j] = grad[j]! / n;
   for (let j = 0; j < bOff; j += 1) {
@@ -97,7 +153,8 @@ export function fitSoftmax(x: Float64Array, y: Int32Array, n: number, F: number,
   const memory = 10;
   let theta = new Float64Array(P);
   let grad = new Float64Array(P);
-  let f = objective(theta, x, y, n, F, K, options.l2, grad);
+  const scratch: Scratch = { thetaT: new Float64Array(F * K), gradT: new Float64Array(F * K), p: new Float64Array(K) };
+  let f = objective(theta, x, y, n, F, K, options.l2, grad, scratch);
   const S: Float64Array[] = [];
   const Yv: Float64Array[] = [];
   const rho: number[] = [];
@@ -109,13 +166,16 @@ export function fitSoftmax(x: Float64Array, y: Int32Array, n: number, F: number,
     for (let j = S.length - 1; j >= 0; j -= 1) {
       const a = rho[j]! * dot(S[j]!, q);
       alpha[j] = a;
-      for (let i = 0; i < P; i += 1) q[i] = q[i]! - a * Yv[j]![i]!;
+      const yj = Yv[j]!;
+      for (let i = 0; i < P; i += 1) q[i] = q[i]! - a * yj[i]!;
     }
     const gamma = S.length > 0 ? dot(S[S.length - 1]!, Yv[Yv.length - 1]!) / dot(Yv[Yv.length - 1]!, Yv[Yv.length - 1]!) : 1 / Math.max(1, Math.sqrt(dot(grad, grad)));
     for (let i = 0; i < P; i += 1) q[i] = q[i]! * gamma;
     for (let j = 0; j < S.length; j += 1) {
       const b = rho[j]! * dot(Yv[j]!, q);
-      for (let i = 0; i < P; i += 1) q[i] = q[i]! + S[j]![i]! * (alpha[j]! - b);
+      const sj = S[j]!;
+      const c = alpha[j]! - b;
+      for (let i = 0; i < P; i += 1) q[i] = q[i]! + sj[i]! * c;
     }
     let slope = -dot(grad, q);
     if (!(slope < 0)) {
@@ -133,7 +193,7 @@ export function fitSoftmax(x: Float64Array, y: Int32Array, n: number, F: number,
     let fNext = Infinity;
     for (let tries = 0; tries < 40; tries += 1) {
       for (let i = 0; i < P; i += 1) next[i] = theta[i]! - step * q[i]!;
-      fNext = objective(next, x, y, n, F, K, options.l2, nextGrad);
+      fNext = objective(next, x, y, n, F, K, options.l2, nextGrad, scratch);
       if (fNext <= f + 1e-4 * step * slope) break;
       step /= 2;
     }

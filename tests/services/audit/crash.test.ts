@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../main/db/database.ts';
@@ -6,13 +7,14 @@ import { AuditLog } from '../../../main/services/audit/audit-log.ts';
 import { systemClock } from '../../../main/services/clock.ts';
 import { hashLeaf, MemoryTree, sameHash } from '../../../main/services/audit/merkle.ts';
 import { tempDir } from '../../helpers/workstation.ts';
+import { bundleChild } from '../../helpers/bundled-child.ts';
 
 const kills = 50;
 
 /** Runs the appending child until a random moment after its first acknowledgement, kills it, returns the last ack. */
-function runAndKill(file: string, delayMs: number): Promise<number> {
+function runAndKill(appender: ReturnType<typeof bundleChild>, file: string, delayMs: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../../helpers/append-child.ts'), file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...appender.args, file], { stdio: ['ignore', 'pipe', 'pipe'], env: appender.env });
     let lastAck = -1;
     let buffer = '';
     let armed = false;
@@ -37,12 +39,15 @@ function runAndKill(file: string, delayMs: number): Promise<number> {
 
 describe('audit log durability', () => {
   it(`keeps every acknowledged entry and a verifiable tree across ${kills} SIGKILLs`, async () => {
-    const { dir, cleanup } = tempDir('dalel-crash-');
+    // On the system's temporary folder, not tmpfs: the durability test keeps a real disk's fsync under the appends.
+    const { dir, cleanup } = tempDir('dalel-crash-', tmpdir());
     const file = join(dir, 'audit.sqlite');
+    // The appending child, bundled once: fifty tsx starts would cost more than the appends and checks together.
+    const appender = bundleChild(join(import.meta.dirname, '../../helpers/append-child.ts'), dir);
     try {
       let acknowledged = -1;
       for (let round = 0; round < kills; round += 1) {
-        const ack = await runAndKill(file, 5 + ((round * 37) % 120));
+        const ack = await runAndKill(appender, file, 5 + ((round * 37) % 120));
         acknowledged = Math.max(acknowledged, ack);
         const db = openDatabase(file);
         const log = new AuditLog(db, systemClock, 'crash-test');

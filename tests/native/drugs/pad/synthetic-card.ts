@@ -19,7 +19,7 @@ import {
   referenceBlack,
   referencePaper,
 } from '../../../../native/drugs/pad/card-template.ts';
-import { homographyFrom, project, type Point } from '../../../../native/drugs/pad/homography.ts';
+import { homographyFrom, type Point } from '../../../../native/drugs/pad/homography.ts';
 import { seededRandom } from '../../../../models/ebm/random.ts';
 
 export const illuminants = {
@@ -82,21 +82,33 @@ function gaussianBlur(data: Float32Array, width: number, height: number, sigma: 
   return out;
 }
 
-/** The card's colour at card coordinates (u, v). */
-function cardColour(features: ArrayLike<number>, u: number, v: number): readonly number[] {
-  const half = fiducialSize / 2;
-  for (const [fx, fy] of fiducialCentres) if (Math.abs(u - fx) <= half && Math.abs(v - fy) <= half) return referenceBlack;
-  if (v >= laneTop && v < laneTop + regionsPerLane * regionHeight) {
-    const region = Math.min(regionsPerLane - 1, Math.floor((v - laneTop) / regionHeight));
-    for (let lane = 0; lane < laneCount; lane += 1) {
-      const [x0, , x1] = regionBox(lane, region);
-      if (u >= x0 && u < x1) {
-        const o = (lane * regionsPerLane + region) * 3;
-        return [features[o]!, features[o + 1]!, features[o + 2]!];
-      }
+// The template read once: rendering asks for these per subsample (millions of times a photo), and an imported
+// binding costs a property read each time.
+const half = fiducialSize / 2;
+const fiducials = fiducialCentres.map(([x, y]) => [x, y] as const);
+const [lanes, regions, top, step] = [laneCount, regionsPerLane, laneTop, regionHeight];
+const [cardW, cardH] = [cardWidth, cardHeight];
+const laneEnd = top + regions * step;
+const laneLeft = Array.from({ length: laneCount }, (_, lane) => regionBox(lane, 0)[0]);
+const laneRight = Array.from({ length: laneCount }, (_, lane) => regionBox(lane, 0)[2]);
+const [paperR, paperG, paperB] = referencePaper;
+const [blackR, blackG, blackB] = referenceBlack;
+
+/**
+ * Where the card's colour at card coordinates (u, v) comes from: the offset of its region in `features`, or
+ * `fiducialColour` / `paperColour` for the printed black and the paper.
+ */
+const fiducialColour = -1;
+const paperColour = -2;
+function cardColourSource(u: number, v: number): number {
+  for (const [fx, fy] of fiducials) if (Math.abs(u - fx) <= half && Math.abs(v - fy) <= half) return fiducialColour;
+  if (v >= top && v < laneEnd) {
+    const region = Math.min(regions - 1, Math.floor((v - top) / step));
+    for (let lane = 0; lane < lanes; lane += 1) {
+      if (u >= laneLeft[lane]! && u < laneRight[lane]!) return (lane * regions + region) * 3;
     }
   }
-  return referencePaper;
+  return paperColour;
 }
 
 /** Renders one photo of a card whose 360 region colours are `features`, from `seed`. */
@@ -132,17 +144,57 @@ export function renderSyntheticCard(features: ArrayLike<number>, seed: number, o
   const background = [110 + random() * 90, 110 + random() * 90, 110 + random() * 90];
   const data = new Float32Array(width * height * 3);
   const sub = [0.25, 0.75];
+  const [h0, h1, h2, h3, h4, h5, h6, h7, h8] = toCard as readonly number[] as [number, number, number, number, number, number, number, number, number];
   for (let y = 0; y < height; y += 1) {
     for (let x = 0; x < width; x += 1) {
-      const acc = [0, 0, 0];
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      // The textured background at this pixel, worked out the first time a subsample misses the card.
+      let textured = false;
+      let br = 0;
+      let bg = 0;
+      let bb = 0;
       for (const sy of sub) {
         for (const sx of sub) {
-          const [u, v] = project(toCard, x + sx - 0.5, y + sy - 0.5);
-          const colour = u >= 0 && u <= cardWidth && v >= 0 && v <= cardHeight ? cardColour(features, u, v) : background.map((b, c) => b + 12 * Math.sin((x + 3 * c) / 37) * Math.cos(y / 23));
-          for (let c = 0; c < 3; c += 1) acc[c] = acc[c]! + colour[c]!;
+          // project(toCard, px, py), written out.
+          const px = x + sx - 0.5;
+          const py = y + sy - 0.5;
+          const w = h6 * px + h7 * py + h8;
+          const u = (h0 * px + h1 * py + h2) / w;
+          const v = (h3 * px + h4 * py + h5) / w;
+          if (u >= 0 && u <= cardW && v >= 0 && v <= cardH) {
+            const o = cardColourSource(u, v);
+            if (o === fiducialColour) {
+              r += blackR;
+              g += blackG;
+              b += blackB;
+            } else if (o === paperColour) {
+              r += paperR;
+              g += paperG;
+              b += paperB;
+            } else {
+              r += features[o]!;
+              g += features[o + 1]!;
+              b += features[o + 2]!;
+            }
+          } else {
+            if (!textured) {
+              textured = true;
+              br = background[0]! + 12 * Math.sin(x / 37) * Math.cos(y / 23);
+              bg = background[1]! + 12 * Math.sin((x + 3) / 37) * Math.cos(y / 23);
+              bb = background[2]! + 12 * Math.sin((x + 6) / 37) * Math.cos(y / 23);
+            }
+            r += br;
+            g += bg;
+            b += bb;
+          }
         }
       }
-      for (let c = 0; c < 3; c += 1) data[(y * width + x) * 3 + c] = acc[c]! / 4;
+      const o = (y * width + x) * 3;
+      data[o] = r / 4;
+      data[o + 1] = g / 4;
+      data[o + 2] = b / 4;
     }
   }
   const blurred = gaussianBlur(data, width, height, blur);
