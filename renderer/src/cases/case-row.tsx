@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
 import { RowLink } from '../common/row-link.tsx';
+import { StampCell } from '../common/stamp-cell.tsx';
 
 /** Props of CaseRow. */
 export interface CaseRowProps {
@@ -31,12 +32,7 @@ export function CaseRow({ item, onOpen }: CaseRowProps) {
         </Typography>
       </TableCell>
       <TableCell align="right">{format.integer(item.evidenceCount)}</TableCell>
-      <TableCell>
-        <Typography variant="body2">{format.dateTime(item.createdAt)}</Typography>
-        <Typography variant="caption" color="text.secondary">
-          {item.createdBy}
-        </Typography>
-      </TableCell>
+      <StampCell at={item.createdAt} by={item.createdBy} />
     </TableRow>
   );
 }

@@ -1,6 +1,5 @@
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
-import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Evidence } from '../../../main/contract/index.ts';
@@ -9,6 +8,7 @@ import { HashText } from '../common/hash-text.tsx';
 import { EvidenceThumbnail } from './evidence-thumbnail.tsx';
 import { useDimensionsText } from './use-dimensions-text.ts';
 import { RowLink } from '../common/row-link.tsx';
+import { StampCell } from '../common/stamp-cell.tsx';
 
 /** Props of EvidenceRow. */
 export interface EvidenceRowProps {
@@ -40,12 +40,7 @@ export function EvidenceRow({ item, onSelect, picker }: EvidenceRowProps) {
       <TableCell>
         <HashText value={item.sha256} testId={`evidence-sha256-${item.sha256}`} />
       </TableCell>
-      <TableCell>
-        <Typography variant="body2">{format.dateTime(item.addedAt)}</Typography>
-        <Typography variant="caption" color="text.secondary">
-          {item.addedBy}
-        </Typography>
-      </TableCell>
+      <StampCell at={item.addedAt} by={item.addedBy} />
     </TableRow>
   );
 }
