@@ -11,12 +11,12 @@ import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../main/contract/index.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { localInputToIso } from '../common/local-time.ts';
+import { LocalTimeField } from '../common/local-time-field.tsx';
 import { CasePicker } from './case-picker.tsx';
 import { ExportProgress } from './export-progress.tsx';
 import { ExportResultView } from './export-result-view.tsx';
@@ -96,26 +96,8 @@ export function ExportDialog({ cases, onClose, onExported }: ExportDialogProps) 
               )}
               {kind === 'range' && (
                 <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-                  <TextField
-                    type="datetime-local"
-                    label={t('audit.trail.from')}
-                    value={from}
-                    onChange={(event) => setFrom(event.target.value)}
-                    disabled={running}
-                    error={Boolean(shown(problems.from))}
-                    helperText={shown(problems.from)}
-                    slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'export-from' } }}
-                  />
-                  <TextField
-                    type="datetime-local"
-                    label={t('audit.trail.to')}
-                    value={to}
-                    onChange={(event) => setTo(event.target.value)}
-                    disabled={running}
-                    error={Boolean(shown(problems.to))}
-                    helperText={shown(problems.to)}
-                    slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'export-to' } }}
-                  />
+                  <LocalTimeField label={t('audit.trail.from')} value={from} onChange={setFrom} disabled={running} error={shown(problems.from)} testId="export-from" />
+                  <LocalTimeField label={t('audit.trail.to')} value={to} onChange={setTo} disabled={running} error={shown(problems.to)} testId="export-to" />
                 </Stack>
               )}
               {state.phase === 'running' && <ExportProgress done={state.done} total={state.total} />}

@@ -6,6 +6,7 @@ import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../main/contract/index.ts';
+import { LocalTimeField } from '../common/local-time-field.tsx';
 import { CasePicker } from './case-picker.tsx';
 import { emptyTrailFilter, rangeIsBackwards, type TrailFilter } from './trail-query.ts';
 
@@ -74,23 +75,14 @@ export function TrailFilters({ applied, onApply, cases }: TrailFiltersProps) {
             </option>
           ))}
         </TextField>
-        <TextField
+        <LocalTimeField size="small" label={t('audit.trail.from')} value={draft.from} onChange={set('from')} testId="trail-filter-from" />
+        <LocalTimeField
           size="small"
-          type="datetime-local"
-          label={t('audit.trail.from')}
-          value={draft.from}
-          onChange={(event) => set('from')(event.target.value)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'trail-filter-from' } }}
-        />
-        <TextField
-          size="small"
-          type="datetime-local"
           label={t('audit.trail.to')}
           value={draft.to}
-          onChange={(event) => set('to')(event.target.value)}
-          error={backwards}
-          helperText={backwards ? t('audit.rangeBackwards') : undefined}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'trail-filter-to' } }}
+          onChange={set('to')}
+          error={backwards ? t('audit.rangeBackwards') : null}
+          testId="trail-filter-to"
         />
         <Stack direction="row" spacing={1}>
           <Button type="submit" variant="contained" startIcon={<FilterAltIcon />} data-testid="trail-filter-apply" sx={{ height: 40 }}>
