@@ -2,25 +2,12 @@
  * The ballistics module's part of the interface: the bullet comparison asks how the picked lands split in two, and
  * shows its signatures and land pairs below the viewer's panes.
  */
-import TextField from '@mui/material/TextField';
-import { useTranslation } from 'react-i18next';
-import type { MethodFieldsProps, RendererModule } from '../renderer-module.ts';
+import { methodTextField } from '../method-text-field.tsx';
+import type { RendererModule } from '../renderer-module.ts';
 import { BulletPanels } from './bullet-panels.tsx';
 
 /** How many of the picked lands are bullet A's (the rest are B's). */
-function BulletSplitField({ value, onChange, checked, problem }: MethodFieldsProps) {
-  const { t } = useTranslation();
-  return (
-    <TextField
-      label={t('analysis.bulletASize')}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      error={checked && problem !== null}
-      helperText={(checked && problem) || t('analysis.bulletASizeHint')}
-      slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'compare-bullet-a-size' } }}
-    />
-  );
-}
+const BulletSplitField = methodTextField({ label: 'analysis.bulletASize', hint: 'analysis.bulletASizeHint', testId: 'compare-bullet-a-size', numeric: true });
 
 /** Ballistics in the interface. */
 /** The AFTE range of conclusions, as far as the methods state them (elimination only by an expert's amendment). */

@@ -2,9 +2,8 @@
  * The drug-test module's part of the interface: the spot plate asks which reagent is in which well, the cassette its
  * panel description; their results show swatches, candidates and strip profiles below the viewer.
  */
-import TextField from '@mui/material/TextField';
-import { useTranslation } from 'react-i18next';
-import type { MethodFieldsProps, RendererModule } from '../renderer-module.ts';
+import { methodTextField } from '../method-text-field.tsx';
+import type { RendererModule } from '../renderer-module.ts';
 import { SpotPanel } from './spot-panel.tsx';
 import { StripPanel } from './strip-panel.tsx';
 import { DrugsRunViewer } from './drugs-run-viewer.tsx';
@@ -15,35 +14,8 @@ const stripMethodId = ['drugs', 'strip'].join('.');
 const padMethodId = ['drugs', 'pad'].join('.');
 const assignment = /^\s*[A-Za-z]\d{1,2}\s*=\s*[^,:=]+?(\s*:\s*blank)?\s*$/i;
 
-function ReagentsField({ value, onChange, checked, problem }: MethodFieldsProps) {
-  const { t } = useTranslation();
-  return (
-    <TextField
-      label={t('drugs.reagentsLabel')}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      error={checked && problem !== null}
-      helperText={(checked && problem) || t('drugs.reagentsHint')}
-      slotProps={{ htmlInput: { 'data-testid': 'compare-drugs-reagents' } }}
-    />
-  );
-}
-
-function PanelField({ value, onChange, checked, problem }: MethodFieldsProps) {
-  const { t } = useTranslation();
-  return (
-    <TextField
-      multiline
-      minRows={3}
-      label={t('drugs.panelLabel')}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-      error={checked && problem !== null}
-      helperText={(checked && problem) || t('drugs.panelHint')}
-      slotProps={{ htmlInput: { 'data-testid': 'compare-drugs-panel' } }}
-    />
-  );
-}
+const ReagentsField = methodTextField({ label: 'drugs.reagentsLabel', hint: 'drugs.reagentsHint', testId: 'compare-drugs-reagents' });
+const PanelField = methodTextField({ label: 'drugs.panelLabel', hint: 'drugs.panelHint', testId: 'compare-drugs-panel', minRows: 3 });
 
 function parsedPanel(value: string): unknown {
   try {

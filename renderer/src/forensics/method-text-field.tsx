@@ -1,0 +1,35 @@
+import TextField from '@mui/material/TextField';
+import type { ComponentType } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { MethodFieldsProps } from './renderer-module.ts';
+
+/** What tells one method's text field from another's. */
+export interface MethodTextFieldSpec {
+  /** i18n key of the label. */
+  readonly label: string;
+  /** i18n key of the hint, shown while there is no problem to show. */
+  readonly hint: string;
+  readonly testId: string;
+  /** Several lines, at least this many shown. */
+  readonly minRows?: number;
+  readonly numeric?: boolean;
+}
+
+/** The Compare-dialog field of a method whose extra option is one text (a count, a reagent list, a panel description). */
+export function methodTextField({ label, hint, testId, minRows, numeric = false }: MethodTextFieldSpec): ComponentType<MethodFieldsProps> {
+  function MethodTextField({ value, onChange, checked, problem }: MethodFieldsProps) {
+    const { t } = useTranslation();
+    return (
+      <TextField
+        {...(minRows === undefined ? {} : { multiline: true, minRows })}
+        label={t(label)}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        error={checked && problem !== null}
+        helperText={(checked && problem) || t(hint)}
+        slotProps={{ htmlInput: { ...(numeric ? { inputMode: 'numeric' as const } : {}), 'data-testid': testId } }}
+      />
+    );
+  }
+  return MethodTextField;
+}
