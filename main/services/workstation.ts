@@ -129,6 +129,15 @@ export interface Workstation {
 /** How often the periodic checkpoint timer looks whether a checkpoint is due (it signs at most once a minute). */
 const checkpointPollMs = 10_000;
 
+/** Runs a background task, logging its failure (`[dalel] <what> failed:`) instead of throwing it out of a timer or close(). */
+function logFailure(what: string, task: () => void): void {
+  try {
+    task();
+  } catch (error) {
+    console.error(`[dalel] ${what} failed:`, error);
+  }
+}
+
 function workstationId(db: Db): string {
   const ensure = db.transaction(() => {
     const row = db.prepare("SELECT value FROM workstation WHERE key = 'id'").get() as { value: string } | undefined;
@@ -226,29 +235,13 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     onDocumentProgress: options.onDocumentProgress,
   });
   const dispatcher = new Dispatcher(handlers, sessions, undefined, options.checkResponses ?? false);
-  const timer = options.periodicCheckpoints
-    ? setInterval(() => {
-        try {
-          checkpoints.signIfDue();
-        } catch (error) {
-          console.error('[dalel] periodic checkpoint failed:', error);
-        }
-      }, checkpointPollMs)
-    : null;
+  const timer = options.periodicCheckpoints ? setInterval(() => logFailure('periodic checkpoint', () => checkpoints.signIfDue()), checkpointPollMs) : null;
   timer?.unref();
   // The corpus inbox is read, and models retrained, on the administrator's schedules by the same long-running processes.
   const inboxTimer = options.periodicCheckpoints
     ? setInterval(() => {
-        try {
-          inbox.scanIfDue();
-        } catch (error) {
-          console.error('[dalel] corpus inbox scan failed:', error);
-        }
-        try {
-          modelRegistry.retrainIfDue(corpusCaseTypes);
-        } catch (error) {
-          console.error('[dalel] scheduled retraining failed:', error);
-        }
+        logFailure('corpus inbox scan', () => inbox.scanIfDue());
+        logFailure('scheduled retraining', () => modelRegistry.retrainIfDue(corpusCaseTypes));
       }, 60_000)
     : null;
   inboxTimer?.unref();
@@ -257,11 +250,9 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     if (inboxTimer) clearInterval(inboxTimer);
     analysis.close();
     // A last checkpoint on the way out, so the newest entries are signed before the process ends.
-    try {
+    logFailure('closing checkpoint', () => {
       if (keyring.isUnlocked() && audit.size() > (checkpoints.latest()?.size ?? 0)) checkpoints.sign('shutdown');
-    } catch (error) {
-      console.error('[dalel] closing checkpoint failed:', error);
-    }
+    });
     keyring.lock();
     // ONNX sessions hold native memory; closing them cannot fail in a way the caller could act on.
     void decision.close();
