@@ -40,6 +40,33 @@ function VerifyProgress({ done, total }: { readonly done?: number; readonly tota
   );
 }
 
+interface TrustedTextFieldProps {
+  readonly label: string;
+  readonly value: string;
+  readonly onChange: (value: string) => void;
+  readonly problem: string | null;
+  readonly hint: string;
+  readonly testId: string;
+}
+
+/** A pasted text the verification trusts (a checkpoint, public keys): monospace, several lines, never spell-checked. */
+function TrustedTextField({ label, value, onChange, problem, hint, testId }: TrustedTextFieldProps) {
+  return (
+    <TextField
+      label={label}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+      multiline
+      minRows={4}
+      maxRows={10}
+      fullWidth
+      error={problem !== null}
+      helperText={problem ?? hint}
+      slotProps={{ htmlInput: { 'data-testid': testId, spellCheck: false, style: { fontFamily: monospaceFamily, fontSize: '0.8rem' } } }}
+    />
+  );
+}
+
 /** Props of VerifyPanel. */
 export interface VerifyPanelProps {
   /** This workstation's signing-key fingerprint, or null before the first key. */
@@ -142,29 +169,21 @@ export function VerifyPanel({ workstationFingerprint, onVerified }: VerifyPanelP
           <SectionHeading title={t('audit.sections.verify')} intro={t('audit.verify.intro')} />
           <BundleDropZone onFile={(file) => void choose(file)} busy={busy} />
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
-            <TextField
+            <TrustedTextField
               label={t('audit.verify.trustedCheckpoint')}
               value={trustedCheckpoint}
-              onChange={(event) => setTrustedCheckpoint(event.target.value)}
-              multiline
-              minRows={4}
-              maxRows={10}
-              fullWidth
-              error={checkpointProblem !== null}
-              helperText={checkpointProblem ?? t('audit.verify.trustedCheckpointHint')}
-              slotProps={{ htmlInput: { 'data-testid': 'verify-trusted-checkpoint', spellCheck: false, style: { fontFamily: monospaceFamily, fontSize: '0.8rem' } } }}
+              onChange={setTrustedCheckpoint}
+              problem={checkpointProblem}
+              hint={t('audit.verify.trustedCheckpointHint')}
+              testId="verify-trusted-checkpoint"
             />
-            <TextField
+            <TrustedTextField
               label={t('audit.verify.trustedKeys')}
               value={trustedKeys}
-              onChange={(event) => setTrustedKeys(event.target.value)}
-              multiline
-              minRows={4}
-              maxRows={10}
-              fullWidth
-              error={keysProblem !== null}
-              helperText={keysProblem ?? t('audit.verify.trustedKeysHint')}
-              slotProps={{ htmlInput: { 'data-testid': 'verify-trusted-keys', spellCheck: false, style: { fontFamily: monospaceFamily, fontSize: '0.8rem' } } }}
+              onChange={setTrustedKeys}
+              problem={keysProblem}
+              hint={t('audit.verify.trustedKeysHint')}
+              testId="verify-trusted-keys"
             />
           </Stack>
           {bundle && (
