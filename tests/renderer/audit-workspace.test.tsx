@@ -284,6 +284,7 @@ describe('the clerk workspace', () => {
     expect(need('verify-verdict').textContent).toBe('INVALID');
   });
 
+  // Sixteen orders of outcomes, each rendered and verified in jsdom: 29 s in the last CI run, too close to the 30 s default.
   it('stale VALID: a new verification clears the old result first, for every order of outcomes', async () => {
     const report = (valid: boolean): VerifyReportView => ({
       valid,
@@ -348,7 +349,7 @@ describe('the clerk workspace', () => {
     await act(async () => release({ ok: true, value: report(false) }));
     await settle();
     expect(shown()).toBe('invalid');
-  });
+  }, 120_000);
 
   it('lists checkpoints with their witnesses, signs one on demand and imports a cosignature', async () => {
     const fake = fakeApi('clerk', {
