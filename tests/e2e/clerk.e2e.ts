@@ -5,6 +5,8 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ZipWriter } from '../../native/codecs/zip/zip-write.ts';
 import { have, outDirOf, useBrowserMode, useChromium } from './harness.ts';
+import { syntheticCorpusCsv } from '../../scripts/synthetic/corpus-file.ts';
+import { StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
 import { addUser, confirmEvidenceKinds, createCase, cutText, findChromium, logIn, logOut, makePng, setUpAdministrator, sha256Hex, switchLanguage } from './helpers.ts';
 
 const chromiumFound = findChromium();
@@ -305,6 +307,14 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
     expect(await byTestId('verify-error').count()).toBe(0);
 
     await page.setViewportSize({ width: 800, height: 900 });
+    // A small corpus, so that the models workspace shows its tables (cases per case type with the retrain controls).
+    await byTestId('nav-models').click();
+    await byTestId('corpus-import-open').click();
+    await byTestId('corpus-import-case-type').selectOption('kz-criminal');
+    const corpus = syntheticCorpusCsv(StatutoryBoundsService.open(null), 120, 9).csv;
+    await byTestId('corpus-import-input').setInputFiles({ name: 'decided-2025.csv', mimeType: 'text/csv', buffer: Buffer.from(corpus) });
+    await byTestId('corpus-import-submit').click();
+    await byTestId('corpus-import-dialog').waitFor({ state: 'detached' });
     const temporary = { kk: 'уақытша-құпиясөз-01', ru: 'временный-пароль-01', en: 'temporary-password-01' };
     let clerkPassword = clerk.password;
     for (const lng of ['kk', 'ru', 'en'] as const) {
@@ -337,6 +347,11 @@ describe.skipIf(chromiumFound.path === null || !have('unzip'))('the clerk audit 
       await byTestId('settings-form').waitFor();
       await noneCut(`${lng} settings`);
       await shot(`${lng}-800-settings`);
+
+      await byTestId('nav-models').click();
+      await byTestId('retrain-days-kz-criminal').waitFor();
+      await noneCut(`${lng} models`);
+      await shot(`${lng}-800-models`);
 
       await byTestId('nav-audit').click();
       for (const section of ['key', 'trail', 'checkpoints', 'verify']) {

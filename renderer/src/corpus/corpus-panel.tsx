@@ -14,6 +14,7 @@ import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import type { ImportReportView, RegisteredModelView } from '../../../main/contract/index.ts';
 import { useLoaded } from '../common/use-loaded.ts';
+import { useFormatters } from '../common/format.ts';
 import { ImportDialog } from './import-dialog.tsx';
 import { ImportReport } from './import-report.tsx';
 import { ModelActionDialog, type ModelAction } from './model-action-dialog.tsx';
@@ -30,6 +31,7 @@ import { DataTable } from '../common/data-table.tsx';
  */
 export function CorpusPanel() {
   const { t } = useTranslation();
+  const format = useFormatters();
   const api = useApi();
   const load = useCallback(
     async () => ({
@@ -122,7 +124,7 @@ export function CorpusPanel() {
                 <Typography variant="subtitle2">{t('corpus.imports')}</Typography>
                 {data.imports.map((i) => (
                   <Typography key={i.id} variant="body2">
-                    {t('corpus.importLine', { file: i.fileName, at: i.importedAt, rows: i.rows, accepted: i.accepted, quarantined: i.quarantined, duplicates: i.duplicates })}
+                    {t('corpus.importLine', { file: i.fileName, at: format.dateTime(i.importedAt), rows: i.rows, accepted: i.accepted, quarantined: i.quarantined, duplicates: i.duplicates })}
                   </Typography>
                 ))}
               </Stack>
@@ -132,9 +134,9 @@ export function CorpusPanel() {
             <DataTable columns={[t('corpus.model'), t('corpus.status'), t('corpus.trained'), t('corpus.gate'), {}]}>
               {data.models.map((m) => (
                 <TableRow key={m.sha256}>
-                  <TableCell>{`${m.caseType} · ${t(`decision.outcomes.${m.outcome}`, { defaultValue: m.outcome })} · ${m.sha256.slice(0, 12)}`}</TableCell>
+                  <TableCell>{`${t(`decisionSchema.${m.caseType}.title`, { defaultValue: m.caseType })} · ${t(`decision.outcomes.${m.outcome}`, { defaultValue: m.outcome })} · ${m.sha256.slice(0, 12)}`}</TableCell>
                   <TableCell>{t(`corpus.statuses.${m.status}`)}</TableCell>
-                  <TableCell>{m.trainedAt}</TableCell>
+                  <TableCell>{format.dateTime(m.trainedAt)}</TableCell>
                   <TableCell>{m.gate &&
                       (m.gate.passed ? (
                         t('corpus.gatePassed')
@@ -147,12 +149,12 @@ export function CorpusPanel() {
                       ))}</TableCell>
                   <TableCell>
                     {m.status === 'candidate' && (
-                      <Button size="small" onClick={() => setAction({ kind: 'promote', model: m })} data-testid={`model-promote-${m.sha256}`}>
+                      <Button size="small" sx={{ whiteSpace: 'nowrap' }} onClick={() => setAction({ kind: 'promote', model: m })} data-testid={`model-promote-${m.sha256}`}>
                         {t('corpus.actions.promote')}
                       </Button>
                     )}
                     {m.status === 'active' && (
-                      <Button size="small" color="warning" onClick={() => setAction({ kind: 'rollback', model: m })} data-testid={`model-rollback-${m.sha256}`}>
+                      <Button size="small" color="warning" sx={{ whiteSpace: 'nowrap' }} onClick={() => setAction({ kind: 'rollback', model: m })} data-testid={`model-rollback-${m.sha256}`}>
                         {t('corpus.actions.rollback')}
                       </Button>
                     )}

@@ -88,7 +88,8 @@ function InboxForm({ config, onDone }: InboxFormProps) {
           required
           error={checked && dir.trim() === ''}
           helperText={checked && dir.trim() === '' ? t('corpus.inbox.dirMissing') : t('corpus.inbox.dirHint')}
-          sx={{ flex: 2 }}
+          // The path is the long value here: the field takes the row's free width and never shrinks below a path's worth.
+          sx={{ flex: { md: '2 1 320px' }, minWidth: { md: 320 }, width: { xs: '100%', md: 'auto' } }}
           slotProps={{ htmlInput: { 'data-testid': 'inbox-dir' } }}
         />
         <CaseTypeSelect value={caseType} onChange={setCaseType} checked={checked} testId="inbox-case-type" />
@@ -98,6 +99,7 @@ function InboxForm({ config, onDone }: InboxFormProps) {
           onChange={(event) => setEvery(event.target.value)}
           error={checked && !minutesValid}
           helperText={checked && !minutesValid ? t('corpus.inbox.everyInvalid') : t('corpus.inbox.everyHint')}
+          sx={{ width: { md: 220 }, flexShrink: 0 }}
           slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': 'inbox-every' } }}
         />
         <Button type="submit" variant="outlined" disabled={busy} data-testid="inbox-save">

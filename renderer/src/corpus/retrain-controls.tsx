@@ -36,7 +36,8 @@ export function RetrainControls({ caseType, everyDays, onRetrained, onScheduled,
     }
   };
   return (
-    <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+    // Wraps so that on a narrow window the buttons go under the field instead of pushing the table sideways.
+    <Stack direction="row" spacing={1} useFlexGap sx={{ alignItems: 'flex-start', flexWrap: 'wrap' }}>
       <TextField
         size="small"
         label={t('corpus.retrain.everyDays')}
@@ -44,7 +45,7 @@ export function RetrainControls({ caseType, everyDays, onRetrained, onScheduled,
         onChange={(event) => setDays(event.target.value)}
         error={!valid}
         helperText={valid ? t('corpus.retrain.everyHint') : t('corpus.retrain.everyInvalid')}
-        sx={{ width: 170 }}
+        sx={{ width: 170, flexShrink: 0 }}
         slotProps={{ htmlInput: { inputMode: 'numeric', 'data-testid': `retrain-days-${caseType}` } }}
       />
       <Button size="small" disabled={busy || !valid} onClick={() => void run(async () => (await call(api, 'models.setSchedule', { caseType, everyDays: n }), onScheduled()))} data-testid={`retrain-schedule-${caseType}`}>

@@ -139,6 +139,21 @@ describe('the administrator’s corpus panel', () => {
     expect(fake.callsTo('models.list').length).toBeGreaterThan(1);
   });
 
+  it('names each model by its case type and outcome in words, and its training time and the imports’ in the reader’s locale', async () => {
+    const imports = [{ id: 'import-1', caseType: 'kz-criminal', caseTypeVersion: '1', fileName: 'decided-2025.csv', fileSha256: sha('d'), format: 'csv' as const, importedAt: '2026-11-30T09:00:00.000Z', rows: 300, accepted: 297, quarantined: 3, duplicates: 0 }];
+    for (const [language, caseType, year] of [['en', 'Criminal case: punishment', '2026'], ['ru', 'Уголовное дело: наказание', '2026']] as const) {
+      await render(panelApi({ 'corpus.imports': ok(imports) }).api, <CorpusPanel />, language);
+      const row = need(`model-rollback-${sha('a')}`).closest('tr')?.textContent ?? '';
+      expect(row).toContain(caseType);
+      expect(row).toContain(year);
+      expect(row).not.toContain('kz-criminal');
+      expect(row).not.toContain('2026-11-30T');
+      expect(need('corpus-panel').textContent).toContain('decided-2025.csv');
+      expect(need('corpus-panel').textContent).not.toContain('T09:00:00');
+      cleanup();
+    }
+  });
+
   it('rolls back the active model with a reason', async () => {
     const fake = panelApi({ 'models.rollback': ok(model('active', sha('c'))) });
     await render(fake.api, <CorpusPanel />);
