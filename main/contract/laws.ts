@@ -2,6 +2,9 @@
 import { z } from 'zod';
 import { adminOnly, channel, fileBody, freeText, sha256Hex } from './common.ts';
 
+/** Every code the legal-acts store knows (main/services/laws/codes.ts has their titles and citations). */
+export const legalCodeIds = ['criminal', 'criminal-procedure', 'civil', 'civil-procedure', 'administrative-offenses', 'constitution'] as const;
+
 const codeId = z.string().regex(/^[a-z-]{3,40}$/, 'a code id such as criminal or civil-procedure');
 const articleNumber = z.string().regex(/^\d{1,4}(-\d{1,3}){0,2}$/, 'an article number such as 188 or 120-1');
 const versionDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$|^shared$/, 'a date YYYY-MM-DD');
@@ -47,6 +50,11 @@ export const LawVersionSchema = z.object({
   importedAt: z.string(),
 });
 
+/** What an import of a code's text did: the version stored, its parts of articles, and whether it was there already. */
+export const LawImportSchema = z.object({ version: LawVersionSchema, parts: z.number().int(), alreadyImported: z.boolean() });
+/** What an import of a code's text did. */
+export type LawImportView = z.infer<typeof LawImportSchema>;
+
 /** The article-by-article difference of two versions, with what in the app cites a changed article. */
 export const LawDiffSchema = z.object({
   code: z.string(),
@@ -83,7 +91,7 @@ export const lawsChannels = {
   /** Imports a newer text of a code (UTF-8); the same text again changes nothing. */
   'laws.import': channel(
     z.object({ code: codeId, version: versionDate, language: language.default('ru'), fileName: z.string().min(1).max(255), body: fileBody }).strict(),
-    z.object({ version: LawVersionSchema, parts: z.number().int(), alreadyImported: z.boolean() }),
+    LawImportSchema,
     adminOnly,
   ),
   /** The article-by-article difference of two versions (default: the two latest), with review flags. */

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../../main/db/database.ts';
 import { LawStore } from '../../main/services/laws/law-store.ts';
+import { legalCodes } from '../../main/services/laws/codes.ts';
+import { legalCodeIds } from '../../main/contract/index.ts';
 import { diffLaws } from '../../main/services/laws/law-diff.ts';
 import { parseCode } from '../../main/services/laws/parse-code.ts';
 import { stemKazakh, stemRussian } from '../../main/services/laws/stemmer.ts';
@@ -62,6 +64,21 @@ describe('stemmers', () => {
   });
 });
 
+function thrown(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a refusal');
+}
+
+describe('the codes the store knows', () => {
+  it('are the codes the contract offers the administrator’s import', () => {
+    expect(legalCodes.map((c) => c.id)).toEqual([...legalCodeIds]);
+  });
+});
+
 describe('the legal-acts store', () => {
   let db: Db;
   let store: LawStore;
@@ -92,6 +109,11 @@ describe('the legal-acts store', () => {
     expect(again.alreadyImported).toBe(true);
     expect(store.versions('criminal')).toHaveLength(1);
     expect(() => store.importCode({ code: 'criminal', version: '2025-01-01', text: `${code}\nизменено`, sourceName: 'uk2.txt' })).toThrow(/already stored from a different text/);
+    // The refusal carries what the administrator's screen words it from.
+    expect(thrown(() => store.importCode({ code: 'criminal', version: '2025-01-01', text: `${code}\nизменено`, sourceName: 'uk2.txt' }))).toMatchObject({
+      code: 'CONFLICT',
+      params: { reasonCode: 'law-version-exists', code: 'criminal', version: '2025-01-01', stored: 'uk.txt' },
+    });
     expect(() => store.importCode({ code: 'criminal', version: '2025', text: code, sourceName: 'x' })).toThrow(/not a date/);
     expect(() => store.importCode({ code: 'criminal', version: '2025-02-01', text: 'no articles here', sourceName: 'empty.txt' })).toThrow(/empty.txt: no articles found/);
   });

@@ -134,7 +134,12 @@ export class LawStore {
     const existing = this.db.prepare('SELECT * FROM law_versions WHERE code = ? AND language = ? AND version = ?').get(input.code, language, input.version) as VersionRow | undefined;
     if (existing) {
       if (existing.source_sha256 !== sourceSha256) {
-        throw new DalelError('CONFLICT', `${input.sourceName}: ${input.code} version ${input.version} is already stored from a different text (${existing.source_name}); import it under a new date`);
+        throw new DalelError('CONFLICT', `${input.sourceName}: ${input.code} version ${input.version} is already stored from a different text (${existing.source_name}); import it under a new date`, {
+          reasonCode: 'law-version-exists',
+          code: input.code,
+          version: input.version,
+          stored: existing.source_name,
+        });
       }
       return { version: toVersion(existing), parts: this.partCount(existing.id), alreadyImported: true };
     }

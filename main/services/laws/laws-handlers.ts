@@ -32,7 +32,7 @@ export function createLawsHandlers(deps: LawsHandlerDeps): Pick<Handlers, LawsCh
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
       } catch {
-        throw new DalelError('BAD_INPUT', `${request.fileName}: not UTF-8 text`, { file: request.fileName, reasonCode: 'not-utf8' });
+        throw new DalelError('BAD_INPUT', `${request.fileName}: not UTF-8 text`, { file: request.fileName, reasonCode: 'text-not-utf8' });
       }
       const actor = context.session ? actorOf(context.session) : null;
       return deps.store.importCode({ code: request.code, version: request.version, language: request.language, text, sourceName: request.fileName, actor });

@@ -44,6 +44,9 @@ export const intakeReasons = [
   'unreadable',
   'malformed-csv',
   'not-a-folder',
+  // The text of a code imported into the legal-acts store.
+  'text-not-utf8',
+  'no-articles',
 ] as const;
 
 /**
@@ -158,6 +161,10 @@ function describeInfo(t: TFunction, info: ErrorInfo, format: Formatters): string
       // The only conflict naming an entry: its proof was asked for before a checkpoint covered it.
       if (param(info, 'seq') !== undefined) return t('errors.notCheckpointed', { seq: param(info, 'seq') });
       if (param(info, 'reasonCode') === 'last-administrator') return t('users.lastAdministrator');
+      if (param(info, 'reasonCode') === 'law-version-exists') {
+        const code = String(param(info, 'code'));
+        return t('laws.import.versionExists', { code: t(`laws.codes.${code}`, { defaultValue: code }), version: param(info, 'version'), stored: param(info, 'stored') });
+      }
       return t('errors.CONFLICT');
     case 'NOT_FOUND':
       if (audit) return t(`errors.audit.${audit}`);

@@ -10,13 +10,14 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LawDiffView, LawSearchHitView } from '../../../main/contract/index.ts';
+import type { LawDiffView, LawImportView, LawSearchHitView } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { flagReason, flagSubject } from './flag-text.ts';
 import { LawArticleDialog, type ArticleRef } from './law-article-dialog.tsx';
+import { LawImportDialog } from './law-import-dialog.tsx';
 import { SectionHeading } from '../common/section-heading.tsx';
 import { DataTable } from '../common/data-table.tsx';
 
@@ -135,11 +136,28 @@ export function LawsPanel() {
   }, [api]);
   const loaded = useLoaded(load);
   const [open, setOpen] = useState<ArticleRef | null>(null);
+  const [importing, setImporting] = useState(false);
+  const [imported, setImported] = useState<LawImportView | null>(null);
   const codes = useMemo(() => [...new Set((loaded.value?.versions ?? []).map((v) => v.code))], [loaded.value]);
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="laws-panel">
       <Stack spacing={2}>
-        <SectionHeading title={t('laws.title')} intro={t('laws.intro')} variant="h6" />
+        <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'flex-start' }, justifyContent: 'space-between' }}>
+          <SectionHeading title={t('laws.title')} intro={t('laws.intro')} variant="h6" />
+          <Button variant="outlined" onClick={() => setImporting(true)} sx={{ flexShrink: 0, alignSelf: { xs: 'flex-start', sm: 'auto' } }} data-testid="law-import-open">
+            {t('laws.import.open')}
+          </Button>
+        </Stack>
+        {imported && (
+          <Alert severity="success" onClose={() => setImported(null)} data-testid="law-import-done">
+            {t(imported.alreadyImported ? 'laws.import.already' : 'laws.import.done', {
+              code: t(`laws.codes.${imported.version.code}`, { defaultValue: imported.version.code }),
+              version: imported.version.version,
+              articles: imported.version.articles,
+              parts: imported.parts,
+            })}
+          </Alert>
+        )}
         {loaded.loading && <LinearProgress aria-label={t('common.loading')} />}
         {loaded.error !== null && <ErrorAlert error={loaded.error} />}
         {loaded.value && codes.length === 0 && <Alert severity="info">{t('laws.empty')}</Alert>}
@@ -152,6 +170,16 @@ export function LawsPanel() {
         {loaded.value?.diffs.map((d) => <LawUpdate key={d.code} diff={d} onOpen={setOpen} />)}
       </Stack>
       {open && <LawArticleDialog {...open} onClose={() => setOpen(null)} />}
+      {importing && (
+        <LawImportDialog
+          onClose={() => setImporting(false)}
+          onImported={(result) => {
+            setImporting(false);
+            setImported(result);
+            loaded.reload();
+          }}
+        />
+      )}
     </Paper>
   );
 }

@@ -10,7 +10,7 @@ import { createI18n } from '../../../renderer/src/i18n/i18n.ts';
 import { flagReason, flagSubject } from '../../../renderer/src/laws/flag-text.ts';
 import { LawsPanel } from '../../../renderer/src/laws/laws-panel.tsx';
 import { StoredTextButton } from '../../../renderer/src/laws/stored-text-button.tsx';
-import { cleanup, click, fakeApi, need, ok, render, settle, type } from '../expert-harness.tsx';
+import { cleanup, click, fakeApi, need, ok, render, settle, submit, type } from '../expert-harness.tsx';
 import { registeredModel, sha } from './model-fixtures.ts';
 
 afterEach(() => cleanup());
@@ -221,5 +221,57 @@ describe('citations open the stored law text', () => {
     await type('laws-search-query', 'кражи');
     await click('laws-search-submit');
     expect(fake.callsTo('laws.search')).toEqual([{ query: 'кражи', limit: 20 }]);
+  });
+});
+
+describe('importing a version of a code (administrator)', () => {
+  const stored = { id: 3, code: 'criminal', version: '2026-01-01', language: 'ru' as const, sourceName: 'uk-2026.txt', sourceSha256: sha('f'), articles: 480, importedAt: '2026-12-01T00:00:00.000Z' };
+  const textFile = (text: string) => {
+    const bytes = new TextEncoder().encode(text);
+    // jsdom's File has no arrayBuffer(); browsers do.
+    return Object.assign(new File([bytes], 'uk-2026.txt', { type: 'text/plain' }), { arrayBuffer: async () => bytes.slice().buffer });
+  };
+
+  it('asks for the code, the version date and the file before sending anything, then sends them and says what was stored', async () => {
+    const fake = fakeApi({ 'laws.versions': ok([]), 'laws.import': ok({ version: stored, parts: 1210, alreadyImported: false }) });
+    await render(fake.api, <LawsPanel />, 'ru');
+    expect(need('laws-panel').textContent).toContain('кнопкой «Импорт кодекса»');
+    expect(need('laws-panel').textContent).not.toContain('dalel laws import');
+    await click('law-import-open');
+    await submit('law-import-form');
+    const dialog = need('law-import-dialog').textContent;
+    for (const asked of ['Выберите кодекс.', 'Укажите дату редакции.', 'Выберите файл.']) expect(dialog).toContain(asked);
+    expect(fake.callsTo('laws.import')).toEqual([]);
+    await choose('law-import-code', 'criminal');
+    await type('law-import-version', '2026-01-01');
+    await drop('law-import-input', [textFile('Статья 1. Уголовное законодательство\n')]);
+    await submit('law-import-form');
+    await settle();
+    const [sent] = fake.callsTo('laws.import') as { code: string; version: string; language: string; fileName: string; body: Uint8Array }[];
+    expect({ ...sent, body: new TextDecoder().decode(sent?.body) }).toEqual({ code: 'criminal', version: '2026-01-01', language: 'ru', fileName: 'uk-2026.txt', body: 'Статья 1. Уголовное законодательство\n' });
+    expect(need('law-import-done').textContent).toContain('Уголовный кодекс, редакция от 2026-01-01: сохранено статей — 480');
+    // The list of stored versions is read again.
+    expect(fake.callsTo('laws.versions').length).toBeGreaterThan(1);
+  });
+
+  it('says in words why the store refused a text: another text under a stored version, no articles, not UTF-8', async () => {
+    const refusals = [
+      [{ code: 'CONFLICT', message: 'x', params: { reasonCode: 'law-version-exists', code: 'criminal', version: '2026-01-01', stored: 'uk-old.txt' } }, 'The version of 2026-01-01 of the Criminal Code is already stored from another text (uk-old.txt)'],
+      [{ code: 'BAD_INPUT', message: 'x', params: { file: 'uk-2026.txt', reasonCode: 'no-articles' } }, 'No articles were found in “uk-2026.txt”'],
+      [{ code: 'BAD_INPUT', message: 'x', params: { file: 'uk-2026.txt', reasonCode: 'text-not-utf8' } }, '“uk-2026.txt” is not UTF-8 text'],
+    ] as const;
+    for (const [error, words] of refusals) {
+      const fake = fakeApi({ 'laws.versions': ok([]), 'laws.import': { ok: false, error: { ...error, params: { ...error.params } } } });
+      await render(fake.api, <LawsPanel />);
+      await click('law-import-open');
+      await choose('law-import-code', 'criminal');
+      await type('law-import-version', '2026-01-01');
+      await drop('law-import-input', [textFile('text')]);
+      await submit('law-import-form');
+      await settle();
+      expect(need('law-import-error').textContent).toContain(words);
+      expect(need('law-import-error').textContent).not.toContain(error.params.reasonCode);
+      cleanup();
+    }
   });
 });
