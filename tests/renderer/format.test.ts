@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFormatters, hasLocaleData } from '../../renderer/src/common/format.ts';
 import { createI18n } from '../../renderer/src/i18n/i18n.ts';
+import { measurementValueText } from '../../renderer/src/review/finding-text.ts';
 
 describe('formatters', () => {
   it('write sizes with translated units', () => {
@@ -18,6 +19,19 @@ describe('formatters', () => {
     const ru = createFormatters('ru', 'ru-RU', createI18n('ru').getFixedT('ru'));
     expect(ru.dateTime('2026-03-05T10:07:00.000Z')).toMatch(/2026/);
     expect(ru.dateTime('not a date')).toBe('not a date');
+  });
+
+  it('write measured values with the language’s decimal sign and grouping, as the finding rows show them', () => {
+    const ru = createFormatters('ru', 'ru-RU', createI18n('ru').getFixedT('ru'));
+    const kk = createFormatters('kk', 'kk-KZ', createI18n('kk').getFixedT('kk'));
+    const en = createFormatters('en', 'en-US', createI18n('en').getFixedT('en'));
+    const likelihoodRatio = { key: 'handwriting.slr', value: 1995.26234, unit: null, threshold: null };
+    expect(measurementValueText(createI18n('ru').getFixedT('ru'), likelihoodRatio, ru).replace(/\s/g, ' ')).toBe('1 995,2623');
+    expect(measurementValueText(createI18n('kk').getFixedT('kk'), likelihoodRatio, kk).replace(/\s/g, ' ')).toBe('1 995,2623');
+    expect(measurementValueText(createI18n('en').getFixedT('en'), likelihoodRatio, en)).toBe('1,995.2623');
+    expect(ru.fixed(0.5, 3)).toBe('0,500');
+    expect(en.fixed(0.5, 3)).toBe('0.500');
+    expect(ru.significant(0.0213456, 3)).toBe('0,0213');
   });
 
   it('detect a runtime without data for a locale', () => {

@@ -15,6 +15,12 @@ export interface Formatters {
   exactBytes(bytes: number): string;
   /** A whole number with the locale's grouping. */
   integer(value: number): string;
+  /** A measured value with up to four decimals, in the locale's grouping and decimal sign. */
+  measured(value: number): string;
+  /** A value with exactly `digits` decimals, in the locale's grouping and decimal sign (what toFixed gives in English). */
+  fixed(value: number, digits: number): string;
+  /** A value to `digits` significant digits, in the locale's decimal sign. */
+  significant(value: number, digits: number): string;
 }
 
 const unitKeys = ['units.kilobytes', 'units.megabytes', 'units.gigabytes', 'units.terabytes'] as const;
@@ -38,6 +44,7 @@ export function createFormatters(language: Language, locale: string, t: TFunctio
     : new Intl.DateTimeFormat(numberLocale, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   const integer = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 1 });
+  const measured = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 4 });
   return {
     locale,
     dateTime: (iso) => {
@@ -56,6 +63,9 @@ export function createFormatters(language: Language, locale: string, t: TFunctio
     },
     exactBytes: (value) => t('units.exactBytes', { value: integer.format(value) }),
     integer: (value) => integer.format(value),
+    measured: (value) => measured.format(value),
+    fixed: (value, digits) => new Intl.NumberFormat(numberLocale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
+    significant: (value, digits) => new Intl.NumberFormat(numberLocale, { maximumSignificantDigits: digits }).format(value),
   };
 }
 

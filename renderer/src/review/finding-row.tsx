@@ -4,6 +4,7 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../common/format.ts';
 import type { Finding } from '../../../main/contract/index.ts';
 import { algorithmName, conclusionText, measurementText } from './finding-text.ts';
 
@@ -23,6 +24,7 @@ const originColour = { model: 'info', 'model-edited': 'warning', manual: 'second
 /** One finding: kind, key measurements, conclusion, origin chip, review state and the expert's decisions. */
 export function FindingRow({ finding, original, selected, actions, onSelect }: FindingRowProps) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const review = finding.review;
   // A manual measurement or an amendment counts as decided by its making (review-state.ts); say so, not "Not decided".
   const ownWork = !review && (finding.origin !== 'model' || finding.supersedes !== null);
@@ -47,7 +49,7 @@ export function FindingRow({ finding, original, selected, actions, onSelect }: F
         />
       </Stack>
       <Typography variant="body2" data-testid={`finding-measurements-${finding.id}`}>
-        {finding.measurements.slice(0, 4).map((m) => measurementText(t, m)).join(' · ')}
+        {finding.measurements.slice(0, 4).map((m) => measurementText(t, m, format)).join(' · ')}
       </Typography>
       <Typography variant="body2" color="text.secondary">
         {t('findings.conclusion', { conclusion: conclusionText(t, finding.conclusion) })}
@@ -66,7 +68,7 @@ export function FindingRow({ finding, original, selected, actions, onSelect }: F
             {t('findings.amends', { reason: original.review?.reason ?? '', reviewer: original.review?.reviewer ?? '' })}
           </Typography>
           <Typography variant="body2" sx={{ textDecoration: 'line-through' }}>
-            {original.measurements.slice(0, 4).map((m) => measurementText(t, m)).join(' · ')}
+            {original.measurements.slice(0, 4).map((m) => measurementText(t, m, format)).join(' · ')}
           </Typography>
           <Typography variant="body2" sx={{ textDecoration: 'line-through' }} color="text.secondary">
             {conclusionText(t, original.conclusion)}

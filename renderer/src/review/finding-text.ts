@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Measurement } from '../../../main/contract/index.ts';
+import type { Formatters } from '../common/format.ts';
 
 /** A measurement key's translated label, or the key itself where the interface does not know it. */
 export function measurementLabel(t: TFunction, key: string): string {
@@ -28,8 +29,8 @@ export function algorithmName(t: TFunction, algorithm: string): string {
  * A measurement's value in words: yes/no for booleans, a module's word for a coded text value (e.g. a strip result
  * 'positive') where the interface has one under measurementValues.KEY, other text as recorded.
  */
-export function measurementValueText(t: TFunction, m: Measurement): string {
-  if (typeof m.value === 'number') return String(Number(m.value.toFixed(4)));
+export function measurementValueText(t: TFunction, m: Measurement, format: Pick<Formatters, 'measured'>): string {
+  if (typeof m.value === 'number') return format.measured(m.value);
   if (typeof m.value === 'boolean') return t(`measurementValues.boolean.${String(m.value)}`);
   // Only code-like values are looked up: free text (a substance name) may hold i18next's separators.
   if (/^[a-z0-9][a-z0-9-]*$/.test(m.value)) return t(`measurementValues.${m.key.replace(/\./g, '_')}.${m.value}`, { defaultValue: m.value });
@@ -37,8 +38,8 @@ export function measurementValueText(t: TFunction, m: Measurement): string {
 }
 
 /** A measurement as "label: value unit", the label translated where the interface knows the key. */
-export function measurementText(t: TFunction, m: Measurement): string {
-  const value = measurementValueText(t, m);
+export function measurementText(t: TFunction, m: Measurement, format: Pick<Formatters, 'measured'>): string {
+  const value = measurementValueText(t, m, format);
   return `${measurementLabel(t, m.key)}: ${value}${m.unit ? ` ${m.unit}` : ''}`;
 }
 

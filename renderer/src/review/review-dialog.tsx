@@ -9,6 +9,7 @@ import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../common/format.ts';
 import type { Finding, Measurement } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
@@ -49,6 +50,7 @@ function unitSlot(unit: string | null, testId: string) {
  */
 export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialogProps) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const api = useApi();
   const [reason, setReason] = useState('');
   const [values, setValues] = useState(() => finding.measurements.map((m) => String(m.value)));
@@ -96,7 +98,7 @@ export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialo
     <>
       <FormDialog
         title={t(amend ? 'review.amendTitle' : 'review.rejectTitle')}
-        intro={finding.measurements.map((m) => measurementText(t, m)).join(' · ')}
+        intro={finding.measurements.map((m) => measurementText(t, m, format)).join(' · ')}
         testId="review"
         submitLabel={t(amend ? 'review.amendSubmit' : 'review.rejectSubmit')}
         submitColor={amend ? 'primary' : 'error'}

@@ -4,6 +4,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../common/format.ts';
 import type { SurfaceImage } from './viewer-types.ts';
 import { BallisticsResultSchema, type BallisticsResult } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
@@ -90,6 +91,7 @@ function surfaceIndices(result: Result | undefined, pair: readonly [number, numb
  */
 export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, height = 480 }: ComparisonViewerProps) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const api = useApi();
   const [mode, setMode] = useState<ComparisonMode>('side-by-side');
   const [style, setStyle] = useState<SurfaceStyle>('relief');
@@ -262,7 +264,7 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
         )}
         {a && a.zMinUm !== null && a.zMaxUm !== null && (
           <Typography variant="caption" color="text.secondary" data-testid="viewer-height-range">
-            {t('viewer.heightRange', { min: a.zMinUm.toFixed(2), max: a.zMaxUm.toFixed(2) })}
+            {t('viewer.heightRange', { min: format.fixed(a.zMinUm, 2), max: format.fixed(a.zMaxUm, 2) })}
           </Typography>
         )}
         {a && a.pixelUm === null && (
@@ -277,7 +279,7 @@ export function ComparisonViewer({ caseId, source, onFindingAdded, width = 960, 
         )}
         {hover && (
           <Typography variant="body2" data-testid="viewer-cell-info">
-            {t('viewer.cellInfo', { row: hover.cell.row + 1, col: hover.cell.col + 1, ccf: hover.cell.ccf.toFixed(3), theta: hover.cell.theta, dx: hover.cell.dx, dy: hover.cell.dy })}
+            {t('viewer.cellInfo', { row: hover.cell.row + 1, col: hover.cell.col + 1, ccf: format.fixed(hover.cell.ccf, 3), theta: hover.cell.theta, dx: hover.cell.dx, dy: hover.cell.dy })}
             {' · '}
             {hover.cell.congruent ? t('viewer.congruent') : t('viewer.notCongruent')}
           </Typography>

@@ -3,6 +3,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../common/format.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
@@ -24,6 +25,7 @@ export interface MeasurePanelProps {
 /** The running measurement and "Save as finding", which records it as a manual finding (findings.addManual). */
 export function MeasurePanel({ caseId, tool, points, pixelUm, evidenceIds, onSaved, onClear }: MeasurePanelProps) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const api = useApi();
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
@@ -56,8 +58,8 @@ export function MeasurePanel({ caseId, tool, points, pixelUm, evidenceIds, onSav
       <Typography variant="body2" data-testid="viewer-measure-result">
         {result
           ? tool === 'distance'
-            ? t('viewer.measure.distanceResult', { value: result.value.toFixed(2) })
-            : t('viewer.measure.angleResult', { value: result.value.toFixed(1) })
+            ? t('viewer.measure.distanceResult', { value: format.fixed(result.value, 2) })
+            : t('viewer.measure.angleResult', { value: format.fixed(result.value, 1) })
           : t('viewer.measure.pickPoints', { count: pointsNeeded[tool] - points.length })}
       </Typography>
       <Stack direction="row" spacing={1}>

@@ -64,6 +64,14 @@ describe('the handwriting viewer', () => {
     expect(need('handwriting-rates').querySelectorAll('g rect').length).toBe(80);
   });
 
+  it('writes the likelihood ratio and the score with the reader’s decimal sign', async () => {
+    await render(fakeApi({ 'evidence.surface': ok(surfaceImage) }).api, <HandwritingComparisonViewer result={result(null)} width={900} height={600} />, 'ru');
+    const outcome = need('handwriting-outcome').textContent ?? '';
+    expect(outcome).toContain('0,02');
+    expect(outcome).toContain('0,310');
+    expect(outcome).not.toMatch(/\d\.\d/);
+  });
+
   it('draws each graph’s one-pixel skeleton in its cluster’s colour when the skeleton toggle is on', async () => {
     const fake = fakeApi({ 'evidence.surface': ok(surfaceImage) });
     const r = result(null);

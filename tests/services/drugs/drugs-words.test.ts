@@ -15,6 +15,8 @@ import en from '../../../renderer/src/i18n/en.json';
 import kk from '../../../renderer/src/i18n/kk.json';
 import ru from '../../../renderer/src/i18n/ru.json';
 import { measurementText } from '../../../renderer/src/review/finding-text.ts';
+import { createFormatters } from '../../../renderer/src/common/format.ts';
+import { formattingLocale } from '../../../renderer/src/i18n/languages.ts';
 
 const registry = shippedRegistry().summaries();
 const resources = { en, ru, kk } as const;
@@ -132,7 +134,7 @@ describe('drug-test findings in words (kk/ru/en), never codes', () => {
     const i18n = createInstance();
     await i18n.init({ lng: language, resources: { [language]: { translation: resources[language] } }, interpolation: { escapeValue: false } });
     const t = i18n.t as TFunction;
-    const text = findings.flatMap((f) => f.measurements.map((x) => measurementText(t, x))).join(' · ');
+    const text = findings.flatMap((f) => f.measurements.map((x) => measurementText(t, x, createFormatters(language, formattingLocale(language, []), t)))).join(' · ');
     expect(text).not.toMatch(codes);
     expect(text).not.toMatch(/\b(?:true|false)\b/);
     if (language !== 'en') expect(text).not.toMatch(englishCodes);

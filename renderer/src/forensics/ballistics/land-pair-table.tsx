@@ -5,6 +5,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../common/format.ts';
 import type { BulletComparisonResult } from '../../../../main/contract/index.ts';
 
 type BulletResult = BulletComparisonResult;
@@ -19,6 +20,7 @@ export interface LandPairTableProps {
 /** The land pairs of the best rotation (score, CCF, CMS, D, overlap, lag); a row shows that pair's signatures. */
 export const LandPairTable = memo(function LandPairTable({ result, selected, onSelect }: LandPairTableProps) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const inRotation = (a: number, b: number) => result.rotation.pairs.some(([pa, pb]) => pa === a && pb === b);
   const rows = result.landPairs.filter((p) => inRotation(p.a, p.b));
   return (
@@ -41,12 +43,12 @@ export const LandPairTable = memo(function LandPairTable({ result, selected, onS
             data-testid={`land-pair-${p.a}-${p.b}`}
           >
             <TableCell>{t('viewer.lands.pairText', { a: p.a + 1, b: p.b + 1 })}</TableCell>
-            <TableCell sx={{ fontWeight: p.score >= result.landThreshold ? 700 : undefined }}>{p.score.toFixed(3)}</TableCell>
-            <TableCell>{p.ccf.toFixed(3)}</TableCell>
+            <TableCell sx={{ fontWeight: p.score >= result.landThreshold ? 700 : undefined }}>{format.fixed(p.score, 3)}</TableCell>
+            <TableCell>{format.fixed(p.ccf, 3)}</TableCell>
             <TableCell>{p.cms}</TableCell>
-            <TableCell>{p.d.toFixed(3)}</TableCell>
-            <TableCell>{p.overlap.toFixed(2)}</TableCell>
-            <TableCell>{p.lagUm.toFixed(1)}</TableCell>
+            <TableCell>{format.fixed(p.d, 3)}</TableCell>
+            <TableCell>{format.fixed(p.overlap, 2)}</TableCell>
+            <TableCell>{format.fixed(p.lagUm, 1)}</TableCell>
           </TableRow>
         ))}
       </TableBody>

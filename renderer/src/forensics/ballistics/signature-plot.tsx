@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import Box from '@mui/material/Box';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../common/format.ts';
 
 /** Props of SignaturePlot. */
 export interface SignaturePlotProps {
@@ -35,6 +36,7 @@ export function signaturePath(sig: readonly (number | null)[], x: (i: number) =>
 /** Two aligned bullet land signatures plotted together (µm against µm along the land). */
 export const SignaturePlot = memo(function SignaturePlot({ sigA, sigB, stepUm, labelA, labelB }: SignaturePlotProps) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const values = [...sigA, ...sigB].filter((v): v is number => v !== null && Number.isFinite(v));
   const min = values.length ? Math.min(...values) : -1;
   const max = values.length ? Math.max(...values) : 1;
@@ -50,8 +52,8 @@ export const SignaturePlot = memo(function SignaturePlot({ sigA, sigB, stepUm, l
         <path d={signaturePath(sigA, x, y)} fill="none" stroke={colourA} strokeWidth={1.5} data-testid="signature-a" />
         <path d={signaturePath(sigB, x, y)} fill="none" stroke={colourB} strokeWidth={1.5} data-testid="signature-b" />
         <text x={pad} y={height - 8} fontSize={11} fill="currentColor">0</text>
-        <text x={width - pad} y={height - 8} fontSize={11} fill="currentColor" textAnchor="end">{t('viewer.signatures.lengthUm', { value: lengthUm.toFixed(0) })}</text>
-        <text x={4} y={pad - 8} fontSize={11} fill="currentColor">{t('viewer.signatures.rangeUm', { min: min.toFixed(2), max: max.toFixed(2) })}</text>
+        <text x={width - pad} y={height - 8} fontSize={11} fill="currentColor" textAnchor="end">{t('viewer.signatures.lengthUm', { value: format.fixed(lengthUm, 0) })}</text>
+        <text x={4} y={pad - 8} fontSize={11} fill="currentColor">{t('viewer.signatures.rangeUm', { min: format.fixed(min, 2), max: format.fixed(max, 2) })}</text>
       </svg>
       {/* The legend is laid out by the page, not at fixed SVG positions: long land names wrap instead of overlapping. */}
       <Box component="figcaption" data-testid="signature-legend" sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 3, rowGap: 0.5, fontSize: 13, pl: `${(pad / width) * 100}%` }}>

@@ -7,6 +7,7 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../common/format.ts';
 import { PadCardResultSchema } from '../../../../main/contract/index.ts';
 import type { ViewerPanelProps } from '../renderer-module.ts';
 
@@ -15,6 +16,7 @@ const hex = (rgb: readonly number[]) => `#${rgb.map((v) => Math.round(Math.min(2
 /** The panel for a 'drugs-pad' result. */
 export function PadPanel({ result: raw }: ViewerPanelProps) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const parsed = PadCardResultSchema.safeParse(raw);
   if (!parsed.success) return null;
   const result = parsed.data;
@@ -35,7 +37,7 @@ export function PadPanel({ result: raw }: ViewerPanelProps) {
           <Stack key={name} direction="row" spacing={1} sx={{ alignItems: 'center' }}>
             <Typography variant="body2" sx={{ width: 220 }}>{ingredient(name)}</Typography>
             <Box sx={{ width: 200 * p, height: 10, bgcolor: 'primary.main' }} />
-            <Typography variant="caption">{`${(100 * p).toFixed(1)} %`}</Typography>
+            <Typography variant="caption">{`${format.fixed(100 * p, 1)} %`}</Typography>
           </Stack>
         ))}
       </Stack>

@@ -9,6 +9,7 @@ import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../common/format.ts';
 import { SpotPlateResultSchema } from '../../../../main/contract/index.ts';
 import type { ViewerPanelProps } from '../renderer-module.ts';
 import { Swatch } from './swatch.tsx';
@@ -17,6 +18,7 @@ import { DataTable } from '../../common/data-table.tsx';
 /** The panel for a 'drugs-spot' result. */
 export function SpotPanel({ result: raw }: ViewerPanelProps) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const parsed = SpotPlateResultSchema.safeParse(raw);
   if (!parsed.success) return null;
   const result = parsed.data;
@@ -35,7 +37,7 @@ export function SpotPanel({ result: raw }: ViewerPanelProps) {
             <TableCell>{i + 1}</TableCell>
             <TableCell>{candidate.substance}</TableCell>
             <TableCell>{candidate.consistentWithAll ? t('drugs.yes') : t('drugs.no')}</TableCell>
-            <TableCell>{candidate.score.toFixed(2)}</TableCell>
+            <TableCell>{format.fixed(candidate.score, 2)}</TableCell>
           </TableRow>
         ))}
               </DataTable>
@@ -52,7 +54,7 @@ export function SpotPanel({ result: raw }: ViewerPanelProps) {
                 {w.candidates.slice(0, 3).map((m) => (
                   <Stack key={m.substance} direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
                     <Swatch lab={m.expectedLab} label={m.colourName} />
-                    <Typography variant="caption">{t('drugs.candidateDeltaE', { substance: m.substance, deltaE: m.deltaE.toFixed(1), tolerance: m.tolerance.toFixed(1) })}</Typography>
+                    <Typography variant="caption">{t('drugs.candidateDeltaE', { substance: m.substance, deltaE: format.fixed(m.deltaE, 1), tolerance: format.fixed(m.tolerance, 1) })}</Typography>
                   </Stack>
                 ))}
               </Stack>
@@ -61,7 +63,7 @@ export function SpotPanel({ result: raw }: ViewerPanelProps) {
         ))}
               </DataTable>
 
-      <Typography variant="subtitle1">{t('drugs.calibrationHeading', { target: c.targetName, model: t(`drugs.models.${c.model}`), residual: c.looMean.toFixed(2) })}</Typography>
+      <Typography variant="subtitle1">{t('drugs.calibrationHeading', { target: c.targetName, model: t(`drugs.models.${c.model}`), residual: format.fixed(c.looMean, 2) })}</Typography>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="drugs-patches">
         {c.patches.map((p) => (
           <Stack key={p.index} spacing={0.25} sx={{ alignItems: 'center' }}>
@@ -70,7 +72,7 @@ export function SpotPanel({ result: raw }: ViewerPanelProps) {
               <Swatch lab={p.rawLab} label={`${p.name} · ${t('drugs.raw')}`} />
               <Swatch lab={p.correctedLab} label={`${p.name} · ${t('drugs.corrected')}`} />
             </Stack>
-            <Typography variant="caption" color={p.deltaE <= 2 ? 'text.secondary' : 'warning.main'}>{`ΔE ${p.deltaE.toFixed(1)}`}</Typography>
+            <Typography variant="caption" color={p.deltaE <= 2 ? 'text.secondary' : 'warning.main'}>{`ΔE ${format.fixed(p.deltaE, 1)}`}</Typography>
           </Stack>
         ))}
       </Stack>

@@ -2,6 +2,7 @@
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../common/format.ts';
 import { StripResultSchema } from '../../../../main/contract/index.ts';
 import type { ViewerPanelProps } from '../renderer-module.ts';
 
@@ -28,12 +29,13 @@ function ProfilePlot({ profile, control, test, label }: { profile: readonly numb
 /** The panel for a 'drugs-strip' result. */
 export function StripPanel({ result: raw }: ViewerPanelProps) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const parsed = StripResultSchema.safeParse(raw);
   if (!parsed.success) return null;
   const result = parsed.data;
   return (
     <Stack spacing={2} data-testid="drugs-strip-panel">
-      <Typography variant="subtitle1">{t('drugs.cassetteHeading', { name: result.cassette, residual: result.calibration.looMean.toFixed(2) })}</Typography>
+      <Typography variant="subtitle1">{t('drugs.cassetteHeading', { name: result.cassette, residual: format.fixed(result.calibration.looMean, 2) })}</Typography>
       {result.strips.map((s) => (
         <Stack key={s.drug} direction="row" spacing={2} sx={{ alignItems: 'center' }} data-testid="drugs-strip">
           <Stack sx={{ minWidth: 200 }}>

@@ -1,5 +1,6 @@
 /** A colour swatch of a CIELAB (D65) colour, drawn in sRGB (clipped into the gamut), with its values as a tooltip. */
 import Box from '@mui/material/Box';
+import { useFormatters } from '../../common/format.ts';
 
 const D65 = [0.95047, 1, 1.08883] as const;
 
@@ -25,6 +26,7 @@ export interface SwatchProps {
 
 /** One swatch. */
 export function Swatch({ lab, label, testId }: SwatchProps) {
-  const title = `${label}: L* ${lab[0].toFixed(1)}, a* ${lab[1].toFixed(1)}, b* ${lab[2].toFixed(1)}`;
+  const format = useFormatters();
+  const title = `${label}: L* ${format.fixed(lab[0], 1)}; a* ${format.fixed(lab[1], 1)}; b* ${format.fixed(lab[2], 1)}`;
   return <Box title={title} aria-label={title} data-testid={testId} sx={{ width: 28, height: 28, borderRadius: 0.5, border: 1, borderColor: 'divider', bgcolor: labToHex(lab), display: 'inline-block' }} />;
 }

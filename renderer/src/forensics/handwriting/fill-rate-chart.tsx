@@ -2,6 +2,7 @@
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../common/format.ts';
 import { handwritingClusterColour } from '../../../../main/contract/index.ts';
 
 /** Props of FillRateChart. */
@@ -20,6 +21,7 @@ const margin = { left: 34, bottom: 18, top: 8 };
 /** Two bars per cluster: known (solid) and questioned (outlined), in the cluster's colour. */
 export function FillRateChart({ known, questioned, width, onPick, picked }: FillRateChartProps) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const n = known.length;
   const top = Math.max(0.05, ...known, ...questioned);
   const slot = (width - margin.left) / n;
@@ -34,7 +36,7 @@ export function FillRateChart({ known, questioned, width, onPick, picked }: Fill
           <g key={v}>
             <line x1={margin.left} x2={width} y1={y(v)} y2={y(v)} stroke="currentColor" strokeOpacity={0.15} />
             <text x={margin.left - 4} y={y(v) + 4} fontSize={10} textAnchor="end" fill="currentColor">
-              {v.toFixed(2)}
+              {format.fixed(v, 2)}
             </text>
           </g>
         ))}
@@ -45,7 +47,7 @@ export function FillRateChart({ known, questioned, width, onPick, picked }: Fill
           const bar = Math.max(1, slot / 2 - 1);
           return (
             <g key={i} onClick={() => onPick(picked === i + 1 ? null : i + 1)} style={{ cursor: 'pointer' }} opacity={picked === null || picked === i + 1 ? 1 : 0.35}>
-              <title>{`${t('hwViewer.cluster', { n: i + 1 })}: ${k.toFixed(3)} / ${q.toFixed(3)}`}</title>
+              <title>{`${t('hwViewer.cluster', { n: i + 1 })}: ${format.fixed(k, 3)} / ${format.fixed(q, 3)}`}</title>
               <rect x={x} y={y(k)} width={bar} height={y(0) - y(k)} fill={colour} />
               <rect x={x + bar + 1} y={y(q)} width={bar} height={y(0) - y(q)} fill="none" stroke={colour} />
               {(i + 1) % 5 === 0 && (

@@ -11,6 +11,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../common/format.ts';
 import { type HandwritingComparisonResult, HandwritingComparisonResultSchema, type HandwritingPage, HandwritingProfileResultSchema, type ModuleResult } from '../../../../main/contract/index.ts';
 import { useApi } from '../../api/api-context.ts';
 import { call } from '../../api/api-error.ts';
@@ -49,6 +50,7 @@ function SkeletonToggle({ checked, onChange, pages }: { checked: boolean; onChan
 
 function Outcome({ result }: { result: HandwritingComparisonResult }) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const c = result.comparison;
   return (
     <Stack spacing={0.5} data-testid="handwriting-outcome">
@@ -57,9 +59,9 @@ function Outcome({ result }: { result: HandwritingComparisonResult }) {
           {t('hwViewer.abstained', { reason: t(`hwViewer.abstentions.${c.abstention.code}`, { defaultValue: c.abstention.reason }) })}
         </Typography>
       ) : (
-        <Typography sx={{ fontWeight: 600 }}>{t('hwViewer.slr', { slr: c.slr?.toPrecision(3), log10: c.log10Slr?.toFixed(2), verbal: c.verbal ? t(`hwViewer.verbal.${c.verbal}`, { defaultValue: c.verbal }) : '' })}</Typography>
+        <Typography sx={{ fontWeight: 600 }}>{t('hwViewer.slr', { slr: c.slr === null || c.slr === undefined ? undefined : format.significant(c.slr, 3), log10: c.log10Slr === null || c.log10Slr === undefined ? undefined : format.fixed(c.log10Slr, 2), verbal: c.verbal ? t(`hwViewer.verbal.${c.verbal}`, { defaultValue: c.verbal }) : '' })}</Typography>
       )}
-      {c.score !== null && <Typography variant="body2">{t('hwViewer.score', { score: c.score.toFixed(3) })}</Typography>}
+      {c.score !== null && <Typography variant="body2">{t('hwViewer.score', { score: format.fixed(c.score, 3) })}</Typography>}
       <Typography variant="caption" color="text.secondary">
         {t('hwViewer.model', { name: c.model.name, hash: c.model.hash ? c.model.hash.slice(0, 12) : '' })}
       </Typography>
@@ -70,6 +72,7 @@ function Outcome({ result }: { result: HandwritingComparisonResult }) {
 /** The viewer of a writer comparison's result. */
 export function HandwritingComparisonViewer({ result, width, height }: ResultViewerProps) {
   const { t } = useTranslation();
+  const format = useFormatters();
   const parsed = useMemo(() => HandwritingComparisonResultSchema.safeParse(result), [result]);
   const [knownIndex, setKnownIndex] = useState(0);
   const [showGraphs, setShowGraphs] = useState(true);
@@ -106,7 +109,7 @@ export function HandwritingComparisonViewer({ result, width, height }: ResultVie
         <Typography variant="subtitle2">{t('hwViewer.drivers')}</Typography>
         {r.comparison.drivers.map((d) => (
           <Typography key={d.cluster} variant="body2" onClick={() => setPicked(picked === d.cluster ? null : d.cluster)} sx={{ cursor: 'pointer', fontWeight: picked === d.cluster ? 600 : 400 }}>
-            {t('hwViewer.cluster', { n: d.cluster })}: {d.known.toFixed(3)} / {d.questioned.toFixed(3)}
+            {t('hwViewer.cluster', { n: d.cluster })}: {format.fixed(d.known, 3)} / {format.fixed(d.questioned, 3)}
           </Typography>
         ))}
       </Stack>
