@@ -375,6 +375,14 @@ export const DiscrepancyRowSchema = z.object({
 export type DiscrepancyRow = z.infer<typeof DiscrepancyRowSchema>;
 
 /**
+ * The regression unit of an award estimated as a share of the claim: the service's lawful range is in it, and the
+ * judge's card reads an outcome in it as a percentage of the claim. Case types write it as their outcome's `unit`.
+ */
+export const shareOfClaimUnit = 'fraction of the claim';
+/** The share-of-claim unit as a type (models/ may import only types from the contract). */
+export type ShareOfClaimUnit = typeof shareOfClaimUnit;
+
+/**
  * The lawful limits of an award in a contract claim, as shares of the claim: the award exceeds neither the claim nor
  * the claim less the principal paid after it was filed; where the debtor demanded a reduction of the penalty (Civil
  * Code art. 297), only the penalty part can be reduced (never the principal debt, never below nothing).
@@ -421,7 +429,7 @@ export const ConsultationSchema = DecisionOutputSchema.extend({
   auditSeq: z.number().int().nonnegative(),
   /** The lawful range (criminal case types with statutory bounds), null otherwise. */
   bounds: StatutoryBoundsSchema.nullable(),
-  /** The lawful limits of an award as a share of a contract claim (the award model of kz-civil-contract); absent otherwise. */
+  /** The lawful limits of an award as a share of a money claim (an outcome declaring a share-of-claim limit); absent otherwise. */
   awardLimits: AwardLimitsSchema.nullable().optional(),
   precedents: z.array(PrecedentSchema),
   advice: z.array(ProceduralAdviceSchema),

@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { DalelError } from '../../core/errors.ts';
 import { sha256OfJson } from '../../core/canonical-json.ts';
+import type { ShareOfClaimUnit } from '../../main/contract/index.ts';
+import { releasedLawfulLimits } from './released-limits.ts';
 
 /** How a model sees a feature: ordered numbers, unordered categories, or a checklist (one indicator per item). */
 export const featureKinds = ['numeric', 'categorical', 'checklist'] as const;
@@ -58,6 +60,30 @@ export type PropertyRole = z.infer<typeof PropertyRoleSchema>;
 
 const WhenSchema = z.object({ field: z.string(), in: z.array(z.string()).min(1) }).strict();
 
+/**
+ * The lawful limit of a regression outcome, declared by its kind with the inputs it reads, so decision support clips
+ * a prediction to it whatever the case type. `share-of-claim` (an award in a money claim, in the share-of-claim unit):
+ * from nothing to the claim less the principal paid after the claim was filed; where the debtor demanded a reduction
+ * of the penalty, the cited law lets the court reduce only the penalty part (never the principal).
+ */
+const LawfulLimitSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('share-of-claim'),
+      /** The whole amount claimed (the penalty included). */
+      claim: z.string(),
+      /** The penalty claimed within it. */
+      penalty: z.string().optional(),
+      /** The principal paid by the defendant after the claim was filed. */
+      paidAfterClaim: z.string().optional(),
+      /** Whether the debtor demanded a reduction of the penalty, and the law that allows it. */
+      penaltyReduction: z.object({ demanded: z.string(), citation: z.string().min(1) }).strict().optional(),
+    })
+    .strict(),
+]);
+/** A declared lawful limit of a regression outcome. */
+export type LawfulLimit = z.infer<typeof LawfulLimitSchema>;
+
 const RegressionOutcomeSchema = z
   .object({
     name: kebab,
@@ -66,6 +92,8 @@ const RegressionOutcomeSchema = z
     unit: z.string(),
     min: z.number().optional(),
     max: z.number().optional(),
+    /** The lawful limit a prediction is clipped to (criminal terms take theirs from the statutes data instead). */
+    lawfulLimit: LawfulLimitSchema.optional(),
     /** Only rows whose field holds one of these values carry this outcome (a term applies to some punishments). */
     when: WhenSchema.optional(),
     /** A naive predictor the model must beat: the value of one input (e.g. the guideline minimum). */
@@ -180,10 +208,46 @@ export interface CaseType {
   readonly fields: readonly CaseField[];
   /** Validates a facts object against the JSON Schema. */
   readonly validator: z.ZodType;
+  /**
+   * The lawful limits of its regression outcomes, by outcome name: as declared in `x-dalel`, or, for a released file
+   * that predates the declaration, as recorded for that exact file (released-limits.ts).
+   */
+  readonly lawfulLimits: Readonly<Record<string, LawfulLimit>>;
 }
 
 function fail(source: string, message: string): never {
   throw new DalelError('BAD_INPUT', `${source}: ${message}`, { file: source, reasonCode: 'invalid-case-type' });
+}
+
+/** The share-of-claim unit as the contract spells it: the type allows no other string, so the two cannot drift apart. */
+const shareOfClaim: ShareOfClaimUnit = 'fraction of the claim';
+
+/**
+ * The lawful limits of the regression outcomes (declared, else recorded for a released file), each checked against
+ * the outcome's unit and the properties it names: amounts are numeric inputs, the reduction demand a yes/no input.
+ */
+function declaredLawfulLimits(meta: CaseTypeMeta, recorded: Readonly<Record<string, LawfulLimit>>, byName: ReadonlyMap<string, CaseField>, source: string): Record<string, LawfulLimit> {
+  const limits: Record<string, LawfulLimit> = {};
+  for (const name of Object.keys(recorded)) if (!meta.outcomes.some((o) => o.name === name && o.kind === 'regression')) fail(source, `the recorded lawful limit names no regression outcome ${name}`);
+  for (const outcome of meta.outcomes) {
+    const limit = outcome.kind === 'regression' ? (outcome.lawfulLimit ?? recorded[outcome.name]) : undefined;
+    if (outcome.kind !== 'regression' || !limit) continue;
+    const at = `outcome ${outcome.name}: lawfulLimit`;
+    if (outcome.unit !== shareOfClaim) fail(source, `${at}: a share-of-claim limit needs the unit "${shareOfClaim}", not "${outcome.unit}"`);
+    const input = (name: string, what: string, types: readonly CaseField['type'][]) => {
+      const field = byName.get(name);
+      if (field?.role.role !== 'feature' || !types.includes(field.type)) fail(source, `${at}: ${what} ${name} must be a property with role "feature" holding ${types.join(' or ')}`);
+    };
+    input(limit.claim, 'claim', ['number', 'integer']);
+    if (limit.penalty !== undefined) input(limit.penalty, 'penalty', ['number', 'integer']);
+    if (limit.paidAfterClaim !== undefined) input(limit.paidAfterClaim, 'paidAfterClaim', ['number', 'integer']);
+    if (limit.penaltyReduction) {
+      if (limit.penalty === undefined) fail(source, `${at}: penaltyReduction needs the penalty it reduces`);
+      input(limit.penaltyReduction.demanded, 'penaltyReduction.demanded', ['boolean']);
+    }
+    limits[outcome.name] = limit;
+  }
+  return limits;
 }
 
 /** Checks a case-type document and builds its validator; `source` names it in errors. */
@@ -221,6 +285,8 @@ export function parseCaseType(document: unknown, source: string): CaseType {
     if (outcome.kind === 'regression' && outcome.baseline) expectRole(outcome.baseline.field, 'feature', `outcome ${outcome.name}: baseline field`);
   }
   if (new Set(meta.outcomes.map((o) => o.name)).size !== meta.outcomes.length) fail(source, 'outcome names must be unique');
+  const sha256 = sha256OfJson(document);
+  const lawfulLimits = declaredLawfulLimits(meta, releasedLawfulLimits[sha256]?.limits ?? {}, byName, source);
   if (meta.split.kind === 'temporal') expectRole(meta.split.field, 'time', 'split field');
   for (const field of fields) {
     const derived = field.role.role === 'feature' ? field.role.derived?.priorShare : undefined;
@@ -257,9 +323,10 @@ export function parseCaseType(document: unknown, source: string): CaseType {
     title: doc.title,
     meta,
     document: document as CaseType['document'],
-    sha256: sha256OfJson(document),
+    sha256,
     fields,
     validator,
+    lawfulLimits,
   };
 }
 

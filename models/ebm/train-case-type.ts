@@ -61,7 +61,16 @@ function periodOf(caseType: CaseType, rows: readonly CaseRow[], given?: { from: 
   return given ? { field: null, ...given } : null;
 }
 
-function limitations(caseType: CaseType, training: { split: CaseSplit; synthetic: boolean }): string[] {
+/** The intended use written on a card (the renderer recognises the sentence and says it in the reader's language). */
+export function intendedUseSentence(outcomeName: string, caseTypeId: string): string {
+  return `Decision support for judges, advisory only: an estimate of ${outcomeName} for ${caseTypeId} cases like those in the training data, with its exact explanation.`;
+}
+
+/** The model's kind as written on a card. */
+export const modelKind = 'explainable boosting machine (cyclic boosting of per-input trees on binned inputs, with pairwise interactions)';
+
+/** The limitations written on a card, from the case type's split and protected attributes and whether the cases were generated. */
+export function limitations(caseType: CaseType, training: { split: Pick<CaseSplit, 'description'>; synthetic: boolean }): string[] {
   const protectedFields = caseType.fields.filter((f) => f.role.role === 'protected').map((f) => f.name);
   return [
     'Advisory only: the model estimates what courts decided in similar past cases; it does not say what the decision should be, and the judge decides.',
@@ -105,7 +114,7 @@ export function trainCaseType(input: CaseTypeTrainingInput): CaseTypeTraining {
       ...(outcome.kind === 'regression' ? { unit: outcome.unit } : { classes: outcome.classes.map((c) => c.label) }),
     },
     synthetic,
-    intendedUse: `Decision support for judges, advisory only: an estimate of ${outcome.name} for ${caseType.id} cases like those in the training data, with its exact explanation.`,
+    intendedUse: intendedUseSentence(outcome.name, caseType.id),
     data: {
       file: basename(input.file),
       sha256: sha256OfBytes(bytes),
@@ -125,7 +134,7 @@ export function trainCaseType(input: CaseTypeTrainingInput): CaseTypeTraining {
     },
     disparity: evaluation.disparity,
     model: {
-      kind: 'explainable boosting machine (cyclic boosting of per-input trees on binned inputs, with pairwise interactions)',
+      kind: modelKind,
       features: model.features.map((f) => ({ name: f.name, kind: f.kind, bins: binCount(f.edges) })),
       interactions: report.pairs.map((p) => p.name),
       bags: report.bags.length,

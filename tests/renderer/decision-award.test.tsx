@@ -26,7 +26,8 @@ const civilCase: Case = {
 // The shipped schemas, read by the service's own loader: the satisfaction model's 1.0.0 and the award model's 1.1.0.
 const types = loadCaseTypes(join(process.cwd(), 'assets', 'decision', 'case-types'));
 const v100 = caseTypeView(findCaseType(types, 'kz-civil-contract', '1.0.0'));
-const v110 = caseTypeView(findCaseType(types, 'kz-civil-contract', '1.1.0'));
+const type110 = findCaseType(types, 'kz-civil-contract', '1.1.0');
+const v110 = caseTypeView(type110);
 const satisfactionSha = 'a1'.repeat(32);
 const awardSha = 'b2'.repeat(32);
 
@@ -77,7 +78,7 @@ function satisfaction(): Consultation {
 
 /** The award model's answer for the facts, clipped to the limits the service computes from them (its own functions). */
 function award(facts: Record<string, unknown>): Consultation {
-  const limits = awardLimits(facts as never)!;
+  const limits = awardLimits(type110.lawfulLimits['award-fraction']!, facts as never)!;
   return { ...clipToLawfulRange(unclipped(facts), limits.lawfulRange, 0.5), awardLimits: limits } as Consultation;
 }
 

@@ -19,7 +19,7 @@ import { listModelFolders, readModelFolder, type ModelFolder } from './model-sto
 import { type OnnxModel, type OnnxOutputs, openOnnxModel } from './onnx-runner.ts';
 import { sha256OfJson } from '../../../core/canonical-json.ts';
 import { clipToLawfulRange } from './lawful-range.ts';
-import { awardLimits, awardOutcome } from './award-limits.ts';
+import { awardLimits } from './award-limits.ts';
 import { PrecedentIndex, readPrecedentCorpus } from './precedents.ts';
 import type { ProceduralAdviceService } from './procedural-advice.ts';
 import { boundsFacts, type StatutoryBoundsService } from './statutory-bounds.ts';
@@ -128,13 +128,15 @@ export class DecisionService {
   }
 
   /**
-   * Bounds for a prediction: the range in the outcome's unit, and the output clipped to it (criminal terms: the
-   * sanction after art. 55; a contract claim's award: the claim less what was paid, with art. 297's note).
+   * Bounds for a prediction: the range in the outcome's unit, and the output clipped to it. An outcome that declares
+   * its lawful limit gets that (a money claim's award: the claim less what was paid, with the penalty-reduction note);
+   * otherwise criminal terms take the sanction after art. 55 from the statutes data.
    */
   private withBounds(loaded: LoadedModel, facts: Facts, output: DecisionOutput): { output: DecisionOutput; bounds: StatutoryBounds | null; awardLimits?: AwardLimits | null } {
     const outcome = loaded.folder.model.outcome;
-    if (loaded.caseType.id === awardOutcome.caseType && outcome.name === awardOutcome.outcome && outcome.kind === 'regression') {
-      const limits = awardLimits(facts);
+    const limit = loaded.caseType.lawfulLimits[outcome.name];
+    if (limit?.kind === 'share-of-claim' && outcome.kind === 'regression') {
+      const limits = awardLimits(limit, facts);
       return { output: limits ? clipToLawfulRange(output, limits.lawfulRange, outcome.abstention.maxIntervalWidthFraction) : output, bounds: null, awardLimits: limits };
     }
     const bounds = this.bounds(loaded.caseType.id, facts);

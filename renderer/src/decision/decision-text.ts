@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AbstentionReason, CaseTypeField, CaseTypeView, FactValueSchema } from '../../../main/contract/index.ts';
+import { shareOfClaimUnit, type AbstentionReason, type CaseTypeField, type CaseTypeView, type FactValueSchema } from '../../../main/contract/index.ts';
 import type { z } from 'zod';
 
 /** A fact as entered or shown. */
@@ -37,9 +37,6 @@ export function checklistItemLabel(t: TFunction, caseTypeId: string, fieldName: 
   const label = optionLabel(t, caseTypeId, fieldName, item, schemaLabel);
   return /^\d/.test(item) ? `${item}${separator}${label}` : label;
 }
-
-/** The case types' unit for an award estimated as a share of the claim (kz-civil-contract). */
-export const shareOfClaimUnit = 'fraction of the claim';
 
 /** How amounts in a regression unit read: the factor they are shown at, the unit's words, and the words for a change of them. */
 export interface ShownUnit {

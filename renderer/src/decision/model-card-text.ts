@@ -3,7 +3,8 @@
  * writes the intended use, the validation split and its limitations into model-card.json in English from a few
  * templates; the card format and the shipped cards stay as they are, so the renderer recognises each template
  * exactly and says it again from the structured facts. Text that matches no template came from a case type's author
- * and is shown as written.
+ * and is shown as written. tests/renderer/model-card-trainer-text.test.ts builds every sentence with the trainer's own
+ * code and fails when one of them is no longer recognised here.
  */
 import type { TFunction } from 'i18next';
 import type { CaseTypeView, ModelCard } from '../../../main/contract/index.ts';
