@@ -1,13 +1,11 @@
-import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { legalCodeIds, type LawImportView } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
-import { FileDropZone } from '../common/file-drop-zone.tsx';
+import { SingleFileField, useChosenFile } from '../common/single-file-field.tsx';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
 
 /** Props of LawImportDialog. */
@@ -30,28 +28,18 @@ export function LawImportDialog({ onClose, onImported }: LawImportDialogProps) {
   const [code, setCode] = useState('');
   const [version, setVersion] = useState('');
   const [language, setLanguage] = useState<(typeof textLanguages)[number]>('ru');
-  const [file, setFile] = useState<File | null>(null);
-  const [unreadable, setUnreadable] = useState<string | null>(null);
+  const chosen = useChosenFile();
   const problems = {
     code: code === '' ? 'laws.import.codeMissing' : null,
     version: /^\d{4}-\d{2}-\d{2}$/.test(version) ? null : 'laws.import.versionMissing',
-    file: file === null ? 'laws.import.fileMissing' : null,
+    file: chosen.file === null ? 'laws.import.fileMissing' : null,
   };
   const form = useFormSubmit({
     invalid: Object.values(problems).some((p) => p !== null),
     action: async () => {
-      if (file === null) return;
-      setUnreadable(null);
-      let body: Uint8Array;
-      try {
-        body = new Uint8Array(await file.arrayBuffer());
-      } catch (failure) {
-        // A local read failure is not the workstation's: say so in place of a service error.
-        console.warn(`[dalel] cannot read ${file.name}:`, failure);
-        setUnreadable(file.name);
-        return;
-      }
-      onImported(await call(api, 'laws.import', { code, version, language, fileName: file.name, body }));
+      const body = await chosen.read();
+      if (chosen.file === null || body === null) return;
+      onImported(await call(api, 'laws.import', { code, version, language, fileName: chosen.file.name, body }));
     },
   });
   return (
@@ -102,31 +90,7 @@ export function LawImportDialog({ onClose, onImported }: LawImportDialogProps) {
         helperText={form.shown(problems.version) ?? t('laws.import.versionHint')}
         slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'law-import-version' } }}
       />
-      <FileDropZone
-        onFiles={(files) => {
-          setFile(files[0] ?? null);
-          setUnreadable(null);
-        }}
-        busy={form.busy}
-        multiple={false}
-        accept=".txt,text/plain"
-        zoneLabel={t('laws.import.zone')}
-        buttonLabel={t('laws.import.choose')}
-        hint={t('laws.import.hint')}
-        testIds={{ zone: 'law-import-zone', button: 'law-import-choose', input: 'law-import-input' }}
-      >
-        {file && <Typography variant="body2" data-testid="law-import-file">{t('laws.import.chosen', { file: file.name })}</Typography>}
-      </FileDropZone>
-      {unreadable !== null && (
-        <Alert severity="error" role="alert" data-testid="law-import-unreadable">
-          {t('intake.unreadable', { file: unreadable })}
-        </Alert>
-      )}
-      {form.shown(problems.file) !== null && (
-        <Typography variant="body2" color="error">
-          {form.shown(problems.file)}
-        </Typography>
-      )}
+      <SingleFileField chosen={chosen} busy={form.busy} accept=".txt,text/plain" keys="laws.import" showMissing={form.checked} testId="law-import" />
     </FormDialog>
   );
 }
