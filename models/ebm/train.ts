@@ -28,6 +28,8 @@ export interface EbmOptions {
   readonly maxCategories: number;
   readonly learningRate: number;
   readonly maxRounds: number;
+  /** Most rounds of the pair stage, whose every round costs a pass per pair. */
+  readonly maxPairRounds: number;
   /** Rounds without a better validation loss before a stage stops (EBM: 50). */
   readonly patience: number;
   /** Relative improvement over `patience` rounds below which a stage stops (EBM: 1e-5 at its smaller step). */
@@ -57,12 +59,13 @@ export interface EbmOptions {
 /** Default settings. */
 export const defaultEbmOptions: EbmOptions = {
   maxBins: 256,
-  maxPairBins: 32,
+  maxPairBins: 16,
   minCategoryCount: 10,
   maxCategories: 254,
-  learningRate: 0.05,
+  learningRate: 0.1,
   maxRounds: 5000,
-  patience: 50,
+  maxPairRounds: 100,
+  patience: 20,
   tolerance: 1e-5,
   maxLeaves: 3,
   minLeafCount: 4,
@@ -72,7 +75,7 @@ export const defaultEbmOptions: EbmOptions = {
   bags: 4,
   validationFraction: 0.15,
   calibrationFraction: 0.15,
-  interactions: 10,
+  interactions: 20,
   seed: 1,
 };
 
@@ -256,7 +259,7 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
         };
         return { cells: A * B, shape: { kind: 'pair', A, B }, fit: cellsOf(bag.fitRows), val: cellsOf(bag.valRows) };
       });
-      const stage = boostStage(bag.cases, terms, loss, settings);
+      const stage = boostStage(bag.cases, terms, loss, { ...settings, maxRounds: options.maxPairRounds });
       bag.pairs = stage.values;
       bag.pairRounds = stage.bestRound;
       bag.validationLoss = stage.bestLoss;
