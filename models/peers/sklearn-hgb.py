@@ -2,7 +2,8 @@
 """Peer model for the decision benchmark: scikit-learn's HistGradientBoosting on the same cases and features.
 
 Reads a CSV written by sklearn-peer.ts (the encoded feature columns, then `target` and `split`), fits on the rows
-marked `train` with default settings (categorical columns declared as such), predicts the rows marked `test`, and
+marked `train` with default settings (categorical columns declared as such; `--loss absolute_error` for the
+absolute loss), predicts the rows marked `test`, and
 writes one prediction per line (a value, or the class probabilities separated by spaces). Prints a JSON line with
 the timings. Never a runtime dependency of the workstation: it only gives the benchmark and the real-data tests a
 reference to compare against.
@@ -26,6 +27,7 @@ def main() -> int:
     parser.add_argument("--categorical", default="", help="comma-separated indexes of categorical columns")
     parser.add_argument("--predictions", required=True)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--loss", choices=["squared_error", "absolute_error"], default="squared_error", help="regression loss")
     args = parser.parse_args()
 
     with open(args.data, newline="") as handle:
@@ -42,7 +44,7 @@ def main() -> int:
         categorical[int(index)] = True
     mask = categorical if categorical.any() else None
     if args.task == "regression":
-        model = HistGradientBoostingRegressor(categorical_features=mask, random_state=args.seed)
+        model = HistGradientBoostingRegressor(loss=args.loss, categorical_features=mask, random_state=args.seed)
     else:
         model = HistGradientBoostingClassifier(categorical_features=mask, random_state=args.seed)
 

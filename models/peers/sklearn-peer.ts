@@ -50,6 +50,8 @@ export interface PeerInput {
   readonly seed?: number;
   /** OMP_NUM_THREADS for the peer (default: all cores). */
   readonly threads?: number;
+  /** Regression loss (default: scikit-learn's squared error; absolute error fits the median, as MAE rewards). */
+  readonly loss?: 'squared_error' | 'absolute_error';
 }
 
 /**
@@ -78,7 +80,7 @@ export function runSklearnPeer(input: PeerInput): PeerResult {
     const started = process.hrtime.bigint();
     const stdout = execFileSync(
       availability.python,
-      [script, '--data', data, '--task', input.task, '--categorical', categorical, '--predictions', predictions, '--seed', String(input.seed ?? 0)],
+      [script, '--data', data, '--task', input.task, '--categorical', categorical, '--predictions', predictions, '--seed', String(input.seed ?? 0), '--loss', input.loss ?? 'squared_error'],
       { encoding: 'utf8', env: { ...process.env, ...(input.threads ? { OMP_NUM_THREADS: String(input.threads) } : {}) }, maxBuffer: 1 << 24 },
     );
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -94,12 +96,13 @@ export function runSklearnPeer(input: PeerInput): PeerResult {
 }
 
 /** Runs the peer on the same training and test cases as a model, with the model's encoding of the inputs. */
-export function peerOnCases(model: GamModel, train: readonly CaseRow[], test: readonly CaseRow[], threads?: number): PeerResult {
+export function peerOnCases(model: GamModel, train: readonly CaseRow[], test: readonly CaseRow[], threads?: number, loss?: PeerInput['loss']): PeerResult {
   return runSklearnPeer({
     task: model.outcome.kind,
     features: model.features,
     train: { x: train.map((r) => encodeFacts(model.features, r.facts)), y: targetValues(model.outcome, train.map((r) => r.target)) },
     test: test.map((r) => encodeFacts(model.features, r.facts)),
     ...(threads ? { threads } : {}),
+    ...(loss ? { loss } : {}),
   });
 }
