@@ -11,7 +11,10 @@ import { z } from 'zod';
 import { DalelError } from '../../core/errors.ts';
 import { sha256OfJson } from '../../core/canonical-json.ts';
 import type { ShareOfClaimUnit } from '../../main/contract/index.ts';
+import { LawfulLimitSchema, type LawfulLimit } from './lawful-limit.ts';
 import { releasedLawfulLimits } from './released-limits.ts';
+
+export type { LawfulLimit } from './lawful-limit.ts';
 
 /** How a model sees a feature: ordered numbers, unordered categories, or a checklist (one indicator per item). */
 export const featureKinds = ['numeric', 'categorical', 'checklist'] as const;
@@ -59,30 +62,6 @@ const PropertyRoleSchema = z.discriminatedUnion('role', [
 export type PropertyRole = z.infer<typeof PropertyRoleSchema>;
 
 const WhenSchema = z.object({ field: z.string(), in: z.array(z.string()).min(1) }).strict();
-
-/**
- * The lawful limit of a regression outcome, declared by its kind with the inputs it reads, so decision support clips
- * a prediction to it whatever the case type. `share-of-claim` (an award in a money claim, in the share-of-claim unit):
- * from nothing to the claim less the principal paid after the claim was filed; where the debtor demanded a reduction
- * of the penalty, the cited law lets the court reduce only the penalty part (never the principal).
- */
-const LawfulLimitSchema = z.discriminatedUnion('kind', [
-  z
-    .object({
-      kind: z.literal('share-of-claim'),
-      /** The whole amount claimed (the penalty included). */
-      claim: z.string(),
-      /** The penalty claimed within it. */
-      penalty: z.string().optional(),
-      /** The principal paid by the defendant after the claim was filed. */
-      paidAfterClaim: z.string().optional(),
-      /** Whether the debtor demanded a reduction of the penalty, and the law that allows it. */
-      penaltyReduction: z.object({ demanded: z.string(), citation: z.string().min(1) }).strict().optional(),
-    })
-    .strict(),
-]);
-/** A declared lawful limit of a regression outcome. */
-export type LawfulLimit = z.infer<typeof LawfulLimitSchema>;
 
 const RegressionOutcomeSchema = z
   .object({

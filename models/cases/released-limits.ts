@@ -5,7 +5,7 @@
  * that exact document, and checked by the parser like a declaration in the file; any later version (or another
  * money-claim case type) declares its limit in its own x-dalel, and no entry is ever added here for it.
  */
-import type { LawfulLimit } from './case-type.ts';
+import type { LawfulLimit } from './lawful-limit.ts';
 
 /** One released document's limits, by outcome name (the id and version say which file the hash is, for readers). */
 export interface ReleasedLimits {
