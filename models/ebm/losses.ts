@@ -1,10 +1,10 @@
 /**
- * The losses the booster minimises, as gradients and hessians of the score: squared error (regression), logistic
- * (binary, one score: the positive class's log-odds) and softmax (multiclass, one score per class).
+ * The losses the booster minimises, as gradients and hessians of the score: squared error or Huber (regression),
+ * logistic (binary, one score: the positive class's log-odds) and softmax (multiclass, one score per class).
  */
 
-/** Which loss; it fixes the link of the model (identity, logit, softmax). */
-export type LossKind = 'squared' | 'logit' | 'softmax';
+/** Which loss; it fixes the link of the model (identity for both regressions, logit, softmax). */
+export type LossKind = 'squared' | 'huber' | 'logit' | 'softmax';
 
 /** A loss over n cases with K scores each: `score[i * K + k]`; targets are values, 0/1, or class indexes. */
 export interface Loss {
@@ -26,7 +26,7 @@ export interface Loss {
    */
   stepThenAccumulate(score: Float64Array, y: Float64Array, stepCell: Uint16Array, step: Float64Array, cellOf: Uint16Array, G: Float64Array, H: Float64Array): void;
   /**
-   * Every hessian is 1 (squared error): a cell's H is then its count of cases, exactly, so the accumulating
+   * Every hessian is 1 (squared error, and Huber as boosted here): a cell's H is then its count of cases, exactly, so the accumulating
    * passes leave H alone and the caller takes the counts.
    */
   readonly unitHessian: boolean;
@@ -85,6 +85,55 @@ const squared: Loss = {
     return sum / Math.max(1, y.length) / 2;
   },
 };
+
+/**
+ * Huber loss with threshold `delta` (in the outcome's unit), boosted with unit hessians as LightGBM boosts it: a
+ * case's gradient is its residual clipped to ±delta, so a leaf's step is the mean clipped residual. A few extreme
+ * targets then cannot pull a term, and the fit lies between the mean (squared error) and the median, which is what
+ * the mean absolute error rewards.
+ */
+function huberLoss(delta: number): Loss {
+  const clipped = (r: number) => (r > delta ? delta : r < -delta ? -delta : r);
+  return {
+    kind: 'huber',
+    width: 1,
+    initialScore(y) {
+      // The median: the best constant once most residuals are clipped.
+      const sorted = Float64Array.from(y).sort();
+      const m = sorted.length;
+      return Float64Array.of(m === 0 ? 0 : m % 2 === 1 ? sorted[(m - 1) / 2]! : (sorted[m / 2 - 1]! + sorted[m / 2]!) / 2);
+    },
+    gradients(score, y, g, h) {
+      for (let i = 0; i < y.length; i += 1) {
+        g[i] = clipped(score[i]! - y[i]!);
+        h[i] = 1;
+      }
+    },
+    unitHessian: true,
+    accumulate(score, y, cellOf, G) {
+      for (let i = 0; i < y.length; i += 1) {
+        const cell = cellOf[i]!;
+        G[cell] = G[cell]! + clipped(score[i]! - y[i]!);
+      }
+    },
+    stepThenAccumulate(score, y, stepCell, step, cellOf, G) {
+      for (let i = 0; i < y.length; i += 1) {
+        const s = score[i]! + step[stepCell[i]!]!;
+        score[i] = s;
+        const cell = cellOf[i]!;
+        G[cell] = G[cell]! + clipped(s - y[i]!);
+      }
+    },
+    meanLoss(score, y) {
+      let sum = 0;
+      for (let i = 0; i < y.length; i += 1) {
+        const r = Math.abs(score[i]! - y[i]!);
+        sum += r <= delta ? (r * r) / 2 : delta * (r - delta / 2);
+      }
+      return sum / Math.max(1, y.length);
+    },
+  };
+}
 
 const logit: Loss = {
   kind: 'logit',
@@ -182,8 +231,8 @@ function softmaxLoss(width: number): Loss {
   return loss;
 }
 
-/** The loss for a task: regression, binary, or multiclass with `classes` classes. */
-export function lossFor(kind: 'regression' | 'classification', classes = 2): Loss {
-  if (kind === 'regression') return squared;
+/** The loss for a task: regression (Huber with that threshold where `huberDelta` > 0), binary, or multiclass with `classes` classes. */
+export function lossFor(kind: 'regression' | 'classification', classes = 2, huberDelta = 0): Loss {
+  if (kind === 'regression') return huberDelta > 0 ? huberLoss(huberDelta) : squared;
   return classes === 2 ? logit : softmaxLoss(classes);
 }

@@ -53,6 +53,11 @@ export interface EbmOptions {
   readonly calibrationFraction: number;
   /** Pairs kept after FAST ranking (0: main effects only). */
   readonly interactions: number;
+  /**
+   * Regression: 0 for squared error; above 0, the Huber loss with this threshold in the outcome's unit (residuals
+   * beyond it count linearly), for targets with long tails where the mean absolute error is what matters.
+   */
+  readonly huberDelta: number;
   readonly seed: number;
 }
 
@@ -76,6 +81,7 @@ export const defaultEbmOptions: EbmOptions = {
   validationFraction: 0.15,
   calibrationFraction: 0.15,
   interactions: 20,
+  huberDelta: 0,
   seed: 1,
 };
 
@@ -163,7 +169,7 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
   const options: EbmOptions = { ...defaultEbmOptions, ...input.caseType.meta.training, ...input.options };
   const { outcome } = input;
   const classes = outcome.kind === 'classification' ? outcome.classes.length : 1;
-  const loss = lossFor(outcome.kind, classes);
+  const loss = lossFor(outcome.kind, classes, options.huberDelta);
   const K = loss.width;
   const yAll = targetValues(outcome, input.targets);
   const random = seededRandom(options.seed);
@@ -197,7 +203,8 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
   });
   const intercepts = bags.map((bag) => loss.initialScore(bag.cases.fitY));
 
-  const settings = { ...options, maxDeltaStep: loss.kind === 'squared' ? Infinity : options.maxDeltaStep };
+  const regression = loss.kind === 'squared' || loss.kind === 'huber';
+  const settings = { ...options, maxDeltaStep: regression ? Infinity : options.maxDeltaStep };
   for (const bag of bags) {
     const terms: StageTerm[] = features.map((f, j) => ({
       cells: mainCells[j]!,
@@ -291,7 +298,7 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
     caseType: { id: input.caseType.id, version: input.caseType.version, sha256: input.caseType.sha256 },
     schema: input.caseType.document,
     outcome,
-    link: loss.kind === 'squared' ? 'identity' : loss.kind === 'logit' ? 'logit' : 'softmax',
+    link: regression ? 'identity' : loss.kind === 'logit' ? 'logit' : 'softmax',
     features,
     intercept: Array.from(intercept),
     terms,
