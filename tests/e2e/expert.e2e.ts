@@ -182,8 +182,10 @@ describe.skipIf(!ready)('the expert verification workflow in Chromium (browser m
     const original = byTestId(`finding-original-${amendment.id}`);
     await original.waitFor();
     expect(await original.textContent()).toContain(reason);
-    expect(await original.textContent()).toContain(String(measured.value));
-    expect(await byTestId(`finding-measurements-${amendment.id}`).textContent()).toContain(String(amendedValue));
+    // Measured values as the English interface writes them (grouped thousands: 1,940.63).
+    const shown = (value: number) => new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 }).format(value);
+    expect(await original.textContent()).toContain(shown(measured.value as number));
+    expect(await byTestId(`finding-measurements-${amendment.id}`).textContent()).toContain(shown(amendedValue));
     expect(await byTestId(`finding-row-${manual.id}`).count()).toBe(0);
     expect(await byTestId(`finding-state-${amendment.id}`).textContent()).toBe("Decided: the expert's own work");
     await shot('manual-finding-amended');
