@@ -34,6 +34,12 @@ describe('formatters', () => {
     expect(ru.significant(0.0213456, 3)).toBe('0,0213');
   });
 
+  it('keep one number format per count of digits: each call still gets the digits it asked for', () => {
+    const en = createFormatters('en', 'en-US', createI18n('en').getFixedT('en'));
+    expect([en.fixed(2, 1), en.fixed(2, 3), en.fixed(2, 1), en.fixed(2, 0)]).toEqual(['2.0', '2.000', '2.0', '2']);
+    expect([en.significant(1234.5678, 2), en.significant(1234.5678, 6), en.significant(1234.5678, 2)]).toEqual(['1,200', '1,234.57', '1,200']);
+  });
+
   it('detect a runtime without data for a locale', () => {
     expect(hasLocaleData('en-US')).toBe(true);
     expect(typeof hasLocaleData('kk-KZ')).toBe('boolean');

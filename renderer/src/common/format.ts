@@ -45,6 +45,17 @@ export function createFormatters(language: Language, locale: string, t: TFunctio
   const integer = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 1 });
   const measured = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 4 });
+  // Tables call fixed() and significant() once per cell; building an Intl.NumberFormat costs far more than using one.
+  const fixedByDigits = new Map<number, Intl.NumberFormat>();
+  const significantByDigits = new Map<number, Intl.NumberFormat>();
+  const cached = (cache: Map<number, Intl.NumberFormat>, digits: number, options: Intl.NumberFormatOptions) => {
+    let format = cache.get(digits);
+    if (!format) {
+      format = new Intl.NumberFormat(numberLocale, options);
+      cache.set(digits, format);
+    }
+    return format;
+  };
   return {
     locale,
     dateTime: (iso) => {
@@ -64,8 +75,8 @@ export function createFormatters(language: Language, locale: string, t: TFunctio
     exactBytes: (value) => t('units.exactBytes', { value: integer.format(value) }),
     integer: (value) => integer.format(value),
     measured: (value) => measured.format(value),
-    fixed: (value, digits) => new Intl.NumberFormat(numberLocale, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
-    significant: (value, digits) => new Intl.NumberFormat(numberLocale, { maximumSignificantDigits: digits }).format(value),
+    fixed: (value, digits) => cached(fixedByDigits, digits, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
+    significant: (value, digits) => cached(significantByDigits, digits, { maximumSignificantDigits: digits }).format(value),
   };
 }
 
