@@ -55,6 +55,11 @@ describe('drug-test panels below the viewer', () => {
     expect(strips[0]!.textContent).toContain('THC: negative (test line visible)');
     expect(strips[1]!.textContent).toContain('COC: positive (no test line)');
     expect(strips[0]!.querySelector('svg path')!.getAttribute('d')!.length).toBeGreaterThan(100);
+    const control = result.kind === 'drugs-strip' ? result.strips[0]!.control.absorbance : NaN;
+    cleanup();
+    await render(fakeApi({}).api, moduleViewerPanels({ result, selection: [0, 0], onSelect: () => undefined, labels: { a: 'A', b: 'B' } }), 'ru');
+    // The absorbances are written with the reader's decimal sign, as every other measured value.
+    expect(document.querySelector('[data-testid="drugs-strip"]')!.textContent).toContain(`Контрольная линия ${control.toFixed(3).replace('.', ',')}`);
   });
 
   it('shows a PAD card’s answer, or why the model abstains, and the per-lane chart', async () => {

@@ -6,20 +6,16 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../common/format.ts';
 import { PadCardResultSchema } from '../../../../main/contract/index.ts';
 import type { ViewerPanelProps } from '../renderer-module.ts';
+import { usePanelResult } from '../use-panel-result.ts';
 
 const hex = (rgb: readonly number[]) => `#${rgb.map((v) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, '0')).join('')}`;
 
 /** The panel for a 'drugs-pad' result. */
 export function PadPanel({ result: raw }: ViewerPanelProps) {
-  const { t } = useTranslation();
-  const format = useFormatters();
-  const parsed = PadCardResultSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const result = parsed.data;
+  const { t, format, result } = usePanelResult(PadCardResultSchema, raw);
+  if (!result) return null;
   const top = Object.entries(result.probabilities).sort((a, b) => b[1] - a[1]).slice(0, 5);
   const lanes = [...new Set(result.regions.map((r) => r.lane))];
   // The model's classes are codes ('ferrous-sulfate'); a retrained model's unknown class shows as recorded.

@@ -8,20 +8,16 @@ import Stack from '@mui/material/Stack';
 import TableCell from '@mui/material/TableCell';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../common/format.ts';
 import { SpotPlateResultSchema } from '../../../../main/contract/index.ts';
 import type { ViewerPanelProps } from '../renderer-module.ts';
+import { usePanelResult } from '../use-panel-result.ts';
 import { Swatch } from './swatch.tsx';
 import { DataTable } from '../../common/data-table.tsx';
 
 /** The panel for a 'drugs-spot' result. */
 export function SpotPanel({ result: raw }: ViewerPanelProps) {
-  const { t } = useTranslation();
-  const format = useFormatters();
-  const parsed = SpotPlateResultSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const result = parsed.data;
+  const { t, format, result } = usePanelResult(SpotPlateResultSchema, raw);
+  if (!result) return null;
   const c = result.calibration;
   const tested = result.wells.filter((w) => w.reagent && !w.blank);
   return (
@@ -40,7 +36,7 @@ export function SpotPanel({ result: raw }: ViewerPanelProps) {
             <TableCell>{format.fixed(candidate.score, 2)}</TableCell>
           </TableRow>
         ))}
-              </DataTable>
+      </DataTable>
 
       <Typography variant="subtitle1">{t('drugs.wellsHeading')}</Typography>
       <DataTable columns={[t('drugs.well'), t('drugs.raw'), t('drugs.corrected'), t('drugs.nearest')]} label={t('drugs.wellsHeading')}>
@@ -61,7 +57,7 @@ export function SpotPanel({ result: raw }: ViewerPanelProps) {
             </TableCell>
           </TableRow>
         ))}
-              </DataTable>
+      </DataTable>
 
       <Typography variant="subtitle1">{t('drugs.calibrationHeading', { target: c.targetName, model: t(`drugs.models.${c.model}`), residual: format.fixed(c.looMean, 2) })}</Typography>
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap' }} data-testid="drugs-patches">

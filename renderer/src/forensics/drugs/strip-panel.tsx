@@ -1,10 +1,9 @@
 /** The cassette result below the viewer: each panel's result and its absorbance profile with the two lines marked. */
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useTranslation } from 'react-i18next';
-import { useFormatters } from '../../common/format.ts';
 import { StripResultSchema } from '../../../../main/contract/index.ts';
 import type { ViewerPanelProps } from '../renderer-module.ts';
+import { usePanelResult } from '../use-panel-result.ts';
 
 const width = 320;
 const height = 90;
@@ -28,11 +27,8 @@ function ProfilePlot({ profile, control, test, label }: { profile: readonly numb
 
 /** The panel for a 'drugs-strip' result. */
 export function StripPanel({ result: raw }: ViewerPanelProps) {
-  const { t } = useTranslation();
-  const format = useFormatters();
-  const parsed = StripResultSchema.safeParse(raw);
-  if (!parsed.success) return null;
-  const result = parsed.data;
+  const { t, format, result } = usePanelResult(StripResultSchema, raw);
+  if (!result) return null;
   return (
     <Stack spacing={2} data-testid="drugs-strip-panel">
       <Typography variant="subtitle1">{t('drugs.cassetteHeading', { name: result.cassette, residual: format.fixed(result.calibration.looMean, 2) })}</Typography>
@@ -41,7 +37,7 @@ export function StripPanel({ result: raw }: ViewerPanelProps) {
           <Stack sx={{ minWidth: 200 }}>
             <Typography variant="body2">{`${s.drug}: ${t(`drugs.stripResults.${s.result}`)}`}</Typography>
             <Typography variant="caption" color="text.secondary">
-              {t('drugs.stripLines', { control: s.control.absorbance.toFixed(3), test: s.test.absorbance.toFixed(3), ratio: s.intensityRatio === null ? '—' : s.intensityRatio.toFixed(2) })}
+              {t('drugs.stripLines', { control: format.fixed(s.control.absorbance, 3), test: format.fixed(s.test.absorbance, 3), ratio: s.intensityRatio === null ? '—' : format.fixed(s.intensityRatio, 2) })}
             </Typography>
           </Stack>
           <ProfilePlot profile={s.profile} control={s.control.position} test={s.test.position} label={t('drugs.profileLabel', { drug: s.drug })} />
