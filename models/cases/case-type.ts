@@ -14,8 +14,6 @@ import type { ShareOfClaimUnit } from '../../main/contract/index.ts';
 import { LawfulLimitSchema, type LawfulLimit } from './lawful-limit.ts';
 import { releasedLawfulLimits } from './released-limits.ts';
 
-export type { LawfulLimit } from './lawful-limit.ts';
-
 /** How a model sees a feature: ordered numbers, unordered categories, or a checklist (one indicator per item). */
 export const featureKinds = ['numeric', 'categorical', 'checklist'] as const;
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { awardLimits } from '../../main/services/decision/award-limits.ts';
 import { clipToLawfulRange } from '../../main/services/decision/lawful-range.ts';
 import { shareOfClaimUnit, type DecisionOutput } from '../../main/contract/index.ts';
-import { findCaseType, loadCaseTypes, type LawfulLimit } from '../../models/cases/case-type.ts';
+import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
+import type { LawfulLimit } from '../../models/cases/lawful-limit.ts';
 
 // The limit the shipped award model's case type (kz-civil-contract 1.1.0) has, as the parser gives it.
 const limit: LawfulLimit = findCaseType(loadCaseTypes(), 'kz-civil-contract', '1.1.0').lawfulLimits['award-fraction']!;

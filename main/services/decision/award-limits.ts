@@ -7,7 +7,7 @@
  * reduction alone cannot bring the award below the claim less the whole penalty.
  */
 import { shareOfClaimUnit, type AwardLimits } from '../../contract/index.ts';
-import type { LawfulLimit } from '../../../models/cases/case-type.ts';
+import type { LawfulLimit } from '../../../models/cases/lawful-limit.ts';
 import type { Facts } from '../../../models/cases/facts.ts';
 
 const amount = (value: unknown): number => (typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0);
