@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createFormatters, hasLocaleData } from '../../renderer/src/common/format.ts';
 import { createI18n } from '../../renderer/src/i18n/i18n.ts';
-import { measurementValueText } from '../../renderer/src/review/finding-text.ts';
+import { measurementText, measurementValueText } from '../../renderer/src/review/finding-text.ts';
 
 describe('formatters', () => {
   it('write sizes with translated units', () => {
@@ -32,6 +32,20 @@ describe('formatters', () => {
     expect(ru.fixed(0.5, 3)).toBe('0,500');
     expect(en.fixed(0.5, 3)).toBe('0.500');
     expect(ru.significant(0.0213456, 3)).toBe('0,0213');
+  });
+
+  it('write a measurement’s unit and recorded points as the reader’s language does', () => {
+    const ru = createFormatters('ru', 'ru-RU', createI18n('ru').getFixedT('ru'));
+    const en = createFormatters('en', 'en-US', createI18n('en').getFixedT('en'));
+    const tRu = createI18n('ru').getFixedT('ru');
+    const tKk = createI18n('kk').getFixedT('kk');
+    const lag = { key: 'land.lag', value: 4.6875, unit: 'µm', threshold: null };
+    expect(measurementText(tRu, lag, ru)).toMatch(/: 4,6875 мкм$/);
+    expect(measurementText(tKk, lag, ru)).toMatch(/ мкм$/);
+    expect(measurementText(createI18n('en').getFixedT('en'), lag, en)).toMatch(/: 4\.6875 µm$/);
+    expect(measurementText(tRu, { key: 'manual.angle', value: 31.5, unit: '°', threshold: null }, ru)).toMatch(/: 31,5°$/);
+    expect(measurementText(tRu, { key: 'x.unknown', value: 2, unit: 'furlong', threshold: null }, ru)).toBe('x.unknown: 2 furlong');
+    expect(measurementValueText(tRu, { key: 'manual.points', value: '[[10.25,20.5],[30,40]]', unit: 'px', threshold: null }, ru)).toBe('(10,25; 20,5), (30; 40)');
   });
 
   it('keep one number format per count of digits: each call still gets the digits it asked for', () => {

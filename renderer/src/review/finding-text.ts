@@ -8,13 +8,22 @@ export function measurementLabel(t: TFunction, key: string): string {
   return t(`measurements.${key.replace(/\./g, '_')}`, { defaultValue: key });
 }
 
+// Units as modules record them (the report's summary reads the same codes), by the word each language uses.
+const unitKeys: Readonly<Record<string, string>> = { 'µm': 'micrometre', um: 'micrometre', mm: 'millimetre', px: 'pixel', deg: 'degree', '°': 'degree', '%': 'percent' };
+
+/** A recorded unit as the interface language writes it ('µm' is 'мкм' in Russian); units it does not know as recorded. */
+export function unitText(t: TFunction, unit: string): string {
+  const key = unitKeys[unit];
+  return key ? t(`units.measurement.${key}`) : unit;
+}
+
 /** Image points recorded as '[[x,y],…]' (the viewer's measurements) as "(x; y), (x; y)"; other text as it is. */
-function pointsText(value: string): string {
+function pointsText(value: string, format: Pick<Formatters, 'measured'>): string {
   if (!value.startsWith('[[')) return value;
   try {
     const parsed: unknown = JSON.parse(value);
     if (!Array.isArray(parsed) || !parsed.every((p) => Array.isArray(p) && p.length === 2 && p.every((c) => typeof c === 'number'))) return value;
-    return (parsed as Array<[number, number]>).map(([x, y]) => `(${x}; ${y})`).join(', ');
+    return (parsed as Array<[number, number]>).map(([x, y]) => `(${format.measured(x)}; ${format.measured(y)})`).join(', ');
   } catch {
     return value;
   }
@@ -34,13 +43,16 @@ export function measurementValueText(t: TFunction, m: Measurement, format: Pick<
   if (typeof m.value === 'boolean') return t(`measurementValues.boolean.${String(m.value)}`);
   // Only code-like values are looked up: free text (a substance name) may hold i18next's separators.
   if (/^[a-z0-9][a-z0-9-]*$/.test(m.value)) return t(`measurementValues.${m.key.replace(/\./g, '_')}.${m.value}`, { defaultValue: m.value });
-  return pointsText(m.value);
+  return pointsText(m.value, format);
 }
 
 /** A measurement as "label: value unit", the label translated where the interface knows the key. */
 export function measurementText(t: TFunction, m: Measurement, format: Pick<Formatters, 'measured'>): string {
   const value = measurementValueText(t, m, format);
-  return `${measurementLabel(t, m.key)}: ${value}${m.unit ? ` ${m.unit}` : ''}`;
+  if (!m.unit) return `${measurementLabel(t, m.key)}: ${value}`;
+  const unit = unitText(t, m.unit);
+  // Degrees and percent attach to the number, as the report's summary writes them.
+  return `${measurementLabel(t, m.key)}: ${value}${unit === '°' || unit === '%' ? '' : ' '}${unit}`;
 }
 
 /** A conclusion on the field's scale, translated where known. */

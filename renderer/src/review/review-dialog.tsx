@@ -7,6 +7,7 @@ import DialogTitle from '@mui/material/DialogTitle';
 import Stack from '@mui/material/Stack';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../common/format.ts';
@@ -15,7 +16,7 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
 import { derivedValue, geometryMeasurements, geometryOf, type GeometryFields } from './amend-geometry.ts';
-import { measurementLabel, measurementText } from './finding-text.ts';
+import { measurementLabel, measurementText, unitText } from './finding-text.ts';
 import { ReasonField } from './reason-field.tsx';
 import { conclusionChoices } from '../forensics/registry.ts';
 
@@ -38,8 +39,8 @@ function parseValue(original: Measurement['value'], text: string): Measurement['
 }
 
 /** A number field with its unit beside it. */
-function unitSlot(unit: string | null, testId: string) {
-  return { htmlInput: { 'data-testid': testId, inputMode: 'decimal' as const }, ...(unit ? { input: { endAdornment: <InputAdornment position="end">{unit}</InputAdornment> } } : {}) };
+function unitSlot(t: TFunction, unit: string | null, testId: string) {
+  return { htmlInput: { 'data-testid': testId, inputMode: 'decimal' as const }, ...(unit ? { input: { endAdornment: <InputAdornment position="end">{unitText(t, unit)}</InputAdornment> } } : {}) };
 }
 
 /**
@@ -109,8 +110,8 @@ export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialo
           <Stack spacing={1} data-testid="amend-geometry">
             {geometry.points.map((p, i) => (
               <Stack direction="row" spacing={1} key={i}>
-                <TextField label={t('review.pointX', { n: i + 1 })} value={p.x} onChange={(event) => setPoint(i, 'x', event.target.value)} error={checked && derived === null} slotProps={unitSlot('px', `amend-point-${i + 1}-x`)} sx={{ flex: 1 }} />
-                <TextField label={t('review.pointY', { n: i + 1 })} value={p.y} onChange={(event) => setPoint(i, 'y', event.target.value)} error={checked && derived === null} slotProps={unitSlot('px', `amend-point-${i + 1}-y`)} sx={{ flex: 1 }} />
+                <TextField label={t('review.pointX', { n: i + 1 })} value={p.x} onChange={(event) => setPoint(i, 'x', event.target.value)} error={checked && derived === null} slotProps={unitSlot(t, 'px', `amend-point-${i + 1}-x`)} sx={{ flex: 1 }} />
+                <TextField label={t('review.pointY', { n: i + 1 })} value={p.y} onChange={(event) => setPoint(i, 'y', event.target.value)} error={checked && derived === null} slotProps={unitSlot(t, 'px', `amend-point-${i + 1}-y`)} sx={{ flex: 1 }} />
               </Stack>
             ))}
             <TextField
@@ -118,13 +119,13 @@ export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialo
               value={geometry.pixelUm}
               onChange={(event) => setGeometry((g) => (g ? { ...g, pixelUm: event.target.value } : g))}
               error={checked && derived === null}
-              slotProps={unitSlot('µm', 'amend-pixel-size')}
+              slotProps={unitSlot(t, 'µm', 'amend-pixel-size')}
             />
             <TextField
               label={t('review.derived', { label: measurementLabel(t, geometry.derivedKey) })}
               value={derived === null ? '—' : String(derived)}
               disabled
-              slotProps={unitSlot(derivedMeasurement?.unit ?? null, `amend-derived-${geometry.derivedKey}`)}
+              slotProps={unitSlot(t, derivedMeasurement?.unit ?? null, `amend-derived-${geometry.derivedKey}`)}
             />
           </Stack>
         )}
@@ -137,7 +138,7 @@ export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialo
                 value={values[i] ?? ''}
                 onChange={(event) => setValues((previous) => previous.map((v, j) => (j === i ? event.target.value : v)))}
                 error={checked && parsed[i] === null}
-                slotProps={unitSlot(m.unit, `amend-value-${m.key}`)}
+                slotProps={unitSlot(t, m.unit, `amend-value-${m.key}`)}
               />
             ),
           )}
