@@ -27,6 +27,8 @@ export interface LabReportLabels {
   readonly threshold: string;
   readonly conclusion: string;
   readonly none: string;
+  /** A finding that records measurements without drawing a conclusion ("none" alone would read as a negative one). */
+  readonly noConclusion: string;
   readonly provenance: string;
   readonly inputs: string;
   readonly review: string;
@@ -104,6 +106,7 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
     threshold: 'threshold',
     conclusion: 'Conclusion',
     none: 'none',
+    noConclusion: 'none drawn (measurements only)',
     provenance: 'Provenance',
     inputs: 'Inputs',
     review: 'Review',
@@ -208,6 +211,7 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
     threshold: 'порог',
     conclusion: 'Вывод',
     none: 'нет',
+    noConclusion: 'не делается (только измерения)',
     provenance: 'Происхождение',
     inputs: 'Входные данные',
     review: 'Проверка',
@@ -312,6 +316,7 @@ export const labReportLabels: Readonly<Record<SummaryLanguage, LabReportLabels>>
     threshold: 'шегі',
     conclusion: 'Қорытынды',
     none: 'жоқ',
+    noConclusion: 'жасалмайды (тек өлшемдер)',
     provenance: 'Шығу тегі',
     inputs: 'Кіріс деректер',
     review: 'Тексеру',

@@ -310,7 +310,7 @@ function drawFinding(out: Layout, finding: Finding, byId: ReadonlyMap<string, Fi
   if (finding.supersedes) field(labels.amendmentOf, findingName(words, byId.get(finding.supersedes), finding.supersedes));
   if (finding.supersededBy) field(labels.supersededBy, findingName(words, byId.get(finding.supersededBy), finding.supersededBy));
   field(labels.measurements, measurementLines(finding, words).join('\n') || labels.none);
-  field(labels.conclusion, finding.conclusion === null ? labels.none : conclusionWords(finding, finding.conclusion, words));
+  field(labels.conclusion, finding.conclusion === null ? labels.noConclusion : conclusionWords(finding, finding.conclusion, words));
   const provenance = provenanceLines(finding, words);
   field(labels.method, provenance.method);
   if (provenance.parameters.length > 0) field(labels.parameters, provenance.parameters.join('\n'));

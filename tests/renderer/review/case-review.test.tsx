@@ -81,7 +81,7 @@ describe('the findings panel', () => {
     await click(`finding-amend-${cmcFinding.id}`);
     const select = need('amend-conclusion') as HTMLSelectElement;
     expect(select.tagName).toBe('SELECT');
-    expect([...select.options].map((o) => o.textContent)).toEqual(['none', 'identification', 'inconclusive', 'elimination']);
+    expect([...select.options].map((o) => o.textContent)).toEqual(['none drawn (measurements only)', 'identification', 'inconclusive', 'elimination']);
     await type('amend-conclusion', 'inconclusive');
     await type('review-reason', 'Too few cells in the second direction on re-examination.');
     await submit('review-form');

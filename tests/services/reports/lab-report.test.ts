@@ -186,4 +186,11 @@ describe('lab report PDF', () => {
     const draft = pdfText(await renderLabReport(model({ review: { ...model().review!, state: 'in-review', signatures: [] } })));
     expect(draft).toContain('not reviewed yet');
   });
+
+  it('says a finding of measurements only draws no conclusion, in words that cannot be read as a negative one', async () => {
+    const text = pdfText(await renderLabReport(model()));
+    expect(text).toContain('none drawn (measurements only)');
+    const ru = pdfText(await renderLabReport(model({ language: 'ru' })));
+    expect(ru).toContain('не делается (только измерения)');
+  });
 });
