@@ -50,6 +50,11 @@ describe('the Compare dialog offers only the methods for the items\' declared ki
     expect((need('compare-module-ballistics.bullet') as HTMLInputElement).checked).toBe(true);
     expect(byTestId('compare-module-ballistics.cartridge-case')).toBeNull();
     expect((need('compare-bullet-a-size') as HTMLInputElement).value).toBe('1');
+    // The split is by pick order, so the field says which file goes to which bullet, and follows the count.
+    const hint = () => document.getElementById('compare-bullet-a-size-helper-text')!.textContent;
+    expect(hint()).toBe('By pick order: bullet A — land1.x3p; bullet B — land2.x3p.');
+    await type('compare-bullet-a-size', '2');
+    expect(hint()).toBe('The first items picked are the lands of bullet A, the rest those of bullet B.');
   });
 
   it('fills in the pixel size declared at intake for a breech-face image', async () => {

@@ -7,7 +7,18 @@ import type { RendererModule } from '../renderer-module.ts';
 import { BulletPanels } from './bullet-panels.tsx';
 
 /** How many of the picked lands are bullet A's (the rest are B's). */
-const BulletSplitField = methodTextField({ label: 'analysis.bulletASize', hint: 'analysis.bulletASizeHint', testId: 'compare-bullet-a-size', numeric: true });
+const BulletSplitField = methodTextField({
+  label: 'analysis.bulletASize',
+  hint: 'analysis.bulletASizeHint',
+  testId: 'compare-bullet-a-size',
+  numeric: true,
+  // The split is by pick order, so the expert sees which files each bullet gets before starting.
+  describe: (value, items, t) => {
+    const size = Number(value);
+    const names = (from: number, to?: number) => items.slice(from, to).map((item) => item.originalName).join(', ');
+    return t('analysis.bulletSplit', { a: names(0, size), b: names(size) });
+  },
+});
 
 /** Ballistics in the interface. */
 /** The AFTE range of conclusions, as far as the methods state them (elimination only by an expert's amendment). */
