@@ -99,6 +99,8 @@ export const ModelCardSchema = z
                  * mean width of the 80 % interval on the test cases.
                  */
                 normalised: z.object({ fitCases: z.number().int(), calibrationCases: z.number().int(), meanWidth80: z.number() }).strict().optional(),
+                /** Asymmetric intervals (a spread per side): the shares of test cases below and above their 80 % interval. */
+                sides: z.object({ missedBelow80: z.number(), missedAbove80: z.number() }).strict().optional(),
               })
               .strict(),
           })

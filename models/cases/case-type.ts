@@ -124,12 +124,14 @@ const CaseTypeMetaSchema = z
      * Or `spread`: widths normalised by a fitted spread (an additive model of the given quantile of the absolute
      * residual over the model's own inputs and bins; bins with fewer cases than `minBinCases` add nothing), so that
      * they follow the case wherever its errors grow or shrink (locally adaptive conformal prediction, Lei et al. 2018).
+     * `asymmetric` gives each side of the interval a spread of its own, of the given quantile of the residual beyond the
+     * estimate on that side, each side calibrated on its own (for a median-like fit whose residuals are skewed).
      */
     intervals: z
       .object({
         stratifyBy: z.string().optional(),
         minCalibrationCases: z.number().int().min(20).optional(),
-        spread: z.object({ quantile: z.number().gt(0).lt(1), minBinCases: z.number().int().min(5) }).strict().optional(),
+        spread: z.object({ quantile: z.number().gt(0).lt(1), minBinCases: z.number().int().min(5), asymmetric: z.object({ quantile: z.number().gt(0).lt(1) }).strict().optional() }).strict().optional(),
       })
       .strict()
       .optional(),

@@ -8,7 +8,7 @@ import type { CaseRow } from '../cases/case-rows.ts';
 import type { CaseType } from '../cases/case-type.ts';
 import { encodeFacts } from '../gam/features.ts';
 import { classProbabilities, scoreCase, type GamModel } from '../gam/gam-model.ts';
-import { halfWidthsFor } from './conformal.ts';
+import { reachFor } from './conformal.ts';
 import { accuracy, argmax, coverage, expectedCalibrationError, logLoss, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
 import { targetValues } from './train.ts';
 
@@ -61,11 +61,18 @@ export function evaluateModel(model: GamModel, caseType: CaseType, train: readon
     const predicted = scores.map((s) => clip(s[0]!, outcome.min, outcome.max));
     const conformal = model.conformal;
     const half = conformal?.halfWidths ?? [Infinity, Infinity];
-    const caseHalves = test.map((row, i) => (conformal ? halfWidthsFor(conformal, row.facts, encoded[i]!) : half));
+    const caseReach = test.map((row, i) =>
+      conformal
+        ? reachFor(conformal, row.facts, encoded[i]!)
+        : [
+            { below: half[0], above: half[0] },
+            { below: half[1], above: half[1] },
+          ],
+    );
     const band = (level: 0 | 1) =>
       scores.map((s, i): [number, number] => {
-        const h = caseHalves[i]![level];
-        return [clip(s[0]! - h, outcome.min, outcome.max), clip(s[0]! + h, outcome.min, outcome.max)];
+        const reach = caseReach[i]![level]!;
+        return [clip(s[0]! - reach.below, outcome.min, outcome.max), clip(s[0]! + reach.above, outcome.min, outcome.max)];
       });
     const at80 = band(0);
     const at95 = band(1);
@@ -107,6 +114,9 @@ export function evaluateModel(model: GamModel, caseType: CaseType, train: readon
             ...(conformal?.strata ? { stratifiedBy: { field: conformal.strata.field, title: fieldTitle(conformal.strata.field), groups: conformal.strata.groups.length } } : {}),
             ...(conformal?.spread
               ? { normalised: { fitCases: conformal.spread.fitCases, calibrationCases: conformal.spread.calibrationCases, meanWidth80: at80.reduce((sum, [lo, hi]) => sum + hi - lo, 0) / Math.max(1, at80.length) } }
+              : {}),
+            ...(conformal?.spread?.sides
+              ? { sides: { missedBelow80: at80.filter(([lo], i) => y[i]! < lo).length / Math.max(1, at80.length), missedAbove80: at80.filter(([, hi], i) => y[i]! > hi).length / Math.max(1, at80.length) } }
               : {}),
           },
         },

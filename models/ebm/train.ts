@@ -308,7 +308,7 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
   if (calibration.length > 0) {
     // Residuals of the finished model on cases it never saw, through the same inference path as predictions.
     const encoded = Array.from(calibration, (i) => encodeFacts(features, input.facts[i]!));
-    const residuals = encoded.map((x, c) => Math.abs(yAll[calibration[c]!]! - scoreCase(model, x).score[0]!));
+    const residuals = encoded.map((x, c) => yAll[calibration[c]!]! - scoreCase(model, x).score[0]!);
     // The generator is drawn from only for a spread, so every other model stays the same to the last bit.
     model.conformal = fitConformal(
       residuals,

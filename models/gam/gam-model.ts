@@ -20,6 +20,19 @@ export const GamTermSchema = z
 /** One additive term. */
 export type GamTerm = z.infer<typeof GamTermSchema>;
 
+/** One side's spread of asymmetric normalised intervals (see `conformal.spread.sides`). */
+const SideSpreadSchema = z
+  .object({
+    quantile: z.number().gt(0).lt(1),
+    minBinCases: z.number().int().positive(),
+    floor: z.number().positive(),
+    intercept: z.number(),
+    edges: z.array(z.array(z.number())),
+    tables: z.array(z.array(z.number())),
+    multipliers: z.tuple([z.number(), z.number()]),
+  })
+  .strict();
+
 /** The serialised model (model.json, also embedded in model.onnx's metadata). */
 export const GamModelSchema = z
   .object({
@@ -64,6 +77,13 @@ export const GamModelSchema = z
             edges: z.array(z.array(z.number())),
             tables: z.array(z.array(z.number())),
             multipliers: z.tuple([z.number(), z.number()]),
+            /**
+             * Asymmetric intervals: a spread of its own for each side, fitted to the residuals beyond the estimate
+             * on that side (a quantile of max(0, y − ŷ) above, of max(0, ŷ − y) below) on the `fitCases`; the 80 % and
+             * 95 % interval of a case is [ŷ − below.multipliers[level]·σ̂_below(x), ŷ + above.multipliers[level]·σ̂_above(x)],
+             * each side calibrated at 1 − α/2 on its own signed scores (`multipliers` and the tables above: reference).
+             */
+            sides: z.object({ below: SideSpreadSchema, above: SideSpreadSchema }).strict().optional(),
             fitCases: z.number().int(),
             calibrationCases: z.number().int(),
           })

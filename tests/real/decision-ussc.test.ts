@@ -13,9 +13,9 @@ announceSkipIfMissing('real decision USSC');
 const sklearn = sklearnAvailability();
 if (sharedDataDir && !sklearn.available) console.log(`[real decision USSC] scikit-learn comparison skipped: ${sklearn.reason}`);
 
-// Issue 5 thresholds: MAE below the guideline-minimum baseline and, since issue 14's trainer settings (1.021 measured;
-// the issue's target is 1.01), within 3% of scikit-learn's HistGradientBoostingRegressor on the same held-out 20%;
-// 80% interval coverage between 78% and 82%.
+// Issue 5 thresholds: MAE below the guideline-minimum baseline; 80% interval coverage between 78% and 82%. Issue 14:
+// against scikit-learn's HistGradientBoostingRegressor on the same held-out 20%, case type 1.3.0 (Huber loss, a
+// spread per side of the interval) is checked against both its losses; the issue's target is 1.01 of the absolute one.
 describe.skipIf(!sharedDataDir)('USSC FY2024 sentences, 20% held out at random (fixed seed)', () => {
   let trained: CaseTypeTraining;
   beforeAll(() => {
@@ -44,12 +44,19 @@ describe.skipIf(!sharedDataDir)('USSC FY2024 sentences, 20% held out at random (
     expect(coverage80).toBeLessThanOrEqual(0.82);
   });
 
-  it.skipIf(!sklearn.available)('is within 3% of scikit-learn HistGradientBoostingRegressor with its default (squared) loss, and within 7% with the absolute loss', () => {
+  it('trains the newest case type: the Huber loss and a spread per side of the interval', () => {
+    expect(trained.model.caseType.version).toBe('1.3.0');
+    expect(trained.report.options.huberDelta).toBe(20);
+    expect(trained.model.conformal?.spread?.sides).toBeDefined();
+  });
+
+  it.skipIf(!sklearn.available)('is no worse than scikit-learn HistGradientBoostingRegressor with its default (squared) loss, and within 4% with the absolute loss', () => {
     const actual = trained.test.map((r) => r.target as number);
     const ours = trained.card.validation.regression!.meanAbsoluteError;
-    // The issue's baseline is the absolute loss, which fits the median that MAE rewards; our trainer fits squared
-    // error, so the absolute-loss peer is the harder one (the issue's 1% is not met: 1.058 at the last measurement).
-    for (const [loss, within] of [['squared_error', 1.03], ['absolute_error', 1.07]] as const) {
+    // The issue's baseline is the absolute loss, which fits the median that MAE rewards; the Huber loss fits near the
+    // median too, but the issue's 1% is not met (1.033 at the last measurement; a pairwise-only absolute-loss peer,
+    // interaction_cst='pairwise', reached 19.071, 1.024 of the unrestricted one).
+    for (const [loss, within] of [['squared_error', 1.0], ['absolute_error', 1.04]] as const) {
       const peer = peerOnCases(trained.model, trained.train, trained.test, 1, loss);
       const peerMae = meanAbsoluteError(peer.predictions.map((p) => Math.max(0, p[0]!)), actual);
       console.log(`[real decision USSC] scikit-learn ${peer.sklearn} (${loss}) MAE ${peerMae.toFixed(3)} (fit ${peer.fitSeconds.toFixed(2)} s, ${peer.iterations} iterations); ours ${ours.toFixed(3)}, ours/peer ${(ours / peerMae).toFixed(4)}`);
@@ -89,13 +96,27 @@ describe.skipIf(!sharedDataDir)('USSC FY2024 sentences, 20% held out at random (
   // (immigration cases, with small errors, are mostly theirs). Widths per offence type (case type 1.1.0) evened that
   // out to 76.9–82.2%, but within an offence type errors grow with the sentence, and Black defendants and US
   // citizens, whose sentences are longer, stayed below 78%. Since 1.2.0 each case's width is scaled by a fitted
-  // spread of the model's own inputs (never race, sex or citizenship).
-  it('scales each interval by a spread of the model inputs, and covers 78–82% of every race group and 76–84% of every group of ≥ 300 test cases', () => {
+  // spread of the model's own inputs (never race, sex or citizenship). Since 1.3.0 the fit is near the median (Huber),
+  // whose errors are skewed differently for different kinds of case; with one symmetric spread three race groups fell
+  // to 77.5–78.0%, so each side of the interval has its own spread and calibration.
+  it('scales each side of the interval by a spread of the model inputs, and covers 78–82% of every race group and 76–84% of every group of ≥ 300 test cases', () => {
     const spread = trained.model.conformal?.spread;
     expect(spread).toBeDefined();
     expect(spread!.tables.length).toBe(trained.model.features.length);
-    expect(trained.card.validation.regression!.intervals.stratifiedBy).toBeUndefined();
+    expect(spread!.sides!.below.tables.length).toBe(trained.model.features.length);
+    expect(spread!.sides!.above.tables.length).toBe(trained.model.features.length);
     const at80 = trained.evaluation.intervals!.at80;
+    expect(trained.card.validation.regression!.intervals.stratifiedBy).toBeUndefined();
+    const actual = trained.test.map((r) => r.target as number);
+    const share = (miss: (i: number) => boolean) => ((actual.filter((_, i) => miss(i)).length / actual.length) * 100).toFixed(1);
+    console.log(`[real decision USSC] 80% interval missed ${share((i) => actual[i]! < at80[i]![0])}% of sentences below and ${share((i) => actual[i]! > at80[i]![1])}% above`);
+    // Each side is calibrated to miss a tenth (10.4% below and 9.8% above at the last measurement).
+    const sides = trained.card.validation.regression!.intervals.sides!;
+    expect(sides.missedBelow80).toBeCloseTo(actual.filter((y, i) => y < at80[i]![0]).length / actual.length, 12);
+    for (const missed of [sides.missedBelow80, sides.missedAbove80]) {
+      expect(missed).toBeGreaterThan(0.08);
+      expect(missed).toBeLessThan(0.12);
+    }
     console.log(`[real decision USSC] 80% interval mean width ${(at80.reduce((sum, [lo, hi]) => sum + hi - lo, 0) / at80.length).toFixed(2)} months (pooled half-width ${trained.card.validation.regression!.intervals.halfWidth80.toFixed(2)})`);
     for (const attribute of trained.card.disparity) {
       console.log(`[real decision USSC] 80% coverage by ${attribute.attribute}: ${attribute.groups.map((g) => `${g.label} ${((g.coverage80 ?? 0) * 100).toFixed(1)}% of ${g.cases}`).join('; ')}`);

@@ -42,3 +42,29 @@ describe('the model card says when interval widths follow the case', () => {
     expect(byTestId('model-card-coverage')).not.toBeNull();
   });
 });
+
+describe('the model card says when each side of the interval has its own spread', () => {
+  const asymmetric = (card: ModelCard): ModelCard => {
+    const regression = normalised(card).validation.regression!;
+    return ModelCardSchema.parse({ ...card, validation: { ...card.validation, regression: { ...regression, intervals: { ...regression.intervals, sides: { missedBelow80: 0.104, missedAbove80: 0.098 } } } } });
+  };
+
+  it.each([
+    ['kk', 'симметриялы болмауы', '10,4', '9,8'],
+    ['ru', 'не обязательно симметричен', '10,4', '9,8'],
+    ['en', 'need not be symmetric', '10.4', '9.8'],
+  ] as const)('%s: the two spreads and the shares below and above the 80 per cent interval, in words', async (language, phrase, below, above) => {
+    await show(asymmetric(shipped), language);
+    const text = need('model-card-coverage-sides').textContent!;
+    expect(text).toContain(phrase);
+    expect(text).toContain(below);
+    expect(text).toContain(above);
+    expect(text.indexOf(below)).toBeLessThan(text.indexOf(above));
+    expect(text).not.toMatch(/decision\.modelCard|\{\{/);
+  });
+
+  it('a card with symmetric spread-scaled widths has no such line', async () => {
+    await show(normalised(shipped), 'en');
+    expect(byTestId('model-card-coverage-sides')).toBeNull();
+  });
+});

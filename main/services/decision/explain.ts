@@ -6,7 +6,7 @@ import type { DecisionOutput } from '../../contract/index.ts';
 import { decideAbstention, supportReasons } from './abstention.ts';
 import type { Facts, FactValue } from '../../../models/cases/facts.ts';
 import { classProbabilities, scoreWidth, type GamModel } from '../../../models/gam/gam-model.ts';
-import { halfWidthsFor } from '../../../models/ebm/conformal.ts';
+import { reachFor, type IntervalReach } from '../../../models/ebm/conformal.ts';
 
 /** Scores and per-term values of one case (from the TypeScript inference or the ONNX model). */
 export interface CaseScores {
@@ -61,10 +61,10 @@ export function explainCase(model: GamModel, facts: Facts, x: ArrayLike<number>,
   const outcome = model.outcome;
   if (outcome.kind === 'regression') {
     const raw = score[0]!;
-    const interval = (half: number): [number, number] => [clip(raw - half, outcome.min, outcome.max), clip(raw + half, outcome.min, outcome.max)];
-    const halves = model.conformal ? halfWidthsFor(model.conformal, facts, x) : undefined;
-    const interval80 = halves ? interval(halves[0]) : undefined;
-    const interval95 = halves ? interval(halves[1]) : undefined;
+    const interval = (reach: IntervalReach): [number, number] => [clip(raw - reach.below, outcome.min, outcome.max), clip(raw + reach.above, outcome.min, outcome.max)];
+    const reach = model.conformal ? reachFor(model.conformal, facts, x) : undefined;
+    const interval80 = reach ? interval(reach[0]) : undefined;
+    const interval95 = reach ? interval(reach[1]) : undefined;
     const range = outcome.abstention.range ?? (outcome.min !== undefined && outcome.max !== undefined ? ([outcome.min, outcome.max] as const) : undefined);
     return {
       ...base,

@@ -164,6 +164,11 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
                 })}
               </Typography>
             )}
+            {regression?.intervals.sides && (
+              <Typography variant="body2" data-testid="model-card-coverage-sides">
+                {t('decision.modelCard.coverageSides', { below: pct(regression.intervals.sides.missedBelow80), above: pct(regression.intervals.sides.missedAbove80) })}
+              </Typography>
+            )}
             {validation.backtest && <ModelCardBacktest backtest={validation.backtest} classText={classText} splitText={split} />}
           </Section>
           <Section title={t('decision.modelCard.disparity')}>
