@@ -44,19 +44,20 @@ describe.skipIf(!sharedDataDir)('USSC FY2024 sentences, 20% held out at random (
     expect(coverage80).toBeLessThanOrEqual(0.82);
   });
 
-  it('trains the newest case type: the Huber loss and a spread per side of the interval', () => {
+  it('trains the newest case type: the Huber loss, its own learning rate and a spread per side of the interval', () => {
     expect(trained.model.caseType.version).toBe('1.3.0');
     expect(trained.report.options.huberDelta).toBe(20);
+    expect(trained.report.options.learningRate).toBe(0.3);
     expect(trained.model.conformal?.spread?.sides).toBeDefined();
   });
 
-  it.skipIf(!sklearn.available)('is no worse than scikit-learn HistGradientBoostingRegressor with its default (squared) loss, and within 4% with the absolute loss', () => {
+  it.skipIf(!sklearn.available)('is no worse than scikit-learn HistGradientBoostingRegressor with its default (squared) loss, and within 3% with the absolute loss', () => {
     const actual = trained.test.map((r) => r.target as number);
     const ours = trained.card.validation.regression!.meanAbsoluteError;
     // The issue's baseline is the absolute loss, which fits the median that MAE rewards; the Huber loss fits near the
-    // median too, but the issue's 1% is not met (1.033 at the last measurement; a pairwise-only absolute-loss peer,
-    // interaction_cst='pairwise', reached 19.071, 1.024 of the unrestricted one).
-    for (const [loss, within] of [['squared_error', 1.0], ['absolute_error', 1.04]] as const) {
+    // median too, but the issue's 1% is not met (1.027 at the last measurement, with learning rate 0.3; 1.033 at 0.1;
+    // a pairwise-only absolute-loss peer, interaction_cst='pairwise', reached 19.071, 1.024 of the unrestricted one).
+    for (const [loss, within] of [['squared_error', 1.0], ['absolute_error', 1.03]] as const) {
       const peer = peerOnCases(trained.model, trained.train, trained.test, 1, loss);
       const peerMae = meanAbsoluteError(peer.predictions.map((p) => Math.max(0, p[0]!)), actual);
       console.log(`[real decision USSC] scikit-learn ${peer.sklearn} (${loss}) MAE ${peerMae.toFixed(3)} (fit ${peer.fitSeconds.toFixed(2)} s, ${peer.iterations} iterations); ours ${ours.toFixed(3)}, ours/peer ${(ours / peerMae).toFixed(4)}`);
@@ -110,7 +111,7 @@ describe.skipIf(!sharedDataDir)('USSC FY2024 sentences, 20% held out at random (
     const actual = trained.test.map((r) => r.target as number);
     const share = (miss: (i: number) => boolean) => ((actual.filter((_, i) => miss(i)).length / actual.length) * 100).toFixed(1);
     console.log(`[real decision USSC] 80% interval missed ${share((i) => actual[i]! < at80[i]![0])}% of sentences below and ${share((i) => actual[i]! > at80[i]![1])}% above`);
-    // Each side is calibrated to miss a tenth (10.4% below and 9.8% above at the last measurement).
+    // Each side is calibrated to miss a tenth (10.8% below and 9.9% above at the last measurement).
     const sides = trained.card.validation.regression!.intervals.sides!;
     expect(sides.missedBelow80).toBeCloseTo(actual.filter((y, i) => y < at80[i]![0]).length / actual.length, 12);
     for (const missed of [sides.missedBelow80, sides.missedAbove80]) {
