@@ -20,13 +20,14 @@ export const GamTermSchema = z
 /** One additive term. */
 export type GamTerm = z.infer<typeof GamTermSchema>;
 
-/** One side's spread of asymmetric normalised intervals (see `conformal.spread.sides`). */
-const SideSpreadSchema = z
+/** A spread of the residuals: an additive model of their quantile over the model's own inputs, with its multipliers. */
+const SpreadSchema = z
   .object({
     quantile: z.number().gt(0).lt(1),
     minBinCases: z.number().int().positive(),
     floor: z.number().positive(),
     intercept: z.number(),
+    /** Per model feature: the spread's bin edges (the model's for categories, coarser for numbers). */
     edges: z.array(z.array(z.number())),
     tables: z.array(z.array(z.number())),
     multipliers: z.tuple([z.number(), z.number()]),
@@ -67,26 +68,17 @@ export const GamModelSchema = z
          * feature), fitted on `fitCases` calibration cases and calibrated on the other `calibrationCases`. Models
          * without it keep the pooled (or per-group) widths.
          */
-        spread: z
-          .object({
-            quantile: z.number().gt(0).lt(1),
-            minBinCases: z.number().int().positive(),
-            floor: z.number().positive(),
-            intercept: z.number(),
-            /** Per model feature: the spread's bin edges (the model's for categories, coarser for numbers). */
-            edges: z.array(z.array(z.number())),
-            tables: z.array(z.array(z.number())),
-            multipliers: z.tuple([z.number(), z.number()]),
-            /**
-             * Asymmetric intervals: a spread of its own for each side, fitted to the residuals beyond the estimate
-             * on that side (a quantile of max(0, y − ŷ) above, of max(0, ŷ − y) below) on the `fitCases`; the 80 % and
-             * 95 % interval of a case is [ŷ − below.multipliers[level]·σ̂_below(x), ŷ + above.multipliers[level]·σ̂_above(x)],
-             * each side calibrated at 1 − α/2 on its own signed scores (`multipliers` and the tables above: reference).
-             */
-            sides: z.object({ below: SideSpreadSchema, above: SideSpreadSchema }).strict().optional(),
-            fitCases: z.number().int(),
-            calibrationCases: z.number().int(),
-          })
+        spread: SpreadSchema.extend({
+          /**
+           * Asymmetric intervals: a spread of its own for each side, fitted to the residuals beyond the estimate
+           * on that side (a quantile of max(0, y − ŷ) above, of max(0, ŷ − y) below) on the `fitCases`; the 80 % and
+           * 95 % interval of a case is [ŷ − below.multipliers[level]·σ̂_below(x), ŷ + above.multipliers[level]·σ̂_above(x)],
+           * each side calibrated at 1 − α/2 on its own signed scores (`multipliers` and the tables above: reference).
+           */
+          sides: z.object({ below: SpreadSchema, above: SpreadSchema }).strict().optional(),
+          fitCases: z.number().int(),
+          calibrationCases: z.number().int(),
+        })
           .strict()
           .optional(),
       })
