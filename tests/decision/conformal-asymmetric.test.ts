@@ -1,18 +1,14 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainCase } from '../../main/services/decision/explain.ts';
-import { readModelFolder, writeModelFolder } from '../../main/services/decision/model-store.ts';
 import { parseCaseType } from '../../models/cases/case-type.ts';
 import type { Facts } from '../../models/cases/facts.ts';
 import { fitConformal, halfWidthsFor, reachFor, spreadMismatch, type Conformal } from '../../models/ebm/conformal.ts';
 import { quantileEdges } from '../../models/ebm/binning.ts';
 import { seededRandom } from '../../models/ebm/random.ts';
-import { trainCaseType } from '../../models/ebm/train-case-type.ts';
 import { encodeFacts, type FeatureSpec } from '../../models/gam/features.ts';
 import { scoreCase } from '../../models/gam/gam-model.ts';
-import { toyCsv, toyDocument } from './fixtures.ts';
+import { toyDocument, trainSavedToyRegression } from './fixtures.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 // Residuals about a median fit whose skew depends on the kind of case: kind 0 has a long upper tail (a sentence far
 // above its estimate), kind 1 the mirror image, and the spread grows with x. Pooled over both kinds the residuals are
@@ -102,6 +98,7 @@ describe('asymmetric normalised conformal intervals (a spread per side)', () => 
 });
 
 describe('a case type with asymmetric intervals', () => {
+  const temp = useTempDir();
   const document = toyDocument('regression');
   (document['x-dalel'] as Record<string, unknown>).intervals = { spread: { quantile: 0.5, minBinCases: 20, asymmetric: { quantile: 0.9 } } };
 
@@ -113,32 +110,23 @@ describe('a case type with asymmetric intervals', () => {
 
   it('gives a judge the same, not necessarily symmetric, interval as the held-out evaluation, from the model file as saved and read back', () => {
     const caseType = parseCaseType(document, 'toy.json');
-    const dir = mkdtempSync(join(tmpdir(), 'dalel-sides-'));
-    try {
-      const file = join(dir, 'toy.csv');
-      writeFileSync(file, toyCsv('regression', 3000, 31));
-      const trained = trainCaseType({ caseType, file, options: { bags: 2 }, now: new Date('2026-12-03T10:00:00Z') });
-      writeModelFolder(join(dir, 'model'), trained.model, trained.onnx, trained.card);
-      const { model, card } = readModelFolder(join(dir, 'model'));
-      expect(model.conformal?.spread?.sides).toEqual(trained.model.conformal?.spread?.sides);
-      expect(model.conformal?.spread?.sides).toBeDefined();
-      const { sides } = card.validation.regression!.intervals;
-      expect(sides!.missedBelow80 + sides!.missedAbove80).toBeCloseTo(1 - card.validation.regression!.intervals.coverage80, 12);
-      let lopsided = 0;
-      trained.test.forEach((row, i) => {
-        const x = encodeFacts(model.features, row.facts);
-        const output = explainCase(model, row.facts, x, scoreCase(model, x));
-        if (output.kind !== 'regression') throw new Error('a regression case type gave a classification');
-        expect(output.interval80).toEqual(trained.evaluation.intervals!.at80[i]);
-        expect(output.interval95).toEqual(trained.evaluation.intervals!.at95[i]);
-        const [lo, hi] = output.interval80!;
-        const raw = scoreCase(model, x).score[0]!;
-        if (lo > 0 && Math.abs(hi - raw - (raw - lo)) > 1e-6) lopsided += 1;
-      });
-      // Each side has its own spread: the estimate is not the midpoint of the interval.
-      expect(lopsided).toBeGreaterThan(trained.test.length / 2);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { trained, model, card } = trainSavedToyRegression(temp.dir, caseType);
+    expect(model.conformal?.spread?.sides).toEqual(trained.model.conformal?.spread?.sides);
+    expect(model.conformal?.spread?.sides).toBeDefined();
+    const { sides } = card.validation.regression!.intervals;
+    expect(sides!.missedBelow80 + sides!.missedAbove80).toBeCloseTo(1 - card.validation.regression!.intervals.coverage80, 12);
+    let lopsided = 0;
+    trained.test.forEach((row, i) => {
+      const x = encodeFacts(model.features, row.facts);
+      const output = explainCase(model, row.facts, x, scoreCase(model, x));
+      if (output.kind !== 'regression') throw new Error('a regression case type gave a classification');
+      expect(output.interval80).toEqual(trained.evaluation.intervals!.at80[i]);
+      expect(output.interval95).toEqual(trained.evaluation.intervals!.at95[i]);
+      const [lo, hi] = output.interval80!;
+      const raw = scoreCase(model, x).score[0]!;
+      if (lo > 0 && Math.abs(hi - raw - (raw - lo)) > 1e-6) lopsided += 1;
+    });
+    // Each side has its own spread: the estimate is not the midpoint of the interval.
+    expect(lopsided).toBeGreaterThan(trained.test.length / 2);
   });
 });

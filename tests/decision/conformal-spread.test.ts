@@ -1,20 +1,16 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { explainCase } from '../../main/services/decision/explain.ts';
-import { readModelFolder, writeModelFolder } from '../../main/services/decision/model-store.ts';
 import { parseCaseType } from '../../models/cases/case-type.ts';
 import type { Facts } from '../../models/cases/facts.ts';
 import { fitConformal, halfWidthsFor, spreadMismatch } from '../../models/ebm/conformal.ts';
 import { quantileEdges } from '../../models/ebm/binning.ts';
 import { seededRandom } from '../../models/ebm/random.ts';
 import { fitSpread, lowerQuantile, spreadOf } from '../../models/ebm/spread.ts';
-import { trainCaseType } from '../../models/ebm/train-case-type.ts';
 import { trainGam } from '../../models/ebm/train.ts';
 import { encodeFacts, type FeatureSpec } from '../../models/gam/features.ts';
 import { scoreCase } from '../../models/gam/gam-model.ts';
-import { toyCases, toyCsv, toyDocument, toyEffects } from './fixtures.ts';
+import { toyCases, toyDocument, toyEffects, trainSavedToyRegression } from './fixtures.ts';
+import { useTempDir } from '../helpers/temp-dir.ts';
 
 // Errors that grow steadily with one numeric input (σ = 1 + 9x): no category separates the noisy cases, and the tenth
 // with x > 0.9 is where a pooled width fails.
@@ -79,6 +75,7 @@ describe('normalised (locally adaptive) conformal intervals', () => {
 });
 
 describe('case types with spread-normalised intervals', () => {
+  const temp = useTempDir();
   const withIntervals = (intervals: unknown) => {
     const document = toyDocument('regression');
     (document['x-dalel'] as Record<string, unknown>).intervals = intervals;
@@ -139,25 +136,16 @@ describe('case types with spread-normalised intervals', () => {
 
   it('gives a judge the same interval as the held-out evaluation, from the model file as saved and read back', () => {
     const caseType = parseCaseType(withIntervals({ spread: { quantile: 0.8, minBinCases: 20 } }), 'toy.json');
-    const dir = mkdtempSync(join(tmpdir(), 'dalel-spread-'));
-    try {
-      const file = join(dir, 'toy.csv');
-      writeFileSync(file, toyCsv('regression', 3000, 31));
-      const trained = trainCaseType({ caseType, file, options: { bags: 2 }, now: new Date('2026-12-03T10:00:00Z') });
-      writeModelFolder(join(dir, 'model'), trained.model, trained.onnx, trained.card);
-      const { model } = readModelFolder(join(dir, 'model'));
-      expect(model.conformal?.spread).toEqual(trained.model.conformal?.spread);
-      const widths = new Set<number>();
-      trained.test.forEach((row, i) => {
-        const x = encodeFacts(model.features, row.facts);
-        const output = explainCase(model, row.facts, x, scoreCase(model, x));
-        expect(output.kind === 'regression' ? output.interval80 : undefined).toEqual(trained.evaluation.intervals!.at80[i]);
-        if (output.kind === 'regression') widths.add(Math.round((output.interval80![1] - output.interval80![0]) * 1000));
-      });
-      // Locally adaptive: not one width for all.
-      expect(widths.size).toBeGreaterThan(10);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const { trained, model } = trainSavedToyRegression(temp.dir, caseType);
+    expect(model.conformal?.spread).toEqual(trained.model.conformal?.spread);
+    const widths = new Set<number>();
+    trained.test.forEach((row, i) => {
+      const x = encodeFacts(model.features, row.facts);
+      const output = explainCase(model, row.facts, x, scoreCase(model, x));
+      expect(output.kind === 'regression' ? output.interval80 : undefined).toEqual(trained.evaluation.intervals!.at80[i]);
+      if (output.kind === 'regression') widths.add(Math.round((output.interval80![1] - output.interval80![0]) * 1000));
+    });
+    // Locally adaptive: not one width for all.
+    expect(widths.size).toBeGreaterThan(10);
   });
 });

@@ -4,6 +4,7 @@ import type { Facts } from '../../models/cases/facts.ts';
 import { parseCaseType, type CaseType } from '../../models/cases/case-type.ts';
 import { seededRandom } from '../../models/ebm/random.ts';
 import { trainCaseType, type CaseTypeTraining } from '../../models/ebm/train-case-type.ts';
+import { readModelFolder, writeModelFolder } from '../../main/services/decision/model-store.ts';
 
 /** Kinds of toy task. */
 export type ToyTask = 'regression' | 'binary' | 'multiclass';
@@ -106,4 +107,16 @@ export function trainToy(dir: string, task: ToyTask, n = 1200): CaseTypeTraining
   const file = join(dir, `toy-${task}.csv`);
   writeFileSync(file, toyCsv(task, n));
   return trainCaseType({ caseType: toyCaseType(task), file, options: { bags: 2, interactions: 2 }, now: new Date('2026-11-27T09:00:00Z') });
+}
+
+/**
+ * Trains a regression case type on 3 000 toy cases in `dir`, saves the model folder there and reads it back: what a
+ * judge's consultation loads, beside the training's own held-out evaluation.
+ */
+export function trainSavedToyRegression(dir: string, caseType: CaseType): { trained: CaseTypeTraining } & ReturnType<typeof readModelFolder> {
+  const file = join(dir, 'toy.csv');
+  writeFileSync(file, toyCsv('regression', 3000, 31));
+  const trained = trainCaseType({ caseType, file, options: { bags: 2 }, now: new Date('2026-12-03T10:00:00Z') });
+  writeModelFolder(join(dir, 'model'), trained.model, trained.onnx, trained.card);
+  return { trained, ...readModelFolder(join(dir, 'model')) };
 }
