@@ -44,6 +44,7 @@ describe('formatters', () => {
     expect(measurementText(tKk, lag, ru)).toMatch(/ мкм$/);
     expect(measurementText(createI18n('en').getFixedT('en'), lag, en)).toMatch(/: 4\.6875 µm$/);
     expect(measurementText(tRu, { key: 'manual.angle', value: 31.5, unit: '°', threshold: null }, ru)).toMatch(/: 31,5°$/);
+    expect(measurementText(tKk, { key: 'drugs.strip.cutoff', value: 50, unit: 'ng/mL', threshold: null }, ru)).toMatch(/: 50 нг\/мл$/);
     expect(measurementText(tRu, { key: 'x.unknown', value: 2, unit: 'furlong', threshold: null }, ru)).toBe('x.unknown: 2 furlong');
     expect(measurementValueText(tRu, { key: 'manual.points', value: '[[10.25,20.5],[30,40]]', unit: 'px', threshold: null }, ru)).toBe('(10,25; 20,5), (30; 40)');
   });

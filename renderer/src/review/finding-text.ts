@@ -9,7 +9,7 @@ export function measurementLabel(t: TFunction, key: string): string {
 }
 
 // Units as modules record them (the report's summary reads the same codes), by the word each language uses.
-const unitKeys: Readonly<Record<string, string>> = { 'µm': 'micrometre', um: 'micrometre', mm: 'millimetre', px: 'pixel', deg: 'degree', '°': 'degree', '%': 'percent' };
+const unitKeys: Readonly<Record<string, string>> = { 'µm': 'micrometre', um: 'micrometre', mm: 'millimetre', px: 'pixel', deg: 'degree', '°': 'degree', '%': 'percent', 'ng/mL': 'nanogramsPerMillilitre' };
 
 /** A recorded unit as the interface language writes it ('µm' is 'мкм' in Russian); units it does not know as recorded. */
 export function unitText(t: TFunction, unit: string): string {

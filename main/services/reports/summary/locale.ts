@@ -38,6 +38,7 @@ const unitNames: Readonly<Record<string, Readonly<Record<SummaryLanguage, string
   deg: { en: '°', ru: '°', kk: '°' },
   '°': { en: '°', ru: '°', kk: '°' },
   '%': { en: '%', ru: '%', kk: '%' },
+  'ng/mL': { en: 'ng/mL', ru: 'нг/мл', kk: 'нг/мл' },
 };
 
 /** A unit as the language writes it; units the table does not know are shown as recorded. */
