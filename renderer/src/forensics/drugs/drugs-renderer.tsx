@@ -1,6 +1,6 @@
 /**
  * The drug-test module's part of the interface: the spot plate asks which reagent is in which well, the cassette its
- * panel description; their results show swatches, candidates and strip profiles below the viewer.
+ * strips (a small form); their results show swatches, candidates and strip profiles below the viewer.
  */
 import { methodTextField } from '../method-text-field.tsx';
 import type { RendererModule } from '../renderer-module.ts';
@@ -8,6 +8,7 @@ import { SpotPanel } from './spot-panel.tsx';
 import { StripPanel } from './strip-panel.tsx';
 import { DrugsRunViewer } from './drugs-run-viewer.tsx';
 import { PadPanel } from './pad-panel.tsx';
+import { CassetteFields, cassettePanel, cassetteProblem, initialCassette } from './cassette-fields.tsx';
 
 const spotMethodId = ['drugs', 'spot'].join('.');
 const stripMethodId = ['drugs', 'strip'].join('.');
@@ -15,15 +16,6 @@ const padMethodId = ['drugs', 'pad'].join('.');
 const assignment = /^\s*[A-Za-z]\d{1,2}\s*=\s*[^,:=]+?(\s*:\s*blank)?\s*$/i;
 
 const ReagentsField = methodTextField({ label: 'drugs.reagentsLabel', hint: 'drugs.reagentsHint', testId: 'compare-drugs-reagents' });
-const PanelField = methodTextField({ label: 'drugs.panelLabel', hint: 'drugs.panelHint', testId: 'compare-drugs-panel', minRows: 3 });
-
-function parsedPanel(value: string): unknown {
-  try {
-    return JSON.parse(value) as unknown;
-  } catch {
-    return null;
-  }
-}
 
 /** Drug tests in the interface. */
 export const drugsRenderer: RendererModule = {
@@ -42,13 +34,10 @@ export const drugsRenderer: RendererModule = {
       Fields: ReagentsField,
     },
     [stripMethodId]: {
-      initial: () => '',
-      problem: (value, _items, t) => {
-        const panel = parsedPanel(value) as { panels?: unknown } | null;
-        return panel && Array.isArray(panel.panels) && panel.panels.length > 0 ? null : t('drugs.panelInvalid');
-      },
-      options: (value) => ({ methodOptions: { panel: parsedPanel(value) } }),
-      Fields: PanelField,
+      initial: initialCassette,
+      problem: (value, _items, t) => cassetteProblem(value, t),
+      options: (value) => ({ methodOptions: { panel: cassettePanel(value) } }),
+      Fields: CassetteFields,
     },
   },
   viewerPanels: { 'drugs-spot': SpotPanel, 'drugs-strip': StripPanel, 'drugs-pad': PadPanel },
