@@ -63,7 +63,7 @@ describe('the cassette of a drug-screening photo, described in a form instead of
   it('removes a strip, refuses a cut-off that is not a positive number, and speaks Russian', async () => {
     await open('ru');
     expect(need('cassette-fields').textContent).toContain('Полоска 1 (слева)');
-    expect(need('cassette-fields').textContent).toContain('Конкурентный: видимая тестовая линия — отрицательный результат');
+    expect(need('cassette-fields').textContent).toContain('Конкурентный (видна линия теста — отрицательно)');
     await click('cassette-add');
     expect(byTestId('cassette-strip-2')).not.toBeNull();
     await click('cassette-remove-2');
