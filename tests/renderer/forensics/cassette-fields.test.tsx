@@ -20,7 +20,8 @@ async function open(language: 'en' | 'ru' = 'en') {
   return fake;
 }
 
-const problem = () => need('cassette-fields').querySelector('.Mui-error')?.closest('.MuiFormControl-root')?.querySelector('p')?.textContent;
+// A missing name marks the name field; a strip's problem is said below the strips.
+const problem = () => byTestId('cassette-problem')?.textContent ?? need('cassette-fields').querySelector('.Mui-error')?.closest('.MuiFormControl-root')?.querySelector('p')?.textContent;
 
 describe('the cassette of a drug-screening photo, described in a form instead of JSON', () => {
   it('asks for each strip from the left, names what is missing per strip, and sends the reader its panel description', async () => {
@@ -39,6 +40,7 @@ describe('the cassette of a drug-screening photo, described in a form instead of
     await type('cassette-test-2', '35');
     await submit('compare-form');
     expect(problem()).toBe('Strip 2: the control and test lines must be at least 10 % of the window apart.');
+    expect(need('cassette-fields').querySelector('.Mui-error')).toBeNull();
     await type('cassette-test-2', '62,5');
     await type('cassette-format-2', 'sandwich');
     await submit('compare-form');

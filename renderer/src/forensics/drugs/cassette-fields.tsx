@@ -4,6 +4,7 @@
  * the top, as read off the cassette) and the assay format. The dialog keeps the form as one text; the method gets the
  * panel description the strip reader takes (positions as fractions of the window).
  */
+import Alert from '@mui/material/Alert';
 import Button from '@mui/material/Button';
 import IconButton from '@mui/material/IconButton';
 import Stack from '@mui/material/Stack';
@@ -101,6 +102,9 @@ export function cassettePanel(value: string): CassettePanel {
 export function CassetteFields({ value, onChange, checked, problem }: MethodFieldsProps) {
   const { t } = useTranslation();
   const form = cassetteForm(value);
+  // The name's own problem marks the name; a strip's is said below the strips, naming the strip.
+  const nameProblem = checked && problem !== null && form.name.trim() === '' ? problem : null;
+  const stripProblem = checked && problem !== null && nameProblem === null ? problem : null;
   const set = (next: CassetteForm) => onChange(JSON.stringify(next));
   const setStrip = (index: number, change: Partial<StripRow>) => set({ ...form, strips: form.strips.map((s, i) => (i === index ? { ...s, ...change } : s)) });
   const stripField = (index: number, key: 'drug' | 'cutoff' | 'control' | 'test', numeric: boolean) => (
@@ -119,8 +123,8 @@ export function CassetteFields({ value, onChange, checked, problem }: MethodFiel
         label={t('drugs.cassette.name')}
         value={form.name}
         onChange={(event) => set({ ...form, name: event.target.value })}
-        error={checked && problem !== null}
-        helperText={(checked && problem) || t('drugs.cassette.hint')}
+        error={nameProblem !== null}
+        helperText={nameProblem ?? t('drugs.cassette.hint')}
         slotProps={{ htmlInput: { 'data-testid': 'cassette-name' } }}
       />
       {form.strips.map((strip, i) => (
@@ -155,6 +159,11 @@ export function CassetteFields({ value, onChange, checked, problem }: MethodFiel
           </TextField>
         </Stack>
       ))}
+      {stripProblem !== null && (
+        <Alert severity="error" data-testid="cassette-problem">
+          {stripProblem}
+        </Alert>
+      )}
       <Button size="small" onClick={() => set({ ...form, strips: [...form.strips, blankStrip] })} sx={{ alignSelf: 'flex-start' }} data-testid="cassette-add">
         {t('drugs.cassette.add')}
       </Button>
