@@ -155,16 +155,12 @@ export function reachFor(conformal: Conformal, facts: Facts, x: ArrayLike<number
 }
 
 /**
- * The 80 % and 95 % half-widths that apply to one case (x: its facts encoded by the model's features): scaled by its
- * spread where the model has one (half of the interval's width where each side has its own spread), its group's
- * where it has its own, else the pooled ones.
+ * The symmetric 80 % and 95 % half-widths that apply to one case (x: its facts encoded by the model's features):
+ * scaled by its spread where the model has one, its group's where it has its own, else the pooled ones. A model
+ * with a spread per side keeps its symmetric spread for reference; its intervals come from `reachFor`.
  */
 export function halfWidthsFor(conformal: Conformal, facts: Facts, x: ArrayLike<number>): readonly [number, number] {
   if (conformal.spread) {
-    if (conformal.spread.sides) {
-      const [at80, at95] = reachFor(conformal, facts, x);
-      return [(at80.below + at80.above) / 2, (at95.below + at95.above) / 2];
-    }
     const sigma = spreadOf(conformal.spread, x);
     return [conformal.spread.multipliers[0] * sigma, conformal.spread.multipliers[1] * sigma];
   }

@@ -93,7 +93,10 @@ const squared: Loss = {
  * the mean absolute error rewards.
  */
 function huberLoss(delta: number): Loss {
-  const clipped = (r: number) => (r > delta ? delta : r < -delta ? -delta : r);
+  // The residual clipped to ±delta, without a branch: (|r + δ| − |r − δ|) / 2 equals the clip up to rounding (within
+  // 4e-15 for δ = 20). On long-tailed targets the clip's branch goes one way or the other unpredictably, and the
+  // mispredictions made the booster's fused pass (the whole of its time) about twice as slow as with squared error.
+  const clipped = (r: number) => 0.5 * (Math.abs(r + delta) - Math.abs(r - delta));
   return {
     kind: 'huber',
     width: 1,
