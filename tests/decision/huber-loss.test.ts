@@ -53,4 +53,30 @@ describe('the Huber loss for long-tailed targets', () => {
     expect(loss.meanLoss(score, y)).toBeCloseTo((0.5 + 0 + 0.5 + 5 * (98 - 2.5)) / 4, 12);
     expect(lossFor('regression', 1, 0).kind).toBe('squared');
   });
+
+  it('clips without a branch to within rounding, in the per-case gradients and in the fused histogram pass alike', () => {
+    const delta = 20;
+    const loss = lossFor('regression', 1, delta);
+    const random = seededRandom(9);
+    const residuals = [0, delta, -delta, delta * (1 + 1e-15), -delta * (1 - 1e-15), 1e-300, -1e6, 1e6, ...Array.from({ length: 5000 }, () => (random() - 0.5) * 8 * delta)];
+    const n = residuals.length;
+    const y = Float64Array.from(residuals, (r) => 100 - r);
+    const score = new Float64Array(n).fill(100);
+    const clip = (r: number) => Math.min(delta, Math.max(-delta, r));
+    const g = new Float64Array(n);
+    loss.gradients(score, y, g, new Float64Array(n));
+    residuals.forEach((_, i) => expect(Math.abs(g[i]! - clip(score[i]! - y[i]!)), `case ${i}`).toBeLessThanOrEqual(1e-13));
+    expect(g[1]).toBe(delta);
+    expect(g[6]).toBe(-delta);
+    // Three cells; the pass adds a step first, then sums the clipped residuals per cell.
+    const cells = Uint16Array.from({ length: n }, (_, i) => i % 3);
+    const step = Float64Array.of(0.5, -0.25, 2);
+    const G = new Float64Array(3);
+    const after = score.slice();
+    loss.stepThenAccumulate(after, y, cells, step, cells, G, new Float64Array(3));
+    const expected = [0, 0, 0];
+    for (let i = 0; i < n; i += 1) expected[i % 3]! += clip(score[i]! + step[i % 3]! - y[i]!);
+    expected.forEach((sum, c) => expect(Math.abs(G[c]! - sum)).toBeLessThan(1e-9));
+    expect(after[4]).toBe(score[4]! + step[1]!);
+  });
 });
