@@ -1,6 +1,7 @@
 import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../main/contract/index.ts';
+import { ChoiceField } from '../common/choice-field.tsx';
 
 /** Props of CasePicker. */
 export interface CasePickerProps {
@@ -34,23 +35,16 @@ export function CasePicker({ value, onChange, cases, testId, anyLabel, error, si
     );
   }
   return (
-    <TextField
-      select
+    <ChoiceField
       size={size}
       label={t('audit.case')}
       value={value}
-      onChange={(event) => onChange(event.target.value)}
-      error={Boolean(error)}
-      helperText={error ?? undefined}
+      onChange={onChange}
+      choices={cases.map((item) => ({ value: item.id, label: t('audit.caseOption', { number: item.number, venue: item.venue }) }))}
+      empty={anyLabel !== undefined ? { label: anyLabel, choosable: true } : { label: t('audit.chooseCase') }}
+      error={error}
       sx={{ minWidth: 220 }}
-      slotProps={{ select: { native: true }, htmlInput: { 'data-testid': testId }, inputLabel: { shrink: true } }}
-    >
-      {anyLabel !== undefined ? <option value="">{anyLabel}</option> : <option value="" disabled>{t('audit.chooseCase')}</option>}
-      {cases.map((item) => (
-        <option key={item.id} value={item.id}>
-          {t('audit.caseOption', { number: item.number, venue: item.venue })}
-        </option>
-      ))}
-    </TextField>
+      testId={testId}
+    />
   );
 }

@@ -9,6 +9,7 @@ import type { Case } from '../../../main/contract/index.ts';
 import { LocalTimeField } from '../common/local-time-field.tsx';
 import { CasePicker } from './case-picker.tsx';
 import { emptyTrailFilter, rangeIsBackwards, type TrailFilter } from './trail-query.ts';
+import { ChoiceField } from '../common/choice-field.tsx';
 
 /** Props of TrailFilters. */
 export interface TrailFiltersProps {
@@ -59,22 +60,16 @@ export function TrailFilters({ applied, onApply, cases }: TrailFiltersProps) {
           placeholder={t('audit.trail.actorHint')}
           slotProps={{ htmlInput: { 'data-testid': 'trail-filter-actor', maxLength: 64, spellCheck: false } }}
         />
-        <TextField
-          select
+        <ChoiceField
           size="small"
           label={t('audit.trail.actionKind')}
           value={draft.action}
-          onChange={(event) => set('action')(event.target.value)}
+          onChange={set('action')}
+          choices={actionGroups.map((group) => ({ value: `${group}.`, label: t(`audit.actionGroups.${group}`) }))}
+          empty={{ label: t('audit.trail.allActions'), choosable: true }}
           sx={{ minWidth: 200 }}
-          slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'trail-filter-action' } }}
-        >
-          <option value="">{t('audit.trail.allActions')}</option>
-          {actionGroups.map((group) => (
-            <option key={group} value={`${group}.`}>
-              {t(`audit.actionGroups.${group}`)}
-            </option>
-          ))}
-        </TextField>
+          testId="trail-filter-action"
+        />
         <LocalTimeField size="small" label={t('audit.trail.from')} value={draft.from} onChange={set('from')} testId="trail-filter-from" />
         <LocalTimeField
           size="small"

@@ -5,6 +5,7 @@ import { caseTypes, type Case } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
+import { ChoiceField } from '../common/choice-field.tsx';
 
 type CaseType = (typeof caseTypes)[number];
 
@@ -49,19 +50,13 @@ export function NewCaseDialog({ onClose, onCreated }: NewCaseDialogProps) {
         helperText={missing(venue) ? t('validation.required') : t('cases.venueHint')}
         slotProps={{ htmlInput: { 'data-testid': 'case-venue', maxLength: 200 } }}
       />
-      <TextField
-        select
+      <ChoiceField
         label={t('cases.type')}
         value={caseType}
-        onChange={(e) => setCaseType(e.target.value as CaseType)}
-        slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'case-type' } }}
-      >
-        {caseTypes.map((type) => (
-          <option key={type} value={type}>
-            {t(`caseTypes.${type}`)}
-          </option>
-        ))}
-      </TextField>
+        onChange={(type) => type !== '' && setCaseType(type)}
+        choices={caseTypes.map((type) => ({ value: type, label: t(`caseTypes.${type}`) }))}
+        testId="case-type"
+      />
       <TextField
         label={t('cases.parties')}
         value={parties}

@@ -1,6 +1,6 @@
-import TextField from '@mui/material/TextField';
 import { useTranslation } from 'react-i18next';
 import { roles, type Role } from '../../../main/contract/index.ts';
+import { ChoiceField } from './choice-field.tsx';
 
 /** Props of RoleSelect. */
 export interface RoleSelectProps {
@@ -13,18 +13,13 @@ export interface RoleSelectProps {
 export function RoleSelect({ value, onChange, testId }: RoleSelectProps) {
   const { t } = useTranslation();
   return (
-    <TextField
-      select
+    <ChoiceField
       label={t('fields.role')}
       value={value}
-      onChange={(event) => onChange(event.target.value as Role)}
-      slotProps={{ select: { native: true }, htmlInput: { 'data-testid': testId } }}
-    >
-      {roles.map((role) => (
-        <option key={role} value={role}>
-          {t(`roles.${role}`)}
-        </option>
-      ))}
-    </TextField>
+      // Every choice is a role and there is no empty one.
+      onChange={(role) => role !== '' && onChange(role)}
+      choices={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+      testId={testId}
+    />
   );
 }

@@ -1,8 +1,8 @@
-import TextField from '@mui/material/TextField';
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
+import { ChoiceField } from '../common/choice-field.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 
 /** Props of CaseTypeSelect. */
@@ -22,24 +22,15 @@ export function CaseTypeSelect({ value, onChange, checked, testId }: CaseTypeSel
   const caseTypes = useLoaded(loadCaseTypes);
   const missing = checked && value === '';
   return (
-    <TextField
-      select
+    <ChoiceField
       label={t('corpus.caseType')}
       value={value}
-      onChange={(event) => onChange(event.target.value)}
+      onChange={onChange}
+      choices={(caseTypes.value ?? []).map((c) => ({ value: c.id, label: t(`decisionSchema.${c.id}.title`, { defaultValue: c.title }) }))}
+      empty={{ label: t('corpus.import.caseTypePick') }}
       required
-      error={missing}
-      helperText={missing ? t('corpus.import.caseTypeMissing') : null}
-      slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': testId } }}
-    >
-      <option value="" disabled>
-        {t('corpus.import.caseTypePick')}
-      </option>
-      {(caseTypes.value ?? []).map((c) => (
-        <option key={c.id} value={c.id}>
-          {t(`decisionSchema.${c.id}.title`, { defaultValue: c.title })}
-        </option>
-      ))}
-    </TextField>
+      error={missing ? t('corpus.import.caseTypeMissing') : null}
+      testId={testId}
+    />
   );
 }

@@ -4,7 +4,6 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { useCallback, useMemo, useState } from 'react';
@@ -30,6 +29,7 @@ import { PredictionCard, type OutcomeCondition } from './prediction-card.tsx';
 import { DecisionHistory } from './decision-history.tsx';
 import { VerdictForm } from './verdict-form.tsx';
 import { WaterfallChart } from './waterfall-chart.tsx';
+import { ChoiceField } from '../common/choice-field.tsx';
 
 /** Props of DecisionPanel. */
 export interface DecisionPanelProps {
@@ -333,20 +333,14 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
       {canRecord && verdictCaseType && (
         <Section title={t('decision.verdict.title')} testId="verdict-section">
           {!consultation && !canConsult && latestTypes.length > 1 && (
-            <TextField
-              select
+            <ChoiceField
               label={t('decision.verdict.caseType')}
               value={verdictCaseType.id}
-              onChange={(e) => setVerdictCaseTypeId(e.target.value)}
+              onChange={(id) => id !== '' && setVerdictCaseTypeId(id)}
+              choices={latestTypes.map((c) => ({ value: c.id, label: t(`decisionSchema.${c.id}.title`, { defaultValue: c.title }) }))}
               sx={{ maxWidth: 480 }}
-              slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'verdict-case-type' } }}
-            >
-              {latestTypes.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {t(`decisionSchema.${c.id}.title`, { defaultValue: c.title })}
-                </option>
-              ))}
-            </TextField>
+              testId="verdict-case-type"
+            />
           )}
           <VerdictForm
             key={`${verdictCaseType.sha256}-${verdictKey}`}

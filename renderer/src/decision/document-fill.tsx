@@ -10,7 +10,6 @@ import Button from '@mui/material/Button';
 import Checkbox from '@mui/material/Checkbox';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,6 +23,7 @@ import { fieldLabel, indexFields, valueText, type FactValue } from './decision-t
 import type { FormValue } from './facts-state.ts';
 import { useNumberText } from './number-format.ts';
 import { formValueOf } from './question-box.tsx';
+import { ChoiceField } from '../common/choice-field.tsx';
 
 type Proposed = ResponseOf<'documents.facts'>;
 
@@ -99,25 +99,19 @@ export function DocumentFill({ caseId, caseType, onAccept, disabled }: DocumentF
   return (
     <Stack spacing={1} data-testid="document-fill">
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
-        <TextField
-          select
+        <ChoiceField
           size="small"
           label={t('decision.documentFill.document')}
           value={evidenceId}
-          onChange={(e) => {
-            setChosen(e.target.value);
+          onChange={(id) => {
+            setChosen(id);
             setProposed(null);
           }}
+          choices={list.map((d) => ({ value: d.evidenceId, label: t('decision.documentFill.option', { file: d.fileName, count: d.pages }) }))}
           disabled={disabled || busy}
           sx={{ minWidth: 280 }}
-          slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'document-fill-choice' } }}
-        >
-          {list.map((d) => (
-            <option key={d.evidenceId} value={d.evidenceId}>
-              {t('decision.documentFill.option', { file: d.fileName, count: d.pages })}
-            </option>
-          ))}
-        </TextField>
+          testId="document-fill-choice"
+        />
         <Button variant="outlined" onClick={() => void read()} disabled={disabled || busy || evidenceId === ''} data-testid="document-fill-read">
           {t('decision.documentFill.read')}
         </Button>

@@ -6,12 +6,12 @@ import FormGroup from '@mui/material/FormGroup';
 import FormLabel from '@mui/material/FormLabel';
 import TextField from '@mui/material/TextField';
 import type { TFunction } from 'i18next';
-import type { ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseTypeField, CaseTypeView } from '../../../main/contract/index.ts';
 import { checklistItemLabel, fieldLabel, optionLabel } from './decision-text.ts';
 import type { FieldProblem, FormValue, FormValues } from './facts-state.ts';
 import { useNumberText, type NumberText } from './number-format.ts';
+import { ChoiceField } from '../common/choice-field.tsx';
 
 /** Props of FactsForm. */
 export interface FactsFormProps {
@@ -82,37 +82,32 @@ export function FactsForm({ caseType, values, problems, onChange, disabled = fal
         }
         const text = typeof value === 'string' ? value : '';
         const helper = problem ? t(`decision.form.problem.${problem}`) : field.type === 'number' || field.type === 'integer' ? boundsHint(t, field, number) : '';
-        // What the choice list and the text field share: label, value, the problem or bounds hint, and the state.
-        const common = {
-          label,
-          value: text,
-          onChange: (e: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => onChange(field.name, e.target.value),
-          error: problem !== undefined,
-          helperText: helper || undefined,
-          disabled,
-          required: field.required,
-        };
         if (field.type === 'boolean' || field.options.length > 0) {
           return (
-            <TextField
+            <ChoiceField
               key={field.name}
-              select
-              {...common}
-              slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': `fact-${field.name}` } }}
-            >
-              {choicesOf(t, caseType.id, field).map((c) => (
-                <option key={c.value} value={c.value}>
-                  {c.label}
-                </option>
-              ))}
-            </TextField>
+              label={label}
+              value={text}
+              onChange={(choice) => onChange(field.name, choice)}
+              choices={choicesOf(t, caseType.id, field)}
+              error={problem ? helper : null}
+              disabled={disabled}
+              required={field.required}
+              testId={`fact-${field.name}`}
+            />
           );
         }
         const numeric = field.type === 'number' || field.type === 'integer';
         return (
           <TextField
             key={field.name}
-            {...common}
+            label={label}
+            value={text}
+            onChange={(e) => onChange(field.name, e.target.value)}
+            error={problem !== undefined}
+            helperText={helper || undefined}
+            disabled={disabled}
+            required={field.required}
             slotProps={{ htmlInput: { 'data-testid': `fact-${field.name}`, inputMode: numeric ? (field.type === 'integer' ? 'numeric' : 'decimal') : 'text', maxLength: 40 } }}
           />
         );

@@ -2,12 +2,12 @@ import InfoOutlinedIcon from '@mui/icons-material/InfoOutlined';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseTypeView, DecisionModel } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
 import { ModelCardDialog } from './model-card-dialog.tsx';
+import { ChoiceField } from '../common/choice-field.tsx';
 
 /** Props of ModelPicker. */
 export interface ModelPickerProps {
@@ -37,21 +37,15 @@ export function ModelPicker({ models, caseTypes, value, onChange, disabled = fal
   };
   return (
     <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ alignItems: { md: 'center' } }}>
-      <TextField
-        select
+      <ChoiceField
         label={t('decision.models.label')}
         value={value}
-        onChange={(e) => onChange(e.target.value)}
+        onChange={(sha256) => sha256 !== '' && onChange(sha256)}
+        choices={models.map((m) => ({ value: m.sha256, label: describe(m) }))}
         disabled={disabled}
         sx={{ minWidth: 320, flex: 1 }}
-        slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'model-picker' } }}
-      >
-        {models.map((m) => (
-          <option key={m.sha256} value={m.sha256}>
-            {describe(m)}
-          </option>
-        ))}
-      </TextField>
+        testId="model-picker"
+      />
       {chosen?.synthetic && <Chip color="warning" label={t('decision.synthetic.chip')} data-testid="model-synthetic-chip" />}
       {chosen && (
         <Button startIcon={<InfoOutlinedIcon />} onClick={() => setShowCard(true)} data-testid="model-card-button" sx={{ flexShrink: 0 }}>

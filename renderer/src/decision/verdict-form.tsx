@@ -11,6 +11,7 @@ import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { optionLabel, shownUnit } from './decision-text.ts';
 import { parseDecimal } from './number-format.ts';
+import { ChoiceField } from '../common/choice-field.tsx';
 
 /** Props of VerdictForm. */
 export interface VerdictFormProps {
@@ -87,21 +88,15 @@ export function VerdictForm({ caseId, caseType, consultationSeq, article: initia
       </Typography>
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={2}>
         {classOutcome && (
-          <TextField
-            select
+          <ChoiceField
             label={t(`decision.outcomes.${classOutcome.name}`, { defaultValue: classOutcome.name })}
             value={cls}
-            onChange={(e) => setCls(e.target.value)}
+            onChange={setCls}
+            choices={classOutcome.classes.map((c) => ({ value: c.value, label: optionLabel(t, caseType.id, classOutcome.field, c.value, c.label) }))}
+            empty={{ label: t('decision.verdict.choose'), choosable: true }}
             sx={{ minWidth: 240 }}
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'verdict-class' } }}
-          >
-            <option value="">{t('decision.verdict.choose')}</option>
-            {classOutcome.classes.map((c) => (
-              <option key={c.value} value={c.value}>
-                {optionLabel(t, caseType.id, classOutcome.field, c.value, c.label)}
-              </option>
-            ))}
-          </TextField>
+            testId="verdict-class"
+          />
         )}
         {valueOutcome && (
           <TextField

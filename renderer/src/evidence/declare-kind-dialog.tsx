@@ -11,6 +11,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { kindLabelKey, useCatalog } from '../forensics/use-catalog.ts';
 import type { Declared, PendingDeclaration } from './use-evidence-intake.ts';
+import { ChoiceField } from '../common/choice-field.tsx';
 
 /** Props of DeclareKindDialog. */
 export interface DeclareKindDialogProps {
@@ -65,19 +66,13 @@ export function DeclareKindDialog({ declaration }: DeclareKindDialogProps) {
                 <Typography variant="subtitle2" sx={{ overflowWrap: 'anywhere' }}>
                   {f.file.name}
                 </Typography>
-                <TextField
-                  select
+                <ChoiceField
                   label={t('intake.declare.kind')}
-                  value={kinds[f.key]}
-                  onChange={(e) => setKinds((previous) => ({ ...previous, [f.key]: e.target.value }))}
-                  slotProps={{ select: { native: true }, htmlInput: { 'data-testid': `declare-kind-${index}` } }}
-                >
-                  {f.suggestion.allowed.map((kind) => (
-                    <option key={kind} value={kind}>
-                      {t(kindLabelKey(kind))}
-                    </option>
-                  ))}
-                </TextField>
+                  value={kinds[f.key] ?? ''}
+                  onChange={(kind) => setKinds((previous) => ({ ...previous, [f.key]: kind }))}
+                  choices={f.suggestion.allowed.map((kind) => ({ value: kind, label: t(kindLabelKey(kind)) }))}
+                  testId={`declare-kind-${index}`}
+                />
                 {asksScale(f.key, f.suggestion.format) && (
                   <TextField
                     label={t('intake.declare.pixelUm')}

@@ -9,7 +9,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,6 +19,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { HashText } from '../common/hash-text.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { DocumentPageImage } from './document-page-image.tsx';
+import { ChoiceField } from '../common/choice-field.tsx';
 
 /** Evidence kinds whose text can be read. */
 export const documentKinds: readonly Evidence['kind'][] = ['png', 'jpeg', 'tiff', 'pdf'];
@@ -162,22 +162,16 @@ export function DocumentTextSection({ item, mayRecognise }: DocumentTextSectionP
       )}
       {mayRecognise && (
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-          <TextField
-            select
+          <ChoiceField
             size="small"
             label={t('documentText.language')}
             value={language}
-            onChange={(e) => setLanguage(e.target.value as Language)}
+            onChange={(l) => l !== '' && setLanguage(l)}
+            choices={languages.map((l) => ({ value: l, label: t(`documentText.languages.${l}`) }))}
             disabled={busy}
             sx={{ minWidth: 200 }}
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'document-text-language' } }}
-          >
-            {languages.map((l) => (
-              <option key={l} value={l}>
-                {t(`documentText.languages.${l}`)}
-              </option>
-            ))}
-          </TextField>
+            testId="document-text-language"
+          />
           <Button variant="outlined" onClick={() => void recognise()} disabled={busy} data-testid="document-text-recognise">
             {t(text ? 'documentText.again' : 'documentText.recognise')}
           </Button>

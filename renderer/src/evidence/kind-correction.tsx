@@ -9,6 +9,7 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { kindLabelKey, useCatalog } from '../forensics/use-catalog.ts';
+import { ChoiceField } from '../common/choice-field.tsx';
 
 /** Props of KindCorrection. */
 export interface KindCorrectionProps {
@@ -56,19 +57,13 @@ export function KindCorrection({ item, onCorrected }: KindCorrectionProps) {
         {t('evidence.correctKind')}
       </Typography>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { sm: 'flex-start' } }}>
-        <TextField
-          select
+        <ChoiceField
           label={t('intake.declare.kind')}
           value={kind}
-          onChange={(e) => setKind(e.target.value)}
-          slotProps={{ select: { native: true }, htmlInput: { 'data-testid': 'kind-correction-kind' } }}
-        >
-          {kinds.map((k) => (
-            <option key={k.id} value={k.id}>
-              {t(kindLabelKey(k.id))}
-            </option>
-          ))}
-        </TextField>
+          onChange={setKind}
+          choices={kinds.map((k) => ({ value: k.id, label: t(kindLabelKey(k.id)) }))}
+          testId="kind-correction-kind"
+        />
         {asksScale && (
           <TextField
             label={t('intake.declare.pixelUm')}

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { legalCodeIds, type LawImportView } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
+import { ChoiceField } from '../common/choice-field.tsx';
 import { SingleFileField, useChosenFile } from '../common/single-file-field.tsx';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
 
@@ -25,7 +26,7 @@ const textLanguages = ['ru', 'kk'] as const;
 export function LawImportDialog({ onClose, onImported }: LawImportDialogProps) {
   const { t } = useTranslation();
   const api = useApi();
-  const [code, setCode] = useState('');
+  const [code, setCode] = useState<(typeof legalCodeIds)[number] | ''>('');
   const [version, setVersion] = useState('');
   const [language, setLanguage] = useState<(typeof textLanguages)[number]>('ru');
   const chosen = useChosenFile();
@@ -45,40 +46,25 @@ export function LawImportDialog({ onClose, onImported }: LawImportDialogProps) {
   return (
     <FormDialog title={t('laws.import.title')} intro={t('laws.import.intro')} testId="law-import" submitLabel={t('laws.import.submit')} form={form} onClose={onClose}>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-        <TextField
-          select
+        <ChoiceField
           label={t('laws.import.code')}
           value={code}
-          onChange={(event) => setCode(event.target.value)}
+          onChange={setCode}
+          choices={legalCodeIds.map((id) => ({ value: id, label: t(`laws.codes.${id}`) }))}
+          empty={{ label: t('laws.import.codePick') }}
           required
-          error={form.shown(problems.code) !== null}
-          helperText={form.shown(problems.code)}
+          error={form.shown(problems.code)}
           sx={{ flex: 1 }}
-          slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'law-import-code' } }}
-        >
-          <option value="" disabled>
-            {t('laws.import.codePick')}
-          </option>
-          {legalCodeIds.map((id) => (
-            <option key={id} value={id}>
-              {t(`laws.codes.${id}`)}
-            </option>
-          ))}
-        </TextField>
-        <TextField
-          select
+          testId="law-import-code"
+        />
+        <ChoiceField
           label={t('laws.import.language')}
           value={language}
-          onChange={(event) => setLanguage(event.target.value === 'kk' ? 'kk' : 'ru')}
+          onChange={(l) => l !== '' && setLanguage(l)}
+          choices={textLanguages.map((l) => ({ value: l, label: t(`laws.import.languages.${l}`) }))}
           sx={{ minWidth: 160 }}
-          slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'law-import-language' } }}
-        >
-          {textLanguages.map((l) => (
-            <option key={l} value={l}>
-              {t(`laws.import.languages.${l}`)}
-            </option>
-          ))}
-        </TextField>
+          testId="law-import-language"
+        />
       </Stack>
       <TextField
         type="date"

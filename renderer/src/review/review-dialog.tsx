@@ -19,6 +19,7 @@ import { derivedValue, geometryMeasurements, geometryOf, type GeometryFields } f
 import { measurementLabel, measurementText, unitText } from './finding-text.ts';
 import { ReasonField } from './reason-field.tsx';
 import { conclusionChoices } from '../forensics/registry.ts';
+import { ChoiceField } from '../common/choice-field.tsx';
 
 /** Props of ReviewDialog. */
 export interface ReviewDialogProps {
@@ -143,20 +144,14 @@ export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialo
             ),
           )}
         {amend && choices && (
-          <TextField
-            select
+          <ChoiceField
             label={t('review.conclusion')}
             value={conclusion}
-            onChange={(event) => setConclusion(event.target.value)}
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'amend-conclusion' } }}
-          >
-            <option value="">{t('findings.noConclusion')}</option>
-            {[...new Set([...(finding.conclusion ? [finding.conclusion] : []), ...choices])].map((code) => (
-              <option key={code} value={code}>
-                {t(`conclusions.${code}`, { defaultValue: code })}
-              </option>
-            ))}
-          </TextField>
+            onChange={setConclusion}
+            choices={[...new Set([...(finding.conclusion ? [finding.conclusion] : []), ...choices])].map((code) => ({ value: code, label: t(`conclusions.${code}`, { defaultValue: code }) }))}
+            empty={{ label: t('findings.noConclusion'), choosable: true }}
+            testId="amend-conclusion"
+          />
         )}
         {amend && !choices && (
           <TextField

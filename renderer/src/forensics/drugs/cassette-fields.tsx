@@ -15,6 +15,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { parseDecimal } from '../../decision/number-format.ts';
 import type { MethodFieldsProps } from '../renderer-module.ts';
+import { ChoiceField } from '../../common/choice-field.tsx';
 
 const formats = ['competitive', 'sandwich'] as const;
 type AssayFormat = (typeof formats)[number];
@@ -113,7 +114,8 @@ export function CassetteFields({ value, onChange, checked, problem }: MethodFiel
       label={t(`drugs.cassette.${key}`)}
       value={form.strips[index]![key]}
       onChange={(event) => setStrip(index, { [key]: event.target.value })}
-      slotProps={{ htmlInput: { 'data-testid': `cassette-${key}-${index + 1}`, ...(numeric ? { inputMode: 'decimal' as const } : {}) } }}
+      // The label stays above the field: inside an empty narrow field "Cut-off, ng/mL" did not fit.
+      slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': `cassette-${key}-${index + 1}`, ...(numeric ? { inputMode: 'decimal' as const } : {}) } }}
       sx={{ flex: key === 'drug' ? 2 : 1, minWidth: 120 }}
     />
   );
@@ -143,20 +145,14 @@ export function CassetteFields({ value, onChange, checked, problem }: MethodFiel
             {stripField(i, 'control', true)}
             {stripField(i, 'test', true)}
           </Stack>
-          <TextField
-            select
+          <ChoiceField
             size="small"
             label={t('drugs.cassette.format')}
             value={strip.format}
-            onChange={(event) => setStrip(i, { format: event.target.value === 'sandwich' ? 'sandwich' : 'competitive' })}
-            slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': `cassette-format-${i + 1}` } }}
-          >
-            {formats.map((f) => (
-              <option key={f} value={f}>
-                {t(`drugs.cassette.formats.${f}`)}
-              </option>
-            ))}
-          </TextField>
+            onChange={(format) => format !== '' && setStrip(i, { format })}
+            choices={formats.map((f) => ({ value: f, label: t(`drugs.cassette.formats.${f}`) }))}
+            testId={`cassette-format-${i + 1}`}
+          />
         </Stack>
       ))}
       {stripProblem !== null && (
