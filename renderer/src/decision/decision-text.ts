@@ -6,7 +6,7 @@ import type { z } from 'zod';
 export type FactValue = z.infer<typeof FactValueSchema>;
 
 /** i18next separates keys at dots; option values such as "53.1.1" are stored with underscores instead. */
-function keyPart(value: string): string {
+export function keyPart(value: string): string {
   return value.replace(/[.:]/g, '_');
 }
 

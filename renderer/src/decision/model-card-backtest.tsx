@@ -17,6 +17,8 @@ export interface ModelCardBacktestProps {
   readonly classText?: (label: string) => string;
   /** A split as the trainer wrote it, in the reader's words. */
   readonly splitText?: (split: string) => string;
+  /** The case type, whose translations may name its own baselines. */
+  readonly caseTypeId?: string;
 }
 
 interface Figure {
@@ -36,7 +38,7 @@ function foldFigures(fold: BacktestFold): { readonly model: number; readonly bas
  * model beside the same baselines as the held-out table, the held-out test of this model last; or, for cases with
  * no time order, a sentence saying that only the random split validates the model.
  */
-export function ModelCardBacktest({ backtest, classText, splitText = (split) => split }: ModelCardBacktestProps) {
+export function ModelCardBacktest({ backtest, classText, splitText = (split) => split, caseTypeId }: ModelCardBacktestProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const number = useNumberText();
@@ -68,7 +70,7 @@ export function ModelCardBacktest({ backtest, classText, splitText = (split) => 
             <TableCell align="right">{t('decision.modelCard.thisModel')}</TableCell>
             {columns.map((name) => (
               <TableCell key={name} align="right">
-                {baselineLabel(t, name, classText)}
+                {baselineLabel(t, name, { ...(classText ? { classText } : {}), caseTypeId })}
               </TableCell>
             ))}
           </TableRow>
@@ -90,7 +92,7 @@ export function ModelCardBacktest({ backtest, classText, splitText = (split) => 
                   return (
                     <TableCell key={name} align="right">
                       {baseline ? text(baseline.value) : '—'}
-                      {baseline && baseline.name !== name && ` (${baselineLabel(t, baseline.name, classText)})`}
+                      {baseline && baseline.name !== name && ` (${baselineLabel(t, baseline.name, { ...(classText ? { classText } : {}), caseTypeId })})`}
                     </TableCell>
                   );
                 })}

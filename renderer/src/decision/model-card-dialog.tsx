@@ -56,6 +56,9 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
   const rate = (v: number | undefined) => (v === undefined ? '—' : pct(v));
   const { data, validation } = card;
   const caseTypeId = card.caseType.id;
+  // The trainer reports the cases without a value as the group "missing" (models/ebm/evaluate.ts).
+  const groupLabel = (attribute: string, g: { value: string; label: string }) =>
+    g.value === 'missing' && g.label === 'missing' ? t('decision.value.unknown') : optionLabel(t, caseTypeId, attribute, g.value, g.label);
   const text: CardTextContext = { t, locale: format.locale, exists: (key) => i18n.exists(key), caseTypeId };
   const classText = (label: string) => classLabelText(t, caseType, card.outcome.name, label);
   const split = (s: string) => splitText(text, s);
@@ -113,7 +116,7 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
                     </TableRow>
                     {regression.baselines.map((b) => (
                       <TableRow key={b.name}>
-                        <TableCell>{baselineLabel(t, b.name, classText)}</TableCell>
+                        <TableCell>{baselineLabel(t, b.name, { classText, caseTypeId })}</TableCell>
                         <TableCell align="right">{number(b.meanAbsoluteError, 2)}</TableCell>
                       </TableRow>
                     ))}
@@ -127,7 +130,7 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
                     </TableRow>
                     {classification.baselines.map((b) => (
                       <TableRow key={b.name}>
-                        <TableCell>{baselineLabel(t, b.name, classText)}</TableCell>
+                        <TableCell>{baselineLabel(t, b.name, { classText, caseTypeId })}</TableCell>
                         <TableCell align="right">{pct(b.accuracy)}</TableCell>
                       </TableRow>
                     ))}
@@ -158,8 +161,8 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
             {regression?.intervals.normalised && (
               <Typography variant="body2" data-testid="model-card-coverage-normalised">
                 {t('decision.modelCard.coverageNormalised', {
-                  fit: regression.intervals.normalised.fitCases,
-                  cal: regression.intervals.normalised.calibrationCases,
+                  fit: format.integer(regression.intervals.normalised.fitCases),
+                  cal: format.integer(regression.intervals.normalised.calibrationCases),
                   w80: number(regression.intervals.normalised.meanWidth80, 2),
                 })}
               </Typography>
@@ -169,7 +172,7 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
                 {t('decision.modelCard.coverageSides', { below: pct(regression.intervals.sides.missedBelow80), above: pct(regression.intervals.sides.missedAbove80) })}
               </Typography>
             )}
-            {validation.backtest && <ModelCardBacktest backtest={validation.backtest} classText={classText} splitText={split} />}
+            {validation.backtest && <ModelCardBacktest backtest={validation.backtest} classText={classText} splitText={split} caseTypeId={caseTypeId} />}
           </Section>
           <Section title={t('decision.modelCard.disparity')}>
             <Typography variant="body2" color="text.secondary">
@@ -192,7 +195,7 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
                 <TableBody>
                   {d.groups.map((g) => (
                     <TableRow key={g.value}>
-                      <TableCell>{optionLabel(t, caseTypeId, d.attribute, g.value, g.label)}</TableCell>
+                      <TableCell>{groupLabel(d.attribute, g)}</TableCell>
                       <TableCell align="right">{format.integer(g.cases)}</TableCell>
                       {(regression
                         ? [num(g.meanAbsoluteError), num(g.meanSignedError), rate(g.coverage80)]
