@@ -98,6 +98,25 @@ describe('translation resources', () => {
     }
   });
 
+  it('name every input of every shipped decision case type in Kazakh and Russian, the research ones too', () => {
+    const dir = join(process.cwd(), 'assets', 'decision', 'case-types');
+    const untranslated: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+      const schema = JSON.parse(readFileSync(join(dir, file), 'utf8')) as { 'x-dalel': { id: string }; properties: Record<string, { 'x-dalel'?: { role?: string } }> };
+      const id = schema['x-dalel'].id;
+      for (const [name, property] of Object.entries(schema.properties)) {
+        // Outcomes are named by decision.outcomes.*; every other field shows on a form, a card or a report.
+        if (property['x-dalel']?.role === 'outcome' && !flat.en!.has(`decisionSchema.${id}.fields.${name}`)) continue;
+        const key = `decisionSchema.${id}.fields.${name}`;
+        for (const lng of ['kk', 'ru']) {
+          const text = flat[lng]!.get(key);
+          if (text === undefined || text === english.get(key)) untranslated.push(`${file} ${name} (${lng})`);
+        }
+      }
+    }
+    expect(untranslated).toEqual([]);
+  });
+
   it('contain every key the renderer source names literally', () => {
     const roots = Object.keys(en).join('|');
     const literal = new RegExp(`['"\`]((?:${roots})\\.[\\w.-]+)['"\`]`, 'g');
