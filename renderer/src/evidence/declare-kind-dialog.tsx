@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next';
 import { kindLabelKey, useCatalog } from '../forensics/use-catalog.ts';
 import type { Declared, PendingDeclaration } from './use-evidence-intake.ts';
 import { ChoiceField } from '../common/choice-field.tsx';
+import { FileName } from '../common/file-name.tsx';
 
 /** Props of DeclareKindDialog. */
 export interface DeclareKindDialogProps {
@@ -64,7 +65,7 @@ export function DeclareKindDialog({ declaration }: DeclareKindDialogProps) {
             {declaration.files.map((f, index) => (
               <Stack key={f.key} spacing={1} data-testid={`declare-kind-file-${index}`}>
                 <Typography variant="subtitle2" sx={{ overflowWrap: 'anywhere' }}>
-                  {f.file.name}
+                  <FileName name={f.file.name} />
                 </Typography>
                 <ChoiceField
                   label={t('intake.declare.kind')}

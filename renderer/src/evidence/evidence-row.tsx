@@ -9,6 +9,7 @@ import { EvidenceThumbnail } from './evidence-thumbnail.tsx';
 import { useDimensionsText } from './use-dimensions-text.ts';
 import { RowLink } from '../common/row-link.tsx';
 import { StampCell } from '../common/stamp-cell.tsx';
+import { FileName } from '../common/file-name.tsx';
 
 /** Props of EvidenceRow. */
 export interface EvidenceRowProps {
@@ -31,7 +32,7 @@ export function EvidenceRow({ item, onSelect, picker }: EvidenceRowProps) {
       </TableCell>
       <TableCell>
         <RowLink onOpen={() => onSelect(item)} label={t('evidence.openCustody', { name: item.originalName })} testId={`evidence-open-${item.sha256}`} sx={{ textAlign: 'left', wordBreak: 'break-word' }}>
-          {item.originalName}
+          <FileName name={item.originalName} />
         </RowLink>
       </TableCell>
       <TableCell>{t(`evidenceKinds.${item.kind}`)}</TableCell>
