@@ -28,13 +28,14 @@ export interface ChoiceFieldProps<V extends string> {
   readonly sx?: SxProps<Theme>;
   /** Names the field for assistive technology where no label is shown (a table cell's editor). */
   readonly ariaLabel?: string;
+  readonly onFocus?: () => void;
 }
 
 /**
  * A choice from a short list, as the browser's own select (a native list works with the keyboard and screen readers
  * everywhere, and on touch screens): the select every form uses.
  */
-export function ChoiceField<V extends string>({ label, value, onChange, choices, empty, testId, error = null, helperText = null, required, disabled, size, sx, ariaLabel }: ChoiceFieldProps<V>) {
+export function ChoiceField<V extends string>({ label, value, onChange, choices, empty, testId, error = null, helperText = null, required, disabled, size, sx, ariaLabel, onFocus }: ChoiceFieldProps<V>) {
   return (
     <TextField
       select
@@ -43,12 +44,13 @@ export function ChoiceField<V extends string>({ label, value, onChange, choices,
       value={value}
       // The event's value is one of the options below, so it is one of the choices' values or the empty one.
       onChange={(event) => onChange(choices.find((c) => c.value === event.target.value)?.value ?? '')}
+      onFocus={onFocus}
       required={required}
       disabled={disabled}
       error={Boolean(error)}
       helperText={error ?? helperText}
       sx={sx}
-      slotProps={{ select: { native: true }, inputLabel: { shrink: true }, htmlInput: { 'data-testid': testId, ...(ariaLabel ? { 'aria-label': ariaLabel } : {}) } }}
+      slotProps={{ select: { native: true }, ...(label ? { inputLabel: { shrink: true } } : {}), htmlInput: { 'data-testid': testId, ...(ariaLabel ? { 'aria-label': ariaLabel } : {}) } }}
     >
       {empty && (
         <option value="" disabled={!empty.choosable}>

@@ -18,6 +18,7 @@ import { fieldLabel, optionLabel } from '../decision/decision-text.ts';
 import { draftCorrected, draftOf, draftProblem, draftValue, type FactDraft } from './fact-drafts.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 import { DataTable } from '../common/data-table.tsx';
+import { ChoiceField } from '../common/choice-field.tsx';
 
 /** A decision text waiting for a clerk. */
 export type ReviewItem = z.infer<typeof ReviewItemSchema>;
@@ -123,25 +124,29 @@ export function ReviewItemEditor({ item, caseType, onDecided }: ReviewItemEditor
                   <Switch checked={draft.value} onChange={(event) => edit(name, { ...draft, value: event.target.checked })} onFocus={() => setSelected(name)} slotProps={{ input: { 'aria-label': label, 'data-testid': `review-value-${name}` } as object }} />
                 ) : draft.kind === 'fixed' ? (
                   <Typography variant="body2">{JSON.stringify(draft.original)}</Typography>
+                ) : choices.length > 0 ? (
+                  <ChoiceField
+                    size="small"
+                    label=""
+                    value={draft.text}
+                    onChange={(text) => edit(name, { ...draft, text })}
+                    onFocus={() => setSelected(name)}
+                    // A value read that the schema does not list stays choosable, so the clerk sees what was read.
+                    choices={[...(choices.some((c) => c.value === String(draft.original)) ? [] : [{ value: String(draft.original), label: String(draft.original) }]), ...choices]}
+                    error={form.shown(problems[name] ?? null)}
+                    ariaLabel={label}
+                    testId={`review-value-${name}`}
+                  />
                 ) : (
                   <TextField
                     size="small"
-                    select={choices.length > 0}
                     value={draft.text}
                     onChange={(event) => edit(name, { ...draft, text: event.target.value })}
                     onFocus={() => setSelected(name)}
                     error={form.shown(problems[name] ?? null) !== null}
                     helperText={form.shown(problems[name] ?? null)}
-                    slotProps={{ select: { native: true }, htmlInput: { 'aria-label': label, 'data-testid': `review-value-${name}` } }}
-                  >
-                    {choices.length > 0 &&
-                      // A value read that the schema does not list stays choosable, so the clerk sees what was read.
-                      [...(choices.some((c) => c.value === draft.original) ? [] : [{ value: draft.original, label: draft.original }]), ...choices].map((c) => (
-                        <option key={c.value} value={c.value}>
-                          {c.label}
-                        </option>
-                      ))}
-                  </TextField>
+                    slotProps={{ htmlInput: { 'aria-label': label, 'data-testid': `review-value-${name}` } }}
+                  />
                 )}
               </TableCell>
               <TableCell align="right">{t('corpus.review.percent', { value: Math.round(fact.confidence * 100) })}</TableCell>
