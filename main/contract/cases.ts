@@ -37,6 +37,20 @@ export const EvidenceCategorySchema = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z]
 /** Lateral pixel size of a 2D image in µm, declared with it: images carry no scale of their own. */
 export const PixelUmSchema = z.number().positive().max(1000);
 
+/**
+ * What a custody event records, by action, for the interface to say in the user's language; `note` keeps the same
+ * facts as the English sentence the audit entry carries. Events recorded before schema 11 have only the note.
+ */
+export const CustodyDetailsSchema = z.discriminatedUnion('action', [
+  z.object({ action: z.literal('received'), fileName: z.string(), bytes: z.number().int().nonnegative(), sha256: sha256Hex, category: EvidenceCategorySchema, pixelUm: PixelUmSchema.nullable() }),
+  z.object({ action: z.literal('received-again'), fileName: z.string() }),
+  z.object({ action: z.literal('kind-declared'), category: EvidenceCategorySchema, pixelUm: PixelUmSchema.nullable(), previousCategory: EvidenceCategorySchema }),
+  z.object({ action: z.literal('analysed'), runId: z.string(), findings: z.number().int().nonnegative() }),
+  z.object({ action: z.literal('reported'), fileName: z.string(), sha256: sha256Hex, checkpointSize: z.number().int().positive() }),
+]);
+/** What a custody event records, by action. */
+export type CustodyDetails = z.infer<typeof CustodyDetailsSchema>;
+
 /** One entry in an evidence item's chain of custody. */
 export const CustodyEventSchema = z.object({
   id,
@@ -46,6 +60,7 @@ export const CustodyEventSchema = z.object({
   actorRole: RoleSchema,
   at: isoTime,
   note: z.string(),
+  details: CustodyDetailsSchema.nullable(),
 });
 /** One entry in an evidence item's chain of custody. */
 export type CustodyEvent = z.infer<typeof CustodyEventSchema>;

@@ -544,4 +544,13 @@ ${appendOnly([
 ])}
     `,
   },
+  {
+    version: 11,
+    name: 'custody event details',
+    sql: `
+      -- What a custody event records (file, size, kind, findings, report) as JSON, so that the interface can say it in
+      -- the user's language; the note keeps the English sentence. Earlier events keep only their note (NULL here).
+      ALTER TABLE custody_events ADD COLUMN details TEXT;
+    `,
+  },
 ];

@@ -1,12 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import type { CustodyEvent } from '../contract/index.ts';
+import type { CustodyDetails, CustodyEvent } from '../contract/index.ts';
 import type { Db } from '../db/database.ts';
 import { isoAt, type Clock } from './clock.ts';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { Actor } from './sessions.ts';
 
-/** Custody actions recorded so far; later modules add theirs ('analysed', 'exported', 'reported', …). */
-export type CustodyAction = 'received' | 'received-again' | 'kind-declared' | 'analysed' | 'exported' | 'reported';
+/** Custody actions recorded so far; a new one is a new variant of CustodyDetails. */
+export type CustodyAction = CustodyDetails['action'];
+
+/** The event in English words, as the audit entry and events recorded before schema 11 carry it. */
+export function custodyNote(details: CustodyDetails): string {
+  const scale = (pixelUm: number | null) => (pixelUm === null ? '' : `, pixel size ${pixelUm} µm`);
+  switch (details.action) {
+    case 'received':
+      return `${details.fileName}, ${details.bytes} bytes, SHA-256 ${details.sha256}, declared as ${details.category}${scale(details.pixelUm)}`;
+    case 'received-again':
+      return `same content submitted again as "${details.fileName}"`;
+    case 'kind-declared':
+      return `declared as ${details.category}${scale(details.pixelUm)} (was ${details.previousCategory})`;
+    case 'analysed':
+      return `run ${details.runId}: ${details.findings} findings recorded`;
+    case 'reported':
+      return `lab report ${details.fileName}, SHA-256 ${details.sha256}, audit checkpoint of ${details.checkpointSize} entries`;
+  }
+}
 
 interface CustodyRow {
   id: string;
@@ -16,6 +33,7 @@ interface CustodyRow {
   actor_role: CustodyEvent['actorRole'];
   at: string;
   note: string;
+  details: string | null;
 }
 
 /** The chain of custody of each evidence item: append-only (the database refuses updates and deletes). */
@@ -30,8 +48,10 @@ export class CustodyLog {
    * Appends one custody event and its audit entry; call inside the transaction that changes the item, so the change,
    * the custody event and the audit entry all land or none does.
    */
-  append(item: { readonly evidenceId: string; readonly caseId: string; readonly sha256: string }, action: CustodyAction, actor: Actor, note = ''): CustodyEvent {
+  append(item: { readonly evidenceId: string; readonly caseId: string; readonly sha256: string }, details: CustodyDetails, actor: Actor): CustodyEvent {
     const evidenceId = item.evidenceId;
+    const { action } = details;
+    const note = custodyNote(details);
     const event: CustodyEvent = {
       id: randomUUID(),
       evidenceId,
@@ -40,6 +60,7 @@ export class CustodyLog {
       actorRole: actor.role,
       at: isoAt(this.clock.now()),
       note,
+      details,
     };
     const seq = this.audit.append({
       action: `evidence.${action}`,
@@ -49,8 +70,8 @@ export class CustodyLog {
       details: { custodyEventId: event.id, note },
     });
     this.db
-      .prepare('INSERT INTO custody_events (id, evidence_id, action, actor_id, actor_role, at, note, audit_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(event.id, evidenceId, action, actor.userId, actor.role, event.at, note, seq);
+      .prepare('INSERT INTO custody_events (id, evidence_id, action, actor_id, actor_role, at, note, audit_seq, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(event.id, evidenceId, action, actor.userId, actor.role, event.at, note, seq, JSON.stringify(details));
     return event;
   }
 
@@ -58,10 +79,10 @@ export class CustodyLog {
   list(evidenceId: string): CustodyEvent[] {
     const rows = this.db
       .prepare(
-        `SELECT ce.id, ce.evidence_id, ce.action, u.username AS actor, ce.actor_role, ce.at, ce.note
+        `SELECT ce.id, ce.evidence_id, ce.action, u.username AS actor, ce.actor_role, ce.at, ce.note, ce.details
          FROM custody_events ce JOIN users u ON u.id = ce.actor_id WHERE ce.evidence_id = ? ORDER BY ce.at, ce.rowid`,
       )
       .all(evidenceId) as CustodyRow[];
-    return rows.map((r) => ({ id: r.id, evidenceId: r.evidence_id, action: r.action, actor: r.actor, actorRole: r.actor_role, at: r.at, note: r.note }));
+    return rows.map((r) => ({ id: r.id, evidenceId: r.evidence_id, action: r.action, actor: r.actor, actorRole: r.actor_role, at: r.at, note: r.note, details: r.details === null ? null : (JSON.parse(r.details) as CustodyDetails) }));
   }
 }

@@ -112,8 +112,7 @@ export class EvidenceService {
     this.db.transaction(() => {
       this.reviews.requireEditable(item.caseId, 'change what an evidence item is');
       this.db.prepare('UPDATE evidence SET category = ?, pixel_um = ? WHERE id = ?').run(declaration.category, pixelUm, evidenceId);
-      const scale = pixelUm === null ? '' : `, pixel size ${pixelUm} µm`;
-      this.custody.append({ evidenceId, caseId: item.caseId, sha256: item.sha256 }, 'kind-declared', actor, `declared as ${declaration.category}${scale} (was ${item.category})`);
+      this.custody.append({ evidenceId, caseId: item.caseId, sha256: item.sha256 }, { action: 'kind-declared', category: declaration.category, pixelUm, previousCategory: item.category }, actor);
     }).immediate();
     return this.get(evidenceId);
   }
@@ -180,15 +179,14 @@ export class EvidenceService {
         | { id: string }
         | undefined;
       if (existing) {
-        this.custody.append({ evidenceId: existing.id, caseId, sha256 }, 'received-again', actor, `same content submitted again as "${fileName}"`);
+        this.custody.append({ evidenceId: existing.id, caseId, sha256 }, { action: 'received-again', fileName }, actor);
         return { evidence: this.get(existing.id), duplicate: true };
       }
       const id = randomUUID();
       this.db
         .prepare('INSERT INTO evidence (id, case_id, sha256, original_name, added_by, added_at, category, pixel_um) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
         .run(id, caseId, sha256, fileName, actor.userId, now, category, pixelUm);
-      const scale = pixelUm === null ? '' : `, pixel size ${pixelUm} µm`;
-      this.custody.append({ evidenceId: id, caseId, sha256 }, 'received', actor, `${fileName}, ${file.size} bytes, SHA-256 ${sha256}, declared as ${category}${scale}`);
+      this.custody.append({ evidenceId: id, caseId, sha256 }, { action: 'received', fileName, bytes: file.size, sha256, category, pixelUm }, actor);
       return { evidence: this.get(id), duplicate: false };
     });
     return record.immediate();

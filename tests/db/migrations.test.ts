@@ -61,6 +61,22 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('keeps custody events recorded before schema 11 as they were: their note, and no details', () => {
+    const file = freshFile();
+    const old = openDatabase(file, migrations.filter((m) => m.version <= 10));
+    old.exec(`INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES ('u', 'u', 'U', 'expert', 'h', 't');
+              INSERT INTO cases (id, number, venue, case_type, parties, created_at, created_by) VALUES ('c', '1', 'v', 'criminal', '', 't', 'u');
+              INSERT INTO blobs (sha256, size_bytes, kind, media_type, stored_at) VALUES ('s', 1, 'png', 'image/png', 't');
+              INSERT INTO evidence (id, case_id, sha256, original_name, added_by, added_at) VALUES ('e', 'c', 's', 'n', 'u', 't');
+              INSERT INTO custody_events (id, evidence_id, action, actor_id, actor_role, at, note) VALUES ('x', 'e', 'received', 'u', 'expert', 't', 'n, 1 bytes');`);
+    old.close();
+    const db = openDatabase(file);
+    expect(schemaVersion(db)).toBeGreaterThanOrEqual(11);
+    expect(db.prepare('SELECT note, details FROM custody_events').all()).toEqual([{ note: 'n, 1 bytes', details: null }]);
+    expect(() => db.exec("UPDATE custody_events SET details = '{}'")).toThrow(/append-only/);
+    db.close();
+  });
+
   it('keeps the text of every shipped migration byte for byte (triggers generated from table names included)', () => {
     // SHA-256 of each migration's SQL as it shipped, before the append-only triggers were generated: a workstation
     // that applied them must find the same schema, so no shipped text may change.

@@ -201,7 +201,7 @@ export class FindingsService implements FindingSink {
       for (const p of pending) this.insert(p, actor, seq);
       const touched = [...new Set(pending.flatMap((p) => p.evidenceIds))];
       for (const evidenceId of touched) {
-        this.custody.append({ evidenceId, caseId, sha256: evidence.get(evidenceId)! }, 'analysed', actor, `run ${runId}: ${pending.filter((p) => p.evidenceIds.includes(evidenceId)).length} findings recorded`);
+        this.custody.append({ evidenceId, caseId, sha256: evidence.get(evidenceId)! }, { action: 'analysed', runId, findings: pending.filter((p) => p.evidenceIds.includes(evidenceId)).length }, actor);
       }
     });
     const ids = new Set(pending.map((p) => p.id));

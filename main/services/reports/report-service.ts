@@ -134,7 +134,7 @@ export class ReportService {
         details: { fileName, language, bytes: pdf.length, checkpointId: checkpoint.id, checkpointSize: checkpoint.size, findings: findings.length, evidence: evidence.length },
       });
       for (const item of evidence) {
-        this.custody.append({ evidenceId: item.id, caseId, sha256: item.sha256 }, 'reported', actor, `lab report ${fileName}, SHA-256 ${sha256}, audit checkpoint of ${checkpoint.size} entries`);
+        this.custody.append({ evidenceId: item.id, caseId, sha256: item.sha256 }, { action: 'reported', fileName, sha256, checkpointSize: checkpoint.size }, actor);
       }
       return seq;
     });

@@ -42,6 +42,7 @@ describe('evidence kinds declared at intake', () => {
     expect(image.evidence).toMatchObject({ kind: 'png', category: 'ballistics.cartridge-case', pixelUm: 1.6 });
     const custody = await call(ws, clients.expert, 'evidence.custody', { evidenceId: image.evidence.id });
     expect(custody[0]!.note).toContain('declared as ballistics.cartridge-case, pixel size 1.6 µm');
+    expect(custody[0]!.details).toEqual({ action: 'received', fileName: 'breech.png', bytes: image.evidence.sizeBytes, sha256: image.evidence.sha256, category: 'ballistics.cartridge-case', pixelUm: 1.6 });
     expect(await refusal(ws, clients.expert, 'evidence.add', { caseId: theCase.id, fileName: 'x.pdf', bytes: pdf(), category: 'ballistics.bullet-land' })).toMatchObject({
       code: 'BAD_INPUT',
       params: { file: 'x.pdf', reasonCode: 'kind-format-mismatch' },
@@ -60,6 +61,8 @@ describe('evidence kinds declared at intake', () => {
     const custody = await call(ws, clients.expert, 'evidence.custody', { evidenceId: item.id });
     expect(custody.map((c) => c.action)).toEqual(['received', 'kind-declared']);
     expect(custody[1]!.note).toBe('declared as ballistics.cartridge-case, pixel size 2.5 µm (was other)');
+    // The interface says it in the user's language from the details, not from the English note.
+    expect(custody[1]!.details).toEqual({ action: 'kind-declared', category: 'ballistics.cartridge-case', pixelUm: 2.5, previousCategory: 'other' });
 
     // Two scans received before signing, to try a run on after it.
     const x3ps = [];
