@@ -2,16 +2,16 @@ import { useTranslation } from 'react-i18next';
 import type { CustodyDetails, CustodyEvent } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
 import { kindLabelKey } from '../forensics/use-catalog.ts';
+import { declaredKindText } from './declared-kind.ts';
 
 /**
  * Says what a custody event recorded in the user's language, from its details; an event recorded before details were
  * kept (schema 11) is shown with the English note it was stored with.
  */
 export function useCustodyNote(): (event: CustodyEvent) => string {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormatters();
-  const kind = (category: string, pixelUm: number | null) =>
-    pixelUm === null ? t(kindLabelKey(category)) : t('evidence.declaredWithScale', { kind: t(kindLabelKey(category)), pixelUm: pixelUm.toLocaleString(i18n.language) });
+  const kind = (category: string, pixelUm: number | null) => declaredKindText(t, format, category, pixelUm);
   const sentence = (details: CustodyDetails): string => {
     switch (details.action) {
       case 'received':

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { Evidence } from '../../../main/contract/index.ts';
 import { useFormatters } from '../common/format.ts';
 import { HashText } from '../common/hash-text.tsx';
-import { kindLabelKey } from '../forensics/use-catalog.ts';
+import { declaredKindText } from './declared-kind.ts';
 import { EvidenceThumbnail } from './evidence-thumbnail.tsx';
 import { useDimensionsText } from './use-dimensions-text.ts';
 
@@ -17,7 +17,7 @@ export interface EvidenceDetailsProps {
 
 /** Everything recorded about one evidence item, with its full SHA-256, as a description list. */
 export function EvidenceDetails({ item }: EvidenceDetailsProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const format = useFormatters();
   const dimensions = useDimensionsText(item);
   const facts: readonly [string, ReactNode][] = [
@@ -25,7 +25,7 @@ export function EvidenceDetails({ item }: EvidenceDetailsProps) {
     [t('evidence.kind'), `${t(`evidenceKinds.${item.kind}`)} (${item.mediaType})`],
     [
       t('evidence.declaredAs'),
-      item.pixelUm === null ? t(kindLabelKey(item.category)) : t('evidence.declaredWithScale', { kind: t(kindLabelKey(item.category)), pixelUm: item.pixelUm.toLocaleString(i18n.language) }),
+      declaredKindText(t, format, item.category, item.pixelUm),
     ],
     [t('evidence.size'), item.sizeBytes < 1024 ? format.size(item.sizeBytes) : `${format.size(item.sizeBytes)} (${format.exactBytes(item.sizeBytes)})`],
     [t('evidence.dimensionsHeader'), dimensions],
