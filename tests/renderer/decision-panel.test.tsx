@@ -532,7 +532,7 @@ describe('the judge’s decision support pane', () => {
     const fake = fakeApi('judge', {
       'review.get': { ok: true, value: { caseId, state: 'signed', technicalReviewRequired: true, findingsTotal: 1, findingsDecided: 1, signatures: [{ userId: '77777777-7777-4777-8777-777777777777', username: 'expert1', displayName: 'Aigerim S.', meaning: 'approved', at: '2026-11-10T10:00:00.000Z', auditSeq: 30, current: true }], updatedAt: '2026-11-10T10:00:00.000Z' } },
       'findings.list': { ok: true, value: [signedOne, afterSignature] },
-      'summary.get': { ok: true, value: { paragraphs: [{ heading: 'Cartridge cases', parts: [{ text: '12 congruent cells.' }] }], conclusion: 'Identification.' } },
+      'summary.get': { ok: true, value: { paragraphs: [{ heading: 'Cartridge cases', parts: [{ text: '12 congruent cells.' }] }, { heading: 'Conclusion', parts: [{ text: 'Identification.' }] }], conclusion: 'Identification.' } },
     });
     await render(fake.api);
     await openCase();

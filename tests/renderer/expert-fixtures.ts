@@ -90,6 +90,8 @@ export const summary = requestChannels['summary.get'].response.parse({
       heading: 'Measurements',
       parts: [{ text: 'Congruent matching cells: ' }, { text: '14', findingId: cmcFinding.id, measurementKey: 'cmc.count' }, { text: ' of 43.' }],
     },
+    // The generator's last paragraph is always the conclusion, and `conclusion` its text.
+    { heading: 'Conclusion', parts: [{ text: 'Identification.' }] },
   ],
   conclusion: 'Identification.',
 });

@@ -34,33 +34,34 @@ export function SummaryPanel({ caseId, revision, onSelectFinding }: SummaryPanel
       {summary.error !== null && <ErrorAlert error={summary.error} testId="summary-error" />}
       {value && (
         <Stack spacing={1}>
-          {value.paragraphs.map((paragraph, i) => (
-            <div key={i}>
-              <Typography variant="subtitle2">{paragraph.heading}</Typography>
-              <Typography variant="body2">
-                {paragraph.parts.map((part, j) =>
-                  'findingId' in part ? (
-                    <Link
-                      key={j}
-                      component="button"
-                      type="button"
-                      variant="body2"
-                      onClick={() => onSelectFinding(part.findingId)}
-                      data-testid={`summary-number-${part.findingId}-${part.measurementKey}`}
-                      sx={{ verticalAlign: 'baseline' }}
-                    >
-                      {part.text}
-                    </Link>
-                  ) : (
-                    <span key={j}>{part.text}</span>
-                  ),
-                )}
-              </Typography>
-            </div>
-          ))}
-          <Typography variant="body2" sx={{ fontWeight: 600 }} data-testid="summary-conclusion">
-            {value.conclusion}
-          </Typography>
+          {value.paragraphs.map((paragraph, i) => {
+            // The last paragraph is the conclusion (the summary's `conclusion` is its text): stressed, said once.
+            const isConclusion = i === value.paragraphs.length - 1;
+            return (
+              <div key={i}>
+                <Typography variant="subtitle2">{paragraph.heading}</Typography>
+                <Typography variant="body2" sx={isConclusion ? { fontWeight: 600 } : undefined} data-testid={isConclusion ? 'summary-conclusion' : undefined}>
+                  {paragraph.parts.map((part, j) =>
+                    'findingId' in part ? (
+                      <Link
+                        key={j}
+                        component="button"
+                        type="button"
+                        variant="body2"
+                        onClick={() => onSelectFinding(part.findingId)}
+                        data-testid={`summary-number-${part.findingId}-${part.measurementKey}`}
+                        sx={{ verticalAlign: 'baseline', fontWeight: 'inherit' }}
+                      >
+                        {part.text}
+                      </Link>
+                    ) : (
+                      <span key={j}>{part.text}</span>
+                    ),
+                  )}
+                </Typography>
+              </div>
+            );
+          })}
         </Stack>
       )}
     </Paper>

@@ -121,6 +121,14 @@ describe('the findings panel', () => {
     await click(`summary-number-${cmcFinding.id}-cmc.count`);
     expect(need(`finding-row-${cmcFinding.id}`).dataset.selected).toBe('true');
   });
+
+  it('says the conclusion once, under its heading and stressed (it was repeated below it)', async () => {
+    await mount(workbenchApi([cmcFinding]).api);
+    const panel = need('summary-panel');
+    expect(panel.textContent!.split('Identification.').length - 1).toBe(1);
+    expect(need('summary-conclusion').textContent).toBe('Identification.');
+    expect(need('summary-conclusion').previousElementSibling!.textContent).toBe('Conclusion');
+  });
 });
 
 describe('the keyboard', () => {
