@@ -82,7 +82,7 @@ export function CompareDialog({ caseId, items, onClose, onStarted }: CompareDial
         caseId,
         module: method.id,
         evidenceIds: items.map((item) => item.id),
-        ...(fields ? fields.options(fieldValue) : {}),
+        ...(fields ? fields.options(fieldValue, items) : {}),
         ...(images.length > 0 ? { pixelUm } : {}),
       });
       onStarted(run);

@@ -8,7 +8,7 @@ import type { ComponentType } from 'react';
 import type { Evidence, ModuleResult, RequestOf } from '../../../main/contract/index.ts';
 
 /** What a method's extra fields add to the 'analysis.start' request. */
-export type StartOptions = Pick<RequestOf<'analysis.start'>, 'bulletASize' | 'parameters' | 'script' | 'methodOptions'>;
+export type StartOptions = Partial<Pick<RequestOf<'analysis.start'>, 'evidenceIds'>> & Pick<RequestOf<'analysis.start'>, 'bulletASize' | 'parameters' | 'script' | 'methodOptions'>;
 
 /** Props of a method's extra Compare-dialog fields. */
 export interface MethodFieldsProps {
@@ -27,7 +27,8 @@ export interface MethodFields {
   /** What is wrong with the state (translated), or null. */
   problem(value: string, items: readonly Evidence[], t: TFunction): string | null;
   /** What the state adds to the request. */
-  options(value: string): StartOptions;
+  /** The request's options; `evidenceIds` where the method reads the items in an order of its own (the questioned page last). */
+  options(value: string, items: readonly Evidence[]): StartOptions;
   readonly Fields: ComponentType<MethodFieldsProps>;
 }
 

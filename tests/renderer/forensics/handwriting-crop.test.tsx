@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EvidenceSchema, type Evidence, type ResponseOf } from '../../../main/contract/index.ts';
 import { CompareDialog } from '../../../renderer/src/analysis/compare-dialog.tsx';
 import { caseId, catalog, evidenceA } from '../expert-fixtures.ts';
-import { byTestId, cleanup, click, fakeApi, need, ok, pointer, render, submit } from '../expert-harness.tsx';
+import { byTestId, cleanup, click, fakeApi, need, ok, pointer, render, submit, type } from '../expert-harness.tsx';
 
 afterEach(cleanup);
 
@@ -67,6 +67,18 @@ describe('the handwriting crop in the Compare dialog', () => {
     expect(byTestId(`hw-crop-rect-${known.id}`)).toBeNull();
     await submit('compare-form');
     expect(fake.callsTo('analysis.start')).toEqual([{ caseId, module: 'handwriting.writer-comparison', evidenceIds: [known.id, unsized.id], script: 'latin' }]);
+  });
+
+  it('names the questioned page (the last picked unless the expert chooses another) and sends it last, with the script', async () => {
+    const second = pageItem('44444444-4444-4444-8444-44444444444d', 'known-2.png', 600, 800);
+    const fake = await open([questioned, known, second]);
+    const choice = need('compare-handwriting-questioned') as HTMLSelectElement;
+    expect(choice.value).toBe(second.id);
+    expect([...choice.options].map((o) => o.textContent)).toEqual(['questioned.png', 'known.png', 'known-2.png']);
+    await type('compare-handwriting-questioned', questioned.id);
+    await type('compare-handwriting-script', 'cyrillic');
+    await submit('compare-form');
+    expect(fake.callsTo('analysis.start')).toEqual([{ caseId, module: 'handwriting.writer-comparison', evidenceIds: [known.id, second.id, questioned.id], script: 'cyrillic' }]);
   });
 
   it('a rectangle too small to profile stops the start and names the page', async () => {

@@ -1,6 +1,6 @@
 /**
  * The state of the handwriting methods' Compare-dialog fields, kept as one JSON string (the dialog keeps a string per
- * method): the declared script and the crop rectangles the expert drew, in page pixels by evidence id.
+ * method): the declared script, the questioned page, and the crop rectangles the expert drew, in page pixels by evidence id.
  */
 import { z } from 'zod';
 import { HandwritingScriptSchema } from '../../../../main/contract/index.ts';
@@ -9,7 +9,8 @@ const CropSchema = z.object({ x: z.number().int().min(0), y: z.number().int().mi
 /** A crop rectangle in page pixels. */
 export type PageCrop = z.infer<typeof CropSchema>;
 
-const StateSchema = z.object({ script: HandwritingScriptSchema, crops: z.record(z.string(), CropSchema) });
+// `questionedId`: the page the expert named as questioned; absent, the last item picked is.
+const StateSchema = z.object({ script: HandwritingScriptSchema, crops: z.record(z.string(), CropSchema), questionedId: z.string().optional() });
 /** What the handwriting fields hold. */
 export type HandwritingFieldState = z.infer<typeof StateSchema>;
 
@@ -42,4 +43,15 @@ export function badCrop(state: HandwritingFieldState, items: readonly { id: stri
     if (tooSmall || outside) return item.originalName;
   }
   return null;
+}
+
+/** The questioned page's id: the one the expert named, else the last item picked. */
+export function questionedOf(state: HandwritingFieldState, items: readonly { id: string }[]): string | undefined {
+  return items.some((item) => item.id === state.questionedId) ? state.questionedId : items[items.length - 1]?.id;
+}
+
+/** The items in the order the comparison reads them: the known pages as picked, the questioned page last. */
+export function inComparisonOrder<T extends { id: string }>(state: HandwritingFieldState, items: readonly T[]): T[] {
+  const questioned = questionedOf(state, items);
+  return [...items.filter((item) => item.id !== questioned), ...items.filter((item) => item.id === questioned)];
 }

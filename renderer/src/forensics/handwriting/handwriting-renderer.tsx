@@ -1,16 +1,15 @@
 /**
- * The handwriting module's part of the interface: the writer comparison asks for the script of the writing (the last
- * item picked is the questioned page), both methods let the expert drag a crop rectangle on each page (documents mix
+ * The handwriting module's part of the interface: the writer comparison asks for the script of the writing and which
+ * page is questioned (the last item picked, unless the expert names another), both methods let the expert drag a crop rectangle on each page (documents mix
  * print and handwriting), and runs open in the handwriting viewer instead of the surface panes.
  */
-import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
+import { ChoiceField } from '../../common/choice-field.tsx';
 import { handwritingScripts } from '../../../../main/contract/index.ts';
 import type { MethodFields, MethodFieldsProps, RendererModule, StartOptions } from '../renderer-module.ts';
-import { badCrop, type HandwritingFieldState, initialFieldState, type PageCrop, parseFieldState, serialiseFieldState } from './field-state.ts';
+import { badCrop, type HandwritingFieldState, inComparisonOrder, initialFieldState, type PageCrop, parseFieldState, questionedOf, serialiseFieldState } from './field-state.ts';
 import { HandwritingRunViewer } from './handwriting-viewer.tsx';
 import { PageCropPicker } from './page-crop.tsx';
 
@@ -43,27 +42,28 @@ function CropFields({ items, state, onChange, problem }: { items: MethodFieldsPr
   );
 }
 
-/** The script the expert declares for the writing compared, and the crops. */
+/** The script the expert declares for the writing compared, which page is questioned, and the crops. */
 function ComparisonFields({ items, value, onChange, checked, problem }: MethodFieldsProps) {
   const { t } = useTranslation();
   const state = parseFieldState(value) ?? initialFieldState;
   const set = (next: HandwritingFieldState) => onChange(serialiseFieldState(next));
   return (
     <Stack spacing={1.5}>
-      <TextField
-        select
+      <ChoiceField
         label={t('hwViewer.script')}
         value={state.script}
-        onChange={(event) => set({ ...state, script: event.target.value === 'cyrillic' ? 'cyrillic' : 'latin' })}
-        helperText={t('hwViewer.scriptHint')}
-        slotProps={{ htmlInput: { 'data-testid': 'compare-handwriting-script' } }}
-      >
-        {handwritingScripts.map((s) => (
-          <MenuItem key={s} value={s}>
-            {t(`hwViewer.${s}`)}
-          </MenuItem>
-        ))}
-      </TextField>
+        onChange={(script) => set({ ...state, script: script === 'cyrillic' ? 'cyrillic' : 'latin' })}
+        choices={handwritingScripts.map((s) => ({ value: s, label: t(`hwViewer.${s}`) }))}
+        testId="compare-handwriting-script"
+      />
+      <ChoiceField
+        label={t('hwViewer.questioned')}
+        value={questionedOf(state, items) ?? ''}
+        onChange={(id) => set({ ...state, questionedId: id || undefined })}
+        choices={items.map((item) => ({ value: item.id, label: item.originalName }))}
+        helperText={t('hwViewer.questionedHint')}
+        testId="compare-handwriting-questioned"
+      />
       <CropFields items={items} state={state} onChange={set} problem={checked ? problem : null} />
     </Stack>
   );
@@ -88,10 +88,13 @@ function handwritingFields(withScript: boolean): MethodFields {
       const bad = badCrop(state, items);
       return bad === null ? null : t('hwViewer.cropInvalid', { name: bad });
     },
-    options: (value): StartOptions => {
+    options: (value, items): StartOptions => {
       const state = parseFieldState(value) ?? initialFieldState;
       const crops = cropOptions(state);
-      return { ...(withScript ? { script: state.script } : {}), ...(Object.keys(crops).length > 0 ? { methodOptions: crops } : {}) };
+      return {
+        ...(withScript ? { script: state.script, evidenceIds: inComparisonOrder(state, items).map((item) => item.id) } : {}),
+        ...(Object.keys(crops).length > 0 ? { methodOptions: crops } : {}),
+      };
     },
     Fields: withScript ? ComparisonFields : ProfileFields,
   };
