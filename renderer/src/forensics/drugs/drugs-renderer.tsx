@@ -2,20 +2,17 @@
  * The drug-test module's part of the interface: the spot plate asks which reagent is in which well, the cassette its
  * strips (a small form); their results show swatches, candidates and strip profiles below the viewer.
  */
-import { methodTextField } from '../method-text-field.tsx';
 import type { RendererModule } from '../renderer-module.ts';
 import { SpotPanel } from './spot-panel.tsx';
 import { StripPanel } from './strip-panel.tsx';
 import { DrugsRunViewer } from './drugs-run-viewer.tsx';
 import { PadPanel } from './pad-panel.tsx';
 import { CassetteFields, cassettePanel, cassetteProblem, initialCassette } from './cassette-fields.tsx';
+import { initialWellRows, SpotReagentFields, wellRowsProblem } from './spot-reagent-fields.tsx';
 
 const spotMethodId = ['drugs', 'spot'].join('.');
 const stripMethodId = ['drugs', 'strip'].join('.');
 const padMethodId = ['drugs', 'pad'].join('.');
-const assignment = /^\s*[A-Za-z]\d{1,2}\s*=\s*[^,:=]+?(\s*:\s*blank)?\s*$/i;
-
-const ReagentsField = methodTextField({ label: 'drugs.reagentsLabel', hint: 'drugs.reagentsHint', testId: 'compare-drugs-reagents' });
 
 /** Drug tests in the interface. */
 export const drugsRenderer: RendererModule = {
@@ -28,10 +25,10 @@ export const drugsRenderer: RendererModule = {
   },
   methodFields: {
     [spotMethodId]: {
-      initial: () => '',
-      problem: (value, _items, t) => (value.split(',').filter((s) => s.trim() !== '').length > 0 && value.split(',').filter((s) => s.trim() !== '').every((s) => assignment.test(s)) ? null : t('drugs.reagentsInvalid')),
+      initial: initialWellRows,
+      problem: (value, _items, t) => wellRowsProblem(value, t),
       options: (value) => ({ methodOptions: { reagents: value } }),
-      Fields: ReagentsField,
+      Fields: SpotReagentFields,
     },
     [stripMethodId]: {
       initial: initialCassette,
