@@ -13,8 +13,8 @@ import { caseRows } from '../models/cases/case-rows.ts';
 import { findCaseType, loadCaseTypes } from '../models/cases/case-type.ts';
 import { parseCsvBytes, readInputFile } from '../models/cases/csv.ts';
 import { backtestFold, scdbFolds, type Fold, type FoldResult } from '../models/ebm/backtest.ts';
-import type { EbmOptions } from '../models/ebm/train.ts';
 import { sklearnAvailability } from '../models/peers/sklearn-peer.ts';
+import { argValues, parseOptions } from './decision-args.ts';
 
 interface Backtest {
   readonly caseType: string;
@@ -32,24 +32,6 @@ const backtests: Readonly<Record<string, Backtest>> = {
     choiceFolds: 3,
   },
 };
-
-function argValues(name: string): string[] {
-  const values: string[] = [];
-  process.argv.forEach((a, i) => {
-    if (a === name && process.argv[i + 1] !== undefined) values.push(process.argv[i + 1]!);
-  });
-  return values;
-}
-
-function parseOptions(sets: readonly string[]): Partial<EbmOptions> {
-  const options: Record<string, number> = {};
-  for (const set of sets) {
-    const [key, value] = set.split('=');
-    if (!key || value === undefined || !Number.isFinite(Number(value))) throw new Error(`--set ${set}: give name=number`);
-    options[key] = Number(value);
-  }
-  return options as Partial<EbmOptions>;
-}
 
 const percent = (v: number) => `${(v * 100).toFixed(2)}`;
 

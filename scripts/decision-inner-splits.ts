@@ -18,24 +18,11 @@ import { splitCases } from '../models/ebm/case-split.ts';
 import { evaluateModel } from '../models/ebm/evaluate.ts';
 import { randomSplit, seededRandom } from '../models/ebm/random.ts';
 import { trainGam, type EbmOptions } from '../models/ebm/train.ts';
+import { argValues, parseOptions } from './decision-args.ts';
 
 const datasets: Readonly<Record<string, { readonly caseType: string; readonly file: string }>> = {
   ussc: { caseType: 'ussc-sentencing', file: join('legal', 'ussc_fy2024_sentencing.csv') },
 };
-
-function argValues(name: string): string[] {
-  return process.argv.flatMap((a, i) => (a === name && process.argv[i + 1] !== undefined ? [process.argv[i + 1]!] : []));
-}
-
-function parseOptions(sets: readonly string[]): Partial<EbmOptions> {
-  const options: Record<string, number> = {};
-  for (const set of sets) {
-    const [key, value] = set.split('=');
-    if (!key || value === undefined || !Number.isFinite(Number(value))) throw new Error(`--set ${set}: give name=number`);
-    options[key] = Number(value);
-  }
-  return options as Partial<EbmOptions>;
-}
 
 const percent = (v: number) => (v * 100).toFixed(1);
 
