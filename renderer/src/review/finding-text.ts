@@ -41,9 +41,19 @@ export function algorithmName(t: TFunction, algorithm: string): string {
 export function measurementValueText(t: TFunction, m: Measurement, format: Pick<Formatters, 'measured'>): string {
   if (typeof m.value === 'number') return format.measured(m.value);
   if (typeof m.value === 'boolean') return t(`measurementValues.boolean.${String(m.value)}`);
-  // Only code-like values are looked up: free text (a substance name) may hold i18next's separators.
-  if (/^[a-z0-9][a-z0-9-]*$/.test(m.value)) return t(`measurementValues.${m.key.replace(/\./g, '_')}.${m.value}`, { defaultValue: m.value });
-  return pointsText(m.value, format);
+  const word = recordedValueWord(t, m.key, m.value);
+  return word === m.value ? pointsText(m.value, format) : word;
+}
+
+/**
+ * The word the interface has for a text value a module records under a measurement key (a strip result 'positive', a
+ * substance 'Cocaine HCl'), or the value as recorded. The table is read whole: a substance name may hold i18next's
+ * key separators.
+ */
+export function recordedValueWord(t: TFunction, key: string, value: string): string {
+  const table: unknown = t(`measurementValues.${key.replace(/\./g, '_')}`, { returnObjects: true, defaultValue: {} });
+  const word = table !== null && typeof table === 'object' ? (table as Record<string, unknown>)[value] : undefined;
+  return typeof word === 'string' ? word : value;
 }
 
 /** A measurement as "label: value unit", the label translated where the interface knows the key. */

@@ -27,6 +27,12 @@ describe('drug-test panels below the viewer', () => {
     expect(need('drugs-spot-panel').textContent).toContain('Diacetylmorphine HCl');
     expect(document.querySelectorAll('[data-testid="drugs-well"]')).toHaveLength(1);
     expect(need('drugs-patches').querySelectorAll('[aria-label]').length).toBe(72);
+    // In Russian the NIJ substances are named as Russian chemists write them, in the candidates and the wells alike.
+    cleanup();
+    await render(fakeApi({}).api, moduleViewerPanels({ result, selection: [0, 0], onSelect: () => undefined, labels: { a: 'A', b: 'B' } }), 'ru');
+    expect([...document.querySelectorAll('[data-testid="drugs-candidate"]')].map((row) => row.textContent).join(' ')).toContain('Диацетилморфина гидрохлорид (героин)');
+    expect(need('drugs-well').textContent).toContain('Диацетилморфина гидрохлорид (героин)');
+    expect(need('drugs-spot-panel').textContent).not.toContain('Diacetylmorphine');
   });
 
   it('opens a spot-plate run in its own viewer: the photo with the patches and wells drawn over it', async () => {

@@ -10,6 +10,7 @@ import { shippedRegistry } from '../../../main/services/forensics/modules.ts';
 import { renderLabReport, type ReportModel } from '../../../main/services/reports/lab-report.ts';
 import { generateSummary } from '../../../main/services/reports/summary/generate-summary.ts';
 import { summaryLanguages, type SummaryLanguage } from '../../../main/services/reports/summary/summary-types.ts';
+import { parseColourTable } from '../../../native/drugs/spot/colour-table.ts';
 import { NIJ_REAGENTS } from '../../../native/drugs/spot/reagents.ts';
 import en from '../../../renderer/src/i18n/en.json';
 import kk from '../../../renderer/src/i18n/kk.json';
@@ -97,6 +98,8 @@ describe('drug-test findings in words (kk/ru/en), never codes', () => {
     expect(drugsValueCodes.reagents.sort()).toEqual(NIJ_REAGENTS.map((r) => r.id).sort());
     expect(drugsValueCodes.models.sort()).toEqual(['affine-3x4', 'linear-3x3', 'root-polynomial-2']);
     expect(drugsValueCodes.padIngredients.sort()).toEqual([...padClasses].sort());
+    const shippedSubstances = parseColourTable(readFileSync('assets/drugs/colour-tests.csv', 'utf8'), 'colour-tests.csv').rows.map((r) => r.substance);
+    expect(drugsValueCodes.substances.sort()).toEqual([...new Set(shippedSubstances)].sort());
     for (const language of summaryLanguages) {
       const tables = { ...spotValueWords(language), ...stripValueWords(language), ...padValueWords(language) };
       const ui = (resources[language] as { measurementValues: Record<string, Record<string, string>> }).measurementValues;
@@ -139,7 +142,9 @@ describe('drug-test findings in words (kk/ru/en), never codes', () => {
     expect(text).not.toMatch(/\b(?:true|false)\b/);
     if (language !== 'en') expect(text).not.toMatch(englishCodes);
     for (const word of expected[language].slice(0, 5)) expect(text, word).toContain(word);
-    // Free text (substance names of the NIJ table) stays as recorded.
-    expect(text).toContain('Diacetylmorphine HCl');
+    // The NIJ table's substances by their names in the language, as the summary writes them (English as recorded).
+    const heroin = { en: 'Diacetylmorphine HCl', ru: 'Диацетилморфина гидрохлорид (героин)', kk: 'Диацетилморфин гидрохлориді (героин)' }[language];
+    expect(text).toContain(`${language === 'en' ? 'First candidate' : language === 'ru' ? 'Первый кандидат' : 'Бірінші үміткер'}: ${heroin}`);
+    if (language !== 'en') expect(text).not.toContain('Diacetylmorphine');
   });
 });

@@ -1,10 +1,11 @@
 /**
  * Words (kk/ru/en) for the codes drug-test findings record as text values and conclusions: outcomes, strip results,
- * colour-correction models, reagent ids, the PAD model's ingredient classes and abstention reasons. The summary and
+ * colour-correction models, reagent ids, the NIJ table's substances, the PAD model's ingredient classes and abstention reasons. The summary and
  * the lab report write these words; a code not listed (a custom table's reagent, a retrained model's class) shows as
  * recorded.
  */
 import type { SummaryLanguage } from '../../reports/summary/summary-types.ts';
+import { substanceWords } from './substance-words.ts';
 
 type Words = Readonly<Record<string, string>>;
 type ByLanguage = Readonly<Record<SummaryLanguage, Words>>;
@@ -96,7 +97,13 @@ const conclusionTemplate: Readonly<Record<SummaryLanguage, string>> = {
 };
 
 /** Value words of spot-plate findings in one language. */
-export const spotValueWords = (language: SummaryLanguage) => ({ 'drugs.outcome': outcomes[language], 'drugs.calibration.model': models[language], 'drugs.well.reagent': reagents[language] });
+export const spotValueWords = (language: SummaryLanguage) => ({
+  'drugs.outcome': outcomes[language],
+  'drugs.calibration.model': models[language],
+  'drugs.well.reagent': reagents[language],
+  'drugs.candidate.first': substanceWords[language],
+  'drugs.well.best': substanceWords[language],
+});
 /** Value words of cassette findings in one language. */
 export const stripValueWords = (language: SummaryLanguage) => ({ 'drugs.strip.result': stripResults[language] });
 /** Value words of PAD findings in one language. */
@@ -112,5 +119,5 @@ export const drugsConclusions = {
 /** The codes each table covers, for tests that every code has a word in every language. */
 export const drugsValueCodes = {
   outcomes: Object.keys(outcomes.en), stripResults: Object.keys(stripResults.en), models: Object.keys(models.en), reagents: Object.keys(reagents.en),
-  padIngredients: Object.keys(padIngredients.en), padAbstention: Object.keys(padAbstention.en), padConclusions: Object.keys(padConclusions.en),
+  substances: Object.keys(substanceWords.en), padIngredients: Object.keys(padIngredients.en), padAbstention: Object.keys(padAbstention.en), padConclusions: Object.keys(padConclusions.en),
 };

@@ -11,8 +11,12 @@ import Typography from '@mui/material/Typography';
 import { SpotPlateResultSchema } from '../../../../main/contract/index.ts';
 import type { ViewerPanelProps } from '../renderer-module.ts';
 import { usePanelResult } from '../use-panel-result.ts';
+import { recordedValueWord } from '../../review/finding-text.ts';
 import { Swatch } from './swatch.tsx';
 import { DataTable } from '../../common/data-table.tsx';
+
+// The measurement key whose value words name the table's substances (built, not written: it is no translation key).
+const firstCandidateKey = ['drugs', 'candidate', 'first'].join('.');
 
 /** The panel for a 'drugs-spot' result. */
 export function SpotPanel({ result: raw }: ViewerPanelProps) {
@@ -20,6 +24,7 @@ export function SpotPanel({ result: raw }: ViewerPanelProps) {
   if (!result) return null;
   const c = result.calibration;
   const tested = result.wells.filter((w) => w.reagent && !w.blank);
+  const substance = (name: string) => recordedValueWord(t, firstCandidateKey, name);
   return (
     <Stack spacing={2} data-testid="drugs-spot-panel">
       <Typography variant="subtitle1">{t('drugs.outcomeHeading')}</Typography>
@@ -31,7 +36,7 @@ export function SpotPanel({ result: raw }: ViewerPanelProps) {
         {result.candidates.slice(0, 8).map((candidate, i) => (
           <TableRow key={candidate.substance} data-testid="drugs-candidate">
             <TableCell>{i + 1}</TableCell>
-            <TableCell>{candidate.substance}</TableCell>
+            <TableCell>{substance(candidate.substance)}</TableCell>
             <TableCell>{candidate.consistentWithAll ? t('drugs.yes') : t('drugs.no')}</TableCell>
             <TableCell>{format.fixed(candidate.score, 2)}</TableCell>
           </TableRow>
@@ -50,7 +55,7 @@ export function SpotPanel({ result: raw }: ViewerPanelProps) {
                 {w.candidates.slice(0, 3).map((m) => (
                   <Stack key={m.substance} direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
                     <Swatch lab={m.expectedLab} label={m.colourName} />
-                    <Typography variant="caption">{t('drugs.candidateDeltaE', { substance: m.substance, deltaE: format.fixed(m.deltaE, 1), tolerance: format.fixed(m.tolerance, 1) })}</Typography>
+                    <Typography variant="caption">{t('drugs.candidateDeltaE', { substance: substance(m.substance), deltaE: format.fixed(m.deltaE, 1), tolerance: format.fixed(m.tolerance, 1) })}</Typography>
                   </Stack>
                 ))}
               </Stack>
