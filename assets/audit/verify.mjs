@@ -770,6 +770,11 @@ function parseLines(data, offset, hashOne, textDecoder) {
   return { data, offset, ends: Int32Array.from(ends), seqs, leaves };
 }
 var sha256Bytes = (bytes) => sha256(bytes);
+var workerThresholdBytes = 64 << 20;
+function workersFor(source) {
+  const workers = defaultWorkers();
+  return (source.size(bundleFiles.entries) ?? 0) >= workerThresholdBytes && workers > 1 ? workers : 0;
+}
 function defaultWorkers() {
   const available = os.availableParallelism?.() ?? os.cpus().length;
   return Math.max(1, Math.min(8, available));
@@ -1509,7 +1514,7 @@ async function main(argv) {
   let target;
   let json = false;
   let progress = false;
-  let workers = 0;
+  let workers;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     const value = () => {
@@ -1531,7 +1536,7 @@ async function main(argv) {
   }
   const path = target ?? dirname(fileURLToPath(import.meta.url));
   const source = statSync2(path).isDirectory() ? folderSource(path) : zipFileSource(path);
-  const options = { trustedKeys, witnessKeys, trustedCheckpoint, workers };
+  const options = { trustedKeys, witnessKeys, trustedCheckpoint, workers: workers ?? workersFor(source) };
   const report = await verifyBundleAsync(source, options, progress ? progressPrinter((line) => process.stderr.write(line)) : void 0);
   console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
   return report.valid ? 0 : 1;

@@ -2,7 +2,7 @@ import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command, Option } from 'commander';
 import type { CliContext } from './context.ts';
-import { defaultWorkers, folderSource, formatReport, progressPrinter, verifyBundleAsync, zipFileSource } from '../services/audit/bundle-verify.ts';
+import { defaultWorkers, folderSource, formatReport, progressPrinter, verifyBundleAsync, workersFor, zipFileSource } from '../services/audit/bundle-verify.ts';
 import { DalelError } from '../services/errors.ts';
 
 /** A key given on the command line, or the path of a file holding it. */
@@ -37,16 +37,17 @@ export function addAuditCommands(program: Command, context: CliContext): void {
     .option('--trusted-checkpoint <file>', 'a signed checkpoint seen earlier: the bundle must extend it')
     .option('--witness-key <key>', 'witness cosignature key (or file) whose cosignature is required; repeatable', collect, [])
     .option('--progress', 'show how far the verification is on standard error')
-    .option('--workers <n>', "worker threads that parse and hash the entries (a number, or 'auto' for one per core); none by default", '0')
-    .action(async (bundle: string, opts: { trustedKey: string[]; trustedCheckpoint?: string; witnessKey: string[]; progress?: boolean; workers: string }) => {
-      const workers = opts.workers === 'auto' ? defaultWorkers() : Number(opts.workers);
-      if (!Number.isInteger(workers) || workers < 0 || workers > 64) throw new DalelError('VALIDATION', "--workers takes a number from 0 to 64, or 'auto'.", { field: 'workers' });
+    .option('--workers <n>', "worker threads that parse and hash the entries (a number, 0 for none, or 'auto' for one per core); by default one per core for a bundle whose entries.jsonl reaches 64 MiB, none below")
+    .action(async (bundle: string, opts: { trustedKey: string[]; trustedCheckpoint?: string; witnessKey: string[]; progress?: boolean; workers?: string }) => {
+      const asked = opts.workers === undefined ? undefined : opts.workers === 'auto' ? defaultWorkers() : Number(opts.workers);
+      if (asked !== undefined && (!Number.isInteger(asked) || asked < 0 || asked > 64)) throw new DalelError('VALIDATION', "--workers takes a number from 0 to 64, or 'auto'.", { field: 'workers' });
       let source;
       try {
         source = statSync(bundle).isDirectory() ? folderSource(bundle) : zipFileSource(bundle);
       } catch (error) {
         throw new DalelError('BAD_INPUT', `${bundle}: cannot be read as a bundle (${(error as Error).message})`, { file: bundle, reasonCode: 'unreadable' });
       }
+      const workers = asked ?? workersFor(source);
       const report = await verifyBundleAsync(
         source,
         {

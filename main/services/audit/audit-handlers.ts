@@ -11,7 +11,7 @@ import { bytesOf, type UploadStore } from '../uploads.ts';
 import type { Db } from '../../db/database.ts';
 import type { AuditLog } from './audit-log.ts';
 import { exportBundle } from './bundle-export.ts';
-import { verifyBundleAsync, zipSource } from './bundle-verify.ts';
+import { verifyBundleAsync, workersFor, zipSource } from './bundle-verify.ts';
 import type { CheckpointService, StoredCheckpoint } from './checkpoints.ts';
 import type { AuditKeyring, NamedSealer } from './keyring.ts';
 import { hashLeaf } from './merkle.ts';
@@ -161,7 +161,7 @@ export function createAuditHandlers(deps: AuditHandlerDeps): Pick<Handlers, Audi
         throw new DalelError('BAD_INPUT', `${request.fileName}: not a readable zip bundle (${(error as Error).message})`, { file: request.fileName, reasonCode: 'corrupt' });
       }
       const known = keyring.allKeys().map((k) => k.verifierKey);
-      const report = await verifyBundleAsync(source, { trustedKeys: request.trustedKeys?.length ? request.trustedKeys : known, trustedCheckpoint: request.trustedCheckpoint }, (done, total) =>
+      const report = await verifyBundleAsync(source, { trustedKeys: request.trustedKeys?.length ? request.trustedKeys : known, trustedCheckpoint: request.trustedCheckpoint, workers: workersFor(source) }, (done, total) =>
         deps.onVerifyProgress?.(context.clientKey, done, total),
       );
       log.append({

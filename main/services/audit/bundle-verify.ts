@@ -239,8 +239,7 @@ export function verifyBundle(source: BundleSource, options: VerifyOptions = {}, 
 /**
  * Verifies a bundle without holding up the event loop (progress events reach the screen meanwhile). With `workers`,
  * the entries are parsed and hashed by that many worker threads, a few pieces ahead of the checks that need them in
- * order. Off by default: on the shared 2-core machine two threads saved a fifth of the time at a million entries and
- * cost time at 200 000 (`npm run bench -- audit`); one thread runs at 1–3× sha256sum over the same files.
+ * order (`workersFor` chooses how many by the bundle's size).
  */
 export async function verifyBundleAsync(source: BundleSource, options: VerifyOptions & { readonly workers?: number } = {}, onProgress?: VerifyProgress): Promise<VerifyReport> {
   const pool = options.workers !== undefined && options.workers > 0 ? LinePool.open(options.workers) : null;
@@ -346,6 +345,21 @@ export function parseLines(data: Uint8Array, offset: number, hashOne: (bytes: Ui
 }
 
 const sha256Bytes = (bytes: Uint8Array): Uint8Array => sha256Hash(bytes);
+
+/**
+ * The size of entries.jsonl at which worker threads start to pay: below it their start-up costs about what they save.
+ * 64 MiB is about 140 000 entries of the benchmark's log (460 bytes each). On the shared 2-core machine (`npm run bench
+ * -- audit --entries N`, one run each) two threads took a zip's verification from 1.93 to 1.58 s at 200 000 entries,
+ * 4.57 to 3.96 s at 500 000 and 10.36 to 7.99 s at a million; a case export of a few hundred entries is checked in a
+ * fraction of a second on one thread.
+ */
+export const workerThresholdBytes = 64 << 20;
+
+/** Worker threads for a bundle when none were asked for: every core for a large bundle on a multi-core machine, else none. */
+export function workersFor(source: Pick<BundleSource, 'size'>): number {
+  const workers = defaultWorkers();
+  return (source.size(bundleFiles.entries) ?? 0) >= workerThresholdBytes && workers > 1 ? workers : 0;
+}
 
 /** Workers for `--workers auto`: every core (the main thread mostly waits on them and on the disk), at most eight. */
 export function defaultWorkers(): number {

@@ -6,7 +6,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultWorkers, folderSource, formatReport, progressPrinter, verifyBundleAsync, zipFileSource, type VerifyOptions } from './bundle-verify.ts';
+import { defaultWorkers, folderSource, formatReport, progressPrinter, verifyBundleAsync, workersFor, zipFileSource, type VerifyOptions } from './bundle-verify.ts';
 
 async function main(argv: string[]): Promise<number> {
   const trustedKeys: string[] = [];
@@ -15,7 +15,7 @@ async function main(argv: string[]): Promise<number> {
   let target: string | undefined;
   let json = false;
   let progress = false;
-  let workers = 0;
+  let workers: number | undefined;
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i]!;
     const value = () => {
@@ -37,7 +37,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const path = target ?? dirname(fileURLToPath(import.meta.url));
   const source = statSync(path).isDirectory() ? folderSource(path) : zipFileSource(path);
-  const options: VerifyOptions & { workers: number } = { trustedKeys, witnessKeys, trustedCheckpoint, workers };
+  const options: VerifyOptions & { workers: number } = { trustedKeys, witnessKeys, trustedCheckpoint, workers: workers ?? workersFor(source) };
   const report = await verifyBundleAsync(source, options, progress ? progressPrinter((line) => process.stderr.write(line)) : undefined);
   console.log(json ? JSON.stringify(report, null, 2) : formatReport(report));
   return report.valid ? 0 : 1;
