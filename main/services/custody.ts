@@ -5,8 +5,11 @@ import { isoAt, type Clock } from './clock.ts';
 import type { AuditLog } from './audit/audit-log.ts';
 import type { Actor } from './sessions.ts';
 
-/** Custody actions recorded so far; a new one is a new variant of CustodyDetails. */
-export type CustodyAction = CustodyDetails['action'];
+/** Custody actions recorded so far, written out (the audit-trail wording test reads them here). */
+export type CustodyAction = 'received' | 'received-again' | 'kind-declared' | 'analysed' | 'reported';
+type ListedOnce = [CustodyAction] extends [CustodyDetails['action']] ? ([CustodyDetails['action']] extends [CustodyAction] ? true : never) : never;
+/** Fails to compile when a kind of CustodyDetails is missing from CustodyAction, or CustodyAction names one too many. */
+export const custodyActionsListed: ListedOnce = true;
 
 /** The event in English words, as the audit entry and events recorded before schema 11 carry it. */
 export function custodyNote(details: CustodyDetails): string {
