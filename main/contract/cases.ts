@@ -45,7 +45,7 @@ export const CustodyDetailsSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('received'), fileName: z.string(), bytes: z.number().int().nonnegative(), sha256: sha256Hex, category: EvidenceCategorySchema, pixelUm: PixelUmSchema.nullable() }),
   z.object({ action: z.literal('received-again'), fileName: z.string() }),
   z.object({ action: z.literal('kind-declared'), category: EvidenceCategorySchema, pixelUm: PixelUmSchema.nullable(), previousCategory: EvidenceCategorySchema }),
-  z.object({ action: z.literal('analysed'), runId: z.string(), findings: z.number().int().nonnegative() }),
+  z.object({ action: z.literal('analysed'), runId: z.string(), method: z.string(), findings: z.number().int().nonnegative() }),
   z.object({ action: z.literal('reported'), fileName: z.string(), sha256: sha256Hex, checkpointSize: z.number().int().positive() }),
 ]);
 /** What a custody event records, by action. */

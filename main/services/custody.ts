@@ -22,7 +22,7 @@ export function custodyNote(details: CustodyDetails): string {
     case 'kind-declared':
       return `declared as ${details.category}${scale(details.pixelUm)} (was ${details.previousCategory})`;
     case 'analysed':
-      return `run ${details.runId}: ${details.findings} findings recorded`;
+      return `run ${details.runId} (${details.method}): ${details.findings} findings recorded`;
     case 'reported':
       return `lab report ${details.fileName}, SHA-256 ${details.sha256}, audit checkpoint of ${details.checkpointSize} entries`;
   }

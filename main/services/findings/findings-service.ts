@@ -201,7 +201,8 @@ export class FindingsService implements FindingSink {
       for (const p of pending) this.insert(p, actor, seq);
       const touched = [...new Set(pending.flatMap((p) => p.evidenceIds))];
       for (const evidenceId of touched) {
-        this.custody.append({ evidenceId, caseId, sha256: evidence.get(evidenceId)! }, { action: 'analysed', runId, findings: pending.filter((p) => p.evidenceIds.includes(evidenceId)).length }, actor);
+        const its = pending.filter((p) => p.evidenceIds.includes(evidenceId));
+        this.custody.append({ evidenceId, caseId, sha256: evidence.get(evidenceId)! }, { action: 'analysed', runId, method: its[0]!.module, findings: its.length }, actor);
       }
     });
     const ids = new Set(pending.map((p) => p.id));

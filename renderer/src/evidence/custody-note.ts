@@ -21,7 +21,7 @@ export function useCustodyNote(): (event: CustodyEvent) => string {
       case 'kind-declared':
         return t('custody.notes.kind-declared', { kind: kind(details.category, details.pixelUm), previous: t(kindLabelKey(details.previousCategory)) });
       case 'analysed':
-        return t('custody.notes.analysed', { count: format.integer(details.findings) });
+        return t('custody.notes.analysed', { method: t(`analysis.modules.${details.method}`, { defaultValue: details.method }), count: format.integer(details.findings) });
       case 'reported':
         return t('custody.notes.reported', { fileName: details.fileName, sha256: details.sha256, entries: format.integer(details.checkpointSize) });
     }

@@ -22,7 +22,7 @@ const events: CustodyEvent[] = [
   event(1, { action: 'received', fileName: 'cassette.png', bytes: 1234567, sha256: sha, category: 'other', pixelUm: null }),
   event(2, { action: 'kind-declared', category: 'ballistics.cartridge-case', pixelUm: 2.5, previousCategory: 'other' }),
   event(3, { action: 'received-again', fileName: 'copy.png' }),
-  event(4, { action: 'analysed', runId: 'run-1', findings: 2 }),
+  event(4, { action: 'analysed', runId: 'run-1', method: 'handwriting.writer-comparison', findings: 2 }),
   event(5, { action: 'reported', fileName: 'report-K-1.pdf', sha256: sha, checkpointSize: 12345 }),
 ];
 
@@ -36,7 +36,7 @@ describe('the chain of custody in the user\'s language', () => {
     expect(cell('kind-declared', 1)).toBe('Заявлен вид доказательства');
     expect(cell('kind-declared', 3)).toBe('Вид доказательства: Гильза (след патронного упора), размер пикселя 2,5 мкм (был: Прочее доказательство)');
     expect(cell('received-again', 3)).toBe('То же содержимое подано повторно под именем «copy.png»');
-    expect(cell('analysed', 3)).toBe('Записано выводов: 2');
+    expect(cell('analysed', 3)).toBe('Почерк: образцы и исследуемая страница; записано выводов: 2');
     expect(cell('reported', 3)).toBe(`Отчёт лаборатории report-K-1.pdf, SHA-256 ${sha}; контрольная точка журнала аудита: записей 12 345`);
   });
 

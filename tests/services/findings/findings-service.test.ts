@@ -51,6 +51,7 @@ describe('findings store and review', () => {
     const custody = await call(ws, clients.expert, 'evidence.custody', { evidenceId: evidenceIds[1]! });
     expect(custody.map((c) => c.action)).toEqual(['received', 'analysed']);
     expect(custody[1]!.note).toContain('2 findings');
+    expect(custody[1]!.details).toEqual({ action: 'analysed', runId, method: stored[0]!.module, findings: 2 });
     expect(await call(ws, clients.judge, 'findings.list', { caseId: theCase.id })).toEqual(stored);
   });
 
