@@ -26,8 +26,7 @@ export interface MethodFields {
   initial(items: readonly Evidence[]): string;
   /** What is wrong with the state (translated), or null. */
   problem(value: string, items: readonly Evidence[], t: TFunction): string | null;
-  /** What the state adds to the request. */
-  /** The request's options; `evidenceIds` where the method reads the items in an order of its own (the questioned page last). */
+  /** What the state adds to the request; `evidenceIds` where the method reads the items in an order of its own (the questioned page last). */
   options(value: string, items: readonly Evidence[]): StartOptions;
   readonly Fields: ComponentType<MethodFieldsProps>;
 }
