@@ -28,6 +28,7 @@ export interface ChoiceFieldProps<V extends string> {
   readonly sx?: SxProps<Theme>;
   /** Names the field for assistive technology where no label is shown (a table cell's editor). */
   readonly ariaLabel?: string;
+  /** Called when the field takes the focus (the review editor highlights the passage the value was read from). */
   readonly onFocus?: () => void;
 }
 

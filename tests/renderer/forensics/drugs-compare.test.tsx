@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { EvidenceSchema, type ResponseOf } from '../../../main/contract/index.ts';
 import { CompareDialog } from '../../../renderer/src/analysis/compare-dialog.tsx';
+import { spotReagents } from '../../../renderer/src/forensics/drugs/spot-reagent-fields.tsx';
+import { NIJ_REAGENTS } from '../../../native/drugs/spot/reagents.ts';
 import { caseId, catalog, evidenceA } from '../expert-fixtures.ts';
 import { byTestId, cleanup, click, fakeApi, need, ok, render, submit, type } from '../expert-harness.tsx';
 
@@ -54,5 +56,11 @@ describe('starting a spot-plate reading on one photo', () => {
     await submit('compare-form');
     expect(need('spot-wells-problem').textContent).toBe('«AA» — не обозначение лунки: укажите букву строки и номер столбца, например A1.');
     expect(fake.callsTo('analysis.start')).toEqual([]);
+  });
+});
+
+describe('the reagents a well may be given', () => {
+  it('are the NIJ reagents the spot method reads, by the same ids (the renderer keeps its own copy of the list)', () => {
+    expect([...spotReagents].sort()).toEqual(NIJ_REAGENTS.map((r) => r.id).sort());
   });
 });
