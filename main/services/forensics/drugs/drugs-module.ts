@@ -8,13 +8,14 @@ import { SpotPlateResultSchema, StripResultSchema } from '../../../contract/inde
 import { CALIBRATION_DEFAULTS } from '../../../../native/drugs/calibration/calibrate.ts';
 import { parsePanelDescription } from '../../../../native/drugs/strip/panel.ts';
 import { atServiceBoundary } from '../../native-input.ts';
-import { methodRecord, type EvidenceKindDeclaration, type ForensicMethod, type ForensicModule } from '../module.ts';
+import type { EvidenceKindDeclaration, ForensicModule } from '../module.ts';
 import { shippedColourTable } from './colour-table-file.ts';
 import { spotFindingDrafts, spotMeasurementKeys, stripFindingDrafts, stripMeasurementKeys } from './finding-drafts.ts';
 import { padCardKind, padMethod, spotMethod, spotPlateKind, stripKind, stripMethod } from './kinds.ts';
 import { padCardMethod, padMeasurementKeys, runPad, type PadPayload } from './pad-method.ts';
-import { drugsPipelines, spotAlgorithm, stripAlgorithm, type DrugsJobOutput, type SpotPayload, type StripPayload } from './pipelines.ts';
-import { checkPhoto, photoFormats } from './photo-input.ts';
+import { drugsPipelines, spotAlgorithm, stripAlgorithm, type SpotPayload, type StripPayload } from './pipelines.ts';
+import { photoFormats } from './photo-input.ts';
+import { photoMethod } from './photo-method.ts';
 import { padSummary, spotSummary, stripSummary } from './summaries.ts';
 
 /** Photos are photos of anything: only the expert can say what one shows, so nothing is suggested. */
@@ -37,54 +38,46 @@ const spotOptions = z.object({
 });
 const stripOptions = z.object({ panel: z.unknown(), ...calibrationOptions });
 
-const spot: ForensicMethod = {
+const spot = photoMethod({
   id: spotMethod,
   algorithm: spotAlgorithm,
-  acceptedKinds: [spotPlateKind],
-  arity: { min: 1, max: 1 },
+  kind: spotPlateKind,
+  methodLabel: 'spot-plate',
   options: spotOptions,
   resultSchema: SpotPlateResultSchema,
-  prepare(inputs, options) {
-    const parsed = spotOptions.parse(options);
-    const photo = checkPhoto(inputs[0]!, spotPlateKind, 'spot-plate');
+  prepare(photo, parsed) {
     const table = shippedColourTable();
     const payload: SpotPayload = { photo, reagents: parsed.reagents, table, ...(parsed.wells ? { wells: parsed.wells } : {}), ...(parsed.corners ? { corners: parsed.corners } : {}), ...(parsed.maxMeanDeltaE ? { maxMeanDeltaE: parsed.maxMeanDeltaE } : {}) };
     return { payload, parameters: { reagents: parsed.reagents, tableSha256: table.sha256, maxMeanDeltaE: parsed.maxMeanDeltaE ?? CALIBRATION_DEFAULTS.maxMeanDeltaE, wellsGiven: parsed.wells?.length ?? 0, cornersGiven: parsed.corners !== undefined } };
   },
-  record(output) {
-    const out = output as DrugsJobOutput<unknown>;
-    const result = SpotPlateResultSchema.parse(out.result);
+  record(result, overlays) {
     const limit = typeof result.provenance.parameters.maxMeanDeltaE === 'number' ? result.provenance.parameters.maxMeanDeltaE : CALIBRATION_DEFAULTS.maxMeanDeltaE;
-    return methodRecord(result, spotFindingDrafts(result, result.provenance.inputs[0]?.evidenceId ?? null, out.overlays, limit), {
+    return {
+      drafts: spotFindingDrafts(result, result.provenance.inputs[0]?.evidenceId ?? null, overlays, limit),
       summary: { outcome: result.outcome, first: result.candidates[0]?.substance ?? '', wells: result.wells.length, calibrationDeltaE: result.calibration.looMean.toFixed(2) },
       warnings: result.calibration.looMean > 3 ? [`${result.name}: the colour calibration residual (${result.calibration.looMean.toFixed(1)} ΔE2000) is high`] : [],
-    });
+    };
   },
-};
+});
 
-const strip: ForensicMethod = {
+const strip = photoMethod({
   id: stripMethod,
   algorithm: stripAlgorithm,
-  acceptedKinds: [stripKind],
-  arity: { min: 1, max: 1 },
+  kind: stripKind,
+  methodLabel: 'lateral-flow',
   options: stripOptions,
   resultSchema: StripResultSchema,
-  prepare(inputs, options) {
-    const parsed = stripOptions.parse(options);
-    const photo = checkPhoto(inputs[0]!, stripKind, 'lateral-flow');
+  prepare(photo, parsed) {
     const panel = atServiceBoundary(parsePanelDescription)(JSON.stringify(parsed.panel ?? null), 'panel');
     const payload: StripPayload = { photo, panel, ...(parsed.corners ? { corners: parsed.corners } : {}), ...(parsed.maxMeanDeltaE ? { maxMeanDeltaE: parsed.maxMeanDeltaE } : {}) };
     return { payload, parameters: { cassette: panel.name, panels: panel.panels.length, cornersGiven: parsed.corners !== undefined } };
   },
-  record(output) {
-    const out = output as DrugsJobOutput<unknown>;
-    const result = StripResultSchema.parse(out.result);
-    return methodRecord(result, stripFindingDrafts(result, result.provenance.inputs[0]?.evidenceId ?? null, out.overlays), {
-      summary: { cassette: result.cassette, results: result.strips.map((s) => `${s.drug}:${s.result}`).join(',') },
-      warnings: result.strips.some((s) => s.result === 'invalid') ? [`${result.name}: a panel has no control line (invalid)`] : [],
-    });
-  },
-};
+  record: (result, overlays) => ({
+    drafts: stripFindingDrafts(result, result.provenance.inputs[0]?.evidenceId ?? null, overlays),
+    summary: { cassette: result.cassette, results: result.strips.map((s) => `${s.drug}:${s.result}`).join(',') },
+    warnings: result.strips.some((s) => s.result === 'invalid') ? [`${result.name}: a panel has no control line (invalid)`] : [],
+  }),
+});
 
 /** The drug-test module. */
 export const drugsModule: ForensicModule = {

@@ -10,10 +10,10 @@ import { decodePhoto } from '../../../../native/drugs/image/rgba-image.ts';
 import { drawOverlay } from '../../../../native/drugs/overlay.ts';
 import { atServiceBoundary } from '../../native-input.ts';
 import type { FindingDraft, OverlayDraft } from '../../findings/finding-draft.ts';
-import { methodRecord, type ForensicMethod, type ProgressListener } from '../module.ts';
+import type { ProgressListener } from '../module.ts';
 import { padCardKind, padMethod } from './kinds.ts';
 import { readPadCardPhoto } from './pad/index.ts';
-import { checkPhoto } from './photo-input.ts';
+import { photoMethod } from './photo-method.ts';
 import type { DrugsJobOutput, DrugsPhotoInput } from './pipelines.ts';
 
 /** Algorithm name and version, for provenance (the model's own hash and version are recorded beside them). */
@@ -93,24 +93,18 @@ export function padFindingDrafts(result: PadCardResult, overlays: readonly Overl
 }
 
 /** The PAD card method. */
-export const padCardMethod: ForensicMethod = {
+export const padCardMethod = photoMethod({
   id: padMethod,
   algorithm: padAlgorithm,
-  acceptedKinds: [padCardKind],
-  arity: { min: 1, max: 1 },
+  kind: padCardKind,
+  methodLabel: 'PAD',
+  photoNoun: 'PAD card photo',
   options: padOptions,
   resultSchema: PadCardResultSchema,
-  prepare(inputs, options) {
-    const parsed = padOptions.parse(options);
-    const payload: PadPayload = { photo: checkPhoto(inputs[0]!, padCardKind, 'PAD', 'PAD card photo'), ...(parsed.corners ? { corners: parsed.corners } : {}) };
-    return { payload, parameters: { cornersGiven: parsed.corners !== undefined } };
-  },
-  record(output) {
-    const out = output as DrugsJobOutput<unknown>;
-    const result = PadCardResultSchema.parse(out.result);
-    return methodRecord(result, padFindingDrafts(result, out.overlays), {
-      summary: { predicted: result.predicted, conclusion: result.conclusion, concentration: result.concentration.predicted === null ? '' : String(result.concentration.predicted) },
-      warnings: result.abstention ? [`${result.name}: the PAD model abstains (${result.abstention.detail})`] : [],
-    });
-  },
-};
+  prepare: (photo, parsed) => ({ payload: { photo, ...(parsed.corners ? { corners: parsed.corners } : {}) } satisfies PadPayload, parameters: { cornersGiven: parsed.corners !== undefined } }),
+  record: (result, overlays) => ({
+    drafts: padFindingDrafts(result, overlays),
+    summary: { predicted: result.predicted, conclusion: result.conclusion, concentration: result.concentration.predicted === null ? '' : String(result.concentration.predicted) },
+    warnings: result.abstention ? [`${result.name}: the PAD model abstains (${result.abstention.detail})`] : [],
+  }),
+});
