@@ -14,7 +14,7 @@ import {
 import { badInput } from '../../errors.ts';
 import { sniffEvidence } from '../../intake/sniff.ts';
 import type { FindingDraft } from '../../findings/finding-draft.ts';
-import { methodRecord, type ForensicMethod, type ForensicModule, type MethodInput, type MethodRecord } from '../module.ts';
+import { methodRecord, type ForensicMethod, type ForensicModule, type MethodInput, type MethodRecord, type PreparedJob } from '../module.ts';
 import { handwritingPageKind, pageProfileMethod, writerComparisonMethod } from './kinds.ts';
 import { handwritingPipelines, type HandwritingJobOutput, type PagePreparation, type PageSource } from './pipelines.ts';
 import { pageProfileSummary, writerComparisonSummary } from './summary.ts';
@@ -170,50 +170,66 @@ function recordProfiles(output: HandwritingJobOutput & { type: typeof pageProfil
   });
 }
 
-// Both methods run the same page profiling on the same kind of evidence.
-const pageMethod = {
-  algorithm: { name: HANDWRITING_PROFILE_ALGORITHM.name, version: HANDWRITING_PROFILE_ALGORITHM.version },
-  acceptedKinds: [handwritingPageKind],
-};
+type PageOptions = z.infer<typeof profileOptions>;
 
-const profileMethod: ForensicMethod = {
+/**
+ * A handwriting method: both run the same page profiling on the same kind of evidence, so both check the pages and
+ * their crops and prepare them alike before their own payload is built.
+ */
+function pageMethod<O extends PageOptions>(spec: {
+  readonly id: string;
+  readonly arity: ForensicMethod['arity'];
+  readonly options: z.ZodType<O>;
+  readonly resultSchema: ForensicMethod['resultSchema'];
+  prepare(inputs: readonly MethodInput[], options: O, preparation: PagePreparation): PreparedJob;
+  record(output: HandwritingJobOutput): MethodRecord;
+}): ForensicMethod {
+  return {
+    id: spec.id,
+    algorithm: { name: HANDWRITING_PROFILE_ALGORITHM.name, version: HANDWRITING_PROFILE_ALGORITHM.version },
+    acceptedKinds: [handwritingPageKind],
+    arity: spec.arity,
+    options: spec.options,
+    resultSchema: spec.resultSchema,
+    prepare(inputs, rawOptions) {
+      const options = spec.options.parse(rawOptions);
+      checkPages(inputs, options.crops);
+      const preparation = preparationOf(options);
+      const prepared = spec.prepare(inputs, options, preparation);
+      return { payload: prepared.payload, parameters: { ...preparation, ...prepared.parameters, ...recordedCrops(inputs, options.crops) } };
+    },
+    record: (output) => spec.record(output as HandwritingJobOutput),
+  };
+}
+
+const profileMethod = pageMethod({
   id: pageProfileMethod,
-  ...pageMethod,
   arity: { min: 1, max: 32 },
   options: profileOptions,
   resultSchema: HandwritingProfileResultSchema,
-  prepare(inputs, rawOptions) {
-    const options = profileOptions.parse(rawOptions);
-    checkPages(inputs, options.crops);
-    const preparation = preparationOf(options);
-    return { payload: { pages: inputs.map((i) => sourceOf(i, options.crops)), preparation }, parameters: { ...preparation, ...recordedCrops(inputs, options.crops) } };
-  },
+  prepare: (inputs, options, preparation) => ({ payload: { pages: inputs.map((i) => sourceOf(i, options.crops)), preparation }, parameters: {} }),
   record: (output) => recordProfiles(output as HandwritingJobOutput & { type: typeof pageProfileMethod }),
-};
+});
 
-const comparisonMethod: ForensicMethod = {
+const comparisonMethod = pageMethod({
   id: writerComparisonMethod,
-  ...pageMethod,
   arity: { min: 2, max: 32 },
   options: comparisonOptions,
   resultSchema: HandwritingComparisonResultSchema,
-  prepare(inputs, rawOptions) {
-    const options = comparisonOptions.parse(rawOptions);
-    checkPages(inputs, options.crops);
+  prepare(inputs, options, preparation) {
     const knownCount = options.knownCount ?? inputs.length - 1;
     if (knownCount !== inputs.length - 1) {
       throw badInput(inputs[inputs.length - 1]!.name, 'one-questioned', `a writer comparison takes known pages and exactly one questioned page; ${inputs.length} items were given with ${knownCount} known`);
     }
-    const preparation = preparationOf(options);
     const script = options.script ?? 'latin';
     const sources = inputs.map((i) => sourceOf(i, options.crops));
     return {
       payload: { known: sources.slice(0, knownCount), questioned: sources[knownCount]!, script, preparation, labSetsDir: options.labSetsDir ?? null },
-      parameters: { ...preparation, script, knownCount, ...recordedCrops(inputs, options.crops) },
+      parameters: { script, knownCount },
     };
   },
   record: (output) => recordComparison(output as HandwritingJobOutput & { type: typeof writerComparisonMethod }),
-};
+});
 
 /** The handwriting module. */
 export const handwritingModule: ForensicModule = {
