@@ -14,34 +14,11 @@ export interface NewCase {
   readonly parties: string;
 }
 
-interface CaseRow {
-  id: string;
-  number: string;
-  venue: string;
-  case_type: Case['caseType'];
-  parties: string;
-  created_at: string;
-  created_by_name: string;
-  evidence_count: number;
-}
-
+// Columns come back under the API's names, so a row is already a Case.
 const selectCases = `
-  SELECT c.id, c.number, c.venue, c.case_type, c.parties, c.created_at, u.username AS created_by_name,
-         (SELECT COUNT(*) FROM evidence e WHERE e.case_id = c.id) AS evidence_count
+  SELECT c.id, c.number, c.venue, c.case_type AS caseType, c.parties, c.created_at AS createdAt, u.username AS createdBy,
+         (SELECT COUNT(*) FROM evidence e WHERE e.case_id = c.id) AS evidenceCount
   FROM cases c JOIN users u ON u.id = c.created_by`;
-
-function toCase(row: CaseRow): Case {
-  return {
-    id: row.id,
-    number: row.number,
-    venue: row.venue,
-    caseType: row.case_type,
-    parties: row.parties,
-    createdAt: row.created_at,
-    createdBy: row.created_by_name,
-    evidenceCount: row.evidence_count,
-  };
-}
 
 /** Cases: create, list (with a text filter), open. */
 export class CaseService {
@@ -78,20 +55,20 @@ export class CaseService {
           .prepare(`${selectCases} WHERE c.number LIKE @q ESCAPE '\\' OR c.venue LIKE @q ESCAPE '\\' OR c.parties LIKE @q ESCAPE '\\' ORDER BY c.created_at DESC`)
           .all({ q: `%${query.replace(/[%_\\]/g, (m) => `\\${m}`)}%` })
       : this.db.prepare(`${selectCases} ORDER BY c.created_at DESC`).all();
-    return (rows as CaseRow[]).map(toCase);
+    return rows as Case[];
   }
 
   /** One case, or NOT_FOUND. */
   get(caseId: string): Case {
-    const row = this.db.prepare(`${selectCases} WHERE c.id = ?`).get(caseId) as CaseRow | undefined;
+    const row = this.db.prepare(`${selectCases} WHERE c.id = ?`).get(caseId) as Case | undefined;
     if (!row) throw new DalelError('NOT_FOUND', 'No such case.', { caseId });
-    return toCase(row);
+    return row;
   }
 
   /** Finds a case by its id or its number (the CLI accepts either). */
   resolve(idOrNumber: string): Case {
-    const row = this.db.prepare(`${selectCases} WHERE c.id = ? OR c.number = ?`).get(idOrNumber, idOrNumber) as CaseRow | undefined;
+    const row = this.db.prepare(`${selectCases} WHERE c.id = ? OR c.number = ?`).get(idOrNumber, idOrNumber) as Case | undefined;
     if (!row) throw new DalelError('NOT_FOUND', `No case with id or number ${idOrNumber}.`, { caseId: idOrNumber });
-    return toCase(row);
+    return row;
   }
 }

@@ -25,48 +25,16 @@ export interface KindDeclaration {
   readonly pixelUm?: number | null;
 }
 
-interface EvidenceRow {
-  id: string;
-  case_id: string;
-  sha256: string;
-  original_name: string;
-  size_bytes: number;
-  kind: Evidence['kind'];
-  media_type: string;
-  width: number | null;
-  height: number | null;
-  bit_depth: number | null;
-  added_by_name: string;
-  added_at: string;
-  has_thumbnail: number;
-  category: string;
-  pixel_um: number | null;
-}
+// Columns come back under the API's names; only the thumbnail flag is a 0/1 to turn into a boolean.
+type EvidenceRow = Omit<Evidence, 'hasThumbnail'> & { hasThumbnail: number };
 
 const selectEvidence = `
-  SELECT e.id, e.case_id, e.sha256, e.original_name, b.size_bytes, b.kind, b.media_type, b.width, b.height, b.bit_depth,
-         u.username AS added_by_name, e.added_at, (b.thumbnail IS NOT NULL) AS has_thumbnail, e.category, e.pixel_um
+  SELECT e.id, e.case_id AS caseId, e.sha256, e.original_name AS originalName, b.size_bytes AS sizeBytes, b.kind,
+         e.category, e.pixel_um AS pixelUm, b.media_type AS mediaType, b.width, b.height, b.bit_depth AS bitDepth,
+         u.username AS addedBy, e.added_at AS addedAt, (b.thumbnail IS NOT NULL) AS hasThumbnail
   FROM evidence e JOIN blobs b ON b.sha256 = e.sha256 JOIN users u ON u.id = e.added_by`;
 
-function toEvidence(row: EvidenceRow): Evidence {
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    sha256: row.sha256,
-    originalName: row.original_name,
-    sizeBytes: row.size_bytes,
-    kind: row.kind,
-    category: row.category,
-    pixelUm: row.pixel_um,
-    mediaType: row.media_type,
-    width: row.width,
-    height: row.height,
-    bitDepth: row.bit_depth,
-    addedBy: row.added_by_name,
-    addedAt: row.added_at,
-    hasThumbnail: row.has_thumbnail === 1,
-  };
-}
+const toEvidence = (row: EvidenceRow): Evidence => ({ ...row, hasThumbnail: row.hasThumbnail === 1 });
 
 /** The review's guard on a case: refuses, with the reason, to add to a signed case. */
 export interface CaseFreeze {

@@ -28,36 +28,10 @@ export type LibraryMetadata = Pick<LibraryReference, 'firearmMake' | 'firearmMod
 /** A library search's answer. */
 export type LibrarySearchResult = ResponseOf<'library.search'>;
 
-interface RefRow {
-  id: string;
-  name: string;
-  sha256: string;
-  firearm_make: string;
-  firearm_model: string;
-  calibre: string;
-  case_number: string;
-  notes: string;
-  added_by_name: string;
-  added_at: string;
-}
-
-const selectRef = `SELECT l.id, l.name, l.sha256, l.firearm_make, l.firearm_model, l.calibre, l.case_number, l.notes, u.username AS added_by_name, l.added_at
+// Columns come back under the API's names, so a row is already a LibraryReference.
+const selectRef = `SELECT l.id, l.name, l.sha256, l.firearm_make AS firearmMake, l.firearm_model AS firearmModel, l.calibre,
+         l.case_number AS caseNumber, l.notes, u.username AS addedBy, l.added_at AS addedAt
   FROM library_refs l JOIN users u ON u.id = l.added_by`;
-
-function toRef(row: RefRow): LibraryReference {
-  return {
-    id: row.id,
-    name: row.name,
-    sha256: row.sha256,
-    firearmMake: row.firearm_make,
-    firearmModel: row.firearm_model,
-    calibre: row.calibre,
-    caseNumber: row.case_number,
-    notes: row.notes,
-    addedBy: row.added_by_name,
-    addedAt: row.added_at,
-  };
-}
 
 /** Default number of candidates that get a full CMC comparison. */
 export const defaultSearchTop = 10;
@@ -131,9 +105,9 @@ export class LibraryService {
 
   /** One reference, or NOT_FOUND. */
   get(id: string): LibraryReference {
-    const row = this.db.prepare(`${selectRef} WHERE l.id = ?`).get(id) as RefRow | undefined;
+    const row = this.db.prepare(`${selectRef} WHERE l.id = ?`).get(id) as LibraryReference | undefined;
     if (!row) throw new DalelError('NOT_FOUND', 'No such library reference.', { referenceId: id });
-    return toRef(row);
+    return row;
   }
 
   /** References whose name or metadata contains the query (all when none), newest first. */
@@ -144,8 +118,8 @@ export class LibraryService {
         `${selectRef} WHERE (l.name || ' ' || l.firearm_make || ' ' || l.firearm_model || ' ' || l.calibre || ' ' || l.case_number || ' ' || l.notes) LIKE ? ESCAPE '\\'
          ORDER BY l.added_at DESC, l.rowid DESC`,
       )
-      .all(like) as RefRow[];
-    return rows.map(toRef);
+      .all(like) as LibraryReference[];
+    return rows;
   }
 
   /** Searches a case's evidence item against the library (audit-logged as the case's). */
