@@ -76,7 +76,7 @@ export class ReportService {
     const findings = this.sources.findings(caseId);
     if (findings.length === 0) {
       // A laboratory report reports findings; a case without any has nothing a court could read as one.
-      throw new DalelError('CONFLICT', `Case ${theCase.number} has no findings yet, so there is no laboratory report to export; compare evidence or record a measurement first.`, { caseId, reason: 'report-no-findings' });
+      throw new DalelError('CONFLICT', `Case ${theCase.number} has no findings yet, so there is no laboratory report to export; analyse evidence or record a measurement first.`, { caseId, reason: 'report-no-findings' });
     }
     const keyState = this.sources.keyState();
     if (keyState !== 'unlocked') {
