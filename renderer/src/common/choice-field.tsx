@@ -9,7 +9,8 @@ export interface Choice<V extends string> {
 
 /** Props of ChoiceField. */
 export interface ChoiceFieldProps<V extends string> {
-  readonly label: string;
+  /** The field's visible label; a table cell's editor has none and names itself by `ariaLabel`. */
+  readonly label?: string;
   readonly value: V | '';
   readonly onChange: (value: V | '') => void;
   readonly choices: ReadonlyArray<Choice<V>>;

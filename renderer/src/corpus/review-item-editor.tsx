@@ -124,15 +124,14 @@ export function ReviewItemEditor({ item, caseType, onDecided }: ReviewItemEditor
                   <Switch checked={draft.value} onChange={(event) => edit(name, { ...draft, value: event.target.checked })} onFocus={() => setSelected(name)} slotProps={{ input: { 'aria-label': label, 'data-testid': `review-value-${name}` } as object }} />
                 ) : draft.kind === 'fixed' ? (
                   <Typography variant="body2">{JSON.stringify(draft.original)}</Typography>
-                ) : choices.length > 0 ? (
+                ) : draft.kind === 'text' && choices.length > 0 ? (
                   <ChoiceField
                     size="small"
-                    label=""
                     value={draft.text}
                     onChange={(text) => edit(name, { ...draft, text })}
                     onFocus={() => setSelected(name)}
                     // A value read that the schema does not list stays choosable, so the clerk sees what was read.
-                    choices={[...(choices.some((c) => c.value === String(draft.original)) ? [] : [{ value: String(draft.original), label: String(draft.original) }]), ...choices]}
+                    choices={[...(choices.some((c) => c.value === draft.original) ? [] : [{ value: draft.original, label: draft.original }]), ...choices]}
                     error={form.shown(problems[name] ?? null)}
                     ariaLabel={label}
                     testId={`review-value-${name}`}
