@@ -8,6 +8,7 @@ import { defaultCaseTypesDir, findCaseType, loadCaseTypes, parseCaseType } from 
 import { readCsvFile, recordAt } from '../../models/cases/csv.ts';
 import { factsFromRecord, inputFields } from '../../models/cases/facts.ts';
 import { listModelFolders, writeModelFolder, type ModelFolder } from '../services/decision/model-store.ts';
+import { precedentCorpus } from '../services/decision/precedents.ts';
 import { DalelError } from '../services/errors.ts';
 import { defaultDataDir } from '../services/paths.ts';
 
@@ -99,7 +100,8 @@ export function addDecisionCommands(program: Command, context: CliContext): void
       if (opts.period && (!from || !to)) throw new DalelError('VALIDATION', '--period is FROM/TO, e.g. 2023-10-01/2024-09-30');
       const options = { ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.bags !== undefined ? { bags: opts.bags } : {}), ...(opts.interactions !== undefined ? { interactions: opts.interactions } : {}) };
       const trained = trainCaseType({ caseType, file: opts.data, outcome: opts.outcome, options, synthetic: opts.synthetic ?? false, backtestFolds: opts.backtestFolds, ...(from && to ? { period: { from, to } } : {}) });
-      writeModelFolder(opts.out, trained.model, trained.onnx, trained.card);
+      // The training cases go with the model: a judge's consultation shows the nearest of them and computes derived inputs from them.
+      writeModelFolder(opts.out, trained.model, trained.onnx, trained.card, precedentCorpus(caseType, trained.data));
       context.print({ dir: opts.out, sha256: trained.sha256, card: trained.card }, () =>
         [
           `Model ${trained.sha256} written to ${opts.out}`,

@@ -227,6 +227,8 @@ export const CaseTypeFieldSchema = z.object({
   pattern: z.string().nullable(),
   /** Labels of the options as the schema gives them (in the schema's language). */
   labels: z.record(z.string(), z.string()),
+  /** Computed from earlier cases when the model is consulted (the title says how), never entered. */
+  derived: z.boolean(),
 });
 /** One model input of a case type. */
 export type CaseTypeField = z.infer<typeof CaseTypeFieldSchema>;

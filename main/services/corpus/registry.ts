@@ -20,6 +20,7 @@ import { trainCaseType, type CaseTypeTraining } from '../../../models/ebm/train-
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isoAt, type Clock } from '../clock.ts';
 import { listModelFolders, readModelFolder, writeModelFolder } from '../decision/model-store.ts';
+import { precedentCorpus } from '../decision/precedents.ts';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
 import type { CorpusStore } from './ingest.ts';
@@ -178,7 +179,7 @@ export class ModelRegistry {
   private registerCandidate(caseType: CaseType, trained: CaseTypeTraining, snapshot: { sha256: string; records: number }, actor: Actor | null): RegisteredModel {
     const at = isoAt(this.clock.now());
     const dir = join(this.registryDir, trained.sha256);
-    if (!existsSync(dir)) writeModelFolder(dir, trained.model, trained.onnx, trained.card);
+    if (!existsSync(dir)) writeModelFolder(dir, trained.model, trained.onnx, trained.card, precedentCorpus(caseType, trained.data));
     const gate = this.gate(caseType, trained);
     const known = this.db.prepare('SELECT 1 FROM model_registry WHERE sha256 = ?').get(trained.sha256);
     this.db.transaction(() => {

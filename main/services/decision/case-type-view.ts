@@ -37,6 +37,7 @@ export function caseTypeView(caseType: CaseType): CaseTypeView {
         maximum: numberAt(property.maximum),
         pattern: typeof property.pattern === 'string' ? property.pattern : null,
         labels: { ...(field.role.labels ?? {}) },
+        derived: field.role.derived !== undefined,
       },
     ];
   });

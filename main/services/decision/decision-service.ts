@@ -20,7 +20,8 @@ import { type OnnxModel, type OnnxOutputs, openOnnxModel } from './onnx-runner.t
 import { sha256OfJson } from '../../../core/canonical-json.ts';
 import { clipToLawfulRange } from './lawful-range.ts';
 import { awardLimits } from './award-limits.ts';
-import { PrecedentIndex, readPrecedentCorpus } from './precedents.ts';
+import { derivedSources, refuseDerivedFacts, withDerivedFacts } from './derived-facts.ts';
+import { PrecedentIndex, readPrecedentCorpus, type PrecedentCorpus } from './precedents.ts';
 import type { ProceduralAdviceService } from './procedural-advice.ts';
 import { boundsFacts, type StatutoryBoundsService } from './statutory-bounds.ts';
 import type { AwardLimits, ProceduralAdvice, StatutoryBounds } from '../../contract/index.ts';
@@ -36,6 +37,8 @@ interface LoadedModel {
   readonly codes: ReturnType<typeof categoryCodes>;
   /** The training corpus as precedents, when the folder carries one. */
   readonly precedents: PrecedentIndex | null;
+  /** The same corpus as stored, from which derived inputs are computed. */
+  readonly corpus: PrecedentCorpus | null;
 }
 
 /** The US research case types (USSC sentencing, Supreme Court outcomes): offered only where an administrator allows. */
@@ -197,7 +200,7 @@ export class DecisionService {
     const corpus = readPrecedentCorpus(folder.dir);
     if (corpus && corpus.caseType !== caseType.id) throw new DalelError('BAD_INPUT', `${folder.dir}: its precedents are ${corpus.caseType} cases, not ${caseType.id}.`, { file: folder.dir, reasonCode: 'invalid-model' });
     const precedents = corpus ? new PrecedentIndex(folder.model.features, corpus.cases, codes) : null;
-    return { folder, caseType, onnx, codes, precedents };
+    return { folder, caseType, onnx, codes, precedents, corpus };
   }
 
   private findInstalled(sha256: string): string {
@@ -262,13 +265,21 @@ export class DecisionService {
     return loaded.precedents.nearest(x, facts, precedentCount, (field) => titles.get(field) ?? field);
   }
 
+  /** The facts with the case type's derived inputs computed from the model's training cases. */
+  private derive(loaded: LoadedModel, facts: Facts): Facts {
+    return withDerivedFacts(loaded.caseType, loaded.folder.model.outcome, loaded.corpus, facts).facts;
+  }
+
   /** One consultation: validates, predicts, explains, logs. */
   async predict(sha256: string, rawFacts: Readonly<Record<string, unknown>>, actor: Actor, caseId?: string, sources: Readonly<Record<string, FactSource>> = {}): Promise<Consultation> {
     const loaded = await this.load(sha256);
     this.refuseResearch(loaded);
     refuseNonInputs(loaded.caseType, rawFacts);
-    const facts = validateFacts(loaded.caseType, rawFacts);
-    const factSources = sourcesOfFacts(facts, sources);
+    refuseDerivedFacts(loaded.caseType, rawFacts);
+    const derived = withDerivedFacts(loaded.caseType, loaded.folder.model.outcome, loaded.corpus, validateFacts(loaded.caseType, rawFacts));
+    const facts = derived.facts;
+    // The audit entry says which inputs were computed, and for which term, rather than typed.
+    const factSources = { ...sourcesOfFacts(facts, sources), ...derivedSources(loaded.caseType, derived.asOf) };
     this.refuseUnknownArticle(loaded.caseType.id, facts);
     const x = encodeFacts(loaded.folder.model.features, facts, loaded.codes);
     const { output, bounds, awardLimits: limits } = this.withBounds(loaded, facts, this.explain(loaded, facts, x, await this.run(loaded, [x]), 0));
@@ -305,6 +316,7 @@ export class DecisionService {
     const checked = cases.map((raw) => {
       try {
         refuseNonInputs(loaded.caseType, raw);
+        refuseDerivedFacts(loaded.caseType, raw);
       } catch (error) {
         return { ok: false as const, field: (error as DalelError).params.field as string, message: (error as Error).message };
       }
@@ -315,7 +327,7 @@ export class DecisionService {
       } catch (error) {
         return { ok: false as const, field: (error as DalelError).params.field as string, message: (error as Error).message };
       }
-      return { ok: true as const, facts: result.facts };
+      return { ok: true as const, facts: this.derive(loaded, result.facts) };
     });
     const valid = checked.flatMap((c) => (c.ok ? [c.facts] : []));
     const encoded = valid.map((facts) => encodeFacts(loaded.folder.model.features, facts, loaded.codes));

@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Checkbox from '@mui/material/Checkbox';
 import FormControl from '@mui/material/FormControl';
@@ -9,7 +10,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CaseTypeField, CaseTypeView } from '../../../main/contract/index.ts';
 import { checklistItemLabel, fieldLabel, optionLabel } from './decision-text.ts';
-import type { FieldProblem, FormValue, FormValues } from './facts-state.ts';
+import { enteredFields, type FieldProblem, type FormValue, type FormValues } from './facts-state.ts';
 import { useNumberText, type NumberText } from './number-format.ts';
 import { ChoiceField } from '../common/choice-field.tsx';
 
@@ -45,13 +46,15 @@ function choicesOf(t: TFunction, caseTypeId: string, field: CaseTypeField): { va
 /**
  * The facts of a case, drawn from the case type's schema: numbers with their bounds, enums and flags as selects
  * (with "not stated" where the schema allows an unknown), and checklists (art. 53/54 circumstances) as checkboxes.
+ * Inputs computed from earlier cases are listed, not asked: no judge can know them.
  */
 export function FactsForm({ caseType, values, problems, onChange, disabled = false }: FactsFormProps) {
   const { t } = useTranslation();
   const number = useNumberText();
+  const derived = caseType.fields.filter((f) => f.derived);
   return (
     <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', md: 'repeat(2, minmax(0, 1fr))' } }} data-testid="facts-form">
-      {caseType.fields.map((field) => {
+      {enteredFields(caseType).map((field) => {
         const label = fieldLabel(t, caseType.id, field);
         const problem = problems[field.name];
         const value = values[field.name];
@@ -112,6 +115,16 @@ export function FactsForm({ caseType, values, problems, onChange, disabled = fal
           />
         );
       })}
+      {derived.length > 0 && (
+        <Alert severity="info" sx={{ gridColumn: '1 / -1' }} data-testid="facts-derived">
+          {t('decision.form.derived')}
+          <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+            {derived.map((field) => (
+              <li key={field.name}>{fieldLabel(t, caseType.id, field)}</li>
+            ))}
+          </Box>
+        </Alert>
+      )}
     </Box>
   );
 }

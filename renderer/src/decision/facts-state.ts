@@ -10,9 +10,14 @@ export type FormValues = Readonly<Record<string, FormValue>>;
 /** Why a field cannot be sent as typed. */
 export type FieldProblem = 'required' | 'number' | 'integer' | 'below' | 'above' | 'pattern';
 
+/** The fields the judge fills in: all but those computed from earlier cases when the model is consulted. */
+export function enteredFields(caseType: CaseTypeView): CaseTypeField[] {
+  return caseType.fields.filter((f) => !f.derived);
+}
+
 /** The empty form of a case type: nothing stated, nothing ticked. */
 export function emptyValues(caseType: CaseTypeView): FormValues {
-  return Object.fromEntries(caseType.fields.map((f) => [f.name, f.kind === 'checklist' ? [] : '']));
+  return Object.fromEntries(enteredFields(caseType).map((f) => [f.name, f.kind === 'checklist' ? [] : '']));
 }
 
 /** The value of a field for the service, or the problem with what was typed. */
@@ -37,7 +42,7 @@ export function readField(field: CaseTypeField, raw: FormValue | undefined): { v
 export function readFacts(caseType: CaseTypeView, values: FormValues): { facts: Record<string, FactValue>; problems: Record<string, FieldProblem> } {
   const facts: Record<string, FactValue> = {};
   const problems: Record<string, FieldProblem> = {};
-  for (const field of caseType.fields) {
+  for (const field of enteredFields(caseType)) {
     const read = readField(field, values[field.name]);
     if ('problem' in read) problems[field.name] = read.problem;
     // Unstated optional facts are left out, not sent as null: the model's own missing-value handling applies.

@@ -1,0 +1,67 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseCaseType } from '../../models/cases/case-type.ts';
+import { trainCaseType } from '../../models/ebm/train-case-type.ts';
+import { caseTypeView } from '../../main/services/decision/case-type-view.ts';
+import { withDerivedFacts } from '../../main/services/decision/derived-facts.ts';
+import { writeModelFolder } from '../../main/services/decision/model-store.ts';
+import { precedentCorpus } from '../../main/services/decision/precedents.ts';
+import { call, seedUsers, testWorkstation } from '../helpers/workstation.ts';
+import { toyCases, toyCsv, toyDocument } from './fixtures.ts';
+
+/** The toy granted/refused cases with a derived input: the share granted by the same court in the previous 2 years. */
+function derivedCaseType() {
+  const document = toyDocument('binary') as { properties: Record<string, unknown> };
+  document.properties.priorYes = {
+    type: ['number', 'null'],
+    title: 'Share granted in the previous 2 years, same court',
+    'x-dalel': { role: 'feature', kind: 'numeric', derived: { priorShare: { field: 'y', equals: 'yes', terms: 2, by: 'court' } } },
+  };
+  return parseCaseType(document, 'toy-derived.json');
+}
+
+describe('derived inputs when a judge consults a model', () => {
+  const caseType = derivedCaseType();
+  let env: ReturnType<typeof testWorkstation>;
+  let clients: Awaited<ReturnType<typeof seedUsers>>;
+  let sha256: string;
+  beforeEach(async () => {
+    env = testWorkstation();
+    clients = await seedUsers(env.ws);
+    const file = join(env.ws.dataDir, 'toy-derived.csv');
+    writeFileSync(file, toyCsv('binary', 800, 5));
+    const trained = trainCaseType({ caseType, file, options: { bags: 1, interactions: 0 }, now: new Date('2026-12-04T10:00:00Z') });
+    writeModelFolder(join(env.ws.dataDir, 'models', 'derived'), trained.model, trained.onnx, trained.card, precedentCorpus(caseType, trained.data));
+    sha256 = trained.sha256;
+  });
+  afterEach(() => env.dispose());
+
+  it('computes them from the training cases for the year after the latest, as training did, and says so in the audit entry', async () => {
+    // Independently of the service: the toy cases of the same court in 2018–2019 (the years run 2000–2019).
+    const window = toyCases('binary', 800, 5).filter((c) => c.facts.court === 'city' && (c.facts.year as number) >= 2018);
+    const expected = window.filter((c) => c.target === 'yes').length / window.length;
+    const answer = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: sha256, facts: { x1: 6, court: 'city' } });
+    const input = answer.contributions.flatMap((c) => c.inputs).find((i) => i.feature === 'priorYes');
+    expect(input?.value).toBeCloseTo(expected, 12);
+    const entry = JSON.parse(new TextDecoder().decode(env.ws.audit.entryBytes(answer.auditSeq))) as { details: { factSources: Record<string, unknown> } };
+    expect(entry.details.factSources.priorYes).toEqual({ kind: 'derived', asOf: 2020 });
+    expect(entry.details.factSources.x1).toEqual({ kind: 'typed' });
+  });
+
+  it('refuses a derived input sent with the facts, naming it', async () => {
+    const refused = await env.ws.dispatcher.invoke(clients.judge, 'decision.predict', { modelSha256: sha256, facts: { x1: 6, court: 'city', priorYes: 0.9 } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', params: { field: 'priorYes' } } });
+  });
+
+  it('are marked in the form the interface draws', () => {
+    const fields = caseTypeView(caseType).fields;
+    expect(fields.find((f) => f.name === 'priorYes')?.derived).toBe(true);
+    expect(fields.filter((f) => f.derived).map((f) => f.name)).toEqual(['priorYes']);
+  });
+
+  it('stay empty without training cases to compute them from', () => {
+    const outcome = caseType.meta.outcomes[0]!;
+    expect(withDerivedFacts(caseType, outcome, null, { x1: 6, court: 'city' })).toEqual({ facts: { x1: 6, court: 'city', priorYes: null }, asOf: null });
+  });
+});
