@@ -20,7 +20,7 @@ import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { DocumentPageImage } from '../evidence/document-page-image.tsx';
 import { fieldLabel, indexFields, valueText, type FactValue } from './decision-text.ts';
-import type { FormValue } from './facts-state.ts';
+import { isEntered, type FormValue } from './facts-state.ts';
 import { useNumberText } from './number-format.ts';
 import { formValueOf } from './question-box.tsx';
 import { ChoiceField } from '../common/choice-field.tsx';
@@ -53,7 +53,7 @@ export function DocumentFill({ caseId, caseType, onAccept, disabled }: DocumentF
   const list = documents.value ?? [];
   const evidenceId = chosen || list[0]?.evidenceId || '';
   const fields = indexFields(caseType, caseType.id);
-  const offered = (proposed?.facts ?? []).map((f, i) => [i, f] as const).filter(([, f]) => fields.byName.has(f.field) && formValueOf(f.value) !== null);
+  const offered = (proposed?.facts ?? []).map((f, i) => [i, f] as const).filter(([, f]) => isEntered(fields.byName.get(f.field)) && formValueOf(f.value) !== null);
 
   if (documents.error !== null) return <ErrorAlert error={documents.error} testId="document-fill-error" />;
   if (list.length === 0) {

@@ -10,9 +10,14 @@ export type FormValues = Readonly<Record<string, FormValue>>;
 /** Why a field cannot be sent as typed. */
 export type FieldProblem = 'required' | 'number' | 'integer' | 'below' | 'above' | 'pattern';
 
-/** The fields the judge fills in: all but those computed from earlier cases when the model is consulted. */
+/** Whether the judge fills a field in: every field but those computed from earlier cases when the model is consulted. */
+export function isEntered(field: CaseTypeField | undefined): field is CaseTypeField {
+  return field !== undefined && !field.derived;
+}
+
+/** The fields the judge fills in. */
 export function enteredFields(caseType: CaseTypeView): CaseTypeField[] {
-  return caseType.fields.filter((f) => !f.derived);
+  return caseType.fields.filter(isEntered);
 }
 
 /** The empty form of a case type: nothing stated, nothing ticked. */

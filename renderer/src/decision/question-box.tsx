@@ -16,7 +16,7 @@ import type { CaseTypeView, ResponseOf } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
-import type { FormValue } from './facts-state.ts';
+import { enteredFields, type FormValue } from './facts-state.ts';
 import { fieldLabel, indexFields, valueText, type FactValue } from './decision-text.ts';
 import { useNumberText } from './number-format.ts';
 
@@ -62,7 +62,7 @@ export function QuestionBox({ caseType, onAccept, disabled }: QuestionBoxProps) 
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const formFields = new Set(caseType.fields.map((f) => f.name));
+  const formFields = new Set(enteredFields(caseType).map((f) => f.name));
   const offered: Array<[number, AnswerFact]> = (answer?.facts ?? []).map((f, i): [number, AnswerFact] => [i, f]).filter(([, f]) => formFields.has(f.field) && formValueOf(f.value) !== null);
 
   const ask = async () => {
