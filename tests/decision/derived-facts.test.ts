@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { caseRows } from '../../models/cases/case-rows.ts';
 import { parseCaseType } from '../../models/cases/case-type.ts';
+import { parseCsv } from '../../models/cases/csv.ts';
 import { trainCaseType } from '../../models/ebm/train-case-type.ts';
 import { caseTypeView } from '../../main/services/decision/case-type-view.ts';
 import { withDerivedFacts } from '../../main/services/decision/derived-facts.ts';
@@ -63,5 +65,18 @@ describe('derived inputs when a judge consults a model', () => {
   it('stay empty without training cases to compute them from', () => {
     const outcome = caseType.meta.outcomes[0]!;
     expect(withDerivedFacts(caseType, outcome, null, { x1: 6, court: 'city' })).toEqual({ facts: { x1: 6, court: 'city', priorYes: null }, asOf: null });
+  });
+});
+
+describe('precedents of a file with its own case identifiers', () => {
+  it('are named by them instead of by line', () => {
+    const document = toyDocument('binary') as { properties: Record<string, unknown>; 'x-dalel': Record<string, unknown> };
+    document.properties.docket = { type: 'string', title: 'Docket', 'x-dalel': { role: 'group' } };
+    document['x-dalel'].rows = { groupBy: 'docket' };
+    const caseType = parseCaseType(document, 'toy-docket.json');
+    const csv = 'docket,x1,x2,court,flags,year,sex,y\nD-1,1,,city,,2000,f,yes\nD-1,1,,city,,2000,m,yes\nD-2,2,,city,,2001,f,no\n';
+    const corpus = precedentCorpus(caseType, caseRows(caseType, parseCsv(csv), 'docket.csv'));
+    expect(corpus.cases.map((c) => c.caseRef)).toEqual(['D-1', 'D-2']);
+    expect(JSON.stringify(corpus)).not.toContain('"sex"');
   });
 });

@@ -35,12 +35,17 @@ export const PrecedentCorpusSchema = z.object({ format: z.literal('dalel-precede
 /** The corpus stored with a model. */
 export type PrecedentCorpus = z.infer<typeof PrecedentCorpusSchema>;
 
-/** Builds a corpus from training data: inputs only, the outcome (with its class when the outcome applies to one). */
+/**
+ * Builds a corpus from training data: inputs only, the outcome (with its class when the outcome applies to one), each
+ * case named by `refOf`, else by the file's own case identifier (its group field), else by its line.
+ */
 export function precedentCorpus(caseType: CaseType, data: CaseData, refOf?: (line: number) => string | undefined): PrecedentCorpus {
   const inputs = inputFields(caseType);
   const outcome = data.outcome;
   const labels = outcome.kind === 'classification' ? new Map(outcome.classes.map((c) => [c.value, c.label])) : null;
   const whenField = outcome.kind === 'regression' ? outcome.when?.field : undefined;
+  // A case's own identifier where the file has one (SCDB's docket id), else its line in the file.
+  const groupField = caseType.meta.rows?.groupBy ?? caseType.fields.find((f) => f.role.role === 'group')?.name;
   return {
     format: 'dalel-precedents/1',
     caseType: caseType.id,
@@ -48,7 +53,8 @@ export function precedentCorpus(caseType: CaseType, data: CaseData, refOf?: (lin
       const facts = Object.fromEntries(Object.entries(row.facts).filter(([k]) => inputs.has(k)));
       const cls = labels ? String(row.target) : whenField ? ((row.facts[whenField] as string | null | undefined) ?? null) : null;
       const value = typeof row.target === 'number' ? row.target : null;
-      const ref = refOf?.(row.line);
+      const group = groupField === undefined ? undefined : row.facts[groupField];
+      const ref = refOf?.(row.line) ?? (typeof group === 'string' && group !== '' ? group : undefined);
       return {
         caseRef: ref ?? `${data.outcome.name}:line-${row.line}`,
         decidedAt: row.time === null ? null : String(row.time),
