@@ -1,33 +1,28 @@
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect } from 'vitest';
 import type { Consultation } from '../../main/contract/index.ts';
 import { writeModelFolder } from '../../main/services/decision/model-store.ts';
 import { sha256OfJson } from '../../core/canonical-json.ts';
-import { call, seedUsers, testWorkstation } from '../helpers/workstation.ts';
+import { itWithModel } from '../helpers/model-workstation.ts';
+import { call } from '../helpers/workstation.ts';
 import { trainToy } from './fixtures.ts';
 
 describe('decision channels', () => {
-  let env: ReturnType<typeof testWorkstation>;
-  let clients: Awaited<ReturnType<typeof seedUsers>>;
-  let sha256: string;
-  beforeEach(async () => {
-    env = testWorkstation();
-    clients = await seedUsers(env.ws);
-    const trained = trainToy(env.ws.dataDir, 'regression');
-    writeModelFolder(join(env.ws.dataDir, 'models', 'toy'), trained.model, trained.onnx, trained.card);
-    sha256 = trained.sha256;
+  const test = itWithModel((dataDir) => {
+    const trained = trainToy(dataDir, 'regression');
+    writeModelFolder(join(dataDir, 'models', 'toy'), trained.model, trained.onnx, trained.card);
+    return trained.sha256;
   });
-  afterEach(() => env.dispose());
 
   const facts = { x1: 6, x2: 1.5, court: 'city', flags: ['b'] };
 
-  it('lists installed models with their cards', async () => {
+  test('lists installed models with their cards', async ({ model: { env, clients, sha256 } }) => {
     const models = await call(env.ws, clients.judge, 'decision.models', {});
     expect(models).toHaveLength(1);
     expect(models[0]).toMatchObject({ sha256, caseType: 'toy-regression', outcome: 'months', synthetic: false, card: { modelSha256: sha256 } });
   });
 
-  it('answers a judge with the prediction, interval and exact contributions, and logs the consultation', async () => {
+  test('answers a judge with the prediction, interval and exact contributions, and logs the consultation', async ({ model: { env, clients, sha256 } }) => {
     const created = await call(env.ws, clients.judge, 'cases.create', { number: 'K-1', venue: 'Court', caseType: 'criminal', parties: '' });
     const answer: Consultation = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: sha256, facts, caseId: created.id });
     expect(answer.kind).toBe('regression');
@@ -49,13 +44,13 @@ describe('decision channels', () => {
     });
   });
 
-  it('refers a case outside the training support to human review, with the reason', async () => {
+  test('refers a case outside the training support to human review, with the reason', async ({ model: { env, clients, sha256 } }) => {
     const answer = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: sha256, facts: { x1: 5, x2: 99, court: 'admiralty' } });
     expect(answer.abstention.refer).toBe(true);
     expect(answer.abstention.reasons.map((r) => r.code)).toEqual(['outside-training-range', 'unseen-category']);
   });
 
-  it('lets only judges consult, and refuses invalid facts, protected attributes and unknown models', async () => {
+  test('lets only judges consult, and refuses invalid facts, protected attributes and unknown models', async ({ model: { env, clients, sha256 } }) => {
     for (const role of ['clerk', 'expert', 'administrator'] as const) {
       const refused = await env.ws.dispatcher.invoke(clients[role], 'decision.predict', { modelSha256: sha256, facts });
       expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -70,7 +65,7 @@ describe('decision channels', () => {
     expect(env.ws.audit.size()).toBe(size);
   });
 
-  it('predicts a batch, reporting bad rows by field, with one audit entry', async () => {
+  test('predicts a batch, reporting bad rows by field, with one audit entry', async ({ model: { env, clients, sha256 } }) => {
     const size = env.ws.audit.size();
     const answer = await call(env.ws, clients.judge, 'decision.predictBatch', { modelSha256: sha256, cases: [facts, { x1: -1 }, { x1: 2 }] });
     expect(answer.results.map((r) => r.ok)).toEqual([true, false, true]);
@@ -80,7 +75,7 @@ describe('decision channels', () => {
     expect(entry).toMatchObject({ action: 'decision.consulted-batch', details: { cases: 3, refused: 1 } });
   });
 
-  it('explains a multiclass model per class: probabilities, one contribution per class, low-confidence referral', async () => {
+  test('explains a multiclass model per class: probabilities, one contribution per class, low-confidence referral', async ({ model: { env, clients } }) => {
     const trained = trainToy(env.ws.dataDir, 'multiclass');
     writeModelFolder(join(env.ws.dataDir, 'models', 'toy-multiclass'), trained.model, trained.onnx, trained.card);
     expect((await call(env.ws, clients.clerk, 'decision.models', {})).map((m) => m.outcome).sort()).toEqual(['months', 'result']);

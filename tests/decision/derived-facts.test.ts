@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { caseRows } from '../../models/cases/case-rows.ts';
 import { parseCaseType } from '../../models/cases/case-type.ts';
 import { parseCsv } from '../../models/cases/csv.ts';
@@ -9,7 +9,8 @@ import { caseTypeView } from '../../main/services/decision/case-type-view.ts';
 import { withDerivedFacts } from '../../main/services/decision/derived-facts.ts';
 import { writeModelFolder } from '../../main/services/decision/model-store.ts';
 import { precedentCorpus } from '../../main/services/decision/precedents.ts';
-import { call, seedUsers, testWorkstation } from '../helpers/workstation.ts';
+import { itWithModel } from '../helpers/model-workstation.ts';
+import { call } from '../helpers/workstation.ts';
 import { toyCases, toyCsv, toyDocument } from './fixtures.ts';
 
 /** The toy granted/refused cases with a derived input: the share granted by the same court in the previous 2 years. */
@@ -25,21 +26,15 @@ function derivedCaseType() {
 
 describe('derived inputs when a judge consults a model', () => {
   const caseType = derivedCaseType();
-  let env: ReturnType<typeof testWorkstation>;
-  let clients: Awaited<ReturnType<typeof seedUsers>>;
-  let sha256: string;
-  beforeEach(async () => {
-    env = testWorkstation();
-    clients = await seedUsers(env.ws);
-    const file = join(env.ws.dataDir, 'toy-derived.csv');
+  const test = itWithModel((dataDir) => {
+    const file = join(dataDir, 'toy-derived.csv');
     writeFileSync(file, toyCsv('binary', 800, 5));
     const trained = trainCaseType({ caseType, file, options: { bags: 1, interactions: 0 }, now: new Date('2026-12-04T10:00:00Z') });
-    writeModelFolder(join(env.ws.dataDir, 'models', 'derived'), trained.model, trained.onnx, trained.card, precedentCorpus(caseType, trained.data));
-    sha256 = trained.sha256;
+    writeModelFolder(join(dataDir, 'models', 'derived'), trained.model, trained.onnx, trained.card, precedentCorpus(caseType, trained.data));
+    return trained.sha256;
   });
-  afterEach(() => env.dispose());
 
-  it('computes them from the training cases for the year after the latest, as training did, and says so in the audit entry', async () => {
+  test('computes them from the training cases for the year after the latest, as training did, and says so in the audit entry', async ({ model: { env, clients, sha256 } }) => {
     // Independently of the service: the toy cases of the same court in 2018–2019 (the years run 2000–2019).
     const window = toyCases('binary', 800, 5).filter((c) => c.facts.court === 'city' && (c.facts.year as number) >= 2018);
     const expected = window.filter((c) => c.target === 'yes').length / window.length;
@@ -51,7 +46,7 @@ describe('derived inputs when a judge consults a model', () => {
     expect(entry.details.factSources.x1).toEqual({ kind: 'typed' });
   });
 
-  it('refuses a derived input sent with the facts, naming it', async () => {
+  test('refuses a derived input sent with the facts, naming it', async ({ model: { env, clients, sha256 } }) => {
     const refused = await env.ws.dispatcher.invoke(clients.judge, 'decision.predict', { modelSha256: sha256, facts: { x1: 6, court: 'city', priorYes: 0.9 } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'VALIDATION', params: { field: 'priorYes' } } });
   });

@@ -1,13 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { shareOfClaimUnit, type Consultation } from '../../main/contract/index.ts';
 import { writeModelFolder } from '../../main/services/decision/model-store.ts';
 import { defaultCaseTypesDir, findCaseType, loadCaseTypes, parseCaseType } from '../../models/cases/case-type.ts';
 import { releasedLawfulLimits } from '../../models/cases/released-limits.ts';
 import { seededRandom } from '../../models/ebm/random.ts';
 import { trainCaseType } from '../../models/ebm/train-case-type.ts';
-import { call, seedUsers, testWorkstation } from '../helpers/workstation.ts';
+import { itWithModel } from '../helpers/model-workstation.ts';
+import { call } from '../helpers/workstation.ts';
 
 type Doc = { properties: Record<string, Record<string, unknown>>; 'x-dalel': Record<string, unknown> & { outcomes: Array<Record<string, unknown>> } };
 
@@ -90,27 +91,21 @@ describe('lawful limits declared by case types', () => {
 });
 
 describe('decision support clips to the declared limit, whatever the case type', () => {
-  let env: ReturnType<typeof testWorkstation>;
-  let clients: Awaited<ReturnType<typeof seedUsers>>;
-  let sha256: string;
-  beforeEach(async () => {
-    env = testWorkstation();
-    clients = await seedUsers(env.ws);
+  const test = itWithModel((dataDir) => {
     // Loans of 1–10 M where about 0.9 of the debt is awarded: a repayment after filing caps it well below that.
     const random = seededRandom(3);
     const rows = Array.from({ length: 600 }, () => {
       const debt = Math.round(1_000_000 + random() * 9_000_000);
       return [debt, Math.round(debt * 0.1 * random()), '', random() < 0.5, Math.min(1, 0.8 + 0.2 * random()).toFixed(3)].join(',');
     });
-    const file = join(env.ws.dataDir, 'toy-loan.csv');
+    const file = join(dataDir, 'toy-loan.csv');
     writeFileSync(file, `debt,fine,repaid,askedToReduce,share\n${rows.join('\n')}\n`);
     const trained = trainCaseType({ caseType: parseCaseType(loanDocument(), 'toy-loan.v1.0.0.json'), file, options: { bags: 2, interactions: 0 }, now: new Date('2026-12-01T09:00:00Z') });
-    writeModelFolder(join(env.ws.dataDir, 'models', 'toy-loan'), trained.model, trained.onnx, trained.card);
-    sha256 = trained.sha256;
+    writeModelFolder(join(dataDir, 'models', 'toy-loan'), trained.model, trained.onnx, trained.card);
+    return trained.sha256;
   });
-  afterEach(() => env.dispose());
 
-  it('a loan claim repaid in half after filing: the award is at most half the claim, with the reduction note', async () => {
+  test('a loan claim repaid in half after filing: the award is at most half the claim, with the reduction note', async ({ model: { env, clients, sha256 } }) => {
     const answer: Consultation = await call(env.ws, clients.judge, 'decision.predict', { modelSha256: sha256, facts: { debt: 4_000_000, fine: 400_000, repaid: 2_000_000, askedToReduce: true } });
     expect(answer.awardLimits).toEqual({ claimKzt: 4_000_000, penaltyKzt: 400_000, paidKzt: 2_000_000, lawfulRange: { min: 0, max: 0.5, unit: shareOfClaimUnit }, penaltyReduction: { citation: 'ГК РК, ст. 297', penaltyShare: 0.1, floorShare: 0.4 } });
     expect(answer.bounds).toBeNull();
