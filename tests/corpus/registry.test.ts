@@ -5,6 +5,7 @@ import type { Db } from '../../main/db/database.ts';
 import { AuditLog } from '../../main/services/audit/audit-log.ts';
 import { CorpusStore } from '../../main/services/corpus/ingest.ts';
 import { ModelRegistry, type RegisteredModel } from '../../main/services/corpus/registry.ts';
+import { readPrecedentCorpus } from '../../main/services/decision/precedents.ts';
 import { StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { seededRandom } from '../../models/ebm/random.ts';
@@ -63,6 +64,14 @@ describe('model registry and the promotion gate', () => {
     expect(first).toMatchObject({ status: 'candidate', origin: 'retrained', caseType: 'kz-criminal', caseTypeVersion: caseType.version, outcome: 'term-months', dataRecords: expect.any(Number) });
     expect(first!.gate).toMatchObject({ passed: true, comparedWith: null });
     expect(first!.dataSnapshotSha256).toMatch(/^[0-9a-f]{64}$/);
+    // Its training cases (those the outcome applies to: prison terms) go with it, each named by its court and date
+    // (the corpus keeps no case number).
+    const precedents = readPrecedentCorpus(join(dir, 'registry', first!.sha256));
+    expect(precedents?.cases.length).toBeGreaterThan(first!.dataRecords / 4);
+    expect(precedents!.cases.length).toBeLessThanOrEqual(first!.dataRecords);
+    const court = precedents!.cases[0]!.caseRef;
+    expect(court).toMatch(/, \d{4}-\d{2}-\d{2}$/);
+    expect(court).not.toMatch(/line-/);
     expect(() => registry.promote(first!.sha256, '', admin)).toThrow(/reason/);
     expect(registry.promote(first!.sha256, 'first model on the court corpus', admin)).toMatchObject({ status: 'active' });
     expect(readdirSync(join(dir, 'models'))).toEqual([`kz-criminal-term-months-${first!.sha256.slice(0, 12)}`]);

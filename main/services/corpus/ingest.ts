@@ -307,10 +307,10 @@ export class CorpusStore {
     return rows.map((r) => refused(r.line, r.column, readReason(r.reason)));
   }
 
-  /** Every stored case of a case type, in decision order (what retraining reads). */
-  records(caseType: string): { facts: Record<string, unknown>; decidedOn: string | null }[] {
-    const rows = this.db.prepare('SELECT facts, decided_on FROM corpus_records WHERE case_type = ? ORDER BY decided_on, id').all(caseType) as { facts: string; decided_on: string | null }[];
-    return rows.map((r) => ({ facts: JSON.parse(r.facts) as Record<string, unknown>, decidedOn: r.decided_on }));
+  /** Every stored case of a case type, in decision order (what retraining reads), with its court. */
+  records(caseType: string): { facts: Record<string, unknown>; decidedOn: string | null; court: string }[] {
+    const rows = this.db.prepare('SELECT facts, decided_on, court FROM corpus_records WHERE case_type = ? ORDER BY decided_on, id').all(caseType) as { facts: string; decided_on: string | null; court: string }[];
+    return rows.map((r) => ({ facts: JSON.parse(r.facts) as Record<string, unknown>, decidedOn: r.decided_on, court: r.court }));
   }
 
   /** A fingerprint of a case type's corpus: SHA-256 over its records in order (the training-data snapshot hash). */

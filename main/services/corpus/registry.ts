@@ -165,21 +165,29 @@ export class ModelRegistry {
     try {
       const file = join(work, `${caseType.id}-corpus.csv`);
       const columns = caseType.fields.map((f) => f.name);
-      const lines = [columns.join(','), ...this.corpus.records(caseType.id).map((r) => columns.map((c) => cell(r.facts[c])).join(','))];
+      const records = this.corpus.records(caseType.id);
+      const lines = [columns.join(','), ...records.map((r) => columns.map((c) => cell(r.facts[c])).join(','))];
       writeFileSync(file, `${lines.join('\n')}\n`);
+      // A precedent is named by its court and date: the corpus keeps no case number (only a keyed hash of it). Line n
+      // of the file is record n − 2 only while no cell spans lines; otherwise precedents keep their line numbers.
+      const oneLineEach = lines.every((line) => !line.includes('\n'));
+      const refOf = (line: number) => {
+        const record = oneLineEach ? records[line - 2] : undefined;
+        return record ? [record.court, record.decidedOn].filter((part) => part).join(', ') || undefined : undefined;
+      };
       return outcomes.map((outcome) => {
         const trained = trainCaseType({ caseType, file, outcome: outcome.name, options: options.seed !== undefined ? { seed: options.seed } : {} });
-        return this.registerCandidate(caseType, trained, snapshot, actor);
+        return this.registerCandidate(caseType, trained, snapshot, actor, refOf);
       });
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
   }
 
-  private registerCandidate(caseType: CaseType, trained: CaseTypeTraining, snapshot: { sha256: string; records: number }, actor: Actor | null): RegisteredModel {
+  private registerCandidate(caseType: CaseType, trained: CaseTypeTraining, snapshot: { sha256: string; records: number }, actor: Actor | null, refOf?: (line: number) => string | undefined): RegisteredModel {
     const at = isoAt(this.clock.now());
     const dir = join(this.registryDir, trained.sha256);
-    if (!existsSync(dir)) writeModelFolder(dir, trained.model, trained.onnx, trained.card, precedentCorpus(caseType, trained.data));
+    if (!existsSync(dir)) writeModelFolder(dir, trained.model, trained.onnx, trained.card, precedentCorpus(caseType, trained.data, refOf));
     const gate = this.gate(caseType, trained);
     const known = this.db.prepare('SELECT 1 FROM model_registry WHERE sha256 = ?').get(trained.sha256);
     this.db.transaction(() => {
