@@ -67,9 +67,7 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
     .command('list')
     .description('list accounts')
     .action(async () => {
-      await context.login();
-      const list = await context.call('users.list', {});
-      context.print(list, () => table(list.map((u) => ({ username: u.username, name: u.displayName, role: u.role, disabled: u.disabled ? 'yes' : 'no' }))));
+      await context.show('users.list', {}, (list) => table(list.map((u) => ({ username: u.username, name: u.displayName, role: u.role, disabled: u.disabled ? 'yes' : 'no' }))));
     });
 
   const cases = program.command('case').description('cases');
@@ -81,18 +79,14 @@ export function buildProgram(io: CliIo): { program: Command; context: CliContext
     .addOption(new Option('--type <type>', 'case type').choices(caseTypes).makeOptionMandatory())
     .option('--parties <text>', 'parties, as free text', '')
     .action(async (opts: { number: string; venue: string; type: (typeof caseTypes)[number]; parties: string }) => {
-      await context.login();
-      const created = await context.call('cases.create', { number: opts.number, venue: opts.venue, caseType: opts.type, parties: opts.parties });
-      context.print(created, () => `Created case ${created.number} (${created.id}).`);
+      await context.show('cases.create', { number: opts.number, venue: opts.venue, caseType: opts.type, parties: opts.parties }, (created) => `Created case ${created.number} (${created.id}).`);
     });
   cases
     .command('list')
     .description('list cases, newest first')
     .option('--query <text>', 'filter by number, venue or parties')
     .action(async (opts: { query?: string }) => {
-      await context.login();
-      const list = await context.call('cases.list', { query: opts.query });
-      context.print(list, () =>
+      await context.show('cases.list', { query: opts.query }, (list) =>
         table(list.map((c) => ({ number: c.number, type: c.caseType, venue: c.venue, evidence: c.evidenceCount, created: c.createdAt, id: c.id }))),
       );
     });

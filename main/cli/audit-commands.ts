@@ -103,9 +103,7 @@ export function addAuditCommands(program: Command, context: CliContext): void {
     .argument('<file>', 'the cosigned checkpoint note')
     .requiredOption('--witness-key <key>', "the witness's verifier key (or a file holding it)")
     .action(async (file: string, opts: { witnessKey: string }) => {
-      await context.login();
-      const stored = await context.call('audit.importCosignature', { note: readFileSync(file, 'utf8'), witnessKey: keyText(opts.witnessKey) });
-      context.print(stored, () => `Stored the cosignature of ${stored.witness} on checkpoint ${stored.checkpointId}.`);
+      await context.show('audit.importCosignature', { note: readFileSync(file, 'utf8'), witnessKey: keyText(opts.witnessKey) }, (stored) => `Stored the cosignature of ${stored.witness} on checkpoint ${stored.checkpointId}.`);
     });
 
   const key = audit.command('key').description('the workstation signing key');

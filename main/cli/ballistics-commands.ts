@@ -130,9 +130,7 @@ export function addBallisticsCommands(program: Command, context: CliContext): vo
     .description('list reference scans')
     .option('--query <text>', 'filter by name or metadata')
     .action(async (opts: { query?: string }) => {
-      await context.login();
-      const list = await context.call('library.list', { query: opts.query });
-      context.print(list, () => list.map((r) => `${r.name}  ${r.firearmMake} ${r.firearmModel}  ${r.calibre}  ${r.caseNumber}  ${r.id}`).join('\n') || '(none)');
+      await context.show('library.list', { query: opts.query }, (list) => list.map((r) => `${r.name}  ${r.firearmMake} ${r.firearmModel}  ${r.calibre}  ${r.caseNumber}  ${r.id}`).join('\n') || '(none)');
     });
   library
     .command('search')

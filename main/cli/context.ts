@@ -73,6 +73,13 @@ export class CliContext {
     return this.options.user ? this.actor() : null;
   }
 
+  /** What most commands do: logs in as --user, calls one channel, and prints its answer (`human` gives the text form). */
+  async show<C extends RequestChannel>(channel: C, payload: RequestOf<C>, human: (answer: ResponseOf<C>) => string): Promise<void> {
+    await this.login();
+    const answer = await this.call(channel, payload);
+    this.print(answer, () => human(answer));
+  }
+
   /** Prints JSON with --json, the human form otherwise. */
   print(value: unknown, human: () => string): void {
     this.io.out(this.options.json ? JSON.stringify(value, null, 2) : human());

@@ -89,17 +89,13 @@ export function addCorpusCommands(program: Command, context: CliContext): Comman
     .description('the rows an import refused, with line, column and reason (administrators)')
     .argument('<import-id>', 'the import (from dalel corpus status)')
     .action(async (importId: string) => {
-      await context.login();
-      const rows = await context.call('corpus.quarantine', { importId });
-      context.print(rows, () => (rows.length ? table(rows.map((r) => ({ line: r.line, column: r.column ?? '', reason: r.reason }))) : 'No rows were refused.'));
+      await context.show('corpus.quarantine', { importId }, (rows) => (rows.length ? table(rows.map((r) => ({ line: r.line, column: r.column ?? '', reason: r.reason }))) : 'No rows were refused.'));
     });
   corpus
     .command('review-queue')
     .description('decision texts waiting for a clerk, with the values proposed and why they wait (clerks, administrators)')
     .action(async () => {
-      await context.login();
-      const items = await context.call('corpus.reviewQueue', {});
-      context.print(items, () =>
+      await context.show('corpus.reviewQueue', {}, (items) =>
         items.length === 0
           ? 'Nothing waits for review.'
           : items
@@ -130,17 +126,13 @@ export function addCorpusCommands(program: Command, context: CliContext): Comman
     .requiredOption('--case-type <id>', 'the case type of its files')
     .option('--every-minutes <n>', 'read it this often while the app runs (0: only when asked)', '1440')
     .action(async (opts: { dir: string; caseType: string; everyMinutes: string }) => {
-      await context.login();
-      const config = await context.call('corpus.configureInbox', { dir: opts.dir, caseType: opts.caseType, everyMinutes: Number(opts.everyMinutes) });
-      context.print(config, () => `Inbox ${config.dir} (${config.caseType}), read ${config.everyMinutes ? `every ${config.everyMinutes} minutes` : 'only when asked'}.`);
+      await context.show('corpus.configureInbox', { dir: opts.dir, caseType: opts.caseType, everyMinutes: Number(opts.everyMinutes) }, (config) => `Inbox ${config.dir} (${config.caseType}), read ${config.everyMinutes ? `every ${config.everyMinutes} minutes` : 'only when asked'}.`);
     });
   corpus
     .command('inbox-scan')
     .description('import the inbox files not imported before, now (a scheduler may run this) (administrators)')
     .action(async () => {
-      await context.login();
-      const results = await context.call('corpus.scanInbox', {});
-      context.print(results, () => (results.length ? table(results.map((r) => ({ file: r.fileName, outcome: r.outcome, error: r.error ?? '' }))) : 'No new files.'));
+      await context.show('corpus.scanInbox', {}, (results) => (results.length ? table(results.map((r) => ({ file: r.fileName, outcome: r.outcome, error: r.error ?? '' }))) : 'No new files.'));
     });
   return corpus;
 }

@@ -143,9 +143,7 @@ export function addFindingsCommands(program: Command, context: CliContext): void
     .description('cases with findings and their review progress (default: all not yet signed)')
     .addOption(new Option('--state <state>', 'only cases in this state').choices(caseReviewStates))
     .action(async (opts: { state?: (typeof caseReviewStates)[number] }) => {
-      await context.login();
-      const queue = await context.call('review.queue', { state: opts.state });
-      context.print(queue, () => table(queue.map((q) => ({ number: q.case.number, state: q.review.state, decided: `${q.review.findingsDecided}/${q.review.findingsTotal}`, updated: q.review.updatedAt }))));
+      await context.show('review.queue', { state: opts.state }, (queue) => table(queue.map((q) => ({ number: q.case.number, state: q.review.state, decided: `${q.review.findingsDecided}/${q.review.findingsTotal}`, updated: q.review.updatedAt }))));
     });
 
   const transitions = [

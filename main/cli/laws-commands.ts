@@ -98,8 +98,6 @@ export function addLawsCommands(program: Command, context: CliContext): void {
     .option('--from <date>', 'the older version')
     .option('--to <date>', 'the newer version')
     .action(async (opts: { code: string; from?: string; to?: string }) => {
-      await context.login();
-      const diff = await context.call('laws.diff', { code: opts.code, from: opts.from, to: opts.to });
-      context.print(diff, () => diffText(diff));
+      await context.show('laws.diff', { code: opts.code, from: opts.from, to: opts.to }, (diff) => diffText(diff));
     });
 }

@@ -20,18 +20,14 @@ export function addModelsCommands(program: Command, context: CliContext): void {
     .requiredOption('--case-type <id>', 'the case type')
     .option('--outcome <name>', 'only this outcome (default: every outcome of the case type)')
     .action(async (opts: { caseType: string; outcome?: string }) => {
-      await context.login();
-      const trained = await context.call('models.retrain', { caseType: opts.caseType, outcome: opts.outcome });
-      context.print(trained, () => trained.map(modelLine).join('\n'));
+      await context.show('models.retrain', { caseType: opts.caseType, outcome: opts.outcome }, (trained) => trained.map(modelLine).join('\n'));
     });
   models
     .command('list')
     .description('every registered model with its status, training data snapshot and the gate\'s verdict')
     .option('--case-type <id>', 'only this case type')
     .action(async (opts: { caseType?: string }) => {
-      await context.login();
-      const list = await context.call('models.list', { caseType: opts.caseType });
-      context.print(list, () =>
+      await context.show('models.list', { caseType: opts.caseType }, (list) =>
         list.length === 0
           ? 'No models are registered.'
           : table(
@@ -53,9 +49,7 @@ export function addModelsCommands(program: Command, context: CliContext): void {
     .argument('<sha256>', 'the candidate (its hash, or its first 8+ characters)')
     .requiredOption('--reason <text>', 'why (kept in the audit log)')
     .action(async (sha256: string, opts: { reason: string }) => {
-      await context.login();
-      const model = await context.call('models.promote', { sha256, reason: opts.reason });
-      context.print(model, () => modelLine(model));
+      await context.show('models.promote', { sha256, reason: opts.reason }, (model) => modelLine(model));
     });
   models
     .command('rollback')
@@ -64,9 +58,7 @@ export function addModelsCommands(program: Command, context: CliContext): void {
     .requiredOption('--outcome <name>', 'the outcome')
     .requiredOption('--reason <text>', 'why (kept in the audit log)')
     .action(async (opts: { caseType: string; outcome: string; reason: string }) => {
-      await context.login();
-      const model = await context.call('models.rollback', { caseType: opts.caseType, outcome: opts.outcome, reason: opts.reason });
-      context.print(model, () => modelLine(model));
+      await context.show('models.rollback', { caseType: opts.caseType, outcome: opts.outcome, reason: opts.reason }, (model) => modelLine(model));
     });
   models
     .command('schedule')
