@@ -67,8 +67,8 @@ describe('model registry and the promotion gate', () => {
     // Its training cases (those the outcome applies to: prison terms) go with it, each named by its court and date
     // (the corpus keeps no case number).
     const precedents = readPrecedentCorpus(join(dir, 'registry', first!.sha256));
-    expect(precedents?.cases.length).toBeGreaterThan(first!.dataRecords / 4);
-    expect(precedents!.cases.length).toBeLessThanOrEqual(first!.dataRecords);
+    expect(precedents?.cases.length).toBeGreaterThan(first!.dataRecords! / 4);
+    expect(precedents!.cases.length).toBeLessThanOrEqual(first!.dataRecords!);
     const court = precedents!.cases[0]!.caseRef;
     expect(court).toMatch(/, \d{4}-\d{2}-\d{2}$/);
     expect(court).not.toMatch(/line-/);
