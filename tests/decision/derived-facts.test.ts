@@ -75,3 +75,23 @@ describe('precedents of a file with its own case identifiers', () => {
     expect(JSON.stringify(corpus)).not.toContain('"sex"');
   });
 });
+
+describe('derived inputs over a regression outcome that applies to some cases', () => {
+  it('count the outcome values, and the class of its condition, as the training file had them', () => {
+    const document = toyDocument('regression') as { properties: Record<string, unknown>; 'x-dalel': { outcomes: Array<Record<string, unknown>> } };
+    document.properties.kind = { type: ['string', 'null'], title: 'Kind of sentence', enum: ['prison', 'fine', null], 'x-dalel': { role: 'outcome' } };
+    document.properties.priorTwelve = {
+      type: ['number', 'null'],
+      title: 'Share of 12-month terms the year before',
+      'x-dalel': { role: 'feature', kind: 'numeric', derived: { priorShare: { field: 'y', equals: '12', terms: 1 } } },
+    };
+    document['x-dalel'].outcomes[0] = { ...document['x-dalel'].outcomes[0], when: { field: 'kind', in: ['prison'] } };
+    const caseType = parseCaseType(document, 'toy-when.json');
+    const outcome = caseType.meta.outcomes[0]!;
+    const past = (value: number) => ({ caseRef: `c${value}`, decidedAt: '2000', outcome: { value, class: 'prison', label: `prison, ${value} months` }, facts: { x1: 1 } });
+    const corpus = { format: 'dalel-precedents/1' as const, caseType: caseType.id, cases: [past(12), past(12), past(5)] };
+    const derived = withDerivedFacts(caseType, outcome, corpus, { x1: 2 });
+    expect(derived.asOf).toBe(2001);
+    expect(derived.facts.priorTwelve).toBeCloseTo(2 / 3, 12);
+  });
+});

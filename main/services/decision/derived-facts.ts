@@ -41,8 +41,10 @@ export function withDerivedFacts(caseType: CaseType, outcome: OutcomeSpec, corpu
   if (fields.length === 0) return { facts, asOf: null };
   const cases: TimedFacts[] = (corpus?.cases ?? []).flatMap((c) => {
     const time = c.decidedAt === null ? Number.NaN : Number(c.decidedAt);
-    // The corpus keeps the model's outcome beside the inputs; derived inputs count that outcome.
-    return Number.isFinite(time) ? [{ time, facts: { ...c.facts, [outcome.field]: c.outcome.class ?? c.outcome.value } }] : [];
+    // The corpus keeps the model's outcome beside the inputs (a class, or a value and the class of its `when` field),
+    // which is what derived inputs count.
+    const known = outcome.kind === 'classification' ? { [outcome.field]: c.outcome.class } : { [outcome.field]: c.outcome.value, ...(outcome.when ? { [outcome.when.field]: c.outcome.class } : {}) };
+    return Number.isFinite(time) ? [{ time, facts: { ...c.facts, ...known } }] : [];
   });
   const latest = cases.reduce((max, c) => Math.max(max, c.time as number), Number.NEGATIVE_INFINITY);
   const asOf = Number.isFinite(latest) ? latest + 1 : null;
