@@ -6,7 +6,7 @@ import { parseCaseType } from '../../models/cases/case-type.ts';
 import { parseCsv } from '../../models/cases/csv.ts';
 import { trainCaseType } from '../../models/ebm/train-case-type.ts';
 import { caseTypeView } from '../../main/services/decision/case-type-view.ts';
-import { withDerivedFacts } from '../../main/services/decision/derived-facts.ts';
+import { withDerivedFacts, withDerivedFactsAll } from '../../main/services/decision/derived-facts.ts';
 import { writeModelFolder } from '../../main/services/decision/model-store.ts';
 import { precedentCorpus } from '../../main/services/decision/precedents.ts';
 import { itWithModel } from '../helpers/model-workstation.ts';
@@ -93,5 +93,8 @@ describe('derived inputs over a regression outcome that applies to some cases', 
     const derived = withDerivedFacts(caseType, outcome, corpus, { x1: 2 });
     expect(derived.asOf).toBe(2001);
     expect(derived.facts.priorTwelve).toBeCloseTo(2 / 3, 12);
+    // A batch derives in one pass what each case alone gets: cases of the same term never count one another.
+    const batch = withDerivedFactsAll(caseType, outcome, corpus, [{ x1: 2 }, { x1: 3 }]);
+    expect(batch.facts.map((f) => f.priorTwelve)).toEqual([derived.facts.priorTwelve, derived.facts.priorTwelve]);
   });
 });

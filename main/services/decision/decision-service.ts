@@ -20,7 +20,7 @@ import { type OnnxModel, type OnnxOutputs, openOnnxModel } from './onnx-runner.t
 import { sha256OfJson } from '../../../core/canonical-json.ts';
 import { clipToLawfulRange } from './lawful-range.ts';
 import { awardLimits } from './award-limits.ts';
-import { derivedSources, refuseDerivedFacts, withDerivedFacts } from './derived-facts.ts';
+import { derivedSources, refuseDerivedFacts, withDerivedFacts, withDerivedFactsAll } from './derived-facts.ts';
 import { PrecedentIndex, readPrecedentCorpus, type PrecedentCorpus } from './precedents.ts';
 import type { ProceduralAdviceService } from './procedural-advice.ts';
 import { boundsFacts, type StatutoryBoundsService } from './statutory-bounds.ts';
@@ -265,11 +265,6 @@ export class DecisionService {
     return loaded.precedents.nearest(x, facts, precedentCount, (field) => titles.get(field) ?? field);
   }
 
-  /** The facts with the case type's derived inputs computed from the model's training cases. */
-  private derive(loaded: LoadedModel, facts: Facts): Facts {
-    return withDerivedFacts(loaded.caseType, loaded.folder.model.outcome, loaded.corpus, facts).facts;
-  }
-
   /** One consultation: validates, predicts, explains, logs. */
   async predict(sha256: string, rawFacts: Readonly<Record<string, unknown>>, actor: Actor, caseId?: string, sources: Readonly<Record<string, FactSource>> = {}): Promise<Consultation> {
     const loaded = await this.load(sha256);
@@ -313,7 +308,7 @@ export class DecisionService {
   async predictBatch(sha256: string, cases: ReadonlyArray<Readonly<Record<string, unknown>>>, actor: Actor) {
     const loaded = await this.load(sha256);
     this.refuseResearch(loaded);
-    const checked = cases.map((raw) => {
+    const read = cases.map((raw) => {
       try {
         refuseNonInputs(loaded.caseType, raw);
         refuseDerivedFacts(loaded.caseType, raw);
@@ -327,9 +322,12 @@ export class DecisionService {
       } catch (error) {
         return { ok: false as const, field: (error as DalelError).params.field as string, message: (error as Error).message };
       }
-      return { ok: true as const, facts: this.derive(loaded, result.facts) };
+      return { ok: true as const, facts: result.facts };
     });
-    const valid = checked.flatMap((c) => (c.ok ? [c.facts] : []));
+    // Derived inputs for the whole batch in one pass over the training cases.
+    const valid = withDerivedFactsAll(loaded.caseType, loaded.folder.model.outcome, loaded.corpus, read.flatMap((c) => (c.ok ? [c.facts] : []))).facts;
+    let derivedAt = 0;
+    const checked = read.map((c) => (c.ok ? { ...c, facts: valid[derivedAt++]! } : c));
     const encoded = valid.map((facts) => encodeFacts(loaded.folder.model.features, facts, loaded.codes));
     const out = encoded.length > 0 ? await this.run(loaded, encoded) : null;
     let next = 0;

@@ -33,12 +33,13 @@ export interface DerivedFacts {
 }
 
 /**
- * Fills a case's derived inputs from the corpus. Without a corpus, or with terms that are not numbers, each stays
- * null, which the model reads as it read the earliest training cases (no earlier term).
+ * Fills the derived inputs of cases from the corpus, all in one pass per input (cases of the same term never count one
+ * another, so a batch gives what each case alone would). Without a corpus, or with terms that are not numbers, each
+ * stays null, which the model reads as it read the earliest training cases (no earlier term).
  */
-export function withDerivedFacts(caseType: CaseType, outcome: OutcomeSpec, corpus: PrecedentCorpus | null, facts: Facts): DerivedFacts {
+export function withDerivedFactsAll(caseType: CaseType, outcome: OutcomeSpec, corpus: PrecedentCorpus | null, batch: readonly Facts[]): { facts: Facts[]; asOf: number | null } {
   const fields = derivedFields(caseType);
-  if (fields.length === 0) return { facts, asOf: null };
+  if (fields.length === 0) return { facts: [...batch], asOf: null };
   const cases: TimedFacts[] = (corpus?.cases ?? []).flatMap((c) => {
     const time = c.decidedAt === null ? Number.NaN : Number(c.decidedAt);
     // The corpus keeps the model's outcome beside the inputs (a class, or a value and the class of its `when` field),
@@ -48,11 +49,18 @@ export function withDerivedFacts(caseType: CaseType, outcome: OutcomeSpec, corpu
   });
   const latest = cases.reduce((max, c) => Math.max(max, c.time as number), Number.NEGATIVE_INFINITY);
   const asOf = Number.isFinite(latest) ? latest + 1 : null;
-  const filled: Record<string, Facts[string]> = { ...facts };
+  const filled: Array<Record<string, Facts[string]>> = batch.map((facts) => ({ ...facts }));
   for (const { name, definition } of fields) {
-    filled[name] = asOf === null ? null : priorShares([...cases, { time: asOf, facts }], definition).at(-1) ?? null;
+    const values = asOf === null ? [] : priorShares([...cases, ...batch.map((facts) => ({ time: asOf, facts }))], definition).slice(cases.length);
+    filled.forEach((facts, i) => (facts[name] = values[i] ?? null));
   }
   return { facts: filled, asOf };
+}
+
+/** Fills one case's derived inputs (withDerivedFactsAll for one case). */
+export function withDerivedFacts(caseType: CaseType, outcome: OutcomeSpec, corpus: PrecedentCorpus | null, facts: Facts): DerivedFacts {
+  const { facts: [filled], asOf } = withDerivedFactsAll(caseType, outcome, corpus, [facts]);
+  return { facts: filled!, asOf };
 }
 
 /** The audit entry's source of each derived input: computed, for which term (the entry's numbers are whole). */
