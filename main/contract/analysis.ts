@@ -35,6 +35,15 @@ export const MethodInfoSchema = z.object({
 });
 
 /**
+ * How many fraction digits each module's measurements are shown with, so that a finding card says a value as the
+ * summary and the report do: by the finding's module, then measurement key; `default` for keys a module leaves out.
+ */
+export const MeasurementDigitsSchema = z.object({
+  default: z.number().int().min(0).max(10),
+  byModule: z.record(z.string(), z.record(z.string(), z.number().int().min(0).max(10))),
+});
+
+/**
  * The stages a run reports in 'analysis.progress' (`stage`), in order; the renderer shows each by name in the user's
  * language. A job may report only some of them (bullets have no CMC stages).
  */
@@ -143,7 +152,7 @@ export const analysisChannels = {
   /** The evidence kinds and the methods this workstation's modules declare (for intake and the Compare dialog). */
   'forensics.catalog': channel(
     z.object({}).strict(),
-    z.object({ kinds: z.array(EvidenceCategoryInfoSchema), methods: z.array(MethodInfoSchema) }),
+    z.object({ kinds: z.array(EvidenceCategoryInfoSchema), methods: z.array(MethodInfoSchema), measurementDigits: MeasurementDigitsSchema }),
     'session',
   ),
   'library.add': channel(

@@ -108,5 +108,6 @@ export const catalog: ResponseOf<'forensics.catalog'> = {
     { id: 'ballistics.cartridge-case', module: 'ballistics', acceptedKinds: ['ballistics.cartridge-case'], arity: { min: 2, max: 2 } },
     { id: 'ballistics.bullet', module: 'ballistics', acceptedKinds: ['ballistics.bullet-land'], arity: { min: 2, max: 20 } },
   ],
+  measurementDigits: { default: 3, byModule: { 'ballistics.cartridge-case': { 'cmc.consensus.theta': 1, 'cmc.pixelUm': 2 }, 'ballistics.bullet': { 'land.ccf': 3 } } },
 };
 requestChannels['forensics.catalog'].response.parse(catalog);

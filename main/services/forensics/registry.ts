@@ -8,6 +8,7 @@ import { evidenceKinds } from '../../contract/index.ts';
 import { DalelError } from '../errors.ts';
 import { manualSummary } from '../reports/summary/modules/manual.ts';
 import { SummaryRegistry } from '../reports/summary/registry.ts';
+import { defaultFractionDigits, type SummaryModule } from '../reports/summary/summary-types.ts';
 import type { EvidenceKindDeclaration, FileFacts, ForensicMethod, ForensicModule, ProgressListener } from './module.ts';
 
 /** Evidence kinds the core owns: documents, and anything no module examines. */
@@ -104,7 +105,11 @@ export class ForensicRegistry {
 
   /** The summary templates: the core's (manual measurements) and each module's. */
   summaries(): SummaryRegistry {
-    return new SummaryRegistry([manualSummary, ...this.modules.flatMap((m) => m.summaries)]);
+    return new SummaryRegistry(this.summaryModules());
+  }
+
+  private summaryModules(): SummaryModule[] {
+    return [manualSummary, ...this.modules.flatMap((m) => m.summaries)];
   }
 
   /** What the interface offers: kinds with their formats, methods with their accepted kinds and arity. */
@@ -112,6 +117,10 @@ export class ForensicRegistry {
     return {
       kinds: [...this.kindsById.values()].map(({ kind, module }) => ({ id: kind.id, module, formats: [...kind.formats], imagesNeedPixelSize: kind.imagesNeedPixelSize })),
       methods: [...this.methodsById.values()].map(({ method, module }) => ({ id: method.id, module: module.id, acceptedKinds: [...method.acceptedKinds], arity: { ...method.arity } })),
+      measurementDigits: {
+        default: defaultFractionDigits,
+        byModule: Object.fromEntries(this.summaryModules().map((s) => [s.module, { ...s.fractionDigits }])),
+      },
     };
   }
 }

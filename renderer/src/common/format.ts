@@ -17,6 +17,8 @@ export interface Formatters {
   integer(value: number): string;
   /** A measured value with up to four decimals, in the locale's grouping and decimal sign. */
   measured(value: number): string;
+  /** A value rounded to at most `digits` decimals (trailing zeros dropped), as the report's summary writes measurements. */
+  rounded(value: number, digits: number): string;
   /** A value with exactly `digits` decimals, in the locale's grouping and decimal sign (what toFixed gives in English). */
   fixed(value: number, digits: number): string;
   /** A value to `digits` significant digits, in the locale's decimal sign. */
@@ -48,6 +50,7 @@ export function createFormatters(language: Language, locale: string, t: TFunctio
   // Tables call fixed() and significant() once per cell; building an Intl.NumberFormat costs far more than using one.
   const fixedByDigits = new Map<number, Intl.NumberFormat>();
   const significantByDigits = new Map<number, Intl.NumberFormat>();
+  const roundedByDigits = new Map<number, Intl.NumberFormat>();
   const cached = (cache: Map<number, Intl.NumberFormat>, digits: number, options: Intl.NumberFormatOptions) => {
     let format = cache.get(digits);
     if (!format) {
@@ -75,6 +78,11 @@ export function createFormatters(language: Language, locale: string, t: TFunctio
     exactBytes: (value) => t('units.exactBytes', { value: integer.format(value) }),
     integer: (value) => integer.format(value),
     measured: (value) => measured.format(value),
+    rounded: (value, digits) => {
+      const text = cached(roundedByDigits, digits, { maximumFractionDigits: digits }).format(value);
+      // A small negative value rounds to "-0"; the measurement reads as zero.
+      return /^[-−]0([.,]0*)?$/.test(text) ? text.slice(1) : text;
+    },
     fixed: (value, digits) => cached(fixedByDigits, digits, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
     significant: (value, digits) => cached(significantByDigits, digits, { maximumSignificantDigits: digits }).format(value),
   };

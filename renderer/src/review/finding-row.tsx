@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../common/format.ts';
 import type { Finding } from '../../../main/contract/index.ts';
 import { algorithmName, conclusionText, measurementText } from './finding-text.ts';
+import type { MeasurementDigits } from './measurement-digits.ts';
 
 /** Props of FindingRow. */
 export interface FindingRowProps {
@@ -14,6 +15,7 @@ export interface FindingRowProps {
   /** The finding this one amends, shown beneath it (the original is kept, never overwritten). */
   readonly original: Finding | null;
   readonly selected: boolean;
+  readonly digits: MeasurementDigits;
   /** Null where the role may not review or the case is signed. */
   readonly actions: { readonly accept: () => void; readonly reject: () => void; readonly amend: () => void } | null;
   readonly onSelect: () => void;
@@ -22,7 +24,7 @@ export interface FindingRowProps {
 const originColour = { model: 'info', 'model-edited': 'warning', manual: 'secondary' } as const;
 
 /** One finding: kind, key measurements, conclusion, origin chip, review state and the expert's decisions. */
-export function FindingRow({ finding, original, selected, actions, onSelect }: FindingRowProps) {
+export function FindingRow({ finding, original, selected, digits, actions, onSelect }: FindingRowProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const review = finding.review;
@@ -49,7 +51,7 @@ export function FindingRow({ finding, original, selected, actions, onSelect }: F
         />
       </Stack>
       <Typography variant="body2" data-testid={`finding-measurements-${finding.id}`}>
-        {finding.measurements.slice(0, 4).map((m) => measurementText(t, m, format)).join(' · ')}
+        {finding.measurements.slice(0, 4).map((m) => measurementText(t, m, format, digits(finding.module, m.key))).join(' · ')}
       </Typography>
       <Typography variant="body2" color="text.secondary">
         {t('findings.conclusion', { conclusion: conclusionText(t, finding.conclusion) })}
@@ -68,7 +70,7 @@ export function FindingRow({ finding, original, selected, actions, onSelect }: F
             {t('findings.amends', { reason: original.review?.reason ?? '', reviewer: original.review?.reviewer ?? '' })}
           </Typography>
           <Typography variant="body2" sx={{ textDecoration: 'line-through' }}>
-            {original.measurements.slice(0, 4).map((m) => measurementText(t, m, format)).join(' · ')}
+            {original.measurements.slice(0, 4).map((m) => measurementText(t, m, format, digits(original.module, m.key))).join(' · ')}
           </Typography>
           <Typography variant="body2" sx={{ textDecoration: 'line-through' }} color="text.secondary">
             {conclusionText(t, original.conclusion)}

@@ -8,6 +8,9 @@ export function measurementLabel(t: TFunction, key: string): string {
   return t(`measurements.${key.replace(/\./g, '_')}`, { defaultValue: key });
 }
 
+/** The formatters a measurement's text needs. */
+export type MeasurementFormat = Pick<Formatters, 'measured' | 'rounded'>;
+
 // Units as modules record them (the report's summary reads the same codes), by the word each language uses.
 const unitKeys: Readonly<Record<string, string>> = { 'µm': 'micrometre', um: 'micrometre', mm: 'millimetre', px: 'pixel', deg: 'degree', '°': 'degree', '%': 'percent', 'ng/mL': 'nanogramsPerMillilitre' };
 
@@ -38,8 +41,8 @@ export function algorithmName(t: TFunction, algorithm: string): string {
  * A measurement's value in words: yes/no for booleans, a module's word for a coded text value (e.g. a strip result
  * 'positive') where the interface has one under measurementValues.KEY, other text as recorded.
  */
-export function measurementValueText(t: TFunction, m: Measurement, format: Pick<Formatters, 'measured'>): string {
-  if (typeof m.value === 'number') return format.measured(m.value);
+export function measurementValueText(t: TFunction, m: Measurement, format: MeasurementFormat, digits?: number): string {
+  if (typeof m.value === 'number') return digits === undefined ? format.measured(m.value) : format.rounded(m.value, digits);
   if (typeof m.value === 'boolean') return t(`measurementValues.boolean.${String(m.value)}`);
   const word = recordedValueWord(t, m.key, m.value);
   return word === m.value ? pointsText(m.value, format) : word;
@@ -56,9 +59,12 @@ export function recordedValueWord(t: TFunction, key: string, value: string): str
   return typeof word === 'string' ? word : value;
 }
 
-/** A measurement as "label: value unit", the label translated where the interface knows the key. */
-export function measurementText(t: TFunction, m: Measurement, format: Pick<Formatters, 'measured'>): string {
-  const value = measurementValueText(t, m, format);
+/**
+ * A measurement as "label: value unit", the label translated where the interface knows the key; numbers with the
+ * module's `digits` where known (as the summary writes them), else up to four decimals.
+ */
+export function measurementText(t: TFunction, m: Measurement, format: MeasurementFormat, digits?: number): string {
+  const value = measurementValueText(t, m, format, digits);
   if (!m.unit) return `${measurementLabel(t, m.key)}: ${value}`;
   const unit = unitText(t, m.unit);
   // Degrees and percent attach to the number, as the report's summary writes them.

@@ -11,6 +11,7 @@ import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useHotkeys } from '../viewer/use-hotkeys.ts';
 import { FindingRow } from './finding-row.tsx';
+import { useMeasurementDigits } from './measurement-digits.ts';
 import { ReviewDialog } from './review-dialog.tsx';
 import { currentFindings } from './use-case-review.ts';
 
@@ -32,6 +33,7 @@ export interface FindingsPanelProps {
 export function FindingsPanel({ findings, role, open, selectedId, onSelect, onChanged }: FindingsPanelProps) {
   const { t } = useTranslation();
   const api = useApi();
+  const digits = useMeasurementDigits();
   const [dialog, setDialog] = useState<{ finding: Finding; decision: 'rejected' | 'amended' } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -89,6 +91,7 @@ export function FindingsPanel({ findings, role, open, selectedId, onSelect, onCh
               finding={finding}
               original={finding.supersedes ? (byId.get(finding.supersedes) ?? null) : null}
               selected={finding.id === selectedId}
+              digits={digits}
               onSelect={() => onSelect(finding.id)}
               actions={
                 canReview
@@ -107,6 +110,7 @@ export function FindingsPanel({ findings, role, open, selectedId, onSelect, onCh
         <ReviewDialog
           finding={dialog.finding}
           decision={dialog.decision}
+          digits={digits}
           onClose={() => setDialog(null)}
           onDone={() => {
             setDialog(null);

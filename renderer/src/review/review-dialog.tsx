@@ -17,6 +17,7 @@ import { call } from '../api/api-error.ts';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
 import { derivedValue, geometryMeasurements, geometryOf, type GeometryFields } from './amend-geometry.ts';
 import { measurementLabel, measurementText, unitText } from './finding-text.ts';
+import type { MeasurementDigits } from './measurement-digits.ts';
 import { ReasonField } from './reason-field.tsx';
 import { conclusionChoices } from '../forensics/registry.ts';
 import { ChoiceField } from '../common/choice-field.tsx';
@@ -25,6 +26,8 @@ import { ChoiceField } from '../common/choice-field.tsx';
 export interface ReviewDialogProps {
   readonly finding: Finding;
   readonly decision: 'rejected' | 'amended';
+  /** Fraction digits of the measurements in the dialog's opening line (as on the finding card). */
+  readonly digits: MeasurementDigits;
   readonly onClose: () => void;
   readonly onDone: () => void;
 }
@@ -50,7 +53,7 @@ function unitSlot(t: TFunction, unit: string | null, testId: string) {
  * edited through its points and pixel size: the value is recomputed from them, never typed. Closing with unsaved
  * edits asks first: nothing is discarded without confirmation.
  */
-export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialogProps) {
+export function ReviewDialog({ finding, decision, digits, onClose, onDone }: ReviewDialogProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const api = useApi();
@@ -100,7 +103,7 @@ export function ReviewDialog({ finding, decision, onClose, onDone }: ReviewDialo
     <>
       <FormDialog
         title={t(amend ? 'review.amendTitle' : 'review.rejectTitle')}
-        intro={finding.measurements.map((m) => measurementText(t, m, format)).join(' · ')}
+        intro={finding.measurements.map((m) => measurementText(t, m, format, digits(finding.module, m.key))).join(' · ')}
         testId="review"
         submitLabel={t(amend ? 'review.amendSubmit' : 'review.rejectSubmit')}
         submitColor={amend ? 'primary' : 'error'}

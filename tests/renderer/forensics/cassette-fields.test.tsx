@@ -10,6 +10,7 @@ afterEach(cleanup);
 const withStrips: ResponseOf<'forensics.catalog'> = {
   kinds: [...catalog.kinds, { id: 'drugs.strip', module: 'drugs', formats: ['png', 'jpeg'], imagesNeedPixelSize: false }],
   methods: [...catalog.methods, { id: 'drugs.strip', module: 'drugs', acceptedKinds: ['drugs.strip'], arity: { min: 1, max: 1 } }],
+  measurementDigits: catalog.measurementDigits,
 };
 requestChannels['forensics.catalog'].response.parse(withStrips);
 const cassette = EvidenceSchema.parse({ ...evidenceA, id: '44444444-4444-4444-8444-44444444444e', originalName: 'cassette.jpg', kind: 'jpeg', mediaType: 'image/jpeg', category: 'drugs.strip' });

@@ -12,6 +12,7 @@ afterEach(cleanup);
 const drugsCatalog: ResponseOf<'forensics.catalog'> = {
   kinds: [...catalog.kinds, { id: 'drugs.spot-plate', module: 'drugs', formats: ['jpeg', 'png'], imagesNeedPixelSize: false }],
   methods: [...catalog.methods, { id: 'drugs.spot', module: 'drugs', acceptedKinds: ['drugs.spot-plate'], arity: { min: 1, max: 1 } }],
+  measurementDigits: catalog.measurementDigits,
 };
 const plate = EvidenceSchema.parse({ ...evidenceA, id: '44444444-4444-4444-8444-44444444444e', sha256: 'e'.repeat(64), originalName: 'plate.jpg', kind: 'jpeg', mediaType: 'image/jpeg', category: 'drugs.spot-plate' });
 

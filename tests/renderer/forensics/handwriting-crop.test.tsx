@@ -15,6 +15,7 @@ const questioned = pageItem('44444444-4444-4444-8444-44444444444b', 'questioned.
 const handwritingCatalog: ResponseOf<'forensics.catalog'> = {
   kinds: [...catalog.kinds, { id: 'handwriting.page', module: 'handwriting', formats: ['png', 'jpeg', 'tiff'], imagesNeedPixelSize: false }],
   methods: [{ id: 'handwriting.writer-comparison', module: 'handwriting', acceptedKinds: ['handwriting.page'], arity: { min: 2, max: 32 } }],
+  measurementDigits: catalog.measurementDigits,
 };
 
 async function open(items: readonly Evidence[]) {

@@ -8,7 +8,7 @@ import { commonPhrases, enfsiStrength } from './common-phrases.ts';
 import { formatModuleMeasurement, formatNumber, pluralForm } from './locale.ts';
 import type { SummaryRegistry } from './registry.ts';
 import { fillTemplate, mergeText, slotKeys } from './template.ts';
-import type { ModulePhrases, Summary, SummaryLanguage, SummaryModule, SummaryParagraph, SummaryPart } from './summary-types.ts';
+import { defaultFractionDigits, type ModulePhrases, type Summary, type SummaryLanguage, type SummaryModule, type SummaryParagraph, type SummaryPart } from './summary-types.ts';
 
 const ruleSymbols: Readonly<Record<NonNullable<Measurement['threshold']>['rule'], string>> = { '>=': '≥', '>': '>', '<=': '≤', '<': '<' };
 
@@ -47,7 +47,7 @@ class FindingWriter {
   }
 
   digits(key: string): number {
-    return this.module.fractionDigits?.[key] ?? 3;
+    return this.module.fractionDigits?.[key] ?? defaultFractionDigits;
   }
 
   measurement(key: string): Measurement | undefined {

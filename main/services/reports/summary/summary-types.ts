@@ -48,11 +48,14 @@ export interface ModulePhrases {
   readonly conclusion?: { readonly template: string; readonly labels: Readonly<Record<string, string>> };
 }
 
+/** Fraction digits of a measurement whose module declares none for its key: the summary's and the finding cards' alike. */
+export const defaultFractionDigits = 3;
+
 /** How a module's findings are summarised; handwriting or drug tests plug in by registering one of these. */
 export interface SummaryModule {
   /** The finding's `module` this applies to, e.g. 'ballistics.cartridge-case'. */
   readonly module: string;
-  /** Fraction digits shown per measurement key (default 3). */
+  /** Fraction digits shown per measurement key (default `defaultFractionDigits`). */
   readonly fractionDigits?: Readonly<Record<string, number>>;
   readonly phrases: Readonly<Record<SummaryLanguage, ModulePhrases>>;
 }
