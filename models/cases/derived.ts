@@ -35,51 +35,70 @@ function add(tallies: Map<string, Tally>, key: string, hit: boolean): void {
 }
 
 /**
- * The derived value for every case, in order (null where no earlier term is known, or the case's term or `by`
- * value is missing). Terms are numbers (SCDB terms, years); cases without one get null and count for no one.
+ * The per-term tallies of a set of cases for one definition, from which the derived value of any case can be read: of
+ * each of those cases (`priorShares`), or of a new case after them, without going over the cases again.
  */
-export function priorShares(cases: readonly TimedFacts[], definition: PriorShareDefinition): Array<number | null> {
-  const { field, equals, terms, by, smoothing = 0 } = definition.priorShare;
+export class PriorShareIndex {
   // Per term: hits and cases overall ('') and per `by` value.
-  const perTerm = new Map<number, Map<string, Tally>>();
-  for (const c of cases) {
-    if (typeof c.time !== 'number') continue;
-    const outcome = categoryKey(c.facts[field] ?? null);
-    if (outcome === null) continue;
-    const tallies = perTerm.get(c.time) ?? new Map<string, Tally>();
-    perTerm.set(c.time, tallies);
-    add(tallies, '', outcome === equals);
-    const group = by === undefined ? null : categoryKey(c.facts[by] ?? null);
-    if (group !== null) add(tallies, `=${group}`, outcome === equals);
+  private readonly perTerm = new Map<number, Map<string, Tally>>();
+  private readonly windows = new Map<number, Map<string, Tally>>();
+
+  constructor(
+    cases: readonly TimedFacts[],
+    private readonly definition: PriorShareDefinition,
+  ) {
+    const { field, equals, by } = definition.priorShare;
+    for (const c of cases) {
+      if (typeof c.time !== 'number') continue;
+      const outcome = categoryKey(c.facts[field] ?? null);
+      if (outcome === null) continue;
+      const tallies = this.perTerm.get(c.time) ?? new Map<string, Tally>();
+      this.perTerm.set(c.time, tallies);
+      add(tallies, '', outcome === equals);
+      const group = by === undefined ? null : categoryKey(c.facts[by] ?? null);
+      if (group !== null) add(tallies, `=${group}`, outcome === equals);
+    }
   }
-  const windowCache = new Map<number, Map<string, Tally>>();
-  const windowBefore = (term: number) => {
-    const cached = windowCache.get(term);
+
+  private windowBefore(term: number): Map<string, Tally> {
+    const cached = this.windows.get(term);
     if (cached) return cached;
     const window = new Map<string, Tally>();
-    for (let t = term - terms; t < term; t += 1) {
-      for (const [key, tally] of perTerm.get(t) ?? []) {
+    for (let t = term - this.definition.priorShare.terms; t < term; t += 1) {
+      for (const [key, tally] of this.perTerm.get(t) ?? []) {
         const sum = window.get(key) ?? { hits: 0, cases: 0 };
         sum.hits += tally.hits;
         sum.cases += tally.cases;
         window.set(key, sum);
       }
     }
-    windowCache.set(term, window);
+    this.windows.set(term, window);
     return window;
-  };
-  return cases.map((c) => {
-    if (typeof c.time !== 'number') return null;
-    const window = windowBefore(c.time);
+  }
+
+  /** The derived value of a case of term `time` with these facts (null where no earlier term is known, or the term or `by` value is missing). */
+  valueOf(time: TimedFacts['time'], facts: Facts): number | null {
+    const { by, smoothing = 0 } = this.definition.priorShare;
+    if (typeof time !== 'number') return null;
+    const window = this.windowBefore(time);
     const overall = window.get('');
     if (!overall || overall.cases === 0) return null;
     const base = overall.hits / overall.cases;
     if (by === undefined) return base;
-    const group = categoryKey(c.facts[by] ?? null);
+    const group = categoryKey(facts[by] ?? null);
     if (group === null) return null;
     const own = window.get(`=${group}`) ?? { hits: 0, cases: 0 };
     // Without smoothing a group never seen in the window has no share to give.
     if (own.cases + smoothing === 0) return null;
     return (own.hits + smoothing * base) / (own.cases + smoothing);
-  });
+  }
+}
+
+/**
+ * The derived value for every case, in order (null where no earlier term is known, or the case's term or `by`
+ * value is missing). Terms are numbers (SCDB terms, years); cases without one get null and count for no one.
+ */
+export function priorShares(cases: readonly TimedFacts[], definition: PriorShareDefinition): Array<number | null> {
+  const index = new PriorShareIndex(cases, definition);
+  return cases.map((c) => index.valueOf(c.time, c.facts));
 }

@@ -96,5 +96,9 @@ describe('derived inputs over a regression outcome that applies to some cases', 
     // A batch derives in one pass what each case alone gets: cases of the same term never count one another.
     const batch = withDerivedFactsAll(caseType, outcome, corpus, [{ x1: 2 }, { x1: 3 }]);
     expect(batch.facts.map((f) => f.priorTwelve)).toEqual([derived.facts.priorTwelve, derived.facts.priorTwelve]);
+    // The corpus is read once per model: a later consultation reuses it, and another model's corpus is its own.
+    expect(withDerivedFacts(caseType, outcome, corpus, { x1: 9 }).facts.priorTwelve).toBeCloseTo(2 / 3, 12);
+    const other = { ...corpus, cases: [past(12), past(5), past(5), past(5)] };
+    expect(withDerivedFacts(caseType, outcome, other, { x1: 2 }).facts.priorTwelve).toBeCloseTo(1 / 4, 12);
   });
 });

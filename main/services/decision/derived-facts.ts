@@ -5,7 +5,7 @@
  * way training did: from the model's own training cases (its precedent corpus), for a case decided in the term after
  * the latest one there.
  */
-import { priorShares, type TimedFacts } from '../../../models/cases/derived.ts';
+import { PriorShareIndex, type TimedFacts } from '../../../models/cases/derived.ts';
 import type { CaseType, OutcomeSpec } from '../../../models/cases/case-type.ts';
 import type { Facts } from '../../../models/cases/facts.ts';
 import type { CanonicalValue } from '../../../core/canonical-json.ts';
@@ -32,14 +32,20 @@ export interface DerivedFacts {
   readonly asOf: number | null;
 }
 
-/**
- * Fills the derived inputs of cases from the corpus, all in one pass per input (cases of the same term never count one
- * another, so a batch gives what each case alone would). Without a corpus, or with terms that are not numbers, each
- * stays null, which the model reads as it read the earliest training cases (no earlier term).
- */
-export function withDerivedFactsAll(caseType: CaseType, outcome: OutcomeSpec, corpus: PrecedentCorpus | null, batch: readonly Facts[]): { facts: Facts[]; asOf: number | null } {
-  const fields = derivedFields(caseType);
-  if (fields.length === 0) return { facts: [...batch], asOf: null };
+/** A corpus read for derived inputs: the term they are computed for, and each input's tallies. */
+interface DerivedView {
+  readonly asOf: number | null;
+  readonly indexes: ReadonlyMap<string, PriorShareIndex>;
+}
+
+// A loaded model keeps its corpus for as long as it is installed: its view is built at the first consultation (for
+// SCDB, 7 inputs over 9 179 cases, about 0.1 s), not at each one. Keyed by the outcome too, which says what counts.
+const views = new WeakMap<PrecedentCorpus, Map<string, DerivedView>>();
+
+function derivedView(caseType: CaseType, outcome: OutcomeSpec, corpus: PrecedentCorpus | null): DerivedView {
+  const key = JSON.stringify([caseType.id, caseType.version, outcome]);
+  const cached = corpus ? views.get(corpus)?.get(key) : undefined;
+  if (cached) return cached;
   const cases: TimedFacts[] = (corpus?.cases ?? []).flatMap((c) => {
     const time = c.decidedAt === null ? Number.NaN : Number(c.decidedAt);
     // The corpus keeps the model's outcome beside the inputs (a class, or a value and the class of its `when` field),
@@ -48,13 +54,33 @@ export function withDerivedFactsAll(caseType: CaseType, outcome: OutcomeSpec, co
     return Number.isFinite(time) ? [{ time, facts: { ...c.facts, ...known } }] : [];
   });
   const latest = cases.reduce((max, c) => Math.max(max, c.time as number), Number.NEGATIVE_INFINITY);
-  const asOf = Number.isFinite(latest) ? latest + 1 : null;
-  const filled: Array<Record<string, Facts[string]>> = batch.map((facts) => ({ ...facts }));
-  for (const { name, definition } of fields) {
-    const values = asOf === null ? [] : priorShares([...cases, ...batch.map((facts) => ({ time: asOf, facts }))], definition).slice(cases.length);
-    filled.forEach((facts, i) => (facts[name] = values[i] ?? null));
+  const view: DerivedView = {
+    asOf: Number.isFinite(latest) ? latest + 1 : null,
+    indexes: new Map(derivedFields(caseType).map(({ name, definition }) => [name, new PriorShareIndex(cases, definition)])),
+  };
+  if (corpus) {
+    const byOutcome = views.get(corpus) ?? new Map<string, DerivedView>();
+    byOutcome.set(key, view);
+    views.set(corpus, byOutcome);
   }
-  return { facts: filled, asOf };
+  return view;
+}
+
+/**
+ * Fills the derived inputs of cases from the corpus, as training did for a case of the term after the corpus's latest
+ * (cases of that term never count one another, so a batch gives what each case alone would). Without a corpus, or
+ * with terms that are not numbers, each stays null, which the model reads as it read the earliest training cases (no
+ * earlier term).
+ */
+export function withDerivedFactsAll(caseType: CaseType, outcome: OutcomeSpec, corpus: PrecedentCorpus | null, batch: readonly Facts[]): { facts: Facts[]; asOf: number | null } {
+  if (derivedFields(caseType).length === 0) return { facts: [...batch], asOf: null };
+  const { asOf, indexes } = derivedView(caseType, outcome, corpus);
+  const facts = batch.map((given) => {
+    const filled: Record<string, Facts[string]> = { ...given };
+    for (const [name, index] of indexes) filled[name] = asOf === null ? null : index.valueOf(asOf, given);
+    return filled;
+  });
+  return { facts, asOf };
 }
 
 /** Fills one case's derived inputs (withDerivedFactsAll for one case). */
