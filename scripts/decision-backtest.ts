@@ -47,7 +47,7 @@ function main(): void {
   const sklearn = process.argv.includes('--no-sklearn') ? { available: false as const, reason: '--no-sklearn' } : sklearnAvailability();
   const data = caseRows(caseType, parseCsvBytes(readInputFile(file), file), file);
   console.log(`${caseType.id} ${caseType.version}, ${data.rows.length} cases from ${file}; options ${JSON.stringify({ ...caseType.meta.training, ...options })}; load ${readLoad()}`);
-  console.log('fold                      train   test   ours  majority  sklearn  ours−maj  ours−skl  logloss  pred+%  test+%  seconds');
+  console.log('fold                      train   test   ours  majority  sklearn  ours−maj  ours−skl  logloss  pred+%  test+%  seconds  answered%  ours  majority (on the answered cases)');
   const results: FoldResult[] = [];
   backtest.folds.forEach((fold, f) => {
     const label = `≤ ${fold.trainTo} → ${fold.testFrom}–${String(fold.testTo).slice(-2)}${f < backtest.choiceFolds ? '' : ' (held)'}`.padEnd(24);
@@ -70,6 +70,7 @@ function main(): void {
       percent(result.predictedPositive).padStart(7),
       percent(result.actualPositive).padStart(7),
       result.seconds.toFixed(1).padStart(8),
+      result.answered ? `${percent(result.answered.share).padStart(10)} ${percent(result.answered.accuracy).padStart(6)} ${percent(result.answered.majority).padStart(9)}` : '',
     ];
     console.log(`${label}  ${cells.join(' ')}`);
   });

@@ -27,6 +27,12 @@ export const DisparityGroupSchema = z
   .strict();
 
 /** One fold of a rolling-origin backtest: trained on the cases before a cut, tested on the period after it. */
+/**
+ * A classifier's figures on the cases it answered (top probability at or above the outcome's threshold; the rest are
+ * referred to a human): their share, its accuracy on them, the majority class's accuracy on the same cases.
+ */
+export const AnsweredSchema = z.object({ share: rate, accuracy: rate, majority: rate }).strict();
+
 export const BacktestFoldSchema = z
   .object({
     /** Training cases are those with a time value before this one; test cases lie from testFrom to testTo. */
@@ -38,7 +44,10 @@ export const BacktestFoldSchema = z
     /** The card's own held-out test (the shipped model), not a retrained one. */
     heldOut: z.boolean(),
     regression: z.object({ meanAbsoluteError: z.number(), baselines: z.array(z.object({ name: z.string(), meanAbsoluteError: z.number() }).strict()) }).strict().optional(),
-    classification: z.object({ accuracy: rate, baselines: z.array(z.object({ name: z.string(), accuracy: rate }).strict()) }).strict().optional(),
+    classification: z
+      .object({ accuracy: rate, baselines: z.array(z.object({ name: z.string(), accuracy: rate }).strict()), answered: AnsweredSchema.optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 /** One fold of a model card's backtest. */
@@ -112,6 +121,8 @@ export const ModelCardSchema = z
             logLoss: z.number(),
             expectedCalibrationError: z.number(),
             baselines: z.array(z.object({ name: z.string(), accuracy: rate }).strict()),
+            /** Optional: cards written before these figures were computed, and models that answered no test case, have none. */
+            answered: AnsweredSchema.optional(),
           })
           .strict()
           .optional(),

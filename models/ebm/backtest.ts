@@ -9,7 +9,7 @@ import type { CaseType, OutcomeSpec } from '../cases/case-type.ts';
 import { encodeFacts } from '../gam/features.ts';
 import { classProbabilities, scoreCase } from '../gam/gam-model.ts';
 import { peerOnCases } from '../peers/sklearn-peer.ts';
-import { accuracy, argmax, logLoss } from './metrics.ts';
+import { accuracy, answeredFigures, argmax, logLoss, type AnsweredFigures } from './metrics.ts';
 import { targetValues, trainGam, type EbmOptions } from './train.ts';
 
 /** One fold: train on terms up to `trainTo`, test on `testFrom`–`testTo`. */
@@ -43,6 +43,12 @@ export interface FoldResult {
   /** Share of test cases predicted in the last class (SCDB: petitioner won), and its actual share: a drift gauge. */
   readonly predictedPositive: number;
   readonly actualPositive: number;
+  /**
+   * Where the outcome abstains below a top probability (a judge is told to refer the case to a human): the share of
+   * test cases the model answered, its accuracy on them, and the training majority's on the same cases; null when
+   * it answered none.
+   */
+  readonly answered: AnsweredFigures | null;
   readonly seconds: number;
 }
 
@@ -79,6 +85,7 @@ export function backtestFold(
     logLoss: logLoss(probabilities, y),
     predictedPositive: share(probabilities.filter((p) => argmax(p) === positive).length),
     actualPositive: share(Array.from(y).filter((v) => v === positive).length),
+    answered: answeredFigures(probabilities, y, majorityClass, outcome.abstention.minTopProbability),
     seconds,
   };
 }

@@ -9,7 +9,7 @@ import type { CaseType } from '../cases/case-type.ts';
 import { encodeFacts } from '../gam/features.ts';
 import { classProbabilities, scoreCase, type GamModel } from '../gam/gam-model.ts';
 import { reachFor } from './conformal.ts';
-import { accuracy, argmax, coverage, expectedCalibrationError, logLoss, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
+import { accuracy, answeredFigures, argmax, coverage, expectedCalibrationError, logLoss, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
 import { targetValues } from './train.ts';
 
 type Validation = Pick<ModelCard['validation'], 'regression' | 'classification'>;
@@ -132,6 +132,7 @@ export function evaluateModel(model: GamModel, caseType: CaseType, train: readon
   const counts = outcome.classes.map((_, k) => trainY.filter((v) => v === k).length);
   const majority = argmax(counts);
   const positive = outcome.classes.length - 1;
+  const answered = answeredFigures(probabilities, y, majority, outcome.abstention.minTopProbability);
   const disparity: Disparity = protectedFields.map((field) => ({
     attribute: field.name,
     title: field.title,
@@ -155,6 +156,7 @@ export function evaluateModel(model: GamModel, caseType: CaseType, train: readon
         logLoss: logLoss(probabilities, y),
         expectedCalibrationError: expectedCalibrationError(probabilities, y),
         baselines: [{ name: `majority class (${outcome.classes[majority]!.label})`, accuracy: Array.from(y).filter((v) => v === majority).length / Math.max(1, y.length) }],
+        ...(answered ? { answered } : {}),
       },
     },
     disparity,

@@ -42,6 +42,32 @@ export function argmax(values: readonly number[]): number {
   return best;
 }
 
+/** How a classifier fared on the cases it answered, beside always predicting one class on those same cases. */
+export interface AnsweredFigures {
+  /** Share of the cases whose top probability reached the threshold (the rest are referred to a human). */
+  readonly share: number;
+  readonly accuracy: number;
+  /** Accuracy of always predicting `baselineClass` on the answered cases. */
+  readonly majority: number;
+}
+
+/**
+ * Figures on the cases a classifier answers, those whose top class probability reaches `minTop`; null when it
+ * answered none. The judge sees a prediction only for these, so these are the figures that judge relies on.
+ */
+export function answeredFigures(probabilities: ReadonlyArray<readonly number[]>, actual: ArrayLike<number>, baselineClass: number, minTop: number): AnsweredFigures | null {
+  let answered = 0;
+  let right = 0;
+  let baselineRight = 0;
+  probabilities.forEach((p, i) => {
+    if (Math.max(...p) < minTop) return;
+    answered += 1;
+    if (argmax(p) === actual[i]) right += 1;
+    if (actual[i] === baselineClass) baselineRight += 1;
+  });
+  return answered === 0 ? null : { share: answered / probabilities.length, accuracy: right / answered, majority: baselineRight / answered };
+}
+
 /** Mean negative log-likelihood of the actual classes. */
 export function logLoss(probabilities: ReadonlyArray<readonly number[]>, actual: ArrayLike<number>): number {
   let sum = 0;

@@ -59,7 +59,7 @@ const timeText = (t: Time) => String(t);
 function figures(evaluation: Evaluation): Pick<Fold, 'regression' | 'classification'> {
   const { regression, classification } = evaluation.validation;
   if (regression) return { regression: { meanAbsoluteError: regression.meanAbsoluteError, baselines: regression.baselines } };
-  if (classification) return { classification: { accuracy: classification.accuracy, baselines: classification.baselines } };
+  if (classification) return { classification: { accuracy: classification.accuracy, baselines: classification.baselines, ...(classification.answered ? { answered: classification.answered } : {}) } };
   throw new Error('rolling-origin backtest: the evaluation has neither regression nor classification figures');
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, conformalHalfWidth, coverage, expectedCalibrationError, logLoss, meanAbsoluteError } from '../../models/ebm/metrics.ts';
+import { accuracy, answeredFigures, conformalHalfWidth, coverage, expectedCalibrationError, logLoss, meanAbsoluteError } from '../../models/ebm/metrics.ts';
 import { seededRandom } from '../../models/ebm/random.ts';
 
 describe('evaluation measures', () => {
@@ -35,5 +35,15 @@ describe('evaluation measures', () => {
     const probs = Array.from({ length: 10 }, () => [0.8, 0.2]);
     expect(expectedCalibrationError(probs, [0, 0, 0, 0, 0, 0, 0, 0, 1, 1])).toBeCloseTo(0);
     expect(expectedCalibrationError(probs, new Array(10).fill(1))).toBeCloseTo(0.8);
+  });
+
+  it('scores the cases a classifier answers, beside the majority class on those same cases', () => {
+    // Four cases reach 0.6 (three right; two of them of class 1, the majority); two are referred to a human.
+    const probs = [[0.9, 0.1], [0.3, 0.7], [0.2, 0.8], [0.35, 0.65], [0.55, 0.45], [0.45, 0.55]];
+    const actual = [0, 1, 1, 0, 1, 0];
+    expect(answeredFigures(probs, actual, 1, 0.6)).toEqual({ share: 4 / 6, accuracy: 3 / 4, majority: 2 / 4 });
+    // At the threshold itself the model answers; above every probability it answers nothing.
+    expect(answeredFigures([[0.6, 0.4]], [0], 1, 0.6)).toEqual({ share: 1, accuracy: 1, majority: 0 });
+    expect(answeredFigures(probs, actual, 1, 0.95)).toBeNull();
   });
 });

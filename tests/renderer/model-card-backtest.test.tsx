@@ -50,6 +50,33 @@ describe('the model card shows its rolling-origin backtest', () => {
     }
   });
 
+  it('gives, for a classifier, how often it answered and how right it was then, beside the majority class (kk, ru, en)', async () => {
+    const { card } = shipped.find((s) => s.card.outcome.kind === 'classification')!;
+    const backtest = card.validation.backtest;
+    if (backtest?.kind !== 'rolling-origin') throw new Error('the shipped classifier has no rolling-origin backtest');
+    const percent = (v: number, decimal: string) => `${(v * 100).toFixed(1).replace(/\.0$/, '').replace('.', decimal)}`;
+    for (const [language, words, decimal] of [
+      ['kk', 'ең жиі нәтиже', ','],
+      ['ru', 'самый частый исход', ','],
+      ['en', 'majority class', '.'],
+    ] as const) {
+      await show(card, language);
+      const cells = rows('model-card-backtest-answered').map((c) => c.textContent!);
+      expect(cells).toHaveLength(backtest.folds.length);
+      backtest.folds.forEach((fold, i) => {
+        const answered = fold.classification!.answered!;
+        for (const v of [answered.share, answered.accuracy, answered.majority]) expect(cells[i]).toContain(percent(v, decimal));
+        expect(cells[i]).toContain(words);
+      });
+      expect(need('model-card-backtest-answered-note').textContent).not.toMatch(/decision\.modelCard/);
+      cleanup();
+    }
+    // A regression card has no such column.
+    const regression = shipped.find((s) => s.card.outcome.kind === 'regression')!;
+    await show(regression.card, 'en');
+    expect(byTestId('model-card-backtest-answered')).toBeNull();
+  });
+
   it('loads a card written before backtests without a backtest table', async () => {
     const { card } = shipped[0]!;
     const { backtest: _dropped, ...validation } = card.validation;

@@ -53,6 +53,8 @@ export function ModelCardBacktest({ backtest, classText, splitText = (split) => 
   const text = (v: number) => (regression ? number(v, 2) : t('decision.card.percent', { value: number(v * 100, 1) }));
   const last = backtest.folds[backtest.folds.length - 1];
   const columns = (last && foldFigures(last)?.baselines.map((b) => b.name)) ?? [];
+  // Cards written before these figures, and regression outcomes, have none: the column shows only where some fold has them.
+  const answered = backtest.folds.some((f) => f.classification?.answered !== undefined);
   return (
     <>
       <Typography variant="subtitle2" component="h4">
@@ -73,6 +75,7 @@ export function ModelCardBacktest({ backtest, classText, splitText = (split) => 
                 {baselineLabel(t, name, { ...(classText ? { classText } : {}), caseTypeId })}
               </TableCell>
             ))}
+            {answered && <TableCell align="right">{t('decision.modelCard.backtest.answered')}</TableCell>}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -96,11 +99,27 @@ export function ModelCardBacktest({ backtest, classText, splitText = (split) => 
                     </TableCell>
                   );
                 })}
+                {answered && (
+                  <TableCell align="right" data-testid="model-card-backtest-answered">
+                    {fold.classification?.answered
+                      ? t('decision.modelCard.backtest.answeredValue', {
+                          share: text(fold.classification.answered.share),
+                          accuracy: text(fold.classification.answered.accuracy),
+                          majority: text(fold.classification.answered.majority),
+                        })
+                      : '—'}
+                  </TableCell>
+                )}
               </TableRow>
             );
           })}
         </TableBody>
       </Table>
+      {answered && (
+        <Typography variant="body2" color="text.secondary" data-testid="model-card-backtest-answered-note">
+          {t('decision.modelCard.backtest.answeredNote')}
+        </Typography>
+      )}
     </>
   );
 }
