@@ -9,7 +9,8 @@ import type { CaseType, OutcomeSpec } from '../cases/case-type.ts';
 import { encodeFacts } from '../gam/features.ts';
 import { classProbabilities, scoreCase } from '../gam/gam-model.ts';
 import { peerOnCases } from '../peers/sklearn-peer.ts';
-import { accuracy, answeredFigures, argmax, logLoss, type AnsweredFigures } from './metrics.ts';
+import { accuracy, answeredFigures, answers, argmax, logLoss, type AnsweredFigures } from './metrics.ts';
+import { supportReasons } from '../gam/support.ts';
 import { targetValues, trainGam, type EbmOptions } from './train.ts';
 
 /** One fold: train on terms up to `trainTo`, test on `testFrom`–`testTo`. */
@@ -70,7 +71,8 @@ export function backtestFold(
   const { model } = trainGam({ caseType, outcome, facts: train.map((r) => r.facts), targets: train.map((r) => r.target), ...(settings.options ? { options: settings.options } : {}) });
   const seconds = (performance.now() - started) / 1000;
   const y = targetValues(outcome, test.map((r) => r.target));
-  const probabilities = test.map((r) => classProbabilities(model, scoreCase(model, encodeFacts(model.features, r.facts)).score));
+  const encoded = test.map((r) => encodeFacts(model.features, r.facts));
+  const probabilities = encoded.map((x) => classProbabilities(model, scoreCase(model, x).score));
   const trainY = targetValues(outcome, train.map((r) => r.target));
   const majorityClass = argmax(outcome.classes.map((_, k) => trainY.filter((v) => v === k).length));
   const positive = outcome.classes.length - 1;
@@ -85,7 +87,12 @@ export function backtestFold(
     logLoss: logLoss(probabilities, y),
     predictedPositive: share(probabilities.filter((p) => argmax(p) === positive).length),
     actualPositive: share(Array.from(y).filter((v) => v === positive).length),
-    answered: answeredFigures(probabilities, y, majorityClass, outcome.abstention.minTopProbability),
+    answered: answeredFigures(
+      probabilities,
+      y,
+      majorityClass,
+      probabilities.map((p, i) => answers(p, outcome.abstention.minTopProbability, supportReasons(model.features, test[i]!.facts, encoded[i]!).length)),
+    ),
     seconds,
   };
 }

@@ -8,8 +8,9 @@ import type { CaseRow } from '../cases/case-rows.ts';
 import type { CaseType } from '../cases/case-type.ts';
 import { encodeFacts } from '../gam/features.ts';
 import { classProbabilities, scoreCase, type GamModel } from '../gam/gam-model.ts';
+import { supportReasons } from '../gam/support.ts';
 import { reachFor } from './conformal.ts';
-import { accuracy, answeredFigures, argmax, coverage, expectedCalibrationError, logLoss, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
+import { accuracy, answeredFigures, answers, argmax, coverage, expectedCalibrationError, logLoss, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
 import { targetValues } from './train.ts';
 
 type Validation = Pick<ModelCard['validation'], 'regression' | 'classification'>;
@@ -132,7 +133,12 @@ export function evaluateModel(model: GamModel, caseType: CaseType, train: readon
   const counts = outcome.classes.map((_, k) => trainY.filter((v) => v === k).length);
   const majority = argmax(counts);
   const positive = outcome.classes.length - 1;
-  const answered = answeredFigures(probabilities, y, majority, outcome.abstention.minTopProbability);
+  const answered = answeredFigures(
+    probabilities,
+    y,
+    majority,
+    probabilities.map((p, i) => answers(p, outcome.abstention.minTopProbability, supportReasons(model.features, test[i]!.facts, encoded[i]!).length)),
+  );
   const disparity: Disparity = protectedFields.map((field) => ({
     attribute: field.name,
     title: field.title,

@@ -44,7 +44,7 @@ export function argmax(values: readonly number[]): number {
 
 /** How a classifier fared on the cases it answered, beside always predicting one class on those same cases. */
 export interface AnsweredFigures {
-  /** Share of the cases whose top probability reached the threshold (the rest are referred to a human). */
+  /** Share of the cases the model answered (the rest it refers to a human). */
   readonly share: number;
   readonly accuracy: number;
   /** Accuracy of always predicting `baselineClass` on the answered cases. */
@@ -52,20 +52,25 @@ export interface AnsweredFigures {
 }
 
 /**
- * Figures on the cases a classifier answers, those whose top class probability reaches `minTop`; null when it
- * answered none. The judge sees a prediction only for these, so these are the figures that judge relies on.
+ * Figures on the cases a classifier answered (`answered[i]`: the consultation's abstention rule let case i through);
+ * null when it answered none. The judge sees a prediction only for these, so these are the figures that judge relies on.
  */
-export function answeredFigures(probabilities: ReadonlyArray<readonly number[]>, actual: ArrayLike<number>, baselineClass: number, minTop: number): AnsweredFigures | null {
-  let answered = 0;
+export function answeredFigures(probabilities: ReadonlyArray<readonly number[]>, actual: ArrayLike<number>, baselineClass: number, answered: readonly boolean[]): AnsweredFigures | null {
+  let count = 0;
   let right = 0;
   let baselineRight = 0;
   probabilities.forEach((p, i) => {
-    if (Math.max(...p) < minTop) return;
-    answered += 1;
+    if (!answered[i]) return;
+    count += 1;
     if (argmax(p) === actual[i]) right += 1;
     if (actual[i] === baselineClass) baselineRight += 1;
   });
-  return answered === 0 ? null : { share: answered / probabilities.length, accuracy: right / answered, majority: baselineRight / answered };
+  return count === 0 ? null : { share: count / probabilities.length, accuracy: right / count, majority: baselineRight / count };
+}
+
+/** Whether a classifier answers a case: its top class is probable enough and every input lies within training support. */
+export function answers(probabilities: readonly number[], minTopProbability: number, outsideSupport: number): boolean {
+  return Math.max(...probabilities) >= minTopProbability && outsideSupport === 0;
 }
 
 /** Mean negative log-likelihood of the actual classes. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, answeredFigures, conformalHalfWidth, coverage, expectedCalibrationError, logLoss, meanAbsoluteError } from '../../models/ebm/metrics.ts';
+import { accuracy, answeredFigures, answers, conformalHalfWidth, coverage, expectedCalibrationError, logLoss, meanAbsoluteError } from '../../models/ebm/metrics.ts';
 import { seededRandom } from '../../models/ebm/random.ts';
 
 describe('evaluation measures', () => {
@@ -41,9 +41,12 @@ describe('evaluation measures', () => {
     // Four cases reach 0.6 (three right; two of them of class 1, the majority); two are referred to a human.
     const probs = [[0.9, 0.1], [0.3, 0.7], [0.2, 0.8], [0.35, 0.65], [0.55, 0.45], [0.45, 0.55]];
     const actual = [0, 1, 1, 0, 1, 0];
-    expect(answeredFigures(probs, actual, 1, 0.6)).toEqual({ share: 4 / 6, accuracy: 3 / 4, majority: 2 / 4 });
+    const at = (minTop: number, outside = probs.map(() => 0)) => probs.map((p, i) => answers(p, minTop, outside[i]!));
+    expect(answeredFigures(probs, actual, 1, at(0.6))).toEqual({ share: 4 / 6, accuracy: 3 / 4, majority: 2 / 4 });
+    // An input outside training support refers a confident case too (the third, a right answer, here).
+    expect(answeredFigures(probs, actual, 1, at(0.6, [0, 0, 1, 0, 0, 0]))).toEqual({ share: 3 / 6, accuracy: 2 / 3, majority: 1 / 3 });
     // At the threshold itself the model answers; above every probability it answers nothing.
-    expect(answeredFigures([[0.6, 0.4]], [0], 1, 0.6)).toEqual({ share: 1, accuracy: 1, majority: 0 });
-    expect(answeredFigures(probs, actual, 1, 0.95)).toBeNull();
+    expect(answers([0.6, 0.4], 0.6, 0)).toBe(true);
+    expect(answeredFigures(probs, actual, 1, at(0.95))).toBeNull();
   });
 });
