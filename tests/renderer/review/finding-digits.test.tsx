@@ -27,14 +27,16 @@ const summaryText = (language: 'en' | 'ru' | 'kk') =>
     .paragraphs.flatMap((p) => p.parts.map((part) => part.text))
     .join('');
 
-async function mount(language: 'en' | 'ru' | 'kk') {
+type CatalogAnswer = Parameters<typeof fakeApi>[0]['forensics.catalog'];
+
+async function mount(language: 'en' | 'ru' | 'kk', catalog: CatalogAnswer = ok(registry.catalog())) {
   const fake = fakeApi({
     'evidence.list': ok([evidenceA, evidenceB]),
     'analysis.list': ok([]),
     'findings.list': ok([comparison]),
     'review.get': ok(reviewIn('draft', 0, 1)),
     'summary.get': ok(summary),
-    'forensics.catalog': ok(registry.catalog()),
+    'forensics.catalog': catalog,
   });
   await render(fake.api, <ExpertWorkbench caseId={caseId} role="expert" onChanged={() => undefined} />, language);
 }
@@ -63,15 +65,7 @@ describe("a finding card's numbers", () => {
   });
 
   it('fall back to four decimals while the catalog cannot be read', async () => {
-    const fake = fakeApi({
-      'evidence.list': ok([evidenceA, evidenceB]),
-      'analysis.list': ok([]),
-      'findings.list': ok([comparison]),
-      'review.get': ok(reviewIn('draft', 0, 1)),
-      'summary.get': ok(summary),
-      'forensics.catalog': () => ({ ok: false, error: { code: 'INTERNAL', message: 'unavailable' } }),
-    });
-    await render(fake.api, <ExpertWorkbench caseId={caseId} role="expert" onChanged={() => undefined} />);
+    await mount('en', () => ({ ok: false, error: { code: 'INTERNAL', message: 'unavailable' } }));
     expect(need(`finding-measurements-${comparison.id}`).textContent).toContain('1,995.2631');
   });
 });
