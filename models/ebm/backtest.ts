@@ -9,8 +9,8 @@ import type { CaseType, OutcomeSpec } from '../cases/case-type.ts';
 import { encodeFacts } from '../gam/features.ts';
 import { classProbabilities, scoreCase } from '../gam/gam-model.ts';
 import { peerOnCases } from '../peers/sklearn-peer.ts';
-import { accuracy, answeredFigures, answers, argmax, logLoss, type AnsweredFigures } from './metrics.ts';
-import { supportReasons } from '../gam/support.ts';
+import { answeredByModel } from './evaluate.ts';
+import { accuracy, argmax, logLoss, type AnsweredFigures } from './metrics.ts';
 import { targetValues, trainGam, type EbmOptions } from './train.ts';
 
 /** One fold: train on terms up to `trainTo`, test on `testFrom`–`testTo`. */
@@ -45,9 +45,8 @@ export interface FoldResult {
   readonly predictedPositive: number;
   readonly actualPositive: number;
   /**
-   * Where the outcome abstains below a top probability (a judge is told to refer the case to a human): the share of
-   * test cases the model answered, its accuracy on them, and the training majority's on the same cases; null when
-   * it answered none.
+   * The cases the model answered by the consultation's abstention rule (the rest a judge is told to refer to a human):
+   * their share, its accuracy on them, and the training majority's on the same cases; null when it answered none.
    */
   readonly answered: AnsweredFigures | null;
   readonly seconds: number;
@@ -87,12 +86,7 @@ export function backtestFold(
     logLoss: logLoss(probabilities, y),
     predictedPositive: share(probabilities.filter((p) => argmax(p) === positive).length),
     actualPositive: share(Array.from(y).filter((v) => v === positive).length),
-    answered: answeredFigures(
-      probabilities,
-      y,
-      majorityClass,
-      probabilities.map((p, i) => answers(p, outcome.abstention.minTopProbability, supportReasons(model.features, test[i]!.facts, encoded[i]!).length)),
-    ),
+    answered: answeredByModel(model, test, encoded, probabilities, y, majorityClass),
     seconds,
   };
 }

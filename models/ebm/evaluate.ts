@@ -10,7 +10,7 @@ import { encodeFacts } from '../gam/features.ts';
 import { classProbabilities, scoreCase, type GamModel } from '../gam/gam-model.ts';
 import { supportReasons } from '../gam/support.ts';
 import { reachFor } from './conformal.ts';
-import { accuracy, answeredFigures, answers, argmax, coverage, expectedCalibrationError, logLoss, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
+import { accuracy, answeredFigures, answers, argmax, coverage, type AnsweredFigures, expectedCalibrationError, logLoss, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
 import { targetValues } from './train.ts';
 
 type Validation = Pick<ModelCard['validation'], 'regression' | 'classification'>;
@@ -33,6 +33,23 @@ function median(values: readonly number[]): number {
 }
 
 const clip = (v: number, min?: number, max?: number) => Math.min(max ?? Infinity, Math.max(min ?? -Infinity, v));
+
+/**
+ * A classifier's figures on the test cases it answers by the consultation's rule (top probability at the outcome's
+ * threshold, every input within training support), beside always predicting `baselineClass` on them.
+ */
+export function answeredByModel(
+  model: GamModel,
+  test: readonly CaseRow[],
+  encoded: ReadonlyArray<ArrayLike<number>>,
+  probabilities: ReadonlyArray<readonly number[]>,
+  y: ArrayLike<number>,
+  baselineClass: number,
+): AnsweredFigures | null {
+  if (model.outcome.kind !== 'classification') return null;
+  const { minTopProbability } = model.outcome.abstention;
+  return answeredFigures(probabilities, y, baselineClass, probabilities.map((p, i) => answers(p, minTopProbability, supportReasons(model.features, test[i]!.facts, encoded[i]!).length)));
+}
 
 /** Evaluates a model on test cases; training cases give the naive baselines (median, majority class). */
 export function evaluateModel(model: GamModel, caseType: CaseType, train: readonly CaseRow[], test: readonly CaseRow[]): Evaluation {
@@ -133,12 +150,7 @@ export function evaluateModel(model: GamModel, caseType: CaseType, train: readon
   const counts = outcome.classes.map((_, k) => trainY.filter((v) => v === k).length);
   const majority = argmax(counts);
   const positive = outcome.classes.length - 1;
-  const answered = answeredFigures(
-    probabilities,
-    y,
-    majority,
-    probabilities.map((p, i) => answers(p, outcome.abstention.minTopProbability, supportReasons(model.features, test[i]!.facts, encoded[i]!).length)),
-  );
+  const answered = answeredByModel(model, test, encoded, probabilities, y, majority);
   const disparity: Disparity = protectedFields.map((field) => ({
     attribute: field.name,
     title: field.title,
