@@ -1,17 +1,13 @@
 import { useMemo } from 'react';
-import { hasLocaleData, useFormatters } from '../common/format.ts';
+import { useFormatters } from '../common/format.ts';
 
 /** Formats a decimal with up to `digits` fraction digits in the interface's locale. */
 export type NumberText = (value: number, digits?: number) => string;
 
-/** A decimal formatter following the interface language (probabilities, terms, contributions). */
+/** A decimal formatter following the interface language (probabilities, terms, contributions): the common `rounded`. */
 export function useNumberText(): NumberText {
-  const { locale } = useFormatters();
-  return useMemo(() => {
-    const tag = hasLocaleData(locale) ? locale : 'ru-RU';
-    const formats = Array.from({ length: 7 }, (_, digits) => new Intl.NumberFormat(tag, { maximumFractionDigits: digits }));
-    return (value: number, digits = 1) => (formats[Math.min(6, Math.max(0, Math.round(digits)))] ?? formats[1]!).format(value);
-  }, [locale]);
+  const { rounded } = useFormatters();
+  return useMemo(() => (value: number, digits = 1) => rounded(value, Math.min(6, Math.max(0, Math.round(digits)))), [rounded]);
 }
 
 /** Parses a number typed with either a point or a comma as the decimal mark (and spaces as grouping). */
