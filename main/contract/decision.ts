@@ -26,13 +26,15 @@ export const DisparityGroupSchema = z
   })
   .strict();
 
-/** One fold of a rolling-origin backtest: trained on the cases before a cut, tested on the period after it. */
 /**
- * A classifier's figures on the cases it answered (top probability at or above the outcome's threshold; the rest are
- * referred to a human): their share, its accuracy on them, the majority class's accuracy on the same cases.
+ * A classifier's figures on the cases it answered by the consultation's abstention rule (the rest are referred to a
+ * human): their share, its accuracy on them, and the training majority class's accuracy on the same cases.
  */
 export const AnsweredSchema = z.object({ share: rate, accuracy: rate, majority: rate }).strict();
+/** A classifier's figures on the cases it answered. */
+export type Answered = z.infer<typeof AnsweredSchema>;
 
+/** One fold of a rolling-origin backtest: trained on the cases before a cut, tested on the period after it. */
 export const BacktestFoldSchema = z
   .object({
     /** Training cases are those with a time value before this one; test cases lie from testFrom to testTo. */

@@ -8,9 +8,9 @@ import type { CaseRow } from '../cases/case-rows.ts';
 import type { CaseType } from '../cases/case-type.ts';
 import { encodeFacts } from '../gam/features.ts';
 import { classProbabilities, scoreCase, type GamModel } from '../gam/gam-model.ts';
-import { supportReasons } from '../gam/support.ts';
+import { decideAbstention, supportReasons } from '../gam/abstention.ts';
 import { reachFor } from './conformal.ts';
-import { accuracy, answeredFigures, answers, argmax, coverage, type AnsweredFigures, expectedCalibrationError, logLoss, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
+import { accuracy, answeredFigures, argmax, coverage, type AnsweredFigures, expectedCalibrationError, logLoss, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
 import { targetValues } from './train.ts';
 
 type Validation = Pick<ModelCard['validation'], 'regression' | 'classification'>;
@@ -48,7 +48,8 @@ export function answeredByModel(
 ): AnsweredFigures | null {
   if (model.outcome.kind !== 'classification') return null;
   const { minTopProbability } = model.outcome.abstention;
-  return answeredFigures(probabilities, y, baselineClass, probabilities.map((p, i) => answers(p, minTopProbability, supportReasons(model.features, test[i]!.facts, encoded[i]!).length)));
+  const answered = probabilities.map((p, i) => !decideAbstention({ topProbability: Math.max(...p), minTopProbability, support: supportReasons(model.features, test[i]!.facts, encoded[i]!) }).refer);
+  return answeredFigures(probabilities, y, baselineClass, answered);
 }
 
 /** Evaluates a model on test cases; training cases give the naive baselines (median, majority class). */

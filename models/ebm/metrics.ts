@@ -1,4 +1,5 @@
 /** Evaluation measures for the model card, the tests and the benchmark. */
+import type { Answered } from '../../main/contract/index.ts';
 
 /** Split-conformal half-width: the ⌈(n + 1)·level⌉-th smallest absolute residual (Infinity when n is too small). */
 export function conformalHalfWidth(residuals: readonly number[], level: number): number {
@@ -43,13 +44,7 @@ export function argmax(values: readonly number[]): number {
 }
 
 /** How a classifier fared on the cases it answered, beside always predicting one class on those same cases. */
-export interface AnsweredFigures {
-  /** Share of the cases the model answered (the rest it refers to a human). */
-  readonly share: number;
-  readonly accuracy: number;
-  /** Accuracy of always predicting `baselineClass` on the answered cases. */
-  readonly majority: number;
-}
+export type AnsweredFigures = Answered;
 
 /**
  * Figures on the cases a classifier answered (`answered[i]`: the consultation's abstention rule let case i through);
@@ -66,11 +61,6 @@ export function answeredFigures(probabilities: ReadonlyArray<readonly number[]>,
     if (actual[i] === baselineClass) baselineRight += 1;
   });
   return count === 0 ? null : { share: count / probabilities.length, accuracy: right / count, majority: baselineRight / count };
-}
-
-/** Whether a classifier answers a case: its top class is probable enough and every input lies within training support. */
-export function answers(probabilities: readonly number[], minTopProbability: number, outsideSupport: number): boolean {
-  return Math.max(...probabilities) >= minTopProbability && outsideSupport === 0;
 }
 
 /** Mean negative log-likelihood of the actual classes. */

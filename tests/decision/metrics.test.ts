@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, answeredFigures, answers, conformalHalfWidth, coverage, expectedCalibrationError, logLoss, meanAbsoluteError } from '../../models/ebm/metrics.ts';
+import { accuracy, answeredFigures, conformalHalfWidth, coverage, expectedCalibrationError, logLoss, meanAbsoluteError } from '../../models/ebm/metrics.ts';
 import { seededRandom } from '../../models/ebm/random.ts';
+import { decideAbstention } from '../../models/gam/abstention.ts';
 
 describe('evaluation measures', () => {
   it('takes the ⌈(n+1)·level⌉-th smallest residual as the conformal half-width', () => {
@@ -41,6 +42,9 @@ describe('evaluation measures', () => {
     // Four cases reach 0.6 (three right; two of them of class 1, the majority); two are referred to a human.
     const probs = [[0.9, 0.1], [0.3, 0.7], [0.2, 0.8], [0.35, 0.65], [0.55, 0.45], [0.45, 0.55]];
     const actual = [0, 1, 1, 0, 1, 0];
+    const outsideSupport = [{ code: 'unseen-category' as const, feature: 'court', value: 'admiralty' }];
+    const answers = (p: readonly number[], minTopProbability: number, outside: number) =>
+      !decideAbstention({ topProbability: Math.max(...p), minTopProbability, support: outside ? outsideSupport : [] }).refer;
     const at = (minTop: number, outside = probs.map(() => 0)) => probs.map((p, i) => answers(p, minTop, outside[i]!));
     expect(answeredFigures(probs, actual, 1, at(0.6))).toEqual({ share: 4 / 6, accuracy: 3 / 4, majority: 2 / 4 });
     // An input outside training support refers a confident case too (the third, a right answer, here).
