@@ -11,7 +11,7 @@ import { labReportLabels, type LabReportLabels } from './lab-report-labels.ts';
 import { commonPhrases } from './summary/common-phrases.ts';
 import { formatMeasurement, formatModuleMeasurement, formatNumber } from './summary/locale.ts';
 import type { SummaryRegistry } from './summary/registry.ts';
-import type { Summary, SummaryLanguage } from './summary/summary-types.ts';
+import { defaultFractionDigits, type Summary, type SummaryLanguage } from './summary/summary-types.ts';
 
 /** An image the report shows: an evidence item's preview or a finding's overlay. */
 export interface ReportImage {
@@ -244,8 +244,10 @@ function measurementLines(finding: Finding, words: Words): string[] {
   const module = words.registry.get(finding.module);
   const { labels: names, values } = module.phrases[language];
   return finding.measurements.map((m) => {
-    const threshold = m.threshold ? ` (${labels.threshold} ${m.threshold.rule.replace('>=', '≥').replace('<=', '≤')} ${formatNumber(m.threshold.value, language, 6)})` : '';
-    const value = formatModuleMeasurement(m, language, module.fractionDigits?.[m.key] ?? 6, values);
+    // The module's digits, as the summary above and the finding cards write the same value.
+    const digits = module.fractionDigits?.[m.key] ?? defaultFractionDigits;
+    const threshold = m.threshold ? ` (${labels.threshold} ${m.threshold.rule.replace('>=', '≥').replace('<=', '≤')} ${formatNumber(m.threshold.value, language, digits)})` : '';
+    const value = formatModuleMeasurement(m, language, digits, values);
     return `${names[m.key] ?? m.key}: ${value}${threshold}`;
   });
 }

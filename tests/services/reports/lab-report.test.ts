@@ -90,6 +90,17 @@ describe('lab report PDF', () => {
     expect(text).toMatch(/Report generated 2026-11-27 09:31:00 UTC \(expert\) · page 1 \/ \d+/);
   });
 
+  it('writes a measurement with the digits the summary and the finding cards give it, a threshold too', async () => {
+    // A key its module declares no digits for takes the shared default (3), not six decimals of its own.
+    const findings = fixtureFindings().map((f, i): Finding => (i === 0 ? { ...f, measurements: [...f.measurements, { key: 'cmc.meanCcf', value: 0.71234567, unit: null, threshold: { value: 0.60000049, rule: '>=' } }] } : f));
+    const text = pdfText(await renderLabReport(model({ findings, summary: generateSummary(findings, 'en', shipped) })));
+    expect(text).toMatch(/cmc\.meanCcf: 0\.712 \(threshold ≥ 0\.6\)/);
+    expect(text).not.toContain('0.712346');
+    // A declared key keeps its module's digits (θ: one decimal).
+    expect(text).toContain('consensus rotation: -3.3°');
+    expect(text).not.toContain('-3.25°');
+  });
+
   it('shows an amended finding with its original and the expert’s reason', async () => {
     const text = pdfText(await renderLabReport(model()));
     // Findings by their number in the list (the original is the second, its amendment the third), never by UUID.
