@@ -13,6 +13,7 @@
  */
 import { padFeatureCount, padRegionCount } from './pad-layout.ts';
 import { softmaxInPlace, type SoftmaxLayer } from './softmax-regression.ts';
+import { classMajor, classSums } from './class-scores.ts';
 
 export const padModelFormat = 'dalel.pad-model';
 export const padModelVersion = 1;
@@ -80,53 +81,24 @@ export function padInputs(model: Pick<PadModel, 'standardise'>, raw: ArrayLike<n
 }
 
 /** A layer's weights class by class (K × F), made once per weights array: a loaded model scores one card at a time. */
-const classMajor = new WeakMap<readonly number[], Float64Array>();
+const classMajorWeights = new WeakMap<readonly number[], Float64Array>();
 
 /**
- * x·W + b for a layer over n rows, in the order the ONNX MatMul sums (feature by feature, then the bias). The weights
- * are read class by class (K × F), four classes at a time, so each sum stays in a register; the order of the additions,
- * and so every bit of the result, is that of the plain loop.
+ * x·W + b for a layer over n rows, in the order the ONNX MatMul sums (feature by feature, then the bias), so every bit
+ * of the result is that of the plain loop.
  */
 function logits(layer: SoftmaxLayer, z: Float64Array, n: number): Float64Array {
   const { inputs: F, classes: K, weights, bias } = layer;
-  let wT = classMajor.get(weights);
+  let wT = classMajorWeights.get(weights);
   if (!wT) {
-    wT = new Float64Array(F * K);
-    for (let f = 0; f < F; f += 1) for (let k = 0; k < K; k += 1) wT[k * F + f] = weights[f * K + k]!;
-    classMajor.set(weights, wT);
+    wT = classMajor(weights, F, K);
+    classMajorWeights.set(weights, wT);
   }
   const out = new Float64Array(n * K);
   for (let i = 0; i < n; i += 1) {
     const o = i * K;
-    const row = i * F;
-    let k = 0;
-    for (; k + 4 <= K; k += 4) {
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      const w0 = k * F;
-      const w1 = w0 + F;
-      const w2 = w1 + F;
-      const w3 = w2 + F;
-      for (let f = 0; f < F; f += 1) {
-        const v = z[row + f]!;
-        s0 += v * wT[w0 + f]!;
-        s1 += v * wT[w1 + f]!;
-        s2 += v * wT[w2 + f]!;
-        s3 += v * wT[w3 + f]!;
-      }
-      out[o + k] = s0 + bias[k]!;
-      out[o + k + 1] = s1 + bias[k + 1]!;
-      out[o + k + 2] = s2 + bias[k + 2]!;
-      out[o + k + 3] = s3 + bias[k + 3]!;
-    }
-    for (; k < K; k += 1) {
-      let s = 0;
-      const w = k * F;
-      for (let f = 0; f < F; f += 1) s += z[row + f]! * wT[w + f]!;
-      out[o + k] = s + bias[k]!;
-    }
+    classSums(z, i * F, F, wT, K, null, 0, out, o);
+    for (let k = 0; k < K; k += 1) out[o + k] = out[o + k]! + bias[k]!;
   }
   return out;
 }

@@ -2,6 +2,7 @@
  * Multinomial logistic regression (softmax), fitted by L-BFGS on the mean log-loss plus an L2 penalty on the weights
  * (not the biases). Deterministic: no randomness, the same data always give the same weights, in double precision.
  */
+import { classMajor, classSums } from './class-scores.ts';
 
 /** A fitted softmax layer: `logits = x · weights + bias`, weights row-major F × K. */
 export interface SoftmaxLayer {
@@ -64,47 +65,20 @@ interface Scratch {
  */
 function objective(theta: Float64Array, x: Float64Array, y: Int32Array, n: number, F: number, K: number, l2: number, grad: Float64Array, scratch: Scratch): number {
   const { thetaT, gradT, p } = scratch;
-  for (let f = 0; f < F; f += 1) for (let k = 0; k < K; k += 1) thetaT[k * F + f] = theta[f * K + k]!;
+  classMajor(theta, F, K, thetaT);
   gradT.fill(0);
   grad.fill(0);
   let loss = 0;
   const bOff = F * K;
   for (let i = 0; i < n; i += 1) {
     const row = i * F;
-    let k = 0;
-    for (; k + 4 <= K; k += 4) {
-      let s0 = theta[bOff + k]!;
-      let s1 = theta[bOff + k + 1]!;
-      let s2 = theta[bOff + k + 2]!;
-      let s3 = theta[bOff + k + 3]!;
-      const w0 = k * F;
-      const w1 = w0 + F;
-      const w2 = w1 + F;
-      const w3 = w2 + F;
-      for (let f = 0; f < F; f += 1) {
-        const v = x[row + f]!;
-        s0 += v * thetaT[w0 + f]!;
-        s1 += v * thetaT[w1 + f]!;
-        s2 += v * thetaT[w2 + f]!;
-        s3 += v * thetaT[w3 + f]!;
-      }
-      p[k] = s0;
-      p[k + 1] = s1;
-      p[k + 2] = s2;
-      p[k + 3] = s3;
-    }
-    for (; k < K; k += 1) {
-      let s = theta[bOff + k]!;
-      const w = k * F;
-      for (let f = 0; f < F; f += 1) s += x[row + f]! * thetaT[w + f]!;
-      p[k] = s;
-    }
+    classSums(x, row, F, thetaT, K, theta, bOff, p, 0);
     softmaxInPlace(p, 0, K);
     loss -= Math.log(Math.max(p[y[i]!]!, 1e-300));
     p[y[i]!] = p[y[i]!]! - 1;
     // A zero feature adds ±0 to an entry that is never −0 (it starts at +0), which leaves it as it was: no need to skip
     // it. (A non-finite p makes this objective NaN, and the fit discards NaN steps with their gradients.)
-    k = 0;
+    let k = 0;
     for (; k + 4 <= K; k += 4) {
       const p0 = p[k]!;
       const p1 = p[k + 1]!;
