@@ -9,6 +9,8 @@ import { readCsvFile, recordAt } from '../../models/cases/csv.ts';
 import { factsFromRecord, inputFields } from '../../models/cases/facts.ts';
 import { listModelFolders, writeModelFolder, type ModelFolder } from '../services/decision/model-store.ts';
 import { precedentCorpus } from '../services/decision/precedents.ts';
+import { trainingLawfulRanges } from '../services/decision/lawful-ranges.ts';
+import { StatutoryBoundsService } from '../services/decision/statutory-bounds.ts';
 import { DalelError } from '../services/errors.ts';
 import { defaultDataDir } from '../services/paths.ts';
 
@@ -19,15 +21,21 @@ const number = (value: string) => {
 };
 
 /** One line of validation figures, for listings and training summaries. */
+const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
+
 function validationSummary(card: ModelCard): string {
   const r = card.validation.regression;
   if (r) {
     const baseline = r.baselines[0];
-    return `MAE ${r.meanAbsoluteError.toFixed(2)} ${card.outcome.unit ?? ''} (${baseline?.name}: ${baseline?.meanAbsoluteError.toFixed(2)}); 80% interval coverage ${(r.intervals.coverage80 * 100).toFixed(1)}%`;
+    const answered = r.answered
+      ? `; when it answered (${pct(r.answered.share)} of cases): MAE ${r.answered.meanAbsoluteError.toFixed(2)} (training median ${r.answered.medianError.toFixed(2)}), 80% interval coverage ${pct(r.answered.coverage80)}`
+      : '';
+    return `MAE ${r.meanAbsoluteError.toFixed(2)} ${card.outcome.unit ?? ''} (${baseline?.name}: ${baseline?.meanAbsoluteError.toFixed(2)}); 80% interval coverage ${pct(r.intervals.coverage80)}${answered}`;
   }
   const c = card.validation.classification;
   if (!c) return '';
-  return `accuracy ${(c.accuracy * 100).toFixed(1)}% (${c.baselines[0]?.name}: ${((c.baselines[0]?.accuracy ?? 0) * 100).toFixed(1)}%); calibration error ${c.expectedCalibrationError.toFixed(3)}`;
+  const answered = c.answered ? `; when it answered (${pct(c.answered.share)} of cases): accuracy ${pct(c.answered.accuracy)} (majority class ${pct(c.answered.majority)})` : '';
+  return `accuracy ${pct(c.accuracy)} (${c.baselines[0]?.name}: ${pct(c.baselines[0]?.accuracy ?? 0)}); calibration error ${c.expectedCalibrationError.toFixed(3)}${answered}`;
 }
 
 function backtestSummary(card: ModelCard): string[] {
@@ -99,7 +107,7 @@ export function addDecisionCommands(program: Command, context: CliContext): void
       const [from, to] = opts.period?.split('/') ?? [];
       if (opts.period && (!from || !to)) throw new DalelError('VALIDATION', '--period is FROM/TO, e.g. 2023-10-01/2024-09-30');
       const options = { ...(opts.seed !== undefined ? { seed: opts.seed } : {}), ...(opts.bags !== undefined ? { bags: opts.bags } : {}), ...(opts.interactions !== undefined ? { interactions: opts.interactions } : {}) };
-      const trained = trainCaseType({ caseType, file: opts.data, outcome: opts.outcome, options, synthetic: opts.synthetic ?? false, backtestFolds: opts.backtestFolds, ...(from && to ? { period: { from, to } } : {}) });
+      const trained = trainCaseType({ caseType, file: opts.data, outcome: opts.outcome, options, synthetic: opts.synthetic ?? false, backtestFolds: opts.backtestFolds, ...(from && to ? { period: { from, to } } : {}), lawfulRanges: trainingLawfulRanges(caseType, StatutoryBoundsService.open(null)) });
       // The training cases go with the model: a judge's consultation shows the nearest of them and computes derived inputs from them.
       writeModelFolder(opts.out, trained.model, trained.onnx, trained.card, precedentCorpus(caseType, trained.data));
       context.print({ dir: opts.out, sha256: trained.sha256, card: trained.card }, () =>

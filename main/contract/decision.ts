@@ -34,6 +34,16 @@ export const AnsweredSchema = z.object({ share: rate, accuracy: rate, majority: 
 /** A classifier's figures on the cases it answered. */
 export type Answered = z.infer<typeof AnsweredSchema>;
 
+/**
+ * A regression's figures on the cases it answered by the consultation's abstention rule (80 % interval no wider than
+ * the allowed share of the lawful range, every input within training support), its value and interval clipped to that
+ * range as the judge sees them: their share, the mean absolute error, the training median's on the same cases, and the
+ * 80 % interval's coverage.
+ */
+export const RegressionAnsweredSchema = z.object({ share: rate, meanAbsoluteError: z.number(), medianError: z.number(), coverage80: rate }).strict();
+/** A regression's figures on the cases it answered. */
+export type RegressionAnswered = z.infer<typeof RegressionAnsweredSchema>;
+
 /** One fold of a rolling-origin backtest: trained on the cases before a cut, tested on the period after it. */
 export const BacktestFoldSchema = z
   .object({
@@ -45,7 +55,10 @@ export const BacktestFoldSchema = z
     testCases: z.number().int().nonnegative(),
     /** The card's own held-out test (the shipped model), not a retrained one. */
     heldOut: z.boolean(),
-    regression: z.object({ meanAbsoluteError: z.number(), baselines: z.array(z.object({ name: z.string(), meanAbsoluteError: z.number() }).strict()) }).strict().optional(),
+    regression: z
+      .object({ meanAbsoluteError: z.number(), baselines: z.array(z.object({ name: z.string(), meanAbsoluteError: z.number() }).strict()), answered: RegressionAnsweredSchema.optional() })
+      .strict()
+      .optional(),
     classification: z
       .object({ accuracy: rate, baselines: z.array(z.object({ name: z.string(), accuracy: rate }).strict()), answered: AnsweredSchema.optional() })
       .strict()
@@ -114,6 +127,8 @@ export const ModelCardSchema = z
                 sides: z.object({ missedBelow80: z.number(), missedAbove80: z.number() }).strict().optional(),
               })
               .strict(),
+            /** Optional: cards written before these figures were computed, and models that answered no test case, have none. */
+            answered: RegressionAnsweredSchema.optional(),
           })
           .strict()
           .optional(),

@@ -180,11 +180,12 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const verdicts = new VerdictService(db, clock, audit, cases, loadCaseTypes(), { clerksMayRecordVerdicts: () => settings.get().clerksMayRecordVerdicts });
   const laws = new LawStore(db, clock, audit);
   const corpus = new CorpusStore(db, clock, audit);
-  const statuteBook = StatutoryBoundsService.open(null).book;
+  const statutes = StatutoryBoundsService.open(null);
+  const statuteBook = statutes.book;
   const decisionTexts = new DecisionTextIngest(db, clock, audit, corpus, (article, part) => statuteBook.articles[article]?.parts[String(part)]?.category ?? null);
   const corpusCaseTypes = loadCaseTypes();
   const inbox = new CorpusInbox(db, clock, audit, corpus, decisionTexts, corpusCaseTypes);
-  const modelRegistry = new ModelRegistry(db, clock, audit, corpus, join(options.dataDir, 'models'), join(options.dataDir, 'registry'));
+  const modelRegistry = new ModelRegistry(db, clock, audit, corpus, join(options.dataDir, 'models'), join(options.dataDir, 'registry'), statutes);
   const findings = new FindingsService(db, store, cases, custody, reviews, audit, clock, registry);
   const reports = new ReportService(
     {

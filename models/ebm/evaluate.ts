@@ -5,12 +5,13 @@
  */
 import type { ModelCard } from '../../main/contract/index.ts';
 import type { CaseRow } from '../cases/case-rows.ts';
+import type { Facts } from '../cases/facts.ts';
 import type { CaseType } from '../cases/case-type.ts';
 import { encodeFacts } from '../gam/features.ts';
 import { classProbabilities, scoreCase, type GamModel } from '../gam/gam-model.ts';
 import { decideAbstention, supportReasons } from '../gam/abstention.ts';
 import { reachFor } from './conformal.ts';
-import { accuracy, answeredFigures, argmax, coverage, type AnsweredFigures, expectedCalibrationError, logLoss, meanAbsoluteError, rootMeanSquaredError } from './metrics.ts';
+import { accuracy, answeredFigures, argmax, coverage, type AnsweredFigures, expectedCalibrationError, logLoss, meanAbsoluteError, regressionAnsweredFigures, rootMeanSquaredError } from './metrics.ts';
 import { targetValues } from './train.ts';
 
 type Validation = Pick<ModelCard['validation'], 'regression' | 'classification'>;
@@ -52,8 +53,51 @@ export function answeredByModel(
   return answeredFigures(probabilities, y, baselineClass, answered);
 }
 
+/**
+ * The lawful range a consultation clips a case's predicted term or amount to, and judges its interval's width against
+ * (the sanction after art. 55, an award's share of the claim); null where the law gives none for the case. The service
+ * that consults supplies it (`lawfulRanges`), so the card's "answered" figures follow the same rule.
+ */
+export type LawfulRangeOf = (facts: Facts) => { readonly min: number; readonly max: number } | null;
+
+/** What the evaluation may be told beyond the model and its cases. */
+export interface EvaluateOptions {
+  readonly lawfulRange?: LawfulRangeOf | undefined;
+}
+
+/**
+ * A regression's figures on the test cases it answers by the consultation's rule: the interval judged against the
+ * case's lawful range (else the outcome's own range), value and interval clipped to the lawful range as shown.
+ */
+function answeredRegression(
+  model: GamModel,
+  test: readonly CaseRow[],
+  encoded: ReadonlyArray<ArrayLike<number>>,
+  predicted: readonly number[],
+  at80: ReadonlyArray<[number, number]>,
+  y: ArrayLike<number>,
+  median: number,
+  lawfulRange: LawfulRangeOf | undefined,
+) {
+  if (model.outcome.kind !== 'regression') return null;
+  const { abstention, min, max } = model.outcome;
+  const ownRange = abstention.range ?? (min !== undefined && max !== undefined ? ([min, max] as const) : undefined);
+  const shown: number[] = [];
+  const intervals: Array<[number, number]> = [];
+  const answered = test.map((row, i) => {
+    const lawful = lawfulRange?.(row.facts) ?? null;
+    const within = (v: number) => (lawful ? Math.min(lawful.max, Math.max(lawful.min, v)) : v);
+    shown.push(within(predicted[i]!));
+    intervals.push([within(at80[i]![0]), within(at80[i]![1])]);
+    // As at consultation: the width judged is the model's own interval, before it is clipped to the lawful range.
+    const range = lawful ? ([lawful.min, lawful.max] as const) : ownRange;
+    return !decideAbstention({ interval: at80[i], range, maxWidthFraction: abstention.maxIntervalWidthFraction, support: supportReasons(model.features, row.facts, encoded[i]!) }).refer;
+  });
+  return regressionAnsweredFigures(shown, intervals, y, median, answered);
+}
+
 /** Evaluates a model on test cases; training cases give the naive baselines (median, majority class). */
-export function evaluateModel(model: GamModel, caseType: CaseType, train: readonly CaseRow[], test: readonly CaseRow[]): Evaluation {
+export function evaluateModel(model: GamModel, caseType: CaseType, train: readonly CaseRow[], test: readonly CaseRow[], options: EvaluateOptions = {}): Evaluation {
   const outcome = model.outcome;
   const encoded = test.map((row) => encodeFacts(model.features, row.facts));
   const scores = encoded.map((x) => scoreCase(model, x).score);
@@ -103,6 +147,7 @@ export function evaluateModel(model: GamModel, caseType: CaseType, train: readon
       const guess = encoded.map((x) => (j >= 0 && !Number.isNaN(x[j]!) ? x[j]! : trainMedian));
       baselines.unshift({ name: outcome.baseline.name, meanAbsoluteError: meanAbsoluteError(guess, y) });
     }
+    const answered = answeredRegression(model, test, encoded, predicted, at80, y, trainMedian, options.lawfulRange);
     const disparity: Disparity = protectedFields.map((field) => ({
       attribute: field.name,
       title: field.title,
@@ -138,6 +183,7 @@ export function evaluateModel(model: GamModel, caseType: CaseType, train: readon
               ? { sides: { missedBelow80: at80.filter(([lo], i) => y[i]! < lo).length / Math.max(1, at80.length), missedAbove80: at80.filter(([, hi], i) => y[i]! > hi).length / Math.max(1, at80.length) } }
               : {}),
           },
+          ...(answered ? { answered } : {}),
         },
       },
       disparity,

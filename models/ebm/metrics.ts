@@ -1,5 +1,5 @@
 /** Evaluation measures for the model card, the tests and the benchmark. */
-import type { Answered } from '../../main/contract/index.ts';
+import type { Answered, RegressionAnswered } from '../../main/contract/index.ts';
 
 /** Split-conformal half-width: the ⌈(n + 1)·level⌉-th smallest absolute residual (Infinity when n is too small). */
 export function conformalHalfWidth(residuals: readonly number[], level: number): number {
@@ -61,6 +61,32 @@ export function answeredFigures(probabilities: ReadonlyArray<readonly number[]>,
     if (actual[i] === baselineClass) baselineRight += 1;
   });
   return count === 0 ? null : { share: count / probabilities.length, accuracy: right / count, majority: baselineRight / count };
+}
+
+/**
+ * Figures on the cases a regression answered (`answered[i]`), from the values and 80 % intervals as the judge sees
+ * them, beside the training median on the same cases; null when it answered none.
+ */
+export function regressionAnsweredFigures(
+  shown: readonly number[],
+  intervals: ReadonlyArray<readonly [number, number]>,
+  actual: ArrayLike<number>,
+  median: number,
+  answered: readonly boolean[],
+): RegressionAnswered | null {
+  let count = 0;
+  let error = 0;
+  let medianError = 0;
+  let covered = 0;
+  shown.forEach((value, i) => {
+    if (!answered[i]) return;
+    const y = actual[i]!;
+    count += 1;
+    error += Math.abs(value - y);
+    medianError += Math.abs(median - y);
+    if (y >= intervals[i]![0] && y <= intervals[i]![1]) covered += 1;
+  });
+  return count === 0 ? null : { share: count / shown.length, meanAbsoluteError: error / count, medianError: medianError / count, coverage80: covered / count };
 }
 
 /** Mean negative log-likelihood of the actual classes. */

@@ -7,7 +7,7 @@
 import type { Backtest, BacktestFold as Fold } from '../../main/contract/index.ts';
 import type { CaseRow } from '../cases/case-rows.ts';
 import type { CaseType, OutcomeSpec, SplitSpec } from '../cases/case-type.ts';
-import { evaluateModel, type Evaluation } from './evaluate.ts';
+import { evaluateModel, type Evaluation, type LawfulRangeOf } from './evaluate.ts';
 import { trainGam, type EbmOptions } from './train.ts';
 
 type Time = number | string;
@@ -58,7 +58,7 @@ const timeText = (t: Time) => String(t);
 
 function figures(evaluation: Evaluation): Pick<Fold, 'regression' | 'classification'> {
   const { regression, classification } = evaluation.validation;
-  if (regression) return { regression: { meanAbsoluteError: regression.meanAbsoluteError, baselines: regression.baselines } };
+  if (regression) return { regression: { meanAbsoluteError: regression.meanAbsoluteError, baselines: regression.baselines, ...(regression.answered ? { answered: regression.answered } : {}) } };
   if (classification) return { classification: { accuracy: classification.accuracy, baselines: classification.baselines, ...(classification.answered ? { answered: classification.answered } : {}) } };
   throw new Error('rolling-origin backtest: the evaluation has neither regression nor classification figures');
 }
@@ -87,6 +87,8 @@ export interface RollingBacktestInput {
   /** The shipped model and its held-out evaluation, reported as the last fold without retraining. */
   readonly heldOut: { readonly train: readonly CaseRow[]; readonly test: readonly CaseRow[]; readonly evaluation: Evaluation };
   readonly folds?: number;
+  /** The lawful range per case, as the consulting service applies it (see `LawfulRangeOf`). */
+  readonly lawfulRange?: LawfulRangeOf | undefined;
 }
 
 /** Retrains on each earlier cut with the shipped model's settings and reports every fold, the held-out one last. */
@@ -100,7 +102,7 @@ export function rollingBacktest(input: RollingBacktestInput): Backtest {
     const test = timed.filter((r) => r.time >= cut.trainedBefore && r.time < cut.testBefore);
     if (train.length < minFoldTrainingCases || test.length === 0) continue;
     const { model } = trainGam({ caseType, outcome, facts: train.map((r) => r.facts), targets: train.map((r) => r.target), synthetic: input.synthetic, options: input.options });
-    folds.push(fold(cut.trainedBefore, train, test, false, evaluateModel(model, caseType, train, test)));
+    folds.push(fold(cut.trainedBefore, train, test, false, evaluateModel(model, caseType, train, test, { lawfulRange: input.lawfulRange })));
   }
   const { heldOut } = input;
   folds.push(fold(split.testFrom, heldOut.train, heldOut.test, true, heldOut.evaluation));

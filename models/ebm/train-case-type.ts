@@ -7,13 +7,13 @@
 import { basename } from 'node:path';
 import type { ModelCard } from '../../main/contract/index.ts';
 import { caseRows, type CaseData, type CaseRow } from '../cases/case-rows.ts';
-import type { CaseType } from '../cases/case-type.ts';
+import type { CaseType, OutcomeSpec } from '../cases/case-type.ts';
 import { parseCsvBytes, readInputFile } from '../cases/csv.ts';
 import { binCount } from '../gam/features.ts';
 import type { GamModel } from '../gam/gam-model.ts';
 import { sha256OfBytes } from '../../core/canonical-json.ts';
 import { splitCases, type CaseSplit } from './case-split.ts';
-import { evaluateModel, type Evaluation } from './evaluate.ts';
+import { evaluateModel, type Evaluation, type LawfulRangeOf } from './evaluate.ts';
 import { exportOnnx } from './onnx-export.ts';
 import { rollingBacktest } from './rolling-backtest.ts';
 import { trainGam, type EbmOptions, type TrainingReport } from './train.ts';
@@ -35,6 +35,8 @@ export interface CaseTypeTrainingInput {
    * each costs about one more training). None when absent or 0; a randomly split case type states it has no order.
    */
   readonly backtestFolds?: number;
+  /** The lawful range per case of a regression outcome, as the consulting service applies it; none: the outcome's own. */
+  readonly lawfulRanges?: (outcome: OutcomeSpec) => LawfulRangeOf | undefined;
 }
 
 /** Everything a training run produced. */
@@ -96,9 +98,10 @@ export function trainCaseType(input: CaseTypeTrainingInput): CaseTypeTraining {
   if (test.length === 0) throw new Error(`${input.file}: no case falls in the held-out part (${split.description}); the model could not be validated`);
   const synthetic = input.synthetic ?? false;
   const { model, report } = trainGam({ caseType, outcome: data.outcome, facts: train.map((r) => r.facts), targets: train.map((r) => r.target), synthetic, options: input.options });
-  const evaluation = evaluateModel(model, caseType, train, test);
+  const lawfulRange = input.lawfulRanges?.(data.outcome);
+  const evaluation = evaluateModel(model, caseType, train, test, { lawfulRange });
   const backtest = input.backtestFolds
-    ? rollingBacktest({ caseType, split: caseType.meta.split, outcome: data.outcome, rows: data.rows, options: input.options, synthetic, heldOut: { train, test, evaluation }, folds: input.backtestFolds })
+    ? rollingBacktest({ caseType, split: caseType.meta.split, outcome: data.outcome, rows: data.rows, options: input.options, synthetic, heldOut: { train, test, evaluation }, folds: input.backtestFolds, lawfulRange })
     : undefined;
   const onnx = exportOnnx(model);
   const sha256 = sha256OfBytes(onnx);

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { precedentCorpus, type PrecedentCorpus } from '../../main/services/decision/precedents.ts';
 import { StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
+import { trainingLawfulRanges } from '../../main/services/decision/lawful-ranges.ts';
 import { trainCaseType, type CaseTypeTraining } from '../../models/ebm/train-case-type.ts';
 import { civilAwardColumns, civilColumns, generateKzCivilAwards, generateKzCivilContract } from './kz-civil-contract-generator.ts';
 import { casesToCsv, generateKzCriminal } from './kz-criminal-generator.ts';
@@ -60,6 +61,6 @@ export function trainDemoModel(spec: DemoModelSpec, work: string): { trained: Ca
   const { csv, refs } = demoCsv(spec);
   const file = join(work, `${spec.caseType}${spec.caseTypeVersion === '1.1.0' ? '-v1.1.0' : ''}-synthetic-seed${spec.seed}.csv`);
   writeFileSync(file, csv);
-  const trained = trainCaseType({ caseType, file, outcome: spec.outcome, synthetic: true, now: demoCreatedAt, backtestFolds: demoBacktestFolds, options: { seed: spec.seed, ...(spec.interactions !== undefined ? { interactions: spec.interactions } : {}) } });
+  const trained = trainCaseType({ caseType, file, outcome: spec.outcome, synthetic: true, now: demoCreatedAt, backtestFolds: demoBacktestFolds, lawfulRanges: trainingLawfulRanges(caseType, StatutoryBoundsService.open(null)), options: { seed: spec.seed, ...(spec.interactions !== undefined ? { interactions: spec.interactions } : {}) } });
   return { trained, precedents: precedentCorpus(caseType, trained.data, (line) => refs[line - 2]) };
 }

@@ -47,6 +47,9 @@ describe('dalel train / predict / model list', () => {
     expect(demo.length).toBeGreaterThanOrEqual(2);
     expect(demo.every((m) => m.card.synthetic)).toBe(true);
     expect(listed.out).toContain('[synthetic data]');
+    // The demo cards say how the models fared on the cases they answered, as judges get them.
+    expect(listed.out).toMatch(/when it answered \([0-9.]+% of cases\): MAE [0-9.]+ \(training median [0-9.]+\), 80% interval coverage [0-9.]+%/);
+    expect(listed.out).toMatch(/when it answered \([0-9.]+% of cases\): accuracy [0-9.]+% \(majority class [0-9.]+%\)/);
   });
 
   it('consults the installed kz-criminal demo models without --model: bounds, precedents, abstention, advice', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accuracy, answeredFigures, conformalHalfWidth, coverage, expectedCalibrationError, logLoss, meanAbsoluteError } from '../../models/ebm/metrics.ts';
+import { accuracy, answeredFigures, conformalHalfWidth, coverage, expectedCalibrationError, logLoss, meanAbsoluteError, regressionAnsweredFigures } from '../../models/ebm/metrics.ts';
 import { seededRandom } from '../../models/ebm/random.ts';
 import { decideAbstention } from '../../models/gam/abstention.ts';
 
@@ -52,5 +52,19 @@ describe('evaluation measures', () => {
     // At the threshold itself the model answers; above every probability it answers nothing.
     expect(answers([0.6, 0.4], 0.6, 0)).toBe(true);
     expect(answeredFigures(probs, actual, 1, at(0.95))).toBeNull();
+  });
+
+  it("gives a regression's share answered, its error and the median's there, and its 80 % coverage there", () => {
+    const shown = [10, 20, 30, 40];
+    const intervals: Array<[number, number]> = [
+      [5, 15],
+      [18, 22],
+      [25, 35],
+      [0, 100],
+    ];
+    const actual = [12, 25, 30, 90];
+    // The fourth (too wide an interval) is referred: figures over the first three only.
+    expect(regressionAnsweredFigures(shown, intervals, actual, 20, [true, true, true, false])).toEqual({ share: 3 / 4, meanAbsoluteError: (2 + 5 + 0) / 3, medianError: (8 + 5 + 10) / 3, coverage80: 2 / 3 });
+    expect(regressionAnsweredFigures(shown, intervals, actual, 20, [false, false, false, false])).toBeNull();
   });
 });

@@ -71,10 +71,41 @@ describe('the model card shows its rolling-origin backtest', () => {
       expect(need('model-card-backtest-answered-note').textContent).not.toMatch(/decision\.modelCard/);
       cleanup();
     }
-    // A regression card has no such column.
-    const regression = shipped.find((s) => s.card.outcome.kind === 'regression')!;
-    await show(regression.card, 'en');
+  });
+
+  it('gives, for a term or an award, how often it answered, its error then beside the median, and its interval coverage then (kk, ru, en)', async () => {
+    const term = shipped.find((s) => s.folder === 'kz-criminal-term-demo')!.card;
+    const backtest = term.validation.backtest;
+    const heldOut = term.validation.regression?.answered;
+    if (backtest?.kind !== 'rolling-origin' || !heldOut) throw new Error('the shipped term model has no answered figures');
+    const percent = (v: number, decimal: string) => (v * 100).toFixed(1).replace(/\.0$/, '').replace('.', decimal);
+    const two = (v: number, decimal: string) => v.toFixed(2).replace(/\.?0+$/, '').replace('.', decimal);
+    for (const [language, words, decimal] of [
+      ['kk', 'медиана', ','],
+      ['ru', 'медиана', ','],
+      ['en', 'median', '.'],
+    ] as const) {
+      await show(term, language);
+      const cells = rows('model-card-backtest-answered').map((c) => c.textContent!);
+      expect(cells).toHaveLength(backtest.folds.length);
+      backtest.folds.forEach((fold, i) => {
+        const answered = fold.regression!.answered!;
+        for (const v of [answered.share, answered.coverage80]) expect(cells[i]).toContain(percent(v, decimal));
+        for (const v of [answered.meanAbsoluteError, answered.medianError]) expect(cells[i]).toContain(two(v, decimal));
+        expect(cells[i]).toContain(words);
+      });
+      const line = need('model-card-answered').textContent!;
+      for (const v of [heldOut.meanAbsoluteError, heldOut.medianError]) expect(line).toContain(two(v, decimal));
+      expect(line).toContain(percent(heldOut.coverage80, decimal));
+      expect(line + need('model-card-backtest-answered-note').textContent).not.toMatch(/decision\.modelCard|\{\{/);
+      cleanup();
+    }
+    // A card written before these figures shows neither.
+    const { answered: _dropped, ...regression } = term.validation.regression!;
+    const folds = backtest.folds.map((f) => ({ ...f, regression: { meanAbsoluteError: f.regression!.meanAbsoluteError, baselines: f.regression!.baselines } }));
+    await show(ModelCardSchema.parse({ ...term, validation: { ...term.validation, regression, backtest: { ...backtest, folds } } }), 'en');
     expect(byTestId('model-card-backtest-answered')).toBeNull();
+    expect(byTestId('model-card-answered')).toBeNull();
   });
 
   it('loads a card written before backtests without a backtest table', async () => {

@@ -16,6 +16,8 @@ import type { Db } from '../../db/database.ts';
 import type { ModelCard } from '../../contract/index.ts';
 import { outcomeOf, type CaseType } from '../../../models/cases/case-type.ts';
 import { evaluateModel } from '../../../models/ebm/evaluate.ts';
+import { trainingLawfulRanges } from '../decision/lawful-ranges.ts';
+import type { StatutoryBoundsService } from '../decision/statutory-bounds.ts';
 import { trainCaseType, type CaseTypeTraining } from '../../../models/ebm/train-case-type.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isoAt, type Clock } from '../clock.ts';
@@ -125,6 +127,8 @@ export class ModelRegistry {
     private readonly corpus: CorpusStore,
     private readonly modelsDir: string,
     private readonly registryDir: string,
+    /** The statutes data, so a retrained term model's card judges its answers as consultations will. */
+    private readonly statutes: StatutoryBoundsService | null = null,
   ) {}
 
   /** Every registered model with its current status, newest first. */
@@ -176,7 +180,7 @@ export class ModelRegistry {
         return record ? [record.court, record.decidedOn].filter((part) => part).join(', ') || undefined : undefined;
       };
       return outcomes.map((outcome) => {
-        const trained = trainCaseType({ caseType, file, outcome: outcome.name, options: options.seed !== undefined ? { seed: options.seed } : {} });
+        const trained = trainCaseType({ caseType, file, outcome: outcome.name, options: options.seed !== undefined ? { seed: options.seed } : {}, lawfulRanges: trainingLawfulRanges(caseType, this.statutes) });
         return this.registerCandidate(caseType, trained, snapshot, actor, refOf);
       });
     } finally {

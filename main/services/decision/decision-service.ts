@@ -20,6 +20,7 @@ import { type OnnxModel, type OnnxOutputs, openOnnxModel } from './onnx-runner.t
 import { sha256OfJson } from '../../../core/canonical-json.ts';
 import { clipToLawfulRange } from './lawful-range.ts';
 import { awardLimits } from './award-limits.ts';
+import { lawfulRanges } from './lawful-ranges.ts';
 import { derivedSources, refuseDerivedFacts, withDerivedFacts, withDerivedFactsAll } from './derived-facts.ts';
 import { PrecedentIndex, readPrecedentCorpus, type PrecedentCorpus } from './precedents.ts';
 import type { ProceduralAdviceService } from './procedural-advice.ts';
@@ -143,8 +144,8 @@ export class DecisionService {
       return { output: limits ? clipToLawfulRange(output, limits.lawfulRange, outcome.abstention.maxIntervalWidthFraction) : output, bounds: null, awardLimits: limits };
     }
     const bounds = this.bounds(loaded.caseType.id, facts);
-    if (!bounds || outcome.kind !== 'regression' || !this.statutes) return { output, bounds };
-    const range = this.statutes.rangeFor(boundsFacts(facts)!, outcome.unit);
+    if (!bounds || outcome.kind !== 'regression') return { output, bounds };
+    const range = lawfulRanges(loaded.caseType, outcome, this.statutes)?.(facts);
     if (!range) return { output, bounds };
     return { output: clipToLawfulRange(output, range, outcome.abstention.maxIntervalWidthFraction), bounds: { ...bounds, lawfulRange: range } };
   }

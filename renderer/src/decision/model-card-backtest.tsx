@@ -53,8 +53,20 @@ export function ModelCardBacktest({ backtest, classText, splitText = (split) => 
   const text = (v: number) => (regression ? number(v, 2) : t('decision.card.percent', { value: number(v * 100, 1) }));
   const last = backtest.folds[backtest.folds.length - 1];
   const columns = (last && foldFigures(last)?.baselines.map((b) => b.name)) ?? [];
-  // Cards written before these figures, and regression outcomes, have none: the column shows only where some fold has them.
-  const answered = backtest.folds.some((f) => f.classification?.answered !== undefined);
+  // Cards written before these figures have none: the column shows only where some fold has them.
+  const answered = backtest.folds.some((f) => (f.classification ?? f.regression)?.answered !== undefined);
+  const percent = (v: number) => t('decision.card.percent', { value: number(v * 100, 1) });
+  const answeredText = (fold: BacktestFold) => {
+    if (fold.classification?.answered) {
+      const { share, accuracy, majority } = fold.classification.answered;
+      return t('decision.modelCard.backtest.answeredValue', { share: text(share), accuracy: text(accuracy), majority: text(majority) });
+    }
+    if (fold.regression?.answered) {
+      const { share, meanAbsoluteError, medianError, coverage80 } = fold.regression.answered;
+      return t('decision.modelCard.backtest.answeredRegressionValue', { share: percent(share), mae: number(meanAbsoluteError, 2), median: number(medianError, 2), c80: percent(coverage80) });
+    }
+    return '—';
+  };
   return (
     <>
       <Typography variant="subtitle2" component="h4">
@@ -101,13 +113,7 @@ export function ModelCardBacktest({ backtest, classText, splitText = (split) => 
                 })}
                 {answered && (
                   <TableCell align="right" data-testid="model-card-backtest-answered">
-                    {fold.classification?.answered
-                      ? t('decision.modelCard.backtest.answeredValue', {
-                          share: text(fold.classification.answered.share),
-                          accuracy: text(fold.classification.answered.accuracy),
-                          majority: text(fold.classification.answered.majority),
-                        })
-                      : '—'}
+                    {answeredText(fold)}
                   </TableCell>
                 )}
               </TableRow>
@@ -117,7 +123,7 @@ export function ModelCardBacktest({ backtest, classText, splitText = (split) => 
       </Table>
       {answered && (
         <Typography variant="body2" color="text.secondary" data-testid="model-card-backtest-answered-note">
-          {t('decision.modelCard.backtest.answeredNote')}
+          {t(regression ? 'decision.modelCard.backtest.answeredRegressionNote' : 'decision.modelCard.backtest.answeredNote')}
         </Typography>
       )}
     </>

@@ -172,6 +172,16 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
                 {t('decision.modelCard.coverageSides', { below: pct(regression.intervals.sides.missedBelow80), above: pct(regression.intervals.sides.missedAbove80) })}
               </Typography>
             )}
+            {regression?.answered && (
+              <Typography variant="body2" data-testid="model-card-answered">
+                {t('decision.modelCard.answeredRegression', {
+                  share: pct(regression.answered.share),
+                  mae: number(regression.answered.meanAbsoluteError, 2),
+                  median: number(regression.answered.medianError, 2),
+                  c80: pct(regression.answered.coverage80),
+                })}
+              </Typography>
+            )}
             {validation.backtest && <ModelCardBacktest backtest={validation.backtest} classText={classText} splitText={split} caseTypeId={caseTypeId} />}
           </Section>
           <Section title={t('decision.modelCard.disparity')}>
