@@ -5,11 +5,10 @@
  */
 import type { ModelCard } from '../../main/contract/index.ts';
 import type { CaseRow } from '../cases/case-rows.ts';
-import type { Facts } from '../cases/facts.ts';
 import type { CaseType } from '../cases/case-type.ts';
 import { encodeFacts } from '../gam/features.ts';
 import { classProbabilities, scoreCase, type GamModel } from '../gam/gam-model.ts';
-import { decideAbstention, supportReasons } from '../gam/abstention.ts';
+import { decideAbstention, supportReasons, type LawfulRangeOf } from '../gam/abstention.ts';
 import { reachFor } from './conformal.ts';
 import { accuracy, answeredFigures, argmax, coverage, type AnsweredFigures, expectedCalibrationError, logLoss, meanAbsoluteError, regressionAnsweredFigures, rootMeanSquaredError } from './metrics.ts';
 import { targetValues } from './train.ts';
@@ -52,13 +51,6 @@ export function answeredByModel(
   const answered = probabilities.map((p, i) => !decideAbstention({ topProbability: Math.max(...p), minTopProbability, support: supportReasons(model.features, test[i]!.facts, encoded[i]!) }).refer);
   return answeredFigures(probabilities, y, baselineClass, answered);
 }
-
-/**
- * The lawful range a consultation clips a case's predicted term or amount to, and judges its interval's width against
- * (the sanction after art. 55, an award's share of the claim); null where the law gives none for the case. The service
- * that consults supplies it (`lawfulRanges`), so the card's "answered" figures follow the same rule.
- */
-export type LawfulRangeOf = (facts: Facts) => { readonly min: number; readonly max: number } | null;
 
 /** What the evaluation may be told beyond the model and its cases. */
 export interface EvaluateOptions {

@@ -7,7 +7,8 @@
 import type { Backtest, BacktestFold as Fold } from '../../main/contract/index.ts';
 import type { CaseRow } from '../cases/case-rows.ts';
 import type { CaseType, OutcomeSpec, SplitSpec } from '../cases/case-type.ts';
-import { evaluateModel, type Evaluation, type LawfulRangeOf } from './evaluate.ts';
+import type { LawfulRangeOf } from '../gam/abstention.ts';
+import { evaluateModel, type Evaluation } from './evaluate.ts';
 import { trainGam, type EbmOptions } from './train.ts';
 
 type Time = number | string;

@@ -9,6 +9,13 @@ import type { AbstentionReason } from '../../main/contract/index.ts';
 import type { Facts } from '../cases/facts.ts';
 import { categoryKey, type FeatureSpec } from './features.ts';
 
+/**
+ * The lawful range a consultation clips a case's predicted term or amount to, and judges its interval's width against
+ * (the sanction after art. 55, an award's share of the claim); null where the law gives none for the case. The service
+ * that consults supplies it (`lawfulRanges`), so the card's "answered" figures follow the same rule.
+ */
+export type LawfulRangeOf = (facts: Facts) => { readonly min: number; readonly max: number } | null;
+
 /** The inputs of a case that lie outside the training support (x is the encoded case). */
 export function supportReasons(features: readonly FeatureSpec[], facts: Facts, x: ArrayLike<number>): AbstentionReason[] {
   const reasons: AbstentionReason[] = [];

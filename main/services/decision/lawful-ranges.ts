@@ -6,7 +6,7 @@
  */
 import type { CaseType, OutcomeSpec } from '../../../models/cases/case-type.ts';
 import type { Facts } from '../../../models/cases/facts.ts';
-import type { LawfulRangeOf } from '../../../models/ebm/evaluate.ts';
+import type { LawfulRangeOf } from '../../../models/gam/abstention.ts';
 import type { StatutoryBounds } from '../../contract/index.ts';
 import { awardLimits } from './award-limits.ts';
 import { boundsFacts, type StatutoryBoundsService } from './statutory-bounds.ts';
