@@ -492,6 +492,59 @@ describe('the judge’s decision support pane', () => {
     expect(need('consultation-term-months').contains(need('conditional-estimate'))).toBe(true);
   });
 
+  it('An answered term says how often its interval held on the held-out cases the model answered, and warns where that fell clearly short (en, ru, kk)', async () => {
+    const termSha = 'ef'.repeat(32);
+    const regressionCard = (coverage80: number): ModelCard => {
+      const { classification: _dropped, ...validation } = card.validation;
+      return {
+        ...card,
+        modelSha256: termSha,
+        outcome: { name: 'term-months', kind: 'regression', unit: 'months' },
+        validation: {
+          ...validation,
+          regression: {
+            meanAbsoluteError: 8.7,
+            rootMeanSquaredError: 12,
+            baselines: [{ name: 'training median', meanAbsoluteError: 18.8 }],
+            intervals: { halfWidth80: 14.4, halfWidth95: 23.4, coverage80: 0.783, coverage95: 0.947 },
+            answered: { share: 0.272, meanAbsoluteError: 12.9, medianError: 32, coverage80 },
+          },
+        },
+      };
+    };
+    const term: Consultation = { ...termConsultation(), model: { ...termConsultation().model, sha256: termSha }, abstention: { refer: false, reasons: [] } };
+    for (const [language, words, short] of [
+      ['en', ['27.2%', '52.8%'], 'clearly less often than 80%'],
+      ['ru', ['27,2', '52,8', 'отложенных делах'], 'заметно реже'],,
+      ['kk', ['27,2', '52,8', 'Кейінге қалдырылған'], 'айтарлықтай сирек'],
+    ] as const) {
+      // Held within a few points of 80 %: the line states it, without the warning (once is enough).
+      for (const coverage80 of language === 'en' ? [0.528, 0.81] : [0.528]) {
+        const termModel: DecisionModel = { ...model, sha256: termSha, outcome: 'term-months', card: regressionCard(coverage80) };
+        const fake = fakeApi('judge', { 'decision.models': { ok: true, value: [termModel] }, 'decision.predict': { ok: true, value: term } });
+        await render(fake.api, language);
+        await openCase();
+        await fillCriminalFacts();
+        await click('consult-button');
+        const line = need('held-out-coverage');
+        expect(line.dataset.short).toBe(String(coverage80 < 0.75));
+        if (coverage80 < 0.75) {
+          for (const word of words) expect(line.textContent).toContain(word);
+          expect(line.textContent).toContain(short);
+        } else expect(line.textContent).not.toContain(short);
+        expect(line.textContent).not.toMatch(/decision\.card|\{\{/);
+        unmountRoot();
+      }
+    }
+    // A referred term shows no estimate, so no such line.
+    const referred = fakeApi('judge', { 'decision.models': { ok: true, value: [{ ...model, sha256: termSha, outcome: 'term-months', card: regressionCard(0.5) }] }, 'decision.predict': { ok: true, value: { ...term, abstention: termConsultation().abstention } } });
+    await render(referred.api);
+    await openCase();
+    await fillCriminalFacts();
+    await click('consult-button');
+    expect(byTestId('held-out-coverage')).toBeNull();
+  });
+
   it('The model picker opens on the case\'s own case type', async () => {
     const civil = caseTypeView(findCaseType(loadCaseTypes(join(process.cwd(), 'assets', 'decision', 'case-types')), 'kz-civil-contract'));
     const civilSha = 'cd'.repeat(32);

@@ -298,7 +298,13 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
             const shownClassField = caseType?.outcomes.find((o) => o.kind === 'classification' && o.name === shown.outcome)?.field ?? null;
             return (
               <Stack key={shown.auditSeq} spacing={2} data-testid={`consultation-${shown.outcome}`}>
-                <PredictionCard consultation={shown} fields={fields} classField={shownClassField} condition={conditionOf(shown, [consultation, ...related])} />
+                <PredictionCard
+                  consultation={shown}
+                  fields={fields}
+                  classField={shownClassField}
+                  condition={conditionOf(shown, [consultation, ...related])}
+                  heldOut={modelList.find((m) => m.sha256 === shown.model.sha256)?.card.validation.regression?.answered ?? null}
+                />
                 {!shown.abstention.refer && (
                   <Section title={t('decision.waterfall.section')} testId="explanation-section">
                     <WaterfallChart output={shown} fields={fields} classField={shownClassField} />

@@ -7,7 +7,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { shareOfClaimUnit, type Consultation } from '../../../main/contract/index.ts';
+import { shareOfClaimUnit, type Consultation, type RegressionAnswered } from '../../../main/contract/index.ts';
 import { abstentionText, optionLabel, unitLabel, type FieldIndex } from './decision-text.ts';
 import { useNumberText } from './number-format.ts';
 import { RangeBar } from './range-bar.tsx';
@@ -21,6 +21,8 @@ export interface PredictionCardProps {
   readonly classField: string | null;
   /** Set when this outcome applies only to some classes of another (a term only to a custodial punishment). */
   readonly condition?: OutcomeCondition | null;
+  /** The model card's figures on the held-out cases the model answered (a term or an amount), when it has them. */
+  readonly heldOut?: RegressionAnswered | null;
 }
 
 /** How a conditional estimate relates to the model of the outcome it depends on. */
@@ -60,7 +62,7 @@ export function SyntheticNotice() {
  * for synthetic training data, then the class probabilities or the estimated term on the lawful range with its
  * intervals. The wording reports the model's output; it never says what the verdict should be.
  */
-export function PredictionCard({ consultation: c, fields, classField, condition = null }: PredictionCardProps) {
+export function PredictionCard({ consultation: c, fields, classField, condition = null, heldOut = null }: PredictionCardProps) {
   const { t } = useTranslation();
   const number = useNumberText();
   const unit = unitLabel(t, c.unit);
@@ -149,7 +151,32 @@ export function PredictionCard({ consultation: c, fields, classField, condition 
             )}
           </Stack>
         )}
+        {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && heldOut && <HeldOutCoverage answered={heldOut} />}
       </Stack>
     </Paper>
+  );
+}
+
+// Below this, the card's answered cases were covered clearly less often than the 80 % the interval states.
+const undercoverage = 0.75;
+
+/** How often the interval held on the held-out cases the model answered: what the judge may expect of it here. */
+function HeldOutCoverage({ answered }: { readonly answered: RegressionAnswered }) {
+  const { t } = useTranslation();
+  const number = useNumberText();
+  const percent = (v: number) => t('decision.card.percent', { value: number(v * 100, 1) });
+  const short = answered.coverage80 < undercoverage;
+  const text = t('decision.card.heldOutCoverage', { share: percent(answered.share), c80: percent(answered.coverage80) });
+  if (short) {
+    return (
+      <Alert severity="warning" data-testid="held-out-coverage" data-short>
+        {text} {t('decision.card.heldOutCoverageShort')}
+      </Alert>
+    );
+  }
+  return (
+    <Typography variant="body2" color="text.secondary" data-testid="held-out-coverage" data-short={false}>
+      {text}
+    </Typography>
   );
 }
