@@ -1,5 +1,5 @@
 /**
- * The inner product of a linear layer, shared by fitting and scoring so a trained layer gives the same bits in both.
+ * The inner products of a linear layer, shared by fitting and scoring so a trained layer gives the same bits in both.
  * Weights are read class by class (K × F) and four classes are summed at a time, so each sum stays in a register over
  * contiguous memory; every sum still adds feature by feature, in the order of a plain F × K loop.
  */
@@ -52,5 +52,35 @@ export function classSums(
     const w = k * F;
     for (let f = 0; f < F; f += 1) s += x[row + f]! * wT[w + f]!;
     out[outAt + k] = s;
+  }
+}
+
+/**
+ * Adds one row's outer product to a gradient laid out class by class: gT[k·F + f] += x[row + f] · p[k], four classes
+ * at a time (each entry still gains its own product once, so the sums are those of a plain loop).
+ */
+export function addClassOuter(gT: Float64Array, x: ArrayLike<number>, row: number, F: number, p: ArrayLike<number>, K: number): void {
+  let k = 0;
+  for (; k + 4 <= K; k += 4) {
+    const p0 = p[k]!;
+    const p1 = p[k + 1]!;
+    const p2 = p[k + 2]!;
+    const p3 = p[k + 3]!;
+    const w0 = k * F;
+    const w1 = w0 + F;
+    const w2 = w1 + F;
+    const w3 = w2 + F;
+    for (let f = 0; f < F; f += 1) {
+      const v = x[row + f]!;
+      gT[w0 + f] = gT[w0 + f]! + v * p0;
+      gT[w1 + f] = gT[w1 + f]! + v * p1;
+      gT[w2 + f] = gT[w2 + f]! + v * p2;
+      gT[w3 + f] = gT[w3 + f]! + v * p3;
+    }
+  }
+  for (; k < K; k += 1) {
+    const pk = p[k]!;
+    const w = k * F;
+    for (let f = 0; f < F; f += 1) gT[w + f] = gT[w + f]! + x[row + f]! * pk;
   }
 }

@@ -2,7 +2,7 @@
  * Multinomial logistic regression (softmax), fitted by L-BFGS on the mean log-loss plus an L2 penalty on the weights
  * (not the biases). Deterministic: no randomness, the same data always give the same weights, in double precision.
  */
-import { classMajor, classSums } from './class-scores.ts';
+import { addClassOuter, classMajor, classSums } from './class-scores.ts';
 
 /** A fitted softmax layer: `logits = x · weights + bias`, weights row-major F × K. */
 export interface SoftmaxLayer {
@@ -78,29 +78,7 @@ function objective(theta: Float64Array, x: Float64Array, y: Int32Array, n: numbe
     p[y[i]!] = p[y[i]!]! - 1;
     // A zero feature adds ±0 to an entry that is never −0 (it starts at +0), which leaves it as it was: no need to skip
     // it. (A non-finite p makes this objective NaN, and the fit discards NaN steps with their gradients.)
-    let k = 0;
-    for (; k + 4 <= K; k += 4) {
-      const p0 = p[k]!;
-      const p1 = p[k + 1]!;
-      const p2 = p[k + 2]!;
-      const p3 = p[k + 3]!;
-      const w0 = k * F;
-      const w1 = w0 + F;
-      const w2 = w1 + F;
-      const w3 = w2 + F;
-      for (let f = 0; f < F; f += 1) {
-        const v = x[row + f]!;
-        gradT[w0 + f] = gradT[w0 + f]! + v * p0;
-        gradT[w1 + f] = gradT[w1 + f]! + v * p1;
-        gradT[w2 + f] = gradT[w2 + f]! + v * p2;
-        gradT[w3 + f] = gradT[w3 + f]! + v * p3;
-      }
-    }
-    for (; k < K; k += 1) {
-      const pk = p[k]!;
-      const w = k * F;
-      for (let f = 0; f < F; f += 1) gradT[w + f] = gradT[w + f]! + x[row + f]! * pk;
-    }
+    addClassOuter(gradT, x, row, F, p, K);
     for (let k = 0; k < K; k += 1) grad[bOff + k] = grad[bOff + k]! + p[k]!;
   }
   for (let f = 0; f < F; f += 1) for (let k = 0; k < K; k += 1) grad[f * K + k] = gradT[k * F + f]!;

@@ -515,7 +515,7 @@ describe('the judge’s decision support pane', () => {
     const term: Consultation = { ...termConsultation(), model: { ...termConsultation().model, sha256: termSha }, abstention: { refer: false, reasons: [] } };
     for (const [language, words, short] of [
       ['en', ['27.2%', '52.8%'], 'clearly less often than 80%'],
-      ['ru', ['27,2', '52,8', 'отложенных делах'], 'заметно реже'],,
+      ['ru', ['27,2', '52,8', 'отложенных делах'], 'заметно реже'],
       ['kk', ['27,2', '52,8', 'Кейінге қалдырылған'], 'айтарлықтай сирек'],
     ] as const) {
       // Held within a few points of 80 %: the line states it, without the warning (once is enough).
