@@ -545,6 +545,39 @@ describe('the judge’s decision support pane', () => {
     expect(byTestId('held-out-coverage')).toBeNull();
   });
 
+  it('A classifier\'s answer says how often its most probable outcome was right on the held-out cases it answered, and warns where that was no clear gain over the most common outcome (en, ru, kk)', async () => {
+    const withAnswered = (answered: { share: number; accuracy: number; majority: number }): DecisionModel => ({
+      ...model,
+      card: { ...card, validation: { ...card.validation, classification: { ...card.validation.classification!, answered } } },
+    });
+    for (const [language, words, short] of [
+      ['en', ['54.3%', '70.9%'], 'no clear gain'],
+      ['ru', ['54,3', '70,9', 'самый частый исход'], 'явного выигрыша'],
+      ['kk', ['54,3', '70,9', 'ең жиі нәтижені'], 'айқын артық емес'],
+    ] as const) {
+      const fake = fakeApi('judge', { 'decision.models': { ok: true, value: [withAnswered({ share: 0.5427, accuracy: 0.7087, majority: 0.7087 })] }, 'decision.predict': { ok: true, value: classificationConsultation() } });
+      await render(fake.api, language);
+      await openCase();
+      await fillCriminalFacts();
+      await click('consult-button');
+      const line = need('held-out-accuracy');
+      expect(line.dataset.short).toBe('true');
+      for (const word of words) expect(line.textContent).toContain(word);
+      expect(line.textContent).toContain(short);
+      expect(line.textContent).not.toMatch(/decision\.card|\{\{/);
+      unmountRoot();
+    }
+    // A clear gain: the figures without the warning.
+    const fake = fakeApi('judge', { 'decision.models': { ok: true, value: [withAnswered({ share: 0.473, accuracy: 0.749, majority: 0.379 })] }, 'decision.predict': { ok: true, value: classificationConsultation() } });
+    await render(fake.api);
+    await openCase();
+    await fillCriminalFacts();
+    await click('consult-button');
+    expect(need('held-out-accuracy').dataset.short).toBe('false');
+    expect(need('held-out-accuracy').textContent).toContain('74.9%');
+    expect(need('held-out-accuracy').textContent).not.toContain('no clear gain');
+  });
+
   it('The model picker opens on the case\'s own case type', async () => {
     const civil = caseTypeView(findCaseType(loadCaseTypes(join(process.cwd(), 'assets', 'decision', 'case-types')), 'kz-civil-contract'));
     const civilSha = 'cd'.repeat(32);

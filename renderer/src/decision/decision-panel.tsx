@@ -61,6 +61,12 @@ const satisfiedClasses: readonly string[] = ['full', 'partial'];
 /** Punishments that take or restrict liberty (a term in months applies to these). */
 const custodialClasses: readonly string[] = ['imprisonment', 'restriction-of-freedom', 'suspended'];
 
+/** A model card's figures on the held-out cases the model answered (a term's or an amount's, or a classifier's). */
+function heldOutOf(model: DecisionModel | undefined) {
+  const validation = model?.card.validation;
+  return validation?.regression?.answered ?? validation?.classification?.answered ?? null;
+}
+
 /** The other installed models of the same case type (one per other outcome): consulted together, shown together. */
 function relatedModels(models: readonly DecisionModel[], model: DecisionModel): DecisionModel[] {
   const byOutcome = new Map<string, DecisionModel>();
@@ -303,7 +309,7 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
                   fields={fields}
                   classField={shownClassField}
                   condition={conditionOf(shown, [consultation, ...related])}
-                  heldOut={modelList.find((m) => m.sha256 === shown.model.sha256)?.card.validation.regression?.answered ?? null}
+                  heldOut={heldOutOf(modelList.find((m) => m.sha256 === shown.model.sha256))}
                 />
                 {!shown.abstention.refer && (
                   <Section title={t('decision.waterfall.section')} testId="explanation-section">

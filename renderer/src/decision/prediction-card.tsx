@@ -7,7 +7,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import { shareOfClaimUnit, type Consultation, type RegressionAnswered } from '../../../main/contract/index.ts';
+import { shareOfClaimUnit, type Answered, type Consultation, type RegressionAnswered } from '../../../main/contract/index.ts';
 import { abstentionText, optionLabel, unitLabel, type FieldIndex } from './decision-text.ts';
 import { useNumberText } from './number-format.ts';
 import { RangeBar } from './range-bar.tsx';
@@ -21,8 +21,8 @@ export interface PredictionCardProps {
   readonly classField: string | null;
   /** Set when this outcome applies only to some classes of another (a term only to a custodial punishment). */
   readonly condition?: OutcomeCondition | null;
-  /** The model card's figures on the held-out cases the model answered (a term or an amount), when it has them. */
-  readonly heldOut?: RegressionAnswered | null;
+  /** The model card's figures on the held-out cases the model answered, when it has them. */
+  readonly heldOut?: RegressionAnswered | Answered | null;
 }
 
 /** How a conditional estimate relates to the model of the outcome it depends on. */
@@ -130,6 +130,7 @@ export function PredictionCard({ consultation: c, fields, classField, condition 
             ))}
           </Stack>
         )}
+        {!c.abstention.refer && c.kind === 'classification' && c.probabilities && heldOut && 'accuracy' in heldOut && <HeldOutAccuracy answered={heldOut} />}
         {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && c.unit === shareOfClaimUnit && <AwardEstimate consultation={c} limits={c.awardLimits ?? null} />}
         {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && c.unit !== shareOfClaimUnit && (
           <Stack spacing={1}>
@@ -151,7 +152,7 @@ export function PredictionCard({ consultation: c, fields, classField, condition 
             )}
           </Stack>
         )}
-        {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && heldOut && <HeldOutCoverage answered={heldOut} />}
+        {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && heldOut && 'coverage80' in heldOut && <HeldOutCoverage answered={heldOut} />}
       </Stack>
     </Paper>
   );
@@ -176,6 +177,29 @@ function HeldOutCoverage({ answered }: { readonly answered: RegressionAnswered }
   }
   return (
     <Typography variant="body2" color="text.secondary" data-testid="held-out-coverage" data-short={false}>
+      {text}
+    </Typography>
+  );
+}
+
+// Less than this over always naming the most common outcome is no clear gain (the bar for a model: 2 points).
+const clearGain = 0.02;
+
+/** How often the most probable class was right on the held-out cases the model answered, beside the most common outcome. */
+function HeldOutAccuracy({ answered }: { readonly answered: Answered }) {
+  const { t } = useTranslation();
+  const number = useNumberText();
+  const percent = (v: number) => t('decision.card.percent', { value: number(v * 100, 1) });
+  const text = t('decision.card.heldOutAccuracy', { share: percent(answered.share), accuracy: percent(answered.accuracy), majority: percent(answered.majority) });
+  if (answered.accuracy - answered.majority < clearGain) {
+    return (
+      <Alert severity="warning" data-testid="held-out-accuracy" data-short>
+        {text} {t('decision.card.heldOutAccuracyShort')}
+      </Alert>
+    );
+  }
+  return (
+    <Typography variant="body2" color="text.secondary" data-testid="held-out-accuracy" data-short={false}>
       {text}
     </Typography>
   );
