@@ -20,9 +20,9 @@ const number = (value: string) => {
   return n;
 };
 
-/** One line of validation figures, for listings and training summaries. */
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 
+/** One line of validation figures, for listings and training summaries. */
 function validationSummary(card: ModelCard): string {
   const r = card.validation.regression;
   if (r) {
