@@ -130,7 +130,7 @@ export function PredictionCard({ consultation: c, fields, classField, condition 
             ))}
           </Stack>
         )}
-        {!c.abstention.refer && c.kind === 'classification' && c.probabilities && heldOut && 'accuracy' in heldOut && <HeldOutAccuracy answered={heldOut} />}
+        {!c.abstention.refer && c.kind === 'classification' && c.probabilities && heldOut && 'accuracy' in heldOut && <HeldOutCheck answered={heldOut} />}
         {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && c.unit === shareOfClaimUnit && <AwardEstimate consultation={c} limits={c.awardLimits ?? null} />}
         {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && c.unit !== shareOfClaimUnit && (
           <Stack spacing={1}>
@@ -152,7 +152,7 @@ export function PredictionCard({ consultation: c, fields, classField, condition 
             )}
           </Stack>
         )}
-        {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && heldOut && 'coverage80' in heldOut && <HeldOutCoverage answered={heldOut} />}
+        {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && heldOut && 'coverage80' in heldOut && <HeldOutCheck answered={heldOut} />}
       </Stack>
     </Paper>
   );
@@ -160,46 +160,35 @@ export function PredictionCard({ consultation: c, fields, classField, condition 
 
 // Below this, the card's answered cases were covered clearly less often than the 80 % the interval states.
 const undercoverage = 0.75;
-
-/** How often the interval held on the held-out cases the model answered: what the judge may expect of it here. */
-function HeldOutCoverage({ answered }: { readonly answered: RegressionAnswered }) {
-  const { t } = useTranslation();
-  const number = useNumberText();
-  const percent = (v: number) => t('decision.card.percent', { value: number(v * 100, 1) });
-  const short = answered.coverage80 < undercoverage;
-  const text = t('decision.card.heldOutCoverage', { share: percent(answered.share), c80: percent(answered.coverage80) });
-  if (short) {
-    return (
-      <Alert severity="warning" data-testid="held-out-coverage" data-short>
-        {text} {t('decision.card.heldOutCoverageShort')}
-      </Alert>
-    );
-  }
-  return (
-    <Typography variant="body2" color="text.secondary" data-testid="held-out-coverage" data-short={false}>
-      {text}
-    </Typography>
-  );
-}
-
 // Less than this over always naming the most common outcome is no clear gain (the bar for a model: 2 points).
 const clearGain = 0.02;
 
-/** How often the most probable class was right on the held-out cases the model answered, beside the most common outcome. */
-function HeldOutAccuracy({ answered }: { readonly answered: Answered }) {
+/**
+ * What the model card found on the held-out cases the model answered, under an answer: how often the 80 % interval held
+ * (a term, an amount) or the most probable outcome was right beside the most common one (a class); a warning where that
+ * fell clearly short, since this is what the judge may expect of the answer shown.
+ */
+function HeldOutCheck({ answered }: { readonly answered: RegressionAnswered | Answered }) {
   const { t } = useTranslation();
   const number = useNumberText();
   const percent = (v: number) => t('decision.card.percent', { value: number(v * 100, 1) });
-  const text = t('decision.card.heldOutAccuracy', { share: percent(answered.share), accuracy: percent(answered.accuracy), majority: percent(answered.majority) });
-  if (answered.accuracy - answered.majority < clearGain) {
+  const interval = 'coverage80' in answered;
+  const testId = interval ? 'held-out-coverage' : 'held-out-accuracy';
+  const text = interval
+    ? t('decision.card.heldOutCoverage', { share: percent(answered.share), c80: percent(answered.coverage80) })
+    : t('decision.card.heldOutAccuracy', { share: percent(answered.share), accuracy: percent(answered.accuracy), majority: percent(answered.majority) });
+  const warning = interval
+    ? answered.coverage80 < undercoverage && t('decision.card.heldOutCoverageShort')
+    : answered.accuracy - answered.majority < clearGain && t('decision.card.heldOutAccuracyShort');
+  if (warning) {
     return (
-      <Alert severity="warning" data-testid="held-out-accuracy" data-short>
-        {text} {t('decision.card.heldOutAccuracyShort')}
+      <Alert severity="warning" data-testid={testId} data-short>
+        {text} {warning}
       </Alert>
     );
   }
   return (
-    <Typography variant="body2" color="text.secondary" data-testid="held-out-accuracy" data-short={false}>
+    <Typography variant="body2" color="text.secondary" data-testid={testId} data-short={false}>
       {text}
     </Typography>
   );
