@@ -69,6 +69,11 @@ describe('the model card shows its rolling-origin backtest', () => {
         expect(cells[i]).toContain(words);
       });
       expect(need('model-card-backtest-answered-note').textContent).not.toMatch(/decision\.modelCard/);
+      // The held-out figures also stand in the validation section, for cards whose backtest has no table.
+      const heldOut = card.validation.classification!.answered!;
+      const line = need('model-card-answered').textContent!;
+      for (const v of [heldOut.share, heldOut.accuracy, heldOut.majority]) expect(line).toContain(percent(v, decimal));
+      expect(line).not.toMatch(/decision\.modelCard|\{\{/);
       cleanup();
     }
   });

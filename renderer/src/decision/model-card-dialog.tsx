@@ -143,6 +143,11 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
                 {t('decision.modelCard.calibration', { ece: number(classification.expectedCalibrationError, 3), logLoss: number(classification.logLoss, 3) })}
               </Typography>
             )}
+            {classification?.answered && (
+              <Typography variant="body2" data-testid="model-card-answered">
+                {t('decision.modelCard.answeredClassification', { share: pct(classification.answered.share), accuracy: pct(classification.answered.accuracy), majority: pct(classification.answered.majority) })}
+              </Typography>
+            )}
             {regression && (
               <Typography variant="body2" data-testid="model-card-coverage">
                 {t('decision.modelCard.coverage', {
