@@ -28,7 +28,7 @@ const isoDate = /\d{4}-\d{2}-\d{2}/;
 const expected = {
   ru: {
     intendedUse: 'Поддержка решений судьи, только рекомендательная',
-    caseTypes: { 'kz-criminal': 'Уголовное дело: наказание', 'kz-civil-contract': 'Гражданское дело: иск по договору' },
+    caseTypes: { 'kz-criminal': 'Уголовное дело: назначение наказания', 'kz-civil-contract': 'Гражданское дело: иск по договору' },
     outcomes: { punishment: 'Вид наказания', 'term-months': 'Срок', satisfaction: 'Удовлетворение иска', 'award-fraction': 'Присуждённая доля иска' },
     split: { 'kz-criminal': 'обучена на делах, где «Дата приговора» раньше 1 января 2024', 'kz-civil-contract': 'обучена на делах, где «Дата решения» раньше 1 января 2024' },
     limits: ['Только рекомендация: модель оценивает', 'Проверена на более поздних делах', 'передаются на рассмотрение человеку', 'Обучена на синтетических (сгенерированных) делах'],
@@ -37,7 +37,7 @@ const expected = {
   },
   kk: {
     intendedUse: 'Судьяның шешім қабылдауына көмек, тек ұсыныс ретінде',
-    caseTypes: { 'kz-criminal': 'Қылмыстық іс: жаза', 'kz-civil-contract': 'Азаматтық іс: шарт бойынша талап' },
+    caseTypes: { 'kz-criminal': 'Қылмыстық іс: жаза тағайындау', 'kz-civil-contract': 'Азаматтық іс: шарт бойынша талап' },
     outcomes: { punishment: 'Жаза түрі', 'term-months': 'Мерзім', satisfaction: 'Талаптың қанағаттандырылуы', 'award-fraction': 'Талаптың өндірілген үлесі' },
     split: { 'kz-criminal': '«Үкім шығарылған күн»', 'kz-civil-contract': '«Шешім шығарылған күн»' },
     limits: ['Тек ұсыныс: модель соттардың', 'Оқытылған істерден кейінгі істерде тексерілді', 'адамның қарауына жіберіледі', 'Синтетикалық (генерацияланған) істерде оқытылды'],
@@ -59,7 +59,10 @@ describe("the model card speaks the reader's language, not the trainer's English
       expect(prose).not.toMatch(rawCodes);
       // Dates in sentences are written as the locale writes them (the backtest table keeps ISO dates in its columns).
       for (const tid of ['model-card-intended-use', 'model-card-split', 'model-card-limitations']) expect(need(tid).textContent).not.toMatch(isoDate);
-      expect(document.getElementById('model-card-title')!.textContent).toContain(words.caseTypes[id]);
+      // The title names the outcome too: the term and the punishment models share one case type.
+      expect(document.getElementById('model-card-title')!.textContent).toBe(
+        `${language === 'kk' ? 'Модель картасы' : 'Карточка модели'}: ${words.caseTypes[id]} — ${words.outcomes[card.outcome.name as keyof typeof words.outcomes]}`,
+      );
 
       expect(need('model-card-kind').textContent).toContain(language === 'kk' ? 'түсіндірілетін бустинг моделі (EBM)' : 'объяснимая модель бустинга (EBM)');
       const intendedUse = need('model-card-intended-use').textContent!;

@@ -66,7 +66,10 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
   const classification = validation.classification;
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="model-card-title" data-testid="model-card-dialog">
-      <DialogTitle id="model-card-title">{t('decision.modelCard.title', { caseType: t(`decisionSchema.${caseTypeId}.title`, { defaultValue: card.caseType.title }) })}</DialogTitle>
+      <DialogTitle id="model-card-title">{t('decision.modelCard.title', {
+          caseType: t(`decisionSchema.${caseTypeId}.title`, { defaultValue: card.caseType.title }),
+          outcome: t(`decision.outcomes.${card.outcome.name}`, { defaultValue: card.outcome.name }),
+        })}</DialogTitle>
       <DialogContent dividers>
         <Stack spacing={3}>
           {card.synthetic && (

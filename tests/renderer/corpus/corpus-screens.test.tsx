@@ -141,7 +141,7 @@ describe('the administrator’s corpus panel', () => {
 
   it('names each model by its case type and outcome in words, and its training time and the imports’ in the reader’s locale', async () => {
     const imports = [{ id: 'import-1', caseType: 'kz-criminal', caseTypeVersion: '1', fileName: 'decided-2025.csv', fileSha256: sha('d'), format: 'csv' as const, importedAt: '2026-11-30T09:00:00.000Z', rows: 300, accepted: 297, quarantined: 3, duplicates: 0 }];
-    for (const [language, caseType, year] of [['en', 'Criminal case: punishment', '2026'], ['ru', 'Уголовное дело: наказание', '2026']] as const) {
+    for (const [language, caseType, year] of [['en', 'Criminal case: sentencing', '2026'], ['ru', 'Уголовное дело: назначение наказания', '2026']] as const) {
       await render(panelApi({ 'corpus.imports': ok(imports) }).api, <CorpusPanel />, language);
       const row = need(`model-rollback-${sha('a')}`).closest('tr')?.textContent ?? '';
       expect(row).toContain(caseType);
