@@ -8,7 +8,7 @@ import type { CaseRow } from '../cases/case-rows.ts';
 import type { CaseType } from '../cases/case-type.ts';
 import { encodeFacts } from '../gam/features.ts';
 import { classProbabilities, scoreCase, type GamModel } from '../gam/gam-model.ts';
-import { decideAbstention, supportReasons, type LawfulRangeOf } from '../gam/abstention.ts';
+import { decideAbstention, ownRange, supportReasons, type LawfulRangeOf } from '../gam/abstention.ts';
 import { reachFor } from './conformal.ts';
 import { accuracy, answeredFigures, argmax, coverage, type AnsweredFigures, expectedCalibrationError, logLoss, meanAbsoluteError, regressionAnsweredFigures, rootMeanSquaredError } from './metrics.ts';
 import { targetValues } from './train.ts';
@@ -72,8 +72,8 @@ function answeredRegression(
   lawfulRange: LawfulRangeOf | undefined,
 ) {
   if (model.outcome.kind !== 'regression') return null;
-  const { abstention, min, max } = model.outcome;
-  const ownRange = abstention.range ?? (min !== undefined && max !== undefined ? ([min, max] as const) : undefined);
+  const { abstention } = model.outcome;
+  const fallback = ownRange(model.outcome);
   const shown: number[] = [];
   const intervals: Array<[number, number]> = [];
   const answered = test.map((row, i) => {
@@ -82,7 +82,7 @@ function answeredRegression(
     shown.push(within(predicted[i]!));
     intervals.push([within(at80[i]![0]), within(at80[i]![1])]);
     // As at consultation: the width judged is the model's own interval, before it is clipped to the lawful range.
-    const range = lawful ? ([lawful.min, lawful.max] as const) : ownRange;
+    const range = lawful ? ([lawful.min, lawful.max] as const) : fallback;
     return !decideAbstention({ interval: at80[i], range, maxWidthFraction: abstention.maxIntervalWidthFraction, support: supportReasons(model.features, row.facts, encoded[i]!) }).refer;
   });
   return regressionAnsweredFigures(shown, intervals, y, median, answered);

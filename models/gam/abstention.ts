@@ -1,11 +1,12 @@
 /**
  * When the model should not be relied on, it says so: "refer to human review", with every reason that applies. A
- * prediction is referred when its interval is wider than a set fraction of the outcome's range, when an input lies
- * outside what training saw (a number beyond the training range, an unseen category, a missing value training
- * never had), or when the most probable class is not probable enough. One rule for the consultation and for the
- * model card's figures on the cases a model answers.
+ * prediction is referred when its interval is wider than a set fraction of the lawful range (else of the outcome's
+ * own), when an input lies outside what training saw (a number beyond the training range, an unseen category, a
+ * missing value training never had), or when the most probable class is not probable enough. One rule for the
+ * consultation and for the model card's figures on the cases a model answers.
  */
 import type { AbstentionReason } from '../../main/contract/index.ts';
+import type { OutcomeSpec } from '../cases/case-type.ts';
 import type { Facts } from '../cases/facts.ts';
 import { categoryKey, type FeatureSpec } from './features.ts';
 
@@ -38,6 +39,10 @@ export function supportReasons(features: readonly FeatureSpec[], facts: Facts, x
   return reasons;
 }
 
+/** The range a regression outcome's interval is judged against where the law gives none: its declared one, else [min, max]. */
+export function ownRange(outcome: Extract<OutcomeSpec, { kind: 'regression' }>): readonly [number, number] | undefined {
+  return outcome.abstention.range ?? (outcome.min !== undefined && outcome.max !== undefined ? [outcome.min, outcome.max] : undefined);
+}
 
 /** The decision: refer or not, and why. */
 export interface Abstention {

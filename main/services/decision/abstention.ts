@@ -1,2 +1,2 @@
 /** The abstention rule ("refer to human review") lives with the models, which evaluate by it too. */
-export { decideAbstention, supportReasons, type Abstention, type AbstentionInput } from '../../../models/gam/abstention.ts';
+export { decideAbstention, ownRange, supportReasons, type Abstention, type AbstentionInput } from '../../../models/gam/abstention.ts';

@@ -3,7 +3,7 @@
  * class probabilities), every term's exact contribution with the inputs it read, and the abstention decision.
  */
 import type { DecisionOutput } from '../../contract/index.ts';
-import { decideAbstention, supportReasons } from './abstention.ts';
+import { decideAbstention, ownRange, supportReasons } from './abstention.ts';
 import type { Facts, FactValue } from '../../../models/cases/facts.ts';
 import { classProbabilities, scoreWidth, type GamModel } from '../../../models/gam/gam-model.ts';
 import { reachFor, type IntervalReach } from '../../../models/ebm/conformal.ts';
@@ -65,7 +65,7 @@ export function explainCase(model: GamModel, facts: Facts, x: ArrayLike<number>,
     const reach = model.conformal ? reachFor(model.conformal, facts, x) : undefined;
     const interval80 = reach ? interval(reach[0]) : undefined;
     const interval95 = reach ? interval(reach[1]) : undefined;
-    const range = outcome.abstention.range ?? (outcome.min !== undefined && outcome.max !== undefined ? ([outcome.min, outcome.max] as const) : undefined);
+    const range = ownRange(outcome);
     return {
       ...base,
       kind: 'regression',
