@@ -130,7 +130,6 @@ export function PredictionCard({ consultation: c, fields, classField, condition 
             ))}
           </Stack>
         )}
-        {!c.abstention.refer && c.kind === 'classification' && c.probabilities && heldOut && 'accuracy' in heldOut && <HeldOutCheck answered={heldOut} />}
         {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && c.unit === shareOfClaimUnit && <AwardEstimate consultation={c} limits={c.awardLimits ?? null} />}
         {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && c.unit !== shareOfClaimUnit && (
           <Stack spacing={1}>
@@ -152,7 +151,8 @@ export function PredictionCard({ consultation: c, fields, classField, condition 
             )}
           </Stack>
         )}
-        {!c.abstention.refer && c.kind === 'regression' && c.value !== undefined && heldOut && 'coverage80' in heldOut && <HeldOutCheck answered={heldOut} />}
+        {/* Last, under the probabilities or the estimate: what the held-out cases say of an answer like this one. */}
+        {!c.abstention.refer && heldOut && <HeldOutCheck answered={heldOut} />}
       </Stack>
     </Paper>
   );
