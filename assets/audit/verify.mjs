@@ -1304,7 +1304,8 @@ var SelectionTracker = class {
     if (selected !== count && missingCount === 0) {
       problem({ code: "missing-entry", file: bundleFiles.entries, message: `the export lists ${count} entries but entries.jsonl holds ${selected}` });
     }
-    if (this.digest.digest("hex") !== details.selectionSha256 && missingCount === 0 && selected === count) {
+    const recorded = details.selectionSha256 !== void 0 || details.scope !== "all";
+    if (recorded && this.digest.digest("hex") !== details.selectionSha256 && missingCount === 0 && selected === count) {
       problem({ code: "changed-entry", file: bundleFiles.entries, message: "the entries differ from the selection the export recorded" });
     }
     if (missingCount === 0 && selected === count) {

@@ -327,29 +327,6 @@ export class AuditLog implements NodeSource {
     }
   }
 
-  /**
-   * The leaf hashes of entries [fromSeq, toSeq) in pages (one blob each, for the reason `pages` gives), with the
-   * longest entry's length in each page. Throws when an entry is missing.
-   */
-  *leafPages(fromSeq: number, toSeq: number, pageSize = 16_384): Generator<{ first: number; count: number; leaves: Buffer; longest: number }> {
-    const page = this.db
-      .prepare(`SELECT count(*), min(seq), max(seq), CAST(group_concat(leaf_hash, '') AS BLOB), max(length(bytes)) FROM (SELECT seq, leaf_hash, bytes FROM audit_entries WHERE seq >= ? AND seq < ? ORDER BY seq)`)
-      .raw();
-    for (let first = fromSeq; first < toSeq; first += pageSize) {
-      const last = Math.min(toSeq, first + pageSize);
-      const [count, min, max, leaves, longest] = page.get(first, last) as [number, number | null, number | null, Buffer | null, number | null];
-      const leafBytes = leaves ?? Buffer.alloc(0);
-      if (count !== last - first || min !== first || max !== last - 1 || leafBytes.length !== count * 32) throw new DalelError('INTERNAL', `audit log entries ${first}…${last - 1} are not all stored`);
-      yield { first, count, leaves: leafBytes, longest: longest ?? 0 };
-    }
-  }
-
-  /** The first of the longest entries: its sequence number and length. */
-  longestEntry(): { seq: number; length: number } {
-    const row = this.db.prepare('SELECT seq, length(bytes) FROM audit_entries ORDER BY length(bytes) DESC, seq LIMIT 1').raw().get() as [number, number] | undefined;
-    return row ? { seq: row[0], length: row[1] } : { seq: -1, length: 0 };
-  }
-
   /** Sequence numbers and leaf hashes of the entries matching a filter (all when empty), oldest first, a page at a time. */
   *selection(filter: Pick<AuditFilter, 'caseId' | 'from' | 'to'> = {}, pageSize = 20_000): Generator<{ seq: number; leaf: Uint8Array; length: number }> {
     const where = ['seq > @after'];

@@ -357,31 +357,34 @@ export function toRuns(seqs: Iterable<number>): Array<[number, number]> {
   return runs;
 }
 
-/** The selection an export records: every sequence number, the digest of their leaf hashes, the longest entry. */
-function select(log: AuditLog, request: ExportScope): { seqs: number[] | null; count: number; digest: string; longest: { seq: number; length: number } } {
+/**
+ * The selection an export records. A case or a time range: every sequence number and the digest of their leaf hashes.
+ * The whole log: its size alone, since entries 0 … size − 1 are exactly the leaves of the signed tree the export closes
+ * (a digest of them would repeat what the checkpoint's root already binds, at the price of reading every row once more).
+ */
+function select(log: AuditLog, request: ExportScope): { seqs: number[] | null; count: number; digest: string | null } {
+  if (request.scope === 'all') return { seqs: null, count: log.size(), digest: null };
   const digest = createHash('sha256');
-  if (request.scope === 'all') {
-    // The whole log: its leaf hashes a page at a time, and the longest entry looked up only when one is too long.
-    let count = 0;
-    let longest = 0;
-    for (const page of log.leafPages(0, log.size())) {
-      digest.update(page.leaves);
-      count += page.count;
-      longest = Math.max(longest, page.longest);
-    }
-    return { seqs: null, count, digest: digest.digest('hex'), longest: longest > maxBundledEntry ? log.longestEntry() : { seq: -1, length: longest } };
-  }
   const filter = request.scope === 'case' ? { caseId: request.caseId } : { from: request.from, to: request.to };
   const seqs: number[] = [];
   let count = 0;
-  const longest = { seq: -1, length: 0 };
-  for (const { seq, leaf, length } of log.selection(filter)) {
+  for (const { seq, leaf } of log.selection(filter)) {
     digest.update(leaf);
     seqs.push(seq);
-    if (length > longest.length) Object.assign(longest, { seq, length });
     count += 1;
   }
-  return { seqs, count, digest: digest.digest('hex'), longest };
+  return { seqs, count, digest: digest.digest('hex') };
+}
+
+/**
+ * Raised inside a whole-log export on meeting an entry longer than an entry bundle can carry: the export then starts
+ * its files again without entry bundles. Such entries are rare (a case export listing thousands of entries), so the
+ * log is not read an extra time to look for them first.
+ */
+class EntryTooLongForBundle extends Error {
+  constructor(readonly reason: string) {
+    super(reason);
+  }
 }
 
 /** How an export runs besides its scope. */
@@ -424,7 +427,7 @@ export async function exportBundle(
   keyring.signer();
 
   // Select and record in one transaction, so no entry can slip in between the selection and its record.
-  const { exportSeq, seqs, longest } = log.atomically(() => {
+  const { exportSeq, seqs } = log.atomically(() => {
     const selection = select(log, request);
     const seq = log.append({
       action: exportAction,
@@ -437,10 +440,10 @@ export async function exportBundle(
         // A case lists its entries; a time range, usually consecutive, records them as runs to stay small.
         ...(request.scope === 'case' ? { seqs: selection.seqs! } : {}),
         ...(request.scope === 'range' ? { runs: toRuns(selection.seqs!) } : {}),
-        selectionSha256: selection.digest,
+        ...(selection.digest === null ? {} : { selectionSha256: selection.digest }),
       },
     });
-    return { exportSeq: seq, seqs: selection.seqs, longest: selection.longest };
+    return { exportSeq: seq, seqs: selection.seqs };
   });
   const checkpoint = checkpoints.sign('export');
   const note = checkpoints.cosignedNote(checkpoint);
@@ -452,151 +455,159 @@ export async function exportBundle(
   const folder = join(exportsDir, name);
   const partial = `${folder}.partial`;
   const zipPath = `${folder}.zip`;
-  rmSync(partial, { recursive: true, force: true });
-  rmSync(`${zipPath}.partial`, { force: true });
-  const writer = new BundleWriter(partial, `${zipPath}.partial`, name);
+  const all = seqs === null;
+  const selection = all ? null : [...seqs, exportSeq];
+  const total = all ? size : selection!.length;
 
-  try {
-    const all = seqs === null;
-    const selection = all ? null : [...seqs, exportSeq];
-    const total = all ? size : selection!.length;
-    const exportEntry = log.entryBytes(exportSeq);
-    const bundlesOmitted = !all
-      ? null
-      : longest.length > maxBundledEntry
-        ? `entry ${longest.seq} is ${longest.length} bytes long, more than the ${maxBundledEntry} bytes an entry bundle can carry; entries.jsonl holds every entry`
-        : exportEntry.length > maxBundledEntry
-          ? `the entry recording this export is ${exportEntry.length} bytes long, more than an entry bundle can carry`
-          : null;
-    let done = 0;
-    const pause = () => new Promise((resolve) => setImmediate(resolve));
+  /** Writes the bundle's files, with entry bundles unless `bundlesOmitted` says why not (whole-log exports only). */
+  const writeFiles = async (bundlesOmitted: string | null): Promise<ExportResult> => {
+    rmSync(partial, { recursive: true, force: true });
+    rmSync(`${zipPath}.partial`, { force: true });
+    const writer = new BundleWriter(partial, `${zipPath}.partial`, name);
 
-    // One pass: entries.jsonl and the CSV into the folder, entry bundles and level-0 tiles into folder and zip.
-    const jsonl = writer.folderStream(bundleFiles.entries);
-    const csv = writer.folderStream('entries.csv');
-    csv.write(csvHeader);
-    const rows = new CsvRowBytes();
-    const trail = new TrailCollector();
-    /** The CSV row of one entry, and the PDF's note of it. */
-    const rowOf = (seq: number, entry: Buffer, leaf: Buffer) => {
-      const room = CsvRowBytes.room(entry.length);
-      try {
-        const at = csv.reserve(room);
-        if (at >= 0) csv.commit(rows.write(entry, leaf, csv.buffer, at));
-        else {
-          // An entry too long for the stream's buffer: its row goes through a buffer of its own.
-          const own = Buffer.allocUnsafe(room);
-          csv.write(own.subarray(0, rows.write(entry, leaf, own, 0)));
-        }
-      } catch (error) {
-        throw new DalelError('INTERNAL', `audit entry ${seq} cannot be written to entries.csv: ${(error as Error).message}`);
-      }
-      trail.add(entry, leaf, rows.action, rows.month);
-    };
+    try {
+      let done = 0;
+      const pause = () => new Promise((resolve) => setImmediate(resolve));
 
-    if (all) {
-      // The whole log in pages of whole tiles: entries.jsonl takes each page's joined entries as they are, the level-0
-      // tiles are slices of its leaf hashes (no second read, nothing hashed again), and the entry bundles its entries.
-      const newline = Buffer.from('\n');
-      for (const page of log.pages(0, size, 16 * tileWidth)) {
-        jsonl.write(page.joined);
-        jsonl.write(newline);
-        let bundle: Buffer[] = [];
-        for (let k = 0; k < page.count; k += 1) {
-          const seq = page.first + k;
-          const entry = page.joined.subarray(page.starts[k], page.starts[k + 1]! - 1);
-          rowOf(seq, entry, page.leaves.subarray(k * 32, k * 32 + 32));
-          if (!bundlesOmitted) bundle.push(entry);
-          if ((seq + 1) % tileWidth === 0 || k === page.count - 1) {
-            const index = Math.floor(seq / tileWidth);
-            const width = (seq % tileWidth) + 1;
-            if (!bundlesOmitted) writer.add(entryBundlePath(index, width), encodeEntryBundle(bundle));
-            const from = (k + 1 - width) * 32;
-            writer.add(hashTilePath({ level: 0, index, width }), page.leaves.subarray(from, from + width * 32));
-            bundle = [];
+      // One pass: entries.jsonl and the CSV into the folder, entry bundles and level-0 tiles into folder and zip.
+      const jsonl = writer.folderStream(bundleFiles.entries);
+      const csv = writer.folderStream('entries.csv');
+      csv.write(csvHeader);
+      const rows = new CsvRowBytes();
+      const trail = new TrailCollector();
+      /** The CSV row of one entry, and the PDF's note of it. */
+      const rowOf = (seq: number, entry: Buffer, leaf: Buffer) => {
+        const room = CsvRowBytes.room(entry.length);
+        try {
+          const at = csv.reserve(room);
+          if (at >= 0) csv.commit(rows.write(entry, leaf, csv.buffer, at));
+          else {
+            // An entry too long for the stream's buffer: its row goes through a buffer of its own.
+            const own = Buffer.allocUnsafe(room);
+            csv.write(own.subarray(0, rows.write(entry, leaf, own, 0)));
           }
+        } catch (error) {
+          throw new DalelError('INTERNAL', `audit entry ${seq} cannot be written to entries.csv: ${(error as Error).message}`);
         }
-        done += page.count;
-        options.onProgress?.(done, total);
-        await writer.backlog();
-        await pause();
-      }
-    } else {
-      for (const seq of selection!) {
-        const entry = asBuffer(log.entryBytes(seq));
-        jsonl.line(entry);
-        rowOf(seq, entry, asBuffer(log.node(0, seq)));
-        done += 1;
-        if (done % 2000 === 0) {
+        trail.add(entry, leaf, rows.action, rows.month);
+      };
+
+      if (all) {
+        // The whole log in pages of whole tiles: entries.jsonl takes each page's joined entries as they are, the level-0
+        // tiles are slices of its leaf hashes (no second read, nothing hashed again), and the entry bundles its entries.
+        const newline = Buffer.from('\n');
+        for (const page of log.pages(0, size, 16 * tileWidth)) {
+          jsonl.write(page.joined);
+          jsonl.write(newline);
+          let bundle: Buffer[] = [];
+          for (let k = 0; k < page.count; k += 1) {
+            const seq = page.first + k;
+            const entry = page.joined.subarray(page.starts[k], page.starts[k + 1]! - 1);
+            rowOf(seq, entry, page.leaves.subarray(k * 32, k * 32 + 32));
+            if (!bundlesOmitted) {
+              if (entry.length > maxBundledEntry) {
+                throw new EntryTooLongForBundle(`entry ${seq} is ${entry.length} bytes long, more than the ${maxBundledEntry} bytes an entry bundle can carry; entries.jsonl holds every entry`);
+              }
+              bundle.push(entry);
+            }
+            if ((seq + 1) % tileWidth === 0 || k === page.count - 1) {
+              const index = Math.floor(seq / tileWidth);
+              const width = (seq % tileWidth) + 1;
+              if (!bundlesOmitted) writer.add(entryBundlePath(index, width), encodeEntryBundle(bundle));
+              const from = (k + 1 - width) * 32;
+              writer.add(hashTilePath({ level: 0, index, width }), page.leaves.subarray(from, from + width * 32));
+              bundle = [];
+            }
+          }
+          done += page.count;
           options.onProgress?.(done, total);
           await writer.backlog();
           await pause();
         }
+      } else {
+        for (const seq of selection!) {
+          const entry = asBuffer(log.entryBytes(seq));
+          jsonl.line(entry);
+          rowOf(seq, entry, asBuffer(log.node(0, seq)));
+          done += 1;
+          if (done % 2000 === 0) {
+            options.onProgress?.(done, total);
+            await writer.backlog();
+            await pause();
+          }
+        }
       }
-    }
-    if (done !== total) throw new DalelError('INTERNAL', `the audit log gave ${done} entries for an export of ${total}`);
-    jsonl.end();
-    csv.end();
-    writer.copyToZip(bundleFiles.entries);
-    writer.copyToZip('entries.csv');
+      if (done !== total) throw new DalelError('INTERNAL', `the audit log gave ${done} entries for an export of ${total}`);
+      jsonl.end();
+      csv.end();
+      writer.copyToZip(bundleFiles.entries);
+      writer.copyToZip('entries.csv');
 
-    // The hash tiles: every tile of the tree for the whole log, the tiles above each selected entry otherwise. Proofs
-    // of a case export are computed from exactly these tiles, as a reader of the bundle would.
-    const wanted = all ? [...allTiles(size)].filter((tile) => tile.level > 0) : uniqueTiles(selection!.flatMap((seq) => tilesOfLeaf(size, seq)));
-    const kept = new Map<string, Uint8Array>();
-    for (const [n, tile] of wanted.entries()) {
-      const hashes = log.tile(tile.level, tile.index, tile.width);
-      writer.add(hashTilePath(tile), hashes);
-      if (n % 256 === 255) await writer.backlog();
-      if (request.scope === 'case') kept.set(`${tile.level}/${tile.index}`, hashes);
-    }
-    if (request.scope === 'case') {
-      const fromTiles = new TileNodes((level, index) => kept.get(`${level}/${index}`) ?? null);
-      const ranges: RangeCache = new Map();
-      for (const [n, seq] of selection!.entries()) {
-        writer.add(proofFileName(seq), formatTlogProof({ index: seq, hashes: inclusionProof(fromTiles, seq, size, ranges), checkpoint: note }));
+      // The hash tiles: every tile of the tree for the whole log, the tiles above each selected entry otherwise. Proofs
+      // of a case export are computed from exactly these tiles, as a reader of the bundle would.
+      const wanted = all ? [...allTiles(size)].filter((tile) => tile.level > 0) : uniqueTiles(selection!.flatMap((seq) => tilesOfLeaf(size, seq)));
+      const kept = new Map<string, Uint8Array>();
+      for (const [n, tile] of wanted.entries()) {
+        const hashes = log.tile(tile.level, tile.index, tile.width);
+        writer.add(hashTilePath(tile), hashes);
         if (n % 256 === 255) await writer.backlog();
+        if (request.scope === 'case') kept.set(`${tile.level}/${tile.index}`, hashes);
       }
-    }
+      if (request.scope === 'case') {
+        const fromTiles = new TileNodes((level, index) => kept.get(`${level}/${index}`) ?? null);
+        const ranges: RangeCache = new Map();
+        for (const [n, seq] of selection!.entries()) {
+          writer.add(proofFileName(seq), formatTlogProof({ index: seq, hashes: inclusionProof(fromTiles, seq, size, ranges), checkpoint: note }));
+          if (n % 256 === 255) await writer.backlog();
+        }
+      }
 
-    writer.add(bundleFiles.checkpoint, note);
-    const parsed = parseNote(checkpoint.note);
-    writer.add(bundleFiles.checkpointBody, parsed.text);
-    writer.add(bundleFiles.checkpointSig, parsed.signatures[0]!.bytes.subarray(4));
-    writer.add(bundleFiles.publicKeyPem, key.pem);
-    writer.add(bundleFiles.verifierKey, `${key.verifierKey}\n`);
-    const earlier = new Map<number, Hash[]>();
-    for (const c of checkpoints.history(10_000)) if (c.size < size && !earlier.has(c.size)) earlier.set(c.size, log.consistencyProof(c.size, size));
-    writer.add(bundleFiles.consistency, `# RFC 9162 consistency proofs from each earlier checkpoint size to ${size}: "size N", then base64 hashes.\n${formatConsistencyProofs(earlier)}`);
-    if (options.timestampResponse) writer.add('timestamp.tsr', options.timestampResponse);
-    const origin = parseCheckpoint(parsed.text).origin;
-    const { rows: pdfRows, summary } = trail.result();
-    const named = options.labels ? withNames(options.labels, pdfRows, summary) : { rows: pdfRows, summary };
-    const caseNumber = request.scope === 'case' ? (options.labels?.caseNumber(request.caseId) ?? request.caseId) : '';
-    writer.add(
-      'trail.pdf',
-      await renderTrailPdf({
-        language: options.language ?? 'en',
-        origin,
-        scope: request.scope === 'case' ? { scope: 'case', caseNumber } : request.scope === 'range' ? { scope: 'range', from: request.from, to: request.to } : { scope: 'all' },
-        checkpoint: parsed.text,
-        fingerprint: key.fingerprint,
-        rows: named.rows,
-        summary: named.summary,
-        total,
-      }),
-    );
-    writer.add('VERIFY.md', verifyGuide({ origin, key, checkpoint, entries: total, hasTimestamp: options.timestampResponse !== undefined, scope: request.scope, bundlesOmitted }));
-    writer.add('verify.mjs', verifierScript());
-    await writer.finish();
-    options.onProgress?.(total, total);
-    renameSync(partial, folder);
-    renameSync(`${zipPath}.partial`, zipPath);
-    return { folder, zip: zipPath, entries: total, checkpoint, exportSeq };
+      writer.add(bundleFiles.checkpoint, note);
+      const parsed = parseNote(checkpoint.note);
+      writer.add(bundleFiles.checkpointBody, parsed.text);
+      writer.add(bundleFiles.checkpointSig, parsed.signatures[0]!.bytes.subarray(4));
+      writer.add(bundleFiles.publicKeyPem, key.pem);
+      writer.add(bundleFiles.verifierKey, `${key.verifierKey}\n`);
+      const earlier = new Map<number, Hash[]>();
+      for (const c of checkpoints.history(10_000)) if (c.size < size && !earlier.has(c.size)) earlier.set(c.size, log.consistencyProof(c.size, size));
+      writer.add(bundleFiles.consistency, `# RFC 9162 consistency proofs from each earlier checkpoint size to ${size}: "size N", then base64 hashes.\n${formatConsistencyProofs(earlier)}`);
+      if (options.timestampResponse) writer.add('timestamp.tsr', options.timestampResponse);
+      const origin = parseCheckpoint(parsed.text).origin;
+      const { rows: pdfRows, summary } = trail.result();
+      const named = options.labels ? withNames(options.labels, pdfRows, summary) : { rows: pdfRows, summary };
+      const caseNumber = request.scope === 'case' ? (options.labels?.caseNumber(request.caseId) ?? request.caseId) : '';
+      writer.add(
+        'trail.pdf',
+        await renderTrailPdf({
+          language: options.language ?? 'en',
+          origin,
+          scope: request.scope === 'case' ? { scope: 'case', caseNumber } : request.scope === 'range' ? { scope: 'range', from: request.from, to: request.to } : { scope: 'all' },
+          checkpoint: parsed.text,
+          fingerprint: key.fingerprint,
+          rows: named.rows,
+          summary: named.summary,
+          total,
+        }),
+      );
+      writer.add('VERIFY.md', verifyGuide({ origin, key, checkpoint, entries: total, hasTimestamp: options.timestampResponse !== undefined, scope: request.scope, bundlesOmitted }));
+      writer.add('verify.mjs', verifierScript());
+      await writer.finish();
+      options.onProgress?.(total, total);
+      renameSync(partial, folder);
+      renameSync(`${zipPath}.partial`, zipPath);
+      return { folder, zip: zipPath, entries: total, checkpoint, exportSeq };
+    } catch (error) {
+      await writer.settle();
+      rmSync(partial, { recursive: true, force: true });
+      rmSync(`${zipPath}.partial`, { force: true });
+      throw error;
+    }
+  };
+
+  try {
+    return await writeFiles(null);
   } catch (error) {
-    await writer.settle();
-    rmSync(partial, { recursive: true, force: true });
-    rmSync(`${zipPath}.partial`, { force: true });
+    if (error instanceof EntryTooLongForBundle) return await writeFiles(error.reason);
     throw error;
   }
 }

@@ -980,7 +980,10 @@ class SelectionTracker {
     if (selected !== count && missingCount === 0) {
       problem({ code: 'missing-entry', file: bundleFiles.entries, message: `the export lists ${count} entries but entries.jsonl holds ${selected}` });
     }
-    if (this.digest.digest('hex') !== details.selectionSha256 && missingCount === 0 && selected === count) {
+    // A whole-log export records its size alone (its selection is every leaf of the signed tree before it); older ones
+    // and every case or range export also record the digest of the selected leaf hashes.
+    const recorded = details.selectionSha256 !== undefined || details.scope !== 'all';
+    if (recorded && this.digest.digest('hex') !== details.selectionSha256 && missingCount === 0 && selected === count) {
       problem({ code: 'changed-entry', file: bundleFiles.entries, message: 'the entries differ from the selection the export recorded' });
     }
     if (missingCount === 0 && selected === count) {

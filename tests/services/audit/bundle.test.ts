@@ -417,3 +417,39 @@ describe('a whole-log export past the PDF list limit', () => {
     }
   });
 });
+
+describe('a whole-log export holding an entry longer than an entry bundle can carry', () => {
+  it('starts its files again without entry bundles, says why in VERIFY.md, and verifies from entries.jsonl and the tiles', async () => {
+    const ctx = await auditedWorkstation();
+    const work = tempDir('dalel-long-entry-');
+    try {
+      const ws = ctx.env.ws;
+      const actor = { userId: 'u', username: 'clerk', role: 'clerk' as const };
+      // Past the first bundle, so the export has written bundles already when it meets the long entry.
+      ws.audit.appendAll(Array.from({ length: 300 - ws.audit.size() }, (_, i) => ({ action: 'bulk.item', actor, details: { i } })));
+      const longSeq = ws.audit.append({ action: 'bulk.item', actor, details: { note: 'x'.repeat(70_000) } });
+      ws.audit.append({ action: 'bulk.item', actor, details: { after: true } });
+      const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
+      const exports = join(work.dir, 'exports');
+      const result = await exportBundle(deps, { scope: 'all' }, actor, exports);
+      expect(existsSync(join(result.folder, 'tile', 'entries'))).toBe(false);
+      expect(existsSync(join(result.folder, 'tile', '0', '001.p', String(result.entries - 256)))).toBe(true);
+      expect(readFileSync(join(result.folder, 'VERIFY.md'), 'utf8')).toContain(`No entry bundles: entry ${longSeq} is ${ws.audit.entryBytes(longSeq).length} bytes long, more than the 65535 bytes`);
+      // Nothing of the first attempt is left: no partial folder or zip, and the zip lists no entry bundle.
+      expect(readdirSync(exports).sort()).toEqual([`${result.folder.split('/').pop()}`, `${result.zip.split('/').pop()}`].sort());
+      const zipped = readZipDirectory(new Uint8Array(readFileSync(result.zip))).map((e) => e.name);
+      expect(zipped.some((n) => n.includes('/tile/entries/'))).toBe(false);
+      const key = ws.keyring.activeKey()!.verifierKey;
+      for (const source of [folderSource(result.folder), zipSource(new Uint8Array(readFileSync(result.zip)))]) {
+        const report = verifyBundle(source, { trustedKeys: [key] });
+        expect(report.problems).toEqual([]);
+        expect(report.entries).toBe(result.entries);
+      }
+      const closing = JSON.parse(readFileSync(join(result.folder, 'entries.jsonl'), 'utf8').split('\n').at(-2)!) as { details: Record<string, unknown> };
+      expect(closing.details).toEqual({ scope: 'all', count: result.entries - 1 });
+    } finally {
+      ctx.env.dispose();
+      work.cleanup();
+    }
+  });
+});
