@@ -15,6 +15,7 @@ import { allTiles, encodeEntryBundle, entryBundlePath, hashTilePath, maxBundledE
 import { formatTlogProof, parseCheckpoint, parseNote } from './note.ts';
 import { renderTrailPdf } from './trail-pdf.ts';
 import { CsvRowBytes, csvHeader } from './trail-csv.ts';
+import { CsvThread } from './csv-thread.ts';
 import { pdfEntryLimit, pdfLatestEntries, TrailCollector, type TrailSummary } from './trail-summary.ts';
 import type { TrailLabels } from './trail-labels.ts';
 import type { TrailRow } from './trail-row.ts';
@@ -199,6 +200,12 @@ class BundleWriter {
         this.syncInBackground(join(this.folder, name));
       },
     };
+  }
+
+  /** A folder file written by another thread (entries.csv): listed in SHA256SUMS and synced like the streamed ones. */
+  adopt(name: string, sha256: string): void {
+    this.sum(name, sha256);
+    this.syncInBackground(join(this.folder, name));
   }
 
   /** Copies a complete folder file into the zip, reading it back in large pieces (it is still in the page cache). */
@@ -396,6 +403,8 @@ export interface ExportOptions {
   readonly language?: TrailLanguage;
   /** Names for the PDF (users, case numbers, file names) from the workstation's records; ids are never shown. */
   readonly labels?: TrailLabels;
+  /** How many entries a whole-log export needs for its CSV to be written on a worker thread (default `csvWorkerFrom`). */
+  readonly csvWorkerFrom?: number;
 }
 
 /** The PDF's rows and summary with their names looked up, in one batch. */
@@ -464,6 +473,8 @@ export async function exportBundle(
     rmSync(partial, { recursive: true, force: true });
     rmSync(`${zipPath}.partial`, { force: true });
     const writer = new BundleWriter(partial, `${zipPath}.partial`, name);
+    // A large whole-log export formats its CSV on a second thread (seconds of work for a million rows).
+    const csvThread = all && total >= (options.csvWorkerFrom ?? csvWorkerFrom) ? new CsvThread(join(partial, 'entries.csv')) : null;
 
     try {
       let done = 0;
@@ -471,20 +482,20 @@ export async function exportBundle(
 
       // One pass: entries.jsonl and the CSV into the folder, entry bundles and level-0 tiles into folder and zip.
       const jsonl = writer.folderStream(bundleFiles.entries);
-      const csv = writer.folderStream('entries.csv');
-      csv.write(csvHeader);
+      const csv = csvThread ? null : writer.folderStream('entries.csv');
+      csv?.write(csvHeader);
       const rows = new CsvRowBytes();
       const trail = new TrailCollector();
       /** The CSV row of one entry, and the PDF's note of it. */
       const rowOf = (seq: number, entry: Buffer, leaf: Buffer) => {
         const room = CsvRowBytes.room(entry.length);
         try {
-          const at = csv.reserve(room);
-          if (at >= 0) csv.commit(rows.write(entry, leaf, csv.buffer, at));
+          const at = csv!.reserve(room);
+          if (at >= 0) csv!.commit(rows.write(entry, leaf, csv!.buffer, at));
           else {
             // An entry too long for the stream's buffer: its row goes through a buffer of its own.
             const own = Buffer.allocUnsafe(room);
-            csv.write(own.subarray(0, rows.write(entry, leaf, own, 0)));
+            csv!.write(own.subarray(0, rows.write(entry, leaf, own, 0)));
           }
         } catch (error) {
           throw new DalelError('INTERNAL', `audit entry ${seq} cannot be written to entries.csv: ${(error as Error).message}`);
@@ -503,7 +514,7 @@ export async function exportBundle(
           for (let k = 0; k < page.count; k += 1) {
             const seq = page.first + k;
             const entry = page.joined.subarray(page.starts[k], page.starts[k + 1]! - 1);
-            rowOf(seq, entry, page.leaves.subarray(k * 32, k * 32 + 32));
+            if (!csvThread) rowOf(seq, entry, page.leaves.subarray(k * 32, k * 32 + 32));
             if (!bundlesOmitted) {
               if (entry.length > maxBundledEntry) {
                 throw new EntryTooLongForBundle(`entry ${seq} is ${entry.length} bytes long, more than the ${maxBundledEntry} bytes an entry bundle can carry; entries.jsonl holds every entry`);
@@ -520,6 +531,7 @@ export async function exportBundle(
             }
           }
           done += page.count;
+          if (csvThread) await csvThread.page(page).catch(csvFailure);
           options.onProgress?.(done, total);
           await writer.backlog();
           await pause();
@@ -539,7 +551,9 @@ export async function exportBundle(
       }
       if (done !== total) throw new DalelError('INTERNAL', `the audit log gave ${done} entries for an export of ${total}`);
       jsonl.end();
-      csv.end();
+      const csvTrail = csvThread ? await csvThread.end().catch(csvFailure) : null;
+      if (csvTrail) writer.adopt('entries.csv', csvTrail.sha256);
+      else csv!.end();
       writer.copyToZip(bundleFiles.entries);
       writer.copyToZip('entries.csv');
 
@@ -573,7 +587,7 @@ export async function exportBundle(
       writer.add(bundleFiles.consistency, `# RFC 9162 consistency proofs from each earlier checkpoint size to ${size}: "size N", then base64 hashes.\n${formatConsistencyProofs(earlier)}`);
       if (options.timestampResponse) writer.add('timestamp.tsr', options.timestampResponse);
       const origin = parseCheckpoint(parsed.text).origin;
-      const { rows: pdfRows, summary } = trail.result();
+      const { rows: pdfRows, summary } = csvTrail ?? trail.result();
       const named = options.labels ? withNames(options.labels, pdfRows, summary) : { rows: pdfRows, summary };
       const caseNumber = request.scope === 'case' ? (options.labels?.caseNumber(request.caseId) ?? request.caseId) : '';
       writer.add(
@@ -597,6 +611,7 @@ export async function exportBundle(
       renameSync(`${zipPath}.partial`, zipPath);
       return { folder, zip: zipPath, entries: total, checkpoint, exportSeq };
     } catch (error) {
+      await csvThread?.stop();
       await writer.settle();
       rmSync(partial, { recursive: true, force: true });
       rmSync(`${zipPath}.partial`, { force: true });
@@ -610,6 +625,14 @@ export async function exportBundle(
     if (error instanceof EntryTooLongForBundle) return await writeFiles(error.reason);
     throw error;
   }
+}
+
+/** Whole-log exports of this many entries write entries.csv on a worker thread; below, starting it costs about what it saves. */
+export const csvWorkerFrom = 20_000;
+
+/** The CSV worker's failure as the export reports it. */
+function csvFailure(error: unknown): never {
+  throw new DalelError('INTERNAL', error instanceof Error ? error.message : String(error));
 }
 
 /** The same bytes as a Buffer, without a copy (rows from the database are Buffers already). */

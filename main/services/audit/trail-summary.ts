@@ -76,10 +76,14 @@ export class TrailCollector {
   private readonly months = new Map<string, number>();
   private count = 0;
 
-  constructor(
-    private readonly listLimit = pdfEntryLimit,
-    private readonly latest = pdfLatestEntries,
-  ) {}
+  private readonly listLimit: number;
+  private readonly latest: number;
+
+  // Plain fields, not parameter properties: the CSV worker thread loads this file with Node's type stripping alone.
+  constructor(listLimit = pdfEntryLimit, latest = pdfLatestEntries) {
+    this.listLimit = listLimit;
+    this.latest = latest;
+  }
 
   /** One entry, in log order, with its leaf hash (hex or bytes), action and time (only its month, YYYY-MM, is used). */
   add(bytes: Uint8Array, entryHash: string | Uint8Array, action: string, at: string): void {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PasswordInput } from '../../../main/cli/password-input.ts';
 import { runCli } from '../../../main/cli.ts';
 import { exportBundle } from '../../../main/services/audit/bundle-export.ts';
+import { CsvThread } from '../../../main/services/audit/csv-thread.ts';
 import { folderSource, verifyBundle, verifyBundleAsync, zipSource, type VerifyProblem } from '../../../main/services/audit/bundle-verify.ts';
 import { formatCheckpoint, noteSigner, signNote, formatVerifierKey, ed25519NoteType, parseNote, parseTlogProof, formatTlogProof, publicKeyPem } from '../../../main/services/audit/note.ts';
 import { hashLeaf, MemoryTree, inclusionProof } from '../../../main/services/audit/merkle.ts';
@@ -449,6 +450,54 @@ describe('a whole-log export holding an entry longer than an entry bundle can ca
       expect(closing.details).toEqual({ scope: 'all', count: result.entries - 1 });
     } finally {
       ctx.env.dispose();
+      work.cleanup();
+    }
+  });
+});
+
+describe('entries.csv of a whole-log export written on a worker thread', () => {
+  it('gives the bytes the export thread gives, escapes and formula starts included, and a SHA256SUMS line that verifies', async () => {
+    const ctx = await auditedWorkstation();
+    const work = tempDir('dalel-csv-worker-');
+    try {
+      const ws = ctx.env.ws;
+      const actor = { userId: 'u', username: '=clerk, "quoted"', role: 'clerk' as const };
+      ws.audit.appendAll(
+        Array.from({ length: 700 }, (_, i) => ({ action: i % 7 === 0 ? 'bulk.odd' : 'bulk.item', actor, subjects: { caseId: i % 5 === 0 ? `+case\\${i}` : `case-${i}` }, details: { i, text: 'line\nbreak "q"' } })),
+      );
+      const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
+      const here = await exportBundle(deps, { scope: 'all' }, actor, join(work.dir, 'here'), { csvWorkerFrom: Number.POSITIVE_INFINITY });
+      const worker = await exportBundle(deps, { scope: 'all' }, actor, join(work.dir, 'worker'), { csvWorkerFrom: 0 });
+      const rowsOf = (folder: string) => readFileSync(join(folder, 'entries.csv'), 'utf8').split('\n');
+      const a = rowsOf(here.folder);
+      const b = rowsOf(worker.folder);
+      expect(b).toHaveLength(a.length + 1); // the second export also lists the entry recording the first
+      expect(b.slice(0, a.length - 2)).toEqual(a.slice(0, -2)); // every row but the first export's own, and the end
+      expect(a.some((row) => row.includes("'+case\\"))).toBe(true);
+      const key = ws.keyring.activeKey()!.verifierKey;
+      for (const source of [folderSource(worker.folder), zipSource(new Uint8Array(readFileSync(worker.zip)))]) expect(verifyBundle(source, { trustedKeys: [key] }).problems).toEqual([]);
+      if (have('pdftotext')) {
+        // trail.pdf is made from what the worker collected on its scan: every entry, the first export's record too.
+        const pdf = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(worker.folder, 'trail.pdf'), '-'], { encoding: 'utf8' });
+        expect(pdf).toContain('Exported the audit trail');
+        expect(pdf).not.toContain('bulk.odd'); // actions in words, never codes
+        expect(pdf).toContain('=clerk, "quoted"');
+      }
+    } finally {
+      ctx.env.dispose();
+      work.cleanup();
+    }
+  });
+
+  it('reports why the worker could not write the file, naming it', async () => {
+    const work = tempDir('dalel-csv-thread-');
+    try {
+      const path = join(work.dir, 'entries.csv');
+      writeFileSync(path, 'already here');
+      const thread = new CsvThread(path);
+      await expect(thread.end()).rejects.toThrow(/EEXIST.*entries\.csv/);
+      expect(readFileSync(path, 'utf8')).toBe('already here');
+    } finally {
       work.cleanup();
     }
   });
