@@ -232,10 +232,10 @@ async function exportAndVerify(dir: string, n: number, exporting: boolean, verif
   console.log(`  the disk alone: writing as many bytes as the export wrote (folder + zip, ${(exportBytes / 1e6).toFixed(0)} MB, synced) ${disk.toFixed(2)} s; export/that ${(took / disk).toFixed(2)}`);
   const files = countFiles(result.folder) + 1;
   const creating = createFiles(join(dir, 'empty-files'), files);
-  rmSync(join(dir, 'empty-files'), { recursive: true });
   console.log(`  the file system alone: creating as many empty files as the export made (${files}, folder + zip) ${creating.toFixed(2)} s, ${((creating / files) * 1e6).toFixed(0)} µs each`);
-  // After the empty files: deleting thousands of files first slows the next ones' creation on this file system.
+  // Before any of these files is deleted: on this file system, creating files just after deleting thousands is slower.
   const same = copySameFiles(result.folder, result.zip, join(dir, 'same-files'));
+  rmSync(join(dir, 'empty-files'), { recursive: true });
   rmSync(join(dir, 'same-files'), { recursive: true, force: true });
   rmSync(join(dir, 'same-files.zip'), { force: true });
   console.log(`  the same files again: the export's folder and zip copied by the kernel, large files synced as the export syncs them ${same.toFixed(2)} s; export/that ${(took / same).toFixed(2)}`);
