@@ -61,6 +61,8 @@ class BundleWriter {
   /** SHA256SUMS is written as files are added (never held in memory), then copied into the zip last. */
   private readonly sums: number;
   private readonly made = new Set<string>();
+  /** Files still open: the large streamed ones and SHA256SUMS, closed by `abandon` if the export fails. */
+  private readonly open = new Set<number>();
 
   constructor(
     private readonly folder: string,
@@ -70,6 +72,17 @@ class BundleWriter {
     mkdirSync(folder, { recursive: true });
     this.zip = new ZipWriter(zipPath);
     this.sums = openSync(join(folder, bundleFiles.sums), 'wx+');
+    this.open.add(this.sums);
+  }
+
+  /**
+   * Gives up the export after `settle`: closes every file still open and removes the partial zip. A descriptor left
+   * open would keep a removed file's disk space until the workstation quits.
+   */
+  abandon(): void {
+    for (const fd of this.open) closeSync(fd);
+    this.open.clear();
+    this.zip.abandon(this.zipPath);
   }
 
   private sumLines: string[] = [];
@@ -156,6 +169,7 @@ class BundleWriter {
    */
   folderStream(name: string): FolderStream {
     const fd = openSync(this.pathOf(name), 'wx');
+    this.open.add(fd);
     const hash = createHash('sha256');
     // Copied into one reused 4 MiB buffer: a million entries make no garbage of their own on the way out.
     const buffer = Buffer.allocUnsafe(4 << 20);
@@ -196,6 +210,7 @@ class BundleWriter {
       end: () => {
         flush();
         closeSync(fd);
+        this.open.delete(fd);
         this.sum(name, hash.digest('hex'));
         this.syncInBackground(join(this.folder, name));
       },
@@ -238,6 +253,7 @@ class BundleWriter {
     }
     entry.end();
     closeSync(this.sums);
+    this.open.delete(this.sums);
     this.syncInBackground(join(this.folder, bundleFiles.sums));
     this.zip.close(false);
     this.syncInBackground(this.zipPath);
@@ -613,8 +629,8 @@ export async function exportBundle(
     } catch (error) {
       await csvThread?.stop();
       await writer.settle();
+      writer.abandon();
       rmSync(partial, { recursive: true, force: true });
-      rmSync(`${zipPath}.partial`, { force: true });
       throw error;
     }
   };

@@ -77,7 +77,7 @@ export class CsvThread {
     }
   }
 
-  /** Stops the worker (an export that failed elsewhere). */
+  /** Stops the worker (an export that failed elsewhere); Node closes the files a worker opened once it has exited. */
   async stop(): Promise<void> {
     await this.worker.terminate();
   }

@@ -37,6 +37,11 @@ function ownBytes(row: TrailRow): TrailRow {
 
 function run(port: NonNullable<typeof parentPort>, path: string): void {
   const fd = openSync(path, 'wx');
+  let open = true;
+  const close = () => {
+    if (open) closeSync(fd);
+    open = false;
+  };
   const hash = createHash('sha256');
   const buffer = Buffer.allocUnsafe(4 << 20);
   let used = 0;
@@ -79,7 +84,7 @@ function run(port: NonNullable<typeof parentPort>, path: string): void {
         return;
       }
       flush();
-      closeSync(fd);
+      close();
       const { rows: listed, summary } = trail.result();
       const reply: CsvWorkerReply = {
         kind: 'done',
@@ -91,11 +96,7 @@ function run(port: NonNullable<typeof parentPort>, path: string): void {
     } catch (error) {
       port.postMessage({ kind: 'failed', message: (error as Error).message } satisfies CsvWorkerReply);
       port.close();
-      try {
-        closeSync(fd);
-      } catch {
-        // closed already (the failure came after it)
-      }
+      close();
     }
   });
 }

@@ -50,6 +50,7 @@ export class ZipWriter {
   private readonly spool: number;
   private spoolSize = 0;
   private count = 0;
+  private open = true;
 
   constructor(
     path: string,
@@ -224,5 +225,17 @@ export class ZipWriter {
     this.flush();
     if (sync) fsyncSync(this.fd);
     closeSync(this.fd);
+    this.open = false;
+  }
+
+  /** Gives up a zip being written: closes its files and removes them (the spooled directory and the partial zip). */
+  abandon(path: string): void {
+    if (this.open) {
+      closeSync(this.fd);
+      closeSync(this.spool);
+      this.open = false;
+    }
+    rmSync(this.spoolPath, { force: true });
+    rmSync(path, { force: true });
   }
 }

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
@@ -420,21 +420,28 @@ describe('a whole-log export past the PDF list limit', () => {
 });
 
 describe('a whole-log export holding an entry longer than an entry bundle can carry', () => {
-  it('starts its files again without entry bundles, says why in VERIFY.md, and verifies from entries.jsonl and the tiles', async () => {
+  it.each([
+    ['on the export thread', Number.POSITIVE_INFINITY],
+    ['on a worker thread, stopped when the export starts again', 0],
+  ])('starts its files again without entry bundles, says why in VERIFY.md, and verifies (CSV %s)', async (_, csvWorkerFrom) => {
     const ctx = await auditedWorkstation();
     const work = tempDir('dalel-long-entry-');
     try {
       const ws = ctx.env.ws;
       const actor = { userId: 'u', username: 'clerk', role: 'clerk' as const };
-      // Past the first bundle, so the export has written bundles already when it meets the long entry.
-      ws.audit.appendAll(Array.from({ length: 300 - ws.audit.size() }, (_, i) => ({ action: 'bulk.item', actor, details: { i } })));
+      // Past the first page the export reads (4 096 entries): it has written bundles, and handed the CSV worker a page,
+      // when it meets the long entry.
+      ws.audit.appendAll(Array.from({ length: 4200 - ws.audit.size() }, (_, i) => ({ action: 'bulk.item', actor, details: { i } })));
       const longSeq = ws.audit.append({ action: 'bulk.item', actor, details: { note: 'x'.repeat(70_000) } });
       ws.audit.append({ action: 'bulk.item', actor, details: { after: true } });
       const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
       const exports = join(work.dir, 'exports');
-      const result = await exportBundle(deps, { scope: 'all' }, actor, exports);
+      const result = await exportBundle(deps, { scope: 'all' }, actor, exports, { csvWorkerFrom });
+      // The first attempt's files, the CSV worker's included, were closed (not only removed) before it started again.
+      const held = existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').map((fd) => { try { return readlinkSync(`/proc/self/fd/${fd}`); } catch { return ''; } }) : [];
+      expect(held.filter((target) => target.startsWith(exports))).toEqual([]);
       expect(existsSync(join(result.folder, 'tile', 'entries'))).toBe(false);
-      expect(existsSync(join(result.folder, 'tile', '0', '001.p', String(result.entries - 256)))).toBe(true);
+      expect(existsSync(join(result.folder, 'tile', '0', '016.p', String(result.entries - 16 * 256)))).toBe(true);
       expect(readFileSync(join(result.folder, 'VERIFY.md'), 'utf8')).toContain(`No entry bundles: entry ${longSeq} is ${ws.audit.entryBytes(longSeq).length} bytes long, more than the 65535 bytes`);
       // Nothing of the first attempt is left: no partial folder or zip, and the zip lists no entry bundle.
       expect(readdirSync(exports).sort()).toEqual([`${result.folder.split('/').pop()}`, `${result.zip.split('/').pop()}`].sort());
