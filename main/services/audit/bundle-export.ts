@@ -15,7 +15,7 @@ import { allTiles, encodeEntryBundle, entryBundlePath, hashTilePath, maxBundledE
 import { formatTlogProof, parseCheckpoint, parseNote } from './note.ts';
 import { renderTrailPdf } from './trail-pdf.ts';
 import { CsvRowBytes, csvHeader } from './trail-csv.ts';
-import { CsvThread } from './csv-thread.ts';
+import { CsvThread, CsvWorkerUnavailable } from './csv-thread.ts';
 import { pdfEntryLimit, pdfLatestEntries, TrailCollector, type TrailSummary } from './trail-summary.ts';
 import type { TrailLabels } from './trail-labels.ts';
 import type { TrailRow } from './trail-row.ts';
@@ -421,6 +421,8 @@ export interface ExportOptions {
   readonly labels?: TrailLabels;
   /** How many entries a whole-log export needs for its CSV to be written on a worker thread (default `csvWorkerFrom`). */
   readonly csvWorkerFrom?: number;
+  /** The CSV worker's code (default: csv-worker.ts or .js beside this file); the tests name one that cannot run. */
+  readonly csvWorkerFile?: string;
 }
 
 /** The PDF's rows and summary with their names looked up, in one batch. */
@@ -484,13 +486,16 @@ export async function exportBundle(
   const selection = all ? null : [...seqs, exportSeq];
   const total = all ? size : selection!.length;
 
-  /** Writes the bundle's files, with entry bundles unless `bundlesOmitted` says why not (whole-log exports only). */
-  const writeFiles = async (bundlesOmitted: string | null): Promise<ExportResult> => {
+  /**
+   * Writes the bundle's files, with entry bundles unless `bundlesOmitted` says why not (whole-log exports only), and
+   * the CSV of a large whole-log export on a worker thread unless `csvHere`.
+   */
+  const writeFiles = async (bundlesOmitted: string | null, csvHere: boolean): Promise<ExportResult> => {
     rmSync(partial, { recursive: true, force: true });
     rmSync(`${zipPath}.partial`, { force: true });
     const writer = new BundleWriter(partial, `${zipPath}.partial`, name);
     // A large whole-log export formats its CSV on a second thread (seconds of work for a million rows).
-    const csvThread = all && total >= (options.csvWorkerFrom ?? csvWorkerFrom) ? new CsvThread(join(partial, 'entries.csv')) : null;
+    const csvThread = all && !csvHere && total >= (options.csvWorkerFrom ?? csvWorkerFrom) ? new CsvThread(join(partial, 'entries.csv'), options.csvWorkerFile) : null;
 
     try {
       let done = 0;
@@ -635,19 +640,26 @@ export async function exportBundle(
     }
   };
 
-  try {
-    return await writeFiles(null);
-  } catch (error) {
-    if (error instanceof EntryTooLongForBundle) return await writeFiles(error.reason);
-    throw error;
-  }
+  // Starts again, at most twice, on learning what the first attempt could not know: an entry too long for an entry
+  // bundle, or a CSV worker that cannot run here.
+  const attempt = async (bundlesOmitted: string | null, csvHere: boolean, left: number): Promise<ExportResult> => {
+    try {
+      return await writeFiles(bundlesOmitted, csvHere);
+    } catch (error) {
+      if (left > 0 && error instanceof EntryTooLongForBundle) return attempt(error.reason, csvHere, left - 1);
+      if (left > 0 && error instanceof CsvWorkerUnavailable) return attempt(bundlesOmitted, true, left - 1);
+      throw error instanceof CsvWorkerUnavailable ? new DalelError('INTERNAL', error.message) : error;
+    }
+  };
+  return attempt(null, false, 2);
 }
 
 /** Whole-log exports of this many entries write entries.csv on a worker thread; below, starting it costs about what it saves. */
 export const csvWorkerFrom = 20_000;
 
-/** The CSV worker's failure as the export reports it. */
+/** The CSV worker's failure as the export reports it (a worker that could not run is passed on: the export retries without). */
 function csvFailure(error: unknown): never {
+  if (error instanceof CsvWorkerUnavailable) throw error;
   throw new DalelError('INTERNAL', error instanceof Error ? error.message : String(error));
 }
 

@@ -22,6 +22,13 @@ export interface CsvTrail {
   readonly summary: TrailSummary | null;
 }
 
+/**
+ * The worker thread could not run its code at all (its file missing or unloadable, say in a packaged app): the export
+ * then writes the CSV on its own thread instead. A failure of the work itself (a file that cannot be created, an entry
+ * that cannot be written) is an ordinary Error.
+ */
+export class CsvWorkerUnavailable extends Error {}
+
 /** entries.csv of a whole-log export, written by a worker thread. */
 export class CsvThread {
   private readonly worker: Worker;
@@ -30,21 +37,22 @@ export class CsvThread {
   private wake: (() => void) | null = null;
   private finished: ((trail: CsvTrail) => void) | null = null;
 
-  /** Starts the worker, which creates `path` (it must not exist). */
-  constructor(path: string) {
-    this.worker = new Worker(csvWorkerFile, { workerData: { path } });
+  /** Starts the worker, which creates `path` (it must not exist); `file` is the worker's code. */
+  constructor(path: string, file: string = csvWorkerFile) {
+    this.worker = new Worker(file, { workerData: { path } });
     this.worker.on('message', (reply: CsvWorkerReply) => {
       if (reply.kind === 'written') this.inFlight -= 1;
       else if (reply.kind === 'failed') this.failure ??= new Error(reply.message);
       else this.finished?.({ sha256: reply.sha256, rows: reply.rows, summary: reply.summary });
       this.wake?.();
     });
+    // The worker reports its own failures as messages; an error event or an early exit means its code did not run.
     this.worker.on('error', (error) => {
-      this.failure ??= error;
+      this.failure ??= new CsvWorkerUnavailable(`the entries.csv worker could not run: ${error.message}`);
       this.wake?.();
     });
     this.worker.on('exit', (code) => {
-      this.failure ??= new Error(`the entries.csv worker stopped (exit code ${code})`);
+      this.failure ??= new CsvWorkerUnavailable(`the entries.csv worker stopped (exit code ${code})`);
       this.wake?.();
     });
   }

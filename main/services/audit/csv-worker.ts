@@ -101,4 +101,12 @@ function run(port: NonNullable<typeof parentPort>, path: string): void {
   });
 }
 
-if (parentPort) run(parentPort, (workerData as { path: string }).path);
+if (parentPort) {
+  try {
+    run(parentPort, (workerData as { path: string }).path);
+  } catch (error) {
+    // The file could not be created: a failure of the export, told as such (an uncaught one would read as a worker
+    // that could not run at all).
+    parentPort.postMessage({ kind: 'failed', message: (error as Error).message } satisfies CsvWorkerReply);
+  }
+}

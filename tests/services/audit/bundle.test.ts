@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PasswordInput } from '../../../main/cli/password-input.ts';
 import { runCli } from '../../../main/cli.ts';
 import { exportBundle } from '../../../main/services/audit/bundle-export.ts';
-import { CsvThread } from '../../../main/services/audit/csv-thread.ts';
+import { CsvThread, CsvWorkerUnavailable } from '../../../main/services/audit/csv-thread.ts';
 import { folderSource, verifyBundle, verifyBundleAsync, zipSource, type VerifyProblem } from '../../../main/services/audit/bundle-verify.ts';
 import { formatCheckpoint, noteSigner, signNote, formatVerifierKey, ed25519NoteType, parseNote, parseTlogProof, formatTlogProof, publicKeyPem } from '../../../main/services/audit/note.ts';
 import { hashLeaf, MemoryTree, inclusionProof } from '../../../main/services/audit/merkle.ts';
@@ -490,6 +490,27 @@ describe('entries.csv of a whole-log export written on a worker thread', () => {
         expect(pdf).not.toContain('bulk.odd'); // actions in words, never codes
         expect(pdf).toContain('=clerk, "quoted"');
       }
+    } finally {
+      ctx.env.dispose();
+      work.cleanup();
+    }
+  });
+
+  it('falls back to the export thread where the worker cannot run (its code missing), with the same bytes', async () => {
+    const ctx = await auditedWorkstation();
+    const work = tempDir('dalel-csv-fallback-');
+    try {
+      const ws = ctx.env.ws;
+      const actor = { userId: 'u', username: 'clerk', role: 'clerk' as const };
+      ws.audit.appendAll(Array.from({ length: 300 }, (_, i) => ({ action: 'bulk.item', actor, details: { i } })));
+      const missing = join(work.dir, 'no-such-worker.js');
+      expect(() => new CsvThread(join(work.dir, 'a.csv'), missing)).not.toThrow(); // it fails later, on its thread
+      await expect(new CsvThread(join(work.dir, 'b.csv'), missing).end()).rejects.toBeInstanceOf(CsvWorkerUnavailable);
+      const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
+      const result = await exportBundle(deps, { scope: 'all' }, actor, join(work.dir, 'exports'), { csvWorkerFrom: 0, csvWorkerFile: missing });
+      const key = ws.keyring.activeKey()!.verifierKey;
+      expect(verifyBundle(folderSource(result.folder), { trustedKeys: [key] }).problems).toEqual([]);
+      expect(readFileSync(join(result.folder, 'entries.csv'), 'utf8').split('\n')).toHaveLength(result.entries + 2);
     } finally {
       ctx.env.dispose();
       work.cleanup();
