@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PasswordInput } from '../../../main/cli/password-input.ts';
 import { runCli } from '../../../main/cli.ts';
-import { exportBundle } from '../../../main/services/audit/bundle-export.ts';
+import { exportBundle, type ExportDeps } from '../../../main/services/audit/bundle-export.ts';
 import { CsvThread, CsvWorkerUnavailable } from '../../../main/services/audit/csv-thread.ts';
 import { folderSource, verifyBundle, verifyBundleAsync, zipSource, type VerifyProblem } from '../../../main/services/audit/bundle-verify.ts';
 import { formatCheckpoint, noteSigner, signNote, formatVerifierKey, ed25519NoteType, parseNote, parseTlogProof, formatTlogProof, publicKeyPem } from '../../../main/services/audit/note.ts';
@@ -351,16 +351,25 @@ function contentFree(zip: Uint8Array, at: number): boolean {
   return false;
 }
 
+/** A workstation of its own for one test, with what an export needs and a temporary folder, disposed of after it. */
+async function withOwnLog(prefix: string, test: (own: { ws: Awaited<ReturnType<typeof auditedWorkstation>>['env']['ws']; deps: ExportDeps; dir: string }) => Promise<void>): Promise<void> {
+  const ctx = await auditedWorkstation();
+  const work = tempDir(prefix);
+  try {
+    const ws = ctx.env.ws;
+    await test({ ws, deps: { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring }, dir: work.dir });
+  } finally {
+    ctx.env.dispose();
+    work.cleanup();
+  }
+}
+
 describe('a tiled export over several tiles and levels', () => {
   it('verifies 700 entries (full and partial tiles at two levels), zip and folder, and catches a changed full tile', async () => {
-    const ctx = await auditedWorkstation();
-    const work = tempDir('dalel-tiles-');
-    try {
-      const ws = ctx.env.ws;
+    await withOwnLog('dalel-tiles-', async ({ ws, deps, dir }) => {
       const actor = { userId: 'u', username: 'bulk', role: 'clerk' as const };
       ws.audit.appendAll(Array.from({ length: 700 - ws.audit.size() }, (_, i) => ({ action: 'bulk.item', actor, details: { i } })));
-      const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
-      const result = await exportBundle(deps, { scope: 'all' }, actor, join(work.dir, 'exports'));
+      const result = await exportBundle(deps, { scope: 'all' }, actor, join(dir, 'exports'));
       const key = ws.keyring.activeKey()!.verifierKey;
       const names = readdirSync(join(result.folder, 'tile', '0'));
       expect(names.sort()).toEqual(['000', '001', '002.p']);
@@ -368,31 +377,24 @@ describe('a tiled export over several tiles and levels', () => {
       expect(verifyBundle(folderSource(result.folder), { trustedKeys: [key] }).problems).toEqual([]);
       const parallel = await verifyBundleAsync(zipSource(new Uint8Array(readFileSync(result.zip))), { trustedKeys: [key], workers: 2 });
       expect(parallel.problems).toEqual([]);
-      const dir = join(work.dir, 'changed');
-      cpSync(result.folder, dir, { recursive: true });
-      const tile = readFileSync(join(dir, 'tile', '0', '001'));
+      const changed = join(dir, 'changed');
+      cpSync(result.folder, changed, { recursive: true });
+      const tile = readFileSync(join(changed, 'tile', '0', '001'));
       tile[100] = tile[100]! ^ 1;
-      writeFileSync(join(dir, 'tile', '0', '001'), tile);
-      const problems = verifyBundle(folderSource(dir), { trustedKeys: [key] }).problems;
+      writeFileSync(join(changed, 'tile', '0', '001'), tile);
+      const problems = verifyBundle(folderSource(changed), { trustedKeys: [key] }).problems;
       expect(problems.map((p) => p.code)).toEqual(expect.arrayContaining(['checksum-mismatch', 'bad-tile']));
       expect(problems.find((p) => p.code === 'bad-tile')?.seq).toBe(259);
-    } finally {
-      ctx.env.dispose();
-      work.cleanup();
-    }
+    });
   });
 });
 
 describe('a whole-log export past the PDF list limit', () => {
   it.skipIf(!have('pdftotext'))('summarises 1 100 entries in trail.pdf, lists every one in entries.csv with the hash its level-0 tile holds, and verifies', async () => {
-    const ctx = await auditedWorkstation();
-    const work = tempDir('dalel-summary-');
-    try {
-      const ws = ctx.env.ws;
+    await withOwnLog('dalel-summary-', async ({ ws, deps, dir }) => {
       const actor = { userId: 'u', username: 'bulk', role: 'clerk' as const };
       ws.audit.appendAll(Array.from({ length: 1100 - ws.audit.size() }, (_, i) => ({ action: 'bulk.item', actor, subjects: { caseId: `=case-${i}` }, details: { i } })));
-      const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
-      const result = await exportBundle(deps, { scope: 'all' }, actor, join(work.dir, 'exports'));
+      const result = await exportBundle(deps, { scope: 'all' }, actor, join(dir, 'exports'));
       expect(result.entries).toBe(1101);
       expect(verifyBundle(folderSource(result.folder), { trustedKeys: [ws.keyring.activeKey()!.verifierKey] }).problems).toEqual([]);
       const csv = readFileSync(join(result.folder, 'entries.csv'), 'utf8').split('\n').slice(1, -1);
@@ -412,10 +414,7 @@ describe('a whole-log export past the PDF list limit', () => {
       expect(pdf).toMatch(/Exported the audit trail: 1\b/);
       expect(pdf).not.toContain('bulk.item');
       expect(pdf).toContain('Latest 50 entries');
-    } finally {
-      ctx.env.dispose();
-      work.cleanup();
-    }
+    });
   });
 });
 
@@ -424,18 +423,14 @@ describe('a whole-log export holding an entry longer than an entry bundle can ca
     ['on the export thread', Number.POSITIVE_INFINITY],
     ['on a worker thread, stopped when the export starts again', 0],
   ])('starts its files again without entry bundles, says why in VERIFY.md, and verifies (CSV %s)', async (_, csvWorkerFrom) => {
-    const ctx = await auditedWorkstation();
-    const work = tempDir('dalel-long-entry-');
-    try {
-      const ws = ctx.env.ws;
+    await withOwnLog('dalel-long-entry-', async ({ ws, deps, dir }) => {
       const actor = { userId: 'u', username: 'clerk', role: 'clerk' as const };
       // Past the first page the export reads (4 096 entries): it has written bundles, and handed the CSV worker a page,
       // when it meets the long entry.
       ws.audit.appendAll(Array.from({ length: 4200 - ws.audit.size() }, (_, i) => ({ action: 'bulk.item', actor, details: { i } })));
       const longSeq = ws.audit.append({ action: 'bulk.item', actor, details: { note: 'x'.repeat(70_000) } });
       ws.audit.append({ action: 'bulk.item', actor, details: { after: true } });
-      const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
-      const exports = join(work.dir, 'exports');
+      const exports = join(dir, 'exports');
       const result = await exportBundle(deps, { scope: 'all' }, actor, exports, { csvWorkerFrom });
       // The first attempt's files, the CSV worker's included, were closed (not only removed) before it started again.
       const held = existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').map((fd) => { try { return readlinkSync(`/proc/self/fd/${fd}`); } catch { return ''; } }) : [];
@@ -455,26 +450,19 @@ describe('a whole-log export holding an entry longer than an entry bundle can ca
       }
       const closing = JSON.parse(readFileSync(join(result.folder, 'entries.jsonl'), 'utf8').split('\n').at(-2)!) as { details: Record<string, unknown> };
       expect(closing.details).toEqual({ scope: 'all', count: result.entries - 1 });
-    } finally {
-      ctx.env.dispose();
-      work.cleanup();
-    }
+    });
   });
 });
 
 describe('entries.csv of a whole-log export written on a worker thread', () => {
   it('gives the bytes the export thread gives, escapes and formula starts included, and a SHA256SUMS line that verifies', async () => {
-    const ctx = await auditedWorkstation();
-    const work = tempDir('dalel-csv-worker-');
-    try {
-      const ws = ctx.env.ws;
+    await withOwnLog('dalel-csv-worker-', async ({ ws, deps, dir }) => {
       const actor = { userId: 'u', username: '=clerk, "quoted"', role: 'clerk' as const };
       ws.audit.appendAll(
         Array.from({ length: 700 }, (_, i) => ({ action: i % 7 === 0 ? 'bulk.odd' : 'bulk.item', actor, subjects: { caseId: i % 5 === 0 ? `+case\\${i}` : `case-${i}` }, details: { i, text: 'line\nbreak "q"' } })),
       );
-      const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
-      const here = await exportBundle(deps, { scope: 'all' }, actor, join(work.dir, 'here'), { csvWorkerFrom: Number.POSITIVE_INFINITY });
-      const worker = await exportBundle(deps, { scope: 'all' }, actor, join(work.dir, 'worker'), { csvWorkerFrom: 0 });
+      const here = await exportBundle(deps, { scope: 'all' }, actor, join(dir, 'here'), { csvWorkerFrom: Number.POSITIVE_INFINITY });
+      const worker = await exportBundle(deps, { scope: 'all' }, actor, join(dir, 'worker'), { csvWorkerFrom: 0 });
       const rowsOf = (folder: string) => readFileSync(join(folder, 'entries.csv'), 'utf8').split('\n');
       const a = rowsOf(here.folder);
       const b = rowsOf(worker.folder);
@@ -490,31 +478,21 @@ describe('entries.csv of a whole-log export written on a worker thread', () => {
         expect(pdf).not.toContain('bulk.odd'); // actions in words, never codes
         expect(pdf).toContain('=clerk, "quoted"');
       }
-    } finally {
-      ctx.env.dispose();
-      work.cleanup();
-    }
+    });
   });
 
   it('falls back to the export thread where the worker cannot run (its code missing), with the same bytes', async () => {
-    const ctx = await auditedWorkstation();
-    const work = tempDir('dalel-csv-fallback-');
-    try {
-      const ws = ctx.env.ws;
+    await withOwnLog('dalel-csv-fallback-', async ({ ws, deps, dir }) => {
       const actor = { userId: 'u', username: 'clerk', role: 'clerk' as const };
       ws.audit.appendAll(Array.from({ length: 300 }, (_, i) => ({ action: 'bulk.item', actor, details: { i } })));
-      const missing = join(work.dir, 'no-such-worker.js');
-      expect(() => new CsvThread(join(work.dir, 'a.csv'), missing)).not.toThrow(); // it fails later, on its thread
-      await expect(new CsvThread(join(work.dir, 'b.csv'), missing).end()).rejects.toBeInstanceOf(CsvWorkerUnavailable);
-      const deps = { log: ws.audit, checkpoints: ws.checkpoints, keyring: ws.keyring };
-      const result = await exportBundle(deps, { scope: 'all' }, actor, join(work.dir, 'exports'), { csvWorkerFrom: 0, csvWorkerFile: missing });
+      const missing = join(dir, 'no-such-worker.js');
+      expect(() => new CsvThread(join(dir, 'a.csv'), missing)).not.toThrow(); // it fails later, on its thread
+      await expect(new CsvThread(join(dir, 'b.csv'), missing).end()).rejects.toBeInstanceOf(CsvWorkerUnavailable);
+      const result = await exportBundle(deps, { scope: 'all' }, actor, join(dir, 'exports'), { csvWorkerFrom: 0, csvWorkerFile: missing });
       const key = ws.keyring.activeKey()!.verifierKey;
       expect(verifyBundle(folderSource(result.folder), { trustedKeys: [key] }).problems).toEqual([]);
       expect(readFileSync(join(result.folder, 'entries.csv'), 'utf8').split('\n')).toHaveLength(result.entries + 2);
-    } finally {
-      ctx.env.dispose();
-      work.cleanup();
-    }
+    });
   });
 
   it('reports why the worker could not write the file, naming it', async () => {
