@@ -73,16 +73,14 @@ export class CsvThread {
 
   /** Finishes the file; resolves with its SHA-256 and the PDF's rows, or rejects with why the worker could not. */
   async end(): Promise<CsvTrail> {
-    const done = new Promise<CsvTrail>((resolve) => (this.finished = resolve));
+    const done: { trail: CsvTrail | null } = { trail: null };
+    this.finished = (trail) => (done.trail = trail);
     this.worker.postMessage({ kind: 'end' } satisfies CsvWorkerMessage);
-    for (;;) {
-      const settled = await Promise.race([done, new Promise<null>((resolve) => (this.wake = () => resolve(null)))]);
-      if (settled) {
-        await this.worker.terminate();
-        return settled;
-      }
-      if (this.failure) throw this.failure;
-    }
+    // A failure may have come already (on the last page, with nothing left to wake): checked before every wait.
+    while (!done.trail && !this.failure) await new Promise<void>((resolve) => (this.wake = resolve));
+    if (!done.trail) throw this.failure!;
+    await this.worker.terminate();
+    return done.trail;
   }
 
   /** Stops the worker (an export that failed elsewhere); Node closes the files a worker opened once it has exited. */

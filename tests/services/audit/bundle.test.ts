@@ -495,6 +495,21 @@ describe('entries.csv of a whole-log export written on a worker thread', () => {
     });
   });
 
+  it('reports an entry it cannot write, naming its seq, even when the worker stopped before the file was to end', async () => {
+    const work = tempDir('dalel-csv-thread-');
+    try {
+      const thread = new CsvThread(join(work.dir, 'entries.csv'));
+      const joined = Buffer.from('not an entry');
+      await thread.page({ first: 41, count: 1, joined, starts: Int32Array.from([0, joined.length + 1]), leaves: Buffer.alloc(32) });
+      // Let the worker fail and exit first: end() must not wait for news that will never come.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await expect(thread.end()).rejects.toThrow('audit entry 41 cannot be written to entries.csv');
+      await thread.stop();
+    } finally {
+      work.cleanup();
+    }
+  });
+
   it('reports why the worker could not write the file, naming it', async () => {
     const work = tempDir('dalel-csv-thread-');
     try {
