@@ -328,7 +328,7 @@ export class AuditLog implements NodeSource {
   }
 
   /** Sequence numbers and leaf hashes of the entries matching a filter (all when empty), oldest first, a page at a time. */
-  *selection(filter: Pick<AuditFilter, 'caseId' | 'from' | 'to'> = {}, pageSize = 20_000): Generator<{ seq: number; leaf: Uint8Array; length: number }> {
+  *selection(filter: Pick<AuditFilter, 'caseId' | 'from' | 'to'> = {}, pageSize = 20_000): Generator<{ seq: number; leaf: Uint8Array }> {
     const where = ['seq > @after'];
     const params: Record<string, string | number> = {};
     const conditions: Array<[string, 'caseId' | 'from' | 'to']> = [
@@ -342,10 +342,10 @@ export class AuditLog implements NodeSource {
       where.push(sql);
       params[name] = value;
     }
-    const page = this.db.prepare(`SELECT seq, leaf_hash, length(bytes) FROM audit_entries WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`).raw();
+    const page = this.db.prepare(`SELECT seq, leaf_hash FROM audit_entries WHERE ${where.join(' AND ')} ORDER BY seq LIMIT @limit`).raw();
     for (let after = -1; ; ) {
-      const rows = page.all({ ...params, after, limit: pageSize }) as Array<[number, Buffer, number]>;
-      for (const [seq, leaf, length] of rows) yield { seq, leaf, length };
+      const rows = page.all({ ...params, after, limit: pageSize }) as Array<[number, Buffer]>;
+      for (const [seq, leaf] of rows) yield { seq, leaf };
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1]![0];
     }
