@@ -14,9 +14,9 @@ import { inclusionProof, type Hash, type RangeCache } from './merkle.ts';
 import { allTiles, encodeEntryBundle, entryBundlePath, hashTilePath, maxBundledEntry, TileNodes, tilesOfLeaf, tileWidth, type TileCoordinate } from './tiles.ts';
 import { formatTlogProof, parseCheckpoint, parseNote } from './note.ts';
 import { renderTrailPdf } from './trail-pdf.ts';
-import { CsvRowBytes, csvHeader } from './trail-csv.ts';
 import { CsvThread, CsvWorkerUnavailable } from './csv-thread.ts';
-import { pdfEntryLimit, pdfLatestEntries, TrailCollector, type TrailSummary } from './trail-summary.ts';
+import { CsvTrailFile } from './csv-trail-file.ts';
+import { pdfEntryLimit, pdfLatestEntries, type TrailSummary } from './trail-summary.ts';
 import type { TrailLabels } from './trail-labels.ts';
 import type { TrailRow } from './trail-row.ts';
 import type { TrailLanguage } from './trail-words.ts';
@@ -199,14 +199,6 @@ class BundleWriter {
         if (used + 1 > buffer.length) flush();
         buffer[used++] = 0x0a;
       },
-      reserve: (bytes) => {
-        if (used + bytes > buffer.length) flush();
-        return bytes <= buffer.length ? used : -1;
-      },
-      buffer,
-      commit: (end) => {
-        used = end;
-      },
       end: () => {
         flush();
         closeSync(fd);
@@ -217,7 +209,7 @@ class BundleWriter {
     };
   }
 
-  /** A folder file written by another thread (entries.csv): listed in SHA256SUMS and synced like the streamed ones. */
+  /** A folder file written elsewhere (entries.csv, by CsvTrailFile on either thread): listed in SHA256SUMS and synced. */
   adopt(name: string, sha256: string): void {
     this.sum(name, sha256);
     this.syncInBackground(join(this.folder, name));
@@ -271,11 +263,6 @@ interface FolderStream {
   write(data: Uint8Array | string): void;
   /** Writes the bytes and a newline. */
   line(data: Uint8Array): void;
-  /** Makes room for `bytes` more in `buffer`; returns where they go, or −1 when they cannot fit it at all. */
-  reserve(bytes: number): number;
-  readonly buffer: Buffer;
-  /** Takes the buffer's bytes up to `end` (after a `reserve`). */
-  commit(end: number): void;
   end(): void;
 }
 
@@ -496,6 +483,7 @@ export async function exportBundle(
     const writer = new BundleWriter(partial, `${zipPath}.partial`, name);
     // A large whole-log export formats its CSV on a second thread (seconds of work for a million rows).
     const csvThread = all && !csvHere && total >= (options.csvWorkerFrom ?? csvWorkerFrom) ? new CsvThread(join(partial, 'entries.csv'), options.csvWorkerFile) : null;
+    let csvFile: CsvTrailFile | null = null;
 
     try {
       let done = 0;
@@ -503,25 +491,14 @@ export async function exportBundle(
 
       // One pass: entries.jsonl and the CSV into the folder, entry bundles and level-0 tiles into folder and zip.
       const jsonl = writer.folderStream(bundleFiles.entries);
-      const csv = csvThread ? null : writer.folderStream('entries.csv');
-      csv?.write(csvHeader);
-      const rows = new CsvRowBytes();
-      const trail = new TrailCollector();
-      /** The CSV row of one entry, and the PDF's note of it. */
+      csvFile = csvThread ? null : new CsvTrailFile(join(partial, 'entries.csv'));
+      /** The CSV row of one entry, and the PDF's note of it, on this thread. */
       const rowOf = (seq: number, entry: Buffer, leaf: Buffer) => {
-        const room = CsvRowBytes.room(entry.length);
         try {
-          const at = csv!.reserve(room);
-          if (at >= 0) csv!.commit(rows.write(entry, leaf, csv!.buffer, at));
-          else {
-            // An entry too long for the stream's buffer: its row goes through a buffer of its own.
-            const own = Buffer.allocUnsafe(room);
-            csv!.write(own.subarray(0, rows.write(entry, leaf, own, 0)));
-          }
+          csvFile!.add(seq, entry, leaf);
         } catch (error) {
-          throw new DalelError('INTERNAL', `audit entry ${seq} cannot be written to entries.csv: ${(error as Error).message}`);
+          throw new DalelError('INTERNAL', (error as Error).message);
         }
-        trail.add(entry, leaf, rows.action, rows.month);
       };
 
       if (all) {
@@ -572,9 +549,8 @@ export async function exportBundle(
       }
       if (done !== total) throw new DalelError('INTERNAL', `the audit log gave ${done} entries for an export of ${total}`);
       jsonl.end();
-      const csvTrail = csvThread ? await csvThread.end().catch(csvFailure) : null;
-      if (csvTrail) writer.adopt('entries.csv', csvTrail.sha256);
-      else csv!.end();
+      const csvTrail = csvThread ? await csvThread.end().catch(csvFailure) : { sha256: csvFile!.end(), ...csvFile!.trail.result() };
+      writer.adopt('entries.csv', csvTrail.sha256);
       writer.copyToZip(bundleFiles.entries);
       writer.copyToZip('entries.csv');
 
@@ -608,7 +584,7 @@ export async function exportBundle(
       writer.add(bundleFiles.consistency, `# RFC 9162 consistency proofs from each earlier checkpoint size to ${size}: "size N", then base64 hashes.\n${formatConsistencyProofs(earlier)}`);
       if (options.timestampResponse) writer.add('timestamp.tsr', options.timestampResponse);
       const origin = parseCheckpoint(parsed.text).origin;
-      const { rows: pdfRows, summary } = csvTrail ?? trail.result();
+      const { rows: pdfRows, summary } = csvTrail;
       const named = options.labels ? withNames(options.labels, pdfRows, summary) : { rows: pdfRows, summary };
       const caseNumber = request.scope === 'case' ? (options.labels?.caseNumber(request.caseId) ?? request.caseId) : '';
       writer.add(
@@ -633,6 +609,7 @@ export async function exportBundle(
       return { folder, zip: zipPath, entries: total, checkpoint, exportSeq };
     } catch (error) {
       await csvThread?.stop();
+      csvFile?.close();
       await writer.settle();
       writer.abandon();
       rmSync(partial, { recursive: true, force: true });

@@ -4,11 +4,8 @@
  * (the same scan reads each entry's action and month) and hashes the file for SHA256SUMS. Loaded by Node's own type
  * stripping under tsx and the tests, compiled to .js in a build: this file and what it imports use erasable syntax only.
  */
-import { createHash } from 'node:crypto';
-import { closeSync, openSync, writeSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { CsvRowBytes, csvHeader } from './trail-csv.ts';
-import { TrailCollector } from './trail-summary.ts';
+import { CsvTrailFile } from './csv-trail-file.ts';
 import type { TrailRow } from './trail-row.ts';
 import type { TrailSummary } from './trail-summary.ts';
 
@@ -36,67 +33,29 @@ function ownBytes(row: TrailRow): TrailRow {
 }
 
 function run(port: NonNullable<typeof parentPort>, path: string): void {
-  const fd = openSync(path, 'wx');
-  let open = true;
-  const close = () => {
-    if (open) closeSync(fd);
-    open = false;
-  };
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(4 << 20);
-  let used = 0;
-  const flush = (bytes: Buffer = buffer.subarray(0, used)) => {
-    for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-    hash.update(bytes);
-    if (bytes.buffer === buffer.buffer) used = 0;
-  };
-  used = buffer.write(csvHeader, 0, 'utf8');
-  const rows = new CsvRowBytes();
-  const trail = new TrailCollector();
-
-  const writePage = (page: CsvPage) => {
-    const joined = Buffer.from(page.joined.buffer, page.joined.byteOffset, page.joined.byteLength);
-    for (let k = 0; k < page.count; k += 1) {
-      const seq = page.first + k;
-      const entry = joined.subarray(page.starts[k], page.starts[k + 1]! - 1);
-      const leaf = page.leaves.subarray(k * 32, k * 32 + 32);
-      const room = CsvRowBytes.room(entry.length);
-      try {
-        if (used + room > buffer.length) flush();
-        if (room <= buffer.length) used = rows.write(entry, leaf, buffer, used);
-        else {
-          // An entry too long for the buffer: its row goes through a buffer of its own.
-          const own = Buffer.allocUnsafe(room);
-          flush(own.subarray(0, rows.write(entry, leaf, own, 0)));
-        }
-      } catch (error) {
-        throw new Error(`audit entry ${seq} cannot be written to entries.csv: ${(error as Error).message}`);
-      }
-      trail.add(entry, leaf, rows.action, rows.month);
-    }
-  };
-
+  const csv = new CsvTrailFile(path);
   port.on('message', (message: CsvWorkerMessage) => {
     try {
       if (message.kind === 'page') {
-        writePage(message.page);
-        port.postMessage({ kind: 'written', count: message.page.count } satisfies CsvWorkerReply);
+        const { first, count, joined, starts, leaves } = message.page;
+        const bytes = Buffer.from(joined.buffer, joined.byteOffset, joined.byteLength);
+        for (let k = 0; k < count; k += 1) csv.add(first + k, bytes.subarray(starts[k], starts[k + 1]! - 1), leaves.subarray(k * 32, k * 32 + 32));
+        port.postMessage({ kind: 'written', count } satisfies CsvWorkerReply);
         return;
       }
-      flush();
-      close();
-      const { rows: listed, summary } = trail.result();
+      const sha256 = csv.end();
+      const { rows, summary } = csv.trail.result();
       const reply: CsvWorkerReply = {
         kind: 'done',
-        sha256: hash.digest('hex'),
-        rows: listed.map(ownBytes),
+        sha256,
+        rows: rows.map(ownBytes),
         summary: summary ? { ...summary, first: ownBytes(summary.first), last: ownBytes(summary.last) } : null,
       };
       port.postMessage(reply);
     } catch (error) {
       port.postMessage({ kind: 'failed', message: (error as Error).message } satisfies CsvWorkerReply);
       port.close();
-      close();
+      csv.close();
     }
   });
 }
