@@ -64,12 +64,11 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
   const split = (s: string) => splitText(text, s);
   const regression = validation.regression;
   const classification = validation.classification;
+  const outcomeName = t(`decision.outcomes.${card.outcome.name}`, { defaultValue: card.outcome.name });
+  const title = t('decision.modelCard.title', { caseType: t(`decisionSchema.${caseTypeId}.title`, { defaultValue: card.caseType.title }), outcome: outcomeName });
   return (
     <Dialog open onClose={onClose} maxWidth="md" fullWidth aria-labelledby="model-card-title" data-testid="model-card-dialog">
-      <DialogTitle id="model-card-title">{t('decision.modelCard.title', {
-          caseType: t(`decisionSchema.${caseTypeId}.title`, { defaultValue: card.caseType.title }),
-          outcome: t(`decision.outcomes.${card.outcome.name}`, { defaultValue: card.outcome.name }),
-        })}</DialogTitle>
+      <DialogTitle id="model-card-title">{title}</DialogTitle>
       <DialogContent dividers>
         <Stack spacing={3}>
           {card.synthetic && (
@@ -79,7 +78,7 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
             facts={[
               { label: t('decision.modelCard.model'), value: <HashText value={card.modelSha256} testId="model-card-hash" /> },
               { label: t('decision.modelCard.created'), value: format.dateTime(card.createdAt) },
-              { label: t('decision.modelCard.outcome'), value: `${t(`decision.outcomes.${card.outcome.name}`, { defaultValue: card.outcome.name })} (${t(`decision.kinds.${card.outcome.kind}`)})` },
+              { label: t('decision.modelCard.outcome'), value: `${outcomeName} (${t(`decision.kinds.${card.outcome.kind}`)})` },
               { label: t('decision.modelCard.intendedUse'), value: intendedUseText(text, card), testId: 'model-card-intended-use' },
               { label: t('decision.modelCard.kind'), value: `${modelKindText(text, card.model.kind)}; ${t('decision.modelCard.features', { count: card.model.features.length })}; ${t('decision.modelCard.interactions', { count: card.model.interactions.length })}`, testId: 'model-card-kind' },
             ]}
