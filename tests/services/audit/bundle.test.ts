@@ -8,6 +8,7 @@ import { PasswordInput } from '../../../main/cli/password-input.ts';
 import { runCli } from '../../../main/cli.ts';
 import { exportBundle, type ExportDeps } from '../../../main/services/audit/bundle-export.ts';
 import { CsvThread, CsvWorkerUnavailable } from '../../../main/services/audit/csv-thread.ts';
+import { CsvTrailFile } from '../../../main/services/audit/csv-trail-file.ts';
 import { folderSource, verifyBundle, verifyBundleAsync, zipSource, type VerifyProblem } from '../../../main/services/audit/bundle-verify.ts';
 import { formatCheckpoint, noteSigner, signNote, formatVerifierKey, ed25519NoteType, parseNote, parseTlogProof, formatTlogProof, publicKeyPem } from '../../../main/services/audit/note.ts';
 import { hashLeaf, MemoryTree, inclusionProof } from '../../../main/services/audit/merkle.ts';
@@ -493,6 +494,26 @@ describe('entries.csv of a whole-log export written on a worker thread', () => {
       expect(verifyBundle(folderSource(result.folder), { trustedKeys: [key] }).problems).toEqual([]);
       expect(readFileSync(join(result.folder, 'entries.csv'), 'utf8').split('\n')).toHaveLength(result.entries + 2);
     });
+  });
+
+  it('runs on its own thread (not only through the fallback) and writes what CsvTrailFile writes here', async () => {
+    const work = tempDir('dalel-csv-thread-');
+    try {
+      const lines = ['{"action":"case.created","actor":{"role":"expert","username":"=a"},"at":"2026-01-01T00:00:00.000Z","seq":0,"v":1}', '{"action":"x.y","actor":null,"at":"2026-02-01T00:00:00.000Z","details":{"q":"a\\"b"},"seq":1,"v":1}'];
+      const joined = Buffer.from(lines.join('\n'));
+      const starts = Int32Array.from([0, lines[0]!.length + 1, joined.length + 1]);
+      const leaves = Buffer.alloc(64, 7);
+      const thread = new CsvThread(join(work.dir, 'worker.csv'));
+      await thread.page({ first: 0, count: 2, joined: Buffer.from(joined), starts, leaves });
+      const fromWorker = await thread.end(); // rejects with CsvWorkerUnavailable if the worker's code cannot load
+      const here = new CsvTrailFile(join(work.dir, 'here.csv'));
+      for (let k = 0; k < 2; k += 1) here.add(k, joined.subarray(starts[k], starts[k + 1]! - 1), leaves.subarray(k * 32, k * 32 + 32));
+      expect(fromWorker.sha256).toBe(here.end());
+      expect(readFileSync(join(work.dir, 'worker.csv'))).toEqual(readFileSync(join(work.dir, 'here.csv')));
+      expect(fromWorker.rows.map((r) => r.action)).toEqual(['case.created', 'x.y']);
+    } finally {
+      work.cleanup();
+    }
   });
 
   it('reports an entry it cannot write, naming its seq, even when the worker stopped before the file was to end', async () => {
