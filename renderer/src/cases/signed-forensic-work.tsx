@@ -90,7 +90,7 @@ export function SignedForensicWork({ caseId, role }: SignedForensicWorkProps) {
               </Typography>
             ))}
           </Alert>
-          <FindingsPanel findings={signedFindings(findings.value, review.value)} role={role} open={false} selectedId={selected} onSelect={setSelected} onChanged={findings.reload} />
+          <FindingsPanel caseId={caseId} findings={signedFindings(findings.value, review.value)} role={role} open={false} selectedId={selected} onSelect={setSelected} onChanged={findings.reload} />
           <SummaryPanel caseId={caseId} revision={review.value.updatedAt} onSelectFinding={setSelected} />
           {mayUse(role, 'report.export') && (
             <div>

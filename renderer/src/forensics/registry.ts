@@ -2,6 +2,7 @@
 import { ballisticsRenderer } from './ballistics/ballistics-renderer.tsx';
 import { drugsRenderer } from './drugs/drugs-renderer.tsx';
 import { handwritingRenderer } from './handwriting/handwriting-renderer.tsx';
+import type { TFunction } from 'i18next';
 import { createElement, type ComponentType, type ReactNode } from 'react';
 import type { MethodFields, RendererModule, RunViewerProps, ViewerPanelProps } from './renderer-module.ts';
 
@@ -19,6 +20,15 @@ export function conclusionChoices(findingKind: string): readonly string[] | null
     if (choices) return choices;
   }
   return null;
+}
+
+/** The line that names the items a finding of this kind is about, from their file names in the finding's order. */
+export function evidenceLine(findingKind: string, names: readonly string[], t: TFunction): string {
+  for (const module of rendererModules) {
+    const line = module.evidenceLines?.[findingKind];
+    if (line) return line(names, t);
+  }
+  return names.join(' · ');
 }
 
 /** A method's extra Compare-dialog fields, or null when it needs none. */

@@ -67,4 +67,9 @@ export interface RendererModule {
    * i18n 'conclusions.<code>'); kinds without an entry take no coded conclusion.
    */
   readonly conclusions?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * By finding kind, how a finding names the items it is about (their file names, in the finding's order) where the
+   * order means something, e.g. the known pages and the questioned one; other kinds list the names.
+   */
+  readonly evidenceLines?: Readonly<Record<string, (names: readonly string[], t: TFunction) => string>>;
 }

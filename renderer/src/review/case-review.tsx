@@ -15,10 +15,12 @@ export interface CaseReviewPanelProps {
   readonly state: ReturnType<typeof useCaseReview>;
   readonly selectedId: string | null;
   readonly onSelect: (findingId: string) => void;
+  /** The run open in the viewer beside the panel, whose findings come first. */
+  readonly runId?: string | null;
 }
 
 /** The review of a case: its state bar, the findings to decide and the summary whose numbers lead to them. */
-export function CaseReviewPanel({ caseId, role, state, selectedId, onSelect }: CaseReviewPanelProps) {
+export function CaseReviewPanel({ caseId, role, state, selectedId, onSelect, runId = null }: CaseReviewPanelProps) {
   const { t } = useTranslation();
   const value = state.value;
   // The summary is generated again whenever a decision or a new finding changes the case's review.
@@ -30,7 +32,7 @@ export function CaseReviewPanel({ caseId, role, state, selectedId, onSelect }: C
       {value && (
         <>
           <ReviewBar caseId={caseId} role={role} review={value.review} onChanged={state.reload} />
-          <FindingsPanel findings={value.findings} role={role} open={value.review.state !== 'signed'} selectedId={selectedId} onSelect={onSelect} onChanged={state.reload} />
+          <FindingsPanel caseId={caseId} runId={runId} findings={value.findings} role={role} open={value.review.state !== 'signed'} selectedId={selectedId} onSelect={onSelect} onChanged={state.reload} />
           {value.findings.length > 0 && <SummaryPanel caseId={caseId} revision={revision} onSelectFinding={onSelect} />}
         </>
       )}

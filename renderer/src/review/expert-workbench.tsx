@@ -11,7 +11,7 @@ import { useHotkeys } from '../viewer/use-hotkeys.ts';
 import { ViewerDialog } from '../viewer/viewer-dialog.tsx';
 import { markViewerOpen } from '../viewer/viewer-perf.ts';
 import { CaseReviewPanel } from './case-review.tsx';
-import { useCaseReview } from './use-case-review.ts';
+import { panelOrder, useCaseReview } from './use-case-review.ts';
 
 /** Props of ExpertWorkbench. */
 export interface ExpertWorkbenchProps {
@@ -42,9 +42,13 @@ export function ExpertWorkbench({ caseId, role, onChanged }: ExpertWorkbenchProp
     // The time to first render is counted from the user's click.
     markViewerOpen();
     setViewing(source);
+    // The keys (accept, reject, amend) then act on what the viewer shows, not on a finding of another run.
+    const first = source.kind === 'run' ? panelOrder(review.value?.findings ?? [], source.runId).ofRun[0] : undefined;
+    if (first) setSelectedId(first.id);
   };
 
-  const reviewPanel = <CaseReviewPanel caseId={caseId} role={role} state={review} selectedId={selectedId} onSelect={setSelectedId} />;
+  const viewedRunId = viewing?.kind === 'run' ? viewing.runId : null;
+  const reviewPanel = <CaseReviewPanel caseId={caseId} role={role} state={review} selectedId={selectedId} onSelect={setSelectedId} runId={viewedRunId} />;
   const item = (e: Evidence) => ({ id: e.id, name: e.originalName });
   return (
     <Stack spacing={2} data-testid="expert-workbench">

@@ -16,6 +16,8 @@ export interface FindingRowProps {
   readonly original: Finding | null;
   readonly selected: boolean;
   readonly digits: MeasurementDigits;
+  /** The items the finding is about, named by file (null while their names are not known). */
+  readonly items: string | null;
   /** Null where the role may not review or the case is signed. */
   readonly actions: { readonly accept: () => void; readonly reject: () => void; readonly amend: () => void } | null;
   readonly onSelect: () => void;
@@ -24,7 +26,7 @@ export interface FindingRowProps {
 const originColour = { model: 'info', 'model-edited': 'warning', manual: 'secondary' } as const;
 
 /** One finding: kind, key measurements, conclusion, origin chip, review state and the expert's decisions. */
-export function FindingRow({ finding, original, selected, digits, actions, onSelect }: FindingRowProps) {
+export function FindingRow({ finding, original, selected, digits, items, actions, onSelect }: FindingRowProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const review = finding.review;
@@ -50,6 +52,11 @@ export function FindingRow({ finding, original, selected, digits, actions, onSel
           data-testid={`finding-state-${finding.id}`}
         />
       </Stack>
+      {items && (
+        <Typography variant="body2" color="text.secondary" data-testid={`finding-items-${finding.id}`} sx={{ overflowWrap: 'anywhere' }}>
+          {t('findings.items', { items })}
+        </Typography>
+      )}
       <Typography variant="body2" data-testid={`finding-measurements-${finding.id}`}>
         {finding.measurements.slice(0, 4).map((m) => measurementText(t, m, format, digits(finding.module, m.key))).join(' · ')}
       </Typography>

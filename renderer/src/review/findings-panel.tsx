@@ -2,7 +2,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Finding, Role } from '../../../main/contract/index.ts';
 import { mayUse } from '../api/access.ts';
@@ -10,13 +10,29 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useHotkeys } from '../viewer/use-hotkeys.ts';
+import { evidenceLine } from '../forensics/registry.ts';
 import { FindingRow } from './finding-row.tsx';
 import { useMeasurementDigits } from './measurement-digits.ts';
 import { ReviewDialog } from './review-dialog.tsx';
-import { currentFindings } from './use-case-review.ts';
+import { panelOrder } from './use-case-review.ts';
+import { useEvidenceNames } from './use-evidence-names.ts';
+
+/** A group of findings under a caption (the run shown, the rest of the case), named for assistive technology. */
+function FindingGroup({ caption, testId, children }: { caption: string; testId: string; children: ReactNode }) {
+  const captionId = useId();
+  return (
+    <Stack spacing={1} role="group" aria-labelledby={captionId} data-testid={testId}>
+      <Typography variant="overline" color="text.secondary" id={captionId}>
+        {caption}
+      </Typography>
+      {children}
+    </Stack>
+  );
+}
 
 /** Props of FindingsPanel. */
 export interface FindingsPanelProps {
+  readonly caseId: string;
   readonly findings: readonly Finding[];
   readonly role: Role;
   /** False once the case is signed: decisions are then closed. */
@@ -24,20 +40,24 @@ export interface FindingsPanelProps {
   readonly selectedId: string | null;
   readonly onSelect: (findingId: string) => void;
   readonly onChanged: () => void;
+  /** The run open in the viewer beside the panel: its findings come first, the case's others after a heading. */
+  readonly runId?: string | null;
 }
 
 /**
  * The findings of a case, one row each (amendments shown with the original they replace), with accept / reject /
  * amend by button or shortcut (A, R, E; J/K or arrows move between findings).
  */
-export function FindingsPanel({ findings, role, open, selectedId, onSelect, onChanged }: FindingsPanelProps) {
+export function FindingsPanel({ caseId, findings, role, open, selectedId, onSelect, onChanged, runId = null }: FindingsPanelProps) {
   const { t } = useTranslation();
   const api = useApi();
   const digits = useMeasurementDigits();
   const [dialog, setDialog] = useState<{ finding: Finding; decision: 'rejected' | 'amended' } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
-  const rows = currentFindings(findings);
+  const { ofRun, others } = panelOrder(findings, runId);
+  const rows = [...ofRun, ...others];
+  const names = useEvidenceNames(caseId, findings);
   const byId = new Map(findings.map((f) => [f.id, f]));
   const canReview = open && mayUse(role, 'findings.review');
   const selected = rows.find((f) => f.id === selectedId) ?? null;
@@ -72,6 +92,31 @@ export function FindingsPanel({ findings, role, open, selectedId, onSelect, onCh
       : {}),
   });
 
+  const itemsOf = (finding: Finding) => {
+    const itemNames = finding.evidenceIds.flatMap((id) => names.get(id) ?? []);
+    return itemNames.length > 0 && itemNames.length === finding.evidenceIds.length ? evidenceLine(finding.kind, itemNames, t) : null;
+  };
+  const row = (finding: Finding) => (
+    <FindingRow
+      key={finding.id}
+      finding={finding}
+      original={finding.supersedes ? (byId.get(finding.supersedes) ?? null) : null}
+      selected={finding.id === selectedId}
+      digits={digits}
+      items={itemsOf(finding)}
+      onSelect={() => onSelect(finding.id)}
+      actions={
+        canReview
+          ? {
+              accept: () => void accept(finding),
+              reject: () => setDialog({ finding, decision: 'rejected' }),
+              amend: () => setDialog({ finding, decision: 'amended' }),
+            }
+          : null
+      }
+    />
+  );
+
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="findings-panel">
       <Typography variant="h6" component="h3">
@@ -85,25 +130,20 @@ export function FindingsPanel({ findings, role, open, selectedId, onSelect, onCh
         </Typography>
       ) : (
         <Stack spacing={1} role="listbox" aria-label={t('findings.heading')}>
-          {rows.map((finding) => (
-            <FindingRow
-              key={finding.id}
-              finding={finding}
-              original={finding.supersedes ? (byId.get(finding.supersedes) ?? null) : null}
-              selected={finding.id === selectedId}
-              digits={digits}
-              onSelect={() => onSelect(finding.id)}
-              actions={
-                canReview
-                  ? {
-                      accept: () => void accept(finding),
-                      reject: () => setDialog({ finding, decision: 'rejected' }),
-                      amend: () => setDialog({ finding, decision: 'amended' }),
-                    }
-                  : null
-              }
-            />
-          ))}
+          {ofRun.length === 0 ? (
+            others.map(row)
+          ) : (
+            <>
+              <FindingGroup caption={t('findings.ofRun')} testId="findings-of-run">
+                {ofRun.map(row)}
+              </FindingGroup>
+              {others.length > 0 && (
+                <FindingGroup caption={t('findings.others')} testId="findings-others">
+                  {others.map(row)}
+                </FindingGroup>
+              )}
+            </>
+          )}
         </Stack>
       )}
       {dialog && (

@@ -18,3 +18,10 @@ export function useCaseReview(caseId: string): Loaded<{ readonly findings: reado
 export function currentFindings(findings: readonly Finding[]): readonly Finding[] {
   return findings.filter((f) => f.supersededBy === null);
 }
+
+/** The findings in the order the panel lists them: those of `runId` first, where one is given. */
+export function panelOrder(findings: readonly Finding[], runId: string | null): { readonly ofRun: readonly Finding[]; readonly others: readonly Finding[] } {
+  const rows = currentFindings(findings);
+  if (runId === null) return { ofRun: [], others: rows };
+  return { ofRun: rows.filter((f) => f.runId === runId), others: rows.filter((f) => f.runId !== runId) };
+}

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AnalysisRunSchema, type AnalysisRun, type Finding } from '../../../main/contract/index.ts';
+import { AnalysisRunSchema, EvidenceSchema, FindingSchema, type AnalysisRun, type Finding } from '../../../main/contract/index.ts';
 import { ExpertWorkbench } from '../../../renderer/src/review/expert-workbench.tsx';
 import { hotkeyTable } from '../../../renderer/src/viewer/hotkeys.ts';
 import { amendedOriginal, amendment, caseId, catalog, cmcFinding, evidenceA, evidenceB, evidenceImage, reviewIn, runId, doneRun, summary, widthFinding } from '../expert-fixtures.ts';
@@ -263,6 +263,59 @@ describe('comparing evidence', () => {
     await settle();
     expect(byTestId('comparison-viewer')).not.toBeNull();
     expect(byTestId('findings-panel')).not.toBeNull();
+  });
+});
+
+describe('findings beside the run in the viewer', () => {
+  const otherRunId = '22222222-2222-4222-8222-222222222223';
+  const page = (n: number, name: string) => EvidenceSchema.parse({ ...evidenceImage, id: `44444444-4444-4444-8444-44444444445${n}`, sha256: String(n).repeat(64), originalName: name, category: 'handwriting.page' });
+  const [known1, known2, questioned] = [page(1, 'w0030_r01.png'), page(2, 'w0030_r02.png'), page(3, 'w0238_r01.png')];
+  const writerFinding = FindingSchema.parse({
+    ...cmcFinding, id: '55555555-5555-4555-8555-555555555561', runId: otherRunId, module: 'handwriting.writer-comparison', kind: 'writer-comparison',
+    evidenceIds: [known1.id, known2.id, questioned.id], conclusion: 'hw-different-moderate', measurements: [{ key: 'hw.lr', value: 0.07, unit: null, threshold: null }],
+  });
+  const writerRun = AnalysisRunSchema.parse({ ...doneRun, id: otherRunId, module: 'handwriting.writer-comparison', evidenceIds: writerFinding.evidenceIds, findingIds: [writerFinding.id] });
+
+  it('names the items each finding is about: the pair compared, and for a handwriting comparison which pages are known and which is questioned', async () => {
+    await mount(workbenchApi([cmcFinding, writerFinding], 'draft', { 'evidence.list': ok([evidenceA, evidenceB, known1, known2, questioned]) }).api);
+    expect(need(`finding-items-${cmcFinding.id}`).textContent).toBe('Items: fadul1-1.x3p · fadul1-2.x3p');
+    expect(need(`finding-items-${writerFinding.id}`).textContent).toBe('Items: Known: w0030_r01.png, w0030_r02.png → questioned: w0238_r01.png');
+  });
+
+  it('loads the names again when a finding names an item added after they were read', async () => {
+    // The pages are imported and compared after the panel first read the case's evidence.
+    let imported = false;
+    const fake = workbenchApi([cmcFinding], 'draft', {
+      'evidence.list': () => ok(imported ? [evidenceA, evidenceB, known1, known2, questioned] : [evidenceA, evidenceB]),
+      'findings.list': () => ok(imported ? [cmcFinding, writerFinding] : [cmcFinding]),
+    });
+    await mount(fake.api);
+    expect(need(`finding-items-${cmcFinding.id}`).textContent).toBe('Items: fadul1-1.x3p · fadul1-2.x3p');
+    imported = true;
+    // Any decision reloads the findings: the new one names pages the panel has not read yet.
+    await click(`finding-accept-${cmcFinding.id}`);
+    await settle();
+    expect(need(`finding-items-${writerFinding.id}`).textContent).toContain('questioned: w0238_r01.png');
+  });
+
+  it('lists the findings of the run open in the viewer first, selected, and the rest of the case under their own heading', async () => {
+    const fake = workbenchApi([cmcFinding, widthFinding, writerFinding], 'draft', { 'analysis.list': ok([doneRun, writerRun]), 'evidence.list': ok([evidenceA, evidenceB, known1, known2, questioned]) });
+    await mount(fake.api);
+    // On the case page the findings stand in their recorded order, with no groups.
+    expect(byTestId('findings-of-run')).toBeNull();
+    await act(async () => need(`analysis-open-${otherRunId}`).click());
+    await settle();
+    const ofRun = need('findings-of-run');
+    expect(ofRun.textContent).toContain('From the run shown');
+    expect(ofRun.querySelector(`[data-testid="finding-row-${writerFinding.id}"]`)).not.toBeNull();
+    expect(ofRun.querySelector(`[data-testid="finding-row-${cmcFinding.id}"]`)).toBeNull();
+    const others = need('findings-others');
+    expect(others.textContent).toContain('Other findings of this case');
+    expect(others.querySelector(`[data-testid="finding-row-${cmcFinding.id}"]`)).not.toBeNull();
+    // Selected, so the review keys act on the finding of the run shown.
+    expect(need(`finding-row-${writerFinding.id}`).getAttribute('aria-selected')).toBe('true');
+    await press('a');
+    expect(fake.callsTo('findings.review')).toEqual([{ findingId: writerFinding.id, decision: 'accepted' }]);
   });
 });
 

@@ -100,10 +100,10 @@ function handwritingFields(withScript: boolean): MethodFields {
   };
 }
 
-/** Handwriting in the interface. */
 /** The ENFSI verbal scale (the services' handwriting verbal-scale.ts), strongest same-writer support first. */
 const verbalScale = ['very-strong', 'strong', 'moderately-strong', 'moderate', 'weak'] as const;
 
+/** Handwriting in the interface. */
 export const handwritingRenderer: RendererModule = {
   id: 'handwriting',
   conclusions: {
@@ -112,6 +112,10 @@ export const handwritingRenderer: RendererModule = {
   methodFields: {
     'handwriting.writer-comparison': handwritingFields(true),
     'handwriting.profile': handwritingFields(false),
+  },
+  // A comparison's items are the known pages and, last, the questioned page (handwriting-module.ts).
+  evidenceLines: {
+    'writer-comparison': (names, t) => t('hwViewer.evidenceLine', { known: names.slice(0, -1).join(', '), questioned: names.at(-1) ?? '' }),
   },
   viewerPanels: {},
   runViewers: { 'handwriting.writer-comparison': HandwritingRunViewer, 'handwriting.profile': HandwritingRunViewer },
