@@ -38,6 +38,20 @@ export const MethodInfoSchema = z.object({
  * How many fraction digits each module's measurements are shown with, so that a finding card says a value as the
  * summary and the report do: by the finding's module, then measurement key; `default` for keys a module leaves out.
  */
+/** Fewest significant digits a nonzero value keeps, whatever its declared fraction digits. */
+export const minimumSignificantDigits = 2;
+
+/**
+ * The fraction digits a value is written with: the declared `digits`, or more where those would leave it fewer than
+ * two significant digits, so that no nonzero measurement reads as 0 and a likelihood ratio of 0.0705 is not "0.07"
+ * (the finding card, the summary and the report all write numbers through this rule).
+ */
+export function shownFractionDigits(value: number, digits: number): number {
+  if (value === 0 || !Number.isFinite(value)) return digits;
+  const leading = Math.floor(Math.log10(Math.abs(value)));
+  return Math.min(20, Math.max(digits, minimumSignificantDigits - 1 - leading));
+}
+
 export const MeasurementDigitsSchema = z.object({
   default: z.number().int().min(0).max(10),
   byModule: z.record(z.string(), z.record(z.string(), z.number().int().min(0).max(10))),

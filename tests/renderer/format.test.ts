@@ -34,6 +34,18 @@ describe('formatters', () => {
     expect(ru.significant(0.0213456, 3)).toBe('0,0213');
   });
 
+  it('keep two significant digits of a small measured value, as the summary and the report do', () => {
+    const ru = createFormatters('ru', 'ru-RU', createI18n('ru').getFixedT('ru'));
+    const en = createFormatters('en', 'en-US', createI18n('en').getFixedT('en'));
+    expect(ru.rounded(0.0705, 2)).toBe('0,071');
+    expect(en.rounded(1995.26234, 2).replace(/\s/g, ' ')).toBe('1,995.26');
+    expect(en.rounded(0.41, 2)).toBe('0.41');
+    expect(en.rounded(-0.0001, 0)).toBe('-0.0001');
+    expect(en.measured(0.0000123)).toBe('0.000012');
+    expect(en.measured(4.68751)).toBe('4.6875');
+    expect(en.rounded(0, 2)).toBe('0');
+  });
+
   it('write a measurement’s unit and recorded points as the reader’s language does', () => {
     const ru = createFormatters('ru', 'ru-RU', createI18n('ru').getFixedT('ru'));
     const en = createFormatters('en', 'en-US', createI18n('en').getFixedT('en'));

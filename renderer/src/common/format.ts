@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { browserLanguages } from '../i18n/i18n.ts';
+import { shownFractionDigits } from '../../../main/contract/index.ts';
 import { formattingLocale, isLanguage, numericFallbackLocales, type Language } from '../i18n/languages.ts';
 
 /** Locale-aware formatting of the values the interface shows. */
@@ -15,9 +16,9 @@ export interface Formatters {
   exactBytes(bytes: number): string;
   /** A whole number with the locale's grouping. */
   integer(value: number): string;
-  /** A measured value with up to four decimals, in the locale's grouping and decimal sign. */
+  /** A measured value with up to four decimals (more for a small one, to keep two significant digits), in the locale's grouping and decimal sign. */
   measured(value: number): string;
-  /** A value rounded to at most `digits` decimals (trailing zeros dropped), as the report's summary writes measurements. */
+  /** A value rounded to at most `digits` decimals (trailing zeros dropped; more for a small value, to keep two significant digits), as the report's summary writes measurements. */
   rounded(value: number, digits: number): string;
   /** A value with exactly `digits` decimals, in the locale's grouping and decimal sign (what toFixed gives in English). */
   fixed(value: number, digits: number): string;
@@ -46,7 +47,6 @@ export function createFormatters(language: Language, locale: string, t: TFunctio
     : new Intl.DateTimeFormat(numberLocale, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
   const integer = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 1 });
-  const measured = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 4 });
   // Tables call fixed() and significant() once per cell; building an Intl.NumberFormat costs far more than using one.
   const fixedByDigits = new Map<number, Intl.NumberFormat>();
   const significantByDigits = new Map<number, Intl.NumberFormat>();
@@ -58,6 +58,12 @@ export function createFormatters(language: Language, locale: string, t: TFunctio
       cache.set(digits, format);
     }
     return format;
+  };
+  const rounded = (value: number, declared: number) => {
+    const digits = shownFractionDigits(value, declared);
+    const text = cached(roundedByDigits, digits, { maximumFractionDigits: digits }).format(value);
+    // A small negative value rounds to "-0"; the measurement reads as zero.
+    return /^[-−]0([.,]0*)?$/.test(text) ? text.slice(1) : text;
   };
   return {
     locale,
@@ -77,12 +83,8 @@ export function createFormatters(language: Language, locale: string, t: TFunctio
     },
     exactBytes: (value) => t('units.exactBytes', { value: integer.format(value) }),
     integer: (value) => integer.format(value),
-    measured: (value) => measured.format(value),
-    rounded: (value, digits) => {
-      const text = cached(roundedByDigits, digits, { maximumFractionDigits: digits }).format(value);
-      // A small negative value rounds to "-0"; the measurement reads as zero.
-      return /^[-−]0([.,]0*)?$/.test(text) ? text.slice(1) : text;
-    },
+    measured: (value) => rounded(value, 4),
+    rounded: (value, digits) => rounded(value, digits),
     fixed: (value, digits) => cached(fixedByDigits, digits, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value),
     significant: (value, digits) => cached(significantByDigits, digits, { maximumSignificantDigits: digits }).format(value),
   };

@@ -85,6 +85,21 @@ describe('summary generator', () => {
     expect(formatNumber(1523.44, 'en', 1)).toBe('1,523.4');
   });
 
+  it('keeps two significant digits of a small value, whatever the declared decimals, so no measurement reads as 0', () => {
+    // A handwriting likelihood ratio (declared 2 decimals) near the lower ELUB bound, and above 1.
+    expect(formatNumber(0.0705, 'en', 2)).toBe('0.071');
+    expect(formatNumber(0.0174, 'ru', 2)).toBe('0,017');
+    expect(formatNumber(1995.26234, 'en', 2)).toBe('1,995.26');
+    expect(formatNumber(0.004, 'en', 2)).toBe('0.004');
+    expect(formatNumber(-0.00042, 'en', 3)).toBe('-0.00042');
+    expect(formatNumber(0.41, 'en', 2)).toBe('0.41');
+    expect(formatNumber(0, 'en', 2)).toBe('0');
+    // The word agrees with the number as written: 0.0015 is "0.0015", not "0".
+    const forms = cartridgeCaseSummary.phrases.ru.words.cell!;
+    expect(pluralForm(forms, 0.0015, 'ru', 2)).toBe(pluralForm(forms, 0.0015, 'ru', 4));
+    expect(pluralForm(forms, 0.0015, 'ru', 2)).not.toBe(pluralForm(forms, 0, 'ru', 2));
+  });
+
   it('summarises a module without templates by listing its measurements, and accepts a registered one', () => {
     const [finding] = fixtureFindings().filter((f) => f.id === fixtureIds.handwriting);
     const generic = generateSummary([finding!], 'en', shipped);

@@ -1,12 +1,16 @@
 /** Numbers, plurals and units written the way each summary language writes them. */
-import type { Measurement } from '../../../contract/index.ts';
+import { shownFractionDigits, type Measurement } from '../../../contract/index.ts';
 import type { PluralForms, SummaryLanguage } from './summary-types.ts';
 
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const pluralRules = new Map<SummaryLanguage, Intl.PluralRules>();
 
-/** A number in the language's notation (decimal comma and spaces in Russian and Kazakh), at most `digits` decimals. */
-export function formatNumber(value: number, language: SummaryLanguage, digits = 3): string {
+/**
+ * A number in the language's notation (decimal comma and spaces in Russian and Kazakh), at most `digits` decimals
+ * (more for a small value, to keep two significant digits).
+ */
+export function formatNumber(value: number, language: SummaryLanguage, declaredDigits = 3): string {
+  const digits = shownFractionDigits(value, declaredDigits);
   const cacheKey = `${language}:${digits}`;
   let format = numberFormats.get(cacheKey);
   if (!format) {
@@ -26,7 +30,7 @@ export function pluralForm(forms: PluralForms, value: number, language: SummaryL
     pluralRules.set(language, rules);
   }
   // Agreement follows the number as written, so round it the same way the text shows it.
-  const shown = Number(value.toFixed(digits));
+  const shown = Number(value.toFixed(shownFractionDigits(value, digits)));
   return forms[rules.select(shown)] ?? forms.other;
 }
 

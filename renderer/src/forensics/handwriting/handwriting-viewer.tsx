@@ -17,6 +17,7 @@ import { useApi } from '../../api/api-context.ts';
 import { call } from '../../api/api-error.ts';
 import { ErrorAlert } from '../../common/error-alert.tsx';
 import { useLoaded } from '../../common/use-loaded.ts';
+import { useMeasurementDigits } from '../../review/measurement-digits.ts';
 import type { RunViewerProps } from '../renderer-module.ts';
 import { FillRateChart } from './fill-rate-chart.tsx';
 import { PagePane } from './page-pane.tsx';
@@ -51,6 +52,8 @@ function SkeletonToggle({ checked, onChange, pages }: { checked: boolean; onChan
 function Outcome({ result }: { result: HandwritingComparisonResult }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  // The likelihood ratio as the finding card, the summary and the report write it.
+  const lrDigits = useMeasurementDigits()('handwriting.writer-comparison', 'lr') ?? 2;
   const c = result.comparison;
   return (
     <Stack spacing={0.5} data-testid="handwriting-outcome">
@@ -59,7 +62,7 @@ function Outcome({ result }: { result: HandwritingComparisonResult }) {
           {t('hwViewer.abstained', { reason: t(`hwViewer.abstentions.${c.abstention.code}`, { defaultValue: c.abstention.reason }) })}
         </Typography>
       ) : (
-        <Typography sx={{ fontWeight: 600 }}>{t('hwViewer.slr', { slr: c.slr === null || c.slr === undefined ? undefined : format.significant(c.slr, 3), log10: c.log10Slr === null || c.log10Slr === undefined ? undefined : format.fixed(c.log10Slr, 2), verbal: c.verbal ? t(`hwViewer.verbal.${c.verbal}`, { defaultValue: c.verbal }) : '' })}</Typography>
+        <Typography sx={{ fontWeight: 600 }}>{t('hwViewer.slr', { slr: c.slr === null || c.slr === undefined ? undefined : format.rounded(c.slr, lrDigits), log10: c.log10Slr === null || c.log10Slr === undefined ? undefined : format.fixed(c.log10Slr, 2), verbal: c.verbal ? t(`hwViewer.verbal.${c.verbal}`, { defaultValue: c.verbal }) : '' })}</Typography>
       )}
       {c.score !== null && <Typography variant="body2">{t('hwViewer.score', { score: format.fixed(c.score, 3) })}</Typography>}
       <Typography variant="caption" color="text.secondary">
