@@ -13,6 +13,8 @@ import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormatters } from '../common/format.ts';
 import { useLoaded } from '../common/use-loaded.ts';
+import { namesOf, useEvidenceNames } from '../evidence/use-evidence-names.ts';
+import { evidenceLine } from '../forensics/registry.ts';
 
 /** Props of AnalysisRuns. */
 export interface AnalysisRunsProps {
@@ -68,6 +70,7 @@ export function AnalysisRuns({ caseId, role, revision, onOpen, onFinished }: Ana
   };
 
   const list = runs.value?.runs ?? [];
+  const names = useEvidenceNames(caseId, list.flatMap((run) => run.evidenceIds));
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="analysis-runs">
       <Typography variant="h6" component="h3">
@@ -85,6 +88,7 @@ export function AnalysisRuns({ caseId, role, revision, onOpen, onFinished }: Ana
           const live = progress.get(run.id);
           const state = live && active(run.state) ? live.state : run.state;
           const fraction = live && active(run.state) ? live.progress : run.progress;
+          const itemNames = namesOf(names, run.evidenceIds);
           return (
             <Stack key={run.id} spacing={0.5} data-testid={`analysis-run-${run.id}`} data-state={state}>
               <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>
@@ -104,6 +108,11 @@ export function AnalysisRuns({ caseId, role, revision, onOpen, onFinished }: Ana
                   </Button>
                 )}
               </Stack>
+              {itemNames && (
+                <Typography variant="body2" color="text.secondary" data-testid={`analysis-items-${run.id}`} sx={{ overflowWrap: 'anywhere' }}>
+                  {evidenceLine(run.module, itemNames, t)}
+                </Typography>
+              )}
               {active(state) && (
                 <>
                   <LinearProgress variant="determinate" value={fraction * 100} aria-label={t('analysis.progressLabel')} data-testid={`analysis-progress-${run.id}`} />

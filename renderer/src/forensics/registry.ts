@@ -22,10 +22,10 @@ export function conclusionChoices(findingKind: string): readonly string[] | null
   return null;
 }
 
-/** The line that names the items a finding of this kind is about, from their file names in the finding's order. */
-export function evidenceLine(findingKind: string, names: readonly string[], t: TFunction): string {
+/** The line that names the items a run of this method (or its finding) is about, from their file names in order. */
+export function evidenceLine(methodId: string, names: readonly string[], t: TFunction): string {
   for (const module of rendererModules) {
-    const line = module.evidenceLines?.[findingKind];
+    const line = module.evidenceLines?.[methodId];
     if (line) return line(names, t);
   }
   return names.join(' · ');

@@ -68,8 +68,8 @@ export interface RendererModule {
    */
   readonly conclusions?: Readonly<Record<string, readonly string[]>>;
   /**
-   * By finding kind, how a finding names the items it is about (their file names, in the finding's order) where the
-   * order means something, e.g. the known pages and the questioned one; other kinds list the names.
+   * By method id, how a run and its findings name the items they are about (their file names, in the run's order)
+   * where the order means something, e.g. the known pages and the questioned one; other methods list the names.
    */
   readonly evidenceLines?: Readonly<Record<string, (names: readonly string[], t: TFunction) => string>>;
 }

@@ -15,7 +15,7 @@ import { FindingRow } from './finding-row.tsx';
 import { useMeasurementDigits } from './measurement-digits.ts';
 import { ReviewDialog } from './review-dialog.tsx';
 import { panelOrder } from './use-case-review.ts';
-import { useEvidenceNames } from './use-evidence-names.ts';
+import { namesOf, useEvidenceNames } from '../evidence/use-evidence-names.ts';
 
 /** A group of findings under a caption (the run shown, the rest of the case), named for assistive technology. */
 function FindingGroup({ caption, testId, children }: { caption: string; testId: string; children: ReactNode }) {
@@ -57,7 +57,7 @@ export function FindingsPanel({ caseId, findings, role, open, selectedId, onSele
   const [busy, setBusy] = useState(false);
   const { ofRun, others } = panelOrder(findings, runId);
   const rows = [...ofRun, ...others];
-  const names = useEvidenceNames(caseId, findings);
+  const names = useEvidenceNames(caseId, findings.flatMap((f) => f.evidenceIds));
   const byId = new Map(findings.map((f) => [f.id, f]));
   const canReview = open && mayUse(role, 'findings.review');
   const selected = rows.find((f) => f.id === selectedId) ?? null;
@@ -93,8 +93,8 @@ export function FindingsPanel({ caseId, findings, role, open, selectedId, onSele
   });
 
   const itemsOf = (finding: Finding) => {
-    const itemNames = finding.evidenceIds.flatMap((id) => names.get(id) ?? []);
-    return itemNames.length > 0 && itemNames.length === finding.evidenceIds.length ? evidenceLine(finding.kind, itemNames, t) : null;
+    const itemNames = namesOf(names, finding.evidenceIds);
+    return itemNames ? evidenceLine(finding.module, itemNames, t) : null;
   };
   const row = (finding: Finding) => (
     <FindingRow

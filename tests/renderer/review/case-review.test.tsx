@@ -298,11 +298,13 @@ describe('findings beside the run in the viewer', () => {
     expect(need(`finding-items-${writerFinding.id}`).textContent).toContain('questioned: w0238_r01.png');
   });
 
-  it('lists the findings of the run open in the viewer first, selected, and the rest of the case under their own heading', async () => {
+  it('names what each run compared, and lists the findings of the run open in the viewer first, selected, and the rest of the case under their own heading', async () => {
     const fake = workbenchApi([cmcFinding, widthFinding, writerFinding], 'draft', { 'analysis.list': ok([doneRun, writerRun]), 'evidence.list': ok([evidenceA, evidenceB, known1, known2, questioned]) });
     await mount(fake.api);
-    // On the case page the findings stand in their recorded order, with no groups.
+    // On the case page the findings stand in their recorded order, with no groups; each run names what it compared.
     expect(byTestId('findings-of-run')).toBeNull();
+    expect(need(`analysis-items-${runId}`).textContent).toBe('fadul1-1.x3p · fadul1-2.x3p');
+    expect(need(`analysis-items-${otherRunId}`).textContent).toBe('Known: w0030_r01.png, w0030_r02.png → questioned: w0238_r01.png');
     await act(async () => need(`analysis-open-${otherRunId}`).click());
     await settle();
     const ofRun = need('findings-of-run');

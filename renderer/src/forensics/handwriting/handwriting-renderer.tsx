@@ -115,7 +115,7 @@ export const handwritingRenderer: RendererModule = {
   },
   // A comparison's items are the known pages and, last, the questioned page (handwriting-module.ts).
   evidenceLines: {
-    'writer-comparison': (names, t) => t('hwViewer.evidenceLine', { known: names.slice(0, -1).join(', '), questioned: names.at(-1) ?? '' }),
+    'handwriting.writer-comparison': (names, t) => t('hwViewer.evidenceLine', { known: names.slice(0, -1).join(', '), questioned: names.at(-1) ?? '' }),
   },
   viewerPanels: {},
   runViewers: { 'handwriting.writer-comparison': HandwritingRunViewer, 'handwriting.profile': HandwritingRunViewer },
