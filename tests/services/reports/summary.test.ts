@@ -68,6 +68,27 @@ describe('summary generator', () => {
     expect(summary.conclusion).toContain('moderately strong support for the proposition of a common source');
   });
 
+  it('names the files of each finding where two findings would otherwise read alike, and only there', () => {
+    const [lrFinding] = fixtureFindings().filter((f) => f.id === fixtureIds.handwriting);
+    const page = (n: number) => ({ name: `w00${n}_s01_pWOZ_r01.png`, sha256: String(n % 10).repeat(64), evidenceId: `40000000-0000-4000-8000-00000000000${n}` });
+    const comparison = (id: string, known: number, questioned: number, lr: number) => ({
+      ...lrFinding!,
+      id,
+      module: 'handwriting.writer-comparison',
+      kind: 'writer-comparison',
+      evidenceIds: [page(known).evidenceId, page(questioned).evidenceId],
+      provenance: { ...lrFinding!.provenance, inputs: [page(known), page(questioned)] },
+      measurements: [{ key: 'lr', value: lr, unit: null, threshold: null }],
+    });
+    const same = comparison('10000000-0000-4000-8000-0000000000a1', 3, 4, 1995.26);
+    const different = comparison('10000000-0000-4000-8000-0000000000a2', 3, 8, 0.0705);
+    const both = generateSummary([same, different], 'en', shipped).conclusion;
+    expect(both).toContain('Known handwriting and the questioned page (w003_s01_pWOZ_r01.png, w004_s01_pWOZ_r01.png): the likelihood ratio is 1,995.26');
+    expect(both).toContain('Known handwriting and the questioned page (w003_s01_pWOZ_r01.png, w008_s01_pWOZ_r01.png): the likelihood ratio is 0.071');
+    const alone = generateSummary([same], 'en', shipped).conclusion;
+    expect(alone).toContain('Known handwriting and the questioned page: the likelihood ratio is 1,995.26');
+  });
+
   it('puts likelihood ratios on the ENFSI scale in both directions', () => {
     const [lrFinding] = fixtureFindings().filter((f) => f.id === fixtureIds.handwriting);
     const withLr = (value: number) => generateSummary([{ ...lrFinding!, measurements: [{ key: 'lr', value, unit: null, threshold: null }] }], 'en', shipped).conclusion;

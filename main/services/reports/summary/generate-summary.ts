@@ -37,6 +37,8 @@ const text = (value: string): SummaryPart => ({ text: value });
 /** Everything the generator needs about one finding in one language. */
 class FindingWriter {
   readonly phrases: ModulePhrases;
+  /** Whether the subject names the finding's items: set where another finding of the summary has the same subject. */
+  namesItems = false;
 
   constructor(
     readonly finding: Finding,
@@ -68,8 +70,18 @@ class FindingWriter {
     return label === undefined ? key : label.charAt(0).toLocaleUpperCase(this.language) + label.slice(1);
   }
 
-  subject(): string {
+  /** What the finding is about, as its module names it (e.g. "Known handwriting and the questioned page"). */
+  baseSubject(): string {
     return forKind(this.phrases.subject, this.finding.kind) ?? this.finding.module;
+  }
+
+  /** The subject, followed by the items' file names where it alone would not tell two findings apart. */
+  subject(): string {
+    const base = this.baseSubject();
+    if (!this.namesItems) return base;
+    const inputs = this.finding.provenance.inputs;
+    const names = this.finding.evidenceIds.map((id) => inputs.find((i) => i.evidenceId === id)?.name);
+    return names.length > 0 && names.every((n) => n !== undefined) ? `${base} (${names.join(', ')})` : base;
   }
 
   /** A module template filled from this finding's measurements, or null when one of them is missing. */
@@ -107,6 +119,9 @@ function common(template: string, slots: Readonly<Record<string, readonly Summar
 export function generateSummary(findings: readonly Finding[], language: SummaryLanguage, registry: SummaryRegistry): Summary {
   const phrases = commonPhrases[language];
   const writers = findings.filter((f) => f.supersededBy === null).map((f) => new FindingWriter(f, registry.get(f.module), language));
+  // Two comparisons of one kind read alike ("Known handwriting and the questioned page") unless each names its files.
+  const subjects = writers.map((w) => w.baseSubject());
+  writers.forEach((w, i) => (w.namesItems = subjects.indexOf(subjects[i]!) !== subjects.lastIndexOf(subjects[i]!)));
   const used = writers.filter((w) => w.finding.review?.decision !== 'rejected');
   const rejected = writers.filter((w) => w.finding.review?.decision === 'rejected');
 
