@@ -74,7 +74,8 @@ export const AnalysisRunSchema = z.object({
   parameters: z.record(z.string(), z.unknown()),
   state: z.enum(analysisRunStates),
   progress: z.number().min(0).max(1),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  /** Why the run failed: the English sentence, and the parameters the interface words it from in the user's language. */
+  error: z.object({ code: z.string(), message: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])).optional() }).nullable(),
   startedBy: z.string(),
   startedAt: isoTime,
   finishedAt: isoTime.nullable(),

@@ -553,4 +553,13 @@ ${appendOnly([
       ALTER TABLE custody_events ADD COLUMN details TEXT;
     `,
   },
+  {
+    version: 12,
+    name: 'analysis failure details',
+    sql: `
+      -- Why a run failed, as the error's parameters (file, reason code, well…) in JSON, so that the interface can say it
+      -- in the user's language; error_message keeps the English sentence. Earlier runs keep only the sentence (NULL).
+      ALTER TABLE analysis_runs ADD COLUMN error_params TEXT;
+    `,
+  },
 ];

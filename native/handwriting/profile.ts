@@ -135,7 +135,7 @@ export function profilePage(bytes: Uint8Array, name: string, options: ProfileOpt
   const inkShare = inkPixels / (grey.width * grey.height);
   // Overlays and boxes are given in the original page's pixels.
   const toPage = (v: number) => Math.round((v / scale) * 100) / 100;
-  if (inkShare > 0.5) throw badInput(name, 'unreadable', `${Math.round(inkShare * 100)} % of the page is dark after binarisation: it is not a scan of writing on paper`);
+  if (inkShare > 0.5) throw badInput(name, 'page-too-dark', `${Math.round(inkShare * 100)} % of the page is dark after binarisation: it is not a scan of writing on paper`);
   const baseline = baselineAlignment(binary.ink, binary.rows);
   lap('print-check');
   if (baseline.counted >= PRINT_MIN_COMPONENTS && baseline.share > PRINT_BASELINE_SHARE) {

@@ -57,6 +57,9 @@ describe('the drug-test module in a workstation', () => {
     const run = await ws.analysis.waitFor(started.id);
     expect(run.state).toBe('failed');
     expect(run.error?.message).toContain('bare.jpg');
+    // The reason is kept with the run, so that the interface can word it in the expert's language.
+    const listed = (await call(ws, clients.expert, 'analysis.list', { caseId: theCase.id })).find((r) => r.id === run.id);
+    expect(listed?.error?.params).toMatchObject({ file: 'bare.jpg', reasonCode: 'target-not-found' });
     expect(await call(ws, clients.expert, 'findings.list', { caseId: theCase.id })).toEqual([]);
   });
 

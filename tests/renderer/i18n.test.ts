@@ -5,7 +5,7 @@ import { caseTypes, errorCodes, evidenceKinds, isEventChannel, isRequestChannel,
 import { auditSectionIds } from '../../renderer/src/audit/audit-sections.ts';
 import { checkpointReasons } from '../../renderer/src/audit/checkpoint-reason.ts';
 import { verifyProblemCodes } from '../../renderer/src/audit/verify-codes.ts';
-import { auditReasons, detailedIntakeReasons, intakeFormats, intakeReasons } from '../../renderer/src/common/describe-error.ts';
+import { analysisFailureReasons, auditReasons, detailedIntakeReasons, intakeFormats, intakeReasons } from '../../renderer/src/common/describe-error.ts';
 import { knownCustodyActions } from '../../renderer/src/evidence/custody-table.tsx';
 import en from '../../renderer/src/i18n/en.json';
 import kk from '../../renderer/src/i18n/kk.json';
@@ -95,6 +95,25 @@ describe('translation resources', () => {
     for (const [lng, map] of Object.entries(flat)) {
       for (const reason of [...intakeReasons, 'unknown']) expect(map.get(`intake.reasons.${reason}`), `${lng}:${reason}`).toContain('{{file}}');
       for (const reason of Object.keys(detailedIntakeReasons)) expect(map.get(`intake.detailed.${reason}`), `${lng}:${reason}`).toContain('{{file}}');
+    }
+  });
+
+  it('word every reason a forensic method refuses an item for, naming the file, in every language', () => {
+    // The reason codes native/ throws (badInput(file, 'code', …)); codes passed on from a codec's own error are intake reasons.
+    const thrown = new Set<string>();
+    for (const file of sourceFiles(join(process.cwd(), 'native'))) {
+      for (const match of readFileSync(file, 'utf8').matchAll(/badInput\(\s*[^,]+,\s*'([a-z0-9-]+)'/g)) thrown.add(match[1]!);
+    }
+    expect(thrown.size).toBeGreaterThan(30);
+    const worded = new Set<string>([...intakeReasons, ...analysisFailureReasons]);
+    expect([...thrown].filter((code) => !worded.has(code))).toEqual([]);
+    for (const [lng, map] of Object.entries(flat)) {
+      for (const reason of analysisFailureReasons) {
+        const text = map.get(`analysis.failures.${reason}`);
+        expect(text, `${lng}:${reason}`).toBeDefined();
+        // The reagent assignment is typed into the dialog, not a file.
+        if (reason !== 'bad-assignment') expect(text, `${lng}:${reason}`).toContain('{{file}}');
+      }
     }
   });
 

@@ -56,12 +56,16 @@ interface RunRow {
   progress: number;
   error_code: string | null;
   error_message: string | null;
+  error_params: string | null;
   started_by_name: string;
   started_at: string;
   finished_at: string | null;
   result_sha256: string | null;
   finding_ids: string;
 }
+
+/** Why a run ended without a result, as stored with it and in its audit entry. */
+type RunError = NonNullable<AnalysisRun['error']>;
 
 const selectRun = `SELECT r.*, u.username AS started_by_name FROM analysis_runs r JOIN users u ON u.id = r.started_by`;
 
@@ -74,7 +78,7 @@ function toRun(row: RunRow): AnalysisRun {
     parameters: JSON.parse(row.parameters),
     state: row.state,
     progress: row.progress,
-    error: row.error_code ? { code: row.error_code, message: row.error_message ?? '' } : null,
+    error: row.error_code ? { code: row.error_code, message: row.error_message ?? '', ...(row.error_params ? { params: JSON.parse(row.error_params) as unknown } : {}) } : null,
     startedBy: row.started_by_name,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
@@ -224,7 +228,7 @@ export class AnalysisService {
     this.queue.length = 0;
     for (const entry of [...this.pending.values()]) {
       entry.running?.cancel();
-      this.finishAs(entry, 'cancelled', { code: 'INTERNAL', message: 'The workstation closed during the analysis.' }, null);
+      this.finishAs(entry, 'cancelled', { code: 'INTERNAL', message: 'The workstation closed during the analysis.', params: { reasonCode: 'workstation-closed' } }, null);
     }
   }
 
@@ -242,14 +246,14 @@ export class AnalysisService {
           try {
             this.complete(entry, output);
           } catch (error) {
-            const info = error instanceof DalelError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: `Storing the result failed: ${(error as Error).message}` };
+            const info: RunError = error instanceof DalelError ? error.toInfo() : { code: 'INTERNAL', message: `Storing the result failed: ${(error as Error).message}` };
             if (!(error instanceof DalelError)) console.error('[dalel] analysis result could not be stored:', error);
             this.finishAs(entry, 'failed', info, entry.actor);
           }
         },
         (error: unknown) => {
           if (!this.pending.has(entry.runId)) return;
-          const info = error instanceof DalelError ? { code: error.code, message: error.message } : { code: 'INTERNAL', message: String(error) };
+          const info: RunError = error instanceof DalelError ? error.toInfo() : { code: 'INTERNAL', message: String(error) };
           this.finishAs(entry, 'failed', info, entry.actor);
         },
       );
@@ -297,15 +301,16 @@ export class AnalysisService {
   }
 
   /** Ends a run without a result: failed with its error, or cancelled. Nothing but the run row and the audit entry. */
-  private finishAs(entry: Pending, state: 'failed' | 'cancelled', error: { code: string; message: string } | null, actor: Actor | null): void {
+  private finishAs(entry: Pending, state: 'failed' | 'cancelled', error: RunError | null, actor: Actor | null): void {
     const { db, audit, clock } = this.deps;
     const runState = db.prepare('SELECT state FROM analysis_runs WHERE id = ?').pluck().get(entry.runId) as AnalysisRun['state'];
     if (!terminal.has(runState)) {
       db.transaction(() => {
-        db.prepare('UPDATE analysis_runs SET state = ?, error_code = ?, error_message = ?, finished_at = ? WHERE id = ?').run(
+        db.prepare('UPDATE analysis_runs SET state = ?, error_code = ?, error_message = ?, error_params = ?, finished_at = ? WHERE id = ?').run(
           state,
           error?.code ?? null,
           error?.message ?? null,
+          error?.params && Object.keys(error.params).length > 0 ? JSON.stringify(error.params) : null,
           isoAt(clock.now()),
           entry.runId,
         );
@@ -314,7 +319,7 @@ export class AnalysisService {
           actor,
           subjects: { caseId: entry.caseId, runId: entry.runId },
           inputs: Object.fromEntries(entry.inputs.map((s) => [s.evidenceId ?? s.name, s.sha256])),
-          details: error ? { code: error.code, message: error.message } : undefined,
+          details: error ? { code: error.code, message: error.message, ...(error.params ? { params: { ...error.params } } : {}) } : undefined,
         });
       }).immediate();
     }
@@ -341,8 +346,9 @@ export class AnalysisService {
     db.transaction(() => {
       for (const run of stale) {
         const message = 'The workstation stopped during the analysis; start it again.';
-        db.prepare("UPDATE analysis_runs SET state = 'failed', error_code = 'INTERNAL', error_message = ?, finished_at = ? WHERE id = ?").run(message, isoAt(clock.now()), run.id);
-        audit.append({ action: 'analysis.failed', actor: null, subjects: { caseId: run.case_id, runId: run.id }, details: { code: 'INTERNAL', message } });
+        const params = { reasonCode: 'workstation-stopped' };
+        db.prepare("UPDATE analysis_runs SET state = 'failed', error_code = 'INTERNAL', error_message = ?, error_params = ?, finished_at = ? WHERE id = ?").run(message, JSON.stringify(params), isoAt(clock.now()), run.id);
+        audit.append({ action: 'analysis.failed', actor: null, subjects: { caseId: run.case_id, runId: run.id }, details: { code: 'INTERNAL', message, params } });
       }
     }).immediate();
   }

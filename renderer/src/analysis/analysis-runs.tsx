@@ -10,6 +10,7 @@ import { analysisStages, type AnalysisRun, type AnalysisStage, type EventOf, typ
 import { mayUse } from '../api/access.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
+import { describeRunFailure } from '../common/describe-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormatters } from '../common/format.ts';
 import { useLoaded } from '../common/use-loaded.ts';
@@ -122,8 +123,9 @@ export function AnalysisRuns({ caseId, role, revision, onOpen, onFinished }: Ana
                 </>
               )}
               {run.error && (
-                <Typography variant="body2" color="error">
-                  {run.error.message}
+                // The English sentence stays at hand for whoever supports the laboratory.
+                <Typography variant="body2" color="error" title={run.error.message} data-testid={`analysis-error-${run.id}`}>
+                  {describeRunFailure(t, run.error, format)}
                 </Typography>
               )}
             </Stack>

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { ErrorInfo } from '../../../main/contract/index.ts';
+import { errorCodes, type AnalysisRun, type ErrorInfo } from '../../../main/contract/index.ts';
 import { ApiError } from '../api/api-error.ts';
 import { BridgeError } from '../api/bridge-error.ts';
 import type { Formatters } from './format.ts';
@@ -100,6 +100,51 @@ export const reviewReasons = [
   'geometry-malformed',
 ] as const;
 
+/**
+ * Why a forensic method could not use an item (the methods' own checks: a blank page, a photo without its colour
+ * target, an over-exposed well…), reported in `params.reasonCode`, each with a translation under analysis.failures.*.
+ */
+export const analysisFailureReasons = [
+  'no-writing',
+  'print-only',
+  'page-too-dark',
+  'scale',
+  'crop',
+  'too-small',
+  'empty',
+  'too-few-points',
+  'pixel-size',
+  'format',
+  'checksum',
+  'size-mismatch',
+  'unsupported',
+  'photo-unreadable',
+  'photo-format',
+  'photo-clipped',
+  'photo-underexposed',
+  'target-not-found',
+  'target-corners',
+  'calibration-failed',
+  'calibration-residual',
+  'well-not-found',
+  'no-reagents',
+  'bad-assignment',
+  'no-card',
+  'no-contrast',
+  'card-outside',
+  'bad-corners',
+  'panel-json',
+  'panel-field',
+  'target-json',
+  'target-field',
+  'empty-field',
+  'missing-column',
+  'bad-number',
+] as const;
+
+/** Runs ended by the workstation itself (stopped by a crash or power loss, or closed), under analysis.failures.*. */
+const workstationEnds = ['workstation-stopped', 'workstation-closed'] as const;
+
 /** New signing-key passphrases must be at least this long (the services' rule, repeated for the form and messages). */
 export const minimumKeyPassphrase = 12;
 
@@ -150,6 +195,12 @@ function describeInfo(t: TFunction, info: ErrorInfo, format: Formatters): string
         const needs = (detailedIntakeReasons as Partial<Record<string, readonly string[]>>)[reason];
         const detailed = needs !== undefined && needs.every((name) => param(info, name) !== undefined);
         return t(detailed ? `intake.detailed.${reason}` : `intake.reasons.${reason}`, values);
+      }
+      if (typeof reason === 'string' && (analysisFailureReasons as readonly string[]).includes(reason)) {
+        const well = param(info, 'well');
+        const patches = param(info, 'patches');
+        const where = well !== undefined ? t('analysis.failureWhere.well', { well }) : patches !== undefined ? t('analysis.failureWhere.patches', { patches }) : '';
+        return t(`analysis.failures.${reason as (typeof analysisFailureReasons)[number]}`, { ...readableParams(info, format), file, where });
       }
       return t('intake.reasons.unknown', { file });
     }
@@ -208,4 +259,15 @@ export function describeError(t: TFunction, error: unknown, format: Formatters):
   if (error instanceof TypeError) return t('errors.network');
   console.error('[dalel] unexpected error:', error);
   return t('errors.unexpected', { message: error instanceof Error ? error.message : String(error) });
+}
+
+/**
+ * Why an analysis run failed, in the user's language: from the reason its method or the workstation gave; a run
+ * recorded before reasons were kept says only that it failed (its English sentence stays in the audit log).
+ */
+export function describeRunFailure(t: TFunction, error: NonNullable<AnalysisRun['error']>, format: Formatters): string {
+  const reason = error.params?.reasonCode;
+  if (typeof reason === 'string' && (workstationEnds as readonly string[]).includes(reason)) return t(`analysis.failures.${reason as (typeof workstationEnds)[number]}`);
+  const code = (errorCodes as readonly string[]).includes(error.code) ? (error.code as ErrorInfo['code']) : 'INTERNAL';
+  return describeInfo(t, { code, message: error.message, ...(error.params ? { params: error.params } : {}) }, format);
 }

@@ -321,6 +321,34 @@ describe('findings beside the run in the viewer', () => {
   });
 });
 
+describe('a failed run', () => {
+  const failedRun = (id: string, error: AnalysisRun['error']) => AnalysisRunSchema.parse({ ...doneRun, id, state: 'failed', resultSha256: null, findingIds: [], error });
+  const noTarget = failedRun('22222222-2222-4222-8222-222222222231', { code: 'BAD_INPUT', message: 'bare.jpg: no X-Rite ColorChecker was found in the photo', params: { file: 'bare.jpg', reasonCode: 'target-not-found', reason: 'no X-Rite ColorChecker was found' } });
+  const clipped = failedRun('22222222-2222-4222-8222-222222222232', { code: 'BAD_INPUT', message: 'plate.jpg: well A2 is over-exposed', params: { file: 'plate.jpg', reasonCode: 'photo-clipped', reason: 'well A2 is over-exposed', well: 'A2' } });
+  const stopped = failedRun('22222222-2222-4222-8222-222222222233', { code: 'INTERNAL', message: 'The workstation stopped during the analysis; start it again.', params: { reasonCode: 'workstation-stopped' } });
+  // Recorded before reasons were kept: only the English sentence.
+  const older = failedRun('22222222-2222-4222-8222-222222222234', { code: 'BAD_INPUT', message: 'old.jpg: the photo is too dark' });
+  const runs = [noTarget, clipped, stopped, older];
+
+  it('says why in the expert’s language, naming the file, with the English sentence kept as its tooltip', async () => {
+    const expected = {
+      en: ['“bare.jpg”: no colour reference target was found', 'over-exposed (colours clipped in well A2)', 'The workstation stopped during the analysis'],
+      ru: ['«bare.jpg»: цветовая мишень не найдена', 'переэкспонирована (цвета обрезаны в лунке A2)', 'Рабочая станция остановилась во время исследования'],
+      kk: ['«bare.jpg»: түс эталоны табылмады', 'артық жарықталған (түстер кесілген A2 ұяшығында)', 'Зерттеу кезінде жұмыс станциясы тоқтап қалды'],
+    } as const;
+    for (const language of ['en', 'ru', 'kk'] as const) {
+      await render(workbenchApi([], 'draft', { 'analysis.list': ok(runs) }).api, <ExpertWorkbench caseId={caseId} role="expert" onChanged={() => undefined} />, language);
+      const [target, well, workstation] = expected[language];
+      expect(need(`analysis-error-${noTarget.id}`).textContent).toContain(target);
+      expect(need(`analysis-error-${clipped.id}`).textContent).toContain(well);
+      expect(need(`analysis-error-${stopped.id}`).textContent).toContain(workstation);
+      expect(need(`analysis-error-${noTarget.id}`).getAttribute('title')).toBe(noTarget.error!.message);
+      if (language !== 'en') for (const run of runs) expect(need(`analysis-error-${run.id}`).textContent).not.toMatch(/photo|ColorChecker|workstation/);
+      cleanup();
+    }
+  });
+});
+
 describe('the technical review', () => {
   it('can be required while the case is in review, then shows that it is', async () => {
     let review = reviewIn('in-review', 1, 1);

@@ -127,9 +127,23 @@ describe('analysis runs (child process per run)', () => {
     const b = await addEvidence('damaged.x3p', damaged);
     const run = await service.waitFor(service.start({ caseId, module: 'ballistics.cartridge-case', evidenceIds: [a, b], parameters: quick }, actor, 'client-1').id);
     expect(run.state).toBe('failed');
-    expect(run.error).toEqual({ code: 'BAD_INPUT', message: expect.stringMatching(/^damaged\.x3p: /) });
+    expect(run.error).toEqual({ code: 'BAD_INPUT', message: expect.stringMatching(/^damaged\.x3p: /), params: expect.objectContaining({ file: 'damaged.x3p', reasonCode: expect.any(String) }) });
     expect(sink.calls).toHaveLength(0);
     expect(actions()).toEqual(['analysis.started', 'analysis.failed']);
+  });
+
+  it('a run the workstation stopped during is failed at the next start, with a reason the interface can word', async () => {
+    const a = await addEvidence('a.x3p', x3pOf(syntheticSurface(96, 7)));
+    const b = await addEvidence('b.x3p', x3pOf(syntheticSurface(96, 7, { shift: 2 })));
+    const run = await service.waitFor(service.start({ caseId, module: 'ballistics.cartridge-case', evidenceIds: [a, b], parameters: quick }, actor, 'client-1').id);
+    // As a crash would leave it: still marked running.
+    ws.db.prepare("UPDATE analysis_runs SET state = 'running', result_sha256 = NULL, finished_at = NULL WHERE id = ?").run(run.id);
+    service.close();
+    service = new AnalysisService({ db: ws.db, clock: { now: () => Date.now() }, store: new EvidenceStore(join(ws.dataDir, 'evidence')), cases: ws.cases, evidence: ws.evidence, audit: ws.audit, sink, runner: childProcessRunner, registry: ws.registry, reviews: ws.reviews });
+    const failed = service.get(run.id);
+    expect(failed.state).toBe('failed');
+    expect(failed.error).toEqual({ code: 'INTERNAL', message: 'The workstation stopped during the analysis; start it again.', params: { reasonCode: 'workstation-stopped' } });
+    expect(actions()).toEqual(['analysis.started', 'analysis.finished', 'analysis.failed']);
   });
 
   it('a findings store that refuses leaves the run failed, with nothing half-written', async () => {
