@@ -9,13 +9,13 @@ import { mayUse } from '../api/access.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
+import { namesOf, useEvidenceNames } from '../evidence/use-evidence-names.ts';
 import { useHotkeys } from '../viewer/use-hotkeys.ts';
 import { evidenceLine } from '../forensics/registry.ts';
 import { FindingRow } from './finding-row.tsx';
 import { useMeasurementDigits } from './measurement-digits.ts';
 import { ReviewDialog } from './review-dialog.tsx';
 import { panelOrder } from './use-case-review.ts';
-import { namesOf, useEvidenceNames } from '../evidence/use-evidence-names.ts';
 
 /** A group of findings under a caption (the run shown, the rest of the case), named for assistive technology. */
 function FindingGroup({ caption, testId, children }: { caption: string; testId: string; children: ReactNode }) {
