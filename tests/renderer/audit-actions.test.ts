@@ -63,5 +63,6 @@ describe('audit trail: actions in words', () => {
     expect(entryAbout(t, view('settings.changed', {}, { setting: 'workstationName', from: 'a', to: 'b' }), undefined)).toEqual(['Название рабочего места']);
     expect(entryAbout(t, view('report.exported', { caseId: 'c1' }, { fileName: 'report.pdf' }), '2-77/2026')).toEqual(['Дело № 2-77/2026', 'Файл: report.pdf']);
     expect(entryAbout(t, view('auth.login-failed', {}, { username: 'probe' }), undefined)).toEqual([]);
+    expect(entryAbout(t, view('analysis.failed', { caseId: 'c1' }, { code: 'BAD_INPUT', message: 'bare.jpg: …', params: { file: 'bare.jpg', reasonCode: 'target-not-found' } }), '2-77/2026')).toEqual(['Дело № 2-77/2026', 'Файл: bare.jpg']);
   });
 });

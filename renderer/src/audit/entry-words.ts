@@ -39,7 +39,9 @@ export function entryAbout(t: TFunction, entry: AuditEntryView, knownCaseNumber:
   const about: string[] = [];
   const caseNumber = entry.caseNumber ?? knownCaseNumber;
   if (caseNumber) about.push(t('audit.about.case', { number: caseNumber }));
-  const file = entry.evidenceName ?? (typeof details.fileName === 'string' ? details.fileName : null);
+  // A failed analysis names the file its method refused in the error's parameters.
+  const params = typeof details.params === 'object' && details.params !== null ? (details.params as Record<string, unknown>) : {};
+  const file = entry.evidenceName ?? (typeof details.fileName === 'string' ? details.fileName : typeof params.file === 'string' ? params.file : null);
   if (file) about.push(t('audit.about.file', { name: file }));
   const user = entry.subjectUserName ?? (typeof details.username === 'string' && entry.action.startsWith('user.') ? details.username : null);
   // Log-in, log-out and password checks are about the actor's own account, which the actor column already names.
