@@ -22,13 +22,16 @@ export function conclusionChoices(findingKind: string): readonly string[] | null
   return null;
 }
 
-/** The line that names the items a run of this method (or its finding) is about, from their file names in order. */
+/**
+ * The line that names the items a run of this method (or its finding) is about, from their file names in order: the
+ * module's own wording where it has one ("Known: … → questioned: …"), else "Items: a · b".
+ */
 export function evidenceLine(methodId: string, names: readonly string[], t: TFunction): string {
   for (const module of rendererModules) {
     const line = module.evidenceLines?.[methodId];
     if (line) return line(names, t);
   }
-  return names.join(' · ');
+  return t('findings.items', { items: names.join(' · ') });
 }
 
 /** A method's extra Compare-dialog fields, or null when it needs none. */

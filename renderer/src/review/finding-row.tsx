@@ -16,7 +16,7 @@ export interface FindingRowProps {
   readonly original: Finding | null;
   readonly selected: boolean;
   readonly digits: MeasurementDigits;
-  /** The items the finding is about, named by file (null while their names are not known). */
+  /** The line naming the items the finding is about, by file (null while their names are not known). */
   readonly items: string | null;
   /** Null where the role may not review or the case is signed. */
   readonly actions: { readonly accept: () => void; readonly reject: () => void; readonly amend: () => void } | null;
@@ -54,7 +54,7 @@ export function FindingRow({ finding, original, selected, digits, items, actions
       </Stack>
       {items && (
         <Typography variant="body2" color="text.secondary" data-testid={`finding-items-${finding.id}`} sx={{ overflowWrap: 'anywhere' }}>
-          {t('findings.items', { items })}
+          {items}
         </Typography>
       )}
       <Typography variant="body2" data-testid={`finding-measurements-${finding.id}`}>

@@ -279,7 +279,7 @@ describe('findings beside the run in the viewer', () => {
   it('names the items each finding is about: the pair compared, and for a handwriting comparison which pages are known and which is questioned', async () => {
     await mount(workbenchApi([cmcFinding, writerFinding], 'draft', { 'evidence.list': ok([evidenceA, evidenceB, known1, known2, questioned]) }).api);
     expect(need(`finding-items-${cmcFinding.id}`).textContent).toBe('Items: fadul1-1.x3p · fadul1-2.x3p');
-    expect(need(`finding-items-${writerFinding.id}`).textContent).toBe('Items: Known: w0030_r01.png, w0030_r02.png → questioned: w0238_r01.png');
+    expect(need(`finding-items-${writerFinding.id}`).textContent).toBe('Known: w0030_r01.png, w0030_r02.png → questioned: w0238_r01.png');
   });
 
   it('loads the names again when a finding names an item added after they were read', async () => {
@@ -303,7 +303,7 @@ describe('findings beside the run in the viewer', () => {
     await mount(fake.api);
     // On the case page the findings stand in their recorded order, with no groups; each run names what it compared.
     expect(byTestId('findings-of-run')).toBeNull();
-    expect(need(`analysis-items-${runId}`).textContent).toBe('fadul1-1.x3p · fadul1-2.x3p');
+    expect(need(`analysis-items-${runId}`).textContent).toBe('Items: fadul1-1.x3p · fadul1-2.x3p');
     expect(need(`analysis-items-${otherRunId}`).textContent).toBe('Known: w0030_r01.png, w0030_r02.png → questioned: w0238_r01.png');
     await act(async () => need(`analysis-open-${otherRunId}`).click());
     await settle();
