@@ -304,13 +304,15 @@ export class AnalysisService {
   private finishAs(entry: Pending, state: 'failed' | 'cancelled', error: RunError | null, actor: Actor | null): void {
     const { db, audit, clock } = this.deps;
     const runState = db.prepare('SELECT state FROM analysis_runs WHERE id = ?').pluck().get(entry.runId) as AnalysisRun['state'];
+    // An error without parameters (a bare DalelError) stores none, as runs recorded before they were kept.
+    const params = error?.params && Object.keys(error.params).length > 0 ? error.params : null;
     if (!terminal.has(runState)) {
       db.transaction(() => {
         db.prepare('UPDATE analysis_runs SET state = ?, error_code = ?, error_message = ?, error_params = ?, finished_at = ? WHERE id = ?').run(
           state,
           error?.code ?? null,
           error?.message ?? null,
-          error?.params && Object.keys(error.params).length > 0 ? JSON.stringify(error.params) : null,
+          params ? JSON.stringify(params) : null,
           isoAt(clock.now()),
           entry.runId,
         );
@@ -319,7 +321,7 @@ export class AnalysisService {
           actor,
           subjects: { caseId: entry.caseId, runId: entry.runId },
           inputs: Object.fromEntries(entry.inputs.map((s) => [s.evidenceId ?? s.name, s.sha256])),
-          details: error ? { code: error.code, message: error.message, ...(error.params ? { params: { ...error.params } } : {}) } : undefined,
+          details: error ? { code: error.code, message: error.message, ...(params ? { params: { ...params } } : {}) } : undefined,
         });
       }).immediate();
     }
