@@ -58,7 +58,10 @@ describe.skipIf(!ready)('a handwriting examination in Chromium (browser mode, re
     await byTestId('case-title').waitFor();
     await byTestId('evidence-file-input').setInputFiles(names.map((name) => join(sharedDataDir!, 'handwriting', name)));
     await byTestId('declare-kind-dialog').waitFor();
-    for (const index of names.keys()) await byTestId(`declare-kind-${index}`).selectOption('handwriting.page');
+    // The four pages declared at once.
+    await byTestId('declare-kind-all').selectOption('handwriting.page');
+    for (const index of names.keys()) expect(await byTestId(`declare-kind-${index}`).inputValue()).toBe('handwriting.page');
+    await shot('kk-declare-pages', false);
     await byTestId('declare-kind-store').click();
     for (const sha of shas) await byTestId(`evidence-row-${sha}`).waitFor();
     const caseId = workstation().cases.list().find((c) => c.number === 'Q-2026/0031')!.id;

@@ -43,6 +43,14 @@ export function DeclareKindDialog({ declaration }: DeclareKindDialogProps) {
     return value !== undefined && !(value > 0 && value <= 1000);
   };
 
+  // Several files of one kind (a writer's pages, a plate's photos) are declared at once: the kinds every file can be.
+  const shared = declaration.files.length < 2 ? [] : declaration.files.map((f) => f.suggestion.allowed).reduce((common, allowed) => common.filter((kind) => allowed.includes(kind)));
+  const chosen = new Set(declaration.files.map((f) => kinds[f.key]));
+  const allKind = chosen.size === 1 ? [...chosen][0]! : '';
+  const setAll = (kind: string) => {
+    if (kind) setKinds(Object.fromEntries(declaration.files.map((f) => [f.key, kind])));
+  };
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
     setChecked(true);
@@ -62,6 +70,16 @@ export function DeclareKindDialog({ declaration }: DeclareKindDialogProps) {
         <DialogContent>
           <Stack spacing={2}>
             <DialogContentText>{t('intake.declare.intro')}</DialogContentText>
+            {shared.length > 0 && (
+              <ChoiceField
+                label={t('intake.declare.allKinds', { files: declaration.files.length })}
+                value={shared.includes(allKind) ? allKind : ''}
+                onChange={setAll}
+                choices={shared.map((kind) => ({ value: kind, label: t(kindLabelKey(kind)) }))}
+                empty={{ label: t('intake.declare.variousKinds') }}
+                testId="declare-kind-all"
+              />
+            )}
             {declaration.files.map((f, index) => (
               <Stack key={f.key} spacing={1} data-testid={`declare-kind-file-${index}`}>
                 <Typography variant="subtitle2" sx={{ overflowWrap: 'anywhere' }}>

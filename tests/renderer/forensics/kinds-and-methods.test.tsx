@@ -88,6 +88,8 @@ describe('intake asks what each file is evidence of before storing it', () => {
     expect(select.value).toBe('other');
     expect([...select.options].map((o) => o.textContent)).toEqual(['Document', 'Other evidence', 'Cartridge case (breech face)']);
     expect(byTestId('declare-pixel-0')).toBeNull();
+    // One file: no field for all of them.
+    expect(byTestId('declare-kind-all')).toBeNull();
     await choose('declare-kind-0', 'ballistics.cartridge-case');
     await type('declare-pixel-0', '1,6');
     await act(async () => need('declare-kind-store').click());
@@ -95,6 +97,38 @@ describe('intake asks what each file is evidence of before storing it', () => {
     await settle();
     expect(fake.callsTo('evidence.add')).toEqual([{ caseId, fileName: 'breech.png', bytes: expect.any(Uint8Array), category: 'ballistics.cartridge-case', pixelUm: 1.6 }]);
     expect(byTestId('declare-kind-dialog')).toBeNull();
+  });
+
+  it('declares the kind of several files at once, leaving each file’s own choice open', async () => {
+    const fake = fakeApi({
+      'evidence.list': ok([]),
+      'forensics.catalog': ok(catalog),
+      'evidence.suggestKind': ok({ format: 'png', category: 'other', allowed: ['document', 'other', 'handwriting.page'] }),
+      'evidence.add': ok({ evidence: page, duplicate: false }),
+    });
+    await render(fake.api, <EvidencePanel caseId={caseId} role="expert" onChanged={() => undefined} />);
+    const input = need('evidence-file-input') as HTMLInputElement;
+    const names = ['w1.png', 'w2.png', 'w3.png'];
+    Object.defineProperty(input, 'files', { value: names.map((name, i) => fileOf(new Uint8Array([i]), name)), configurable: true });
+    await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
+    await settle();
+    await settle();
+    const all = need('declare-kind-all') as HTMLSelectElement;
+    // Each file keeps the suggestion until the expert chooses for all.
+    expect(all.value).toBe('other');
+    await choose('declare-kind-all', 'handwriting.page');
+    for (const index of [0, 1, 2]) expect((need(`declare-kind-${index}`) as HTMLSelectElement).value).toBe('handwriting.page');
+    // One file told apart: the field for all then says the kinds differ.
+    await choose('declare-kind-2', 'document');
+    expect((need('declare-kind-all') as HTMLSelectElement).value).toBe('');
+    await act(async () => need('declare-kind-store').click());
+    await settle();
+    await settle();
+    expect((fake.callsTo('evidence.add') as Array<{ fileName: string; category: string }>).map((c) => [c.fileName, c.category])).toEqual([
+      ['w1.png', 'handwriting.page'],
+      ['w2.png', 'handwriting.page'],
+      ['w3.png', 'document'],
+    ]);
   });
 
   it('stores nothing when the expert cancels', async () => {
