@@ -6,6 +6,7 @@ import { decodeHandwritingSkeleton, type HandwritingGraph, type HandwritingPage,
 import { call } from '../../api/api-error.ts';
 import { useApi } from '../../api/api-context.ts';
 import { useLoaded } from '../../common/use-loaded.ts';
+import { writtenRegion } from './written-region.ts';
 
 /** Props of PagePane. */
 export interface PagePaneProps {
@@ -30,7 +31,7 @@ function skeletonPath(graph: HandwritingGraph): string {
   return parts.join('');
 }
 
-/** The page scaled to fit the pane, with an SVG layer of graph boxes in the page's own pixel coordinates. */
+/** The page's written part scaled to fit the pane, with SVG layers of graph boxes and skeletons in the page's own pixel coordinates. */
 export function PagePane({ page, title, width, height, showGraphs, showSkeleton, highlight }: PagePaneProps) {
   const api = useApi();
   const evidenceId = page.evidenceId;
@@ -39,18 +40,29 @@ export function PagePane({ page, title, width, height, showGraphs, showSkeleton,
   const url = useMemo(() => (image.value ? URL.createObjectURL(new Blob([image.value.png as Uint8Array<ArrayBuffer>], { type: 'image/png' })) : null), [image.value]);
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
   const skeletons = useMemo(() => (showSkeleton ? page.graphs.map(skeletonPath) : []), [page.graphs, showSkeleton]);
-  const scale = Math.min(width / page.width, (height - 28) / page.height);
-  const w = Math.max(1, Math.floor(page.width * scale));
-  const h = Math.max(1, Math.floor(page.height * scale));
+  // The written part of the page, as large as the pane allows; the image and the graph layers are cut to it alike.
+  const region = useMemo(() => writtenRegion(page), [page]);
+  const scale = Math.min(width / region.width, (height - 28) / region.height);
+  const w = Math.max(1, Math.floor(region.width * scale));
+  const h = Math.max(1, Math.floor(region.height * scale));
+  const viewBox = `${region.x} ${region.y} ${region.width} ${region.height}`;
   return (
     <Box data-testid="handwriting-page" sx={{ width }}>
       <Typography variant="subtitle2" noWrap title={page.name}>
         {title}: {page.name}
       </Typography>
-      <Box sx={{ position: 'relative', width: w, height: h, bgcolor: '#fff', border: 1, borderColor: 'divider' }}>
-        {url && <img src={url} alt={page.name} width={w} height={h} style={{ position: 'absolute', inset: 0 }} />}
+      <Box sx={{ position: 'relative', width: w, height: h, bgcolor: '#fff', border: 1, borderColor: 'divider', overflow: 'hidden' }} data-region={viewBox}>
+        {url && (
+          <img
+            src={url}
+            alt={page.name}
+            width={Math.round(page.width * scale)}
+            height={Math.round(page.height * scale)}
+            style={{ position: 'absolute', left: -region.x * scale, top: -region.y * scale, maxWidth: 'none' }}
+          />
+        )}
         {showGraphs && (
-          <svg width={w} height={h} viewBox={`0 0 ${page.width} ${page.height}`} style={{ position: 'absolute', inset: 0 }} data-testid="handwriting-graphs">
+          <svg width={w} height={h} viewBox={viewBox} style={{ position: 'absolute', inset: 0 }} data-testid="handwriting-graphs">
             {page.graphs.map((g, i) => {
               const faint = highlight !== null && !highlight.includes(g.cluster);
               return (
@@ -73,7 +85,7 @@ export function PagePane({ page, title, width, height, showGraphs, showSkeleton,
           </svg>
         )}
         {showSkeleton && (
-          <svg width={w} height={h} viewBox={`0 0 ${page.width} ${page.height}`} style={{ position: 'absolute', inset: 0 }} data-testid="handwriting-skeleton">
+          <svg width={w} height={h} viewBox={viewBox} style={{ position: 'absolute', inset: 0 }} data-testid="handwriting-skeleton">
             {page.graphs.map((g, i) =>
               skeletons[i] ? <path key={i} d={skeletons[i]} fill={rgb(g.cluster)} fillOpacity={highlight !== null && !highlight.includes(g.cluster) ? 0.25 : 1} shapeRendering="crispEdges" /> : null,
             )}
