@@ -40,7 +40,8 @@ describe('formatters', () => {
     expect(ru.rounded(0.0705, 2)).toBe('0,071');
     expect(en.rounded(1995.26234, 2).replace(/\s/g, ' ')).toBe('1,995.26');
     expect(en.rounded(0.41, 2)).toBe('0.41');
-    expect(en.rounded(-0.0001, 0)).toBe('-0.0001');
+    expect(en.rounded(-0.0001, 0)).toBe('-0.00010');
+    expect(ru.rounded(0.07049, 2)).toBe('0,070');
     expect(en.measured(0.0000123)).toBe('0.000012');
     expect(en.measured(4.68751)).toBe('4.6875');
     expect(en.rounded(0, 2)).toBe('0');

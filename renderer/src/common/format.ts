@@ -61,7 +61,9 @@ export function createFormatters(language: Language, locale: string, t: TFunctio
   };
   const rounded = (value: number, declared: number) => {
     const digits = shownFractionDigits(value, declared);
-    const text = cached(roundedByDigits, digits, { maximumFractionDigits: digits }).format(value);
+    // A small value keeps its two significant digits, trailing zero included (0.07049 is "0.070"), as the summary writes it.
+    const options = digits > declared ? { cache: fixedByDigits, minimumFractionDigits: digits } : { cache: roundedByDigits, minimumFractionDigits: 0 };
+    const text = cached(options.cache, digits, { minimumFractionDigits: options.minimumFractionDigits, maximumFractionDigits: digits }).format(value);
     // A small negative value rounds to "-0"; the measurement reads as zero.
     return /^[-−]0([.,]0*)?$/.test(text) ? text.slice(1) : text;
   };

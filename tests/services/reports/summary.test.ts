@@ -111,7 +111,8 @@ describe('summary generator', () => {
     expect(formatNumber(0.0705, 'en', 2)).toBe('0.071');
     expect(formatNumber(0.0174, 'ru', 2)).toBe('0,017');
     expect(formatNumber(1995.26234, 'en', 2)).toBe('1,995.26');
-    expect(formatNumber(0.004, 'en', 2)).toBe('0.004');
+    expect(formatNumber(0.004, 'en', 2)).toBe('0.0040');
+    expect(formatNumber(0.07049, 'ru', 2)).toBe('0,070');
     expect(formatNumber(-0.00042, 'en', 3)).toBe('-0.00042');
     expect(formatNumber(0.41, 'en', 2)).toBe('0.41');
     expect(formatNumber(0, 'en', 2)).toBe('0');

@@ -7,14 +7,15 @@ const pluralRules = new Map<SummaryLanguage, Intl.PluralRules>();
 
 /**
  * A number in the language's notation (decimal comma and spaces in Russian and Kazakh), at most `digits` decimals
- * (more for a small value, to keep two significant digits).
+ * (more for a small value, to keep two significant digits, trailing zero included: 0.07049 is "0.070").
  */
 export function formatNumber(value: number, language: SummaryLanguage, declaredDigits = 3): string {
   const digits = shownFractionDigits(value, declaredDigits);
-  const cacheKey = `${language}:${digits}`;
+  const minimum = digits > declaredDigits ? digits : 0;
+  const cacheKey = `${language}:${minimum}:${digits}`;
   let format = numberFormats.get(cacheKey);
   if (!format) {
-    format = new Intl.NumberFormat(language, { maximumFractionDigits: digits, useGrouping: true });
+    format = new Intl.NumberFormat(language, { minimumFractionDigits: minimum, maximumFractionDigits: digits, useGrouping: true });
     numberFormats.set(cacheKey, format);
   }
   // Negative zero after rounding reads as "-0"; the measurement is zero.
