@@ -67,21 +67,31 @@ describe('the Compare dialog offers only the methods for the items\' declared ki
   });
 });
 
+/** The evidence panel of an empty case, whose intake suggests `suggestion` for every file. */
+async function intakePanel(suggestion: { format: string; category: string; allowed: readonly string[] }, added: Evidence) {
+  const fake = fakeApi({
+    'evidence.list': ok([]),
+    'forensics.catalog': ok(catalog),
+    'evidence.suggestKind': ok(suggestion),
+    'evidence.add': ok({ evidence: added, duplicate: false }),
+  });
+  await render(fake.api, <EvidencePanel caseId={caseId} role="expert" onChanged={() => undefined} />);
+  return fake;
+}
+
+/** Chooses files in the panel's file input, as the expert's file dialog does, and waits for the intake to ask. */
+async function chooseFiles(files: readonly File[]): Promise<void> {
+  const input = need('evidence-file-input') as HTMLInputElement;
+  Object.defineProperty(input, 'files', { value: files, configurable: true });
+  await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
+  await settle();
+  await settle();
+}
+
 describe('intake asks what each file is evidence of before storing it', () => {
   it('preselects the suggested kind, lets the expert change it and give the pixel size, then stores with the declaration', async () => {
-    const fake = fakeApi({
-      'evidence.list': ok([]),
-      'forensics.catalog': ok(catalog),
-      'evidence.suggestKind': ok({ format: 'png', category: 'other', allowed: ['document', 'other', 'ballistics.cartridge-case'] }),
-      'evidence.add': ok({ evidence: evidenceImage, duplicate: false }),
-    });
-    await render(fake.api, <EvidencePanel caseId={caseId} role="expert" onChanged={() => undefined} />);
-    const input = need('evidence-file-input') as HTMLInputElement;
-    const file = fileOf(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), 'breech.png');
-    Object.defineProperty(input, 'files', { value: [file], configurable: true });
-    await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
-    await settle();
-    await settle();
+    const fake = await intakePanel({ format: 'png', category: 'other', allowed: ['document', 'other', 'ballistics.cartridge-case'] }, evidenceImage);
+    await chooseFiles([fileOf(new Uint8Array([0x89, 0x50, 0x4e, 0x47]), 'breech.png')]);
     need('declare-kind-dialog');
     expect(fake.callsTo('evidence.add')).toEqual([]);
     const select = need('declare-kind-0') as HTMLSelectElement;
@@ -100,19 +110,8 @@ describe('intake asks what each file is evidence of before storing it', () => {
   });
 
   it('declares the kind of several files at once, leaving each file’s own choice open', async () => {
-    const fake = fakeApi({
-      'evidence.list': ok([]),
-      'forensics.catalog': ok(catalog),
-      'evidence.suggestKind': ok({ format: 'png', category: 'other', allowed: ['document', 'other', 'handwriting.page'] }),
-      'evidence.add': ok({ evidence: page, duplicate: false }),
-    });
-    await render(fake.api, <EvidencePanel caseId={caseId} role="expert" onChanged={() => undefined} />);
-    const input = need('evidence-file-input') as HTMLInputElement;
-    const names = ['w1.png', 'w2.png', 'w3.png'];
-    Object.defineProperty(input, 'files', { value: names.map((name, i) => fileOf(new Uint8Array([i]), name)), configurable: true });
-    await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
-    await settle();
-    await settle();
+    const fake = await intakePanel({ format: 'png', category: 'other', allowed: ['document', 'other', 'handwriting.page'] }, page);
+    await chooseFiles(['w1.png', 'w2.png', 'w3.png'].map((name, i) => fileOf(new Uint8Array([i]), name)));
     const all = need('declare-kind-all') as HTMLSelectElement;
     // Each file keeps the suggestion until the expert chooses for all.
     expect(all.value).toBe('other');
@@ -132,17 +131,8 @@ describe('intake asks what each file is evidence of before storing it', () => {
   });
 
   it('stores nothing when the expert cancels', async () => {
-    const fake = fakeApi({
-      'evidence.list': ok([]),
-      'forensics.catalog': ok(catalog),
-      'evidence.suggestKind': ok({ format: 'x3p', category: 'ballistics.cartridge-case', allowed: ['other', 'ballistics.cartridge-case', 'ballistics.bullet-land'] }),
-    });
-    await render(fake.api, <EvidencePanel caseId={caseId} role="expert" onChanged={() => undefined} />);
-    const input = need('evidence-file-input') as HTMLInputElement;
-    Object.defineProperty(input, 'files', { value: [fileOf(new Uint8Array([1, 2]), 'scan.x3p')], configurable: true });
-    await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
-    await settle();
-    await settle();
+    const fake = await intakePanel({ format: 'x3p', category: 'ballistics.cartridge-case', allowed: ['other', 'ballistics.cartridge-case', 'ballistics.bullet-land'] }, evidenceA);
+    await chooseFiles([fileOf(new Uint8Array([1, 2]), 'scan.x3p')]);
     await act(async () => need('declare-kind-cancel').click());
     await settle();
     expect(byTestId('declare-kind-dialog')).toBeNull();
