@@ -14,7 +14,7 @@ import { describeRunFailure } from '../common/describe-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormatters } from '../common/format.ts';
 import { useLoaded } from '../common/use-loaded.ts';
-import { namesOf, useEvidenceNames } from '../evidence/use-evidence-names.ts';
+import { namesOf } from '../evidence/use-evidence-names.ts';
 import { evidenceLine } from '../forensics/registry.ts';
 
 /** Props of AnalysisRuns. */
@@ -26,6 +26,8 @@ export interface AnalysisRunsProps {
   readonly onOpen: (run: AnalysisRun) => void;
   /** Told when a run finishes, so findings and the review are read again. */
   readonly onFinished: () => void;
+  /** The case's evidence file names by id (useEvidenceNames), for the line naming what each run compared. */
+  readonly evidenceNames: ReadonlyMap<string, string>;
 }
 
 type Progress = EventOf<'analysis.progress'>;
@@ -37,7 +39,7 @@ export function stageLabel(t: TFunction, stage: string): string {
 }
 
 /** The case's analysis runs with live progress ('analysis.progress'), Cancel while running, and Open when done. */
-export function AnalysisRuns({ caseId, role, revision, onOpen, onFinished }: AnalysisRunsProps) {
+export function AnalysisRuns({ caseId, role, revision, onOpen, onFinished, evidenceNames }: AnalysisRunsProps) {
   const { t } = useTranslation();
   const api = useApi();
   const format = useFormatters();
@@ -71,7 +73,6 @@ export function AnalysisRuns({ caseId, role, revision, onOpen, onFinished }: Ana
   };
 
   const list = runs.value?.runs ?? [];
-  const names = useEvidenceNames(caseId, list.flatMap((run) => run.evidenceIds));
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="analysis-runs">
       <Typography variant="h6" component="h3">
@@ -89,7 +90,7 @@ export function AnalysisRuns({ caseId, role, revision, onOpen, onFinished }: Ana
           const live = progress.get(run.id);
           const state = live && active(run.state) ? live.state : run.state;
           const fraction = live && active(run.state) ? live.progress : run.progress;
-          const itemNames = namesOf(names, run.evidenceIds);
+          const itemNames = namesOf(evidenceNames, run.evidenceIds);
           return (
             <Stack key={run.id} spacing={0.5} data-testid={`analysis-run-${run.id}`} data-state={state}>
               <Stack direction="row" spacing={2} useFlexGap sx={{ alignItems: 'center', flexWrap: 'wrap' }}>

@@ -15,6 +15,7 @@ import { useFormatters } from '../common/format.ts';
 import { saveBytes } from '../common/save-file.ts';
 import { useLoaded } from '../common/use-loaded.ts';
 import { isLanguage } from '../i18n/languages.ts';
+import { useEvidenceNames } from '../evidence/use-evidence-names.ts';
 import { FindingsPanel } from '../review/findings-panel.tsx';
 import { SummaryPanel } from '../review/summary-panel.tsx';
 
@@ -48,6 +49,7 @@ export function SignedForensicWork({ caseId, role }: SignedForensicWorkProps) {
   const loadFindings = useCallback(() => call(api, 'findings.list', { caseId }), [api, caseId]);
   const review = useLoaded(loadReview);
   const findings = useLoaded(loadFindings);
+  const evidence = useEvidenceNames(caseId, findings.value?.flatMap((f) => f.evidenceIds) ?? []);
   const [selected, setSelected] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -90,7 +92,7 @@ export function SignedForensicWork({ caseId, role }: SignedForensicWorkProps) {
               </Typography>
             ))}
           </Alert>
-          <FindingsPanel caseId={caseId} findings={signedFindings(findings.value, review.value)} role={role} open={false} selectedId={selected} onSelect={setSelected} onChanged={findings.reload} />
+          <FindingsPanel evidenceNames={evidence.names} findings={signedFindings(findings.value, review.value)} role={role} open={false} selectedId={selected} onSelect={setSelected} onChanged={findings.reload} />
           <SummaryPanel caseId={caseId} revision={review.value.updatedAt} onSelectFinding={setSelected} />
           {mayUse(role, 'report.export') && (
             <div>

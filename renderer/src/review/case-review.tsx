@@ -15,12 +15,14 @@ export interface CaseReviewPanelProps {
   readonly state: ReturnType<typeof useCaseReview>;
   readonly selectedId: string | null;
   readonly onSelect: (findingId: string) => void;
+  /** The case's evidence file names by id, for the line naming each finding's items. */
+  readonly evidenceNames: ReadonlyMap<string, string>;
   /** The run open in the viewer beside the panel, whose findings come first. */
   readonly runId?: string | null;
 }
 
 /** The review of a case: its state bar, the findings to decide and the summary whose numbers lead to them. */
-export function CaseReviewPanel({ caseId, role, state, selectedId, onSelect, runId = null }: CaseReviewPanelProps) {
+export function CaseReviewPanel({ caseId, role, state, selectedId, onSelect, evidenceNames, runId = null }: CaseReviewPanelProps) {
   const { t } = useTranslation();
   const value = state.value;
   // The summary is generated again whenever a decision or a new finding changes the case's review.
@@ -32,7 +34,7 @@ export function CaseReviewPanel({ caseId, role, state, selectedId, onSelect, run
       {value && (
         <>
           <ReviewBar caseId={caseId} role={role} review={value.review} onChanged={state.reload} />
-          <FindingsPanel caseId={caseId} runId={runId} findings={value.findings} role={role} open={value.review.state !== 'signed'} selectedId={selectedId} onSelect={onSelect} onChanged={state.reload} />
+          <FindingsPanel evidenceNames={evidenceNames} runId={runId} findings={value.findings} role={role} open={value.review.state !== 'signed'} selectedId={selectedId} onSelect={onSelect} onChanged={state.reload} />
           {value.findings.length > 0 && <SummaryPanel caseId={caseId} revision={revision} onSelectFinding={onSelect} />}
         </>
       )}

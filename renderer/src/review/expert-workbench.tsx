@@ -5,6 +5,7 @@ import { mayUse } from '../api/access.ts';
 import { AnalysisRuns } from '../analysis/analysis-runs.tsx';
 import { CompareDialog } from '../analysis/compare-dialog.tsx';
 import { EvidencePanel } from '../evidence/evidence-panel.tsx';
+import { useEvidenceNames } from '../evidence/use-evidence-names.ts';
 import type { ViewerSource } from '../viewer/comparison-viewer.tsx';
 import { HotkeyHelp } from '../viewer/hotkey-help.tsx';
 import { useHotkeys } from '../viewer/use-hotkeys.ts';
@@ -36,6 +37,13 @@ export function ExpertWorkbench({ caseId, role, onChanged }: ExpertWorkbenchProp
     reloadReview();
     onChanged();
   }, [reloadReview, onChanged]);
+  // The file names the runs and findings name their items by, read once for the whole screen.
+  const evidence = useEvidenceNames(caseId, review.value?.findings.flatMap((f) => f.evidenceIds) ?? []);
+  const reloadNames = evidence.reload;
+  const evidenceChanged = useCallback(() => {
+    reloadNames();
+    onChanged();
+  }, [reloadNames, onChanged]);
   useHotkeys({ help: () => setHelp(true) });
   const canCompare = mayUse(role, 'analysis.start');
   const open = (source: ViewerSource) => {
@@ -48,20 +56,20 @@ export function ExpertWorkbench({ caseId, role, onChanged }: ExpertWorkbenchProp
   };
 
   const viewedRunId = viewing?.kind === 'run' ? viewing.runId : null;
-  const reviewPanel = <CaseReviewPanel caseId={caseId} role={role} state={review} selectedId={selectedId} onSelect={setSelectedId} runId={viewedRunId} />;
+  const reviewPanel = <CaseReviewPanel caseId={caseId} role={role} state={review} selectedId={selectedId} onSelect={setSelectedId} evidenceNames={evidence.names} runId={viewedRunId} />;
   const item = (e: Evidence) => ({ id: e.id, name: e.originalName });
   return (
     <Stack spacing={2} data-testid="expert-workbench">
       <EvidencePanel
         caseId={caseId}
         role={role}
-        onChanged={onChanged}
+        onChanged={evidenceChanged}
         frozen={review.value?.review.state === 'signed'}
         onCompare={canCompare ? setComparing : undefined}
         onView={mayUse(role, 'evidence.surface') ? ([a, b]) => open({ kind: 'evidence', items: b ? [item(a), item(b)] : [item(a)] }) : undefined}
       />
       {mayUse(role, 'analysis.list') && (
-        <AnalysisRuns caseId={caseId} role={role} revision={runsRevision} onOpen={(run) => open({ kind: 'run', runId: run.id, evidenceIds: run.evidenceIds, module: run.module })} onFinished={changed} />
+        <AnalysisRuns caseId={caseId} role={role} revision={runsRevision} onOpen={(run) => open({ kind: 'run', runId: run.id, evidenceIds: run.evidenceIds, module: run.module })} onFinished={changed} evidenceNames={evidence.names} />
       )}
       {!viewing && reviewPanel}
       {viewing && <ViewerDialog caseId={caseId} source={viewing} mayStartRuns={canCompare} onClose={() => setViewing(null)} onFindingAdded={reloadReview} aside={reviewPanel} />}

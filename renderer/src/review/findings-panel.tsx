@@ -9,7 +9,7 @@ import { mayUse } from '../api/access.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
-import { namesOf, useEvidenceNames } from '../evidence/use-evidence-names.ts';
+import { namesOf } from '../evidence/use-evidence-names.ts';
 import { useHotkeys } from '../viewer/use-hotkeys.ts';
 import { evidenceLine } from '../forensics/registry.ts';
 import { FindingRow } from './finding-row.tsx';
@@ -32,7 +32,6 @@ function FindingGroup({ caption, testId, children }: { caption: string; testId: 
 
 /** Props of FindingsPanel. */
 export interface FindingsPanelProps {
-  readonly caseId: string;
   readonly findings: readonly Finding[];
   readonly role: Role;
   /** False once the case is signed: decisions are then closed. */
@@ -40,6 +39,8 @@ export interface FindingsPanelProps {
   readonly selectedId: string | null;
   readonly onSelect: (findingId: string) => void;
   readonly onChanged: () => void;
+  /** The case's evidence file names by id (useEvidenceNames), for the line naming each finding's items. */
+  readonly evidenceNames: ReadonlyMap<string, string>;
   /** The run open in the viewer beside the panel: its findings come first, the case's others after a heading. */
   readonly runId?: string | null;
 }
@@ -48,7 +49,7 @@ export interface FindingsPanelProps {
  * The findings of a case, one row each (amendments shown with the original they replace), with accept / reject /
  * amend by button or shortcut (A, R, E; J/K or arrows move between findings).
  */
-export function FindingsPanel({ caseId, findings, role, open, selectedId, onSelect, onChanged, runId = null }: FindingsPanelProps) {
+export function FindingsPanel({ findings, role, open, selectedId, onSelect, onChanged, evidenceNames, runId = null }: FindingsPanelProps) {
   const { t } = useTranslation();
   const api = useApi();
   const digits = useMeasurementDigits();
@@ -57,7 +58,6 @@ export function FindingsPanel({ caseId, findings, role, open, selectedId, onSele
   const [busy, setBusy] = useState(false);
   const { ofRun, others } = panelOrder(findings, runId);
   const rows = [...ofRun, ...others];
-  const names = useEvidenceNames(caseId, findings.flatMap((f) => f.evidenceIds));
   const byId = new Map(findings.map((f) => [f.id, f]));
   const canReview = open && mayUse(role, 'findings.review');
   const selected = rows.find((f) => f.id === selectedId) ?? null;
@@ -93,7 +93,7 @@ export function FindingsPanel({ caseId, findings, role, open, selectedId, onSele
   });
 
   const itemsOf = (finding: Finding) => {
-    const itemNames = namesOf(names, finding.evidenceIds);
+    const itemNames = namesOf(evidenceNames, finding.evidenceIds);
     return itemNames ? evidenceLine(finding.module, itemNames, t) : null;
   };
   const row = (finding: Finding) => (

@@ -305,6 +305,8 @@ describe('findings beside the run in the viewer', () => {
     expect(byTestId('findings-of-run')).toBeNull();
     expect(need(`analysis-items-${runId}`).textContent).toBe('Items: fadul1-1.x3p · fadul1-2.x3p');
     expect(need(`analysis-items-${otherRunId}`).textContent).toBe('Known: w0030_r01.png, w0030_r02.png → questioned: w0238_r01.png');
+    // Read twice in all: by the evidence table, and once for the runs and the findings together.
+    expect(fake.callsTo('evidence.list')).toHaveLength(2);
     await act(async () => need(`analysis-open-${otherRunId}`).click());
     await settle();
     const ofRun = need('findings-of-run');
