@@ -321,7 +321,7 @@ export class AnalysisService {
           actor,
           subjects: { caseId: entry.caseId, runId: entry.runId },
           inputs: Object.fromEntries(entry.inputs.map((s) => [s.evidenceId ?? s.name, s.sha256])),
-          details: error ? { code: error.code, message: error.message, ...(params ? { params: { ...params } } : {}) } : undefined,
+          details: error ? { code: error.code, message: error.message, ...(params ? { params } : {}) } : undefined,
         });
       }).immediate();
     }
