@@ -100,8 +100,11 @@ add(scaleTable, 1e9, 'миллиард миллиарда миллиардов �
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const numeralWords = [...Object.keys(units), ...Object.keys(scales)].sort((a, b) => b.length - a.length).map(escape);
 const word = `(?:${numeralWords.join('|')})`;
-/** A digit group: "1 500 000,50", "1.500.000", "1500000", "2,5". */
-export const digitPattern = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?(?!\d)|\d+(?:[.,]\d+)?`;
+/**
+ * A digit group: "1 500 000,50", "1.500.000", "1,500,000.50" (English grouping, only with two or more groups, since
+ * "2,500" is a decimal in Russian), "1500000", "2,5".
+ */
+export const digitPattern = String.raw`\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:\.\d{3}){2,}(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3}){2,}(?:\.\d{1,2})?(?!\d)|\d+(?:[.,]\d+)?`;
 const letterEdgeBefore = String.raw`(?<![\p{L}\d])`;
 const letterEdgeAfter = String.raw`(?![\p{L}\d])`;
 const token = `(?:${digitPattern}|${word}${letterEdgeAfter})`;
@@ -114,6 +117,7 @@ export const numberPattern = `${letterEdgeBefore}${token}(?:(?:[ \\u00a0-]+|\\s+
 function digitsValue(text: string): number {
   const compact = text.replace(/[ \u00a0\u202f]/g, '');
   if (/^\d{1,3}(\.\d{3}){2,}(,\d+)?$/.test(compact)) return Number(compact.replace(/\./g, '').replace(',', '.'));
+  if (/^\d{1,3}(,\d{3}){2,}(\.\d+)?$/.test(compact)) return Number(compact.replace(/,/g, ''));
   return Number(compact.replace(',', '.'));
 }
 
