@@ -6,7 +6,7 @@ import { labelledTexts } from './labelled-texts.ts';
 /** The fields the labelled set states, per case type. */
 const scored: Readonly<Record<string, readonly string[]>> = {
   'kz-criminal': ['article', 'part', 'paragraph', 'damageKzt', 'priorConvictions', 'guiltyPlea', 'damageCompensated', 'reconciliation', 'proceduralAgreement', 'recidivism', 'punishment', 'termMonths', 'fineMrp'],
-  'kz-civil-contract': ['claimAmountKzt', 'penaltyClaimedKzt', 'contractDate', 'breachDate', 'monthsSinceBreach', 'limitationInvoked', 'simplifiedProcedure', 'documents'],
+  'kz-civil-contract': ['claimAmountKzt', 'penaltyClaimedKzt', 'contractDate', 'breachDate', 'monthsSinceBreach', 'limitationInvoked', 'simplifiedProcedure', 'documents', 'penaltyReductionRequested', 'paidAfterClaimKzt'],
 };
 
 interface Tally {
@@ -116,6 +116,13 @@ describe('extractors on single phrases', () => {
       { value: 100, unit: 'MRP' },
       { value: 250_000, unit: 'KZT' },
     ]);
+    // English grouping by commas (two groups or more; "2,5" stays a Russian decimal) and dotted grouping.
+    const grouped = pick(extractFacts('damage of KZT 1,500,000.50, a fine of 2,5 MRP and 1.200.000 тенге'), 'amount');
+    expect(grouped.map((f) => f.value)).toEqual([
+      { value: 1_500_000.5, unit: 'KZT' },
+      { value: 2.5, unit: 'MRP' },
+      { value: 1_200_000, unit: 'KZT' },
+    ]);
     const wrong = pick(extractFacts('ущерб 1 500 000 (один миллион) тенге'), 'amount')[0]!;
     expect(wrong.confidence).toBeLessThan(amounts[0]!.confidence);
   });
@@ -130,6 +137,43 @@ describe('extractors on single phrases', () => {
     const facts = extractFacts('Ахметов, ранее судимый 15.02.2019 по ч. 1 ст. 188 УК РК к штрафу, обвиняемый по частью 2 статьи 190 УК РК.', 'kz-criminal');
     expect(pick(facts, 'article').map((f) => f.value)).toEqual(['190']);
     expect(pick(facts, 'part').map((f) => f.value)).toEqual([2]);
+  });
+
+  it('takes the whole sum claimed, penalty included, however the claim writes it', () => {
+    const claim = (text: string) => pick(extractFacts(text, 'kz-civil-contract'), 'claimAmountKzt').map((f) => [f.value, text.slice(f.span.start, f.span.end)]);
+    // The debt and its penalty: the claim is their sum, quoted from the debt to the penalty.
+    expect(claim('Просим взыскать основной долг 2 400 000 тенге и неустойку 600 000 тенге. Госпошлина 90 000 тенге.')).toEqual([[3_000_000, '2 400 000 тенге и неустойку 600 000 тенге']]);
+    // A stated total is the claim.
+    expect(claim('Просим взыскать основной долг 2 400 000 тенге и неустойку 600 000 тенге, всего 3 000 000 тенге.')).toEqual([[3_000_000, '3 000 000 тенге']]);
+    expect(claim('Цена иска: 3 100 000 тенге. Основной долг 2 400 000 тенге, неустойка 700 000 тенге.')).toEqual([[3_100_000, '3 100 000 тенге']]);
+    expect(claim('Негізгі қарыз 2 400 000 теңге және тұрақсыздық айыбы 600 000 теңге, барлығы 3 000 000 теңге өндіріп беруді сұраймын.')).toEqual([[3_000_000, '3 000 000 теңге']]);
+    // A penalty said to be part of the sum is not added again.
+    expect(claim('Прошу взыскать задолженность в размере 3 000 000 тенге, в том числе неустойку 600 000 тенге.')).toEqual([[3_000_000, '3 000 000 тенге']]);
+    // No penalty: the debt alone.
+    expect(claim('The claimant asks the court to recover the principal debt of KZT 1,200,000.')).toEqual([[1_200_000, 'KZT 1,200,000']]);
+  });
+
+  it('reads a demand to reduce the penalty and what was paid after the claim, apart from the claim’s own sums', () => {
+    const facts = extractFacts('Ответчик заявил об уменьшении неустойки, после подачи иска оплатил 400 000 тенге долга. Истец просит взыскать основной долг 2 000 000 тенге и неустойку 500 000 тенге.', 'kz-civil-contract');
+    expect(pick(facts, 'penaltyReductionRequested').map((f) => f.value)).toEqual([true]);
+    expect(pick(facts, 'paidAfterClaimKzt').map((f) => f.value)).toEqual([400_000]);
+    expect(pick(facts, 'penaltyClaimedKzt').map((f) => f.value)).toEqual([500_000]);
+    expect(pick(facts, 'claimAmountKzt').map((f) => f.value)).toEqual([2_500_000]);
+    const kk = extractFacts('Жауапкер тұрақсыздық айыбын азайтуды сұрады. Талап қойылғаннан кейін жауапкер 300 000 теңге төледі.', 'kz-civil-contract');
+    expect(pick(kk, 'penaltyReductionRequested').map((f) => f.value)).toEqual([true]);
+    expect(pick(kk, 'paidAfterClaimKzt').map((f) => f.value)).toEqual([300_000]);
+    const en = extractFacts('The respondent did not ask for a reduction of the penalty. After the claim was filed it paid KZT 250 000.', 'kz-civil-contract');
+    expect(pick(en, 'penaltyReductionRequested').map((f) => f.value)).toEqual([false]);
+    expect(pick(en, 'paidAfterClaimKzt').map((f) => f.value)).toEqual([250_000]);
+  });
+
+  it('takes the months of delay a claim states when it gives no date to count them from', () => {
+    const months = (text: string) => pick(extractFacts(text, 'kz-civil-contract'), 'monthsSinceBreach').map((f) => f.value);
+    expect(months('Ответчик оплату не произвел. Просрочка составляет 8 месяцев.')).toEqual([8]);
+    expect(months('Жалға берген пәтерімнің ақысын үш ай бойы төлемей жүр.')).toEqual([3]);
+    expect(months('The invoice is 5 months overdue.')).toEqual([5]);
+    // A breach date counts first: the stated delay does not add a second value.
+    expect(months('Ответчик обязался произвести оплату до 01.02.2025. Просрочка составляет 8 месяцев. Дата: 01.12.2025')).toEqual([10]);
   });
 
   it('does not take a sanction quoted from the code for a punishment imposed', () => {

@@ -285,8 +285,11 @@ function civilRu(w: Writer): LabelledText {
   const simplified = w.chance(0.3);
   const limitation = w.chance(0.3);
   const kind = w.pick(['поставки', 'подряда', 'оказания услуг', 'займа']);
+  // The claim is written as the debt and its penalty, as those with their total, or as a sum that includes the penalty;
+  // the schema's claim is the whole sum in every case.
+  const phrasing = penalty ? w.pick(['separate', 'total', 'included'] as const) : 'separate';
   const expected: Expected = {
-    claimAmountKzt: [claim],
+    claimAmountKzt: [claim + (penalty ?? 0)],
     contractDate: [iso(contract)],
     breachDate: [iso(due)],
     monthsSinceBreach: [(filedDay.y - due.y) * 12 + (filedDay.m - due.m) - (filedDay.d < due.d ? 1 : 0)],
@@ -295,13 +298,22 @@ function civilRu(w: Writer): LabelledText {
   if (penalty) expected.penaltyClaimedKzt = [penalty];
   if (simplified) expected.simplifiedProcedure = [true];
   if (limitation) expected.limitationInvoked = [true];
+  // What the defence did after the claim: asked to reduce the penalty, paid part of the debt.
+  const reduction = penalty !== null && w.chance(0.4);
+  const paid = w.chance(0.3) ? w.money(10_000, claim / 2) : null;
+  if (reduction) expected.penaltyReductionRequested = [true];
+  if (paid) expected.paidAfterClaimKzt = [paid];
   const header = w.pick(['В Специализированный межэкономический суд города Астаны', 'В Медеуский районный суд города Алматы']);
   const text = [
     `${header}\nИстец: ТОО «Тау-Сервис»\nОтветчик: ТОО «Береке Трейд»\nИСКОВОЕ ЗАЯВЛЕНИЕ о взыскании задолженности`,
     `Между истцом и ответчиком заключен договор ${kind} № ${w.int(1, 300)} от ${w.ruDate(contract)}. По условиям договора ответчик обязался произвести оплату до ${w.ruDate(due)}, однако обязательство не исполнил.`,
     `Истец направил ответчику претензию, оставленную без ответа. ${limitation ? 'Ответчик в отзыве заявил о пропуске срока исковой давности. ' : ''}`,
-    `На основании ст. 272 и ст. 353 ГК РК прошу взыскать с ответчика сумму основного долга в размере ${w.ruMoney(claim)}${penalty ? `, а также неустойку в размере ${w.ruMoney(penalty)}` : ''}, и расходы по оплате государственной пошлины в размере ${group(w.money(10_000, 90_000))} тенге.`,
+    phrasing === 'included'
+      ? `На основании ст. 272 и ст. 353 ГК РК прошу взыскать с ответчика задолженность в размере ${w.ruMoney(claim + penalty!)}, в том числе неустойку в размере ${w.ruMoney(penalty!)}, и расходы по оплате государственной пошлины в размере ${group(w.money(10_000, 90_000))} тенге.`
+      : `На основании ст. 272 и ст. 353 ГК РК прошу взыскать с ответчика сумму основного долга в размере ${w.ruMoney(claim)}${penalty ? `, а также неустойку в размере ${w.ruMoney(penalty)}` : ''}${phrasing === 'total' ? `, всего ${w.ruMoney(claim + penalty!)}` : ''}, и расходы по оплате государственной пошлины в размере ${group(w.money(10_000, 90_000))} тенге.`,
     simplified ? 'Прошу рассмотреть дело в порядке упрощенного (письменного) производства.' : '',
+    reduction ? 'В отзыве на иск ответчик просил уменьшить неустойку по ст. 297 ГК РК как несоразмерную.' : '',
+    paid ? `После подачи иска ответчик частично погасил долг, перечислив ${w.ruMoney(paid)}.` : '',
     `Приложение: ${['contract', ...docs].map((d) => docRu[d]).join('; ')}.`,
     `Дата: ${w.ruDate(filedDay)}`,
   ].filter(Boolean).join('\n');
@@ -317,8 +329,9 @@ function civilKk(w: Writer): LabelledText {
   const due = { y: contract.y + 1, m: w.int(1, 12), d: w.int(1, 28) };
   const filed = { y: due.y + 1, m: w.int(1, 12), d: w.int(1, 28) };
   const docs = attachments(w, docKk);
+  const total = penalty !== null && w.chance(0.5);
   const expected: Expected = {
-    claimAmountKzt: [claim],
+    claimAmountKzt: [claim + (penalty ?? 0)],
     contractDate: [iso(contract)],
     breachDate: [iso(due)],
     monthsSinceBreach: [(filed.y - due.y) * 12 + (filed.m - due.m) - (filed.d < due.d ? 1 : 0)],
@@ -328,7 +341,7 @@ function civilKk(w: Writer): LabelledText {
   const text = [
     'Астана қаласының мамандандырылған ауданаралық экономикалық сотына\nТалап қоюшы: «Нұр Құрылыс» ЖШС\nЖауапкер: «Алтын Дән» ЖШС\nТАЛАП ҚОЮ АРЫЗЫ',
     `Тараптар арасында ${contract.y} жылғы ${contract.d} ${kkMonthsAttr[contract.m - 1]} № ${w.int(1, 99)} жеткізу шарты жасалды. Жауапкер төлемді ${due.y} жылғы ${due.d} ${kkMonthsTo[due.m - 1]} дейін төлеуге міндеттенді, бірақ міндеттемені орындамады.`,
-    `Жауапкерден негізгі қарыз ${w.kkMoney(claim)}${penalty ? ` және тұрақсыздық айыбы ${w.kkMoney(penalty)}` : ''} өндіріп беруді сұраймын.`,
+    `Жауапкерден негізгі қарыз ${w.kkMoney(claim)}${penalty ? ` және тұрақсыздық айыбы ${w.kkMoney(penalty)}` : ''}${total ? `, барлығы ${w.kkMoney(claim + penalty!)}` : ''} өндіріп беруді сұраймын.`,
     docs.length ? `Қосымша: ${docs.map((d) => docKk[d]).join(', ')}.` : '',
     `${filed.y} жылғы ${filed.d} ${kkMonthsLoc[filed.m - 1]}`,
   ].filter(Boolean).join('\n');

@@ -51,6 +51,10 @@ export interface FactFieldValues {
   /** One fact per supporting document named (the case type's checklist items). */
   documents: 'contract' | 'invoice' | 'acceptance-act' | 'payment-order' | 'reconciliation-act' | 'claim-letter' | 'correspondence';
   simplifiedProcedure: boolean;
+  /** The debtor demanded that the penalty be reduced (Civil Code art. 297). */
+  penaltyReductionRequested: boolean;
+  /** Principal the defendant paid after the claim was filed. */
+  paidAfterClaimKzt: number;
 }
 
 /** The name of an extracted field. */
