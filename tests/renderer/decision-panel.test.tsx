@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { join } from 'node:path';
+import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Case, Consultation, DalelApi, DecisionModel, Finding, ModelCard, RequestChannel, Role, Verdict } from '../../main/contract/index.ts';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
@@ -330,6 +331,26 @@ describe('the judge’s decision support pane', () => {
     await click('consult-button');
     const source = { kind: 'document', evidenceId, textSha256 };
     expect(fake.callsTo('decision.predict')).toEqual([{ modelSha256: modelSha, caseId, facts: { article: '188', part: 1, offenceCategory: 'medium', mitigating: [], aggravating: [] }, factSources: { article: source } }]);
+  });
+
+  it('ticks every checklist item a document names beside those already ticked, instead of keeping only the last', async () => {
+    const evidenceId = '55555555-5555-4555-8555-555555555555';
+    const textSha256 = 'ef'.repeat(32);
+    const proposed = (value: string, quote: string) => ({ field: 'mitigating', value, confidence: 0.8, page: 1, span: { start: 0, end: quote.length }, quote, before: '', after: '', boxes: [] });
+    const fake = fakeApi('judge', {
+      'documents.list': { ok: true, value: [{ evidenceId, fileName: 'indictment.pdf', textSha256, pages: 1, createdAt: '2026-11-20T10:00:00.000Z' }] },
+      'documents.facts': { ok: true, value: { evidenceId, textSha256, facts: [proposed('53.1.4', 'малолетнего ребенка'), proposed('53.1.9', 'явка с повинной')] } },
+    });
+    await render(fake.api);
+    await openCase();
+    await click('fact-mitigating-53.1.11');
+    await click('document-fill-read');
+    const ticks = all('[data-testid="document-fact-tick-mitigating"] input');
+    expect(ticks).toHaveLength(2);
+    for (const tick of ticks) await act(async () => tick.click());
+    await click('document-fill-accept');
+    const ticked = all('[data-testid^="fact-mitigating-53.1."]').filter((box) => (box as HTMLInputElement).checked).map((box) => box.dataset.testid);
+    expect(ticked.sort()).toEqual(['fact-mitigating-53.1.11', 'fact-mitigating-53.1.4', 'fact-mitigating-53.1.9']);
   });
 
   it('highlights a proposed fact on its page image, the words it came from boxed, and moves to the fact chosen', async () => {

@@ -18,7 +18,7 @@ import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { indexFields, optionLabel } from './decision-text.ts';
-import { emptyValues, readFacts, type FieldProblem, type FormValue, type FormValues } from './facts-state.ts';
+import { acceptedValue, emptyValues, readFacts, type FieldProblem, type FormValue, type FormValues } from './facts-state.ts';
 import { FactsForm } from './facts-form.tsx';
 import { QuestionBox } from './question-box.tsx';
 import { DocumentFill } from './document-fill.tsx';
@@ -196,9 +196,13 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
     return { classes: when.in.map(label), probability, mostLikely: top === null ? null : label(top), mostLikelyApplies: top !== null && when.in.includes(top), custodial, claimSatisfied };
   };
 
-  const change = (name: string, value: FormValue, source: FactSource = { kind: 'typed' }) => {
+  /** Sets a field as typed, or (`accepted`) merges in a fact accepted from a question or a document. */
+  const change = (name: string, value: FormValue, source: FactSource = { kind: 'typed' }, accepted = false) => {
     if (!caseType) return;
-    setValues((all) => ({ ...all, [caseType.sha256]: { ...(all[caseType.sha256] ?? emptyValues(caseType)), [name]: value } }));
+    setValues((all) => {
+      const current = all[caseType.sha256] ?? emptyValues(caseType);
+      return { ...all, [caseType.sha256]: { ...current, [name]: accepted ? acceptedValue(fields.byName.get(name), current[name], value) : value } };
+    });
     setSources((all) => ({ ...all, [caseType.sha256]: { ...all[caseType.sha256], [name]: source } }));
     setProblems((all) => {
       const { [name]: _cleared, ...rest } = all;
@@ -272,8 +276,8 @@ export function DecisionPanel({ caseId, caseKind, role }: DecisionPanelProps) {
                 <Typography variant="body2" color="text.secondary">
                   {t('decision.form.intro')}
                 </Typography>
-                {mayUse(role, 'questions.ask') && <QuestionBox caseType={caseType} onAccept={(accepted) => accepted.forEach(([name, value]) => change(name, value, { kind: 'question' }))} disabled={busy} />}
-                {mayUse(role, 'documents.facts') && <DocumentFill caseId={caseId} caseType={caseType} onAccept={(accepted) => accepted.forEach(([name, value, source]) => change(name, value, source))} disabled={busy} />}
+                {mayUse(role, 'questions.ask') && <QuestionBox caseType={caseType} onAccept={(accepted) => accepted.forEach(([name, value]) => change(name, value, { kind: 'question' }, true))} disabled={busy} />}
+                {mayUse(role, 'documents.facts') && <DocumentFill caseId={caseId} caseType={caseType} onAccept={(accepted) => accepted.forEach(([name, value, source]) => change(name, value, source, true))} disabled={busy} />}
                 <FactsForm caseType={caseType} values={formValues} problems={problems} onChange={change} disabled={busy} />
                 {Object.keys(problems).length > 0 && (
                   <Alert severity="warning" data-testid="facts-problems">

@@ -25,6 +25,17 @@ export function emptyValues(caseType: CaseTypeView): FormValues {
   return Object.fromEntries(enteredFields(caseType).map((f) => [f.name, f.kind === 'checklist' ? [] : '']));
 }
 
+/**
+ * A field's value once a fact read from a question or a document is accepted into it: a checklist item is ticked
+ * beside those already ticked (a claim names its documents one fact at a time); any other value replaces the field's.
+ */
+export function acceptedValue(field: CaseTypeField | undefined, current: FormValue | undefined, incoming: FormValue): FormValue {
+  if (field?.kind !== 'checklist') return incoming;
+  const ticked = Array.isArray(current) ? current : [];
+  const added = Array.isArray(incoming) ? incoming : [incoming];
+  return [...ticked, ...added.filter((item) => !ticked.includes(item))];
+}
+
 /** The value of a field for the service, or the problem with what was typed. */
 export function readField(field: CaseTypeField, raw: FormValue | undefined): { value: FactValue } | { problem: FieldProblem } {
   if (field.kind === 'checklist') return { value: Array.isArray(raw) ? [...raw] : [] };
