@@ -43,6 +43,13 @@ function choicesOf(t: TFunction, caseTypeId: string, field: CaseTypeField): { va
   return field.nullable || !field.required ? [{ value: '', label: t('decision.value.unknown') }, ...options] : options;
 }
 
+// A field's label stays on one line and is cut where it is too long. At the narrowest two-column width a half row
+// holds about 38 characters of an empty text field's full-size label, and 50 of a choice's smaller one; a field with a
+// longer label takes the whole row.
+const halfRowLabelChars = { text: 38, choice: 50 } as const;
+/** The whole row for a field whose label a half row would cut. */
+const rowFor = (label: string, kind: keyof typeof halfRowLabelChars) => (label.length > halfRowLabelChars[kind] ? { gridColumn: '1 / -1' } : undefined);
+
 /**
  * The facts of a case, drawn from the case type's schema: numbers with their bounds, enums and flags as selects
  * (with "not stated" where the schema allows an unknown), and checklists (art. 53/54 circumstances) as checkboxes.
@@ -96,6 +103,7 @@ export function FactsForm({ caseType, values, problems, onChange, disabled = fal
               error={problem ? helper : null}
               disabled={disabled}
               required={field.required}
+              sx={rowFor(label, 'choice')}
               testId={`fact-${field.name}`}
             />
           );
@@ -111,6 +119,7 @@ export function FactsForm({ caseType, values, problems, onChange, disabled = fal
             helperText={helper || undefined}
             disabled={disabled}
             required={field.required}
+            sx={rowFor(label, 'text')}
             slotProps={{ htmlInput: { 'data-testid': `fact-${field.name}`, inputMode: numeric ? (field.type === 'integer' ? 'numeric' : 'decimal') : 'text', maxLength: 40 } }}
           />
         );

@@ -135,9 +135,10 @@ export function QuestionBox({ caseType, onAccept, disabled }: QuestionBoxProps) 
           ) : (
             <Alert severity="info">{t('decision.question.noFacts')}</Alert>
           )}
+          {/* Labels carry commas ("Сумма иска, тенге"): semicolons keep the missing facts apart. */}
           {answer.missing.length > 0 && (
             <Typography variant="body2" color="text.secondary" data-testid="question-missing">
-              {t('decision.question.missing', { fields: answer.missing.map((m) => (fields.byName.has(m) ? fieldLabel(t, caseType.id, fields.byName.get(m)!) : m)).join(', ') })}
+              {t('decision.question.missing', { fields: answer.missing.map((m) => (fields.byName.has(m) ? fieldLabel(t, caseType.id, fields.byName.get(m)!) : m)).join('; ') })}
             </Typography>
           )}
         </Stack>
