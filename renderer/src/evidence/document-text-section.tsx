@@ -12,6 +12,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import type { DocumentTextView, Evidence } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { ApiError, call } from '../api/api-error.ts';
@@ -53,6 +54,16 @@ function PageText({ page, threshold }: { page: DocumentTextView['result']['pages
       })}
     </Typography>
   );
+}
+
+/**
+ * Who read the pages: the OCR engine, or the PDF's own text where a page carried it (then nothing was recognised, and
+ * naming tesseract would tell the reader its errors are possible there).
+ */
+function engineText(t: TFunction, pages: readonly { readonly source: string }[], engine: string): string {
+  const ownText = pages.filter((p) => p.source === 'text-layer').length;
+  if (ownText === 0) return engine;
+  return pages.some((p) => p.source === 'ocr') ? t('documentText.engineSomeOwnText', { engine, count: ownText }) : t('documentText.engineOwnTextOnly');
 }
 
 /** Props of DocumentTextSection. */
@@ -125,7 +136,7 @@ export function DocumentTextSection({ item, mayRecognise }: DocumentTextSectionP
           <Typography variant="body2" data-testid="document-text-summary">
             {t('documentText.summary', {
               count: text.result.pages.length,
-              engine: `${text.result.provenance.engine.engine} ${text.result.provenance.engine.version}`,
+              engine: engineText(t, text.result.pages, `${text.result.provenance.engine.engine} ${text.result.provenance.engine.version}`),
               languages: [...new Set(text.result.pages.map((p) => p.language).filter((l) => l !== null))].map((l) => t(`documentText.languages.${l}`)).join(', ') || '—',
               unsure: text.result.pages.reduce((n, p) => n + p.lowConfidenceWords, 0),
             })}

@@ -77,6 +77,22 @@ describe('the text of a document evidence item', () => {
     expect(need('document-text-recognise').textContent).toBe('Мәтінді қайта тану');
   });
 
+  it('names tesseract only for pages it read: a PDF with its own text says so, in Russian and English', async () => {
+    const ownPage = { ...stored.result.pages[0]!, source: 'text-layer' as const, recognisedWith: null, rotation: 0 as const, lowConfidenceWords: 0 };
+    const pdf = (pages: DocumentTextView['result']['pages']): DocumentTextView => ({ ...stored, result: { ...stored.result, format: 'pdf', pages } });
+    const summary = async (view: DocumentTextView, language: 'ru' | 'en') => {
+      cleanup();
+      await render(fakeApi({ 'documents.text': () => ok(view) }).api, <DocumentTextSection item={item} mayRecognise />, language);
+      return need('document-text-summary').textContent ?? '';
+    };
+    const own = await summary(pdf([ownPage]), 'ru');
+    expect(own).toContain('собственный текст PDF, распознавание не потребовалось');
+    expect(own).not.toContain('tesseract');
+    const mixed = await summary(pdf([ownPage, { ...stored.result.pages[0]!, page: 2 }]), 'en');
+    expect(mixed).toContain("tesseract 5.3.0; from the PDF's own text: 1");
+    expect(await summary(stored, 'en')).toContain('(tesseract 5.3.0)');
+  });
+
   it('offers no reading to a clerk, and names the reason when reading fails', async () => {
     const fake = fakeApi({ 'documents.text': ok(null) });
     await render(fake.api, <DocumentTextSection item={item} mayRecognise={false} />);
