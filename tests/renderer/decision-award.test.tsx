@@ -183,6 +183,17 @@ describe('the award of a contract claim on the judge’s card', () => {
     expect(explanation.textContent).not.toMatch(/0,875|0,825|0,05/);
   });
 
+  it('gives an estimate in tenge no finer than its percentage: to the thousand on a claim of 5 000 000', async () => {
+    const fine = (facts: Record<string, unknown>): Consultation => ({ ...award(facts), value: 0.56931, interval80: [0.40604, 0.73281], interval95: [0.3, 0.85] });
+    await consult('ru', { penalty: '0', demanded: 'false', paid: '0' }, {
+      'decision.predict': (payload: { modelSha256: string; facts: Record<string, unknown> }) => ({ ok: true, value: payload.modelSha256 === awardSha ? fine(payload.facts) : satisfaction() }),
+    });
+    expect(text('predicted-value')).toBe('Оценка модели: 56,9% суммы иска, около 2 847 000 тенге');
+    expect(text('predicted-intervals')).toContain('(80%: 2 030 000–3 664 000 тенге)');
+    // Limits are not estimates: they stay exact.
+    expect(text('award-lawful')).toContain('(5 000 000 тенге)');
+  });
+
   it('Kazakh: what was paid after filing lowers the lawful maximum; no demand, no reduction (art. 297 is on the debtor’s demand only)', async () => {
     await consult('kk', { penalty: '500000', demanded: 'false', paid: '1000000' });
     // The model's 82.5 % is above what is lawful here: the service draws it back to 80 %, and the card says so.

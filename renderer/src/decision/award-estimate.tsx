@@ -25,12 +25,15 @@ export function AwardEstimate({ consultation: c, limits }: AwardEstimateProps) {
   if (c.value === undefined) return null;
   const percent = (share: number) => number(share * 100, 1);
   const tenge = (share: number) => (limits ? number(Math.round(share * limits.claimKzt), 0) : null);
+  // An estimate in tenge is no finer than the percentage it comes from (0.1 % of the claim): 1 708 000, not 1 708 291.
+  const step = limits ? 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, limits.claimKzt / 1000)))) : 1;
+  const estimatedTenge = (share: number) => (limits ? number(Math.round((share * limits.claimKzt) / step) * step, 0) : null);
   const max = limits?.lawfulRange.max ?? 1;
   const value = c.value;
   return (
     <Stack spacing={1} data-testid="award-estimate">
       <Typography variant="body1" data-testid="predicted-value">
-        {limits ? t('decision.award.estimate', { percent: percent(value), amount: tenge(value) }) : t('decision.award.estimateShare', { percent: percent(value) })}
+        {limits ? t('decision.award.estimate', { percent: percent(value), amount: estimatedTenge(value) }) : t('decision.award.estimateShare', { percent: percent(value) })}
       </Typography>
       {c.interval80 && c.interval95 && (
         <Typography variant="body2" color="text.secondary" data-testid="predicted-intervals">
@@ -38,7 +41,7 @@ export function AwardEstimate({ consultation: c, limits }: AwardEstimateProps) {
           {limits && (
             <>
               {' '}
-              {t('decision.award.intervalAmounts', { low80: tenge(c.interval80[0]), high80: tenge(c.interval80[1]) })}
+              {t('decision.award.intervalAmounts', { low80: estimatedTenge(c.interval80[0]), high80: estimatedTenge(c.interval80[1]) })}
             </>
           )}
         </Typography>
