@@ -85,4 +85,38 @@ describe('decision texts into the corpus', () => {
     expect(() => ingest.importText({ caseType, fileName: 'scan.pdf', bytes: bytes('%PDF-1.4\nnot really'), actor: null })).toThrow(/scan.pdf: /);
     expect(() => ingest.importText({ caseType, fileName: 'x.bin', bytes: new Uint8Array([0xff, 0xfe, 0x00, 0x81]), actor: null })).toThrow(/x.bin: neither a PDF/);
   });
+
+  it('refuses an empty file, blank text and a file whose content is not what its name says, storing nothing', () => {
+    const refusal = (fileName: string, content: Uint8Array) => {
+      try {
+        ingest.importText({ caseType, fileName, bytes: content, actor: null });
+      } catch (error) {
+        return { message: (error as Error).message, params: (error as { params?: unknown }).params };
+      }
+      return null;
+    };
+    expect(refusal('empty.txt', new Uint8Array())).toEqual({ message: expect.stringMatching(/^empty\.txt: /), params: expect.objectContaining({ reasonCode: 'empty-file' }) });
+    expect(refusal('blank.txt', bytes(' \n\t\n'))).toEqual({ message: expect.stringMatching(/^blank\.txt: /), params: expect.objectContaining({ reasonCode: 'blank-text' }) });
+    expect(refusal('notes.pdf', bytes('a note saved under the wrong name'))).toEqual({
+      message: expect.stringMatching(/^notes\.pdf: /),
+      params: expect.objectContaining({ reasonCode: 'name-mismatch', extension: 'pdf', expected: 'pdf', detected: 'unknown' }),
+    });
+    expect(refusal('decision.docx', bytes(decision))).toEqual({ message: expect.stringMatching(/^decision\.docx: /), params: expect.objectContaining({ reasonCode: 'not-docx' }) });
+    expect(db.prepare('SELECT COUNT(*) AS n FROM corpus_imports').get()).toEqual({ n: 0 });
+    expect(ingest.pending()).toEqual([]);
+  });
+
+  it('reads every document a civil decision names into the checklist, not one item as a string', () => {
+    const civil = findCaseType(loadCaseTypes(), 'kz-civil-contract');
+    const text = [
+      'РЕШЕНИЕ ИМЕНЕМ РЕСПУБЛИКИ КАЗАХСТАН',
+      'Специализированный межрайонный экономический суд города Алматы, 12 марта 2025 года, дело № 2-555/2025.',
+      'Истец просит взыскать основной долг 2 400 000 тенге и неустойку 600 000 тенге, всего 3 000 000 тенге.',
+      'В подтверждение представлены договор поставки, счет-фактура и акт приема-передачи.',
+    ].join('\n');
+    const result = ingest.importText({ caseType: civil, fileName: 'reshenie.txt', bytes: bytes(text), actor: null });
+    expect(result.facts.documents?.value).toEqual(['contract', 'invoice', 'acceptance-act']);
+    expect(result.facts.claimAmountKzt?.value).toBe(3_000_000);
+    expect(result.reasons.join(' ')).not.toMatch(/documents/);
+  });
 });

@@ -11,7 +11,8 @@ import { DalelError } from '../errors.ts';
 
 const maxDocumentXml = 50 * 1024 * 1024;
 
-const bad = (file: string, reasonCode: string, message: string) => new DalelError('BAD_INPUT', `${file}: ${message}`, { file, reasonCode });
+const bad = (file: string, reasonCode: string, message: string, params: Readonly<Record<string, string>> = {}) =>
+  new DalelError('BAD_INPUT', `${file}: ${message}`, { file, reasonCode, ...params });
 
 /** The text of a .docx: paragraphs as lines, tabs and breaks kept, XML entities decoded. */
 function docxText(bytes: Uint8Array, file: string): string {
@@ -55,13 +56,28 @@ function pdfText(bytes: Uint8Array, file: string): string {
   }
 }
 
-/** The text of a decision file, by its content (PDF and ZIP magic) or else as UTF-8 text. */
+/**
+ * The text of a decision file, by its content (PDF and ZIP magic) or else as UTF-8 text. An empty file, one that
+ * holds only blank space, and one named .pdf or .docx whose content is not one are refused, naming the file, rather
+ * than read as a decision with no facts and queued for a clerk.
+ */
 export function decisionText(bytes: Uint8Array, file: string): string {
-  if (bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46) return pdfText(bytes, file);
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return docxText(bytes, file);
+  if (bytes.length === 0) throw bad(file, 'empty-file', 'the file is empty (0 bytes)');
+  const isPdf = bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const extension = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase();
+  if (extension === 'pdf' && !isPdf) {
+    throw bad(file, 'name-mismatch', "the file's content is not a PDF although its name ends in .pdf", { extension: 'pdf', expected: 'pdf', detected: isZip ? 'zip' : 'unknown' });
+  }
+  if (extension === 'docx' && !isZip) throw bad(file, 'not-docx', "not a Word document: the file's content is not a .docx");
+  if (isPdf) return pdfText(bytes, file);
+  if (isZip) return docxText(bytes, file);
+  let text: string;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
     throw bad(file, 'not-utf8', 'neither a PDF, a .docx nor UTF-8 text');
   }
+  if (text.trim() === '') throw bad(file, 'blank-text', 'the file holds no text, only blank space');
+  return text;
 }

@@ -80,11 +80,16 @@ export class DecisionTextIngest {
     const text = anonymise(raw).text;
     const extracted = extractFacts(text, caseType.id);
     const fieldNames = new Set(caseType.fields.map((f) => f.name));
+    const checklists = new Set(caseType.fields.filter((f) => f.type === 'array').map((f) => f.name));
     const facts: Record<string, ProposedFact> = {};
     for (const f of extracted) {
       if (f.field !== 'court' && !fieldNames.has(f.field)) continue;
       const known = facts[f.field];
-      if (!known || f.confidence > known.confidence) facts[f.field] = { value: f.value, start: f.span.start, end: f.span.end, confidence: f.confidence };
+      // A checklist (the documents a claim names) is read one item at a time: the items add up, the least sure decides.
+      if (checklists.has(f.field)) {
+        const items = Array.isArray(known?.value) ? (known.value as unknown[]) : [];
+        if (!items.includes(f.value)) facts[f.field] = { value: [...items, f.value], start: known?.start ?? f.span.start, end: known?.end ?? f.span.end, confidence: Math.min(known?.confidence ?? 1, f.confidence) };
+      } else if (!known || f.confidence > known.confidence) facts[f.field] = { value: f.value, start: f.span.start, end: f.span.end, confidence: f.confidence };
     }
     // The category of the offence follows from the article's part (art. 11 via the statute asset).
     const article = facts.article;
