@@ -47,7 +47,9 @@ function coerce(field: CaseField, text: string): FactValue | undefined {
   switch (field.type) {
     case 'number':
     case 'integer': {
-      const value = Number(trimmed);
+      // Spreadsheets in Russian and Kazakh locales write "2 400 000,50": grouping spaces and a decimal comma.
+      const local = /^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?$/.test(trimmed) ? trimmed.replace(/[ \u00a0\u202f]/g, '').replace(',', '.') : trimmed;
+      const value = Number(local);
       // Left as text when not a number, so the schema names the field instead of a silent NaN.
       return Number.isFinite(value) ? value : trimmed;
     }

@@ -53,6 +53,28 @@ describe('structured corpus import', () => {
     expect(stored).not.toContain('1-77/2024');
   });
 
+  it('reads a spreadsheet’s semicolon CSV with decimal commas and grouped digits, as Russian and Kazakh locales save it', () => {
+    const civil = findCaseType(loadCaseTypes(), 'kz-civil-contract');
+    const csv = 'court;caseNumber;claimAmountKzt;penaltyClaimedKzt;documents;monthsSinceBreach;satisfaction;awardFraction\n"Суд; г. Астана";2-1/2025;2 400 000,50;600000;contract|invoice;8;partial;0,75\n';
+    const report = store.importFile({ caseType: civil, fileName: 'выгрузка.csv', bytes: bytes(csv), actor: null });
+    expect(report).toMatchObject({ rows: 1, accepted: 1, quarantined: 0 });
+    const [stored] = db.prepare('SELECT facts, court FROM corpus_records').all() as { facts: string; court: string }[];
+    expect(stored!.court).toBe('Суд; г. Астана');
+    expect(JSON.parse(stored!.facts)).toMatchObject({ claimAmountKzt: 2_400_000.5, penaltyClaimedKzt: 600_000, documents: ['contract', 'invoice'], awardFraction: 0.75 });
+  });
+
+  it('refuses a file whose header lacks the court or case number once, naming the file and the columns, storing nothing', () => {
+    const attempt = () => store.importFile({ caseType, fileName: 'export.csv', bytes: bytes('article,part,offenceCategory\n188,1,minor\n'), actor: null });
+    expect(attempt).toThrow(/^export\.csv: the header has no column court, caseNumber$/);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as { params?: unknown }).params).toMatchObject({ file: 'export.csv', reasonCode: 'missing-columns', columns: 'court, caseNumber' });
+    }
+    expect(store.status()).toEqual([]);
+    expect(audit.list({ action: 'corpus.' })).toEqual([]);
+  });
+
   it('reads JSONL, refusing lines that are not objects or carry fields the case type does not have', () => {
     const jsonl = [
       JSON.stringify({ court: 'Суд', caseNumber: '1', article: '188', part: 1, offenceCategory: 'minor' }),

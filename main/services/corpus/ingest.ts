@@ -88,10 +88,27 @@ function decode(bytes: Uint8Array, fileName: string): string {
   }
 }
 
+/**
+ * The field separator of a CSV file, from its first line outside quotes: a comma, or the semicolon that spreadsheets
+ * in Russian and Kazakh locales write (the comma is their decimal mark), or a tab.
+ */
+export function csvDelimiter(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const char of text.replace(/^\uFEFF/, '')) {
+    if (char === '"') quoted = !quoted;
+    else if (!quoted && (char === '\n' || char === '\r')) break;
+    else if (!quoted && char in counts) counts[char as keyof typeof counts] += 1;
+  }
+  if (counts[','] > 0) return counts[';'] > counts[','] ? ';' : counts['\t'] > counts[','] ? '\t' : ',';
+  return counts[';'] >= counts['\t'] && counts[';'] > 0 ? ';' : counts['\t'] > 0 ? '\t' : ',';
+}
+
 /** Splits a CSV file into rows; rows the parser cannot read, or with the wrong number of fields, are refused by line. */
 function csvRows(text: string, fileName: string, refuse: (p: QuarantinedRow) => void): Row[] {
   const skipped: QuarantinedRow[] = [];
   const records = parse(text, {
+    delimiter: csvDelimiter(text),
     bom: true,
     skip_empty_lines: true,
     relax_column_count: true,
@@ -105,6 +122,11 @@ function csvRows(text: string, fileName: string, refuse: (p: QuarantinedRow) => 
   skipped.forEach(refuse);
   const header = records[0]?.record;
   if (!header) throw new DalelError('BAD_INPUT', `${fileName}: the file is empty`, { file: fileName, reasonCode: 'malformed-csv' });
+  // Without the columns that identify a case, every row would be set aside for the same reason: say it once.
+  const missing = Object.values(keyColumns).filter((column) => !header.includes(column));
+  if (missing.length > 0) {
+    throw new DalelError('BAD_INPUT', `${fileName}: the header has no column ${missing.join(', ')}`, { file: fileName, reasonCode: 'missing-columns', columns: missing.join(', ') });
+  }
   const rows: Row[] = [];
   for (const { record, info } of records.slice(1)) {
     if (record.length !== header.length) {
