@@ -41,8 +41,10 @@ export const intakeReasons = [
   'not-docx',
   'no-text-layer',
   'not-utf8',
+  'blank-text',
   'unreadable',
   'malformed-csv',
+  'missing-columns',
   'not-a-folder',
   // The text of a code imported into the legal-acts store.
   'text-not-utf8',

@@ -14,7 +14,7 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormSubmit } from '../common/form-dialog.tsx';
-import { fieldLabel, optionLabel } from '../decision/decision-text.ts';
+import { checklistItemLabel, fieldLabel, optionLabel } from '../decision/decision-text.ts';
 import { draftCorrected, draftOf, draftProblem, draftValue, type FactDraft } from './fact-drafts.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 import { DataTable } from '../common/data-table.tsx';
@@ -71,6 +71,12 @@ export function ReviewItemEditor({ item, caseType, onDecided }: ReviewItemEditor
     const outcome = caseType?.outcomes.find((o) => o.field === name && o.kind === 'classification');
     return outcome ? outcome.classes.map((c) => ({ value: c.value, label: optionLabel(t, item.caseType, name, c.value, c.label) })) : [];
   };
+  // A value the clerk keeps as read: a checklist's items in the user's words, never their codes.
+  const fixedText = (name: string, value: unknown): string => {
+    const field = caseType?.fields.find((f) => f.name === name);
+    if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string')) return JSON.stringify(value);
+    return value.length === 0 ? '—' : value.map((v) => checklistItemLabel(t, item.caseType, name, v, field?.labels[v], ' — ')).join('; ');
+  };
   const edit = (name: string, draft: FactDraft) => setDrafts((previous) => ({ ...previous, [name]: draft }));
 
   return (
@@ -123,7 +129,9 @@ export function ReviewItemEditor({ item, caseType, onDecided }: ReviewItemEditor
                 {draft.kind === 'flag' ? (
                   <Switch checked={draft.value} onChange={(event) => edit(name, { ...draft, value: event.target.checked })} onFocus={() => setSelected(name)} slotProps={{ input: { 'aria-label': label, 'data-testid': `review-value-${name}` } as object }} />
                 ) : draft.kind === 'fixed' ? (
-                  <Typography variant="body2">{JSON.stringify(draft.original)}</Typography>
+                  <Typography variant="body2" data-testid={`review-fixed-${name}`}>
+                    {fixedText(name, draft.original)}
+                  </Typography>
                 ) : draft.kind === 'text' && choices.length > 0 ? (
                   <ChoiceField
                     size="small"

@@ -98,6 +98,17 @@ describe('the clerk’s review queue', () => {
     expect(sent?.facts.offenceCategory).toBe('grave');
   });
 
+  it('shows a checklist kept as read in words, in Russian, and sends its items unchanged', async () => {
+    const civil = caseTypeView(findCaseType(loadCaseTypes(join(process.cwd(), 'assets', 'decision', 'case-types')), 'kz-civil-contract'));
+    const civilItem: ReviewItem = { ...item, caseType: 'kz-civil-contract', proposed: { documents: { value: ['contract', 'invoice'], start: 0, end: 4, confidence: 0.8 } }, details: [] };
+    const fake = fakeApi({ 'corpus.reviewQueue': ok([civilItem]), 'decision.caseTypes': ok([civil]), 'corpus.review': ok({ stored: true }) });
+    await render(fake.api, <ReviewQueue />, 'ru');
+    expect(need('review-fixed-documents').textContent).toBe('договор; счёт-фактура');
+    await click('review-accept');
+    const [sent] = fake.callsTo('corpus.review') as { facts: Record<string, unknown> }[];
+    expect(sent?.facts.documents).toEqual(['contract', 'invoice']);
+  });
+
   it('rejects a decision without its values', async () => {
     const fake = fakeApi({ 'corpus.reviewQueue': ok([item]), 'corpus.review': ok({ stored: false }) });
     await render(fake.api, <ReviewQueue />);
