@@ -56,7 +56,7 @@ describe('reasons on screen', () => {
         expect(shown, `${language}:${code}`).toContain('188');
       }
     }
-    expect(reasonText(createI18n('kk').t, { code: 'low-confidence', params: { field: 'court', confidence: '0.50', floor: 0.8 } }, 'kz-criminal')).toBe('«Сот» 0.50 сенімділікпен оқылды, бұл 0.8 шегінен төмен');
+    expect(reasonText(createI18n('kk').t, { code: 'low-confidence', params: { field: 'court', confidence: '0.50', floor: 0.8 } }, 'kz-criminal')).toBe('«Сот» 50 % сенімділікпен оқылды, бұл 80 % шегінен төмен');
     expect(reasonText(createI18n('ru').t, { code: 'gate-mae-worse', params: { candidate: '3.10', active: '2.50', tolerance: 5 } })).toContain('хуже, чем у действующей модели (2.50)');
   });
 });
