@@ -133,6 +133,18 @@ describe('extractors on single phrases', () => {
     expect(pick(facts, 'amount')).toEqual([]);
   });
 
+  it('reads the same indictment in Kazakh, Russian and English alike: the item, the sum, compensation and reconciliation', () => {
+    const read = (text: string) => {
+      const facts = extractFacts(text, 'kz-criminal');
+      const value = (field: string) => pick(facts, field).map((f) => f.value);
+      return { paragraph: value('paragraph'), damageKzt: value('damageKzt'), damageCompensated: value('damageCompensated'), reconciliation: value('reconciliation') };
+    };
+    const expected = { paragraph: ['4'], damageKzt: [450_000], damageCompensated: ['full'], reconciliation: [true] };
+    expect(read('Айыпталушы жәбірленушінің 450 000 теңге тұратын телефонын ұрлап, ҚР ҚК 188-бабы 2-бөлігінің 4) тармағында көзделген қылмыс жасады. Залалды толық өтеді. Жәбірленушімен татуласты.')).toEqual(expected);
+    expect(read('Тайно похитил телефон стоимостью 450 000 тенге, то есть совершил преступление по п. 4 ч. 2 ст. 188 УК РК. Ущерб возместил в полном объеме. С потерпевшим примирился.')).toEqual(expected);
+    expect(read('He stole a phone worth KZT 450,000, an offence under Article 188(2)(4) of the Criminal Code, fully compensated the damage and reconciled with the victim.')).toEqual(expected);
+  });
+
   it('takes the charge, not a prior conviction cited before it', () => {
     const facts = extractFacts('Ахметов, ранее судимый 15.02.2019 по ч. 1 ст. 188 УК РК к штрафу, обвиняемый по частью 2 статьи 190 УК РК.', 'kz-criminal');
     expect(pick(facts, 'article').map((f) => f.value)).toEqual(['190']);

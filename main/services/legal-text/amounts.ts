@@ -28,7 +28,10 @@ export function findAmounts(text: string): FoundAmount[] {
     const unitTenge = m[3];
     const unitMrp = m[4];
     if (!prefix && !unitTenge && !unitMrp) continue;
-    const parsed = parseNumber(m[2]!);
+    // "450,000" is a decimal only in a numeral's general reading: tenge have two decimals (tiyn), never three, so in
+    // a sum of tenge a comma before three digits groups thousands, as English writes them.
+    const grouped = !unitMrp && /^\d{1,3},\d{3}$/.test(m[2]!.trim());
+    const parsed = grouped ? { value: Number(m[2]!.trim().replace(',', '')), agrees: null } : parseNumber(m[2]!);
     if (!parsed || parsed.value <= 0) continue;
     out.push({ value: parsed.value, unit: unitMrp ? 'MRP' : 'KZT', start: m.index, end: m.index + m[0].length, agrees: parsed.agrees });
   }

@@ -71,9 +71,9 @@ const shapes: readonly Shape[] = [
     re: new RegExp(`(?<!\\p{L})${ruArticle}${art}\\s*,?\\s*${ruPart}(\\d+)(?:\\s*,?\\s*${ruPoint}(\\d+))?(?!\\s*,?\\s*(?:${ruPoint}\\d+\\s*,?\\s*)?ст(?:ать|\\.|\\s*\\d))`, 'giu'),
     read: (m) => ({ article: m[1]!, part: m[2], paragraph: m[3] }),
   },
-  // 188-бабының 2-бөлігінің 2-тармағы / 188-баптың 2-бөлігі
+  // 188-бабының 2-бөлігінің 2-тармағы / 188-баптың 2-бөлігі / 2-бөлігінің 4) тармағы (the code's own way of numbering items)
   {
-    re: /(?<!\d)(\d+(?:-\d+)?)\s?-?\s?ба[пб]\p{L}*(?:\s+(\d+)\s?-?\s?бөлі\p{L}*)?(?:\s+(\d+)\s?-?\s?тарма[қғ]\p{L}*)?/giu,
+    re: /(?<!\d)(\d+(?:-\d+)?)\s?-?\s?ба[пб]\p{L}*(?:\s+(\d+)\s?-?\s?бөлі\p{L}*)?(?:\s+(\d+)\)?\s?-?\s?тарма[қғ]\p{L}*)?/giu,
     read: (m) => ({ article: m[1]!, part: m[2], paragraph: m[3] }),
   },
   // paragraph 2 of part 2 of Article 188 / Article 188(2)(2) / Article 188, part 2, paragraph 2

@@ -23,14 +23,14 @@ const agreementCues: Cue<'proceduralAgreement'>[] = [
 
 const reconciliationCues: Cue<'reconciliation'>[] = [
   { pattern: /не\s+примирил\p{L}*|примирени\p{L}*\s+(?:сторон\s+)?не\s+достигнут\p{L}*|от\s+примирения\s+отказ\p{L}*|татуласпады|татуласпаған|татуласу\s+болмады|did\s+not\s+reconcile|no\s+reconciliation/iu, value: false, confidence: 0.85 },
-  { pattern: /примирени\p{L}*\s+с\s+потерпевш\p{L}*|примирил\p{L}*\s+с\s+потерпевш\p{L}*|примирени\p{L}*\s+с\s+(?:подсудим|обвиняем)\p{L}*|стороны\s+примирились|примирением\s+сторон|жәбірленушімен\s+татуласу\p{L}*|жәбірленушімен\s+татуласты|татуласты|татуласуына|reconcil\p{L}*\s+with\s+the\s+victim|victim\s+(?:and\s+the\s+defendant\s+)?reconciled/iu, value: true, confidence: 0.85 },
+  { pattern: /примирени\p{L}*\s+с\s+потерпевш\p{L}*|примирил\p{L}*\s+с\s+потерпевш\p{L}*|с\s+потерпевш\p{L}*\s+примирил\p{L}*|примирени\p{L}*\s+с\s+(?:подсудим|обвиняем)\p{L}*|стороны\s+примирились|примирением\s+сторон|жәбірленушімен\s+татуласу\p{L}*|жәбірленушімен\s+татуласты|татуласты|татуласуына|reconcil\p{L}*\s+with\s+the\s+victim|victim\s+(?:and\s+the\s+defendant\s+)?reconciled/iu, value: true, confidence: 0.85 },
 ];
 
 const compensationCues: Cue<'damageCompensated'>[] = [
   { pattern: /ущерб\s+не\s+причин\p{L}*|ущерба\s+не\s+причинено|залал\s+келтірілмеген|no\s+damage\s+was\s+caused/iu, value: 'no-damage', confidence: 0.85 },
   { pattern: /ущерб\p{L}*\s+не\s+возмещ\p{L}*|не\s+возмест\p{L}*|не\s+возмещ[её]н|залал\p{L}*\s+өтелмеген|залал\p{L}*\s+өтемеген|өтелген\s+жоқ|not\s+(?:been\s+)?(?:compensated|repaid|reimbursed)|has\s+not\s+compensated/iu, value: 'none', confidence: 0.85 },
   { pattern: /частично\s+возмест\p{L}*|возмещ[её]н\p{L}*\s+частично|частичн\p{L}*\s+возмещени\p{L}*|ішінара\s+өте\p{L}*|жартылай\s+өте\p{L}*|partially\s+(?:compensated|repaid)|partial\s+(?:compensation|repayment)/iu, value: 'partial', confidence: 0.85 },
-  { pattern: /(?:полностью|в\s+полном\s+объ[её]ме)\s+возмест\p{L}*|возмещ[её]н\p{L}*\s+(?:полностью|в\s+полном\s+объ[её]ме)|полн\p{L}*\s+возмещени\p{L}*|добровольно\s+возмест\p{L}*|толық\s+өте\p{L}*|толығымен\s+өте\p{L}*|(?:fully|in\s+full)\s+(?:compensated|repaid)|compensated\s+(?:the\s+)?(?:damage\s+)?in\s+full|full\s+compensation/iu, value: 'full', confidence: 0.85 },
+  { pattern: /(?:полностью|в\s+полном\s+объ[её]ме)\s+возмест\p{L}*|возмест\p{L}*(?:\s+(?:причин[её]нный\s+)?(?:ущерб|вред)\p{L}*)?\s+(?:полностью|в\s+полном\s+объ[её]ме)|возмещ[её]н\p{L}*\s+(?:полностью|в\s+полном\s+объ[её]ме)|полн\p{L}*\s+возмещени\p{L}*|добровольно\s+возмест\p{L}*|толық\s+өте\p{L}*|толығымен\s+өте\p{L}*|(?:fully|in\s+full)\s+(?:compensated|repaid)|compensated\s+(?:the\s+)?(?:damage\s+)?in\s+full|full\s+compensation/iu, value: 'full', confidence: 0.85 },
 ];
 
 const recidivismCues: Cue<'recidivism'>[] = [
@@ -83,6 +83,8 @@ function priorConvictions(text: string): ExtractedFact | null {
 
 const damageContext = /ущерб\p{L}*|залал\p{L}*|шығын\p{L}*|damage|loss/iu;
 const valueContext = /стоимост\p{L}*|на\s+(?:общую\s+)?сумм\p{L}*|сомасына|сомада|құны|бағасы|worth|valued\s+at|total\s+(?:value|amount)|похити\p{L}*|ұрла\p{L}*|stole|вынесли|украли/iu;
+/** Kazakh puts the value's words after the sum: "450 000 теңге тұратын телефонын ұрлап". */
+const valueAfter = /^[^.;]{0,40}?(?:тұратын|құнындағы|бағасындағы|ұрла\p{L}*)/iu;
 const totalContext = /общ\p{L}*\s+сумм|жалпы\s+сома|итого|total/iu;
 const notDamage = /возмещ\p{L}*|возмест\p{L}*|өте\p{L}*|compensat\p{L}*|repa(?:id|y)|штраф\p{L}*|айыппұл\p{L}*|fine|взыска\p{L}*|госпошлин\p{L}*|баж\p{L}*/iu;
 
@@ -95,7 +97,7 @@ function damage(text: string, amounts: readonly FoundAmount[], dates: readonly F
     if (notDamage.test(before.slice(-90))) continue;
     let score = 0;
     if (damageContext.test(before) || damageContext.test(after)) score += 3;
-    if (valueContext.test(before)) score += 2;
+    if (valueContext.test(before) || valueAfter.test(after)) score += 2;
     if (totalContext.test(before.slice(-60))) score += 1;
     if (score === 0) continue;
     if (!best || score > best.score) best = { amount, score };
