@@ -5,7 +5,7 @@ import { labelledTexts } from './labelled-texts.ts';
 
 /** The fields the labelled set states, per case type. */
 const scored: Readonly<Record<string, readonly string[]>> = {
-  'kz-criminal': ['article', 'part', 'paragraph', 'damageKzt', 'priorConvictions', 'guiltyPlea', 'damageCompensated', 'reconciliation', 'proceduralAgreement', 'recidivism', 'punishment', 'termMonths', 'fineMrp'],
+  'kz-criminal': ['article', 'part', 'paragraph', 'damageKzt', 'priorConvictions', 'guiltyPlea', 'damageCompensated', 'reconciliation', 'proceduralAgreement', 'recidivism', 'punishment', 'termMonths', 'fineMrp', 'mitigating', 'aggravating'],
   'kz-civil-contract': ['claimAmountKzt', 'penaltyClaimedKzt', 'contractDate', 'breachDate', 'monthsSinceBreach', 'limitationInvoked', 'simplifiedProcedure', 'documents', 'penaltyReductionRequested', 'paidAfterClaimKzt'],
 };
 
@@ -38,7 +38,7 @@ function measure(): Map<string, Tally> {
   return tallies;
 }
 
-describe('extractFacts on the labelled set (50 texts, 8 templates, ru/kk/en)', () => {
+describe('extractFacts on the labelled set (80 texts, 8 templates, ru/kk/en)', () => {
   it('reaches ≥ 95 % precision and recall for every field', () => {
     const tallies = measure();
     const rows = [...tallies].map(([field, t]) => ({
@@ -143,6 +143,24 @@ describe('extractors on single phrases', () => {
     expect(read('Айыпталушы жәбірленушінің 450 000 теңге тұратын телефонын ұрлап, ҚР ҚК 188-бабы 2-бөлігінің 4) тармағында көзделген қылмыс жасады. Залалды толық өтеді. Жәбірленушімен татуласты.')).toEqual(expected);
     expect(read('Тайно похитил телефон стоимостью 450 000 тенге, то есть совершил преступление по п. 4 ч. 2 ст. 188 УК РК. Ущерб возместил в полном объеме. С потерпевшим примирился.')).toEqual(expected);
     expect(read('He stole a phone worth KZT 450,000, an offence under Article 188(2)(4) of the Criminal Code, fully compensated the damage and reconciled with the victim.')).toEqual(expected);
+  });
+
+  it('reads the mitigating and aggravating circumstances a text states, by their items of art. 53 and 54, not negated ones', () => {
+    const items = (text: string) => extractFacts(text, 'kz-criminal').filter((f) => f.field === 'mitigating' || f.field === 'aggravating').map((f) => `${f.field} ${f.value}`);
+    expect(items('Смягчающими наказание обстоятельствами суд признает чистосердечное раскаяние, явку с повинной и наличие малолетнего ребенка. Отягчающим обстоятельством — совершение преступления в состоянии алкогольного опьянения.')).toEqual([
+      'mitigating 53.1.4',
+      'mitigating 53.1.11',
+      'aggravating 54.1.12',
+    ]);
+    expect(items('Жеңілдететін мән-жайлар ретінде шын өкінуі және жас балаларының болуы ескерілді. Сотталушы залалды өз еркімен өтеді. Қылмысты мас күйінде жасаған.')).toEqual([
+      'mitigating 53.1.4',
+      'mitigating 53.1.6',
+      'mitigating 53.1.11',
+      'aggravating 54.1.12',
+    ]);
+    expect(items('The defendant sincerely repented, has two young children and committed the offence while intoxicated.')).toEqual(['mitigating 53.1.4', 'mitigating 53.1.11', 'aggravating 54.1.12']);
+    // Negated, or about the victim rather than the defendant: nothing.
+    expect(items('Подсудимый в содеянном не раскаялся. В состоянии опьянения не находился. Преступление совершено в отношении малолетнего.')).toEqual([]);
   });
 
   it('takes the charge, not a prior conviction cited before it', () => {

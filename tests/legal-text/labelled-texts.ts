@@ -188,13 +188,25 @@ function criminalRu(w: Writer, sentence: boolean): LabelledText {
   const recid = priors >= 2 && w.chance(0.5) ? w.pick(['recidivism', 'dangerous'] as const) : null;
   const recidText = recid ? ` Обстоятельством, отягчающим ответственность, признается ${recid === 'dangerous' ? 'опасный рецидив' : 'рецидив преступлений'}.` : '';
   if (recid) expected.recidivism = [recid];
+  // Circumstances of art. 53 and 54 in the courts' words, listed in the order the extractor's items run.
+  const mitigation = w.chance(0.4)
+    ? w.pick([
+        { text: ' Обстоятельствами, смягчающими наказание, суд признает чистосердечное раскаяние и наличие малолетнего ребенка.', items: ['53.1.4', '53.1.11'] },
+        { text: ' Смягчающим обстоятельством является явка с повинной.', items: ['53.1.11'] },
+        { text: ' Подсудимый добровольно возместил ущерб и активно способствовал раскрытию преступления.', items: ['53.1.6', '53.1.11'] },
+      ])
+    : null;
+  const drunk = w.chance(0.2);
+  if (mitigation) expected.mitigating = mitigation.items;
+  if (drunk) expected.aggravating = ['54.1.12'];
+  const circumstancesText = `${mitigation?.text ?? ''}${drunk ? ' Преступление совершено в состоянии алкогольного опьянения.' : ''}`;
   const story = w.pick([
     `${w.ruDate(when)} около ${w.int(1, 23)} часов, находясь по адресу: г. Алматы, ул. Абая, д. ${w.int(1, 200)}, тайно похитил имущество потерпевшего стоимостью ${w.ruMoney(damage)}, причинив ему ущерб на указанную сумму`,
     `${w.ruDate(when)} путем обмана завладел денежными средствами потерпевшей, причинив ей материальный ущерб на общую сумму ${w.ruMoney(damage)}`,
     `в период с ${w.ruDate(when)} совершил хищение, причинив потерпевшему ущерб в размере ${w.ruMoney(damage)}`,
   ]);
   const head = sentence ? 'ПРИГОВОР ИМЕНЕМ РЕСПУБЛИКИ КАЗАХСТАН\nСпециализированный межрайонный суд по уголовным делам города Алматы, рассмотрев уголовное дело в отношении' : 'ОБВИНИТЕЛЬНЫЙ АКТ\nпо уголовному делу в отношении';
-  let text = `${head} Ахметова Б.С., ${w.int(1, 28)}.0${w.int(1, 9)}.19${w.int(70, 99)} года рождения, ${priorsText}, обвиняемого в совершении уголовного правонарушения, предусмотренного ${cite}.\nУстановлено: ${story}. ${pleaText}. ${compText}.${reconText}${agreementText}${recidText}\n`;
+  let text = `${head} Ахметова Б.С., ${w.int(1, 28)}.0${w.int(1, 9)}.19${w.int(70, 99)} года рождения, ${priorsText}, обвиняемого в совершении уголовного правонарушения, предусмотренного ${cite}.\nУстановлено: ${story}. ${pleaText}. ${compText}.${reconText}${agreementText}${recidText}${circumstancesText}\n`;
   if (sentence) {
     const kind = w.pick(['imprisonment', 'fine', 'suspended', 'restriction-of-freedom'] as const);
     expected.punishment = [kind];
@@ -233,7 +245,14 @@ function criminalKk(w: Writer, sentence: boolean): LabelledText {
   const compText = { full: 'Келтірілген залал толық өтелді', partial: 'Залал ішінара өтелді', none: 'Залал өтелмеген' }[compensation];
   if (reconciled) expected.reconciliation = [true];
   const dateText = w.pick([`${year} жылғы ${when.d} ${kkMonthsLoc[when.m - 1]}`, `${pad(when.d)}.${pad(when.m)}.${year} ж.`]);
-  let text = `${sentence ? 'ҮКІМ\nАлматы қаласының қылмыстық істер жөніндегі мамандандырылған ауданаралық соты' : 'АЙЫПТАУ АКТІСІ'}\n${priorsText} Серікбаев Н.Қ. ${cite} бойынша ${offence.kk} жасағаны үшін айыпталады. Ол ${dateText} жәбірленушінің ${w.kkMoney(damage)} тұратын мүлкін ұрлап, жәбірленушіге ${w.pick(['залал', 'материалдық залал'])} келтірді. ${pleaText}. ${compText}.${reconciled ? ' Сотталушы жәбірленушімен татуласты.' : ''}\n`;
+  const mitigation = w.chance(0.4) ? w.pick([
+    { text: ' Жазаны жеңілдететін мән-жайлар ретінде шын өкінуі және жас балаларының болуы ескерілді.', items: ['53.1.4', '53.1.11'] },
+    { text: ' Сотталушы қылмыстың ашылуына белсенді жәрдемдесті.', items: ['53.1.11'] },
+  ]) : null;
+  const drunk = w.chance(0.2);
+  if (mitigation) expected.mitigating = mitigation.items;
+  if (drunk) expected.aggravating = ['54.1.12'];
+  let text = `${sentence ? 'ҮКІМ\nАлматы қаласының қылмыстық істер жөніндегі мамандандырылған ауданаралық соты' : 'АЙЫПТАУ АКТІСІ'}\n${priorsText} Серікбаев Н.Қ. ${cite} бойынша ${offence.kk} жасағаны үшін айыпталады. Ол ${dateText} жәбірленушінің ${w.kkMoney(damage)} тұратын мүлкін ұрлап, жәбірленушіге ${w.pick(['залал', 'материалдық залал'])} келтірді. ${pleaText}. ${compText}.${reconciled ? ' Сотталушы жәбірленушімен татуласты.' : ''}${mitigation?.text ?? ''}${drunk ? ' Қылмысты мас күйінде жасады.' : ''}\n`;
   if (sentence) {
     const kind = w.pick(['imprisonment', 'fine', 'suspended'] as const);
     expected.punishment = [kind];
@@ -372,7 +391,7 @@ function civilEn(w: Writer): LabelledText {
 }
 
 /** The labelled set: `count` texts from all templates in turn, reproducible from the seed. */
-export function labelledTexts(seed = 16, count = 50): LabelledText[] {
+export function labelledTexts(seed = 16, count = 80): LabelledText[] {
   const w = new Writer(seededRandom(seed));
   const makers: ReadonlyArray<() => LabelledText> = [
     () => criminalRu(w, false),

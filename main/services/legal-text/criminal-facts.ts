@@ -1,7 +1,7 @@
 /**
  * Facts of a criminal case from an indictment, a sentence or a question: the article charged, damage, priors,
- * recidivism, plea, procedural agreement, reconciliation, compensation, and (in sentences) the punishment, its term,
- * fine and hours. Russian, Kazakh and English phrasing.
+ * recidivism, plea, procedural agreement, reconciliation, compensation, mitigating and aggravating circumstances
+ * stated in set words, and (in sentences) the punishment, its term, fine and hours. Russian, Kazakh and English.
  */
 import { findAmounts, mrpOfYear, type FoundAmount } from './amounts.ts';
 import { isSpecialPartArticle, type FoundCitation } from './citations.ts';
@@ -156,6 +156,30 @@ function sentence(text: string): ExtractedFact[] {
   return out;
 }
 
+/**
+ * Circumstances of Criminal Code art. 53 (mitigating) and 54 (aggravating) that texts state in set words, by item.
+ * Only items that are never an element of the offence itself (a group, a weapon are qualifying elements of many
+ * articles, and then not aggravating, art. 54 part 2), and not those with fields of their own (recidivism, a minor
+ * defendant). The wording is the code's and the courts' in Russian, Kazakh and English; a negated one is not read.
+ */
+const circumstanceCues: ReadonlyArray<readonly ['mitigating' | 'aggravating', string, RegExp]> = [
+  ['mitigating', '53.1.4', /(?:наличи\p{L}*|име\p{L}*|иждивени\p{L}*)[^.;]{0,40}?малолетн\p{L}*\s+(?:реб[её]н\p{L}*|дет\p{L}*)|жас\s+бала(?:лар)?ы(?:ның|\s+бар)|(?:has|having|with|supports?)\s+(?:a\s+|an?\s+|two\s+|three\s+)?(?:young|minor|infant)\s+child(?:ren)?/iu],
+  ['mitigating', '53.1.5', /оказа\p{L}*\s+(?:первой\s+|медицинской\s+)?помощ\p{L}*\s+потерпевш\p{L}*|жәбірленушіге\s+(?:алғашқы\s+|медициналық\s+)?көмек\s+көрсет\p{L}*|(?:gave|provided|rendered)\s+(?:first\s+)?aid\s+to\s+the\s+victim/iu],
+  ['mitigating', '53.1.6', /добровольн\p{L}*\s+возмещени\p{L}*|добровольно\s+возмест\p{L}*|возмест\p{L}*\s+(?:[^.;]{0,30}?)добровольно|загладил\p{L}*\s+(?:причин[её]нный\s+)?вред|залалды\s+(?:өз\s+еркімен|ерікті\s+түрде)\s+өте\p{L}*|voluntar\p{L}*\s+(?:compensat\p{L}*|repa\p{L}*|made\s+good)/iu],
+  ['mitigating', '53.1.11', /чистосердечн\p{L}*\s+раскаяни\p{L}*|(?<!не\s)(?:раскаял\p{L}*|раскаивается)|явк\p{L}*\s+с\s+повинной|активн\p{L}*\s+способствова\p{L}*\s+(?:раскрытию|расследованию)|шын\s+(?:жүректен\s+)?өкін\p{L}*|кінәсін\s+мойындап\s+келу\p{L}*|(?:қылмыстың\s+)?ашылуына\s+белсенді\s+(?:жәрдемдес|ықпал)\p{L}*|sincere(?:ly)?\s+repent\p{L}*|(?<!not\s)repented|turned\s+(?:himself|herself)\s+in|actively\s+(?:assisted|helped)\s+(?:the\s+)?(?:investigation|police)/iu],
+  ['aggravating', '54.1.12', /(?<!не\s+находил\p{L}*\s+)в\s+состоянии\s+(?:алкогольного\s+|наркотического\s+|токсикоманического\s+)?опьянения(?!\s+не\s+находил)|(?:алкогольдік\s+|есірткілік\s+)?мас\s+(?:күйінде|күйде)|масаң\s+күйде|while\s+(?:drunk|intoxicated)|under\s+the\s+influence\s+of\s+(?:alcohol|drugs)/iu],
+];
+
+/** Each circumstance the text states, once, at its first mention. */
+function circumstances(text: string): ExtractedFact[] {
+  const out: ExtractedFact[] = [];
+  for (const [field, item, re] of circumstanceCues) {
+    const m = re.exec(text);
+    if (m) out.push(fact(field, item, { start: m.index, end: m.index + m[0].length }, 0.8));
+  }
+  return out;
+}
+
 const priorContext = /суд[иі]м\p{L}*|осужд\p{L}*|осужден\p{L}*|сотталған|convicted/iu;
 const chargeContext = /обвиня\p{L}*|предусмотренн\p{L}*|виновн\p{L}*|квалифици\p{L}*|айыпта\p{L}*|кінәлі|charged|guilty|under/iu;
 
@@ -190,5 +214,5 @@ export function criminalFacts(text: string, citations: readonly FoundCitation[],
     firstCue(text, 'defendantMinor', minorCues),
     firstCue(text, 'offenceCategory', categoryCues),
   ].filter((f): f is ExtractedFact => f !== null);
-  return [...charge(text, citations), ...damage(text, amounts, dates, today), ...single, ...sentence(text)];
+  return [...charge(text, citations), ...damage(text, amounts, dates, today), ...single, ...circumstances(text), ...sentence(text)];
 }

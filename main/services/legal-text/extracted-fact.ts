@@ -36,6 +36,10 @@ export interface FactFieldValues {
   reconciliation: boolean;
   damageCompensated: 'none' | 'partial' | 'full' | 'no-damage';
   defendantMinor: boolean;
+  /** One fact per circumstance the text states, by its item of Criminal Code art. 53 part 1 ("53.1.11"). */
+  mitigating: string;
+  /** One fact per circumstance the text states, by its item of Criminal Code art. 54 part 1 ("54.1.12"). */
+  aggravating: string;
   punishment: 'fine' | 'correctional-work' | 'community-service' | 'restriction-of-freedom' | 'imprisonment' | 'suspended';
   termMonths: number;
   fineMrp: number;
