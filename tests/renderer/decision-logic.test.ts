@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseTypeView } from '../../main/contract/index.ts';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { caseTypeView } from '../../main/services/decision/case-type-view.ts';
-import { fieldLabel, optionLabel } from '../../renderer/src/decision/decision-text.ts';
+import { fieldLabel, indexFields, optionLabel, valueText } from '../../renderer/src/decision/decision-text.ts';
 import { totalsBy } from '../../renderer/src/decision/discrepancy-summary.ts';
 import { emptyValues, readFacts } from '../../renderer/src/decision/facts-state.ts';
 import { parseDecimal } from '../../renderer/src/decision/number-format.ts';
@@ -31,6 +31,14 @@ describe('labels of schema fields', () => {
     expect(fieldLabel(t, ussc.id, age)).toBe(age.title);
     expect(optionLabel(t, 'new-type', 'x', 'a.b', 'schema label')).toBe('schema label');
     expect(optionLabel(t, 'new-type', 'x', 'a.b')).toBe('a.b');
+  });
+
+  it('give ticked checklist items in words with their article numbers, one ticked item alone in words', async () => {
+    const t = await english();
+    const index = indexFields(criminal, criminal.id);
+    expect(valueText(t, index, 'mitigating', ['53.1.2', '53.1.11'], String)).toBe(`53.1.2 — the offender is a minor; 53.1.11 — ${optionLabel(t, criminal.id, 'mitigating', '53.1.11')}`);
+    expect(valueText(t, index, 'mitigating', '53.1.2', String)).toBe('the offender is a minor');
+    expect(valueText(t, index, 'mitigating', [], String)).toBe(t('decision.value.none'));
   });
 });
 

@@ -96,7 +96,8 @@ export function valueText(t: TFunction, index: FieldIndex, feature: string, valu
   if (typeof value === 'number') return formatNumber(value);
   const name = feature.split('=')[0] ?? feature;
   const field = index.byName.get(name);
-  if (Array.isArray(value)) return value.length === 0 ? t('decision.value.none') : value.join(', ');
+  // Ticked items in words (art. 53 items keep their number before the words), never as bare codes.
+  if (Array.isArray(value)) return value.length === 0 ? t('decision.value.none') : value.map((item) => (field?.options.includes(item) ? checklistItemLabel(t, index.caseTypeId, name, item, field.labels[item], ' — ') : item)).join('; ');
   return field && field.options.includes(value) ? optionLabel(t, index.caseTypeId, name, value, field.labels[value]) : value;
 }
 
