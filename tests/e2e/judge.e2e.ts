@@ -55,8 +55,8 @@ describe.skipIf(chromiumFound.path === null)('the judge consults a model in Chro
     await createCase(page, { number: caseNumber, venue: 'Astana District Court No. 2', type: 'criminal', parties: 'State v. K.' });
     await byTestId('decision-panel').waitFor();
     await expect(byTestId('advisory-banner').textContent()).resolves.toContain('the judge decides');
-    // Judge sees the forensic work: nothing is signed for this case yet, and the view says so.
-    await expect(byTestId('forensic-unsigned').textContent()).resolves.toContain('has not signed');
+    // Judge sees the forensic work: this case has no findings, and the view says so.
+    await expect(byTestId('forensic-none').textContent()).resolves.toContain('No forensic findings');
     // The model picker opens on the case's own case type (a criminal case: the kz-criminal punishment model).
     await expect(byTestId('model-picker').inputValue()).resolves.toBe(demoModelSha);
     await byTestId('model-synthetic-chip').waitFor();

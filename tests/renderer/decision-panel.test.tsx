@@ -625,12 +625,19 @@ describe('the judge’s decision support pane', () => {
     expect([...(need('fact-article') as HTMLSelectElement).options].map((o) => o.textContent)).toContain('188 — Ұрлық');
   });
 
-  it('Judge sees the forensic work: nothing before the laboratory signs, saying so', async () => {
-    await render(fakeApi('judge', {}).api);
+  it('Judge sees the forensic work: nothing before the laboratory signs, saying so; a case without findings says it has none', async () => {
+    const inReview = { caseId, state: 'draft', technicalReviewRequired: true, findingsTotal: 2, findingsDecided: 1, signatures: [], updatedAt: '2026-01-02T10:00:00.000Z' };
+    await render(fakeApi('judge', { 'review.get': { ok: true, value: inReview } }).api);
     await openCase();
     expect(need('forensic-work').dataset.signed).toBe('false');
     expect(need('forensic-unsigned').textContent).toContain('has not signed');
+    expect(byTestId('forensic-none')).toBeNull();
     expect(byTestId('findings-panel')).toBeNull();
+    unmountRoot();
+    await render(fakeApi('judge', {}).api, 'ru');
+    await openCase();
+    expect(need('forensic-none').textContent).toBe('По этому делу нет выводов экспертизы.');
+    expect(byTestId('forensic-unsigned')).toBeNull();
   });
 
   it('Judge sees the forensic work: the signed findings, the summary and the report, read-only, only what was signed', async () => {

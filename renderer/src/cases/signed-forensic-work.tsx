@@ -77,7 +77,13 @@ export function SignedForensicWork({ caseId, role }: SignedForensicWorkProps) {
       {(review.loading || findings.loading) && review.value === undefined && <LinearProgress aria-label={t('common.loading')} />}
       {review.error !== null && <ErrorAlert error={review.error} testId="forensic-work-error" />}
       {findings.error !== null && <ErrorAlert error={findings.error} testId="forensic-findings-error" />}
-      {review.value && !signed && (
+      {/* A case with no findings at all (a civil claim, say) has no laboratory work to wait for: say that instead. */}
+      {review.value && !signed && review.value.findingsTotal === 0 && review.value.state === 'draft' && (
+        <Typography variant="body2" color="text.secondary" data-testid="forensic-none">
+          {t('forensicWork.none')}
+        </Typography>
+      )}
+      {review.value && !signed && (review.value.findingsTotal > 0 || review.value.state !== 'draft') && (
         <Alert severity="info" data-testid="forensic-unsigned">
           {t('forensicWork.unsigned', { state: t(`review.states.${review.value.state}`) })}
         </Alert>
