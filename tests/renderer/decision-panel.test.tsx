@@ -199,8 +199,12 @@ describe('the judge’s decision support pane', () => {
     expect(need('advisory-banner').textContent).toContain('Advisory only — the judge decides.');
     for (const field of criminal.fields) expect(byTestId(`fact-${field.name}`), field.name).not.toBeNull();
     const category = need('fact-offenceCategory') as HTMLSelectElement;
-    // Required and not nullable: no "not stated" choice; every enum value is offered with its translated label.
-    expect([...category.options].map((o) => o.value)).toEqual(['', 'criminal-misdemeanour', 'minor', 'medium', 'grave', 'especially-grave'].slice(1));
+    // Required and not nullable: no "not stated" choice, but a "Choose…" that cannot be chosen, so that nothing looks
+    // chosen before the judge chooses; every enum value is offered with its translated label.
+    expect([...category.options].map((o) => o.value)).toEqual(['', 'criminal-misdemeanour', 'minor', 'medium', 'grave', 'especially-grave']);
+    expect(category.value).toBe('');
+    expect(category.options[0]!.disabled).toBe(true);
+    expect(category.options[0]!.textContent).toBe('Choose…');
     expect([...category.options].map((o) => o.textContent)).toContain('grave offence');
     const recidivism = need('fact-recidivism') as HTMLSelectElement;
     expect(recidivism.options[0]!.value).toBe('');

@@ -100,6 +100,8 @@ export function FactsForm({ caseType, values, problems, onChange, disabled = fal
               value={text}
               onChange={(choice) => onChange(field.name, choice)}
               choices={choicesOf(t, caseType.id, field)}
+              // A required choice with no "not stated" option would show its first option as though it were chosen.
+              empty={field.nullable || !field.required ? undefined : { label: t('decision.verdict.choose') }}
               error={problem ? helper : null}
               disabled={disabled}
               required={field.required}
