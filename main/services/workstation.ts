@@ -182,7 +182,8 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
   const corpus = new CorpusStore(db, clock, audit);
   const statutes = StatutoryBoundsService.open(null);
   const statuteBook = statutes.book;
-  const decisionTexts = new DecisionTextIngest(db, clock, audit, corpus, (article, part) => statuteBook.articles[article]?.parts[String(part)]?.category ?? null);
+  const categoryOf = (article: string, part: number) => statuteBook.articles[article]?.parts[String(part)]?.category ?? null;
+  const decisionTexts = new DecisionTextIngest(db, clock, audit, corpus, categoryOf);
   const corpusCaseTypes = loadCaseTypes();
   const inbox = new CorpusInbox(db, clock, audit, corpus, decisionTexts, corpusCaseTypes);
   const modelRegistry = new ModelRegistry(db, clock, audit, corpus, join(options.dataDir, 'models'), join(options.dataDir, 'registry'), statutes);
@@ -205,7 +206,7 @@ export function openWorkstation(options: WorkstationOptions): Workstation {
     registry.summaries(),
   );
   const runner = typeof options.analysisRunner === 'function' ? options.analysisRunner(registry) : (options.analysisRunner ?? childProcessRunner);
-  const documents = new DocumentTextService({ db, clock, evidence, audit, reviews, runner });
+  const documents = new DocumentTextService({ db, clock, evidence, audit, reviews, runner, categoryOf });
   const analysis = new AnalysisService({ db, clock, store, cases, evidence, audit, sink: findings, runner, registry, reviews, onProgress: options.onAnalysisProgress });
   const library = new LibraryService(db, store, evidence, audit, clock, runner);
   if (options.keySealer) {

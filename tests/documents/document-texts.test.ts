@@ -66,6 +66,10 @@ describe.skipIf(!installed)('recognised text of evidence documents', () => {
     expect(article.boxes.length).toBeGreaterThanOrEqual(3);
     const damage = proposed.facts.find((f) => f.field === 'damageKzt')!;
     expect(damage.value).toBe(400000);
+    // The text names no category: the statutes give it for part 2 of art. 188 (medium gravity), quoted from the citation.
+    const category = proposed.facts.find((f) => f.field === 'offenceCategory')!;
+    expect(category).toMatchObject({ value: 'medium', page: 1 });
+    expect(category.quote).toContain('ч. 2');
     const hits = await call(ws, clients.judge, 'documents.search', { caseId, query: 'ноутбук' });
     expect(hits.map((h) => h.evidenceId)).toEqual([evidenceId]);
     const refused = await ws.dispatcher.invoke(clients.clerk, 'documents.recognise', { evidenceId, language: 'rus' });

@@ -163,6 +163,15 @@ describe('extractors on single phrases', () => {
     expect(items('Подсудимый в содеянном не раскаялся. В состоянии опьянения не находился. Преступление совершено в отношении малолетнего.')).toEqual([]);
   });
 
+  it('gives the category the statutes assign to the charged part when the text names none, and keeps a stated one', () => {
+    const categoryOf = (article: string, part: number) => (article === '188' && part === 2 ? 'medium' : null);
+    const category = (text: string) => pick(extractFacts(text, 'kz-criminal', { categoryOf }), 'offenceCategory').map((f) => [f.value, text.slice(f.span.start, f.span.end)]);
+    expect(category('Иванов обвиняется по ч. 2 ст. 188 УК РК.')).toEqual([['medium', 'ч. 2 ст. 188 УК РК']]);
+    expect(category('Иванов обвиняется по ч. 3 ст. 188 УК РК.')).toEqual([]);
+    expect(category('Иванов совершил тяжкое преступление, предусмотренное ч. 2 ст. 188 УК РК.')).toEqual([['grave', 'тяжкое преступление']]);
+    expect(pick(extractFacts('Иванов обвиняется по ч. 2 ст. 188 УК РК.', 'kz-criminal'), 'offenceCategory')).toEqual([]);
+  });
+
   it('takes the charge, not a prior conviction cited before it', () => {
     const facts = extractFacts('Ахметов, ранее судимый 15.02.2019 по ч. 1 ст. 188 УК РК к штрафу, обвиняемый по частью 2 статьи 190 УК РК.', 'kz-criminal');
     expect(pick(facts, 'article').map((f) => f.value)).toEqual(['190']);

@@ -78,7 +78,7 @@ export class DecisionTextIngest {
     const fileSha256 = createHash('sha256').update(bytes).digest('hex');
     const raw = decisionText(bytes, fileName);
     const text = anonymise(raw).text;
-    const extracted = extractFacts(text, caseType.id);
+    const extracted = extractFacts(text, caseType.id, { categoryOf: this.categoryOf });
     const fieldNames = new Set(caseType.fields.map((f) => f.name));
     const checklists = new Set(caseType.fields.filter((f) => f.type === 'array').map((f) => f.name));
     const facts: Record<string, ProposedFact> = {};
@@ -90,13 +90,6 @@ export class DecisionTextIngest {
         const items = Array.isArray(known?.value) ? (known.value as unknown[]) : [];
         if (!items.includes(f.value)) facts[f.field] = { value: [...items, f.value], start: known?.start ?? f.span.start, end: known?.end ?? f.span.end, confidence: Math.min(known?.confidence ?? 1, f.confidence) };
       } else if (!known || f.confidence > known.confidence) facts[f.field] = { value: f.value, start: f.span.start, end: f.span.end, confidence: f.confidence };
-    }
-    // The category of the offence follows from the article's part (art. 11 via the statute asset).
-    const article = facts.article;
-    const part = facts.part;
-    if (fieldNames.has('offenceCategory') && !facts.offenceCategory && article && part) {
-      const category = this.categoryOf(String(article.value), Number(part.value));
-      if (category) facts.offenceCategory = { value: category, start: part.start, end: part.end, confidence: Math.min(article.confidence, part.confidence) };
     }
     // A decision opens with its place and date ("г. Алматы, 15 марта 2024 года"): the first date is taken as the
     // date of the decision when the case type has a time field of dates.

@@ -66,6 +66,8 @@ export interface DocumentTextDeps {
   readonly reviews?: { requireEditable(caseId: string, what: string): unknown };
   /** Runs the reading off the services process (the analysis process; in-process for the CLI and tests). */
   readonly runner: AnalysisRunner;
+  /** The category of an article's part by the statutes, so that a cited charge proposes its category too. */
+  readonly categoryOf?: (article: string, part: number) => string | null;
 }
 
 interface TextRow {
@@ -239,7 +241,7 @@ export class DocumentTextService {
     const facts: ProposedFact[] = [];
     for (const page of stored.result.pages) {
       const { text, starts } = layoutWords(page.words);
-      for (const found of extractFacts(text, caseType)) {
+      for (const found of extractFacts(text, caseType, { categoryOf: this.deps.categoryOf })) {
         const boxes = page.words
           .filter((w, i) => starts[i]! < found.span.end && starts[i]! + w.text.length > found.span.start)
           .map((w) => ({ left: w.left, top: w.top, width: w.width, height: w.height }));

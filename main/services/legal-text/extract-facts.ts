@@ -8,7 +8,7 @@ import { findCitations } from './citations.ts';
 import { civilFacts } from './civil-facts.ts';
 import { criminalFacts } from './criminal-facts.ts';
 import { findDates } from './dates.ts';
-import { fact, type ExtractedFact } from './extracted-fact.ts';
+import { fact, type ExtractedFact, type FactFieldValues } from './extracted-fact.ts';
 
 /** The case types the extractors know the facts of; any other id gets the common facts only. */
 export const extractorCaseTypes = ['kz-criminal', 'kz-civil-contract'] as const;
@@ -19,6 +19,23 @@ export type ExtractorCaseType = (typeof extractorCaseTypes)[number];
 export interface ExtractOptions {
   /** "Today", for converting tenge to MRP and counting months when the text gives no year or filing date. */
   readonly today?: Date;
+  /**
+   * The category of an article's part by the statutes (Criminal Code art. 11), when the caller has them: a criminal
+   * text that cites the article and part but does not name the category then gets it, quoted from the citation.
+   */
+  readonly categoryOf?: (article: string, part: number) => string | null;
+}
+
+const categories: ReadonlyArray<FactFieldValues['offenceCategory']> = ['criminal-misdemeanour', 'minor', 'medium', 'grave', 'especially-grave'];
+
+/** The offence category that follows from the charged article and part, when the text does not state one. */
+function categoryByStatute(facts: readonly ExtractedFact[], categoryOf: ExtractOptions['categoryOf']): ExtractedFact | null {
+  if (!categoryOf || facts.some((f) => f.field === 'offenceCategory')) return null;
+  const article = facts.find((f) => f.field === 'article');
+  const part = facts.find((f) => f.field === 'part');
+  if (article?.field !== 'article' || part?.field !== 'part') return null;
+  const category = categories.find((c) => c === categoryOf(article.value, part.value));
+  return category ? fact('offenceCategory', category, part.span, Math.min(article.confidence, part.confidence)) : null;
 }
 
 const criminalCues = /уголовн\p{L}*|обвиня\p{L}*|обвинительн\p{L}*|подсудим\p{L}*|потерпевш\p{L}*|преступлени\p{L}*|краж\p{L}*|мошенничеств\p{L}*|грабеж\p{L}*|грабёж\p{L}*|разбо\p{L}*|похити\p{L}*|украл\p{L}*|укра\p{L}*|вор(?!\p{L})|вора|лишени\p{L}*\s+свободы|(?<!\p{L})УК(?!\p{L})|қылмыс\p{L}*|айыпта\p{L}*|сотталушы\p{L}*|жәбірленуші\p{L}*|ұрла\p{L}*|ұры\p{L}*|алаяқ\p{L}*|тонау\p{L}*|(?<!\p{L})ҚК(?!\p{L})|criminal|indictment|accused|defendant\s+is\s+charged|theft|stole\p{L}*|fraud|robbery|victim|prison|burglar\p{L}*/giu;
@@ -60,7 +77,11 @@ export function extractFacts(text: string, caseTypeId?: string, options: Extract
   const courtFact = court(text);
   if (courtFact) common.push(courtFact);
   const kind = caseTypeId ?? guessCaseType(text)?.caseType;
-  if (kind === 'kz-criminal') return [...common, ...criminalFacts(text, citations, amounts, dates, today)];
+  if (kind === 'kz-criminal') {
+    const criminal = criminalFacts(text, citations, amounts, dates, today);
+    const category = categoryByStatute(criminal, options.categoryOf);
+    return [...common, ...criminal, ...(category ? [category] : [])];
+  }
   if (kind === 'kz-civil-contract') return [...common, ...civilFacts(text, amounts, dates, today)];
   return common;
 }
