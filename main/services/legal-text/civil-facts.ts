@@ -49,9 +49,9 @@ function claimSums(text: string, amounts: readonly FoundAmount[]): ExtractedFact
   for (const amount of amounts) {
     if (amount.unit !== 'KZT') continue;
     const near = clauseBefore(text, amount.start, 90);
-    const after = clauseAfter(text, amount.end, 40);
+    const after = clauseAfter(text, amount.end, 60);
     if (costContext.test(near.slice(-70))) continue;
-    if (paidAfterFiling(near, clauseAfter(text, amount.end, 60))) {
+    if (paidAfterFiling(near, after)) {
       paid ??= amount;
       continue;
     }
