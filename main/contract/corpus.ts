@@ -151,6 +151,7 @@ const InboxFileRecordSchema = z.object({
   inReview: z.number().int(),
   errorCode: z.string().nullable(),
   error: z.string().nullable(),
+  errorParams: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
 });
 /** An inbox file as kept, with its import's counts or its refusal. */
 export type InboxFileRecordView = z.infer<typeof InboxFileRecordSchema>;

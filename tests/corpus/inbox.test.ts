@@ -1,8 +1,9 @@
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../main/db/database.ts';
 import { AuditLog } from '../../main/services/audit/audit-log.ts';
+import { maxDecisionBytes } from '../../main/services/corpus/decision-text.ts';
 import { CorpusInbox } from '../../main/services/corpus/inbox.ts';
 import { DecisionTextIngest } from '../../main/services/corpus/text-ingest.ts';
 import { StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
@@ -60,5 +61,17 @@ describe('the watched corpus inbox', () => {
     expect(inbox.scan(null)).toEqual([]);
     expect(audit.list({ action: 'corpus.inbox' }).map((e) => e.action)).toEqual(['corpus.inbox-configured', 'corpus.inbox-scanned', 'corpus.inbox-scanned', 'corpus.inbox-scanned']);
     expect(() => inbox.configure({ dir: join(dir, 'none'), caseType: 'kz-criminal', everyMinutes: 5 }, null)).toThrow(/not a folder/);
+  });
+
+  it('refuses a file past the import limit without reading it whole, keeps its figures, and reads it no more', () => {
+    inbox.configure({ dir, caseType: 'kz-criminal', everyMinutes: 0 }, null);
+    // A sparse file: its size is past the decision-text limit, its blocks cost nothing.
+    const huge = join(dir, 'huge.txt');
+    writeFileSync(huge, '');
+    truncateSync(huge, maxDecisionBytes + 1);
+    const [result] = inbox.scan(null);
+    expect(result).toMatchObject({ fileName: 'huge.txt', outcome: 'refused', error: `huge.txt: the file is ${maxDecisionBytes + 1} bytes, larger than the limit of ${maxDecisionBytes} bytes` });
+    expect(inbox.files()[0]).toMatchObject({ errorCode: 'too-large', errorParams: { file: 'huge.txt', reasonCode: 'too-large', size: maxDecisionBytes + 1, limit: maxDecisionBytes } });
+    expect(inbox.scan(null)).toEqual([]);
   });
 });

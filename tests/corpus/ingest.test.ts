@@ -1,7 +1,8 @@
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../main/db/database.ts';
 import { AuditLog } from '../../main/services/audit/audit-log.ts';
-import { CorpusStore } from '../../main/services/corpus/ingest.ts';
+import { CorpusStore, maxCorpusFileBytes } from '../../main/services/corpus/ingest.ts';
 import { StatutoryBoundsService } from '../../main/services/decision/statutory-bounds.ts';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { syntheticCorpusCsv } from '../../scripts/synthetic/corpus-file.ts';
@@ -73,6 +74,20 @@ describe('structured corpus import', () => {
     }
     expect(store.status()).toEqual([]);
     expect(audit.list({ action: 'corpus.' })).toEqual([]);
+  });
+
+  it('stops a gzip that unpacks past the limit while unpacking, naming the file, storing nothing', () => {
+    // 300 gzip members of 1 MiB of zeros each: 315 kB that would unpack to 300 MiB.
+    const member = gzipSync(new Uint8Array(1024 * 1024));
+    const bomb = new Uint8Array(Buffer.concat(Array.from({ length: 300 }, () => member)));
+    const attempt = () => store.importFile({ caseType, fileName: 'cases.csv.gz', bytes: bomb, actor: null });
+    expect(attempt).toThrow(/^cases\.csv\.gz: unpacks to more than 268435456 bytes$/);
+    try {
+      attempt();
+    } catch (error) {
+      expect((error as { params?: unknown }).params).toMatchObject({ reasonCode: 'unpacks-too-large', limit: maxCorpusFileBytes });
+    }
+    expect(store.status()).toEqual([]);
   });
 
   it('reads JSONL, refusing lines that are not objects or carry fields the case type does not have', () => {

@@ -6,6 +6,7 @@ import type { Db } from '../../main/db/database.ts';
 import { AuditLog } from '../../main/services/audit/audit-log.ts';
 import { CorpusStore } from '../../main/services/corpus/ingest.ts';
 import { DecisionTextIngest } from '../../main/services/corpus/text-ingest.ts';
+import { maxDecisionBytes } from '../../main/services/corpus/decision-text.ts';
 import { loadStatuteBook } from '../../main/services/decision/statutory-bounds.ts';
 import { findCaseType, loadCaseTypes } from '../../models/cases/case-type.ts';
 import { tempDir } from '../helpers/workstation.ts';
@@ -102,6 +103,10 @@ describe('decision texts into the corpus', () => {
       params: expect.objectContaining({ reasonCode: 'name-mismatch', extension: 'pdf', expected: 'pdf', detected: 'unknown' }),
     });
     expect(refusal('decision.docx', bytes(decision))).toEqual({ message: expect.stringMatching(/^decision\.docx: /), params: expect.objectContaining({ reasonCode: 'not-docx' }) });
+    expect(refusal('huge.txt', new Uint8Array(maxDecisionBytes + 1))).toEqual({
+      message: expect.stringMatching(/^huge\.txt: the file is 67108865 bytes/),
+      params: expect.objectContaining({ reasonCode: 'too-large', size: maxDecisionBytes + 1, limit: maxDecisionBytes }),
+    });
     expect(db.prepare('SELECT COUNT(*) AS n FROM corpus_imports').get()).toEqual({ n: 0 });
     expect(ingest.pending()).toEqual([]);
   });

@@ -10,6 +10,8 @@ import { readZipDirectory, readZipEntry } from '../../../native/codecs/zip/zip-r
 import { DalelError } from '../errors.ts';
 
 const maxDocumentXml = 50 * 1024 * 1024;
+/** The largest decision file read: a decision is a few hundred kilobytes; a scanned PDF a few dozen megabytes. */
+export const maxDecisionBytes = 64 * 1024 * 1024;
 
 const bad = (file: string, reasonCode: string, message: string, params: Readonly<Record<string, string>> = {}) =>
   new DalelError('BAD_INPUT', `${file}: ${message}`, { file, reasonCode, ...params });
@@ -63,6 +65,9 @@ function pdfText(bytes: Uint8Array, file: string): string {
  */
 export function decisionText(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw bad(file, 'empty-file', 'the file is empty (0 bytes)');
+  if (bytes.length > maxDecisionBytes) {
+    throw new DalelError('BAD_INPUT', `${file}: the file is ${bytes.length} bytes, larger than the limit of ${maxDecisionBytes} bytes`, { file, reasonCode: 'too-large', size: bytes.length, limit: maxDecisionBytes });
+  }
   const isPdf = bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const extension = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase();

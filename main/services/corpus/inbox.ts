@@ -4,7 +4,7 @@
  * decision texts through anonymisation and review; each file's report is kept (corpus_inbox_files and its import).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../db/database.ts';
 import { findCaseType, type CaseType } from '../../../models/cases/case-type.ts';
@@ -12,7 +12,8 @@ import type { AuditLog } from '../audit/audit-log.ts';
 import { isoAt, type Clock } from '../clock.ts';
 import { DalelError } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
-import type { CorpusStore } from './ingest.ts';
+import { maxDecisionBytes } from './decision-text.ts';
+import { maxCorpusFileBytes, type CorpusStore } from './ingest.ts';
 import type { DecisionTextIngest } from './text-ingest.ts';
 
 /** Where the inbox is, which case type its files are, and how often it is read (0: only when asked). */
@@ -46,22 +47,39 @@ export interface InboxFileRecord {
   /** The refusal's reason code (not-docx, no-text-layer, …), when the file was refused. */
   readonly errorCode: string | null;
   readonly error: string | null;
+  /** The refusal's figures and names (the columns missing, the size and limit), for the screen's sentence. */
+  readonly errorParams: Readonly<Record<string, string | number>> | null;
 }
 
-// A refusal is kept as JSON of its code and message; an older row holds the message alone.
+// A refusal is kept as JSON of its code, message and parameters; older rows hold less (the message alone, or no
+// parameters).
 function storedError(error: unknown): string {
   const reasonCode = error instanceof DalelError && typeof error.params.reasonCode === 'string' ? error.params.reasonCode : null;
-  return JSON.stringify({ reasonCode, message: (error as Error).message });
+  return JSON.stringify({ reasonCode, message: (error as Error).message, params: error instanceof DalelError ? error.params : {} });
 }
 
-function readError(text: string | null): { errorCode: string | null; error: string | null } {
-  if (text === null) return { errorCode: null, error: null };
+function readError(text: string | null): Pick<InboxFileRecord, 'errorCode' | 'error' | 'errorParams'> {
+  if (text === null) return { errorCode: null, error: null, errorParams: null };
   try {
-    const parsed = JSON.parse(text) as { reasonCode?: unknown; message?: unknown };
-    return { errorCode: typeof parsed.reasonCode === 'string' ? parsed.reasonCode : null, error: String(parsed.message ?? text) };
+    const parsed = JSON.parse(text) as { reasonCode?: unknown; message?: unknown; params?: unknown };
+    const params = typeof parsed.params === 'object' && parsed.params !== null ? (parsed.params as Record<string, string | number>) : null;
+    return { errorCode: typeof parsed.reasonCode === 'string' ? parsed.reasonCode : null, error: String(parsed.message ?? text), errorParams: params };
   } catch {
-    return { errorCode: null, error: text };
+    return { errorCode: null, error: text, errorParams: null };
   }
+}
+
+/** The SHA-256 of a file read in pieces, for a file too large to read at once. */
+function fileSha256(path: string): string {
+  const hash = createHash('sha256');
+  const fd = openSync(path, 'r');
+  try {
+    const piece = new Uint8Array(8 * 1024 * 1024);
+    for (let n = readSync(fd, piece); n > 0; n = readSync(fd, piece)) hash.update(piece.subarray(0, n));
+  } finally {
+    closeSync(fd);
+  }
+  return hash.digest('hex');
 }
 
 const structured = /\.(csv|jsonl|ndjson)(\.gz)?$/i;
@@ -119,13 +137,18 @@ export class CorpusInbox {
     for (const name of readdirSync(config.dir).sort()) {
       const path = join(config.dir, name);
       if (name.startsWith('.') || name.endsWith('.partial') || !(structured.test(name) || texts.test(name)) || !statSync(path).isFile()) continue;
-      const bytes = new Uint8Array(readFileSync(path));
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
+      // A file past the import's limit is refused unread (read whole, it could exhaust memory and stop every scan).
+      const size = statSync(path).size;
+      const limit = structured.test(name) ? maxCorpusFileBytes : maxDecisionBytes;
+      const bytes = size > limit ? null : new Uint8Array(readFileSync(path));
+      const sha256 = bytes ? createHash('sha256').update(bytes).digest('hex') : fileSha256(path);
       if (this.db.prepare('SELECT 1 FROM corpus_inbox_files WHERE sha256 = ?').get(sha256)) continue;
       let result: InboxFileResult;
       let refusal: string | null = null;
       try {
-        if (structured.test(name)) {
+        if (!bytes) {
+          throw new DalelError('BAD_INPUT', `${name}: the file is ${size} bytes, larger than the limit of ${limit} bytes`, { file: name, reasonCode: 'too-large', size, limit });
+        } else if (structured.test(name)) {
           const report = this.corpus.importFile({ caseType, fileName: name, bytes, actor, source: 'inbox' });
           result = { fileName: name, sha256, importId: report.id, outcome: `${report.accepted} accepted, ${report.quarantined} quarantined, ${report.duplicates} duplicates`, error: null };
         } else {

@@ -79,9 +79,33 @@ interface Row {
 
 const problemsShown = 50;
 
+/**
+ * The largest corpus file read, as sent or once unpacked: far above a court's years of decisions (100 000 rows are
+ * about 10 MB), and below what one string of its text can hold. A gzip that unpacks past it is stopped while unpacking.
+ */
+export const maxCorpusFileBytes = 256 * 1024 * 1024;
+
 function decode(bytes: Uint8Array, fileName: string): string {
+  if (bytes.length > maxCorpusFileBytes) {
+    throw new DalelError('BAD_INPUT', `${fileName}: the file is ${bytes.length} bytes, larger than the limit of ${maxCorpusFileBytes} bytes`, {
+      file: fileName,
+      reasonCode: 'too-large',
+      size: bytes.length,
+      limit: maxCorpusFileBytes,
+    });
+  }
+  let plain = bytes;
+  if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
+    try {
+      plain = gunzipSync(bytes, { maxOutputLength: maxCorpusFileBytes });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new DalelError('BAD_INPUT', `${fileName}: unpacks to more than ${maxCorpusFileBytes} bytes`, { file: fileName, reasonCode: 'unpacks-too-large', limit: maxCorpusFileBytes });
+      }
+      throw new DalelError('BAD_INPUT', `${fileName}: not a readable gzip file (${(error as Error).message})`, { file: fileName, reasonCode: 'unreadable' });
+    }
+  }
   try {
-    const plain = bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes;
     return new TextDecoder('utf-8', { fatal: true }).decode(plain);
   } catch (error) {
     throw new DalelError('BAD_INPUT', `${fileName}: not UTF-8 text (${(error as Error).message})`, { file: fileName, reasonCode: 'unreadable' });

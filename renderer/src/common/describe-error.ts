@@ -45,6 +45,7 @@ export const intakeReasons = [
   'unreadable',
   'malformed-csv',
   'missing-columns',
+  'unpacks-too-large',
   'not-a-folder',
   // The text of a code imported into the legal-acts store.
   'text-not-utf8',
@@ -159,7 +160,7 @@ function readableParams(info: ErrorInfo, format: Formatters): Record<string, str
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(info.params ?? {})) {
     if (typeof value !== 'number') out[name] = value;
-    else out[name] = name === 'size' || (name === 'limit' && param(info, 'reasonCode') === 'too-large') ? format.size(value) : format.integer(value);
+    else out[name] = name === 'size' || (name === 'limit' && ['too-large', 'unpacks-too-large'].includes(String(param(info, 'reasonCode')))) ? format.size(value) : format.integer(value);
   }
   return out;
 }

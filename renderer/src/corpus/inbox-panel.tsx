@@ -11,8 +11,9 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxFileRecordView, ResponseOf } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
-import { call } from '../api/api-error.ts';
-import { intakeReasons } from '../common/describe-error.ts';
+import { ApiError, call } from '../api/api-error.ts';
+import { describeError, intakeReasons } from '../common/describe-error.ts';
+import { useFormatters, type Formatters } from '../common/format.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
 import { CaseTypeSelect } from './case-type-select.tsx';
@@ -22,10 +23,13 @@ import { DataTable } from '../common/data-table.tsx';
 type InboxConfigView = NonNullable<ResponseOf<'corpus.inbox'>>;
 
 /** What became of an inbox file, in the interface language. */
-export function inboxOutcome(t: TFunction, file: InboxFileRecordView): string {
+export function inboxOutcome(t: TFunction, file: InboxFileRecordView, format: Formatters): string {
   if (file.importId === null) {
     const known = file.errorCode !== null && (intakeReasons as readonly string[]).includes(file.errorCode);
-    return t(known ? `intake.reasons.${file.errorCode}` : 'intake.reasons.unknown', { file: file.fileName });
+    if (!known) return t('intake.reasons.unknown', { file: file.fileName });
+    // Worded as the refusal was given at the time, with its figures (the columns missing, the size and limit).
+    const params = { ...file.errorParams, file: file.fileName, reasonCode: file.errorCode! };
+    return describeError(t, new ApiError({ code: 'BAD_INPUT', message: file.error ?? '', params }), format);
   }
   if (file.format === 'text') {
     const outcome = file.accepted > 0 ? 'accepted' : file.inReview > 0 ? 'review' : 'duplicate';
@@ -119,6 +123,7 @@ function InboxForm({ config, onDone }: InboxFormProps) {
  */
 export function InboxPanel() {
   const { t } = useTranslation();
+  const format = useFormatters();
   const api = useApi();
   const load = useCallback(async () => ({ config: await call(api, 'corpus.inbox', {}), files: await call(api, 'corpus.inboxFiles', { limit: 100 }) }), [api]);
   const loaded = useLoaded(load);
@@ -154,7 +159,7 @@ export function InboxPanel() {
               <TableRow key={f.sha256} data-testid={`inbox-file-${f.fileName}`}>
                 <TableCell>{f.fileName}</TableCell>
                 <TableCell>{f.scannedAt}</TableCell>
-                <TableCell>{inboxOutcome(t, f)}</TableCell>
+                <TableCell>{inboxOutcome(t, f, format)}</TableCell>
               </TableRow>
             ))}
                       </DataTable>

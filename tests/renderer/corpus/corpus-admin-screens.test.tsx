@@ -128,9 +128,39 @@ describe('the corpus panel: gate reasons and decision texts', () => {
 
 describe('the daily import (watched inbox)', () => {
   const files: InboxFileRecordView[] = [
-    { fileName: 'cases.csv', sha256: sha('1'), scannedAt: '2026-12-01T06:00:00.000Z', importId: 'i1', format: 'csv', rows: 300, accepted: 297, quarantined: 3, duplicates: 0, inReview: 0, errorCode: null, error: null },
-    { fileName: 'p.txt', sha256: sha('2'), scannedAt: '2026-12-01T06:00:00.000Z', importId: 'i2', format: 'text', rows: 1, accepted: 0, quarantined: 0, duplicates: 0, inReview: 1, errorCode: null, error: null },
-    { fileName: 'scan.pdf', sha256: sha('3'), scannedAt: '2026-12-01T06:00:00.000Z', importId: null, format: null, rows: 0, accepted: 0, quarantined: 0, duplicates: 0, inReview: 0, errorCode: 'no-text-layer', error: 'scan.pdf: the PDF has no text layer' },
+    { fileName: 'cases.csv', sha256: sha('1'), scannedAt: '2026-12-01T06:00:00.000Z', importId: 'i1', format: 'csv', rows: 300, accepted: 297, quarantined: 3, duplicates: 0, inReview: 0, errorCode: null, error: null, errorParams: null },
+    { fileName: 'p.txt', sha256: sha('2'), scannedAt: '2026-12-01T06:00:00.000Z', importId: 'i2', format: 'text', rows: 1, accepted: 0, quarantined: 0, duplicates: 0, inReview: 1, errorCode: null, error: null, errorParams: null },
+    { fileName: 'scan.pdf', sha256: sha('3'), scannedAt: '2026-12-01T06:00:00.000Z', importId: null, format: null, rows: 0, accepted: 0, quarantined: 0, duplicates: 0, inReview: 0, errorCode: 'no-text-layer', error: 'scan.pdf: the PDF has no text layer', errorParams: null },
+    {
+      fileName: 'export.csv',
+      sha256: sha('4'),
+      scannedAt: '2026-12-01T06:00:00.000Z',
+      importId: null,
+      format: null,
+      rows: 0,
+      accepted: 0,
+      quarantined: 0,
+      duplicates: 0,
+      inReview: 0,
+      errorCode: 'missing-columns',
+      error: 'export.csv: the header has no column court, caseNumber',
+      errorParams: { file: 'export.csv', reasonCode: 'missing-columns', columns: 'court, caseNumber' },
+    },
+    {
+      fileName: 'all.csv.gz',
+      sha256: sha('5'),
+      scannedAt: '2026-12-01T06:00:00.000Z',
+      importId: null,
+      format: null,
+      rows: 0,
+      accepted: 0,
+      quarantined: 0,
+      duplicates: 0,
+      inReview: 0,
+      errorCode: 'unpacks-too-large',
+      error: 'all.csv.gz: unpacks to more than 268435456 bytes',
+      errorParams: { file: 'all.csv.gz', reasonCode: 'unpacks-too-large', limit: 268435456 },
+    },
   ];
 
   it('shows the folder, schedule and each file read with its report, saves the settings and reads now', async () => {
@@ -147,6 +177,10 @@ describe('the daily import (watched inbox)', () => {
     expect(need('inbox-file-cases.csv').textContent).toContain('300 rows — 297 accepted, 3 set aside, 0 already in the corpus');
     expect(need('inbox-file-p.txt').textContent).toContain('waits for a clerk’s review');
     expect(need('inbox-file-scan.pdf').textContent).toContain('“scan.pdf” has no text layer');
+    // A refusal keeps its figures: the columns it lacks, the limit it passed (as a size), never a bare placeholder.
+    expect(need('inbox-file-export.csv').textContent).toContain('has no column court, caseNumber');
+    expect(need('inbox-file-all.csv.gz').textContent).toMatch(/unpacks to more than 256(\.0)?\sMB/);
+    expect(need('inbox-panel').textContent).not.toContain('{{');
     await type('inbox-dir', '/srv/daily');
     await type('inbox-every', 'soon');
     await click('inbox-save');
