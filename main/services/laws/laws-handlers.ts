@@ -16,6 +16,9 @@ export interface LawsHandlerDeps {
   readonly uploads: UploadStore;
 }
 
+/** The largest code text imported: a whole code is a few megabytes; past this a file is not one code's text. */
+export const maxCodeTextBytes = 64 * 1024 * 1024;
+
 /** The channels of the legal-acts store. */
 export function createLawsHandlers(deps: LawsHandlerDeps): Pick<Handlers, LawsChannel> {
   return {
@@ -28,6 +31,14 @@ export function createLawsHandlers(deps: LawsHandlerDeps): Pick<Handlers, LawsCh
     'laws.versions': (request) => deps.store.versions(request.code),
     'laws.import': (request, context) => {
       const bytes = bytesOf(deps.uploads, context.clientKey, request.fileName, request.body);
+      if (bytes.length > maxCodeTextBytes) {
+        throw new DalelError('BAD_INPUT', `${request.fileName}: the file is ${bytes.length} bytes, larger than the limit of ${maxCodeTextBytes} bytes`, {
+          file: request.fileName,
+          reasonCode: 'too-large',
+          size: bytes.length,
+          limit: maxCodeTextBytes,
+        });
+      }
       let text: string;
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
