@@ -279,6 +279,10 @@ describe('the judge’s decision support pane', () => {
     // A precedent's outcome in the interface language, not the schema's Russian label.
     expect(need('precedents-table').textContent).toContain('imprisonment');
     expect(need('precedents-table').textContent).not.toContain('лишение свободы');
+    // Its day in the reader's words, and what its distance means beside the table.
+    expect(need('precedent-SYN-0042').textContent).toContain('Mar 1, 2024');
+    expect(need('precedent-SYN-0042').textContent).not.toContain('2024-03-01');
+    expect(need('precedents-distance-note').textContent).toContain('0 means the same, smaller is closer');
     await click('precedent-toggle-SYN-0042');
     expect(need('comparison-priorConvictions').dataset.same).toBe('false');
     expect(need('comparison-article').dataset.same).toBe('true');
