@@ -136,9 +136,11 @@ export class CorpusInbox {
     const results: InboxFileResult[] = [];
     for (const name of readdirSync(config.dir).sort()) {
       const path = join(config.dir, name);
-      if (name.startsWith('.') || name.endsWith('.partial') || !(structured.test(name) || texts.test(name)) || !statSync(path).isFile()) continue;
+      if (name.startsWith('.') || name.endsWith('.partial') || !(structured.test(name) || texts.test(name))) continue;
+      const stat = statSync(path);
+      if (!stat.isFile()) continue;
       // A file past the import's limit is refused unread (read whole, it could exhaust memory and stop every scan).
-      const size = statSync(path).size;
+      const size = stat.size;
       const limit = structured.test(name) ? maxCorpusFileBytes : maxDecisionBytes;
       const bytes = size > limit ? null : new Uint8Array(readFileSync(path));
       const sha256 = bytes ? createHash('sha256').update(bytes).digest('hex') : fileSha256(path);
