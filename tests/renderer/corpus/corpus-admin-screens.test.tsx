@@ -126,41 +126,19 @@ describe('the corpus panel: gate reasons and decision texts', () => {
   });
 });
 
+/** An inbox file refused, with the parameters its refusal was stored with. */
+function refusedFile(fileName: string, hash: string, errorCode: string, error: string, params: Record<string, string | number>): InboxFileRecordView {
+  const none = { importId: null, format: null, rows: 0, accepted: 0, quarantined: 0, duplicates: 0, inReview: 0 };
+  return { fileName, sha256: sha(hash), scannedAt: '2026-12-01T06:00:00.000Z', ...none, errorCode, error, errorParams: { file: fileName, reasonCode: errorCode, ...params } };
+}
+
 describe('the daily import (watched inbox)', () => {
   const files: InboxFileRecordView[] = [
     { fileName: 'cases.csv', sha256: sha('1'), scannedAt: '2026-12-01T06:00:00.000Z', importId: 'i1', format: 'csv', rows: 300, accepted: 297, quarantined: 3, duplicates: 0, inReview: 0, errorCode: null, error: null, errorParams: null },
     { fileName: 'p.txt', sha256: sha('2'), scannedAt: '2026-12-01T06:00:00.000Z', importId: 'i2', format: 'text', rows: 1, accepted: 0, quarantined: 0, duplicates: 0, inReview: 1, errorCode: null, error: null, errorParams: null },
     { fileName: 'scan.pdf', sha256: sha('3'), scannedAt: '2026-12-01T06:00:00.000Z', importId: null, format: null, rows: 0, accepted: 0, quarantined: 0, duplicates: 0, inReview: 0, errorCode: 'no-text-layer', error: 'scan.pdf: the PDF has no text layer', errorParams: null },
-    {
-      fileName: 'export.csv',
-      sha256: sha('4'),
-      scannedAt: '2026-12-01T06:00:00.000Z',
-      importId: null,
-      format: null,
-      rows: 0,
-      accepted: 0,
-      quarantined: 0,
-      duplicates: 0,
-      inReview: 0,
-      errorCode: 'missing-columns',
-      error: 'export.csv: the header has no column court, caseNumber',
-      errorParams: { file: 'export.csv', reasonCode: 'missing-columns', columns: 'court, caseNumber' },
-    },
-    {
-      fileName: 'all.csv.gz',
-      sha256: sha('5'),
-      scannedAt: '2026-12-01T06:00:00.000Z',
-      importId: null,
-      format: null,
-      rows: 0,
-      accepted: 0,
-      quarantined: 0,
-      duplicates: 0,
-      inReview: 0,
-      errorCode: 'unpacks-too-large',
-      error: 'all.csv.gz: unpacks to more than 268435456 bytes',
-      errorParams: { file: 'all.csv.gz', reasonCode: 'unpacks-too-large', limit: 268435456 },
-    },
+    refusedFile('export.csv', '4', 'missing-columns', 'export.csv: the header has no column court, caseNumber', { columns: 'court, caseNumber' }),
+    refusedFile('all.csv.gz', '5', 'unpacks-too-large', 'all.csv.gz: unpacks to more than 268435456 bytes', { limit: 268435456 }),
   ];
 
   it('shows the folder, schedule and each file read with its report, saves the settings and reads now', async () => {
