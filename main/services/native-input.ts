@@ -9,7 +9,7 @@ import { profilePage as nativeProfilePage } from '../../native/handwriting/profi
 import { InputError } from '../../native/input-error.ts';
 import { prepareCartridgeCase as nativePrepareCartridgeCase } from '../../native/preprocess/prepare.ts';
 import { gridFromImage as nativeGridFromImage } from '../../native/surface/image-grid.ts';
-import { readX3p as nativeReadX3p } from '../../native/x3p/x3p-read.ts';
+import { checkX3p as nativeCheckX3p, readX3p as nativeReadX3p } from '../../native/x3p/x3p-read.ts';
 import { badInput } from './errors.ts';
 
 /** The error a service throws for what native threw: an InputError becomes BAD_INPUT, anything else is unchanged. */
@@ -30,6 +30,8 @@ export function atServiceBoundary<A extends unknown[], R>(run: (...args: A) => R
 
 /** native's readX3p, with BAD_INPUT errors. */
 export const readX3p = atServiceBoundary(nativeReadX3p);
+/** native's checkX3p (an X3P's point data verified, not decoded), with BAD_INPUT errors. */
+export const checkX3p = atServiceBoundary(nativeCheckX3p);
 /** native's gridFromImage, with BAD_INPUT errors. */
 export const gridFromImage = atServiceBoundary(nativeGridFromImage);
 /** native's prepareCartridgeCase, with BAD_INPUT errors. */

@@ -56,12 +56,23 @@ function decodePoints(header: X3pHeader, data: Uint8Array, count: number): Float
   return out;
 }
 
+/** An X3P file opened and checked: its header, archive layout and point data bytes, verified but not decoded. */
+export interface CheckedX3p {
+  readonly header: X3pHeader;
+  readonly entries: readonly ZipEntry[];
+  /** The folder main.xml sits in ('' at the root). */
+  readonly base: string;
+  readonly data: Uint8Array;
+  readonly warnings: readonly string[];
+}
+
 /**
- * Reads an X3P file from its bytes. Refuses, with an error naming `fileName`: damaged or truncated zips, missing
- * main.xml or point data, grids over `limits.maxPoints` (before allocating), data whose length disagrees with the
- * header, an MD5 mismatch of the point data, and surfaces with no valid point.
+ * Opens an X3P file from its bytes and checks it without decoding its points (intake runs this on every scan it
+ * stores). Refuses, with an error naming `fileName`: damaged or truncated zips, missing main.xml or point data, grids
+ * over `limits.maxPoints` (before anything is inflated), data whose length disagrees with the header, and an MD5
+ * mismatch of the point data.
  */
-export function readX3p(fileName: string, bytes: Uint8Array, limits: X3pReadLimits = defaultX3pLimits): X3pSurface {
+export function checkX3p(fileName: string, bytes: Uint8Array, limits: X3pReadLimits = defaultX3pLimits): CheckedX3p {
   let entries: ZipEntry[];
   try {
     entries = readZipDirectory(bytes);
@@ -103,10 +114,18 @@ export function readX3p(fileName: string, bytes: Uint8Array, limits: X3pReadLimi
   if (header.md5PointData && md5Hex(data) !== header.md5PointData) {
     throw badInput(fileName, 'checksum', `MD5 mismatch: ${header.pointDataLink} does not match MD5ChecksumPointData in main.xml (the data was altered or damaged)`);
   }
-  const z = decodePoints(header, data, points);
+  return { header, entries, base, data, warnings };
+}
+
+/**
+ * Reads an X3P file from its bytes: `checkX3p`'s refusals, and a surface with no valid point.
+ */
+export function readX3p(fileName: string, bytes: Uint8Array, limits: X3pReadLimits = defaultX3pLimits): X3pSurface {
+  const { header, entries, base, data, warnings } = checkX3p(fileName, bytes, limits);
+  const z = decodePoints(header, data, header.sizeX * header.sizeY);
   if (!z.some((v) => Number.isFinite(v))) throw badInput(fileName, 'empty', 'the surface has no valid point (every height is missing)');
 
   const maskEntry = entries.find((e) => e.name === `${base}bindata/mask.png`);
   const maskPng = maskEntry ? entryBytes(fileName, bytes, maskEntry, 64 * 1024 * 1024) : null;
-  return { header, width: header.sizeX, height: header.sizeY, z, maskPng, annotations: parseAnnotations(header.maskXml), warnings };
+  return { header, width: header.sizeX, height: header.sizeY, z, maskPng, annotations: parseAnnotations(header.maskXml), warnings: [...warnings] };
 }

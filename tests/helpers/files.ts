@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { crc32, deflateSync } from 'node:zlib';
 import jpeg from 'jpeg-js';
+import { newX3pHeader, x3pMainXml } from '../../native/x3p/x3p-write.ts';
 
 function chunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);
@@ -110,10 +112,15 @@ export function makeZip(entries: Record<string, string | Uint8Array>): Uint8Arra
   return new Uint8Array(Buffer.concat([...locals, directory, end]));
 }
 
-/** An X3P container whose main.xml declares a `sizeX`×`sizeY` grid. */
-export function makeX3p(sizeX: number, sizeY: number, folder = ''): Uint8Array {
-  const xml = `<?xml version="1.0" encoding="UTF-8"?><p:ISO5436_2 xmlns:p="http://www.opengps.eu/2008/ISO5436_2"><Record3><MatrixDimension><SizeX>${sizeX}</SizeX><SizeY>${sizeY}</SizeY><SizeZ>1</SizeZ></MatrixDimension></Record3></p:ISO5436_2>`;
-  return makeZip({ [`${folder}main.xml`]: xml, [`${folder}bindata/data.bin`]: new Uint8Array(16) });
+/**
+ * A complete X3P of a `sizeX`×`sizeY` grid of heights (a gentle slope, float64 metres, 1 µm apart), at the zip root
+ * or in `folder`: main.xml as the writer makes it, its point data and that data's MD5. `claimOnly` writes 16 bytes of
+ * data instead, for a header that claims a grid too large to build.
+ */
+export function makeX3p(sizeX: number, sizeY: number, folder = '', claimOnly = false): Uint8Array {
+  const bytes = claimOnly ? new Uint8Array(16) : new Uint8Array(new Float64Array(sizeX * sizeY).map((_, i) => (i % sizeX) * 1e-7).buffer);
+  const xml = x3pMainXml(newX3pHeader(sizeX, sizeY, 1e-6), createHash('md5').update(bytes).digest('hex'));
+  return makeZip({ [`${folder}main.xml`]: xml, [`${folder}bindata/data.bin`]: bytes });
 }
 
 /** A tiny but complete PDF. */

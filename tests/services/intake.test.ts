@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -151,12 +152,25 @@ describe('evidence intake', () => {
   });
 
   it('refuses an X3P whose header claims 100 million points, a truncated zip, and a zip that is not an X3P', async () => {
-    expect(await add('huge.x3p', makeX3p(10_000, 10_001))).toMatchObject({ ok: false, error: { params: { reasonCode: 'too-many-pixels' } } });
+    expect(await add('huge.x3p', makeX3p(10_000, 10_001, '', true))).toMatchObject({ ok: false, error: { params: { reasonCode: 'too-many-pixels' } } });
     const x3p = makeX3p(10, 10);
     expect(await add('cut.x3p', x3p.subarray(0, x3p.length - 30))).toMatchObject({ ok: false, error: { params: { reasonCode: 'truncated' } } });
     const { makeZip } = await import('../helpers/files.ts');
     expect(await add('other.zip', makeZip({ 'readme.txt': 'hello' }))).toMatchObject({ ok: false, error: { params: { reasonCode: 'not-x3p' } } });
     expectNothingStored();
+  });
+
+  it('refuses an X3P whose point data is cut short or altered, naming the file, before storing it', async () => {
+    const { makeZip } = await import('../helpers/files.ts');
+    const { newX3pHeader, x3pMainXml } = await import('../../native/x3p/x3p-write.ts');
+    const data = new Uint8Array(10 * 10 * 8).fill(7);
+    const md5 = createHash('md5').update(data).digest('hex');
+    const x3p = (points: Uint8Array) => makeZip({ 'main.xml': x3pMainXml(newX3pHeader(10, 10, 1e-6), md5), 'bindata/data.bin': points });
+    expect(await add('short.x3p', x3p(data.subarray(0, 100)))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^short\.x3p: /), params: { file: 'short.x3p', reasonCode: 'size-mismatch' } } });
+    const altered = data.slice();
+    altered[5] = 8;
+    expect(await add('altered.x3p', x3p(altered))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^altered\.x3p: /), params: { file: 'altered.x3p', reasonCode: 'checksum' } } });
+    expect(await add('whole.x3p', x3p(data))).toMatchObject({ ok: true });
   });
 
   it('refuses files over the size limit and empty files', async () => {

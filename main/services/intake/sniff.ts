@@ -3,6 +3,7 @@ import type { EvidenceKind } from '../../contract/index.ts';
 import { badInput, type DalelError } from '../errors.ts';
 import { checkTiffImage, TiffFormatError } from '../../../native/codecs/tiff/tiff-structure.ts';
 import { readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from '../../../native/codecs/zip/zip-read.ts';
+import { checkX3p } from '../native-input.ts';
 import { bytesSource, type ByteSource } from './byte-source.ts';
 
 /** Limits that keep a hostile or broken file from exhausting memory. */
@@ -323,6 +324,9 @@ function sniffX3p(fileName: string, source: ByteSource, limits: IntakeLimits): S
   const height = sizeOf('Y');
   if (!width || !height) throw badInput(fileName, 'corrupt', 'the X3P scan is damaged: main.xml does not give the grid size (SizeX, SizeY)', { format: 'X3P' });
   guardPixels(fileName, 'X3P', width, height, limits);
+  // The point data is checked as the methods will read it (present, as long as the grid says, its MD5 as main.xml
+  // gives it), so that a damaged scan is refused at intake rather than stored and found unreadable at its first run.
+  checkX3p(fileName, bytes, { maxPoints: width * height });
   return { kind: 'x3p', mediaType: mediaTypes.x3p, width, height, bitDepth: null };
 }
 

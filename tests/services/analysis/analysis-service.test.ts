@@ -121,10 +121,10 @@ describe('analysis runs (child process per run)', () => {
 
   it('a failure in the job ends the run failed with the error naming the file', async () => {
     const a = await addEvidence('a.x3p', x3pOf(syntheticSurface(96, 7)));
-    // Intake reads only main.xml; damaged point data is found when the surface is read, inside the job.
-    const damaged = x3pOf(syntheticSurface(96, 8));
-    for (let i = (damaged.length >> 1); i < (damaged.length >> 1) + 64; i++) damaged[i] = damaged[i]! ^ 0x5a;
-    const b = await addEvidence('damaged.x3p', damaged);
+    // Intake checks the point data (length, MD5) but not what it measures: a scan with no valid height is found when
+    // the surface is read, inside the job.
+    const blank = syntheticSurface(96, 8);
+    const b = await addEvidence('damaged.x3p', x3pOf({ ...blank, z: new Float32Array(blank.z.length).fill(Number.NaN) }));
     const run = await service.waitFor(service.start({ caseId, module: 'ballistics.cartridge-case', evidenceIds: [a, b], parameters: quick }, actor, 'client-1').id);
     expect(run.state).toBe('failed');
     expect(run.error).toEqual({ code: 'BAD_INPUT', message: expect.stringMatching(/^damaged\.x3p: /), params: expect.objectContaining({ file: 'damaged.x3p', reasonCode: expect.any(String) }) });
