@@ -54,3 +54,8 @@ export class DalelError extends Error {
 export function badInput(fileName: string, reasonCode: string, reason: string, extra: Record<string, string | number> = {}): DalelError {
   return new DalelError('BAD_INPUT', `${fileName}: ${reason}`, { file: fileName, reasonCode, reason, ...extra });
 }
+
+/** A file refused for its size, with the size and the limit in bytes (the interface words both as sizes). */
+export function tooLarge(fileName: string, size: number, limit: number): DalelError {
+  return badInput(fileName, 'too-large', `the file is ${size} bytes, larger than the limit of ${limit} bytes`, { size, limit });
+}

@@ -1,2 +1,2 @@
 /** The services' typed errors, defined in core/ so that models/ throws the same ones. */
-export { badInput, DalelError } from '../../core/errors.ts';
+export { badInput, DalelError, tooLarge } from '../../core/errors.ts';

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readZipDirectory, readZipEntry } from '../../../native/codecs/zip/zip-read.ts';
-import { DalelError } from '../errors.ts';
+import { DalelError, tooLarge } from '../errors.ts';
 
 const maxDocumentXml = 50 * 1024 * 1024;
 /** The largest decision file read: a decision is a few hundred kilobytes; a scanned PDF a few dozen megabytes. */
@@ -65,9 +65,7 @@ function pdfText(bytes: Uint8Array, file: string): string {
  */
 export function decisionText(bytes: Uint8Array, file: string): string {
   if (bytes.length === 0) throw bad(file, 'empty-file', 'the file is empty (0 bytes)');
-  if (bytes.length > maxDecisionBytes) {
-    throw new DalelError('BAD_INPUT', `${file}: the file is ${bytes.length} bytes, larger than the limit of ${maxDecisionBytes} bytes`, { file, reasonCode: 'too-large', size: bytes.length, limit: maxDecisionBytes });
-  }
+  if (bytes.length > maxDecisionBytes) throw tooLarge(file, bytes.length, maxDecisionBytes);
   const isPdf = bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46;
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const extension = /\.([a-z0-9]+)$/i.exec(file)?.[1]?.toLowerCase();

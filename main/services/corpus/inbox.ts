@@ -10,7 +10,7 @@ import type { Db } from '../../db/database.ts';
 import { findCaseType, type CaseType } from '../../../models/cases/case-type.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isoAt, type Clock } from '../clock.ts';
-import { DalelError } from '../errors.ts';
+import { DalelError, tooLarge } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
 import { maxDecisionBytes } from './decision-text.ts';
 import { maxCorpusFileBytes, type CorpusStore } from './ingest.ts';
@@ -148,9 +148,8 @@ export class CorpusInbox {
       let result: InboxFileResult;
       let refusal: string | null = null;
       try {
-        if (!bytes) {
-          throw new DalelError('BAD_INPUT', `${name}: the file is ${size} bytes, larger than the limit of ${limit} bytes`, { file: name, reasonCode: 'too-large', size, limit });
-        } else if (structured.test(name)) {
+        if (!bytes) throw tooLarge(name, size, limit);
+        else if (structured.test(name)) {
           const report = this.corpus.importFile({ caseType, fileName: name, bytes, actor, source: 'inbox' });
           result = { fileName: name, sha256, importId: report.id, outcome: `${report.accepted} accepted, ${report.quarantined} quarantined, ${report.duplicates} duplicates`, error: null };
         } else {

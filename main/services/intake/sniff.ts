@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import type { EvidenceKind } from '../../contract/index.ts';
-import { badInput, type DalelError } from '../errors.ts';
+import { badInput, tooLarge, type DalelError } from '../errors.ts';
 import { checkTiffImage, TiffFormatError } from '../../../native/codecs/tiff/tiff-structure.ts';
 import { readZipDirectory, readZipEntry, ZipFormatError, type ZipEntry } from '../../../native/codecs/zip/zip-read.ts';
 import { checkX3p } from '../native-input.ts';
@@ -105,12 +105,7 @@ function promisedKind(fileName: string): { kind: EvidenceKind; extension: string
 export function sniffEvidence(fileName: string, input: Uint8Array | ByteSource, limits: IntakeLimits = defaultIntakeLimits): SniffResult {
   const source = input instanceof Uint8Array ? bytesSource(input) : input;
   if (source.size === 0) throw badInput(fileName, 'empty-file', 'the file is empty (0 bytes)');
-  if (source.size > limits.maxBytes) {
-    throw badInput(fileName, 'too-large', `the file is ${source.size} bytes, larger than the limit of ${limits.maxBytes} bytes`, {
-      size: source.size,
-      limit: limits.maxBytes,
-    });
-  }
+  if (source.size > limits.maxBytes) throw tooLarge(fileName, source.size, limits.maxBytes);
   const head = source.read(0, headLength);
   const kind = kindOf(head);
   const promised = promisedKind(fileName);

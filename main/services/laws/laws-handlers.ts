@@ -1,7 +1,7 @@
 /** The legal-acts channels bound to the store. */
 import type { RequestChannel } from '../../contract/index.ts';
 import type { Handlers } from '../dispatcher.ts';
-import { DalelError } from '../errors.ts';
+import { DalelError, tooLarge } from '../errors.ts';
 import { actorOf } from '../sessions.ts';
 import { bytesOf, type UploadStore } from '../uploads.ts';
 import { diffLaws, type CitingAssets } from './law-diff.ts';
@@ -31,14 +31,7 @@ export function createLawsHandlers(deps: LawsHandlerDeps): Pick<Handlers, LawsCh
     'laws.versions': (request) => deps.store.versions(request.code),
     'laws.import': (request, context) => {
       const bytes = bytesOf(deps.uploads, context.clientKey, request.fileName, request.body);
-      if (bytes.length > maxCodeTextBytes) {
-        throw new DalelError('BAD_INPUT', `${request.fileName}: the file is ${bytes.length} bytes, larger than the limit of ${maxCodeTextBytes} bytes`, {
-          file: request.fileName,
-          reasonCode: 'too-large',
-          size: bytes.length,
-          limit: maxCodeTextBytes,
-        });
-      }
+      if (bytes.length > maxCodeTextBytes) throw tooLarge(request.fileName, bytes.length, maxCodeTextBytes);
       let text: string;
       try {
         text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
