@@ -41,15 +41,27 @@ export function validateFacts(caseType: CaseType, facts: unknown, source = 'fact
   return checked.facts;
 }
 
-function coerce(field: CaseField, text: string): FactValue | undefined {
+/** How a file writes its numbers: with a decimal comma (semicolon-separated files of Russian and Kazakh locales). */
+export interface NumberNotation {
+  readonly decimalComma: boolean;
+}
+
+/**
+ * A number as written: grouping spaces ("2 400 000") are dropped in any file; a comma is the decimal mark only in a
+ * file that writes it so, since in a comma-separated file "1,234" is a thousand and more, not one and a bit.
+ */
+function numberText(text: string, notation: NumberNotation): string {
+  const grouped = /^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/.test(text) ? text.replace(/[ \u00a0\u202f]/g, '') : text;
+  return notation.decimalComma && /^-?\d+,\d+$/.test(grouped) ? grouped.replace(',', '.') : grouped;
+}
+
+function coerce(field: CaseField, text: string, notation: NumberNotation): FactValue | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return field.nullable ? null : undefined;
   switch (field.type) {
     case 'number':
     case 'integer': {
-      // Spreadsheets in Russian and Kazakh locales write "2 400 000,50": grouping spaces and a decimal comma.
-      const local = /^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})*(?:,\d+)?$/.test(trimmed) ? trimmed.replace(/[ \u00a0\u202f]/g, '').replace(',', '.') : trimmed;
-      const value = Number(local);
+      const value = Number(numberText(trimmed, notation));
       // Left as text when not a number, so the schema names the field instead of a silent NaN.
       return Number.isFinite(value) ? value : trimmed;
     }
@@ -65,16 +77,17 @@ function coerce(field: CaseField, text: string): FactValue | undefined {
 }
 
 /**
- * Turns a CSV record into facts, typed by the schema: numbers parsed, empty cells null (or absent when the field
- * is not nullable), checklists split on ';' or '|'. Columns the case type does not name are ignored.
+ * Turns a CSV record into facts, typed by the schema: numbers parsed (grouping spaces dropped; a decimal comma read
+ * where `notation` says the file writes one), empty cells null (or absent when the field is not nullable), checklists
+ * split on ';' or '|'. Columns the case type does not name are ignored.
  */
-export function factsFromRecord(caseType: CaseType, record: Readonly<Record<string, string>>, only?: ReadonlySet<string>): Record<string, FactValue> {
+export function factsFromRecord(caseType: CaseType, record: Readonly<Record<string, string>>, only?: ReadonlySet<string>, notation: NumberNotation = { decimalComma: false }): Record<string, FactValue> {
   const facts: Record<string, FactValue> = {};
   for (const field of caseType.fields) {
     if (only && !only.has(field.name)) continue;
     const text = record[field.name];
     if (text === undefined) continue;
-    const value = coerce(field, text);
+    const value = coerce(field, text, notation);
     if (value !== undefined) facts[field.name] = value;
   }
   return facts;

@@ -64,6 +64,18 @@ describe('structured corpus import', () => {
     expect(JSON.parse(stored!.facts)).toMatchObject({ claimAmountKzt: 2_400_000.5, penaltyClaimedKzt: 600_000, documents: ['contract', 'invoice'], awardFraction: 0.75 });
   });
 
+  it('reads a decimal comma only in a semicolon file: in a comma file "1,234" is not one and a bit', () => {
+    const civil = findCaseType(loadCaseTypes(), 'kz-civil-contract');
+    const semicolon = 'court;caseNumber;claimAmountKzt;satisfaction\nСуд;2-2/2025;1234,5;full\n';
+    expect(store.importFile({ caseType: civil, fileName: 'a.csv', bytes: bytes(semicolon), actor: null })).toMatchObject({ accepted: 1 });
+    const comma = 'court,caseNumber,claimAmountKzt,satisfaction\nСуд,2-3/2025,"1,234",full\nСуд,2-4/2025,2 400 000,full\n';
+    const report = store.importFile({ caseType: civil, fileName: 'b.csv', bytes: bytes(comma), actor: null });
+    expect(report).toMatchObject({ accepted: 1, quarantined: 1 });
+    expect(report.problems).toEqual([expect.objectContaining({ line: 2, column: 'claimAmountKzt' })]);
+    const amounts = (db.prepare('SELECT facts FROM corpus_records ORDER BY rowid').all() as { facts: string }[]).map((r) => (JSON.parse(r.facts) as { claimAmountKzt: number }).claimAmountKzt);
+    expect(amounts).toEqual([1234.5, 2_400_000]);
+  });
+
   it('refuses a file whose header lacks the court or case number once, naming the file and the columns, storing nothing', () => {
     const attempt = () => store.importFile({ caseType, fileName: 'export.csv', bytes: bytes('article,part,offenceCategory\n188,1,minor\n'), actor: null });
     expect(attempt).toThrow(/^export\.csv: the header has no column court, caseNumber$/);

@@ -13,7 +13,7 @@ import type { CaseType } from '../../../models/cases/case-type.ts';
 import { checkFacts, factsFromRecord } from '../../../models/cases/facts.ts';
 import type { AuditLog } from '../audit/audit-log.ts';
 import { isoAt, type Clock } from '../clock.ts';
-import { DalelError } from '../errors.ts';
+import { DalelError, tooLarge } from '../errors.ts';
 import type { Actor } from '../sessions.ts';
 import { factsReason, readReason, reason, reasonText, storedReason, type Reason } from './reasons.ts';
 
@@ -86,14 +86,7 @@ const problemsShown = 50;
 export const maxCorpusFileBytes = 256 * 1024 * 1024;
 
 function decode(bytes: Uint8Array, fileName: string): string {
-  if (bytes.length > maxCorpusFileBytes) {
-    throw new DalelError('BAD_INPUT', `${fileName}: the file is ${bytes.length} bytes, larger than the limit of ${maxCorpusFileBytes} bytes`, {
-      file: fileName,
-      reasonCode: 'too-large',
-      size: bytes.length,
-      limit: maxCorpusFileBytes,
-    });
-  }
+  if (bytes.length > maxCorpusFileBytes) throw tooLarge(fileName, bytes.length, maxCorpusFileBytes);
   let plain = bytes;
   if (bytes[0] === 0x1f && bytes[1] === 0x8b) {
     try {
@@ -112,27 +105,28 @@ function decode(bytes: Uint8Array, fileName: string): string {
   }
 }
 
+type Delimiter = ',' | ';' | '\t';
+
 /**
- * The field separator of a CSV file, from its first line outside quotes: a comma, or the semicolon that spreadsheets
- * in Russian and Kazakh locales write (the comma is their decimal mark), or a tab.
+ * The field separator of a CSV file: the one its header line (outside quotes) holds most of, a comma on a tie. The
+ * semicolon is what spreadsheets in Russian and Kazakh locales write, their comma being the decimal mark.
  */
-export function csvDelimiter(text: string): ',' | ';' | '\t' {
-  const counts = { ',': 0, ';': 0, '\t': 0 };
+function csvDelimiter(text: string): Delimiter {
+  const counts: Record<Delimiter, number> = { ',': 0, ';': 0, '\t': 0 };
   let quoted = false;
   for (const char of text.replace(/^\uFEFF/, '')) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && (char === '\n' || char === '\r')) break;
-    else if (!quoted && char in counts) counts[char as keyof typeof counts] += 1;
+    else if (!quoted && char in counts) counts[char as Delimiter] += 1;
   }
-  if (counts[','] > 0) return counts[';'] > counts[','] ? ';' : counts['\t'] > counts[','] ? '\t' : ',';
-  return counts[';'] >= counts['\t'] && counts[';'] > 0 ? ';' : counts['\t'] > 0 ? '\t' : ',';
+  return ([';', '\t'] as const).reduce<Delimiter>((best, d) => (counts[d] > counts[best] ? d : best), ',');
 }
 
 /** Splits a CSV file into rows; rows the parser cannot read, or with the wrong number of fields, are refused by line. */
-function csvRows(text: string, fileName: string, refuse: (p: QuarantinedRow) => void): Row[] {
+function csvRows(text: string, fileName: string, delimiter: Delimiter, refuse: (p: QuarantinedRow) => void): Row[] {
   const skipped: QuarantinedRow[] = [];
   const records = parse(text, {
-    delimiter: csvDelimiter(text),
+    delimiter,
     bom: true,
     skip_empty_lines: true,
     relax_column_count: true,
@@ -235,7 +229,10 @@ export class CorpusStore {
     const format: 'csv' | 'jsonl' = /\.(jsonl|ndjson)(\.gz)?$/i.test(fileName) || /^\s*\{/.test(text) ? 'jsonl' : 'csv';
     const problems: QuarantinedRow[] = [];
     const refuse = (p: QuarantinedRow) => problems.push(p);
-    const rows = format === 'csv' ? csvRows(text, fileName, refuse) : jsonlRows(text, refuse);
+    const delimiter = format === 'csv' ? csvDelimiter(text) : ',';
+    const rows = format === 'csv' ? csvRows(text, fileName, delimiter, refuse) : jsonlRows(text, refuse);
+    // A semicolon-separated file is one whose numbers carry a decimal comma.
+    const notation = { decimalComma: delimiter === ';' };
     const timeField = caseType.fields.find((f) => f.role.role === 'time')?.name;
     const accepted: { row: Row; facts: Record<string, unknown>; key: string; court: string }[] = [];
     for (const row of rows) {
@@ -249,7 +246,7 @@ export class CorpusStore {
         refuse(refused(row.line, keyColumns.caseNumber, reason('case-number-missing')));
         continue;
       }
-      const candidate = row.raw === 'csv' ? factsFromRecord(caseType, row.record as Record<string, string>) : withoutKeys(row.record);
+      const candidate = row.raw === 'csv' ? factsFromRecord(caseType, row.record as Record<string, string>, undefined, notation) : withoutKeys(row.record);
       const checked = checkFacts(caseType, candidate);
       if (!checked.ok) {
         refuse(refused(row.line, checked.problem.field, factsReason(checked.problem)));
