@@ -34,7 +34,8 @@ function categoryByStatute(facts: readonly ExtractedFact[], categoryOf: ExtractO
   const article = facts.find((f) => f.field === 'article');
   const part = facts.find((f) => f.field === 'part');
   if (article?.field !== 'article' || part?.field !== 'part') return null;
-  const category = categories.find((c) => c === categoryOf(article.value, part.value));
+  const stated = categoryOf(article.value, part.value);
+  const category = categories.find((c) => c === stated);
   return category ? fact('offenceCategory', category, part.span, Math.min(article.confidence, part.confidence)) : null;
 }
 
