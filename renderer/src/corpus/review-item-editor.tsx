@@ -14,7 +14,7 @@ import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useFormSubmit } from '../common/form-dialog.tsx';
-import { checklistItemLabel, fieldLabel, optionLabel } from '../decision/decision-text.ts';
+import { fieldLabel, indexFields, optionLabel, valueText } from '../decision/decision-text.ts';
 import { draftCorrected, draftOf, draftProblem, draftValue, type FactDraft } from './fact-drafts.ts';
 import { HighlightedText } from './highlighted-text.tsx';
 import { DataTable } from '../common/data-table.tsx';
@@ -72,11 +72,9 @@ export function ReviewItemEditor({ item, caseType, onDecided }: ReviewItemEditor
     return outcome ? outcome.classes.map((c) => ({ value: c.value, label: optionLabel(t, item.caseType, name, c.value, c.label) })) : [];
   };
   // A value the clerk keeps as read: a checklist's items in the user's words, never their codes.
-  const fixedText = (name: string, value: unknown): string => {
-    const field = caseType?.fields.find((f) => f.name === name);
-    if (!Array.isArray(value) || !value.every((v): v is string => typeof v === 'string')) return JSON.stringify(value);
-    return value.length === 0 ? '—' : value.map((v) => checklistItemLabel(t, item.caseType, name, v, field?.labels[v], ' — ')).join('; ');
-  };
+  const fields = indexFields(caseType, item.caseType);
+  const fixedText = (name: string, value: unknown): string =>
+    Array.isArray(value) && value.every((v): v is string => typeof v === 'string') ? valueText(t, fields, name, value, String) : JSON.stringify(value);
   const edit = (name: string, draft: FactDraft) => setDrafts((previous) => ({ ...previous, [name]: draft }));
 
   return (
