@@ -54,6 +54,8 @@ export function SignedForensicWork({ caseId, role }: SignedForensicWorkProps) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const signed = review.value?.state === 'signed';
+  // A case with no findings at all (a civil claim, say) has no laboratory work to wait for: it says so instead.
+  const noFindings = review.value?.findingsTotal === 0 && review.value.state === 'draft';
 
   const download = async () => {
     setBusy(true);
@@ -77,13 +79,12 @@ export function SignedForensicWork({ caseId, role }: SignedForensicWorkProps) {
       {(review.loading || findings.loading) && review.value === undefined && <LinearProgress aria-label={t('common.loading')} />}
       {review.error !== null && <ErrorAlert error={review.error} testId="forensic-work-error" />}
       {findings.error !== null && <ErrorAlert error={findings.error} testId="forensic-findings-error" />}
-      {/* A case with no findings at all (a civil claim, say) has no laboratory work to wait for: say that instead. */}
-      {review.value && !signed && review.value.findingsTotal === 0 && review.value.state === 'draft' && (
+      {review.value && !signed && noFindings && (
         <Typography variant="body2" color="text.secondary" data-testid="forensic-none">
           {t('forensicWork.none')}
         </Typography>
       )}
-      {review.value && !signed && (review.value.findingsTotal > 0 || review.value.state !== 'draft') && (
+      {review.value && !signed && !noFindings && (
         <Alert severity="info" data-testid="forensic-unsigned">
           {t('forensicWork.unsigned', { state: t(`review.states.${review.value.state}`) })}
         </Alert>
