@@ -181,7 +181,8 @@ function reviewReason(info: ErrorInfo): (typeof reviewReasons)[number] | null {
   return typeof reason === 'string' && (reviewReasons as readonly string[]).includes(reason) ? (reason as (typeof reviewReasons)[number]) : null;
 }
 
-function describeInfo(t: TFunction, info: ErrorInfo, format: Formatters): string {
+/** An error as the service reported it (kept, or just received), in the user's language. */
+export function describeInfo(t: TFunction, info: ErrorInfo, format: Formatters): string {
   const audit = auditReason(info);
   const review = reviewReason(info);
   if (review && (info.code === 'CONFLICT' || info.code === 'BAD_INPUT')) {

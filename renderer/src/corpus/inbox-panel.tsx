@@ -11,8 +11,8 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxFileRecordView, ResponseOf } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
-import { ApiError, call } from '../api/api-error.ts';
-import { describeError, intakeReasons } from '../common/describe-error.ts';
+import { call } from '../api/api-error.ts';
+import { describeInfo, intakeReasons } from '../common/describe-error.ts';
 import { useFormatters, type Formatters } from '../common/format.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { useLoaded } from '../common/use-loaded.ts';
@@ -29,7 +29,7 @@ export function inboxOutcome(t: TFunction, file: InboxFileRecordView, format: Fo
     if (!known) return t('intake.reasons.unknown', { file: file.fileName });
     // Worded as the refusal was given at the time, with its figures (the columns missing, the size and limit).
     const params = { ...file.errorParams, file: file.fileName, reasonCode: file.errorCode! };
-    return describeError(t, new ApiError({ code: 'BAD_INPUT', message: file.error ?? '', params }), format);
+    return describeInfo(t, { code: 'BAD_INPUT', message: file.error ?? '', params }, format);
   }
   if (file.format === 'text') {
     const outcome = file.accepted > 0 ? 'accepted' : file.inReview > 0 ? 'review' : 'duplicate';
