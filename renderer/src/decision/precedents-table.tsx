@@ -40,8 +40,8 @@ export function PrecedentsTable({ precedents, fields, unit, classField = null }:
     );
   }
   // A day of decision in the reader's words ("22 мар. 2022 г."); anything else (a term's year) as the corpus has it.
-  const day = (value: string | null) =>
-    value === null ? '—' : /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Intl.DateTimeFormat(format.locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`)) : value;
+  const dayFormat = new Intl.DateTimeFormat(format.locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const day = (value: string | null) => (value === null ? '—' : /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayFormat.format(new Date(`${value}T00:00:00Z`)) : value);
   return (
     <>
       <Table size="small" aria-label={t('decision.precedents.title')} data-testid="precedents-table">
