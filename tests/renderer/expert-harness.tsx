@@ -59,15 +59,20 @@ export function stubCanvas(): void {
 let container: HTMLDivElement | null = null;
 let root: ReactRoot | null = null;
 
-/** Renders a component with the translations (English unless another language is given) and the API. */
-export async function render(api: DalelApi, node: ReactNode, language: Parameters<typeof createI18n>[0] = 'en'): Promise<void> {
+/**
+ * Renders a component with the translations (English unless another language is given) and the API; gives the
+ * translations' instance, for a test that switches the language on a screen already shown.
+ */
+export async function render(api: DalelApi, node: ReactNode, language: Parameters<typeof createI18n>[0] = 'en'): Promise<ReturnType<typeof createI18n>> {
   (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
   container = document.createElement('div');
   document.body.append(container);
   root = createRoot(container);
-  await act(async () => root!.render(<I18nextProvider i18n={createI18n(language)}><ApiContext value={api}>{node}</ApiContext></I18nextProvider>));
+  const i18n = createI18n(language);
+  await act(async () => root!.render(<I18nextProvider i18n={i18n}><ApiContext value={api}>{node}</ApiContext></I18nextProvider>));
   await settle();
   await settle();
+  return i18n;
 }
 
 /** Unmounts what `render` mounted. */

@@ -41,8 +41,11 @@ export function inboxOutcome(t: TFunction, file: InboxFileRecordView, format: Fo
 /** Props of InboxForm. */
 interface InboxFormProps {
   readonly config: InboxConfigView | null;
-  readonly onDone: (notice: string) => void;
+  readonly onDone: (notice: InboxNotice) => void;
 }
+
+/** What the last save or read did, kept as data so that it is worded in the language shown now, not the one then. */
+type InboxNotice = { readonly key: 'corpus.inbox.saved' } | { readonly key: 'corpus.inbox.scanned'; readonly n: number };
 
 /** The inbox's folder, case type and schedule, saved by the administrator, and a read now. */
 function InboxForm({ config, onDone }: InboxFormProps) {
@@ -56,7 +59,7 @@ function InboxForm({ config, onDone }: InboxFormProps) {
   const [error, setError] = useState<unknown>(null);
   const minutes = Number(every);
   const minutesValid = every.trim() !== '' && Number.isInteger(minutes) && minutes >= 0 && minutes <= 10_080;
-  const run = async (action: () => Promise<string>) => {
+  const run = async (action: () => Promise<InboxNotice>) => {
     setBusy(true);
     setError(null);
     try {
@@ -73,13 +76,13 @@ function InboxForm({ config, onDone }: InboxFormProps) {
     if (dir.trim() === '' || caseType === '' || !minutesValid) return;
     void run(async () => {
       await call(api, 'corpus.configureInbox', { dir: dir.trim(), caseType, everyMinutes: minutes });
-      return t('corpus.inbox.saved');
+      return { key: 'corpus.inbox.saved' };
     });
   };
   const scan = () =>
     void run(async () => {
       const read = await call(api, 'corpus.scanInbox', {});
-      return t('corpus.inbox.scanned', { n: read.length });
+      return { key: 'corpus.inbox.scanned', n: read.length };
     });
   return (
     <>
@@ -127,7 +130,7 @@ export function InboxPanel() {
   const api = useApi();
   const load = useCallback(async () => ({ config: await call(api, 'corpus.inbox', {}), files: await call(api, 'corpus.inboxFiles', { limit: 100 }) }), [api]);
   const loaded = useLoaded(load);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [notice, setNotice] = useState<InboxNotice | null>(null);
   const config = loaded.value?.config ?? null;
   return (
     <Paper variant="outlined" sx={{ p: 2 }} data-testid="inbox-panel">
@@ -137,7 +140,7 @@ export function InboxPanel() {
         {loaded.error !== null && <ErrorAlert error={loaded.error} />}
         {notice !== null && (
           <Alert severity="success" onClose={() => setNotice(null)} data-testid="inbox-notice">
-            {notice}
+            {notice.key === 'corpus.inbox.scanned' ? t(notice.key, { n: notice.n }) : t(notice.key)}
           </Alert>
         )}
         {loaded.value && (
@@ -145,8 +148,8 @@ export function InboxPanel() {
           <InboxForm
             key={config ? `${config.dir}|${config.caseType}|${config.everyMinutes}` : 'none'}
             config={config}
-            onDone={(text) => {
-              setNotice(text);
+            onDone={(done) => {
+              setNotice(done);
               loaded.reload();
             }}
           />
@@ -158,11 +161,11 @@ export function InboxPanel() {
             {loaded.value.files.map((f) => (
               <TableRow key={f.sha256} data-testid={`inbox-file-${f.fileName}`}>
                 <TableCell>{f.fileName}</TableCell>
-                <TableCell>{f.scannedAt}</TableCell>
+                <TableCell>{format.dateTime(f.scannedAt)}</TableCell>
                 <TableCell>{inboxOutcome(t, f, format)}</TableCell>
               </TableRow>
             ))}
-                      </DataTable>
+          </DataTable>
         )}
       </Stack>
     </Paper>

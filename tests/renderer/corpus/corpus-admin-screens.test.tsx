@@ -149,8 +149,11 @@ describe('the daily import (watched inbox)', () => {
       'corpus.configureInbox': ok({ dir: '/srv/daily', caseType: 'kz-criminal', everyMinutes: 60 }),
       'corpus.scanInbox': ok([]),
     });
-    await render(fake.api, <InboxPanel />);
+    const i18n = await render(fake.api, <InboxPanel />);
     expect((need('inbox-dir') as HTMLInputElement).value).toBe('/srv/inbox');
+    // When each file was read, in the reader's words, not as a stored timestamp.
+    expect(need('inbox-file-cases.csv').textContent).not.toContain('2026-12-01T06:00');
+    expect(need('inbox-file-cases.csv').textContent).toContain('2026');
     expect((need('inbox-every') as HTMLInputElement).value).toBe('1440');
     expect(need('inbox-file-cases.csv').textContent).toContain('300 rows — 297 accepted, 3 set aside, 0 already in the corpus');
     expect(need('inbox-file-p.txt').textContent).toContain('waits for a clerk’s review');
@@ -172,6 +175,12 @@ describe('the daily import (watched inbox)', () => {
     await settle();
     expect(fake.callsTo('corpus.scanInbox')).toHaveLength(1);
     expect(need('inbox-notice').textContent).toBe('New files read: 0');
+    // The notice is worded in the language shown now, not the one it was given in.
+    await act(async () => {
+      await i18n.changeLanguage('ru');
+    });
+    expect(need('inbox-notice').textContent).not.toBe('New files read: 0');
+    expect(need('inbox-notice').textContent).toMatch(/[а-я]/);
     expect(fake.callsTo('corpus.inboxFiles').length).toBeGreaterThan(1);
   });
 });
