@@ -49,6 +49,9 @@ describe('describeError', () => {
   it('formats the numbers of a too-large or too-many-pixels refusal', () => {
     const tooLarge = new ApiError({ code: 'BAD_INPUT', message: '…', params: { file: 'big.tif', reasonCode: 'too-large', size: 3 * 1024 ** 3, limit: 2 * 1024 ** 3 } });
     expect(describeIn('en', tooLarge)).toBe('“big.tif” (3 GB) is larger than the limit of 2 GB.');
+    // A byte past the limit rounds to the limit: then both are exact, so the sentence does not contradict itself.
+    const justOver = new ApiError({ code: 'BAD_INPUT', message: '…', params: { file: 'huge.txt', reasonCode: 'too-large', size: 64 * 1024 ** 2 + 1, limit: 64 * 1024 ** 2 } });
+    expect(describeIn('en', justOver)).toBe('“huge.txt” (67,108,865 bytes) is larger than the limit of 67,108,864 bytes.');
     const bomb = new ApiError({ code: 'BAD_INPUT', message: '…', params: { file: 'b.png', reasonCode: 'too-many-pixels', width: 100000, height: 100000, limit: 250000000 } });
     expect(describeIn('en', bomb)).toBe('“b.png” declares 100,000 × 100,000 pixels, more than the limit of 250,000,000 (possible decompression bomb).');
   });

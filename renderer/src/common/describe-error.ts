@@ -162,6 +162,13 @@ function readableParams(info: ErrorInfo, format: Formatters): Record<string, str
     if (typeof value !== 'number') out[name] = value;
     else out[name] = name === 'size' || (name === 'limit' && ['too-large', 'unpacks-too-large'].includes(String(param(info, 'reasonCode')))) ? format.size(value) : format.integer(value);
   }
+  // A file a byte past its limit would read "64 MB is larger than the limit of 64 MB": then both are given in bytes.
+  const size = param(info, 'size');
+  const limit = param(info, 'limit');
+  if (typeof size === 'number' && typeof limit === 'number' && out.size === out.limit) {
+    out.size = format.exactBytes(size);
+    out.limit = format.exactBytes(limit);
+  }
   return out;
 }
 
