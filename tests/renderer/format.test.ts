@@ -68,6 +68,16 @@ describe('formatters', () => {
     expect([en.significant(1234.5678, 2), en.significant(1234.5678, 6), en.significant(1234.5678, 2)]).toEqual(['1,200', '1,234.57', '1,200']);
   });
 
+  it('write a calendar day as that day in the reader\'s words, never as "M11" where the locale has no data', () => {
+    const en = createFormatters('en', 'en-US', createI18n('en').getFixedT('en'));
+    expect(en.day('2022-03-22')).toBe('Mar 22, 2022');
+    expect(en.day('2004')).toBe('2004');
+    // Kazakh: with the runtime's data a month name, without it (Chromium's ICU) the numeric fallback dateTime uses.
+    const kk = createFormatters('kk', 'kk-KZ', createI18n('kk').getFixedT('kk'));
+    expect(kk.day('2019-11-09')).not.toMatch(/M\d/);
+    expect(kk.day('2019-11-09')).toMatch(/2019/);
+  });
+
   it('detect a runtime without data for a locale', () => {
     expect(hasLocaleData('en-US')).toBe(true);
     expect(typeof hasLocaleData('kk-KZ')).toBe('boolean');

@@ -10,6 +10,8 @@ export interface Formatters {
   readonly locale: string;
   /** A timestamp as date and time in the user's locale and time zone. */
   dateTime(iso: string): string;
+  /** A calendar day ("2022-03-22") in the user's locale, as that day wherever the reader is; anything else unchanged. */
+  day(isoDay: string): string;
   /** A file size in the largest fitting unit (bytes, KB, MB, GB, TB). */
   size(bytes: number): string;
   /** An exact byte count ("1 234 567 bytes"). */
@@ -45,6 +47,9 @@ export function createFormatters(language: Language, locale: string, t: TFunctio
   const dateTime = complete
     ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' })
     : new Intl.DateTimeFormat(numberLocale, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const day = complete
+    ? new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })
+    : new Intl.DateTimeFormat(numberLocale, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' });
   const integer = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 0 });
   const decimal = new Intl.NumberFormat(numberLocale, { maximumFractionDigits: 1 });
   // Tables call fixed() and significant() once per cell; building an Intl.NumberFormat costs far more than using one.
@@ -73,6 +78,7 @@ export function createFormatters(language: Language, locale: string, t: TFunctio
       const date = new Date(iso);
       return Number.isNaN(date.getTime()) ? iso : dateTime.format(date);
     },
+    day: (isoDay) => (/^\d{4}-\d{2}-\d{2}$/.test(isoDay) ? day.format(new Date(`${isoDay}T00:00:00Z`)) : isoDay),
     size: (value) => {
       if (value < 1024) return t('units.bytes', { value: integer.format(value) });
       let scaled = value / 1024;

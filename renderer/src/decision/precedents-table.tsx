@@ -39,9 +39,6 @@ export function PrecedentsTable({ precedents, fields, unit, classField = null }:
       </Typography>
     );
   }
-  // A day of decision in the reader's words ("22 мар. 2022 г."); anything else (a term's year) as the corpus has it.
-  const dayFormat = new Intl.DateTimeFormat(format.locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const day = (value: string | null) => (value === null ? '—' : /^\d{4}-\d{2}-\d{2}$/.test(value) ? dayFormat.format(new Date(`${value}T00:00:00Z`)) : value);
   return (
     <>
       <Table size="small" aria-label={t('decision.precedents.title')} data-testid="precedents-table">
@@ -78,7 +75,8 @@ export function PrecedentsTable({ precedents, fields, unit, classField = null }:
                     {p.outcome.class !== null && classField ? optionLabel(t, fields.caseTypeId, classField, p.outcome.class, p.outcome.label) : p.outcome.label}
                     {p.outcome.value !== null ? ` · ${amountText(t, unit, p.outcome.value, (n) => number(n, 1))}` : ''}
                   </TableCell>
-                  <TableCell>{day(p.decidedAt)}</TableCell>
+                  {/* A day of decision in the reader's words; anything else (a term's year) as the corpus has it. */}
+                <TableCell>{p.decidedAt === null ? '—' : format.day(p.decidedAt)}</TableCell>
                   <TableCell align="right">{number(p.distance, 3)}</TableCell>
                   <TableCell align="right">{differences}</TableCell>
                 </TableRow>
