@@ -112,7 +112,8 @@ export function ReviewItemEditor({ item, caseType, onDecided }: ReviewItemEditor
         {names.map((name) => {
           const draft = drafts[name]!;
           const fact = item.proposed[name]!;
-          const label = fieldLabel(t, item.caseType, { name, title: caseType?.fields.find((f) => f.name === name)?.title ?? name });
+          // A value outside the schema (the court) is named by the corpus's own words, as the reasons name it.
+          const label = fieldLabel(t, item.caseType, { name, title: caseType?.fields.find((f) => f.name === name)?.title ?? t(`corpus.fieldNames.${name}`, { defaultValue: name }) });
           const choices = draft.kind === 'text' ? choicesOf(name) : [];
           return (
             <TableRow key={name} selected={name === selected} data-testid={`review-field-${name}`}>

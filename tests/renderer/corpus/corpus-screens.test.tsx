@@ -100,10 +100,14 @@ describe('the clerk’s review queue', () => {
 
   it('shows a checklist kept as read in words, in Russian, and sends its items unchanged', async () => {
     const civil = caseTypeView(findCaseType(loadCaseTypes(join(process.cwd(), 'assets', 'decision', 'case-types')), 'kz-civil-contract'));
-    const civilItem: ReviewItem = { ...item, caseType: 'kz-civil-contract', proposed: { documents: { value: ['contract', 'invoice'], start: 0, end: 4, confidence: 0.8 } }, details: [] };
+    const civilItem: ReviewItem = { ...item, caseType: 'kz-civil-contract', proposed: { court: { value: 'Суд № 2 г. Астаны', start: 0, end: 17, confidence: 0.7 }, documents: { value: ['contract', 'invoice'], start: 0, end: 4, confidence: 0.8 } }, details: [] };
     const fake = fakeApi({ 'corpus.reviewQueue': ok([civilItem]), 'decision.caseTypes': ok([civil]), 'corpus.review': ok({ stored: true }) });
     await render(fake.api, <ReviewQueue />, 'ru');
     expect(need('review-fixed-documents').textContent).toBe('договор; счёт-фактура');
+    expect(need('review-field-documents').textContent).not.toContain('documents');
+    // The court is not a field of the case type: it is named in words too, not by its key.
+    expect(need('review-field-court').textContent).toContain('Суд');
+    expect(need('review-field-court').textContent).not.toContain('court');
     await click('review-accept');
     const [sent] = fake.callsTo('corpus.review') as { facts: Record<string, unknown> }[];
     expect(sent?.facts.documents).toEqual(['contract', 'invoice']);
