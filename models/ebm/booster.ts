@@ -7,7 +7,13 @@ import { addToScores, type Loss } from './losses.ts';
 import { fitOrderedTree, fitPairTree, ratioOrder, type Histogram, type TreeSettings } from './shallow-trees.ts';
 
 /** How a term's cells are split: an ordered sequence, unordered categories, or an A × B grid. */
-export type TermShape = { readonly kind: 'ordered' } | { readonly kind: 'categorical' } | { readonly kind: 'pair'; readonly A: number; readonly B: number };
+export type TermShape = { readonly kind: 'ordered' } | { readonly kind: 'categorical' } | {
+      readonly kind: 'pair';
+      readonly A: number;
+      readonly B: number;
+      /** Whether each input is categorical (its cells have no order of their own). */
+      readonly categorical: readonly [boolean, boolean];
+    };
 
 /** One term as the booster sees it: its number of cells and the cell of every fit and validation case. */
 export interface StageTerm {
@@ -63,6 +69,8 @@ export function boostStage(cases: BagCases, terms: readonly StageTerm[], loss: L
   const G = new Float64Array(largest);
   const H = new Float64Array(largest);
   const steps = terms.map((t) => new Float64Array(t.cells * K));
+  // One view per term, made once: a tree reads only its term's cells, and a view per term per round was garbage.
+  const histograms: Histogram[] = counts.map((C) => ({ G, H, C, width: K }));
   let bestLoss = loss.meanLoss(cases.valScore, cases.valY);
   let bestRound = 0;
   let round = 0;
@@ -85,11 +93,11 @@ export function boostStage(cases: BagCases, terms: readonly StageTerm[], loss: L
       const term = terms[t]!;
       const size = term.cells * K;
       if (loss.unitHessian) H.set(counts[t]!);
-      const hist: Histogram = { G: G.subarray(0, size), H: H.subarray(0, size), C: counts[t]!, width: K };
+      const hist = histograms[t]!;
       // Every cell of the step is written by the tree (its leaves cover the table), so one array serves all rounds.
       const step = steps[t]!;
       for (let k = 0; k < K; k += 1) {
-        if (term.shape.kind === 'pair') fitPairTree(hist, k, term.shape.A, term.shape.B, settings, step);
+        if (term.shape.kind === 'pair') fitPairTree(hist, k, term.shape.A, term.shape.B, settings, step, term.shape.categorical);
         else fitOrderedTree(hist, k, term.shape.kind === 'categorical' ? ratioOrder(hist, k, term.cells, settings.categorySmoothing) : identity[t]!, settings, step);
       }
       const table = values[t]!;

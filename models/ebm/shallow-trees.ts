@@ -1,7 +1,8 @@
 /**
  * The shallow trees the booster fits to one term at a time, on histograms of gradient (G), hessian (H) and count
  * (C) per cell. A main term's tree cuts an ordered sequence of bins into at most `maxLeaves` runs (EBM's default
- * is 3 leaves); a pair's tree cuts one input, then each side along the other (4 leaves). Leaf values are Newton
+ * is 3 leaves); a pair's tree cuts one input, then each side along the other (4 leaves), a categorical input's cells
+ * ordered by their gradient-to-hessian ratio before either cut, as a main term's categories are. Leaf values are Newton
  * steps, -G / (H + λ), clipped to ±maxDeltaStep (XGBoost's max_delta_step).
  */
 
@@ -34,6 +35,9 @@ const score = (g: number, h: number, lambda: number) => (h + lambda > 0 ? (g * g
 const step = (g: number, h: number, settings: TreeSettings) =>
   h + settings.lambda > 0 ? Math.max(-settings.maxDeltaStep, Math.min(settings.maxDeltaStep, -g / (h + settings.lambda))) : 0;
 
+/** Scratch prefix sums of `fitOrderedTree`, grown to the longest order seen (one per process: trees are fitted one at a time). */
+const prefix = { g: new Float64Array(0), h: new Float64Array(0), c: new Float64Array(0) };
+
 /**
  * Fits runs over the cells in `order` for score k and writes each cell's leaf value into `out[cell * K + k]`.
  * Greedy: the split with the largest gain among all current runs, until `maxLeaves` runs or no gain.
@@ -41,10 +45,9 @@ const step = (g: number, h: number, settings: TreeSettings) =>
 export function fitOrderedTree(hist: Histogram, k: number, order: ArrayLike<number>, settings: TreeSettings, out: Float64Array): void {
   const n = order.length;
   const K = hist.width;
-  // Prefix sums along the order, so any run's totals cost two reads.
-  const pg = new Float64Array(n + 1);
-  const ph = new Float64Array(n + 1);
-  const pc = new Float64Array(n + 1);
+  // Prefix sums along the order, so any run's totals cost two reads (scratch, as a tree is fitted per term per round).
+  if (prefix.g.length < n + 1) Object.assign(prefix, { g: new Float64Array(n + 1), h: new Float64Array(n + 1), c: new Float64Array(n + 1) });
+  const { g: pg, h: ph, c: pc } = prefix;
   for (let p = 0; p < n; p += 1) {
     const cell = order[p]!;
     pg[p + 1] = pg[p]! + hist.G[cell * K + k]!;
@@ -96,13 +99,14 @@ export function ratioOrder(hist: Histogram, k: number, cells: number, smoothing:
 }
 
 /**
- * Best single cut of the first `n` positions of a sequence given by its totals per position: the leaf objective
- * goes to `cutObjective`, the cut (-1: none) to `cutAt`. Module-level results, because this runs for every
- * outer cut of every pair tree of every round and an object per call was a measurable share of training.
+ * Best single cut of the first `n` positions of a sequence given by its totals per position, taken in the order
+ * `order` (null: as they are): the leaf objective goes to `cutObjective`, the cut (-1: none; else the number of
+ * positions, in that order, on its first side) to `cutAt`. Module-level results, because this runs for every outer
+ * cut of every pair tree of every round and an object per call was a measurable share of training.
  */
 let cutObjective = 0;
 let cutAt = -1;
-function bestCut(g: Float64Array, h: Float64Array, c: Float64Array, n: number, settings: TreeSettings): void {
+function bestCut(g: Float64Array, h: Float64Array, c: Float64Array, n: number, settings: TreeSettings, order: Int32Array | null): void {
   let G = 0;
   let H = 0;
   let C = 0;
@@ -116,7 +120,8 @@ function bestCut(g: Float64Array, h: Float64Array, c: Float64Array, n: number, s
   let gl = 0;
   let hl = 0;
   let cl = 0;
-  for (let i = 0; i < n - 1; i += 1) {
+  for (let p = 0; p < n - 1; p += 1) {
+    const i = order === null ? p : order[p]!;
     gl += g[i]!;
     hl += h[i]!;
     cl += c[i]!;
@@ -124,11 +129,40 @@ function bestCut(g: Float64Array, h: Float64Array, c: Float64Array, n: number, s
     const candidate = score(gl, hl, settings.lambda) + score(G - gl, H - hl, settings.lambda);
     if (candidate > objective) {
       objective = candidate;
-      cut = i + 1;
+      cut = p + 1;
     }
   }
   cutObjective = objective;
   cutAt = cut;
+}
+
+/** Scratch of `ratioOrderOf`. */
+let ratioKey = new Float64Array(0);
+
+/**
+ * Puts the first `n` positions of `order` in the order of their gradient-to-hessian ratio (`smoothing` added to each
+ * hessian, as in `ratioOrder`; positions without cases last): where a cut of unordered categories lies. `order` comes
+ * in as the identity (`fresh`) or as the last order of the same side, which one more outer row barely changes, so an
+ * insertion sort is near linear here.
+ */
+function ratioOrderOf(g: Float64Array, h: Float64Array, c: Float64Array, n: number, smoothing: number, order: Int32Array, fresh: boolean): Int32Array {
+  if (ratioKey.length < n) ratioKey = new Float64Array(n);
+  const key = ratioKey;
+  for (let p = 0; p < n; p += 1) {
+    if (fresh) order[p] = p;
+    key[p] = c[p]! > 0 ? g[p]! / (h[p]! + smoothing + 1e-12) : Infinity;
+  }
+  for (let p = 1; p < n; p += 1) {
+    const moving = order[p]!;
+    const at = key[moving]!;
+    let q = p - 1;
+    while (q >= 0 && key[order[q]!]! > at) {
+      order[q + 1] = order[q]!;
+      q -= 1;
+    }
+    order[q + 1] = moving;
+  }
+  return order;
 }
 
 /** Scratch rows of a pair tree's search, grown to the widest grid seen. */
@@ -138,24 +172,73 @@ function scratch(inner: number): Float64Array {
   return rows;
 }
 
-/** The best plan of a pair tree with `outer` as the first input: its objective, first cut and the two inner cuts. */
+/**
+ * The best plan of a pair tree with `outer` as the first input: its objective, the first cut (outer positions, in
+ * `outerOrder`, on its first side; `outer`: no cut) and each side's inner cut. An inner input that is categorical is
+ * put in each side's own ratio order (`sideOrders`), so that a side can separate any categories that pull alike there.
+ */
 interface PairPlan {
   objective: number;
   first: number;
   cuts: [number, number];
+  sideOrders: [Int32Array, Int32Array];
+  outerOrder: Int32Array;
 }
 
+/** A plan with room for `outer` × `inner` positions. */
+function emptyPlan(outer: number, inner: number): PairPlan {
+  return { objective: -Infinity, first: outer, cuts: [-1, -1], sideOrders: [new Int32Array(inner), new Int32Array(inner)], outerOrder: new Int32Array(outer) };
+}
+
+/** Two plans per process (one per orientation of a pair tree) and the candidate side orders, grown as grids grow. */
+const plans: { byA: PairPlan; byB: PairPlan; left: Int32Array; right: Int32Array } = {
+  byA: emptyPlan(0, 0),
+  byB: emptyPlan(0, 0),
+  left: new Int32Array(0),
+  right: new Int32Array(0),
+};
+
 /**
- * One cut along the outer input (cell = o × strideOuter + i × strideInner), then the best inner cut on each side;
- * or no outer cut and one inner cut.
+ * Fills `plan`: one cut along the outer input (cell = o × strideOuter + i × strideInner), its positions taken in the
+ * ratio order of their totals if the outer input is categorical, then the best inner cut on each side; or no outer
+ * cut and one inner cut.
  */
-function planPair(hist: Histogram, k: number, outer: number, inner: number, strideOuter: number, strideInner: number, settings: TreeSettings): PairPlan {
+function planPair(
+  hist: Histogram,
+  k: number,
+  outer: number,
+  inner: number,
+  strideOuter: number,
+  strideInner: number,
+  categorical: readonly [outer: boolean, inner: boolean],
+  settings: TreeSettings,
+  plan: PairPlan,
+): void {
   const K = hist.width;
   const HG = hist.G;
   const HH = hist.H;
   const HC = hist.C;
-  // Running sums over the outer input, per inner position: left side = rows < cut, right = the rest.
-  const buffer = scratch(inner);
+  const buffer = scratch(Math.max(inner, outer));
+  const sideOrder = (which: Int32Array, g: Float64Array, h: Float64Array, c: Float64Array, fresh: boolean) =>
+    categorical[1] ? ratioOrderOf(g, h, c, inner, settings.categorySmoothing, which, fresh) : null;
+  // The outer input's order: its own, or its categories by ratio over the whole grid.
+  const outerOrder = plan.outerOrder;
+  for (let o = 0; o < outer; o += 1) outerOrder[o] = o;
+  if (categorical[0]) {
+    const og = buffer.subarray(0, outer).fill(0);
+    const oh = buffer.subarray(outer, 2 * outer).fill(0);
+    const oc = buffer.subarray(2 * outer, 3 * outer).fill(0);
+    for (let o = 0; o < outer; o += 1) {
+      for (let i = 0; i < inner; i += 1) {
+        const x = o * strideOuter + i * strideInner;
+        og[o]! += HG[x * K + k]!;
+        oh[o]! += HH[x * K + k]!;
+        oc[o]! += HC[x]!;
+      }
+    }
+    ratioOrderOf(og, oh, oc, outer, settings.categorySmoothing, outerOrder, true);
+  }
+  // Running sums over the outer input, per inner position: left side = outer positions before the cut, right = the rest.
   const tg = buffer.subarray(0, inner).fill(0);
   const th = buffer.subarray(inner, 2 * inner).fill(0);
   const tc = buffer.subarray(2 * inner, 3 * inner).fill(0);
@@ -174,12 +257,19 @@ function planPair(hist: Histogram, k: number, outer: number, inner: number, stri
     }
   }
   // Without an outer cut the tree may still cut the inner input once.
-  bestCut(tg, th, tc, inner, settings);
-  const best: PairPlan = { objective: cutObjective, first: outer, cuts: [cutAt, -1] };
+  const whole = sideOrder(plans.left, tg, th, tc, true);
+  bestCut(tg, th, tc, inner, settings, whole);
+  plan.objective = cutObjective;
+  plan.first = outer;
+  plan.cuts = [cutAt, -1];
+  if (whole) plan.sideOrders[0].set(whole.subarray(0, inner));
   let leftCount = 0;
   let allCount = 0;
   for (let i = 0; i < inner; i += 1) allCount += tc[i]!;
-  for (let o = 0; o < outer - 1; o += 1) {
+  // The side orders start from the identity at the first outer cut tried and are carried from one cut to the next.
+  let fresh = true;
+  for (let p = 0; p < outer - 1; p += 1) {
+    const o = outerOrder[p]!;
     for (let i = 0; i < inner; i += 1) {
       const x = o * strideOuter + i * strideInner;
       lg[i]! += HG[x * K + k]!;
@@ -191,51 +281,70 @@ function planPair(hist: Histogram, k: number, outer: number, inner: number, stri
       rc[i] = tc[i]! - lc[i]!;
     }
     if (leftCount < settings.minLeafCount || allCount - leftCount < settings.minLeafCount) continue;
-    bestCut(lg, lh, lc, inner, settings);
+    const leftOrder = sideOrder(plans.left, lg, lh, lc, fresh);
+    bestCut(lg, lh, lc, inner, settings, leftOrder);
     const left = cutObjective;
     const leftCut = cutAt;
-    bestCut(rg, rh, rc, inner, settings);
-    if (left + cutObjective > best.objective) {
-      best.objective = left + cutObjective;
-      best.first = o + 1;
-      best.cuts = [leftCut, cutAt];
+    const rightOrder = sideOrder(plans.right, rg, rh, rc, fresh);
+    fresh = false;
+    bestCut(rg, rh, rc, inner, settings, rightOrder);
+    if (left + cutObjective > plan.objective) {
+      plan.objective = left + cutObjective;
+      plan.first = p + 1;
+      plan.cuts = [leftCut, cutAt];
+      if (leftOrder && rightOrder) {
+        plan.sideOrders[0].set(leftOrder.subarray(0, inner));
+        plan.sideOrders[1].set(rightOrder.subarray(0, inner));
+      }
     }
   }
-  return best;
 }
 
 /**
  * Fits a pair term's tree for score k over an A × B grid (cell = a * B + b): one cut along the first input, then
- * one cut along the second on each side; or the same with the inputs swapped, whichever fits better.
+ * one cut along the second on each side; or the same with the inputs swapped, whichever fits better. An input
+ * marked categorical has no order of its own, so its categories are taken in the order of their gradient-to-hessian
+ * ratio: as the first input over the whole grid, as the second on each side of the first cut, so that a cut separates
+ * categories that pull alike rather than neighbouring codes.
  */
-export function fitPairTree(hist: Histogram, k: number, A: number, B: number, settings: TreeSettings, out: Float64Array): void {
+export function fitPairTree(hist: Histogram, k: number, A: number, B: number, settings: TreeSettings, out: Float64Array, categorical: readonly [boolean, boolean] = [false, false]): void {
   const K = hist.width;
-  const byA = planPair(hist, k, A, B, B, 1, settings);
-  const byB = planPair(hist, k, B, A, 1, B, settings);
-  const useA = byA.objective >= byB.objective;
-  const chosen = useA ? byA : byB;
+  const side = Math.max(A, B);
+  if (plans.left.length < side) {
+    Object.assign(plans, { byA: emptyPlan(side, side), byB: emptyPlan(side, side), left: new Int32Array(side), right: new Int32Array(side) });
+  }
+  planPair(hist, k, A, B, B, 1, categorical, settings, plans.byA);
+  planPair(hist, k, B, A, 1, B, [categorical[1], categorical[0]], settings, plans.byB);
+  const useA = plans.byA.objective >= plans.byB.objective;
+  const chosen = useA ? plans.byA : plans.byB;
+  const innerCategorical = useA ? categorical[1] : categorical[0];
   const [outer, inner] = useA ? [A, B] : [B, A];
   const [strideOuter, strideInner] = useA ? [B, 1] : [1, B];
-  // The four (or fewer) leaves: side of the outer cut × side of that side's inner cut.
-  const sides: Array<[number, number, number]> = [
-    [0, chosen.first, chosen.cuts[0]],
-    [chosen.first, outer, chosen.cuts[1]],
+  // The four (or fewer) leaves: side of the outer cut × side of that side's inner cut, each a set of positions.
+  const sides: Array<[number, number, number, Int32Array]> = [
+    [0, chosen.first, chosen.cuts[0], chosen.sideOrders[0]],
+    [chosen.first, outer, chosen.cuts[1], chosen.sideOrders[1]],
   ];
-  for (const [o0, o1, cut] of sides) {
-    if (o0 >= o1) continue;
+  for (const [p0, p1, cut, sideOrder] of sides) {
+    if (p0 >= p1) continue;
+    const innerAt = (q: number) => (innerCategorical ? sideOrder[q]! : q);
     const parts: Array<[number, number]> = cut < 0 ? [[0, inner]] : [[0, cut], [cut, inner]];
-    for (const [i0, i1] of parts) {
+    for (const [q0, q1] of parts) {
       let g = 0;
       let h = 0;
-      for (let o = o0; o < o1; o += 1) {
-        for (let i = i0; i < i1; i += 1) {
-          const x = o * strideOuter + i * strideInner;
+      for (let p = p0; p < p1; p += 1) {
+        const o = chosen.outerOrder[p]!;
+        for (let q = q0; q < q1; q += 1) {
+          const x = o * strideOuter + innerAt(q) * strideInner;
           g += hist.G[x * K + k]!;
           h += hist.H[x * K + k]!;
         }
       }
       const value = step(g, h, settings);
-      for (let o = o0; o < o1; o += 1) for (let i = i0; i < i1; i += 1) out[(o * strideOuter + i * strideInner) * K + k] = value;
+      for (let p = p0; p < p1; p += 1) {
+        const o = chosen.outerOrder[p]!;
+        for (let q = q0; q < q1; q += 1) out[(o * strideOuter + innerAt(q) * strideInner) * K + k] = value;
+      }
     }
   }
 }

@@ -20,8 +20,13 @@ import { fastPairGain, type Histogram } from './shallow-trees.ts';
 export interface EbmOptions {
   /** Most bins of a numeric input (EBM: 1024; 256 keeps a bin's table small and costs nothing on court data). */
   readonly maxBins: number;
-  /** Most bins per input of a pair (EBM: 32). */
+  /** Most bins per ordered input of a pair (EBM: 32). */
   readonly maxPairBins: number;
+  /**
+   * Most bins of a categorical input in a pair: its most frequent categories keep a bin each, the rarest beyond
+   * share the last. Merging categories to `maxPairBins` would pool neighbouring codes, which need not be alike.
+   */
+  readonly maxPairCategories: number;
   /** Categories seen fewer times fall into "other" with every unseen category. */
   readonly minCategoryCount: number;
   /** Most categories kept per input (254, so that scikit-learn's peer can take the same encoding). */
@@ -65,6 +70,7 @@ export interface EbmOptions {
 export const defaultEbmOptions: EbmOptions = {
   maxBins: 256,
   maxPairBins: 16,
+  maxPairCategories: 64,
   minCategoryCount: 10,
   maxCategories: 254,
   learningRate: 0.1,
@@ -219,7 +225,8 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
   }
 
   // Pairs: coarse bins per input, FAST gains summed over bags, the best few boosted on the main effects' residuals.
-  const pairEdges = features.map((f, j) => coarserEdges(f.edges, mainCounts[j]!, options.maxPairBins));
+  // A categorical input's edges follow its categories from the most frequent, so a prefix keeps the frequent ones apart.
+  const pairEdges = features.map((f, j) => (f.kind === 'categorical' ? f.edges.slice(0, Math.max(1, options.maxPairCategories - 1)) : coarserEdges(f.edges, mainCounts[j]!, options.maxPairBins)));
   // Main bin 0 is missing and 1 is "at or below the first edge"; main bin b ≥ 2 holds values just above
   // edges[b - 2], and pair edges are a subset of the main edges, so its pair bin counts the pair edges up to there.
   const pairBinOf = features.map((f, j) =>
@@ -264,7 +271,7 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
           for (let i = 0; i < pa.length; i += 1) cells[i] = pa[i]! * B + pb[i]!;
           return cells;
         };
-        return { cells: A * B, shape: { kind: 'pair', A, B }, fit: cellsOf(bag.fitRows), val: cellsOf(bag.valRows) };
+        return { cells: A * B, shape: { kind: 'pair', A, B, categorical: [features[a]!.kind === 'categorical', features[b]!.kind === 'categorical'] }, fit: cellsOf(bag.fitRows), val: cellsOf(bag.valRows) };
       });
       const stage = boostStage(bag.cases, terms, loss, { ...settings, maxRounds: options.maxPairRounds });
       bag.pairs = stage.values;

@@ -25,7 +25,7 @@ function ruledOutCase(): { cases: BagCases; terms: StageTerm[] } {
   const valScore = Float64Array.from({ length: valCells.length * K }, (_, j) => (j % K === 0 && valCells[Math.floor(j / K)]! < 3 ? -30 : 0));
   return {
     cases: { fitY: Float64Array.from(fitY), valY: Float64Array.from(valY), fitScore, valScore },
-    terms: [{ cells: 6, shape: { kind: 'pair', A: 2, B: 3 }, fit: Uint16Array.from(cellsFit), val: Uint16Array.from(valCells) }],
+    terms: [{ cells: 6, shape: { kind: 'pair', A: 2, B: 3, categorical: [false, false] }, fit: Uint16Array.from(cellsFit), val: Uint16Array.from(valCells) }],
   };
 }
 
