@@ -14,8 +14,9 @@ const sklearn = sklearnAvailability();
 if (sharedDataDir && !sklearn.available) console.log(`[real decision USSC] scikit-learn comparison skipped: ${sklearn.reason}`);
 
 // Issue 5 thresholds: MAE below the guideline-minimum baseline; 80% interval coverage between 78% and 82%. Issue 14:
-// against scikit-learn's HistGradientBoostingRegressor on the same held-out 20%, case type 1.3.0 (Huber loss, a
-// spread per side of the interval) is checked against both its losses; the issue's target is 1.01 of the absolute one.
+// against scikit-learn's HistGradientBoostingRegressor on the same held-out 20%, case type 1.4.0 (Huber loss, every
+// pair of inputs, a spread per side of the interval) is checked against both its losses: no worse than the squared one,
+// and within the issue's 1% of the absolute one.
 describe.skipIf(!sharedDataDir)('USSC FY2024 sentences, 20% held out at random (fixed seed)', () => {
   let trained: CaseTypeTraining;
   beforeAll(() => {
@@ -44,20 +45,20 @@ describe.skipIf(!sharedDataDir)('USSC FY2024 sentences, 20% held out at random (
     expect(coverage80).toBeLessThanOrEqual(0.82);
   });
 
-  it('trains the newest case type: the Huber loss, its own learning rate and a spread per side of the interval', () => {
-    expect(trained.model.caseType.version).toBe('1.3.0');
-    expect(trained.report.options.huberDelta).toBe(20);
-    expect(trained.report.options.learningRate).toBe(0.3);
+  it('trains the newest case type: the Huber loss, every pair of inputs, its own learning rate and a spread per side of the interval', () => {
+    expect(trained.model.caseType.version).toBe('1.4.0');
+    expect(trained.report.options.huberDelta).toBe(10);
+    expect(trained.report.options.learningRate).toBe(0.4);
+    expect(trained.report.pairs.length).toBe(36);
     expect(trained.model.conformal?.spread?.sides).toBeDefined();
   });
 
-  it.skipIf(!sklearn.available)('is no worse than scikit-learn HistGradientBoostingRegressor with its default (squared) loss, and within 3% with the absolute loss', () => {
+  it.skipIf(!sklearn.available)('is no worse than scikit-learn HistGradientBoostingRegressor with its default (squared) loss, and within 1% with the absolute loss', () => {
     const actual = trained.test.map((r) => r.target as number);
     const ours = trained.card.validation.regression!.meanAbsoluteError;
     // The issue's baseline is the absolute loss, which fits the median that MAE rewards; the Huber loss fits near the
-    // median too, but the issue's 1% is not met (1.027 at the last measurement, with learning rate 0.3; 1.033 at 0.1;
-    // a pairwise-only absolute-loss peer, interaction_cst='pairwise', reached 19.071, 1.024 of the unrestricted one).
-    for (const [loss, within] of [['squared_error', 1.0], ['absolute_error', 1.03]] as const) {
+    // median too. 1.0054 at the last measurement (1.3.0: 1.027, its pair trees cutting offence types in code order).
+    for (const [loss, within] of [['squared_error', 1.0], ['absolute_error', 1.01]] as const) {
       const peer = peerOnCases(trained.model, trained.train, trained.test, 1, loss);
       const peerMae = meanAbsoluteError(peer.predictions.map((p) => Math.max(0, p[0]!)), actual);
       console.log(`[real decision USSC] scikit-learn ${peer.sklearn} (${loss}) MAE ${peerMae.toFixed(3)} (fit ${peer.fitSeconds.toFixed(2)} s, ${peer.iterations} iterations); ours ${ours.toFixed(3)}, ours/peer ${(ours / peerMae).toFixed(4)}`);
@@ -99,7 +100,9 @@ describe.skipIf(!sharedDataDir)('USSC FY2024 sentences, 20% held out at random (
   // citizens, whose sentences are longer, stayed below 78%. Since 1.2.0 each case's width is scaled by a fitted
   // spread of the model's own inputs (never race, sex or citizenship). Since 1.3.0 the fit is near the median (Huber),
   // whose errors are skewed differently for different kinds of case; with one symmetric spread three race groups fell
-  // to 77.5–78.0%, so each side of the interval has its own spread and calibration.
+  // to 77.5–78.0%, so each side of the interval has its own spread and calibration. Women's sentences are the one group
+  // below 78%: given the same inputs they are lower than the model estimates, and sex is neither an input nor a
+  // calibration stratum, by design (76.6% with 1.4.0, 77.9% with 1.3.0).
   it('scales each side of the interval by a spread of the model inputs, and covers 78–82% of every race group and 76–84% of every group of ≥ 300 test cases', () => {
     const spread = trained.model.conformal?.spread;
     expect(spread).toBeDefined();
@@ -111,7 +114,7 @@ describe.skipIf(!sharedDataDir)('USSC FY2024 sentences, 20% held out at random (
     const actual = trained.test.map((r) => r.target as number);
     const share = (miss: (i: number) => boolean) => ((actual.filter((_, i) => miss(i)).length / actual.length) * 100).toFixed(1);
     console.log(`[real decision USSC] 80% interval missed ${share((i) => actual[i]! < at80[i]![0])}% of sentences below and ${share((i) => actual[i]! > at80[i]![1])}% above`);
-    // Each side is calibrated to miss a tenth (10.8% below and 9.9% above at the last measurement).
+    // Each side is calibrated to miss a tenth (10.5% below and 9.8% above at the last measurement).
     const sides = trained.card.validation.regression!.intervals.sides!;
     expect(sides.missedBelow80).toBeCloseTo(actual.filter((y, i) => y < at80[i]![0]).length / actual.length, 12);
     for (const missed of [sides.missedBelow80, sides.missedAbove80]) {
