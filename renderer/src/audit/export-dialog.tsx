@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../main/contract/index.ts';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { localInputToIso } from '../common/local-time.ts';
-import { LocalTimeField } from '../common/local-time-field.tsx';
+import { LocalTimeField } from '../common/date-text-field.tsx';
 import { CasePicker } from './case-picker.tsx';
 import { ExportProgress } from './export-progress.tsx';
 import { ExportResultView } from './export-result-view.tsx';
@@ -96,8 +96,8 @@ export function ExportDialog({ cases, onClose, onExported }: ExportDialogProps) 
               )}
               {kind === 'range' && (
                 <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-                  <LocalTimeField label={t('audit.trail.from')} value={from} onChange={setFrom} disabled={running} error={shown(problems.from)} testId="export-from" />
-                  <LocalTimeField label={t('audit.trail.to')} value={to} onChange={setTo} disabled={running} error={shown(problems.to)} testId="export-to" />
+                  <LocalTimeField fullWidth label={t('audit.trail.from')} value={from} onChange={setFrom} disabled={running} error={shown(problems.from)} testId="export-from" />
+                  <LocalTimeField fullWidth label={t('audit.trail.to')} value={to} onChange={setTo} dayAlone="end" disabled={running} error={shown(problems.to)} testId="export-to" />
                 </Stack>
               )}
               {state.phase === 'running' && <ExportProgress done={state.done} total={state.total} />}

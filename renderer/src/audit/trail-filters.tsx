@@ -6,7 +6,7 @@ import TextField from '@mui/material/TextField';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Case } from '../../../main/contract/index.ts';
-import { LocalTimeField } from '../common/local-time-field.tsx';
+import { LocalTimeField } from '../common/date-text-field.tsx';
 import { CasePicker } from './case-picker.tsx';
 import { emptyTrailFilter, rangeIsBackwards, type TrailFilter } from './trail-query.ts';
 import { ChoiceField } from '../common/choice-field.tsx';
@@ -76,6 +76,7 @@ export function TrailFilters({ applied, onApply, cases }: TrailFiltersProps) {
           label={t('audit.trail.to')}
           value={draft.to}
           onChange={set('to')}
+          dayAlone="end"
           error={backwards ? t('audit.rangeBackwards') : null}
           testId="trail-filter-to"
         />

@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { CaseTypeView, Verdict } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
+import { DayField } from '../common/date-text-field.tsx';
 import { ErrorAlert } from '../common/error-alert.tsx';
 import { optionLabel, shownUnit } from './decision-text.ts';
 import { parseDecimal } from './number-format.ts';
@@ -111,13 +112,7 @@ export function VerdictForm({ caseId, caseType, consultationSeq, article: initia
         {hasArticle && (
           <TextField label={t('decision.verdict.article')} value={article} onChange={(e) => setArticle(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'verdict-article', maxLength: 20 } }} />
         )}
-        <TextField
-          type="date"
-          label={t('decision.verdict.decidedOn')}
-          value={decidedOn}
-          onChange={(e) => setDecidedOn(e.target.value)}
-          slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'verdict-date' } }}
-        />
+        <DayField label={t('decision.verdict.decidedOn')} value={decidedOn} onChange={setDecidedOn} required testId="verdict-date" />
       </Stack>
       {amending && (
         <TextField

@@ -1,11 +1,11 @@
 import Stack from '@mui/material/Stack';
-import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { legalCodeIds, type LawImportView } from '../../../main/contract/index.ts';
 import { useApi } from '../api/api-context.ts';
 import { call } from '../api/api-error.ts';
 import { ChoiceField } from '../common/choice-field.tsx';
+import { DayField } from '../common/date-text-field.tsx';
 import { SingleFileField, useChosenFile } from '../common/single-file-field.tsx';
 import { FormDialog, useFormSubmit } from '../common/form-dialog.tsx';
 
@@ -66,15 +66,14 @@ export function LawImportDialog({ onClose, onImported }: LawImportDialogProps) {
           testId="law-import-language"
         />
       </Stack>
-      <TextField
-        type="date"
+      <DayField
         label={t('laws.import.version')}
         value={version}
-        onChange={(event) => setVersion(event.target.value)}
+        onChange={setVersion}
         required
-        error={form.shown(problems.version) !== null}
-        helperText={form.shown(problems.version) ?? t('laws.import.versionHint')}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'law-import-version' } }}
+        error={form.shown(problems.version)}
+        helperText={t('laws.import.versionHint')}
+        testId="law-import-version"
       />
       <SingleFileField chosen={chosen} busy={form.busy} accept=".txt,text/plain" keys="laws.import" showMissing={form.checked} testId="law-import" />
     </FormDialog>
