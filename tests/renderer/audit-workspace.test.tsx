@@ -215,6 +215,26 @@ describe('the clerk workspace', () => {
     expect(byTestId('export-downloaded')).not.toBeNull();
   });
 
+  it('exports a time range typed as the clerk writes dates, the end day alone counting to its last minute', async () => {
+    const fake = fakeApi('clerk', {
+      'audit.status': { ok: true, value: unlocked },
+      'audit.export': { ok: false, error: { code: 'KEY_LOCKED', message: 'The audit signing key is locked' } },
+    });
+    await render(fake.api);
+    await click('export-open');
+    await click('export-scope-range');
+    await type('export-from', '1.12.2026 9:00');
+    await type('export-to', '31.11.2026');
+    await submit('export-form');
+    // Not a day: said how to write one, and nothing is exported.
+    expect(fake.callsTo('audit.export')).toEqual([]);
+    await type('export-to', '5.12.2026');
+    await submit('export-form');
+    const end = new Date('2026-12-05T23:59');
+    end.setSeconds(59, 999);
+    expect(fake.callsTo('audit.export')).toEqual([{ scope: 'range', from: new Date('2026-12-01T09:00').toISOString(), to: end.toISOString(), language: 'en' }]);
+  });
+
   it('shows a locked signing key as a translated export error without locking the screen', async () => {
     const fake = fakeApi('clerk', {
       'audit.status': { ok: true, value: { ...unlocked, keyUnlocked: false } },
