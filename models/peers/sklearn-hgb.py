@@ -3,7 +3,7 @@
 
 Reads a CSV written by sklearn-peer.ts (the encoded feature columns, then `target` and `split`), fits on the rows
 marked `train` with default settings (categorical columns declared as such; `--loss absolute_error` for the
-absolute loss), predicts the rows marked `test`, and
+absolute loss; `--interactions pairwise` or `none` to restrict which inputs a tree may combine), predicts the rows marked `test`, and
 writes one prediction per line (a value, or the class probabilities separated by spaces). Prints a JSON line with
 the timings. Never a runtime dependency of the workstation: it only gives the benchmark and the real-data tests a
 reference to compare against.
@@ -28,6 +28,12 @@ def main() -> int:
     parser.add_argument("--predictions", required=True)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--loss", choices=["squared_error", "absolute_error"], default="squared_error", help="regression loss")
+    parser.add_argument(
+        "--interactions",
+        choices=["all", "pairwise", "none"],
+        default="all",
+        help="which inputs one tree may combine: any, at most two on a path (a GA2M), or one (a GAM)",
+    )
     args = parser.parse_args()
 
     with open(args.data, newline="") as handle:
@@ -43,10 +49,11 @@ def main() -> int:
     for index in filter(None, args.categorical.split(",")):
         categorical[int(index)] = True
     mask = categorical if categorical.any() else None
+    constraints = {"all": None, "pairwise": "pairwise", "none": "no_interactions"}[args.interactions]
     if args.task == "regression":
-        model = HistGradientBoostingRegressor(loss=args.loss, categorical_features=mask, random_state=args.seed)
+        model = HistGradientBoostingRegressor(loss=args.loss, categorical_features=mask, interaction_cst=constraints, random_state=args.seed)
     else:
-        model = HistGradientBoostingClassifier(categorical_features=mask, random_state=args.seed)
+        model = HistGradientBoostingClassifier(categorical_features=mask, interaction_cst=constraints, random_state=args.seed)
 
     started = time.perf_counter()
     model.fit(x[is_train], y[is_train] if args.task == "regression" else y[is_train].astype(int))

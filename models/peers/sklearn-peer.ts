@@ -52,7 +52,15 @@ export interface PeerInput {
   readonly threads?: number;
   /** Regression loss (default: scikit-learn's squared error; absolute error fits the median, as MAE rewards). */
   readonly loss?: 'squared_error' | 'absolute_error';
+  /**
+   * Which inputs a tree may combine (default: any): 'pairwise' allows no path through more than two inputs (the
+   * model is then a GA²M, as ours), 'none' one input per tree (a GAM). For diagnosing where a gap lies.
+   */
+  readonly interactions?: PeerInteractions;
 }
+
+/** How far the peer's trees may combine inputs: freely, in pairs, or one at a time. */
+export type PeerInteractions = 'all' | 'pairwise' | 'none';
 
 /**
  * The encoded value as the peer reads it: NaN stays missing; a categorical "other" (-1) becomes a category of its
@@ -80,7 +88,7 @@ export function runSklearnPeer(input: PeerInput): PeerResult {
     const started = process.hrtime.bigint();
     const stdout = execFileSync(
       availability.python,
-      [script, '--data', data, '--task', input.task, '--categorical', categorical, '--predictions', predictions, '--seed', String(input.seed ?? 0), '--loss', input.loss ?? 'squared_error'],
+      [script, '--data', data, '--task', input.task, '--categorical', categorical, '--predictions', predictions, '--seed', String(input.seed ?? 0), '--loss', input.loss ?? 'squared_error', '--interactions', input.interactions ?? 'all'],
       { encoding: 'utf8', env: { ...process.env, ...(input.threads ? { OMP_NUM_THREADS: String(input.threads) } : {}) }, maxBuffer: 1 << 24 },
     );
     const wallSeconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -96,7 +104,7 @@ export function runSklearnPeer(input: PeerInput): PeerResult {
 }
 
 /** Runs the peer on the same training and test cases as a model, with the model's encoding of the inputs. */
-export function peerOnCases(model: GamModel, train: readonly CaseRow[], test: readonly CaseRow[], threads?: number, loss?: PeerInput['loss']): PeerResult {
+export function peerOnCases(model: GamModel, train: readonly CaseRow[], test: readonly CaseRow[], threads?: number, loss?: PeerInput['loss'], interactions?: PeerInteractions): PeerResult {
   return runSklearnPeer({
     task: model.outcome.kind,
     features: model.features,
@@ -104,5 +112,6 @@ export function peerOnCases(model: GamModel, train: readonly CaseRow[], test: re
     test: test.map((r) => encodeFacts(model.features, r.facts)),
     ...(threads ? { threads } : {}),
     ...(loss ? { loss } : {}),
+    ...(interactions ? { interactions } : {}),
   });
 }
