@@ -82,6 +82,9 @@ export function fitOrderedTree(hist: Histogram, k: number, order: ArrayLike<numb
   }
 }
 
+/** The key categories are ordered by: gradient over smoothed hessian, or last (Infinity) where no case fell. */
+const smoothedRatio = (g: number, h: number, count: number, smoothing: number) => (count > 0 ? g / (h + smoothing + 1e-12) : Infinity);
+
 /**
  * Cells ordered by their gradient-to-hessian ratio, the order in which the best cut of unordered categories lies
  * (Fisher 1958). `smoothing` is added to each hessian, as LightGBM's cat_smooth, so that a rare category's extreme
@@ -93,7 +96,7 @@ export function ratioOrder(hist: Histogram, k: number, cells: number, smoothing:
   const key = new Float64Array(cells);
   for (let c = 0; c < cells; c += 1) {
     order[c] = c;
-    key[c] = hist.C[c]! > 0 ? hist.G[c * K + k]! / (hist.H[c * K + k]! + smoothing + 1e-12) : Infinity;
+    key[c] = smoothedRatio(hist.G[c * K + k]!, hist.H[c * K + k]!, hist.C[c]!, smoothing);
   }
   return order.sort((a, b) => key[a]! - key[b]!);
 }
@@ -150,7 +153,7 @@ function ratioOrderOf(g: Float64Array, h: Float64Array, c: Float64Array, n: numb
   const key = ratioKey;
   for (let p = 0; p < n; p += 1) {
     if (fresh) order[p] = p;
-    key[p] = c[p]! > 0 ? g[p]! / (h[p]! + smoothing + 1e-12) : Infinity;
+    key[p] = smoothedRatio(g[p]!, h[p]!, c[p]!, smoothing);
   }
   for (let p = 1; p < n; p += 1) {
     const moving = order[p]!;
@@ -165,10 +168,10 @@ function ratioOrderOf(g: Float64Array, h: Float64Array, c: Float64Array, n: numb
   return order;
 }
 
-/** Scratch rows of a pair tree's search, grown to the widest grid seen. */
+/** Scratch rows of a pair tree's search (nine per inner position, three per outer one), grown to the widest grid seen. */
 let rows = new Float64Array(0);
-function scratch(inner: number): Float64Array {
-  if (rows.length < inner * 9) rows = new Float64Array(inner * 9);
+function scratch(inner: number, outer: number): Float64Array {
+  if (rows.length < inner * 9 + outer * 3) rows = new Float64Array(inner * 9 + outer * 3);
   return rows;
 }
 
@@ -218,26 +221,9 @@ function planPair(
   const HG = hist.G;
   const HH = hist.H;
   const HC = hist.C;
-  const buffer = scratch(Math.max(inner, outer));
+  const buffer = scratch(inner, outer);
   const sideOrder = (which: Int32Array, g: Float64Array, h: Float64Array, c: Float64Array, fresh: boolean) =>
     categorical[1] ? ratioOrderOf(g, h, c, inner, settings.categorySmoothing, which, fresh) : null;
-  // The outer input's order: its own, or its categories by ratio over the whole grid.
-  const outerOrder = plan.outerOrder;
-  for (let o = 0; o < outer; o += 1) outerOrder[o] = o;
-  if (categorical[0]) {
-    const og = buffer.subarray(0, outer).fill(0);
-    const oh = buffer.subarray(outer, 2 * outer).fill(0);
-    const oc = buffer.subarray(2 * outer, 3 * outer).fill(0);
-    for (let o = 0; o < outer; o += 1) {
-      for (let i = 0; i < inner; i += 1) {
-        const x = o * strideOuter + i * strideInner;
-        og[o]! += HG[x * K + k]!;
-        oh[o]! += HH[x * K + k]!;
-        oc[o]! += HC[x]!;
-      }
-    }
-    ratioOrderOf(og, oh, oc, outer, settings.categorySmoothing, outerOrder, true);
-  }
   // Running sums over the outer input, per inner position: left side = outer positions before the cut, right = the rest.
   const tg = buffer.subarray(0, inner).fill(0);
   const th = buffer.subarray(inner, 2 * inner).fill(0);
@@ -248,14 +234,28 @@ function planPair(
   const rg = buffer.subarray(6 * inner, 7 * inner);
   const rh = buffer.subarray(7 * inner, 8 * inner);
   const rc = buffer.subarray(8 * inner, 9 * inner);
+  // Totals per outer position too, where a categorical outer input is ordered by them.
+  const byRatio = categorical[0];
+  const og = buffer.subarray(9 * inner, 9 * inner + outer).fill(0);
+  const oh = buffer.subarray(9 * inner + outer, 9 * inner + 2 * outer).fill(0);
+  const oc = buffer.subarray(9 * inner + 2 * outer, 9 * inner + 3 * outer).fill(0);
   for (let o = 0; o < outer; o += 1) {
     for (let i = 0; i < inner; i += 1) {
       const x = o * strideOuter + i * strideInner;
       tg[i]! += HG[x * K + k]!;
       th[i]! += HH[x * K + k]!;
       tc[i]! += HC[x]!;
+      if (byRatio) {
+        og[o]! += HG[x * K + k]!;
+        oh[o]! += HH[x * K + k]!;
+        oc[o]! += HC[x]!;
+      }
     }
   }
+  // The outer input's order: its own, or its categories by ratio over the whole grid.
+  const outerOrder = plan.outerOrder;
+  if (byRatio) ratioOrderOf(og, oh, oc, outer, settings.categorySmoothing, outerOrder, true);
+  else for (let o = 0; o < outer; o += 1) outerOrder[o] = o;
   // Without an outer cut the tree may still cut the inner input once.
   const whole = sideOrder(plans.left, tg, th, tc, true);
   bestCut(tg, th, tc, inner, settings, whole);
