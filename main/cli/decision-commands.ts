@@ -116,7 +116,7 @@ export function addDecisionCommands(program: Command, context: CliContext): void
           `  ${caseType.id} ${caseType.version}, outcome ${trained.card.outcome.name}; ${trained.card.data.cases} cases (${trained.card.validation.trainingCases} training, ${trained.card.validation.calibrationCases} calibration, ${trained.card.validation.testCases} test)`,
           `  held out (${trained.card.validation.split}): ${validationSummary(trained.card)}`,
           ...backtestSummary(trained.card),
-          `  trained in ${trained.report.seconds.toFixed(1)} s; interactions: ${trained.card.model.interactions.join(', ') || 'none'}`,
+          `  trained in ${trained.report.seconds.toFixed(1)} s (bags on ${trained.report.threads} thread${trained.report.threads > 1 ? 's' : ''}${trained.report.threadFallback ? `: ${trained.report.threadFallback}` : ''}); interactions: ${trained.card.model.interactions.join(', ') || 'none'}`,
         ].join('\n'),
       );
     });

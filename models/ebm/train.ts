@@ -4,17 +4,18 @@
  * stopping), ranks candidate pairs with FAST and boosts the best few, averages the bags, purifies and centres the
  * tables, and for regression sets split-conformal interval half-widths on calibration cases no bag trained on.
  */
+import { availableParallelism } from 'node:os';
 import type { CaseType, OutcomeSpec } from '../cases/case-type.ts';
 import type { Facts } from '../cases/facts.ts';
 import { binCount, binIndex, categoricalEdges, categoryKey, encodeFacts, featureFields, type FeatureSpec } from '../gam/features.ts';
 import { scoreCase, type GamModel, type GamTerm } from '../gam/gam-model.ts';
 import { categoryList, coarserEdges, quantileEdges } from './binning.ts';
-import { boostStage, type BagCases, type StageTerm } from './booster.ts';
+import { candidatePairs, type BagData } from './bag-boosting.ts';
+import { BagThreads } from './bag-threads.ts';
 import { fitConformal } from './conformal.ts';
 import { lossFor } from './losses.ts';
 import { centreTerms, purifyPair, type WeightedTerm } from './purify.ts';
 import { randomSplit, seededRandom } from './random.ts';
-import { fastPairGain, type Histogram } from './shallow-trees.ts';
 
 /** Training settings; defaults follow the EBM package's where speed allows (see `defaultEbmOptions`). */
 export interface EbmOptions {
@@ -97,6 +98,10 @@ export interface TrainingReport {
   readonly bags: ReadonlyArray<{ readonly mainRounds: number; readonly pairRounds: number; readonly validationLoss: number }>;
   readonly pairs: ReadonlyArray<{ readonly name: string; readonly gain: number }>;
   readonly seconds: number;
+  /** Threads that trained the bags, this one included. */
+  readonly threads: number;
+  /** Why fewer threads trained the bags than were asked for, if so. */
+  readonly threadFallback: string | null;
   readonly options: EbmOptions;
 }
 
@@ -139,23 +144,6 @@ function encodeFromDraft(feature: FeatureSpec, facts: Facts): number {
   return encodeFacts([feature], facts)[0]!;
 }
 
-function gather(column: Uint16Array, rows: Uint32Array): Uint16Array {
-  const out = new Uint16Array(rows.length);
-  for (let i = 0; i < rows.length; i += 1) out[i] = column[rows[i]!]!;
-  return out;
-}
-
-interface Bag {
-  readonly cases: BagCases;
-  readonly fitRows: Uint32Array;
-  readonly valRows: Uint32Array;
-  mains: Float64Array[];
-  pairs: Float64Array[];
-  mainRounds: number;
-  pairRounds: number;
-  validationLoss: number;
-}
-
 /** What `trainGam` needs: the case type and outcome, the training facts, and their targets. */
 export interface TrainingInput {
   readonly caseType: CaseType;
@@ -164,6 +152,19 @@ export interface TrainingInput {
   readonly targets: ReadonlyArray<number | string>;
   readonly synthetic?: boolean;
   readonly options?: Partial<EbmOptions>;
+  /**
+   * Threads to train the bags on, this one included (default: one per bag up to the cores, from
+   * `parallelFromCases` training cases on). The model is the same whatever the number.
+   */
+  readonly threads?: number;
+}
+
+/** Cases from which bags are trained on several threads by default: below, starting a thread costs more than it saves. */
+export const parallelFromCases = 10_000;
+
+/** Threads for `bags` bags of `cases` cases when the caller does not say. */
+export function defaultThreads(cases: number, bags: number): number {
+  return cases < parallelFromCases ? 1 : Math.max(1, Math.min(bags, availableParallelism()));
 }
 
 /** Trains a model; returns it with a report of how training went. */
@@ -173,6 +174,16 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
   const unknown = Object.keys({ ...input.caseType.meta.training, ...input.options }).filter((k) => !(k in defaultEbmOptions));
   if (unknown.length > 0) throw new Error(`unknown training option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`);
   const options: EbmOptions = { ...defaultEbmOptions, ...input.caseType.meta.training, ...input.options };
+  // The workers load their code while this thread bins the inputs.
+  const threads = new BagThreads(Math.min(options.bags, input.threads ?? defaultThreads(input.facts.length, options.bags)));
+  try {
+    return trainOn(input, options, threads, started);
+  } finally {
+    threads.close();
+  }
+}
+
+function trainOn(input: TrainingInput, options: EbmOptions, threads: BagThreads, started: bigint): { model: GamModel; report: TrainingReport } {
   const { outcome } = input;
   const classes = outcome.kind === 'classification' ? outcome.classes.length : 1;
   const loss = lossFor(outcome.kind, classes, options.huberDelta);
@@ -199,31 +210,6 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
     return counts;
   });
 
-  const bags: Bag[] = Array.from({ length: options.bags }, (_, b) => {
-    const [valRows, fitRows] = randomSplit(Uint32Array.from({ length: n }, (_, i) => i), options.validationFraction, seededRandom(options.seed * 1000 + b + 1));
-    const fitY = Float64Array.from(fitRows, (r) => y[r]!);
-    const valY = Float64Array.from(valRows, (r) => y[r]!);
-    const start = loss.initialScore(fitY);
-    const fill = (m: number) => Float64Array.from({ length: m * K }, (_, i) => start[i % K]!);
-    return { cases: { fitY, valY, fitScore: fill(fitRows.length), valScore: fill(valRows.length) }, fitRows, valRows, mains: [], pairs: [], mainRounds: 0, pairRounds: 0, validationLoss: NaN };
-  });
-  const intercepts = bags.map((bag) => loss.initialScore(bag.cases.fitY));
-
-  const regression = loss.kind === 'squared' || loss.kind === 'huber';
-  const settings = { ...options, maxDeltaStep: regression ? Infinity : options.maxDeltaStep };
-  for (const bag of bags) {
-    const terms: StageTerm[] = features.map((f, j) => ({
-      cells: mainCells[j]!,
-      shape: { kind: f.kind === 'categorical' ? 'categorical' : 'ordered' },
-      fit: gather(mainBins[j]!, bag.fitRows),
-      val: gather(mainBins[j]!, bag.valRows),
-    }));
-    const stage = boostStage(bag.cases, terms, loss, settings);
-    bag.mains = stage.values;
-    bag.mainRounds = stage.bestRound;
-    bag.validationLoss = stage.bestLoss;
-  }
-
   // Pairs: coarse bins per input, FAST gains summed over bags, the best few boosted on the main effects' residuals.
   // A categorical input's edges follow its categories from the most frequent, so a prefix keeps the frequent ones apart.
   const pairEdges = features.map((f, j) => (f.kind === 'categorical' ? f.edges.slice(0, Math.max(1, options.maxPairCategories - 1)) : coarserEdges(f.edges, mainCounts[j]!, options.maxPairBins)));
@@ -232,64 +218,46 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
   const pairBinOf = features.map((f, j) =>
     Uint16Array.from({ length: mainCells[j]! }, (_, b) => (b < 2 ? b : 1 + countBelowOrEqual(pairEdges[j]!, f.edges[b - 2]!))),
   );
-  const pairColumn = (j: number, rows: Uint32Array) => {
-    const toPair = pairBinOf[j]!;
-    const bins = mainBins[j]!;
-    const out = new Uint16Array(rows.length);
-    for (let i = 0; i < rows.length; i += 1) out[i] = toPair[bins[rows[i]!]!]!;
-    return out;
+  const pairCells = pairEdges.map((edges) => binCount(edges));
+  const regression = loss.kind === 'squared' || loss.kind === 'huber';
+  const data: BagData = {
+    y,
+    mainBins,
+    inputs: features.map((f, j) => ({ cells: mainCells[j]!, categorical: f.kind === 'categorical' })),
+    pairBinOf,
+    pairCells,
+    loss: { kind: outcome.kind, classes, huberDelta: options.huberDelta },
+    settings: { ...options, maxDeltaStep: regression ? Infinity : options.maxDeltaStep },
+    maxPairRounds: options.maxPairRounds,
+    validationFraction: options.validationFraction,
+    seed: options.seed,
+    rankPairs: options.interactions > 0,
   };
-  const candidates: Array<{ a: number; b: number; gain: number }> = [];
-  if (options.interactions > 0) {
-    for (let a = 0; a < features.length; a += 1) for (let b = a + 1; b < features.length; b += 1) candidates.push({ a, b, gain: 0 });
-    for (const bag of bags) {
-      const g = new Float64Array(bag.fitRows.length * K);
-      const h = new Float64Array(bag.fitRows.length * K);
-      loss.gradients(bag.cases.fitScore, bag.cases.fitY, g, h);
-      const columns = features.map((_, j) => pairColumn(j, bag.fitRows));
-      for (const candidate of candidates) {
-        const A = binCount(pairEdges[candidate.a]!);
-        const B = binCount(pairEdges[candidate.b]!);
-        const hist = histogram2d(columns[candidate.a]!, columns[candidate.b]!, B, A * B, g, h, K);
-        candidate.gain += fastPairGain(hist, A, B, options.lambda);
-      }
-    }
-  }
-  const chosen = candidates
-    .filter((c) => c.gain > 0 && binCount(pairEdges[c.a]!) > 2 && binCount(pairEdges[c.b]!) > 2)
-    .sort((p, q) => q.gain - p.gain)
-    .slice(0, options.interactions);
-  if (chosen.length > 0) {
-    for (const bag of bags) {
-      const terms: StageTerm[] = chosen.map(({ a, b }) => {
-        const A = binCount(pairEdges[a]!);
-        const B = binCount(pairEdges[b]!);
-        const cellsOf = (rows: Uint32Array) => {
-          const pa = pairColumn(a, rows);
-          const pb = pairColumn(b, rows);
-          const cells = new Uint16Array(pa.length);
-          for (let i = 0; i < pa.length; i += 1) cells[i] = pa[i]! * B + pb[i]!;
-          return cells;
-        };
-        return { cells: A * B, shape: { kind: 'pair', A, B, categorical: [features[a]!.kind === 'categorical', features[b]!.kind === 'categorical'] }, fit: cellsOf(bag.fitRows), val: cellsOf(bag.valRows) };
-      });
-      const stage = boostStage(bag.cases, terms, loss, { ...settings, maxRounds: options.maxPairRounds });
-      bag.pairs = stage.values;
-      bag.pairRounds = stage.bestRound;
-      bag.validationLoss = stage.bestLoss;
-    }
-  }
+  let chosen: Array<{ a: number; b: number; gain: number }> = [];
+  const choosePairs = (gains: readonly Float64Array[]) => {
+    if (!data.rankPairs) return [];
+    const candidates = candidatePairs(features.length).map(([a, b]) => ({ a, b, gain: 0 }));
+    // Summed in bag order, so that the choice never depends on which thread trained which bag.
+    for (const bagGains of gains) candidates.forEach((candidate, c) => (candidate.gain += bagGains[c]!));
+    chosen = candidates
+      .filter((c) => c.gain > 0 && pairCells[c.a]! > 2 && pairCells[c.b]! > 2)
+      .sort((p, q) => q.gain - p.gain)
+      .slice(0, options.interactions);
+    return chosen.map(({ a, b }) => [a, b] as const);
+  };
+  const trained = threads.train(data, options.bags, choosePairs);
+  const intercepts = trained.mains.map((m) => m.intercept);
 
   // Average the bags, then purify and centre on the training counts.
   const average = (tables: Float64Array[]) => tables.reduce((sum, t) => sum.map((v, c) => v + t[c]! / tables.length), new Float64Array(tables[0]!.length));
   const intercept = average(intercepts);
-  const mains: WeightedTerm[] = features.map((_, j) => ({ values: average(bags.map((bag) => bag.mains[j]!)), counts: mainCounts[j]! }));
+  const mains: WeightedTerm[] = features.map((_, j) => ({ values: average(trained.mains.map((bag) => bag.mains[j]!)), counts: mainCounts[j]! }));
   const pairs: WeightedTerm[] = chosen.map(({ a, b }, p) => {
     const A = binCount(pairEdges[a]!);
     const B = binCount(pairEdges[b]!);
     const counts = new Float64Array(A * B);
     for (let r = 0; r < n; r += 1) counts[pairBinOf[a]![mainBins[a]![r]!]! * B + pairBinOf[b]![mainBins[b]![r]!]!]! += 1;
-    return { values: average(bags.map((bag) => bag.pairs[p]!)), counts };
+    return { values: average(trained.pairs.map((bag) => bag.pairs[p]!)), counts };
   });
   chosen.forEach(({ a, b }, p) =>
     purifyPair({ pair: pairs[p]!, A: binCount(pairEdges[a]!), B: binCount(pairEdges[b]!), mains: [mains[a]!.values, mains[b]!.values], pairBinOf: [pairBinOf[a]!, pairBinOf[b]!] }, K),
@@ -328,9 +296,11 @@ export function trainGam(input: TrainingInput): { model: GamModel; report: Train
     model,
     report: {
       cases: { training: n, calibration: calibration.length },
-      bags: bags.map((bag) => ({ mainRounds: bag.mainRounds, pairRounds: bag.pairRounds, validationLoss: bag.validationLoss })),
+      bags: trained.mains.map((bag, b) => ({ mainRounds: bag.rounds, pairRounds: trained.pairs[b]?.rounds ?? 0, validationLoss: trained.pairs[b]?.validationLoss ?? bag.validationLoss })),
       pairs: chosen.map(({ a, b, gain }) => ({ name: `${features[a]!.name} × ${features[b]!.name}`, gain })),
       seconds: Number(process.hrtime.bigint() - started) / 1e9,
+      threads: trained.threads,
+      threadFallback: trained.fallback,
       options,
     },
   };
@@ -340,17 +310,4 @@ function countBelowOrEqual(edges: readonly number[], value: number): number {
   let count = 0;
   for (const e of edges) if (e <= value) count += 1;
   return count;
-}
-
-function histogram2d(a: Uint16Array, b: Uint16Array, B: number, cells: number, g: Float64Array, h: Float64Array, K: number): Histogram {
-  const hist: Histogram = { G: new Float64Array(cells * K), H: new Float64Array(cells * K), C: new Float64Array(cells), width: K };
-  for (let i = 0; i < a.length; i += 1) {
-    const cell = a[i]! * B + b[i]!;
-    hist.C[cell]! += 1;
-    for (let k = 0; k < K; k += 1) {
-      hist.G[cell * K + k]! += g[i * K + k]!;
-      hist.H[cell * K + k]! += h[i * K + k]!;
-    }
-  }
-  return hist;
 }
