@@ -14,8 +14,12 @@ import type { BagCommand, BagReply, BagWorkerData } from './bag-worker.ts';
 /** The worker's file: its source under tsx and the tests, the compiled file in a build. */
 const bagWorkerFile = fileURLToPath(new URL(import.meta.url.endsWith('.ts') ? './bag-worker.ts' : './bag-worker.js', import.meta.url));
 
-/** How long a worker may take to load its code before this thread trains its bags itself. */
-const defaultReadyMillis = 30_000;
+/**
+ * How long a worker may take to load its code before this thread trains its bags itself (it takes about 85 ms here).
+ * A worker whose own file cannot load (say, from inside a packaged archive) says nothing, so this is what such a
+ * failure costs; the model is the same either way.
+ */
+const defaultReadyMillis = 10_000;
 
 /** Every bag's main terms and (where pairs were chosen) pairs, and how many threads trained them. */
 export interface BagsTrained {
