@@ -42,8 +42,8 @@ try {
   port.on('message', (command: BagCommand) => {
     try {
       if (command.kind === 'mains') {
-        data = command.data;
-        const given = data;
+        const given = command.data;
+        data = given;
         say({
           kind: 'mains',
           outcomes: command.bags.map((b) => {
@@ -53,7 +53,8 @@ try {
           }),
         });
       } else {
-        const given = data!;
+        const given = data;
+        if (!given) throw new Error('pairs were asked for before the main terms');
         say({ kind: 'pairs', outcomes: command.bags.map((b) => boosting.boostPairs(given, open.get(b)!, command.chosen)) });
       }
     } catch (error) {
