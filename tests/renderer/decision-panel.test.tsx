@@ -406,7 +406,9 @@ describe('the judge’s decision support pane', () => {
     expect(need('model-card-period').textContent).toContain('2019-01-01');
     expect(need('model-card-validation').textContent).toContain('majority class');
     expect(need('model-card-calibration').textContent).toContain('0.031');
-    expect(need('model-card-disparity-defendantSex').textContent).toContain('женщина');
+    // The group in the reader's words (English here), not the schema's Russian label.
+    expect(need('model-card-disparity-defendantSex').textContent).toContain('female');
+    expect(need('model-card-disparity-defendantSex').textContent).not.toContain('женщина');
     expect(need('model-card-synthetic')).not.toBeNull();
   });
 

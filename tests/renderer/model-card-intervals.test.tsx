@@ -108,3 +108,52 @@ describe('the card of a research case type in the reader’s language', () => {
     if (language !== 'en') expect(disparity).not.toMatch(/Hispanic|Black|disparity report only/);
   });
 });
+
+describe('the disparity report says how sure each group’s figure is', () => {
+  // USSC 1.4.0's test split in the demo's attributes (labels as the schema gives them, in Russian): women are covered
+  // less than 80 % beyond what 993 cases explain; 88.6 % of 44 cases is within what chance gives a group that small.
+  const groups = ModelCardSchema.parse({
+    ...shipped,
+    disparity: [
+      {
+        attribute: 'defendantSex',
+        title: 'Defendant’s sex — disparity report only',
+        groups: [
+          { value: 'male', label: 'мужчина', cases: 8060, meanAbsoluteError: 19.4, meanSignedError: 0.2, coverage80: 0.801 },
+          { value: 'female', label: 'женщина', cases: 993, meanAbsoluteError: 13.1, meanSignedError: 2.1, coverage80: 0.766 },
+        ],
+      },
+      {
+        attribute: 'defendantCitizenship',
+        title: 'Defendant’s citizenship — disparity report only',
+        groups: [
+          { value: 'kazakhstan', label: 'гражданин РК', cases: 9009, meanAbsoluteError: 18.7, meanSignedError: 0.4, coverage80: 0.797 },
+          { value: 'stateless', label: 'лицо без гражданства', cases: 44, meanAbsoluteError: 15.2, meanSignedError: -1.1, coverage80: 0.886 },
+        ],
+      },
+    ],
+  });
+
+  it.each([
+    ['kk', '73,9–79,2%', '76–95%', 'Уилсон', 'кездейсоқтықпен', ['әйел', 'азаматтығы жоқ адам']],
+    ['ru', '73,9–79,2%', '76–95%', 'Уилсона', 'случайностью', ['женщина', 'лицо без гражданства']],
+    ['en', '73.9–79.2%', '76–95%', 'Wilson', 'chance', ['female', 'stateless person']],
+  ] as const)('%s: each group’s 95 per cent range, and a mark only where the coverage is off beyond chance', async (language, women, small, method, chance, labels) => {
+    await show(groups, language);
+    // The groups in the reader's words, not in the schema's Russian labels.
+    expect(need('model-card-group-defendantSex-female').textContent).toContain(labels[0]);
+    expect(need('model-card-group-defendantCitizenship-stateless').textContent).toContain(labels[1]);
+    if (language !== 'ru') for (const russian of ['женщина', 'мужчина', 'гражданин РК', 'лицо без']) expect(need('model-card-disparity-defendantSex').textContent! + need('model-card-disparity-defendantCitizenship').textContent!).not.toContain(russian);
+    const female = need('model-card-group-defendantSex-female');
+    expect(female.textContent).toContain(women);
+    expect(female.textContent).toContain('▼');
+    expect(female.querySelector('[data-testid="model-card-coverage-beyond-chance"]')?.getAttribute('aria-label')).toContain(chance);
+    expect(need('model-card-group-defendantCitizenship-stateless').textContent).toContain(small);
+    expect(need('model-card-group-defendantCitizenship-stateless').textContent).not.toMatch(/[▼▲]/);
+    expect(need('model-card-group-defendantSex-male').textContent).not.toMatch(/[▼▲]/);
+    const note = need('model-card-range-note').textContent!;
+    expect(note).toContain(method);
+    expect(note).toContain('▼');
+    for (const table of ['defendantSex', 'defendantCitizenship']) expect(need(`model-card-disparity-${table}`).textContent).not.toMatch(/decision\.modelCard|\{\{/);
+  });
+});

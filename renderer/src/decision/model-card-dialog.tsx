@@ -18,6 +18,7 @@ import { FactList } from '../common/fact-list.tsx';
 import { useFormatters } from '../common/format.ts';
 import { HashText } from '../common/hash-text.tsx';
 import { baselineLabel } from './baseline-label.ts';
+import { againstNominal, wilsonRange } from './binomial-range.ts';
 import { fieldLabel, optionLabel } from './decision-text.ts';
 import { ModelCardBacktest } from './model-card-backtest.tsx';
 import { classLabelText, intendedUseText, limitationText, modelKindText, splitText, type CardTextContext } from './model-card-text.ts';
@@ -54,6 +55,22 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
   const pct = (v: number) => t('decision.card.percent', { value: number(v * 100, 1) });
   const num = (v: number | undefined) => (v === undefined ? '—' : number(v, 2));
   const rate = (v: number | undefined) => (v === undefined ? '—' : pct(v));
+  // A group's share is measured on few or many test cases: its range says how sure it is.
+  const rangeText = (share: number | undefined, cases: number) => {
+    const range = share === undefined ? null : wilsonRange(share, cases);
+    return range === null ? '—' : t('decision.modelCard.rangeValue', { low: number(range.low * 100, 1), high: number(range.high * 100, 1) });
+  };
+  const coverageText = (share: number | undefined, cases: number): ReactNode => {
+    if (share === undefined) return '—';
+    const side = againstNominal(share, cases, 0.8);
+    if (side === 'consistent') return pct(share);
+    const meaning = t(side === 'below' ? 'decision.modelCard.coverageBelow' : 'decision.modelCard.coverageAbove');
+    return (
+      <span title={meaning} aria-label={`${pct(share)}: ${meaning}`} data-testid="model-card-coverage-beyond-chance">
+        {pct(share)} {side === 'below' ? '▼' : '▲'}
+      </span>
+    );
+  };
   const { data, validation } = card;
   const caseTypeId = card.caseType.id;
   // The trainer reports the cases without a value as the group "missing" (models/ebm/evaluate.ts).
@@ -202,7 +219,7 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
                   <TableRow>
                     <TableCell>{fieldLabel(t, caseTypeId, { name: d.attribute, title: d.title })}</TableCell>
                     <TableCell align="right">{t('decision.modelCard.groupCases')}</TableCell>
-                    {(regression ? ['mae', 'signedError', 'coverage80'] : ['accuracy', 'predictedRate', 'actualRate']).map((column) => (
+                    {(regression ? ['mae', 'signedError', 'coverage80', 'range'] : ['accuracy', 'range', 'predictedRate', 'actualRate']).map((column) => (
                       <TableCell key={column} align="right">
                         {t(`decision.modelCard.group.${column}`)}
                       </TableCell>
@@ -211,14 +228,14 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
                 </TableHead>
                 <TableBody>
                   {d.groups.map((g) => (
-                    <TableRow key={g.value}>
+                    <TableRow key={g.value} data-testid={`model-card-group-${d.attribute}-${g.value}`}>
                       <TableCell>{groupLabel(d.attribute, g)}</TableCell>
                       <TableCell align="right">{format.integer(g.cases)}</TableCell>
                       {(regression
-                        ? [num(g.meanAbsoluteError), num(g.meanSignedError), rate(g.coverage80)]
-                        : [rate(g.accuracy), rate(g.predictedPositiveRate), rate(g.actualPositiveRate)]
+                        ? [num(g.meanAbsoluteError), num(g.meanSignedError), coverageText(g.coverage80, g.cases), rangeText(g.coverage80, g.cases)]
+                        : [rate(g.accuracy), rangeText(g.accuracy, g.cases), rate(g.predictedPositiveRate), rate(g.actualPositiveRate)]
                       ).map((text, i) => (
-                        <TableCell key={i} align="right">
+                        <TableCell key={i} align="right" sx={{ whiteSpace: 'nowrap' }}>
                           {text}
                         </TableCell>
                       ))}
@@ -227,6 +244,11 @@ export function ModelCardDialog({ card, caseType = null, onClose }: ModelCardDia
                 </TableBody>
               </Table>
             ))}
+            {card.disparity.length > 0 && (
+              <Typography variant="caption" color="text.secondary" data-testid="model-card-range-note">
+                {t(regression ? 'decision.modelCard.rangeNoteRegression' : 'decision.modelCard.rangeNoteClassification')}
+              </Typography>
+            )}
           </Section>
           <Section title={t('decision.modelCard.limitations')}>
             <ul style={{ margin: 0, paddingLeft: 20 }} data-testid="model-card-limitations">
