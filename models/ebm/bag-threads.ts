@@ -4,6 +4,9 @@
  * gains, the pairs. Training stays a synchronous call: this thread sleeps on a shared counter until each worker
  * replies. Bags do not depend on one another and are gathered in bag order, so the model is the same to the last bit
  * however many threads trained it; where worker threads cannot run, this thread trains every bag itself.
+ * A failure inside a worker's work comes back as a reply and fails the training. A worker killed outright (its own heap
+ * exhausted) could not be noticed while this thread sleeps; a worker holds one copy of the binned inputs, a fraction of
+ * what this thread holds, so this thread would run out first.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
